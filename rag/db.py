@@ -69,6 +69,11 @@ MIGRATIONS: list[str] = [
         created REAL NOT NULL
     );
     """,
+    # 4: key/value state (corpus version for cache invalidation across processes)
+    """
+    CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO kv VALUES ('corpus_version', '0');
+    """,
 ]
 
 

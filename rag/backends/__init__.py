@@ -1,0 +1,38 @@
+"""LLM backends, looked up by name: 'offline', 'openai:<model>', 'fake'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rag.backends.base import Completion, LLMBackend, OfflineBackend, Usage
+from rag.backends.fake import FakeBackend
+from rag.config import Settings
+from rag.errors import ConfigError
+
+
+def _openai(settings: Settings, model: str) -> LLMBackend:
+    """The OpenAI-compatible backend (imported lazily: offline runs never load the SDK)."""
+    from rag.backends.openai_compat import OpenAICompatBackend
+
+    return OpenAICompatBackend(settings, model)
+
+
+BACKENDS: dict[str, Callable[[Settings, str], LLMBackend]] = {
+    "offline": OfflineBackend,
+    "openai": _openai,
+    "fake": FakeBackend,
+}
+
+
+def get_backend(settings: Settings, name: str | None = None) -> LLMBackend:
+    """The backend named `name` (default `settings.model`), e.g. 'openai:gpt-4o-mini' or 'offline'."""
+    spec = (name or settings.model or "offline").strip()
+    prefix, _, model = spec.partition(":")
+    factory = BACKENDS.get(prefix.strip().lower())
+    if factory is None:
+        known = ", ".join(f"'{key}'" for key in BACKENDS)
+        raise ConfigError(f"unknown model backend '{prefix}': use one of {known} (e.g. openai:gpt-4o-mini)")
+    return factory(settings, model.strip())
+
+
+__all__ = ["BACKENDS", "Completion", "FakeBackend", "LLMBackend", "OfflineBackend", "Usage", "get_backend"]

@@ -1,0 +1,221 @@
+"""The facade used by the app, the CLI and the evals: ingest, search, ask, summarize, indicators."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from filelock import FileLock, Timeout
+
+from rag.backends.embedders import Embedder, get_embedder
+from rag.config import Settings
+from rag.db import connect
+from rag.errors import IngestError, JiedaoError, StoreError
+from rag.index import DenseIndex, LexicalIndex
+from rag.indicators import IndicatorStore
+from rag.ingest import Prepared, iter_files, prepare, safe_name
+from rag.load import load_bytes, load_file
+from rag.retrieve import Filters, Retriever
+from rag.schemas import Hit, Indicator, ReportMeta
+from rag.store import Store
+
+log = logging.getLogger(__name__)
+Status = Literal["added", "replaced", "unchanged", "duplicate", "failed"]
+Progress = Callable[[str, int, int], None]
+_EMBED_BATCH = 16
+
+
+@dataclass
+class IngestResult:
+    """What happened to one input file."""
+
+    path: str
+    status: Status
+    message: str = ""
+    report_id: str | None = None
+    street: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """False only for failures."""
+        return self.status != "failed"
+
+
+class Corpus:
+    """One data directory: SQLite store, Chroma collection, BM25 index."""
+
+    def __init__(self, settings: Settings, *, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or get_embedder(settings)
+        self.store = Store(connect(settings.sqlite_path))
+        self.indicator_store = IndicatorStore(self.store.conn)
+        self.dense = DenseIndex(settings, self.embedder)
+        self.lexical = LexicalIndex(settings.data_dir / "bm25")
+        self._lock = threading.RLock()
+        self._retriever: Retriever | None = None
+
+    # ---- ingest -------------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[Path | str], *, embed: bool = True,
+               progress: Progress | None = None) -> list[IngestResult]:
+        """Ingest files and folders; every file gets a result, failures never stop the others."""
+        files = list(iter_files(Path(p) for p in paths))
+        results = []
+        for i, path in enumerate(files):
+            if progress:
+                progress(str(path), i, len(files))
+            results.append(self._ingest_one(str(path), lambda p=path: load_file(p, max_bytes=self._max_bytes)))
+        self._finish(results, embed, progress)
+        return results
+
+    def ingest_bytes(self, data: bytes, name: str, *, embed: bool = True) -> IngestResult:
+        """Ingest an uploaded file; `name` is only displayed, never used as a path."""
+        shown = f"upload/{safe_name(name)}"
+        result = self._ingest_one(shown, lambda: load_bytes(data, safe_name(name), max_bytes=self._max_bytes))
+        self._finish([result], embed, None)
+        return result
+
+    @property
+    def _max_bytes(self) -> int:
+        return int(self.settings.max_file_mb * 1024 * 1024)
+
+    def _finish(self, results: list[IngestResult], embed: bool, progress: Progress | None) -> None:
+        if any(r.status in ("added", "replaced") for r in results) or self.lexical.version != self.store.version():
+            self._refresh(force=True)
+        if embed:
+            self.embed_pending(progress=progress, results=results)
+
+    def _ingest_one(self, path: str, load: Callable[[], object]) -> IngestResult:
+        try:
+            loaded = load()
+            prepared = prepare(loaded, path, max_tokens=self.settings.chunk_tokens)  # type: ignore[arg-type]
+            with self._writer(path):
+                return self._store_prepared(prepared, path)
+        except JiedaoError as exc:
+            return IngestResult(path, "failed", exc.message)
+        except Exception as exc:  # an unexpected bug: keep the traceback in the log, one line for the user
+            log.exception("ingest of %s failed", path)
+            return IngestResult(path, "failed", f"unexpected error: {type(exc).__name__}: {exc}"[:300])
+
+    @contextmanager
+    def _writer(self, path: str) -> Iterator[None]:
+        """Serialise writers across processes; say so when we have to wait."""
+        lock = FileLock(str(self.settings.data_dir / ".ingest.lock"), timeout=600)
+        try:
+            lock.acquire(timeout=0.5)
+        except Timeout:
+            log.warning("%s: another ingest is running; waiting for it", path)
+            try:
+                lock.acquire()
+            except Timeout as exc:
+                raise StoreError("another ingest held the data directory lock for 10 minutes") from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _store_prepared(self, prep: Prepared, path: str) -> IngestResult:
+        report = prep.report
+        same = self.store.find_by_hash(report.content_hash)
+        warnings = tuple(report.notes)
+        if same is not None:
+            status: Status = "unchanged" if same.path == path else "duplicate"
+            msg = "" if status == "unchanged" else f"same content as {same.path}; not added twice"
+            return IngestResult(path, status, msg, same.report_id, same.street, warnings)
+        old = self.store.find_by_path(path)
+        try:
+            with self.store.transaction():
+                if old is not None:
+                    self.store.delete_report(old.report_id)
+                self.store.add_report(report, prep.sections, prep.chunks, prep.tokens)
+                self.indicator_store.replace(report.report_id, prep.indicators)
+            if old is not None:
+                self.dense.delete_report(old.report_id)
+        except JiedaoError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"could not store the report: {exc}") from exc
+        status = "replaced" if old is not None else "added"
+        return IngestResult(path, status, f"{len(prep.chunks)} chunks, {len(prep.indicators)} indicators",
+                            report.report_id, report.street, warnings)
+
+    def embed_pending(self, *, progress: Progress | None = None,
+                      results: list[IngestResult] | None = None) -> int:
+        """Compute dense embeddings for chunks that have none; a report whose vectors fail is removed whole."""
+        pending = self.store.pending_chunks()
+        done = 0
+        for i in range(0, len(pending), _EMBED_BATCH):
+            batch = pending[i : i + _EMBED_BATCH]
+            if progress:
+                progress("embedding", done, len(pending))
+            try:
+                vectors = self.embedder([c.header() + "\n" + c.text for c in batch])
+                self.dense.upsert(batch, vectors)
+                self.store.mark_embedded([c.chunk_id for c in batch])
+            except JiedaoError as exc:
+                self._drop_reports({c.report_id for c in batch}, exc, results)
+                continue
+            done += len(batch)
+        if progress and pending:
+            progress("embedding", done, len(pending))
+        return done
+
+    def _drop_reports(self, report_ids: set[str], exc: JiedaoError, results: list[IngestResult] | None) -> None:
+        """Atomicity: a report that cannot be fully indexed is removed from every index."""
+        for rid in report_ids:
+            try:
+                self.dense.delete_report(rid)
+            except JiedaoError:
+                log.warning("could not clean Chroma for %s", rid)
+            with self.store.transaction():
+                self.store.delete_report(rid)
+            for r in results or []:
+                if r.report_id == rid:
+                    r.status, r.message = "failed", f"indexing failed: {exc.message}"
+        self._refresh(force=True)
+
+    # ---- read -----------------------------------------------------------------------------------
+    def reports(self) -> list[ReportMeta]:
+        """Every ingested report's metadata."""
+        return self.store.reports()
+
+    def retriever(self) -> Retriever:
+        """The hybrid retriever over the current corpus (reloaded when another process changed it)."""
+        self._refresh()
+        assert self._retriever is not None
+        return self._retriever
+
+    def _refresh(self, force: bool = False) -> None:
+        with self._lock:
+            version = self.store.version()
+            if not force and self._retriever is not None and self.lexical.version == version:
+                return
+            if force or not self.lexical.load(version):
+                ids, tokens = self.store.chunk_tokens()
+                self.lexical.build(ids, tokens, version)
+            chunks = {c.chunk_id: c for c in self.store.chunks()}
+            self._retriever = Retriever(self.lexical, self.dense, chunks, self.embedder.embed_query)
+
+    def search(self, query: str, *, k: int = 5, filters: Filters | None = None, per_report: bool = False,
+               use_dense: bool = True, use_lexical: bool = True) -> list[Hit]:
+        """Hybrid search over the chunks."""
+        dense_ready = use_dense and self.store.embedding_progress()[0] > 0
+        return self.retriever().search(query, k=k, filters=filters, per_report=per_report,
+                                       use_dense=dense_ready, use_lexical=use_lexical)
+
+    def indicators(self, *, street: str | None = None, key: str | None = None,
+                   kind: str | None = None) -> list[Indicator]:
+        """Stored indicators, filtered."""
+        return self.indicator_store.query(street=street, key=key, kind=kind)
+
+    def report_text(self, report_id: str) -> str:
+        """The canonical text every offset refers to."""
+        try:
+            return self.store.text(report_id)
+        except KeyError:
+            raise IngestError(f"no report with id {report_id}") from None

@@ -1,0 +1,260 @@
+"""Indicator extraction (lexicon + number/unit parser), grounding, and the SQLite indicator store."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from rag.lexicon import BY_KEY, KIND_SUFFIX, Term, match_term
+from rag.numbers import UNITS, Quantity, normalize, scan_quantities
+from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
+
+log = logging.getLogger(__name__)
+
+_SENTENCE = re.compile(r"[^。！？；;\n]+")
+_CLAUSE_SEP = re.compile(r"[,，:：]")
+_YOY = re.compile(r"同比|增长|增幅|下降|降幅|减少|上升|提高|提升|[+＋]\s*$")
+_COMPLETION = re.compile(r"完成率|办结率|完成(?:了)?(?:年度|全年|区下达)?(?:目标|任务|考核任务)的?|占(?:年度|全年)(?:考核)?(?:目标|任务)")
+_SHARE = re.compile(r"占全[区市]|全[区市]占比|占比")
+_CUMULATIVE = re.compile(r"累计")
+_TARGET = re.compile(r"力争|计划|目标|任务|不少于|不低于|确保|争取|预计")
+_DONE = re.compile(r"完成|实现|达到?|已")
+_PROVISIONAL = re.compile(r"以统计(?:局)?公布为准|初步统计|快报数|预计全年")
+_LEAD_NOISE = re.compile(r"^(?:其中|全年|年内|共|累计|共计|合计|全街道|街道|辖区|同时|并|完成|实现|新增?|达|已)+")
+_MAX_LABEL = 16
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    text: str
+
+
+def extract_indicators(report: Report, sections: list[Section], chunks: list[Chunk]) -> list[Indicator]:
+    """Every grounded figure with a unit in the report; lexicon keys where known, 'other:<label>' otherwise."""
+    out: list[Indicator] = []
+    seen: set[tuple[str, str, float]] = set()
+    for section in sections:
+        for sent_start, sentence in _sentences(report.text, section):
+            for ind in _from_sentence(report, section, chunks, sent_start, sentence):
+                sig = (ind.key, ind.kind, round(ind.normalized_value, 6))
+                if sig in seen:
+                    continue  # a figure repeated (e.g. in a highlights block) is kept once, at first mention
+                seen.add(sig)
+                out.append(ind)
+    return out
+
+
+def _sentences(text: str, section: Section) -> Iterator[tuple[int, str]]:
+    for m in _SENTENCE.finditer(text, section.start, section.end):
+        yield m.start(), m.group(0)
+
+
+def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_start: int,
+                   sentence: str) -> Iterator[Indicator]:
+    quantities = [q for q in scan_quantities(sentence) if q.unit is not None]
+    if not quantities:
+        return
+    provisional = bool(_PROVISIONAL.search(sentence))
+    subjects = _subjects(sentence, quantities)
+    for q, (term, label, clause) in zip(quantities, subjects, strict=True):
+        kind = _kind(section, sentence, clause, q)
+        ind = _build(report, section, chunks, sent_start, q, term, label, clause, kind, provisional, sentence)
+        if ind is not None:
+            yield ind
+
+
+def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | None, str, _Clause]]:
+    """For each quantity: the lexicon term and label of what it measures, and its clause."""
+    out: list[tuple[Term | None, str, _Clause]] = []
+    respectively = _respectively(sentence, quantities)
+    prev: tuple[Term | None, str] = (None, "")
+    for i, q in enumerate(quantities):
+        clause = _clause_of(sentence, q)
+        prefix = sentence[clause.start : q.start]
+        if i in respectively:
+            prefix = respectively[i]
+        elif i and quantities[i - 1].end >= clause.start:
+            prefix = sentence[quantities[i - 1].end : q.start]
+        unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
+        if unit_kind == "percent" and (_YOY.search(prefix) or _COMPLETION.search(prefix)) and prev[1]:
+            term, label = _own_or_prev(prefix, prev)
+        else:
+            found = match_term(prefix, unit_kind)
+            term = found[0] if found else None
+            label = _label(prefix, found[1] if found else len(prefix))
+        out.append((term, label, clause))
+        if unit_kind != "percent":
+            prev = (term, label)
+    return out
+
+
+def _own_or_prev(prefix: str, prev: tuple[Term | None, str]) -> tuple[Term | None, str]:
+    """A growth or completion rate belongs to the figure before it unless it names its own subject."""
+    stripped = _YOY.split(_COMPLETION.split(prefix)[0])[0]
+    found = match_term(stripped)
+    if found and len(_label(stripped, found[1])) >= 2:
+        return found[0], _label(stripped, found[1])
+    return prev
+
+
+def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
+    """'A、B同比(分别)下降x%、y%': map the listed subjects onto the listed numbers by position."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(quantities):
+        j = i
+        while j + 1 < len(quantities) and sentence[quantities[j].end : quantities[j + 1].start] in ("、", "和", "及"):
+            j += 1
+        if j > i:
+            clause = _clause_of(sentence, quantities[i])
+            head = re.split(r"同比|分别|均|各", sentence[clause.start : quantities[i].start])[0]
+            items = re.split(r"、|和|及", head)
+            if len(items) == j - i + 1:
+                tail = items[-1]
+                for n, item in enumerate(items):
+                    out[i + n] = item if len(item) > 3 or n == len(items) - 1 else item + tail[-2:]
+        i = j + 1
+    return out
+
+
+def _clause_of(sentence: str, q: Quantity) -> _Clause:
+    """The comma-delimited clause holding `q`, widened to the previous clause when it names nothing."""
+    starts = [0] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)]
+    start = starts[-1]
+    if q.start - start < 3 and len(starts) > 1:
+        start = starts[-2]
+    end_m = _CLAUSE_SEP.search(sentence, q.end)
+    end = end_m.start() if end_m else len(sentence)
+    return _Clause(start, sentence[start:end])
+
+
+def _label(prefix: str, end: int) -> str:
+    """A short Chinese label for the figure: the words just before it, minus filler."""
+    text = prefix[:end] if end else prefix
+    text = re.split(r"[,，、:：]", text)[-1]
+    text = _LEAD_NOISE.sub("", text.strip())
+    text = re.sub(r"(?:增至|达到|达|为|至|约|近|超过|超|逾|共|计|实现|完成|累计|同比|\(|（)+$", "", text)
+    return text[-_MAX_LABEL:].strip("“”\"' ")
+
+
+def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind:
+    before = sentence[clause.start : q.start]
+    unit_kind = UNITS[q.unit].normalized_unit if q.unit else ""
+    if section.part == "plan":
+        return "target"
+    if unit_kind == "percent":
+        if _COMPLETION.search(before):
+            return "completion_rate"
+        if _YOY.search(before[-8:]) or q.negative:
+            return "yoy_growth"
+        if _SHARE.search(before):
+            return "share"
+    if _TARGET.search(before) and not _DONE.search(before):
+        return "target"
+    if _CUMULATIVE.search(before):
+        return "cumulative"
+    return "actual"
+
+
+def _period(report: Report, section: Section, sentence: str) -> str:
+    if section.part == "plan":
+        return f"{report.plan_period or 'unknown'}-plan"
+    base = report.period_covered or "unknown"
+    m = re.search(r"(?<!\d)1\s*[-至~]\s*(\d{1,2})月", sentence)
+    if m and base[:4].isdigit():
+        return f"{base[:4]}M01-M{int(m.group(1)):02d}"
+    return base
+
+
+def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: int, q: Quantity,
+           term: Term | None, label: str, clause: _Clause, kind: Kind, provisional: bool,
+           sentence: str) -> Indicator | None:
+    if term is None and len(label) < 2:
+        return None  # a number with no nameable subject is not an indicator
+    value = -abs(q.value) if (q.negative and kind in ("yoy_growth", "target")) else abs(q.value)
+    assert q.unit is not None
+    norm_value, norm_unit = normalize(value, q.unit)
+    start = sent_start + clause.start
+    quote = clause.text
+    if kind == "yoy_growth" and q.negative and str(_fmt(abs(q.value))) not in quote:
+        return None
+    key = (term.key if term else f"other:{label}") + (KIND_SUFFIX.get(kind, "") if term else "")
+    try:
+        return Indicator.model_validate(
+            {
+                "report_id": report.report_id, "street": report.street, "district": report.district,
+                "period": _period(report, section, sentence), "key": key,
+                "label_zh": _label_zh(term, label, kind), "label_en": _label_en(term, label, kind),
+                "value": value, "unit": q.unit, "normalized_value": norm_value, "normalized_unit": norm_unit,
+                "kind": kind, "qualifier": q.qualifier, "part": section.part, "provisional": provisional,
+                "evidence": Evidence(chunk_id=_chunk_at(chunks, start), start=start, end=start + len(quote),
+                                     quote=quote),
+            },
+            context={"text": report.text},
+        )
+    except ValidationError as exc:
+        log.debug("dropped %s %s: %s", label, q.number_text, exc.errors()[0]["msg"])
+        return None
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}"
+
+
+_KIND_ZH = {"yoy_growth": "同比变化", "completion_rate": "完成率", "target": "目标", "share": "占比"}
+_KIND_EN = {"yoy_growth": ", YoY change", "completion_rate": ", completion rate", "target": " (target)",
+            "share": ", share"}
+
+
+def _label_zh(term: Term | None, label: str, kind: str) -> str:
+    base = term.zh if term else label
+    return base + _KIND_ZH.get(kind, "")
+
+
+def _label_en(term: Term | None, label: str, kind: str) -> str:
+    base = term.en if term else f"Reported figure ({label})"
+    return base + _KIND_EN.get(kind, "")
+
+
+def _chunk_at(chunks: list[Chunk], pos: int) -> str:
+    for c in chunks:
+        if c.start <= pos < c.end:
+            return c.chunk_id
+    return min(chunks, key=lambda c: abs(c.start - pos)).chunk_id if chunks else "none"
+
+
+class IndicatorStore:
+    """Indicators in SQLite, replaced wholesale when their report is re-ingested."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def replace(self, report_id: str, indicators: list[Indicator]) -> None:
+        """Swap one report's indicators (call inside the ingest transaction)."""
+        self.conn.execute("DELETE FROM indicators WHERE report_id = ?", (report_id,))
+        self.conn.executemany(
+            "INSERT INTO indicators (report_id, key, kind, street, json) VALUES (?, ?, ?, ?, ?)",
+            [(i.report_id, i.key, i.kind, i.street, i.model_dump_json()) for i in indicators],
+        )
+
+    def query(self, *, street: str | None = None, key: str | None = None, kind: str | None = None,
+              report_id: str | None = None) -> list[Indicator]:
+        """Indicators matching every given filter, in report and extraction order."""
+        where, args = [], []
+        for column, value in (("street", street), ("key", key), ("kind", kind), ("report_id", report_id)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        sql = "SELECT json FROM indicators" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+        return [Indicator.model_validate(json.loads(r[0])) for r in self.conn.execute(sql, args)]
+
+    def get_term(self, key: str) -> Term | None:
+        """The lexicon term behind a key, if any."""
+        return BY_KEY.get(key)

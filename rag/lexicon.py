@@ -1,0 +1,153 @@
+"""The indicator lexicon: keys, Chinese synonyms (regex), English labels, topic and importance.
+
+Entries are general terms of Chinese sub-district reporting, not phrases of any one report. Order matters
+only for ties: a more specific entry is listed before a broader one that shares words with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Term:
+    """One indicator concept."""
+
+    key: str
+    zh: str
+    en: str
+    patterns: tuple[str, ...]
+    units: tuple[str, ...]  # normalised units this indicator may carry
+    topic: str
+    importance: int = 1  # 3 = headline economic figure, 2 = notable, 1 = other
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """All synonyms as one pattern."""
+        return _compiled(self.patterns)
+
+
+@lru_cache(maxsize=None)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+MONEY, AREA, COUNT, PCT, LEN = ("CNY",), ("m2",), ("count",), ("percent",), ("m",)
+
+TERMS: tuple[Term, ...] = (
+    # economy
+    Term("gdp", "地区生产总值", "GDP", (r"地区生产总值|\bGDP\b|生产总值",), MONEY, "economy", 3),
+    Term("industrial_value_added_above_scale", "规上工业增加值", "Industrial value added of above-scale enterprises",
+         (r"规(?:模以)?上工业(?:企业)?(?:总产值[^,，;；。]{0,12})?增加值",), MONEY, "economy", 3),
+    Term("industrial_output_above_scale", "规上工业总产值", "Gross industrial output of above-scale enterprises",
+         (r"规(?:模以)?上工业(?:企业)?总?产值", r"规上工业总产值"), MONEY, "economy", 3),
+    Term("industrial_investment", "工业投资", "Industrial investment", (r"工业投资",), MONEY, "economy", 2),
+    Term("fixed_asset_investment", "固定资产投资", "Fixed-asset investment",
+         (r"(?:全社会)?固定资产投资(?:总额)?", r"固投"), MONEY, "economy", 3),
+    Term("retail_sales", "社会消费品零售总额", "Retail sales of consumer goods",
+         (r"社会消费品零售总?额", r"社消零?总?额"), MONEY, "economy", 3),
+    Term("tax_revenue", "税收收入", "Tax revenue", (r"税收(?:收入|总额)?",), MONEY, "economy", 3),
+    Term("foreign_trade", "进出口总额", "Total imports and exports", (r"进出口总?额|外贸进出口",), MONEY, "economy", 2),
+    Term("actual_foreign_investment", "实际利用外资", "Foreign investment actually used",
+         (r"实际(?:利用|使用)外资",), MONEY + ("USD",), "economy", 2),
+    Term("four_above_enterprises", "“四上”企业数", "'Four-above' enterprises", (r"四上.{0,2}企业",), COUNT,
+         "economy", 2),
+    Term("above_scale_industrial_enterprises", "规上工业企业数", "Above-scale industrial enterprises",
+         (r"规(?:模以)?上工业企业",), COUNT, "economy", 2),
+    Term("high_tech_enterprises", "国家高新技术企业数", "National high-tech enterprises",
+         (r"国高.{0,2}企业|国家(?:级)?高新技术企业|高新技术企业",), COUNT, "economy", 2),
+    Term("specialized_sme_count", "专精特新企业数", "Specialised and innovative SMEs", (r"专精特新.{0,2}企业",),
+         COUNT, "economy", 2),
+    Term("little_giant_enterprises", "“小巨人”企业数", "'Little giant' enterprises", (r"小巨人.{0,2}企业",),
+         COUNT, "economy", 1),
+    Term("listed_companies", "上市公司数", "Listed companies", (r"上市(?:公司|企业)",), COUNT, "economy", 2),
+    Term("small_to_above_scale_upgrades", "“小升规”企业数", "Enterprises upgraded to above-scale",
+         (r"小升规",), COUNT, "economy", 1),
+    Term("projects_attracted", "招引项目数", "Investment projects attracted",
+         (r"招引(?:落地)?项目|引进(?:落户)?项目|招商引资项目",), COUNT, "economy", 1),
+    Term("enterprise_burden_reduction", "为企业减负", "Cost relief for enterprises", (r"为企业减负|减负",), MONEY,
+         "economy", 1),
+    # land and space
+    Term("land_storage_area", "土地入库面积", "Land put into storage",
+         (r"土地(?:整备|移交)?入库|入库土地|用地入库",), AREA, "land", 3),
+    Term("land_consolidation_area", "土地整备面积", "Land consolidated", (r"土地整备(?!入库|利益|项目)",), AREA,
+         "land", 2),
+    Term("industrial_land_released_area", "释放产业用地", "Industrial land released",
+         (r"释放(?:连片)?产业(?:用地|空间)",), AREA, "land", 2),
+    Term("buildings_demolished_area", "建筑物清拆面积", "Buildings cleared or demolished",
+         (r"(?:建筑物|房屋)(?:清拆|拆除)|(?:清拆|拆除)(?:建筑物|房屋)",), AREA, "land", 1),
+    Term("demolished_illegal_buildings_area", "拆除违建面积", "Illegal buildings demolished",
+         (r"拆除(?:消化)?(?:各类)?违(?:法)?建(?:筑)?|消化违(?:法)?建(?:筑)?|查违减存量",), AREA, "urban", 2),
+    Term("urban_renewal_projects", "城市更新项目", "Urban-renewal projects", (r"城市更新(?:单元|项目)",), COUNT,
+         "land", 1),
+    # environment
+    Term("pm25", "PM2.5年均浓度", "PM2.5 annual mean concentration", (r"PM2\.5",), ("ug/m3",), "environment", 2),
+    Term("pm10", "PM10年均浓度", "PM10 annual mean concentration", (r"PM10",), ("ug/m3",), "environment", 1),
+    Term("sewer_pipes_length", "新建污水管网", "Sewer pipes built", (r"(?:干支|污水)?管网",), LEN, "environment", 1),
+    # livelihoods
+    Term("new_school_places", "新增学位", "New school places", (r"(?:公办)?学位",), COUNT, "livelihood", 2),
+    Term("childcare_places", "托位数", "Childcare places", (r"托位",), COUNT, "livelihood", 2),
+    Term("livelihood_micro_projects", "民生微实事项目", "Livelihood micro-projects",
+         (r"民生(?:微实事|大盆菜)",), COUNT, "livelihood", 2),
+    Term("livelihood_micro_projects_funding", "民生微实事经费", "Livelihood micro-project funding",
+         (r"民生(?:微实事|大盆菜).{0,12}(?:经费|投入|资金)",), MONEY, "livelihood", 1),
+    Term("public_housing_supply", "公共住房供应", "Public housing supplied",
+         (r"公共住房|保障性(?:租赁)?住房|人才住房",), COUNT, "livelihood", 1),
+    Term("parking_spaces_new", "新增停车位", "New parking spaces", (r"停车位|泊位",), COUNT, "urban", 1),
+    Term("employment_subsidies", "就业创业补贴", "Employment and entrepreneurship subsidies",
+         (r"就业(?:创业)?补贴",), MONEY, "livelihood", 1),
+    # safety and order
+    Term("safety_accidents", "安全生产事故", "Work-safety accidents", (r"(?:安全生产|安全)?事故(?:宗数)?",), COUNT,
+         "safety", 1),
+    Term("criminal_and_public_security_incidents", "刑事治安警情", "Criminal and public-security incidents",
+         (r"刑事治安警情",), COUNT, "safety", 1),
+    Term("fire_alarms", "火警", "Fire reports", (r"火警",), COUNT, "safety", 1),
+    # party building
+    Term("discipline_cases_filed", "纪检立案数", "Disciplinary cases filed", (r"(?<!执法)立案(?!结案)",), COUNT,
+         "party", 1),
+    Term("new_party_members", "发展党员", "New Party members", (r"发展(?:新)?党员",), COUNT, "party", 1),
+)
+
+BY_KEY: dict[str, Term] = {t.key: t for t in TERMS}
+KIND_SUFFIX = {"yoy_growth": "_yoy", "completion_rate": "_completion_rate", "target": "_target"}
+TOPIC_EN = {"economy": "economy", "land": "land and space", "urban": "urban management",
+            "environment": "environment", "livelihood": "livelihoods", "safety": "safety", "party": "party building"}
+
+
+def base_key(key: str) -> str:
+    """Strip a kind suffix: 'retail_sales_yoy' -> 'retail_sales'."""
+    for suffix in KIND_SUFFIX.values():
+        if key.endswith(suffix) and key[: -len(suffix)] in BY_KEY:
+            return key[: -len(suffix)]
+    return key
+
+
+def match_term(text: str, unit_kind: str | None = None) -> tuple[Term, int] | None:
+    """The term whose synonym ends closest to the end of `text` (the number follows it), with its end offset."""
+    best: tuple[int, int, Term] | None = None
+    for term in TERMS:
+        if unit_kind is not None and unit_kind not in term.units:
+            continue
+        for m in term.regex.finditer(text):
+            cand = (m.end(), m.end() - m.start(), term)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    return (best[2], best[0]) if best else None
+
+
+def terms_for_question(text: str) -> list[Term]:
+    """Every term a question mentions, most specific (longest match) first."""
+    found: list[tuple[int, Term]] = []
+    for term in TERMS:
+        m = max((len(x.group(0)) for x in term.regex.finditer(text)), default=0)
+        if m:
+            found.append((m, term))
+    found.sort(key=lambda t: -t[0])
+    return [t for _, t in found]
+
+
+def jieba_words() -> list[str]:
+    """Domain words to keep whole when tokenising."""
+    return sorted({t.zh.strip("“”") for t in TERMS} | {"规上", "国高", "专精特新", "入库", "土地整备", "四上"})

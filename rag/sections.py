@@ -1,0 +1,113 @@
+"""Heading tree (一、 / (一) / 1. / 一是 / run-in headings) and the review/plan split."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.schemas import Section
+
+_CN_NUM = "一二三四五六七八九十"
+_LEVELS: list[tuple[int, re.Pattern[str]]] = [
+    (0, re.compile(rf"^[{_CN_NUM}]{{1,3}}、")),
+    (1, re.compile(rf"^[(（][{_CN_NUM}]{{1,3}}[)）]")),
+    (2, re.compile(r"^\d{1,2}[.．、](?!\d)")),
+    (3, re.compile(rf"^[{_CN_NUM}]{{1,2}}是")),
+]
+# A level-1 heading whose number was lost, e.g. "(坚持稳控大局…": an open paren with no close nearby.
+_BROKEN_L1 = re.compile(r"^[(（](?![^)）\n]{0,12}[)）])")
+_PLAN_HEAD = re.compile(r"计划|安排|思路|打算|展望|目标任务|下半年|明年|下一步")
+_REVIEW_HEAD = re.compile(r"总结|回顾|成效|成绩|上半年工作|主要做了")
+_TOPIC_END = re.compile(r"[。！？;；]")
+_RUN_IN_MAX = 16
+
+
+@dataclass(frozen=True)
+class _Head:
+    start: int
+    level: int
+    title: str
+
+
+def parse_sections(report_id: str, text: str, *, review_year: int | None = None) -> list[Section]:
+    """Split `text` into sections with heading paths and review/plan parts; spans tile the text."""
+    heads = _find_heads(text)
+    plan_start = _plan_start(heads, review_year)
+    sections: list[Section] = []
+    stack: list[_Head] = []
+    bounds = [0, *[h.start for h in heads], len(text)]
+    if heads and heads[0].start == 0:
+        bounds = bounds[1:]
+    by_start = {h.start: h for h in heads}
+    opening = _Head(0, -1, "(开篇)")
+    for i, start in enumerate(bounds[:-1]):
+        head = by_start.get(start, opening)
+        if head.level >= 0:
+            stack = [h for h in stack if h.level < head.level] + [head]
+        end = bounds[i + 1]
+        part = "plan" if plan_start is not None and start >= plan_start else "review"
+        path = [h.title for h in stack] if head.level >= 0 else [head.title]
+        sections.append(
+            Section(report_id=report_id, index=len(sections), level=max(head.level, 0), heading=head.title,
+                    path=path, part=part, start=start, end=end)
+        )
+    return sections
+
+
+def plan_start(sections: list[Section]) -> int | None:
+    """Offset where the plan part begins, or None when the report has no plan part."""
+    return next((s.start for s in sections if s.part == "plan"), None)
+
+
+def _find_heads(text: str) -> list[_Head]:
+    heads: list[_Head] = []
+    seen_l1 = False
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        stripped = line.lstrip()
+        start = m.start() + len(line) - len(stripped)
+        level = next((lvl for lvl, pat in _LEVELS if pat.match(stripped)), None)
+        if level is None and seen_l1 and _BROKEN_L1.match(stripped) and len(stripped) > 20:
+            level = 1
+        if level is None:
+            level = _run_in_level(stripped)
+        if level is None:
+            continue
+        seen_l1 = seen_l1 or level == 1
+        heads.append(_Head(start, level, _title_of(stripped)))
+    return heads
+
+
+def _run_in_level(line: str) -> int | None:
+    """A paragraph opening with a short topic sentence ("城区安全坚实稳固。…") is a level-4 heading."""
+    m = _TOPIC_END.search(line)
+    if not m or m.start() > _RUN_IN_MAX or m.start() < 4 or len(line) < 60:
+        return None
+    topic = line[: m.start()]
+    if re.search(r"[\d,，、:：“”\"]", topic):
+        return None
+    return 4
+
+
+def _title_of(line: str) -> str:
+    """Heading text: up to the first sentence end, capped (headings often run into the body)."""
+    m = _TOPIC_END.search(line)
+    title = line[: m.start()] if m else line
+    return title[:40].rstrip(",，")
+
+
+def _plan_start(heads: list[_Head], review_year: int | None) -> int | None:
+    """The first top-level heading that announces plans (计划, 下半年, a later year's 主要工作)."""
+    tops = [h for h in heads if h.level == 0]
+    if review_year is None and tops:
+        first = re.findall(r"(20\d\d)年", tops[0].title)
+        review_year = int(first[0]) if first else None
+    for head in tops[1:] if len(tops) > 1 else tops:
+        if head.level != 0:
+            continue
+        title = head.title
+        years = [int(y) for y in re.findall(r"(20\d\d)年", title)]
+        later = bool(review_year and years and years[0] > review_year)
+        if _PLAN_HEAD.search(title) or (later and not _REVIEW_HEAD.search(title)):
+            return head.start
+    return None

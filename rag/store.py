@@ -1,0 +1,124 @@
+"""Reports, sections and chunks in SQLite: the source of truth that Chroma and BM25 are built from."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rag.schemas import Chunk, Report, ReportMeta, Section
+
+
+class Store:
+    """Thin typed access to the SQLite file; writes happen inside `transaction()`."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (ingest is atomic per report)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def add_report(self, report: Report, sections: list[Section], chunks: list[Chunk],
+                   tokens: list[list[str]]) -> None:
+        """Insert one report with its sections and chunks (call inside a transaction)."""
+        meta = report.model_dump(exclude={"text"})
+        self.conn.execute(
+            "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?)",
+            (report.report_id, report.path, report.content_hash, json.dumps(meta, ensure_ascii=False),
+             report.text, time.time()),
+        )
+        self.conn.executemany(
+            "INSERT INTO sections VALUES (?, ?, ?)",
+            [(s.report_id, s.index, s.model_dump_json()) for s in sections],
+        )
+        self.conn.executemany(
+            "INSERT INTO chunks (chunk_id, report_id, ord, json, tokens) VALUES (?, ?, ?, ?, ?)",
+            [(c.chunk_id, c.report_id, i, c.model_dump_json(), json.dumps(t, ensure_ascii=False))
+             for i, (c, t) in enumerate(zip(chunks, tokens, strict=True))],
+        )
+        self.bump_version()
+
+    def delete_report(self, report_id: str) -> None:
+        """Remove a report and (by cascade) its sections, chunks and indicators."""
+        self.conn.execute("DELETE FROM reports WHERE report_id = ?", (report_id,))
+        self.bump_version()
+
+    def bump_version(self) -> None:
+        """Tell other processes that the corpus changed."""
+        self.conn.execute("UPDATE kv SET value = CAST(value AS INTEGER) + 1 WHERE key = 'corpus_version'")
+
+    def version(self) -> int:
+        """Monotonic counter of corpus changes."""
+        return int(self.conn.execute("SELECT value FROM kv WHERE key = 'corpus_version'").fetchone()[0])
+
+    def find_by_hash(self, content_hash: str) -> ReportMeta | None:
+        """The report with this content, if ingested."""
+        row = self.conn.execute("SELECT meta_json FROM reports WHERE content_hash = ?", (content_hash,)).fetchone()
+        return ReportMeta.model_validate_json(row[0]) if row else None
+
+    def find_by_path(self, path: str) -> ReportMeta | None:
+        """The report last ingested from this path, if any."""
+        row = self.conn.execute("SELECT meta_json FROM reports WHERE path = ?", (path,)).fetchone()
+        return ReportMeta.model_validate_json(row[0]) if row else None
+
+    def reports(self) -> list[ReportMeta]:
+        """All reports in ingest order."""
+        rows = self.conn.execute("SELECT meta_json FROM reports ORDER BY ingested_at, path").fetchall()
+        return [ReportMeta.model_validate_json(r[0]) for r in rows]
+
+    def report(self, report_id: str) -> Report:
+        """One report with its text."""
+        row = self.conn.execute("SELECT meta_json, text FROM reports WHERE report_id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise KeyError(report_id)
+        return Report.model_validate({**json.loads(row[0]), "text": row[1]})
+
+    def text(self, report_id: str) -> str:
+        """The canonical text of a report."""
+        row = self.conn.execute("SELECT text FROM reports WHERE report_id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise KeyError(report_id)
+        return str(row[0])
+
+    def sections(self, report_id: str) -> list[Section]:
+        """Sections of one report in order."""
+        rows = self.conn.execute("SELECT json FROM sections WHERE report_id = ? ORDER BY idx", (report_id,))
+        return [Section.model_validate_json(r[0]) for r in rows]
+
+    def chunks(self, report_id: str | None = None) -> list[Chunk]:
+        """Chunks of one report (or all) in order."""
+        sql, args = "SELECT json FROM chunks ORDER BY report_id, ord", ()
+        if report_id:
+            sql, args = "SELECT json FROM chunks WHERE report_id = ? ORDER BY ord", (report_id,)
+        return [Chunk.model_validate_json(r[0]) for r in self.conn.execute(sql, args)]
+
+    def chunk_tokens(self) -> tuple[list[str], list[list[str]]]:
+        """(chunk ids, BM25 tokens) for every chunk, in a stable order."""
+        rows = self.conn.execute("SELECT chunk_id, tokens FROM chunks ORDER BY report_id, ord").fetchall()
+        return [r[0] for r in rows], [json.loads(r[1]) for r in rows]
+
+    def pending_chunks(self, limit: int = 10_000) -> list[Chunk]:
+        """Chunks whose dense embedding is not in Chroma yet."""
+        rows = self.conn.execute(
+            "SELECT json FROM chunks WHERE embedded = 0 ORDER BY report_id, ord LIMIT ?", (limit,)
+        )
+        return [Chunk.model_validate_json(r[0]) for r in rows]
+
+    def mark_embedded(self, chunk_ids: list[str]) -> None:
+        """Record that these chunks are in Chroma."""
+        self.conn.executemany("UPDATE chunks SET embedded = 1 WHERE chunk_id = ?", [(c,) for c in chunk_ids])
+
+    def embedding_progress(self) -> tuple[int, int]:
+        """(embedded, total) chunk counts."""
+        row = self.conn.execute("SELECT COALESCE(SUM(embedded), 0), COUNT(*) FROM chunks").fetchone()
+        return int(row[0]), int(row[1])

