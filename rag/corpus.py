@@ -15,13 +15,13 @@ from filelock import FileLock, Timeout
 from rag.backends.embedders import Embedder, get_embedder
 from rag.config import Settings
 from rag.db import connect
-from rag.errors import IngestError, JiedaoError, StoreError
+from rag.errors import IngestError, JiedaoError, QuestionError, StoreError
 from rag.index import DenseIndex, LexicalIndex
 from rag.indicators import IndicatorStore
 from rag.ingest import Prepared, iter_files, prepare, safe_name
 from rag.load import load_bytes, load_file
 from rag.retrieve import Filters, Retriever
-from rag.schemas import Hit, Indicator, ReportMeta
+from rag.schemas import Answer, Hit, Indicator, ReportMeta
 from rag.store import Store
 
 log = logging.getLogger(__name__)
@@ -219,3 +219,26 @@ class Corpus:
             return self.store.text(report_id)
         except KeyError:
             raise IngestError(f"no report with id {report_id}") from None
+
+    # ---- questions ------------------------------------------------------------------------------
+    def ask(self, question: str, *, previous: Answer | None = None, filters: Filters | None = None) -> Answer:
+        """Answer a question: indicator route for figures the store holds, else cited passages; or abstain."""
+        from rag.answer import Context, indicator_answer, passage_answer
+        from rag.router import Route, route
+
+        question = " ".join(question.split())[:2000]
+        if not question:
+            raise QuestionError("empty question")
+        metas = self.reports()
+        known = [m.street for m in metas if m.street]
+        prev = Route.model_validate(previous.intent) if previous and previous.intent else None
+        r = route(question, known, prev)
+        if filters and filters.streets and not r.streets:
+            r = r.model_copy(update={"streets": list(filters.streets)})
+        ctx = Context(
+            reports=metas,
+            indicators=lambda key, kind: self.indicator_store.query(key=key, kind=kind),
+            search=lambda q, k, f, per: self.search(q, k=k, filters=f, per_report=per),
+        )
+        answer = indicator_answer(question, r, ctx) if r.intent != "open" else None
+        return answer or passage_answer(question, r, ctx, filters=filters)

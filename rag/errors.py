@@ -42,3 +42,7 @@ class ExtractionError(JiedaoError):
 
 class PromptError(JiedaoError):
     """A prompt template is missing or was rendered with wrong variables."""
+
+
+class QuestionError(JiedaoError):
+    """A question could not be understood (empty, too long)."""

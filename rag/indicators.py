@@ -28,6 +28,11 @@ _DONE = re.compile(r"完成|实现|达到?|已")
 _PROVISIONAL = re.compile(r"以统计(?:局)?公布为准|初步统计|快报数|预计全年")
 _LEAD_NOISE = re.compile(r"^(?:其中|全年|年内|共|累计|共计|合计|全街道|街道|辖区|同时|并|完成|实现|新增?|达|已)+")
 _MAX_LABEL = 16
+_MAX_GAP = 6  # characters allowed between an indicator's name and its number (增至, 实现投资额 …)
+_NOT_HEADLINE = re.compile(r"其中|正在|办理中|推进中|^[^,，]{0,4}拟")
+_ATTRIBUTE = re.compile(r"增加值|总投入|投入|营收|营业收入|产值|金额")
+_VERB_ONLY = re.compile(r"(?:建成|新建|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达)+")
+_AFTER = re.compile(r"[^,，;；。、]{1,14}")
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,14 @@ def _sentences(text: str, section: Section) -> Iterator[tuple[int, str]]:
 
 def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_start: int,
                    sentence: str) -> Iterator[Indicator]:
-    quantities = [q for q in scan_quantities(sentence) if q.unit is not None]
+    # "三个零发生" style slogans are not figures
+    quantities = [q for q in scan_quantities(sentence) if q.unit is not None and sentence[q.end : q.end + 1] != "零"]
     if not quantities:
         return
-    provisional = bool(_PROVISIONAL.search(sentence))
     subjects = _subjects(sentence, quantities)
     for q, (term, label, clause) in zip(quantities, subjects, strict=True):
         kind = _kind(section, sentence, clause, q)
+        provisional = bool(_PROVISIONAL.search(clause.text))
         ind = _build(report, section, chunks, sent_start, q, term, label, clause, kind, provisional, sentence)
         if ind is not None:
             yield ind
@@ -83,24 +89,51 @@ def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | No
         elif i and quantities[i - 1].end >= clause.start:
             prefix = sentence[quantities[i - 1].end : q.start]
         unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
-        if unit_kind == "percent" and (_YOY.search(prefix) or _COMPLETION.search(prefix)) and prev[1]:
+        if i and not prefix.strip() and prev[1]:
+            term, label = prev  # "整治土地113处9.5万平方米": the second figure measures the same thing
+        elif unit_kind == "percent" and (_YOY.search(prefix) or _COMPLETION.search(prefix)):
             term, label = _own_or_prev(prefix, prev)
         else:
-            found = match_term(prefix, unit_kind)
-            term = found[0] if found else None
-            label = _label(prefix, found[1] if found else len(prefix))
+            term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, prev)
+        if term is not None and term.context and not re.search(term.context, sentence):
+            term = None
+        if _NOT_HEADLINE.search(sentence[clause.start : q.start]):
+            term = None  # subsets (其中…) and work in progress (正在办理…) are not the headline figure
         out.append((term, label, clause))
         if unit_kind != "percent":
             prev = (term, label)
     return out
 
 
+def _named(prefix: str, suffix: str, unit_kind: str | None,
+           prev: tuple[Term | None, str]) -> tuple[Term | None, str]:
+    """Name a figure from the words before it, else after it ("建成280个民生微实事项目")."""
+    found = match_term(prefix, unit_kind)
+    if found and len(prefix) - found[1] <= _MAX_GAP:
+        return found[0], _label(prefix, found[1])
+    label = _label(prefix, len(prefix))
+    if prev[1] and len(label) <= 4 and _ATTRIBUTE.search(label):
+        joined = prev[1] + label  # "规上工业总产值…,增加值64.5亿元"
+        found = match_term(joined, unit_kind)
+        if found and found[1] == len(joined):
+            return found[0], joined
+    after = _AFTER.match(suffix)
+    if len(label) < 2 or _VERB_ONLY.fullmatch(label):
+        tail = after.group(0) if after else ""
+        found = match_term(tail, unit_kind)
+        return (found[0] if found else None), _label(tail, len(tail)) or label
+    return None, label
+
+
 def _own_or_prev(prefix: str, prev: tuple[Term | None, str]) -> tuple[Term | None, str]:
     """A growth or completion rate belongs to the figure before it unless it names its own subject."""
     stripped = _YOY.split(_COMPLETION.split(prefix)[0])[0]
     found = match_term(stripped)
-    if found and len(_label(stripped, found[1])) >= 2:
+    if found and len(stripped) - found[1] <= _MAX_GAP:
         return found[0], _label(stripped, found[1])
+    label = _label(stripped, len(stripped))
+    if len(label) >= 2:
+        return None, label  # "、死亡人数下降41.7%" names its own subject
     return prev
 
 
@@ -158,7 +191,7 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
             return "share"
     if _TARGET.search(before) and not _DONE.search(before):
         return "target"
-    if _CUMULATIVE.search(before):
+    if _CUMULATIVE.search(sentence[: q.start]):
         return "cumulative"
     return "actual"
 

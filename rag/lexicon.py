@@ -22,6 +22,7 @@ class Term:
     units: tuple[str, ...]  # normalised units this indicator may carry
     topic: str
     importance: int = 1  # 3 = headline economic figure, 2 = notable, 1 = other
+    context: str | None = None  # the sentence must also match this (e.g. discipline words for 立案)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -95,7 +96,6 @@ TERMS: tuple[Term, ...] = (
          (r"民生(?:微实事|大盆菜).{0,12}(?:经费|投入|资金)",), MONEY, "livelihood", 1),
     Term("public_housing_supply", "公共住房供应", "Public housing supplied",
          (r"公共住房|保障性(?:租赁)?住房|人才住房",), COUNT, "livelihood", 1),
-    Term("parking_spaces_new", "新增停车位", "New parking spaces", (r"停车位|泊位",), COUNT, "urban", 1),
     Term("employment_subsidies", "就业创业补贴", "Employment and entrepreneurship subsidies",
          (r"就业(?:创业)?补贴",), MONEY, "livelihood", 1),
     # safety and order
@@ -105,8 +105,8 @@ TERMS: tuple[Term, ...] = (
          (r"刑事治安警情",), COUNT, "safety", 1),
     Term("fire_alarms", "火警", "Fire reports", (r"火警",), COUNT, "safety", 1),
     # party building
-    Term("discipline_cases_filed", "纪检立案数", "Disciplinary cases filed", (r"(?<!执法)立案(?!结案)",), COUNT,
-         "party", 1),
+    Term("discipline_cases_filed", "纪检立案数", "Disciplinary cases filed", (r"(?:党纪|纪检|纪律审查)立案|(?<![管罚处执察])立案(?=[^,，]{0,8}$)",), COUNT,
+         "party", 1, context=r"纪|腐|廉"),
     Term("new_party_members", "发展党员", "New Party members", (r"发展(?:新)?党员",), COUNT, "party", 1),
 )
 
@@ -151,3 +151,49 @@ def terms_for_question(text: str) -> list[Term]:
 def jieba_words() -> list[str]:
     """Domain words to keep whole when tokenising."""
     return sorted({t.zh.strip("“”") for t in TERMS} | {"规上", "国高", "专精特新", "入库", "土地整备", "四上"})
+
+
+# English question wording → lexicon key (for routing English questions).
+EN_PATTERNS: dict[str, str] = {
+    "land_storage_area": r"land (?:put )?into storage|land storage|put (?:the )?most land into storage|"
+                         r"land (?:banked|reserve[ds]?)|storage of land",
+    "land_consolidation_area": r"land consolidation|land (?:readjustment|assembly)",
+    "fixed_asset_investment": r"fixed[- ]asset investment|\bFAI\b",
+    "industrial_output_above_scale": r"industrial output|output of (?:industrial )?enterprises above",
+    "industrial_value_added_above_scale": r"industrial value[- ]added",
+    "retail_sales": r"retail sales",
+    "gdp": r"\bGDP\b|gross (?:domestic|regional) product",
+    "tax_revenue": r"tax revenue|\btaxes\b",
+    "high_tech_enterprises": r"high[- ]tech (?:enterprises|companies|firms)|国高",
+    "specialized_sme_count": r"specialised|specialized|专精特新",
+    "listed_companies": r"listed (?:companies|firms|enterprises)",
+    "pm25": r"PM2\.5",
+    "pm10": r"PM10",
+    "new_school_places": r"school places|school seats|\bdegrees? places\b",
+    "childcare_places": r"childcare|child[- ]care|nursery places",
+    "livelihood_micro_projects": r"micro[- ]projects|民生微实事",
+    "demolished_illegal_buildings_area": r"illegal (?:buildings|construction)",
+    "discipline_cases_filed": r"disciplin\w+ cases",
+    "enterprise_burden_reduction": r"reduce\w* (?:enterprises'? |companies'? |business )?costs|cost relief|纾困",
+}
+
+# English words → Chinese search terms, so BM25 can match English questions against Chinese text.
+EN_TO_ZH: dict[str, str] = {
+    "fatal accident": "亡人事故", "accident": "事故", "death": "死亡", "relief": "纾困 减负",
+    "cost": "减负", "tax": "税收", "childcare": "托位 托育", "listed": "上市", "storage": "入库",
+    "land": "土地", "investment": "投资", "retail": "社会消费品零售总额", "industrial output": "规上工业总产值",
+    "high-tech": "国高 高新技术企业", "school": "学位", "pm2.5": "PM2.5", "police": "警情", "fire": "火警",
+    "grid": "网格", "party member": "党员", "volunteer": "志愿服务", "parking": "停车位", "growth": "增长 同比",
+    "first half": "上半年", "demolish": "拆除", "illegal building": "违建", "gdp": "地区生产总值",
+    "micro-project": "民生微实事", "subsid": "补贴", "employment": "就业", "case": "案件 立案",
+}
+
+
+def expand_english(question: str) -> str:
+    """Append Chinese equivalents of English terms (for the lexical index)."""
+    low = question.lower()
+    extra = [zh for en, zh in EN_TO_ZH.items() if en in low]
+    for key, pattern in EN_PATTERNS.items():
+        if re.search(pattern, question, re.I):
+            extra.append(BY_KEY[key].zh.strip("“”") if key in BY_KEY else "")
+    return question + (" " + " ".join(e for e in extra if e) if extra else "")

@@ -164,6 +164,7 @@ def _one_line(text: str | None) -> str | None:
 
 # ---------------------------------------------------------------- decoding
 
+# UTF-32-LE's BOM starts with UTF-16-LE's, so UTF-32 is tried first.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -198,12 +199,11 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, s
         return _checked(*utf16, name)
     if _looks_binary(data):
         raise _unreadable(name, data)
-    for codec in ("utf-8", declared):
-        if codec:
-            try:
-                return _checked(data.decode(codec), codec, name)
-            except (UnicodeDecodeError, LookupError):
-                pass
+    for codec in filter(None, ("utf-8", declared)):
+        try:
+            return _checked(data.decode(codec), codec, name)
+        except (UnicodeDecodeError, LookupError):
+            pass
     return _checked(*_detect(data, name), name)
 
 
@@ -256,9 +256,12 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str]:
-    """Detect a legacy encoding with charset_normalizer, trying Chinese code pages first."""
+    """Detect a legacy encoding: GB18030 vs Big5 by character commonness, else charset_normalizer."""
     from charset_normalizer import from_bytes
 
+    chinese = _gb_or_big5(data)
+    if chinese is not None:
+        return chinese
     best = from_bytes(data, cp_isolation=_CHINESE_CODECS).best() or from_bytes(data).best()
     if best is None:
         raise _unreadable(name, data)
@@ -270,9 +273,55 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
         return str(best), best.encoding
 
 
+def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
+    """Strict GB18030 or Big5, whichever reads as more common characters (ties: GB); None if neither fits."""
+    # Big5 bytes nearly always decode as GBK too, and short GB text often as Big5; charset_normalizer
+    # guesses badly on short samples, so each reading is scored by its share of frequent characters.
+    best: tuple[float, str, str] | None = None
+    for codec, vocab, is_common in (("gb18030", "gbk", _in_gb2312), ("big5", "big5", _in_big5_level1)):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _common_share(text, vocab, is_common)
+        if best is None or score > best[0]:
+            best = (score, text, codec)
+    if best is None or best[0] < 0.5:
+        return None
+    return best[1], best[2]
+
+
+def _common_share(text: str, codec: str, is_common: Callable[[bytes], bool]) -> float:
+    """Share of non-ASCII characters (first 20k) that fall in the common area of a legacy code page."""
+    chars = [char for char in text if ord(char) > 0x7F][:20000]
+    common = 0
+    for char in chars:
+        try:
+            common += is_common(char.encode(codec))
+        except UnicodeEncodeError:
+            continue
+    return common / len(chars) if chars else 0.0
+
+
+def _in_gb2312(encoded: bytes) -> bool:
+    """A GBK code inside the GB2312 area (symbols and both hanzi levels)."""
+    return len(encoded) == 2 and 0xA1 <= encoded[0] <= 0xF7 and encoded[1] >= 0xA1
+
+
+def _in_big5_level1(encoded: bytes) -> bool:
+    """A Big5 code among the symbols or the level-1 (frequent) hanzi."""
+    return len(encoded) == 2 and 0xA1 <= encoded[0] <= 0xC6
+
+
 # ---------------------------------------------------------------- plain text and HTML
 
 _HTML_START = (b"<!doctype html", b"<html")
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_NEAR_CJK = rf"[{_CJK}0-9,.;:!?()%]"
+# A source line break between Chinese characters is formatting, not a space (CSS Text 3 segment breaks);
+# the reports put ASCII digits and punctuation inside Chinese text, so those count as neighbours too.
+_BREAK = r"[ \t]*\r?\n[ \t]*"
+_CJK_SEGMENT_BREAK = re.compile(rf"(?<=[{_CJK}]){_BREAK}(?={_NEAR_CJK})|(?<={_NEAR_CJK}){_BREAK}(?=[{_CJK}])")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -289,7 +338,7 @@ def _sniff_html(data: bytes) -> bool:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in a <meta> tag, widened to gb18030 for GB code pages."""
+    """A Chinese charset declared in a <meta> tag (GB code pages widened to gb18030), else None."""
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
@@ -297,12 +346,15 @@ def _declared_charset(data: bytes) -> str | None:
         codec = codecs.lookup(match.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
-    return _GB_FAMILY.get(codec, codec)
+    codec = _GB_FAMILY.get(codec, codec)
+    # Only Chinese declarations are trusted: a wrong single-byte one (latin-1) would decode anything.
+    return codec if codec in _CHINESE_CODECS else None
 
 
 def _extract_html(data: bytes, name: str) -> _Extracted:
     """Main text of an HTML page via trafilatura, falling back to a plain tag-stripping parse."""
     markup, encoding = _decode(data, name, _declared_charset(data))
+    markup = _CJK_SEGMENT_BREAK.sub("", markup)
     page = _parse_visible(markup)
     main = _main_text(markup)
     warnings: list[str] = []
@@ -359,9 +411,11 @@ class _VisibleText(HTMLParser):
         if tag in self.BLOCK:
             self._end_title()
             self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
 
     def handle_endtag(self, tag: str) -> None:
-        """Close skipped elements and captures; break lines at blocks and cells."""
+        """Close skipped elements and captures; break lines at blocks."""
         if tag in self.skip:
             del self.skip[len(self.skip) - 1 - self.skip[::-1].index(tag) :]
         elif tag == "title":
@@ -371,8 +425,6 @@ class _VisibleText(HTMLParser):
             self.h1_parts = None
         if tag in self.BLOCK:
             self.parts.append("\n")
-        elif tag in ("td", "th"):
-            self.parts.append("\t")
 
     def handle_data(self, data: str) -> None:
         """Keep text outside skipped elements, with HTML whitespace collapsed."""
@@ -440,14 +492,10 @@ def _table_text(table: Table) -> str:
     """One line per table row, merged cells counted once, cells separated by tabs."""
     rows: list[str] = []
     for row in table.rows:
-        seen: list[object] = []
-        cells: list[str] = []
-        for cell in row.cells:
-            if any(cell._tc is other for other in seen):
-                continue
-            seen.append(cell._tc)
-            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
-        rows.append("\t".join(cells))
+        unique = {id(cell._tc): cell for cell in row.cells}.values()  # a merged cell repeats per grid column
+        rows.append(
+            "\t".join(" ".join(t for p in cell.paragraphs if (t := p.text.strip())) for cell in unique)
+        )
     return "\n".join(rows)
 
 
@@ -487,13 +535,10 @@ def _pdf_pages(data: bytes, name: str) -> list[str]:
         raise IngestError(f"PDF is damaged or truncated: {_reason(exc)}", path=name) from None
 
 
-_EXTRACTORS: dict[str, Callable[[bytes, str], _Extracted]] = {
-    "txt": _extract_plain,
-    "md": _extract_plain,
-    "html": _extract_html,
-    "docx": _extract_docx,
-    "pdf": _extract_pdf,
-}
+_Extractor = Callable[[bytes, str], _Extracted]
+_EXTRACTORS: dict[str, _Extractor] = dict(
+    txt=_extract_plain, md=_extract_plain, html=_extract_html, docx=_extract_docx, pdf=_extract_pdf
+)
 
 
 # ---------------------------------------------------------------- cleaning

@@ -52,6 +52,7 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("毫克/立方米", "ug/m3", 1.0, "µg/m³"),
     ("天", "days", 1.0, "days"),
     ("小时", "hours", 1.0, "hours"),
+    ("分钟", "minutes", 1.0, "minutes"),
     ("千瓦", "kW", 1.0, "kW"),
     ("万千瓦", "kW", 1e4, "kW"),
     ("兆瓦", "kW", 1e3, "kW"),
@@ -67,22 +68,23 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
 
 _COUNT_UNITS = (
     "家 个 项 宗 件 名 辆 套 座 户 条 处 起 家次 人次 人 次 所 栋 幢 间 台 批 场 期 宗次 面 封 株 棵 箱 单 篇"
-    " 份 支 只 张 盏 课 位 部 辆次 场次 批次 户次 个次 种 本 册 块"
+    " 份 支 只 张 盏 课 位 部 辆次 场次 批次 户次 个次 种 本 册 块 例"
 ).split()
 
 
 def _build_units() -> dict[str, UnitInfo]:
-    """Build the printed-unit table, adding 万-prefixed forms of every count unit."""
+    """Build the printed-unit table, adding 万- and 千-prefixed forms of every count unit."""
     units = {key: UnitInfo(norm, factor, en) for key, norm, factor, en in _BASE_UNITS}
     for key in _COUNT_UNITS:
         units[key] = UnitInfo("count", 1.0, "")
         units["万" + key] = UnitInfo("count", 1e4, "")
+        units["千" + key] = UnitInfo("count", 1e3, "")
     return units
 
 
 UNITS: dict[str, UnitInfo] = _build_units()
 _MAX_UNIT = max(len(key) for key in UNITS)
-_MULTIPLIERS = ("万亿", "亿", "万")
+_MULTIPLIERS = ("万亿", "亿", "万", "千")
 
 # One-to-one replacements, so offsets in the translated text equal offsets in the original.
 _FULLWIDTH = str.maketrans(
@@ -90,7 +92,10 @@ _FULLWIDTH = str.maketrans(
     | {"．": ".", "％": "%", "＋": "+", "－": "-", "−": "-", "～": "~", "／": "/"}
 )
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3,
+    "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
 _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_CHARS = "".join(_ZH_DIGITS) + "十百千万亿"
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
@@ -106,11 +111,15 @@ _NOT_QUALIFIER = (
     "表达", "转达", "直达", "抵达", "到达", "就近", "附近", "邻近", "赶超",
 )
 _SUFFIX_Q = ("以上", "以下", "左右")
-_NEGATIVE = re.compile(r"(?:下降|减少|降低|下滑|回落|缩减|减|降|负)了?$|(?:降幅|减幅)(?:为|达)?$")
+# 减负 ("lighten the burden") ends in 负 but introduces a positive amount.
+_NEGATIVE = re.compile(r"(?:下降|减少|降低|下滑|回落|缩减|减|降|(?<!减)负)了?$|(?:降幅|减幅)(?:为|达)?$")
 _RANGE_SEPS = "-~—–至到"
-_DATE_SUFFIXES = ("年", "月", "日", "号", "时", "届", "季度", "热线")
-_ZH_BLOCKERS = "第数几初周"
-_ZH_IDIOMS = ("二次供水", "二次分配", "三次分配", "二次创业", "二次开发", "二次装修", "三位一体", "五位一体")
+_DATE_SUFFIXES = ("年", "月", "日", "号", "时", "届", "季度", "周年", "热线")
+# A Chinese numeral after these is an ordinal, a vague amount or the start of a quoted slogan (“两个维护”).
+_ZH_BLOCKERS = "第数几初周届“‘「《\""
+# Chinese numeral + unit that is a name, not a count: 二期 (phase two), 二次供水 (secondary supply).
+_ZH_IDIOMS = ("三次分配", "四处", "四面八方", "三番五次", "八项规定")
+_ZH_NOT_UNIT_AFTER = ("期", "位一体")
 
 
 @dataclass(frozen=True)
@@ -156,7 +165,7 @@ def parse_number(text: str) -> float:
 
 def _parse_chinese(s: str) -> float:
     """Parse a Chinese numeral such as 二十八, 一万五千, 一百零五, 一亿二千万 or 二〇二二."""
-    if not s or any(c not in _ZH_CHARS for c in s):
+    if not s or any(c not in _ZH_CHARS for c in s) or (s[0] not in _ZH_DIGITS and s[0] != "十"):
         raise ValueError(f"not a number: {s!r}")
     if all(c in _ZH_DIGITS for c in s):
         if len(s) == 1 or len(s) == 4 or "零" in s or "〇" in s:
@@ -170,7 +179,8 @@ def _parse_chinese(s: str) -> float:
         if c in _ZH_DIGITS:
             if digit:
                 raise ValueError(f"two digits in a row: {s!r}")
-            digit, prev_place = _ZH_DIGITS[c], (prev_place if digit is None else 0.0)
+            digit = _ZH_DIGITS[c]
+            prev_place = 0.0 if digit == 0 else prev_place
             continue
         if c in _ZH_SMALL:
             place = _ZH_SMALL[c]
@@ -287,7 +297,7 @@ def _signed_start(text: str, item: _Item) -> int:
     """Start of the number including an explicit +/- sign that is not part of a range or formula."""
     if item.kind == "a" and item.low is None and item.start > 0 and text[item.start - 1] in "+-":
         before = text[item.start - 2] if item.start >= 2 else ""
-        if not (before.isalnum() and before.isascii()) and before not in ".%":
+        if not (before.isalnum() and before.isascii()) and before not in (".", "%"):
             return item.start - 1
     return item.start
 
@@ -301,7 +311,7 @@ def _skip_arabic(text: str, item: _Item, start: int, unit: str | None, after: in
         return True
     if item.low is None and len(number) > 1 and number[0] == "0" and number[1].isdigit():
         return True
-    if before in ("", "\n", "\r", " ", "\t", "(", "(") and nxt in (".", "、", ")", ")"):
+    if before in ("", "\n", "\r", " ", "\t", "(", "（") and nxt in (".", "、", ")", "）"):
         return True
     return unit is None and text.startswith(_DATE_SUFFIXES, after)
 
@@ -311,7 +321,9 @@ def _skip_chinese(text: str, item: _Item, unit: str | None) -> bool:
     if unit is None or text[item.start : item.end] == "一":
         return True
     before = text[item.start - 1] if item.start > 0 else ""
-    return before in _ZH_BLOCKERS or text.startswith(_ZH_IDIOMS, item.start)
+    if text.startswith(_ZH_NOT_UNIT_AFTER, item.end) or text.startswith("二次", item.start):
+        return True
+    return (before != "" and before in _ZH_BLOCKERS) or text.startswith(_ZH_IDIOMS, item.start)
 
 
 def _negative(text: str, cue_end: int, start: int, prev: Quantity | None) -> bool:
@@ -335,8 +347,9 @@ def _quantity(text: str, original: str, item: _Item, prev: Quantity | None) -> Q
     start = _signed_start(text, item)
     unit, inner_q, end = _match_unit(text, item.end)
     after = item.end + (1 if text[item.end : item.end + 1] in ("余", "多") else 0)
-    skip = _skip_arabic(text, item, start, unit, after) if item.kind == "a" else _skip_chinese(text, item, unit)
-    if skip:
+    if item.kind == "a" and _skip_arabic(text, item, start, unit, after):
+        return None
+    if item.kind == "z" and _skip_chinese(text, item, unit):
         return None
     prefix_q, cue_end = _prefix_qualifier(text, start)
     suffix_q = next((word for word in _SUFFIX_Q if text.startswith(word, end)), None)
@@ -555,14 +568,16 @@ _EN_UNITS: tuple[tuple[str, str, float], ...] = (
     (r"kg|kilograms?", "kg", 1.0),
     (r"days?", "days", 1.0),
     (r"hours?", "hours", 1.0),
+    (r"minutes?|mins?", "minutes", 1.0),
 )
 _EN_SCALE_WORDS = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
                    "thousand": 1e3}
 _EN_CURRENCY = {"cny": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY", "usd": "USD", "us$": "USD", "$": "USD"}
+_EN_UNIT_ALTS = "|".join(f"(?P<u{i}>{pat})(?![A-Za-z0-9²³])" for i, (pat, _, _) in enumerate(_EN_UNITS))
 _EN_FIGURE = re.compile(
     r"(?P<cur>CNY|RMB|USD|US\$|\$|¥|￥)?\s?(?P<sign>[-+])?(?P<num>" + _ARABIC + r")"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|bn|mn|tn)(?![A-Za-z]))?"
-    r"(?:\s?(?:" + "|".join(f"(?P<u{i}>{pat})(?![A-Za-z0-9²³])" for i, (pat, _, _) in enumerate(_EN_UNITS)) + "))?",
+    r"(?:\s?(?:" + _EN_UNIT_ALTS + "))?",
     re.IGNORECASE,
 )
 
@@ -574,7 +589,9 @@ def _en_figure(match: re.Match[str]) -> tuple[float, str | None] | None:
     before = match.string[start - 1] if start > 0 else ""
     if _is_letter(before) or (before.isdigit() and cur is None):
         return None
-    value = float(match.group("num").replace(",", "")) * (-1.0 if match.group("sign") == "-" else 1.0)
+    sign_at = match.start("sign")
+    minus = match.group("sign") == "-" and not (sign_at > 0 and match.string[sign_at - 1].isdigit())
+    value = float(match.group("num").replace(",", "")) * (-1.0 if minus else 1.0)
     scale = match.group("scale")
     value *= _EN_SCALE_WORDS[scale.lower()] if scale else 1.0
     index = next((i for i in range(len(_EN_UNITS)) if match.group(f"u{i}")), None)

@@ -59,7 +59,9 @@ def _placeholders(template: str, path: Path) -> frozenset[str]:
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
-        raise PromptError(f"{path.name}: bad placeholder syntax ({exc}); write literal braces as {{{{ }}}}") from None
+        raise PromptError(
+            f"{path.name}: bad placeholder syntax ({exc}); write literal braces as {{{{ }}}}"
+        ) from None
     for _, field, spec, conversion in parsed:
         if field is None:
             continue

@@ -15,11 +15,13 @@ def _offline_name(model: str | None) -> str:
     """Name of a bundled `*_offline` encoding for `model`, else the cl100k default."""
     if not model:
         return DEFAULT_ENCODING
-    bare = model.split(":", 1)[-1]
-    try:
-        wanted = encoding_name_for_model(bare) + OFFLINE_SUFFIX
-    except KeyError:
-        return DEFAULT_ENCODING
+    wanted = ""
+    for candidate in (model, model.partition(":")[2]):  # "gpt-4o" or "openai:gpt-4o"
+        try:
+            wanted = encoding_name_for_model(candidate) + OFFLINE_SUFFIX
+            break
+        except KeyError:
+            continue
     # Only `*_offline` encodings ship their data files; the others would be fetched over the network.
     return wanted if wanted in tiktoken.list_encoding_names() else DEFAULT_ENCODING
 

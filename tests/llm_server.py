@@ -36,8 +36,12 @@ def reply(text: str, *, usage: bool = True, delay: float = 0.0) -> Step:
 
 def error(status: int, body: Any = None, headers: dict[str, str] | None = None) -> Step:
     """An HTTP error with a JSON (dict) or raw (str) body."""
-    return Step("error", status=status, body=body if body is not None else {"error": {"message": "boom"}},
-                headers=headers or {})
+    return Step(
+        "error",
+        status=status,
+        body=body if body is not None else {"error": {"message": "boom"}},
+        headers=headers or {},
+    )
 
 
 def hang(seconds: float = 5.0) -> Step:
@@ -99,7 +103,10 @@ class LLMServer:
 def _completion(text: str, model: str, usage: bool) -> dict[str, Any]:
     """A chat.completion object."""
     body: dict[str, Any] = {
-        "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": model,
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
         "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
     }
     if usage:
@@ -110,7 +117,10 @@ def _completion(text: str, model: str, usage: bool) -> dict[str, Any]:
 def _chunk(model: str, delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
     """A chat.completion.chunk object."""
     return {
-        "id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
+        "id": "chatcmpl-test",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
     }
 
@@ -132,7 +142,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         """GET /v1/models."""
         if self.path.rstrip("/").endswith("/models"):
-            self._json(200, {"object": "list", "data": [{"id": "test-model", "object": "model", "owned_by": "test"}]})
+            self._json(
+                200, {"object": "list", "data": [{"id": "test-model", "object": "model", "owned_by": "test"}]}
+            )
         else:
             self._json(404, {"error": {"message": f"no route {self.path}"}})
 
@@ -179,8 +191,13 @@ class _Handler(BaseHTTPRequestHandler):
         if step.kind != "truncated":
             events.append(_chunk(model, {}, "stop"))
             if step.usage and (request.get("stream_options") or {}).get("include_usage"):
-                events.append({**_chunk(model, {}), "choices": [],
-                               "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18}})
+                events.append(
+                    {
+                        **_chunk(model, {}),
+                        "choices": [],
+                        "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+                    }
+                )
         for event in events:
             self.wfile.write(f"data: {json.dumps(event, ensure_ascii=False)}\n\n".encode())
             self.wfile.flush()

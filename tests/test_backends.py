@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from llm_server import LLMServer, error, hang, malformed, reply, serve_llm, truncated
 from pydantic import BaseModel, Field
 
 from rag.backends import BACKENDS, FakeBackend, OfflineBackend, get_backend
@@ -21,9 +20,13 @@ from rag.backends.openai_compat import OpenAICompatBackend
 from rag.config import Settings
 from rag.errors import BackendError, ConfigError, ExtractionError
 from rag.tokens import count_tokens, encoding_for
+from tests.llm_server import LLMServer, error, hang, malformed, reply, serve_llm, truncated
 
 KEY = "sk-test-PLANTED-123456"
-MESSAGES = [{"role": "system", "content": "You extract figures."}, {"role": "user", "content": "观湖街道 2022"}]
+MESSAGES = [
+    {"role": "system", "content": "You extract figures."},
+    {"role": "user", "content": "观湖街道 2022"},
+]
 
 
 class Figure(BaseModel):
@@ -112,8 +115,13 @@ def test_usage_estimated_with_tiktoken_when_server_sends_none(
 
 def test_429_then_success_respects_capped_retry_after(server: LLMServer, tmp_path: Path) -> None:
     delays: list[float] = []
-    backend = OpenAICompatBackend(make_settings(tmp_path, server), "test-model",
-                                  backoff_base=0.01, backoff_cap=0.05, sleep=delays.append)
+    backend = OpenAICompatBackend(
+        make_settings(tmp_path, server),
+        "test-model",
+        backoff_base=0.01,
+        backoff_cap=0.05,
+        sleep=delays.append,
+    )
     server.script([error(429, {"error": {"message": "slow down"}}, {"Retry-After": "30"}), reply("ok")])
     result = backend.complete(MESSAGES)
     assert result.text == "ok"
@@ -209,7 +217,9 @@ def test_schema_uses_json_schema_response_format(server: LLMServer, backend_for:
     assert fmt["json_schema"]["schema"]["properties"]["value"]["type"] == "number"
 
 
-def test_validation_error_is_fed_back_then_succeeds(server: LLMServer, backend_for: Callable[..., Any]) -> None:
+def test_validation_error_is_fed_back_then_succeeds(
+    server: LLMServer, backend_for: Callable[..., Any]
+) -> None:
     server.script([reply(BAD), reply(GOOD)])
     result = backend_for().complete(MESSAGES, schema=Figure)
     assert result.parsed.value == 75.7
@@ -222,7 +232,9 @@ def test_validation_error_is_fed_back_then_succeeds(server: LLMServer, backend_f
     assert "value: Input should be a valid number" in retry[3]["content"]
 
 
-def test_three_invalid_replies_raise_extraction_error(server: LLMServer, backend_for: Callable[..., Any]) -> None:
+def test_three_invalid_replies_raise_extraction_error(
+    server: LLMServer, backend_for: Callable[..., Any]
+) -> None:
     server.script([reply(BAD), reply("not json at all"), reply('{"street": "x"}')])
     with pytest.raises(ExtractionError, match="failed validation after 3 attempts: value"):
         backend_for().complete(MESSAGES, schema=Figure)
@@ -243,10 +255,13 @@ def test_json_schema_rejected_falls_back_to_json_object(
     assert system.startswith("You extract figures.") and '"unit"' in system
 
 
-def test_json_object_rejected_falls_back_to_prompt(server: LLMServer, backend_for: Callable[..., Any]) -> None:
+def test_json_object_rejected_falls_back_to_prompt(
+    server: LLMServer, backend_for: Callable[..., Any]
+) -> None:
     server.reject_json_schema = True
-    server.script([error(400, {"error": {"message": "response_format json_object is not supported"}}),
-                   reply(GOOD)])
+    server.script(
+        [error(400, {"error": {"message": "response_format json_object is not supported"}}), reply(GOOD)]
+    )
     result = backend_for().complete(MESSAGES, schema=Figure)
     assert result.parsed.value == 75.7
     assert formats(server) == ["json_schema", "json_object", None]

@@ -100,6 +100,18 @@ def test_big5_short_title_alone(tmp_path: Path) -> None:
     assert loaded.text == "臺北市政府工作報告"
 
 
+def test_short_gbk_fragment_is_not_read_as_big5(tmp_path: Path) -> None:
+    text = "——党建引领势能强劲"
+    loaded = load_file(_write(tmp_path, "short.txt", text.encode("gbk")))
+    assert (loaded.text, loaded.encoding) == (text, "gb18030")
+
+
+def test_hkscs_falls_back_to_charset_normalizer(tmp_path: Path) -> None:
+    text = "香港特別行政區政府 𨋢 工作報告 2023年"
+    loaded = load_file(_write(tmp_path, "hk.txt", text.encode("big5hkscs")))
+    assert (loaded.text, loaded.encoding) == (text, "big5hkscs")
+
+
 def test_markdown_is_plain_text(tmp_path: Path) -> None:
     loaded = load_file(_write(tmp_path, "r.md", f"# 工作总结\n\n{PARAGRAPH}\n".encode()))
     assert loaded.format == "md"
@@ -211,6 +223,7 @@ def test_html_page_keeps_body_and_drops_chrome(tmp_path: Path) -> None:
     assert loaded.title_hint == "布吉街道2022年工作总结及2023年工作计划"
     assert PARAGRAPH in loaded.text
     assert "全年新增市场主体1.2万户" in loaded.text and "民生实事12项" in loaded.text
+    assert "规上工业企业新增17家,实现营收62.8亿元" in loaded.text  # source line break is not a space
     for gone in ("SCRIPT_TEXT", "HANDLER_SHOULD", "IFRAME_TEXT", "alert", "onerror", "font-size"):
         assert gone not in loaded.text
     for gone in ("当前位置", "分享到", "版权所有", "ICP备", "【打印】", "网站地图"):
@@ -239,6 +252,7 @@ def test_broken_html_does_not_crash(tmp_path: Path) -> None:
     loaded = load_file(_write(tmp_path, "broken.html", broken.encode()))
     assert PARAGRAPH in loaded.text
     assert "完成率102.5%" in loaded.text
+    assert "投资\t86.48亿元" in loaded.text or "投资 | 86.48亿元" in loaded.text
     assert "SCRIPT_TEXT" not in loaded.text
 
 
@@ -276,6 +290,17 @@ def test_pdf_text_layer_with_chinese(tmp_path: Path) -> None:
     assert loaded.format == "pdf" and loaded.encoding is None
     assert "Total 2022: 478.78" in loaded.text
     assert "全社会固定资产投资86.48亿元,同比增长5.7%。" in loaded.text
+
+
+def test_pdf_with_a_blank_page_warns(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(_pdf_bytes())))
+    writer.append(PdfReader(io.BytesIO(_pdf_bytes(draw_text=False))))
+    buf = io.BytesIO()
+    writer.write(buf)
+    loaded = load_file(_write(tmp_path, "two.pdf", buf.getvalue()))
+    assert "Total 2022: 478.78" in loaded.text
+    assert "1 of 2 PDF pages have no text layer" in loaded.warnings
 
 
 def test_pdf_without_text_layer(tmp_path: Path) -> None:

@@ -20,10 +20,14 @@ _KEY_LIKE = re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}")
 class Usage(BaseModel):
     """Tokens spent by one `complete` call, summed over every request it made."""
 
-    prompt_tokens: int = Field(0, description="Input tokens (server count, else tiktoken estimate).")
-    completion_tokens: int = Field(0, description="Output tokens (server count, else tiktoken estimate).")
-    attempts: int = Field(1, description="Requests sent to the endpoint (transport + validation retries).")
-    cached: bool = Field(False, description="True when served from the response cache (no request).")
+    prompt_tokens: int = Field(default=0, description="Input tokens (server count, else tiktoken estimate).")
+    completion_tokens: int = Field(
+        default=0, description="Output tokens (server count, else tiktoken estimate)."
+    )
+    attempts: int = Field(
+        default=1, description="Requests sent to the endpoint (transport + validation retries)."
+    )
+    cached: bool = Field(default=False, description="True when served from the response cache (no request).")
 
     def add(self, prompt_tokens: int, completion_tokens: int) -> None:
         """Add one response's token counts."""
@@ -35,7 +39,7 @@ class Completion(BaseModel):
     """What a backend returns: raw text, the validated object when a schema was given, usage."""
 
     text: str = Field(description="The model's final reply text.")
-    parsed: Any = Field(None, description="An instance of the requested schema, else None.")
+    parsed: Any = Field(default=None, description="An instance of the requested schema, else None.")
     usage: Usage = Field(default_factory=Usage)
     model: str = Field(description="Backend name that produced the text, e.g. 'openai:gpt-4o-mini'.")
 
@@ -143,7 +147,7 @@ def run_structured(
     *,
     max_attempts: int = MAX_ATTEMPTS,
 ) -> tuple[str, BaseModel | None]:
-    """Call `send` until its reply validates against `schema`, feeding errors back (fake and real share this)."""
+    """Call `send` until its reply validates against `schema`, feeding errors back (fake and real)."""
     if schema is None:
         return send(list(messages)), None
     convo = list(messages)

@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 _TOTALS = (
     "COUNT(*) AS calls, COUNT(error) AS errors, COALESCE(SUM(cached), 0) AS cached, "
-    "COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(completion_tokens), 0) AS completion_tokens"
+    "COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, "
+    "COALESCE(SUM(completion_tokens), 0) AS completion_tokens"
 )
 
 
@@ -60,8 +61,17 @@ class CallLog:
         error: str | None = None,
     ) -> None:
         """Append one call; a failing log never fails the LLM call itself."""
-        row = (time.time(), model, prompt_id, input_hash, prompt_tokens, completion_tokens,
-               round(latency_ms, 1), int(cached), scrub(error, self._secrets) if error else None)
+        row = (
+            time.time(),
+            model,
+            prompt_id,
+            input_hash,
+            prompt_tokens,
+            completion_tokens,
+            round(latency_ms, 1),
+            int(cached),
+            scrub(error, self._secrets) if error else None,
+        )
         try:
             with self._lock:
                 self._db().execute(
@@ -76,9 +86,11 @@ class CallLog:
         """The cached response for `key` ({text, model, prompt_tokens, completion_tokens}) or None."""
         try:
             with self._lock:
-                row = self._db().execute(
-                    "SELECT response_json FROM llm_cache WHERE cache_key = ?", (key,)
-                ).fetchone()
+                row = (
+                    self._db()
+                    .execute("SELECT response_json FROM llm_cache WHERE cache_key = ?", (key,))
+                    .fetchone()
+                )
         except (sqlite3.Error, StoreError) as exc:
             log.warning("could not read the LLM cache: %s", exc)
             return None
@@ -100,11 +112,15 @@ class CallLog:
     def recent(self, limit: int = 20) -> list[dict[str, Any]]:
         """The newest `limit` calls, newest first, as plain dicts."""
         with self._lock:
-            rows = self._db().execute(
-                "SELECT id, ts, model, prompt_id, input_hash, prompt_tokens, completion_tokens,"
-                " latency_ms, cached, error FROM llm_calls ORDER BY id DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
+            rows = (
+                self._db()
+                .execute(
+                    "SELECT id, ts, model, prompt_id, input_hash, prompt_tokens, completion_tokens,"
+                    " latency_ms, cached, error FROM llm_calls ORDER BY id DESC LIMIT ?",
+                    (limit,),
+                )
+                .fetchall()
+            )
         return [{**dict(row), "cached": bool(row["cached"])} for row in rows]
 
     def summary(self) -> dict[str, Any]:

@@ -46,13 +46,16 @@ class FakeBackend:
         usage = Usage(attempts=0)
 
         def send(convo: list[Message]) -> str:
+            """Record the request and answer with the next scripted reply."""
             usage.attempts += 1
-            self.history.append({
-                "messages": [dict(m) for m in convo],
-                "schema": schema.__name__ if schema else None,
-                "prompt_id": prompt_id,
-                "stream": stream,
-            })
+            self.history.append(
+                {
+                    "messages": [dict(m) for m in convo],
+                    "schema": schema.__name__ if schema else None,
+                    "prompt_id": prompt_id,
+                    "stream": stream,
+                }
+            )
             text = self._pop()
             if stream and on_token is not None:
                 for piece in _PIECES.findall(text):

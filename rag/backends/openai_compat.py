@@ -1,4 +1,4 @@
-"""OpenAI-compatible chat backend (OpenAI, DeepSeek, Qwen, vLLM, Ollama …): the only module importing `openai`."""
+"""OpenAI-compatible chat (OpenAI, DeepSeek, Qwen, vLLM, Ollama …); the only module importing `openai`."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ class _Retryable(Exception):
     """A transient failure worth another attempt."""
 
     def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        """Keep the short reason and the server's Retry-After (seconds), if any."""
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
@@ -66,7 +67,8 @@ def resolve_endpoint(settings: Settings) -> tuple[str, str]:
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
     if not key and not settings.openai_base_url:
         raise ConfigError(
-            "No API key: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server), or run with --model offline"
+            "No API key: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server),"
+            " or run with --model offline"
         )
     return base_url, key or LOCAL_KEY
 
@@ -136,16 +138,26 @@ class OpenAICompatBackend:
             error = f"{type(exc).__name__}: {exc}"
             raise
         finally:
-            self.calls.log_call(
-                model=self.name, prompt_id=prompt_id, input_hash=input_hash, error=error,
-                prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
-                latency_ms=(time.perf_counter() - started) * 1000,
-            )
+            self._log(prompt_id, input_hash, usage, (time.perf_counter() - started) * 1000, error)
         result = Completion(text=text, parsed=parsed, usage=usage, model=self.name)
         if self._settings.llm_cache:
             payload = {"text": text, "model": self.name, **usage.model_dump(exclude={"cached", "attempts"})}
             self.calls.cache_put(cache_key, model=self.name, prompt_id=prompt_id, response=payload)
         return result
+
+    def _log(
+        self, prompt_id: str | None, input_hash: str, usage: Usage, ms: float, error: str | None
+    ) -> None:
+        """Write the `llm_calls` row of one finished (or failed) call."""
+        self.calls.log_call(
+            model=self.name,
+            prompt_id=prompt_id,
+            input_hash=input_hash,
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            latency_ms=ms,
+            error=error,
+        )
 
     def _from_cache(
         self, key: str, schema: type[BaseModel] | None, on_token: Callable[[str], None] | None
@@ -174,6 +186,7 @@ class OpenAICompatBackend:
         """A function sending one conversation (degrading `response_format` as the server requires)."""
 
         def send(convo: list[Message]) -> str:
+            """Send `convo` in the strongest format mode the server still accepts."""
             while True:
                 mode = self._mode
                 params = self._params(convo, schema, mode)
@@ -188,8 +201,9 @@ class OpenAICompatBackend:
         """Remember that the server rejected format `mode`; use the next weaker one from now on."""
         with self._mode_lock:
             self._mode = max(self._mode, mode + 1)
-        log.info("%s does not accept response_format %s; using %s", self.host, FORMAT_MODES[mode],
-                 self.format_mode)
+        log.info(
+            "%s does not accept response_format %s; using %s", self.host, FORMAT_MODES[mode], self.format_mode
+        )
 
     def _params(self, convo: list[Message], schema: type[BaseModel] | None, mode: int) -> dict[str, Any]:
         """Request parameters for `convo` under structured-output `mode`."""
@@ -223,11 +237,18 @@ class OpenAICompatBackend:
                 reason, retry_after = exc.reason, exc.retry_after
             if attempt < attempts:
                 delay = self._delay(attempt, retry_after)
-                log.warning("LLM request to %s failed (%s); retry %d/%d in %.2f s",
-                            self.host, reason, attempt, attempts - 1, delay)
+                log.warning(
+                    "LLM request to %s failed (%s); retry %d/%d in %.2f s",
+                    self.host,
+                    reason,
+                    attempt,
+                    attempts - 1,
+                    delay,
+                )
                 self._sleep(delay)
-        raise BackendError(f"LLM endpoint {self.host} failed after {attempts} attempts: {reason}",
-                           retryable=True)
+        raise BackendError(
+            f"LLM endpoint {self.host} failed after {attempts} attempts: {reason}", retryable=True
+        )
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
         """Seconds to wait before the next attempt: Retry-After (capped) or jittered exponential backoff."""
@@ -311,7 +332,9 @@ class OpenAICompatBackend:
         if status in RETRY_STATUS or status >= 500:
             return _Retryable(f"HTTP {status} {body[:120]}".strip(), _retry_after(exc))
         if status in (401, 403):
-            return BackendError(f"authentication failed (HTTP {status} from {self.host}): check OPENAI_API_KEY")
+            return BackendError(
+                f"authentication failed (HTTP {status} from {self.host}): check OPENAI_API_KEY"
+            )
         if status == 404:
             return BackendError(
                 f"model or endpoint not found (HTTP 404 from {self.host}, model {self.model}):"
