@@ -1,22 +1,331 @@
-"""Jiedao Streamlit app (placeholder until the app issue): lists the ingested reports."""
+"""Jiedao Streamlit app: cited answers, the indicator table and bilingual summaries (display and state only)."""
 
 from __future__ import annotations
 
+import csv
+import html
+import io
+import json
+import logging
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+import altair as alt
 import streamlit as st
 
 from rag.config import Settings
-from rag.corpus import Corpus
+from rag.corpus import Corpus, IngestResult
+from rag.errors import JiedaoError
+from rag.retrieve import Filters
+from rag.schemas import Answer, Citation, Indicator, ReportMeta
+
+log = logging.getLogger(__name__)
+
+APP_DIR = Path(__file__).resolve().parent
+SAMPLE_REPORTS = APP_DIR / "data" / "reports"
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
+VIEWS = ["Chat", "Indicators", "Summaries"]
+EXAMPLES = [
+    "哪个街道土地入库最多",
+    "观湖街道2022年规上工业总产值是多少？",
+    "Which sub-district put the most land into storage?",
+    "哪个街道固定资产投资最多？",
+]
+PART_LABELS = {"review": "review · 总结 (achieved)", "plan": "plan · 计划 (targets)"}
+CONTEXT_CHARS = 160
+# Every ASCII punctuation character that markdown (or Streamlit's :directives: and $latex$) could interpret;
+# `&` and `;` stay as they are because they only occur in the entities html.escape produced.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:\"'=^/%@?,])")
 
 
-@st.cache_resource
-def get_corpus() -> Corpus:
-    """One corpus per server process."""
-    return Corpus(Settings())
+class Upload(Protocol):
+    """What handle_uploads needs from an uploaded file (Streamlit's UploadedFile fits)."""
+
+    name: str
+
+    def getvalue(self) -> bytes: ...
 
 
-st.set_page_config(page_title="Jiedao 街道报告", layout="wide")
-st.title("Jiedao · 街道工作报告")
-corpus = get_corpus()
-rows = [{"street": m.street, "district": m.district, "period": m.period_covered, "plan": m.plan_period,
-         "title": m.title, "path": m.path} for m in corpus.reports()]
-st.dataframe(rows, use_container_width=True)
+# ---- escaping ---------------------------------------------------------------------------------------
+def md_escape(text: str) -> str:
+    """Make document text inert in st.markdown: HTML-escaped, markdown punctuation backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def md_lines(text: str) -> str:
+    """Escape text and keep its line breaks as markdown hard breaks."""
+    return "  \n".join(md_escape(line) for line in text.splitlines())
+
+
+def highlight(before: str, span: str, after: str) -> str:
+    """Markdown for a passage with `span` highlighted; every part escaped."""
+    marked = "  \n".join(f":orange-background[**{md_escape(line)}**]" if line.strip() else ""
+                         for line in span.splitlines())
+    return md_lines(before) + marked + md_lines(after)
+
+
+def passage_around(text: str, start: int, end: int, quote: str, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """(before, span, after): the quote located in the report text, with some context on each side."""
+    if text[start:end] != quote:
+        found = text.find(quote) if quote else -1
+        if found < 0:
+            return "", quote, ""
+        start, end = found, found + len(quote)
+    lo = max(0, start - width)
+    hi = min(len(text), end + width)
+    # Start and stop at sentence ends so the context reads naturally.
+    cut = max(text.rfind(p, lo, start) for p in "。！？\n")
+    lo = cut + 1 if cut >= 0 else lo
+    stops = [i for i in (text.find(p, end, hi) for p in "。！？\n") if i >= 0]
+    hi = min(stops) + 1 if stops else hi
+    before = ("…" if lo > 0 else "") + text[lo:start]
+    after = text[end:hi] + ("…" if hi < len(text) else "")
+    return before, text[start:end], after
+
+
+# ---- corpus and background embedding ----------------------------------------------------------------
+def _settings_key(settings: Settings) -> str:
+    """Cache key for a Settings object (the API key is masked in the dump, which is fine for a key)."""
+    return settings.model_dump_json()
+
+
+@dataclass
+class EmbedJob:
+    """The background dense-embedding thread of one data directory."""
+
+    thread: threading.Thread | None = None
+    error: str | None = None
+
+    @property
+    def running(self) -> bool:
+        """True while the thread is alive."""
+        return self.thread is not None and self.thread.is_alive()
+
+
+@st.cache_resource(show_spinner="Loading the corpus…", hash_funcs={Settings: _settings_key})
+def get_corpus(settings: Settings) -> Corpus:
+    """One corpus per data directory; an empty one gets the sample reports (lexical only, at once)."""
+    corpus = Corpus(settings)
+    if not corpus.reports() and SAMPLE_REPORTS.is_dir():
+        failed = [r for r in corpus.ingest([SAMPLE_REPORTS], embed=False) if not r.ok]
+        for r in failed:
+            log.warning("sample report %s: %s", r.path, r.message)
+    return corpus
+
+
+@st.cache_resource(hash_funcs={Settings: _settings_key})
+def get_embed_job(settings: Settings) -> EmbedJob:
+    """The (shared) embedding job holder for these settings."""
+    return EmbedJob()
+
+
+def _embed_worker(corpus: Corpus, job: EmbedJob) -> None:
+    """Thread body: its own Corpus (own SQLite connection), the same loaded embedder."""
+    try:
+        Corpus(corpus.settings, embedder=corpus.embedder).embed_pending()
+    except JiedaoError as exc:
+        job.error = exc.message
+    except Exception as exc:  # keep the traceback in the log, one line in the sidebar
+        log.exception("background embedding failed")
+        job.error = f"unexpected error: {type(exc).__name__}: {exc}"[:300]
+
+
+def ensure_embedding(corpus: Corpus, job: EmbedJob) -> None:
+    """Start the background embedding thread when chunks are waiting and none is running."""
+    embedded, total = corpus.store.embedding_progress()
+    if embedded >= total or job.running:
+        return
+    job.error = None
+    job.thread = threading.Thread(target=_embed_worker, args=(corpus, job), name="jiedao-embed", daemon=True)
+    job.thread.start()
+
+
+def handle_uploads(corpus: Corpus, files: Iterable[Upload]) -> list[IngestResult]:
+    """Ingest uploaded files one by one (lexical index at once; dense vectors come from the background job)."""
+    results = []
+    for f in files:
+        try:
+            results.append(corpus.ingest_bytes(f.getvalue(), f.name, embed=False))
+        except JiedaoError as exc:
+            results.append(IngestResult(f"upload/{f.name}", "failed", exc.message))
+    return results
+
+
+def upload_line(result: IngestResult, name: str) -> str:
+    """One status line for an uploaded file."""
+    street = f" · {result.street}" if result.street else ""
+    detail = f" — {result.message}" if result.message else ""
+    warn = "".join(f" (⚠ {w})" for w in result.warnings)
+    return f"{'✅' if result.ok else '❌'} {name}: {result.status}{street}{detail}{warn}"
+
+
+# ---- sidebar ------------------------------------------------------------------------------------------
+def mode_line(settings: Settings) -> str:
+    """Which engine answers: offline, or the endpoint host and model (never the key)."""
+    if settings.model == "offline":
+        return "offline — extractive answers"
+    url = urlparse(settings.openai_base_url or "https://api.openai.com/v1")
+    host = url.hostname or "api.openai.com"
+    host += f":{url.port}" if url.port else ""
+    return f"LLM — {host} · {settings.model}"
+
+
+def report_line(m: ReportMeta) -> str:
+    """street · district · period for the sidebar list."""
+    period = m.period_covered or "?"
+    if m.plan_period:
+        period += f" (+ plan {m.plan_period})"
+    return " · ".join([m.street or "(street unknown)", m.district or "(district unknown)", period])
+
+
+def sidebar_progress(corpus: Corpus, job: EmbedJob) -> None:
+    """The dense-index line; refreshes itself while the background job runs."""
+
+    def body() -> None:
+        embedded, total = corpus.store.embedding_progress()
+        if job.error:
+            st.warning(f"dense index: {embedded}/{total} chunks — {job.error}")
+        elif total and embedded < total:
+            st.caption(f"dense index: {embedded}/{total} chunks (keyword search meanwhile)")
+        else:
+            st.caption(f"dense index: {embedded}/{total} chunks")
+
+    st.fragment(body, run_every=2 if job.running else None)()
+
+
+def sidebar_uploads(corpus: Corpus, job: EmbedJob) -> None:
+    """File uploader; each new file is ingested once, with a status line per file."""
+    files = st.file_uploader("Add reports", type=UPLOAD_TYPES, accept_multiple_files=True, key="uploader")
+    done: set[str] = st.session_state.setdefault("uploaded_ids", set())
+    new = [f for f in files or [] if f.file_id not in done]
+    if new:
+        lines: list[str] = []
+        with st.status(f"Ingesting {len(new)} file(s)…", expanded=True) as status:
+            bar = st.progress(0.0)
+            for i, f in enumerate(new, start=1):
+                result = handle_uploads(corpus, [f])[0]
+                lines.append(upload_line(result, f.name))
+                st.text(lines[-1])
+                bar.progress(i / len(new))
+                done.add(f.file_id)
+            failed = sum(1 for line in lines if line.startswith("❌"))
+            status.update(label=f"Ingested {len(new) - failed}/{len(new)} file(s)",
+                          state="error" if failed else "complete", expanded=bool(failed))
+        st.session_state["upload_log"] = lines
+        ensure_embedding(corpus, job)
+    elif st.session_state.get("upload_log"):
+        for line in st.session_state["upload_log"]:
+            st.text(line)
+
+
+def sidebar_filters(reports: Sequence[ReportMeta]) -> Filters | None:
+    """Street / year / part filters for questions; None when nothing is selected."""
+    st.subheader("Filters")
+    streets = st.multiselect("Streets", sorted({m.street for m in reports if m.street}), key="f_streets")
+    years = st.multiselect("Years", sorted({y for m in reports for y in m.report_years}), key="f_years")
+    parts = st.multiselect("Part", list(PART_LABELS), format_func=PART_LABELS.__getitem__, key="f_parts")
+    if not (streets or years or parts):
+        return None
+    return Filters(streets=list(streets), years=list(years), parts=list(parts))
+
+
+def sidebar(corpus: Corpus, job: EmbedJob) -> Filters | None:
+    """Mode, report list, uploads, dense-index progress and filters."""
+    with st.sidebar:
+        st.markdown(f"**Mode:** {md_escape(mode_line(corpus.settings))}")
+        report_box = st.container()
+        sidebar_uploads(corpus, job)
+        sidebar_progress(corpus, job)
+        reports = corpus.reports()
+        with report_box:
+            st.subheader(f"Reports ({len(reports)})")
+            for m in reports:
+                st.markdown(md_escape(report_line(m)))
+        filters = sidebar_filters(reports)
+        st.radio("View", VIEWS, key="view")
+    return filters
+
+
+# ---- chat ---------------------------------------------------------------------------------------------
+def ask(corpus: Corpus, question: str, filters: Filters | None) -> None:
+    """Ask the corpus (follow-ups get the previous answer) and append to the history."""
+    history: list[dict[str, Any]] = st.session_state.setdefault("history", [])
+    previous = next((h["answer"] for h in reversed(history) if h.get("answer") is not None), None)
+    try:
+        with st.spinner("Searching the reports…"):
+            answer = corpus.ask(question, previous=previous, filters=filters)
+        history.append({"question": question, "answer": answer})
+    except JiedaoError as exc:
+        history.append({"question": question, "error": exc.message})
+    except Exception as exc:  # keep the traceback in the log, one line for the user
+        log.exception("ask failed")
+        history.append({"question": question, "error": f"unexpected error: {type(exc).__name__}: {exc}"[:300]})
+
+
+def show_citation(corpus: Corpus, c: Citation, texts: dict[str, str]) -> None:
+    """One numbered citation: the passage around the quote, quote highlighted, all escaped."""
+    with st.expander(f"[{c.n}] {c.street or '?'} · {c.section}"):
+        if c.report_id not in texts:
+            try:
+                texts[c.report_id] = corpus.report_text(c.report_id)
+            except JiedaoError:
+                texts[c.report_id] = ""
+        before, span, after = passage_around(texts[c.report_id], c.start, c.end, c.quote)
+        st.markdown(highlight(before, span, after))
+        st.caption(f"report {c.report_id} · chars {c.start}–{c.end}")
+
+
+def table_rows(answer: Answer) -> list[dict[str, Any]]:
+    """The answer's ranking table as display rows."""
+    return [{"rank": r.rank, "street": r.street, "value": r.display,
+             "normalised": None if r.normalized_value is None else f"{r.normalized_value:,.6g} {r.normalized_unit}",
+             "period": r.period, "kind": r.kind, "indicator": r.label,
+             "source": f"[{r.citation}]" if r.citation else ""} for r in answer.table or []]
+
+
+def show_answer(corpus: Corpus, answer: Answer, texts: dict[str, str]) -> None:
+    """Text, route/mode caption, table, caveats and citations of one answer."""
+    st.markdown(md_lines(answer.text))
+    st.caption(f"route: {answer.route} · mode: {answer.mode} · language: {answer.language}")
+    if answer.flagged:
+        st.warning("An LLM-phrased figure could not be matched to the sources; rely on the citations below.")
+    if answer.table:
+        st.dataframe(table_rows(answer), hide_index=True, use_container_width=True)
+    for caveat in answer.caveats:
+        st.info(caveat)
+    if answer.route == "abstain" and answer.searched:
+        st.caption("searched: " + "; ".join(answer.searched))
+    for c in answer.citations:
+        show_citation(corpus, c, texts)
+
+
+def on_example(question: str) -> None:
+    """Button callback: queue an example question for this run."""
+    st.session_state["queued"] = question
+
+
+def chat_view(corpus: Corpus, filters: Filters | None) -> None:
+    """Chat: history, new question, example questions on an empty chat."""
+    question = st.chat_input("Ask about the reports · 问一个关于报告的问题") or st.session_state.pop("queued", None)
+    if question:
+        ask(corpus, question, filters)
+    history = st.session_state.get("history", [])
+    texts: dict[str, str] = {}
+    for item in history:
+        with st.chat_message("user"):
+            st.markdown(md_escape(item["question"]))
+        with st.chat_message("assistant"):
+            if "error" in item:
+                st.error(item["error"])
+            else:
+                show_answer(corpus, item["answer"], texts)
+    if not history:
+        st.caption("Try one of these · 示例问题")
+        for i, q in enumerate(EXAMPLES):
+            st.button(q, key=f"example_{i}", on_click=on_example, args=(q,))

@@ -15,7 +15,7 @@ from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta, TableRow
 
 NOT_REPORTED = "未报告 / not reported"
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
-_QWORDS = re.compile(r"是多少|有多少|多少|几个|几家|哪些|哪个|什么|怎么样|如何|情况|分别|各|是|了|的|吗|呢|年度|报告|"
+_QWORDS = re.compile(r"是多少|有多少|计划|力争|目标|多少|几个|几家|哪些|哪个|什么|怎么样|如何|情况|分别|各|是|了|的|吗|呢|年度|报告|"
                      r"[？?。,，、\s]|\d{4}年|上半年|下半年|全年|街道")
 _MIN_COVER = 0.5
 
@@ -34,15 +34,29 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Rank, aggregate or look up a lexicon indicator from the store; None when the route does not apply."""
     if not r.keys:
         return None
-    key = r.keys[0]
-    full_key = key + KIND_SUFFIX.get(r.kind, "")
-    rows = _latest_per_street(ctx.indicators(full_key, None), r)
     streets = r.streets or [m.street for m in ctx.reports if m.street]
-    if r.intent == "lookup" or (r.streets and len(r.streets) == 1 and r.intent != "aggregate"):
-        return _lookup(question, r, key, rows, streets, ctx)
-    if r.intent in ("rank", "aggregate"):
+    if r.intent in ("rank", "aggregate") and len(r.streets) != 1:
+        key = r.keys[0]
+        rows = _latest_per_street(ctx.indicators(key + KIND_SUFFIX.get(r.kind, ""), None), r)
         return _ranking(question, r, key, rows, streets, ctx)
-    return None
+    if len(streets) != 1:
+        return None
+    found: list[tuple[str, Route, Indicator]] = []
+    for key in r.keys[:3]:
+        for kind in _kinds_asked(question, r):
+            sub = r.model_copy(update={"kind": kind})
+            ind = _latest_per_street(ctx.indicators(key + KIND_SUFFIX.get(kind, ""), None), sub).get(streets[0])
+            if ind is not None:
+                found.append((key, sub, ind))
+    return _lookup(question, r, found, ctx) if found else None
+
+
+def _kinds_asked(question: str, r: Route) -> list[str]:
+    """'…是多少？同比增长多少？' asks for the figure and its growth."""
+    if r.kind == "yoy_growth" and re.search(r"(是多少|完成多少|多少亿|what (was|were)|how much).*(同比|增长|grow)",
+                                            question, re.I):
+        return ["actual", "yoy_growth"]
+    return [r.kind]
 
 
 def _latest_per_street(rows: list[Indicator], r: Route) -> dict[str, Indicator]:
@@ -111,20 +125,19 @@ def _aggregate_text(found: list[Indicator], total: float, label: str, lang: str)
     return f"{len(found)}份报告的{label}合计{total:,.2f} {unit}({parts})。"
 
 
-def _lookup(question: str, r: Route, key: str, rows: dict[str, Indicator], streets: list[str],
-            ctx: Context) -> Answer | None:
-    street = streets[0] if len(streets) == 1 else None
-    ind = rows.get(street) if street else None
-    if ind is None:
-        return None  # let the passage route look; it abstains when nothing relevant is found
-    label = _label(key, r)
-    if r.language == "en":
-        text = f"{place_en(ind.street)}: {label} {_fig_en(ind)} [1]."
-    else:
-        text = f"{ind.street}{label}:{_fig_zh(ind)}[1]。"
+def _lookup(question: str, r: Route, found: list[tuple[str, Route, Indicator]], ctx: Context) -> Answer:
+    parts, citations, table = [], [], []
+    for n, (key, sub, ind) in enumerate(found, start=1):
+        label = _label(key, sub)
+        parts.append(f"{label} {_fig_en(ind)} [{n}]" if r.language == "en" else f"{label}{_fig_zh(ind)}[{n}]")
+        citations.append(_cite(n, ind))
+        table.append(_row(n, ind, r.language))
+    street = found[0][2].street
+    text = (f"{place_en(street)}: " + "; ".join(parts) + "." if r.language == "en"
+            else f"{street}:" + ";".join(parts) + "。")
     return Answer(question=question, text=text, language=r.language, route="indicator", mode="offline",
-                  citations=[_cite(1, ind)], table=[_row(1, ind, r.language)],
-                  caveats=_caveats([ind], ctx, r.language), intent=r.model_dump())
+                  citations=citations, table=table, caveats=_caveats([f[2] for f in found], ctx, r.language),
+                  intent=r.model_dump())
 
 
 def _label(key: str, r: Route) -> str:
@@ -231,7 +244,7 @@ def _best_sentences(hits: list[Hit], focus: list[str]) -> list[tuple[Hit, str, i
             if not any(q.unit for q in scan_quantities(sent)):
                 continue
             cover = sum(1 for f in focus if f.lower() in sent.lower()) / max(1, len(focus))
-            if cover >= _MIN_COVER:
+            if cover >= _MIN_COVER and _figure_near_focus(sent, focus):
                 start = h.chunk.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
                 scored.append((cover - 0.02 * rank, h, sent, start))
     scored.sort(key=lambda t: -t[0])
@@ -241,6 +254,14 @@ def _best_sentences(hits: list[Hit], focus: list[str]) -> list[tuple[Hit, str, i
             seen.add(h.chunk.report_id)
             out.append((h, sent, start))
     return out[:3]
+
+
+def _figure_near_focus(sentence: str, focus: list[str]) -> bool:
+    """Some clause holds both a figure and a focus term (so a nearby unrelated number is never the answer)."""
+    for clause in re.split(r"[,，:：]", sentence):
+        if any(q.unit for q in scan_quantities(clause)) and any(f.lower() in clause.lower() for f in focus):
+            return True
+    return not focus
 
 
 def _period_caveats(citations: list[Citation], ctx: Context, lang: str) -> list[str]:

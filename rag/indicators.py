@@ -28,7 +28,7 @@ _DONE = re.compile(r"完成|实现|达到?|已")
 _PROVISIONAL = re.compile(r"以统计(?:局)?公布为准|初步统计|快报数|预计全年")
 _LEAD_NOISE = re.compile(r"^(?:其中|全年|年内|共|累计|共计|合计|全街道|街道|辖区|同时|并|完成|实现|新增?|达|已)+")
 _MAX_LABEL = 16
-_MAX_GAP = 6  # characters allowed between an indicator's name and its number (增至, 实现投资额 …)
+_MAX_GAP = 8  # characters allowed between an indicator's name and its number (增至, 实现投资额 …)
 _NOT_HEADLINE = re.compile(r"其中|正在|办理中|推进中|^[^,，]{0,4}拟")
 _ATTRIBUTE = re.compile(r"增加值|总投入|投入|营收|营业收入|产值|金额")
 _VERB_ONLY = re.compile(r"(?:建成|新建|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达)+")
@@ -109,7 +109,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None,
            prev: tuple[Term | None, str]) -> tuple[Term | None, str]:
     """Name a figure from the words before it, else after it ("建成280个民生微实事项目")."""
     found = match_term(prefix, unit_kind)
-    if found and len(prefix) - found[1] <= _MAX_GAP:
+    if found and len(prefix) - found[1] <= _MAX_GAP and not re.search(r"等|、|和", prefix[found[1] :]):
         return found[0], _label(prefix, found[1])
     label = _label(prefix, len(prefix))
     if prev[1] and len(label) <= 4 and _ATTRIBUTE.search(label):

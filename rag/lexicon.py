@@ -138,14 +138,16 @@ def match_term(text: str, unit_kind: str | None = None) -> tuple[Term, int] | No
 
 
 def terms_for_question(text: str) -> list[Term]:
-    """Every term a question mentions, most specific (longest match) first."""
-    found: list[tuple[int, Term]] = []
+    """Every term a question mentions, in order of mention (longest first at the same place)."""
+    text = re.sub(r"[()（）]", "", text)
+    found: list[tuple[int, int, Term]] = []
     for term in TERMS:
-        m = max((len(x.group(0)) for x in term.regex.finditer(text)), default=0)
-        if m:
-            found.append((m, term))
-    found.sort(key=lambda t: -t[0])
-    return [t for _, t in found]
+        spans = [(x.start(), x.end() - x.start()) for x in term.regex.finditer(text)]
+        if spans:
+            start, length = min(spans)
+            found.append((start, -length, term))
+    found.sort(key=lambda t: t[:2])
+    return [t for _, _, t in found]
 
 
 def jieba_words() -> list[str]:

@@ -191,9 +191,12 @@ _PLAUSIBLE = re.compile(
 
 def _decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
     """Decode text bytes: BOM, BOM-less UTF-16, strict UTF-8, declared charset, then detection."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _checked(_strict(data, codec, name), codec, name)
+    bom_codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+    if bom_codec is not None:
+        try:
+            return _checked(data.decode(bom_codec), bom_codec, name)
+        except UnicodeDecodeError:
+            raise _unreadable(name, data) from None
     utf16 = _utf16_guess(data)
     if utf16 is not None:
         return _checked(*utf16, name)
@@ -205,14 +208,6 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, s
         except (UnicodeDecodeError, LookupError):
             pass
     return _checked(*_detect(data, name), name)
-
-
-def _strict(data: bytes, codec: str, name: str) -> str:
-    """Decode strictly or report an unreadable file."""
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        raise _unreadable(name, data) from None
 
 
 def _checked(text: str, codec: str, name: str) -> tuple[str, str]:
@@ -358,7 +353,7 @@ def _extract_html(data: bytes, name: str) -> _Extracted:
     page = _parse_visible(markup)
     main = _main_text(markup)
     warnings: list[str] = []
-    if main is None or _visible_len(main) < 0.3 * _visible_len(page.text):
+    if main is None or len("".join(main.split())) < 0.3 * len("".join(page.text.split())):
         main = page.text
         warnings.append("HTML main-text extraction fell back to tag stripping")
     if page.h1 and page.h1 not in main[: len(page.h1) + 200]:
@@ -375,11 +370,6 @@ def _main_text(markup: str) -> str | None:
     except Exception:  # lxml/trafilatura raise on some malformed input; the stdlib parse is the fallback
         _log.debug("trafilatura failed", exc_info=True)
         return None
-
-
-def _visible_len(text: str) -> int:
-    """Number of non-whitespace characters."""
-    return len("".join(text.split()))
 
 
 class _VisibleText(HTMLParser):
@@ -535,8 +525,7 @@ def _pdf_pages(data: bytes, name: str) -> list[str]:
         raise IngestError(f"PDF is damaged or truncated: {_reason(exc)}", path=name) from None
 
 
-_Extractor = Callable[[bytes, str], _Extracted]
-_EXTRACTORS: dict[str, _Extractor] = dict(
+_EXTRACTORS: dict[str, Callable[[bytes, str], _Extracted]] = dict(
     txt=_extract_plain, md=_extract_plain, html=_extract_html, docx=_extract_docx, pdf=_extract_pdf
 )
 

@@ -20,50 +20,25 @@ class UnitInfo:
 
 # (printed unit, normalised unit, factor, English label of the normalised unit)
 _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
-    ("元", "CNY", 1.0, "CNY"),
-    ("千元", "CNY", 1e3, "CNY"),
-    ("万元", "CNY", 1e4, "CNY"),
-    ("亿元", "CNY", 1e8, "CNY"),
-    ("万亿元", "CNY", 1e12, "CNY"),
-    ("美元", "USD", 1.0, "USD"),
-    ("万美元", "USD", 1e4, "USD"),
-    ("亿美元", "USD", 1e8, "USD"),
-    ("平方米", "m2", 1.0, "m²"),
-    ("㎡", "m2", 1.0, "m²"),
-    ("万平方米", "m2", 1e4, "m²"),
-    ("万㎡", "m2", 1e4, "m²"),
-    ("公顷", "m2", 1e4, "m²"),
-    ("亩", "m2", 1e4 / 15, "m²"),
-    ("万亩", "m2", 1e8 / 15, "m²"),
-    ("平方公里", "m2", 1e6, "m²"),
-    ("平方千米", "m2", 1e6, "m²"),
-    ("米", "m", 1.0, "m"),
-    ("公里", "m", 1e3, "m"),
-    ("千米", "m", 1e3, "m"),
-    ("立方米", "m3", 1.0, "m³"),
-    ("万立方米", "m3", 1e4, "m³"),
-    ("%", "percent", 1.0, "%"),
-    ("个百分点", "percent", 1.0, "percentage points"),
-    ("百分点", "percent", 1.0, "percentage points"),
-    ("倍", "times", 1.0, "times"),
+    ("元", "CNY", 1.0, "CNY"), ("千元", "CNY", 1e3, "CNY"), ("万元", "CNY", 1e4, "CNY"),
+    ("亿元", "CNY", 1e8, "CNY"), ("万亿元", "CNY", 1e12, "CNY"),
+    ("美元", "USD", 1.0, "USD"), ("万美元", "USD", 1e4, "USD"), ("亿美元", "USD", 1e8, "USD"),
+    ("平方米", "m2", 1.0, "m²"), ("㎡", "m2", 1.0, "m²"), ("万平方米", "m2", 1e4, "m²"),
+    ("万㎡", "m2", 1e4, "m²"), ("公顷", "m2", 1e4, "m²"), ("亩", "m2", 1e4 / 15, "m²"),
+    ("万亩", "m2", 1e8 / 15, "m²"), ("平方公里", "m2", 1e6, "m²"), ("平方千米", "m2", 1e6, "m²"),
+    ("米", "m", 1.0, "m"), ("公里", "m", 1e3, "m"), ("千米", "m", 1e3, "m"),
+    ("立方米", "m3", 1.0, "m³"), ("万立方米", "m3", 1e4, "m³"),
+    ("%", "percent", 1.0, "%"), ("个百分点", "percent", 1.0, "percentage points"),
+    ("百分点", "percent", 1.0, "percentage points"), ("倍", "times", 1.0, "times"),
     ("微克/立方米", "ug/m3", 1.0, "µg/m³"),
     # Unscaled on purpose: a sample report prints PM2.5 in 毫克/立方米 where µg/m³ is meant
     # (18.2 mg/m³ would be lethal), so trusting the printed unit would be wrong by 1000x.
     ("毫克/立方米", "ug/m3", 1.0, "µg/m³"),
-    ("天", "days", 1.0, "days"),
-    ("小时", "hours", 1.0, "hours"),
-    ("分钟", "minutes", 1.0, "minutes"),
-    ("千瓦", "kW", 1.0, "kW"),
-    ("万千瓦", "kW", 1e4, "kW"),
-    ("兆瓦", "kW", 1e3, "kW"),
-    ("千瓦时", "kWh", 1.0, "kWh"),
-    ("万千瓦时", "kWh", 1e4, "kWh"),
-    ("吨", "t", 1.0, "t"),
-    ("万吨", "t", 1e4, "t"),
-    ("千克", "kg", 1.0, "kg"),
-    ("公斤", "kg", 1.0, "kg"),
-    ("万", "count", 1e4, ""),
-    ("亿", "count", 1e8, ""),
+    ("天", "days", 1.0, "days"), ("小时", "hours", 1.0, "hours"), ("分钟", "minutes", 1.0, "minutes"),
+    ("千瓦", "kW", 1.0, "kW"), ("万千瓦", "kW", 1e4, "kW"), ("兆瓦", "kW", 1e3, "kW"),
+    ("千瓦时", "kWh", 1.0, "kWh"), ("万千瓦时", "kWh", 1e4, "kWh"),
+    ("吨", "t", 1.0, "t"), ("万吨", "t", 1e4, "t"), ("千克", "kg", 1.0, "kg"), ("公斤", "kg", 1.0, "kg"),
+    ("万", "count", 1e4, ""), ("亿", "count", 1e8, ""),
 )
 
 _COUNT_UNITS = (
@@ -147,9 +122,6 @@ class _Item:
     low: float | None = None
 
 
-# ---------------------------------------------------------------- parsing numbers
-
-
 def parse_number(text: str) -> float:
     """Parse one printed number (Arabic with commas, full-width, Chinese numerals, 1.5万); else ValueError."""
     if not isinstance(text, str):
@@ -183,7 +155,7 @@ def _parse_chinese(s: str) -> float:
             prev_place = 0.0 if digit == 0 else prev_place
             continue
         if c in _ZH_SMALL:
-            place = _ZH_SMALL[c]
+            place = float(_ZH_SMALL[c])
             if place >= last_small:
                 raise ValueError(f"misordered numeral: {s!r}")
             section, last_small = section + (1 if digit is None else digit) * place, place
@@ -198,9 +170,6 @@ def _parse_chinese(s: str) -> float:
     # 一万五 = 15000, 三百五 = 350: a final digit right after a place counts one place lower.
     tail = (digit or 0) * (prev_place / 10 if prev_place > 10 and digit else 1)
     return yi + wan + section + tail
-
-
-# ---------------------------------------------------------------- scanning Chinese text
 
 
 def _tokens(text: str) -> list[_Item]:
@@ -401,9 +370,6 @@ def find_numbers(text: str) -> list[float]:
     return values
 
 
-# ---------------------------------------------------------------- normalising and formatting
-
-
 def _unit_info(unit: str) -> UnitInfo:
     """Look a printed unit up; "" means a bare count; anything unknown is a ValueError."""
     if unit == "":
@@ -545,33 +511,21 @@ def format_en(value: float, unit: str, qualifier: str | None = None) -> str:
     return f"{word} {body}" if word else body
 
 
-# ---------------------------------------------------------------- reading English figures
-
 # (pattern, normalised unit, factor); order matters: longer spellings first.
 _EN_UNITS: tuple[tuple[str, str, float], ...] = (
-    (r"yuan|renminbi|RMB|CNY", "CNY", 1.0),
-    (r"US\s?dollars|dollars|USD", "USD", 1.0),
+    (r"yuan|renminbi|RMB|CNY", "CNY", 1.0), (r"US\s?dollars|dollars|USD", "USD", 1.0),
     (r"km²|km2|sq\.?\s?km|square\s+kilomet(?:er|re)s?", "m2", 1e6),
-    (r"m²|m2|sq\.?\s?m|square\s+met(?:er|re)s?", "m2", 1.0),
-    (r"m³|m3|cubic\s+met(?:er|re)s?", "m3", 1.0),
-    (r"hectares?|ha", "m2", 1e4),
-    (r"mu", "m2", 1e4 / 15),
-    (r"kilomet(?:er|re)s?|km", "m", 1e3),
-    (r"met(?:er|re)s?|m", "m", 1.0),
-    (r"%|percentage\s+points?|per\s?cent|pp", "percent", 1.0),
-    (r"times|-?fold", "times", 1.0),
-    (r"[µμu]g/m[³3]|mg/m[³3]", "ug/m3", 1.0),
-    (r"kWh", "kWh", 1.0),
-    (r"kW|kilowatts?", "kW", 1.0),
-    (r"MW|megawatts?", "kW", 1e3),
-    (r"tonnes|tons|t", "t", 1.0),
-    (r"kg|kilograms?", "kg", 1.0),
-    (r"days?", "days", 1.0),
-    (r"hours?", "hours", 1.0),
-    (r"minutes?|mins?", "minutes", 1.0),
+    (r"m²|m2|sq\.?\s?m|square\s+met(?:er|re)s?", "m2", 1.0), (r"m³|m3|cubic\s+met(?:er|re)s?", "m3", 1.0),
+    (r"hectares?|ha", "m2", 1e4), (r"mu", "m2", 1e4 / 15),
+    (r"kilomet(?:er|re)s?|km", "m", 1e3), (r"met(?:er|re)s?|m", "m", 1.0),
+    (r"%|percentage\s+points?|per\s?cent|pp", "percent", 1.0), (r"times|-?fold", "times", 1.0),
+    (r"[µμu]g/m[³3]|mg/m[³3]", "ug/m3", 1.0), (r"kWh", "kWh", 1.0), (r"kW|kilowatts?", "kW", 1.0),
+    (r"MW|megawatts?", "kW", 1e3), (r"tonnes|tons|t", "t", 1.0), (r"kg|kilograms?", "kg", 1.0),
+    (r"days?", "days", 1.0), (r"hours?", "hours", 1.0), (r"minutes?|mins?", "minutes", 1.0),
 )
-_EN_SCALE_WORDS = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
-                   "thousand": 1e3}
+_EN_SCALE_WORDS = {
+    "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "thousand": 1e3,
+}
 _EN_CURRENCY = {"cny": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY", "usd": "USD", "us$": "USD", "$": "USD"}
 _EN_UNIT_ALTS = "|".join(f"(?P<u{i}>{pat})(?![A-Za-z0-9²³])" for i, (pat, _, _) in enumerate(_EN_UNITS))
 _EN_FIGURE = re.compile(

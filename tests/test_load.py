@@ -320,14 +320,24 @@ def test_garbage_pdf(tmp_path: Path) -> None:
         load_file(_write(tmp_path, "junk.pdf", data))
 
 
-def test_encrypted_pdf(tmp_path: Path) -> None:
+def _encrypted_pdf(user_password: str) -> bytes:
+    """The reportlab test PDF encrypted by pypdf with the given user password."""
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(_pdf_bytes())))
-    writer.encrypt("secret")
+    writer.encrypt(user_password, owner_password="owner-secret")
     buf = io.BytesIO()
     writer.write(buf)
+    return buf.getvalue()
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="PDF is encrypted"):
-        load_file(_write(tmp_path, "locked.pdf", buf.getvalue()))
+        load_file(_write(tmp_path, "locked.pdf", _encrypted_pdf("secret")))
+
+
+def test_pdf_encrypted_with_empty_user_password_opens(tmp_path: Path) -> None:
+    loaded = load_file(_write(tmp_path, "owner-only.pdf", _encrypted_pdf("")))
+    assert "Total 2022: 478.78" in loaded.text
 
 
 # ---------------------------------------------------------------- clean_text
@@ -383,6 +393,19 @@ def test_clean_text_never_drops_long_prose_with_trigger_words() -> None:
 @given(st.text())
 def test_clean_text_is_idempotent(text: str) -> None:
     once = clean_text(text)[0]
+    assert clean_text(once) == (once, 0)
+
+
+BOILERPLATE_BITS = [
+    *"回到 首页 打印 【 】 版权所有 正文内容 footer 分享到: 字号: 浏览次数: 2023年1月1日".split(),
+    *[" > ", "\n", "\r", "\u3000", "\u200b", "\x0c", "\t", " "],
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(BOILERPLATE_BITS), max_size=30))
+def test_clean_text_is_idempotent_on_boilerplate_soup(parts: list[str]) -> None:
+    once = clean_text("".join(parts))[0]
     assert clean_text(once) == (once, 0)
 
 
