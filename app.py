@@ -1,4 +1,4 @@
-"""Jiedao Streamlit app: cited answers, the indicator table and bilingual summaries (display and state only)."""
+"""Jiedao Streamlit app: cited answers, indicator table, bilingual summaries (display and state only)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -70,7 +70,8 @@ def highlight(before: str, span: str, after: str) -> str:
     return md_lines(before) + marked + md_lines(after)
 
 
-def passage_around(text: str, start: int, end: int, quote: str, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+def passage_around(text: str, start: int, end: int, quote: str,
+                   width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
     """(before, span, after): the quote located in the report text, with some context on each side."""
     if text[start:end] != quote:
         found = text.find(quote) if quote else -1
@@ -147,7 +148,7 @@ def ensure_embedding(corpus: Corpus, job: EmbedJob) -> None:
 
 
 def handle_uploads(corpus: Corpus, files: Iterable[Upload]) -> list[IngestResult]:
-    """Ingest uploaded files one by one (lexical index at once; dense vectors come from the background job)."""
+    """Ingest uploaded files one by one (searchable at once; dense vectors come from the background job)."""
     results = []
     for f in files:
         try:
@@ -265,7 +266,8 @@ def ask(corpus: Corpus, question: str, filters: Filters | None) -> None:
         history.append({"question": question, "error": exc.message})
     except Exception as exc:  # keep the traceback in the log, one line for the user
         log.exception("ask failed")
-        history.append({"question": question, "error": f"unexpected error: {type(exc).__name__}: {exc}"[:300]})
+        message = f"unexpected error: {type(exc).__name__}: {exc}"[:300]
+        history.append({"question": question, "error": message})
 
 
 def show_citation(corpus: Corpus, c: Citation, texts: dict[str, str]) -> None:
@@ -284,7 +286,8 @@ def show_citation(corpus: Corpus, c: Citation, texts: dict[str, str]) -> None:
 def table_rows(answer: Answer) -> list[dict[str, Any]]:
     """The answer's ranking table as display rows."""
     return [{"rank": r.rank, "street": r.street, "value": r.display,
-             "normalised": None if r.normalized_value is None else f"{r.normalized_value:,.6g} {r.normalized_unit}",
+             "normalised": "" if r.normalized_value is None
+             else f"{r.normalized_value:,.6g} {r.normalized_unit}",
              "period": r.period, "kind": r.kind, "indicator": r.label,
              "source": f"[{r.citation}]" if r.citation else ""} for r in answer.table or []]
 
@@ -312,7 +315,8 @@ def on_example(question: str) -> None:
 
 def chat_view(corpus: Corpus, filters: Filters | None) -> None:
     """Chat: history, new question, example questions on an empty chat."""
-    question = st.chat_input("Ask about the reports · 问一个关于报告的问题") or st.session_state.pop("queued", None)
+    typed = st.chat_input("Ask about the reports · 问一个关于报告的问题")
+    question = typed or st.session_state.pop("queued", None)
     if question:
         ask(corpus, question, filters)
     history = st.session_state.get("history", [])
@@ -329,3 +333,243 @@ def chat_view(corpus: Corpus, filters: Filters | None) -> None:
         st.caption("Try one of these · 示例问题")
         for i, q in enumerate(EXAMPLES):
             st.button(q, key=f"example_{i}", on_click=on_example, args=(q,))
+
+
+# ---- indicators ---------------------------------------------------------------------------------------
+INDICATOR_FIELDS = ["street", "district", "period", "key", "label_zh", "label_en", "value", "unit",
+                    "qualifier", "normalized_value", "normalized_unit", "kind", "part", "provisional",
+                    "report_id", "quote", "start", "end"]
+
+
+def indicator_record(i: Indicator) -> dict[str, Any]:
+    """A flat row for the table and the CSV export."""
+    return {"street": i.street, "district": i.district, "period": i.period, "key": i.key,
+            "label_zh": i.label_zh, "label_en": i.label_en, "value": i.value, "unit": i.unit,
+            "qualifier": i.qualifier, "normalized_value": i.normalized_value,
+            "normalized_unit": i.normalized_unit, "kind": i.kind, "part": i.part,
+            "provisional": i.provisional, "report_id": i.report_id, "quote": i.evidence.quote,
+            "start": i.evidence.start, "end": i.evidence.end}
+
+
+def indicators_csv(rows: Sequence[Indicator]) -> bytes:
+    """CSV with a BOM so spreadsheet programs read the Chinese correctly."""
+    out = io.StringIO()
+    records = [indicator_record(i) for i in rows]
+    writer = csv.DictWriter(out, fieldnames=INDICATOR_FIELDS)
+    writer.writeheader()
+    writer.writerows(records)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def indicators_json(rows: Sequence[Indicator]) -> bytes:
+    """The full indicator records (with evidence) as JSON."""
+    return json.dumps([i.model_dump(mode="json") for i in rows], ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def chart_rows(rows: Sequence[Indicator], key: str) -> tuple[list[dict[str, Any]], str | None, int]:
+    """Bars for one key in its majority normalised unit: (rows, unit, rows left out for another unit)."""
+    same = [i for i in rows if i.key == key]
+    if not same:
+        return [], None, 0
+    unit = Counter(i.normalized_unit for i in same).most_common(1)[0][0]
+    bars, seen = [], Counter[str]()
+    for i in same:
+        if i.normalized_unit != unit:
+            continue
+        label = f"{i.street or '?'} ({i.period})" + ("" if i.kind == "actual" else f" {i.kind}")
+        seen[label] += 1
+        label += f" #{seen[label]}" if seen[label] > 1 else ""
+        bars.append({"street": label, "value": i.normalized_value, "printed": f"{i.value:g} {i.unit}"})
+    return bars, unit, len(same) - len(bars)
+
+
+def indicator_chart(rows: Sequence[Indicator]) -> None:
+    """Compare streets on one indicator key, in normalised units."""
+    by_key: dict[str, set[str | None]] = {}
+    labels: dict[str, str] = {}
+    for i in rows:
+        by_key.setdefault(i.key, set()).add(i.street)
+        labels.setdefault(i.key, f"{i.label_zh} · {i.label_en} ({i.key})")
+    if not by_key:
+        return
+    keys = sorted(by_key, key=lambda k: (k.startswith("other:"), -len(by_key[k]), k))
+    key = st.selectbox("Compare streets on", keys, format_func=labels.__getitem__, key="chart_key")
+    bars, unit, dropped = chart_rows(rows, key)
+    chart = alt.Chart(alt.Data(values=bars)).mark_bar().encode(
+        x=alt.X("street:N", sort="-y", title="street (period)", axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("value:Q", title=f"{labels[key]} [{unit}]"),
+        tooltip=["street:N", "value:Q", "printed:N"],
+    )
+    st.altair_chart(chart, use_container_width=True)
+    if dropped:
+        st.caption(f"{dropped} figure(s) in a unit other than {unit} left out of the chart.")
+
+
+def indicator_evidence(corpus: Corpus, rows: Sequence[Indicator]) -> None:
+    """Pick a row and read the sentence it came from."""
+    if not rows:
+        return
+    pick = st.selectbox("Show the source of", range(len(rows)), key="ind_pick", format_func=lambda n: (
+        f"{rows[n].street or '?'} · {rows[n].period} · {rows[n].label_zh} · "
+        f"{rows[n].qualifier or ''}{rows[n].value:g} {rows[n].unit} ({rows[n].kind})"))
+    i = rows[pick]
+    try:
+        text = corpus.report_text(i.report_id)
+    except JiedaoError:
+        text = ""
+    before, span, after = passage_around(text, i.evidence.start, i.evidence.end, i.evidence.quote)
+    st.markdown(highlight(before, span, after))
+    st.caption(f"report {i.report_id} · chars {i.evidence.start}–{i.evidence.end} · part {i.part}")
+
+
+def indicators_view(corpus: Corpus) -> None:
+    """The indicator table: filters, chart, downloads and evidence."""
+    everything = corpus.indicators()
+    c1, c2, c3 = st.columns(3)
+    streets = sorted({i.street for i in everything if i.street})
+    street = c1.selectbox("Street", [None, *streets], format_func=lambda s: s or "(all)", key="ind_street")
+    keys = sorted({i.key for i in everything if street is None or i.street == street})
+    key = c2.selectbox("Indicator key", [None, *keys], format_func=lambda k: k or "(all)", key="ind_key")
+    kinds = sorted({i.kind for i in everything})
+    kind = c3.selectbox("Kind", [None, *kinds], format_func=lambda k: k or "(all)", key="ind_kind")
+    rows = corpus.indicators(street=street, key=key, kind=kind)
+    st.caption(f"{len(rows)} of {len(everything)} indicators")
+    st.dataframe([indicator_record(i) for i in rows], hide_index=True, use_container_width=True)
+    d1, d2 = st.columns(2)
+    d1.download_button("Download JSON", indicators_json(rows), "indicators.json", "application/json")
+    d2.download_button("Download CSV", indicators_csv(rows), "indicators.csv", "text/csv")
+    st.subheader("Compare streets")
+    indicator_chart(corpus.indicators(kind=kind) if kind else everything)
+    st.subheader("Evidence")
+    indicator_evidence(corpus, rows)
+
+
+# ---- summaries ----------------------------------------------------------------------------------------
+def _lang_of_key(key: str) -> str | None:
+    """'zh' / 'en' when a field name is language-tagged."""
+    for lang in ("zh", "en"):
+        if key == lang or key.endswith(f"_{lang}") or key.startswith(f"{lang}_"):
+            return lang
+    return None
+
+
+def project(value: Any, lang: str) -> Any:
+    """Keep the parts of a nested summary record that are in `lang` (or language-neutral inside them)."""
+    if isinstance(value, dict):
+        if lang in value:
+            return project(value[lang], lang)
+        return {k: project(v, lang) for k, v in value.items() if _lang_of_key(k) in (None, lang)}
+    if isinstance(value, list):
+        return [project(v, lang) for v in value]
+    return value
+
+
+def has_lang(value: Any) -> bool:
+    """True when a nested value holds language-tagged fields."""
+    if isinstance(value, dict):
+        return any(_lang_of_key(k) for k in value) or any(has_lang(v) for v in value.values())
+    if isinstance(value, list):
+        return any(has_lang(v) for v in value)
+    return False
+
+
+def split_summary(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """(zh fields, en fields, language-neutral fields) of a summary record."""
+    zh: dict[str, Any] = {}
+    en: dict[str, Any] = {}
+    rest: dict[str, Any] = {}
+    for k, v in data.items():
+        lang = _lang_of_key(k)
+        if lang:
+            (zh if lang == "zh" else en)[k] = v
+        elif has_lang(v):
+            zh[k], en[k] = project(v, "zh"), project(v, "en")
+        else:
+            rest[k] = v
+    return zh, en, rest
+
+
+def md_value(value: Any, esc: Callable[[str], str] = md_escape, depth: int = 0) -> str:
+    """Markdown bullets for a nested value; every string goes through `esc`."""
+    pad = "  " * depth
+    if isinstance(value, dict):
+        items = [(f"**{esc(str(k))}**: ", v) for k, v in value.items()]
+    elif isinstance(value, list):
+        items = [("", v) for v in value]
+    else:
+        return esc("" if value is None else " ".join(str(value).split()))
+    lines = []
+    for head, v in items:
+        nested = isinstance(v, (dict, list)) and bool(v)
+        body = "\n" + md_value(v, esc, depth + 1) if nested else md_value(v, esc, depth + 1).strip()
+        lines.append(f"{pad}- {head}{body}")
+    return "\n".join(lines)
+
+
+def summary_markdown(title: str, zh: dict[str, Any], en: dict[str, Any]) -> str:
+    """The downloadable Markdown summary (plain text, no escaping for the app's renderer)."""
+    return (f"# {title}\n\n## 中文\n\n{md_value(zh, str)}\n\n"
+            f"## English\n\n{md_value(en, str)}\n")
+
+
+def summaries_view(corpus: Corpus, reports: Sequence[ReportMeta]) -> None:
+    """Bilingual summary of one report, side by side, with downloads."""
+    if not hasattr(corpus, "summarize"):
+        st.info("summaries not available yet")
+        return
+    if not reports:
+        st.info("No reports yet: upload one in the sidebar.")
+        return
+    m = st.selectbox("Report", list(reports), format_func=report_line, key="summary_report")
+    cache: dict[str, dict[str, Any]] = st.session_state.setdefault("summaries", {})
+    if m.report_id not in cache:
+        try:
+            with st.spinner("Summarising…"):
+                cache[m.report_id] = corpus.summarize(m.report_id).model_dump(mode="json")
+        except JiedaoError as exc:
+            st.error(exc.message)
+            return
+    data = cache[m.report_id]
+    zh, en, rest = split_summary(data)
+    left, right = st.columns(2)
+    with left:
+        st.subheader("中文")
+        st.markdown(md_value(zh))
+    with right:
+        st.subheader("English")
+        st.markdown(md_value(en))
+    with st.expander("Details"):
+        st.json(rest)
+    title = m.title or report_line(m)
+    d1, d2 = st.columns(2)
+    d1.download_button("Download Markdown", summary_markdown(title, zh, en).encode("utf-8"),
+                       f"summary_{m.report_id}.md", "text/markdown")
+    d2.download_button("Download JSON", json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
+                       f"summary_{m.report_id}.json", "application/json")
+
+
+# ---- page ---------------------------------------------------------------------------------------------
+def main() -> None:
+    """Build the page for one run."""
+    st.set_page_config(page_title="Jiedao 街道报告", layout="wide")
+    st.title("Jiedao · 街道工作报告")
+    settings = Settings()
+    try:
+        corpus = get_corpus(settings)
+    except JiedaoError as exc:
+        st.error(exc.message)
+        st.stop()
+    job = get_embed_job(settings)
+    ensure_embedding(corpus, job)
+    filters = sidebar(corpus, job)
+    view = st.session_state.get("view", VIEWS[0])
+    if view == "Indicators":
+        indicators_view(corpus)
+    elif view == "Summaries":
+        summaries_view(corpus, corpus.reports())
+    else:
+        chat_view(corpus, filters)
+
+
+if __name__ == "__main__":
+    main()

@@ -186,8 +186,13 @@ def keys_compatible(gold_key: str, got_key: str) -> bool:
         return True
     if got_key.startswith("other:"):
         return base_key(gold_key) not in BY_KEY
-    a, b = set(gold_key.split("_")), set(got_key.split("_"))
+    a, b = _words(gold_key), _words(got_key)
     return len(min(a, b, key=len)) >= 2 and (a <= b or b <= a)
+
+
+def _words(key: str) -> set[str]:
+    """Key words with plurals folded ('buildings' ~ 'building')."""
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in key.split("_")}
 
 
 def indicator_suite(gold: list[GoldIndicator], got: list[Indicator], doc_ids: dict[str, str]) -> dict[str, Any]:

@@ -218,7 +218,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     quote = clause.text
     if kind == "yoy_growth" and q.negative and str(_fmt(abs(q.value))) not in quote:
         return None
-    key = (term.key if term else f"other:{label}") + (KIND_SUFFIX.get(kind, "") if term else "")
+    key = (_flavour(term.key, term, sentence[clause.start : q.start]) if term else f"other:{label}") + (
+        KIND_SUFFIX.get(kind, "") if term else "")
     try:
         return Indicator.model_validate(
             {
@@ -235,6 +236,13 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     except ValidationError as exc:
         log.debug("dropped %s %s: %s", label, q.number_text, exc.errors()[0]["msg"])
         return None
+
+
+def _flavour(key: str, term: Term, before: str) -> str:
+    """Newly added counts (新增托位) are a different metric from stocks (总托位): key 'new_<key>'."""
+    if "新增" in before and term.units == ("count",) and not key.startswith("new_"):
+        return "new_" + key
+    return key
 
 
 def _fmt(v: float) -> str:

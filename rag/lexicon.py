@@ -99,7 +99,7 @@ TERMS: tuple[Term, ...] = (
     Term("employment_subsidies", "就业创业补贴", "Employment and entrepreneurship subsidies",
          (r"就业(?:创业)?补贴",), MONEY, "livelihood", 1),
     # safety and order
-    Term("safety_accidents", "安全生产事故", "Work-safety accidents", (r"(?:安全生产|安全)?事故(?:宗数)?",), COUNT,
+    Term("safety_accidents", "安全生产事故", "Work-safety accidents", (r"(?<!交通)(?<!交通安全)(?<!亡人)(?<![火灾])(?:安全生产|安全)?事故(?:宗数)?",), COUNT,
          "safety", 1),
     Term("criminal_and_public_security_incidents", "刑事治安警情", "Criminal and public-security incidents",
          (r"刑事治安警情",), COUNT, "safety", 1),
