@@ -39,9 +39,11 @@ EXAMPLES = [
 ]
 PART_LABELS = {"review": "review · 总结 (achieved)", "plan": "plan · 计划 (targets)"}
 CONTEXT_CHARS = 160
-# Every ASCII punctuation character that markdown (or Streamlit's :directives: and $latex$) could interpret;
-# `&` and `;` stay as they are because they only occur in the entities html.escape produced.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:\"'=^/%@?,])")
+# Characters markdown (or Streamlit's :directives:, :emoji: and $latex$) could interpret anywhere in a line;
+# `&` is left alone because after html.escape it only starts an entity. Figures like 12.3 stay readable.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~$:])")
+# ... and at the start of a line: list bullets, ordered lists ("1."), setext underlines.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 
 
 class Upload(Protocol):
@@ -55,7 +57,9 @@ class Upload(Protocol):
 # ---- escaping ---------------------------------------------------------------------------------------
 def md_escape(text: str) -> str:
     """Make document text inert in st.markdown: HTML-escaped, markdown punctuation backslash-escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2)
+                                                      else f"{m.group(3)}\\{m.group(4)}"), escaped)
 
 
 def md_lines(text: str) -> str:
@@ -240,6 +244,7 @@ def sidebar(corpus: Corpus, job: EmbedJob) -> Filters | None:
     """Mode, report list, uploads, dense-index progress and filters."""
     with st.sidebar:
         st.markdown(f"**Mode:** {md_escape(mode_line(corpus.settings))}")
+        st.radio("View", VIEWS, key="view", horizontal=True)
         report_box = st.container()
         sidebar_uploads(corpus, job)
         sidebar_progress(corpus, job)
@@ -248,9 +253,7 @@ def sidebar(corpus: Corpus, job: EmbedJob) -> Filters | None:
             st.subheader(f"Reports ({len(reports)})")
             for m in reports:
                 st.markdown(md_escape(report_line(m)))
-        filters = sidebar_filters(reports)
-        st.radio("View", VIEWS, key="view")
-    return filters
+        return sidebar_filters(reports)
 
 
 # ---- chat ---------------------------------------------------------------------------------------------
@@ -285,10 +288,10 @@ def show_citation(corpus: Corpus, c: Citation, texts: dict[str, str]) -> None:
 
 def table_rows(answer: Answer) -> list[dict[str, Any]]:
     """The answer's ranking table as display rows."""
-    return [{"rank": r.rank, "street": r.street, "value": r.display,
+    return [{"rank": "" if r.rank is None else str(r.rank), "street": r.street or "?", "value": r.display,
              "normalised": "" if r.normalized_value is None
              else f"{r.normalized_value:,.6g} {r.normalized_unit}",
-             "period": r.period, "kind": r.kind, "indicator": r.label,
+             "period": r.period or "", "kind": r.kind or "", "indicator": r.label or "",
              "source": f"[{r.citation}]" if r.citation else ""} for r in answer.table or []]
 
 
@@ -299,7 +302,7 @@ def show_answer(corpus: Corpus, answer: Answer, texts: dict[str, str]) -> None:
     if answer.flagged:
         st.warning("An LLM-phrased figure could not be matched to the sources; rely on the citations below.")
     if answer.table:
-        st.dataframe(table_rows(answer), hide_index=True, use_container_width=True)
+        st.dataframe(table_rows(answer), hide_index=True, width="stretch")
     for caveat in answer.caveats:
         st.info(caveat)
     if answer.route == "abstain" and answer.searched:
@@ -400,7 +403,7 @@ def indicator_chart(rows: Sequence[Indicator]) -> None:
         y=alt.Y("value:Q", title=f"{labels[key]} [{unit}]"),
         tooltip=["street:N", "value:Q", "printed:N"],
     )
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
     if dropped:
         st.caption(f"{dropped} figure(s) in a unit other than {unit} left out of the chart.")
 
@@ -434,7 +437,7 @@ def indicators_view(corpus: Corpus) -> None:
     kind = c3.selectbox("Kind", [None, *kinds], format_func=lambda k: k or "(all)", key="ind_kind")
     rows = corpus.indicators(street=street, key=key, kind=kind)
     st.caption(f"{len(rows)} of {len(everything)} indicators")
-    st.dataframe([indicator_record(i) for i in rows], hide_index=True, use_container_width=True)
+    st.dataframe([indicator_record(i) for i in rows], hide_index=True, width="stretch")
     d1, d2 = st.columns(2)
     d1.download_button("Download JSON", indicators_json(rows), "indicators.json", "application/json")
     d2.download_button("Download CSV", indicators_csv(rows), "indicators.csv", "text/csv")

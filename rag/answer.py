@@ -232,7 +232,9 @@ def focus_terms(question: str, r: Route) -> list[str]:
         return [w for w in re.findall(r"[\u4e00-\u9fff]{2,}|PM2\.5|PM10", text)]
     from rag.index import tokenize
 
-    return [t for t in tokenize(_QWORDS.sub(" ", text)) if len(t) >= 2 or re.match(r"[\u4e00-\u9fff]", t)]
+    tokens = tokenize(_QWORDS.sub(" ", text))
+    long = [t for t in tokens if len(t) >= 2]
+    return long or tokens
 
 
 def _best_sentences(hits: list[Hit], focus: list[str]) -> list[tuple[Hit, str, int]]:

@@ -41,8 +41,7 @@ def _blocks(sections: list[Section], n: int) -> Iterator[tuple[int, int]]:
     """Spans between hard breaks: part changes and level-0/1 headings."""
     breaks = [s.start for i, s in enumerate(sections) if i == 0 or s.level <= 1 or s.part != sections[i - 1].part]
     bounds = sorted({0, *breaks, n})
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        yield a, b
+    yield from zip(bounds, bounds[1:], strict=False)
 
 
 def _pack(text: str, start: int, end: int, max_tokens: int) -> Iterator[tuple[int, int]]:

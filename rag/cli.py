@@ -148,3 +148,137 @@ def main() -> None:
     """Entry point with logging configured."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app()
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Chinese or English.")],
+    street: Street = None,
+    model: Model = None,
+    data_dir: DataDir = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Answer a question with cited figures (indicator table for rankings, passages otherwise).
+
+    Example: jiedao ask "哪个街道土地入库最多"
+    """
+    from rag.retrieve import Filters
+
+    try:
+        answer = corpus(data_dir, model).ask(question, filters=Filters(streets=[street] if street else []))
+    except JiedaoError as exc:
+        fail(exc)
+        return
+    if json_out:
+        dump(answer.model_dump())
+        return
+    out.print(answer.text, markup=False, highlight=False)
+    out.print(f"(route: {answer.route}, mode: {answer.mode})", markup=False, style="dim")
+    for c in answer.caveats:
+        out.print(f"注意 / note: {c}", markup=False)
+    for c in answer.citations:
+        out.print(f"[{c.n}] {c.street} · {c.section} [{c.start}:{c.end}] “{c.quote}”", markup=False, highlight=False)
+
+
+@app.command()
+def indicators(
+    street: Street = None,
+    key: Annotated[str | None, typer.Option("--key", "-k", help="Indicator key, e.g. land_storage_area.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="actual | target | yoy_growth | …")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
+    schema: Annotated[bool, typer.Option("--schema", help="Print the Indicator JSON Schema and exit.")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """The grounded indicator table.
+
+    Example: jiedao indicators --key land_storage_area --format json
+    """
+    from rag.schemas import Indicator
+
+    if schema:
+        dump(Indicator.model_json_schema())
+        return
+    try:
+        rows = corpus(data_dir).indicators(street=street, key=key, kind=kind)
+    except JiedaoError as exc:
+        fail(exc)
+        return
+    if fmt == "json":
+        dump([r.model_dump() for r in rows])
+    elif fmt == "csv":
+        _csv(rows)
+    else:
+        table = Table("street", "period", "key", "kind", "value", "normalized", "quote")
+        for r in rows:
+            table.add_row(r.street or "?", r.period, r.key, r.kind, f"{r.qualifier or ''}{r.value:g}{r.unit}",
+                          f"{r.normalized_value:,.6g} {r.normalized_unit}", r.evidence.quote[:40])
+        out.print(table)
+
+
+def _csv(rows: list[Any]) -> None:
+    import csv
+
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["report_id", "street", "period", "key", "label_zh", "label_en", "kind", "qualifier", "value",
+                     "unit", "normalized_value", "normalized_unit", "quote", "start", "end"])
+    for r in rows:
+        writer.writerow([r.report_id, r.street, r.period, r.key, r.label_zh, r.label_en, r.kind, r.qualifier or "",
+                         r.value, r.unit, r.normalized_value, r.normalized_unit, r.evidence.quote, r.evidence.start,
+                         r.evidence.end])
+
+
+@app.command("eval")
+def eval_cmd(
+    suite: Annotated[str, typer.Option("--suite", help="qa | indicators | metadata | summaries | all")] = "all",
+    corpus_dir: Annotated[Path | None, typer.Option("--corpus", help="Evaluate these reports in a temporary index.")] = None,
+    facts: Annotated[Path | None, typer.Option("--facts", help="Facts JSONL (default: evals/data/facts.jsonl).")] = None,
+    gold_dir: Annotated[Path, typer.Option("--gold-dir", help="Gold indicators/metadata folder.")] = Path("evals/data"),
+    thresholds: Annotated[Path, typer.Option("--thresholds", help="Minimums (JSON).")] = Path("evals/thresholds.json"),
+    model: Model = None,
+    baseline: Annotated[bool, typer.Option("--baseline", help="Also score the naive dense top-3 pipeline.")] = False,
+    out_dir: Annotated[Path, typer.Option("--out", help="Where eval.json and eval.md go.")] = Path("out/eval"),
+    data_dir: DataDir = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Score answers, indicators and metadata against labelled data; exit 1 below the thresholds.
+
+    Example: jiedao eval --suite qa --baseline --json
+    """
+    from rag.evalrun import SUITES, run_eval, write_reports
+    from rag.evaluate import check_thresholds, load_thresholds
+
+    suites = list(SUITES) if suite == "all" else [suite]
+    try:
+        report = run_eval(settings(data_dir, model), suites=suites, data_dir=gold_dir, corpus_dir=corpus_dir,
+                          facts=facts, baseline=baseline)
+    except JiedaoError as exc:
+        fail(exc)
+        return
+    write_reports(report, out_dir)
+    below = check_thresholds(report, load_thresholds(thresholds)) if thresholds.exists() else []
+    if json_out:
+        dump(report)
+    else:
+        out.print((out_dir / "eval.md").read_text(encoding="utf-8"), markup=False, highlight=False)
+    for line in below:
+        err.print(f"below threshold: {line}", markup=False)
+    raise typer.Exit(1 if below else 0)
+
+
+@app.command()
+def logs(data_dir: DataDir = None, json_out: JsonFlag = False,
+         limit: Annotated[int, typer.Option("--limit", "-n", help="Rows to show.")] = 20) -> None:
+    """The LLM call log: recent calls and a token summary.
+
+    Example: jiedao logs --json
+    """
+    from rag.backends.calllog import CallLog
+
+    log_ = CallLog(settings(data_dir))
+    data = {"summary": log_.summary(), "recent": log_.recent(limit)}
+    if json_out:
+        dump(data)
+        return
+    out.print(data["summary"], markup=False)
+    for row in data["recent"]:
+        out.print(row, markup=False)

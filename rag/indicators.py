@@ -90,7 +90,7 @@ def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | No
             prefix = sentence[quantities[i - 1].end : q.start]
         unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
         if i and not prefix.strip() and prev[1]:
-            term, label = prev  # "整治土地113处9.5万平方米": the second figure measures the same thing
+            term, label = prev  # "整治土地12处3.4万平方米": the second figure measures the same thing
         elif unit_kind == "percent" and (_YOY.search(prefix) or _COMPLETION.search(prefix)):
             term, label = _own_or_prev(prefix, prev)
         else:

@@ -409,7 +409,7 @@ def _fmt_zh(value: float) -> str:
 
 
 def format_zh(value: float, unit: str, qualifier: str | None = None) -> str:
-    """Chinese display, e.g. 75.7万平方米, 近26公顷, 2.5万余人次, 40万平方米以上, -28.6%."""
+    """Chinese display, e.g. 12.3万平方米, 近26公顷, 2.5万余人次, 40万平方米以上, -12.5%."""
     _unit_info(unit)
     qualifier = _check_qualifier(qualifier)
     number = _fmt_zh(value)
@@ -466,7 +466,7 @@ def _en_money(norm: float, value: float, unit: str, info: UnitInfo) -> str:
 
 
 def _en_area(norm: float, value: float, unit: str, info: UnitInfo) -> str:
-    """757,000 m² (75.7 ha): square metres plus the hectare/mu/km² figure where useful."""
+    """123,000 m² (12.3 ha): square metres plus the hectare/mu/km² figure where useful."""
     label, divisor = _AREA_ALT.get(unit, ("ha", 1e4) if abs(norm) >= 1e4 else ("", 0.0))
     base = f"{_fmt_en(norm)} m²"
     return f"{base} ({_fmt_en(norm / divisor)} {label})" if divisor else base
@@ -478,7 +478,7 @@ def _en_length(norm: float, value: float, unit: str, info: UnitInfo) -> str:
 
 
 def _en_percent(norm: float, value: float, unit: str, info: UnitInfo) -> str:
-    """15.37% or 3 percentage points."""
+    """12.34% or 3 percentage points."""
     if info.en == "%":
         return f"{_fmt_en(norm)}%"
     return f"{_fmt_en(norm)} percentage point{'' if abs(norm) == 1 else 's'}"
@@ -502,7 +502,7 @@ _EN_FORMATTERS: dict[str, Callable[[float, float, str, UnitInfo], str]] = {
 
 
 def format_en(value: float, unit: str, qualifier: str | None = None) -> str:
-    """English display from a printed value and unit: 478.78亿元 → "CNY 47.88 billion"."""
+    """English display from a printed value and unit: 123.45亿元 → "CNY 12.35 billion"."""
     info = _unit_info(unit)
     canonical = _check_qualifier(qualifier)
     formatter = _EN_FORMATTERS.get(info.normalized_unit, _en_other)
