@@ -286,11 +286,16 @@ def show_citation(corpus: Corpus, c: Citation, texts: dict[str, str]) -> None:
         st.caption(f"report {c.report_id} · chars {c.start}–{c.end}")
 
 
+def fmt_num(value: float) -> str:
+    """A normalised figure with thousands separators and no scientific notation."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def table_rows(answer: Answer) -> list[dict[str, Any]]:
     """The answer's ranking table as display rows."""
     return [{"rank": "" if r.rank is None else str(r.rank), "street": r.street or "?", "value": r.display,
              "normalised": "" if r.normalized_value is None
-             else f"{r.normalized_value:,.6g} {r.normalized_unit}",
+             else f"{fmt_num(r.normalized_value)} {r.normalized_unit}",
              "period": r.period or "", "kind": r.kind or "", "indicator": r.label or "",
              "source": f"[{r.citation}]" if r.citation else ""} for r in answer.table or []]
 
@@ -389,20 +394,20 @@ def chart_rows(rows: Sequence[Indicator], key: str) -> tuple[list[dict[str, Any]
 def indicator_chart(rows: Sequence[Indicator]) -> None:
     """Compare streets on one indicator key, in normalised units."""
     by_key: dict[str, set[str | None]] = {}
-    labels: dict[str, str] = {}
+    labels: dict[str, tuple[str, str]] = {}
     for i in rows:
         by_key.setdefault(i.key, set()).add(i.street)
-        labels.setdefault(i.key, f"{i.label_zh} · {i.label_en} ({i.key})")
+        labels.setdefault(i.key, (f"{i.label_zh} · {i.label_en} ({i.key})", i.label_en))
     if not by_key:
         return
     keys = sorted(by_key, key=lambda k: (k.startswith("other:"), -len(by_key[k]), k))
-    key = st.selectbox("Compare streets on", keys, format_func=labels.__getitem__, key="chart_key")
+    key = st.selectbox("Compare streets on", keys, format_func=lambda k: labels[k][0], key="chart_key")
     bars, unit, dropped = chart_rows(rows, key)
     chart = alt.Chart(alt.Data(values=bars)).mark_bar().encode(
-        x=alt.X("street:N", sort="-y", title="street (period)", axis=alt.Axis(labelAngle=-30)),
-        y=alt.Y("value:Q", title=f"{labels[key]} [{unit}]"),
+        y=alt.Y("street:N", sort="-x", title="street (period)", axis=alt.Axis(labelLimit=300)),
+        x=alt.X("value:Q", title=f"{labels[key][1]} [{unit}]"),
         tooltip=["street:N", "value:Q", "printed:N"],
-    )
+    ).properties(height=max(120, 32 * len(bars)))
     st.altair_chart(chart, width="stretch")
     if dropped:
         st.caption(f"{dropped} figure(s) in a unit other than {unit} left out of the chart.")

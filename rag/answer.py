@@ -207,8 +207,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     parts = base.parts or (["plan"] if r.kind == "target" else ["review"])
     flt = Filters(streets=base.streets or r.streets, years=base.years, parts=parts, districts=base.districts,
                   report_ids=base.report_ids)
-    query = expand_english(question) if r.language == "en" else question
-    hits = ctx.search(query, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
+    hits = ctx.search(question, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
     focus = focus_terms(question, r)
     picked = _best_sentences(hits, focus)
     if not picked:

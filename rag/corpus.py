@@ -204,7 +204,12 @@ class Corpus:
     def search(self, query: str, *, k: int = 5, filters: Filters | None = None, per_report: bool = False,
                use_dense: bool = True, use_lexical: bool = True) -> list[Hit]:
         """Hybrid search over the chunks."""
+        from rag.lexicon import expand_english
+        from rag.router import language_of
+
         dense_ready = use_dense and self.store.embedding_progress()[0] > 0
+        if language_of(query) == "en":
+            query = expand_english(query)  # Chinese terms for BM25; the dense model is multilingual anyway
         return self.retriever().search(query, k=k, filters=filters, per_report=per_report,
                                        use_dense=dense_ready, use_lexical=use_lexical)
 

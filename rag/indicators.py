@@ -107,7 +107,7 @@ def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | No
 
 def _named(prefix: str, suffix: str, unit_kind: str | None,
            prev: tuple[Term | None, str]) -> tuple[Term | None, str]:
-    """Name a figure from the words before it, else after it ("建成280个民生微实事项目")."""
+    """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     found = match_term(prefix, unit_kind)
     if found and len(prefix) - found[1] <= _MAX_GAP and not re.search(r"等|、|和", prefix[found[1] :]):
         return found[0], _label(prefix, found[1])
