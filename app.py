@@ -211,15 +211,16 @@ def sidebar_uploads(corpus: Corpus, job: EmbedJob) -> None:
     new = [f for f in files or [] if f.file_id not in done]
     if new:
         lines: list[str] = []
+        failed = 0
         with st.status(f"Ingesting {len(new)} file(s)…", expanded=True) as status:
             bar = st.progress(0.0)
             for i, f in enumerate(new, start=1):
                 result = handle_uploads(corpus, [f])[0]
+                failed += not result.ok
                 lines.append(upload_line(result, f.name))
                 st.text(lines[-1])
                 bar.progress(i / len(new))
                 done.add(f.file_id)
-            failed = sum(1 for line in lines if line.startswith("❌"))
             status.update(label=f"Ingested {len(new) - failed}/{len(new)} file(s)",
                           state="error" if failed else "complete", expanded=bool(failed))
         st.session_state["upload_log"] = lines

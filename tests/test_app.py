@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 from streamlit.testing.v1 import AppTest
 
 import app
@@ -124,6 +125,34 @@ def test_report_html_is_shown_as_text(data_dir: Path) -> None:
     joined = "\n".join(texts(at))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in joined
     assert "&lt;img src=x onerror=alert(1)&gt;" in joined
+
+
+class FakeSummary(BaseModel):
+    """A summary record of the shape the facade is expected to return."""
+
+    report_id: str
+    street: str | None
+    zh: str
+    en: str
+    key_points: list[dict[str, str]]
+
+
+def test_summary_view_shows_both_languages(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def summarize(self: Corpus, report_id: str) -> FakeSummary:
+        street = next(m.street for m in self.reports() if m.report_id == report_id)
+        return FakeSummary(report_id=report_id, street=street, zh=f"{street}摘要{SCRIPT}", en="Summary *x*",
+                           key_points=[{"zh": "土地入库75.7万平方米", "en": "757,000 m2 of land stored"}])
+
+    monkeypatch.setattr(Corpus, "summarize", summarize, raising=False)  # the app looks it up on the corpus
+    at = run_app()
+    at.sidebar.radio(key="view").set_value("Summaries").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [h.value for h in at.main.subheader] == ["中文", "English"]
+    shown = "\n".join(texts(at))
+    assert "土地入库75.7万平方米" in shown and "757,000 m2 of land stored" in shown
+    assert "&lt;script&gt;" in shown and SCRIPT not in shown and "\\*x\\*" in shown
+    labels = {b.proto.label for b in at.main.get("download_button")}
+    assert {"Download Markdown", "Download JSON"} <= labels
 
 
 # ---- helpers ------------------------------------------------------------------------------------------
