@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rag.lexicon import BY_KEY, KIND_SUFFIX, expand_english
 from rag.names import period_en, period_zh, place_en
-from rag.numbers import format_en, format_zh, normalize, scan_quantities
+from rag.numbers import format_en, format_zh, scan_quantities
 from rag.retrieve import Filters
 from rag.router import Route
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta, TableRow
@@ -286,8 +286,3 @@ def _abstain(question: str, r: Route, searched: list[str], ctx: Context, *, reas
         text = f"报告中未找到{where}关于“{terms}”的数字。"
     return Answer(question=question, text=text, language=r.language, route="abstain", mode="offline",
                   searched=[f"{reason}: {terms} in {where}"], intent=r.model_dump())
-
-
-def normalise_unit(value: float, unit: str) -> tuple[float, str]:
-    """Re-exported for evaluators: printed value+unit → normalised."""
-    return normalize(value, unit)

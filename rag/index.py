@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,13 +33,6 @@ def _jieba() -> Any:
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     return jieba
-
-
-def add_words(words: Sequence[str]) -> None:
-    """Teach jieba domain terms (indicator names) so they stay whole tokens."""
-    jb = _jieba()
-    for w in words:
-        jb.add_word(w, freq=2000)
 
 
 def tokenize(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from rag.lexicon import BY_KEY, KIND_SUFFIX, Term, match_term
+from rag.lexicon import KIND_SUFFIX, Term, match_term
 from rag.numbers import UNITS, Quantity, normalize, scan_quantities
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
 
@@ -295,7 +295,3 @@ class IndicatorStore:
                 args.append(value)
         sql = "SELECT json FROM indicators" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
         return [Indicator.model_validate(json.loads(r[0])) for r in self.conn.execute(sql, args)]
-
-    def get_term(self, key: str) -> Term | None:
-        """The lexicon term behind a key, if any."""
-        return BY_KEY.get(key)

@@ -150,9 +150,6 @@ def terms_for_question(text: str) -> list[Term]:
     return [t for _, _, t in found]
 
 
-def jieba_words() -> list[str]:
-    """Domain words to keep whole when tokenising."""
-    return sorted({t.zh.strip("“”") for t in TERMS} | {"规上", "国高", "专精特新", "入库", "土地整备", "四上"})
 
 
 # English question wording → lexicon key (for routing English questions).

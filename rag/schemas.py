@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -199,8 +198,3 @@ class Answer(Record):
     searched: list[str] = Field(default_factory=list, description="What was looked for, for abstentions.")
     intent: dict[str, Any] = Field(default_factory=dict, description="Router output, reused by follow-ups.")
     flagged: bool = Field(False, description="True when an LLM answer failed the number guard.")
-
-
-def strip_ws(text: str) -> str:
-    """Collapse whitespace (used for comparisons, never for stored text)."""
-    return re.sub(r"\s+", "", text)
