@@ -203,10 +203,7 @@ def _caveats(found: list[Indicator], ctx: Context, lang: str) -> list[str]:
 # ---- passage route --------------------------------------------------------------------------------
 def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | None = None) -> Answer:
     """Extractive: the best number-bearing sentence(s) among the hits, cited; abstain when none is relevant."""
-    base = filters or Filters()
-    parts = base.parts or (["plan"] if r.kind == "target" else ["review"])
-    flt = Filters(streets=base.streets or r.streets, years=base.years, parts=parts, districts=base.districts,
-                  report_ids=base.report_ids)
+    flt = passage_filters(r, filters)
     hits = ctx.search(question, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
     focus = focus_terms(question, r)
     picked = _best_sentences(hits, focus)
@@ -220,6 +217,14 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     text = body if r.language == "zh" else f"From the report (quoted in Chinese): {body}"
     return Answer(question=question, text=text, language=r.language, route="passage", mode="offline",
                   citations=citations, caveats=_period_caveats(citations, ctx, r.language), intent=r.model_dump())
+
+
+def passage_filters(r: Route, filters: Filters | None) -> Filters:
+    """User filters plus the route's streets; review text unless the question asks about plans."""
+    base = filters or Filters()
+    parts = base.parts or (["plan"] if r.kind == "target" else ["review"])
+    return Filters(streets=base.streets or r.streets, years=base.years, parts=parts, districts=base.districts,
+                   report_ids=base.report_ids)
 
 
 def focus_terms(question: str, r: Route) -> list[str]:

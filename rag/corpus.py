@@ -12,6 +12,7 @@ from typing import Literal
 
 from filelock import FileLock, Timeout
 
+from rag.backends import LLMBackend, get_backend
 from rag.backends.embedders import Embedder, get_embedder
 from rag.config import Settings
 from rag.db import connect
@@ -50,8 +51,10 @@ class IngestResult:
 class Corpus:
     """One data directory: SQLite store, Chroma collection, BM25 index."""
 
-    def __init__(self, settings: Settings, *, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: Settings, *, embedder: Embedder | None = None,
+                 backend: LLMBackend | None = None) -> None:
         self.settings = settings
+        self._backend = backend
         self.embedder = embedder or get_embedder(settings)
         self.store = Store(connect(settings.sqlite_path))
         self.indicator_store = IndicatorStore(self.store.conn)
@@ -226,8 +229,20 @@ class Corpus:
             raise IngestError(f"no report with id {report_id}") from None
 
     # ---- questions ------------------------------------------------------------------------------
-    def ask(self, question: str, *, previous: Answer | None = None, filters: Filters | None = None) -> Answer:
-        """Answer a question: indicator route for figures the store holds, else cited passages; or abstain."""
+    @property
+    def backend(self) -> LLMBackend:
+        """The configured LLM backend ('offline' unless JIEDAO_MODEL / --model names one), made on first use."""
+        if self._backend is None:
+            self._backend = get_backend(self.settings)
+        return self._backend
+
+    def ask(self, question: str, *, previous: Answer | None = None, filters: Filters | None = None,
+            on_token: Callable[[str], None] | None = None) -> Answer:
+        """Answer a question: indicator route for figures the store holds, else cited passages; or abstain.
+
+        Rankings and lookups are always computed from the indicator table; an LLM, when configured, only
+        phrases passage answers, and its numbers are checked against the passages it cites.
+        """
         from rag.answer import Context, indicator_answer, passage_answer
         from rag.router import Route, route
 
@@ -246,4 +261,10 @@ class Corpus:
             search=lambda q, k, f, per: self.search(q, k=k, filters=f, per_report=per),
         )
         answer = indicator_answer(question, r, ctx) if r.intent != "open" else None
-        return answer or passage_answer(question, r, ctx, filters=filters)
+        if answer is not None:
+            return answer
+        if self.backend.available:
+            from rag.answer_llm import llm_passage_answer
+
+            return llm_passage_answer(question, r, ctx, self.backend, filters=filters, on_token=on_token)
+        return passage_answer(question, r, ctx, filters=filters)
