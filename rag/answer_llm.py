@@ -21,8 +21,10 @@ from rag.schemas import Answer, Citation, Hit
 
 PROMPT = "answer"
 K_PASSAGES = 6
-_SENT = re.compile(r"[^。！？.!?\n]+(?:[。！？.!?]+|\n|$)")
+# A "." ends a sentence only before whitespace or the end (12.35 is a number, not two sentences).
+_SENT = re.compile(r"(?:[^。！？!?.\n]|\.(?!\s|$))+(?:[。！？!?]+|\.(?=\s|$)|\n|$)")
 _CITE = re.compile(r"\[(\d{1,2})\]")
+_DATES = re.compile(r"\b(?:19|20)\d\d\b(?:\s*年)?|(?:19|20)\d\d\s*年|\d{1,2}\s*[月日号]|第\s*\d+")
 _NOT_FOUND = re.compile(r"报告中未找到|not found in the reports", re.I)
 
 
@@ -49,7 +51,7 @@ def llm_passage_answer(question: str, r: Route, ctx: Context, backend: LLMBacken
                                      on_token=on_token).text.strip()
             if _NOT_FOUND.search(reply) and not _CITE.search(reply):
                 return passage_answer(question, r, ctx, filters=filters)
-            problems = unsupported_figures(reply, hits)
+            problems = unsupported_figures(reply, hits) if _CITE.search(reply) else ["the answer cites no passage"]
             if not problems:
                 return _answer(question, r, reply, hits, backend.name)
             messages = [*messages, {"role": "assistant", "content": reply},
@@ -78,13 +80,12 @@ def _figures(text: str) -> list[tuple[str, float, str | None]]:
     out: list[tuple[str, float, str | None]] = []
     covered: list[tuple[int, int]] = []
     for q in scan_quantities(text):
-        covered.append((q.start, q.end))
-        if q.unit:
+        if q.unit:  # bare numbers are left to the English parser, which also knows "CNY 12.3 billion"
+            covered.append((q.start, q.end))
             value, unit = normalize(q.value, q.unit)
             out.append((text[q.start : q.end], abs(value), unit))
-        else:
-            out.append((q.number_text, abs(q.value), None))
     rest = "".join(" " if any(a <= i < b for a, b in covered) else ch for i, ch in enumerate(text))
+    rest = _DATES.sub(" ", rest)  # years, months and days are not figures
     out.extend((f"{v:g}" + (f" {u}" if u else ""), abs(v), u) for v, u in parse_en_figures(rest))
     return out
 

@@ -20,7 +20,7 @@ def make_settings(data_dir: Path, **kw: object) -> Settings:
     base: dict[str, object] = {"data_dir": data_dir, "embedder": "hash", "model": "offline",
                                "allow_network_llm": False}
     base.update(kw)
-    return Settings(**base)  # type: ignore[arg-type]
+    return Settings(_env_file=None, **base)  # type: ignore[arg-type,call-arg]
 
 
 @pytest.fixture
