@@ -187,6 +187,8 @@ def indicators(
     kind: Annotated[str | None, typer.Option("--kind", help="actual | target | yoy_growth | …")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
     schema: Annotated[bool, typer.Option("--schema", help="Print the Indicator JSON Schema and exit.")] = False,
+    llm: Annotated[bool, typer.Option("--llm", help="First add figures an LLM finds (grounded, validated).")] = False,
+    model: Model = None,
     data_dir: DataDir = None,
 ) -> None:
     """The grounded indicator table.
@@ -199,7 +201,11 @@ def indicators(
         dump(Indicator.model_json_schema())
         return
     try:
-        rows = corpus(data_dir).indicators(street=street, key=key, kind=kind)
+        c = corpus(data_dir, model)
+        if llm:
+            added = c.enrich_indicators()
+            err.print(f"LLM extraction added {sum(added.values())} grounded figures", markup=False)
+        rows = c.indicators(street=street, key=key, kind=kind)
     except JiedaoError as exc:
         fail(exc)
         return

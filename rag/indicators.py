@@ -196,7 +196,8 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     return "actual"
 
 
-def _period(report: Report, section: Section, sentence: str) -> str:
+def period_of(report: Report, section: Section, sentence: str) -> str:
+    """Period code of a figure: the plan period for plan text, 'YYYYM01-Mnn' for 1-n月 figures, else the review period."""
     if section.part == "plan":
         return f"{report.plan_period or 'unknown'}-plan"
     base = report.period_covered or "unknown"
@@ -224,11 +225,11 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         return Indicator.model_validate(
             {
                 "report_id": report.report_id, "street": report.street, "district": report.district,
-                "period": _period(report, section, sentence), "key": key,
+                "period": period_of(report, section, sentence), "key": key,
                 "label_zh": _label_zh(term, label, kind), "label_en": _label_en(term, label, kind),
                 "value": value, "unit": q.unit, "normalized_value": norm_value, "normalized_unit": norm_unit,
                 "kind": kind, "qualifier": q.qualifier, "part": section.part, "provisional": provisional,
-                "evidence": Evidence(chunk_id=_chunk_at(chunks, start), start=start, end=start + len(quote),
+                "evidence": Evidence(chunk_id=chunk_at(chunks, start), start=start, end=start + len(quote),
                                      quote=quote),
             },
             context={"text": report.text},
@@ -264,7 +265,8 @@ def _label_en(term: Term | None, label: str, kind: str) -> str:
     return base + _KIND_EN.get(kind, "")
 
 
-def _chunk_at(chunks: list[Chunk], pos: int) -> str:
+def chunk_at(chunks: list[Chunk], pos: int) -> str:
+    """Id of the chunk holding character `pos` (the nearest one if none does)."""
     for c in chunks:
         if c.start <= pos < c.end:
             return c.chunk_id
