@@ -24,6 +24,7 @@ from rag.corpus import Corpus, IngestResult
 from rag.errors import JiedaoError
 from rag.retrieve import Filters
 from rag.schemas import Answer, Citation, Indicator, ReportMeta
+from rag.summarize import ReportSummary, to_markdown
 
 log = logging.getLogger(__name__)
 
@@ -258,20 +259,41 @@ def sidebar(corpus: Corpus, job: EmbedJob) -> Filters | None:
 
 
 # ---- chat ---------------------------------------------------------------------------------------------
-def ask(corpus: Corpus, question: str, filters: Filters | None) -> None:
-    """Ask the corpus (follow-ups get the previous answer) and append to the history."""
+def ask(corpus: Corpus, question: str, filters: Filters | None,
+        on_token: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Ask the corpus (follow-ups get the previous answer) and append the result to the history."""
     history: list[dict[str, Any]] = st.session_state.setdefault("history", [])
     previous = next((h["answer"] for h in reversed(history) if h.get("answer") is not None), None)
     try:
         with st.spinner("Searching the reports…"):
-            answer = corpus.ask(question, previous=previous, filters=filters)
-        history.append({"question": question, "answer": answer})
+            answer = corpus.ask(question, previous=previous, filters=filters, on_token=on_token)
+        item: dict[str, Any] = {"question": question, "answer": answer}
     except JiedaoError as exc:
-        history.append({"question": question, "error": exc.message})
+        item = {"question": question, "error": exc.message}
     except Exception as exc:  # keep the traceback in the log, one line for the user
         log.exception("ask failed")
-        message = f"unexpected error: {type(exc).__name__}: {exc}"[:300]
-        history.append({"question": question, "error": message})
+        item = {"question": question, "error": f"unexpected error: {type(exc).__name__}: {exc}"[:300]}
+    history.append(item)
+    return item
+
+
+def llm_streams(corpus: Corpus) -> bool:
+    """True when an LLM phrases passage answers (so its tokens can be shown as they arrive)."""
+    try:
+        return bool(corpus.backend.available)
+    except JiedaoError:
+        return False
+
+
+def token_sink(placeholder: Any) -> Callable[[str], None]:
+    """A callback that appends streamed tokens to a placeholder (escaped, with a cursor)."""
+    parts: list[str] = []
+
+    def on_token(token: str) -> None:
+        parts.append(token)
+        placeholder.markdown(md_lines("".join(parts)) + " ▌")
+
+    return on_token
 
 
 def show_citation(corpus: Corpus, c: Citation, texts: dict[str, str]) -> None:
@@ -322,22 +344,33 @@ def on_example(question: str) -> None:
     st.session_state["queued"] = question
 
 
+def show_item(corpus: Corpus, item: dict[str, Any], texts: dict[str, str]) -> None:
+    """The assistant's side of one exchange."""
+    if "error" in item:
+        st.error(item["error"])
+    else:
+        show_answer(corpus, item["answer"], texts)
+
+
 def chat_view(corpus: Corpus, filters: Filters | None) -> None:
-    """Chat: history, new question, example questions on an empty chat."""
+    """Chat: history, new question (LLM answers stream in), example questions on an empty chat."""
     typed = st.chat_input("Ask about the reports · 问一个关于报告的问题")
     question = typed or st.session_state.pop("queued", None)
-    if question:
-        ask(corpus, question, filters)
-    history = st.session_state.get("history", [])
+    history = st.session_state.setdefault("history", [])
     texts: dict[str, str] = {}
     for item in history:
         with st.chat_message("user"):
             st.markdown(md_escape(item["question"]))
         with st.chat_message("assistant"):
-            if "error" in item:
-                st.error(item["error"])
-            else:
-                show_answer(corpus, item["answer"], texts)
+            show_item(corpus, item, texts)
+    if question:
+        with st.chat_message("user"):
+            st.markdown(md_escape(question))
+        with st.chat_message("assistant"):
+            placeholder = st.empty()
+            item = ask(corpus, question, filters, token_sink(placeholder) if llm_streams(corpus) else None)
+            placeholder.empty()
+            show_item(corpus, item, texts)
     if not history:
         st.caption("Try one of these · 示例问题")
         for i, q in enumerate(EXAMPLES):
@@ -521,24 +554,69 @@ def summary_markdown(title: str, zh: dict[str, Any], en: dict[str, Any]) -> str:
             f"## English\n\n{md_value(en, str)}\n")
 
 
-def summaries_view(corpus: Corpus, reports: Sequence[ReportMeta]) -> None:
-    """Bilingual summary of one report, side by side, with downloads."""
-    if not hasattr(corpus, "summarize"):
-        st.info("summaries not available yet")
+def summary_lang_md(s: ReportSummary, lang: str) -> str:
+    """One language of a summary as escaped Markdown; [n] points at the sources below."""
+    zh = lang == "zh"
+    lines = [f"**{md_escape(s.headline_zh if zh else s.headline_en)}**", ""]
+    overview = s.overview_zh if zh else s.overview_en
+    lines += [md_escape(overview), ""] if overview else []
+    lines += ["#### " + ("主要指标" if zh else "Key figures")]
+    lines += [f"- {md_escape(k.zh if zh else k.en)} \\[{k.citation.n}\\]" for k in s.key_figures]
+    for title, sections, mark in (("工作总结要点" if zh else "Review", s.review, ""),
+                                  ("工作计划与目标" if zh else "Plans and targets", s.plan, "目标 · ")):
+        if sections:
+            lines += ["", f"#### {title}"]
+        for sec in sections:
+            lines += ["", f"**{md_escape(sec.topic_zh + ' · ' + sec.heading_zh if zh else sec.topic_en)}**", ""]
+            if zh:
+                lines += [f"- {mark}{md_escape(b)} \\[{c.n}\\]" for b, c in zip(sec.bullets_zh, sec.citations,
+                                                                             strict=False)]
+            else:
+                lines += [f"- {md_escape(b)}" for b in sec.bullets_en] or ["- *no figures in this section*"]
+    lines += ["", "#### " + ("注意" if zh else "Caveats")]
+    lines += [f"- {md_escape(c)}" for c in (s.caveats_zh if zh else s.caveats_en)]
+    return "\n".join(lines)
+
+
+def summary_sources(corpus: Corpus, s: ReportSummary) -> None:
+    """Pick a footnote number and read its quote highlighted in the report."""
+    cites = [k.citation for k in s.key_figures] + [c for sec in [*s.review, *s.plan] for c in sec.citations]
+    if not cites:
         return
-    if not reports:
-        st.info("No reports yet: upload one in the sidebar.")
-        return
-    m = st.selectbox("Report", list(reports), format_func=report_line, key="summary_report")
-    cache: dict[str, dict[str, Any]] = st.session_state.setdefault("summaries", {})
-    if m.report_id not in cache:
-        try:
-            with st.spinner("Summarising…"):
-                cache[m.report_id] = corpus.summarize(m.report_id).model_dump(mode="json")
-        except JiedaoError as exc:
-            st.error(exc.message)
-            return
-    data = cache[m.report_id]
+    pick = st.selectbox("Show the source of", range(len(cites)), key="summary_cite",
+                        format_func=lambda n: f"[{cites[n].n}] {cites[n].quote[:40]}")
+    c = cites[pick]
+    try:
+        text = corpus.report_text(c.report_id)
+    except JiedaoError:
+        text = ""
+    st.markdown(highlight(*passage_around(text, c.start, c.end, c.quote)))
+    st.caption(f"{c.street or '?'} · {c.section} · chars {c.start}–{c.end}")
+
+
+def report_summary_view(corpus: Corpus, s: ReportSummary) -> None:
+    """A ReportSummary: Chinese and English side by side, sources, downloads."""
+    st.caption(f"mode: {s.mode} · {s.faithfulness.checked} figures checked against the report")
+    if s.faithfulness.unsupported:
+        st.warning(f"{len(s.faithfulness.unsupported)} model figure(s) could not be traced to the report; "
+                   "those points were replaced by extractive ones.")
+    left, right = st.columns(2)
+    with left:
+        st.subheader("中文")
+        st.markdown(summary_lang_md(s, "zh"))
+    with right:
+        st.subheader("English")
+        st.markdown(summary_lang_md(s, "en"))
+    summary_sources(corpus, s)
+    stem = f"summary_{s.report_id}"
+    d1, d2 = st.columns(2)
+    d1.download_button("Download Markdown", to_markdown(s).encode("utf-8"), f"{stem}.md", "text/markdown")
+    d2.download_button("Download JSON", s.model_dump_json(indent=2).encode("utf-8"), f"{stem}.json",
+                       "application/json")
+
+
+def generic_summary_view(m: ReportMeta, data: dict[str, Any]) -> None:
+    """Any other summary record: language-tagged fields side by side."""
     zh, en, rest = split_summary(data)
     left, right = st.columns(2)
     with left:
@@ -555,6 +633,30 @@ def summaries_view(corpus: Corpus, reports: Sequence[ReportMeta]) -> None:
                        f"summary_{m.report_id}.md", "text/markdown")
     d2.download_button("Download JSON", json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
                        f"summary_{m.report_id}.json", "application/json")
+
+
+def summaries_view(corpus: Corpus, reports: Sequence[ReportMeta]) -> None:
+    """Bilingual summary of one report, side by side, with sources and downloads."""
+    if not hasattr(corpus, "summarize"):
+        st.info("summaries not available yet")
+        return
+    if not reports:
+        st.info("No reports yet: upload one in the sidebar.")
+        return
+    m = st.selectbox("Report", list(reports), format_func=report_line, key="summary_report")
+    cache: dict[str, Any] = st.session_state.setdefault("summaries", {})
+    if m.report_id not in cache:
+        try:
+            with st.spinner("Summarising…"):
+                cache[m.report_id] = corpus.summarize(m.report_id)
+        except JiedaoError as exc:
+            st.error(exc.message)
+            return
+    summary = cache[m.report_id]
+    if isinstance(summary, ReportSummary):
+        report_summary_view(corpus, summary)
+    else:
+        generic_summary_view(m, summary.model_dump(mode="json"))
 
 
 # ---- page ---------------------------------------------------------------------------------------------

@@ -288,3 +288,51 @@ def logs(data_dir: DataDir = None, json_out: JsonFlag = False,
     out.print(data["summary"], markup=False)
     for row in data["recent"]:
         out.print(row, markup=False)
+
+
+@app.command()
+def summarize(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest first (default: every ingested report).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Output folder (holds .manifest.json for resuming).")] = Path("out/summaries"),
+    lang: Annotated[str, typer.Option("--lang", help="Languages: zh, en or zh,en.")] = "zh,en",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Outputs: md, json or md,json.")] = "md,json",
+    model: Model = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Bilingual summaries of every report plus a cross-report overview; unchanged reports are skipped.
+
+    Writes <street>_<period>_<report_id>.md/.json, overview.md/.json and summary.schema.json into --out.
+    Exit code 0 when every report was summarised (or up to date), 1 when some failed.
+
+    Example: jiedao summarize data/reports --out out/summaries --lang zh,en --format md,json
+    """
+    from rag.summary_batch import FORMATS, LANGS, run_batch
+
+    langs = [x.strip() for x in lang.split(",") if x.strip()]
+    formats = [x.strip() for x in fmt.split(",") if x.strip()]
+    bad = [x for x in langs if x not in LANGS] + [x for x in formats if x not in FORMATS]
+    if bad or not langs or not formats:
+        err.print(f"error: unknown --lang/--format value(s): {', '.join(bad) or '(empty)'}; "
+                  "use --lang zh,en and --format md,json", markup=False)
+        raise typer.Exit(2)
+    try:
+        c = corpus(data_dir, model)
+        backend = c.backend if c.backend.available else None
+        with _progress() as bar:
+            task = bar.add_task("summarize", total=None)
+
+            def tick(what: str, done: int, total: int) -> None:
+                bar.update(task, description=what[:40], completed=done, total=total)
+
+            result = run_batch(c, out_dir, paths=paths or [], langs=langs, formats=formats, backend=backend,
+                               progress=tick)
+    except JiedaoError as exc:
+        fail(exc)
+        return
+    out.print(result.line, markup=False)
+    if not result.summarised and not result.failed:
+        out.print("nothing to do: every summary is up to date", markup=False)
+    for what, message in result.failed:
+        err.print(f"failed: {what}: {message}", markup=False, highlight=False)
+    out.print(f"mode: {backend.name if backend else 'extractive (offline)'} · output: {out_dir}", markup=False)
+    raise typer.Exit(1 if result.failed else 0)

@@ -17,6 +17,7 @@ from rag.evaluate import (
     load_jsonl,
     metadata_suite,
     qa_suite,
+    summary_suite,
 )
 
 SUITES = ("qa", "indicators", "metadata", "summaries")
@@ -54,9 +55,18 @@ def _run(corpus: Any, suites: list[str], data_dir: Path, facts_path: Path | None
     gold_meta = data_dir / "metadata.jsonl"
     if "metadata" in suites and gold_meta.exists():
         report["metadata"] = metadata_suite(load_jsonl(gold_meta, GoldMeta), metas)
-    if "summaries" in suites and hasattr(corpus, "summaries_check"):
-        report["summaries"] = corpus.summaries_check()
+    if "summaries" in suites:
+        report["summaries"] = _summaries(corpus, gold_ind, doc_ids)
     return report
+
+
+def _summaries(corpus: Any, gold_path: Path, doc_ids: dict[str, str]) -> dict[str, Any]:
+    """Summarise every report offline; score figure tracing and coverage of the gold headline indicators."""
+    from rag.summarize import summarize_report
+
+    summaries = [summarize_report(corpus, m.report_id) for m in corpus.reports()]
+    gold = load_jsonl(gold_path, GoldIndicator) if gold_path.exists() else []
+    return summary_suite(gold, summaries, doc_ids)
 
 
 def write_reports(report: dict[str, Any], out: Path) -> tuple[Path, Path]:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from rag.lexicon import BY_KEY, base_key
-from rag.numbers import UNITS, normalize, scan_quantities
-from rag.schemas import Answer, Indicator, ReportMeta
+from rag.numbers import UNITS, find_numbers, normalize, parse_en_figures, same_quantity, scan_quantities
+from rag.schemas import Answer, Indicator, ReportMeta, Section
+
+if TYPE_CHECKING:
+    from rag.summarize import ReportSummary
 
 REL_TOL = 0.005
 
@@ -226,6 +229,128 @@ def metadata_suite(gold: list[GoldMeta], got: dict[str, ReportMeta]) -> dict[str
                 failures.append({"doc": g.doc, "field": f, "expected": getattr(g, f),
                                  "got": getattr(meta, f) if meta else None})
     return {"accuracy": _acc(flags), "n": len(flags), "failures": failures}
+
+
+# ---- summaries -----------------------------------------------------------------------------------------
+Lang = Literal["zh", "en"]
+
+
+class FigurePool:
+    """Numbers available in some source texts: normalised quantities and bare printed numbers."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        """Scan every text once."""
+        self.quantities: list[tuple[float, str]] = []
+        self.raw: list[float] = []
+        for text in texts:
+            for q in scan_quantities(text):
+                if q.unit:
+                    value, unit = normalize(abs(q.value), q.unit)
+                    self.quantities.append((value, unit))
+            self.raw.extend(abs(v) for v in find_numbers(text))
+
+    def has(self, value: float, unit: str | None, rel_tol: float) -> bool:
+        """True when the figure (normalised, unsigned) is in the pool within rel_tol."""
+        if unit is None:
+            values = self.raw + [v for v, _ in self.quantities]
+            return any(same_quantity(value, None, v, None, rel_tol=rel_tol) for v in values)
+        return any(same_quantity(value, unit, v, u, rel_tol=rel_tol) for v, u in self.quantities)
+
+
+def figures_in(text: str, lang: Lang) -> list[tuple[float, str | None]]:
+    """Unsigned normalised figures in a string; English years (1949–2100 without a unit) are skipped."""
+    found = ([normalize(abs(q.value), q.unit) if q.unit else (abs(q.value), None) for q in scan_quantities(text)]
+             if lang == "zh" else [(abs(v), u) for v, u in parse_en_figures(text)])
+    return [(v, u) for v, u in found if not (u is None and float(v).is_integer() and 1949 <= v <= 2100)]
+
+
+def untraced(text: str, lang: Lang, pool: FigurePool) -> tuple[int, list[str]]:
+    """(figures checked, the ones not in the pool); Chinese must match exactly, English within rounding."""
+    figures = figures_in(text, lang)
+    tol = 1e-6 if lang == "zh" else 0.005
+    bad = [f"{_num(v)}{' ' + u if u else ''} in “{text[:80]}”" for v, u in figures if not pool.has(v, u, tol)]
+    return len(figures), bad
+
+
+def summary_faithfulness(summary: ReportSummary, report_text: str,
+                         sections: Sequence[Section]) -> tuple[int, list[str]]:
+    """(figures checked, problems) of a summary: quotes are the report text at their span, every figure traces.
+
+    Key figures and headlines trace to key-figure quotes and summarised sections, a section's points to its
+    own text, caveats to the report. The summariser runs this as its guard, so eval and guard cannot drift.
+    """
+    problems: list[str] = []
+    quotes = []
+    cites = [k.citation for k in summary.key_figures] + [c for s in [*summary.review, *summary.plan]
+                                                          for c in s.citations]
+    for c in cites:
+        if report_text[c.start : c.end] != c.quote:
+            problems.append(f"citation [{c.n}] is not the report text at its span")
+    for kf in summary.key_figures:
+        for ind in filter(None, (kf.indicator, kf.change)):
+            ev = ind.evidence
+            if report_text[ev.start : ev.end] == ev.quote:
+                quotes.append(ev.quote)
+            else:
+                problems.append(f"key figure {ind.label_zh}: evidence is not the report text at its span")
+    by_index = {s.index: s for s in sections}
+    spans = {id(sec): "".join(report_text[by_index[i].start : by_index[i].end] for i in sec.section_indexes
+                              if i in by_index) for sec in [*summary.review, *summary.plan]}
+    checked = 0
+    for texts, strings in _groups(summary, quotes, spans, report_text):
+        pool = FigurePool(texts)
+        for lang, text in strings:
+            n, bad = untraced(text, lang, pool)
+            checked += n
+            problems.extend(bad)
+    return checked, problems
+
+
+def _groups(summary: ReportSummary, quotes: list[str], spans: dict[int, str],
+            report_text: str) -> Iterable[tuple[list[str], list[tuple[Lang, str]]]]:
+    """(source texts, strings to check against them) for the top of the summary, each section and caveats."""
+    top: list[tuple[Lang, str]] = [("zh", summary.headline_zh), ("en", summary.headline_en),
+                                                   ("zh", summary.overview_zh), ("en", summary.overview_en)]
+    top += [item for k in summary.key_figures for item in (("zh", k.zh), ("en", k.en))]
+    yield quotes + list(spans.values()), top
+    for sec in [*summary.review, *summary.plan]:
+        strings: list[tuple[Lang, str]] = [("zh", b) for b in sec.bullets_zh]
+        yield quotes + [spans[id(sec)]], strings + [("en", b) for b in sec.bullets_en]
+    yield [report_text], [("zh", c) for c in summary.caveats_zh] + [("en", c) for c in summary.caveats_en]
+
+
+def _num(value: float) -> str:
+    """A figure for a message: grouped digits, no exponent."""
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def headline_gold(gold: list[GoldIndicator]) -> list[GoldIndicator]:
+    """Gold review headline rows: lexicon key of importance >= 2, kind actual or cumulative."""
+    return [g for g in gold if base_key(g.indicator_key) in BY_KEY and BY_KEY[base_key(g.indicator_key)].importance >= 2
+            and g.kind in ("actual", "cumulative")]
+
+
+def summary_suite(gold: list[GoldIndicator], summaries: list[ReportSummary], doc_ids: dict[str, str]) -> dict[str, Any]:
+    """Faithfulness (share of summary figures traced to the source) and key-figure coverage of gold headlines."""
+    checked = sum(s.faithfulness.checked for s in summaries)
+    bad = sum(len(s.faithfulness.unsupported) for s in summaries)
+    by_id = {s.report_id: s for s in summaries}
+    per_report: dict[str, list[bool]] = defaultdict(list)
+    for g in headline_gold(gold):
+        summary = by_id.get(doc_ids.get(g.doc, ""))
+        if summary is None:
+            continue
+        shown = [x for k in summary.key_figures for x in (k.indicator, k.change) if x is not None]
+        per_report[g.doc].append(any(
+            i.street == g.street and abs(abs(i.normalized_value) - abs(g.normalized_value))
+            <= REL_TOL * max(1.0, abs(g.normalized_value)) for i in shown))
+    coverage = {doc: _acc(flags) for doc, flags in sorted(per_report.items())}
+    return {
+        "faithfulness": round((checked - bad) / checked, 4) if checked else 1.0, "n_figures": checked,
+        "unsupported": [u for s in summaries for u in s.faithfulness.unsupported],
+        "key_figure_coverage": round(sum(coverage.values()) / len(coverage), 4) if coverage else 0.0,
+        "coverage_by_report": coverage, "n_reports": len(summaries),
+    }
 
 
 def load_thresholds(path: Path) -> dict[str, float]:
