@@ -23,6 +23,7 @@ from rag.names import period_en, period_zh
 from rag.numbers import format_en, format_zh
 from rag.schemas import Citation, Indicator, Record
 from rag.summarize import KeyFigure, ReportSummary, SectionSummary, headline_indicators, lex_term
+from rag.summary_llm import llm_prompt_version
 
 if TYPE_CHECKING:
     from rag.backends import LLMBackend
@@ -297,7 +298,7 @@ def _wanted(backend: LLMBackend | None, langs: Sequence[str], formats: Sequence[
     """The manifest fields an up-to-date summary must have."""
     llm = backend is not None and backend.available
     return {"mode": backend.name if llm else "extractive",  # type: ignore[union-attr]
-            "prompt_version": summ.llm_prompt_version() if llm else summ.EXTRACTIVE_VERSION,
+            "prompt_version": llm_prompt_version() if llm else summ.EXTRACTIVE_VERSION,
             "options": f"{','.join(langs)}|{','.join(formats)}"}
 
 
