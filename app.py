@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 import logging
 import re
@@ -22,6 +20,7 @@ import streamlit as st
 from rag.config import Settings
 from rag.corpus import Corpus, IngestResult
 from rag.errors import JiedaoError
+from rag.indicators import flat_record, to_csv
 from rag.retrieve import Filters
 from rag.schemas import Answer, Citation, Indicator, ReportMeta
 from rag.summarize import ReportSummary, to_markdown
@@ -378,29 +377,9 @@ def chat_view(corpus: Corpus, filters: Filters | None) -> None:
 
 
 # ---- indicators ---------------------------------------------------------------------------------------
-INDICATOR_FIELDS = ["street", "district", "period", "key", "label_zh", "label_en", "value", "unit",
-                    "qualifier", "normalized_value", "normalized_unit", "kind", "part", "provisional",
-                    "report_id", "quote", "start", "end"]
-
-
-def indicator_record(i: Indicator) -> dict[str, Any]:
-    """A flat row for the table and the CSV export."""
-    return {"street": i.street, "district": i.district, "period": i.period, "key": i.key,
-            "label_zh": i.label_zh, "label_en": i.label_en, "value": i.value, "unit": i.unit,
-            "qualifier": i.qualifier, "normalized_value": i.normalized_value,
-            "normalized_unit": i.normalized_unit, "kind": i.kind, "part": i.part,
-            "provisional": i.provisional, "report_id": i.report_id, "quote": i.evidence.quote,
-            "start": i.evidence.start, "end": i.evidence.end}
-
-
 def indicators_csv(rows: Sequence[Indicator]) -> bytes:
     """CSV with a BOM so spreadsheet programs read the Chinese correctly."""
-    out = io.StringIO()
-    records = [indicator_record(i) for i in rows]
-    writer = csv.DictWriter(out, fieldnames=INDICATOR_FIELDS)
-    writer.writeheader()
-    writer.writerows(records)
-    return out.getvalue().encode("utf-8-sig")
+    return to_csv(list(rows)).encode("utf-8-sig")
 
 
 def indicators_json(rows: Sequence[Indicator]) -> bytes:
@@ -476,7 +455,7 @@ def indicators_view(corpus: Corpus) -> None:
     kind = c3.selectbox("Kind", [None, *kinds], format_func=lambda k: k or "(all)", key="ind_kind")
     rows = corpus.indicators(street=street, key=key, kind=kind)
     st.caption(f"{len(rows)} of {len(everything)} indicators")
-    st.dataframe([indicator_record(i) for i in rows], hide_index=True, width="stretch")
+    st.dataframe([flat_record(i) for i in rows], hide_index=True, width="stretch")
     d1, d2 = st.columns(2)
     d1.download_button("Download JSON", indicators_json(rows), "indicators.json", "application/json")
     d2.download_button("Download CSV", indicators_csv(rows), "indicators.csv", "text/csv")
@@ -487,73 +466,6 @@ def indicators_view(corpus: Corpus) -> None:
 
 
 # ---- summaries ----------------------------------------------------------------------------------------
-def _lang_of_key(key: str) -> str | None:
-    """'zh' / 'en' when a field name is language-tagged."""
-    for lang in ("zh", "en"):
-        if key == lang or key.endswith(f"_{lang}") or key.startswith(f"{lang}_"):
-            return lang
-    return None
-
-
-def project(value: Any, lang: str) -> Any:
-    """Keep the parts of a nested summary record that are in `lang` (or language-neutral inside them)."""
-    if isinstance(value, dict):
-        if lang in value:
-            return project(value[lang], lang)
-        return {k: project(v, lang) for k, v in value.items() if _lang_of_key(k) in (None, lang)}
-    if isinstance(value, list):
-        return [project(v, lang) for v in value]
-    return value
-
-
-def has_lang(value: Any) -> bool:
-    """True when a nested value holds language-tagged fields."""
-    if isinstance(value, dict):
-        return any(_lang_of_key(k) for k in value) or any(has_lang(v) for v in value.values())
-    if isinstance(value, list):
-        return any(has_lang(v) for v in value)
-    return False
-
-
-def split_summary(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """(zh fields, en fields, language-neutral fields) of a summary record."""
-    zh: dict[str, Any] = {}
-    en: dict[str, Any] = {}
-    rest: dict[str, Any] = {}
-    for k, v in data.items():
-        lang = _lang_of_key(k)
-        if lang:
-            (zh if lang == "zh" else en)[k] = v
-        elif has_lang(v):
-            zh[k], en[k] = project(v, "zh"), project(v, "en")
-        else:
-            rest[k] = v
-    return zh, en, rest
-
-
-def md_value(value: Any, esc: Callable[[str], str] = md_escape, depth: int = 0) -> str:
-    """Markdown bullets for a nested value; every string goes through `esc`."""
-    pad = "  " * depth
-    if isinstance(value, dict):
-        items = [(f"**{esc(str(k))}**: ", v) for k, v in value.items()]
-    elif isinstance(value, list):
-        items = [("", v) for v in value]
-    else:
-        return esc("" if value is None else " ".join(str(value).split()))
-    lines = []
-    for head, v in items:
-        nested = isinstance(v, (dict, list)) and bool(v)
-        body = "\n" + md_value(v, esc, depth + 1) if nested else md_value(v, esc, depth + 1).strip()
-        lines.append(f"{pad}- {head}{body}")
-    return "\n".join(lines)
-
-
-def summary_markdown(title: str, zh: dict[str, Any], en: dict[str, Any]) -> str:
-    """The downloadable Markdown summary (plain text, no escaping for the app's renderer)."""
-    return (f"# {title}\n\n## 中文\n\n{md_value(zh, str)}\n\n"
-            f"## English\n\n{md_value(en, str)}\n")
-
-
 def summary_lang_md(s: ReportSummary, lang: str) -> str:
     """One language of a summary as escaped Markdown; [n] points at the sources below."""
     zh = lang == "zh"
@@ -615,31 +527,8 @@ def report_summary_view(corpus: Corpus, s: ReportSummary) -> None:
                        "application/json")
 
 
-def generic_summary_view(m: ReportMeta, data: dict[str, Any]) -> None:
-    """Any other summary record: language-tagged fields side by side."""
-    zh, en, rest = split_summary(data)
-    left, right = st.columns(2)
-    with left:
-        st.subheader("中文")
-        st.markdown(md_value(zh))
-    with right:
-        st.subheader("English")
-        st.markdown(md_value(en))
-    with st.expander("Details"):
-        st.json(rest)
-    title = m.title or report_line(m)
-    d1, d2 = st.columns(2)
-    d1.download_button("Download Markdown", summary_markdown(title, zh, en).encode("utf-8"),
-                       f"summary_{m.report_id}.md", "text/markdown")
-    d2.download_button("Download JSON", json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
-                       f"summary_{m.report_id}.json", "application/json")
-
-
 def summaries_view(corpus: Corpus, reports: Sequence[ReportMeta]) -> None:
     """Bilingual summary of one report, side by side, with sources and downloads."""
-    if not hasattr(corpus, "summarize"):
-        st.info("summaries not available yet")
-        return
     if not reports:
         st.info("No reports yet: upload one in the sidebar.")
         return
@@ -652,11 +541,7 @@ def summaries_view(corpus: Corpus, reports: Sequence[ReportMeta]) -> None:
         except JiedaoError as exc:
             st.error(exc.message)
             return
-    summary = cache[m.report_id]
-    if isinstance(summary, ReportSummary):
-        report_summary_view(corpus, summary)
-    else:
-        generic_summary_view(m, summary.model_dump(mode="json"))
+    report_summary_view(corpus, cache[m.report_id])
 
 
 # ---- page ---------------------------------------------------------------------------------------------

@@ -212,25 +212,15 @@ def indicators(
     if fmt == "json":
         dump([r.model_dump() for r in rows])
     elif fmt == "csv":
-        _csv(rows)
+        from rag.indicators import to_csv
+
+        sys.stdout.write(to_csv(rows))
     else:
         table = Table("street", "period", "key", "kind", "value", "normalized", "quote")
         for r in rows:
             table.add_row(r.street or "?", r.period, r.key, r.kind, f"{r.qualifier or ''}{r.value:g}{r.unit}",
                           f"{r.normalized_value:,.6g} {r.normalized_unit}", r.evidence.quote[:40])
         out.print(table)
-
-
-def _csv(rows: list[Any]) -> None:
-    import csv
-
-    writer = csv.writer(sys.stdout)
-    writer.writerow(["report_id", "street", "period", "key", "label_zh", "label_en", "kind", "qualifier", "value",
-                     "unit", "normalized_value", "normalized_unit", "quote", "start", "end"])
-    for r in rows:
-        writer.writerow([r.report_id, r.street, r.period, r.key, r.label_zh, r.label_en, r.kind, r.qualifier or "",
-                         r.value, r.unit, r.normalized_value, r.normalized_unit, r.evidence.quote, r.evidence.start,
-                         r.evidence.end])
 
 
 @app.command("eval")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import re
@@ -271,6 +273,27 @@ def chunk_at(chunks: list[Chunk], pos: int) -> str:
         if c.start <= pos < c.end:
             return c.chunk_id
     return min(chunks, key=lambda c: abs(c.start - pos)).chunk_id if chunks else "none"
+
+
+CSV_FIELDS = ("street", "district", "period", "key", "label_zh", "label_en", "value", "unit", "qualifier",
+              "normalized_value", "normalized_unit", "kind", "part", "provisional", "report_id", "quote", "start",
+              "end")
+
+
+def flat_record(i: Indicator) -> dict[str, object]:
+    """One indicator as a flat row (tables and CSV), evidence inlined."""
+    row = i.model_dump(exclude={"evidence", "label_zh", "label_en"}) | {"label_zh": i.label_zh, "label_en": i.label_en}
+    row |= {"quote": i.evidence.quote, "start": i.evidence.start, "end": i.evidence.end}
+    return {k: row[k] for k in CSV_FIELDS}
+
+
+def to_csv(rows: list[Indicator]) -> str:
+    """The indicator table as CSV text."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    writer.writerows(flat_record(i) for i in rows)
+    return out.getvalue()
 
 
 class IndicatorStore:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 from streamlit.testing.v1 import AppTest
 
 import app
@@ -111,8 +110,7 @@ def test_indicator_and_summary_views_render(data_dir: Path) -> None:
     assert not at.exception
     at.sidebar.radio(key="view").set_value("Summaries").run()
     assert not at.exception, [e.value for e in at.exception]
-    if not hasattr(Corpus, "summarize"):
-        assert "summaries not available yet" in [i.value for i in at.main.info]
+    assert {"中文", "English"} <= {h.value for h in at.main.subheader}
 
 
 def test_report_html_is_shown_as_text(data_dir: Path) -> None:
@@ -127,30 +125,20 @@ def test_report_html_is_shown_as_text(data_dir: Path) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in joined
 
 
-class FakeSummary(BaseModel):
-    """A summary record of the shape the facade is expected to return."""
-
-    report_id: str
-    street: str | None
-    zh: str
-    en: str
-    key_points: list[dict[str, str]]
-
-
-def test_summary_view_shows_both_languages(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def summarize(self: Corpus, report_id: str) -> FakeSummary:
-        street = next(m.street for m in self.reports() if m.report_id == report_id)
-        return FakeSummary(report_id=report_id, street=street, zh=f"{street}摘要{SCRIPT}", en="Summary *x*",
-                           key_points=[{"zh": "土地入库75.7万平方米", "en": "757,000 m2 of land stored"}])
-
-    monkeypatch.setattr(Corpus, "summarize", summarize, raising=False)  # the app looks it up on the corpus
+def test_summary_view_shows_both_languages_escaped(data_dir: Path) -> None:
+    corpus = Corpus(make_settings(data_dir))
+    result = corpus.ingest_bytes(HOSTILE_REPORT.encode("utf-8"), "hostile.txt", embed=False)
+    assert result.ok
     at = run_app()
     at.sidebar.radio(key="view").set_value("Summaries").run()
-    assert not at.exception, [e.value for e in at.exception]
+    hostile = next(m for m in at.selectbox(key="summary_report").options if "青溪" in m)
+    at.selectbox(key="summary_report").set_value(
+        next(m for m in corpus.reports() if m.report_id == result.report_id)).run()
+    assert hostile and not at.exception, [e.value for e in at.exception]
     assert [h.value for h in at.main.subheader] == ["中文", "English"]
     shown = "\n".join(texts(at))
-    assert "土地入库75.7万平方米" in shown and "757,000 m2 of land stored" in shown
-    assert "&lt;script&gt;" in shown and SCRIPT not in shown and "\\*x\\*" in shown
+    assert "35.2亿元" in shown and "CNY 3.52 billion" in shown
+    assert SCRIPT not in shown and "<img" not in shown
     labels = {b.proto.label for b in at.main.get("download_button")}
     assert {"Download Markdown", "Download JSON"} <= labels
 
