@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from filelock import FileLock, Timeout
 
@@ -17,18 +19,22 @@ from rag.backends.embedders import Embedder, get_embedder
 from rag.config import Settings
 from rag.db import connect
 from rag.errors import IngestError, JiedaoError, QuestionError, StoreError
-from rag.index import DenseIndex, LexicalIndex
+from rag.index import DenseIndex, LexicalIndex, short_reason
 from rag.indicators import IndicatorStore
-from rag.ingest import Prepared, iter_files, prepare, safe_name
-from rag.load import load_bytes, load_file
+from rag.ingest import Prepared, display_path, failure_line, iter_files, prepare, safe_name
+from rag.load import LoadedText, load_bytes, load_file
 from rag.retrieve import Filters, Retriever
-from rag.schemas import Answer, Hit, Indicator, ReportMeta
+from rag.schemas import Answer, Chunk, Hit, Indicator, ReportMeta
 from rag.store import Store
+
+if TYPE_CHECKING:
+    from rag.summarize import ReportSummary
 
 log = logging.getLogger(__name__)
 Status = Literal["added", "replaced", "unchanged", "duplicate", "failed"]
 Progress = Callable[[str, int, int], None]
 _EMBED_BATCH = 16
+_UPSERT_BATCH = 256  # Chroma writes cost ~0.1 s each, whatever their size
 
 
 @dataclass
@@ -72,14 +78,15 @@ class Corpus:
         for i, path in enumerate(files):
             if progress:
                 progress(str(path), i, len(files))
-            results.append(self._ingest_one(str(path), lambda p=path: load_file(p, max_bytes=self._max_bytes)))
+            load = partial(load_file, path, max_bytes=self._max_bytes)
+            results.append(self._ingest_one(display_path(str(path)), load))
         self._finish(results, embed, progress)
         return results
 
     def ingest_bytes(self, data: bytes, name: str, *, embed: bool = True) -> IngestResult:
         """Ingest an uploaded file; `name` is only displayed, never used as a path."""
         shown = f"upload/{safe_name(name)}"
-        result = self._ingest_one(shown, lambda: load_bytes(data, safe_name(name), max_bytes=self._max_bytes))
+        result = self._ingest_one(shown, partial(load_bytes, data, safe_name(name), max_bytes=self._max_bytes))
         self._finish([result], embed, None)
         return result
 
@@ -93,21 +100,20 @@ class Corpus:
         if embed:
             self.embed_pending(progress=progress, results=results)
 
-    def _ingest_one(self, path: str, load: Callable[[], object]) -> IngestResult:
+    def _ingest_one(self, path: str, load: Callable[[], LoadedText]) -> IngestResult:
         try:
-            loaded = load()
-            prepared = prepare(loaded, path, max_tokens=self.settings.chunk_tokens)  # type: ignore[arg-type]
+            prepared = prepare(load(), path, max_tokens=self.settings.chunk_tokens)
             with self._writer(path):
                 return self._store_prepared(prepared, path)
         except JiedaoError as exc:
-            return IngestResult(path, "failed", exc.message)
+            return IngestResult(path, "failed", failure_line(path, str(exc)))
         except Exception as exc:  # an unexpected bug: keep the traceback in the log, one line for the user
             log.exception("ingest of %s failed", path)
-            return IngestResult(path, "failed", f"unexpected error: {type(exc).__name__}: {exc}"[:300])
+            return IngestResult(path, "failed", failure_line(path, f"unexpected error: {type(exc).__name__}: {exc}"))
 
     @contextmanager
     def _writer(self, path: str) -> Iterator[None]:
-        """Serialise writers across processes; say so when we have to wait."""
+        """Serialise writers (SQLite and Chroma) across processes; say so when we have to wait."""
         lock = FileLock(str(self.settings.data_dir / ".ingest.lock"), timeout=600)
         try:
             lock.acquire(timeout=0.5)
@@ -117,6 +123,8 @@ class Corpus:
                 lock.acquire()
             except Timeout as exc:
                 raise StoreError("another ingest held the data directory lock for 10 minutes") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot lock the data directory: {exc}", hint="check JIEDAO_DATA_DIR") from exc
         try:
             yield
         finally:
@@ -137,12 +145,12 @@ class Corpus:
                     self.store.delete_report(old.report_id)
                 self.store.add_report(report, prep.sections, prep.chunks, prep.tokens)
                 self.indicator_store.replace(report.report_id, prep.indicators)
-            if old is not None:
-                self.dense.delete_report(old.report_id)
+                if old is not None:  # last, so a Chroma failure rolls the SQLite change back
+                    self.dense.delete_report(old.report_id)
         except JiedaoError:
             raise
         except Exception as exc:
-            raise StoreError(f"could not store the report: {exc}") from exc
+            raise StoreError(f"could not store the report: {short_reason(exc)}") from exc
         status = "replaced" if old is not None else "added"
         return IngestResult(path, status, f"{len(prep.chunks)} chunks, {len(prep.indicators)} indicators",
                             report.report_id, report.street, warnings)
@@ -150,36 +158,55 @@ class Corpus:
     def embed_pending(self, *, progress: Progress | None = None,
                       results: list[IngestResult] | None = None) -> int:
         """Compute dense embeddings for chunks that have none; a report whose vectors fail is removed whole."""
-        pending = self.store.pending_chunks()
-        done = 0
-        for i in range(0, len(pending), _EMBED_BATCH):
-            batch = pending[i : i + _EMBED_BATCH]
-            if progress:
-                progress("embedding", done, len(pending))
-            try:
-                vectors = self.embedder([c.header() + "\n" + c.text for c in batch])
-                self.dense.upsert(batch, vectors)
-                self.store.mark_embedded([c.chunk_id for c in batch])
-            except JiedaoError as exc:
-                self._drop_reports({c.report_id for c in batch}, exc, results)
-                continue
-            done += len(batch)
-        if progress and pending:
-            progress("embedding", done, len(pending))
+        embedded, total = self.store.embedding_progress()
+        todo, done = total - embedded, 0
+        for rid in self.store.pending_reports():
+            # One report at a time under the writer lock: Chroma has one writer across processes, and a report
+            # replaced or removed meanwhile by another process is re-read here rather than embedded stale.
+            with self._writer("embedding"):
+                chunks = self.store.pending_chunks(report_id=rid)
+                try:
+                    self.dense.check_space(len(chunks))  # before any write: a full disk can hang Chroma
+                    for i in range(0, len(chunks), _UPSERT_BATCH):
+                        self._embed_group(chunks[i : i + _UPSERT_BATCH], done, todo, progress)
+                        done += len(chunks[i : i + _UPSERT_BATCH])
+                except JiedaoError as exc:
+                    self._drop_reports({rid}, exc, results)
+                except Exception as exc:  # sqlite3 / embedder internals: keep the traceback in the log
+                    log.exception("embedding failed")
+                    self._drop_reports({rid}, StoreError(f"{type(exc).__name__}: {short_reason(exc)}"), results)
+        if progress and todo:
+            progress("embedding", done, todo)
         return done
+
+    def _embed_group(self, group: list[Chunk], done: int, total: int, progress: Progress | None) -> None:
+        """Embed one group (in embedder-sized batches), write it to Chroma, then mark it embedded."""
+        vectors: list[list[float]] = []
+        for j in range(0, len(group), _EMBED_BATCH):
+            if progress:
+                progress("embedding", done + j, total)
+            batch = group[j : j + _EMBED_BATCH]
+            vectors.extend(self.embedder([c.header() + "\n" + c.text for c in batch]))
+        self.dense.upsert(group, vectors)
+        self.store.mark_embedded([c.chunk_id for c in group])
 
     def _drop_reports(self, report_ids: set[str], exc: JiedaoError, results: list[IngestResult] | None) -> None:
         """Atomicity: a report that cannot be fully indexed is removed from every index."""
-        for rid in report_ids:
+        for rid in sorted(report_ids):
             try:
-                self.dense.delete_report(rid)
+                if self.dense.has_report(rid):  # no write at all when nothing reached Chroma
+                    self.dense.delete_report(rid)
             except JiedaoError:
                 log.warning("could not clean Chroma for %s", rid)
-            with self.store.transaction():
-                self.store.delete_report(rid)
+            try:
+                with self.store.transaction():
+                    self.store.delete_report(rid)
+            except sqlite3.Error as err:
+                raise StoreError(f"indexing failed ({exc.message}) and the report could not be removed: "
+                                 f"{short_reason(err)}", hint="free disk space, then run the ingest again") from err
             for r in results or []:
                 if r.report_id == rid:
-                    r.status, r.message = "failed", f"indexing failed: {exc.message}"
+                    r.status, r.message = "failed", failure_line(r.path, f"indexing failed: {exc}")
         self._refresh(force=True)
 
     # ---- read -----------------------------------------------------------------------------------
@@ -268,3 +295,32 @@ class Corpus:
 
             return llm_passage_answer(question, r, ctx, self.backend, filters=filters, on_token=on_token)
         return passage_answer(question, r, ctx, filters=filters)
+
+    def enrich_indicators(self, report_ids: list[str] | None = None) -> dict[str, int]:
+        """With an LLM configured, add figures the rules missed (validated and grounded); rule rows always stay.
+
+        Returns the number of rows added per report.
+        """
+        from rag.errors import ConfigError
+        from rag.indicators_llm import extract_with_llm, merge
+
+        if not self.backend.available:
+            raise ConfigError("LLM-assisted extraction needs a model", hint="set JIEDAO_MODEL=openai:<model>")
+        added: dict[str, int] = {}
+        for rid in report_ids or [m.report_id for m in self.reports()]:
+            report = self.store.report(rid)
+            rules = self.indicator_store.query(report_id=rid)
+            found = extract_with_llm(report, self.store.sections(rid), self.store.chunks(rid), self.backend,
+                                     max_workers=self.settings.llm_max_concurrency)
+            merged = merge(rules, found)
+            with self.store.transaction():
+                self.indicator_store.replace(rid, merged)
+            added[rid] = len(merged) - len(rules)
+        return added
+
+    # ---- summaries ------------------------------------------------------------------------------
+    def summarize(self, report_id: str) -> ReportSummary:
+        """Bilingual summary of one report: LLM map-reduce when configured, else extractive; always fact-checked."""
+        from rag.summarize import summarize_report
+
+        return summarize_report(self, report_id, backend=self.backend if self.backend.available else None)

@@ -7,7 +7,9 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,10 @@ log = logging.getLogger(__name__)
 
 _STOP = set("的 了 和 与 及 在 是 对 为 以 等 将 把 被 从 向 于 由 并 或 而 也 都 就 其 之 中 个 有 这 那 年 月 日".split())
 _PUNCT = re.compile(r"^[\s\W_]+$", re.UNICODE)
+_MB = 1024 * 1024
+_TMP_PREFIX = ".tmp-"
+_SPACE_FLOOR = _MB  # Chroma's SQLite journal and HNSW resizes need headroom beyond the vectors themselves
+_SPACE_PER_CHUNK = 16 * 1024  # measured 8-15 KB per chunk (document, metadata, log, HNSW) with 384-d vectors
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +82,7 @@ class DenseIndex:
             )
         except Exception as exc:  # chromadb raises many types; one clear line for the user
             where = self.settings.chroma_host or str(self.settings.chroma_path.name)
-            raise StoreError(f"cannot open the Chroma index at {where}: {_short(exc)}",
+            raise StoreError(f"cannot open the Chroma index at {where}: {short_reason(exc)}",
                              hint="check JIEDAO_DATA_DIR / JIEDAO_CHROMA_HOST") from exc
 
     def upsert(self, chunks: list[Chunk], embeddings: list[list[float]]) -> None:
@@ -91,7 +97,32 @@ class DenseIndex:
         except StoreError:
             raise
         except Exception as exc:
-            raise StoreError(f"Chroma upsert failed: {_short(exc)}") from exc
+            raise StoreError(f"Chroma upsert failed: {short_reason(exc)}") from exc
+
+    def check_space(self, n_chunks: int) -> None:
+        """Refuse a write the local disk cannot hold: Chroma may hang instead of failing on a full disk."""
+        if self.settings.chroma_host:
+            return
+        where = self.settings.chroma_path
+        while not where.exists() and where != where.parent:
+            where = where.parent
+        try:
+            free = shutil.disk_usage(where).free
+        except OSError:
+            return
+        need = _SPACE_FLOOR + n_chunks * (16 * self.embedder.dim + _SPACE_PER_CHUNK)
+        if free < need:
+            raise StoreError(f"not enough disk space for the Chroma index: {free / _MB:.1f} MB free, "
+                             f"about {need / _MB:.1f} MB needed", hint="free disk space or move JIEDAO_DATA_DIR")
+
+    def has_report(self, report_id: str) -> bool:
+        """True when Chroma holds at least one vector of this report."""
+        try:
+            return bool(self.collection.get(where={"report_id": report_id}, limit=1, include=[])["ids"])
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"Chroma read failed: {short_reason(exc)}") from exc
 
     def delete_report(self, report_id: str) -> None:
         """Drop every vector of one report."""
@@ -100,7 +131,7 @@ class DenseIndex:
         except StoreError:
             raise
         except Exception as exc:
-            raise StoreError(f"Chroma delete failed: {_short(exc)}") from exc
+            raise StoreError(f"Chroma delete failed: {short_reason(exc)}") from exc
 
     def query(self, vector: list[float], k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) of the k nearest chunks."""
@@ -122,7 +153,8 @@ def _meta(c: Chunk) -> dict[str, Any]:
             "part": c.part, "section": c.section[:200], "start": c.start, "end": c.end}
 
 
-def _short(exc: BaseException) -> str:
+def short_reason(exc: BaseException) -> str:
+    """A library exception as one short line."""
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
@@ -149,25 +181,47 @@ class LexicalIndex:
         self._save(bm25)
 
     def _save(self, bm25: Any) -> None:
-        tmp = self.directory.with_name(self.directory.name + ".tmp")
+        """Write `v<version>/` atomically: built in a private temp dir, then renamed (processes never share one)."""
+        final = self.directory / f"v{self.version}"
+        tmp: Path | None = None
         try:
-            shutil.rmtree(tmp, ignore_errors=True)
+            self.directory.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=self.directory))
             bm25.save(str(tmp), show_progress=False)
             (tmp / "ids.json").write_text(json.dumps({"version": self.version, "ids": self.ids}), encoding="utf-8")
-            shutil.rmtree(self.directory, ignore_errors=True)
-            tmp.replace(self.directory)
+            try:
+                tmp.rename(final)
+            except OSError:  # another process saved this version first (same content): keep theirs
+                shutil.rmtree(tmp, ignore_errors=True)
+            self._prune(keep=final)
         except OSError as exc:  # the in-memory index still works; only persistence failed
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
             log.warning("could not save the BM25 index: %s", exc)
+
+    def _prune(self, keep: Path) -> None:
+        """Remove other versions and stale temp dirs (a reader of an old version just rebuilds)."""
+        for entry in self.directory.iterdir():
+            try:
+                if entry == keep or (entry.name.startswith(_TMP_PREFIX) and time.time() - entry.stat().st_mtime < 600):
+                    continue  # a temp dir younger than 10 minutes belongs to a running save
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+            except OSError:  # another process pruned it first
+                continue
 
     def load(self, version: int) -> bool:
         """Load the saved index if it matches `version`."""
         import bm25s
 
+        path = self.directory / f"v{version}"
         try:
-            saved = json.loads((self.directory / "ids.json").read_text(encoding="utf-8"))
+            saved = json.loads((path / "ids.json").read_text(encoding="utf-8"))
             if saved["version"] != version:
                 return False
-            self._bm25 = bm25s.BM25.load(str(self.directory), show_progress=False) if saved["ids"] else None
+            self._bm25 = bm25s.BM25.load(str(path), show_progress=False) if saved["ids"] else None
             self.ids, self.version = saved["ids"], version
             return True
         except (OSError, ValueError, KeyError):

@@ -17,6 +17,11 @@ from rag.metadata import detect_metadata
 from rag.schemas import Chunk, Indicator, Report, Section
 from rag.sections import parse_sections, plan_start
 
+# Unicode categories never kept in names: controls, format (bidi, zero-width), separators, surrogates.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_MAX_NAME = 120
+_MAX_LINE = 400
+
 
 @dataclass
 class Prepared:
@@ -67,8 +72,25 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def safe_name(name: str) -> str:
-    """A display name for an uploaded file: no directories, no control or odd characters."""
+    """A display name for an uploaded file: no directories, no control or odd characters, suffix kept."""
     name = unicodedata.normalize("NFKC", name).replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip(" .")
+    name = "".join(c for c in name if unicodedata.category(c) not in _INVISIBLE)
     name = re.sub(r"[^\w.\-()（）\u4e00-\u9fff ]+", "_", name)
-    return name[:120] or "upload"
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not 0 < len(suffix.strip()) <= 8:
+        stem, suffix = name, ""
+    stem = stem.strip(" ._")[: _MAX_NAME - len(suffix) - 1].rstrip(" .") or "upload"
+    return f"{stem}.{suffix.strip()}" if suffix.strip() else stem
+
+
+def display_path(path: str) -> str:
+    """A file path safe to store and show on one line: control, bidi and zero-width characters become '_'."""
+    return "".join("_" if unicodedata.category(c) in _INVISIBLE else c for c in path)
+
+
+def failure_line(path: str, reason: str) -> str:
+    """One line naming the file and the reason, with no invisible or control characters."""
+    reason = display_path(" ".join(reason.split()))
+    name = path.rsplit("/", 1)[-1]
+    line = reason if name and name in reason else f"{path}: {reason}"
+    return line if len(line) <= _MAX_LINE else line[: _MAX_LINE - 1] + "…"

@@ -6,6 +6,7 @@ import codecs
 import io
 import logging
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -57,7 +58,10 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedText:
     name = str(path)
     _format_for(name)
     try:
-        _check_size(path.stat().st_size, max_bytes, name)
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise IngestError("not a regular file", path=name)
+        _check_size(info.st_size, max_bytes, name)
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read file: {exc.strerror or exc}", path=name) from None
@@ -134,7 +138,7 @@ def _finish(extracted: _Extracted, fmt: str, name: str, notes: list[str]) -> Loa
         warnings.append("mixed line endings normalised")
     text, removed = clean_text(extracted.text)
     if not text:
-        blank = not extracted.text.strip()
+        blank = not extracted.text.strip() and fmt != "html"  # a page of scripts is not an empty file
         message = "empty file" if blank else "no text left after removing markup and boilerplate"
         raise IngestError(message, path=name)
     return LoadedText(

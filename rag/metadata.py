@@ -22,6 +22,10 @@ _GENERIC_AREA = set(
 _GENERIC_STREET = set("各个 全市 全区 本街 我街 街道 乡镇 城镇 村镇 小镇 特色 城中 该街 两个 多个 所在".split())
 # Second characters that make "X区/X市/X镇" a common noun (片区, 园区, 城市, 小镇 …).
 _GENERIC_TAIL = set("片社园城辖景街小校新老郊山湾港库林矿灾盲专展营厂控险范验发护能业心行作点宅活务住超上门夜股集都各全本该")
+# For 街道 only tails that make a collective are generic (社区街道, 各街道): 龙城, 南湾, 梅林, 南山 are streets.
+_GENERIC_TAIL_STREET = set("片社辖街各全本该两多")
+# Characters that end a phrase rather than start a name: "龙岗区观湖街道" is 观湖, not 区观湖.
+_NAME_BOUNDARY = set("区市县省镇乡村年月日的和与及在对向为是了将把从由于并等个各全本该我其此即共")
 _MONTHS_H1 = re.compile(r"(?<![\d-])1\s*[-至~—]\s*([1-6])月")
 _CN_DIGITS = dict(zip("一二三四五六七八九十", range(1, 11), strict=True))
 
@@ -47,7 +51,7 @@ def detect_metadata(text: str, *, title_hint: str | None = None, plan_start: int
     """Detect everything from the canonical text; `plan_start` is where the plan part begins, if any."""
     meta = Metadata()
     head = "\n".join(text.splitlines()[:_HEADER_LINES])
-    meta.street = _place(text, head, "街道", _GENERIC_STREET, meta.evidence, "street")
+    meta.street = _place(text, head, "街道", _GENERIC_STREET, meta.evidence, "street", _GENERIC_TAIL_STREET)
     if meta.street is None:
         meta.street = _place(text, head, "镇", _GENERIC_STREET, meta.evidence, "street")
     meta.district = _place(text, head, "区", _GENERIC_AREA, meta.evidence, "district")
@@ -60,13 +64,14 @@ def detect_metadata(text: str, *, title_hint: str | None = None, plan_start: int
     return meta
 
 
-def _place(text: str, head: str, suffix: str, generic: set[str], evidence: dict[str, str], name: str) -> str | None:
+def _place(text: str, head: str, suffix: str, generic: set[str], evidence: dict[str, str], name: str,
+           tails: set[str] = _GENERIC_TAIL) -> str | None:
     """The most likely `<name><suffix>` in the text (e.g. 观湖街道), scored by explicit and bare mentions."""
     pattern = re.compile(rf"([\u4e00-\u9fffA-Z]{{2}}){suffix}(?![域块间位分别划场民值容政级面长委])")
     found = Counter(m.group(1) for m in pattern.finditer(text))
     scores: dict[str, float] = {}
     for cand, count in found.items():
-        if cand in generic or cand[-1] in _GENERIC_TAIL or not _could_be_name(cand):
+        if cand in generic or cand[-1] in tails or not _could_be_name(cand):
             continue
         bare = text.count(cand) - count
         scores[cand] = 3 * count + min(bare, 20) + (10 if cand + suffix in head else 0)
@@ -75,8 +80,19 @@ def _place(text: str, head: str, suffix: str, generic: set[str], evidence: dict[
     best = max(scores, key=lambda c: (scores[c], c))
     if scores[best] < 4:
         return None
+    best = _three_char(text, best, suffix)
     evidence[name] = _snippet(text, text.find(best + suffix))
     return best + suffix
+
+
+def _three_char(text: str, best: str, suffix: str) -> str:
+    """Widen a two-character name when nearly every mention has the same name-like character before it (香蜜湖)."""
+    before = Counter(text[m.start() - 1] if m.start() else "" for m in re.finditer(re.escape(best + suffix), text))
+    char, count = before.most_common(1)[0]
+    mentions = sum(before.values())
+    if count >= 2 and count >= 0.8 * mentions and re.fullmatch(r"[\u4e00-\u9fff]", char) and char not in _NAME_BOUNDARY:
+        return char + best
+    return best
 
 
 def _could_be_name(word: str) -> bool:
@@ -130,8 +146,8 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
     if review_year:
         meta.period_covered = f"{review_year}H1" if half else str(review_year)
         meta.evidence["period_covered"] = review_head or _snippet(review, review.find(str(review_year)))
-    if _MONTHS_H1.search(review) and half:
-        month = _MONTHS_H1.search(review)
+    month = _MONTHS_H1.search(review)
+    if month and half:
         meta.notes.append(f"headline figures cover {month.group(0)} only, not the whole half-year")
     if plan:
         plan_head = _first_heading(plan) or plan[:80]

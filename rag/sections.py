@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.schemas import Section
+from rag.schemas import Part, Section
 
 _CN_NUM = "一二三四五六七八九十"
 _LEVELS: list[tuple[int, re.Pattern[str]]] = [
@@ -45,7 +45,7 @@ def parse_sections(report_id: str, text: str, *, review_year: int | None = None)
         if head.level >= 0:
             stack = [h for h in stack if h.level < head.level] + [head]
         end = bounds[i + 1]
-        part = "plan" if plan_start is not None and start >= plan_start else "review"
+        part: Part = "plan" if plan_start is not None and start >= plan_start else "review"
         path = [h.title for h in stack] if head.level >= 0 else [head.title]
         sections.append(
             Section(report_id=report_id, index=len(sections), level=max(head.level, 0), heading=head.title,

@@ -23,10 +23,18 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open (SQLite ends it by itself after some I/O errors)."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:  # the original error is the one worth reporting
+                pass
 
     def add_report(self, report: Report, sections: list[Section], chunks: list[Chunk],
                    tokens: list[list[str]]) -> None:
@@ -97,7 +105,8 @@ class Store:
 
     def chunks(self, report_id: str | None = None) -> list[Chunk]:
         """Chunks of one report (or all) in order."""
-        sql, args = "SELECT json FROM chunks ORDER BY report_id, ord", ()
+        args: tuple[str, ...] = ()
+        sql = "SELECT json FROM chunks ORDER BY report_id, ord"
         if report_id:
             sql, args = "SELECT json FROM chunks WHERE report_id = ? ORDER BY ord", (report_id,)
         return [Chunk.model_validate_json(r[0]) for r in self.conn.execute(sql, args)]
@@ -107,16 +116,22 @@ class Store:
         rows = self.conn.execute("SELECT chunk_id, tokens FROM chunks ORDER BY report_id, ord").fetchall()
         return [r[0] for r in rows], [json.loads(r[1]) for r in rows]
 
-    def pending_chunks(self, limit: int = 10_000) -> list[Chunk]:
-        """Chunks whose dense embedding is not in Chroma yet."""
-        rows = self.conn.execute(
-            "SELECT json FROM chunks WHERE embedded = 0 ORDER BY report_id, ord LIMIT ?", (limit,)
-        )
+    def pending_chunks(self, limit: int = 100_000, *, report_id: str | None = None) -> list[Chunk]:
+        """Chunks (of one report, or all) whose dense embedding is not in Chroma yet."""
+        sql = "SELECT json FROM chunks WHERE embedded = 0" + (" AND report_id = ?" if report_id else "")
+        args = (report_id, limit) if report_id else (limit,)
+        rows = self.conn.execute(sql + " ORDER BY report_id, ord LIMIT ?", args)
         return [Chunk.model_validate_json(r[0]) for r in rows]
 
+    def pending_reports(self) -> list[str]:
+        """Ids of reports with chunks still waiting for dense embeddings."""
+        rows = self.conn.execute("SELECT DISTINCT report_id FROM chunks WHERE embedded = 0 ORDER BY report_id")
+        return [r[0] for r in rows]
+
     def mark_embedded(self, chunk_ids: list[str]) -> None:
-        """Record that these chunks are in Chroma."""
-        self.conn.executemany("UPDATE chunks SET embedded = 1 WHERE chunk_id = ?", [(c,) for c in chunk_ids])
+        """Record that these chunks are in Chroma (one transaction: one fsync, not one per chunk)."""
+        with self.transaction():
+            self.conn.executemany("UPDATE chunks SET embedded = 1 WHERE chunk_id = ?", [(c,) for c in chunk_ids])
 
     def embedding_progress(self) -> tuple[int, int]:
         """(embedded, total) chunk counts."""
