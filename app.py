@@ -21,6 +21,7 @@ from rag.config import Settings
 from rag.corpus import Corpus, IngestResult
 from rag.errors import JiedaoError
 from rag.indicators import flat_record, to_csv
+from rag.ingest import safe_name
 from rag.retrieve import Filters
 from rag.schemas import Answer, Citation, Indicator, ReportMeta
 from rag.summarize import ReportSummary, to_markdown
@@ -158,7 +159,7 @@ def handle_uploads(corpus: Corpus, files: Iterable[Upload]) -> list[IngestResult
         try:
             results.append(corpus.ingest_bytes(f.getvalue(), f.name, embed=False))
         except JiedaoError as exc:
-            results.append(IngestResult(f"upload/{f.name}", "failed", exc.message))
+            results.append(IngestResult(f"upload/{safe_name(f.name)}", "failed", exc.message))
     return results
 
 

@@ -75,8 +75,13 @@ def _hard_split(start: int, end: int, text: str, max_tokens: int) -> Iterator[tu
         yield start, end
         return
     step = max(16, max_tokens // 2)
-    for a in range(start, end, step):
-        yield a, min(a + step, end)
+    a = start
+    while a < end:
+        b = min(a + step, end)
+        while b - a > 1 and count_tokens(text[a:b]) > max_tokens:  # rare characters take several tokens
+            b = a + (b - a) // 2
+        yield a, b
+        a = b
 
 
 def _section_at(sections: list[Section], pos: int) -> Section:

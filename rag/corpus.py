@@ -221,7 +221,7 @@ class Corpus:
         return self._retriever
 
     def _refresh(self, force: bool = False) -> None:
-        with self._lock:
+        with self._lock, self.store.snapshot():
             version = self.store.version()
             if not force and self._retriever is not None and self.lexical.version == version:
                 return
@@ -237,11 +237,20 @@ class Corpus:
         from rag.lexicon import expand_english
         from rag.router import language_of
 
-        dense_ready = use_dense and self.store.embedding_progress()[0] > 0
+        embedded, total = self.store.embedding_progress()
+        # Dense ranks join only once every chunk has a vector: a half-built index would favour some reports.
+        dense_ready = use_dense and total > 0 and embedded == total
         if language_of(query) == "en":
             query = expand_english(query)  # Chinese terms for BM25; the dense model is multilingual anyway
-        return self.retriever().search(query, k=k, filters=filters, per_report=per_report,
-                                       use_dense=dense_ready, use_lexical=use_lexical)
+        retriever = self.retriever()
+        try:
+            return retriever.search(query, k=k, filters=filters, per_report=per_report, use_dense=dense_ready,
+                                    use_lexical=use_lexical)
+        except StoreError as exc:
+            if not use_lexical:
+                raise
+            log.warning("dense index unavailable (%s); answering from BM25 only", exc.message)
+            return retriever.search(query, k=k, filters=filters, per_report=per_report, use_dense=False)
 
     def indicators(self, *, street: str | None = None, key: str | None = None,
                    kind: str | None = None) -> list[Indicator]:

@@ -135,11 +135,16 @@ class DenseIndex:
 
     def query(self, vector: list[float], k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) of the k nearest chunks."""
-        count = self.collection.count()
-        if count == 0:
-            return []
-        res = self.collection.query(query_embeddings=[vector], n_results=min(k, count), where=where or None,
-                                    include=["distances"])
+        try:
+            count = self.collection.count()
+            if count == 0:
+                return []
+            res = self.collection.query(query_embeddings=[vector], n_results=min(k, count), where=where or None,
+                                        include=["distances"])
+        except StoreError:
+            raise
+        except Exception as exc:  # chromadb raises many types; the caller falls back to BM25
+            raise StoreError(f"Chroma query failed: {short_reason(exc)}") from exc
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     def count(self) -> int:

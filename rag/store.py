@@ -36,6 +36,15 @@ class Store:
             except sqlite3.Error:  # the original error is the one worth reporting
                 pass
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every read inside sees the same corpus version."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
+
     def add_report(self, report: Report, sections: list[Section], chunks: list[Chunk],
                    tokens: list[list[str]]) -> None:
         """Insert one report with its sections and chunks (call inside a transaction)."""

@@ -108,3 +108,35 @@ def test_lookup_evidence_hit_at_5(sample_corpus: Corpus) -> None:
     dense = _hit_at_5(sample_corpus, use_lexical=False)
     print(f"\nhit@5 over lookup facts: hybrid {hybrid:.2f}, BM25-only {bm25:.2f}, dense-only {dense:.2f}")
     assert hybrid >= 0.9
+
+
+def test_search_falls_back_to_bm25_when_chroma_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rag.errors import StoreError
+
+    corpus = Corpus(make_settings(tmp_path / "d"))
+    corpus.ingest([REPORTS / "000_fa4dcfe65d210400.txt"])
+
+    def broken(*args: object, **kwargs: object) -> list[tuple[str, float]]:
+        raise StoreError("Chroma query failed: disk I/O error")
+
+    monkeypatch.setattr(corpus.dense, "query", broken)
+    hits = corpus.search("土地整备入库", k=3)
+    assert hits and all(h.dense_rank is None for h in hits)
+
+
+def test_dense_ranks_wait_for_the_whole_index(tmp_path: Path) -> None:
+    corpus = Corpus(make_settings(tmp_path / "d"))
+    corpus.ingest([REPORTS / "000_fa4dcfe65d210400.txt"], embed=False)
+    assert all(h.dense_rank is None for h in corpus.search("土地整备入库", k=3))
+    corpus.embed_pending()
+    assert any(h.dense_rank is not None for h in corpus.search("土地整备入库", k=3))
+
+
+def test_hard_split_respects_the_token_budget() -> None:
+    from rag.chunk import _hard_split
+    from rag.tokens import count_tokens
+
+    text = "𠮷" * 400  # a rare character that takes several tokens
+    spans = list(_hard_split(0, len(text), text, 64))
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(count_tokens(text[a:b]) <= 64 for a, b in spans)
