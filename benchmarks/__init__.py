@@ -1,0 +1,1 @@
+"""Jiedao benchmarks: `make bench` runs `benchmarks/run.py`."""
