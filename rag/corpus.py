@@ -21,7 +21,7 @@ from rag.db import connect
 from rag.errors import IngestError, JiedaoError, QuestionError, StoreError
 from rag.index import DenseIndex, LexicalIndex, short_reason
 from rag.indicators import IndicatorStore
-from rag.ingest import Prepared, display_path, failure_line, iter_files, prepare, safe_name
+from rag.ingest import Prepared, content_hash, display_path, failure_line, iter_files, prepare, safe_name
 from rag.load import LoadedText, load_bytes, load_file
 from rag.retrieve import Filters, Retriever
 from rag.schemas import Answer, Chunk, Hit, Indicator, ReportMeta
@@ -95,14 +95,17 @@ class Corpus:
         return int(self.settings.max_file_mb * 1024 * 1024)
 
     def _finish(self, results: list[IngestResult], embed: bool, progress: Progress | None) -> None:
-        if any(r.status in ("added", "replaced") for r in results) or self.lexical.version != self.store.version():
-            self._refresh(force=True)
+        # BM25 is rebuilt lazily on the next search (the corpus version changed), not once per ingest call.
         if embed:
             self.embed_pending(progress=progress, results=results)
 
     def _ingest_one(self, path: str, load: Callable[[], LoadedText]) -> IngestResult:
         try:
-            prepared = prepare(load(), path, max_tokens=self.settings.chunk_tokens)
+            loaded = load()
+            known = self._known(content_hash(loaded.text), path, ())
+            if known is not None:  # unchanged or a duplicate: skip the parsing work entirely
+                return known
+            prepared = prepare(loaded, path, max_tokens=self.settings.chunk_tokens)
             with self._writer(path):
                 return self._store_prepared(prepared, path)
         except JiedaoError as exc:
@@ -130,14 +133,21 @@ class Corpus:
         finally:
             lock.release()
 
+    def _known(self, digest: str, path: str, warnings: tuple[str, ...]) -> IngestResult | None:
+        """The result for content already in the store ('unchanged' from the same path, else 'duplicate')."""
+        same = self.store.find_by_hash(digest)
+        if same is None:
+            return None
+        status: Status = "unchanged" if same.path == path else "duplicate"
+        msg = "" if status == "unchanged" else f"same content as {same.path}; not added twice"
+        return IngestResult(path, status, msg, same.report_id, same.street, warnings or tuple(same.notes))
+
     def _store_prepared(self, prep: Prepared, path: str) -> IngestResult:
         report = prep.report
-        same = self.store.find_by_hash(report.content_hash)
         warnings = tuple(report.notes)
-        if same is not None:
-            status: Status = "unchanged" if same.path == path else "duplicate"
-            msg = "" if status == "unchanged" else f"same content as {same.path}; not added twice"
-            return IngestResult(path, status, msg, same.report_id, same.street, warnings)
+        known = self._known(report.content_hash, path, warnings)  # re-checked under the writer lock
+        if known is not None:
+            return known
         old = self.store.find_by_path(path)
         try:
             with self.store.transaction():
@@ -207,7 +217,6 @@ class Corpus:
             for r in results or []:
                 if r.report_id == rid:
                     r.status, r.message = "failed", failure_line(r.path, f"indexing failed: {exc}")
-        self._refresh(force=True)
 
     # ---- read -----------------------------------------------------------------------------------
     def reports(self) -> list[ReportMeta]:
@@ -220,12 +229,12 @@ class Corpus:
         assert self._retriever is not None
         return self._retriever
 
-    def _refresh(self, force: bool = False) -> None:
+    def _refresh(self) -> None:
         with self._lock, self.store.snapshot():
             version = self.store.version()
-            if not force and self._retriever is not None and self.lexical.version == version:
+            if self._retriever is not None and self.lexical.version == version:
                 return
-            if force or not self.lexical.load(version):
+            if not self.lexical.load(version):
                 ids, tokens = self.store.chunk_tokens()
                 self.lexical.build(ids, tokens, version)
             chunks = {c.chunk_id: c for c in self.store.chunks()}

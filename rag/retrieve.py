@@ -62,23 +62,27 @@ class Retriever:
                use_dense: bool = True, use_lexical: bool = True) -> list[Hit]:
         """Top-k fused hits; with `per_report`, the best k hits of every report that passes the filters."""
         filters = filters or Filters()
+        # Score the query once (BM25 over all chunks, one query embedding), then filter per report.
+        scores = self.lexical.scores(tokenize(query)) if use_lexical else None
+        dense = use_dense and self.dense is not None and self.embed_query is not None and self.dense.count() > 0
+        vector = self.embed_query(query) if dense and self.embed_query is not None else None
         if not per_report:
-            return self._fused(query, k, filters, use_dense, use_lexical)
+            return self._fused(scores, vector, k, filters)
         report_ids = filters.report_ids or sorted({c.report_id for c in self.chunks_by_id.values()
                                                     if filters.accepts(c)})
         hits: list[Hit] = []
         for rid in report_ids:
             one = Filters(filters.streets, filters.districts, filters.years, filters.parts, [rid])
-            hits.extend(self._fused(query, k, one, use_dense, use_lexical))
+            hits.extend(self._fused(scores, vector, k, one))
         return sorted(hits, key=lambda h: -h.score)
 
-    def _fused(self, query: str, k: int, filters: Filters, use_dense: bool, use_lexical: bool) -> list[Hit]:
+    def _fused(self, scores: np.ndarray | None, vector: list[float] | None, k: int, filters: Filters) -> list[Hit]:
         ranks: dict[str, dict[str, int]] = defaultdict(dict)
-        if use_lexical:
-            for rank, cid in enumerate(self._bm25(query, filters)):
+        if scores is not None:
+            for rank, cid in enumerate(self._bm25(scores, filters)):
                 ranks[cid]["bm25"] = rank
-        if use_dense and self.dense is not None and self.embed_query is not None:
-            for rank, cid in enumerate(self._dense(query, filters)):
+        if vector is not None and self.dense is not None:
+            for rank, (cid, _) in enumerate(self.dense.query(vector, _POOL, filters.where())):
                 ranks[cid]["dense"] = rank
         scored = [(sum(1.0 / (RRF_K + r + 1) for r in rr.values()), cid, rr) for cid, rr in ranks.items()
                   if cid in self.chunks_by_id]
@@ -86,10 +90,7 @@ class Retriever:
         return [Hit(chunk=self.chunks_by_id[cid], score=s, bm25_rank=rr.get("bm25"), dense_rank=rr.get("dense"))
                 for s, cid, rr in scored[:k]]
 
-    def _bm25(self, query: str, filters: Filters) -> list[str]:
-        scores = self.lexical.scores(tokenize(query))
-        if not len(scores):
-            return []
+    def _bm25(self, scores: np.ndarray, filters: Filters) -> list[str]:
         order = np.argsort(-scores, kind="stable")
         out: list[str] = []
         for i in order:
@@ -99,9 +100,3 @@ class Retriever:
             if chunk is not None and filters.accepts(chunk):
                 out.append(chunk.chunk_id)
         return out
-
-    def _dense(self, query: str, filters: Filters) -> list[str]:
-        assert self.dense is not None and self.embed_query is not None
-        if self.dense.count() == 0:
-            return []
-        return [cid for cid, _ in self.dense.query(self.embed_query(query), _POOL, filters.where())]
