@@ -8,6 +8,7 @@ import re
 import shutil
 import statistics
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -128,13 +129,18 @@ def batch_ingest(work: Path) -> dict[str, Any]:
     timer = PhaseTimer()
     timer.wrap(corpus, "_ingest_one", "per file")
     t0 = time.perf_counter()
-    corpus.ingest([work / "scale_reports"])
+    results = corpus.ingest([work / "scale_reports"])
     total = time.perf_counter() - t0
     per_file = [1000 * s for s in timer.calls["per file"]]
+    sizes = Counter(c.report_id for c in corpus.store.chunks())
+    # Files differ in length, so flatness is judged per chunk (the first files are the long originals).
+    per_chunk = [ms / max(1, sizes.get(r.report_id or "", 1)) for ms, r in zip(per_file, results, strict=True)]
     first, last = statistics.mean(per_file[:20]), statistics.mean(per_file[-20:])
     return {"total_s": total, "per_file_total_s": sum(per_file) / 1000,
             "finish_s": total - sum(per_file) / 1000, "first20_mean_ms": first, "last20_mean_ms": last,
-            "last_over_first": last / first}
+            "first20_ms_per_chunk": statistics.mean(per_chunk[:20]),
+            "last20_ms_per_chunk": statistics.mean(per_chunk[-20:]),
+            "last_over_first": statistics.mean(per_chunk[-20:]) / statistics.mean(per_chunk[:20])}
 
 
 def flatness(per_report_ms: list[float], chunks: list[int], phases: list[dict[str, float]]) -> dict[str, Any]:
