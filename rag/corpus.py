@@ -161,7 +161,7 @@ class Corpus:
             raise
         except Exception as exc:
             raise StoreError(f"could not store the report: {short_reason(exc)}") from exc
-        status = "replaced" if old is not None else "added"
+        status: Status = "replaced" if old is not None else "added"
         return IngestResult(path, status, f"{len(prep.chunks)} chunks, {len(prep.indicators)} indicators",
                             report.report_id, report.street, warnings)
 

@@ -152,6 +152,9 @@ class _Handler(BaseHTTPRequestHandler):
         """POST /v1/chat/completions."""
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length)
+        if self.path.rstrip("/").endswith("/embeddings"):
+            self._embeddings(json.loads(raw or b"{}"))
+            return
         if not self.path.rstrip("/").endswith("/chat/completions"):
             self._json(404, {"error": {"message": f"no route {self.path}"}})
             return
@@ -163,6 +166,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._respond(step, body)
         finally:
             self.state.track(-1)
+
+    def _embeddings(self, body: dict[str, Any]) -> None:
+        """POST /v1/embeddings: deterministic 8-d character-count vectors (enough to rank, and to test)."""
+        texts = body.get("input") or []
+        texts = [texts] if isinstance(texts, str) else texts
+        with self.state._lock:
+            self.state.requests.append({"path": self.path, "headers": {}, "json": body})
+        data = [{"object": "embedding", "index": i,
+                 "embedding": [float(sum(ord(c) % 8 == d for c in t)) + 1.0 for d in range(8)]}
+                for i, t in enumerate(texts)]
+        self._json(200, {"object": "list", "data": data, "model": body.get("model", "emb"),
+                         "usage": {"prompt_tokens": len(texts), "total_tokens": len(texts)}})
 
     def _respond(self, step: Step, body: dict[str, Any]) -> None:
         """Serve one scripted step."""

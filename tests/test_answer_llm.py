@@ -131,3 +131,16 @@ def test_cli_ask_with_model_against_local_server(tmp_path: Path, server: LLMServ
     answer = json.loads(res.stdout)
     assert answer["mode"] == "openai:test-model" and answer["citations"][0]["n"] == n
     assert KEY not in res.output
+
+
+def test_openai_embeddings_option_against_local_server(tmp_path: Path, server: LLMServer) -> None:
+    settings = make_settings(tmp_path / "emb", embedder="openai:emb-model", openai_base_url=server.url,
+                             openai_api_key=KEY)
+    corpus = Corpus(settings)
+    assert corpus.ingest([REPORTS / "000_fa4dcfe65d210400.txt"])[0].ok
+    assert corpus.dense.count() == len(corpus.store.chunks())
+    hits = corpus.search("土地整备入库", k=3, use_lexical=False)
+    assert hits and all(h.dense_rank is not None for h in hits)
+    paths = {r["path"] for r in server.requests}
+    assert any(p.endswith("/embeddings") for p in paths)
+    assert all(r["json"].get("model") == "emb-model" for r in server.requests if r["path"].endswith("/embeddings"))

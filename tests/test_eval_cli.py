@@ -32,3 +32,17 @@ def test_eval_on_unseen_corpus_leaves_main_index_untouched(tmp_path: Path, monke
     assert (tmp_path / "out" / "eval.md").exists()
     assert not (main / "jiedao.sqlite").exists() or not json.loads(
         CliRunner().invoke(app, ["reports", "--json"]).stdout)
+
+
+def test_offline_eval_gate_passes_with_baseline_column(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("JIEDAO_DATA_DIR", str(tmp_path / "d"))
+    monkeypatch.setenv("JIEDAO_EMBEDDER", "hash")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(REPORTS)]).exit_code == 0
+    res = runner.invoke(app, ["eval", "--json", "--baseline", "--gold-dir", str(GOLD), "--out", str(tmp_path / "o"),
+                              "--thresholds", str(ROOT / "evals" / "thresholds.json")])
+    assert res.exit_code == 0, res.stderr if hasattr(res, "stderr") else res.output
+    report = json.loads(res.stdout)
+    assert {"qa", "indicators", "metadata", "summaries", "baseline"} <= set(report)
+    print(f"\noffline gate: qa {report['qa']['accuracy']:.2f} vs naive {report['baseline']['qa']['accuracy']:.2f}")
+    assert report["qa"]["accuracy"] > report["baseline"]["qa"]["accuracy"]

@@ -10,7 +10,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -395,3 +395,46 @@ def _with_schema_prompt(convo: list[Message], schema: type[BaseModel]) -> list[M
     if convo and convo[0].get("role") == "system":
         return [{**convo[0], "content": convo[0]["content"] + note}, *convo[1:]]
     return [{"role": "system", "content": note.strip()}, *convo]
+
+
+class OpenAIEmbedder:
+    """Embeddings from an OpenAI-compatible /v1/embeddings endpoint (Chroma's EmbeddingFunction contract)."""
+
+    def __init__(self, settings: Settings, model: str) -> None:
+        """Build the client; nothing is sent until the first call."""
+        if not model:
+            raise ConfigError("no embedding model: use JIEDAO_EMBEDDER=openai:<model>, e.g. openai:text-embedding-3-small")
+        base_url, key = resolve_endpoint(settings)
+        self.model = model
+        self.host = urlparse(base_url).netloc or base_url
+        self.dim = 0
+        self._client = openai.OpenAI(api_key=key, base_url=base_url, timeout=settings.llm_timeout,
+                                     max_retries=settings.llm_max_retries)
+
+    def name(self) -> str:
+        """Id stored with the collection, so vectors of different models never mix."""
+        return f"openai-{self.model}"
+
+    def __call__(self, input: Sequence[str]) -> list[list[float]]:
+        return self._embed(list(input))
+
+    def embed_query(self, query: str) -> list[float]:
+        """Queries and passages share one space for OpenAI-style embedding models."""
+        return self._embed([query])[0]
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        failure: BackendError
+        try:
+            response = self._client.embeddings.create(model=self.model, input=texts)
+        except openai.APIStatusError as exc:  # our message only: SDK errors can echo request details
+            failure = BackendError(f"embedding endpoint {self.host} returned HTTP {exc.status_code}",
+                                   retryable=exc.status_code == 429 or exc.status_code >= 500)
+        except openai.APIError as exc:
+            failure = BackendError(f"embedding endpoint {self.host} failed ({type(exc).__name__})", retryable=True)
+        else:
+            vectors = [d.embedding for d in sorted(response.data, key=lambda d: d.index)]
+            self.dim = len(vectors[0]) if vectors else self.dim
+            return vectors
+        raise failure
