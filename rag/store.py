@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,17 +17,20 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # One connection may serve several threads (the app's sessions): transactions must not nest.
+        self._tx_lock = threading.RLock()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (ingest is atomic per report)."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
+        with self._tx_lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
 
     def _rollback(self) -> None:
         """Roll back if a transaction is still open (SQLite ends it by itself after some I/O errors)."""
@@ -39,11 +43,12 @@ class Store:
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: every read inside sees the same corpus version."""
-        self.conn.execute("BEGIN")
-        try:
-            yield self.conn
-        finally:
-            self.conn.execute("COMMIT")
+        with self._tx_lock:
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                self.conn.execute("COMMIT")
 
     def add_report(self, report: Report, sections: list[Section], chunks: list[Chunk],
                    tokens: list[list[str]]) -> None:

@@ -140,3 +140,34 @@ def test_hard_split_respects_the_token_budget() -> None:
     spans = list(_hard_split(0, len(text), text, 64))
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(count_tokens(text[a:b]) <= 64 for a, b in spans)
+
+
+def test_store_transactions_from_two_threads_do_not_nest(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    corpus = Corpus(make_settings(tmp_path / "d"))
+    inside = threading.Event()
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        with corpus.store.transaction():
+            inside.set()
+            time.sleep(0.3)
+            corpus.store.bump_version()
+
+    def reader() -> None:
+        inside.wait()
+        try:
+            with corpus.store.snapshot():
+                corpus.store.version()
+        except BaseException as exc:  # noqa: BLE001 - the assertion reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer), threading.Thread(target=reader)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert corpus.store.version() == 1
