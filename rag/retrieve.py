@@ -67,23 +67,31 @@ class Retriever:
         dense = use_dense and self.dense is not None and self.embed_query is not None and self.dense.count() > 0
         vector = self.embed_query(query) if dense and self.embed_query is not None else None
         if not per_report:
-            return self._fused(scores, vector, k, filters)
+            dense_ids = self._dense(vector, filters, _POOL)
+            return self._fused(scores, dense_ids, k, filters)
         report_ids = filters.report_ids or sorted({c.report_id for c in self.chunks_by_id.values()
                                                     if filters.accepts(c)})
+        # One dense query deep enough to reach every report, split per report below (not one query each).
+        dense_ids = self._dense(vector, filters, _POOL * max(1, len(report_ids)))
         hits: list[Hit] = []
         for rid in report_ids:
             one = Filters(filters.streets, filters.districts, filters.years, filters.parts, [rid])
-            hits.extend(self._fused(scores, vector, k, one))
+            mine = [cid for cid in dense_ids if cid in self.chunks_by_id and self.chunks_by_id[cid].report_id == rid]
+            hits.extend(self._fused(scores, mine[:_POOL], k, one))
         return sorted(hits, key=lambda h: -h.score)
 
-    def _fused(self, scores: np.ndarray | None, vector: list[float] | None, k: int, filters: Filters) -> list[Hit]:
+    def _dense(self, vector: list[float] | None, filters: Filters, n: int) -> list[str]:
+        if vector is None or self.dense is None:
+            return []
+        return [cid for cid, _ in self.dense.query(vector, n, filters.where())]
+
+    def _fused(self, scores: np.ndarray | None, dense_ids: list[str], k: int, filters: Filters) -> list[Hit]:
         ranks: dict[str, dict[str, int]] = defaultdict(dict)
         if scores is not None:
             for rank, cid in enumerate(self._bm25(scores, filters)):
                 ranks[cid]["bm25"] = rank
-        if vector is not None and self.dense is not None:
-            for rank, (cid, _) in enumerate(self.dense.query(vector, _POOL, filters.where())):
-                ranks[cid]["dense"] = rank
+        for rank, cid in enumerate(dense_ids):
+            ranks[cid]["dense"] = rank
         scored = [(sum(1.0 / (RRF_K + r + 1) for r in rr.values()), cid, rr) for cid, rr in ranks.items()
                   if cid in self.chunks_by_id]
         scored.sort(key=lambda t: (-t[0], t[1]))
