@@ -131,6 +131,21 @@ def test_cli_ask_with_model_against_local_server(tmp_path: Path, server: LLMServ
     answer = json.loads(res.stdout)
     assert answer["mode"] == "openai:test-model" and answer["citations"][0]["n"] == n
     assert KEY not in res.output
+    logs = runner.invoke(app, ["logs", "--json"])
+    summary = json.loads(logs.stdout)["summary"]
+    assert summary["calls"] >= 1 and KEY not in logs.output
+
+
+def test_cli_without_key_prints_one_clear_line(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("JIEDAO_DATA_DIR", str(tmp_path / "nokey"))
+    monkeypatch.setenv("JIEDAO_EMBEDDER", "hash")
+    monkeypatch.chdir(tmp_path)  # no .env file from the working directory
+    res = CliRunner().invoke(app, ["ask", QUESTION, "--model", "openai:gpt-4o-mini"])
+    assert res.exit_code == 2
+    lines = [line for line in res.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "OPENAI_API_KEY" in lines[0] and "Traceback" not in res.output
 
 
 def test_openai_embeddings_option_against_local_server(tmp_path: Path, server: LLMServer) -> None:
