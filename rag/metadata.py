@@ -70,8 +70,10 @@ def _place(text: str, head: str, suffix: str, generic: set[str], evidence: dict[
     pattern = re.compile(rf"([\u4e00-\u9fffA-Z]{{2}}){suffix}(?![域块间位分别划场民值容政级面长委])")
     found = Counter(m.group(1) for m in pattern.finditer(text))
     scores: dict[str, float] = {}
+    titled = _title_names(head, suffix)
     for cand, count in found.items():
-        if cand in generic or cand[-1] in tails or not _could_be_name(cand):
+        # A name that opens a title line ("测试街道2023年工作总结") is a name even if jieba knows it as a verb.
+        if cand in generic or cand[-1] in tails or (cand not in titled and not _could_be_name(cand)):
             continue
         bare = text.count(cand) - count
         scores[cand] = 3 * count + min(bare, 20) + (10 if cand + suffix in head else 0)
@@ -83,6 +85,16 @@ def _place(text: str, head: str, suffix: str, generic: set[str], evidence: dict[
     best = _three_char(text, best, suffix)
     evidence[name] = _snippet(text, text.find(best + suffix))
     return best + suffix
+
+
+def _title_names(head: str, suffix: str) -> set[str]:
+    """Two-character names right before `suffix` at the start of a title-like header line."""
+    names = set()
+    for line in head.splitlines():
+        m = re.match(rf"\s*(?:[\u4e00-\u9fff]{{2,3}}[区市])?([\u4e00-\u9fffA-Z]{{2}}){suffix}", line)
+        if m and re.search(r"工作(?:总结|计划|报告|要点)", line):
+            names.add(m.group(1))
+    return names
 
 
 def _three_char(text: str, best: str, suffix: str) -> str:

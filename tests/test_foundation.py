@@ -171,3 +171,9 @@ def test_store_transactions_from_two_threads_do_not_nest(tmp_path: Path) -> None
         t.join()
     assert errors == []
     assert corpus.store.version() == 1
+
+
+def test_street_named_in_the_title_is_kept_even_if_it_is_a_common_word() -> None:
+    text = "测试街道2023年工作总结\n一、2023年工作总结\n全年,测试街道地区生产总值12.5亿元。\n"
+    assert detect_metadata(text).street == "测试街道"
+    assert detect_metadata("一、2023年工作总结\n全年,推动街道发展,地区生产总值12.5亿元。\n").street is None
