@@ -9,6 +9,7 @@ import pytest
 
 from rag.config import Settings
 from rag.corpus import Corpus
+from tests.llm_server import server  # noqa: F401  (fixture shared by the LLM-endpoint tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"
@@ -56,3 +57,14 @@ def gold_rows(name: str) -> list[dict]:
 def doc_path(doc: str) -> Path:
     """The sample report a gold row names."""
     return REPORTS / doc
+
+
+@pytest.fixture
+def offline_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data directory the app and CLI read from the environment; offline, hash embeddings."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("JIEDAO_DATA_DIR", str(data))
+    monkeypatch.setenv("JIEDAO_EMBEDDER", "hash")
+    monkeypatch.setenv("JIEDAO_MODEL", "offline")
+    monkeypatch.setenv("JIEDAO_ALLOW_NETWORK_LLM", "false")
+    return data

@@ -257,7 +257,7 @@ def serve_llm() -> Iterator[LLMServer]:
 
 
 @pytest.fixture
-def llm_server() -> Iterator[LLMServer]:
-    """A fresh local OpenAI-compatible server per test."""
-    with serve_llm() as server:
-        yield server
+def server() -> Iterator[LLMServer]:
+    """A fresh local OpenAI-compatible server per test (re-exported by conftest)."""
+    with serve_llm() as srv:
+        yield srv

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,10 @@ from rag.corpus import Corpus
 from rag.router import route
 from rag.schemas import Chunk, Hit
 from tests.conftest import REPORTS, make_settings
-from tests.llm_server import LLMServer, error, reply, serve_llm
+from tests.llm_server import LLMServer, error, reply
 
 KEY = "sk-test-PLANTED-987654"
 QUESTION = "观湖街道2022年划分了多少个网格？"
-
-
-@pytest.fixture
-def server() -> Iterator[LLMServer]:
-    """A fresh local OpenAI-compatible server."""
-    with serve_llm() as srv:
-        yield srv
 
 
 @pytest.fixture

@@ -37,14 +37,9 @@ class FakeUpload:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(offline_env: Path) -> Path:
     """An empty data directory the app reads from the environment; offline, hash embeddings."""
-    data = tmp_path / "data"
-    monkeypatch.setenv("JIEDAO_DATA_DIR", str(data))
-    monkeypatch.setenv("JIEDAO_EMBEDDER", "hash")
-    monkeypatch.setenv("JIEDAO_MODEL", "offline")
-    monkeypatch.setenv("JIEDAO_ALLOW_NETWORK_LLM", "false")
-    return data
+    return offline_env
 
 
 def run_app() -> AppTest:

@@ -6,7 +6,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +39,6 @@ class Figure(BaseModel):
 
 GOOD = '{"street": "观湖街道", "value": 75.7, "unit": "万平方米"}'
 BAD = '{"street": "观湖街道", "value": "lots", "unit": "万平方米"}'
-
-
-@pytest.fixture
-def server() -> Iterator[LLMServer]:
-    """A fresh local OpenAI-compatible server."""
-    with serve_llm() as srv:
-        yield srv
 
 
 def make_settings(tmp_path: Path, server: LLMServer | None = None, **overrides: Any) -> Settings:

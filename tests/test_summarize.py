@@ -154,14 +154,9 @@ def test_markdown_and_overview_read_well(hash_corpus: Corpus, summaries: dict[st
 
 # ---- the batch CLI -------------------------------------------------------------------------------------
 @pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def cli_env(offline_env: Path) -> Path:
     """A fresh data directory for the CLI, offline with hash embeddings."""
-    data = tmp_path / "data"
-    monkeypatch.setenv("JIEDAO_DATA_DIR", str(data))
-    monkeypatch.setenv("JIEDAO_EMBEDDER", "hash")
-    monkeypatch.setenv("JIEDAO_MODEL", "offline")
-    monkeypatch.setenv("JIEDAO_ALLOW_NETWORK_LLM", "false")
-    return data
+    return offline_env
 
 
 def run_cli(*args: str) -> tuple[Any, float]:
