@@ -1,31 +1,46 @@
 # Two entry points that work on a fresh machine with no API key: `make run` and `make test`.
+# The venv is built from uv.lock (every package pinned with hashes); `make lock` refreshes the lock.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+HOST ?= 127.0.0.1
+UV_VERSION := 0.13.8
+UV := .uv/bin/uv
 export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test test-llm bench lint install install-dev browser-deps clean
+.PHONY: run test test-llm bench lint lock lock-upgrade install install-dev browser-deps clean
 
-$(BIN)/python:
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
+# uv itself comes from PyPI into its own small venv, so `uv sync` can manage .venv exactly.
+$(UV):
+	$(PY) -m venv .uv
+	.uv/bin/pip install -q uv==$(UV_VERSION)
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q -e .
+# --locked: install exactly what uv.lock pins, and fail if pyproject.toml changed without `make lock`.
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --python $(PY)
+	rm -f $(VENV)/.installed-dev
 	touch $@
 
-$(VENV)/.installed-dev: $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q -e '.[dev]'
+$(VENV)/.installed-dev: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --python $(PY) --extra dev
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+lock: $(UV)  ## refresh uv.lock after editing dependencies in pyproject.toml (keeps other pins)
+	$(UV) lock --python $(PY)
+
+lock-upgrade: $(UV)  ## move every pin to the newest release the constraints allow
+	$(UV) lock --python $(PY) --upgrade
+
 run: install  ## set up, ingest the sample corpus, start the app
 	$(BIN)/jiedao ingest data/reports
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
 
 browser-deps:  ## Chromium + CJK font for the browser test (Debian; skipped elsewhere)
 	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
@@ -48,4 +63,4 @@ lint: install-dev
 	$(BIN)/mypy rag
 
 clean:
-	rm -rf .jiedao out benchmarks/results
+	rm -rf .jiedao out benchmarks/results .uv
