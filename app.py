@@ -20,11 +20,12 @@ import streamlit as st
 from rag.config import Settings
 from rag.corpus import Corpus, IngestResult
 from rag.errors import JiedaoError
-from rag.indicators import flat_record, to_csv
-from rag.ingest import safe_name
-from rag.retrieve import Filters
+from rag.figures.table import flat_record, to_csv
+from rag.ingest.pipeline import safe_name
 from rag.schemas import Answer, Citation, Indicator, ReportMeta
-from rag.summarize import ReportSummary, to_markdown
+from rag.search.retrieve import Filters
+from rag.summary.batch import to_markdown
+from rag.summary.common import ReportSummary
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rag.backends.embedders import Embedder, get_embedder
 from rag.config import Settings
-from rag.evaluate import Fact, load_jsonl
+from rag.evals.scoring import Fact, load_jsonl
+from rag.search.embedders import Embedder, get_embedder
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"

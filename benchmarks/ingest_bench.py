@@ -13,18 +13,18 @@ from rag.corpus import Corpus
 
 # (label, file suffix, function, nested): nested rows are already counted in the row above them.
 STAGES: list[tuple[str, str, str, bool]] = [
-    ("load + decode", "rag/load.py", "load_file", False),
-    ("sections", "rag/sections.py", "parse_sections", False),
-    ("metadata", "rag/metadata.py", "detect_metadata", False),
-    ("- of which jieba dictionary + POS table (once per process)", "rag/metadata.py", "_pos_table", True),
-    ("chunking", "rag/chunk.py", "chunk_report", False),
-    ("- of which tiktoken encoding load (once per process)", "rag/tokens.py", "encoding_for", True),
-    ("BM25 tokens (jieba)", "rag/index.py", "tokenize", False),
-    ("indicator extraction", "rag/indicators.py", "extract_indicators", False),
+    ("load + decode", "rag/ingest/load.py", "load_file", False),
+    ("sections", "rag/ingest/sections.py", "parse_sections", False),
+    ("metadata", "rag/ingest/metadata.py", "detect_metadata", False),
+    ("- of which jieba dictionary + POS table (once per process)", "rag/ingest/metadata.py", "_pos_table", True),
+    ("chunking", "rag/ingest/chunk.py", "chunk_report", False),
+    ("- of which tiktoken encoding load (once per process)", "rag/text/tokens.py", "encoding_for", True),
+    ("BM25 tokens (jieba)", "rag/search/index.py", "tokenize", False),
+    ("indicator extraction", "rag/figures/extract.py", "extract_indicators", False),
     ("SQLite store", "rag/corpus.py", "_store_prepared", False),
-    ("embedding (hash embedder here)", "rag/backends/embedders.py", "__call__", False),
-    ("Chroma upsert", "rag/index.py", "upsert", False),
-    ("- of which chromadb import + client open (once per process)", "rag/index.py", "_open", True),
+    ("embedding (hash embedder here)", "rag/search/embedders.py", "__call__", False),
+    ("Chroma upsert", "rag/search/index.py", "upsert", False),
+    ("- of which chromadb import + client open (once per process)", "rag/search/index.py", "_open", True),
     ("BM25 build + retriever refresh", "rag/corpus.py", "_refresh", False),
 ]
 

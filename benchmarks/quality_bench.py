@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import bench_settings, gold_facts, peak_rss_mb
-from rag.answer import Context, indicator_answer, passage_answer, passage_filters
-from rag.answer_llm import K_PASSAGES, build_messages
-from rag.baseline import naive_answer
+from rag.answer.baseline import naive_answer
+from rag.answer.figures import indicator_answer
+from rag.answer.llm import K_PASSAGES, build_messages
+from rag.answer.passages import Context, passage_answer, passage_filters
+from rag.answer.router import route
 from rag.corpus import Corpus
-from rag.evaluate import Fact, qa_suite
-from rag.router import route
+from rag.evals.scoring import Fact, qa_suite
 from rag.schemas import Answer, Hit
-from rag.tokens import count_tokens
+from rag.text.tokens import count_tokens
 
 NAIVE_K = 5
 NAIVE_PROMPT = "Answer the question using only these passages.\n\n{passages}\n\nQuestion: {question}"

@@ -22,8 +22,8 @@ from benchmarks.common import (
     timed_embedder,
 )
 from benchmarks.query_bench import latency
-from rag.backends.embedders import get_embedder
 from rag.corpus import Corpus
+from rag.search.embedders import get_embedder
 
 N_REPORTS = 100
 SEED = 20240601

@@ -126,7 +126,7 @@ def search(
 
     Example: jiedao search "土地整备入库" -k 3 --street 观湖街道
     """
-    from rag.retrieve import Filters
+    from rag.search.retrieve import Filters
 
     try:
         hits = corpus(data_dir).search(query, k=k, filters=Filters(streets=[street] if street else []))
@@ -162,7 +162,7 @@ def ask(
 
     Example: jiedao ask "哪个街道土地入库最多"
     """
-    from rag.retrieve import Filters
+    from rag.search.retrieve import Filters
 
     try:
         answer = corpus(data_dir, model).ask(question, filters=Filters(streets=[street] if street else []))
@@ -212,7 +212,7 @@ def indicators(
     if fmt == "json":
         dump([r.model_dump() for r in rows])
     elif fmt == "csv":
-        from rag.indicators import to_csv
+        from rag.figures.table import to_csv
 
         sys.stdout.write(to_csv(rows))
     else:
@@ -240,8 +240,8 @@ def eval_cmd(
 
     Example: jiedao eval --suite qa --baseline --json
     """
-    from rag.evalrun import SUITES, run_eval, write_reports
-    from rag.evaluate import check_thresholds, load_thresholds
+    from rag.evals.runner import SUITES, run_eval, write_reports
+    from rag.evals.scoring import check_thresholds, load_thresholds
 
     suites = list(SUITES) if suite == "all" else [suite]
     try:
@@ -268,7 +268,7 @@ def logs(data_dir: DataDir = None, json_out: JsonFlag = False,
 
     Example: jiedao logs --json
     """
-    from rag.backends.calllog import CallLog
+    from rag.llm.calllog import CallLog
 
     log_ = CallLog(settings(data_dir))
     data = {"summary": log_.summary(), "recent": log_.recent(limit)}
@@ -296,7 +296,7 @@ def summarize(
 
     Example: jiedao summarize data/reports --out out/summaries --lang zh,en --format md,json
     """
-    from rag.summary_batch import FORMATS, LANGS, run_batch
+    from rag.summary.batch import FORMATS, LANGS, run_batch
 
     langs = [x.strip() for x in lang.split(",") if x.strip()]
     formats = [x.strip() for x in fmt.split(",") if x.strip()]

@@ -14,21 +14,29 @@ from typing import TYPE_CHECKING, Literal
 
 from filelock import FileLock, Timeout
 
-from rag.backends import LLMBackend, get_backend
-from rag.backends.embedders import Embedder, get_embedder
 from rag.config import Settings
-from rag.db import connect
 from rag.errors import IngestError, JiedaoError, QuestionError, StoreError
-from rag.index import DenseIndex, LexicalIndex, short_reason
-from rag.indicators import IndicatorStore
-from rag.ingest import Prepared, content_hash, display_path, failure_line, iter_files, prepare, safe_name
-from rag.load import LoadedText, load_bytes, load_file
-from rag.retrieve import Filters, Retriever
+from rag.figures.table import IndicatorStore
+from rag.ingest.load import LoadedText, load_bytes, load_file
+from rag.ingest.pipeline import (
+    Prepared,
+    content_hash,
+    display_path,
+    failure_line,
+    iter_files,
+    prepare,
+    safe_name,
+)
+from rag.llm import LLMBackend, get_backend
 from rag.schemas import Answer, Chunk, Hit, Indicator, ReportMeta
-from rag.store import Store
+from rag.search.embedders import Embedder, get_embedder
+from rag.search.index import DenseIndex, LexicalIndex, short_reason
+from rag.search.retrieve import Filters, Retriever
+from rag.store.db import connect
+from rag.store.reports import Store
 
 if TYPE_CHECKING:
-    from rag.summarize import ReportSummary
+    from rag.summary.common import ReportSummary
 
 log = logging.getLogger(__name__)
 Status = Literal["added", "replaced", "unchanged", "duplicate", "failed"]
@@ -226,7 +234,8 @@ class Corpus:
     def retriever(self) -> Retriever:
         """The hybrid retriever over the current corpus (reloaded when another process changed it)."""
         self._refresh()
-        assert self._retriever is not None
+        if self._retriever is None:
+            raise StoreError("the search index could not be loaded", hint="re-run `jiedao ingest` to rebuild it")
         return self._retriever
 
     def _refresh(self) -> None:
@@ -243,8 +252,8 @@ class Corpus:
     def search(self, query: str, *, k: int = 5, filters: Filters | None = None, per_report: bool = False,
                use_dense: bool = True, use_lexical: bool = True) -> list[Hit]:
         """Hybrid search over the chunks."""
-        from rag.lexicon import expand_english
-        from rag.router import language_of
+        from rag.answer.router import language_of
+        from rag.figures.lexicon import expand_english
 
         embedded, total = self.store.embedding_progress()
         # Dense ranks join only once every chunk has a vector: a half-built index would favour some reports.
@@ -288,8 +297,9 @@ class Corpus:
         Rankings and lookups are always computed from the indicator table; an LLM, when configured, only
         phrases passage answers, and its numbers are checked against the passages it cites.
         """
-        from rag.answer import Context, indicator_answer, passage_answer
-        from rag.router import Route, route
+        from rag.answer.figures import indicator_answer
+        from rag.answer.passages import Context, passage_answer
+        from rag.answer.router import Route, route
 
         question = " ".join(question.split())[:2000]
         if not question:
@@ -309,7 +319,7 @@ class Corpus:
         if answer is not None:
             return answer
         if self.backend.available:
-            from rag.answer_llm import llm_passage_answer
+            from rag.answer.llm import llm_passage_answer
 
             return llm_passage_answer(question, r, ctx, self.backend, filters=filters, on_token=on_token)
         return passage_answer(question, r, ctx, filters=filters)
@@ -320,7 +330,7 @@ class Corpus:
         Returns the number of rows added per report.
         """
         from rag.errors import ConfigError
-        from rag.indicators_llm import extract_with_llm, merge
+        from rag.figures.llm_extract import extract_with_llm, merge
 
         if not self.backend.available:
             raise ConfigError("LLM-assisted extraction needs a model", hint="set JIEDAO_MODEL=openai:<model>")
@@ -339,6 +349,6 @@ class Corpus:
     # ---- summaries ------------------------------------------------------------------------------
     def summarize(self, report_id: str) -> ReportSummary:
         """Bilingual summary of one report: LLM map-reduce when configured, else extractive; always fact-checked."""
-        from rag.summarize import summarize_report
+        from rag.summary.report import summarize_report
 
         return summarize_report(self, report_id, backend=self.backend if self.backend.available else None)

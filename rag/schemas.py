@@ -6,10 +6,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from rag.text.cues import TARGET_WORDS
+
 Part = Literal["review", "plan"]
 Kind = Literal["actual", "target", "yoy_growth", "completion_rate", "cumulative", "share"]
 Qualifier = Literal["近", "约", "超", "余", "逾", "以上", "以下", "不少于", "不低于", "达", "左右"]
-TARGET_CUES = ("力争", "计划", "目标", "任务", "不少于", "不低于", "确保", "争取", "预计", "拟")
 
 
 class Record(BaseModel):
@@ -124,7 +125,7 @@ class Indicator(Record):
     @field_validator("unit")
     @classmethod
     def _known_unit(cls, unit: str) -> str:
-        from rag.numbers import UNITS
+        from rag.text.numbers import UNITS
 
         if unit not in UNITS:
             raise ValueError(f"unknown unit {unit!r}")
@@ -135,7 +136,7 @@ class Indicator(Record):
         quote = self.evidence.quote
         if not _number_in(self.value, quote):
             raise ValueError(f"value {self.value:g} does not appear in the quote")
-        if self.kind == "target" and self.part != "plan" and not any(c in quote for c in TARGET_CUES):
+        if self.kind == "target" and self.part != "plan" and not any(c in quote for c in TARGET_WORDS):
             raise ValueError("a target must come from plan text or target wording")
         text = (info.context or {}).get("text") if info.context else None
         if text is not None and text[self.evidence.start : self.evidence.end] != quote:
@@ -145,7 +146,7 @@ class Indicator(Record):
 
 def _number_in(value: float, quote: str) -> bool:
     """True when `value` (or its magnitude) is printed in `quote`, in Arabic or Chinese numerals."""
-    from rag.numbers import find_numbers
+    from rag.text.numbers import find_numbers
 
     target = abs(value)
     for found in find_numbers(quote):

@@ -9,7 +9,11 @@ import pytest
 
 from rag.config import Settings
 from rag.corpus import Corpus
-from tests.llm_server import server  # noqa: F401  (fixture shared by the LLM-endpoint tests)
+from rag.llm import register_backend
+from tests.support.fake_backend import FakeBackend
+from tests.support.llm_server import server  # noqa: F401  (fixture shared by the LLM-endpoint tests)
+
+register_backend("fake", FakeBackend)  # the scripted test double lives with the tests, not in the product
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"

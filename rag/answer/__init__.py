@@ -1,0 +1,1 @@
+"""Answers: router, figure route, passage route (extractive or LLM, guarded), naive baseline."""

@@ -1,0 +1,122 @@
+"""The passage route: the best cited sentences from hybrid search, or an honest abstention."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rag.answer.router import Route
+from rag.figures.lexicon import expand_english
+from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
+from rag.search.retrieve import Filters
+from rag.text.names import place_en
+from rag.text.numbers import scan_quantities
+
+_SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
+_QWORDS = re.compile(r"是多少|有多少|计划|力争|目标|多少|几个|几家|哪些|哪个|什么|怎么样|如何|情况|分别|各|是|了|的|吗|呢|年度|报告|"
+                     r"[？?。,，、\s]|\d{4}年|上半年|下半年|全年|街道")
+_MIN_COVER = 0.5
+
+
+@dataclass
+class Context:
+    """What answerers need from the corpus, injected (no globals)."""
+
+    reports: list[ReportMeta]
+    indicators: Callable[[str, str | None], list[Indicator]]  # (key, kind) -> rows
+    search: Callable[[str, int, Filters, bool], list[Hit]]  # (query, k, filters, per_report)
+
+
+# ---- passage route --------------------------------------------------------------------------------
+def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | None = None) -> Answer:
+    """Extractive: the best number-bearing sentence(s) among the hits, cited; abstain when none is relevant."""
+    flt = passage_filters(r, filters)
+    hits = ctx.search(question, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
+    focus = focus_terms(question, r)
+    picked = _best_sentences(hits, focus)
+    if not picked:
+        return abstain(question, r, focus or [question], ctx, reason="passage")
+    citations = [Citation(n=n, report_id=h.chunk.report_id, street=h.chunk.street, section=h.chunk.section,
+                          quote=s, start=start, end=start + len(s))
+                 for n, (h, s, start) in enumerate(picked, start=1)]
+    body = "".join(f"{c.street or ''}:{c.quote}[{c.n}]" + ("" if c.quote.endswith("。") else "。")
+                   for c in citations)
+    text = body if r.language == "zh" else f"From the report (quoted in Chinese): {body}"
+    return Answer(question=question, text=text, language=r.language, route="passage", mode="offline",
+                  citations=citations, caveats=_period_caveats(citations, ctx, r.language), intent=r.model_dump())
+
+
+def passage_filters(r: Route, filters: Filters | None) -> Filters:
+    """User filters plus the route's streets; review text unless the question asks about plans."""
+    base = filters or Filters()
+    parts = base.parts or (["plan"] if r.kind == "target" else ["review"])
+    return Filters(streets=base.streets or r.streets, years=base.years, parts=parts, districts=base.districts,
+                   report_ids=base.report_ids)
+
+
+def focus_terms(question: str, r: Route) -> list[str]:
+    """The content words a relevant sentence must contain (streets, years and question words removed)."""
+    text = expand_english(question) if r.language == "en" else question
+    for street in r.streets:
+        text = text.replace(street, " ").replace(re.sub(r"街道$", "", street), " ")
+    if r.language == "en":
+        return [w for w in re.findall(r"[\u4e00-\u9fff]{2,}|PM2\.5|PM10", text)]
+    from rag.search.index import tokenize
+
+    tokens = tokenize(_QWORDS.sub(" ", text))
+    long = [t for t in tokens if len(t) >= 2]
+    return long or tokens
+
+
+def _best_sentences(hits: list[Hit], focus: list[str]) -> list[tuple[Hit, str, int]]:
+    """Sentences with a figure that cover most focus terms; at most one per report, best first."""
+    scored: list[tuple[float, Hit, str, int]] = []
+    for rank, h in enumerate(hits):
+        for m in _SENT.finditer(h.chunk.text):
+            sent = m.group(0).strip()
+            if not any(q.unit for q in scan_quantities(sent)):
+                continue
+            cover = sum(1 for f in focus if f.lower() in sent.lower()) / max(1, len(focus))
+            if cover >= _MIN_COVER and _figure_near_focus(sent, focus):
+                start = h.chunk.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                scored.append((cover - 0.02 * rank, h, sent, start))
+    scored.sort(key=lambda t: -t[0])
+    out, seen = [], set()
+    for _, h, sent, start in scored:
+        if h.chunk.report_id not in seen:
+            seen.add(h.chunk.report_id)
+            out.append((h, sent, start))
+    return out[:3]
+
+
+def _figure_near_focus(sentence: str, focus: list[str]) -> bool:
+    """Some clause holds both a figure and a focus term (so a nearby unrelated number is never the answer)."""
+    for clause in re.split(r"[,，:：]", sentence):
+        if any(q.unit for q in scan_quantities(clause)) and any(f.lower() in clause.lower() for f in focus):
+            return True
+    return not focus
+
+
+def _period_caveats(citations: list[Citation], ctx: Context, lang: str) -> list[str]:
+    periods = {m.report_id: m.period_covered for m in ctx.reports}
+    cited = {c.street: periods.get(c.report_id) for c in citations}
+    if len(citations) > 1 and len(set(cited.values())) > 1:
+        listing = ", ".join(f"{s} {p}" for s, p in cited.items())
+        return [f"来自不同统计期:{listing}" if lang == "zh" else f"Figures come from different periods: {listing}"]
+    return [f"统计期:{p}" if lang == "zh" else f"Period: {p}" for p in cited.values() if p][:1]
+
+
+def abstain(question: str, r: Route, searched: list[str], ctx: Context, *, reason: str) -> Answer:
+    """Say the reports do not hold the answer, and what was searched where."""
+    where = "、".join(r.streets) if r.streets else "全部报告"
+    terms = "、".join(searched)
+    if r.language == "en":
+        where_en = ", ".join(place_en(s) for s in r.streets) if r.streets else "all reports"
+        text = f"Not found in the reports: no figure for \"{terms}\" in {where_en}."
+        if r.kind == "actual" and reason == "indicator":
+            text += " Only targets or other metrics may be reported."
+    else:
+        text = f"报告中未找到{where}关于“{terms}”的数字。"
+    return Answer(question=question, text=text, language=r.language, route="abstain", mode="offline",
+                  searched=[f"{reason}: {terms} in {where}"], intent=r.model_dump())

@@ -1,0 +1,1 @@
+"""Evaluation: gold datasets, deterministic scorers, the `jiedao eval` runner."""

@@ -1,0 +1,101 @@
+"""`jiedao eval`: ingest (optionally into a temporary index), run the suites, write JSON + Markdown."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rag.answer.baseline import naive_answer
+from rag.config import Settings
+from rag.evals.scoring import (
+    Fact,
+    GoldIndicator,
+    GoldMeta,
+    indicator_suite,
+    load_jsonl,
+    metadata_suite,
+    qa_suite,
+    summary_suite,
+)
+
+SUITES = ("qa", "indicators", "metadata", "summaries")
+
+
+def run_eval(settings: Settings, *, suites: list[str], data_dir: Path, corpus_dir: Path | None = None,
+             facts: Path | None = None, baseline: bool = False) -> dict[str, Any]:
+    """Run the chosen suites; with `corpus_dir`, everything happens in a throw-away data directory."""
+    from rag.corpus import Corpus
+
+    if corpus_dir is not None:
+        with tempfile.TemporaryDirectory(prefix="jiedao-eval-") as tmp:
+            temp = settings.model_copy(update={"data_dir": Path(tmp), "chroma_host": None})
+            corpus = Corpus(temp)
+            corpus.ingest([corpus_dir])
+            return _run(corpus, suites, data_dir, facts, baseline)
+    return _run(Corpus(settings), suites, data_dir, facts, baseline)
+
+
+def _run(corpus: Any, suites: list[str], data_dir: Path, facts_path: Path | None, baseline: bool) -> dict[str, Any]:
+    metas = {Path(m.path).name: m for m in corpus.reports()}
+    doc_ids = {name: m.report_id for name, m in metas.items()}
+    texts = {m.report_id: corpus.report_text(m.report_id) for m in metas.values()}
+    report: dict[str, Any] = {}
+    facts_file = facts_path or data_dir / "facts.jsonl"
+    if "qa" in suites and facts_file.exists():
+        facts = load_jsonl(facts_file, Fact)
+        report["qa"] = qa_suite(facts, lambda q: corpus.ask(q), texts)
+        if baseline:
+            report["baseline"] = {"qa": qa_suite(facts, lambda q: naive_answer(
+                q, lambda query, k: corpus.search(query, k=k, use_lexical=False)), texts)}
+    gold_ind = data_dir / "indicators.jsonl"
+    if "indicators" in suites and gold_ind.exists():
+        report["indicators"] = indicator_suite(load_jsonl(gold_ind, GoldIndicator), corpus.indicators(), doc_ids)
+    gold_meta = data_dir / "metadata.jsonl"
+    if "metadata" in suites and gold_meta.exists():
+        report["metadata"] = metadata_suite(load_jsonl(gold_meta, GoldMeta), metas)
+    if "summaries" in suites:
+        report["summaries"] = _summaries(corpus, gold_ind, doc_ids)
+    return report
+
+
+def _summaries(corpus: Any, gold_path: Path, doc_ids: dict[str, str]) -> dict[str, Any]:
+    """Summarise every report offline; score figure tracing and coverage of the gold headline indicators."""
+    from rag.summary.report import summarize_report
+
+    summaries = [summarize_report(corpus, m.report_id) for m in corpus.reports()]
+    gold = load_jsonl(gold_path, GoldIndicator) if gold_path.exists() else []
+    return summary_suite(gold, summaries, doc_ids)
+
+
+def write_reports(report: dict[str, Any], out: Path) -> tuple[Path, Path]:
+    """eval.json and eval.md in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    js = out / "eval.json"
+    js.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    md = out / "eval.md"
+    md.write_text(to_markdown(report), encoding="utf-8")
+    return js, md
+
+
+def to_markdown(report: dict[str, Any]) -> str:
+    """A readable report: per-type and per-language accuracy, baseline side by side, each failure."""
+    lines = ["# Jiedao evaluation", ""]
+    qa = report.get("qa")
+    if qa:
+        base = report.get("baseline", {}).get("qa", {})
+        lines += ["## Questions", "", "| group | n | Jiedao | naive RAG |", "|---|---|---|---|",
+                  f"| all | {qa['n']} | {qa['accuracy']:.2f} | {base.get('accuracy', float('nan')):.2f} |"]
+        for section in ("by_type", "by_lang"):
+            for name, cell in qa[section].items():
+                b = base.get(section, {}).get(name, {}).get("accuracy", float("nan"))
+                lines.append(f"| {name} | {cell['n']} | {cell['accuracy']:.2f} | {b:.2f} |")
+        lines += ["", f"Citations exact: {qa['citation_exact']:.2f}", "", "### Failures", ""]
+        lines += [f"- **{f['id']}** {f['question']} — expected: {f['expected']}; got: {f['got'][:160]} "
+                  f"— *{f['reason']}*" for f in qa["failures"]] or ["none"]
+    for name in ("indicators", "metadata", "summaries"):
+        if name in report:
+            lines += ["", f"## {name.capitalize()}", ""]
+            lines += [f"- {k}: {v}" for k, v in report[name].items() if not isinstance(v, list | dict)]
+    return "\n".join(lines) + "\n"

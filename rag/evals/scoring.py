@@ -1,0 +1,271 @@
+"""Evaluation: datasets in the public gold format, deterministic unit-aware evaluators, suites, baseline."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rag.figures.grounding import signed_figures
+from rag.figures.lexicon import BY_KEY, base_key
+from rag.schemas import Answer, Indicator, ReportMeta
+from rag.text.numbers import normalize
+
+if TYPE_CHECKING:
+    from rag.summary.common import ReportSummary
+
+REL_TOL = 0.005
+
+
+class Fact(BaseModel):
+    """One question with its labelled answer (the public facts format)."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    doc: str
+    street: str
+    period: str
+    question: str
+    lang: Literal["zh", "en"]
+    type: Literal["lookup", "comparison", "multi_hop", "target_vs_actual", "unanswerable"]
+    answer_value: float | None = None
+    answer_unit: str | None = None
+    answer_text: str = ""
+    evidence: list[str] = Field(default_factory=list)
+    docs: list[str] = Field(default_factory=list)
+    streets: list[str] = Field(default_factory=list)
+    evidence_docs: list[str] = Field(default_factory=list)
+
+
+class GoldIndicator(BaseModel):
+    """One row of the gold indicator table."""
+
+    model_config = ConfigDict(extra="allow")
+    doc: str
+    street: str
+    period: str
+    indicator_key: str
+    value: float
+    unit: str
+    normalized_value: float
+    normalized_unit: str
+    kind: str
+    evidence: str
+
+
+class GoldMeta(BaseModel):
+    """One row of gold metadata."""
+
+    model_config = ConfigDict(extra="allow")
+    doc: str
+    street: str
+    district: str | None = None
+    period_covered: str | None = None
+    plan_period: str | None = None
+
+
+def load_jsonl(path: Path, model: type[BaseModel]) -> list[Any]:
+    """Read and validate a JSONL file; a bad line fails with its line number."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(model.model_validate_json(line))
+            except ValueError as exc:
+                raise ValueError(f"{path.name}:{n}: {exc}") from exc
+    return rows
+
+
+# ---- evaluators ---------------------------------------------------------------------------------
+def numeric_match(answer: Answer, value: float, unit: str) -> tuple[bool, str]:
+    """The expected figure (normalised, within tolerance, sign-insensitive for 下降 wording) is in the answer."""
+    want, want_unit = normalize(value, unit)
+    got = signed_figures(answer.text)
+    for v, u in got:
+        if u == want_unit and abs(abs(v) - abs(want)) <= REL_TOL * max(1.0, abs(want)):
+            return True, ""
+    shown = ", ".join(f"{v:g} {u}" for v, u in got[:4]) or "no figure"
+    return False, f"expected {value:g}{unit} ({want:g} {want_unit}); answer has {shown}"
+
+
+def entity_match(answer: Answer, fact: Fact) -> tuple[bool, str]:
+    """For comparisons: the top-ranked street is the labelled one (from the table, else the first sentence)."""
+    top = None
+    if answer.table:
+        ranked = [r for r in answer.table if r.rank == 1]
+        top = ranked[0].street if ranked else None
+    expected = _winner(fact)
+    if top is None and expected:
+        first = answer.text.split("。")[0]
+        top = expected if expected in first or _short(expected) in first else None
+    if expected and top != expected:
+        return False, f"expected top street {expected}, got {top}"
+    return True, ""
+
+
+def _winner(fact: Fact) -> str | None:
+    m = re.search(r"[\u4e00-\u9fffA-Z]{2,4}街道", fact.answer_text)
+    return m.group(0) if m else None
+
+
+def _short(street: str) -> str:
+    return street.removesuffix("街道")
+
+
+def abstains(answer: Answer) -> tuple[bool, str]:
+    """An unanswerable question gets no figure passed off as the answer."""
+    if answer.route == "abstain" or not signed_figures(answer.text):
+        return True, ""
+    return False, f"should decline, but answered: {answer.text[:80]}"
+
+
+def citations_exact(answer: Answer, texts: dict[str, str]) -> tuple[bool, str]:
+    """Every cited quote is the report text at its span."""
+    for c in answer.citations:
+        if texts.get(c.report_id, "")[c.start : c.end] != c.quote:
+            return False, f"citation [{c.n}] is not an exact substring of its report"
+    return True, ""
+
+
+def score_fact(fact: Fact, answer: Answer, texts: dict[str, str]) -> tuple[bool, str]:
+    """Apply the evaluators a fact's type calls for."""
+    ok, why = citations_exact(answer, texts)
+    if not ok:
+        return ok, why
+    if fact.answer_value is None:
+        return abstains(answer)
+    if fact.type == "comparison":
+        ok, why = entity_match(answer, fact)
+        if not ok:
+            return ok, why
+    return numeric_match(answer, fact.answer_value, fact.answer_unit or "")
+
+
+# ---- suites -------------------------------------------------------------------------------------
+def qa_suite(facts: list[Fact], ask: Callable[[str], Answer], texts: dict[str, str]) -> dict[str, Any]:
+    """Accuracy overall, by type and by language, with each failure explained."""
+    results = []
+    for fact in facts:
+        answer = ask(fact.question)
+        ok, why = score_fact(fact, answer, texts)
+        results.append((fact, answer, ok, why))
+    return {
+        "accuracy": _acc([r[2] for r in results]), "n": len(results),
+        "by_type": _group(results, lambda f: f.type), "by_lang": _group(results, lambda f: f.lang),
+        "citation_exact": _acc([citations_exact(a, texts)[0] for _, a, _, _ in results]),
+        "failures": [{"id": f.id, "question": f.question, "expected": f.answer_text, "got": a.text[:300],
+                      "reason": why} for f, a, ok, why in results if not ok],
+    }
+
+
+def _acc(flags: list[bool]) -> float:
+    return round(sum(flags) / len(flags), 4) if flags else 0.0
+
+
+def _group(results: list[tuple[Fact, Answer, bool, str]], key: Callable[[Fact], str]) -> dict[str, Any]:
+    groups: dict[str, list[bool]] = defaultdict(list)
+    for fact, _, ok, _ in results:
+        groups[key(fact)].append(ok)
+    return {k: {"accuracy": _acc(v), "n": len(v)} for k, v in sorted(groups.items())}
+
+
+def keys_compatible(gold_key: str, got_key: str) -> bool:
+    """Same concept: equal keys, one key's words contained in the other's, or a generic row for a non-lexicon key."""
+    if gold_key == got_key:
+        return True
+    if got_key.startswith("other:"):
+        return base_key(gold_key) not in BY_KEY
+    a, b = _words(gold_key), _words(got_key)
+    return len(min(a, b, key=len)) >= 2 and (a <= b or b <= a)
+
+
+def _words(key: str) -> set[str]:
+    """Key words with plurals folded ('buildings' ~ 'building')."""
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in key.split("_")}
+
+
+def indicator_suite(gold: list[GoldIndicator], got: list[Indicator], doc_ids: dict[str, str]) -> dict[str, Any]:
+    """Precision over lexicon-keyed rows, recall over gold rows (street + key + kind + value within 0.5%)."""
+    used: set[int] = set()
+    matched: dict[str, list[bool]] = defaultdict(list)
+    for g in gold:
+        rid = doc_ids.get(g.doc)
+        hits = [i for i in got if i.report_id == rid and i.kind == g.kind and keys_compatible(g.indicator_key, i.key)
+                and abs(i.normalized_value - g.normalized_value) <= REL_TOL * max(1.0, abs(g.normalized_value))]
+        used.update(id(i) for i in hits)
+        matched["plan" if g.kind == "target" and g.period.endswith("plan") else "review"].append(bool(hits))
+    keyed = [i for i in got if base_key(i.key) in BY_KEY]
+    return {
+        "precision": _acc([id(i) in used for i in keyed]), "n_keyed": len(keyed), "n_extracted": len(got),
+        "recall": _acc(matched["review"]), "n_gold_review": len(matched["review"]),
+        "recall_targets": _acc(matched["plan"]), "n_gold_targets": len(matched["plan"]),
+    }
+
+
+def metadata_suite(gold: list[GoldMeta], got: dict[str, ReportMeta]) -> dict[str, Any]:
+    """Field accuracy on street, district, period covered and plan period."""
+    fields = ("street", "district", "period_covered", "plan_period")
+    flags, failures = [], []
+    for g in gold:
+        meta = got.get(g.doc)
+        for f in fields:
+            ok = meta is not None and getattr(meta, f) == getattr(g, f)
+            flags.append(ok)
+            if not ok:
+                failures.append({"doc": g.doc, "field": f, "expected": getattr(g, f),
+                                 "got": getattr(meta, f) if meta else None})
+    return {"accuracy": _acc(flags), "n": len(flags), "failures": failures}
+
+
+# ---- summaries -----------------------------------------------------------------------------------------
+def headline_gold(gold: list[GoldIndicator]) -> list[GoldIndicator]:
+    """Gold review headline rows: lexicon key of importance >= 2, kind actual or cumulative."""
+    return [g for g in gold if base_key(g.indicator_key) in BY_KEY and BY_KEY[base_key(g.indicator_key)].importance >= 2
+            and g.kind in ("actual", "cumulative")]
+
+
+def summary_suite(gold: list[GoldIndicator], summaries: list[ReportSummary], doc_ids: dict[str, str]) -> dict[str, Any]:
+    """Faithfulness (share of summary figures traced to the source) and key-figure coverage of gold headlines."""
+    checked = sum(s.faithfulness.checked for s in summaries)
+    bad = sum(len(s.faithfulness.unsupported) for s in summaries)
+    by_id = {s.report_id: s for s in summaries}
+    per_report: dict[str, list[bool]] = defaultdict(list)
+    for g in headline_gold(gold):
+        summary = by_id.get(doc_ids.get(g.doc, ""))
+        if summary is None:
+            continue
+        shown = [x for k in summary.key_figures for x in (k.indicator, k.change) if x is not None]
+        per_report[g.doc].append(any(
+            i.street == g.street and abs(abs(i.normalized_value) - abs(g.normalized_value))
+            <= REL_TOL * max(1.0, abs(g.normalized_value)) for i in shown))
+    coverage = {doc: _acc(flags) for doc, flags in sorted(per_report.items())}
+    return {
+        "faithfulness": round((checked - bad) / checked, 4) if checked else 1.0, "n_figures": checked,
+        "unsupported": [u for s in summaries for u in s.faithfulness.unsupported],
+        "key_figure_coverage": round(sum(coverage.values()) / len(coverage), 4) if coverage else 0.0,
+        "coverage_by_report": coverage, "n_reports": len(summaries),
+    }
+
+
+def load_thresholds(path: Path) -> dict[str, float]:
+    """Flat 'suite.metric' → minimum."""
+    return {k: float(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
+def check_thresholds(report: dict[str, Any], thresholds: dict[str, float]) -> list[str]:
+    """Every 'suite.metric[.sub…]' below its minimum, as readable lines."""
+    below = []
+    for dotted, minimum in thresholds.items():
+        node: Any = report
+        for part in dotted.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is None:
+            continue
+        if float(node) < minimum:
+            below.append(f"{dotted} = {float(node):.3f} < {minimum}")
+    return below

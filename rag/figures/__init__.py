@@ -1,0 +1,1 @@
+"""The figure table: lexicon, extraction (rules, optional LLM), grounding, SQLite store."""

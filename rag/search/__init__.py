@@ -1,0 +1,1 @@
+"""Search: Chroma dense index + BM25, hybrid retrieval, embedders."""

@@ -1,0 +1,1 @@
+"""Storage: the SQLite connection and the report store."""

@@ -1,0 +1,1 @@
+"""Report summaries: records, extractive engine, LLM map-reduce, batch writer."""

@@ -1,0 +1,1 @@
+"""Text primitives: Chinese numbers and units, place names, token counts, cue words."""
