@@ -84,7 +84,10 @@ def load_jsonl(path: Path, model: type[BaseModel]) -> list[Any]:
 # ---- evaluators ---------------------------------------------------------------------------------
 def numeric_match(answer: Answer, value: float, unit: str) -> tuple[bool, str]:
     """The expected figure (normalised, within tolerance, sign-insensitive for 下降 wording) is in the answer."""
-    want, want_unit = normalize(value, unit)
+    try:
+        want, want_unit = normalize(value, unit)
+    except ValueError:  # a unit no table knows (a typo in the facts file): a failed case, not a crash
+        return False, f"expected {value:g}{unit}: unknown unit {unit!r}"
     got = signed_figures(answer.text)
     for v, u in got:
         if u == want_unit and abs(abs(v) - abs(want)) <= REL_TOL * max(1.0, abs(want)):

@@ -44,22 +44,63 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
 _COUNT_UNITS = (
     "家 个 项 宗 件 名 辆 套 座 户 条 处 起 家次 人次 人 次 所 栋 幢 间 台 批 场 期 宗次 面 封 株 棵 箱 单 篇"
     " 份 支 只 张 盏 课 位 部 辆次 场次 批次 户次 个次 种 本 册 块 例"
+    " 头 匹 羽 尾 架 艘 枚 颗 瓶 袋 人日 工日"
 ).split()
+_MULTIPLIERS = ("万亿", "亿", "万", "千")
+_UNIT_SCALE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+# An unlisted unit: an optional multiplier, then a measure word of one to three Han characters (no numerals).
+_GENERIC_UNIT = re.compile(r"(万亿|千万|百万|亿|万|千)?([\u4e00-\u9fff]{1,3})")
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 
 
-def _build_units() -> dict[str, UnitInfo]:
-    """Build the printed-unit table, adding 万- and 千-prefixed forms of every count unit."""
-    units = {key: UnitInfo(norm, factor, en) for key, norm, factor, en in _BASE_UNITS}
+class _UnitTable(dict[str, UnitInfo]):
+    """The printed-unit table. Lookups also accept an unlisted unit: a multiplier before a listed unit
+    scales it (千吨 → t x 1000), any other measure word is a generic count and keeps its printed form
+    (万头, 亿羽, 头). The scanner reads only listed units, so prose after 万 is never taken for a unit."""
+
+    def listed(self, key: str) -> bool:
+        """True for units the table spells out (what the scanner recognises)."""
+        return dict.__contains__(self, key)
+
+    def __missing__(self, key: str) -> UnitInfo:
+        info = _derived_unit(self, key)
+        if info is None:
+            raise KeyError(key)
+        return info
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (self.listed(key) or _derived_unit(self, key) is not None)
+
+    def get(self, key: str, default: UnitInfo | None = None) -> UnitInfo | None:  # type: ignore[override]
+        """Like dict.get, with unlisted units derived as in __missing__."""
+        return self[key] if key in self else default
+
+
+def _derived_unit(table: _UnitTable, key: str) -> UnitInfo | None:
+    """UnitInfo for an unlisted unit (see _UnitTable), or None when `key` is no measure word at all."""
+    match = _GENERIC_UNIT.fullmatch(key) if isinstance(key, str) else None
+    if match is None or _NUMERAL_CHARS.intersection(match.group(2)):
+        return None
+    scale = _UNIT_SCALE.get(match.group(1) or "", 1.0)
+    base = dict.get(table, match.group(2))
+    if base is not None:
+        return UnitInfo(base.normalized_unit, base.factor * scale, base.en)
+    return UnitInfo("count", scale, "")
+
+
+def _build_units() -> _UnitTable:
+    """Build the printed-unit table, adding 亿-, 万- and 千-prefixed forms of every count unit."""
+    units = _UnitTable({key: UnitInfo(norm, factor, en) for key, norm, factor, en in _BASE_UNITS})
     for key in _COUNT_UNITS:
         units[key] = UnitInfo("count", 1.0, "")
+        units["亿" + key] = UnitInfo("count", 1e8, "")
         units["万" + key] = UnitInfo("count", 1e4, "")
         units["千" + key] = UnitInfo("count", 1e3, "")
     return units
 
 
-UNITS: dict[str, UnitInfo] = _build_units()
+UNITS: _UnitTable = _build_units()
 _MAX_UNIT = max(len(key) for key in UNITS)
-_MULTIPLIERS = ("万亿", "亿", "万", "千")
 
 # One-to-one replacements, so offsets in the translated text equal offsets in the original.
 _FULLWIDTH = str.maketrans(
@@ -215,7 +256,7 @@ def _merge_ranges(text: str, items: list[_Item]) -> list[_Item]:
 def _longest_unit(text: str, pos: int, prefix: str = "") -> str | None:
     """The longest printed unit starting at pos (that is a key of UNITS once `prefix` is prepended)."""
     for size in range(min(_MAX_UNIT, len(text) - pos), 0, -1):
-        if prefix + text[pos : pos + size] in UNITS:
+        if UNITS.listed(prefix + text[pos : pos + size]):
             return text[pos : pos + size]
     return None
 
@@ -228,7 +269,7 @@ def _match_unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
             rest = _longest_unit(text, after + 1, mult)
             if rest:
                 return mult + rest, "余", after + 1 + len(rest)
-            if mult in UNITS:
+            if UNITS.listed(mult):
                 return mult, "余", after
     if pos < len(text) and text[pos] in "余多":
         rest = _longest_unit(text, pos + 1)
@@ -371,7 +412,7 @@ def find_numbers(text: str) -> list[float]:
 
 
 def _unit_info(unit: str) -> UnitInfo:
-    """Look a printed unit up; "" means a bare count; anything unknown is a ValueError."""
+    """Look a printed unit up; "" means a bare count, an unlisted measure word a generic count; else ValueError."""
     if unit == "":
         return UnitInfo("count", 1.0, "")
     info = UNITS.get(unit) if isinstance(unit, str) else None

@@ -424,3 +424,50 @@ def test_fuzz_never_raises(text: str) -> None:
         parse_number(text)
     except ValueError:
         pass
+
+
+# ---------------------------------------------------------------- 万/亿 before any measure word
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "normalized"),
+    [
+        ("亿人次", 1.2, (1.2e8, "count")), ("万人次", 2.5, (2.5e4, "count")), ("万吨", 3.0, (3e4, "t")),
+        ("万户", 1.2, (1.2e4, "count")), ("万件", 4.0, (4e4, "count")), ("万头", 3.5, (3.5e4, "count")),
+        ("亿羽", 1.0, (1e8, "count")), ("千吨", 2.0, (2e3, "t")), ("亿立方米", 1.5, (1.5e8, "m3")),
+    ],
+)
+def test_multiplier_before_a_measure_word(unit: str, value: float, normalized: tuple[float, str]) -> None:
+    got = normalize(value, unit)
+    assert got[0] == pytest.approx(normalized[0]) and got[1] == normalized[1]
+    assert format_zh(value, unit).endswith(unit)  # the printed word is kept
+
+
+@pytest.mark.parametrize("unit", ["万鸡蛋", "亿份额", "头", "千栋楼"])
+def test_unknown_measure_word_is_a_generic_count(unit: str) -> None:
+    assert unit in UNITS and UNITS[unit].normalized_unit == "count"
+    assert normalize(2.0, unit)[1] == "count"
+    assert format_zh(2.0, unit, "余").endswith(unit[-1]) and format_en(2.0, unit)
+
+
+@pytest.mark.parametrize("unit", ["furlongs", "万二", "", "kg/亩"])
+def test_non_measure_words_stay_unknown(unit: str) -> None:
+    assert unit not in UNITS or unit == ""
+    if unit:
+        with pytest.raises(ValueError, match="unknown unit"):
+            normalize(1.0, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("全年接待游客1.2亿人次,同比增长8.5%", 1.2, "亿人次", None),
+        ("出栏生猪3.5万头以上", 3.5, "万头", "以上"),
+        ("服务群众2.5亿余人次", 2.5, "亿人次", "余"),
+        ("新增就业岗位5万以上", 5.0, "万", "以上"),  # prose after 万 is not read as a unit
+        ("达到50万的水平", 50.0, "万", "达"),
+    ],
+)
+def test_scan_multiplier_measure_words(text: str, value: float, unit: str, qualifier: str | None) -> None:
+    q = scan_quantities(text)[0]
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
