@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,15 +12,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from rag.config import Settings
+from rag.config import Settings, configure_logging
 from rag.errors import JiedaoError
 
 app = typer.Typer(
     help="Jiedao: grounded indicators, cited answers and bilingual summaries for Chinese work reports.\n\n"
     "Examples:\n\n  jiedao ingest data/reports\n\n  jiedao ask \"哪个街道土地入库最多\"\n\n"
-    "  jiedao indicators --key land_storage_area --format table",
+    "  jiedao indicators --key land_storage_area --format table\n\n"
+    "  jiedao -v ask \"观湖街道规上工业总产值是多少?\"   (debug log on stderr)",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
 )
+READS = ".txt .md .html .docx .pdf"
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -61,7 +62,7 @@ def dump(obj: Any) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .docx .pdf).")],
+    paths: Annotated[list[Path], typer.Argument(help=f"Files or folders ({READS}).")],
     data_dir: DataDir = None,
     json_out: JsonFlag = False,
 ) -> None:
@@ -81,14 +82,28 @@ def ingest(
     except JiedaoError as exc:
         fail(exc)
         return
+    failed = sum(not r.ok for r in results)
+    skipped = skipped_line(c.unsupported_files(paths))
     if json_out:
         dump([r.__dict__ | {"warnings": list(r.warnings)} for r in results])
+        if skipped:
+            err.print(skipped, markup=False, highlight=False)
+        raise typer.Exit(1 if failed else 0)
     for r in results:
         line = f"{r.status:9} {r.path}" + (f"  {r.street}" if r.street else "") + (f"  ({r.message})" if r.message else "")
         (err if r.status == "failed" else out).print(line, markup=False, highlight=False)
-    failed = sum(not r.ok for r in results)
     out.print(f"{len(results) - failed} ok, {failed} failed", markup=False)
+    if skipped:
+        out.print(skipped, markup=False, highlight=False)
     raise typer.Exit(1 if failed else 0)
+
+
+def skipped_line(files: list[Path]) -> str:
+    """One line naming the files a folder ingest passed over, and why."""
+    if not files:
+        return ""
+    names = ", ".join(f"{f} ({f.suffix or 'no suffix'})" for f in files)
+    return f"skipped {len(files)} file(s) of unsupported type (reads {READS}): {names}"
 
 
 def _progress() -> Progress:
@@ -145,9 +160,21 @@ def search(
 
 
 def main() -> None:
-    """Entry point with logging configured."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    """Entry point: UTF-8 output whatever the locale, warnings-only logging until the -v flag is read."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    configure_logging(0)
     app()
+
+
+@app.callback()
+def _options(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="Debug log on stderr: -v for Jiedao, -vv for libraries too.")] = 0,
+) -> None:
+    """Jiedao: grounded indicators, cited answers and bilingual summaries for Chinese work reports."""
+    configure_logging(verbose)
 
 
 @app.command()

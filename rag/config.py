@@ -1,8 +1,11 @@
-"""Settings: explicit arguments > environment / .env > defaults. The only place env vars are read."""
+"""Settings: explicit arguments > environment / .env > defaults (the only place env vars are read); log set-up."""
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -45,3 +48,50 @@ class Settings(BaseSettings):
     def chroma_path(self) -> Path:
         """The embedded Chroma directory."""
         return self.data_dir / "chroma"
+
+
+# Libraries that log chatty DEBUG/INFO lines; some (bm25s, jieba) set their own loggers to DEBUG on import.
+NOISY_LIBRARIES = ("bm25s", "jieba", "chromadb", "httpx", "httpcore", "openai", "streamlit", "urllib3",
+                   "posthog", "huggingface_hub", "filelock", "trafilatura", "htmldate", "charset_normalizer")
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time (test runners swap it)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        """The current sys.stderr."""
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: TextIO) -> None:
+        pass
+
+
+class _LevelFilter(logging.Filter):
+    """Jiedao's own records from `own` up, every library's from `libraries` up, whatever levels they set."""
+
+    def __init__(self, own: int, libraries: int) -> None:
+        super().__init__()
+        self.own, self.libraries = own, libraries
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep the record when it reaches its threshold."""
+        mine = record.name == "rag" or record.name.startswith("rag.") or record.name == "__main__"
+        return record.levelno >= (self.own if mine else self.libraries)
+
+
+def configure_logging(verbosity: int = 0) -> None:
+    """Log to stderr: warnings only by default; -v adds Jiedao's debug lines, -vv every library's too."""
+    own = logging.DEBUG if verbosity >= 1 else logging.WARNING
+    libraries = logging.DEBUG if verbosity >= 2 else logging.WARNING
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
+        root.removeHandler(old)
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_LevelFilter(own, libraries))
+    root.addHandler(handler)
+    root.setLevel(min(own, libraries))
+    for name in NOISY_LIBRARIES:
+        logging.getLogger(name).setLevel(libraries)

@@ -26,6 +26,7 @@ from rag.ingest.pipeline import (
     iter_files,
     prepare,
     safe_name,
+    unsupported_files,
 )
 from rag.llm import LLMBackend, get_backend
 from rag.schemas import Answer, Chunk, Hit, Indicator, ReportMeta
@@ -90,6 +91,11 @@ class Corpus:
             results.append(self._ingest_one(display_path(str(path)), load))
         self._finish(results, embed, progress)
         return results
+
+    @staticmethod
+    def unsupported_files(paths: Iterable[Path | str]) -> list[Path]:
+        """Files in the given folders that `ingest` passes over because of their type."""
+        return unsupported_files(Path(p) for p in paths)
 
     def ingest_bytes(self, data: bytes, name: str, *, embed: bool = True) -> IngestResult:
         """Ingest an uploaded file; `name` is only displayed, never used as a path."""

@@ -71,6 +71,12 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+def unsupported_files(paths: Iterable[Path]) -> list[Path]:
+    """Files inside the given folders that `iter_files` passes over because of their type (hidden files aside)."""
+    return [p for path in paths if path.is_dir() for p in sorted(path.rglob("*"))
+            if p.is_file() and p.suffix.lower() not in SUPPORTED_SUFFIXES and not p.name.startswith(".")]
+
+
 def safe_name(name: str) -> str:
     """A display name for an uploaded file: no directories, no control or odd characters, suffix kept."""
     name = unicodedata.normalize("NFKC", name).replace("\\", "/").split("/")[-1]

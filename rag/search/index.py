@@ -193,7 +193,7 @@ class LexicalIndex:
             self.directory.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=self.directory))
             bm25.save(str(tmp), show_progress=False)
-            (tmp / "ids.json").write_text(json.dumps({"version": self.version, "ids": self.ids}), encoding="utf-8")
+            (tmp / "ids.json").write_text(json.dumps({"version": self.version, "ids": self.ids}, ensure_ascii=False), encoding="utf-8")
             try:
                 tmp.rename(final)
             except OSError:  # another process saved this version first (same content): keep theirs
