@@ -230,6 +230,15 @@ def test_html_page_keeps_body_and_drops_chrome(tmp_path: Path) -> None:
         assert gone not in loaded.text
 
 
+def test_html_main_text_comes_from_trafilatura_not_the_fallback(tmp_path: Path) -> None:
+    """lxml_html_clean is installed (trafilatura needs it): the page is read without the tag-stripping fallback."""
+    import lxml.html.clean  # noqa: F401  (a separate project since lxml 5.2; must be a declared dependency)
+
+    loaded = load_file(_write(tmp_path, "page.html", PAGE.encode("utf-8")))
+    assert not any("fell back" in w for w in loaded.warnings), loaded.warnings
+    assert "全年新增市场主体1.2万户" in loaded.text and "当前位置" not in loaded.text
+
+
 def test_html_in_gbk_with_meta_charset(tmp_path: Path) -> None:
     page = PAGE.replace('charset="utf-8"', 'charset="gb2312"')
     loaded = load_file(_write(tmp_path, "page.htm", page.encode("gb18030")))
