@@ -38,6 +38,7 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("千瓦", "kW", 1.0, "kW"), ("万千瓦", "kW", 1e4, "kW"), ("兆瓦", "kW", 1e3, "kW"),
     ("千瓦时", "kWh", 1.0, "kWh"), ("万千瓦时", "kWh", 1e4, "kWh"),
     ("吨", "t", 1.0, "t"), ("万吨", "t", 1e4, "t"), ("千克", "kg", 1.0, "kg"), ("公斤", "kg", 1.0, "kg"),
+    ("斤", "kg", 0.5, "kg"),
     ("万", "count", 1e4, ""), ("亿", "count", 1e8, ""),
 )
 
@@ -48,8 +49,9 @@ _COUNT_UNITS = (
 ).split()
 _MULTIPLIERS = ("万亿", "亿", "万", "千")
 _UNIT_SCALE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
-# An unlisted unit: an optional multiplier, then a measure word of one to three Han characters (no numerals).
-_GENERIC_UNIT = re.compile(r"(万亿|千万|百万|亿|万|千)?([\u4e00-\u9fff]{1,3})")
+# An unlisted unit: a multiplier and a measure word of one to three Han characters (no numerals), or a bare
+# one-character measure word; longer words without a multiplier are more likely garbage than units.
+_GENERIC_UNIT = re.compile(r"(万亿|千万|百万|亿|万|千)([\u4e00-\u9fff]{1,3})|()([\u4e00-\u9fff])")
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 
 
@@ -79,10 +81,13 @@ class _UnitTable(dict[str, UnitInfo]):
 def _derived_unit(table: _UnitTable, key: str) -> UnitInfo | None:
     """UnitInfo for an unlisted unit (see _UnitTable), or None when `key` is no measure word at all."""
     match = _GENERIC_UNIT.fullmatch(key) if isinstance(key, str) else None
-    if match is None or _NUMERAL_CHARS.intersection(match.group(2)):
+    if match is None:
         return None
-    scale = _UNIT_SCALE.get(match.group(1) or "", 1.0)
-    base = dict.get(table, match.group(2))
+    multiplier, word = match.group(1) or "", match.group(2) or match.group(4)
+    if _NUMERAL_CHARS.intersection(word):
+        return None
+    scale = _UNIT_SCALE.get(multiplier, 1.0)
+    base = dict.get(table, word)
     if base is not None:
         return UnitInfo(base.normalized_unit, base.factor * scale, base.en)
     return UnitInfo("count", scale, "")
