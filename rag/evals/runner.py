@@ -85,17 +85,24 @@ def to_markdown(report: dict[str, Any]) -> str:
     qa = report.get("qa")
     if qa:
         base = report.get("baseline", {}).get("qa", {})
-        lines += ["## Questions", "", "| group | n | Jiedao | naive RAG |", "|---|---|---|---|",
-                  f"| all | {qa['n']} | {qa['accuracy']:.2f} | {base.get('accuracy', float('nan')):.2f} |"]
+        lines += ["## Questions", "", "Strict: the labelled figure must be the answer's first figure. *wrong* = a wrong "
+                  "figure stated (or a bad citation); *declined* = no figure stated.", "",
+                  "| group | n | Jiedao | wrong | declined | naive RAG | naive wrong |", "|---|---|---|---|---|---|---|",
+                  _row("all", qa, base)]
         for section in ("by_type", "by_lang"):
             for name, cell in qa[section].items():
-                b = base.get(section, {}).get(name, {}).get("accuracy", float("nan"))
-                lines.append(f"| {name} | {cell['n']} | {cell['accuracy']:.2f} | {b:.2f} |")
+                lines.append(_row(name, cell, base.get(section, {}).get(name, {})))
         lines += ["", f"Citations exact: {qa['citation_exact']:.2f}", "", "### Failures", ""]
         lines += [f"- **{f['id']}** {f['question']} — expected: {f['expected']}; got: {f['got'][:160]} "
-                  f"— *{f['reason']}*" for f in qa["failures"]] or ["none"]
+                  f"— *{f.get('outcome', '')}: {f['reason']}*" for f in qa["failures"]] or ["none"]
     for name in ("indicators", "metadata", "summaries"):
         if name in report:
             lines += ["", f"## {name.capitalize()}", ""]
             lines += [f"- {k}: {v}" for k, v in report[name].items() if not isinstance(v, list | dict)]
     return "\n".join(lines) + "\n"
+
+
+def _row(name: str, cell: dict[str, Any], base: dict[str, Any]) -> str:
+    nan = float("nan")
+    return (f"| {name} | {cell['n']} | {cell['accuracy']:.2f} | {cell.get('wrong_rate', nan):.2f} | "
+            f"{cell.get('declined_rate', nan):.2f} | {base.get('accuracy', nan):.2f} | {base.get('wrong_rate', nan):.2f} |")

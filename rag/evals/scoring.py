@@ -82,47 +82,73 @@ def load_jsonl(path: Path, model: type[BaseModel]) -> list[Any]:
 
 
 # ---- evaluators ---------------------------------------------------------------------------------
+Outcome = Literal["correct", "wrong", "declined"]
+# The answer's headline: its first sentence (Chinese 。, or an English full stop before a space or the end).
+_FIRST_SENTENCE = re.compile(r"^.*?(?:。|\.(?=\s|$)|$)", re.S)
+# Place suffixes a comparison's expected winner ends with.
+_PLACE = re.compile(r"[\u4e00-\u9fffA-Z]{2,8}?(?:街道办事处|街道|管委会|办事处|镇|乡)")
+
+
+def headline(answer: Answer) -> str:
+    """The part of an answer that states its figure: the first sentence."""
+    m = _FIRST_SENTENCE.match(answer.text.strip())
+    return m.group(0) if m else answer.text
+
+
+def headline_figures(answer: Answer) -> list[tuple[float, str]]:
+    """Normalised figures stated in the headline (declines and passages quoted later do not count)."""
+    if answer.route == "abstain":
+        return []
+    return signed_figures(headline(answer))
+
+
 def numeric_match(answer: Answer, value: float, unit: str) -> tuple[bool, str]:
-    """The expected figure (normalised, within tolerance, sign-insensitive for 下降 wording) is in the answer."""
+    """The expected figure (normalised, within tolerance, sign-insensitive for 下降 wording) is in the headline."""
     try:
         want, want_unit = normalize(value, unit)
     except ValueError:  # a unit no table knows (a typo in the facts file): a failed case, not a crash
         return False, f"expected {value:g}{unit}: unknown unit {unit!r}"
-    got = signed_figures(answer.text)
+    got = headline_figures(answer)
     for v, u in got:
         if u == want_unit and abs(abs(v) - abs(want)) <= REL_TOL * max(1.0, abs(want)):
             return True, ""
     shown = ", ".join(f"{v:g} {u}" for v, u in got[:4]) or "no figure"
-    return False, f"expected {value:g}{unit} ({want:g} {want_unit}); answer has {shown}"
+    return False, f"expected {value:g}{unit} ({want:g} {want_unit}) first; the answer's headline has {shown}"
 
 
 def entity_match(answer: Answer, fact: Fact) -> tuple[bool, str]:
-    """For comparisons: the top-ranked street is the labelled one (from the table, else the first sentence)."""
+    """For comparisons: the top-ranked place is the labelled one (from the table, else the first sentence)."""
+    expected = _winner(fact)
+    if not expected:
+        return True, ""
     top = None
     if answer.table:
         ranked = [r for r in answer.table if r.rank == 1]
         top = ranked[0].street if ranked else None
-    expected = _winner(fact)
-    if top is None and expected:
-        first = answer.text.split("。")[0]
+    if top is None:
+        first = headline(answer)
         top = expected if expected in first or _short(expected) in first else None
-    if expected and top != expected:
-        return False, f"expected top street {expected}, got {top}"
+    if top != expected and not (top and _short(top) == _short(expected)):
+        return False, f"expected top place {expected}, got {top}"
     return True, ""
 
 
 def _winner(fact: Fact) -> str | None:
-    m = re.search(r"[\u4e00-\u9fffA-Z]{2,4}街道", fact.answer_text)
+    """The labelled winner: the first of the fact's places its answer text names, else a place-like word."""
+    named = [s for s in fact.streets if s and s != "multi" and (s in fact.answer_text or _short(s) in fact.answer_text)]
+    if named:
+        return min(named, key=lambda s: fact.answer_text.find(_short(s)))
+    m = _PLACE.search(fact.answer_text)
     return m.group(0) if m else None
 
 
-def _short(street: str) -> str:
-    return street.removesuffix("街道")
+def _short(place: str) -> str:
+    return re.sub(r"(?:街道办事处|街道|管委会|办事处|镇|乡)$", "", place) or place
 
 
 def abstains(answer: Answer) -> tuple[bool, str]:
-    """An unanswerable question gets no figure passed off as the answer."""
-    if answer.route == "abstain" or not signed_figures(answer.text):
+    """An unanswerable question gets no figure passed off as the answer (a figure in the headline)."""
+    if not headline_figures(answer):
         return True, ""
     return False, f"should decline, but answered: {answer.text[:80]}"
 
@@ -135,46 +161,62 @@ def citations_exact(answer: Answer, texts: dict[str, str]) -> tuple[bool, str]:
     return True, ""
 
 
-def score_fact(fact: Fact, answer: Answer, texts: dict[str, str]) -> tuple[bool, str]:
-    """Apply the evaluators a fact's type calls for."""
+def judge(fact: Fact, answer: Answer, texts: dict[str, str]) -> tuple[Outcome, str]:
+    """correct / wrong (a figure stated that is not the labelled one, or a bad citation) / declined."""
     ok, why = citations_exact(answer, texts)
     if not ok:
-        return ok, why
+        return "wrong", why
     if fact.answer_value is None:
-        return abstains(answer)
+        ok, why = abstains(answer)
+        return ("correct", "") if ok else ("wrong", why)
+    if not headline_figures(answer):
+        return "declined", f"declined: {answer.text[:80]}"
     if fact.type == "comparison":
         ok, why = entity_match(answer, fact)
         if not ok:
-            return ok, why
-    return numeric_match(answer, fact.answer_value, fact.answer_unit or "")
+            return "wrong", why
+    ok, why = numeric_match(answer, fact.answer_value, fact.answer_unit or "")
+    return ("correct", "") if ok else ("wrong", why)
+
+
+def score_fact(fact: Fact, answer: Answer, texts: dict[str, str]) -> tuple[bool, str]:
+    """True when the answer states the labelled figure first (or rightly declines)."""
+    outcome, why = judge(fact, answer, texts)
+    return outcome == "correct", why
 
 
 # ---- suites -------------------------------------------------------------------------------------
 def qa_suite(facts: list[Fact], ask: Callable[[str], Answer], texts: dict[str, str]) -> dict[str, Any]:
-    """Accuracy overall, by type and by language, with each failure explained."""
+    """Accuracy, wrong rate and declined rate overall, by type and by language, with each failure explained."""
     results = []
     for fact in facts:
         answer = ask(fact.question)
-        ok, why = score_fact(fact, answer, texts)
-        results.append((fact, answer, ok, why))
+        outcome, why = judge(fact, answer, texts)
+        results.append((fact, answer, outcome, why))
     return {
-        "accuracy": _acc([r[2] for r in results]), "n": len(results),
+        **_rates([r[2] for r in results]), "n": len(results),
         "by_type": _group(results, lambda f: f.type), "by_lang": _group(results, lambda f: f.lang),
         "citation_exact": _acc([citations_exact(a, texts)[0] for _, a, _, _ in results]),
         "failures": [{"id": f.id, "question": f.question, "expected": f.answer_text, "got": a.text[:300],
-                      "reason": why} for f, a, ok, why in results if not ok],
+                      "outcome": o, "reason": why} for f, a, o, why in results if o != "correct"],
     }
+
+
+def _rates(outcomes: list[Outcome]) -> dict[str, float]:
+    return {"accuracy": _acc([o == "correct" for o in outcomes]),
+            "wrong_rate": _acc([o == "wrong" for o in outcomes]),
+            "declined_rate": _acc([o == "declined" for o in outcomes])}
 
 
 def _acc(flags: list[bool]) -> float:
     return round(sum(flags) / len(flags), 4) if flags else 0.0
 
 
-def _group(results: list[tuple[Fact, Answer, bool, str]], key: Callable[[Fact], str]) -> dict[str, Any]:
-    groups: dict[str, list[bool]] = defaultdict(list)
-    for fact, _, ok, _ in results:
-        groups[key(fact)].append(ok)
-    return {k: {"accuracy": _acc(v), "n": len(v)} for k, v in sorted(groups.items())}
+def _group(results: list[tuple[Fact, Answer, Outcome, str]], key: Callable[[Fact], str]) -> dict[str, Any]:
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for fact, _, outcome, _ in results:
+        groups[key(fact)].append(outcome)
+    return {k: {**_rates(v), "n": len(v)} for k, v in sorted(groups.items())}
 
 
 def keys_compatible(gold_key: str, got_key: str) -> bool:
@@ -255,20 +297,27 @@ def summary_suite(gold: list[GoldIndicator], summaries: list[ReportSummary], doc
     }
 
 
-def load_thresholds(path: Path) -> dict[str, float]:
-    """Flat 'suite.metric' → minimum."""
-    return {k: float(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+def load_thresholds(path: Path) -> dict[str, tuple[str, float]]:
+    """Flat 'suite.metric' → ('min', x) for a plain number, or ('max', x) for {"max": x} (wrong rates)."""
+    out: dict[str, tuple[str, float]] = {}
+    for k, v in json.loads(path.read_text(encoding="utf-8")).items():
+        if k.startswith("_"):
+            continue
+        out[k] = ("max", float(v["max"])) if isinstance(v, dict) else ("min", float(v))
+    return out
 
 
-def check_thresholds(report: dict[str, Any], thresholds: dict[str, float]) -> list[str]:
-    """Every 'suite.metric[.sub…]' below its minimum, as readable lines."""
-    below = []
-    for dotted, minimum in thresholds.items():
+def check_thresholds(report: dict[str, Any], thresholds: dict[str, tuple[str, float]]) -> list[str]:
+    """Every 'suite.metric[.sub…]' on the wrong side of its bound, as readable lines."""
+    bad = []
+    for dotted, (side, bound) in thresholds.items():
         node: Any = report
         for part in dotted.split("."):
             node = node.get(part) if isinstance(node, dict) else None
         if node is None:
             continue
-        if float(node) < minimum:
-            below.append(f"{dotted} = {float(node):.3f} < {minimum}")
-    return below
+        if side == "min" and float(node) < bound:
+            bad.append(f"{dotted} = {float(node):.3f} < {bound}")
+        if side == "max" and float(node) > bound:
+            bad.append(f"{dotted} = {float(node):.3f} > {bound}")
+    return bad

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.evals.scoring import numeric_match
-from rag.schemas import Answer
+from rag.evals.scoring import Fact, numeric_match
+from rag.schemas import Answer, TableRow
 
 
 def _answer(text: str) -> Answer:
@@ -24,3 +24,51 @@ def test_measure_words_after_multipliers_match(text: str, value: float, unit: st
 def test_unknown_unit_fails_the_case_without_raising() -> None:
     ok, reason = numeric_match(_answer("全长3.5公里。"), 3.5, "furlongs")
     assert not ok and "unknown unit 'furlongs'" in reason
+
+
+# ---- the strict judge: headline figure, wrong vs declined ------------------------------------------------
+def _fact(**kw: object) -> Fact:
+    base = {"id": "t-1", "doc": "a.txt", "street": "甲镇", "period": "2023", "question": "q", "lang": "zh",
+            "type": "lookup", "answer_value": 12.4, "answer_unit": "%", "streets": ["甲镇"]}
+    return Fact.model_validate(base | kw)
+
+
+def test_the_figure_must_be_the_headline_not_somewhere_in_a_quote() -> None:
+    from rag.evals.scoring import judge
+
+    dump = _answer("甲镇:全年财政总收入15.2亿元,同比增长9.8%。一般公共预算收入7.1亿元,同比增长12.4%。")
+    assert judge(_fact(), dump, {})[0] == "wrong"
+    first = _answer("甲镇2023年一般公共预算收入同比增长12.4%[1]。")
+    assert judge(_fact(), first, {})[0] == "correct"
+
+
+def test_declining_is_not_wrong_and_a_figure_for_an_unanswerable_question_is() -> None:
+    from rag.evals.scoring import judge
+
+    declined = Answer(question="q", text="报告中未找到甲镇关于“地区生产总值”的总量,只给出增速9%。", language="zh",
+                      route="abstain", mode="offline")
+    assert judge(_fact(), declined, {})[0] == "declined"
+    unanswerable = _fact(type="unanswerable", answer_value=None, answer_unit=None)
+    assert judge(unanswerable, declined, {})[0] == "correct"
+    assert judge(unanswerable, _answer("甲镇地区生产总值增长9%[1]。"), {})[0] == "wrong"
+
+
+def test_comparison_winner_may_be_a_town() -> None:
+    from rag.evals.scoring import judge
+
+    fact = _fact(type="comparison", answer_value=3.5, answer_unit="亿元", streets=["甲镇", "乙街道"],
+                 answer_text="甲镇最多,3.5亿元")
+    right = _answer("甲镇最多:3.5亿元(2023年)[1]。其次是乙街道:2亿元[2]。")
+    assert judge(fact, right, {})[0] == "correct"
+    wrong = right.model_copy(update={"table": [TableRow(rank=1, street="乙街道", display="3.5亿元")]})
+    assert judge(fact, wrong, {})[0] == "wrong"
+
+
+def test_wrong_rate_bound_is_a_maximum(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rag.evals.scoring import check_thresholds, load_thresholds
+
+    path = tmp_path / "t.json"
+    path.write_text('{"qa.accuracy": 0.5, "qa.wrong_rate": {"max": 0.05}}', encoding="utf-8")
+    bounds = load_thresholds(path)
+    assert check_thresholds({"qa": {"accuracy": 0.9, "wrong_rate": 0.02}}, bounds) == []
+    assert len(check_thresholds({"qa": {"accuracy": 0.4, "wrong_rate": 0.2}}, bounds)) == 2
