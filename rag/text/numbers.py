@@ -31,9 +31,7 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("%", "percent", 1.0, "%"), ("个百分点", "percent", 1.0, "percentage points"),
     ("百分点", "percent", 1.0, "percentage points"), ("倍", "times", 1.0, "times"),
     ("微克/立方米", "ug/m3", 1.0, "µg/m³"),
-    # Unscaled on purpose: a sample report prints PM2.5 in 毫克/立方米 where µg/m³ is meant
-    # (18.2 mg/m³ would be lethal), so trusting the printed unit would be wrong by 1000x.
-    ("毫克/立方米", "ug/m3", 1.0, "µg/m³"),
+    ("毫克/立方米", "ug/m3", 1e3, "mg/m³"),  # as printed (CO is reported in mg/m³); a misprint stays visible
     ("天", "days", 1.0, "days"), ("小时", "hours", 1.0, "hours"), ("分钟", "minutes", 1.0, "minutes"),
     ("千瓦", "kW", 1.0, "kW"), ("万千瓦", "kW", 1e4, "kW"), ("兆瓦", "kW", 1e3, "kW"),
     ("千瓦时", "kWh", 1.0, "kWh"), ("万千瓦时", "kWh", 1e4, "kWh"),
