@@ -103,8 +103,6 @@ def _plan_start(heads: list[_Head], review_year: int | None) -> int | None:
         first = re.findall(r"(20\d\d)年", tops[0].title)
         review_year = int(first[0]) if first else None
     for head in tops[1:] if len(tops) > 1 else tops:
-        if head.level != 0:
-            continue
         title = head.title
         years = [int(y) for y in re.findall(r"(20\d\d)年", title)]
         later = bool(review_year and years and years[0] > review_year)
