@@ -16,6 +16,7 @@ from rag.ingest.metadata import detect_metadata
 from rag.ingest.sections import parse_sections, plan_start
 from rag.schemas import Chunk, Indicator, Report, Section
 from rag.search.index import tokenize
+from rag.text.script import simplified
 
 # Unicode categories never kept in names: controls, format (bidi, zero-width), separators, surrogates.
 _INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
@@ -44,8 +45,11 @@ def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
     text = loaded.text
     digest = content_hash(text)
     report_id = digest[:16]
-    sections = parse_sections(report_id, text)
-    meta = detect_metadata(text, title_hint=loaded.title_hint, plan_start=plan_start(sections))
+    # Parsing runs on the Simplified view (same length, same offsets); quotes are sliced from `text`.
+    parse_text = simplified(text)
+    sections = parse_sections(report_id, parse_text)
+    title_hint = simplified(loaded.title_hint) if loaded.title_hint else None
+    meta = detect_metadata(parse_text, title_hint=title_hint, plan_start=plan_start(sections))
     notes = list(meta.notes) + list(loaded.warnings)
     if meta.street is None:
         notes.append("no street (街道/镇) name recognised")
@@ -57,8 +61,18 @@ def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
     )
     chunks = chunk_report(report, text, sections, max_tokens=max_tokens)
     tokens = [tokenize(c.header() + " " + c.text) for c in chunks]
-    indicators = extract_indicators(report, sections, chunks)
+    parse_report = report.model_copy(update={"text": parse_text})
+    indicators = [_verbatim(ind, text) for ind in extract_indicators(parse_report, sections, chunks)]
     return Prepared(report, sections, chunks, tokens, indicators)
+
+
+def _verbatim(ind: Indicator, text: str) -> Indicator:
+    """The figure with its evidence quote taken from the canonical text (parsing saw the Simplified view)."""
+    ev = ind.evidence
+    quote = text[ev.start : ev.end]
+    if quote == ev.quote:
+        return ind
+    return ind.model_copy(update={"evidence": ev.model_copy(update={"quote": quote})})
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:

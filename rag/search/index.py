@@ -20,6 +20,7 @@ from rag.config import Settings
 from rag.errors import StoreError
 from rag.schemas import Chunk
 from rag.search.embedders import Embedder
+from rag.text.script import simplified
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 log = logging.getLogger(__name__)
@@ -42,8 +43,8 @@ def _jieba() -> Any:
 
 
 def tokenize(text: str) -> list[str]:
-    """Jieba tokens for BM25: lower-cased, punctuation and stop words dropped."""
-    toks = _jieba().lcut_for_search(text)
+    """Jieba tokens for BM25 on the Simplified view: lower-cased, punctuation and stop words dropped."""
+    toks = _jieba().lcut_for_search(simplified(text))  # Traditional text and questions match Simplified
     return [t.lower() for t in toks if t.strip() and t not in _STOP and not _PUNCT.match(t)]
 
 
