@@ -65,6 +65,8 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help=f"Files or folders ({READS}).")],
     data_dir: DataDir = None,
     json_out: JsonFlag = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Remove an older report of the same place and period "
+                                          "(a half-year never replaces its full year).")] = False,
 ) -> None:
     """Ingest reports. Exit code 0 when all files are fine, 1 when some failed.
 
@@ -78,7 +80,7 @@ def ingest(
             def tick(what: str, done: int, total: int) -> None:
                 bar.update(task, description=Path(what).name[:40], completed=done, total=total)
 
-            results = c.ingest(paths, progress=tick)
+            results = c.ingest(paths, progress=tick, supersede=replace)
     except JiedaoError as exc:
         fail(exc)
         return
@@ -209,7 +211,8 @@ def ask(
 
 @app.command()
 def indicators(
-    street: Street = None,
+    street: Annotated[str | None, typer.Option("--place", "--street", "-s", help="Only this place, e.g. 观湖街道; "
+                                               "with --key: one figure per period, in period order.")] = None,
     key: Annotated[str | None, typer.Option("--key", "-k", help="Indicator key, e.g. land_storage_area.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="actual | target | yoy_growth | …")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
@@ -232,7 +235,10 @@ def indicators(
         if llm:
             added = c.enrich_indicators()
             err.print(f"LLM extraction added {sum(added.values())} grounded figures", markup=False)
-        rows = c.indicators(street=street, key=key, kind=kind)
+        if street and key:  # the place's series: one row per period, oldest first
+            rows = c.series(street, key, kind=kind or "actual")
+        else:
+            rows = c.indicators(street=street, key=key, kind=kind)
     except JiedaoError as exc:
         fail(exc)
         return
@@ -248,6 +254,29 @@ def indicators(
             table.add_row(r.street or "?", r.period, r.key, r.kind, f"{r.qualifier or ''}{r.value:g}{r.unit}",
                           f"{r.normalized_value:,.6g} {r.normalized_unit}", r.evidence.quote[:40])
         out.print(table)
+
+
+@app.command()
+def remove(
+    report: Annotated[str, typer.Argument(help="A report id (see `jiedao reports`) or the path it was ingested from.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Delete a report from the store, the dense index and BM25 (all or nothing). Exit 1 when not found.
+
+    Example: jiedao remove 3f2a9c1e0b7d4a56
+    """
+    from rag.errors import NotFoundError
+
+    try:
+        meta = corpus(data_dir).remove(report)
+    except NotFoundError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    except JiedaoError as exc:
+        fail(exc)
+        return
+    out.print(f"removed {meta.report_id} {meta.path}  {meta.street or '?'} {meta.period_covered or '?'}",
+              markup=False, highlight=False)
 
 
 @app.command("eval")

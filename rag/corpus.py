@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from filelock import FileLock, Timeout
 
 from rag.config import Settings
-from rag.errors import IngestError, JiedaoError, QuestionError, StoreError
+from rag.errors import IngestError, JiedaoError, NotFoundError, QuestionError, StoreError
 from rag.figures.table import IndicatorStore
 from rag.ingest.load import LoadedText, load_bytes, load_file
 from rag.ingest.pipeline import (
@@ -56,6 +56,7 @@ class IngestResult:
     report_id: str | None = None
     street: str | None = None
     warnings: tuple[str, ...] = ()
+    superseded: tuple[str, ...] = ()  # ids of older reports of the same place and period removed (supersede=True)
 
     @property
     def ok(self) -> bool:
@@ -80,15 +81,19 @@ class Corpus:
 
     # ---- ingest -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], *, embed: bool = True,
-               progress: Progress | None = None) -> list[IngestResult]:
-        """Ingest files and folders; every file gets a result, failures never stop the others."""
+               progress: Progress | None = None, supersede: bool = False) -> list[IngestResult]:
+        """Ingest files and folders; every file gets a result, failures never stop the others.
+
+        supersede=True: an older report of the same place and period (e.g. both 2023, not 2023H1 beside 2023)
+        is removed once the new one is stored; otherwise both are kept.
+        """
         files = list(iter_files(Path(p) for p in paths))
         results = []
         for i, path in enumerate(files):
             if progress:
                 progress(str(path), i, len(files))
             load = partial(load_file, path, max_bytes=self._max_bytes)
-            results.append(self._ingest_one(display_path(str(path)), load))
+            results.append(self._ingest_one(display_path(str(path)), load, supersede))
         self._finish(results, embed, progress)
         return results
 
@@ -97,10 +102,11 @@ class Corpus:
         """Files in the given folders that `ingest` passes over because of their type."""
         return unsupported_files(Path(p) for p in paths)
 
-    def ingest_bytes(self, data: bytes, name: str, *, embed: bool = True) -> IngestResult:
+    def ingest_bytes(self, data: bytes, name: str, *, embed: bool = True, supersede: bool = False) -> IngestResult:
         """Ingest an uploaded file; `name` is only displayed, never used as a path."""
         shown = f"upload/{safe_name(name)}"
-        result = self._ingest_one(shown, partial(load_bytes, data, safe_name(name), max_bytes=self._max_bytes))
+        result = self._ingest_one(shown, partial(load_bytes, data, safe_name(name), max_bytes=self._max_bytes),
+                                  supersede)
         self._finish([result], embed, None)
         return result
 
@@ -113,7 +119,7 @@ class Corpus:
         if embed:
             self.embed_pending(progress=progress, results=results)
 
-    def _ingest_one(self, path: str, load: Callable[[], LoadedText]) -> IngestResult:
+    def _ingest_one(self, path: str, load: Callable[[], LoadedText], supersede: bool = False) -> IngestResult:
         try:
             loaded = load()
             known = self._known(content_hash(loaded.text), path, ())
@@ -121,7 +127,7 @@ class Corpus:
                 return known
             prepared = prepare(loaded, path, max_tokens=self.settings.chunk_tokens)
             with self._writer(path):
-                return self._store_prepared(prepared, path)
+                return self._store_prepared(prepared, path, supersede)
         except JiedaoError as exc:
             return IngestResult(path, "failed", failure_line(path, str(exc)))
         except Exception as exc:  # an unexpected bug: keep the traceback in the log, one line for the user
@@ -156,28 +162,106 @@ class Corpus:
         msg = "" if status == "unchanged" else f"same content as {same.path}; not added twice"
         return IngestResult(path, status, msg, same.report_id, same.street, warnings or tuple(same.notes))
 
-    def _store_prepared(self, prep: Prepared, path: str) -> IngestResult:
+    def _store_prepared(self, prep: Prepared, path: str, supersede: bool = False) -> IngestResult:
         report = prep.report
         warnings = tuple(report.notes)
         known = self._known(report.content_hash, path, warnings)  # re-checked under the writer lock
         if known is not None:
             return known
         old = self.store.find_by_path(path)
+        older = self._same_place_period(report, skip=old.report_id if old else None) if supersede else []
+        gone = ([old.report_id] if old is not None else []) + [m.report_id for m in older]
         try:
-            with self.store.transaction():
-                if old is not None:
-                    self.store.delete_report(old.report_id)
+            with self._dense_deleted(gone), self.store.transaction():
+                for rid in gone:
+                    self.store.delete_report(rid)
                 self.store.add_report(report, prep.sections, prep.chunks, prep.tokens)
                 self.indicator_store.replace(report.report_id, prep.indicators)
-                if old is not None:  # last, so a Chroma failure rolls the SQLite change back
-                    self.dense.delete_report(old.report_id)
+                for rid in gone:  # last, so a Chroma failure rolls the SQLite change back
+                    self.dense.delete_report(rid)
         except JiedaoError:
             raise
         except Exception as exc:
             raise StoreError(f"could not store the report: {short_reason(exc)}") from exc
-        status: Status = "replaced" if old is not None else "added"
-        return IngestResult(path, status, f"{len(prep.chunks)} chunks, {len(prep.indicators)} indicators",
-                            report.report_id, report.street, warnings)
+        status: Status = "replaced" if gone else "added"
+        message = f"{len(prep.chunks)} chunks, {len(prep.indicators)} indicators"
+        if older:
+            message += "; supersedes " + ", ".join(
+                f"{m.path} ({m.report_id}, {m.street} {m.period_covered})" for m in older)
+        return IngestResult(path, status, message, report.report_id, report.street, warnings,
+                            tuple(m.report_id for m in older))
+
+    def _same_place_period(self, report: ReportMeta, *, skip: str | None) -> list[ReportMeta]:
+        """Stored reports of the same place and the same period (a half-year never matches its full year)."""
+        if not report.street or not report.period_covered:
+            return []
+        return [m for m in self.store.reports() if m.report_id not in (report.report_id, skip)
+                and m.street == report.street and m.period_covered == report.period_covered]
+
+    @contextmanager
+    def _dense_deleted(self, report_ids: list[str]) -> Iterator[None]:
+        """Around a transaction that deletes these reports' vectors last: on any failure put the vectors back.
+
+        The snapshot is read before any write; if even the restore fails, the reports' chunks are marked as
+        not embedded (SQLite was rolled back), so the next ingest re-embeds them instead of searching holes.
+        """
+        saved = [self.dense.snapshot_report(rid) for rid in report_ids]
+        try:
+            yield
+        except BaseException:
+            for rid, snap in zip(report_ids, saved, strict=True):
+                try:
+                    self.dense.restore(snap)
+                except JiedaoError as exc:
+                    log.warning("could not restore Chroma vectors of %s (%s); they will be re-embedded",
+                                rid, exc.message)
+                    with self.store.transaction():
+                        self.store.conn.execute("UPDATE chunks SET embedded = 0 WHERE report_id = ?", (rid,))
+            raise
+
+    # ---- remove ---------------------------------------------------------------------------------
+    def find_report(self, report_id_or_path: str | Path) -> ReportMeta | None:
+        """The report with this id (or unique id prefix), or last ingested from this path."""
+        ref = str(report_id_or_path).strip()
+        if not ref:
+            return None
+        metas = self.store.reports()
+        for m in metas:
+            if m.report_id == ref:
+                return m
+        for candidate in (display_path(ref), display_path(str(Path(ref)))):
+            found = self.store.find_by_path(candidate)
+            if found is not None:
+                return found
+        prefixed = [m for m in metas if len(ref) >= 6 and m.report_id.startswith(ref)]
+        return prefixed[0] if len(prefixed) == 1 else None
+
+    def remove(self, report_id_or_path: str | Path) -> ReportMeta:
+        """Delete one report from SQLite (report, sections, chunks, figures), Chroma and BM25, all or nothing.
+
+        Raises NotFoundError (a JiedaoError) when no report has this id or path; StoreError when a store fails,
+        in which case every store is as it was.
+        """
+        meta = self.find_report(report_id_or_path)
+        if meta is None:
+            raise NotFoundError(f"no report with id or path {report_id_or_path}",
+                                hint="`jiedao reports` lists report ids and paths")
+        with self._writer(meta.path):
+            if self.store.find_by_hash(meta.content_hash) is None:  # removed by another process meanwhile
+                raise NotFoundError(f"no report with id or path {report_id_or_path}")
+            try:
+                with self._dense_deleted([meta.report_id]), self.store.transaction():
+                    self.store.delete_report(meta.report_id)
+                    self.dense.delete_report(meta.report_id)  # last: a Chroma failure rolls SQLite back
+            except JiedaoError:
+                raise
+            except Exception as exc:
+                raise StoreError(f"could not remove the report: {short_reason(exc)}") from exc
+        try:
+            self._refresh()  # BM25 rebuilt now from the new store version, not at the next search
+        except Exception as exc:  # the store is right; BM25 is rebuilt at the next search anyway
+            log.warning("BM25 rebuild after remove deferred: %s", short_reason(exc))
+        return meta
 
     def embed_pending(self, *, progress: Progress | None = None,
                       results: list[IngestResult] | None = None) -> int:
@@ -281,6 +365,18 @@ class Corpus:
         """Stored indicators, filtered."""
         return self.indicator_store.query(street=street, key=key, kind=kind)
 
+    def series(self, place: str, key_or_label: str, *, kind: str = "actual") -> list[Indicator]:
+        """One figure per period for a place, in period order (2022 < 2023M01-M06 = 2023H1 < 2023 …).
+
+        `key_or_label` is a lexicon key ("fixed_asset_investment"), "label:<label_zh>" or a bare label_zh.
+        When several rows share a period, the latest-ingested report's first row is kept.
+        """
+        from rag.figures.table import one_per_period, same_indicator
+
+        rows = [r for r in self.indicator_store.query(street=place, kind=kind or None)
+                if same_indicator(r, key_or_label)]
+        return one_per_period(rows, [m.report_id for m in self.store.reports()])
+
     def report_text(self, report_id: str) -> str:
         """The canonical text every offset refers to."""
         try:
@@ -358,3 +454,53 @@ class Corpus:
         from rag.summary.report import summarize_report
 
         return summarize_report(self, report_id, backend=self.backend if self.backend.available else None)
+
+
+# ---- display helpers the app reaches through the facade (A) ---------------------------------------------
+# Re-exported so the edges stay on the facade (tests/test_layout.py): interface strings, number/period/place
+# display, exports, summaries as Markdown (Filters and safe_name are imported above).
+from rag.figures.table import flat_record as flat_record  # noqa: E402
+from rag.figures.table import to_csv as to_csv  # noqa: E402
+from rag.text.names import period_en as period_en  # noqa: E402
+from rag.text.names import period_zh as period_zh  # noqa: E402
+from rag.text.names import place_en as place_en  # noqa: E402
+from rag.text.numbers import format_en as format_en  # noqa: E402
+from rag.text.numbers import format_zh as format_zh  # noqa: E402
+from rag.text.ui_strings import display_scale as display_scale  # noqa: E402
+from rag.text.ui_strings import ui as ui  # noqa: E402
+
+EXPORT_FORMATS = ("csv", "json", "xlsx")
+
+
+def export_indicators(rows: list[Indicator], fmt: str) -> bytes:
+    """The given indicator rows as CSV (UTF-8 with BOM, for spreadsheets), JSON (full records) or XLSX."""
+    if fmt == "csv":
+        return to_csv(list(rows)).encode("utf-8-sig")
+    if fmt == "json":
+        import json
+
+        return json.dumps([i.model_dump(mode="json") for i in rows], ensure_ascii=False, indent=2).encode("utf-8")
+    if fmt == "xlsx":
+        import io
+
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "indicators"
+        flat = [flat_record(i) for i in rows]
+        fields = list(flat[0]) if flat else ["report_id"]
+        sheet.append(fields)
+        for rec in flat:
+            sheet.append([v if isinstance(v, int | float | str) or v is None else str(v) for v in rec.values()])
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
+
+
+def summary_markdown(summary: ReportSummary) -> str:
+    """A report summary as Markdown (both languages)."""
+    from rag.summary.batch import to_markdown
+
+    return to_markdown(summary)

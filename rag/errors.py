@@ -28,6 +28,10 @@ class StoreError(JiedaoError):
     """The data directory, SQLite store or Chroma index failed."""
 
 
+class NotFoundError(JiedaoError):
+    """No report (or other stored item) has the id or path given."""
+
+
 class BackendError(JiedaoError):
     """An LLM or embedding endpoint failed; `retryable` says whether trying again may help."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 
 from rag.schemas import Indicator
@@ -54,3 +55,44 @@ class IndicatorStore:
                 args.append(value)
         sql = "SELECT json FROM indicators" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
         return [Indicator.model_validate(json.loads(r[0])) for r in self.conn.execute(sql, args)]
+
+
+# ---- periods in order, one row per period (T) ------------------------------------------------------------
+_PERIOD = re.compile(r"^(\d{4})(?:H([12])|M(\d{2})-M(\d{2})|Q([1-4]))?(-plan)?$")
+
+
+def period_order(code: str) -> tuple[int, int, int, int, str]:
+    """Sort key of a period code: 2022 < 2023M01-M03 < 2023M01-M06 = 2023H1 < 2023H2 < 2023 < 2023-plan < 2024.
+
+    (year, last month covered, months covered, plan, code); an unknown code sorts after its year.
+    """
+    m = _PERIOD.match(code or "")
+    if not m:
+        return (int(code[:4]) if code[:4].isdigit() else 9999, 99, 99, 1, code)
+    year, half, m0, m1, quarter, plan = m.groups()
+    first, last = 1, 12
+    if half:
+        first, last = (1, 6) if half == "1" else (7, 12)
+    elif m0:
+        first, last = int(m0), int(m1)
+    elif quarter:
+        first, last = 3 * int(quarter) - 2, 3 * int(quarter)
+    return (int(year), last, last - first + 1, 1 if plan else 0, code)
+
+
+def same_indicator(row: Indicator, key_or_label: str) -> bool:
+    """True when a row is the indicator named by a lexicon key, a 'label:<label_zh>' key or a bare label."""
+    wanted = key_or_label.strip()
+    bare = wanted.split(":", 1)[1] if wanted.startswith(("label:", "other:")) else wanted
+    return row.key in (wanted, f"label:{bare}", f"other:{bare}") or row.label_zh == bare
+
+
+def one_per_period(rows: list[Indicator], report_order: list[str]) -> list[Indicator]:
+    """One row per period, in period order: from the latest-ingested report of that period, its first row."""
+    rank = {rid: i for i, rid in enumerate(report_order)}
+    chosen: dict[str, Indicator] = {}
+    for row in rows:  # extraction order: the first row of a report wins within that report
+        have = chosen.get(row.period)
+        if have is None or rank.get(row.report_id, -1) > rank.get(have.report_id, -1):
+            chosen[row.period] = row
+    return sorted(chosen.values(), key=lambda r: period_order(r.period))

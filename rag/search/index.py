@@ -134,6 +134,32 @@ class DenseIndex:
         except Exception as exc:
             raise StoreError(f"Chroma delete failed: {short_reason(exc)}") from exc
 
+    def snapshot_report(self, report_id: str) -> dict[str, Any]:
+        """Every vector of one report (ids, embeddings, documents, metadatas), for `restore` after a failed delete."""
+        try:
+            got = self.collection.get(where={"report_id": report_id},
+                                      include=["embeddings", "documents", "metadatas"])
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"Chroma read failed: {short_reason(exc)}") from exc
+        embeddings = got.get("embeddings")
+        return {"ids": list(got["ids"]),
+                "embeddings": [list(map(float, e)) for e in embeddings] if embeddings is not None else [],
+                "documents": list(got.get("documents") or []), "metadatas": list(got.get("metadatas") or [])}
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        """Put back the vectors `snapshot_report` saved (an idempotent upsert)."""
+        if not snapshot.get("ids"):
+            return
+        try:
+            self.collection.upsert(ids=snapshot["ids"], embeddings=snapshot["embeddings"],
+                                   documents=snapshot["documents"] or None, metadatas=snapshot["metadatas"] or None)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"Chroma restore failed: {short_reason(exc)}") from exc
+
     def query(self, vector: list[float], k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) of the k nearest chunks."""
         try:
