@@ -64,6 +64,14 @@ class IngestResult:
         return self.status != "failed"
 
 
+def _resolved(path: str) -> Path | None:
+    """An absolute path for comparing a path given now with one stored at ingest (relative to another cwd)."""
+    try:
+        return Path(path).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
 class Corpus:
     """One data directory: SQLite store, Chroma collection, BM25 index."""
 
@@ -233,6 +241,10 @@ class Corpus:
             found = self.store.find_by_path(candidate)
             if found is not None:
                 return found
+        resolved = _resolved(ref)
+        same_file = [m for m in metas if resolved is not None and _resolved(m.path) == resolved]
+        if same_file:
+            return same_file[-1]  # the latest ingest of that file
         prefixed = [m for m in metas if len(ref) >= 6 and m.report_id.startswith(ref)]
         return prefixed[0] if len(prefixed) == 1 else None
 

@@ -71,9 +71,18 @@ class Store:
         self.bump_version()
 
     def delete_report(self, report_id: str) -> None:
-        """Remove a report and (by cascade) its sections, chunks and indicators."""
+        """Remove a report and (by cascade) its sections, chunks and indicators, and rows of any other table
+        keyed by report_id (maps and caches added by later migrations without a foreign key)."""
+        for table in self._report_tables():
+            self.conn.execute(f'DELETE FROM "{table}" WHERE report_id = ?', (report_id,))
         self.conn.execute("DELETE FROM reports WHERE report_id = ?", (report_id,))
         self.bump_version()
+
+    def _report_tables(self) -> list[str]:
+        """Tables other than `reports` with a report_id column."""
+        names = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return [n for n in names if n != "reports" and not n.startswith("sqlite_")
+                and any(col[1] == "report_id" for col in self.conn.execute(f'PRAGMA table_info("{n}")'))]
 
     def bump_version(self) -> None:
         """Tell other processes that the corpus changed."""

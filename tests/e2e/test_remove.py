@@ -5,6 +5,7 @@ Invented reports only: one place with 2022, 2023H1 and 2023 reports beside anoth
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -104,10 +105,21 @@ def test_remove_deletes_the_report_from_every_store_and_nothing_else(corpus) -> 
 def test_remove_by_path_and_not_found(corpus) -> None:
     c, ids, folder = corpus
     assert c.remove(folder / "b2023.txt").report_id == ids["b2023.txt"]
+    assert c.remove(os.path.relpath(folder / "a2022.txt")).report_id == ids["a2022.txt"]
+    assert c.remove(ids["a2023h1.txt"][:8]).report_id == ids["a2023h1.txt"]  # a unique id prefix
     with pytest.raises(NotFoundError):
         c.remove(folder / "b2023.txt")
     with pytest.raises(NotFoundError):
         c.remove("0000000000000000")
+
+
+def test_remove_clears_any_table_keyed_by_report(corpus) -> None:
+    c, ids, _ = corpus
+    with c.store.transaction() as conn:  # a map added by a later migration, without a foreign key
+        conn.execute("CREATE TABLE label_map (report_id TEXT NOT NULL, label TEXT NOT NULL)")
+        conn.executemany("INSERT INTO label_map VALUES (?, ?)", [(ids["a2023.txt"], "甲"), (ids["b2023.txt"], "乙")])
+    c.remove(ids["a2023.txt"])
+    assert c.store.conn.execute("SELECT report_id, label FROM label_map").fetchall() == [(ids["b2023.txt"], "乙")]
 
 
 def test_failed_chroma_delete_leaves_every_store_unchanged(corpus) -> None:
