@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from rag.ingest import gazetteer
+from rag.ingest.periods import period_in
+from rag.text.script import strip_glosses
 
 _HEADER_LINES = 12
-# POS tags (jieba) that never start a place name: verbs, prepositions, adverbs, numerals, pronouns …
-_NON_NAME_POS = ("v", "p", "d", "c", "m", "r", "u", "q", "f", "t", "a")
-# Words before 区 that make a generic area (片区, 示范区 …), not a district name.
-_GENERIC_AREA = set(
-    "风险 示范 试验 开发 保护 功能 商业 核心 先行 合作 重点 中心 管控 防控 封控 住宅 工业 生活 服务 居住 产业 "
-    "城市 禁养 禁烧 限养 高发 易涝 集聚 物流 旅游 度假 实验 规划 建成 行政 管辖 居民 所在 辖区 全区 社区 园区 "
-    "片区 城区 景区 街区 小区 校区 新区 老区 市区 郊区 山区 湾区 港区 库区 林区 矿区 灾区 盲区 专区 展区 营区 "
-    "车区 医疗 教育 养殖 划定 低洼 划为 老旧 核酸 隔离 静默 中高 中风 高风 低风 管理 保障 安置 拆迁 更新 整备 "
-    "大湾 粤港 前海 统筹 提升 改造 创新 科技 文化 生态 森林 公园 湿地".split()
-)
-_GENERIC_STREET = set("各个 全市 全区 本街 我街 街道 乡镇 城镇 村镇 小镇 特色 城中 该街 两个 多个 所在".split())
-# Second characters that make "X区/X市/X镇" a common noun (片区, 园区, 城市, 小镇 …).
-_GENERIC_TAIL = set("片社园城辖景街小校新老郊山湾港库林矿灾盲专展营厂控险范验发护能业心行作点宅活务住超上门夜股集都各全本该")
-# For 街道 only tails that make a collective are generic (社区街道, 各街道): 龙城, 南湾, 梅林, 南山 are streets.
-_GENERIC_TAIL_STREET = set("片社辖街各全本该两多")
-# Characters that end a phrase rather than start a name: "龙岗区观湖街道" is 观湖, not 区观湖.
-_NAME_BOUNDARY = set("区市县省镇乡村年月日的和与及在对向为是了将把从由于并等个各全本该我其此即共")
 _MONTHS_H1 = re.compile(r"(?<![\d-])1\s*[-至~—]\s*([1-6])月")
 _CN_DIGITS = dict(zip("一二三四五六七八九十", range(1, 11), strict=True))
 
@@ -37,92 +22,29 @@ class Metadata:
     street: str | None = None
     district: str | None = None
     city: str | None = None
+    province: str | None = None
     report_years: list[int] = field(default_factory=list)
     period_covered: str | None = None
     plan_period: str | None = None
     title: str | None = None
     title_source: str | None = None
     published_date: str | None = None
+    inferred: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)
 
 
-def detect_metadata(text: str, *, title_hint: str | None = None, plan_start: int | None = None) -> Metadata:
+def detect_metadata(text: str, *, title_hint: str | None = None, plan_start: int | None = None,
+                    file_name: str | None = None) -> Metadata:
     """Detect everything from the canonical text; `plan_start` is where the plan part begins, if any."""
     meta = Metadata()
     head = "\n".join(text.splitlines()[:_HEADER_LINES])
-    meta.street = _place(text, head, "街道", _GENERIC_STREET, meta.evidence, "street", _GENERIC_TAIL_STREET)
-    if meta.street is None:
-        meta.street = _place(text, head, "镇", _GENERIC_STREET, meta.evidence, "street")
-    meta.district = _place(text, head, "区", _GENERIC_AREA, meta.evidence, "district")
-    meta.city = _place(text, head, "市", {"城市", "全市", "超市", "上市", "门市", "夜市", "股市", "集市"},
-                       meta.evidence, "city")
     _title(meta, text, head, title_hint)
+    detect_place(meta, text, head, file_name)
     _periods(meta, text, plan_start)
     _published(meta, head)
     _year_check(meta, text)
     return meta
-
-
-def _place(text: str, head: str, suffix: str, generic: set[str], evidence: dict[str, str], name: str,
-           tails: set[str] = _GENERIC_TAIL) -> str | None:
-    """The most likely `<name><suffix>` in the text (e.g. 观湖街道), scored by explicit and bare mentions."""
-    pattern = re.compile(rf"([\u4e00-\u9fffA-Z]{{2}}){suffix}(?![域块间位分别划场民值容政级面长委])")
-    found = Counter(m.group(1) for m in pattern.finditer(text))
-    scores: dict[str, float] = {}
-    titled = _title_names(head, suffix)
-    for cand, count in found.items():
-        # A name that opens a title line ("测试街道2023年工作总结") is a name even if jieba knows it as a verb.
-        if cand in generic or cand[-1] in tails or (cand not in titled and not _could_be_name(cand)):
-            continue
-        bare = text.count(cand) - count
-        scores[cand] = 3 * count + min(bare, 20) + (10 if cand + suffix in head else 0)
-    if not scores:
-        return None
-    best = max(scores, key=lambda c: (scores[c], c))
-    if scores[best] < 4:
-        return None
-    best = _three_char(text, best, suffix)
-    evidence[name] = _snippet(text, text.find(best + suffix))
-    return best + suffix
-
-
-def _title_names(head: str, suffix: str) -> set[str]:
-    """Two-character names right before `suffix` at the start of a title-like header line."""
-    names = set()
-    for line in head.splitlines():
-        m = re.match(rf"\s*(?:[\u4e00-\u9fff]{{2,3}}[区市])?([\u4e00-\u9fffA-Z]{{2}}){suffix}", line)
-        if m and re.search(r"工作(?:总结|计划|报告|要点)", line):
-            names.add(m.group(1))
-    return names
-
-
-def _three_char(text: str, best: str, suffix: str) -> str:
-    """Widen a two-character name when nearly every mention has the same name-like character before it (香蜜湖)."""
-    before = Counter(text[m.start() - 1] if m.start() else "" for m in re.finditer(re.escape(best + suffix), text))
-    char, count = before.most_common(1)[0]
-    mentions = sum(before.values())
-    if count >= 2 and count >= 0.8 * mentions and re.fullmatch(r"[\u4e00-\u9fff]", char) and char not in _NAME_BOUNDARY:
-        return char + best
-    return best
-
-
-def _could_be_name(word: str) -> bool:
-    """Reject words jieba knows as verbs, prepositions, numerals …; unknown words may be names."""
-    if re.fullmatch(r"[A-Z]{2}", word):
-        return True  # anonymised names such as XX街道
-    tag = _pos_table().get(word)
-    return not (tag and tag.startswith(_NON_NAME_POS))
-
-
-@lru_cache(maxsize=1)
-def _pos_table() -> dict[str, str]:
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.posseg.dt.word_tag_tab
 
 
 def _snippet(text: str, pos: int, width: int = 30) -> str:
@@ -151,15 +73,17 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
     plan = text[plan_start:] if plan_start is not None else ""
     years = Counter(_years_in(text))
     main_year = years.most_common(1)[0][0] if years else None
-    review_head = _first_heading(review) or (meta.title or "")
-    stated = _years_in((meta.title or "") + review_head) or _years_in(review[:200])
+    heading = _first_heading(review)
+    review_head = heading or (meta.title or "")
+    # The review heading's year beats the title's: "2024年政府工作报告" reviews 2023 under "一、2023年工作回顾".
+    stated = _years_in(heading or "") or _years_in(meta.title or "") or _years_in(review[:200])
     review_year = stated[0] if stated else main_year
-    half = "上半年" in review_head or "上半年" in (meta.title or "")
     if review_year:
-        meta.period_covered = f"{review_year}H1" if half else str(review_year)
+        meta.period_covered = _covered(review_year, review_head, meta.title or "")
         meta.evidence["period_covered"] = review_head or _snippet(review, review.find(str(review_year)))
+        _before_year_end(meta, review, review_year)
     month = _MONTHS_H1.search(review)
-    if month and half:
+    if month and (meta.period_covered or "").endswith("H1"):
         meta.notes.append(f"headline figures cover {month.group(0)} only, not the whole half-year")
     if plan:
         plan_head = _first_heading(plan) or plan[:80]
@@ -174,6 +98,32 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
     meta.report_years = sorted({int(p[:4]) for p in (meta.period_covered, meta.plan_period) if p})
     if meta.title is None and meta.street:
         meta.title, meta.title_source = _inferred_title(meta), "inferred"
+
+
+def _covered(year: int, review_head: str, title: str) -> str:
+    """Full year, first half, or the months a title/review heading states ("2023年1-10月工作总结")."""
+    for line in (review_head, title):
+        part = re.split(r"(?:及|和|暨)(?:下半年|20\d\d年|明年)", line)[0]
+        if re.search(r"上半年|半年", part):
+            return f"{year}H1"
+        if re.search(r"月|季度", part):
+            code = period_in(part, year)
+            if code and code.startswith(str(year)):
+                return code
+    return str(year)
+
+
+def _before_year_end(meta: Metadata, review: str, year: int) -> None:
+    """A full-year report whose figures stop at 1-N月 and which projects 预计全年 was written before year end."""
+    if meta.period_covered != str(year):
+        return
+    months = [period_in(m.group(0), year) for m in re.finditer(r"1\s*[-—–~至]+\s*1?[0-9]\s*月|截[至止]\d{1,2}月[底末]",
+                                                                review)]
+    partial = [c for c in months if c and "M01-M" in c]
+    if partial and re.search(r"预计全年|全年预计", review):
+        last = max(int(c[-2:]) for c in partial)
+        meta.notes.append(f"written before year end (figures to 1-{last}月, 预计全年)")
+        meta.evidence["period_note"] = _snippet(review, review.find("预计全年"))
 
 
 def _first_heading(part: str) -> str | None:
@@ -218,3 +168,199 @@ def _year_check(meta: Metadata, text: str) -> None:
                 )
                 meta.evidence["year_flag"] = _snippet(text, m.start())
                 return
+
+
+# ---- place ---------------------------------------------------------------------------------------------
+_SUFFIX = r"(?:街道办事处|街道|镇|乡|苏木|办事处|管理委员会|管委会)"
+# A title or publisher names the unit right before these (or a year, or the end of the line).
+_AFTER_NAME = r"(?=人民政府|党委|党工委|政府|[（(\s|,，:：]|20\d\d|关于|工作|$)"
+_PUBLISHER = re.compile(r"(?:发布机构|信息来源|来源|发布单位|发文机关)\s*[:：|]?\s*\|?\s*([^\s|:：]{2,40})")
+_ANONYMISED = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])([XＸx×*＊]{2,3}(?:街道|镇|乡))")
+# 乡村/乡镇/镇村… are words, not the end of a name: "平安乡村" is a slogan, not 平安乡.
+_WORD_AFTER = {"乡": "村镇土贤愁亲风里间野", "镇": "村街域", "街道": "办社"}
+_TOWNSHIP = re.compile(r"(街道|镇|乡|苏木)")
+_COUNTY_WORD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:区|县|市|旗)")
+_SELF = re.compile(r"[我本全](?:镇|乡|街道|街|处)")
+
+
+@dataclass
+class _Candidates:
+    """Place names found, each with a score and where it was seen."""
+
+    score: Counter[str] = field(default_factory=Counter)
+    seen: dict[str, str] = field(default_factory=dict)
+    unchecked: set[str] = field(default_factory=set)
+    county: dict[str, str] = field(default_factory=dict)  # place -> county-level name written before it
+
+    def add(self, name: str, weight: float, where: str, *, checked: bool = True, county: str | None = None) -> None:
+        self.score[name] += weight  # type: ignore[assignment]
+        self.seen.setdefault(name, where)
+        if not checked:
+            self.unchecked.add(name)
+        if county:
+            self.county.setdefault(name, county)
+
+
+def detect_place(meta: Metadata, text: str, head: str, file_name: str | None) -> None:
+    """Set street, district, city, province (and `inferred`) from title, publisher lines, body or file name."""
+    clean = strip_glosses(text)
+    lines = [ln.strip() for ln in clean.splitlines() if ln.strip()]
+    title_lines = _title_lines(meta, lines)
+    cands = _Candidates()
+    for line in title_lines:
+        _from_label(line, cands, 10, "title")
+    for m in _PUBLISHER.finditer(clean):
+        _from_label(m.group(1), cands, 8, "publisher")
+    for line in lines[-4:]:
+        if len(line) <= 30:
+            _from_label(line, cands, 4, "signature")
+    body_names = _gazetteer_names(clean)
+    for name, count in body_names.items():
+        cands.add(name, min(count, 20), "body")
+    for name, count in Counter(_ANONYMISED.findall(clean)).items():
+        cands.add(name, min(count, 20) + 0.5, "body", checked=False)
+    if not cands.score and file_name:
+        _from_label(re.sub(r"\.[A-Za-z0-9]+$", "", file_name), cands, 1, "file name")
+    if not cands.score:
+        return
+    best = max(cands.score, key=lambda n: (cands.score[n], n))
+    meta.street = best
+    where = cands.seen[best]
+    meta.evidence["street"] = f"{where}: " + _snippet(clean, clean.find(best.replace("管委会", "")[:2]))
+    if best in cands.unchecked:
+        meta.notes.append(f"place {best} not in the gazetteer (place_checked=false; from {where})")
+        meta.evidence["place_checked"] = "false"
+    if where == "file name" or best not in body_names and where != "body" and not _in_body(best, clean, title_lines):
+        meta.inferred.append("street")
+        meta.evidence["street_inferred"] = f"named only in the {where}"
+    _admin(meta, clean, cands.county.get(best))
+
+
+def _title_lines(meta: Metadata, lines: list[str]) -> list[str]:
+    """The title (possibly split over two lines) and header lines that look like a title."""
+    out = [meta.title] if meta.title else []
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排)|政府工作报告", line) and i > 0:
+            out.append(lines[i - 1] + line)
+        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排)|政府工作报告|人民代表大会", line):
+            out.append(line)
+    return out
+
+
+def _in_body(name: str, text: str, title_lines: list[str]) -> bool:
+    body = text
+    for line in title_lines:
+        body = body.replace(line, "")
+    return name in body or name.removesuffix("管委会") in body
+
+
+def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> None:
+    """A unit named in a title, publisher or signature: strip the province/city/county before it."""
+    rest, county = _strip_parents(label.strip())
+    m = re.match(rf"([^\s（()）|,，:：、]{{1,14}}?{_SUFFIX}){_AFTER_NAME}", rest)
+    if not m:
+        m = re.match(rf"([^\s（()）|,，:：、]{{1,14}}{_SUFFIX}){_AFTER_NAME}", rest)
+    if not m:
+        return
+    name = _normal_unit(m.group(1))
+    if name is None:
+        return
+    checked = gazetteer.is_township(name)
+    if not checked and not re.search(r"(?:总结|计划|报告|思路|打算|谋划|安排|要点)", label) and where != "publisher":
+        return
+    cands.add(name, weight, where, checked=checked, county=county)
+
+
+def _normal_unit(name: str) -> str | None:
+    """X街道办事处 → X街道, 管理委员会 → 管委会; whole names that end in 镇 stay whole (溪镇镇)."""
+    name = name.replace("管理委员会", "管委会")
+    if name.endswith("街道办事处"):
+        name = name[: -len("办事处")]
+    stem = re.sub(_SUFFIX + "$", "", name)
+    if len(stem) < 2 or re.search(r"[年月日的是在和与]|^\d", stem):
+        return None
+    return name
+
+
+def _strip_parents(label: str) -> tuple[str, str | None]:
+    """'嘉兴市秀洲区栖塘街道…' → ('栖塘街道…', '秀洲区'): drop known province/city/county names in front."""
+    county = None
+    while True:
+        for k in range(min(len(label) - 2, 12), 1, -1):
+            head = label[:k]
+            if head[-1] not in "省市区县州旗盟":
+                continue
+            found = [p for p in gazetteer.lookup(head) if p.level < 4] or [
+                p for p in gazetteer.lookup_alias(head) if p.level == 3]
+            if found:
+                if found[0].level == 3:
+                    county = head
+                label = label[k:]
+                break
+        else:
+            return label, county
+
+
+def _gazetteer_names(text: str) -> Counter[str]:
+    """Township names the gazetteer knows, counted in the text; the longest span wins (牛镇镇 over 牛镇)."""
+    found: Counter[str] = Counter()
+    last_end = -1
+    for m in _TOWNSHIP.finditer(text):
+        suffix, end = m.group(1), m.end()
+        following = text[end : end + 1]
+        if following and following in _WORD_AFTER.get(suffix, ""):
+            continue
+        best = None
+        for k in range(6, 0, -1):
+            start = m.start() - k
+            if start < 0:
+                continue
+            name = text[start:end]
+            if gazetteer.is_township(name):
+                best = (start, name)
+                break
+        if best is None:
+            continue
+        if best[0] < last_end:
+            found[text[best[0]:last_end]] -= 1  # the shorter overlapping span before loses its count
+        found[best[1]] += 1
+        last_end = end
+    return Counter({k: v for k, v in found.items() if v > 0})
+
+
+def _admin(meta: Metadata, text: str, county_written: str | None) -> None:
+    """District, city and province: the gazetteer path of the place, else the county the text names."""
+    place = gazetteer.resolve(meta.street or "", text, level=4)
+    if place is None and county_written:
+        place = gazetteer.resolve_county(county_written, text)
+    if place is None:
+        place = _most_named_county(text)
+        if place is not None:
+            meta.evidence["district"] = "county named in the text"
+    if place is None:
+        return
+    meta.district, meta.city, meta.province = place.county, place.city, place.province
+    meta.evidence.setdefault("district", place.path())
+    for f in ("district", "city", "province"):
+        value = getattr(meta, f)
+        if value and value not in text and not any(a in text for a in gazetteer.short_forms_of(value)):
+            meta.inferred.append(f)
+
+
+def _most_named_county(text: str) -> gazetteer.Place | None:
+    """The county-level division named most often (秀洲区委, 龙岗区, 虞城县…)."""
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"(?:区|县|市|旗)", text):
+        for k in range(2, 9):
+            start = m.end() - k - 1
+            if start < 0:
+                break
+            name = text[start : m.end()]
+            if any(p.level == 3 for p in gazetteer.lookup(name)):
+                counts[name] += 1
+                break
+    for name, _ in counts.most_common(3):
+        place = gazetteer.resolve_county(name, text)
+        if place is not None:
+            return place
+    return None
