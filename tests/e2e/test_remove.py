@@ -243,3 +243,39 @@ def test_cli_remove_replace_and_series(offline_env: Path, tmp_path: Path) -> Non
     assert res.exit_code == 0 and "removed" in res.stdout and OTHER in res.stdout, res.output
     res = runner.invoke(app, ["remove", str(folder / "b2023.txt")])
     assert res.exit_code == 1 and len(res.output.strip().splitlines()) == 1, res.output
+
+
+class Unwritable(HalfDeleting):
+    """A partial delete, and then Chroma refuses writes, so the vectors cannot be put back."""
+
+    def upsert(self, **kw: Any) -> None:
+        raise RuntimeError("database is locked (injected)")
+
+
+def test_unrestorable_vectors_are_re_embedded(corpus) -> None:
+    c, ids, _ = corpus
+    before = state(c)
+    real = c.dense.collection
+    c.dense._collection = Unwritable(real)
+    with pytest.raises(StoreError):
+        c.remove(ids["a2023.txt"])
+    c.dense._collection = real
+    pending = c.store.pending_reports()
+    assert pending == [ids["a2023.txt"]]  # SQLite kept the report and knows its vectors must be rebuilt
+    assert c.embed_pending() > 0
+    assert state(c) == before
+
+
+def test_supersede_under_a_chroma_failure_changes_nothing(corpus, tmp_path: Path) -> None:
+    c, ids, _ = corpus
+    (tmp_path / "revised.txt").write_text(REVISED_2023, encoding="utf-8")
+    before = state(c)
+
+    def broken(report_id: str) -> None:
+        raise StoreError("Chroma delete failed: injected")
+
+    c.dense.delete_report = broken  # type: ignore[method-assign]
+    [res] = c.ingest([tmp_path / "revised.txt"], supersede=True)
+    del c.dense.delete_report
+    assert res.status == "failed" and "injected" in res.message
+    assert state(c) == before
