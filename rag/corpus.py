@@ -385,6 +385,10 @@ class Corpus:
         """
         from rag.figures.table import one_per_period, same_indicator
 
+        streets = {m.street for m in self.store.reports() if m.street}
+        if place not in streets:  # a short form (观湖 for 观湖街道) when exactly one place starts with it
+            starts = [s for s in streets if s.startswith(place.strip())] if place.strip() else []
+            place = starts[0] if len(starts) == 1 else place
         rows = [r for r in self.indicator_store.query(street=place, kind=kind or None)
                 if same_indicator(r, key_or_label)]
         return one_per_period(rows, [m.report_id for m in self.store.reports()])

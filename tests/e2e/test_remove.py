@@ -206,6 +206,8 @@ def test_series_one_row_per_period_in_order(corpus) -> None:
     by_label = c.series(PLACE, "地区生产总值")
     assert [(r.period, r.value) for r in by_label] == [("2022", 210.4), ("2023H1", 110.2), ("2023", 228.7)]
     assert [r.value for r in c.series(OTHER, "fixed_asset_investment")] == [12.3]
+    assert [r.value for r in c.series("清泉", "fixed_asset_investment")] == [31.5, 16.8, 35.2]
+    assert [r.value for r in c.series(PLACE, "label:固定资产投资")] == [31.5, 16.8, 35.2]
     assert c.series(PLACE, "no_such_indicator") == []
 
 
