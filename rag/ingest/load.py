@@ -7,15 +7,19 @@ import io
 import logging
 import re
 import stat
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rag.errors import IngestError, JiedaoError
+from rag.text.script import GLOSS, simplified
 
-__all__ = ["SUPPORTED_SUFFIXES", "LoadedText", "clean_text", "load_bytes", "load_file"]
+__all__ = [
+    "SUPPORTED_SUFFIXES", "LoadedText", "clean_text", "load_bytes", "load_file", "raw_runs", "raw_span", "source_text",
+]
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -38,6 +42,11 @@ class LoadedText:
     removed_lines: int
     warnings: list[str] = field(default_factory=list)
     title_hint: str | None = None
+    # Index-table / publisher fields removed from the text, Simplified keys and values: 发布机构, 来源 (also
+    # from 信息来源), 发布日期 (from 发布时间/日期/时间/生成日期/成文日期), 标题 (from 名称), 索引号, 发文字号 …
+    header_fields: dict[str, str] = field(default_factory=dict)
+    # Canonical → raw offsets as runs (canonical start, raw start); the raw text is `source_text(path)`.
+    raw_map: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -90,16 +99,18 @@ def load_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 def clean_text(text: str) -> tuple[str, int]:
     """Normalise characters and whitespace and drop web boilerplate; returns (text, removed_lines)."""
-    text = _normalise_chars(text)
-    kept: list[str] = []
-    removed = 0
-    for raw in text.split("\n"):
-        line = raw.strip(" \t")
-        if line and _is_boilerplate(line):
-            removed += 1
-            continue
-        kept.append(_strip_meta_noise(line))
-    return "\n".join(_collapse_blank_lines(kept)), removed
+    cleaned = _clean(text)
+    return cleaned.text, cleaned.removed
+
+
+def source_text(path: Path) -> str:
+    """The raw text a report's `raw_map` points into: the decoded file for .txt/.md, the extracted main
+    text (before cleaning) for HTML, DOCX and PDF."""
+    data = path.read_bytes()
+    fmt = _format_for(str(path))
+    if fmt == "txt" and _sniff_html(data):
+        fmt = "html"
+    return _EXTRACTORS[fmt](data, str(path)).text
 
 
 # ---------------------------------------------------------------- shared steps
@@ -136,7 +147,8 @@ def _finish(extracted: _Extracted, fmt: str, name: str, notes: list[str]) -> Loa
     warnings = [*notes, *extracted.warnings]
     if _has_mixed_line_endings(extracted.text):
         warnings.append("mixed line endings normalised")
-    text, removed = clean_text(extracted.text)
+    cleaned = _clean(extracted.text)
+    text, removed = cleaned.text, cleaned.removed
     if not text:
         blank = not extracted.text.strip() and fmt != "html"  # a page of scripts is not an empty file
         message = "empty file" if blank else "no text left after removing markup and boilerplate"
@@ -147,7 +159,9 @@ def _finish(extracted: _Extracted, fmt: str, name: str, notes: list[str]) -> Loa
         format=fmt,
         removed_lines=removed,
         warnings=warnings,
-        title_hint=_one_line(extracted.title_hint),
+        title_hint=_one_line(extracted.title_hint or cleaned.header_fields.get("标题")),
+        header_fields=cleaned.header_fields,
+        raw_map=raw_runs(cleaned.idx),
     )
 
 
@@ -544,32 +558,234 @@ _DROP = re.compile(
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SHORT_LINE = 60
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
-_VIEW_COUNT = r"(?:浏览次数|点击数|点击量|阅读次数|阅读量|访问量|浏览量)"
-_META_NOISE = re.compile(rf"\s*(?:{_VIEW_COUNT}|T?浏览字号|字号)\s*[::].*$")
+_VIEW_COUNT = r"(?:浏览次数|点击数|点击量|点击率|点击|阅读次数|阅读量|访问量|浏览量)"
+_META_NOISE = re.compile(rf"\s*(?:{_VIEW_COUNT}|T?浏览字号|字号)\s*[:：].*$")
 _BOILERPLATE_EXACT = frozenset(
     "回到 顶部 回到顶部 返回顶部 首页 网站首页 新闻 打印 关闭 分享 分享到 字号 footer header nav "
     "T浏览 无障碍 无障碍浏览 长者模式 关怀版 繁體 繁体 简体 English 登录 注册 搜索 扫一扫".split()
 )
-_ACTION = r"(?:打印|关闭|打印本页|打印此页|关闭窗口|关闭本页|收藏|返回|返回顶部|返回列表|保存)"
+_ACTION = r"(?:打印|关闭|打印本页|打印此页|打印整页|打印内容|打印页面|关闭窗口|关闭本页|关闭页面|收藏|返回|返回顶部|返回列表|保存|纠错|分享)"
+_RELATED = re.compile(
+    r"(?:相关(?:政策法规|政策|法规|链接|新闻|阅读|文章|文件|附件|稿件|推荐)|相关解读)"
+    r"(?:\s*[/、|]\s*(?:解读|链接))?\s*[:：]?"
+)
 _BOILERPLATE_ANCHORED = tuple(
     re.compile(pattern)
     for pattern in (
-        r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[::].{0,200}",
+        r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：].{0,200}",
         r"(?:网站)?首页\s*(?:>|>|»|›)\s*.{0,200}",
-        r"字号\s*[::]?\s*(?:[大中小]\s*)*",
-        r"(?:分享到|分享至)\s*[::]?.{0,30}",
+        r"字号\s*[:：]?\s*[\[【]?\s*(?:[大中小]\s*[\]】]?\s*[\[【]?\s*)*",
+        r"(?:分享到|分享至)\s*[:：]?.{0,30}",
         r"扫一扫.{0,30}",
         rf"(?:[【\[]?\s*{_ACTION}\s*[】\]]?\s*)+",
-        r"(?:上一篇|下一篇|上一条|下一条)\s*[::]?.{0,100}",
-        rf"{_VIEW_COUNT}\s*[::].{{0,30}}",
-        r"(?:相关(?:政策法规|政策|法规|链接|新闻|阅读|文章|文件|附件|稿件|推荐)|相关解读)"
-        r"(?:\s*[/、|]\s*(?:解读|链接))?\s*[::]?",
-        r"(?:版权所有|(?i:copyright)|©|主办单位\s*[::]|承办单位\s*[::]|技术支持\s*[::]|网站标识码).{0,200}",
+        r"(?:上一篇|下一篇|上一条|下一条)\s*[:：]?.{0,100}",
+        rf"{_VIEW_COUNT}\s*[:：].{{0,30}}",
+        _RELATED.pattern,
+        r"[【\[]\s*责任编辑\s*[:：].{0,30}",
+        r"(?:版权所有|(?i:copyright)|©|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|网站标识码).{0,200}",
         r".{0,100}(?:ICP备|ICP证|公网安备).{0,100}",
     )
 )
 _BOILERPLATE_MARKERS = tuple("版权所有 © ICP备 网站标识码 主办单位 技术支持 联系我们 网站地图".split())
 _BREADCRUMB_ARROWS = (">", ">", "»", "›")
+_SOURCE_LINE = re.compile(r"#\s*(?:source|url|来源)\s*[:：]", re.IGNORECASE)
+
+# Index-table / publisher labels (Simplified; matched on the Simplified view, spaces allowed inside: "索 引 号").
+_TABLE_LABELS = (
+    "索引号 索取号 发布机构 所属机构 生成日期 成文日期 发文日期 组配分类 公开方式 公开范围 公开时限 发文字号 发文机关 "
+    "文件编号 主题分类 体裁分类 服务对象 有效性 信息来源 发布时间 发布日期 更新时间 主题词 关键词"
+).split()
+_LINE_LABELS = [*_TABLE_LABELS, *"责任编辑 浏览次数 点击数 点击量 点击 来源 作者 编辑 名称 标题 文号 时间 日期".split()]
+_LABEL_RE = "|".join(r"\s?".join(label) for label in sorted(_LINE_LABELS, key=len, reverse=True))
+_LABEL_AT = re.compile(rf"(?:^|(?<=[\s|\[【•·*-]))[\[【]?\s*(?P<label>{_LABEL_RE})\s*[\]】]?\s*[:：|]")
+_LABEL_START = re.compile(rf"[\s|\[【•·*-]*[\[【]?\s*(?:{_LABEL_RE})\s*[\]】]?\s*[:：|]")
+_TABLE_RE = "|".join(r"\s?".join(label) for label in _TABLE_LABELS)
+_LABEL_ALONE = re.compile(rf"[\s|\[【•·*-]*(?P<label>{_TABLE_RE})\s*[\]】]?\s*[:：|]?\s*")
+_VALUE_EDGE = re.compile(r"^[\s|\[\]【】:：•·]+|[\s|\[\]【】:：•·]+$")
+_EMPTY_ROW = re.compile(r"[|\s]*\|[|\s]*")
+_TRAILING_DATE = re.compile(rf"\s*(?P<date>(?:{_DATE.pattern})(?:\s*\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?)?)\s*$")
+_FIELD_ALIASES = {"信息来源": "来源", "发布时间": "发布日期", "名称": "标题", "文号": "发文字号", "文件编号": "发文字号"}
+_MAX_HEADER_LINE = 200
+_WATERMARK = re.compile(r"[^\s,，。;；]{0,20}(?:https?://|www\.)[A-Za-z0-9./?=&_%#:~-]+[^\s,，。;；]{0,12}")
+_HEADING_START = re.compile(r"[一二三四五六七八九十0-9(（第]")
+
+
+@dataclass
+class _Mapped:
+    """Text plus, for every character, its index in the source text it was cut from."""
+
+    text: str
+    idx: list[int]
+    nl: int = -1  # for a line: where its line break sits in the source
+
+    def __getitem__(self, key: slice) -> _Mapped:
+        return _Mapped(self.text[key], self.idx[key])
+
+    def sub(self, pattern: re.Pattern[str], repl: str) -> _Mapped:
+        """`pattern.sub(repl, text)` keeping the map (replacement characters map to the match)."""
+        parts: list[str] = []
+        idx: list[int] = []
+        pos = 0
+        for m in pattern.finditer(self.text):
+            if m.end() == m.start():
+                continue
+            parts.append(self.text[pos : m.start()])
+            idx.extend(self.idx[pos : m.start()])
+            if repl:
+                same = len(repl) == m.end() - m.start()
+                idx.extend(self.idx[m.start() : m.end()] if same else [self.idx[m.start()]] * len(repl))
+                parts.append(repl)
+            pos = m.end()
+        if pos == 0:
+            return self
+        parts.append(self.text[pos:])
+        idx.extend(self.idx[pos:])
+        return _Mapped("".join(parts), idx)
+
+    def strip(self, chars: str) -> _Mapped:
+        """Both ends stripped of `chars`."""
+        left = len(self.text) - len(self.text.lstrip(chars))
+        right = len(self.text.rstrip(chars))
+        out = self[left:right] if right > left else _Mapped("", [])
+        out.nl = self.nl
+        return out
+
+    def lines(self) -> list[_Mapped]:
+        """Split at '\n' (the newlines themselves dropped)."""
+        out: list[_Mapped] = []
+        pos = 0
+        while True:
+            nl = self.text.find("\n", pos)
+            if nl < 0:
+                out.append(self[pos:])
+                return out
+            line = self[pos:nl]
+            line.nl = self.idx[nl]
+            out.append(line)
+            pos = nl + 1
+
+
+@dataclass
+class _Cleaned:
+    text: str
+    idx: list[int]
+    removed: int
+    header_fields: dict[str, str]
+
+
+def _clean(text: str) -> _Cleaned:
+    """The cleaning steps over a character map: every kept character remembers where it came from."""
+    mapped = _Mapped(text, list(range(len(text))))
+    mapped = mapped.sub(_LINE_BREAK, "\n").sub(_DROP, "").sub(_ODD_SPACE, " ").sub(GLOSS, "")
+    mapped = _drop_watermarks(mapped)
+    lines = [line.strip(" \t") for line in mapped.lines()]
+    repeated = _repeated_lines([line.text for line in lines])
+    header: dict[str, str] = {}
+    kept: list[_Mapped] = []
+    removed, i, related = 0, 0, False
+    while i < len(lines):
+        line = lines[i]
+        t = line.text
+        if not t:
+            kept.append(line)
+            related = False
+            i += 1
+            continue
+        if related and len(t) < _SHORT_LINE and not t.endswith("。"):
+            removed += 1  # an item of a 相关链接 list
+            i += 1
+            continue
+        related = False
+        if _SOURCE_LINE.match(t) or t in repeated or _is_boilerplate(t):
+            related = bool(_RELATED.fullmatch(t))
+            removed += 1
+            i += 1
+            continue
+        fields = _header_fields(t)
+        if fields is not None:
+            for key, value in fields:
+                _add_field(header, key, value)
+            removed += 1
+            i += 1
+            continue
+        alone = _LABEL_ALONE.fullmatch(simplified(t))
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if alone and nxt and len(nxt) <= _SHORT_LINE and _header_fields(nxt) is None and not _is_boilerplate(nxt):
+            _add_field(header, alone.group("label"), nxt)
+            removed += 2
+            i += 2
+            continue
+        kept.append(_strip_meta_noise(line))
+        i += 1
+    out_text: list[str] = []
+    out_idx: list[int] = []
+    last = -1
+    for n, line in enumerate(_collapse_blank_lines(kept)):
+        if n:
+            out_text.append("\n")
+            out_idx.append(last)
+        out_text.append(line.text)
+        out_idx.extend(line.idx)
+        last = line.nl if line.nl >= 0 else (line.idx[-1] + 1 if line.idx else last)
+    return _Cleaned("".join(out_text), out_idx, removed, header)
+
+
+def _drop_watermarks(mapped: _Mapped) -> _Mapped:
+    """Remove URL-bearing fragments that recur inside the text (site watermarks stamped into the prose)."""
+    counts: dict[str, int] = {}
+    for m in _WATERMARK.finditer(mapped.text):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    marks = sorted((w for w, c in counts.items() if c >= 2), key=len, reverse=True)
+    if not marks:
+        return mapped
+    return mapped.sub(re.compile("|".join(map(re.escape, marks))), "")
+
+
+def _repeated_lines(lines: list[str]) -> set[str]:
+    """Short digit-free lines that recur three or more times: watermarks and running page headers."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if 4 <= len(line) <= 40 and not re.search(r"\d", line) and not _HEADING_START.match(line):
+            counts[line] = counts.get(line, 0) + 1
+    return {line for line, c in counts.items() if c >= 3 and not line.endswith(("：", ":"))}
+
+
+def _header_fields(line: str) -> list[tuple[str, str]] | None:
+    """(label, value) pairs of an index-table / publisher line, or None when the line is not one."""
+    if len(line) > _MAX_HEADER_LINE:
+        return None
+    simple = simplified(line)
+    if _EMPTY_ROW.fullmatch(simple):
+        return []
+    if not _LABEL_START.match(simple) or "。" in simple:
+        return None
+    hits = list(_LABEL_AT.finditer(simple))
+    pairs: list[tuple[str, str]] = []
+    for n, m in enumerate(hits):
+        end = hits[n + 1].start() if n + 1 < len(hits) else len(simple)
+        value = _VALUE_EDGE.sub("", simple[m.end() : end])
+        label = "".join(m.group("label").split())
+        if len(value) > 80:
+            return None  # a label followed by prose is a sentence, not a table cell
+        date = _TRAILING_DATE.search(value) if label not in ("时间", "日期") and "日期" not in label else None
+        if date and date.start() > 0:
+            pairs.append(("日期", date.group("date")))
+            value = value[: date.start()].strip()
+        pairs.append((label, value))
+    return pairs
+
+
+def _add_field(header: dict[str, str], label: str, value: str) -> None:
+    """Record a header field once (first value wins), also under its alias (信息来源 → 来源 …)."""
+    label = "".join(simplified(label).split())
+    value = _VALUE_EDGE.sub("", " ".join(simplified(value).split()))
+    if not value or value in ("-", "—") or re.fullmatch(_VIEW_COUNT + "|责任编辑|编辑", label):
+        return
+    header.setdefault(label, value)
+    if label in _FIELD_ALIASES:
+        header.setdefault(_FIELD_ALIASES[label], value)
+    if label in ("时间", "日期", "发布时间", "生成日期", "成文日期", "更新时间"):
+        header.setdefault("发布日期", value)
 
 
 def _normalise_chars(text: str) -> str:
@@ -592,20 +808,52 @@ def _is_boilerplate(line: str) -> bool:
     return "首页" in line and any(arrow in line for arrow in _BREADCRUMB_ARROWS)
 
 
-def _strip_meta_noise(line: str) -> str:
+def _strip_meta_noise(line: _Mapped) -> _Mapped:
     """On a publish-date line, drop the trailing view-count / font-size widgets but keep the date."""
-    match = _DATE.search(line)
-    if not match or len(line) > 2 * _SHORT_LINE:
+    match = _DATE.search(line.text)
+    if not match or len(line.text) > 2 * _SHORT_LINE:
         return line
-    return (line[: match.end()] + _META_NOISE.sub("", line[match.end() :])).rstrip(" \t")
+    tail = _META_NOISE.search(line.text, match.end())
+    if not tail:
+        return line
+    out = line[: tail.start()].strip(" \t")
+    out.nl = line.nl
+    return out
 
 
-def _collapse_blank_lines(lines: Iterable[str]) -> list[str]:
+def _collapse_blank_lines(lines: Iterable[_Mapped]) -> list[_Mapped]:
     """At most one blank line in a row, none at the start or the end."""
-    out: list[str] = []
+    out: list[_Mapped] = []
     for line in lines:
-        if line or (out and out[-1]):
+        if line.text or (out and out[-1].text):
             out.append(line)
-    while out and not out[-1]:
+    while out and not out[-1].text:
         out.pop()
     return out
+
+
+# ---------------------------------------------------------------- canonical → raw offsets
+
+
+def raw_runs(idx: list[int]) -> tuple[tuple[int, int], ...]:
+    """Compress a per-character map into runs (canonical start, raw start) where both advance together."""
+    runs: list[tuple[int, int]] = []
+    prev = -2
+    for i, raw in enumerate(idx):
+        if raw != prev + 1:
+            runs.append((i, raw))
+        prev = raw
+    return tuple(runs)
+
+
+def raw_span(runs: Sequence[Sequence[int]], start: int, end: int) -> tuple[int, int] | None:
+    """The [start, end) span of the canonical text as a span of the raw text; None without a map."""
+    if not runs or end <= start:
+        return None
+    starts = [r[0] for r in runs]
+
+    def at(i: int) -> int:
+        k = max(bisect_right(starts, i) - 1, 0)
+        return runs[k][1] + (i - runs[k][0])
+
+    return at(start), at(end - 1) + 1

@@ -49,13 +49,16 @@ def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
     parse_text = simplified(text)
     sections = parse_sections(report_id, parse_text)
     title_hint = simplified(loaded.title_hint) if loaded.title_hint else None
-    meta = detect_metadata(parse_text, title_hint=title_hint, plan_start=plan_start(sections))
+    meta = detect_metadata(parse_text, title_hint=title_hint, plan_start=plan_start(sections),
+                           file_name=path.rsplit("/", 1)[-1])
+    if meta.published_date is None:  # the publisher line left the text; its date is in the header fields
+        meta.published_date = _iso_date(loaded.header_fields.get("发布日期", ""))
     notes = list(meta.notes) + list(loaded.warnings)
     if meta.street is None:
         notes.append("no street (街道/镇) name recognised")
     report = Report(
         report_id=report_id, path=path, content_hash=digest, street=meta.street, district=meta.district,
-        city=meta.city, report_years=meta.report_years, period_covered=meta.period_covered,
+        city=meta.city, province=meta.province, inferred=meta.inferred, report_years=meta.report_years, period_covered=meta.period_covered,
         plan_period=meta.plan_period, title=meta.title, title_source=meta.title_source,  # type: ignore[arg-type]
         published_date=meta.published_date, notes=notes, evidence=meta.evidence, n_chars=len(text), text=text,
     )
@@ -64,6 +67,12 @@ def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
     parse_report = report.model_copy(update={"text": parse_text})
     indicators = [_verbatim(ind, text) for ind in extract_indicators(parse_report, sections, chunks)]
     return Prepared(report, sections, chunks, tokens, indicators)
+
+
+def _iso_date(value: str) -> str | None:
+    """'2023年07月11日' / '2023-7-11 10:22' → '2023-07-11'; None when no full date is there."""
+    m = re.search(r"(20\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})", value)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 
 def _verbatim(ind: Indicator, text: str) -> Indicator:

@@ -383,10 +383,12 @@ def test_clean_text_removes_boilerplate_lines() -> None:
     assert removed == len(lines) - 1
 
 
-def test_clean_text_keeps_dated_metadata_line_without_widgets() -> None:
+def test_publisher_line_leaves_the_text_and_becomes_header_fields() -> None:
     text, removed = clean_text("发布时间: 2023年07月11日 来源:某街道办事处 浏览次数:- T浏览字号:\n正文")
-    assert text == "发布时间: 2023年07月11日 来源:某街道办事处\n正文"
-    assert removed == 0
+    assert (text, removed) == ("正文", 1)
+    loaded = load_bytes("发布时间: 2023年07月11日 来源:某街道办事处 浏览次数:- T浏览字号:\n正文".encode(), "a.txt")
+    assert loaded.header_fields["发布日期"] == "2023年07月11日"
+    assert loaded.header_fields["来源"] == "某街道办事处"
 
 
 def test_clean_text_never_drops_long_prose_with_trigger_words() -> None:
@@ -491,14 +493,15 @@ def test_sample_html_scrapes_are_cleaned(prefix: str) -> None:
     assert loaded.text.startswith(title + "\n")
     for gone in ("回到", "扫一扫", "分享到", "footer", "相关政策法规/解读", "当前位置", "浏览次数", "字号"):
         assert gone not in loaded.text
-    date_line = loaded.text.split("\n")[2]
-    assert "年" in date_line and "月" in date_line and "日" in date_line
+    date = loaded.header_fields["发布日期"]  # the publisher line leaves the text, its fields stay available
+    assert "年" in date and "月" in date and "日" in date
     assert loaded.removed_lines >= 4
 
 
 def test_sample_001_title_and_date() -> None:
     loaded = load_file(next(p for p in _sample_files() if p.name.startswith("001")))
-    assert loaded.text.startswith("布吉街道2022年工作总结及2023年工作计划\n\n发布时间: 2023年07月11日")
+    assert loaded.text.startswith("布吉街道2022年工作总结及2023年工作计划\n\n一、")
+    assert loaded.header_fields["发布日期"].startswith("2023年07月11日")
 
 
 @pytest.mark.parametrize("prefix", ["000", "002", "004"])
