@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import logging
 import re
 import threading
@@ -11,35 +10,46 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlparse
 
 import altair as alt
 import streamlit as st
 
 from rag.config import Settings
-from rag.corpus import Corpus, IngestResult
+from rag.corpus import (
+    Corpus,
+    Filters,
+    IngestResult,
+    display_scale,
+    export_indicators,
+    format_en,
+    format_zh,
+    period_en,
+    period_zh,
+    place_en,
+    safe_name,
+    summary_markdown,
+    ui,
+)
 from rag.errors import JiedaoError
-from rag.figures.table import flat_record, to_csv
-from rag.ingest.pipeline import safe_name
-from rag.schemas import Answer, Citation, Indicator, ReportMeta
-from rag.search.retrieve import Filters
-from rag.summary.batch import to_markdown
-from rag.summary.common import ReportSummary
+from rag.schemas import Answer, Citation, Indicator, ReportMeta, TableRow
+
+if TYPE_CHECKING:
+    from rag.summary.common import ReportSummary
 
 log = logging.getLogger(__name__)
 
 APP_DIR = Path(__file__).resolve().parent
 SAMPLE_REPORTS = APP_DIR / "data" / "reports"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
-VIEWS = ["Chat", "Indicators", "Summaries"]
+VIEWS = ["Chat", "Indicators", "Reports", "Summaries"]
 EXAMPLES = [
     "哪个街道土地入库最多",
     "观湖街道2022年规上工业总产值是多少？",
     "Which sub-district put the most land into storage?",
     "哪个街道固定资产投资最多？",
 ]
-PART_LABELS = {"review": "review · 总结 (achieved)", "plan": "plan · 计划 (targets)"}
 CONTEXT_CHARS = 160
 # Characters markdown (or Streamlit's :directives:, :emoji: and $latex$) could interpret anywhere in a line;
 # `&` is left alone because after html.escape it only starts an entity. Figures like 12.3 stay readable.
@@ -115,7 +125,7 @@ class EmbedJob:
         return self.thread is not None and self.thread.is_alive()
 
 
-@st.cache_resource(show_spinner="Loading the corpus…", hash_funcs={Settings: _settings_key})
+@st.cache_resource(show_spinner="正在加载报告… · Loading the corpus…", hash_funcs={Settings: _settings_key})
 def get_corpus(settings: Settings) -> Corpus:
     """One corpus per data directory; an empty one gets the sample reports (lexical only, at once)."""
     corpus = Corpus(settings)
@@ -172,88 +182,168 @@ def upload_line(result: IngestResult, name: str) -> str:
     return f"{'✅' if result.ok else '❌'} {name}: {result.status}{street}{detail}{warn}"
 
 
+# ---- language and display -----------------------------------------------------------------------------
+def lang() -> str:
+    """The interface language: 'zh' (default) or 'en' (sidebar toggle)."""
+    return "en" if st.session_state.get("lang") == "en" else "zh"
+
+
+def T(key: str, **kw: object) -> str:  # noqa: N802 - short on purpose: every UI string goes through it
+    """An interface string in the user's language."""
+    return ui(key, lang(), **kw)
+
+
+def place_of(row: Any) -> str | None:
+    """The place (街道/镇) of an indicator, table row or report, whatever the record calls it."""
+    return getattr(row, "place", None) or getattr(row, "street", None)
+
+
+def show_place(name: str | None, language: str | None = None) -> str:
+    """A place name in the interface language."""
+    if not name:
+        return T("place_unknown")
+    return place_en(name) if (language or lang()) == "en" else name
+
+
+def show_period(code: str | None, language: str | None = None) -> str:
+    """A period code in the interface language (2024年1-5月 / Jan–May 2024)."""
+    return period_en(code) if (language or lang()) == "en" else period_zh(code)
+
+
+def show_value(value: float | None, unit: str | None, qualifier: str | None = None) -> str:
+    """A printed figure in the interface language; the qualifier 达 ('reaches') is never part of a value."""
+    if value is None or not unit:
+        return T("not_reported")
+    q = None if qualifier in (None, "", "达") else qualifier
+    try:
+        return format_en(value, unit, q) if lang() == "en" else format_zh(value, unit, q)
+    except ValueError:
+        return f"{value:g}{unit}"
+
+
+def show_kind(kind: str | None, estimated: bool = False) -> str:
+    """Kind of a figure in words (实际 / 目标 …)."""
+    if estimated and kind in (None, "actual"):
+        kind = "estimate"
+    try:
+        return T(f"kind_{kind}")
+    except KeyError:
+        return kind or ""
+
+
+def show_label(row: Any) -> str:
+    """Indicator name in the interface language."""
+    zh = getattr(row, "label_zh", None) or getattr(row, "label", None) or ""
+    en = getattr(row, "label_en", None) or zh
+    return en if lang() == "en" else zh
+
+
 # ---- sidebar ------------------------------------------------------------------------------------------
-def mode_line(settings: Settings) -> str:
+def mode_line(settings: Settings, language: str = "en") -> str:
     """Which engine answers: offline, or the endpoint host and model (never the key)."""
     if settings.model == "offline":
-        return "offline — extractive answers"
+        return ui("mode_offline", language)
     url = urlparse(settings.openai_base_url or "https://api.openai.com/v1")
     host = url.hostname or "api.openai.com"
     host += f":{url.port}" if url.port else ""
-    return f"LLM — {host} · {settings.model}"
+    return ui("mode_llm", language, host=host, model=settings.model)
 
 
 def report_line(m: ReportMeta) -> str:
-    """street · district · period for the sidebar list."""
-    period = m.period_covered or "?"
+    """place · district · period for lists."""
+    period = show_period(m.period_covered) if m.period_covered else "?"
     if m.plan_period:
-        period += f" (+ plan {m.plan_period})"
-    return " · ".join([m.street or "(street unknown)", m.district or "(district unknown)", period])
+        period += T("plan_suffix", period=show_period(m.plan_period))
+    district = m.district if lang() == "zh" or not m.district else place_en(m.district)
+    return " · ".join([show_place(place_of(m)), district or T("district_unknown"), period])
 
 
 def sidebar_progress(corpus: Corpus, job: EmbedJob) -> None:
     """The dense-index line; refreshes itself while the background job runs."""
+    language = lang()
 
     def body() -> None:
-        embedded, total = corpus.store.embedding_progress()
+        done, total = corpus.store.embedding_progress()
         if job.error:
-            st.warning(f"dense index: {embedded}/{total} chunks — {job.error}")
-        elif total and embedded < total:
-            st.caption(f"dense index: {embedded}/{total} chunks (keyword search meanwhile)")
+            st.warning(ui("dense_error", language, done=done, total=total, error=job.error))
+        elif total and done < total:
+            st.caption(ui("dense_pending", language, done=done, total=total))
         else:
-            st.caption(f"dense index: {embedded}/{total} chunks")
+            st.caption(ui("dense_progress", language, done=done, total=total))
 
     st.fragment(body, run_every=2 if job.running else None)()
 
 
+def upload_feedback(result: IngestResult, name: str) -> tuple[str, str]:
+    """(level, line) for one uploaded file: added / replaced / duplicate / unchanged / failed with the reason."""
+    status = T(f"status_{result.status}")
+    place = f" · {show_place(result.street)}" if result.street and result.ok else ""
+    detail = f" — {result.message}" if result.message and result.status in ("failed", "duplicate") else ""
+    warn = "".join(f" (⚠ {w})" for w in result.warnings)
+    level = {"added": "success", "replaced": "success", "failed": "error"}.get(result.status, "warning")
+    return level, f"{name}: {status}{place}{detail}{warn}"
+
+
+def show_feedback(lines: Sequence[tuple[str, str]]) -> None:
+    """Upload lines, coloured by outcome."""
+    for level, line in lines:
+        getattr(st, level)(line)
+
+
 def sidebar_uploads(corpus: Corpus, job: EmbedJob) -> None:
     """File uploader; each new file is ingested once, with a status line per file."""
-    files = st.file_uploader("Add reports", type=UPLOAD_TYPES, accept_multiple_files=True, key="uploader")
+    files = st.file_uploader(T("add_reports"), type=UPLOAD_TYPES, accept_multiple_files=True, key="uploader")
     done: set[str] = st.session_state.setdefault("uploaded_ids", set())
     new = [f for f in files or [] if f.file_id not in done]
     if new:
-        lines: list[str] = []
-        failed = 0
-        with st.status(f"Ingesting {len(new)} file(s)…", expanded=True) as status:
+        lines: list[tuple[str, str]] = []
+        counts = Counter[str]()
+        with st.status(T("ingesting", n=len(new)), expanded=True) as status:
             bar = st.progress(0.0)
             for i, f in enumerate(new, start=1):
                 result = handle_uploads(corpus, [f])[0]
-                failed += not result.ok
-                lines.append(upload_line(result, f.name))
-                st.text(lines[-1])
+                counts[result.status] += 1
+                lines.append(upload_feedback(result, f.name))
                 bar.progress(i / len(new))
                 done.add(f.file_id)
-            status.update(label=f"Ingested {len(new) - failed}/{len(new)} file(s)",
-                          state="error" if failed else "complete", expanded=bool(failed))
+            status.update(label=T("ingest_done", added=counts["added"], replaced=counts["replaced"],
+                                  duplicate=counts["duplicate"] + counts["unchanged"], failed=counts["failed"]),
+                          state="error" if counts["failed"] else "complete", expanded=False)
         st.session_state["upload_log"] = lines
+        st.session_state.pop("summaries", None)
         ensure_embedding(corpus, job)
-    elif st.session_state.get("upload_log"):
-        for line in st.session_state["upload_log"]:
-            st.text(line)
+    show_feedback(st.session_state.get("upload_log", []))
 
 
 def sidebar_filters(reports: Sequence[ReportMeta]) -> Filters | None:
-    """Street / year / part filters for questions; None when nothing is selected."""
-    st.subheader("Filters")
-    streets = st.multiselect("Streets", sorted({m.street for m in reports if m.street}), key="f_streets")
-    years = st.multiselect("Years", sorted({y for m in reports for y in m.report_years}), key="f_years")
-    parts = st.multiselect("Part", list(PART_LABELS), format_func=PART_LABELS.__getitem__, key="f_parts")
+    """Place / year / part filters for questions; None when nothing is selected."""
+    st.subheader(T("filters"))
+    streets = st.multiselect(T("f_places"), sorted({p for m in reports if (p := place_of(m))}),
+                             format_func=show_place, key="f_streets")
+    years = st.multiselect(T("f_years"), sorted({y for m in reports for y in m.report_years}), key="f_years")
+    parts = st.multiselect(T("f_parts"), ["review", "plan"], format_func=lambda p: T(f"part_{p}"), key="f_parts")
     if not (streets or years or parts):
         return None
     return Filters(streets=list(streets), years=list(years), parts=list(parts))
 
 
 def sidebar(corpus: Corpus, job: EmbedJob) -> Filters | None:
-    """Mode, report list, uploads, dense-index progress and filters."""
+    """Language, mode, views, report list, uploads, dense-index progress and filters."""
     with st.sidebar:
-        st.markdown(f"**Mode:** {md_escape(mode_line(corpus.settings))}")
-        st.radio("View", VIEWS, key="view", horizontal=True)
+        st.radio(ui("language", "zh") + " · " + ui("language", "en"), ["zh", "en"], key="lang", horizontal=True,
+                 format_func={"zh": "中文", "en": "English"}.__getitem__)
+        st.markdown(md_escape(mode_line(corpus.settings, lang())))
+        labels = [T(f"view_{v.lower()}") for v in VIEWS]
+        current = st.session_state.get("view_choice", VIEWS[0])
+        # One widget per language (its options are the labels): the chosen view survives a language switch.
+        picked = st.radio(T("view"), labels, index=VIEWS.index(current), key=f"view_{lang()}", horizontal=True)
+        st.session_state["view_choice"] = VIEWS[labels.index(picked)] if picked in labels else current
         report_box = st.container()
         sidebar_uploads(corpus, job)
         sidebar_progress(corpus, job)
         reports = corpus.reports()
         with report_box:
-            st.subheader(f"Reports ({len(reports)})")
+            st.subheader(T("reports_n", n=len(reports)))
             for m in reports:
                 st.markdown(md_escape(report_line(m)))
         return sidebar_filters(reports)
@@ -266,14 +356,14 @@ def ask(corpus: Corpus, question: str, filters: Filters | None,
     history: list[dict[str, Any]] = st.session_state.setdefault("history", [])
     previous = next((h["answer"] for h in reversed(history) if h.get("answer") is not None), None)
     try:
-        with st.spinner("Searching the reports…"):
+        with st.spinner(T("searching")):
             answer = corpus.ask(question, previous=previous, filters=filters, on_token=on_token)
         item: dict[str, Any] = {"question": question, "answer": answer}
     except JiedaoError as exc:
         item = {"question": question, "error": exc.message}
     except Exception as exc:  # keep the traceback in the log, one line for the user
         log.exception("ask failed")
-        item = {"question": question, "error": f"unexpected error: {type(exc).__name__}: {exc}"[:300]}
+        item = {"question": question, "error": T("unexpected", what=f"{type(exc).__name__}: {exc}"[:300])}
     history.append(item)
     return item
 
@@ -299,7 +389,7 @@ def token_sink(placeholder: Any) -> Callable[[str], None]:
 
 def show_citation(corpus: Corpus, c: Citation, texts: dict[str, str]) -> None:
     """One numbered citation: the passage around the quote, quote highlighted, all escaped."""
-    with st.expander(f"[{c.n}] {c.street or '?'} · {c.section}"):
+    with st.expander(f"[{c.n}] {show_place(place_of(c))} · {c.section}"):
         if c.report_id not in texts:
             try:
                 texts[c.report_id] = corpus.report_text(c.report_id)
@@ -307,35 +397,85 @@ def show_citation(corpus: Corpus, c: Citation, texts: dict[str, str]) -> None:
                 texts[c.report_id] = ""
         before, span, after = passage_around(texts[c.report_id], c.start, c.end, c.quote)
         st.markdown(highlight(before, span, after))
-        st.caption(f"report {c.report_id} · chars {c.start}–{c.end}")
+        st.caption(T("report_chars", rid=c.report_id, start=c.start, end=c.end))
 
 
 def fmt_num(value: float) -> str:
-    """A normalised figure with thousands separators and no scientific notation."""
+    """A number with thousands separators and no scientific notation."""
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def row_value(r: TableRow) -> str:
+    """A ranking row's figure in the interface language, without 达."""
+    if r.value is not None and r.unit:
+        return show_value(r.value, r.unit, getattr(r, "qualifier", None))
+    return re.sub(r"^达", "", r.display)
+
+
 def table_rows(answer: Answer) -> list[dict[str, Any]]:
-    """The answer's ranking table as display rows."""
-    return [{"rank": "" if r.rank is None else str(r.rank), "street": r.street or "?", "value": r.display,
-             "normalised": "" if r.normalized_value is None
-             else f"{fmt_num(r.normalized_value)} {r.normalized_unit}",
-             "period": r.period or "", "kind": r.kind or "", "indicator": r.label or "",
-             "source": f"[{r.citation}]" if r.citation else ""} for r in answer.table or []]
+    """The answer's table as display rows; a single row has no rank."""
+    rows = answer.table or []
+    ranked = len(rows) > 1 and any(r.rank is not None for r in rows)
+    out = []
+    for r in rows:
+        row = {T("col_rank"): "" if r.rank is None else str(r.rank)} if ranked else {}
+        row |= {T("col_place"): show_place(place_of(r)), T("col_value"): row_value(r),
+                T("col_period"): show_period(r.period) if r.period else "",
+                T("col_indicator"): r.label or "", T("col_kind"): show_kind(r.kind),
+                T("col_source"): f"[{r.citation}]" if r.citation else ""}
+        out.append(row)
+    return out
+
+
+def understood(answer: Answer) -> str:
+    """'理解为：地点 观湖街道 · 指标 土地入库面积 · 期间 2022年' from the router's reading of the question."""
+    intent = answer.intent or {}
+    if not intent:
+        return ""
+    parts: list[str] = []
+    places = intent.get("places") or intent.get("streets") or []
+    what = intent.get("intent", "open")
+    if places:
+        parts.append(T("u_place", v="、".join(show_place(p) for p in places)))
+    elif what in ("rank", "aggregate"):
+        parts.append(T("u_place", v=T("u_all_places")))
+    labels = [r.label for r in answer.table or [] if r.label]
+    indicator = labels[0] if labels else intent.get("phrase") or ", ".join(intent.get("keys") or [])
+    if indicator:
+        parts.append(T("u_indicator", v=indicator))
+    kind = intent.get("kind")
+    if kind and kind not in ("actual", "any"):
+        parts.append(show_kind(kind))
+    periods = [p for p in dict.fromkeys(r.period for r in answer.table or [] if r.period)]
+    if intent.get("period"):
+        parts.append(T("u_period", v=show_period(intent["period"])))
+    elif len(periods) == 1:
+        parts.append(T("u_period", v=show_period(periods[0])))
+    elif intent.get("years"):
+        parts.append(T("u_period", v="、".join(show_period(str(y)) for y in intent["years"])))
+    if what == "rank":
+        parts.append(T("u_rank_asc" if intent.get("ascending") else "u_rank_desc"))
+    elif what in ("aggregate", "trend", "open"):
+        parts.append(T(f"u_{what}"))
+    return T("understood", what=" · ".join(parts)) if parts else ""
 
 
 def show_answer(corpus: Corpus, answer: Answer, texts: dict[str, str]) -> None:
-    """Text, route/mode caption, table, caveats and citations of one answer."""
+    """Text, what was understood, table, caveats and citations of one answer."""
     st.markdown(md_lines(answer.text))
-    st.caption(f"route: {answer.route} · mode: {answer.mode} · language: {answer.language}")
+    line = understood(answer)
+    if line:
+        st.caption(md_escape(line))
+    if answer.mode != "offline":
+        st.caption(md_escape(T("phrased_by", mode=answer.mode)))
     if answer.flagged:
-        st.warning("An LLM-phrased figure could not be matched to the sources; rely on the citations below.")
+        st.warning(T("flagged"))
     if answer.table:
         st.dataframe(table_rows(answer), hide_index=True, width="stretch")
     for caveat in answer.caveats:
         st.info(caveat)
     if answer.route == "abstain" and answer.searched:
-        st.caption("searched: " + "; ".join(answer.searched))
+        st.caption(md_escape(T("searched", what="; ".join(answer.searched))))
     for c in answer.citations:
         show_citation(corpus, c, texts)
 
@@ -355,7 +495,7 @@ def show_item(corpus: Corpus, item: dict[str, Any], texts: dict[str, str]) -> No
 
 def chat_view(corpus: Corpus, filters: Filters | None) -> None:
     """Chat: history, new question (LLM answers stream in), example questions on an empty chat."""
-    typed = st.chat_input("Ask about the reports · 问一个关于报告的问题")
+    typed = st.chat_input(T("ask_placeholder"))
     question = typed or st.session_state.pop("queued", None)
     history = st.session_state.setdefault("history", [])
     texts: dict[str, str] = {}
@@ -373,68 +513,151 @@ def chat_view(corpus: Corpus, filters: Filters | None) -> None:
             placeholder.empty()
             show_item(corpus, item, texts)
     if not history:
-        st.caption("Try one of these · 示例问题")
+        st.caption(T("examples"))
         for i, q in enumerate(EXAMPLES):
             st.button(q, key=f"example_{i}", on_click=on_example, args=(q,))
 
 
-# ---- indicators ---------------------------------------------------------------------------------------
-def indicators_csv(rows: Sequence[Indicator]) -> bytes:
-    """CSV with a BOM so spreadsheet programs read the Chinese correctly."""
-    return to_csv(list(rows)).encode("utf-8-sig")
+# ---- charts -------------------------------------------------------------------------------------------
+BAR_PX = 26
 
 
-def indicators_json(rows: Sequence[Indicator]) -> bytes:
-    """The full indicator records (with evidence) as JSON."""
-    return json.dumps([i.model_dump(mode="json") for i in rows], ensure_ascii=False, indent=2).encode("utf-8")
+def bar_chart(bars: Sequence[dict[str, Any]], title: str) -> alt.Chart:
+    """Horizontal bars, one per label, every label shown; the chart grows with the number of bars."""
+    base = alt.Chart(alt.Data(values=list(bars))).encode(
+        y=alt.Y("label:N", sort=None, title=None,
+                axis=alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=12)),
+        x=alt.X("value:Q", title=title, axis=alt.Axis(titleLimit=0, labelFontSize=11, titleFontSize=12)),
+        tooltip=[alt.Tooltip("label:N", title=T("col_place")), alt.Tooltip("text:N", title=T("col_value"))],
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=11).encode(text="text:N")
+    return (base.mark_bar(size=max(8, BAR_PX - 8)) + text).properties(height=BAR_PX * len(bars) + 40)
 
 
-def chart_rows(rows: Sequence[Indicator], key: str) -> tuple[list[dict[str, Any]], str | None, int]:
-    """Bars for one key in its majority normalised unit: (rows, unit, rows left out for another unit)."""
-    same = [i for i in rows if i.key == key]
+def scaled(rows: Sequence[Indicator]) -> tuple[list[float], str]:
+    """Normalised values of rows in one display unit chosen from their largest magnitude (亿元, 万平方米 …)."""
+    unit = rows[0].normalized_unit if rows else ""
+    divisor, label = display_scale(unit, max((abs(i.normalized_value) for i in rows), default=0.0), lang())
+    return [i.normalized_value / divisor for i in rows], label
+
+
+def chart_rows(rows: Sequence[Indicator], key: str, kind: str = "actual") -> tuple[list[dict[str, Any]], str, int]:
+    """Bars for one key and kind, one per place and period, in the majority unit, largest first.
+
+    Returns (bars, display unit, rows left out for another unit).
+    """
+    same = [i for i in rows if i.key == key and i.kind == kind]
     if not same:
-        return [], None, 0
+        return [], "", 0
     unit = Counter(i.normalized_unit for i in same).most_common(1)[0][0]
-    bars, seen = [], Counter[str]()
+    chosen: dict[tuple[str, str], Indicator] = {}
     for i in same:
-        if i.normalized_unit != unit:
-            continue
-        label = f"{i.street or '?'} ({i.period})" + ("" if i.kind == "actual" else f" {i.kind}")
-        seen[label] += 1
-        label += f" #{seen[label]}" if seen[label] > 1 else ""
-        bars.append({"street": label, "value": i.normalized_value, "printed": f"{i.value:g} {i.unit}"})
-    return bars, unit, len(same) - len(bars)
+        if i.normalized_unit == unit:
+            chosen.setdefault((place_of(i) or "?", i.period), i)
+    kept = sorted(chosen.values(), key=lambda i: -i.normalized_value)
+    values, shown_unit = scaled(kept)
+    bars = [{"label": f"{show_place(place_of(i))} · {show_period(i.period)}", "value": round(v, 4),
+             "text": f"{fmt_num(v)}{'' if lang() == 'zh' else ' '}{shown_unit}".strip()}
+            for i, v in zip(kept, values, strict=True)]
+    dropped = len(same) - sum(1 for i in same if i.normalized_unit == unit)
+    return bars, shown_unit, dropped
 
 
-def indicator_chart(rows: Sequence[Indicator]) -> None:
-    """Compare streets on one indicator key, in normalised units."""
-    by_key: dict[str, set[str | None]] = {}
-    labels: dict[str, tuple[str, str]] = {}
+def key_options(rows: Sequence[Indicator]) -> tuple[list[str], dict[str, str]]:
+    """Indicator keys, most places first, with their names in the interface language."""
+    places: dict[str, set[str | None]] = {}
+    names: dict[str, str] = {}
     for i in rows:
-        by_key.setdefault(i.key, set()).add(i.street)
-        labels.setdefault(i.key, (f"{i.label_zh} · {i.label_en} ({i.key})", i.label_en))
-    if not by_key:
+        places.setdefault(i.key, set()).add(place_of(i))
+        names.setdefault(i.key, show_label(i))
+    keys = sorted(places, key=lambda k: (k.startswith(("other:", "label:")), -len(places[k]), k))
+    return keys, names
+
+
+def indicator_chart(rows: Sequence[Indicator], kind: str | None) -> None:
+    """Compare places on one indicator, in display units (亿元 / CNY bn …)."""
+    kind = kind or "actual"
+    rows = [i for i in rows if i.kind == kind]
+    keys, names = key_options(rows)
+    if not keys:
         return
-    keys = sorted(by_key, key=lambda k: (k.startswith("other:"), -len(by_key[k]), k))
-    key = st.selectbox("Compare streets on", keys, format_func=lambda k: labels[k][0], key="chart_key")
-    bars, unit, dropped = chart_rows(rows, key)
-    chart = alt.Chart(alt.Data(values=bars)).mark_bar().encode(
-        y=alt.Y("street:N", sort="-x", title="street (period)", axis=alt.Axis(labelLimit=300)),
-        x=alt.X("value:Q", title=f"{labels[key][1]} [{unit}]"),
-        tooltip=["street:N", "value:Q", "printed:N"],
-    ).properties(height=max(120, 32 * len(bars)))
-    st.altair_chart(chart, width="stretch")
+    key = st.selectbox(T("compare_on"), keys, format_func=names.__getitem__, key="chart_key")
+    bars, unit, dropped = chart_rows(rows, key, kind)
+    title = f"{names[key]}（{unit}）" if lang() == "zh" and unit else f"{names[key]} ({unit})" if unit else names[key]
+    st.altair_chart(bar_chart(bars, title), width="stretch")
     if dropped:
-        st.caption(f"{dropped} figure(s) in a unit other than {unit} left out of the chart.")
+        st.caption(T("left_out", n=dropped, unit=unit))
 
 
-def indicator_evidence(corpus: Corpus, rows: Sequence[Indicator]) -> None:
-    """Pick a row and read the sentence it came from."""
+def series_rows(corpus: Corpus, place: str, key: str) -> list[Indicator]:
+    """One figure per period for a place and indicator (Corpus.series when present)."""
+    if hasattr(corpus, "series"):
+        return list(corpus.series(place, key))
+    # contract: Corpus.series(place, key_or_label) is helper T's; until then, the first row per period.
+    chosen: dict[str, Indicator] = {}
+    for i in corpus.indicators(street=place, key=key, kind="actual"):
+        chosen.setdefault(i.period, i)
+    return [chosen[p] for p in sorted(chosen)]
+
+
+def series_chart(corpus: Corpus, everything: Sequence[Indicator]) -> None:
+    """A place's indicator over its periods (x = periods, y in display units)."""
+    actual = [i for i in everything if i.kind == "actual"]
+    places = sorted({p for i in actual if (p := place_of(i))})
+    if not places:
+        return
+    c1, c2 = st.columns(2)
+    periods: dict[tuple[str | None, str], set[str]] = {}
+    for i in actual:
+        periods.setdefault((place_of(i), i.key), set()).add(i.period)
+    best = max(places, key=lambda p: max((len(v) for (q, _), v in periods.items() if q == p), default=0))
+    place = c1.selectbox(T("series_place"), places, index=places.index(best), format_func=show_place,
+                         key="series_place")
+    mine = [i for i in actual if place_of(i) == place]
+    keys, names = key_options(mine)
+    keys.sort(key=lambda k: -len(periods.get((place, k), ())))
+    key = c2.selectbox(T("series_key"), keys, format_func=names.__getitem__, key=f"series_key_{place}")
+    rows = series_rows(corpus, place, key)
+    if len(rows) < 2:
+        st.caption(T("series_none"))
     if not rows:
         return
-    pick = st.selectbox("Show the source of", range(len(rows)), key="ind_pick", format_func=lambda n: (
-        f"{rows[n].street or '?'} · {rows[n].period} · {rows[n].label_zh} · "
-        f"{rows[n].qualifier or ''}{rows[n].value:g} {rows[n].unit} ({rows[n].kind})"))
+    values, unit = scaled(rows)
+    points = [{"period": show_period(i.period), "value": round(v, 4),
+               "text": f"{fmt_num(v)}{'' if lang() == 'zh' else ' '}{unit}".strip()}
+              for i, v in zip(rows, values, strict=True)]
+    order = [p["period"] for p in points]
+    title = f"{names[key]}（{unit}）" if lang() == "zh" else f"{names[key]} ({unit})"
+    base = alt.Chart(alt.Data(values=points)).encode(
+        x=alt.X("period:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=0)),
+        y=alt.Y("value:Q", title=title, axis=alt.Axis(titleLimit=0)),
+        tooltip=[alt.Tooltip("period:N"), alt.Tooltip("text:N")])
+    chart = (base.mark_line(point=True) + base.mark_text(dy=-10, fontSize=11).encode(text="text:N"))
+    st.altair_chart(chart.properties(height=280), width="stretch")
+
+
+# ---- indicators ---------------------------------------------------------------------------------------
+def indicator_table(rows: Sequence[Indicator]) -> list[dict[str, Any]]:
+    """Display rows of the indicator table, in the interface language."""
+    return [{T("col_place"): show_place(place_of(i)), T("col_period"): show_period(i.period),
+             T("col_indicator"): show_label(i), T("col_value"): show_value(i.value, i.unit, i.qualifier),
+             T("col_kind"): show_kind(i.kind, bool(getattr(i, "estimated", False))),
+             T("col_part"): T(f"part_{i.part}"), T("col_quote"): i.evidence.quote} for i in rows]
+
+
+def pick_label(i: Indicator) -> str:
+    """One line naming an indicator row in the source picker."""
+    return (f"{show_place(place_of(i))} · {show_period(i.period)} · {show_label(i)} · "
+            f"{show_value(i.value, i.unit, i.qualifier)}（{show_kind(i.kind)}）")
+
+
+def indicator_evidence(corpus: Corpus, rows: Sequence[Indicator], scope: str) -> None:
+    """Pick a row and read the sentence it came from; the picker is rebuilt whenever the filters change."""
+    if not rows:
+        return
+    labels = [pick_label(i) for i in rows]
+    pick = st.selectbox(T("show_source"), range(len(rows)), key=f"ind_pick_{scope}",
+                        format_func=labels.__getitem__)
     i = rows[pick]
     try:
         text = corpus.report_text(i.report_id)
@@ -442,40 +665,190 @@ def indicator_evidence(corpus: Corpus, rows: Sequence[Indicator]) -> None:
         text = ""
     before, span, after = passage_around(text, i.evidence.start, i.evidence.end, i.evidence.quote)
     st.markdown(highlight(before, span, after))
-    st.caption(f"report {i.report_id} · chars {i.evidence.start}–{i.evidence.end} · part {i.part}")
+    st.caption(T("report_chars", rid=i.report_id, start=i.evidence.start, end=i.evidence.end))
 
 
 def indicators_view(corpus: Corpus) -> None:
-    """The indicator table: filters, chart, downloads and evidence."""
+    """The indicator table: filters, downloads, comparison and time-series charts, evidence."""
     everything = corpus.indicators()
     c1, c2, c3 = st.columns(3)
-    streets = sorted({i.street for i in everything if i.street})
-    street = c1.selectbox("Street", [None, *streets], format_func=lambda s: s or "(all)", key="ind_street")
-    keys = sorted({i.key for i in everything if street is None or i.street == street})
-    key = c2.selectbox("Indicator key", [None, *keys], format_func=lambda k: k or "(all)", key="ind_key")
+    places = sorted({p for i in everything if (p := place_of(i))})
+    all_ = T("all")
+    place = c1.selectbox(T("ind_place"), [None, *places], format_func=lambda s: show_place(s) if s else all_,
+                         key="ind_street")
+    keys, names = key_options([i for i in everything if place is None or place_of(i) == place])
+    key = c2.selectbox(T("ind_key"), [None, *keys], format_func=lambda k: names.get(k, k) if k else all_,
+                       key="ind_key")
     kinds = sorted({i.kind for i in everything})
-    kind = c3.selectbox("Kind", [None, *kinds], format_func=lambda k: k or "(all)", key="ind_kind")
-    rows = corpus.indicators(street=street, key=key, kind=kind)
-    st.caption(f"{len(rows)} of {len(everything)} indicators")
-    st.dataframe([flat_record(i) for i in rows], hide_index=True, width="stretch")
-    d1, d2 = st.columns(2)
-    d1.download_button("Download JSON", indicators_json(rows), "indicators.json", "application/json")
-    d2.download_button("Download CSV", indicators_csv(rows), "indicators.csv", "text/csv")
-    st.subheader("Compare streets")
-    indicator_chart(corpus.indicators(kind=kind) if kind else everything)
-    st.subheader("Evidence")
-    indicator_evidence(corpus, rows)
+    kind = c3.selectbox(T("ind_kind"), [None, *kinds], format_func=lambda k: show_kind(k) if k else all_,
+                        key="ind_kind")
+    rows = corpus.indicators(street=place, key=key, kind=kind)
+    st.caption(T("ind_count", n=len(rows), total=len(everything)))
+    if rows:
+        st.dataframe(indicator_table(rows), hide_index=True, width="stretch")
+    else:
+        st.info(T("no_rows"))
+    d1, d2, d3 = st.columns(3)
+    d1.download_button(T("download_csv"), export_indicators(rows, "csv"), "indicators.csv", "text/csv",
+                       key="dl_csv")
+    d2.download_button(T("download_json"), export_indicators(rows, "json"), "indicators.json",
+                       "application/json", key="dl_json")
+    d3.download_button(T("download_xlsx"), export_indicators(rows, "xlsx"), "indicators.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx")
+    st.subheader(T("evidence"))
+    indicator_evidence(corpus, rows, f"{place}|{key}|{kind}")
+    st.subheader(T("compare"))
+    indicator_chart(everything, kind)
+    st.subheader(T("series"))
+    series_chart(corpus, everything)
+
+
+# ---- reports ------------------------------------------------------------------------------------------
+META_FIELDS = (("meta_place", "street"), ("meta_district", "district"), ("meta_city", "city"),
+               ("meta_period", "period_covered"), ("meta_plan", "plan_period"), ("meta_title", "title"),
+               ("meta_path", "path"), ("meta_chars", "n_chars"))
+
+
+def inferred_fields(m: ReportMeta) -> set[str]:
+    """Metadata fields the ingest inferred rather than read from the report."""
+    fields = set(getattr(m, "inferred", None) or getattr(m, "inferred_fields", None) or ())
+    if m.title_source == "inferred":
+        fields.add("title")
+    return fields
+
+
+def meta_rows(m: ReportMeta, n_figures: int) -> list[dict[str, str]]:
+    """The report's metadata as (field, value) rows; inferred values marked."""
+    inferred = inferred_fields(m)
+    rows = []
+    for label, field in META_FIELDS:
+        value = getattr(m, field, None)
+        if field == "street":
+            value = show_place(place_of(m))
+        elif field in ("period_covered", "plan_period") and value:
+            value = show_period(value)
+        if value in (None, ""):
+            value = T("unknown")
+        mark = T("inferred") if field in inferred or (field == "street" and "place" in inferred) else ""
+        rows.append({"field": T(label), "value": f"{value}{mark}"})
+    rows.append({"field": T("meta_figures"), "value": str(n_figures)})
+    if m.notes:
+        rows.append({"field": T("meta_notes"), "value": "; ".join(m.notes)})
+    return rows
+
+
+def forget(report_id: str) -> None:
+    """Drop cached views of a report that changed or went away."""
+    st.session_state.get("summaries", {}).pop(report_id, None)
+    st.session_state.pop("summary_report", None)
+
+
+def remove_report(corpus: Corpus, m: ReportMeta) -> None:
+    """Remove a report from every index (Corpus.remove)."""
+    corpus.remove(m.report_id)
+    forget(m.report_id)
+    st.session_state["flash"] = ("success", T("removed", name=report_line(m)))
+
+
+def reingest_report(corpus: Corpus, m: ReportMeta, job: EmbedJob) -> None:
+    """Run the current ingest again on a report: from its file when it is still there, else its stored text."""
+    source = Path(m.path)
+    text = None if source.is_file() else corpus.report_text(m.report_id)
+    corpus.remove(m.report_id)
+    forget(m.report_id)
+    if text is None:
+        result = corpus.ingest([source], embed=False)[0]
+    else:
+        result = corpus.ingest_bytes(text.encode("utf-8"), source.name or "report.txt", embed=False)
+    level = "success" if result.ok else "error"
+    st.session_state["flash"] = (level, T("reingested", name=source.name, status=T(f"status_{result.status}"))
+                                 + (f" — {result.message}" if not result.ok else ""))
+    ensure_embedding(corpus, job)
+
+
+def edit_metadata(corpus: Corpus, m: ReportMeta) -> None:
+    """A small form: place and period, saved with Corpus.set_metadata (inferred values are often wrong)."""
+    if not hasattr(corpus, "set_metadata"):
+        st.caption(T("edit_unavailable"))
+        return
+    with st.form(key=f"meta_{m.report_id}"):
+        place = st.text_input(T("meta_place"), value=place_of(m) or "", key=f"meta_place_{m.report_id}")
+        period = st.text_input(T("meta_period"), value=m.period_covered or "", help=T("period_hint"),
+                               key=f"meta_period_{m.report_id}")
+        if st.form_submit_button(T("save")):
+            try:
+                corpus.set_metadata(m.report_id, place=place.strip() or None, period=period.strip() or None)
+            except (JiedaoError, ValueError) as exc:
+                st.error(getattr(exc, "message", str(exc)))
+                return
+            forget(m.report_id)
+            st.session_state["flash"] = ("success", T("saved"))
+            st.rerun()
+
+
+def reports_view(corpus: Corpus, job: EmbedJob) -> None:
+    """Every report: metadata (inferred fields marked, editable), remove, re-ingest."""
+    flash = st.session_state.pop("flash", None)
+    if flash:
+        getattr(st, flash[0])(flash[1])
+    reports = corpus.reports()
+    if not reports:
+        st.info(T("reports_none"))
+        return
+    counts = Counter(i.report_id for i in corpus.indicators())
+    for m in reports:
+        with st.expander(report_line(m), expanded=len(reports) <= 3):
+            st.table({row["field"]: row["value"] for row in meta_rows(m, counts[m.report_id])})
+            edit_metadata(corpus, m)
+            b1, b2 = st.columns(2)
+            if b1.button(T("remove"), key=f"remove_{m.report_id}", type="secondary"):
+                remove_report(corpus, m)
+                st.rerun()
+            if b2.button(T("reingest"), key=f"reingest_{m.report_id}"):
+                reingest_report(corpus, m, job)
+                st.rerun()
 
 
 # ---- summaries ----------------------------------------------------------------------------------------
-def summary_lang_md(s: ReportSummary, lang: str) -> str:
+def poor_label(i: Indicator) -> bool:
+    """True when an indicator has no real name (a clause fragment stood in for one)."""
+    return i.key.startswith("other:") or i.label_en.startswith(("Reported figure", "figure:"))
+
+
+def key_figure_line(k: Any, zh: bool) -> str:
+    """A headline figure; without a good label, its value and period with the source clause instead."""
+    i = k.indicator
+    if not poor_label(i):
+        return md_escape(k.zh if zh else k.en)
+    language = "zh" if zh else "en"
+    try:
+        value = format_zh(i.value, i.unit) if zh else format_en(i.value, i.unit)
+    except ValueError:
+        value = f"{i.value:g}{i.unit}"
+    clause = ui("source_clause", language, quote=i.evidence.quote.strip())
+    period = show_period(i.period, language)
+    return md_escape(f"{value}（{period}）— {clause}" if zh else f"{value} ({period}) — {clause}")
+
+
+_FRAGMENT_EN = re.compile(r"Reported figure \([^)]*\)")
+
+
+def bullet_en(bullet: str, quote: str | None) -> str:
+    """An English bullet; a fragment label is replaced by the source clause."""
+    if not _FRAGMENT_EN.search(bullet):
+        return md_escape(bullet)
+    body = _FRAGMENT_EN.sub("figure", bullet)
+    return md_escape(f"{body} — {ui('source_clause', 'en', quote=quote.strip())}" if quote else body)
+
+
+def summary_lang_md(s: ReportSummary, lang_: str) -> str:
     """One language of a summary as escaped Markdown; [n] points at the sources below."""
-    zh = lang == "zh"
+    zh = lang_ == "zh"
     lines = [f"**{md_escape(s.headline_zh if zh else s.headline_en)}**", ""]
     overview = s.overview_zh if zh else s.overview_en
     lines += [md_escape(overview), ""] if overview else []
     lines += ["#### " + ("主要指标" if zh else "Key figures")]
-    lines += [f"- {md_escape(k.zh if zh else k.en)} \\[{k.citation.n}\\]" for k in s.key_figures]
+    lines += [f"- {key_figure_line(k, zh)} \\[{k.citation.n}\\]" for k in s.key_figures]
     for title, sections, mark in (("工作总结要点" if zh else "Review", s.review, ""),
                                   ("工作计划与目标" if zh else "Plans and targets", s.plan, "目标 · ")):
         if sections:
@@ -486,7 +859,9 @@ def summary_lang_md(s: ReportSummary, lang: str) -> str:
                 lines += [f"- {mark}{md_escape(b)} \\[{c.n}\\]" for b, c in zip(sec.bullets_zh, sec.citations,
                                                                              strict=False)]
             else:
-                lines += [f"- {md_escape(b)}" for b in sec.bullets_en] or ["- *no figures in this section*"]
+                quotes = [c.quote for c in sec.citations] if len(sec.citations) == len(sec.bullets_en) else []
+                lines += [f"- {bullet_en(b, quotes[n] if quotes else None)}"
+                          for n, b in enumerate(sec.bullets_en)] or ["- *no figures in this section*"]
     lines += ["", "#### " + ("注意" if zh else "Caveats")]
     lines += [f"- {md_escape(c)}" for c in (s.caveats_zh if zh else s.caveats_en)]
     return "\n".join(lines)
@@ -497,7 +872,7 @@ def summary_sources(corpus: Corpus, s: ReportSummary) -> None:
     cites = [k.citation for k in s.key_figures] + [c for sec in [*s.review, *s.plan] for c in sec.citations]
     if not cites:
         return
-    pick = st.selectbox("Show the source of", range(len(cites)), key="summary_cite",
+    pick = st.selectbox(T("show_source"), range(len(cites)), key="summary_cite",
                         format_func=lambda n: f"[{cites[n].n}] {cites[n].quote[:40]}")
     c = cites[pick]
     try:
@@ -505,15 +880,14 @@ def summary_sources(corpus: Corpus, s: ReportSummary) -> None:
     except JiedaoError:
         text = ""
     st.markdown(highlight(*passage_around(text, c.start, c.end, c.quote)))
-    st.caption(f"{c.street or '?'} · {c.section} · chars {c.start}–{c.end}")
+    st.caption(f"{show_place(place_of(c))} · {c.section} · {T('report_chars', rid=c.report_id, start=c.start, end=c.end)}")
 
 
 def report_summary_view(corpus: Corpus, s: ReportSummary) -> None:
     """A ReportSummary: Chinese and English side by side, sources, downloads."""
-    st.caption(f"mode: {s.mode} · {s.faithfulness.checked} figures checked against the report")
+    st.caption(T("summary_mode", mode=s.mode, n=s.faithfulness.checked))
     if s.faithfulness.unsupported:
-        st.warning(f"{len(s.faithfulness.unsupported)} model figure(s) could not be traced to the report; "
-                   "those points were replaced by extractive ones.")
+        st.warning(T("summary_unsupported", n=len(s.faithfulness.unsupported)))
     left, right = st.columns(2)
     with left:
         st.subheader("中文")
@@ -524,21 +898,21 @@ def report_summary_view(corpus: Corpus, s: ReportSummary) -> None:
     summary_sources(corpus, s)
     stem = f"summary_{s.report_id}"
     d1, d2 = st.columns(2)
-    d1.download_button("Download Markdown", to_markdown(s).encode("utf-8"), f"{stem}.md", "text/markdown")
-    d2.download_button("Download JSON", s.model_dump_json(indent=2).encode("utf-8"), f"{stem}.json",
+    d1.download_button(T("download_md"), summary_markdown(s).encode("utf-8"), f"{stem}.md", "text/markdown")
+    d2.download_button(T("download_json"), s.model_dump_json(indent=2).encode("utf-8"), f"{stem}.json",
                        "application/json")
 
 
 def summaries_view(corpus: Corpus, reports: Sequence[ReportMeta]) -> None:
     """Bilingual summary of one report, side by side, with sources and downloads."""
     if not reports:
-        st.info("No reports yet: upload one in the sidebar.")
+        st.info(T("reports_none"))
         return
-    m = st.selectbox("Report", list(reports), format_func=report_line, key="summary_report")
+    m = st.selectbox(T("report"), list(reports), format_func=report_line, key="summary_report")
     cache: dict[str, Any] = st.session_state.setdefault("summaries", {})
     if m.report_id not in cache:
         try:
-            with st.spinner("Summarising…"):
+            with st.spinner(T("summarising")):
                 cache[m.report_id] = corpus.summarize(m.report_id)
         except JiedaoError as exc:
             st.error(exc.message)
@@ -549,8 +923,8 @@ def summaries_view(corpus: Corpus, reports: Sequence[ReportMeta]) -> None:
 # ---- page ---------------------------------------------------------------------------------------------
 def main() -> None:
     """Build the page for one run."""
-    st.set_page_config(page_title="Jiedao 街道报告", layout="wide")
-    st.title("Jiedao · 街道工作报告")
+    st.set_page_config(page_title=ui("page_title", lang()), layout="wide")
+    st.title(T("title"))
     settings = Settings()
     try:
         corpus = get_corpus(settings)
@@ -560,9 +934,11 @@ def main() -> None:
     job = get_embed_job(settings)
     ensure_embedding(corpus, job)
     filters = sidebar(corpus, job)
-    view = st.session_state.get("view", VIEWS[0])
+    view = st.session_state.get("view_choice", VIEWS[0])
     if view == "Indicators":
         indicators_view(corpus)
+    elif view == "Reports":
+        reports_view(corpus, job)
     elif view == "Summaries":
         summaries_view(corpus, corpus.reports())
     else:

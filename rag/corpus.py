@@ -471,3 +471,52 @@ class Corpus:
 
         return summarize_report(self, report_id, backend=self.backend if self.backend.available else None)
 
+
+# ---- display helpers the app reaches through the facade (A) ---------------------------------------------
+# Re-exported so the edges stay on the facade (tests/test_layout.py): interface strings, number/period/place
+# display, exports, summaries as Markdown (Filters and safe_name are imported above).
+from rag.figures.table import flat_record as flat_record  # noqa: E402
+from rag.figures.table import to_csv as to_csv  # noqa: E402
+from rag.text.names import period_en as period_en  # noqa: E402
+from rag.text.names import period_zh as period_zh  # noqa: E402
+from rag.text.names import place_en as place_en  # noqa: E402
+from rag.text.numbers import format_en as format_en  # noqa: E402
+from rag.text.numbers import format_zh as format_zh  # noqa: E402
+from rag.text.ui_strings import display_scale as display_scale  # noqa: E402
+from rag.text.ui_strings import ui as ui  # noqa: E402
+
+EXPORT_FORMATS = ("csv", "json", "xlsx")
+
+
+def export_indicators(rows: list[Indicator], fmt: str) -> bytes:
+    """The given indicator rows as CSV (UTF-8 with BOM, for spreadsheets), JSON (full records) or XLSX."""
+    if fmt == "csv":
+        return to_csv(list(rows)).encode("utf-8-sig")
+    if fmt == "json":
+        import json
+
+        return json.dumps([i.model_dump(mode="json") for i in rows], ensure_ascii=False, indent=2).encode("utf-8")
+    if fmt == "xlsx":
+        import io
+
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "indicators"
+        flat = [flat_record(i) for i in rows]
+        fields = list(flat[0]) if flat else ["report_id"]
+        sheet.append(fields)
+        for rec in flat:
+            sheet.append([v if isinstance(v, int | float | str) or v is None else str(v) for v in rec.values()])
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
+
+
+def summary_markdown(summary: ReportSummary) -> str:
+    """A report summary as Markdown (both languages)."""
+    from rag.summary.batch import to_markdown
+
+    return to_markdown(summary)
