@@ -279,6 +279,37 @@ def remove(
               markup=False, highlight=False)
 
 
+@app.command()
+def show(
+    report: Annotated[str, typer.Argument(help="A report id (see `jiedao reports`).")],
+    span: Annotated[str, typer.Option("--span", help="START:END offsets of a citation (canonical text).")],
+    raw: Annotated[bool, typer.Option("--raw", help="Show the same span in the raw text on disk (the decoded file "
+                                                    "for .txt/.md, the extracted main text for HTML/DOCX/PDF).")] = False,
+    context: Annotated[int, typer.Option("--context", help="Characters of context on each side.")] = 60,
+    data_dir: DataDir = None, json_out: JsonFlag = False,
+) -> None:
+    """Print a cited span with its context: check a citation's start/end (or raw_start/raw_end with --raw).
+
+    Example: jiedao show 3f2a9c1e0b7d4a56 --span 120:152 --raw
+    """
+    try:
+        start, end = (int(x) for x in span.split(":", 1))
+    except ValueError:
+        err.print("error: --span must be START:END, e.g. 120:152", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    try:
+        shown = corpus(data_dir).show(report, start, end, raw=raw, context=max(context, 0))
+    except JiedaoError as exc:
+        fail(exc)
+        return
+    if json_out:
+        dump(shown.__dict__ | {"raw": raw})
+        return
+    where = "raw" if raw else "canonical"
+    out.print(f"{shown.report_id} {shown.path} [{where} {shown.start}:{shown.end}]", markup=False, highlight=False)
+    out.print(f"…{shown.before}【{shown.text}】{shown.after}…", markup=False, highlight=False)
+
+
 @app.command("eval")
 def eval_cmd(
     suite: Annotated[str, typer.Option("--suite", help="qa | indicators | metadata | summaries | all")] = "all",

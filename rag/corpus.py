@@ -17,7 +17,7 @@ from filelock import FileLock, Timeout
 from rag.config import Settings
 from rag.errors import IngestError, JiedaoError, NotFoundError, QuestionError, StoreError
 from rag.figures.table import IndicatorStore
-from rag.ingest.load import LoadedText, load_bytes, load_file
+from rag.ingest.load import LoadedText, load_bytes, load_file, raw_span, source_text
 from rag.ingest.pipeline import (
     Prepared,
     content_hash,
@@ -35,6 +35,7 @@ from rag.search.index import DenseIndex, LexicalIndex, short_reason
 from rag.search.retrieve import Filters, Retriever
 from rag.store.db import connect
 from rag.store.reports import Store
+from rag.text.script import simplified
 
 if TYPE_CHECKING:
     from rag.summary.common import ReportSummary
@@ -62,6 +63,20 @@ class IngestResult:
     def ok(self) -> bool:
         """False only for failures."""
         return self.status != "failed"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A span of a report (`Corpus.show`): offsets into the canonical text, or into the raw text when asked."""
+
+    report_id: str
+    path: str
+    start: int
+    end: int
+    text: str  # the span itself (raw text when raw=True)
+    quote: str  # the canonical-text span that was asked for
+    before: str
+    after: str
 
 
 def _resolved(path: str) -> Path | None:
@@ -184,6 +199,7 @@ class Corpus:
                 for rid in gone:
                     self.store.delete_report(rid)
                 self.store.add_report(report, prep.sections, prep.chunks, prep.tokens)
+                self.store.save_raw_map(report.report_id, prep.raw_map)
                 self.indicator_store.replace(report.report_id, prep.indicators)
                 for rid in gone:  # last, so a Chroma failure rolls the SQLite change back
                     self.dense.delete_report(rid)
@@ -410,6 +426,53 @@ class Corpus:
 
     def ask(self, question: str, *, previous: Answer | None = None, filters: Filters | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:
+        """Answer a question (Traditional script is read as Simplified); every citation gets the report's
+        path and its span in the raw text (`raw_start`, `raw_end`, see `show`)."""
+        answer = self._ask(simplified(question), previous=previous, filters=filters, on_token=on_token)
+        return self._checkable(answer)
+
+    def _checkable(self, answer: Answer) -> Answer:
+        """Fill `path`, `raw_start`, `raw_end` of every citation from the stored canonical → raw map."""
+        if not answer.citations:
+            return answer
+        paths = {m.report_id: m.path for m in self.store.reports()}
+        runs: dict[str, list[list[int]]] = {}
+        cited = []
+        for c in answer.citations:
+            if c.report_id not in runs:
+                runs[c.report_id] = self.store.raw_map(c.report_id)
+            span = raw_span(runs[c.report_id], c.start, c.end)
+            update: dict[str, object] = {"path": paths.get(c.report_id, c.path)}
+            if span is not None:
+                update |= {"raw_start": span[0], "raw_end": span[1]}
+            cited.append(c.model_copy(update=update))
+        return answer.model_copy(update={"citations": cited})
+
+    def show(self, report_id: str, start: int, end: int, *, raw: bool = False, context: int = 60) -> Shown:
+        """The span [start, end) of a report's canonical text with context; raw=True: the same span in the raw
+        text (the decoded file for .txt/.md, the extracted main text for HTML/DOCX/PDF), read from disk."""
+        try:
+            meta = self.store.report(report_id)
+        except KeyError:
+            raise NotFoundError(f"no report with id {report_id}") from None
+        text = meta.text
+        if not 0 <= start < end <= len(text):
+            raise QuestionError(f"span {start}:{end} is outside the report (0:{len(text)})")
+        quote = text[start:end]
+        if raw:
+            span = raw_span(self.store.raw_map(report_id), start, end)
+            if span is None:
+                raise NotFoundError(f"report {report_id} has no raw offset map; ingest it again")
+            try:
+                text = source_text(Path(meta.path))
+            except (OSError, JiedaoError) as exc:
+                raise NotFoundError(f"cannot read {meta.path}: {exc}") from None
+            start, end = span
+        return Shown(report_id, meta.path, start, end, text[start:end], quote,
+                     text[max(0, start - context) : start], text[end : end + context])
+
+    def _ask(self, question: str, *, previous: Answer | None = None, filters: Filters | None = None,
+             on_token: Callable[[str], None] | None = None) -> Answer:
         """Answer a question: indicator route for figures the store holds, else cited passages; or abstain.
 
         Rankings and lookups are always computed from the indicator table; an LLM, when configured, only

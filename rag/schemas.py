@@ -133,13 +133,15 @@ class Indicator(Record):
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> Indicator:
-        quote = self.evidence.quote
+        from rag.text.script import simplified
+
+        quote = simplified(self.evidence.quote)  # wording checks read the Simplified view (Traditional reports)
         if not _number_in(self.value, quote):
             raise ValueError(f"value {self.value:g} does not appear in the quote")
         if self.kind == "target" and self.part != "plan" and not any(c in quote for c in TARGET_WORDS):
             raise ValueError("a target must come from plan text or target wording")
         text = (info.context or {}).get("text") if info.context else None
-        if text is not None and text[self.evidence.start : self.evidence.end] != quote:
+        if text is not None and text[self.evidence.start : self.evidence.end] != self.evidence.quote:
             raise ValueError("quote is not the report text at [start, end)")
         return self
 
@@ -165,7 +167,11 @@ class Citation(Record):
     quote: str
     start: int
     end: int
-    path: str | None = None
+    path: str | None = Field(None, description="The report's file path (set for every stored report).")
+    raw_start: int | None = Field(None, description="Start of the quote in the raw text: the decoded file for "
+                                                    ".txt/.md, the extracted main text for HTML/DOCX/PDF.")
+    raw_end: int | None = Field(None, description="Exclusive end in the raw text; raw[raw_start:raw_end] is the "
+                                                  "quote modulo whitespace and stripped pinyin glosses.")
 
 
 class TableRow(Record):

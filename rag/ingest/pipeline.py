@@ -33,6 +33,7 @@ class Prepared:
     chunks: list[Chunk]
     tokens: list[list[str]]
     indicators: list[Indicator]
+    raw_map: tuple[tuple[int, int], ...] = ()  # canonical → raw offset runs (rag.ingest.load.raw_span)
 
 
 def content_hash(text: str) -> str:
@@ -66,7 +67,7 @@ def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
     tokens = [tokenize(c.header() + " " + c.text) for c in chunks]
     parse_report = report.model_copy(update={"text": parse_text})
     indicators = [_verbatim(ind, text) for ind in extract_indicators(parse_report, sections, chunks)]
-    return Prepared(report, sections, chunks, tokens, indicators)
+    return Prepared(report, sections, chunks, tokens, indicators, loaded.raw_map)
 
 
 def _iso_date(value: str) -> str | None:

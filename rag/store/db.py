@@ -74,6 +74,13 @@ MIGRATIONS: list[str] = [
     CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO kv VALUES ('corpus_version', '0');
     """,
+    # 5: canonical → raw offset runs per report (citations checkable on disk; rag.ingest.load.raw_span)
+    """
+    CREATE TABLE raw_maps (
+        report_id TEXT PRIMARY KEY REFERENCES reports(report_id) ON DELETE CASCADE,
+        runs TEXT NOT NULL
+    );
+    """,
 ]
 
 

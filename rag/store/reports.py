@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from rag.schemas import Chunk, Report, ReportMeta, Section
@@ -155,6 +155,16 @@ class Store:
         """Record that these chunks are in Chroma (one transaction: one fsync, not one per chunk)."""
         with self.transaction():
             self.conn.executemany("UPDATE chunks SET embedded = 1 WHERE chunk_id = ?", [(c,) for c in chunk_ids])
+
+    def save_raw_map(self, report_id: str, runs: Sequence[Sequence[int]]) -> None:
+        """Store a report's canonical → raw offset runs (call inside the report's transaction)."""
+        self.conn.execute("INSERT OR REPLACE INTO raw_maps VALUES (?, ?)",
+                          (report_id, json.dumps([list(r) for r in runs], separators=(",", ":"))))
+
+    def raw_map(self, report_id: str) -> list[list[int]]:
+        """A report's canonical → raw offset runs; empty for reports ingested before the map existed."""
+        row = self.conn.execute("SELECT runs FROM raw_maps WHERE report_id = ?", (report_id,)).fetchone()
+        return json.loads(row[0]) if row else []
 
     def embedding_progress(self) -> tuple[int, int]:
         """(embedded, total) chunk counts."""
