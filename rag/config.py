@@ -33,9 +33,13 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(
         None, validation_alias=AliasChoices("OPENAI_BASE_URL", "JIEDAO_OPENAI_BASE_URL")
     )
-    llm_timeout: float = Field(60.0, gt=0, description="Seconds per LLM request.")
+    # Defaults fit a small CPU server (a 1.5B model on 2 cores: ~20 tokens/s, one request at a time is fastest)
+    # and work unchanged on hosted APIs.
+    llm_timeout: float = Field(120.0, gt=0, description="Seconds per LLM request (a CPU server needs ~60-120).")
     llm_max_retries: int = Field(2, ge=0, le=10)
-    llm_max_concurrency: int = Field(4, ge=1, le=64)
+    llm_max_concurrency: int = Field(2, ge=1, le=64, description="Requests in flight at once.")
+    llm_max_tokens: int = Field(400, ge=16, le=32000, description="Cap on completion tokens per request.")
+    llm_temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature (low: reproducible).")
     llm_cache: bool = True
     allow_network_llm: bool = Field(True, description="False forbids any non-loopback LLM call.")
 

@@ -502,7 +502,9 @@ class Corpus:
         if self.backend.available:
             from rag.answer.llm import llm_passage_answer
 
-            return llm_passage_answer(question, r, ctx, self.backend, filters=filters, on_token=on_token)
+            return llm_passage_answer(question, r, ctx, self.backend, filters=filters, on_token=on_token,
+                                      rows_for=lambda rids: [row for rid in rids
+                                                             for row in self.indicator_store.query(report_id=rid)])
         return passage_answer(question, r, ctx, filters=filters)
 
     def enrich_indicators(self, report_ids: list[str] | None = None) -> dict[str, int]:

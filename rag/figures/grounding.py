@@ -8,9 +8,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
-from rag.text.numbers import UNITS, find_numbers, normalize, parse_en_figures, same_quantity, scan_quantities
+from rag.schemas import Indicator
+from rag.text.numbers import (
+    _EN_FIGURE,
+    _FULLWIDTH,
+    UNITS,
+    _en_figure,
+    find_numbers,
+    normalize,
+    parse_en_figures,
+    same_quantity,
+    scan_quantities,
+)
 
 Lang = Literal["zh", "en"]
 # Years, months, days and ordinals in free text are not figures.
@@ -97,3 +109,87 @@ def in_sources(value: float, unit: str | None, sources: list[str]) -> bool:
                 if same_quantity(abs(v), u, value, unit):
                     return True
     return False
+
+
+# ---- the LLM answer guard: exact figures as printed, then what they measure ------------------------------
+@dataclass(frozen=True)
+class Shown:
+    """A figure as written in a reply: text, normalised value and unit, position, and printed precision."""
+
+    text: str
+    value: float
+    unit: str | None
+    start: int
+    end: int
+    quantum: float  # half of this is the rounding a converted (English) figure may carry
+    converted: bool  # English wording (CNY … billion): compared after conversion, to its printed precision
+    digits: int  # significant digits printed
+
+
+def _precision(number_text: str) -> tuple[float, int]:
+    """(value of one unit in the last printed place, significant digits) of a printed Arabic number."""
+    digits_only = re.sub(r"[^0-9.]", "", number_text)
+    decimals = len(digits_only.split(".", 1)[1]) if "." in digits_only else 0
+    significant = len(digits_only.replace(".", "").lstrip("0")) or 1
+    return 10.0 ** -decimals, significant
+
+
+def reply_figures(text: str) -> list[Shown]:
+    """Every figure in a (Chinese or English) reply, dates and ordinals excluded."""
+    out: list[Shown] = []
+    covered: list[tuple[int, int]] = []
+    for q in scan_quantities(text):
+        if not q.unit:
+            continue
+        covered.append((q.start, q.end))
+        value, unit = normalize(q.value, q.unit)
+        scale = abs(value / q.value) if q.value else 1.0
+        quantum, digits = _precision(q.number_text)
+        out.append(Shown(text[q.start : q.end], abs(value), unit, q.start, q.end, quantum * scale, False, digits))
+    masked = "".join(" " if any(a <= i < b for a, b in covered) else ch for i, ch in enumerate(text))
+    masked = _DATES.sub(lambda m: " " * len(m.group(0)), masked)
+    for m in _EN_FIGURE.finditer(masked.translate(_FULLWIDTH)):
+        figure = _en_figure(m)
+        if figure is None:
+            continue
+        value, en_unit = figure
+        number = float(m.group("num").replace(",", "")) or 1.0
+        quantum, digits = _precision(m.group("num"))
+        out.append(Shown(text[m.start() : m.end()].strip(), abs(value), en_unit, m.start(), m.end(),
+                         quantum * abs(value / number), True, digits))
+    return sorted(out, key=lambda s: s.start)
+
+
+def printed_in(fig: Shown, source: str) -> bool:
+    """True when `source` states `fig` exactly as printed (a converted English figure: to its printed precision).
+
+    No relative tolerance: 69.68亿元 is not 69.69亿元. "CNY 12.35 billion" matches 123.45亿元 only because it is
+    that figure rounded to the digits printed, and only when at least three significant digits are printed.
+    """
+    candidates: list[tuple[float, str | None]] = []
+    for q in scan_quantities(source):
+        if q.unit:
+            candidates.append(normalize(abs(q.value), q.unit))
+    if fig.unit is None:
+        candidates += [(abs(n), None) for n in find_numbers(source)]
+    for value, unit in candidates:
+        if fig.unit is not None and unit != fig.unit:
+            continue
+        if abs(value - fig.value) <= 1e-9 * max(1.0, abs(value)):
+            return True
+        if fig.converted and fig.digits >= 3 and abs(value - fig.value) <= fig.quantum / 2 + 1e-9 * abs(value):
+            return True
+    return False
+
+
+def rows_with(fig: Shown, rows: Iterable[Indicator]) -> list[Indicator]:
+    """The figure rows stating `fig` (normalised value and unit, same exactness as `printed_in`)."""
+    found = []
+    for row in rows:
+        if row.normalized_unit != (fig.unit or row.normalized_unit):
+            continue
+        value = abs(row.normalized_value)
+        if abs(value - fig.value) <= 1e-9 * max(1.0, value) or (
+                fig.converted and fig.digits >= 3 and abs(value - fig.value) <= fig.quantum / 2 + 1e-9 * value):
+            found.append(row)
+    return found

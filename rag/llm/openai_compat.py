@@ -100,6 +100,7 @@ class OpenAICompatBackend:
             api_key=key, base_url=base_url, timeout=settings.llm_timeout, max_retries=0
         )
         self._slots = threading.BoundedSemaphore(settings.llm_max_concurrency)
+        self._call = threading.local()  # (prompt_id, input_hash, start) of the call this thread is making
         self._mode_lock = threading.Lock()
         self._mode = 0
         self._backoff = (backoff_base, backoff_cap)
@@ -131,6 +132,7 @@ class OpenAICompatBackend:
             return hit
         usage = Usage(attempts=0)
         started, error = time.perf_counter(), None
+        self._call.info = (prompt_id, input_hash, started)
         try:
             send = self._sender(schema, stream, on_token, usage)
             text, parsed = run_structured(send, messages, schema)
@@ -144,6 +146,12 @@ class OpenAICompatBackend:
             payload = {"text": text, "model": self.name, **usage.model_dump(exclude={"cached", "attempts"})}
             self.calls.cache_put(cache_key, model=self.name, prompt_id=prompt_id, response=payload)
         return result
+
+    def _log_attempt(self, error: str) -> None:
+        """Log one failed attempt that will be retried (timeouts included), so `jiedao logs` shows it."""
+        prompt_id, input_hash, started = getattr(self._call, "info", (None, "", time.perf_counter()))
+        self.calls.log_call(model=self.name, prompt_id=prompt_id, input_hash=input_hash,
+                            latency_ms=(time.perf_counter() - started) * 1000, error=error)
 
     def _log(
         self, prompt_id: str | None, input_hash: str, usage: Usage, ms: float, error: str | None
@@ -207,7 +215,9 @@ class OpenAICompatBackend:
 
     def _params(self, convo: list[Message], schema: type[BaseModel] | None, mode: int) -> dict[str, Any]:
         """Request parameters for `convo` under structured-output `mode`."""
-        params: dict[str, Any] = {"model": self.model, "messages": convo}
+        params: dict[str, Any] = {"model": self.model, "messages": convo,
+                                  "max_tokens": self._settings.llm_max_tokens,
+                                  "temperature": self._settings.llm_temperature}
         if schema is None:
             return params
         if FORMAT_MODES[mode] == "json_schema":
@@ -236,6 +246,7 @@ class OpenAICompatBackend:
             except _Retryable as exc:
                 reason, retry_after = exc.reason, exc.retry_after
             if attempt < attempts:
+                self._log_attempt(f"attempt {attempt}/{attempts} failed, retried: {reason}")
                 delay = self._delay(attempt, retry_after)
                 log.warning(
                     "LLM request to %s failed (%s); retry %d/%d in %.2f s",

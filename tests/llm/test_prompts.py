@@ -10,7 +10,7 @@ from rag.errors import PromptError
 from rag.llm.prompts import FENCE_CLOSE, FENCE_OPEN, PROMPTS_DIR, fence, list_prompts, load_prompt
 
 PROMPT_VARIABLES = {
-    "answer": {"question", "language", "passages"},
+    "answer": {"question", "language", "passages", "known_gap"},
     "summarize_section": {"street", "period", "part", "section_title", "section_text"},
     "summarize_report": {"street", "period", "section_summaries", "key_figures"},
     "extract_indicators": {"street", "period", "part", "section_title", "text", "keys"},
@@ -92,7 +92,10 @@ def test_fence_wraps_and_neutralises_markers() -> None:
 
 
 def test_shipped_prompts_are_the_expected_set() -> None:
-    assert list_prompts() == sorted(f"{name}.v1" for name in PROMPT_VARIABLES)
+    latest = {"answer": 2}
+    newest = sorted(f"{name}.v{latest.get(name, 1)}" for name in PROMPT_VARIABLES)
+    assert set(newest) <= set(list_prompts())
+    assert {load_prompt(name).id for name in PROMPT_VARIABLES} == set(newest)
     assert PROMPTS_DIR.name == "prompts"
 
 
