@@ -486,17 +486,18 @@ class Corpus:
         if not question:
             raise QuestionError("empty question")
         metas = self.reports()
-        known = [m.street for m in metas if m.street]
         prev = Route.model_validate(previous.intent) if previous and previous.intent else None
-        r = route(question, known, prev)
-        if filters and filters.streets and not r.streets:
-            r = r.model_copy(update={"streets": list(filters.streets)})
+        r = route(question, metas, prev)
+        if filters and filters.streets and not r.places:
+            r = r.model_copy(update={"places": list(filters.streets)})
         ctx = Context(
             reports=metas,
             indicators=lambda key, kind: self.indicator_store.query(key=key, kind=kind),
             search=lambda q, k, f, per: self.search(q, k=k, filters=f, per_report=per),
+            rows=self._figure_rows,
         )
-        answer = indicator_answer(question, r, ctx) if r.intent != "open" else None
+        # the scope guard runs on every route: a place the corpus lacks is never answered from another place
+        answer = indicator_answer(question, r, ctx) if r.intent != "open" or r.unknown_places else None
         if answer is not None:
             return answer
         if self.backend.available:
@@ -506,6 +507,16 @@ class Corpus:
                                       rows_for=lambda rids: [row for rid in rids
                                                              for row in self.indicator_store.query(report_id=rid)])
         return passage_answer(question, r, ctx, filters=filters)
+
+    def _figure_rows(self, place: str | None = None) -> list[Indicator]:
+        """Every figure row (of one place), cached per corpus version (Qm: matcher input)."""
+        version = self.store.version()
+        cached = getattr(self, "_rows_cache", None)
+        if cached is None or cached[0] != version:
+            cached = (version, self.indicator_store.query())
+            self._rows_cache = cached
+        rows: list[Indicator] = cached[1]
+        return rows if place is None else [x for x in rows if x.street == place]
 
     def enrich_indicators(self, report_ids: list[str] | None = None) -> dict[str, int]:
         """With an LLM configured, add figures the rules missed (validated and grounded); rule rows always stay.

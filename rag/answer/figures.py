@@ -1,162 +1,233 @@
-"""The figure route: rank, aggregate or look up an indicator from the figure table, with citations."""
+"""The figure route: look up, rank, total or trace an indicator from the figure table, with citations.
+
+Every answer's first sentence states the figure asked for (amount, growth, rate, target or estimate) with its
+unit, period and kind, then the citation. Rows are matched to the question's phrase by label
+(`rag.figures.match`), so any indicator a report states can be answered, not only lexicon ones.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from rag.answer.passages import Context, abstain
+from rag.answer.passages import Context
 from rag.answer.router import Route
-from rag.figures.lexicon import BY_KEY, KIND_SUFFIX
+from rag.figures.match import Scored, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
+from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en
 from rag.text.numbers import format_en, format_zh
 
 NOT_REPORTED = "未报告 / not reported"
 
+# Kinds that answer a question, by the kind asked, in order of preference.
+WANTED: dict[str, tuple[str, ...]] = {
+    "actual": ("actual", "cumulative", "estimate"),
+    "estimate": ("estimate", "actual", "cumulative"),
+    "target": ("target",),
+    "yoy_growth": ("yoy_growth",),
+    "completion_rate": ("completion_rate",),
+    "share": ("share",),
+    "any": ("actual", "cumulative", "estimate", "yoy_growth", "completion_rate", "share", "target"),
+}
+_LEVEL = ("actual", "cumulative", "estimate")
 
-# ---- indicator route ------------------------------------------------------------------------------
+
+# ---- entry -----------------------------------------------------------------------------------------
 def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
-    """Rank, aggregate or look up a lexicon indicator from the store; None when the route does not apply."""
-    if not r.keys:
+    """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
+    if r.unknown_places:
+        return scope_decline(question, r, ctx)
+    if r.intent == "open" or not (r.phrase or r.keys):
         return None
-    streets = r.streets or [m.street for m in ctx.reports if m.street]
-    if r.intent in ("rank", "aggregate") and len(r.streets) != 1:
-        key = r.keys[0]
-        rows = _latest_per_street(ctx.indicators(key + KIND_SUFFIX.get(r.kind, ""), None), r)
-        return _ranking(question, r, key, rows, streets, ctx)
-    if len(streets) != 1:
+    rows = _candidate_rows(ctx, r)
+    if not rows:
         return None
-    found: list[tuple[str, Route, Indicator]] = []
-    for key in r.keys[:3]:
-        for kind in _kinds_asked(question, r):
-            sub = r.model_copy(update={"kind": kind})
-            ind = _latest_per_street(ctx.indicators(key + KIND_SUFFIX.get(kind, ""), None), sub).get(streets[0])
-            if ind is not None:
-                found.append((key, sub, ind))
-    return _lookup(question, r, found, ctx) if found else None
+    scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed)
+    measure = _best_measure(scored, r)
+    if not measure:
+        return None
+    places = list(r.places) or _places_in(measure)
+    if r.intent == "trend":
+        return _trend(question, r, measure, places, ctx)
+    if r.intent in ("rank", "aggregate") or len(places) > 1:
+        return _ranking(question, r, measure, places, ctx)
+    return _lookup(question, r, measure, places[0], ctx)
 
 
-def _kinds_asked(question: str, r: Route) -> list[str]:
-    """'…是多少？同比增长多少？' asks for the figure and its growth."""
-    if r.kind == "yoy_growth" and re.search(r"(是多少|完成多少|多少亿|what (was|were)|how much).*(同比|增长|grow)",
-                                            question, re.I):
-        return ["actual", "yoy_growth"]
-    return [r.kind]
+def scope_decline(question: str, r: Route, ctx: Context) -> Answer:
+    """The question names a place the corpus does not hold: decline and list the places it has."""
+    known = sorted({m.street for m in ctx.reports if m.street})
+    lang = r.language
+    shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in r.unknown_places]
+    known_shown = [k if lang == "zh" else f"{place_en(k)} ({k})" for k in known] or [msg("none", lang)]
+    text = msg("scope_absent", lang, places=join_list(shown, lang), known=join_list(known_shown, lang))
+    return Answer(question=question, text=text, language=lang, route="abstain", mode="offline",
+                  searched=[f"scope: {', '.join(r.unknown_places)} not in corpus"], intent=r.model_dump())
 
 
-def _latest_per_street(rows: list[Indicator], r: Route) -> dict[str, Indicator]:
-    """One figure per street: the first (headline) mention, of the kind asked for."""
-    wanted = {"actual": ("actual", "cumulative")}.get(r.kind, (r.kind,))
-    out: dict[str, Indicator] = {}
-    for ind in rows:
-        if ind.kind not in wanted or not ind.street:
-            continue
-        if r.years and not any(str(y) in ind.period for y in r.years):
-            continue
-        out.setdefault(ind.street, ind)
+# ---- selection -------------------------------------------------------------------------------------
+def _candidate_rows(ctx: Context, r: Route) -> list[Indicator]:
+    if ctx.rows is None:  # older callers: only lexicon keys can be looked up
+        out: list[Indicator] = []
+        for key in r.keys:
+            out.extend(ctx.indicators(key, None))
+        rows = out
+    else:
+        rows = ctx.rows(None)
+    if r.places:
+        rows = [x for x in rows if x.street in r.places]
+    return [x for x in rows if x.street]
+
+
+def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
+    """All rows of the best-matching measure (key or label); ties go to the measure more places report."""
+    if not scored:
+        return []
+    groups: dict[str, list[Scored]] = {}
+    for s in scored:
+        groups.setdefault(measure_of(s.row), []).append(s)
+    wanted = WANTED.get(r.kind, WANTED["actual"])
+
+    def rank(item: tuple[str, list[Scored]]) -> tuple[float, int, int, float]:
+        _, ss = item
+        best = max(s.score for s in ss)
+        has_kind = int(any(s.row.kind in wanted for s in ss))
+        return (round(best, 2), has_kind, len({s.row.street for s in ss}), -min(len(s.row.label_zh) for s in ss))
+
+    _, best = max(groups.items(), key=rank)
+    return [s.row for s in best]
+
+
+def _places_in(rows: Sequence[Indicator]) -> list[str]:
+    return list(dict.fromkeys(x.street for x in rows if x.street))
+
+
+def period_key(period: str) -> tuple[int, int, int]:
+    """Sort key: (year, full year?, last month) — a full year sorts after that year's partial periods."""
+    m = re.match(r"(\d{4})", period)
+    year = int(m.group(1)) if m else 0
+    if re.fullmatch(r"\d{4}", period):
+        return (year, 1, 12)
+    mm = re.search(r"M(\d\d)-M(\d\d)", period)
+    if mm:
+        return (year, 0, int(mm.group(2)))
+    h = re.search(r"H([12])", period)
+    if h:
+        return (year, 0, 6 if h.group(1) == "1" else 12)
+    return (year, 0, 0)
+
+
+def is_full_year(period: str) -> bool:
+    """'2023' is a full year; '2023H1', '2023M01-M09' and plans are not."""
+    return bool(re.fullmatch(r"\d{4}", period))
+
+
+def period_matches(row_period: str, asked: str) -> bool:
+    """'2023' matches '2023'; 'H1' (no year) matches '2024H1'; '2024M01-M06' also matches '2024H1'."""
+    if row_period == asked or (not asked[:1].isdigit() and row_period[4:] == asked):
+        return True
+    halves = {"H1": "M01-M06", "H2": "M07-M12"}
+    a, p = asked[-7:] if "M" in asked else halves.get(asked[-2:], asked), row_period[4:]
+    p = halves.get(p, p)
+    same_year = not asked[:1].isdigit() or row_period[:4] == asked[:4]
+    return same_year and a == p and bool(a)
+
+
+def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[Indicator]:
+    out = [x for x in rows if x.kind in kinds]
+    if r.kind != "target":  # plan figures are targets, never results
+        out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
     return out
 
 
-def _ranking(question: str, r: Route, key: str, rows: dict[str, Indicator], streets: list[str],
-             ctx: Context) -> Answer:
-    found = [rows[s] for s in streets if s in rows]
-    unit = _majority_unit(found)
-    found = [i for i in found if i.normalized_unit == unit]
-    found.sort(key=lambda i: i.normalized_value, reverse=not r.ascending)
-    citations = [_cite(n + 1, i) for n, i in enumerate(found)]
-    table = [_row(n + 1, i, r.language) for n, i in enumerate(found)]
-    missing = [s for s in streets if s not in {i.street for i in found}]
-    table += [TableRow(street=s, display=NOT_REPORTED) for s in missing]
-    label = _label(key, r)
-    if not found:
-        return abstain(question, r, [label], ctx, reason="indicator")
-    text = _ranking_text(found, missing, label, r)
-    return Answer(question=question, text=text, language=r.language, route="indicator", mode="offline",
-                  citations=citations, table=table, caveats=_caveats(found, ctx, r.language),
-                  intent=r.model_dump())
+def _base_period(p: str) -> str:
+    return p.removesuffix("-plan")
 
 
-def _ranking_text(found: list[Indicator], missing: list[str], label: str, r: Route) -> str:
-    if r.intent == "aggregate":
-        total = sum(i.normalized_value for i in found)
-        return _aggregate_text(found, total, label, r.language)
-    first, second = found[0], found[1] if len(found) > 1 else None
-    if r.language == "en":
-        word = "lowest" if r.ascending else "highest"
-        text = f"{place_en(first.street)} reported the {word} {label}: {_fig_en(first)} [1]."
-        if second:
-            text += f" Runner-up: {place_en(second.street)} with {_fig_en(second)} [2]."
-        for n, i in enumerate(found[2:], start=3):
-            text += f" {place_en(i.street)}: {_fig_en(i)} [{n}]."
-        if missing:
-            text += " Not reported: " + ", ".join(place_en(s) for s in missing) + "."
-        return text
-    word = "最少" if r.ascending else "最多"
-    text = f"{first.street}{label}{word}:{_fig_zh(first)}[1]。"
-    if second:
-        text += f"其次是{second.street}:{_fig_zh(second)}[2]。"
-    for n, i in enumerate(found[2:], start=3):
-        text += f"{i.street}:{_fig_zh(i)}[{n}]。"
-    if missing:
-        text += "、".join(missing) + "未报告该指标。"
-    return text
+def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[Indicator | None, str]:
+    """One row: the period asked (else 'nearest': the same year's partial period for a partial question),
+    else the latest full period ('latest'), else the latest ('partial')."""
+    usable = _usable(rows, kinds, r)
+    if r.period:
+        exact = [x for x in usable if period_matches(_base_period(x.period), r.period)]
+        how = "asked"
+        if not exact and not is_full_year(r.period):
+            year = r.period[:4] if r.period[:1].isdigit() else None
+            exact = [x for x in usable if not is_full_year(_base_period(x.period))
+                     and (year is None or x.period.startswith(year))]
+            how = "nearest"
+        usable = exact
+    elif r.years:
+        usable = [x for x in usable if x.period[:4] in {str(y) for y in r.years}]
+        how = "asked"
+    else:
+        how = "latest"
+    if not usable:
+        return None, how
+    if how == "latest":
+        full = [x for x in usable if is_full_year(x.period)]
+        if not full:
+            how = "partial"
+        usable = full or usable
+    best_period = max((x.period for x in usable), key=lambda p: period_key(_base_period(p)))
+    same = [x for x in usable if x.period == best_period]
+    phrase = r.phrase if r.language == "zh" else ""
+    same.sort(key=lambda x: (kinds.index(x.kind) if x.kind in kinds else 99,
+                             -label_similarity(phrase, x.label_zh) if phrase else 0))
+    return same[0], how
 
 
-def _aggregate_text(found: list[Indicator], total: float, label: str, lang: str) -> str:
-    unit = found[0].normalized_unit
-    parts = "; ".join(f"{i.street} {_fig_zh(i)} [{n}]" for n, i in enumerate(found, start=1))
+# ---- display ---------------------------------------------------------------------------------------
+def _label(rows: Sequence[Indicator], lang: str) -> str:
+    row = rows[0]
     if lang == "en":
-        return f"Total {label} across {len(found)} reports: {total:,.2f} {unit} ({parts})."
-    return f"{len(found)}份报告的{label}合计{total:,.2f} {unit}({parts})。"
+        return row.label_en if row.label_en and not row.label_en.startswith("figure:") else f"“{row.label_zh}”"
+    return row.label_zh
 
 
-def _lookup(question: str, r: Route, found: list[tuple[str, Route, Indicator]], ctx: Context) -> Answer:
-    parts, citations, table = [], [], []
-    for n, (key, sub, ind) in enumerate(found, start=1):
-        label = _label(key, sub)
-        parts.append(f"{label} {_fig_en(ind)} [{n}]" if r.language == "en" else f"{label}{_fig_zh(ind)}[{n}]")
-        citations.append(_cite(n, ind))
-        table.append(_row(n, ind, r.language))
-    street = found[0][2].street
-    text = (f"{place_en(street)}: " + "; ".join(parts) + "." if r.language == "en"
-            else f"{street}:" + ";".join(parts) + "。")
-    return Answer(question=question, text=text, language=r.language, route="indicator", mode="offline",
-                  citations=citations, table=table, caveats=_caveats([f[2] for f in found], ctx, r.language),
-                  intent=r.model_dump())
+def _period(p: str, lang: str) -> str:
+    return period_zh(p) if lang == "zh" else period_en(p)
 
 
-def _label(key: str, r: Route) -> str:
-    term = BY_KEY.get(key)
-    if term is None:
-        return key
-    suffix = {"zh": {"yoy_growth": "同比变化", "target": "目标", "completion_rate": "完成率"},
-              "en": {"yoy_growth": " (YoY change)", "target": " (target)", "completion_rate": " (completion rate)"}}
-    base = term.en.lower() if r.language == "en" else term.zh
-    return base + suffix[r.language].get(r.kind, "")
+def _place(p: str | None, lang: str) -> str:
+    return (p or "") if lang == "zh" else place_en(p)
 
 
-def _majority_unit(rows: list[Indicator]) -> str | None:
-    units = [i.normalized_unit for i in rows]
-    return max(set(units), key=units.count) if units else None
+def _figure(i: Indicator, lang: str, *, absolute: bool = False) -> str:
+    value = abs(i.value) if absolute else i.value
+    if lang == "en":
+        return f"{format_en(value, i.unit, i.qualifier)} ({format_zh(value, i.unit, i.qualifier)})"
+    return format_zh(value, i.unit, i.qualifier)
 
 
-def _fig_zh(i: Indicator) -> str:
-    kind = {"cumulative": ",累计", "target": ",目标"}.get(i.kind, "")
-    return f"{format_zh(i.value, i.unit, i.qualifier)}({period_zh(i.period)}{kind})"
+def _estimated(i: Indicator) -> bool:
+    return i.kind == "estimate" or bool(getattr(i, "estimated", False))
 
 
-def _fig_en(i: Indicator) -> str:
-    kind = {"cumulative": ", cumulative", "target": ", target"}.get(i.kind, "")
-    return f"{format_en(i.value, i.unit, i.qualifier)} ({format_zh(i.value, i.unit, i.qualifier)}; " \
-           f"{period_en(i.period)}{kind})"
+def _verb(i: Indicator, lang: str) -> str:
+    if i.kind == "yoy_growth":
+        key = "verb_growth_down" if i.value < 0 else "verb_growth_up"
+        return msg(key + ("_est" if _estimated(i) else ""), lang)
+    if _estimated(i):
+        return msg("verb_estimate", lang)
+    return msg(f"verb_{i.kind}", lang) if f"verb_{i.kind}" in _VERBS else msg("verb_actual", lang)
 
 
-def _row(n: int, i: Indicator, lang: str) -> TableRow:
-    return TableRow(rank=n, street=i.street, report_id=i.report_id, value=i.value, unit=i.unit,
-                    display=format_zh(i.value, i.unit, i.qualifier) if lang == "zh" else format_en(i.value, i.unit,
-                                                                                                 i.qualifier),
-                    normalized_value=i.normalized_value, normalized_unit=i.normalized_unit, period=i.period,
-                    kind=i.kind, label=i.label_zh if lang == "zh" else i.label_en, citation=n)
+_VERBS = {"verb_actual", "verb_estimate", "verb_target", "verb_cumulative", "verb_completion_rate", "verb_share"}
+
+
+def _fig_with_kind(i: Indicator, lang: str) -> str:
+    """'15.2亿元(2023年)', '预计…' — for rankings and trends."""
+    fig = _figure(i, lang, absolute=i.kind == "yoy_growth")
+    if i.kind == "yoy_growth":
+        fig = _verb(i, lang) + ("" if lang == "zh" else " ") + fig
+    notes = [_period(i.period, lang)]
+    if _estimated(i) and i.kind != "yoy_growth":
+        notes.append(msg("kind_estimate", lang))
+    if i.kind in ("target", "cumulative"):
+        notes.append(msg(f"kind_{i.kind}", lang))
+    return f"{fig}({','.join(notes)})" if lang == "zh" else f"{fig} ({', '.join(notes)})"
 
 
 def _cite(n: int, i: Indicator) -> Citation:
@@ -165,21 +236,240 @@ def _cite(n: int, i: Indicator) -> Citation:
                     start=e.start, end=e.end)
 
 
-def _caveats(found: list[Indicator], ctx: Context, lang: str) -> list[str]:
-    out: list[str] = []
+def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
+    return TableRow(rank=n, street=i.street, report_id=i.report_id, value=i.value, unit=i.unit,
+                    display=format_zh(i.value, i.unit, i.qualifier) if lang == "zh"
+                    else format_en(i.value, i.unit, i.qualifier),
+                    normalized_value=i.normalized_value, normalized_unit=i.normalized_unit, period=i.period,
+                    kind=i.kind if i.kind in _TABLE_KINDS else "actual",  # type: ignore[arg-type]
+                    label=i.label_zh if lang == "zh" else i.label_en, citation=citation)
+
+
+_TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "completion_rate", "cumulative", "share"}
+
+
+def _answer(question: str, r: Route, text: str, cited: list[Indicator], *, route: str = "indicator",
+            table: list[TableRow] | None = None, caveats: list[str] | None = None) -> Answer:
+    return Answer(question=question, text=text, language=r.language, route=route,  # type: ignore[arg-type]
+                  mode="offline", citations=[_cite(n, i) for n, i in enumerate(cited, start=1)],
+                  table=table, caveats=list(dict.fromkeys(caveats or [])), intent=r.model_dump())
+
+
+def _notes(found: Sequence[Indicator], lang: str) -> list[str]:
+    out = []
+    for i in found:
+        place = _place(i.street, lang)
+        if _estimated(i) and i.kind != "yoy_growth":
+            out.append(msg("estimate_note", lang, place=place))
+        if i.provisional:
+            out.append(msg("provisional_note", lang, place=place))
+        if i.kind == "cumulative":
+            out.append(msg("cumulative_note", lang, place=place, period=_period(i.period, lang)))
+    return out
+
+
+def _sep(text: str, lang: str) -> str:
+    return " " if lang == "en" and text and not text.endswith(" ") else ""
+
+
+# ---- lookup ----------------------------------------------------------------------------------------
+def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: Context) -> Answer | None:
+    lang = r.language
+    rows = [x for x in measure if x.street == place]
+    label = _label(rows or measure, lang)
+    kinds = WANTED.get(r.kind, WANTED["actual"])
+    row, how = _pick(rows, r, kinds)
+    if row is None:
+        return _kind_or_period_decline(question, r, rows, place, label)
+    cited = [row]
+    text = msg("lookup", lang, place=_place(place, lang), period=_period(row.period, lang), label=label,
+               verb=_verb(row, lang), figure=_figure(row, lang, absolute=row.kind == "yoy_growth"), n=1)
+    if r.also_growth or (r.kind in ("actual", "estimate") and "同比" in question):
+        growth = [x for x in _usable(rows, ("yoy_growth",), r) if x.period == row.period]
+        if growth:
+            g = growth[0]
+            cited.append(g)
+            text = text.rstrip("。.") + ("," if lang == "zh" else ". ") + msg(
+                "also_growth", lang, verb=_verb(g, lang), figure=_figure(g, lang, absolute=True), n=2)
+    caveats = _notes(cited, lang)
+    if how == "nearest" and r.period:
+        note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
+        text += _sep(text, lang) + note
+        caveats.append(note)
+    if how in ("latest", "partial") and not r.period:
+        note = msg("latest_period" if how == "latest" else "latest_partial", lang, place=_place(place, lang),
+                   period=_period(row.period, lang))
+        text += _sep(text, lang) + note
+        caveats.append(note)
+    table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
+    return _answer(question, r, text, cited, table=table, caveats=caveats)
+
+
+def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], place: str,
+                            label: str) -> Answer | None:
+    """Nothing of the kind / period asked: say what exists (growth only, level only, target only, other period)."""
+    lang = r.language
+    if not rows:
+        return None
+    in_period = [x for x in rows if (not r.period or period_matches(_base_period(x.period), r.period))
+                 and (not r.years or x.period[:4] in {str(y) for y in r.years})]
+    if in_period:
+        other = in_period[0]
+        plain = [x for x in in_period if x.part != "plan" and not x.period.endswith("-plan")]
+        if r.kind in ("actual", "estimate") and any(x.kind == "yoy_growth" for x in plain):
+            other, key = next(x for x in plain if x.kind == "yoy_growth"), "only_growth"
+        elif r.kind == "yoy_growth" and any(x.kind in _LEVEL for x in plain):
+            other, key = next(x for x in plain if x.kind in _LEVEL), "only_level"
+        elif r.kind in ("actual", "estimate") and any(x.kind == "target" for x in in_period):
+            other, key = next(x for x in in_period if x.kind == "target"), "only_target"
+        else:
+            key = "only_other"
+        text = msg(key, lang, place=_place(place, lang), period=_period(other.period, lang), label=label,
+                   figure=_fig_with_kind(other, lang), n=1, asked=msg(f"asked_{r.kind}", lang)
+                   if f"asked_{r.kind}" in _ASKED else r.kind)
+        return _answer(question, r, text, [other], route="abstain")
+    have = sorted({x.period for x in rows if x.kind in WANTED.get(r.kind, WANTED["actual"])}, key=period_key)
+    if not have:
+        return None
+    asked = r.period or "/".join(str(y) for y in r.years)
+    text = msg("period_missing", lang, place=_place(place, lang), period=_period(asked, lang), label=label,
+               have=join_list([_period(p, lang) for p in have], lang))
+    return _answer(question, r, text, [], route="abstain")
+
+
+_ASKED = {f"asked_{k}" for k in ("estimate", "target", "completion_rate", "share", "actual", "yoy_growth")}
+
+
+# ---- ranking / aggregate -----------------------------------------------------------------------------
+def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str], ctx: Context) -> Answer | None:
+    lang = r.language
+    kinds = WANTED.get(r.kind, WANTED["actual"])
+    picked: list[Indicator] = []
+    for place in places:
+        row, _ = _pick([x for x in measure if x.street == place], r, kinds)
+        if row is not None:
+            picked.append(row)
+    if not picked:
+        if len(places) == 1:
+            return _kind_or_period_decline(question, r, [x for x in measure if x.street == places[0]], places[0],
+                                           _label(measure, lang))
+        return None
+    units = [i.normalized_unit for i in picked]
+    unit = max(set(units), key=units.count)
+    other_unit = [i for i in picked if i.normalized_unit != unit]
+    found = [i for i in picked if i.normalized_unit == unit]
+    found.sort(key=lambda i: i.normalized_value, reverse=not r.ascending)
+    label = _label(found, lang)
+    missing = [p for p in places if p not in {i.street for i in picked}]
+    caveats = _notes(found, lang)
+    if r.intent == "aggregate":
+        text = _aggregate_text(found, label, lang)
+    else:
+        text = ""
+        for n, i in enumerate(found, start=1):
+            key = "rank_first" if n == 1 else "rank_second" if n == 2 else "rank_other"
+            text += _sep(text, lang) + msg(key, lang, place=_place(i.street, lang), label=label, figure=_fig_with_kind(i, lang), n=n,
+                        word=msg("rank_least" if r.ascending else "rank_most", lang))
+    if missing:
+        text += _sep(text, lang) + msg("rank_missing", lang, places=join_list([_place(p, lang) for p in missing], lang))
+    if other_unit:
+        text += _sep(text, lang) + msg("rank_other_unit", lang, places=join_list([_place(i.street, lang) for i in other_unit], lang))
     periods = {i.street: i.period for i in found}
     if len(set(periods.values())) > 1:
-        listing = ", ".join(f"{s} {period_zh(p) if lang == 'zh' else period_en(p)}" for s, p in periods.items())
-        out.append(f"统计期不同,按各街道最新报告比较:{listing}" if lang == "zh"
-                   else f"Periods differ; each street's latest reported figure is compared: {listing}")
-    for i in found:
-        if i.provisional:
-            out.append(f"{i.street}的数字为初步数(以统计公布为准)" if lang == "zh"
-                       else f"{place_en(i.street)}'s figure is provisional (以统计公布为准)")
-        if i.kind == "cumulative":
-            out.append(f"{i.street}为累计数({period_zh(i.period)})" if lang == "zh"
-                       else f"{place_en(i.street)}'s figure is cumulative ({period_en(i.period)})")
-    notes = {m.street: m.notes for m in ctx.reports}
-    for i in found:
-        out.extend(f"{i.street}: {n}" for n in notes.get(i.street, []) if "doubtful" in n or "1-" in n)
-    return list(dict.fromkeys(out))
+        listing = join_list([f"{_place(s, lang)} {_period(p, lang)}" for s, p in periods.items()], lang)
+        note = msg("periods_differ", lang, listing=listing)
+        caveats.append(note)
+        text += _sep(text, lang) + note
+        if any(is_full_year(p) for p in periods.values()):
+            for p in sorted({p for p in periods.values() if not is_full_year(p)}):
+                who = [_place(s, lang) for s, q in periods.items() if q == p]
+                partial = msg("partial_mixed", lang, places=join_list(who, lang), period=_period(p, lang))
+                caveats.append(partial)
+                text += _sep(text, lang) + partial
+    table = [_row(n, i, lang, n) for n, i in enumerate(found, start=1)]
+    table += [TableRow(street=p, display=NOT_REPORTED) for p in missing]
+    return _answer(question, r, text, found, table=table, caveats=caveats)
+
+
+def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
+    first = found[0]
+    scale = first.normalized_value / first.value if first.value else 1.0
+    total = sum(i.normalized_value for i in found) / (scale or 1.0)
+    total_shown = format_zh(total, first.unit) if lang == "zh" else format_en(total, first.unit)
+    parts = ("; " if lang == "en" else ";").join(
+        f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]" for n, i in enumerate(found, start=1))
+    return msg("aggregate", lang, count=len(found), label=label, total=total_shown, parts=parts)
+
+
+# ---- trend -------------------------------------------------------------------------------------------
+def _trend(question: str, r: Route, measure: list[Indicator], places: list[str], ctx: Context) -> Answer | None:
+    lang = r.language
+    kinds = WANTED.get(r.kind, WANTED["actual"])
+    label = _label(measure, lang)
+    cited: list[Indicator] = []
+    text, caveats = "", list[str]()
+    for place in places[:6]:
+        rows = _usable([x for x in measure if x.street == place], kinds, r)
+        if r.years:
+            rows = [x for x in rows if x.period[:4] in {str(y) for y in r.years}]
+        series: dict[str, Indicator] = {}
+        for x in sorted(rows, key=lambda x: kinds.index(x.kind)):
+            series.setdefault(x.period, x)
+        if not series:
+            continue
+        points = [series[p] for p in sorted(series, key=period_key)]
+        if any(is_full_year(p.period) for p in points):
+            # half-years and 1-N月 are kept only when they are the latest point (a year in progress)
+            last_full = max(period_key(p.period) for p in points if is_full_year(p.period))
+            points = [p for p in points if is_full_year(p.period) or period_key(p.period) > last_full]
+        line = msg("trend_head", lang, place=_place(place, lang), label=label)
+        parts = []
+        prev: Indicator | None = None
+        for p in points:
+            cited.append(p)
+            part = msg("trend_point", lang, period=_period(p.period, lang), figure=_fig_value(p, lang), n=len(cited))
+            if prev is not None:
+                part += _change(prev, p, lang, caveats)
+            parts.append(part)
+            prev = p
+        line += (";" if lang == "zh" else "; ").join(parts) + ("。" if lang == "zh" else ". ")
+        if len(points) == 1:
+            growth = [x for x in measure if x.street == place and x.kind == "yoy_growth"
+                      and x.period == points[0].period]
+            if growth:
+                cited.append(growth[0])
+                line += msg("trend_reported_growth", lang, verb=_verb(growth[0], lang),
+                            figure=_figure(growth[0], lang, absolute=True), n=len(cited))
+            else:
+                line += msg("trend_one", lang)
+        text += line
+    if not cited:
+        return None
+    caveats += _notes(cited, lang)
+    table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
+    return _answer(question, r, text.strip(), cited, table=table, caveats=caveats)
+
+
+def _fig_value(i: Indicator, lang: str) -> str:
+    fig = _figure(i, lang, absolute=i.kind == "yoy_growth")
+    if i.kind == "yoy_growth":
+        return _verb(i, lang) + ("" if lang == "zh" else " ") + fig
+    if _estimated(i):
+        return msg("kind_estimate", lang) + ("" if lang == "zh" else " ") + fig
+    return fig
+
+
+def _change(a: Indicator, b: Indicator, lang: str, caveats: list[str]) -> str:
+    """Absolute and % change from a to b, in b's unit, computed here (never a figure of the report)."""
+    if a.normalized_unit != b.normalized_unit or is_full_year(a.period) != is_full_year(b.period):
+        note = msg("trend_not_comparable", lang, a=_period(a.period, lang), b=_period(b.period, lang))
+        caveats.append(note)
+        return ""
+    scale = b.normalized_value / b.value if b.value else 1.0
+    delta_norm = b.normalized_value - a.normalized_value
+    delta = delta_norm / (scale or 1.0)
+    pct = (delta_norm / a.normalized_value * 100) if a.normalized_value else None
+    shown = format_zh(abs(round(delta, 4)), b.unit) if lang == "zh" else format_en(abs(round(delta, 4)), b.unit)
+    pct_shown = f"{pct:+.1f}%" if pct is not None else "n/a"
+    return msg("trend_change", lang, prev=_period(a.period, lang), direction=msg("up" if delta >= 0 else "down", lang),
+               delta=shown, pct=pct_shown)

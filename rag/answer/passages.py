@@ -10,6 +10,7 @@ from rag.answer.router import Route
 from rag.figures.lexicon import expand_english
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
 from rag.search.retrieve import Filters
+from rag.text.messages import join_list, msg
 from rag.text.names import place_en
 from rag.text.numbers import scan_quantities
 
@@ -26,6 +27,8 @@ class Context:
     reports: list[ReportMeta]
     indicators: Callable[[str, str | None], list[Indicator]]  # (key, kind) -> rows
     search: Callable[[str, int, Filters, bool], list[Hit]]  # (query, k, filters, per_report)
+    rows: Callable[[str | None], list[Indicator]] | None = None  # place (None = all) -> every figure row
+    embed: Callable[[list[str]], list[list[float]]] | None = None  # label embedder for the matcher (optional)
 
 
 # ---- passage route --------------------------------------------------------------------------------
@@ -92,8 +95,10 @@ def _best_sentences(hits: list[Hit], focus: list[str]) -> list[tuple[Hit, str, i
 
 def _figure_near_focus(sentence: str, focus: list[str]) -> bool:
     """Some clause holds both a figure and a focus term (so a nearby unrelated number is never the answer)."""
-    for clause in re.split(r"[,，:：]", sentence):
-        if any(q.unit for q in scan_quantities(clause)) and any(f.lower() in clause.lower() for f in focus):
+    need = max(1, (len(focus) + 1) // 2)
+    for clause in re.split(r"[,，:：;；]", sentence):
+        hit = sum(1 for f in focus if f.lower() in clause.lower())
+        if any(q.unit for q in scan_quantities(clause)) and hit >= need:
             return True
     return not focus
 
@@ -108,15 +113,19 @@ def _period_caveats(citations: list[Citation], ctx: Context, lang: str) -> list[
 
 
 def abstain(question: str, r: Route, searched: list[str], ctx: Context, *, reason: str) -> Answer:
-    """Say the reports do not hold the answer, and what was searched where."""
-    where = "、".join(r.streets) if r.streets else "全部报告"
+    """Say the reports do not hold the answer, what was searched where, and what the place's reports do state."""
+    lang = r.language
+    where = join_list([s if lang == "zh" else place_en(s) for s in r.streets], lang) or msg("all_reports", lang)
     terms = "、".join(searched)
-    if r.language == "en":
-        where_en = ", ".join(place_en(s) for s in r.streets) if r.streets else "all reports"
-        text = f"Not found in the reports: no figure for \"{terms}\" in {where_en}."
-        if r.kind == "actual" and reason == "indicator":
-            text += " Only targets or other metrics may be reported."
-    else:
-        text = f"报告中未找到{where}关于“{terms}”的数字。"
-    return Answer(question=question, text=text, language=r.language, route="abstain", mode="offline",
-                  searched=[f"{reason}: {terms} in {where}"], intent=r.model_dump())
+    text = msg("not_found", lang, where=where, terms=terms)
+    if lang == "en" and r.kind == "actual" and reason == "indicator":
+        text += msg("only_targets_maybe", lang)
+    if ctx.rows is not None and len(r.streets) == 1:
+        labels = list(dict.fromkeys(x.label_zh for x in ctx.rows(r.streets[0]) if x.street == r.streets[0]))
+        if labels:
+            shown = labels[:8] if lang == "zh" else [f"{x}" for x in labels[:8]]
+            text += msg("report_has", lang, place=r.streets[0] if lang == "zh" else place_en(r.streets[0]),
+                        labels=join_list(shown, lang) + ("…" if len(labels) > 8 else ""))
+    where_log = "、".join(r.streets) if r.streets else "全部报告"
+    return Answer(question=question, text=text, language=lang, route="abstain", mode="offline",
+                  searched=[f"{reason}: {terms} in {where_log}"], intent=r.model_dump())

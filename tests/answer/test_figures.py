@@ -1,0 +1,102 @@
+"""Figure answers on invented rows: lookups per year, kinds, rankings, trends, scope guard."""
+
+from __future__ import annotations
+
+from rag.answer.figures import indicator_answer
+from rag.answer.router import route
+from rag.schemas import Answer
+from tests.answer.figure_rows import context, row
+
+ROWS = [
+    # 青石街道: two full years and a half-year
+    row("青石街道", "2022", "财政总收入", 10.0),
+    row("青石街道", "2022", "财政总收入", 8.5, kind="yoy_growth", unit="%"),
+    row("青石街道", "2023", "财政总收入", 12.5),
+    row("青石街道", "2024H1", "财政总收入", 7.0),
+    row("青石街道", "2023", "地区生产总值", 6.0, kind="yoy_growth", unit="%", key="gdp"),
+    row("青石街道", "2023", "规上工业总产值", 95.0, kind="estimate"),
+    row("青石街道", "2024-plan", "财政总收入", 14.0, kind="target", part="plan"),
+    # 云岭街道: one year, in 万元
+    row("云岭街道", "2023", "财政总收入", 98000.0, unit="万元"),
+    # 桃溪镇: only a 1-9月 figure
+    row("桃溪镇", "2023M01-M09", "财政总收入", 11.0),
+]
+CTX = context(ROWS)
+
+
+def ask(q: str, prev: Answer | None = None) -> Answer:
+    from rag.answer.router import Route
+
+    r = route(q, CTX.reports, Route.model_validate(prev.intent) if prev else None)
+    a = indicator_answer(q, r, CTX)
+    assert a is not None, q
+    return a
+
+
+def first(a: Answer) -> str:
+    return a.text.split("。")[0]
+
+
+def test_per_year_lookups() -> None:
+    assert "12.5亿元" in first(ask("青石街道2023年财政总收入是多少？"))
+    assert "10亿元" in first(ask("青石街道2022年财政总收入是多少？"))
+    a = ask("青石街道财政总收入是多少？")  # no period: the latest full year, said so
+    assert "2023年" in first(a) and "12.5亿元" in first(a) and "最新的全年数据" in a.text
+    assert "7亿元" in first(ask("青石街道2024年上半年财政总收入是多少？"))
+    assert a.citations[0].quote == "财政总收入12.5亿元"
+
+
+def test_follow_up_year() -> None:
+    a = ask("青石街道2023年财政总收入是多少？")
+    b = ask("那2022年呢？", a)
+    assert "10亿元" in first(b) and b.route == "indicator"
+
+
+def test_kind_asked_vs_reported() -> None:
+    a = ask("青石街道2023年地区生产总值是多少？")
+    assert a.route == "abstain" and "只给出" in a.text and "增速" in a.text and "未给出总量" in a.text
+    g = ask("青石街道2022年财政总收入同比增长多少？")
+    assert "8.5%" in first(g) and "同比增长" in first(g)
+    e = ask("青石街道2023年规上工业总产值是多少？")
+    assert "预计" in first(e) and "95亿元" in first(e)
+    t = ask("青石街道2024年财政总收入的目标是多少？")
+    assert "目标" in first(t) and "14亿元" in first(t)
+    # a target is never passed as a result
+    assert "14亿元" not in first(ask("青石街道财政总收入是多少？"))
+
+
+def test_ranking_one_row_per_place_units_and_periods() -> None:
+    a = ask("哪个街道的财政总收入最多？")
+    assert a.table is not None
+    places = [t.street for t in a.table if t.rank]
+    assert len(places) == len(set(places)) == 3
+    assert first(a).startswith("青石街道") and "12.5亿元" in first(a)  # 12.5亿 > 9.8亿 (98000万元) > 11亿 1-9月?
+    assert places == ["青石街道", "桃溪镇", "云岭街道"]
+    assert "不是全年数" in a.text and "统计期不同" in a.text
+    b = ask("2023年哪个街道的财政总收入最多？")
+    assert [t.period for t in b.table or [] if t.rank][0] == "2023"
+
+
+def test_trend() -> None:
+    a = ask("青石街道近几年财政总收入的变化")
+    assert a.route == "indicator"
+    assert a.text.index("10亿元") < a.text.index("12.5亿元")
+    assert "2.5亿元" in a.text and "+25.0%" in a.text and "计算值" in a.text
+    assert len(a.citations) >= 2
+    en = ask("How did Qingshi's 财政总收入 change from 2022 to 2023?")
+    assert "computed" in en.text and "+25.0%" in en.text
+
+
+def test_scope_guard_absent_and_look_alike() -> None:
+    a = ask("白沙镇2023年财政总收入是多少？")
+    assert a.route == "abstain" and "白沙镇" in a.text and "青石街道" in a.text
+    assert "12.5" not in a.text and not a.citations
+    b = ask("青石镇2023年财政总收入是多少？")  # the corpus has 青石街道, not 青石镇
+    assert b.route == "abstain" and "12.5" not in b.text
+    en = ask("What was Baisha Town's fiscal revenue in 2023?")
+    assert "12.5" not in en.text
+
+
+def test_english_lookup() -> None:
+    a = ask("What was Qingshi Subdistrict's total fiscal revenue in 2022?")
+    assert "1 billion" in first(a) or "10亿元" in first(a)

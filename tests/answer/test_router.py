@@ -1,0 +1,65 @@
+"""Router: phrase, places (known / unknown / look-alike), period codes, intents, kinds, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.router import period_of, route
+from rag.schemas import ReportMeta
+
+METAS = [
+    ReportMeta(report_id="a", path="a", content_hash="a", street="青石街道", district="东丰区"),
+    ReportMeta(report_id="b", path="b", content_hash="b", street="云岭街道", district="西江区"),
+    ReportMeta(report_id="c", path="c", content_hash="c", street="桃溪镇", district="南山县"),
+]
+
+
+def test_phrase_place_period_kind() -> None:
+    r = route("青石街道2023年一般公共预算收入同比增长多少？", METAS)
+    assert r.places == ["青石街道"] and r.period == "2023" and r.kind == "yoy_growth"
+    assert r.phrase == "一般公共预算收入" and r.intent == "lookup" and not r.unknown_places
+
+
+@pytest.mark.parametrize(("q", "code"), [("2022年财政收入", "2022"), ("2024年上半年税收", "2024H1"),
+                                         ("2024年1-6月税收", "2024M01-M06"), ("上半年税收", "H1"),
+                                         ("1-9月税收", "M01-M09"), ("税收", None)])
+def test_period_codes(q: str, code: str | None) -> None:
+    assert period_of(q) == code
+
+
+def test_unknown_place_and_look_alikes() -> None:
+    assert route("白沙镇2023年财政总收入是多少", METAS).unknown_places == ["白沙镇"]
+    r = route("云岭镇的财政总收入是多少", METAS)  # the corpus has 云岭街道, not 云岭镇
+    assert r.places == [] and r.unknown_places == ["云岭镇"]
+    r = route("北河县桃溪镇的财政总收入是多少", METAS)  # a 桃溪镇 of another county
+    assert r.places == [] and r.unknown_places == ["北河县桃溪镇"]
+    assert route("南山县桃溪镇的财政总收入是多少", METAS).places == ["桃溪镇"]
+    assert route("青石的财政总收入是多少", METAS).places == ["青石街道"]
+    assert route("推进乡村振兴项目有多少个", METAS).unknown_places == []
+
+
+def test_intents() -> None:
+    assert route("哪个街道的一般公共预算收入最高", METAS).intent == "rank"
+    assert route("哪个街道的一般公共预算收入最高", METAS).phrase == "一般公共预算收入"
+    assert route("青石街道近三年税收收入的变化", METAS).intent == "trend"
+    r = route("从2022年到2023年青石街道税收收入怎么变化", METAS)
+    assert r.intent == "trend" and r.years == [2022, 2023] and r.period is None
+    assert route("青石街道2023年财政总收入预计是多少", METAS).kind == "estimate"
+    assert route("青石街道2024年财政总收入的目标是多少", METAS).kind == "target"
+    assert route("青石街道2022年税收同比变化了多少", METAS).intent == "lookup"
+
+
+def test_english() -> None:
+    r = route("How many new enterprises were registered in Qingshi in 2023?", METAS)
+    assert r.language == "en" and r.places == ["青石街道"] and r.period == "2023"
+    assert "enterprises" in r.phrase and "registered" in r.phrase
+
+
+def test_follow_ups_inherit() -> None:
+    first = route("青石街道2023年财政总收入是多少", METAS)
+    r = route("那2022年呢？", METAS, first)
+    assert r.places == ["青石街道"] and r.period == "2022" and r.phrase == "财政总收入" and r.intent == "lookup"
+    r = route("云岭街道呢", METAS, first)
+    assert r.places == ["云岭街道"] and r.period == "2023" and r.phrase == "财政总收入"
+    r = route("同比增长多少？", METAS, first)
+    assert r.kind == "yoy_growth" and r.phrase == "财政总收入" and r.places == ["青石街道"]

@@ -1,0 +1,57 @@
+"""Matcher: key equality, lexical label similarity, threshold, English phrases, dense signal."""
+
+from __future__ import annotations
+
+from rag.figures.match import THRESHOLD, english_to_zh, label_similarity, match_rows, same_measure
+from tests.answer.figure_rows import row
+
+ROWS = [
+    row("青石街道", "2023", "财政总收入", 12.5),
+    row("青石街道", "2023", "一般公共预算收入", 6.2),
+    row("青石街道", "2023", "固定资产投资", 30.1, key="fixed_asset_investment"),
+    row("青石街道", "2023", "工业投资", 11.0, key="industrial_investment"),
+    row("青石街道", "2023", "新登记企业", 420, "家"),
+    row("青石街道", "2023", "规上工业总产值", 88.0, key="industrial_output_above_scale"),
+]
+
+
+def labels(phrase: str, **kw: object) -> list[str]:
+    return [s.row.label_zh for s in match_rows(phrase, ROWS, **kw)]  # type: ignore[arg-type]
+
+
+def test_exact_and_key() -> None:
+    assert labels("一般公共预算收入")[0] == "一般公共预算收入"
+    got = match_rows("固投", ROWS, keys=["fixed_asset_investment"])
+    assert got[0].how == "key" and got[0].row.label_zh == "固定资产投资"
+
+
+def test_similar_labels_rank_and_threshold() -> None:
+    assert labels("财政收入")[0] == "财政总收入"
+    assert "固定资产投资" not in labels("工业投资")[:1] or labels("工业投资")[0] == "工业投资"
+    assert labels("乡村旅游接待人次") == []
+    assert label_similarity("工业投资", "固定资产投资") < THRESHOLD
+
+
+def test_english_phrases() -> None:
+    assert any("企业" in w for w in english_to_zh("new enterprises registered"))
+    assert labels("new enterprises registered", lang="en")[0] == "新登记企业"
+    assert labels("general public budget revenue", lang="en")[0] == "一般公共预算收入"
+    assert labels("above-scale industrial output", lang="en")[0] == "规上工业总产值"
+
+
+def test_dense_signal_is_optional_and_cached() -> None:
+    calls: list[int] = []
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        calls.append(len(texts))
+        return [[1.0, 0.0] if "企业" in t or "公司" in t else [0.0, 1.0] for t in texts]
+
+    got = match_rows("公司数量", ROWS, embed=embed)
+    assert got and got[0].row.label_zh == "新登记企业" and got[0].how == "dense"
+    match_rows("公司数量", ROWS, embed=embed)
+    assert calls[-1] == 1  # second call: only the phrase is embedded, label vectors are cached
+
+
+def test_same_measure() -> None:
+    assert same_measure("全年完成一般公共预算收入", ROWS[1])
+    assert not same_measure("全年完成工业投资", ROWS[2])
