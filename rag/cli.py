@@ -67,10 +67,15 @@ def ingest(
     json_out: JsonFlag = False,
     replace: Annotated[bool, typer.Option("--replace", help="Remove an older report of the same place and period "
                                           "(a half-year never replaces its full year).")] = False,
+    place: Annotated[str | None, typer.Option("--place", help="The report's place when detection is wrong or "
+                                              "missing, e.g. 新塘镇 (kept when the file is ingested again).")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="The period the report reviews: 2023, 2024H1 or "
+                                               "2023M01-M10 (kept when the file is ingested again).")] = None,
 ) -> None:
     """Ingest reports. Exit code 0 when all files are fine, 1 when some failed.
 
     Example: jiedao ingest data/reports
+    Example: jiedao ingest report.docx --place 新塘镇 --period 2023
     """
     try:
         c = corpus(data_dir)
@@ -80,7 +85,7 @@ def ingest(
             def tick(what: str, done: int, total: int) -> None:
                 bar.update(task, description=Path(what).name[:40], completed=done, total=total)
 
-            results = c.ingest(paths, progress=tick, supersede=replace)
+            results = c.ingest(paths, progress=tick, supersede=replace, place=place, period=period)
     except JiedaoError as exc:
         fail(exc)
         return
@@ -115,7 +120,9 @@ def _progress() -> Progress:
 
 @app.command()
 def reports(data_dir: DataDir = None, json_out: JsonFlag = False) -> None:
-    """List ingested reports with street, district and periods."""
+    """List ingested reports: place, province/city/district, periods, publication date, inferred fields."""
+    from rag.corpus import period_zh
+
     try:
         metas = corpus(data_dir).reports()
     except JiedaoError as exc:
@@ -124,10 +131,15 @@ def reports(data_dir: DataDir = None, json_out: JsonFlag = False) -> None:
     if json_out:
         dump([m.model_dump() for m in metas])
         return
-    table = Table("report_id", "street", "district", "period", "plan", "title", "path")
+    table = Table("report_id", "place", "province / city / district", "period", "plan", "published", "inferred",
+                  "title", "path")
     for m in metas:
-        table.add_row(m.report_id, m.street or "?", m.district or "?", m.period_covered or "?",
-                      m.plan_period or "-", m.title or "", m.path)
+        area = " / ".join(x for x in (m.province, m.city if m.city != m.province else None, m.district) if x)
+        overridden = [f for f in ("street", "period_covered") if m.evidence.get(f) == "override"]
+        table.add_row(m.report_id, m.street or "?", area or "?", period_zh(m.period_covered) if m.period_covered
+                      else "?", period_zh(m.plan_period) if m.plan_period else "-", m.published_date or "-",
+                      ", ".join([*m.inferred, *(f"{f} (override)" for f in overridden)]) or "-", m.title or "",
+                      m.path)
     out.print(table)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +19,7 @@ from rag.config import Settings
 from rag.errors import IngestError, JiedaoError, NotFoundError, QuestionError, StoreError
 from rag.figures.table import IndicatorStore
 from rag.ingest.load import LoadedText, load_bytes, load_file, raw_span, source_text
+from rag.ingest.metadata import row_with_override, with_override
 from rag.ingest.pipeline import (
     Prepared,
     content_hash,
@@ -104,11 +106,13 @@ class Corpus:
 
     # ---- ingest -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], *, embed: bool = True,
-               progress: Progress | None = None, supersede: bool = False) -> list[IngestResult]:
+               progress: Progress | None = None, supersede: bool = False,
+               place: str | None = None, period: str | None = None) -> list[IngestResult]:
         """Ingest files and folders; every file gets a result, failures never stop the others.
 
         supersede=True: an older report of the same place and period (e.g. both 2023, not 2023H1 beside 2023)
         is removed once the new one is stored; otherwise both are kept.
+        place/period: override the detected place and report period (remembered for the path, see set_metadata).
         """
         files = list(iter_files(Path(p) for p in paths))
         results = []
@@ -117,6 +121,8 @@ class Corpus:
                 progress(str(path), i, len(files))
             load = partial(load_file, path, max_bytes=self._max_bytes)
             results.append(self._ingest_one(display_path(str(path)), load, supersede))
+        for result in results:
+            self._override(result, place=place, period=period)
         self._finish(results, embed, progress)
         return results
 
@@ -130,6 +136,7 @@ class Corpus:
         shown = f"upload/{safe_name(name)}"
         result = self._ingest_one(shown, partial(load_bytes, data, safe_name(name), max_bytes=self._max_bytes),
                                   supersede)
+        self._override(result)
         self._finish([result], embed, None)
         return result
 
@@ -343,6 +350,35 @@ class Corpus:
             for r in results or []:
                 if r.report_id == rid:
                     r.status, r.message = "failed", failure_line(r.path, f"indexing failed: {exc}")
+
+    # ---- metadata overrides (M2) ---------------------------------------------------------------
+    def _override(self, result: IngestResult, *, place: str | None = None, period: str | None = None) -> None:
+        """Apply a place/period given now, or one remembered for this path, to the stored report."""
+        if not result.ok or result.report_id is None:
+            return
+        saved = self.store.override(result.path)
+        place, period = place or saved.get("place"), period or saved.get("period")
+        if place or period:
+            result.street = self.set_metadata(result.report_id, place=place, period=period).street
+
+    def set_metadata(self, report_id: str, *, place: str | None = None, period: str | None = None) -> ReportMeta:
+        """Override a report's place and/or period; its figure rows follow, and re-ingest keeps the override."""
+        if period and not re.fullmatch(r"20\d\d(?:H[12]|M01-M(?:0[1-9]|1[0-2]))?", period):
+            raise QuestionError(f"period {period!r} is not a period code",
+                                hint="use 2023 (a year), 2024H1 (a half-year) or 2023M01-M10 (January to October)")
+        try:
+            report = self.store.report(report_id)
+        except KeyError:
+            raise NotFoundError(f"no report with id {report_id}") from None
+        old = ReportMeta.model_validate(report.model_dump(exclude={"text"}))
+        new = with_override(old, report.text, place=place, period=period)
+        with self._writer(report.path), self.store.transaction():
+            self.store.update_meta(new)
+            self.indicator_store.update_rows(report_id, lambda row: row_with_override(row, old, new))
+            saved = self.store.override(report.path)
+            saved.update({k: v for k, v in (("place", place), ("period", period)) if v})
+            self.store.save_override(report.path, saved)
+        return new
 
     # ---- read -----------------------------------------------------------------------------------
     def reports(self) -> list[ReportMeta]:

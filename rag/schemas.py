@@ -40,9 +40,12 @@ class ReportMeta(Record):
     report_id: str = Field(description="Stable id: prefix of the canonical text's sha256.")
     path: str = Field(description="Where the report was loaded from (display only).")
     content_hash: str
-    street: str | None = Field(None, description="街道/镇, e.g. 观湖街道; None when not found.")
-    district: str | None = None
+    street: str | None = Field(None, description="The place: 街道/镇/乡/办事处/管委会, e.g. 观湖街道; None when not found.")
+    district: str | None = Field(None, description="County-level name (区/县/县级市), from the gazetteer path.")
     city: str | None = None
+    province: str | None = None
+    inferred: list[str] = Field(default_factory=list,
+                                description="Fields not stated in the text: ['street', 'city', …] (see evidence).")
     report_years: list[int] = Field(default_factory=list)
     period_covered: str | None = Field(None, description="'2022', '2024H1' …")
     plan_period: str | None = Field(None, description="'2023', '2024H2' … or None.")

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 
 from rag.schemas import Indicator
 
@@ -44,6 +45,15 @@ class IndicatorStore:
             "INSERT INTO indicators (report_id, key, kind, street, json) VALUES (?, ?, ?, ?, ?)",
             [(i.report_id, i.key, i.kind, i.street, i.model_dump_json()) for i in indicators],
         )
+
+    def update_rows(self, report_id: str, change: Callable[[Indicator], Indicator]) -> int:
+        """Rewrite one report's rows in place (street column and JSON), e.g. after a place/period override."""
+        rows = self.conn.execute("SELECT id, json FROM indicators WHERE report_id = ?", (report_id,)).fetchall()
+        for row_id, raw in rows:
+            new = change(Indicator.model_validate(json.loads(raw)))
+            self.conn.execute("UPDATE indicators SET street = ?, json = ? WHERE id = ?",
+                              (new.street, new.model_dump_json(), row_id))
+        return len(rows)
 
     def query(self, *, street: str | None = None, key: str | None = None, kind: str | None = None,
               report_id: str | None = None) -> list[Indicator]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from rag.ingest import gazetteer
 from rag.ingest.periods import period_in
+from rag.schemas import Indicator, ReportMeta
 from rag.text.script import strip_glosses
 
 _HEADER_LINES = 12
@@ -35,14 +37,19 @@ class Metadata:
 
 
 def detect_metadata(text: str, *, title_hint: str | None = None, plan_start: int | None = None,
-                    file_name: str | None = None) -> Metadata:
-    """Detect everything from the canonical text; `plan_start` is where the plan part begins, if any."""
+                    file_name: str | None = None, header_fields: dict[str, str] | None = None) -> Metadata:
+    """Detect everything from the canonical text; `plan_start` is where the plan part begins, if any.
+
+    `header_fields` are index-table/source fields the loader removed from the text (发布机构, 来源, 发布日期 …);
+    `file_name` is the last resort for the place.
+    """
     meta = Metadata()
     head = "\n".join(text.splitlines()[:_HEADER_LINES])
+    fields = header_fields or {}
     _title(meta, text, head, title_hint)
-    detect_place(meta, text, head, file_name)
+    detect_place(meta, text, head, file_name, [v for k, v in fields.items() if k in _PUBLISHER_KEYS])
     _periods(meta, text, plan_start)
-    _published(meta, head)
+    _published(meta, head + "\n" + "\n".join(f"{k}:{v}" for k, v in fields.items()))
     _year_check(meta, text)
     return meta
 
@@ -140,7 +147,8 @@ def _inferred_title(meta: Metadata) -> str:
 
 
 def _published(meta: Metadata, head: str) -> None:
-    m = re.search(r"(?:发布时间|日期|发布日期)\s*[:：]?\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", head)
+    m = re.search(r"(?:发布时间|日期|发布日期|生成日期|成文日期)\s*[:：|]?\s*(20\d\d)\s*[年\-/.]\s*(\d{1,2})\s*"
+                  r"[月\-/.]\s*(\d{1,2})", head)
     if m:
         meta.published_date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         meta.evidence["published_date"] = m.group(0)
@@ -178,6 +186,7 @@ _PUBLISHER = re.compile(r"(?:发布机构|信息来源|来源|发布单位|发�
 _ANONYMISED = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])([XＸx×*＊]{2,3}(?:街道|镇|乡))")
 # 乡村/乡镇/镇村… are words, not the end of a name: "平安乡村" is a slogan, not 平安乡.
 _WORD_AFTER = {"乡": "村镇土贤愁亲风里间野", "镇": "村街域", "街道": "办社"}
+_PUBLISHER_KEYS = ("发布机构", "信息来源", "来源", "发布单位", "发文机关")
 _TOWNSHIP = re.compile(r"(街道|镇|乡|苏木)")
 _COUNTY_WORD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:区|县|市|旗)")
 _SELF = re.compile(r"[我本全](?:镇|乡|街道|街|处)")
@@ -201,7 +210,8 @@ class _Candidates:
             self.county.setdefault(name, county)
 
 
-def detect_place(meta: Metadata, text: str, head: str, file_name: str | None) -> None:
+def detect_place(meta: Metadata, text: str, head: str, file_name: str | None,
+                 publishers: list[str] | None = None) -> None:
     """Set street, district, city, province (and `inferred`) from title, publisher lines, body or file name."""
     clean = strip_glosses(text)
     lines = [ln.strip() for ln in clean.splitlines() if ln.strip()]
@@ -209,8 +219,8 @@ def detect_place(meta: Metadata, text: str, head: str, file_name: str | None) ->
     cands = _Candidates()
     for line in title_lines:
         _from_label(line, cands, 10, "title")
-    for m in _PUBLISHER.finditer(clean):
-        _from_label(m.group(1), cands, 8, "publisher")
+    for label in [m.group(1) for m in _PUBLISHER.finditer(clean)] + list(publishers or []):
+        _from_label(strip_glosses(label), cands, 8, "publisher")
     for line in lines[-4:]:
         if len(line) <= 30:
             _from_label(line, cands, 4, "signature")
@@ -230,7 +240,7 @@ def detect_place(meta: Metadata, text: str, head: str, file_name: str | None) ->
     if best in cands.unchecked:
         meta.notes.append(f"place {best} not in the gazetteer (place_checked=false; from {where})")
         meta.evidence["place_checked"] = "false"
-    if where == "file name" or best not in body_names and where != "body" and not _in_body(best, clean, title_lines):
+    if where == "file name" or not _in_body(best, clean, title_lines):
         meta.inferred.append("street")
         meta.evidence["street_inferred"] = f"named only in the {where}"
     _admin(meta, clean, cands.county.get(best))
@@ -248,7 +258,7 @@ def _title_lines(meta: Metadata, lines: list[str]) -> list[str]:
 
 
 def _in_body(name: str, text: str, title_lines: list[str]) -> bool:
-    body = text
+    body = _PUBLISHER.sub("", text)
     for line in title_lines:
         body = body.replace(line, "")
     return name in body or name.removesuffix("管委会") in body
@@ -317,6 +327,10 @@ def _gazetteer_names(text: str) -> Counter[str]:
                 continue
             name = text[start:end]
             if gazetteer.is_township(name):
+                # A one-character stem inside a phrase is a slogan (文旅兴镇, 工业强镇), not 兴镇/强镇.
+                if k == 1 and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]) \
+                        and text[start - 1] not in "区县市旗":
+                    break
                 best = (start, name)
                 break
         if best is None:
@@ -331,8 +345,17 @@ def _gazetteer_names(text: str) -> Counter[str]:
 def _admin(meta: Metadata, text: str, county_written: str | None) -> None:
     """District, city and province: the gazetteer path of the place, else the county the text names."""
     place = gazetteer.resolve(meta.street or "", text, level=4)
-    if place is None and county_written:
-        place = gazetteer.resolve_county(county_written, text)
+    county = gazetteer.resolve_county(county_written, text) if county_written else None
+    if place is not None and gazetteer.mentions(place, text) == 0:
+        # A lone gazetteer hit the text never points at: another county named here wins (an unlisted namesake).
+        other = county or _most_named_county(text)
+        if other is not None and other.county != place.county:
+            meta.notes.append(f"{meta.street} of {place.path()} not taken: the text names {other.name}")
+            place = None
+            county = other
+            meta.evidence["place_checked"] = "false"
+    if place is None:
+        place = county
     if place is None:
         place = _most_named_county(text)
         if place is not None:
@@ -364,3 +387,29 @@ def _most_named_county(text: str) -> gazetteer.Place | None:
         if place is not None:
             return place
     return None
+
+
+# ---- overrides (jiedao ingest --place/--period, app edit form) ------------------------------------------
+def with_override(meta: ReportMeta, text: str, *, place: str | None = None, period: str | None = None) -> ReportMeta:
+    """The report's metadata with a user-given place and/or period, marked "override" in evidence."""
+    update: dict[str, Any] = {"evidence": dict(meta.evidence), "inferred": list(meta.inferred)}
+    if place:
+        found = gazetteer.resolve(place, text, level=4)
+        update.update(street=place, district=found.county if found else meta.district,
+                      city=found.city if found else meta.city, province=found.province if found else meta.province)
+        update["evidence"]["street"] = "override"
+        update["inferred"] = [f for f in update["inferred"] if f != "street"]
+    if period:
+        update["period_covered"] = period
+        update["evidence"]["period_covered"] = "override"
+        update["report_years"] = sorted({int(p[:4]) for p in (period, meta.plan_period) if p})
+    return meta.model_copy(update=update)
+
+
+def row_with_override(row: Indicator, old: ReportMeta, new: ReportMeta) -> Indicator:
+    """A figure row following its report's overridden place and period (rows of other periods keep theirs)."""
+    update: dict[str, Any] = {"street": new.street, "district": new.district, "city": new.city,
+                              "province": new.province}
+    if new.period_covered != old.period_covered and row.period == old.period_covered and new.period_covered:
+        update["period"] = new.period_covered
+    return row.model_copy(update=update)

@@ -1,41 +1,61 @@
-"""Period expressions in report text.
+"""Period codes and the period expressions that name them in text.
 
-# contract: minimal version written by E (extraction) because M2's module was not there yet; M2 owns this file
-# and may replace the body — keep the signature `period_in(text, year_hint) -> str | None`.
+Codes: "2023" (full year), "2024H1"/"2024H2", "2023M01-M10" (January to month N, cumulative), "2023-plan",
+"2024H2-plan". `period_in` reads the first period expression of a clause; the year comes from the text or the hint.
+Figure extraction (rag/figures/extract.py) calls it per clause, sentence and section heading.
 """
 
 from __future__ import annotations
 
 import re
 
-_ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
-_M = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
-_YEAR = r"(?:(20\d\d)\s*年(?:度)?)?"
-_RANGE = re.compile(_YEAR + r"\s*1\s*(?:月份?)?\s*[-－—–~～至到]+\s*" + _M + r"\s*月")
-_UNTIL = re.compile(_YEAR + r"\s*截[至止]\s*(?:20\d\d\s*年\s*)?" + _M + r"\s*月(?:底|末|份)")
-_QUARTERS = re.compile(_YEAR + r"\s*(前三季度|第?[一1]季度|上半年|下半年|全年)")
+_MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+_DASH = r"\s*(?:-|－|–|—|~|～|至|到)+\s*"
+# A year the clause is about; not one it compares with (比2022年, 较2022年, 从2016年的…).
+_YEAR = re.compile(r"(?<![比较同与从由])(20\d\d)\s*年(?:度)?(?!的)")
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"(?:1|一)\s*月?(?:份)?{_DASH}{_MONTH}\s*月(?:份)?"), "months"),
+    (re.compile(rf"截[至止](?:到)?\s*(?:20\d\d\s*年\s*)?{_MONTH}\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?"), "asof"),
+    (re.compile(r"前三季度|前3季度"), "Q3"),
+    (re.compile(r"(?:第)?[一1]季度"), "Q1"),
+    (re.compile(r"上半年"), "H1"),
+    (re.compile(r"下半年"), "H2"),
+    (re.compile(r"全年"), "year"),
+]
 
 
-def _month(s: str) -> int:
-    return int(s) if s.isdigit() else _ZH_NUM.get(s, 0)
+def _month(token: str) -> int:
+    return int(token) if token.isdigit() else _CN_NUM[token]
 
 
 def period_in(text: str, year_hint: str | int | None) -> str | None:
-    """The period a piece of text states: '1-10月' -> 'YYYYM01-M10', 上半年 -> 'YYYYH1', 前三季度 -> 'YYYYM01-M09',
-    一季度 -> 'YYYYM01-M03', 截至10月底 -> 'YYYYM01-M10', 全年 -> 'YYYY'. None when it states none (or no year is
-    known). The first expression in the text wins."""
+    """The period a clause names ("1-10月" → "2023M01-M10", "上半年" → "2023H1", "2022年" → "2022"), or None when
+    it names none or no year is known; `year_hint` is the report year (int, or a code such as "2023")."""
+    years = _YEAR.findall(text)
     hint = str(year_hint)[:4] if year_hint else ""
-    found: list[tuple[int, str]] = []
-    for rx in (_RANGE, _UNTIL):
-        for m in rx.finditer(text):
-            year, month = m.group(1) or hint, _month(m.group(2))
-            if year.isdigit() and 1 <= month <= 12:
-                found.append((m.start(), f"{year}M01-M{month:02d}" if month < 12 else year))
-    for m in _QUARTERS.finditer(text):
-        year, what = m.group(1) or hint, m.group(2)
-        if not year.isdigit():
-            continue
-        code = {"前三季度": "M01-M09", "上半年": "H1", "下半年": "H2", "全年": ""}.get(what, "M01-M03")
-        found.append((m.start(), year + code))
-    return min(found)[1] if found else None
+    y = int(years[0]) if years else int(hint) if hint.isdigit() else None
+    hits = [(m.start(), kind, m) for pattern, kind in _PATTERNS for m in [pattern.search(text)] if m]
+    if not hits:
+        return str(y) if y is not None and years else None
+    _, kind, m = min(hits, key=lambda h: h[0])
+    if y is None:
+        return None
+    if kind in ("months", "asof"):
+        last = _month(m.group(1))
+        # 1-6月 stays a month range, so one sentence is never shown both as 1-6月 and 上半年.
+        return str(y) if last == 12 else f"{y}M01-M{last:02d}"
+    return {"Q3": f"{y}M01-M09", "Q1": f"{y}M01-M03", "H1": f"{y}H1", "H2": f"{y}H2", "year": str(y)}[kind]
+
+
+def last_month(code: str | None) -> int | None:
+    """The last month a period code covers ("2023M01-M10" → 10, "2024H1" → 6, "2023" → 12)."""
+    if not code:
+        return None
+    m = re.fullmatch(r"\d{4}M01-M(\d\d)", code)
+    if m:
+        return int(m.group(1))
+    if re.fullmatch(r"\d{4}H1", code):
+        return 6
+    return 12 if re.fullmatch(r"\d{4}(H2)?", code) else None

@@ -51,7 +51,7 @@ def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
     sections = parse_sections(report_id, parse_text)
     title_hint = simplified(loaded.title_hint) if loaded.title_hint else None
     meta = detect_metadata(parse_text, title_hint=title_hint, plan_start=plan_start(sections),
-                           file_name=path.rsplit("/", 1)[-1])
+                           file_name=path.rsplit("/", 1)[-1], header_fields=loaded.header_fields)
     if meta.published_date is None:  # the publisher line left the text; its date is in the header fields
         meta.published_date = _iso_date(loaded.header_fields.get("发布日期", ""))
     notes = list(meta.notes) + list(loaded.warnings)
@@ -59,7 +59,8 @@ def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
         notes.append("no street (街道/镇) name recognised")
     report = Report(
         report_id=report_id, path=path, content_hash=digest, street=meta.street, district=meta.district,
-        city=meta.city, province=meta.province, inferred=meta.inferred, report_years=meta.report_years, period_covered=meta.period_covered,
+        city=meta.city, province=meta.province, inferred=meta.inferred,
+        report_years=meta.report_years, period_covered=meta.period_covered,
         plan_period=meta.plan_period, title=meta.title, title_source=meta.title_source,  # type: ignore[arg-type]
         published_date=meta.published_date, notes=notes, evidence=meta.evidence, n_chars=len(text), text=text,
     )

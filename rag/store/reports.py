@@ -102,6 +102,22 @@ class Store:
         row = self.conn.execute("SELECT meta_json FROM reports WHERE path = ?", (path,)).fetchone()
         return ReportMeta.model_validate_json(row[0]) if row else None
 
+    def update_meta(self, meta: ReportMeta) -> None:
+        """Rewrite one report's metadata (overrides); call inside a transaction."""
+        self.conn.execute("UPDATE reports SET meta_json = ? WHERE report_id = ?",
+                          (json.dumps(meta.model_dump(), ensure_ascii=False), meta.report_id))
+        self.bump_version()
+
+    def override(self, path: str) -> dict[str, str]:
+        """The place/period a user set for the report at this path (kept across re-ingest and removal)."""
+        row = self.conn.execute("SELECT value FROM kv WHERE key = ?", (f"override:{path}",)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def save_override(self, path: str, values: dict[str, str]) -> None:
+        """Remember a user-set place/period for this path."""
+        self.conn.execute("INSERT OR REPLACE INTO kv VALUES (?, ?)",
+                          (f"override:{path}", json.dumps(values, ensure_ascii=False)))
+
     def reports(self) -> list[ReportMeta]:
         """All reports in ingest order."""
         rows = self.conn.execute("SELECT meta_json FROM reports ORDER BY ingested_at, path").fetchall()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SUFFIX_EN = (("街道办事处", "Subdistrict"), ("街道", "Subdistrict"), ("镇", "Town"), ("区", "District"),
-              ("市", "City"))
+_SUFFIX_EN = (("街道办事处", "Subdistrict"), ("街道", "Subdistrict"), ("办事处", "Office"),
+              ("管委会", "Administrative Committee"), ("苏木", "Sumu"), ("镇", "Town"), ("乡", "Township"),
+              ("区", "District"), ("县", "County"), ("市", "City"))
 
 
 @lru_cache(maxsize=512)
@@ -31,31 +32,51 @@ def place_en(name: str | None) -> str:
     return romanize(name)
 
 
+_PERIOD = re.compile(r"(\d{4})(?:H([12])|M(\d\d)-M(\d\d)|Q([1-4]))?(-plan)?")
+_MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_QUARTER_ZH = "一二三四"
+
+
 def period_en(period: str | None) -> str:
-    """'2024H1' → 'H1 2024', '2024M01-M05' → 'Jan–May 2024', '2023-plan' → '2023 plan'."""
+    """'2024H1' → 'H1 2024', '2024M01-M05' → 'Jan–May 2024', '2024Q1' → 'Q1 2024', '2023-plan' → '2023 plan'."""
     if not period:
         return "period unknown"
-    m = re.fullmatch(r"(\d{4})M(\d\d)-M(\d\d)", period)
-    if m:
-        months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-        return f"{months[int(m.group(2)) - 1]}–{months[int(m.group(3)) - 1]} {m.group(1)}"
-    m = re.fullmatch(r"(\d{4})H([12])(-plan)?", period)
-    if m:
-        return f"H{m.group(2)} {m.group(1)}" + (" plan" if m.group(3) else "")
-    return period.replace("-plan", " plan")
+    m = _PERIOD.fullmatch(period)
+    if not m:
+        return period
+    year, half, first, last, quarter, plan = m.groups()
+    if half:
+        text = f"H{half} {year}"
+    elif first and first == last:
+        text = f"{_MONTHS_EN[int(first) - 1]} {year}"
+    elif first:
+        text = f"{_MONTHS_EN[int(first) - 1]}–{_MONTHS_EN[int(last) - 1]} {year}"
+    elif quarter:
+        text = f"Q{quarter} {year}"
+    else:
+        text = year
+    return text + (" plan" if plan else "")
 
 
 def period_zh(period: str | None) -> str:
-    """'2024H1' → '2024年上半年', '2024M01-M05' → '2024年1-5月', '2023-plan' → '2023年计划'."""
+    """'2024H1' → '2024年上半年', '2024M01-M05' → '2024年1-5月', '2023-plan' → '2023年计划'.
+
+    The one display of period codes: a month range stays a month range (2024M01-M06 → 2024年1-6月, never 上半年).
+    """
     if not period:
         return "期间不明"
-    m = re.fullmatch(r"(\d{4})M(\d\d)-M(\d\d)", period)
-    if m:
-        return f"{m.group(1)}年{int(m.group(2))}-{int(m.group(3))}月"
-    m = re.fullmatch(r"(\d{4})H([12])(-plan)?", period)
-    if m:
-        return f"{m.group(1)}年{'上' if m.group(2) == '1' else '下'}半年" + ("计划" if m.group(3) else "")
-    m = re.fullmatch(r"(\d{4})(-plan)?", period)
-    if m:
-        return f"{m.group(1)}年" + ("计划" if m.group(2) else "")
-    return period
+    m = _PERIOD.fullmatch(period)
+    if not m:
+        return period
+    year, half, first, last, quarter, plan = m.groups()
+    if half:
+        text = f"{year}年{'上' if half == '1' else '下'}半年"
+    elif first and first == last:
+        text = f"{year}年{int(first)}月"
+    elif first:
+        text = f"{year}年{int(first)}-{int(last)}月"
+    elif quarter:
+        text = f"{year}年{_QUARTER_ZH[int(quarter) - 1]}季度"
+    else:
+        text = f"{year}年"
+    return text + ("计划" if plan else "")
