@@ -31,7 +31,7 @@ from rag.ingest.pipeline import (
     unsupported_files,
 )
 from rag.llm import LLMBackend, get_backend
-from rag.schemas import Answer, Chunk, Hit, Indicator, ReportMeta
+from rag.schemas import Answer, Chunk, Citation, Hit, Indicator, ReportMeta
 from rag.search.embedders import Embedder, get_embedder
 from rag.search.index import DenseIndex, LexicalIndex, short_reason
 from rag.search.retrieve import Filters, Retriever
@@ -468,13 +468,19 @@ class Corpus:
         return self._checkable(answer)
 
     def _checkable(self, answer: Answer) -> Answer:
-        """Fill `path`, `raw_start`, `raw_end` of every citation from the stored canonical → raw map."""
+        """The answer with every citation checkable on disk (`_on_disk`)."""
         if not answer.citations:
             return answer
+        return answer.model_copy(update={"citations": self._on_disk(answer.citations)})
+
+    def _on_disk(self, citations: list[Citation]) -> list[Citation]:
+        """Fill `path`, `raw_start`, `raw_end` of each citation from the stored canonical → raw map."""
+        if not citations:
+            return citations
         paths = {m.report_id: m.path for m in self.store.reports()}
         runs: dict[str, list[list[int]]] = {}
         cited = []
-        for c in answer.citations:
+        for c in citations:
             if c.report_id not in runs:
                 runs[c.report_id] = self.store.raw_map(c.report_id)
             span = raw_span(runs[c.report_id], c.start, c.end)
@@ -482,7 +488,7 @@ class Corpus:
             if span is not None:
                 update |= {"raw_start": span[0], "raw_end": span[1]}
             cited.append(c.model_copy(update=update))
-        return answer.model_copy(update={"citations": cited})
+        return cited
 
     def show(self, report_id: str, start: int, end: int, *, raw: bool = False, context: int = 60) -> Shown:
         """The span [start, end) of a report's canonical text with context; raw=True: the same span in the raw
@@ -581,7 +587,16 @@ class Corpus:
         """Bilingual summary of one report: LLM map-reduce when configured, else extractive; always fact-checked."""
         from rag.summary.report import summarize_report
 
-        return summarize_report(self, report_id, backend=self.backend if self.backend.available else None)
+        summary = summarize_report(self, report_id, backend=self.backend if self.backend.available else None)
+        return self._summary_on_disk(summary)
+
+    def _summary_on_disk(self, summary: ReportSummary) -> ReportSummary:
+        """The summary with every citation (key figures, section points) checkable on disk."""
+        cites = self._on_disk([k.citation for k in summary.key_figures])
+        figures = [k.model_copy(update={"citation": c}) for k, c in zip(summary.key_figures, cites, strict=True)]
+        review = [s.model_copy(update={"citations": self._on_disk(s.citations)}) for s in summary.review]
+        plan = [s.model_copy(update={"citations": self._on_disk(s.citations)}) for s in summary.plan]
+        return summary.model_copy(update={"key_figures": figures, "review": review, "plan": plan})
 
 
 # ---- display helpers the app reaches through the facade (A) ---------------------------------------------

@@ -118,3 +118,16 @@ def test_show_cli_prints_the_span(corpus: tuple[Corpus, Path], monkeypatch: pyte
     assert _norm(shown["text"]) == _norm(cit.quote)
     bad = runner.invoke(app, ["show", cit.report_id, "--span", "5:2", "--data-dir", data_dir])
     assert bad.exit_code == 2
+
+
+def test_summary_citations_are_checkable(corpus: tuple[Corpus, Path]) -> None:
+    c, _ = corpus
+    for meta in c.reports():
+        summary = c.summarize(meta.report_id)
+        cites = [k.citation for k in summary.key_figures] + [x for s in [*summary.review, *summary.plan]
+                                                             for x in s.citations]
+        assert cites
+        raw = source_text(Path(meta.path))
+        for cit in cites:
+            assert cit.path == meta.path and cit.raw_start is not None and cit.raw_end is not None
+            assert _norm(raw[cit.raw_start : cit.raw_end]) == _norm(cit.quote), cit

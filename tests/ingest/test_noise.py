@@ -106,3 +106,10 @@ def test_every_canonical_character_maps_to_itself(parts: list[str]) -> None:
         assert span is not None
         got = raw[span[0] : span[1]]
         assert got == ch or (ch == " " and not got.strip()) or (ch == "\n" and got in "\r\n"), (i, ch, got)
+
+
+def test_document_sharing_boilerplate_is_removed() -> None:
+    lines = ["下面是小编为大家整理的工作总结范文，供大家参考。", "第1页共3页", "(阅读全部图文内容,您需要先登录!)",
+             "---此处隐藏0字,下载后查看---", "(未完,全文共5200字,当前显示1500字)", "首页 上一页 1 2 3 下一页 尾页",
+             "全镇实现财政收入2310万元。"]
+    assert clean_text("\n".join(lines))[0] == "全镇实现财政收入2310万元。"
