@@ -233,6 +233,7 @@ def detect_place(meta: Metadata, text: str, head: str, file_name: str | None,
         _from_label(re.sub(r"\.[A-Za-z0-9]+$", "", file_name), cands, 1, "file name")
     if not cands.score:
         return
+    _self_reference(cands, clean)
     best = max(cands.score, key=lambda n: (cands.score[n], n))
     meta.street = best
     where = cands.seen[best]
@@ -243,7 +244,18 @@ def detect_place(meta: Metadata, text: str, head: str, file_name: str | None,
     if where == "file name" or not _in_body(best, clean, title_lines):
         meta.inferred.append("street")
         meta.evidence["street_inferred"] = f"named only in the {where}"
-    _admin(meta, clean, cands.county.get(best))
+    _admin(meta, clean + "\n" + "\n".join(publishers or []), cands.county.get(best))
+
+
+def _self_reference(cands: _Candidates, text: str) -> None:
+    """我镇/全镇/本街道…: the report's own kind of unit gains over neighbours of another kind."""
+    kinds = Counter(m.group(0)[1:] for m in _SELF.finditer(text))
+    if not kinds:
+        return
+    kind = {"街": "街道", "处": "办事处"}.get(kinds.most_common(1)[0][0], kinds.most_common(1)[0][0])
+    for name in list(cands.score):
+        if name.endswith(kind):
+            cands.score[name] += 2  # type: ignore[assignment]
 
 
 def _title_lines(meta: Metadata, lines: list[str]) -> list[str]:
