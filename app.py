@@ -524,10 +524,14 @@ BAR_PX = 26
 
 def bar_chart(bars: Sequence[dict[str, Any]], title: str) -> alt.Chart:
     """Horizontal bars, one per label, every label shown; the chart grows with the number of bars."""
+    values = [b["value"] for b in bars] or [0.0]
+    # Room on the right for the value printed after the longest bar.
+    domain = [min(0.0, min(values)), max(0.0, max(values)) * 1.18 or 1.0]
     base = alt.Chart(alt.Data(values=list(bars))).encode(
         y=alt.Y("label:N", sort=None, title=None,
                 axis=alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=12)),
-        x=alt.X("value:Q", title=title, axis=alt.Axis(titleLimit=0, labelFontSize=11, titleFontSize=12)),
+        x=alt.X("value:Q", title=title, scale=alt.Scale(domain=domain, nice=False),
+                axis=alt.Axis(titleLimit=0, labelFontSize=11, titleFontSize=12)),
         tooltip=[alt.Tooltip("label:N", title=T("col_place")), alt.Tooltip("text:N", title=T("col_value"))],
     )
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(text="text:N")
@@ -567,9 +571,11 @@ def key_options(rows: Sequence[Indicator]) -> tuple[list[str], dict[str, str]]:
     """Indicator keys, most places first, with their names in the interface language."""
     places: dict[str, set[str | None]] = {}
     names: dict[str, str] = {}
-    for i in rows:
+    for i in rows:  # the shortest name a report uses for the key (a longer one may carry clause words)
         places.setdefault(i.key, set()).add(place_of(i))
-        names.setdefault(i.key, show_label(i))
+        name = show_label(i)
+        if i.key not in names or len(name) < len(names[i.key]):
+            names[i.key] = name
     keys = sorted(places, key=lambda k: (k.startswith(("other:", "label:")), -len(places[k]), k))
     return keys, names
 
@@ -613,8 +619,8 @@ def series_chart(corpus: Corpus, everything: Sequence[Indicator]) -> None:
     best = max(places, key=lambda p: max((len(v) for (q, _), v in periods.items() if q == p), default=0))
     place = c1.selectbox(T("series_place"), places, index=places.index(best), format_func=show_place,
                          key="series_place")
-    mine = [i for i in actual if place_of(i) == place]
-    keys, names = key_options(mine)
+    keys, _ = key_options([i for i in actual if place_of(i) == place])
+    _, names = key_options(actual)
     keys.sort(key=lambda k: -len(periods.get((place, k), ())))
     key = c2.selectbox(T("series_key"), keys, format_func=names.__getitem__, key=f"series_key_{place}")
     rows = series_rows(corpus, place, key)
@@ -795,6 +801,7 @@ def reports_view(corpus: Corpus, job: EmbedJob) -> None:
     if not reports:
         st.info(T("reports_none"))
         return
+    st.caption(T("reports_total", n=len(reports)))
     counts = Counter(i.report_id for i in corpus.indicators())
     for m in reports:
         with st.expander(report_line(m), expanded=len(reports) <= 3):

@@ -105,6 +105,8 @@ UI: dict[str, tuple[str, str]] = {
     "show_source": ("查看出处", "Show the source of"),
     "no_rows": ("没有符合条件的指标。", "No indicators match."),
     # reports
+    "reports_total": ("共 {n} 份报告；展开一份可查看元数据、修改、删除或重新导入。",
+                      "{n} reports; open one to see its metadata, edit, remove or re-ingest it."),
     "reports_none": ("还没有报告：请在侧栏上传。", "No reports yet: upload one in the sidebar."),
     "meta_place": ("街道", "Place"),
     "meta_district": ("区", "District"),
