@@ -95,8 +95,19 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         has_kind = int(any(s.row.kind in wanted for s in ss))
         return (round(best, 2), has_kind, len({s.row.street for s in ss}), -min(len(s.row.label_zh) for s in ss))
 
-    _, best = max(groups.items(), key=rank)
-    return [s.row for s in best]
+    name, best = max(groups.items(), key=rank)
+    rows = [s.row for s in best]
+    if r.intent in ("rank", "aggregate") and not r.places:
+        # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
+        have = {x.street for x in rows}
+        label = rows[0].label_zh
+        for other, ss in groups.items():
+            if other == name:
+                continue
+            extra = [s.row for s in ss if s.row.street not in have and label_similarity(label, s.row.label_zh) >= 0.7]
+            rows += extra
+            have |= {x.street for x in extra}
+    return rows
 
 
 def _places_in(rows: Sequence[Indicator]) -> list[str]:
@@ -149,10 +160,12 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[In
     """One row: the period asked (else 'nearest': the same year's partial period for a partial question),
     else the latest full period ('latest'), else the latest ('partial')."""
     usable = _usable(rows, kinds, r)
+    if r.unit_hint and any(x.normalized_unit == r.unit_hint for x in usable):
+        usable = [x for x in usable if x.normalized_unit == r.unit_hint]
     if r.period:
         exact = [x for x in usable if period_matches(_base_period(x.period), r.period)]
         how = "asked"
-        if not exact and not is_full_year(r.period):
+        if not exact:  # a half-year asked, 1-5月 reported; a year asked, only its 1-N月 reported
             year = r.period[:4] if r.period[:1].isdigit() else None
             exact = [x for x in usable if not is_full_year(_base_period(x.period))
                      and (year is None or x.period.startswith(year))]
@@ -173,8 +186,8 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[In
     best_period = max((x.period for x in usable), key=lambda p: period_key(_base_period(p)))
     same = [x for x in usable if x.period == best_period]
     phrase = r.phrase if r.language == "zh" else ""
-    same.sort(key=lambda x: (kinds.index(x.kind) if x.kind in kinds else 99,
-                             -label_similarity(phrase, x.label_zh) if phrase else 0))
+    same.sort(key=lambda x: (-round(label_similarity(phrase, x.label_zh), 1) if phrase else 0,
+                             kinds.index(x.kind) if x.kind in kinds else 99))
     return same[0], how
 
 
@@ -278,19 +291,30 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     rows = [x for x in measure if x.street == place]
     label = _label(rows or measure, lang)
     kinds = WANTED.get(r.kind, WANTED["actual"])
+    if "累计" in question and "cumulative" in kinds:
+        kinds = ("cumulative", *[k for k in kinds if k != "cumulative"])
     row, how = _pick(rows, r, kinds)
+    also = r.also_kind or ("yoy_growth" if r.also_growth else None)
+    if row is None and also:
+        row, how = _pick(rows, r.model_copy(update={"kind": also}), WANTED[also])
+        also = None
     if row is None:
-        return _kind_or_period_decline(question, r, rows, place, label)
+        return _derived(question, r, rows, place, label) or _kind_or_period_decline(question, r, rows, place, label)
     cited = [row]
     text = msg("lookup", lang, place=_place(place, lang), period=_period(row.period, lang), label=label,
                verb=_verb(row, lang), figure=_figure(row, lang, absolute=row.kind == "yoy_growth"), n=1)
-    if r.also_growth or (r.kind in ("actual", "estimate") and "同比" in question):
-        growth = [x for x in _usable(rows, ("yoy_growth",), r) if x.period == row.period]
-        if growth:
-            g = growth[0]
+    if also is None and row.kind != "yoy_growth" and r.kind in ("actual", "estimate") and "同比" in question:
+        also = "yoy_growth"
+    if also and also != row.kind:
+        sub = r.model_copy(update={"kind": also})
+        second = [x for x in _usable(rows, WANTED[also], sub) if x.period == row.period] or \
+                 [x for x in _usable(rows, WANTED[also], sub) if x.period[:4] == row.period[:4]]
+        if second:
+            g = second[0]
             cited.append(g)
             text = text.rstrip("。.") + ("," if lang == "zh" else ". ") + msg(
-                "also_growth", lang, verb=_verb(g, lang), figure=_figure(g, lang, absolute=True), n=2)
+                "also_kind", lang, verb=_verb(g, lang), figure=_fig_with_kind(g, lang) if g.kind == "target"
+                else _figure(g, lang, absolute=g.kind == "yoy_growth"), n=2)
     caveats = _notes(cited, lang)
     if how == "nearest" and r.period:
         note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
@@ -303,6 +327,37 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         caveats.append(note)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
     return _answer(question, r, text, cited, table=table, caveats=caveats)
+
+
+def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: str) -> Answer | None:
+    """A figure the report implies, computed and labelled so: last year's level from this year's level and
+    growth; a target from the amount done and its completion rate."""
+    lang = r.language
+    plain = [x for x in rows if x.part != "plan" and not x.period.endswith("-plan")]
+    year = r.period if r.period and is_full_year(r.period) else None
+    if r.kind in ("actual", "estimate") and year:
+        nxt = str(int(year) + 1)
+        level = [x for x in plain if x.period == nxt and x.kind in _LEVEL]
+        growth = [x for x in plain if x.period == nxt and x.kind == "yoy_growth" and x.unit == "%"]
+        if level and growth and growth[0].value > -100:
+            a, g = level[0], growth[0]
+            value = a.value / (1 + g.value / 100)
+            fig = format_zh(round(value, 2), a.unit) if lang == "zh" else format_en(round(value, 2), a.unit)
+            text = msg("derived_previous", lang, place=_place(place, lang), period=_period(year, lang), label=label,
+                       figure=fig, level=_figure(a, lang), later=_period(a.period, lang),
+                       growth=_figure(g, lang))
+            return _answer(question, r, text, [a, g], caveats=[msg("computed_note", lang)])
+    if r.kind == "target":
+        for rate in [x for x in plain if x.kind == "completion_rate" and x.unit == "%" and x.value > 0]:
+            done = [x for x in plain if x.period == rate.period and x.kind in _LEVEL]
+            if done:
+                a = done[0]
+                value = a.value / (rate.value / 100)
+                fig = format_zh(round(value, 2), a.unit) if lang == "zh" else format_en(round(value, 2), a.unit)
+                text = msg("derived_target", lang, place=_place(place, lang), label=label, figure=fig,
+                           done=_figure(a, lang), rate=_figure(rate, lang), period=_period(a.period, lang))
+                return _answer(question, r, text, [a, rate], caveats=[msg("computed_note", lang)])
+    return None
 
 
 def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], place: str,

@@ -95,10 +95,8 @@ def _best_sentences(hits: list[Hit], focus: list[str]) -> list[tuple[Hit, str, i
 
 def _figure_near_focus(sentence: str, focus: list[str]) -> bool:
     """Some clause holds both a figure and a focus term (so a nearby unrelated number is never the answer)."""
-    need = max(1, (len(focus) + 1) // 2)
     for clause in re.split(r"[,，:：;；]", sentence):
-        hit = sum(1 for f in focus if f.lower() in clause.lower())
-        if any(q.unit for q in scan_quantities(clause)) and hit >= need:
+        if any(q.unit for q in scan_quantities(clause)) and any(f.lower() in clause.lower() for f in focus):
             return True
     return not focus
 

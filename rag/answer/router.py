@@ -53,7 +53,7 @@ _PLACE_LIKE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?){_PLACE_SUFFIX}(?![村镇�
 _COUNTY_LIKE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:区|县|市|旗))(?=[\u4e00-\u9fff]{2,6}" + _PLACE_SUFFIX + ")")
 _EN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? (?:Town(?:ship)?|Sub-?[Dd]istrict|Street|Township)\b")
 # Words that are never part of a place name: cut a place candidate after the last of them.
-_NOT_NAME = re.compile(r".*(?:年|月|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|上半|下半|乡村|城镇|小城)")
+_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|上半|下半|乡村|城镇|小城|根据|按照|对比|关于)")
 # Suffixes that make something look like a place but are ordinary words (城镇化, 乡村振兴 …).
 _NOT_PLACE = re.compile(r"^(?:城|乡|村|集|小|市|重|特色|中心|建制|全)$")
 
@@ -96,6 +96,8 @@ class Route(BaseModel):
     parts: list[str] = Field(default_factory=list)
     ascending: bool = False
     also_growth: bool = Field(False, description="'…是多少？同比增长多少？' asks for the figure and its growth.")
+    also_kind: AskedKind | None = Field(None, description="A second kind asked after the level (growth, rate, target).")
+    unit_hint: str | None = Field(None, description="Normalised unit the question asks for (CNY, count, m2).")
     language: Literal["zh", "en"] = "zh"
 
     @property
@@ -138,11 +140,11 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         intent = "lookup" if (_NUMBER_Q.search(question) or keys or kind != "actual" or places) else "open"
     else:
         intent = "open"
-    also_growth = kind == "yoy_growth" and bool(
-        re.search(r"(是多少|完成多少|多少亿|多少万|what (was|were)|how much).*(同比|增长|grow)", question, re.I))
+    kind, also_kind = _two_asks(question, kind)
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
-              ascending=bool(_ASC.search(question)), also_growth=also_growth, language=lang)
+              ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
+              unit_hint=unit_hint(question), language=lang)
     return _inherit(r, previous, question) if previous else r
 
 
@@ -170,9 +172,39 @@ def _inherit(r: Route, prev: Route, question: str) -> Route:
     return r.model_copy(update=update)
 
 
+_SECOND_ASK = re.compile(r"(?:多少|几)[^？?]*[？?，,；;][^？?]*(?:办结率|完成率|增长|增速|增幅|同比|目标|任务)|"
+                         r"(?:是多少|完成多少|多少亿|多少万)[^？?]*(?:同比|增长)")
+_BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长|\band how (?:fast|much) did (?:it|they) grow\b", re.I)
+_EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task)", re.I)
+
+
+def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | None]:
+    """'…多少宗？办结率多少？' / 'what was X, and how fast did it grow': the level first, then the other kind."""
+    if _BOTH_GROWTH.search(question):
+        return "actual", "yoy_growth"
+    if kind in ("yoy_growth", "completion_rate", "target") and (_SECOND_ASK.search(question)
+                                                               or _EN_TWO.search(question)):
+        return "actual", kind
+    return kind, None
+
+
+def unit_hint(question: str) -> str | None:
+    """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
+    if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I):
+        return "CNY"
+    if re.search(r"多少(?:个|家|项|宗|名|件|座|户|人|所|条|次)|几(?:个|家|项|宗|名|件|座|户|所|条)|\bhow many\b",
+                 question, re.I):
+        return "count"
+    if re.search(r"面积|多少平方米|多少亩|多少公顷", question):
+        return "m2"
+    return None
+
+
 # ---- kinds, periods, phrase ----------------------------------------------------------------------
 def kind_asked(question: str) -> AskedKind:
     """The kind of figure a question asks for."""
+    if re.search(r"(?:目标|任务)约?(?:是|为)?多少", question):
+        return "target"
     if _COMPLETION.search(question):
         return "completion_rate"
     if _ESTIMATE.search(question):
@@ -253,8 +285,22 @@ def resolve_places(question: str, known: Sequence[str], metas: Sequence[ReportMe
     spans: list[tuple[int, int]] = []
     unknown: list[str] = []
     counties = {m.street: {x for x in (m.district, m.city) if x} for m in metas if m.street}
+    # 0. full known names verbatim (XX街道, 观湖街道), longest first
+    for k in sorted(known, key=len, reverse=True):
+        pos = question.find(k)
+        if pos >= 0 and not any(s <= pos < e for s, e in spans):
+            end = pos + len(k)
+            if re.match(_PLACE_SUFFIX, question[end:]) and not _same_place(k + question[end:end + 2], k):
+                continue  # 平湖 + 镇 … handled below
+            county = _county_before(question, pos)
+            if county and counties.get(k) and not any(_same_county(county, c) for c in counties[k]):
+                continue
+            found.append(k)
+            spans.append((pos - len(county or ""), end))
     # 1. place-like names with a suffix: each is known (exact name, right county) or unknown
     for m in _PLACE_LIKE.finditer(question):
+        if any(s < m.end() and m.start() < e and m.end() <= e for s, e in spans):
+            continue
         name = _candidate(m.group(1))
         if name is None:
             continue

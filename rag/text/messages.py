@@ -22,6 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lookup": {"zh": "{place}{period}{label}{verb}{figure}[{n}]。",
                "en": "{place}: {label} in {period} {verb} {figure} [{n}]."},
     "also_growth": {"zh": "{verb}{figure}[{n}]。", "en": "It {verb} {figure} year on year [{n}]."},
+    "also_kind": {"zh": "{verb}{figure}[{n}]。", "en": "It {verb} {figure} [{n}]."},
     "latest_period": {"zh": "问题未指明期间,按{place}最新的全年数据({period})回答。",
                       "en": "No period was named; {place}'s latest full-year figure ({period}) is given."},
     "latest_partial": {"zh": "问题未指明期间,{place}没有全年数据,按最新的{period}数据回答。",
@@ -29,6 +30,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "given."},
     "nearest_period": {"zh": "报告没有{asked}的数字,给出的是{period}数据。",
                        "en": "The report has no figure for {asked}; the figure given is for {period}."},
+    "derived_previous": {"zh": "{place}{period}{label}约为{figure}(计算值:{later}{level}[1]÷(1+{growth}[2]))。",
+                         "en": "{place}: {label} in {period} was about {figure} (computed: {later} {level} [1] ÷ "
+                               "(1 + {growth} [2]))."},
+    "derived_target": {"zh": "{place}{label}年度目标约为{figure}(计算值:{period}完成{done}[1]÷完成率{rate}[2])。",
+                       "en": "{place}: the annual target for {label} was about {figure} (computed: {done} done in "
+                             "{period} [1] ÷ completion rate {rate} [2])."},
+    "computed_note": {"zh": "该数字由报告中的数字计算得出(计算值),报告未直接给出。",
+                      "en": "This figure is computed from the report's figures; the report does not state it."},
     "period_missing": {"zh": "{place}没有{period}的{label}数据;报告中有:{have}。",
                        "en": "{place} reports no {label} for {period}; the reports have: {have}."},
     # ---- kinds (verbs before the figure)

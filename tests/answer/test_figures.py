@@ -100,3 +100,17 @@ def test_scope_guard_absent_and_look_alike() -> None:
 def test_english_lookup() -> None:
     a = ask("What was Qingshi Subdistrict's total fiscal revenue in 2022?")
     assert "1 billion" in first(a) or "10亿元" in first(a)
+
+
+def test_computed_previous_year_and_target() -> None:
+    rows = [row("青石街道", "2023", "新登记企业", 330, "家"),
+            row("青石街道", "2023", "新登记企业", 10.0, "%", kind="yoy_growth"),
+            row("青石街道", "2024H1", "工业投资", 6.0),
+            row("青石街道", "2024H1", "工业投资", 40.0, "%", kind="completion_rate")]
+    ctx = context(rows)
+    r = route("青石街道2022年新登记企业有多少家？", ctx.reports)
+    a = indicator_answer("青石街道2022年新登记企业有多少家？", r, ctx)
+    assert a is not None and "300家" in first(a) and "计算值" in first(a)
+    q = "青石街道2024年工业投资年度目标约是多少？"
+    b = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert b is not None and "15亿元" in first(b) and "计算值" in first(b)
