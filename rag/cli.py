@@ -230,6 +230,7 @@ def indicators(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
     schema: Annotated[bool, typer.Option("--schema", help="Print the Indicator JSON Schema and exit.")] = False,
     llm: Annotated[bool, typer.Option("--llm", help="First add figures an LLM finds (grounded, validated).")] = False,
+    report: Annotated[str | None, typer.Option("--report", help="With --llm: only this report id.")] = None,
     model: Model = None,
     data_dir: DataDir = None,
 ) -> None:
@@ -245,7 +246,7 @@ def indicators(
     try:
         c = corpus(data_dir, model)
         if llm:
-            added = c.enrich_indicators()
+            added = c.enrich_indicators([report] if report else None)
             err.print(f"LLM extraction added {sum(added.values())} grounded figures", markup=False)
         if street and key:  # the place's series: one row per period, oldest first
             rows = c.series(street, key, kind=kind or "actual")

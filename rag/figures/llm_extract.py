@@ -4,6 +4,7 @@ the rule results (a rule-found grounded figure is never replaced by a model's)."
 from __future__ import annotations
 
 import logging
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 from pydantic import BaseModel, Field, ValidationError
@@ -14,6 +15,7 @@ from rag.figures.lexicon import BY_KEY, KIND_SUFFIX, TERMS, base_key
 from rag.llm import LLMBackend
 from rag.llm.prompts import fence, load_prompt
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
+from rag.text.cues import COMPLETION, CUMULATIVE, SHARE, TARGET, YOY
 from rag.text.numbers import UNITS, normalize, scan_quantities
 
 log = logging.getLogger(__name__)
@@ -75,7 +77,11 @@ def _ground(report: Report, section: Section, chunks: list[Chunk],
     key = base_key(fig.key)
     if pos < 0 or key not in BY_KEY or fig.unit not in UNITS:
         return None
-    kind: Kind = "target" if section.part == "plan" else fig.kind
+    checked = checked_kind(section.part, fig)
+    if checked is None or not names_indicator(fig, key):
+        log.debug("LLM figure rejected (kind or label): %s %s %s", fig.key, fig.kind, fig.quote[:40])
+        return None
+    kind: Kind = checked
     value = -abs(fig.value) if kind == "yoy_growth" and "下降" in fig.quote else fig.value
     norm, norm_unit = normalize(value, fig.unit)
     term = BY_KEY[key]
@@ -96,18 +102,73 @@ def _ground(report: Report, section: Section, chunks: list[Chunk],
 
 
 def merge(rules: list[Indicator], llm: list[Indicator]) -> list[Indicator]:
-    """Rule rows stay; a model row is added when no rule row states the figure, and it gives a generic
-    ('other:…') rule row of the same figure and span its lexicon key."""
+    """Rule rows stay exactly as they are (never relabelled); a model row is added only when no rule row states
+    the same figure (same value) in an overlapping span or the same report, period, key and kind."""
     out = list(rules)
     for ind in llm:
-        same = [n for n, r in enumerate(out) if r.report_id == ind.report_id and r.kind == ind.kind
-                and abs(r.normalized_value - ind.normalized_value) <= 1e-9 * max(1.0, abs(r.normalized_value))]
-        if not same:
-            out.append(ind)
+        if any(r.report_id == ind.report_id and _same_value(r, ind)
+               and (r.evidence.start < ind.evidence.end and ind.evidence.start < r.evidence.end
+                    or (r.period, r.key, r.kind) == (ind.period, ind.key, ind.kind)) for r in out):
             continue
-        for n in same:
-            r = out[n]
-            if r.key.startswith("other:") and r.evidence.start <= ind.evidence.end and ind.evidence.start <= r.evidence.end:
-                out[n] = r.model_copy(update={"key": ind.key, "label_zh": ind.label_zh, "label_en": ind.label_en})
-                break
+        out.append(ind)
     return out
+
+
+def _same_value(a: Indicator, b: Indicator) -> bool:
+    return a.normalized_unit == b.normalized_unit and abs(a.normalized_value - b.normalized_value) <= 1e-9 * max(
+        1.0, abs(a.normalized_value))
+
+
+# ---- the same kind and label checks as rule rows --------------------------------------------------------
+_LEVELS = ("actual", "estimate", "cumulative")
+_ACHIEVED = re.compile(r"已|完成了|实现了|已经")
+_SUBSET = re.compile(r"以外|以下|之外|其中|部分|除")
+_CLAUSE = re.compile(r"[^，,；;。]+")
+
+
+def _clause(fig: LLMFigure) -> tuple[str, str]:
+    """(clause of the quote holding the value, its words before the value)."""
+    number = f"{fig.value:g}"
+    for m in _CLAUSE.finditer(fig.quote):
+        clause = m.group(0)
+        at = clause.find(number) if number in clause else clause.find(str(abs(fig.value)).rstrip("0").rstrip("."))
+        if at >= 0:
+            return clause, clause[:at]
+    return fig.quote, fig.quote
+
+
+def checked_kind(part: str, fig: LLMFigure) -> Kind | None:
+    """The kind the quote's cue words give (as for rule rows); None when the model's kind contradicts it.
+
+    A task or target (任务, 目标, 力争, 计划 …, or any plan section) is a target, never an actual; a rate with
+    growth wording is growth, a 完成率 a completion rate, an 占比 a share.
+    """
+    clause, _ = _clause(fig)
+    percent = normalize(1.0, fig.unit)[1] == "percent" if fig.unit in UNITS else False
+    expected: Kind
+    if percent and COMPLETION.search(clause):
+        expected = "completion_rate"
+    elif percent and SHARE.search(clause):
+        expected = "share"
+    elif percent and YOY.search(clause):
+        expected = "yoy_growth"
+    elif part == "plan" or (TARGET.search(clause) and not _ACHIEVED.search(clause)):
+        expected = "target"
+    elif CUMULATIVE.search(clause):
+        expected = "cumulative"
+    else:
+        expected = "actual"
+    if fig.kind == expected:
+        return expected
+    if fig.kind in _LEVELS and expected in _LEVELS:
+        return fig.kind if expected == "actual" else expected
+    return None
+
+
+def names_indicator(fig: LLMFigure, key: str) -> bool:
+    """The quote's words before the value name the lexicon indicator, and not only a part of it."""
+    term = BY_KEY[key]
+    clause, before = _clause(fig)
+    if not term.regex.search(before or clause):
+        return False
+    return not (_SUBSET.search(before) and not _SUBSET.search(term.zh))
