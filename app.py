@@ -238,6 +238,9 @@ def show_label(row: Any) -> str:
     return en if lang() == "en" else zh
 
 
+SIDEBAR_REPORTS = 12
+
+
 # ---- sidebar ------------------------------------------------------------------------------------------
 def mode_line(settings: Settings, language: str = "en") -> str:
     """Which engine answers: offline, or the endpoint host and model (never the key)."""
@@ -344,8 +347,10 @@ def sidebar(corpus: Corpus, job: EmbedJob) -> Filters | None:
         reports = corpus.reports()
         with report_box:
             st.subheader(T("reports_n", n=len(reports)))
-            for m in reports:
+            for m in reports[:SIDEBAR_REPORTS]:
                 st.markdown(md_escape(report_line(m)))
+            if len(reports) > SIDEBAR_REPORTS:
+                st.caption(T("more_reports", n=len(reports) - SIDEBAR_REPORTS))
         return sidebar_filters(reports)
 
 
@@ -636,7 +641,8 @@ def series_chart(corpus: Corpus, everything: Sequence[Indicator]) -> None:
     title = f"{names[key]}（{unit}）" if lang() == "zh" else f"{names[key]} ({unit})"
     base = alt.Chart(alt.Data(values=points)).encode(
         x=alt.X("period:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=0)),
-        y=alt.Y("value:Q", title=title, axis=alt.Axis(titleLimit=0)),
+        y=alt.Y("value:Q", title=title, axis=alt.Axis(titleLimit=0),
+                scale=alt.Scale(domain=[min(0.0, min(values)), max(0.0, max(values)) * 1.15 or 1.0], nice=False)),
         tooltip=[alt.Tooltip("period:N"), alt.Tooltip("text:N")])
     chart = (base.mark_line(point=True) + base.mark_text(dy=-10, fontSize=11).encode(text="text:N"))
     st.altair_chart(chart.properties(height=280), width="stretch")
@@ -711,6 +717,7 @@ def indicators_view(corpus: Corpus) -> None:
 
 # ---- reports ------------------------------------------------------------------------------------------
 META_FIELDS = (("meta_place", "street"), ("meta_district", "district"), ("meta_city", "city"),
+               ("meta_province", "province"),
                ("meta_period", "period_covered"), ("meta_plan", "plan_period"), ("meta_title", "title"),
                ("meta_path", "path"), ("meta_chars", "n_chars"))
 

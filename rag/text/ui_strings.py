@@ -107,10 +107,12 @@ UI: dict[str, tuple[str, str]] = {
     # reports
     "reports_total": ("共 {n} 份报告；展开一份可查看元数据、修改、删除或重新导入。",
                       "{n} reports; open one to see its metadata, edit, remove or re-ingest it."),
+    "more_reports": ("另有 {n} 份报告，见“报告”视图。", "{n} more in the Reports view."),
     "reports_none": ("还没有报告：请在侧栏上传。", "No reports yet: upload one in the sidebar."),
     "meta_place": ("街道", "Place"),
     "meta_district": ("区", "District"),
     "meta_city": ("市", "City"),
+    "meta_province": ("省", "Province"),
     "meta_period": ("报告期", "Period covered"),
     "meta_plan": ("计划期", "Plan period"),
     "meta_title": ("标题", "Title"),

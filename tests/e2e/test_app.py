@@ -180,6 +180,19 @@ def test_reports_view_removes_and_reingests(data_dir: Path) -> None:
     assert len(sidebar_reports(at)) == 4
 
 
+def test_reports_view_edits_metadata(data_dir: Path) -> None:
+    at = run_app()
+    at.sidebar.radio(key="view_zh").set_value("报告").run()
+    rid = next(m.report_id for m in Corpus(make_settings(data_dir)).reports() if m.street == "布吉街道")
+    at.text_input(key=f"meta_period_{rid}").set_value("2021")
+    at.main.button[[b.key for b in at.main.button].index(next(
+        b.key for b in at.main.button if b.key and rid in b.key and "FormSubmitter" in b.key))].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    meta = next(m for m in Corpus(make_settings(data_dir)).reports() if m.report_id == rid)
+    assert meta.period_covered == "2021"
+    assert any(line.startswith("布吉街道 · 龙岗区 · 2021年") for line in sidebar_reports(at))
+
+
 def test_indicator_and_summary_views_render(data_dir: Path) -> None:
     at = run_app()
     at.sidebar.radio(key="view_zh").set_value("指标").run()
