@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.passages import Context
-from rag.answer.router import Route
+from rag.answer.router import Route, same_county
 from rag.figures.match import Scored, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.messages import join_list, msg
@@ -40,6 +40,12 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return scope_decline(question, r, ctx)
     if r.intent == "open" or not (r.phrase or r.keys):
         return None
+    twins = ambiguous_places(r, ctx)
+    if twins:
+        lang = r.language
+        listing = join_list([f"{c}{p}" for p, cs in twins.items() for c in cs], lang)
+        return _answer(question, r, msg("ambiguous_place", lang, places=join_list(list(twins), lang),
+                                        listing=listing), [], route="abstain")
     rows = _candidate_rows(ctx, r)
     if not rows:
         return None
@@ -77,7 +83,23 @@ def _candidate_rows(ctx: Context, r: Route) -> list[Indicator]:
         rows = ctx.rows(None)
     if r.places:
         rows = [x for x in rows if x.street in r.places]
+    if r.districts:  # '永丰县禾塘镇': only the reports of that county's 禾塘镇
+        where = {m.report_id: {m.district or "", m.city or ""} for m in ctx.reports}
+        rows = [x for x in rows if any(same_county(d, c) for d in r.districts
+                                       for c in where.get(x.report_id, set()) | {x.district or ""} if c)]
     return [x for x in rows if x.street]
+
+
+def ambiguous_places(r: Route, ctx: Context) -> dict[str, list[str]]:
+    """Places named without a county that several counties' reports share (two 禾塘镇)."""
+    if r.districts:
+        return {}
+    out: dict[str, list[str]] = {}
+    for place in r.places:
+        counties = {m.district or m.city for m in ctx.reports if m.street == place and (m.district or m.city)}
+        if len(counties) > 1:
+            out[place] = sorted(c for c in counties if c)
+    return out
 
 
 def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:

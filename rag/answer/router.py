@@ -98,6 +98,7 @@ class Route(BaseModel):
     also_growth: bool = Field(False, description="'…是多少？同比增长多少？' asks for the figure and its growth.")
     also_kind: AskedKind | None = Field(None, description="A second kind asked after the level (growth, rate, target).")
     unit_hint: str | None = Field(None, description="Normalised unit the question asks for (CNY, count, m2).")
+    districts: list[str] = Field(default_factory=list, description="County/district named before a place.")
     language: Literal["zh", "en"] = "zh"
 
     @property
@@ -118,7 +119,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
     lang = language_of(question)
-    places, unknown, spans = resolve_places(question, names, metas)
+    places, unknown, spans, districts = resolve_places(question, names, metas)
     years = sorted({int(y) for y in _YEAR.findall(question)})
     trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question))
     if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year", question, re.I):
@@ -144,7 +145,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
-              unit_hint=unit_hint(question), language=lang)
+              unit_hint=unit_hint(question), districts=districts, language=lang)
     return _inherit(r, previous, question) if previous else r
 
 
@@ -162,7 +163,7 @@ def _inherit(r: Route, prev: Route, question: str) -> Route:
         if r.intent == "open":
             update["intent"] = prev.intent if prev.intent != "open" else "lookup"
     if not r.places and not r.unknown_places:
-        update["places"] = prev.places
+        update |= {"places": prev.places, "districts": prev.districts}
     if r.period is None and not r.years and r.intent != "trend":
         update |= {"period": prev.period, "years": prev.years}
     if r.places and not prev.places and update.get("intent") == "rank":
@@ -276,15 +277,20 @@ def _short(name: str) -> str:
 
 
 def resolve_places(question: str, known: Sequence[str], metas: Sequence[ReportMeta] = ()
-                   ) -> tuple[list[str], list[str], list[tuple[int, int]]]:
-    """(known places named, place-like names not in the corpus, spans of every place mention).
+                   ) -> tuple[list[str], list[str], list[tuple[int, int]], list[str]]:
+    """(known places named, place-like names not in the corpus, spans of every place mention, counties named
+    before a known place: '永丰县禾塘镇' → '永丰县').
 
     A look-alike never matches: '平湖镇' is not '平湖街道', and '增城区新塘镇' is not a 新塘镇 of another county.
     """
     found: list[str] = []
     spans: list[tuple[int, int]] = []
     unknown: list[str] = []
-    counties = {m.street: {x for x in (m.district, m.city) if x} for m in metas if m.street}
+    counties: dict[str, set[str]] = {}
+    for meta in metas:
+        if meta.street:
+            counties.setdefault(meta.street, set()).update(x for x in (meta.district, meta.city) if x)
+    qualifiers: list[str] = []
     # 0. full known names verbatim (XX街道, 观湖街道), longest first
     for k in sorted(known, key=len, reverse=True):
         pos = question.find(k)
@@ -297,6 +303,8 @@ def resolve_places(question: str, known: Sequence[str], metas: Sequence[ReportMe
                 continue
             found.append(k)
             spans.append((pos - len(county or ""), end))
+            if county:
+                qualifiers.append(county)
     # 1. place-like names with a suffix: each is known (exact name, right county) or unknown
     for m in _PLACE_LIKE.finditer(question):
         if any(s < m.end() and m.start() < e and m.end() <= e for s, e in spans):
@@ -316,7 +324,9 @@ def resolve_places(question: str, known: Sequence[str], metas: Sequence[ReportMe
             hits = [k for k in hits if not counties.get(k) or any(_same_county(county, c) for c in counties[k])]
         if hits:
             found.extend(h for h in hits if h not in found)
-        elif not _NOT_PLACE.match(name):
+            if county:
+                qualifiers.append(county)
+        elif not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name):
             shown = (county or "") + full
             if shown not in unknown:
                 unknown.append(shown)
@@ -349,7 +359,7 @@ def resolve_places(question: str, known: Sequence[str], metas: Sequence[ReportMe
             if rm:
                 found.append(k)
                 spans.append((rm.start(), rm.end()))
-    return found, unknown, spans
+    return found, unknown, spans, qualifiers
 
 
 def _candidate(run: str) -> str | None:
@@ -371,11 +381,17 @@ def _same_place(asked: str, known: str) -> bool:
 
 
 def _county_before(question: str, start: int) -> str | None:
-    m = re.search(r"([\u4e00-\u9fff]{2,4}?(?:区|县|市|旗))$", question[:start])
+    m = re.search(r"([\u4e00-\u9fff]{2,6}?(?:区|县|市|旗))$", question[:start])
     if not m:
         return None
     name = _NOT_NAME.sub("", m.group(1))
+    name = re.sub(r"^.*[省市](?=[\u4e00-\u9fff]{2,})", "", name)
     return name if len(name) >= 2 else None
+
+
+def same_county(asked: str, known: str) -> bool:
+    """'永丰县' and '江西省永丰县' / '永丰' name the same county."""
+    return _same_county(asked, known)
 
 
 def _same_county(asked: str, known: str) -> bool:

@@ -18,6 +18,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "used instead). Places covered: {known}.",
     },
     "none": {"zh": "无", "en": "none"},
+    "ambiguous_place": {"zh": "语料中有不止一个{places}:{listing}。请说明是哪一个(例如加上所在县区)。",
+                        "en": "The corpus holds more than one {places}: {listing}. Please say which one (add its "
+                              "county or district)."},
     # ---- lookups
     "lookup": {"zh": "{place}{period}{label}{verb}{figure}[{n}]。",
                "en": "{place}: {label} in {period} {verb} {figure} [{n}]."},

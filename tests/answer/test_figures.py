@@ -114,3 +114,23 @@ def test_computed_previous_year_and_target() -> None:
     q = "青石街道2024年工业投资年度目标约是多少？"
     b = indicator_answer(q, route(q, ctx.reports), ctx)
     assert b is not None and "15亿元" in first(b) and "计算值" in first(b)
+
+
+def test_same_name_in_two_counties() -> None:
+    from rag.schemas import ReportMeta
+
+    rows = [row("禾田镇", "2023", "粮食总产量", 2.5, "万吨", rid="a"), row("禾田镇", "2023", "粮食总产量", 1.1, "万吨",
+                                                                  rid="b")]
+    ctx = context(rows)
+    ctx.reports = [ReportMeta(report_id="a", path="a", content_hash="a", street="禾田镇", district="东山县"),
+                   ReportMeta(report_id="b", path="b", content_hash="b", street="禾田镇", district="西河县")]
+    q = "禾田镇2023年粮食总产量是多少？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.route == "abstain" and "东山县" in a.text and "西河县" in a.text
+    q = "东山县禾田镇2023年粮食总产量是多少？"
+    b = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert b is not None and "2.5万吨" in first(b)
+    q = "西河县禾田镇2023年粮食总产量是多少？"
+    c = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert c is not None and "1.1万吨" in first(c)
+    assert route("在全县乡镇考评中排名第几", ctx.reports).unknown_places == []
