@@ -120,10 +120,12 @@ class Corpus:
             if progress:
                 progress(str(path), i, len(files))
             load = partial(load_file, path, max_bytes=self._max_bytes)
-            results.append(self._ingest_one(display_path(str(path)), load, supersede))
+            results.append(self._ingest_one(display_path(str(path)), load))
         for result in results:
             self._override(result, place=place, period=period)
         self._finish(results, embed, progress)
+        for result in results if supersede else []:  # only once the new report is fully indexed
+            self._supersede(result)
         return results
 
     @staticmethod
@@ -134,10 +136,11 @@ class Corpus:
     def ingest_bytes(self, data: bytes, name: str, *, embed: bool = True, supersede: bool = False) -> IngestResult:
         """Ingest an uploaded file; `name` is only displayed, never used as a path."""
         shown = f"upload/{safe_name(name)}"
-        result = self._ingest_one(shown, partial(load_bytes, data, safe_name(name), max_bytes=self._max_bytes),
-                                  supersede)
+        result = self._ingest_one(shown, partial(load_bytes, data, safe_name(name), max_bytes=self._max_bytes))
         self._override(result)
         self._finish([result], embed, None)
+        if supersede:
+            self._supersede(result)
         return result
 
     @property
@@ -149,7 +152,7 @@ class Corpus:
         if embed:
             self.embed_pending(progress=progress, results=results)
 
-    def _ingest_one(self, path: str, load: Callable[[], LoadedText], supersede: bool = False) -> IngestResult:
+    def _ingest_one(self, path: str, load: Callable[[], LoadedText]) -> IngestResult:
         try:
             loaded = load()
             known = self._known(content_hash(loaded.text), path, ())
@@ -157,7 +160,7 @@ class Corpus:
                 return known
             prepared = prepare(loaded, path, max_tokens=self.settings.chunk_tokens)
             with self._writer(path):
-                return self._store_prepared(prepared, path, supersede)
+                return self._store_prepared(prepared, path)
         except JiedaoError as exc:
             return IngestResult(path, "failed", failure_line(path, str(exc)))
         except Exception as exc:  # an unexpected bug: keep the traceback in the log, one line for the user
@@ -192,15 +195,14 @@ class Corpus:
         msg = "" if status == "unchanged" else f"same content as {same.path}; not added twice"
         return IngestResult(path, status, msg, same.report_id, same.street, warnings or tuple(same.notes))
 
-    def _store_prepared(self, prep: Prepared, path: str, supersede: bool = False) -> IngestResult:
+    def _store_prepared(self, prep: Prepared, path: str) -> IngestResult:
         report = prep.report
         warnings = tuple(report.notes)
         known = self._known(report.content_hash, path, warnings)  # re-checked under the writer lock
         if known is not None:
             return known
         old = self.store.find_by_path(path)
-        older = self._same_place_period(report, skip=old.report_id if old else None) if supersede else []
-        gone = ([old.report_id] if old is not None else []) + [m.report_id for m in older]
+        gone = [old.report_id] if old is not None else []
         try:
             with self._dense_deleted(gone), self.store.transaction():
                 for rid in gone:
@@ -215,19 +217,27 @@ class Corpus:
         except Exception as exc:
             raise StoreError(f"could not store the report: {short_reason(exc)}") from exc
         status: Status = "replaced" if gone else "added"
-        message = f"{len(prep.chunks)} chunks, {len(prep.indicators)} indicators"
-        if older:
-            message += "; supersedes " + ", ".join(
-                f"{m.path} ({m.report_id}, {m.street} {m.period_covered})" for m in older)
-        return IngestResult(path, status, message, report.report_id, report.street, warnings,
-                            tuple(m.report_id for m in older))
+        return IngestResult(path, status, f"{len(prep.chunks)} chunks, {len(prep.indicators)} indicators",
+                            report.report_id, report.street, warnings)
 
-    def _same_place_period(self, report: ReportMeta, *, skip: str | None) -> list[ReportMeta]:
-        """Stored reports of the same place and the same period (a half-year never matches its full year)."""
-        if not report.street or not report.period_covered:
-            return []
-        return [m for m in self.store.reports() if m.report_id not in (report.report_id, skip)
-                and m.street == report.street and m.period_covered == report.period_covered]
+    def _supersede(self, result: IngestResult) -> None:
+        """After a report is stored (and its place/period overrides applied), remove the older reports of the
+        same place and period, each atomically; a half-year never matches its full year."""
+        if result.status not in ("added", "replaced") or result.report_id is None:
+            return
+        new = self.find_report(result.report_id)
+        if new is None or not new.street or not new.period_covered:
+            return
+        for m in self.store.reports():
+            if m.report_id == new.report_id or (m.street, m.period_covered) != (new.street, new.period_covered):
+                continue
+            try:
+                self.remove(m.report_id)
+            except JiedaoError as exc:
+                result.warnings += (f"could not remove the superseded report {m.path}: {exc}",)
+                continue
+            result.status, result.superseded = "replaced", (*result.superseded, m.report_id)
+            result.message += f"; supersedes {m.path} ({m.report_id}, {m.street} {m.period_covered})"
 
     @contextmanager
     def _dense_deleted(self, report_ids: list[str]) -> Iterator[None]:

@@ -207,7 +207,9 @@ def test_series_one_row_per_period_in_order(corpus) -> None:
     assert [(r.period, r.value) for r in by_label] == [("2022", 210.4), ("2023H1", 110.2), ("2023", 228.7)]
     assert [r.value for r in c.series(OTHER, "fixed_asset_investment")] == [12.3]
     assert [r.value for r in c.series("清泉", "fixed_asset_investment")] == [31.5, 16.8, 35.2]
-    assert [r.value for r in c.series(PLACE, "label:固定资产投资")] == [31.5, 16.8, 35.2]
+    label = rows[0].label_zh  # the name the report uses, asked as "label:<label_zh>" and bare
+    assert [r.value for r in c.series(PLACE, f"label:{label}")] == [31.5, 16.8, 35.2]
+    assert [r.value for r in c.series(PLACE, label)] == [31.5, 16.8, 35.2]
     assert c.series(PLACE, "no_such_indicator") == []
 
 
@@ -268,7 +270,7 @@ def test_unrestorable_vectors_are_re_embedded(corpus) -> None:
     assert state(c) == before
 
 
-def test_supersede_under_a_chroma_failure_changes_nothing(corpus, tmp_path: Path) -> None:
+def test_supersede_under_a_chroma_failure_keeps_the_older_report_whole(corpus, tmp_path: Path) -> None:
     c, ids, _ = corpus
     (tmp_path / "revised.txt").write_text(REVISED_2023, encoding="utf-8")
     before = state(c)
@@ -279,5 +281,35 @@ def test_supersede_under_a_chroma_failure_changes_nothing(corpus, tmp_path: Path
     c.dense.delete_report = broken  # type: ignore[method-assign]
     [res] = c.ingest([tmp_path / "revised.txt"], supersede=True)
     del c.dense.delete_report
-    assert res.status == "failed" and "injected" in res.message
+    assert res.status == "added" and not res.superseded  # the new report is in; the older one stays, whole
+    assert any("a2023.txt" in w and "injected" in w for w in res.warnings)
+    after = state(c)
+    new = str(res.report_id)
+    assert {k: [r for r in v if new not in str(r)] for k, v in after["sqlite"].items()} == before["sqlite"]
+    assert [r for r in after["chroma"] if r[3] != new] == before["chroma"]
+    assert set(before["bm25"]) < set(after["bm25"])
+
+
+def test_supersede_uses_the_place_and_period_given_at_ingest(corpus, tmp_path: Path) -> None:
+    c, ids, _ = corpus
+    odd = tmp_path / "odd.txt"  # a report whose place the detector cannot see
+    odd.write_text("二〇二三年工作总结\n一、工作回顾\n全年完成固定资产投资13.1亿元。\n", encoding="utf-8")
+    [res] = c.ingest([odd], supersede=True, place=OTHER, period="2023")
+    assert res.status == "replaced" and res.superseded == (ids["b2023.txt"],), res
+    assert sorted((m.street, m.period_covered) for m in c.reports()).count((OTHER, "2023")) == 1
+
+
+def test_no_supersede_when_the_new_report_cannot_be_indexed(corpus, tmp_path: Path) -> None:
+    c, ids, _ = corpus
+    (tmp_path / "revised.txt").write_text(REVISED_2023, encoding="utf-8")
+    before = state(c)
+    real = c.embedder
+
+    def failing(texts: list[str]) -> list[list[float]]:
+        raise StoreError("embedding failed: injected")
+
+    c.embedder = failing  # type: ignore[assignment]
+    [res] = c.ingest([tmp_path / "revised.txt"], supersede=True)
+    c.embedder = real
+    assert res.status == "failed" and not res.superseded
     assert state(c) == before
