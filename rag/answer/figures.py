@@ -111,11 +111,13 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         groups.setdefault(measure_of(s.row), []).append(s)
     wanted = WANTED.get(r.kind, WANTED["actual"])
 
-    def rank(item: tuple[str, list[Scored]]) -> tuple[float, int, int, float]:
+    def rank(item: tuple[str, list[Scored]]) -> tuple[float, int, int, int, float]:
         _, ss = item
         best = max(s.score for s in ss)
         has_kind = int(any(s.row.kind in wanted for s in ss))
-        return (round(best, 2), has_kind, len({s.row.street for s in ss}), -min(len(s.row.label_zh) for s in ss))
+        has_unit = int(not r.unit_hint or any(s.row.normalized_unit == r.unit_hint for s in ss))
+        return (round(best, 1), has_unit, has_kind, len({s.row.street for s in ss}),
+                -min(len(s.row.label_zh) for s in ss))
 
     name, best = max(groups.items(), key=rank)
     rows = [s.row for s in best]

@@ -193,6 +193,9 @@ def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
     if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I):
         return "CNY"
+    if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)(?:是|为|达到?|有|实现)?多少(?![个家项宗名件座户人所条次])",
+                 question):
+        return "CNY"
     if re.search(r"多少(?:个|家|项|宗|名|件|座|户|人|所|条|次)|几(?:个|家|项|宗|名|件|座|户|所|条)|\bhow many\b",
                  question, re.I):
         return "count"
@@ -215,6 +218,8 @@ def kind_asked(question: str) -> AskedKind:
     if QUESTION_TARGET.search(question) and not re.search(r"\b(achieved|actual)\b", question, re.I):
         return "target"
     if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)", question):
+        return "yoy_growth"
+    if re.search(r"\bhow did\b.*\bchange\b", question, re.I) and len(set(_YEAR.findall(question))) <= 1:
         return "yoy_growth"
     return "actual"
 
