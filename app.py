@@ -322,9 +322,9 @@ def sidebar_filters(reports: Sequence[ReportMeta]) -> Filters | None:
     """Place / year / part filters for questions; None when nothing is selected."""
     st.subheader(T("filters"))
     streets = st.multiselect(T("f_places"), sorted({p for m in reports if (p := place_of(m))}),
-                             format_func=show_place, key="f_streets")
-    years = st.multiselect(T("f_years"), sorted({y for m in reports for y in m.report_years}), key="f_years")
-    parts = st.multiselect(T("f_parts"), ["review", "plan"], format_func=lambda p: T(f"part_{p}"), key="f_parts")
+                             format_func=show_place, key="f_streets", placeholder=T("choose"))
+    years = st.multiselect(T("f_years"), sorted({y for m in reports for y in m.report_years}), key="f_years", placeholder=T("choose"))
+    parts = st.multiselect(T("f_parts"), ["review", "plan"], format_func=lambda p: T(f"part_{p}"), key="f_parts", placeholder=T("choose"))
     if not (streets or years or parts):
         return None
     return Filters(streets=list(streets), years=list(years), parts=list(parts))
@@ -442,7 +442,7 @@ def understood(answer: Answer) -> str:
     what = intent.get("intent", "open")
     if places:
         parts.append(T("u_place", v="、".join(show_place(p) for p in places)))
-    elif what in ("rank", "aggregate"):
+    elif what in ("rank", "aggregate") or len({r.street for r in answer.table or []}) > 1:
         parts.append(T("u_place", v=T("u_all_places")))
     labels = [r.label for r in answer.table or [] if r.label]
     indicator = labels[0] if labels else intent.get("phrase") or ", ".join(intent.get("keys") or [])
@@ -472,7 +472,7 @@ def show_answer(corpus: Corpus, answer: Answer, texts: dict[str, str]) -> None:
     if line:
         st.caption(md_escape(line))
     if answer.mode != "offline":
-        st.caption(md_escape(T("phrased_by", mode=answer.mode)))
+        st.caption(T("phrased_by", mode="`" + answer.mode.replace("`", "") + "`"))  # a model id, as code
     if answer.flagged:
         st.warning(T("flagged"))
     if answer.table:

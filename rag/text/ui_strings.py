@@ -37,6 +37,7 @@ UI: dict[str, tuple[str, str]] = {
                       "dense index: {done}/{total} chunks (keyword search meanwhile)"),
     "dense_error": ("语义索引：{done}/{total} 段 — {error}", "dense index: {done}/{total} chunks — {error}"),
     "filters": ("筛选", "Filters"),
+    "choose": ("请选择", "Choose"),
     "f_places": ("街道", "Places"),
     "f_years": ("年份", "Years"),
     "f_parts": ("部分", "Part"),

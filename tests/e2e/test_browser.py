@@ -159,7 +159,9 @@ def test_the_workbench_in_a_real_browser(server: str) -> None:
             page.wait_for_function("document.body.innerText.split('理解为：').length >= 3", timeout=60_000)
             text = page.inner_text("body")
             assert "route:" not in text and "mode:" not in text and "rank 1" not in text
+            page.set_viewport_size({"width": 1400, "height": 2600})  # Streamlit scrolls inside the page
             shot(page, "01_chat_follow_up")
+            page.set_viewport_size({"width": 1400, "height": 1000})
             # indicators: table, exports, the comparison chart with 32 places, then with 3
             view(page, "指标", "下载 Excel（XLSX）")
             body_has(page, "街道对比")
@@ -185,6 +187,7 @@ def test_the_workbench_in_a_real_browser(server: str) -> None:
             # summaries
             view(page, "摘要", "主要指标")
             body_has(page, "Key figures")
+            assert "Reported figure (" not in page.inner_text("body"), "no clause fragment as a label"
             shot(page, "06_summaries")
             # reports: metadata, then remove one and see it gone from the sidebar list
             view(page, "报告", "共 37 份报告")
@@ -199,5 +202,10 @@ def test_the_workbench_in_a_real_browser(server: str) -> None:
             body_has(page, "共 36 份报告")
             assert page.locator("[data-testid=stExpander]").filter(has_text="青溪街道").count() == 0
             shot(page, "08_reports_after_remove")
+            # the English interface
+            page.locator("[data-testid=stSidebar] label").filter(has_text=re.compile("^English$")).first.click()
+            body_has(page, "Reports (36)")
+            body_has(page, "36 reports; open one")
+            shot(page, "09_reports_english")
         finally:
             browser.close()
