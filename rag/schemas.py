@@ -6,10 +6,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from rag.text.cues import TARGET_WORDS
+from rag.text.cues import ESTIMATE, TARGET_WORDS
 
 Part = Literal["review", "plan"]
-Kind = Literal["actual", "target", "yoy_growth", "completion_rate", "cumulative", "share"]
+Kind = Literal["actual", "estimate", "target", "yoy_growth", "completion_rate", "cumulative", "share"]
+PeriodSource = Literal["clause", "sentence", "section", "report"]
 Qualifier = Literal["近", "约", "超", "余", "逾", "以上", "以下", "不少于", "不低于", "达", "左右"]
 
 
@@ -109,11 +110,15 @@ class Indicator(Record):
     """One grounded figure from a report."""
 
     report_id: str
-    street: str | None
+    street: str | None = Field(description="The place: 街道/镇/乡/办事处/管委会 name, full form.")
     district: str | None = None
+    city: str | None = None
+    province: str | None = None
     period: str = Field(description="'2022', '2024H1', '2024M01-M05', '2023-plan' …")
-    key: str = Field(description="Lexicon key such as 'land_storage_area'; 'other:<term>' when unknown.")
-    label_zh: str
+    period_source: PeriodSource | None = Field(None, description="Where the period was read: clause … report.")
+    key: str = Field(description="Lexicon key without kind suffix ('fixed_asset_investment'); 'label:<label_zh>' "
+                                 "when the lexicon has no synonym.")
+    label_zh: str = Field(description="The indicator name the report uses, clean, without a kind suffix.")
     label_en: str
     value: float = Field(description="The number as printed (sign applied for 下降).")
     unit: str = Field(description="Unit as printed, e.g. 万平方米.")
@@ -123,6 +128,8 @@ class Indicator(Record):
     qualifier: Qualifier | None = None
     part: Part = "review"
     provisional: bool = Field(False, description="The source says 以统计公布为准 or similar.")
+    estimated: bool = Field(False, description="预计/初步统计/快报/预估 applies (kind estimate for levels; a growth "
+                                               "of an estimate keeps kind yoy_growth with estimated=True).")
     evidence: Evidence
 
     @field_validator("unit")
@@ -146,7 +153,17 @@ class Indicator(Record):
         text = (info.context or {}).get("text") if info.context else None
         if text is not None and text[self.evidence.start : self.evidence.end] != self.evidence.quote:
             raise ValueError("quote is not the report text at [start, end)")
+        if (self.kind == "estimate" or self.estimated) and not ESTIMATE.search(quote):
+            # paragraph-wide wording (预计(以下均为预计), 预计数,下同) sits before the quote; checked when the text is known
+            window = text[max(0, self.evidence.start - _ESTIMATE_WINDOW) : self.evidence.end] if text else None
+            if window is not None and not ESTIMATE.search(simplified(window)):
+                raise ValueError("an estimate needs estimate wording (预计/初步统计/快报/预估)")
+        if self.kind == "estimate" and self.part == "plan":
+            raise ValueError("plan figures are targets, not estimates")
         return self
+
+
+_ESTIMATE_WINDOW = 800  # characters before a quote where a paragraph-wide 预计 note may sit
 
 
 def _number_in(value: float, quote: str) -> bool:

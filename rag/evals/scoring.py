@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from rag.figures.grounding import signed_figures
-from rag.figures.lexicon import BY_KEY, base_key
+from rag.figures.lexicon import BY_KEY, KIND_SUFFIX, base_key
 from rag.schemas import Answer, Indicator, ReportMeta
 from rag.text.numbers import normalize
 
@@ -223,10 +223,18 @@ def keys_compatible(gold_key: str, got_key: str) -> bool:
     """Same concept: equal keys, one key's words contained in the other's, or a generic row for a non-lexicon key."""
     if gold_key == got_key:
         return True
-    if got_key.startswith("other:"):
+    if got_key.startswith(("other:", "label:")):
         return base_key(gold_key) not in BY_KEY
     a, b = _words(gold_key), _words(got_key)
     return len(min(a, b, key=len)) >= 2 and (a <= b or b <= a)
+
+
+def _kind_key(row: Indicator) -> str:
+    """A row's key with the kind suffix the gold keys carry ('retail_sales' + yoy_growth -> 'retail_sales_yoy');
+    extraction keys carry no kind suffix (the kind is in `kind`)."""
+    if row.key.startswith(("other:", "label:")) or row.key.endswith(tuple(KIND_SUFFIX.values())):
+        return row.key
+    return row.key + KIND_SUFFIX.get(row.kind, "")
 
 
 def _words(key: str) -> set[str]:
@@ -240,7 +248,7 @@ def indicator_suite(gold: list[GoldIndicator], got: list[Indicator], doc_ids: di
     matched: dict[str, list[bool]] = defaultdict(list)
     for g in gold:
         rid = doc_ids.get(g.doc)
-        hits = [i for i in got if i.report_id == rid and i.kind == g.kind and keys_compatible(g.indicator_key, i.key)
+        hits = [i for i in got if i.report_id == rid and i.kind == g.kind and keys_compatible(g.indicator_key, _kind_key(i))
                 and abs(i.normalized_value - g.normalized_value) <= REL_TOL * max(1.0, abs(g.normalized_value))]
         used.update(id(i) for i in hits)
         matched["plan" if g.kind == "target" and g.period.endswith("plan") else "review"].append(bool(hits))

@@ -1,4 +1,9 @@
-"""Figure extraction: lexicon + number/unit parser, every row grounded in its source sentence."""
+"""Figure extraction: an open-vocabulary figure table from the number/unit scanner and clause rules.
+
+Every figure with a unit (and every count with a measure word) becomes a row with a clean label (the indicator
+name the report uses), a kind, a period and its source span. The lexicon maps labels to canonical keys where it
+knows a synonym; otherwise the key is 'label:<label_zh>'. Keys carry no kind suffix: the kind is in `kind`.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +15,57 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from rag.errors import ExtractionError
-from rag.figures.lexicon import KIND_SUFFIX, Term, match_term
+from rag.figures.lexicon import Term, match_term
+from rag.ingest.periods import period_in
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
-from rag.text.cues import COMPLETION, CUMULATIVE, DONE, PROVISIONAL, SHARE, TARGET, YOY
+from rag.text.cues import (
+    COMPLETION,
+    CUMULATIVE,
+    DONE,
+    ESTIMATE,
+    ESTIMATE_SCOPE,
+    PROVISIONAL,
+    RANKING_BEFORE,
+    SHARE,
+    TARGET,
+    TARGET_AFTER,
+    YOY,
+)
 from rag.text.numbers import UNITS, Quantity, normalize, scan_quantities
 
 log = logging.getLogger(__name__)
 
 _SENTENCE = re.compile(r"[^。！？；;\n]+")
 _CLAUSE_SEP = re.compile(r"[,，:：]")
-_LEAD_NOISE = re.compile(r"^(?:其中|全年|年内|共|累计|共计|合计|全街道|街道|辖区|同时|并|完成|实现|新增?|达|已)+")
 _MAX_LABEL = 16
 _MAX_GAP = 8  # characters allowed between an indicator's name and its number (增至, 实现投资额 …)
 _NOT_HEADLINE = re.compile(r"其中|正在|办理中|推进中|^[^,，]{0,4}拟")
 _ATTRIBUTE = re.compile(r"增加值|总投入|投入|营收|营业收入|产值|金额")
-_VERB_ONLY = re.compile(r"(?:建成|新建|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达)+")
-_AFTER = re.compile(r"[^,，;；。、]{1,14}")
+# Leading time words and filler before an indicator name (全年, 1-10月, 今年以来, 其中, 累计, 预计, 实现, 全镇 …).
+_LEAD = re.compile(
+    r"^(?:其中[:：]?|全年|年内|今年以来|一年来|本年度?|当年|截[至止](?:目前|[^,，]{0,8}?[月日](?:底|末)?)"
+    r"|(?:20\d\d|[xX]{2,4})\s*年度?|\d{1,2}\s*(?:月份?)?\s*[-－—–~～至到]+\s*\d{1,2}\s*月份?|\d{1,2}月份?"
+    r"|前三季度|第?[一二三四1-4]季度|[上下]半年|累计|共计|共|合计|总计|预计|初步统计|预估|估计|可望|有望"
+    r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道"
+    r"|辖区|同时|并且?|已|另|再|和|及|与|对|在|将|把|以|由|从|向|为|是|有|新培育|年度计划|计划|目标"
+    r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
+)
+_TRAIL = re.compile(r"(?:目标|任务|等|合计|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
+                    r"|\(|（|“|”)+$")
+_VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
+                        r"|培育|打造|创建|改造|提供|发放|慰问|走访|化解|解决|召开|接待|吸引|带动|安置|服务|办理|受理"
+                        r"|新增了|完成了|投入|筹集|争取|落实|惠及|覆盖|签约|引入|招引|储备|排查|整治|清理|处置)+")
+_PLACE_TAIL = re.compile(r"(?:片区|园区|社区|街道|开发区|[区村镇乡县市])$")
+_FRAGMENT = re.compile(r"第|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
+_CONJ = re.compile(r"[和及与]")
+_AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
+_RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
+_OWN_CUES = re.compile(YOY.pattern + "|" + COMPLETION.pattern + r"|分别|均|各|较上年|比上年|较去年|比去年|下同|[(（)）]")
+_PERIOD_NOISE = re.compile(r"(?:占|完成|为|达)?(?:了)?(?:全年|年度)(?:目标|任务|计划)|比上年|较上年|同期|去年")
+_ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern + ")")  # 41.3亿元（快报数）
+_AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
+_OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
+Subject = tuple[Term | None, str]
 
 
 @dataclass(frozen=True)
@@ -35,13 +75,13 @@ class _Clause:
 
 
 def extract_indicators(report: Report, sections: list[Section], chunks: list[Chunk]) -> list[Indicator]:
-    """Every grounded figure with a unit in the report; lexicon keys where known, 'other:<label>' otherwise."""
+    """Every grounded figure with a unit in the report; lexicon keys where known, 'label:<label_zh>' otherwise."""
     out: list[Indicator] = []
-    seen: set[tuple[str, str, float]] = set()
+    seen: set[tuple[str, str, str, float]] = set()
     for section in sections:
         for sent_start, sentence in _sentences(report.text, section):
             for ind in _from_sentence(report, section, chunks, sent_start, sentence):
-                sig = (ind.key, ind.kind, round(ind.normalized_value, 6))
+                sig = (ind.key, ind.kind, ind.period, round(ind.normalized_value, 6))
                 if sig in seen:
                     continue  # a figure repeated (e.g. in a highlights block) is kept once, at first mention
                 seen.add(sig)
@@ -54,26 +94,50 @@ def _sentences(text: str, section: Section) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group(0)
 
 
+def _is_figure(sentence: str, q: Quantity) -> bool:
+    """Figures with units; not slogans (三个零), rankings (全区第2位) or masked values."""
+    if q.unit is None or sentence[q.end : q.end + 1] == "零":
+        return False
+    if RANKING_BEFORE.search(sentence[max(0, q.start - 2) : q.start]):
+        return False
+    return not re.search(r"[xX×]\s*$", sentence[max(0, q.start - 2) : q.start])
+
+
 def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_start: int,
                    sentence: str) -> Iterator[Indicator]:
-    # "三个零发生" style slogans are not figures
-    quantities = [q for q in scan_quantities(sentence) if q.unit is not None and sentence[q.end : q.end + 1] != "零"]
+    quantities = [q for q in scan_quantities(sentence) if _is_figure(sentence, q)]
     if not quantities:
         return
     subjects = _subjects(sentence, quantities)
+    scoped = section.part == "review" and _estimate_scope(report.text, section, sent_start)
     for q, (term, label, clause) in zip(quantities, subjects, strict=True):
         kind = _kind(section, sentence, clause, q)
-        provisional = bool(PROVISIONAL.search(clause.text))
-        ind = _build(report, section, chunks, sent_start, q, term, label, clause, kind, provisional, sentence)
+        estimated = section.part == "review" and (scoped or bool(ESTIMATE.search(sentence[: q.start]))
+                                                  or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
+        if estimated and kind in ("actual", "cumulative"):
+            kind = "estimate"
+        provisional = bool(PROVISIONAL.search(sentence))
+        ind = _build(report, section, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
+                     estimated)
         if ind is not None:
             yield ind
+
+
+def _estimate_scope(text: str, section: Section, sent_start: int) -> bool:
+    """'预计(以下均为预计)' / '(预计数,下同)' earlier in the same paragraph covers the figures after it."""
+    para_start = text.rfind("\n", 0, sent_start)
+    para_start = max(section.start, text.rfind("\n", 0, max(0, para_start)) + 1)  # this paragraph or a lead line
+    return bool(ESTIMATE_SCOPE.search(text, para_start, sent_start + 1)) or bool(
+        ESTIMATE_SCOPE.search(text[sent_start : sent_start + 40]))
 
 
 def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | None, str, _Clause]]:
     """For each quantity: the lexicon term and label of what it measures, and its clause."""
     out: list[tuple[Term | None, str, _Clause]] = []
     respectively = _respectively(sentence, quantities)
-    prev: tuple[Term | None, str] = (None, "")
+    runs = _percent_runs(sentence, quantities)
+    levels: list[Subject] = []  # subjects of the non-percent figures so far, in order
+    prev: Subject = (None, "")
     for i, q in enumerate(quantities):
         clause = _clause_of(sentence, q)
         prefix = sentence[clause.start : q.start]
@@ -82,9 +146,12 @@ def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | No
         elif i and quantities[i - 1].end >= clause.start:
             prefix = sentence[quantities[i - 1].end : q.start]
         unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
-        if i and not prefix.strip() and prev[1]:
+        if i in runs and i not in respectively and len(levels) >= runs[i][1]:
+            pos, n = runs[i]
+            term, label = levels[len(levels) - n + pos]  # 'A x、B y,同比分别增长a%和b%': growths in order
+        elif i and not prefix.strip() and prev[1]:
             term, label = prev  # "整治土地12处3.4万平方米": the second figure measures the same thing
-        elif unit_kind == "percent" and (YOY.search(prefix) or COMPLETION.search(prefix)):
+        elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)):
             term, label = _own_or_prev(prefix, prev)
         else:
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, prev)
@@ -95,35 +162,70 @@ def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | No
         out.append((term, label, clause))
         if unit_kind != "percent":
             prev = (term, label)
+            levels.append(prev)
     return out
 
 
-def _named(prefix: str, suffix: str, unit_kind: str | None,
-           prev: tuple[Term | None, str]) -> tuple[Term | None, str]:
+def _percent_runs(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[int, int]]:
+    """Runs of two or more percentages that name no subject of their own ('分别增长9.8%和12.4%'):
+    index -> (position in run, run length)."""
+    out: dict[int, tuple[int, int]] = {}
+    i = 0
+    pct = [q.unit is not None and UNITS[q.unit].normalized_unit == "percent" for q in quantities]
+    while i < len(quantities):
+        if not pct[i]:
+            i += 1
+            continue
+        j = i
+        while (j + 1 < len(quantities) and pct[j + 1]
+               and _RUN_GAP.fullmatch(sentence[quantities[j].end : quantities[j + 1].start])):
+            j += 1
+        if j > i:
+            clause = _clause_of(sentence, quantities[i])
+            lead = sentence[clause.start : quantities[i].start]
+            if i and quantities[i - 1].end > clause.start:
+                lead = sentence[quantities[i - 1].end : quantities[i].start]
+            if len(_clean(_OWN_CUES.sub(" ", lead).split(" ")[-1])) < 2 and (
+                    "分别" in sentence or _OWN_CUES.search(lead)):
+                for n in range(i, j + 1):
+                    out[n] = (n - i, j - i + 1)
+        i = j + 1
+    return out
+
+
+def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Subject:
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     found = match_term(prefix, unit_kind)
     if found and len(prefix) - found[1] <= _MAX_GAP and not re.search(r"等|、|和", prefix[found[1] :]):
-        return found[0], _label(prefix, found[1])
+        label = _label(prefix, len(prefix))
+        if not found[0].regex.search(label):
+            label = _label(prefix, found[1])  # words between the name and the number are verbs, not the name
+        return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(prefix, len(prefix))
     if prev[1] and len(label) <= 4 and _ATTRIBUTE.search(label):
         joined = prev[1] + label  # "规上工业总产值…,增加值64.5亿元"
         found = match_term(joined, unit_kind)
         if found and found[1] == len(joined):
             return found[0], joined
-    after = _AFTER.match(suffix)
-    if len(label) < 2 or _VERB_ONLY.fullmatch(label):
-        tail = after.group(0) if after else ""
-        found = match_term(tail, unit_kind)
-        return (found[0] if found else None), _label(tail, len(tail)) or label
+    if len(label) < 2 and prev[1] and unit_kind in ("CNY", "USD") and not prefix.strip(" ,，、").endswith(
+            ("和", "及")):
+        return prev  # "年度计划总投资4.1亿元,1-9月累计完成3.3亿元": the same indicator, another kind
+    if len(label) < 2 and unit_kind != "percent":
+        after = _AFTER.match(suffix)
+        raw = after.group(0) if after else ""
+        tail = _label(raw, 0)
+        found = match_term(raw, unit_kind)
+        return (found[0] if found else None), tail
     return None, label
 
 
-def _own_or_prev(prefix: str, prev: tuple[Term | None, str]) -> tuple[Term | None, str]:
+def _own_or_prev(prefix: str, prev: Subject) -> Subject:
     """A growth or completion rate belongs to the figure before it unless it names its own subject."""
     stripped = YOY.split(COMPLETION.split(prefix)[0])[0]
     found = match_term(stripped)
-    if found and len(stripped) - found[1] <= _MAX_GAP:
-        return found[0], _label(stripped, found[1])
+    if found and len(stripped) - found[1] <= _MAX_GAP and not _OTHER_MEASURE.search(stripped[found[1] :]):
+        label = _label(stripped, found[1])
+        return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(stripped, len(stripped))
     if len(label) >= 2:
         return None, label  # "、死亡人数下降41.7%" names its own subject
@@ -131,7 +233,7 @@ def _own_or_prev(prefix: str, prev: tuple[Term | None, str]) -> tuple[Term | Non
 
 
 def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
-    """'A、B同比(分别)下降x%、y%': map the listed subjects onto the listed numbers by position."""
+    """'A、B同比(分别)下降x%、y%', 'A和B分别达到x元和y元': map the listed subjects onto the numbers by position."""
     out: dict[int, str] = {}
     i = 0
     while i < len(quantities):
@@ -140,12 +242,15 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
             j += 1
         if j > i:
             clause = _clause_of(sentence, quantities[i])
-            head = re.split(r"同比|分别|均|各", sentence[clause.start : quantities[i].start])[0]
-            items = re.split(r"、|和|及", head)
-            if len(items) == j - i + 1:
-                tail = items[-1]
+            head = re.split(r"同比|分别|(?<!人)均|各(?=[为达])", sentence[clause.start : quantities[i].start])[0]
+            head = _LEAD.sub("", head.strip())
+            items = [x for x in re.split(r"、|和|及", head)]
+            if len(items) == j - i + 1 and all(items):
+                tail = _clean(items[-1])
                 for n, item in enumerate(items):
-                    out[i + n] = item if len(item) > 3 or n == len(items) - 1 else item + tail[-2:]
+                    if n < len(items) - 1 and len(item) <= 3 and len(tail) > len(item):
+                        item = item + tail[len(item) :]  # 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入
+                    out[i + n] = item
         i = j + 1
     return out
 
@@ -162,12 +267,29 @@ def _clause_of(sentence: str, q: Quantity) -> _Clause:
 
 
 def _label(prefix: str, end: int) -> str:
-    """A short Chinese label for the figure: the words just before it, minus filler."""
+    """A clean Chinese label for the figure: the noun phrase just before it, minus time words, filler and verbs."""
     text = prefix[:end] if end else prefix
-    text = re.split(r"[,，、:：]", text)[-1]
-    text = _LEAD_NOISE.sub("", text.strip())
-    text = re.sub(r"(?:增至|达到|达|为|至|约|近|超过|超|逾|共|计|实现|完成|累计|同比|\(|（)+$", "", text)
-    return text[-_MAX_LABEL:].strip("“”\"' ")
+    text = re.split(r"[,，、:：;；]", text)[-1]
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
+    text = re.sub(r"\s+", "", text).strip("“”\"'‘’")
+    for _ in range(3):
+        before = text
+        text = _TRAIL.sub("", _LEAD.sub("", text)).strip("“”\"'‘’")
+        if text == before:
+            break
+    if _CONJ.search(text):
+        text = _LEAD.sub("", _CONJ.split(text)[-1])  # '道路建设和东片区' -> '东片区' (then rejected below)
+    if len(text) > _MAX_LABEL:
+        text = text[-_MAX_LABEL:]
+    if len(text) < 2 or _VERB_ONLY.fullmatch(text) or _FRAGMENT.search(text) or _PLACE_TAIL.search(text):
+        return ""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return ""
+    return text
 
 
 def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind:
@@ -182,27 +304,40 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
             return "yoy_growth"
         if SHARE.search(before):
             return "share"
-    if TARGET.search(before) and not DONE.search(before):
+    if TARGET_AFTER.match(sentence[q.end :]):
+        return "target"  # 突破60亿元目标
+    if TARGET.search(before) and not DONE.search(_AIMED.sub("", before)):
         return "target"
     if CUMULATIVE.search(sentence[: q.start]):
         return "cumulative"
     return "actual"
 
 
-def period_of(report: Report, section: Section, sentence: str) -> str:
-    """Period code of a figure: the plan period for plan text, 'YYYYM01-Mnn' for 1-n月 figures, else the review period."""
+def period_of(report: Report, section: Section, sentence: str, pos: int | None = None) -> tuple[str, str]:
+    """(period code, source) of a figure at `pos` in `sentence`: its clause, then the sentence before it, then the
+    section heading, then the report ('2023M01-M10', 'clause'). Plan text: the plan period."""
     if section.part == "plan":
-        return f"{report.plan_period or 'unknown'}-plan"
+        return f"{report.plan_period or 'unknown'}-plan", "report"
     base = report.period_covered or "unknown"
-    m = re.search(r"(?<!\d)1\s*[-至~]\s*(\d{1,2})月", sentence)
-    if m and base[:4].isdigit():
-        return f"{base[:4]}M01-M{int(m.group(1)):02d}"
-    return base
+    year = base[:4] if base[:4].isdigit() else None
+    pos = len(sentence) if pos is None else pos
+    cuts = [0] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, pos)]
+    end_m = _CLAUSE_SEP.search(sentence, pos)
+    end = end_m.start() if end_m else len(sentence)
+    for n, start in enumerate(reversed(cuts)):
+        stop = end if n == 0 else cuts[len(cuts) - n]
+        found = period_in(_PERIOD_NOISE.sub(" ", sentence[start:stop]), year)
+        if found:
+            return found, "clause" if n == 0 else "sentence"
+    found = period_in(_PERIOD_NOISE.sub(" ", section.heading), year)
+    if found:
+        return found, "section"
+    return base, "report"
 
 
 def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: int, q: Quantity,
            term: Term | None, label: str, clause: _Clause, kind: Kind, provisional: bool,
-           sentence: str) -> Indicator | None:
+           sentence: str, estimated: bool = False) -> Indicator | None:
     if term is None and len(label) < 2:
         return None  # a number with no nameable subject is not an indicator
     value = -abs(q.value) if (q.negative and kind in ("yoy_growth", "target")) else abs(q.value)
@@ -213,16 +348,18 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     quote = clause.text
     if kind == "yoy_growth" and q.negative and str(_fmt(abs(q.value))) not in quote:
         return None
-    key = (_flavour(term.key, term, sentence[clause.start : q.start]) if term else f"other:{label}") + (
-        KIND_SUFFIX.get(kind, "") if term else "")
+    label_zh = label if len(label) >= 2 else (term.zh if term else label)
+    key = _flavour(term.key, term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
+    period, period_source = period_of(report, section, sentence, q.start)
     try:
         return Indicator.model_validate(
             {
                 "report_id": report.report_id, "street": report.street, "district": report.district,
-                "period": period_of(report, section, sentence), "key": key,
-                "label_zh": _label_zh(term, label, kind), "label_en": _label_en(term, label, kind),
+                "city": report.city, "period": period, "period_source": period_source, "key": key,
+                "label_zh": label_zh, "label_en": term.en if term else f"figure: {label_zh}",
                 "value": value, "unit": q.unit, "normalized_value": norm_value, "normalized_unit": norm_unit,
                 "kind": kind, "qualifier": q.qualifier, "part": section.part, "provisional": provisional,
+                "estimated": estimated,
                 "evidence": Evidence(chunk_id=chunk_at(chunks, start), start=start, end=start + len(quote),
                                      quote=quote),
             },
@@ -242,22 +379,6 @@ def _flavour(key: str, term: Term, before: str) -> str:
 
 def _fmt(v: float) -> str:
     return f"{v:g}"
-
-
-_KIND_ZH = {"yoy_growth": "同比变化", "completion_rate": "完成率", "target": "目标", "share": "占比"}
-_KIND_EN = {"yoy_growth": ", YoY change", "completion_rate": ", completion rate", "target": " (target)",
-            "share": ", share"}
-
-
-def _label_zh(term: Term | None, label: str, kind: str) -> str:
-    base = term.zh if term else label
-    return base + _KIND_ZH.get(kind, "")
-
-
-def _label_en(term: Term | None, label: str, kind: str) -> str:
-    base = term.en if term else f"Reported figure ({label})"
-    return base + _KIND_EN.get(kind, "")
-
 
 def chunk_at(chunks: list[Chunk], pos: int) -> str:
     """Id of the chunk holding character `pos` (the nearest one if none does)."""

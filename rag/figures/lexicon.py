@@ -49,10 +49,37 @@ TERMS: tuple[Term, ...] = (
          (r"(?:全社会)?固定资产投资(?:总额)?", r"固投"), MONEY, "economy", 3),
     Term("retail_sales", "社会消费品零售总额", "Retail sales of consumer goods",
          (r"社会消费品零售总?额", r"社消零?总?额"), MONEY, "economy", 3),
-    Term("tax_revenue", "税收收入", "Tax revenue", (r"税收(?:收入|总额)?",), MONEY, "economy", 3),
+    # fiscal (specific before general: 财政总收入 > 一般公共预算收入 > 地方收入 > 财政收入)
+    Term("fiscal_revenue_total", "财政总收入", "Total fiscal revenue", (r"(?:公共)?财政总收入|财税总收入",), MONEY,
+         "economy", 3),
+    Term("general_budget_revenue", "一般公共预算收入", "General public budget revenue",
+         (r"(?:地方)?一般(?:公共)?预算收入|公共财政预算收入",), MONEY, "economy", 3),
+    Term("local_fiscal_revenue", "地方财政收入", "Local fiscal revenue",
+         (r"[区镇街乡县]级(?:地方)?(?:财政)?收入|地方(?:财政)?收入",), MONEY, "economy", 2),
+    Term("fiscal_revenue", "财政收入", "Fiscal revenue", (r"(?<![总方])财政收入|财税收入",), MONEY, "economy", 3),
+    Term("tax_revenue", "税收收入", "Tax revenue", (r"入库税收|税收(?:收入|总额)?",), MONEY, "economy", 3),
+    Term("above_quota_wholesale_retail_catering_sales", "限上批零住餐销售额",
+         "Sales of above-quota wholesale, retail, accommodation and catering",
+         (r"限(?:额以)?上批(?:发)?零(?:售)?住(?:宿)?餐(?:饮)?(?:业)?(?:销售额|营业额|销售收入)?",), MONEY, "economy", 2),
+    Term("services_revenue", "服务业营业收入", "Services revenue",
+         (r"(?:规上|规模以上)?服务业(?:企业)?(?:营业收入|营收)",), MONEY, "economy", 2),
+    Term("tech_renovation_investment", "技改投资", "Technological-renovation investment",
+         (r"技(?:术)?改(?:造)?投资",), MONEY, "economy", 2),
+    Term("contracted_foreign_investment", "合同外资", "Contracted foreign investment", (r"合同(?:利用)?外资",),
+         MONEY + ("USD",), "economy", 2),
+    Term("funds_in_place", "产业项目到位资金", "Project funds in place",
+         (r"(?:产业项目|招商引资|项目)?到位资金|实到内资",), MONEY, "economy", 2),
+    Term("signed_projects_investment", "签约项目总投资", "Total investment of signed projects",
+         (r"签约(?:项目)?(?:计划)?总投资(?:额)?",), MONEY, "economy", 2),
+    Term("below_scale_industrial_output", "规下工业产值", "Output of below-scale industry",
+         (r"规(?:模以)?下工业(?:企业)?(?:总)?产值",), MONEY, "economy", 2),
+    Term("new_registered_enterprises", "新登记企业", "Newly registered enterprises",
+         (r"新(?:登记|注册|设立)(?:各类)?企业",), COUNT, "economy", 2),
+    Term("new_market_entities", "新增市场主体", "New market entities",
+         (r"新(?:增|登记|注册)(?:各类)?市场主体",), COUNT, "economy", 2),
     Term("foreign_trade", "进出口总额", "Total imports and exports", (r"进出口总?额|外贸进出口",), MONEY, "economy", 2),
     Term("actual_foreign_investment", "实际利用外资", "Foreign investment actually used",
-         (r"实际(?:利用|使用)外资",), MONEY + ("USD",), "economy", 2),
+         (r"实际(?:利用|使用|到账)外资|实到外资|(?<!合同)利用外资",), MONEY + ("USD",), "economy", 2),
     Term("four_above_enterprises", "“四上”企业数", "'Four-above' enterprises", (r"四上.{0,2}企业",), COUNT,
          "economy", 2),
     Term("above_scale_industrial_enterprises", "规上工业企业数", "Above-scale industrial enterprises",
@@ -70,6 +97,17 @@ TERMS: tuple[Term, ...] = (
          (r"招引(?:落地)?项目|引进(?:落户)?项目|招商引资项目",), COUNT, "economy", 1),
     Term("enterprise_burden_reduction", "为企业减负", "Cost relief for enterprises", (r"为企业减负|减负",), MONEY,
          "economy", 1),
+    # agriculture and rural incomes
+    Term("urban_disposable_income", "城镇居民人均可支配收入", "Per-capita disposable income of urban residents",
+         (r"城镇(?:常住)?居民人均可支配收入",), MONEY, "economy", 2),
+    Term("rural_disposable_income", "农村居民人均可支配收入", "Per-capita disposable income of rural residents",
+         (r"农村(?:常住)?居民人均可支配收入|农民人均(?:纯|可支配)收入",), MONEY, "economy", 2),
+    Term("grain_output", "粮食产量", "Grain output", (r"粮食(?:总)?产量|粮食总产",), ("t", "kg"), "agriculture", 2),
+    Term("grain_sown_area", "粮食播种面积", "Grain sown area", (r"粮食(?:播种|种植)面积|粮播面积",), AREA,
+         "agriculture", 2),
+    Term("planting_area", "种植面积", "Planted area", (r"(?<!粮食)(?:播种|种植)面积",), AREA, "agriculture", 1),
+    Term("village_collective_income", "村集体经济收入", "Village collective income",
+         (r"村(?:级)?集体(?:经济)?(?:经营性)?收入",), MONEY, "agriculture", 2),
     # land and space
     Term("land_storage_area", "土地入库面积", "Land put into storage",
          (r"土地(?:整备|移交)?入库|入库土地|用地入库",), AREA, "land", 3),
@@ -88,7 +126,7 @@ TERMS: tuple[Term, ...] = (
     Term("pm10", "PM10年均浓度", "PM10 annual mean concentration", (r"PM10",), ("ug/m3",), "environment", 1),
     Term("sewer_pipes_length", "新建污水管网", "Sewer pipes built", (r"(?:干支|污水)?管网",), LEN, "environment", 1),
     # livelihoods
-    Term("new_school_places", "新增学位", "New school places", (r"(?:公办)?学位",), COUNT, "livelihood", 2),
+    Term("new_school_places", "新增学位", "New school places", (r"(?<!幼儿园)(?<!基础教育)(?<!高中)(?<!小初)(?:公办)?学位",), COUNT, "livelihood", 2),
     Term("childcare_places", "托位数", "Childcare places", (r"托位",), COUNT, "livelihood", 2),
     Term("livelihood_micro_projects", "民生微实事项目", "Livelihood micro-projects",
          (r"民生(?:微实事|大盆菜)",), COUNT, "livelihood", 2),
@@ -113,7 +151,8 @@ TERMS: tuple[Term, ...] = (
 BY_KEY: dict[str, Term] = {t.key: t for t in TERMS}
 KIND_SUFFIX = {"yoy_growth": "_yoy", "completion_rate": "_completion_rate", "target": "_target"}
 TOPIC_EN = {"economy": "economy", "land": "land and space", "urban": "urban management",
-            "environment": "environment", "livelihood": "livelihoods", "safety": "safety", "party": "party building"}
+            "environment": "environment", "agriculture": "agriculture", "livelihood": "livelihoods",
+            "safety": "safety", "party": "party building"}
 
 
 def base_key(key: str) -> str:
@@ -173,6 +212,14 @@ EN_PATTERNS: dict[str, str] = {
     "livelihood_micro_projects": r"micro[- ]projects|民生微实事",
     "demolished_illegal_buildings_area": r"illegal (?:buildings|construction)",
     "discipline_cases_filed": r"disciplin\w+ cases",
+    "fiscal_revenue_total": r"total fiscal revenue",
+    "general_budget_revenue": r"(?:general )?public budget revenue|general budget revenue",
+    "fiscal_revenue": r"fiscal revenue",
+    "new_registered_enterprises": r"(?:new(?:ly)?|enterprises) (?:registered|registrations?)|new enterprises",
+    "rural_disposable_income": r"rural (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income",
+    "urban_disposable_income": r"urban (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income",
+    "grain_output": r"grain (?:output|production)",
+    "tech_renovation_investment": r"technolog\w+ (?:renovation|upgrad\w+) investment",
     "enterprise_burden_reduction": r"reduce\w* (?:enterprises'? |companies'? |business )?costs|cost relief|纾困",
 }
 

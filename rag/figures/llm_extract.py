@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from rag.errors import BackendError, ExtractionError
 from rag.figures.extract import chunk_at, period_of
-from rag.figures.lexicon import BY_KEY, KIND_SUFFIX, TERMS, base_key
+from rag.figures.lexicon import BY_KEY, TERMS, base_key
 from rag.llm import LLMBackend
 from rag.llm.prompts import fence, load_prompt
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
@@ -88,7 +88,7 @@ def _ground(report: Report, section: Section, chunks: list[Chunk],
     try:
         return Indicator.model_validate(
             {"report_id": report.report_id, "street": report.street, "district": report.district,
-             "period": period_of(report, section, fig.quote), "key": key + KIND_SUFFIX.get(kind, ""),
+             "period": period_of(report, section, fig.quote)[0], "key": key,
              "label_zh": term.zh, "label_en": term.en, "value": value, "unit": fig.unit,
              "normalized_value": norm, "normalized_unit": norm_unit, "kind": kind,
              "qualifier": fig.qualifier, "part": section.part,

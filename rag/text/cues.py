@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 # Plan wording: a figure after these is a target, not a result (计划 = plan, not achievement).
-TARGET_WORDS = ("力争", "计划", "目标", "任务", "不少于", "不低于", "确保", "争取", "预计", "拟")
+# 预计 is NOT here: in review text it marks an estimate of the result (see ESTIMATE); in plan text every
+# figure is a target anyway.
+TARGET_WORDS = ("力争", "计划", "目标", "任务", "不少于", "不低于", "确保", "争取", "拟")
 TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
@@ -21,8 +23,23 @@ DONE = re.compile(r"完成|实现|达到?|已")
 # Summaries also count 累计 (cumulative totals) as achieved.
 DONE_OR_CUMULATIVE = re.compile(DONE.pattern + "|累计")
 
-YOY = re.compile(r"同比|增长|增幅|下降|降幅|减少|上升|提高|提升|[+＋]\s*$")
-COMPLETION = re.compile(r"完成率|办结率|完成(?:了)?(?:年度|全年|区下达)?(?:目标|任务|考核任务)的?|占(?:年度|全年)(?:考核)?(?:目标|任务)")
-SHARE = re.compile(r"占全[区市]|全[区市]占比|占比")
+# Year-on-year change wording before a percentage (比增, 增, 同比+x%, 同比增长-x%, 负增长 …).
+YOY = re.compile(r"同比|增长|增幅|增速|比增|下降|降幅|减少|上升|提高|提升|回落|负增长|增(?=\s*$)|[+＋]\s*$")
+# Completion of a plan/target: 完成年度计划81.2%, 完成年度任务的101.9%, 占全年任务数的77.8%, 完成率,
+# 完成镇人代会目标的52%, 占年计划101.5%, 为年度计划的108%, 目标完成率.
+COMPLETION = re.compile(
+    r"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务)(?:目?数)?的?\s*$"
+    r"|(?:完成|占)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务)(?:目?数)?的"
+)
+SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比")
 CUMULATIVE = re.compile(r"累计")
-PROVISIONAL = re.compile(r"以统计(?:局)?公布为准|初步统计|快报数|预计全年")
+# Stated provisional: the figure awaits the statistics office.
+PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")
+# Estimate wording (review text): the reported result is an estimate written before the final statistics.
+ESTIMATE = re.compile(r"预计|初步统计|快报|预估|可望|有望|估计")
+# Paragraph-wide estimate notes: 预计(以下均为预计), (预计数,下同).
+ESTIMATE_SCOPE = re.compile(r"以下均为预计|预计数[,，、]?\s*下同|下同[^。]{0,4}预计")
+# A figure that is a target beside an actual: 突破60亿元目标, 越过50亿元目标.
+TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
+# A ranking, not a value: 全区第2, 第13位, 前10位.
+RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")

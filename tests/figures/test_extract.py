@@ -66,3 +66,89 @@ def test_no_gold_value_or_sentence_in_product_code() -> None:
         printed = f"{g.value:g}"
         if "." in printed and len(printed) >= 5:
             assert printed not in code, printed
+
+
+# ---- open-vocabulary rules, on invented sentences ------------------------------------------------------------
+def _rows(text: str, part: str = "review", heading: str = "一、工作回顾", period: str = "2023") -> list[Indicator]:
+    from rag.figures.extract import extract_indicators
+    from rag.schemas import Report, Section
+
+    rep = Report(report_id="r", path="x", content_hash="h", street="柳湾镇", period_covered=period,
+                 plan_period="2024", text=text)
+    sec = Section(report_id="r", index=0, level=0, heading=heading, path=[heading], part=part,  # type: ignore[arg-type]
+                  start=0, end=len(text))
+    return extract_indicators(rep, [sec], [])
+
+
+def _facts(text: str, **kw: str) -> set[tuple[str, float, str]]:
+    return {(r.label_zh, r.value, r.kind) for r in _rows(text, **kw)}
+
+
+def test_labels_are_clean_noun_phrases_and_keys_carry_no_kind() -> None:
+    rows = _rows("全年完成一般公共预算收入3.12亿元，同比增长7.5%；1-10月，限上批零住餐销售额9.6亿元。")
+    assert {(r.label_zh, r.kind) for r in rows} == {("一般公共预算收入", "actual"), ("一般公共预算收入", "yoy_growth"),
+                                                   ("限上批零住餐销售额", "actual")}
+    for r in rows:
+        assert not r.key.endswith(("_yoy", "_target", "_completion_rate"))
+        assert "同比" not in r.label_zh and "目标" not in r.label_zh
+    assert {r.period for r in rows if r.label_zh == "限上批零住餐销售额"} == {"2023M01-M10"}
+
+
+def test_counts_take_the_words_after_the_measure_word() -> None:
+    facts = _facts("今年以来建成7个口袋公园，新登记企业215家，种植面积2.4万亩。")
+    assert facts == {("口袋公园", 7, "actual"), ("新登记企业", 215, "actual"), ("种植面积", 2.4, "actual")}
+
+
+def test_fragments_rankings_and_masked_values_are_not_figures() -> None:
+    assert _facts("推进道路建设和东片区") == set()
+    assert _facts("规上工业总产值X.X亿元，增长XX%，总量居全区第2位。") == set()
+    assert all("和" not in r.label_zh and not r.label_zh.endswith("区") for r in _rows("加快道路建设和北片区9个项目建设。"))
+
+
+def test_respectively_maps_growths_in_order() -> None:
+    facts = _facts("全年财政总收入11.4亿元,一般公共预算收入5.3亿元,同比分别增长6.6%和13.1%。")
+    assert ("财政总收入", 6.6, "yoy_growth") in facts and ("一般公共预算收入", 13.1, "yoy_growth") in facts
+    facts = _facts("城镇和农村居民人均可支配收入分别达到38600元和17240元,增长4.8%和6.9%。")
+    assert ("城镇居民人均可支配收入", 38600, "actual") in facts
+    assert ("农村居民人均可支配收入", 6.9, "yoy_growth") in facts
+    facts = _facts("投诉件数、重复来访同比分别下降12.5%、40%。")
+    assert facts == {("投诉件数", -12.5, "yoy_growth"), ("重复来访", -40, "yoy_growth")}
+    facts = _facts("全年地区生产总值31.5亿元、税收收入2.2亿元，同比分别-2.4%、-8.8%。")
+    assert ("税收收入", -8.8, "yoy_growth") in facts
+
+
+def test_growth_forms() -> None:
+    assert ("技改投资", 14.2, "yoy_growth") in _facts("技改投资0.8亿元，比增14.2%。")
+    assert ("入库税收", 3.3, "yoy_growth") in _facts("入库税收1.7亿元（同比增长3.3%）。")
+    assert ("村集体经济收入", 5.1, "yoy_growth") in _facts("村集体经济收入860万元，比上年(下同)增长5.1%。")
+
+
+def test_completion_targets_and_cumulative_in_review_text() -> None:
+    facts = _facts("年度计划总投资3.6亿元，1-9月累计完成2.7亿元，完成年度计划75%。")
+    assert facts == {("总投资", 3.6, "target"), ("总投资", 2.7, "cumulative"), ("总投资", 75, "completion_rate")}
+    assert ("工业投资", 64, "completion_rate") in _facts("工业投资1.9亿元，完成镇人代会目标的64%。")
+
+
+def test_estimates_are_results_not_targets() -> None:
+    rows = _rows("预计全年实现规上工业总产值128.6亿元，同比增长4.4%。")
+    assert {(r.kind, r.estimated) for r in rows} == {("estimate", True), ("yoy_growth", True)}
+    rows = _rows("主要经济指标预计(以下均为预计)如下。\n服务业营业收入22.5亿元；实际利用外资860万美元。")
+    assert {r.kind for r in rows} == {"estimate"}
+    assert {r.kind for r in _rows("预计实现社会消费品零售总额9.9亿元。", part="plan")} == {"target"}
+    assert {r.kind for r in _rows("规上工业总产值41.3亿元（快报数）。")} == {"estimate"}
+
+
+def test_subsets_get_their_own_label() -> None:
+    rows = _rows("规上工业总产值52.7亿元，其中规上数字经济产值9.4亿元。")
+    sub = next(r for r in rows if r.value == 9.4)
+    assert sub.label_zh == "规上数字经济产值" and sub.key != rows[0].key
+
+
+def test_estimate_validator_needs_estimate_wording() -> None:
+    good = {"report_id": "r", "street": "测试镇", "period": "2023", "key": "gdp", "label_zh": "地区生产总值",
+            "label_en": "GDP", "value": 12.5, "unit": "亿元", "normalized_value": 1.25e9, "normalized_unit": "CNY",
+            "kind": "estimate", "estimated": True,
+            "evidence": {"chunk_id": "c", "start": 2, "end": 14, "quote": "地区生产总值12.5亿元"}}
+    Indicator.model_validate(good, context={"text": "预计地区生产总值12.5亿元。"})
+    with pytest.raises(ValidationError):
+        Indicator.model_validate(good, context={"text": "全年地区生产总值12.5亿元。"})
