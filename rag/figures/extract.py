@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 _SENTENCE = re.compile(r"[^。！？；;\n]+")
 _CLAUSE_SEP = re.compile(r"[,，:：]")
-_MAX_LABEL = 16
+_MAX_LABEL = 20
 _MAX_GAP = 8  # characters allowed between an indicator's name and its number (增至, 实现投资额 …)
 _NOT_HEADLINE = re.compile(r"其中|正在|办理中|推进中|^[^,，]{0,4}拟")
 _ATTRIBUTE = re.compile(r"增加值|总投入|投入|营收|营业收入|产值|金额")
@@ -47,16 +47,18 @@ _LEAD = re.compile(
     r"|(?:20\d\d|[xX]{2,4})\s*年度?|\d{1,2}\s*(?:月份?)?\s*[-－—–~～至到]+\s*\d{1,2}\s*月份?|\d{1,2}月份?"
     r"|前三季度|第?[一二三四1-4]季度|[上下]半年|累计|共计|共|合计|总计|预计|初步统计|预估|估计|可望|有望"
     r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道"
-    r"|辖区|同时|并且?|已|另|再|和|及|与|对|在|将|把|以|由|从|向|为|是|有|新培育|年度计划|计划|目标"
+    r"|辖区|同时|并且?|已|另|再|和|及|与|对|在|将|把|以上|以下|由|从|向|为|是|有|新培育|年度计划|计划|目标"
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
-_TRAIL = re.compile(r"(?:目标|任务|等|合计|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
+_TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少)(?:至|到)|降至|降到|低至|高达"
+                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
                         r"|培育|打造|创建|改造|提供|发放|慰问|走访|化解|解决|召开|接待|吸引|带动|安置|服务|办理|受理"
+                        r"|按时|顺利|完工|剩余|实施|选派|培训|销号|办结|重点抓好|抓好|高于|低于|惠及|涉及|参与"
                         r"|新增了|完成了|投入|筹集|争取|落实|惠及|覆盖|签约|引入|招引|储备|排查|整治|清理|处置)+")
-_PLACE_TAIL = re.compile(r"(?:片区|园区|社区|街道|开发区|[区村镇乡县市])$")
-_FRAGMENT = re.compile(r"第|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
+_PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖])区|[镇乡县])$")
+_FRAGMENT = re.compile(r"^第|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
 _CONJ = re.compile(r"[和及与]")
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
@@ -65,6 +67,9 @@ _PERIOD_NOISE = re.compile(r"(?:占|完成|为|达)?(?:了)?(?:全年|年度)(?:
 _ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern + ")")  # 41.3亿元（快报数）
 _AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
 _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
+_REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
+_THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}")
+_SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 Subject = tuple[Term | None, str]
 
 
@@ -106,6 +111,9 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
 def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_start: int,
                    sentence: str) -> Iterator[Indicator]:
     quantities = [q for q in scan_quantities(sentence) if _is_figure(sentence, q)]
+    # "5000万元以上项目8个": the first amount is a threshold of the count that follows
+    quantities = [q for n, q in enumerate(quantities) if not (
+        n + 1 < len(quantities) and _THRESHOLD.fullmatch(sentence[q.end : quantities[n + 1].start]))]
     if not quantities:
         return
     subjects = _subjects(sentence, quantities)
@@ -202,6 +210,11 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             label = _label(prefix, found[1])  # words between the name and the number are verbs, not the name
         return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(prefix, len(prefix))
+    if prev[1] and _SAME_AS_PREV.fullmatch(label):
+        return prev[0], re.sub(r"^新增|^新", "", prev[1])  # "新增国家高新技术企业15家,总数达到118家"
+    reach = _REACH.search(prefix)
+    if prev[1] and reach and reach.group(2) == label:
+        return None, prev[1] + reach.group(1) + label  # "改造老旧小区6个,惠及居民1482户"
     if prev[1] and len(label) <= 4 and _ATTRIBUTE.search(label):
         joined = prev[1] + label  # "规上工业总产值…,增加值64.5亿元"
         found = match_term(joined, unit_kind)
@@ -275,10 +288,12 @@ def _label(prefix: str, end: int) -> str:
 
 def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
-    text = re.sub(r"\s+", "", text).strip("“”\"'‘’")
+    text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•")
+    text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务|高于|低于)", "", text)
+    text = re.sub(r"(?<=.)(?:19|20)\d\d年度?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text
-        text = _TRAIL.sub("", _LEAD.sub("", text)).strip("“”\"'‘’")
+        text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^\d{0,2}[.．、)）]", "", text))).strip("“”\"'‘’")
         if text == before:
             break
     if _CONJ.search(text):
