@@ -71,7 +71,7 @@ def run_set(name: str, url: str, model: str, work: Path, *, embedder: str = "nan
         rows.append({"id": fact.id, "question": fact.question, "offline": o_off, "llm": o_llm,
                      "llm_phrased": a_llm.mode != "offline", "flagged": a_llm.flagged,
                      "caveat": a_llm.caveats[0] if a_llm.flagged and a_llm.caveats else "",
-                     "asked_llm": a_llm.route == "passage", "why": why, "text": a_llm.text[:240],
+                     "asked_llm": a_llm.mode != "offline" or a_llm.flagged, "why": why, "text": a_llm.text[:240],
                      "s_offline": t1 - t0, "s_llm": t2 - t1})
     after = calls.summary()
     n = len(rows) or 1

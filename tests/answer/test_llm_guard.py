@@ -180,3 +180,27 @@ def test_timed_out_attempts_are_in_the_call_log(tmp_path: Path, server: LLMServe
     assert any("timed out" in (r["error"] or "") and "retried" in r["error"] for r in rows)
     request = server.chat_requests[-1]
     assert request["max_tokens"] == 400 and request["temperature"] == 0.1
+
+
+INVENTED = ("布吉街道2022年工作总结\n一、2022年工作总结\n"
+            "(一)经济发展稳中有进。2022年全年完成工业投资6.2亿元,同比增长3.1%。新增市场主体1200户。"
+            "(二)社会治理。全年化解矛盾纠纷350宗。\n")
+
+
+def test_a_related_figure_offered_as_the_asked_one_is_replaced(tmp_path: Path, server: LLMServer) -> None:
+    src = tmp_path / "buji.txt"
+    src.write_text(INVENTED, encoding="utf-8")
+    c = Corpus(make_settings(tmp_path / "b", model="openai:test-model", openai_base_url=server.url,
+                             openai_api_key="sk-test-guard-000000", llm_cache=False, llm_max_retries=0,
+                             llm_timeout=3))
+    assert c.ingest([src])[0].ok
+    question = "布吉街道2022年规上工业总产值是多少？"
+    n = _passage_number(c, question, "6.2亿元")
+    server.script([reply(f"布吉街道2022年规上工业总产值为6.2亿元[{n}]。")] * 2)
+    answer = c.ask(question)
+    if not server.chat_requests:  # the figure route answered or declined by itself: nothing reached the model
+        assert "6.2" not in answer.text
+        return
+    assert answer.flagged and answer.mode == "offline", answer
+    assert "6.2亿元" in answer.caveats[0] and "number check" in answer.caveats[0]
+    assert "6.2亿元" in server.chat_requests[1]["messages"][-1]["content"]
