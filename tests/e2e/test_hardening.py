@@ -388,7 +388,7 @@ def _cases() -> list[Case]:  # noqa: C901 - a table of cases
         enc("utf8-bom", "utf8bom.txt", lambda t: BOM8 + t.encode("utf-8")),
         enc("gbk", "gbk.txt", lambda t: t.encode("gbk")),
         enc("gb18030-rare", "gb18030.txt", lambda t: t.replace("口袋公园", "𠮷祥䶮园").encode("gb18030")),
-        Case("big5", lambda street: [Item("big5.txt", big5_text.encode("big5"), "added", street="紅嶺街道",
+        Case("big5", lambda street: [Item("big5.txt", big5_text.encode("big5"), "added", street="红岭街道",
                                           text=key_sentence(big5_text))]),
         enc("utf16-le-bom", "le-bom.txt", lambda t: _utf16(t, "utf-16-le", BOM16LE)),
         enc("utf16-le", "le.txt", lambda t: t.encode("utf-16-le")),
