@@ -614,13 +614,13 @@ class Corpus:
 # display, exports, summaries as Markdown (Filters and safe_name are imported above).
 from rag.figures.table import flat_record as flat_record  # noqa: E402
 from rag.figures.table import to_csv as to_csv  # noqa: E402
+from rag.text.messages import display_scale as display_scale  # noqa: E402
+from rag.text.messages import ui as ui  # noqa: E402
 from rag.text.names import period_en as period_en  # noqa: E402
 from rag.text.names import period_zh as period_zh  # noqa: E402
 from rag.text.names import place_en as place_en  # noqa: E402
 from rag.text.numbers import format_en as format_en  # noqa: E402
 from rag.text.numbers import format_zh as format_zh  # noqa: E402
-from rag.text.ui_strings import display_scale as display_scale  # noqa: E402
-from rag.text.ui_strings import ui as ui  # noqa: E402
 
 EXPORT_FORMATS = ("csv", "json", "xlsx")
 
