@@ -54,6 +54,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if not measure:
         return None
     places = list(r.places) or _places_in(measure)
+    if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
+        places += [m.street for m in ctx.reports if m.street and m.street not in places]
+        places = list(dict.fromkeys(places))
     if r.intent == "trend":
         return _trend(question, r, measure, places, ctx)
     if r.intent in ("rank", "aggregate") or len(places) > 1:
@@ -322,6 +325,9 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     if row is None and also:
         row, how = _pick(rows, r.model_copy(update={"kind": also}), WANTED[also])
         also = None
+    if row is None and r.period_inherited:  # '那玉塘呢？' after a 2022 question: 玉塘's latest, said so
+        r = r.model_copy(update={"period": None, "years": []})
+        row, how = _pick(rows, r, kinds)
     if row is None:
         return _derived(question, r, rows, place, label) or _kind_or_period_decline(question, r, rows, place, label)
     cited = [row]

@@ -119,7 +119,8 @@ def abstain(question: str, r: Route, searched: list[str], ctx: Context, *, reaso
     if lang == "en" and r.kind == "actual" and reason == "indicator":
         text += msg("only_targets_maybe", lang)
     if ctx.rows is not None and len(r.streets) == 1:
-        labels = list(dict.fromkeys(x.label_zh for x in ctx.rows(r.streets[0]) if x.street == r.streets[0]))
+        labels = list(dict.fromkeys(x.label_zh for x in ctx.rows(r.streets[0]) if x.street == r.streets[0]
+                                    and 2 <= len(x.label_zh) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", x.label_zh)))
         if labels:
             shown = labels[:8] if lang == "zh" else [f"{x}" for x in labels[:8]]
             text += msg("report_has", lang, place=r.streets[0] if lang == "zh" else place_en(r.streets[0]),

@@ -65,7 +65,7 @@ _KIND_WORDS = re.compile(
     r"同比|增长率|增长|增幅|增速|比增|下降|降幅|完成率|完成年度计划|完成情况|完成|实现|目标|计划|预计|预估|初步统计|力争|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
-    r"是多少|有多少|多少|几个|几家|几项|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|最多|最高|最大|最少|最低|最小|排名|"
+    r"是多少|有多少|多少[个家项宗名件座户人所条次亩吨]?|几[个家项宗名件座户所条]|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到|至|比上年|较上年|上年|^那么|^那|^还有|^另外|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
@@ -99,6 +99,7 @@ class Route(BaseModel):
     also_kind: AskedKind | None = Field(None, description="A second kind asked after the level (growth, rate, target).")
     unit_hint: str | None = Field(None, description="Normalised unit the question asks for (CNY, count, m2).")
     districts: list[str] = Field(default_factory=list, description="County/district named before a place.")
+    period_inherited: bool = Field(False, description="The period came from the previous question.")
     language: Literal["zh", "en"] = "zh"
 
     @property
@@ -138,7 +139,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     elif ranking and len(places) != 1:
         intent = "rank"
     elif phrase or keys:
-        intent = "lookup" if (_NUMBER_Q.search(question) or keys or kind != "actual" or places) else "open"
+        intent = "lookup" if (_NUMBER_Q.search(question) or keys or kind != "actual") else "open"
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)
@@ -165,7 +166,8 @@ def _inherit(r: Route, prev: Route, question: str) -> Route:
     if not r.places and not r.unknown_places:
         update |= {"places": prev.places, "districts": prev.districts}
     if r.period is None and not r.years and r.intent != "trend":
-        update |= {"period": prev.period, "years": prev.years}
+        update |= {"period": prev.period, "years": prev.years,
+                   "period_inherited": bool(prev.period or prev.years) or prev.period_inherited}
     if r.places and not prev.places and update.get("intent") == "rank":
         update["intent"] = "lookup"
     if update.get("intent") == "trend" and (r.period or r.years) and r.intent != "trend":
