@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rag.answer.llm import unsupported_figures
+from rag.answer.llm import K_PASSAGES, unsupported_figures
 from rag.answer.passages import passage_filters
 from rag.answer.router import route
 from rag.cli import app
@@ -35,7 +35,7 @@ def _passage_number(corpus: Corpus, question: str, needle: str) -> int:
     """Which numbered passage the LLM prompt will show `needle` in (same retrieval as the answerer)."""
     r = route(question, [m.street for m in corpus.reports() if m.street])
     flt = passage_filters(r, None)
-    hits = corpus.search(question, k=6, filters=flt, per_report=len(flt.streets) > 1)
+    hits = corpus.search(question, k=K_PASSAGES, filters=flt, per_report=len(flt.streets) > 1)
     return next(n for n, h in enumerate(hits, start=1) if needle in h.chunk.text)
 
 

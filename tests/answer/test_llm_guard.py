@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.llm import cited_numbers, is_decline, sentences, unsupported_figures
+from rag.answer.llm import K_PASSAGES, cited_numbers, is_decline, sentences, unsupported_figures
 from rag.corpus import Corpus
 from rag.llm.calllog import CallLog
 from rag.schemas import Chunk, Evidence, Hit, Indicator
@@ -152,7 +152,7 @@ def test_retry_wording_copied_back_is_a_decline(corpus: Corpus, server: LLMServe
 
 def test_citation_after_the_stop_and_list_numbers_are_accepted(corpus: Corpus, server: LLMServer) -> None:
     n = _passage_number(corpus, QUESTION, "369个网格")
-    server.script([reply(f"[{n % 6 + 1}] 观湖街道2022年精准细划369个网格。[{n}]")])
+    server.script([reply(f"[{n % K_PASSAGES + 1}] 观湖街道2022年精准细划369个网格。[{n}]")])
     answer = corpus.ask(QUESTION)
     assert not answer.flagged and answer.mode == "openai:test-model", answer.caveats
     assert [c.n for c in answer.citations] == [n]
@@ -160,7 +160,7 @@ def test_citation_after_the_stop_and_list_numbers_are_accepted(corpus: Corpus, s
 
 def test_citation_after_the_stop_still_binds_the_figure_to_its_passage(corpus: Corpus, server: LLMServer) -> None:
     n = _passage_number(corpus, QUESTION, "369个网格")
-    other = n % 6 + 1
+    other = n % K_PASSAGES + 1
     server.script([reply(f"观湖街道2022年精准细划369个网格。[{other}]")] * 2)
     answer = corpus.ask(QUESTION)
     assert answer.flagged and answer.mode == "offline"
