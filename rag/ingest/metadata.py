@@ -278,7 +278,7 @@ def _in_body(name: str, text: str, title_lines: list[str]) -> bool:
 
 def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> None:
     """A unit named in a title, publisher or signature: strip the province/city/county before it."""
-    rest, county = _strip_parents(label.strip())
+    rest, county = _strip_parents(re.sub(r"^[#>*•·\-\s【\[]+", "", label.strip()))
     m = re.match(rf"([^\s（()）|,，:：、]{{1,14}}?{_SUFFIX}){_AFTER_NAME}", rest)
     if not m:
         m = re.match(rf"([^\s（()）|,，:：、]{{1,14}}{_SUFFIX}){_AFTER_NAME}", rest)

@@ -112,3 +112,8 @@ def test_override_updates_report_and_figure_rows_and_survives_reingest(settings,
     assert c.find_report(again.report_id).street == "新塘镇"
     updated = c.set_metadata(again.report_id, place="松岭镇")
     assert updated.street == "松岭镇" and c.indicators(street="松岭镇")
+
+
+def test_markdown_title_line():
+    text = "# 柳塘街道2023年工作总结\n\n一、2023年工作总结\n2023年，柳塘街道全年地区生产总值110.4亿元。\n"
+    assert meta_of(text).street == "柳塘街道"
