@@ -260,9 +260,12 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
             items = [x for x in re.split(r"、|和|及", head)]
             if len(items) == j - i + 1 and all(items):
                 tail = _clean(items[-1])
+                head_item = _clean(items[0])
                 for n, item in enumerate(items):
                     if n < len(items) - 1 and len(item) <= 3 and len(tail) > len(item):
                         item = item + tail[len(item) :]  # 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入
+                    elif n and len(item) <= 4 and re.search(r"[数量额率]$", head_item) and len(head_item) > len(item):
+                        item = head_item[:-2] + item  # 安全事故宗数、死亡人数 -> 安全事故死亡人数
                     out[i + n] = item
         i = j + 1
     return out

@@ -113,6 +113,8 @@ def test_respectively_maps_growths_in_order() -> None:
     assert ("农村居民人均可支配收入", 6.9, "yoy_growth") in facts
     facts = _facts("投诉件数、重复来访同比分别下降12.5%、40%。")
     assert facts == {("投诉件数", -12.5, "yoy_growth"), ("重复来访", -40, "yoy_growth")}
+    facts = _facts("交通事故起数、死亡人数同比下降18.2%、25%。")
+    assert facts == {("交通事故起数", -18.2, "yoy_growth"), ("交通事故死亡人数", -25, "yoy_growth")}
     facts = _facts("全年地区生产总值31.5亿元、税收收入2.2亿元，同比分别-2.4%、-8.8%。")
     assert ("税收收入", -8.8, "yoy_growth") in facts
 
