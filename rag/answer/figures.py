@@ -363,6 +363,8 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     """A figure the report implies, computed and labelled so: last year's level from this year's level and
     growth; a target from the amount done and its completion rate."""
     lang = r.language
+    if not re.search(r"推算|估算|约|大约|大概|\b(approximately|about|roughly|estimate from|derive)\b", question, re.I):
+        return None  # only when the question asks for a derived / approximate figure
     plain = [x for x in rows if x.part != "plan" and not x.period.endswith("-plan")]
     year = r.period if r.period and is_full_year(r.period) else None
     if r.kind in ("actual", "estimate") and year:
