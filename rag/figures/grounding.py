@@ -163,7 +163,7 @@ def reply_figures(text: str) -> list[Shown]:
 def printed_in(fig: Shown, source: str) -> bool:
     """True when `source` states `fig` exactly as printed (a converted English figure: to its printed precision).
 
-    No relative tolerance: 69.68亿元 is not 69.69亿元. "CNY 12.35 billion" matches 123.45亿元 only because it is
+    No relative tolerance: 7.01亿元 is not 7.02亿元. "CNY 12.35 billion" matches 123.45亿元 only because it is
     that figure rounded to the digits printed, and only when at least three significant digits are printed.
     """
     candidates: list[tuple[float, str | None]] = []
