@@ -242,6 +242,16 @@ def _words(key: str) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in key.split("_")}
 
 
+def _same_value(g: GoldIndicator, i: Indicator) -> bool:
+    """Equal as printed (same unit, same number), or equal after normalisation within the tolerance.
+
+    Printed equality matters where a labeller normalised a misprinted unit differently from the printed one.
+    """
+    if g.unit == i.unit and abs(abs(g.value) - abs(i.value)) <= 1e-9 * max(1.0, abs(g.value)):
+        return True
+    return abs(i.normalized_value - g.normalized_value) <= REL_TOL * max(1.0, abs(g.normalized_value))
+
+
 def indicator_suite(gold: list[GoldIndicator], got: list[Indicator], doc_ids: dict[str, str]) -> dict[str, Any]:
     """Precision over lexicon-keyed rows, recall over gold rows (street + key + kind + value within 0.5%)."""
     used: set[int] = set()
@@ -249,7 +259,7 @@ def indicator_suite(gold: list[GoldIndicator], got: list[Indicator], doc_ids: di
     for g in gold:
         rid = doc_ids.get(g.doc)
         hits = [i for i in got if i.report_id == rid and i.kind == g.kind and keys_compatible(g.indicator_key, _kind_key(i))
-                and abs(i.normalized_value - g.normalized_value) <= REL_TOL * max(1.0, abs(g.normalized_value))]
+                and _same_value(g, i)]
         used.update(id(i) for i in hits)
         matched["plan" if g.kind == "target" and g.period.endswith("plan") else "review"].append(bool(hits))
     keyed = [i for i in got if base_key(i.key) in BY_KEY]
