@@ -31,6 +31,7 @@ from rag.schemas import Indicator
 log = logging.getLogger(__name__)
 
 THRESHOLD = 0.5
+KEY_SCORE = 0.95  # a row whose lexicon key the question names; an exact label match (1.0) still wins
 # e5-small cosines of short labels barely separate meaning (measured: 财政总收入/粮食总产量 0.933, 新登记企业/
 # new enterprises registered 0.877, 新登记企业/新注册企业 0.981), so only near-synonyms count; rescaled above the floor.
 # ask() therefore does not pass an embedder yet (lexical + lexicon + CEDICT decide); callers may.
@@ -67,13 +68,15 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     dense = _dense_scores(phrase, {r.label_zh for r in rows}, embed) if embed and phrase else {}
     out: list[Scored] = []
     for row in rows:
-        if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
-            out.append(Scored(row, 1.0, "key"))
-            continue
         if row.label_zh not in by_label:
             by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
                                       else label_similarity(phrase, row.label_zh))
         lex = by_label[row.label_zh]
+        if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
+            # A lexicon key is strong evidence, but a label that is the phrase itself is stronger:
+            # '安全事故死亡人数' must not be answered by the 'safety_accidents' row '安全事故宗数'.
+            out.append(Scored(row, max(KEY_SCORE, lex), "key"))
+            continue
         dn = dense.get(row.label_zh, 0.0)
         if dn > lex and dn >= THRESHOLD:
             out.append(Scored(row, dn, "dense"))

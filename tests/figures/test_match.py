@@ -55,3 +55,11 @@ def test_dense_signal_is_optional_and_cached() -> None:
 def test_same_measure() -> None:
     assert same_measure("全年完成一般公共预算收入", ROWS[1])
     assert not same_measure("全年完成工业投资", ROWS[2])
+
+
+def test_a_label_equal_to_the_phrase_beats_a_sibling_that_only_shares_the_lexicon_key() -> None:
+    rows = [row("青石街道", "2023", "安全事故宗数", -20.0, "%", key="safety_accidents"),
+            row("青石街道", "2023", "安全事故死亡人数", -30.0, "%")]
+    got = match_rows("安全事故死亡人数", rows, keys=["safety_accidents"])
+    assert got[0].row.label_zh == "安全事故死亡人数"
+    assert match_rows("安全事故", rows, keys=["safety_accidents"])[0].row.label_zh == "安全事故宗数"
