@@ -210,7 +210,11 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[In
         if not full:
             how = "partial"
         usable = full or usable
-    best_period = max((x.period for x in usable), key=lambda p: period_key(_base_period(p)))
+    if how == "nearest":  # partial periods of the year asked: the one the text states, at its first mention
+        stated = [x for x in usable if x.period_source != "report"] or usable
+        best_period = min(stated, key=lambda x: (x.report_id, x.evidence.start)).period
+    else:
+        best_period = max((x.period for x in usable), key=lambda p: period_key(_base_period(p)))
     same = [x for x in usable if x.period == best_period]
     phrase = r.phrase if r.language == "zh" else ""
     same.sort(key=lambda x: (-round(label_similarity(phrase, x.label_zh), 1) if phrase else 0,

@@ -331,9 +331,11 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     return "actual"
 
 
-def period_of(report: Report, section: Section, sentence: str, pos: int | None = None) -> tuple[str, str]:
-    """(period code, source) of a figure at `pos` in `sentence`: its clause, then the sentence before it, then the
-    section heading, then the report ('2023M01-M10', 'clause'). Plan text: the plan period."""
+def period_of(report: Report, section: Section, sentence: str, pos: int | None = None,
+              before: str = "") -> tuple[str, str]:
+    """(period code, source) of a figure at `pos` in `sentence`: its clause, then the sentence before it (back to
+    the last 。, across ；), then the section heading, then the report ('2023M01-M10', 'clause'). `before` is
+    the text in front of `sentence`. Plan text: the plan period."""
     if section.part == "plan":
         return f"{report.plan_period or 'unknown'}-plan", "report"
     base = report.period_covered or "unknown"
@@ -347,6 +349,11 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
         found = period_in(_PERIOD_NOISE.sub(" ", sentence[start:stop]), year)
         if found:
             return found, "clause" if n == 0 else "sentence"
+    # "1-10月,实现财政总收入…;一般公共预算收入7.36亿元": a period opening the sentence holds across its ；
+    lead = re.split(r"[。！？\n]", before[-300:])[-1]
+    found = period_in(_PERIOD_NOISE.sub(" ", lead), year) if lead.strip() else None
+    if found:
+        return found, "sentence"
     found = period_in(_PERIOD_NOISE.sub(" ", section.heading), year)
     if found:
         return found, "section"
@@ -368,7 +375,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         return None
     label_zh = label if len(label) >= 2 else (term.zh if term else label)
     key = _flavour(term.key, term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
-    period, period_source = period_of(report, section, sentence, q.start)
+    period, period_source = period_of(report, section, sentence, q.start,
+                                      before=report.text[max(section.start, sent_start - 300) : sent_start])
     try:
         return Indicator.model_validate(
             {

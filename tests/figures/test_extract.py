@@ -154,3 +154,17 @@ def test_estimate_validator_needs_estimate_wording() -> None:
     Indicator.model_validate(good, context={"text": "预计地区生产总值12.5亿元。"})
     with pytest.raises(ValidationError):
         Indicator.model_validate(good, context={"text": "全年地区生产总值12.5亿元。"})
+
+
+def test_a_period_opening_the_sentence_holds_across_its_semicolons() -> None:
+    from rag.figures.extract import period_of
+    from rag.schemas import Report, Section
+
+    text = "一、2023年工作总结\n1-10月,实现财政总收入9.1亿元,同比增长4%;一般公共预算收入5.2亿元。全年新增企业30家。"
+    report = Report(report_id="r", path="r.txt", content_hash="h", street="甲镇", period_covered="2023", text=text)
+    section = Section(report_id="r", index=0, level=0, heading="一、2023年工作总结", path=["一、2023年工作总结"],
+                      part="review", start=0, end=len(text))
+    at = text.index("一般公共预算收入")
+    assert period_of(report, section, text[at:text.index("。")], 0, before=text[:at])[0] == "2023M01-M10"
+    nxt = text.index("全年新增")
+    assert period_of(report, section, "全年新增企业30家", 0, before=text[:nxt])[0] == "2023"
