@@ -18,6 +18,7 @@ import pytest
 
 from tests.conftest import REPORTS, ROOT
 from tests.ingest.test_load import PAGE
+from tests.support.streamlit import free_port, wait_healthy
 
 pytestmark = pytest.mark.slow
 
@@ -103,26 +104,18 @@ def test_ingest_and_ask_stay_on_this_machine(guarded_env: tuple[dict[str, str], 
     assert log.read_text(encoding="utf-8") == ""
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.mark.skipif(not STREAMLIT.exists(), reason="streamlit is not installed")
 def test_app_start_stays_on_this_machine(guarded_env: tuple[dict[str, str], Path], tmp_path: Path) -> None:
     """`make run`'s streamlit command with the repo's .streamlit/config.toml: loopback only, no IP lookup."""
     env, log = guarded_env
-    port = _free_port()
+    port = free_port()
     out_path = tmp_path / "streamlit.log"
     with out_path.open("wb") as out:
         proc = subprocess.Popen([str(STREAMLIT), "run", "app.py", "--server.port", str(port),
                                  "--server.headless", "true"], cwd=ROOT, env=env, stdout=out,
                                 stderr=subprocess.STDOUT)
         try:
-            _wait_healthy(f"http://127.0.0.1:{port}", proc, out_path)
+            wait_healthy(f"http://127.0.0.1:{port}", proc, out_path)
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as resp:
                 assert resp.status == 200
             time.sleep(3)  # let any deferred start-up work (metrics, IP lookups) happen
@@ -137,22 +130,6 @@ def test_app_start_stays_on_this_machine(guarded_env: tuple[dict[str, str], Path
     assert "external IP" not in output and "Network URL" not in output and "External URL" not in output, output
     assert "http://localhost:" in output, output
     assert log.read_text(encoding="utf-8") == "", output
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 90) -> None:
-    """Poll the health endpoint until it answers; fail with the server output if the server dies."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"streamlit exited with {proc.returncode}:\n{log.read_text(encoding='utf-8')[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"streamlit not healthy after {timeout}s:\n{log.read_text(encoding='utf-8')[-3000:]}")
 
 
 def test_streamlit_config_turns_off_lookups_and_stats() -> None:
