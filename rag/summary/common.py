@@ -16,7 +16,7 @@ class KeyFigure(Record):
 
     indicator: Indicator = Field(description="The grounded indicator (value, unit, period, evidence).")
     change: Indicator | None = Field(None, description="Its year-on-year change, when the report states one.")
-    zh: str = Field(description="label_zh + format_zh(value) + period, e.g. 土地入库面积 75.7万平方米（2022年）.")
+    zh: str = Field(description="label_zh + format_zh(value) + period, e.g. 土地入库面积 12.3万平方米（2023年）.")
     en: str = Field(description="label_en + format_en(value) + period_en.")
     citation: Citation
 
