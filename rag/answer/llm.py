@@ -19,7 +19,7 @@ from rag.answer.passages import Context, passage_answer, passage_filters
 from rag.answer.router import Route
 from rag.errors import BackendError, ExtractionError
 from rag.figures.grounding import Shown, printed_in, reply_figures, rows_with
-from rag.figures.lexicon import BY_KEY, base_key
+from rag.figures.lexicon import BY_KEY
 from rag.llm import LLMBackend
 from rag.llm.prompts import fence, load_prompt
 from rag.schemas import Answer, Citation, Hit, Indicator
@@ -283,8 +283,7 @@ def lacking_figure(r: Route, ctx: Context) -> str | None:
     if not r.keys or r.intent not in ("lookup", "open") or len(r.streets) != 1:
         return None
     street, key = r.streets[0], r.keys[0]
-    rows = [row for row in ctx.indicators(key, None) + _suffixed(key, ctx)
-            if row.street == street and base_key(row.key) == key]
+    rows = [row for row in ctx.indicators(key, None) if row.street == street]
     term = BY_KEY.get(key)
     label = term.zh if term else key
     if not rows:
@@ -293,15 +292,6 @@ def lacking_figure(r: Route, ctx: Context) -> str | None:
     if r.kind not in kinds and not (r.kind in _LEVELS and _LEVELS & set(kinds)):
         return f"{street}'s report states {label} only as {', '.join(kinds)}, not as {r.kind}"
     return None
-
-
-def _suffixed(key: str, ctx: Context) -> list[Indicator]:
-    from rag.figures.lexicon import KIND_SUFFIX
-
-    out: list[Indicator] = []
-    for suffix in KIND_SUFFIX.values():
-        out += ctx.indicators(key + suffix, None)
-    return out
 
 
 # ---- the answerer ------------------------------------------------------------------------------------------
