@@ -82,7 +82,7 @@ def server(tmp_path: Path) -> Iterator[str]:
                 proc.wait(timeout=15)
 
 
-def body_has(page: Any, text: str, timeout: int = 60_000) -> None:
+def body_has(page: Any, text: str, timeout: int = 90_000) -> None:
     """Wait until the page shows `text`."""
     page.wait_for_function("t => document.body.innerText.includes(t)", arg=text, timeout=timeout)
 
@@ -128,10 +128,10 @@ def test_the_workbench_in_a_real_browser(server: str) -> None:
             ask(page, "哪个街道土地入库最多", "75.7")
             first = page.locator("[data-testid=stExpander] summary").first
             first.click()
-            page.get_by_text("全年土地整备入库75.7万平方米").first.wait_for(state="visible", timeout=30_000)
+            page.get_by_text("全年土地整备入库75.7万平方米").first.wait_for(state="visible", timeout=90_000)
             assert page.evaluate("document.querySelectorAll('main script, main img[onerror]').length") == 0
             ask(page, "那固定资产投资呢？", "固定资产投资")
-            page.wait_for_function("document.body.innerText.split('理解为：').length >= 3", timeout=60_000)
+            page.wait_for_function("document.body.innerText.split('理解为：').length >= 3", timeout=90_000)
             text = page.inner_text("body")
             assert "route:" not in text and "mode:" not in text and "rank 1" not in text
             page.set_viewport_size({"width": 1400, "height": 2600})  # Streamlit scrolls inside the page
@@ -143,7 +143,7 @@ def test_the_workbench_in_a_real_browser(server: str) -> None:
             shot(page, "02_indicators")
             compare = charts(page).first
             compare.scroll_into_view_if_needed()
-            compare.wait_for(state="visible", timeout=30_000)
+            compare.wait_for(state="visible", timeout=90_000)
             assert compare.bounding_box()["height"] > 30 * 20, "the chart grows with its bars"
             shot(page, "03_compare_30_places", compare)
             picker = page.locator("[data-testid=stSelectbox]").filter(has_text="对比指标")
@@ -153,7 +153,7 @@ def test_the_workbench_in_a_real_browser(server: str) -> None:
             page.keyboard.press("Enter")
             page.wait_for_function(
                 "() => { const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0];"
-                " return c && c.getBoundingClientRect().height < 300; }", timeout=30_000)
+                " return c && c.getBoundingClientRect().height < 300; }", timeout=90_000)
             shot(page, "04_compare_3_places", charts(page).first)
             series = charts(page).nth(1)
             series.scroll_into_view_if_needed()
