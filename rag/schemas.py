@@ -10,7 +10,7 @@ from rag.text.cues import ESTIMATE, TARGET_WORDS
 
 Part = Literal["review", "plan"]
 Kind = Literal["actual", "estimate", "target", "yoy_growth", "completion_rate", "cumulative", "share"]
-PeriodSource = Literal["clause", "sentence", "section", "report"]
+PeriodSource = Literal["clause", "sentence", "paragraph", "section", "report"]
 Qualifier = Literal["近", "约", "超", "余", "逾", "以上", "以下", "不少于", "不低于", "达", "左右"]
 
 

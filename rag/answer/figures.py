@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.answer.asks import split_asks
 from rag.answer.passages import Context
-from rag.answer.router import Route, same_county
+from rag.answer.router import Route, route, same_county
 from rag.figures.match import Scored, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.messages import join_list, msg
@@ -31,6 +32,8 @@ WANTED: dict[str, tuple[str, ...]] = {
     "any": ("actual", "cumulative", "estimate", "yoy_growth", "completion_rate", "share", "target"),
 }
 _LEVEL = ("actual", "cumulative", "estimate")
+_UNITS_OF = {"CNY": {"CNY", "USD"}}  # a question about money is answered in yuan or dollars
+_STRICT_UNITS = {"CNY"}  # asked dimensions that a figure in another dimension never answers
 
 
 # ---- entry -----------------------------------------------------------------------------------------
@@ -46,6 +49,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         listing = join_list([f"{c}{p}" for p, cs in twins.items() for c in cs], lang)
         return _answer(question, r, msg("ambiguous_place", lang, places=join_list(list(twins), lang),
                                         listing=listing), [], route="abstain")
+    asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
+    if len(asks) >= 2:
+        return _each(question, r, asks, ctx)
     rows = _candidate_rows(ctx, r)
     if not rows:
         return None
@@ -62,6 +68,38 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") or len(places) > 1:
         return _ranking(question, r, measure, places, ctx)
     return _lookup(question, r, measure, places[0], ctx)
+
+
+def _each(question: str, r: Route, asks: list[str], ctx: Context) -> Answer | None:
+    """A question asking for two figures ('A和B各多少'): one figure-level answer per ask, in the order asked,
+    citations numbered through."""
+    parts: list[Answer] = []
+    prev: Route | None = None
+    for ask in asks:
+        sub = route(ask, ctx.reports, prev)
+        if not sub.places and r.places:
+            sub = sub.model_copy(update={"places": r.places, "districts": r.districts})
+        got = indicator_answer(ask, sub, ctx) if sub.intent != "open" else None
+        if got is None:
+            return None if not parts else _joined(question, r, parts)
+        parts.append(got)
+        prev = sub
+    return _joined(question, r, parts)
+
+
+def _joined(question: str, r: Route, parts: list[Answer]) -> Answer:
+    text, cites, table, caveats, shift = "", list[Citation](), list[TableRow](), list[str](), 0
+    for a in parts:
+        text += _sep(text, r.language) + re.sub(r"\[(\d+)\]", lambda m, s=shift: f"[{int(m.group(1)) + s}]", a.text)
+        cites += [c.model_copy(update={"n": c.n + shift}) for c in a.citations]
+        table += [t.model_copy(update={"citation": t.citation + shift if t.citation else t.citation})
+                  for t in a.table or []]
+        caveats += a.caveats
+        shift += len(a.citations)
+    route_used = "indicator" if any(a.route == "indicator" for a in parts) else "abstain"
+    return Answer(question=question, text=text, language=r.language, route=route_used,  # type: ignore[arg-type]
+                  mode="offline", citations=cites, table=table or None, caveats=list(dict.fromkeys(caveats)),
+                  intent=r.model_dump())
 
 
 def scope_decline(question: str, r: Route, ctx: Context) -> Answer:
@@ -118,7 +156,11 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         _, ss = item
         best = max(s.score for s in ss)
         has_kind = int(any(s.row.kind in wanted for s in ss))
-        has_unit = int(not r.unit_hint or any(s.row.normalized_unit == r.unit_hint for s in ss))
+        has_unit = int(not r.unit_hint or any(s.row.normalized_unit in _UNITS_OF.get(r.unit_hint, {r.unit_hint})
+                                              for s in ss))
+        if r.unit_hint in _STRICT_UNITS:  # '投入了多少资金' is never answered by a count of projects
+            return (has_unit, round(best, 1), has_kind, len({s.row.street for s in ss}),
+                    -min(len(s.row.label_zh) for s in ss))
         return (round(best, 1), has_unit, has_kind, len({s.row.street for s in ss}),
                 -min(len(s.row.label_zh) for s in ss))
 
@@ -187,8 +229,11 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[In
     """One row: the period asked (else 'nearest': the same year's partial period for a partial question),
     else the latest full period ('latest'), else the latest ('partial')."""
     usable = _usable(rows, kinds, r)
-    if r.unit_hint and any(x.normalized_unit == r.unit_hint for x in usable):
-        usable = [x for x in usable if x.normalized_unit == r.unit_hint]
+    units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})
+    if r.unit_hint and any(x.normalized_unit in units for x in usable):
+        usable = [x for x in usable if x.normalized_unit in units]
+    elif r.unit_hint in _STRICT_UNITS and r.kind in ("actual", "estimate", "target"):
+        usable = []
     if r.period:
         exact = [x for x in usable if period_matches(_base_period(x.period), r.period)]
         how = "asked"
@@ -209,7 +254,11 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[In
         full = [x for x in usable if is_full_year(x.period)]
         if not full:
             how = "partial"
-        usable = full or usable
+        final = [x for x in full if not _estimated(x)]
+        if final and "estimate" not in kinds[:1]:  # a stated result before a later year's estimate (预计)
+            newest = max(int(x.period[:4]) for x in full)
+            final = [x for x in final if int(x.period[:4]) >= newest - 1]
+        usable = (final if final and "estimate" not in kinds[:1] else full) or usable
     if how == "nearest":  # partial periods of the year asked: the one the text states, at its first mention
         stated = [x for x in usable if x.period_source != "report"] or usable
         best_period = min(stated, key=lambda x: (x.report_id, x.evidence.start)).period
@@ -415,9 +464,11 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
             other, key = next(x for x in in_period if x.kind == "target"), "only_target"
         else:
             key = "only_other"
+        asked = "amount" if r.unit_hint in _STRICT_UNITS and r.kind in ("actual", "estimate", "target") and not any(
+            x.normalized_unit in _UNITS_OF[r.unit_hint] for x in in_period) else r.kind
         text = msg(key, lang, place=_place(place, lang), period=_period(other.period, lang), label=label,
-                   figure=_fig_with_kind(other, lang), n=1, asked=msg(f"asked_{r.kind}", lang)
-                   if f"asked_{r.kind}" in _ASKED else r.kind)
+                   figure=_fig_with_kind(other, lang), n=1, asked=msg(f"asked_{asked}", lang)
+                   if f"asked_{asked}" in _ASKED else asked)
         return _answer(question, r, text, [other], route="abstain")
     have = sorted({x.period for x in rows if x.kind in WANTED.get(r.kind, WANTED["actual"])}, key=period_key)
     if not have:
@@ -428,7 +479,7 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
     return _answer(question, r, text, [], route="abstain")
 
 
-_ASKED = {f"asked_{k}" for k in ("estimate", "target", "completion_rate", "share", "actual", "yoy_growth")}
+_ASKED = {f"asked_{k}" for k in ("estimate", "target", "completion_rate", "share", "actual", "yoy_growth", "amount")}
 
 
 # ---- ranking / aggregate -----------------------------------------------------------------------------

@@ -50,9 +50,10 @@ _LEAD = re.compile(
     r"|辖区|同时|并且?|已|另|再|和|及|与|对|在|将|把|以上|以下|由|从|向|为|是|有|新培育|年度计划|计划|目标"
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
-_TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少)(?:至|到)|降至|降到|低至|高达"
+_TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
                     r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
                     r"|\(|（|“|”)+$")
+_VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
                         r"|培育|打造|创建|改造|提供|发放|慰问|走访|化解|解决|召开|接待|吸引|带动|安置|服务|办理|受理"
                         r"|按时|顺利|完工|剩余|实施|选派|培训|销号|办结|重点抓好|抓好|高于|低于|惠及|涉及|参与"
@@ -70,6 +71,15 @@ _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 m
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}")
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
+_NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
+# Heads that name no subject of their own: "螺蛳粉企业12家,实现产值9.6亿元" measures the firms' output.
+_HEAD_ONLY = re.compile(r"(?:总)?产值|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
+                        r"|利润|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
+_HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})$")
+_MEASURE_TAIL = re.compile(r"(?:产量|面积|数量|人数|户数|个数|总数|规模)$")
+_PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / 户均 …: a per-unit figure of the subject before it
+_PARA_OPENER = re.compile(r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
+                          r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：]")
 Subject = tuple[Term | None, str]
 
 
@@ -165,7 +175,7 @@ def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | No
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, prev)
         if term is not None and term.context and not re.search(term.context, sentence):
             term = None
-        if _NOT_HEADLINE.search(sentence[clause.start : q.start]):
+        if _NOT_HEADLINE.search(sentence[clause.start : q.start]) and not (term and term.regex.fullmatch(label)):
             term = None  # subsets (其中…) and work in progress (正在办理…) are not the headline figure
         out.append((term, label, clause))
         if unit_kind != "percent":
@@ -210,8 +220,20 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             label = _label(prefix, found[1])  # words between the name and the number are verbs, not the name
         return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(prefix, len(prefix))
-    if prev[1] and _SAME_AS_PREV.fullmatch(label):
-        return prev[0], re.sub(r"^新增|^新", "", prev[1])  # "新增国家高新技术企业15家,总数达到118家"
+    if prev[1] and _SAME_AS_PREV.fullmatch(label):  # "新增国家高新技术企业15家,总数达到118家"
+        return prev[0], _NEW.sub("", prev[1]) + (label if label in ("总数", "总量") else "")
+    tail = max(0, len(prefix) - 4)
+    per = _PER.search(prefix, tail)
+    if prev[1] and per and not _label(prefix[: per.start()], 0):
+        # "合计2,186万元,村均156.1万元": the per-village figure of the same measure
+        own = re.sub(rf"^{per.group(1)}(?:[（(][^）)]*[）)])?", "", re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))
+        return None, per.group(0) + own
+    if prev[1] and _HEAD_ONLY.fullmatch(label) and not _HEAD_TAIL.search(prev[1]):
+        joined = prev[1] + label
+        found = match_term(joined, unit_kind)
+        if found and found[1] == len(joined):
+            return found[0], joined  # "规上工业总产值…,增加值64.5亿元"
+        return None, _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label  # "新签约项目5个,总投资18.6亿元"
     reach = _REACH.search(prefix)
     if prev[1] and reach and reach.group(2) == label:
         return None, prev[1] + reach.group(1) + label  # "改造老旧小区6个,惠及居民1482户"
@@ -354,6 +376,11 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     found = period_in(_PERIOD_NOISE.sub(" ", lead), year) if lead.strip() else None
     if found:
         return found, "sentence"
+    # "1-10月,实现财政总收入…。…固定资产投资完成38.9亿元": a paragraph opened by a period holds to its end
+    opener = _PARA_OPENER.match(before.rsplit("\n", 1)[-1]) if "\n" in before else None
+    found = period_in(opener.group(0), year) if opener else None
+    if found:
+        return found, "paragraph"
     found = period_in(_PERIOD_NOISE.sub(" ", section.heading), year)
     if found:
         return found, "section"

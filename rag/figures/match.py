@@ -75,7 +75,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
             # A lexicon key is strong evidence, but a label that is the phrase itself is stronger:
             # '安全事故死亡人数' must not be answered by the 'safety_accidents' row '安全事故宗数'.
-            out.append(Scored(row, max(KEY_SCORE, lex), "key"))
+            out.append(Scored(row, round(max(KEY_SCORE * qualifier_fit(phrase, row.label_zh), lex), 4), "key"))
             continue
         dn = dense.get(row.label_zh, 0.0)
         if dn > lex and dn >= THRESHOLD:
@@ -119,7 +119,27 @@ def label_similarity(phrase: str, label: str) -> float:
     for term in TERMS:  # lexicon synonyms: 固投 and 固定资产投资 are one measure
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
             score = max(score, 0.9)
-    return round(score, 4)
+    return round(score * qualifier_fit(phrase, label), 4)
+
+
+_PER_UNIT = re.compile(r"[村户人亩地场日月年]均")
+_STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
+_NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)|\bnew(?:ly)?\b", re.I)
+
+
+def qualifier_fit(phrase: str, label: str) -> float:
+    """Qualifiers that change what a figure measures must agree: 村均/人均 (per village, per person) against a
+    total, 新增/新认定 (added this year) against a stock. 1.0 when they agree, less when they do not."""
+    fit = 1.0
+    asked, has = set(_PER_UNIT.findall(phrase)), set(_PER_UNIT.findall(label))
+    if asked - has:
+        fit *= 0.6  # '村均收入' is not answered by the villages' total
+    elif has - asked and not re.search(r"per\b|average", phrase, re.I) and _CJK.search(phrase):
+        fit *= 0.9
+    asked_new, label_new = bool(_NEW_ONLY.search(phrase)), bool(_NEW_ONLY.search(label))
+    if label_new and not asked_new or asked_new and not label_new and _STOCK.search(label):
+        fit *= 0.85  # '国家高新技术企业总数' is not the year's 新认定 count, nor the other way round
+    return fit
 
 
 def _clean(text: str) -> str:
@@ -172,10 +192,15 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "value added": ("增加值",), "value-added": ("增加值",), "tax": ("税收", "税"), "taxes": ("税收",),
     "signed projects": ("签约项目",), "funds in place": ("到位资金",), "service industry": ("服务业",),
     "operating revenue": ("营业收入",), "district-level": ("区级",), "local revenue": ("地方收入",),
-    "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (),
+    "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (), "township": (),
+    "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
+    "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
+    "monitoring": ("监测",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
 }
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
-            "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total"}
+            "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total",
+            "more", "most", "or", "than", "highest", "largest", "lowest", "reported", "report", "reports", "handled",
+            "handle", "receive", "received", "under", "place", "there", "year", "has", "had", "have", "do", "does"}
 
 
 @lru_cache(maxsize=4096)
@@ -207,22 +232,30 @@ def _content_words(phrase: str) -> list[str]:
 
 def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     """Share of the phrase's English content words whose Chinese equivalents appear in the label."""
-    if _CJK.search(phrase):
-        return label_similarity(re.sub(r"[^\u4e00-\u9fff]", "", phrase), label)
     words = _content_words(phrase)
+    if _CJK.search(phrase):  # 'goats slaughtered (出栏)': the Chinese decides, the English words must agree
+        zh = label_similarity(re.sub(r"[^\u4e00-\u9fff]", "", phrase), label)
+        return round(zh * (0.5 + 0.5 * _coverage(words, phrase, label)), 4) if words else zh
     if not words or not zh_words:
         return 0.0
-    covered = 0.0
-    low = phrase.lower()
-    for w in words:
-        cands = [z for z in _word_zh(w, low) if z]
-        if any(z in label for z in cands):
-            covered += 1
-    score = covered / len(words)
+    score = _coverage(words, phrase, label)
     whole = [z for z in zh_words if len(z) >= 3 and z in label]
     if whole:
         score = max(score, min(1.0, 0.5 + 0.5 * max(len(z) for z in whole) / len(label)))
-    return round(score, 4)
+    return round(score * qualifier_fit(phrase, label), 4)
+
+
+def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
+    """Share of English content words (and numbers, as printed) that the Chinese label covers."""
+    if not words:
+        return 0.0
+    low = phrase.lower()
+    covered = 0
+    for w in words:
+        cands = [w] if w[0].isdigit() else [z for z in _word_zh(w, low) if z]
+        if any(z in label for z in cands):
+            covered += 1
+    return covered / len(words)
 
 
 def _word_zh(word: str, phrase_low: str) -> list[str]:

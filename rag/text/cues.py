@@ -43,3 +43,7 @@ ESTIMATE_SCOPE = re.compile(r"以下均为预计|预计数[,，、]?\s*下同|�
 TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 # A ranking, not a value: 全区第2, 第13位, 前10位.
 RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
+
+# A question that asks for a figure (多少, 几个, how much / many, what was …).
+NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起]|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
+                             r"what (?:was|is|were|are)|figure|amount|number of|total|value)\b", re.I)

@@ -75,6 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "asked_share": {"zh": "占比", "en": "share"},
     "asked_actual": {"zh": "实际数", "en": "actual figure"},
     "asked_yoy_growth": {"zh": "增速", "en": "growth rate"},
+    "asked_amount": {"zh": "金额", "en": "amount of money"},
     # ---- rankings
     "rank_first": {"zh": "{place}{label}{word}:{figure}[{n}]。", "en": "{place} reported the {word} {label}: "
                                                                      "{figure} [{n}]."},
@@ -114,6 +115,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "all_reports": {"zh": "全部报告", "en": "all reports"},
     "report_has": {"zh": "{place}的报告中有这些指标:{labels}。", "en": "{place}'s reports do state: {labels}."},
     "only_targets_maybe": {"zh": "", "en": " Only targets or other metrics may be reported."},
+    # ---- LLM prompts: what the figure table knows the reports lack (in the question's language)
+    "llm_gap_absent": {"zh": "{place}的报告没有{label}的数字", "en": "{place}'s report states no {label}"},
+    "llm_gap_kind": {"zh": "{place}的报告中{label}只有{kinds},没有{asked}",
+                     "en": "{place}'s report states {label} only as {kinds}, not as {asked}"},
+    "llm_gap_rule": {"zh": "指标表显示:{gap}。如果段落中也没有,只回答“{decline}”,不要用其他数字代替。",
+                     "en": "Known from the figure table: {gap}. If the passages do not state it either, reply only "
+                           "\"{decline}\"; never offer another figure as the answer."},
+    "asked_cumulative": {"zh": "累计数", "en": "cumulative figure"},
+    # ---- LLM fallbacks (caveats of a flagged answer)
+    "llm_declined": {"zh": "大模型在段落中没有找到答案(已拒答),显示离线答案",
+                     "en": "the LLM found no answer in the passages (it declined); offline answer shown"},
+    "llm_rejected": {"zh": "大模型的回答未通过数字核对({problems}),显示离线答案",
+                     "en": "LLM answer failed the number check ({problems}); offline answer shown"},
+    "llm_unavailable": {"zh": "大模型不可用({error}),显示离线答案", "en": "LLM unavailable ({error}); offline answer shown"},
+    "llm_phrase_declined": {"zh": "大模型未能组织这个答案,显示指标表的答案",
+                            "en": "the LLM declined to phrase the answer; the figure table's answer shown"},
+    "llm_phrase_rejected": {"zh": "大模型的措辞未通过核对({problems}),显示指标表的答案",
+                            "en": "the LLM's wording failed the check ({problems}); the figure table's answer shown"},
 }
 
 

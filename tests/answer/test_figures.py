@@ -137,3 +137,38 @@ def test_same_name_in_two_counties() -> None:
     c = indicator_answer(q, route(q, ctx.reports), ctx)
     assert c is not None and "1.1万吨" in first(c)
     assert route("在全县乡镇考评中排名第几", ctx.reports).unknown_places == []
+
+
+# ---- the dimension asked, results before estimates, two asks (invented rows) ----------------------------------
+MORE = [
+    row("梅林镇", "2023", "实施衔接资金项目", 9, "个"),
+    row("梅林镇", "2023", "衔接资金项目投入资金", 760.0, "万元"),
+    row("梅林镇", "2023", "开发公益性岗位", 40, "个"),
+    row("梅林镇", "2022", "一般公共预算收入", 3.1),
+    row("梅林镇", "2023", "一般公共预算收入", 3.4, kind="estimate"),
+    row("梅林镇", "2023", "新增托位", 120, "个", kind="target", part="plan"),
+    row("梅林镇", "2023", "养老床位", 60, "个", kind="target", part="plan"),
+]
+MORE_CTX = context(MORE)
+
+
+def ask_more(q: str) -> Answer:
+    a = indicator_answer(q, route(q, MORE_CTX.reports), MORE_CTX)
+    assert a is not None, q
+    return a
+
+
+def test_money_question_is_never_answered_with_a_count() -> None:
+    assert "760万元" in first(ask_more("梅林镇2023年实施衔接资金项目投入了多少资金？"))
+    a = ask_more("梅林镇2023年开发公益性岗位投入了多少资金？")
+    assert a.route == "abstain" and "金额" in a.text
+
+
+def test_a_stated_result_comes_before_a_later_estimate() -> None:
+    a = ask_more("梅林镇一般公共预算收入是多少？")
+    assert "3.1亿元" in first(a)
+
+
+def test_two_asks_answer_both_in_order() -> None:
+    a = ask_more("梅林镇2023年计划新增托位和养老床位各多少个？")
+    assert a.text.index("120") < a.text.index("60") and len(a.citations) == 2

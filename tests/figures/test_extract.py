@@ -168,3 +168,34 @@ def test_a_period_opening_the_sentence_holds_across_its_semicolons() -> None:
     assert period_of(report, section, text[at:text.index("。")], 0, before=text[:at])[0] == "2023M01-M10"
     nxt = text.index("全年新增")
     assert period_of(report, section, "全年新增企业30家", 0, before=text[:nxt])[0] == "2023"
+
+
+# ---- heads that borrow their subject, per-unit figures, totals, paragraph periods (invented sentences) -----------
+def test_a_bare_head_borrows_the_subject_before_it() -> None:
+    facts = _facts("全年实施以工代赈项目7个，投入资金860万元。辖区腊味加工企业发展到9家，实现产值3.4亿元。"
+                   "新签约项目4个，协议投资12.5亿元。")
+    assert ("以工代赈项目投入资金", 860.0, "actual") in facts
+    assert ("腊味加工企业产值", 3.4, "actual") in facts
+    assert ("新签约项目协议投资", 12.5, "actual") in facts
+    assert ("腊味加工企业", 9.0, "actual") in facts  # the count keeps its own label, '发展到' trimmed
+
+
+def test_per_unit_figure_is_labelled_per_unit_and_total_keeps_the_stock() -> None:
+    facts = _facts("全镇11个村集体经营性收入合计1,320万元，村均120万元。新认定科技型中小企业6家，总数达到41家。")
+    assert ("村均集体经营性收入", 120.0, "actual") in facts
+    assert ("科技型中小企业总数", 41.0, "actual") in facts
+    assert ("新认定科技型中小企业", 6.0, "actual") in facts
+
+
+def test_a_subset_that_names_a_lexicon_indicator_keeps_its_key() -> None:
+    rows = _rows("预计全年完成工业总产值140亿元，其中规上工业产值121.5亿元。")
+    above = [r for r in rows if r.value == 121.5]
+    assert above and above[0].key == "industrial_output_above_scale" and above[0].kind == "estimate"
+
+
+def test_a_paragraph_opened_by_a_period_holds_for_its_sentences() -> None:
+    text = "一、工作回顾\n1-9月，完成财政总收入2.1亿元。固定资产投资完成8.8亿元，完成年度目标的80%。\n全年新增就业300人。"
+    rows = _rows(text)
+    by_value = {r.value: r.period for r in rows}
+    assert by_value[8.8] == "2023M01-M09" and by_value[80.0] == "2023M01-M09"
+    assert by_value[300.0] == "2023"  # the next paragraph is the full year again

@@ -63,3 +63,21 @@ def test_a_label_equal_to_the_phrase_beats_a_sibling_that_only_shares_the_lexico
     got = match_rows("安全事故死亡人数", rows, keys=["safety_accidents"])
     assert got[0].row.label_zh == "安全事故死亡人数"
     assert match_rows("安全事故", rows, keys=["safety_accidents"])[0].row.label_zh == "安全事故宗数"
+
+
+def test_qualifiers_that_change_the_measure_must_agree() -> None:
+    rows = [row("青石街道", "2023", "村集体经营性收入", 980.0, "万元"), row("青石街道", "2023", "村均集体经营性收入", 89.0, "万元"),
+            row("青石街道", "2023", "新认定高新技术企业", 7, "家"), row("青石街道", "2023", "高新技术企业总数", 52, "家")]
+    best = lambda p: match_rows(p, rows)[0].row.label_zh  # noqa: E731
+    assert best("村均集体经营性收入") == "村均集体经营性收入"
+    assert best("高新技术企业总数") == "高新技术企业总数"
+    assert best("高新技术企业") == "高新技术企业总数"
+    assert best("新认定高新技术企业") == "新认定高新技术企业"
+
+
+def test_mixed_english_and_chinese_phrase_needs_both() -> None:
+    rows = [row("青石街道", "2023", "生猪出栏", 12000, "头"), row("青石街道", "2023", "山羊出栏", 4100, "只"),
+            row("青石街道", "2023", "受理12345热线工单", 5200, "件")]
+    got = match_rows("goats slaughtered 出栏", rows, lang="en")
+    assert got[0].row.label_zh == "山羊出栏"
+    assert match_rows("12345 hotline work orders", rows, lang="en")[0].row.label_zh == "受理12345热线工单"

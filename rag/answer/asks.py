@@ -1,0 +1,38 @@
+"""Questions that ask for two or more figures ('A和B各多少', 'A多少？B多少？'), split into one question each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.text.cues import NUMBER_QUESTION
+
+_EACH = re.compile(r"(?:各|分别)(?:是|为|有|达到|完成了?)?(?=多少|几|[？?]|$)")
+_ITEM_SEP = re.compile(r"以及|和|、|及|与")
+_CONTEXT = re.compile(r"(?:20[0-4]\d)\s*年度?|上半年|下半年|前三季度|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|截至\d{1,2}月底?"
+                      r"|全年|计划|预计|目标|今年|去年")
+
+
+def split_asks(question: str, names: Sequence[str] = ()) -> list[str]:
+    """'A多少个？B多少？' and 'A和B各多少座？' as one question per figure, each with the place and period of
+    the whole ('X镇2024年计划新增托位多少个？', 'X镇2024年计划养老床位多少个？'); [] when the question asks
+    for one figure."""
+    parts = [p for p in re.findall(r"[^？?]+[？?]?", question) if p.strip(" ？?")]
+    if len(parts) >= 2 and all(NUMBER_QUESTION.search(p) for p in parts):
+        return parts
+    m = _EACH.search(question)
+    if not m:
+        return []
+    head, tail = question[: m.start()], question[m.end() :]
+    ends = [x.end() for x in _CONTEXT.finditer(head)]
+    ends += [head.rfind(n) + len(n) for n in names if n and n in head]
+    cut = max(ends, default=0)
+    items = [x for x in _ITEM_SEP.split(head[cut:]) if x]
+    if len(items) < 2 or len(last := items[-1]) < 2:
+        return []
+    out = []
+    for item in items:
+        if item is not last and len(item) <= 3 and len(last) > len(item):
+            item += last[len(item) :]  # 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入
+        out.append(head[:cut] + item + (tail or "多少"))
+    return out
