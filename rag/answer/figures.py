@@ -168,7 +168,7 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
     rows = [s.row for s in best]
     if r.intent in ("rank", "aggregate") and not r.places:
         # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
-        have = {x.street for x in rows}
+        have = {x.street for x in _usable(rows, wanted, r)}  # a place with only a plan target still ranks
         label = rows[0].label_zh
         for other, ss in groups.items():
             if other == name:

@@ -94,8 +94,11 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
     out: list[Indicator] = []
     seen: set[tuple[str, str, str, float]] = set()
     for section in sections:
+        carry: list[Subject] = [(None, "")]  # the last subject named, carried across ；within one 。-sentence
         for sent_start, sentence in _sentences(report.text, section):
-            for ind in _from_sentence(report, section, chunks, sent_start, sentence):
+            if report.text[sent_start - 1 : sent_start] not in ("；", ";"):
+                carry[0] = (None, "")
+            for ind in _from_sentence(report, section, chunks, sent_start, sentence, carry):
                 sig = (ind.key, ind.kind, ind.period, round(ind.normalized_value, 6))
                 if sig in seen:
                     continue  # a figure repeated (e.g. in a highlights block) is kept once, at first mention
@@ -119,14 +122,14 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
 
 
 def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_start: int,
-                   sentence: str) -> Iterator[Indicator]:
+                   sentence: str, carry: list[Subject] | None = None) -> Iterator[Indicator]:
     quantities = [q for q in scan_quantities(sentence) if _is_figure(sentence, q)]
     # "5000万元以上项目8个": the first amount is a threshold of the count that follows
     quantities = [q for n, q in enumerate(quantities) if not (
         n + 1 < len(quantities) and _THRESHOLD.fullmatch(sentence[q.end : quantities[n + 1].start]))]
     if not quantities:
         return
-    subjects = _subjects(sentence, quantities)
+    subjects = _subjects(sentence, quantities, carry)
     scoped = section.part == "review" and _estimate_scope(report.text, section, sent_start)
     for q, (term, label, clause) in zip(quantities, subjects, strict=True):
         kind = _kind(section, sentence, clause, q)
@@ -149,13 +152,15 @@ def _estimate_scope(text: str, section: Section, sent_start: int) -> bool:
         ESTIMATE_SCOPE.search(text[sent_start : sent_start + 40]))
 
 
-def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | None, str, _Clause]]:
-    """For each quantity: the lexicon term and label of what it measures, and its clause."""
+def _subjects(sentence: str, quantities: list[Quantity],
+              carry: list[Subject] | None = None) -> list[tuple[Term | None, str, _Clause]]:
+    """For each quantity: the lexicon term and label of what it measures, and its clause. `carry` holds the
+    subject named last before a ； ("工单2.1万件，同比下降7%；满意率94%"): a bare head borrows it; updated."""
     out: list[tuple[Term | None, str, _Clause]] = []
     respectively = _respectively(sentence, quantities)
     runs = _percent_runs(sentence, quantities)
     levels: list[Subject] = []  # subjects of the non-percent figures so far, in order
-    prev: Subject = (None, "")
+    prev: Subject = carry[0] if carry else (None, "")
     for i, q in enumerate(quantities):
         clause = _clause_of(sentence, q)
         prefix = sentence[clause.start : q.start]
@@ -181,6 +186,8 @@ def _subjects(sentence: str, quantities: list[Quantity]) -> list[tuple[Term | No
         if unit_kind != "percent":
             prev = (term, label)
             levels.append(prev)
+    if carry is not None:
+        carry[0] = prev
     return out
 
 

@@ -199,3 +199,8 @@ def test_a_paragraph_opened_by_a_period_holds_for_its_sentences() -> None:
     by_value = {r.value: r.period for r in rows}
     assert by_value[8.8] == "2023M01-M09" and by_value[80.0] == "2023M01-M09"
     assert by_value[300.0] == "2023"  # the next paragraph is the full year again
+
+
+def test_a_bare_head_after_a_semicolon_borrows_the_subject_before_it() -> None:
+    facts = _facts("全年受理12345热线工单9,870件，同比下降3.1%；响应率100%，满意率96.2%。")
+    assert ("12345热线工单满意率", 96.2, "actual") in facts
