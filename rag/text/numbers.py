@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -637,3 +638,13 @@ def same_quantity(
     if not (math.isfinite(a) and math.isfinite(b)):
         return a == b
     return abs(a - b) <= max(rel_tol * max(abs(a), abs(b)), 1e-9)
+
+
+def majority_unit(units: Iterable[str]) -> str:
+    """The one display unit for a column of figures: the most frequent normalised unit, on a tie the first seen.
+
+    Figures in other units are left out of a comparison (亿元 and 万平方米 are never ranked together);
+    "" when there are no figures.
+    """
+    counts = Counter(units)
+    return counts.most_common(1)[0][0] if counts else ""

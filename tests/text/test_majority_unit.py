@@ -1,0 +1,20 @@
+"""One display unit for a column of figures (rag.text.numbers.majority_unit), shared by answers, charts and
+the summary overview."""
+
+from __future__ import annotations
+
+from rag.text.numbers import majority_unit
+
+
+def test_the_most_frequent_unit_wins() -> None:
+    assert majority_unit(["CNY", "m2", "CNY"]) == "CNY"
+    assert majority_unit(iter(["m2", "m2", "CNY"])) == "m2"
+
+
+def test_a_tie_goes_to_the_first_unit_seen_whatever_the_hash_seed() -> None:
+    assert majority_unit(["m2", "CNY"]) == "m2"
+    assert majority_unit(["CNY", "m2", "m2", "CNY"]) == "CNY"
+
+
+def test_no_figures_no_unit() -> None:
+    assert majority_unit([]) == ""
