@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,13 +19,15 @@ from rag.ingest.load import load_file
 from rag.ingest.pipeline import content_hash, iter_files
 from rag.schemas import Citation, Indicator, Record
 from rag.summary import report as summ_report
-from rag.summary.common import KeyFigure, ReportSummary, SectionSummary
+from rag.summary.common import ReportSummary
 from rag.summary.extractive import EXTRACTIVE_VERSION, headline_indicators, lex_term
 from rag.summary.llm import llm_prompt_version
+from rag.summary.markdown import LANGS, footnote, table_cell, title, to_markdown
 from rag.text.names import period_en, period_zh
-from rag.text.numbers import format_en, format_zh
+from rag.text.numbers import format_en, format_zh, majority_unit
 
 if TYPE_CHECKING:
+    from rag.corpus import Corpus
     from rag.llm import LLMBackend
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,6 @@ log = logging.getLogger(__name__)
 MANIFEST = ".manifest.json"
 CACHE = ".summaries"
 SCHEMA = "summary.schema.json"
-LANGS = ("zh", "en")
 FORMATS = ("md", "json")
 Progress = Callable[[str, int, int], None]
 
@@ -76,7 +76,7 @@ class Overview(Record):
     caveats_en: list[str]
 
 
-def collection_overview(corpus: Any, summaries: Sequence[ReportSummary]) -> Overview:
+def collection_overview(corpus: Corpus, summaries: Sequence[ReportSummary]) -> Overview:
     """One row per headline lexicon key that at least two reports state as actual/cumulative."""
     found: dict[str, list[tuple[ReportSummary, Indicator]]] = {}
     for s in summaries:
@@ -84,7 +84,7 @@ def collection_overview(corpus: Any, summaries: Sequence[ReportSummary]) -> Over
             found.setdefault(base_key(ind.key), []).append((s, ind))
     rows = []
     for key, pairs in found.items():
-        unit = Counter(i.normalized_unit for _, i in pairs).most_common(1)[0][0]
+        unit = majority_unit(i.normalized_unit for _, i in pairs)
         same = [(s, i) for s, i in pairs if i.normalized_unit == unit]
         if len(same) >= 2:
             rows.append(_row(key, unit, same))
@@ -150,94 +150,25 @@ def _overview_caveats(summaries: Sequence[ReportSummary]) -> tuple[list[str], li
 
 
 # ---- Markdown ------------------------------------------------------------------------------------------
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _mode_line(summary: ReportSummary) -> str:
-    """Which engine wrote the summary."""
-    if summary.mode == "extractive":
-        return "抽取式摘要（离线） · extractive summary (offline)"
-    return f"模型摘要 · LLM summary: {summary.mode}"
-
-
-def to_markdown(summary: ReportSummary, langs: Sequence[str] = LANGS) -> str:
-    """A readable summary: title, headline, key figures, review by topic, plan priorities, caveats, sources."""
-    zh, en = "zh" in langs, "en" in langs
-    s = summary
-    title = " · ".join(([f"{s.street or '未知街道'} {period_zh(s.period)} 工作报告摘要"] if zh else [])
-                       + ([f"{s.street_en}, {period_en(s.period)}: report summary"] if en else []))
-    lines = [f"# {title}", "", f"*{_mode_line(s)}* · report `{s.report_id}`", "", "## 概要 · Headline", ""]
-    lines += _paragraphs(s, zh, en)
-    lines += ["## 主要指标 · Key figures", ""] + _figure_table(s.key_figures, zh, en)
-    lines += ["## 工作总结要点 · Review", ""] + _sections(s.review, zh, en, "")
-    if s.plan:
-        lines += ["## 工作计划与目标 · Plans and targets", ""] + _sections(s.plan, zh, en, "目标 · ")
-    lines += ["## 注意 · Caveats", ""]
-    lines += [f"- {c}" for c in (s.caveats_zh if zh else []) + (s.caveats_en if en else [])]
-    cites = [k.citation for k in s.key_figures] + [c for sec in [*s.review, *s.plan] for c in sec.citations]
-    lines += ["", "## 来源 · Sources", ""] + [_footnote(c) for c in cites if zh or c.n <= len(s.key_figures)]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _paragraphs(s: ReportSummary, zh: bool, en: bool) -> list[str]:
-    """Headline and overview paragraphs in the chosen languages."""
-    texts = ([s.headline_zh, s.overview_zh] if zh else []) + ([s.headline_en, s.overview_en] if en else [])
-    return [line for t in texts if t for line in (t, "")]
-
-
-def _figure_table(figures: Sequence[KeyFigure], zh: bool, en: bool) -> list[str]:
-    """The key-figure table with footnote references."""
-    if not figures:
-        return ["（未提取到主要指标 · no headline figures extracted）", ""]
-    head = (["中文"] if zh else []) + (["English"] if en else []) + ["来源 · source"]
-    rows = [f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
-    for k in figures:
-        cells = ([k.zh] if zh else []) + ([k.en] if en else []) + [f"[^{k.citation.n}]"]
-        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    return [*rows, ""]
-
-
-def _sections(sections: Sequence[SectionSummary], zh: bool, en: bool, mark: str) -> list[str]:
-    """Points grouped by topic; plan points carry `mark` (目标 · )."""
-    lines = []
-    for sec in sections:
-        lines += [f"### {sec.topic_zh} · {sec.topic_en}" if zh else f"### {sec.topic_en}", ""]
-        if zh:
-            lines += [f"*{sec.heading_zh}*", ""]
-            lines += [f"- {mark}{b}[^{c.n}]" for b, c in zip(sec.bullets_zh, sec.citations, strict=False)]
-        if en:
-            lines += [f"- {b}" for b in sec.bullets_en] or ([] if zh else ["- (no figures in this section)"])
-        lines.append("")
-    return lines
-
-
-def _footnote(c: Citation) -> str:
-    """One Markdown footnote: where the quote is and the quote itself."""
-    quote = " ".join(c.quote.split())
-    return f"[^{c.n}]: {c.street or '?'} · {c.section} · chars {c.start}–{c.end}: “{quote}”"
-
-
 def overview_to_markdown(overview: Overview, langs: Sequence[str] = LANGS) -> str:
     """The comparison table (one column per report), highest/lowest notes, caveats and sources."""
     zh, en = "zh" in langs, "en" in langs
     lines = ["# 报告对比 · Cross-report overview", ""]
     reports = overview.reports
     head = ["指标 · Indicator"] + [f"{r['street'] or '?'} · {period_en(r['period'])}" for r in reports]
-    lines += [f"| {' | '.join(_cell(h) for h in head)} |", "|" + " --- |" * len(head)]
+    lines += [f"| {' | '.join(table_cell(h) for h in head)} |", "|" + " --- |" * len(head)]
     for row in overview.rows:
         cells = {c.report_id: c for c in row.cells}
         label = " · ".join(([row.label_zh] if zh else []) + ([row.label_en] if en else []))
         values = [_overview_value(cells.get(r["report_id"]), zh, en) for r in reports]
-        lines.append("| " + " | ".join(_cell(v) for v in [label, *values]) + " |")
+        lines.append("| " + " | ".join(table_cell(v) for v in [label, *values]) + " |")
     if not overview.rows:
         lines.append("| （没有两份以上报告共同的主要指标 · no headline indicator shared by two reports） |")
     lines += ["", "## 要点 · Highlights", ""]
     lines += [f"- {t}" for t in (overview.narrative_zh if zh else []) + (overview.narrative_en if en else [])]
-    lines += ["", "## 注意 · Caveats", ""]
+    lines += ["", f"## {title('caveats')}", ""]
     lines += [f"- {t}" for t in (overview.caveats_zh if zh else []) + (overview.caveats_en if en else [])]
-    lines += ["", "## 来源 · Sources", ""] + [_footnote(c.citation) for row in overview.rows for c in row.cells]
+    lines += ["", f"## {title('sources')}", ""] + [footnote(c.citation) for row in overview.rows for c in row.cells]
     return "\n".join(lines) + "\n"
 
 
@@ -271,7 +202,7 @@ def file_stem(summary: ReportSummary) -> str:
     return re.sub(r"[^\w\-\u4e00-\u9fff]+", "_", raw).strip("._")[:120]
 
 
-def run_batch(corpus: Any, out_dir: Path, *, paths: Iterable[Path | str] = (), langs: Sequence[str] = LANGS,
+def run_batch(corpus: Corpus, out_dir: Path, *, paths: Iterable[Path | str] = (), langs: Sequence[str] = LANGS,
               formats: Sequence[str] = FORMATS, backend: LLMBackend | None = None,
               progress: Progress | None = None) -> BatchResult:
     """Summarise the reports from `paths` (ingested first) or every ingested report; skip unchanged ones."""
@@ -311,7 +242,7 @@ def _fresh(entry: dict[str, Any], want: dict[str, Any], out_dir: Path) -> bool:
             and all((out_dir / f).is_file() for f in files))
 
 
-def _one(corpus: Any, rid: str, out_dir: Path, langs: Sequence[str], formats: Sequence[str],
+def _one(corpus: Corpus, rid: str, out_dir: Path, langs: Sequence[str], formats: Sequence[str],
          backend: LLMBackend | None, manifest: dict[str, Any], result: BatchResult) -> None:
     """Summarise and write one report; a failure is recorded, never raised."""
     try:
@@ -345,7 +276,7 @@ def _write_summary(out_dir: Path, summary: ReportSummary, langs: Sequence[str], 
     return files
 
 
-def _overview(corpus: Any, ids: Sequence[str], out_dir: Path, langs: Sequence[str], formats: Sequence[str],
+def _overview(corpus: Corpus, ids: Sequence[str], out_dir: Path, langs: Sequence[str], formats: Sequence[str],
               result: BatchResult) -> None:
     """overview.md/json and summary.schema.json, rewritten only when a summary changed or one is missing."""
     targets = [out_dir / f"overview.{ext}" for ext in formats] + [out_dir / SCHEMA]
@@ -365,7 +296,7 @@ def _overview(corpus: Any, ids: Sequence[str], out_dir: Path, langs: Sequence[st
     result.written.append(_write_text(out_dir / SCHEMA, schema))
 
 
-def _ingest(corpus: Any, paths: Sequence[Path | str], result: BatchResult) -> list[str]:
+def _ingest(corpus: Corpus, paths: Sequence[Path | str], result: BatchResult) -> list[str]:
     """Report ids for the files under `paths`, ingesting only files whose content is new at that path."""
     files = list(iter_files(Path(p) for p in paths))
     known: dict[str, str] = {}
@@ -382,7 +313,7 @@ def _ingest(corpus: Any, paths: Sequence[Path | str], result: BatchResult) -> li
     return list(dict.fromkeys(known[str(p)] for p in files if str(p) in known))
 
 
-def _already(corpus: Any, path: Path) -> str | None:
+def _already(corpus: Corpus, path: Path) -> str | None:
     """The report id when this exact content is already stored from this path (no re-parse needed)."""
     try:
         text = load_file(path, max_bytes=int(corpus.settings.max_file_mb * 1024 * 1024)).text
