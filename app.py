@@ -18,6 +18,7 @@ import streamlit as st
 
 from rag.config import Settings
 from rag.corpus import (
+    SUPPORTED_SUFFIXES,
     Corpus,
     Filters,
     IngestResult,
@@ -25,10 +26,12 @@ from rag.corpus import (
     export_indicators,
     format_en,
     format_zh,
+    majority_unit,
     period_en,
     period_zh,
     place_en,
     safe_name,
+    summary_column,
     summary_markdown,
     ui,
 )
@@ -42,7 +45,7 @@ log = logging.getLogger(__name__)
 
 APP_DIR = Path(__file__).resolve().parent
 SAMPLE_REPORTS = APP_DIR / "data" / "reports"
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
+UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
 VIEWS = ["Chat", "Indicators", "Reports", "Summaries"]
 EXAMPLES = [
     "哪个街道土地入库最多",
@@ -558,7 +561,7 @@ def chart_rows(rows: Sequence[Indicator], key: str, kind: str = "actual") -> tup
     same = [i for i in rows if i.key == key and i.kind == kind]
     if not same:
         return [], "", 0
-    unit = Counter(i.normalized_unit for i in same).most_common(1)[0][0]
+    unit = majority_unit(i.normalized_unit for i in same)
     chosen: dict[tuple[str, str], Indicator] = {}
     for i in same:
         if i.normalized_unit == unit:
@@ -824,63 +827,6 @@ def reports_view(corpus: Corpus, job: EmbedJob) -> None:
 
 
 # ---- summaries ----------------------------------------------------------------------------------------
-def poor_label(i: Indicator) -> bool:
-    """True when an indicator has no real name (a clause fragment stood in for one)."""
-    return i.key.startswith("other:") or i.label_en.startswith(("Reported figure", "figure:"))
-
-
-def key_figure_line(k: Any, zh: bool) -> str:
-    """A headline figure; without a good label, its value and period with the source clause instead."""
-    i = k.indicator
-    if not poor_label(i):
-        return md_escape(k.zh if zh else k.en)
-    language = "zh" if zh else "en"
-    try:
-        value = format_zh(i.value, i.unit) if zh else format_en(i.value, i.unit)
-    except ValueError:
-        value = f"{i.value:g}{i.unit}"
-    clause = ui("source_clause", language, quote=i.evidence.quote.strip())
-    period = show_period(i.period, language)
-    return md_escape(f"{value}（{period}）— {clause}" if zh else f"{value} ({period}) — {clause}")
-
-
-_FRAGMENT_EN = re.compile(r"Reported figure \([^)]*\)")
-
-
-def bullet_en(bullet: str, quote: str | None) -> str:
-    """An English bullet; a fragment label is replaced by the source clause."""
-    if not _FRAGMENT_EN.search(bullet):
-        return md_escape(bullet)
-    body = _FRAGMENT_EN.sub("figure", bullet)
-    return md_escape(f"{body} — {ui('source_clause', 'en', quote=quote.strip())}" if quote else body)
-
-
-def summary_lang_md(s: ReportSummary, lang_: str) -> str:
-    """One language of a summary as escaped Markdown; [n] points at the sources below."""
-    zh = lang_ == "zh"
-    lines = [f"**{md_escape(s.headline_zh if zh else s.headline_en)}**", ""]
-    overview = s.overview_zh if zh else s.overview_en
-    lines += [md_escape(overview), ""] if overview else []
-    lines += ["#### " + ("主要指标" if zh else "Key figures")]
-    lines += [f"- {key_figure_line(k, zh)} \\[{k.citation.n}\\]" for k in s.key_figures]
-    for title, sections, mark in (("工作总结要点" if zh else "Review", s.review, ""),
-                                  ("工作计划与目标" if zh else "Plans and targets", s.plan, "目标 · ")):
-        if sections:
-            lines += ["", f"#### {title}"]
-        for sec in sections:
-            lines += ["", f"**{md_escape(sec.topic_zh + ' · ' + sec.heading_zh if zh else sec.topic_en)}**", ""]
-            if zh:
-                lines += [f"- {mark}{md_escape(b)} \\[{c.n}\\]" for b, c in zip(sec.bullets_zh, sec.citations,
-                                                                             strict=False)]
-            else:
-                quotes = [c.quote for c in sec.citations] if len(sec.citations) == len(sec.bullets_en) else []
-                lines += [f"- {bullet_en(b, quotes[n] if quotes else None)}"
-                          for n, b in enumerate(sec.bullets_en)] or ["- *no figures in this section*"]
-    lines += ["", "#### " + ("注意" if zh else "Caveats")]
-    lines += [f"- {md_escape(c)}" for c in (s.caveats_zh if zh else s.caveats_en)]
-    return "\n".join(lines)
-
-
 def summary_sources(corpus: Corpus, s: ReportSummary) -> None:
     """Pick a footnote number and read its quote highlighted in the report."""
     cites = [k.citation for k in s.key_figures] + [c for sec in [*s.review, *s.plan] for c in sec.citations]
@@ -905,10 +851,10 @@ def report_summary_view(corpus: Corpus, s: ReportSummary) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("中文")
-        st.markdown(summary_lang_md(s, "zh"))
+        st.markdown(summary_column(s, "zh", md_escape))
     with right:
         st.subheader("English")
-        st.markdown(summary_lang_md(s, "en"))
+        st.markdown(summary_column(s, "en", md_escape))
     summary_sources(corpus, s)
     stem = f"summary_{s.report_id}"
     d1, d2 = st.columns(2)

@@ -609,11 +609,13 @@ class Corpus:
         return summary.model_copy(update={"key_figures": figures, "review": review, "plan": plan})
 
 
-# ---- display helpers the app reaches through the facade (A) ---------------------------------------------
+# ---- names the edges reach through the facade ------------------------------------------------------------
 # Re-exported so the edges stay on the facade (tests/test_layout.py): interface strings, number/period/place
-# display, exports, summaries as Markdown (Filters and safe_name are imported above).
+# display, the display unit of a column, exports, summaries as Markdown, the file types ingest reads
+# (Filters and safe_name are imported above).
 from rag.figures.table import flat_record as flat_record  # noqa: E402
 from rag.figures.table import to_csv as to_csv  # noqa: E402
+from rag.ingest.load import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # noqa: E402
 from rag.text.messages import display_scale as display_scale  # noqa: E402
 from rag.text.messages import ui as ui  # noqa: E402
 from rag.text.names import period_en as period_en  # noqa: E402
@@ -621,6 +623,7 @@ from rag.text.names import period_zh as period_zh  # noqa: E402
 from rag.text.names import place_en as place_en  # noqa: E402
 from rag.text.numbers import format_en as format_en  # noqa: E402
 from rag.text.numbers import format_zh as format_zh  # noqa: E402
+from rag.text.numbers import majority_unit as majority_unit  # noqa: E402
 
 EXPORT_FORMATS = ("csv", "json", "xlsx")
 
@@ -653,7 +656,14 @@ def export_indicators(rows: list[Indicator], fmt: str) -> bytes:
 
 
 def summary_markdown(summary: ReportSummary) -> str:
-    """A report summary as Markdown (both languages)."""
-    from rag.summary.batch import to_markdown
+    """A report summary as a Markdown document (both languages), as `jiedao summarize` writes it."""
+    from rag.summary.markdown import to_markdown
 
     return to_markdown(summary)
+
+
+def summary_column(summary: ReportSummary, lang: str, escape: Callable[[str], str]) -> str:
+    """One language of a report summary as Markdown for display; report text passes through `escape`."""
+    from rag.summary.markdown import summary_column as column
+
+    return column(summary, lang, escape)

@@ -320,18 +320,3 @@ def test_export_indicators_as_xlsx_csv_and_json() -> None:
 def test_show_value_drops_the_qualifier_da() -> None:
     assert app.show_value(39.15, "亿元", "达") == "39.15亿元"
     assert app.show_value(26, "公顷", "近") == "近26公顷"
-
-
-def test_poor_label_figure_shows_its_source_clause() -> None:
-    row = _indicator("甲街道", 4, unit="万元").model_copy(update={"key": "other:抓限下", "label_en": "Reported figure (抓限下)"})
-
-    @dataclass
-    class Key:
-        indicator: Indicator
-        zh: str = "抓限下 4万元"
-        en: str = "Reported figure (抓限下): 4"
-
-    zh = app.key_figure_line(Key(row), True)
-    en = app.key_figure_line(Key(row), False)
-    assert "抓限下 4万元" not in zh and "原文：「完成4万元」" in zh
-    assert "Reported figure" not in en and "“完成4万元”" in en
