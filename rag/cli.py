@@ -13,7 +13,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from rag.config import Settings, configure_logging
-from rag.errors import JiedaoError
+from rag.corpus import (
+    SUMMARY_FORMATS,
+    SUMMARY_LANGS,
+    SUPPORTED_SUFFIXES,
+    Corpus,
+    Filters,
+    llm_log,
+    period_zh,
+    to_csv,
+)
+from rag.errors import JiedaoError, NotFoundError
+from rag.schemas import Indicator
 
 app = typer.Typer(
     help="Jiedao: grounded indicators, cited answers and bilingual summaries for Chinese work reports.\n\n"
@@ -22,7 +33,7 @@ app = typer.Typer(
     "  jiedao -v ask \"观湖街道规上工业总产值是多少?\"   (debug log on stderr)",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
 )
-READS = ".txt .md .html .docx .pdf"
+READS = " ".join(SUPPORTED_SUFFIXES)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -42,10 +53,8 @@ def settings(data_dir: Path | None = None, model: str | None = None) -> Settings
     return Settings(**overrides)
 
 
-def corpus(data_dir: Path | None = None, model: str | None = None):  # type: ignore[no-untyped-def]
-    """Open the corpus for a command (imported lazily so `--help` stays fast)."""
-    from rag.corpus import Corpus
-
+def corpus(data_dir: Path | None = None, model: str | None = None) -> Corpus:
+    """Open the corpus for a command."""
     return Corpus(settings(data_dir, model))
 
 
@@ -121,8 +130,6 @@ def _progress() -> Progress:
 @app.command()
 def reports(data_dir: DataDir = None, json_out: JsonFlag = False) -> None:
     """List ingested reports: place, province/city/district, periods, publication date, inferred fields."""
-    from rag.corpus import period_zh
-
     try:
         metas = corpus(data_dir).reports()
     except JiedaoError as exc:
@@ -155,16 +162,15 @@ def search(
 
     Example: jiedao search "土地整备入库" -k 3 --street 观湖街道
     """
-    from rag.search.retrieve import Filters
-
     try:
         hits = corpus(data_dir).search(query, k=k, filters=Filters(streets=[street] if street else []))
     except JiedaoError as exc:
         fail(exc)
         return
-    rows = [{"rank": i + 1, "score": round(h.score, 5), "report_id": h.chunk.report_id, "street": h.chunk.street,
-             "section": h.chunk.section, "start": h.chunk.start, "end": h.chunk.end, "text": h.chunk.text}
-            for i, h in enumerate(hits)]
+    rows: list[dict[str, Any]] = [
+        {"rank": i + 1, "score": round(h.score, 5), "report_id": h.chunk.report_id, "street": h.chunk.street,
+         "section": h.chunk.section, "start": h.chunk.start, "end": h.chunk.end, "text": h.chunk.text}
+        for i, h in enumerate(hits)]
     if json_out:
         dump(rows)
         return
@@ -203,8 +209,6 @@ def ask(
 
     Example: jiedao ask "哪个街道土地入库最多"
     """
-    from rag.search.retrieve import Filters
-
     try:
         answer = corpus(data_dir, model).ask(question, filters=Filters(streets=[street] if street else []))
     except JiedaoError as exc:
@@ -215,8 +219,8 @@ def ask(
         return
     out.print(answer.text, markup=False, highlight=False)
     out.print(f"(route: {answer.route}, mode: {answer.mode})", markup=False, style="dim")
-    for c in answer.caveats:
-        out.print(f"注意 / note: {c}", markup=False)
+    for caveat in answer.caveats:
+        out.print(f"注意 / note: {caveat}", markup=False)
     for c in answer.citations:
         out.print(f"[{c.n}] {c.street} · {c.section} [{c.start}:{c.end}] “{c.quote}”", markup=False, highlight=False)
 
@@ -238,8 +242,6 @@ def indicators(
 
     Example: jiedao indicators --key land_storage_area --format json
     """
-    from rag.schemas import Indicator
-
     if schema:
         dump(Indicator.model_json_schema())
         return
@@ -258,8 +260,6 @@ def indicators(
     if fmt == "json":
         dump([r.model_dump() for r in rows])
     elif fmt == "csv":
-        from rag.figures.table import to_csv
-
         sys.stdout.write(to_csv(rows))
     else:
         table = Table("street", "period", "key", "kind", "value", "normalized", "quote")
@@ -278,8 +278,6 @@ def remove(
 
     Example: jiedao remove 3f2a9c1e0b7d4a56
     """
-    from rag.errors import NotFoundError
-
     try:
         meta = corpus(data_dir).remove(report)
     except NotFoundError as exc:
@@ -368,10 +366,7 @@ def logs(data_dir: DataDir = None, json_out: JsonFlag = False,
 
     Example: jiedao logs --json
     """
-    from rag.llm.calllog import CallLog
-
-    log_ = CallLog(settings(data_dir))
-    data = {"summary": log_.summary(), "recent": log_.recent(limit)}
+    data = llm_log(settings(data_dir), limit=limit)
     if json_out:
         dump(data)
         return
@@ -396,26 +391,23 @@ def summarize(
 
     Example: jiedao summarize data/reports --out out/summaries --lang zh,en --format md,json
     """
-    from rag.summary.batch import FORMATS, LANGS, run_batch
-
     langs = [x.strip() for x in lang.split(",") if x.strip()]
     formats = [x.strip() for x in fmt.split(",") if x.strip()]
-    bad = [x for x in langs if x not in LANGS] + [x for x in formats if x not in FORMATS]
+    bad = [x for x in langs if x not in SUMMARY_LANGS] + [x for x in formats if x not in SUMMARY_FORMATS]
     if bad or not langs or not formats:
         err.print(f"error: unknown --lang/--format value(s): {', '.join(bad) or '(empty)'}; "
                   "use --lang zh,en and --format md,json", markup=False)
         raise typer.Exit(2)
     try:
         c = corpus(data_dir, model)
-        backend = c.backend if c.backend.available else None
+        mode = c.backend.name if c.backend.available else "extractive (offline)"
         with _progress() as bar:
             task = bar.add_task("summarize", total=None)
 
             def tick(what: str, done: int, total: int) -> None:
                 bar.update(task, description=what[:40], completed=done, total=total)
 
-            result = run_batch(c, out_dir, paths=paths or [], langs=langs, formats=formats, backend=backend,
-                               progress=tick)
+            result = c.summarize_all(out_dir, paths=paths or [], langs=langs, formats=formats, progress=tick)
     except JiedaoError as exc:
         fail(exc)
         return
@@ -424,5 +416,5 @@ def summarize(
         out.print("nothing to do: every summary is up to date", markup=False)
     for what, message in result.failed:
         err.print(f"failed: {what}: {message}", markup=False, highlight=False)
-    out.print(f"mode: {backend.name if backend else 'extractive (offline)'} · output: {out_dir}", markup=False)
+    out.print(f"mode: {mode} · output: {out_dir}", markup=False)
     raise typer.Exit(1 if result.failed else 0)

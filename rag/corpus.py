@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from filelock import FileLock, Timeout
 
@@ -37,9 +37,12 @@ from rag.search.index import DenseIndex, LexicalIndex, short_reason
 from rag.search.retrieve import Filters, Retriever
 from rag.store.db import connect
 from rag.store.reports import Store
+from rag.summary.batch import FORMATS as SUMMARY_FORMATS
+from rag.summary.markdown import LANGS as SUMMARY_LANGS
 from rag.text.script import simplified
 
 if TYPE_CHECKING:
+    from rag.summary.batch import BatchResult
     from rag.summary.common import ReportSummary
 
 log = logging.getLogger(__name__)
@@ -608,6 +611,17 @@ class Corpus:
         plan = [s.model_copy(update={"citations": self._on_disk(s.citations)}) for s in summary.plan]
         return summary.model_copy(update={"key_figures": figures, "review": review, "plan": plan})
 
+    def summarize_all(self, out_dir: Path, *, paths: Iterable[Path | str] = (),
+                      langs: Iterable[str] = SUMMARY_LANGS, formats: Iterable[str] = SUMMARY_FORMATS,
+                      progress: Progress | None = None) -> BatchResult:
+        """Summaries of the reports under `paths` (ingested first) or of every report, plus the cross-report
+        overview, written to `out_dir` as Markdown/JSON; resumable: unchanged reports are skipped."""
+        from rag.summary.batch import run_batch
+
+        backend = self.backend if self.backend.available else None
+        return run_batch(self, out_dir, paths=paths, langs=list(langs), formats=list(formats), backend=backend,
+                         progress=progress)
+
 
 # ---- names the edges reach through the facade ------------------------------------------------------------
 # Re-exported so the edges stay on the facade (tests/test_layout.py): interface strings, number/period/place
@@ -667,3 +681,11 @@ def summary_column(summary: ReportSummary, lang: str, escape: Callable[[str], st
     from rag.summary.markdown import summary_column as column
 
     return column(summary, lang, escape)
+
+
+def llm_log(settings: Settings, *, limit: int = 20) -> dict[str, Any]:
+    """The LLM call log: token totals (overall and by model) and the newest `limit` calls."""
+    from rag.llm.calllog import CallLog
+
+    log_ = CallLog(settings)
+    return {"summary": log_.summary(), "recent": log_.recent(limit)}
