@@ -237,7 +237,8 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[In
     if r.period:
         exact = [x for x in usable if period_matches(_base_period(x.period), r.period)]
         how = "asked"
-        if not exact:  # a half-year asked, 1-5月 reported; a year asked, only its 1-N月 reported
+        if not exact and "M" not in r.period:
+            # '上半年' or a year asked, only 1-5月 / 1-N月 reported: that, said so; an explicit '1-6月' is not 1-5月
             year = r.period[:4] if r.period[:1].isdigit() else None
             exact = [x for x in usable if not is_full_year(_base_period(x.period))
                      and (year is None or x.period.startswith(year))]
@@ -587,6 +588,18 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
         text += line
     if not cited:
         return None
+    if len({c.street for c in cited}) == 1 and len(cited) >= 2:  # one place: the change asked for comes first
+        a, b = cited[0], cited[-1]
+        if len(r.years) == 2:
+            a = next((c for c in cited if c.period[:4] == str(min(r.years))), a)
+            b = next((c for c in reversed(cited) if c.period[:4] == str(max(r.years))), b)
+        d = _delta(a, b, lang) if a is not b and a.kind == b.kind != "yoy_growth" or (
+            a is not b and {a.kind, b.kind} <= set(_LEVEL)) else None
+        if d is not None:
+            if _estimated(b) or _estimated(a):
+                d["pct"] += ("," if lang == "zh" else ", ") + msg("kind_estimate", lang)
+            text = msg("trend_headline", lang, place=_place(a.street, lang), label=label, **d) + _sep(
+                "x", lang) + text
     caveats += _notes(cited, lang)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
     return _answer(question, r, text.strip(), cited, table=table, caveats=caveats)
@@ -601,17 +614,24 @@ def _fig_value(i: Indicator, lang: str) -> str:
     return fig
 
 
-def _change(a: Indicator, b: Indicator, lang: str, caveats: list[str]) -> str:
-    """Absolute and % change from a to b, in b's unit, computed here (never a figure of the report)."""
+def _delta(a: Indicator, b: Indicator, lang: str) -> dict[str, str] | None:
+    """Absolute and % change from a to b, in b's unit, computed here (never a figure of the report); None when
+    the two are not comparable (other unit, a full year against part of one)."""
     if a.normalized_unit != b.normalized_unit or is_full_year(a.period) != is_full_year(b.period):
-        note = msg("trend_not_comparable", lang, a=_period(a.period, lang), b=_period(b.period, lang))
-        caveats.append(note)
-        return ""
+        return None
     scale = b.normalized_value / b.value if b.value else 1.0
     delta_norm = b.normalized_value - a.normalized_value
-    delta = delta_norm / (scale or 1.0)
+    delta = abs(round(delta_norm / (scale or 1.0), 4))
     pct = (delta_norm / a.normalized_value * 100) if a.normalized_value else None
-    shown = format_zh(abs(round(delta, 4)), b.unit) if lang == "zh" else format_en(abs(round(delta, 4)), b.unit)
-    pct_shown = f"{pct:+.1f}%" if pct is not None else "n/a"
-    return msg("trend_change", lang, prev=_period(a.period, lang), direction=msg("up" if delta >= 0 else "down", lang),
-               delta=shown, pct=pct_shown)
+    shown = format_zh(delta, b.unit) if lang == "zh" else f"{format_en(delta, b.unit)} ({format_zh(delta, b.unit)})"
+    return {"prev": _period(a.period, lang), "later": _period(b.period, lang),
+            "direction": msg("up" if delta_norm >= 0 else "down", lang), "delta": shown,
+            "pct": f"{pct:+.1f}%" if pct is not None else "n/a"}
+
+
+def _change(a: Indicator, b: Indicator, lang: str, caveats: list[str]) -> str:
+    d = _delta(a, b, lang)
+    if d is None:
+        caveats.append(msg("trend_not_comparable", lang, a=_period(a.period, lang), b=_period(b.period, lang)))
+        return ""
+    return msg("trend_change", lang, **{k: v for k, v in d.items() if k != "later"})

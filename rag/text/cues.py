@@ -38,7 +38,7 @@ PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")
 # Estimate wording (review text): the reported result is an estimate written before the final statistics.
 ESTIMATE = re.compile(r"预计|初步统计|快报|预估|可望|有望|估计")
 # Paragraph-wide estimate notes: 预计(以下均为预计), (预计数,下同).
-ESTIMATE_SCOPE = re.compile(r"以下均为预计|预计数[,，、]?\s*下同|下同[^。]{0,4}预计")
+ESTIMATE_SCOPE = re.compile(r"以下[^。，,]{0,10}?(?:均|都)(?:为|是|系)预计|预计数[,，、]?\s*下同|下同[^。]{0,4}预计")
 # A figure that is a target beside an actual: 突破60亿元目标, 越过50亿元目标.
 TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 # A ranking, not a value: 全区第2, 第13位, 前10位.

@@ -98,6 +98,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cumulative_note": {"zh": "{place}为累计数({period})。", "en": "{place}'s figure is cumulative ({period})."},
     # ---- trends
     "trend_head": {"zh": "{place}{label}:", "en": "{place}, {label}: "},
+    "trend_headline": {"zh": "{place}{label}{later}比{prev}{direction}{delta}({pct},计算值)。",
+                       "en": "{place}'s {label} was {direction} {delta} in {later} on {prev} ({pct}, computed)."},
     "trend_point": {"zh": "{period}{figure}[{n}]", "en": "{period}: {figure} [{n}]"},
     "trend_change": {"zh": ",比{prev}{direction}{delta}({pct},计算值)",
                      "en": ", {direction} {delta} on {prev} ({pct}, computed)"},

@@ -172,3 +172,19 @@ def test_a_stated_result_comes_before_a_later_estimate() -> None:
 def test_two_asks_answer_both_in_order() -> None:
     a = ask_more("梅林镇2023年计划新增托位和养老床位各多少个？")
     assert a.text.index("120") < a.text.index("60") and len(a.citations) == 2
+
+
+def test_trend_states_the_computed_change_first() -> None:
+    a = ask("青石街道财政总收入2022年到2023年变化多少？")
+    assert first(a).startswith("青石街道财政总收入2023年比2022年增加2.5亿元") and "计算值" in first(a)
+
+
+def test_an_explicit_month_range_is_not_answered_by_another() -> None:
+    rows = [row("梅林镇", "2024M01-M05", "固定资产投资", 2.2)]
+    ctx = context(rows)
+    q = "梅林镇2024年1-6月固定资产投资是多少？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.route == "abstain" and "1-5月" in a.text
+    q = "梅林镇2024年上半年固定资产投资是多少？"  # 上半年 loosely: the 1-5月 figure, said so
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and "2.2亿元" in first(a) and "1-5月" in a.text
