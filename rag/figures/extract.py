@@ -51,7 +51,7 @@ _LEAD = re.compile(
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
-                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
+                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
@@ -71,6 +71,9 @@ _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 m
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}")
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
+# "9个村集体经济收入合计286万元,均超过15万元": each one's floor, not a level of the indicator
+_FLOOR = re.compile(r"(?:均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
 # Heads that name no subject of their own: "螺蛳粉企业12家,实现产值9.6亿元" measures the firms' output.
 _HEAD_ONLY = re.compile(r"(?:总)?产值|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
@@ -123,7 +126,8 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
 
 def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_start: int,
                    sentence: str, carry: list[Subject] | None = None) -> Iterator[Indicator]:
-    quantities = [q for q in scan_quantities(sentence) if _is_figure(sentence, q)]
+    quantities = [q for q in scan_quantities(sentence) if _is_figure(sentence, q)
+                  and not _FLOOR.search(sentence, max(0, q.start - 6), q.start)]
     # "5000万元以上项目8个": the first amount is a threshold of the count that follows
     quantities = [q for n, q in enumerate(quantities) if not (
         n + 1 < len(quantities) and _THRESHOLD.fullmatch(sentence[q.end : quantities[n + 1].start]))]
@@ -257,6 +261,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         raw = after.group(0) if after else ""
         tail = _label(raw, 0)
         found = match_term(raw, unit_kind)
+        if unit_kind == "count" and _HEAD_TAIL.search(tail):
+            return None, ""  # "9个行政村集体经济收入合计…": a count of villages, not an income
         return (found[0] if found else None), tail
     return None, label
 
@@ -370,6 +376,9 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     base = report.period_covered or "unknown"
     year = base[:4] if base[:4].isdigit() else None
     pos = len(sentence) if pos is None else pos
+    own = _YEAR_BEFORE.search(sentence, max(0, pos - 8), pos)  # "由2020年的19.8亿元增长到2023年的31.6亿元"
+    if own and year and int(own.group(1)) <= int(year):
+        return own.group(1), "clause"
     cuts = [0] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, pos)]
     end_m = _CLAUSE_SEP.search(sentence, pos)
     end = end_m.start() if end_m else len(sentence)

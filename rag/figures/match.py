@@ -131,7 +131,7 @@ def qualifier_fit(phrase: str, label: str) -> float:
     """Qualifiers that change what a figure measures must agree: 村均/人均 (per village, per person) against a
     total, 新增/新认定 (added this year) against a stock. 1.0 when they agree, less when they do not."""
     fit = 1.0
-    asked, has = set(_PER_UNIT.findall(phrase)), set(_PER_UNIT.findall(label))
+    asked, has = set(_PER_UNIT.findall(_clean(phrase))), set(_PER_UNIT.findall(label))
     if asked - has:
         fit *= 0.6  # '村均收入' is not answered by the villages' total
     elif has - asked and not re.search(r"per\b|average", phrase, re.I) and _CJK.search(phrase):
@@ -143,7 +143,11 @@ def qualifier_fit(phrase: str, label: str) -> float:
 
 
 def _clean(text: str) -> str:
+    text = _PER_WORDS.sub(lambda m: (m.group(1) or m.group(2)) + "均", text)  # 平均每个村 -> 村均
     return re.sub(r"[“”\"'（）()\s]", "", text)
+
+
+_PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均")
 
 
 # ---- dense -----------------------------------------------------------------------------------------

@@ -204,3 +204,11 @@ def test_a_paragraph_opened_by_a_period_holds_for_its_sentences() -> None:
 def test_a_bare_head_after_a_semicolon_borrows_the_subject_before_it() -> None:
     facts = _facts("全年受理12345热线工单9,870件，同比下降3.1%；响应率100%，满意率96.2%。")
     assert ("12345热线工单满意率", 96.2, "actual") in facts
+
+
+def test_floors_and_counts_of_things_are_not_levels_and_each_figure_takes_its_own_year() -> None:
+    facts = _facts("全镇12个行政村集体经济收入合计310万元，均超过20万元。")
+    assert facts == {("行政村集体经济收入", 310.0, "actual")}
+    rows = _rows("规上工业总产值由2020年的12.4亿元增长到2023年的20.5亿元。")
+    assert {(r.label_zh, r.value, r.period) for r in rows} == {("规上工业总产值", 12.4, "2020"),
+                                                              ("规上工业总产值", 20.5, "2023")}

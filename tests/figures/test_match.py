@@ -81,3 +81,8 @@ def test_mixed_english_and_chinese_phrase_needs_both() -> None:
     got = match_rows("goats slaughtered 出栏", rows, lang="en")
     assert got[0].row.label_zh == "山羊出栏"
     assert match_rows("12345 hotline work orders", rows, lang="en")[0].row.label_zh == "受理12345热线工单"
+
+
+def test_average_per_village_is_per_village() -> None:
+    assert label_similarity("平均每个村的集体经济收入", "村均集体经济收入") == 1.0
+    assert label_similarity("平均每个村的集体经济收入", "行政村集体经济收入") < THRESHOLD
