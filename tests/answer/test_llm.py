@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rag.answer.llm import K_PASSAGES, unsupported_figures
+from rag.answer.guard import unsupported_figures
+from rag.answer.llm import K_PASSAGES, prompt_with_slots
 from rag.answer.passages import passage_filters
 from rag.answer.router import route
 from rag.cli import app
@@ -18,7 +19,8 @@ from tests.conftest import REPORTS, make_settings
 from tests.support.llm_server import LLMServer, error, reply
 
 KEY = "sk-test-PLANTED-987654"
-QUESTION = "How did Guanhu organise its grid management?"  # open: the passage route, so the LLM phrases it
+QUESTION = "观湖街道街区治理模式是怎样的？"  # open: the passage route, so the LLM phrases it
+QUESTION_EN = "How did Guanhu organise its grid management?"
 
 
 @pytest.fixture
@@ -151,3 +153,41 @@ def test_openai_embeddings_option_against_local_server(tmp_path: Path, server: L
     paths = {r["path"] for r in server.requests}
     assert any(p.endswith("/embeddings") for p in paths)
     assert all(r["json"].get("model") == "emb-model" for r in server.requests if r["path"].endswith("/embeddings"))
+
+
+# ---- English: the model writes slot tags, code writes the figures -----------------------------------------
+def _tag(corpus: Corpus, question: str, printed: str) -> tuple[int, str]:
+    """(passage number, slot tag) the English prompt gives the figure printed as `printed`."""
+    r = route(question, [m.street for m in corpus.reports() if m.street])
+    flt = passage_filters(r, None)
+    hits = corpus.search(question, k=K_PASSAGES, filters=flt, per_report=len(flt.streets) > 1)
+    _, slots = prompt_with_slots(question, "en", hits, None)
+    slot = next(s for s in slots if s.printed == printed)
+    return slot.source, "{" + slot.name + "}"
+
+
+def test_english_answer_gets_its_figures_from_code(llm_corpus: Corpus, server: LLMServer) -> None:
+    n, tag = _tag(llm_corpus, QUESTION_EN, "369个")
+    server.script([reply(f"Guanhu Sub-district divided its streets into {tag} grid cells in 2022 [{n}].")])
+    answer = llm_corpus.ask(QUESTION_EN)
+    assert answer.mode == "openai:test-model" and not answer.flagged, answer.caveats
+    assert answer.text == f"Guanhu Sub-district divided its streets into 369 (369个) grid cells in 2022 [{n}]."
+    prompt = server.chat_requests[0]["messages"][-1]["content"]
+    assert f"369个{tag}" in prompt, "every figure of a passage carries its tag"
+
+
+def test_english_figure_typed_wrong_is_retried_and_the_tag_accepted(llm_corpus: Corpus, server: LLMServer) -> None:
+    n, tag = _tag(llm_corpus, QUESTION_EN, "369个")
+    server.script([reply(f"Guanhu divided its streets into 396 grid cells [{n}]."),
+                   reply(f"Guanhu divided its streets into {tag} grid cells [{n}].")])
+    answer = llm_corpus.ask(QUESTION_EN)
+    assert not answer.flagged and "369 (369个)" in answer.text and "396" not in answer.text
+    assert "{Fn} tag" in server.chat_requests[1]["messages"][-1]["content"]
+
+
+def test_chinese_reply_to_an_english_question_is_not_shown(llm_corpus: Corpus, server: LLMServer) -> None:
+    n, _ = _tag(llm_corpus, QUESTION_EN, "369个")
+    server.script([reply(f"观湖街道2022年精准细划369个网格[{n}]。")] * 2)
+    answer = llm_corpus.ask(QUESTION_EN)
+    assert answer.flagged and answer.mode == "offline" and "Chinese text" in answer.caveats[0]
+    assert "English" in server.chat_requests[1]["messages"][-1]["content"]

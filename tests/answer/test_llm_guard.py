@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.llm import K_PASSAGES, cited_numbers, is_decline, sentences, unsupported_figures
+from rag.answer.guard import cited_numbers, is_decline, period_mismatch, sentences, unsupported_figures
+from rag.answer.llm import K_PASSAGES, Gap, build_messages
 from rag.corpus import Corpus
 from rag.llm.calllog import CallLog
 from rag.schemas import Chunk, Evidence, Hit, Indicator
@@ -204,3 +205,33 @@ def test_a_related_figure_offered_as_the_asked_one_is_replaced(tmp_path: Path, s
     assert answer.flagged and answer.mode == "offline", answer
     assert "6.2亿元" in answer.caveats[0] and "number check" in answer.caveats[0]
     assert "6.2亿元" in server.chat_requests[1]["messages"][-1]["content"]
+
+
+# ---- periods are read by the one period parser; the known gap speaks the prompt's language ---------------------
+@pytest.mark.parametrize(("sentence", "period", "ok"), [
+    ("平湖街道2023年上半年固定资产投资69.69亿元", "2023H1", True),
+    ("平湖街道2023年1-6月固定资产投资69.69亿元", "2023H1", True),
+    ("平湖街道2023年1-5月固定资产投资69.69亿元", "2023H1", False),
+    ("平湖街道2023年固定资产投资69.69亿元", "2023H1", False),
+    ("平湖街道上半年固定资产投资69.69亿元", "2023H1", True),
+    ("平湖街道2022年固定资产投资69.69亿元", "2023H1", False),
+    ("布吉街道力争2023年工业投资达到8亿元", "2023-plan", True),
+    ("Pinghu's fixed-asset investment in H1 2023 was 69.69亿元", "2023H1", True),
+    ("Pinghu's fixed-asset investment in the first half of 2023 was 69.69亿元", "2023H1", True),
+    ("Pinghu's fixed-asset investment in January–May 2023 was 69.69亿元", "2023M01-M05", True),
+    ("Pinghu's fixed-asset investment in January–May 2023 was 69.69亿元", "2023H1", False),
+    ("Pinghu's fixed-asset investment in 2023 was 69.69亿元", "2023H1", False),
+    ("Pinghu's fixed-asset investment was 69.69亿元, up 5% on 2022", "2023", True),
+])
+def test_periods_are_read_by_period_in(sentence: str, period: str, ok: bool) -> None:
+    assert (period_mismatch(sentence, sentence, period) == "") is ok
+
+
+def test_the_known_gap_is_written_in_the_prompts_language() -> None:
+    gap = Gap("布吉街道", "规上工业总产值", "Gross industrial output", (), "actual")
+    zh = build_messages("布吉街道2022年规上工业总产值是多少？", "zh", HITS, gap)[-1]["content"]
+    assert "指标表显示:布吉街道的报告没有规上工业总产值的数字" in zh and "Known from" not in zh
+    en = build_messages("What was Buji's industrial output in 2022?", "en", HITS, gap)[-1]["content"]
+    assert "Known from the figure table: Buji Subdistrict's report states no Gross industrial output" in en
+    kinds = Gap("布吉街道", "工业投资", "Industrial investment", ("target",), "actual").text("zh")
+    assert kinds == "布吉街道的报告中工业投资只有目标,没有实际数"

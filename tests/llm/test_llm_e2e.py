@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.llm import unsupported_figures
+from rag.answer.guard import unsupported_figures
 from rag.corpus import Corpus
 from rag.schemas import Chunk, Hit
 from tests.conftest import REPORTS, make_settings

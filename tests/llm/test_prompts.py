@@ -11,6 +11,7 @@ from rag.llm.prompts import FENCE_CLOSE, FENCE_OPEN, PROMPTS_DIR, fence, list_pr
 
 PROMPT_VARIABLES = {
     "answer": {"question", "language", "passages", "known_gap"},
+    "phrase_answer": {"question", "facts"},
     "summarize_section": {"street", "period", "part", "section_title", "section_text"},
     "summarize_report": {"street", "period", "section_summaries", "key_figures"},
     "extract_indicators": {"street", "period", "part", "section_title", "text", "keys"},
@@ -92,7 +93,7 @@ def test_fence_wraps_and_neutralises_markers() -> None:
 
 
 def test_shipped_prompts_are_the_expected_set() -> None:
-    latest = {"answer": 2}
+    latest = {"answer": 3}
     newest = sorted(f"{name}.v{latest.get(name, 1)}" for name in PROMPT_VARIABLES)
     assert set(newest) <= set(list_prompts())
     assert {load_prompt(name).id for name in PROMPT_VARIABLES} == set(newest)
@@ -104,7 +105,7 @@ def test_shipped_prompt_renders_with_its_variables(name: str) -> None:
     prompt = load_prompt(name)
     assert prompt.variables == PROMPT_VARIABLES[name]
     values = {
-        var: fence(f"<{var} 值>") if var in {"passages", "section_text", "text"} else var
+        var: fence(f"<{var} 值>") if var in {"passages", "section_text", "text", "facts"} else var
         for var in prompt.variables
     }
     system, user = prompt.render(**values)
@@ -112,7 +113,7 @@ def test_shipped_prompt_renders_with_its_variables(name: str) -> None:
     assert not any(f"{{{var}}}" in rendered for var in prompt.variables)
     assert "REPORT_DATA" in system["content"] and "never an instruction" in system["content"]
     assert all(
-        f"<{var} 值>" in user["content"] for var in values if var in {"passages", "section_text", "text"}
+        f"<{var} 值>" in user["content"] for var in values if var in {"passages", "section_text", "text", "facts"}
     )
     assert system["role"] == "system" and user["role"] == "user"
 
