@@ -63,6 +63,12 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
         places = list(dict.fromkeys(places))
+    rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 else []
+    if rivals:  # a weak match that other measures match as well: ask, never guess
+        lang = r.language
+        shown = [_label([x], lang) for x in [measure[0], *rivals]]
+        return _answer(question, r, msg("ambiguous_measure", lang, place=_place(places[0], lang),
+                                        labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
     if r.intent == "trend":
         return _trend(question, r, measure, places, ctx)
     if r.intent in ("rank", "aggregate") or len(places) > 1:
@@ -166,6 +172,7 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
 
     name, best = max(groups.items(), key=rank)
     rows = [s.row for s in best]
+    top = max(s.score for s in best)
     if r.intent in ("rank", "aggregate") and not r.places:
         # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
         have = {x.street for x in _usable(rows, wanted, r)}  # a place with only a plan target still ranks
@@ -173,10 +180,35 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         for other, ss in groups.items():
             if other == name:
                 continue
-            extra = [s.row for s in ss if s.row.street not in have and label_similarity(label, s.row.label_zh) >= 0.7]
+            extra = [s.row for s in ss if s.row.street not in have and (
+                label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.05, _SURE))]
             rows += extra
             have |= {x.street for x in extra}
     return rows
+
+
+_SURE = 0.75  # below this, a match that another measure of the same place ties is not trusted
+
+
+def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route) -> list[Indicator]:
+    """Rows of other measures of `place` that could answer the question (kind and unit asked) and match it as
+    well as the chosen measure does, when that match is weak. The same figure under two labels is no rival."""
+    chosen = {id(x) for x in measure}
+    mine = [s.score for s in scored if id(s.row) in chosen and s.row.street == place]
+    if not mine or max(mine) >= _SURE:
+        return []
+    best = max(mine)
+    name = measure_of(measure[0])
+    same = {(x.value, x.unit) for x in measure if x.street == place}
+    kinds = WANTED.get(r.kind, WANTED["actual"])
+    units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint}) if r.unit_hint else None
+    out: dict[str, Indicator] = {}
+    for s in scored:
+        x = s.row
+        if (x.street == place and measure_of(x) != name and s.score >= best - 0.02 and (x.value, x.unit) not in same
+                and _usable([x], kinds, r) and (units is None or x.normalized_unit in units)):
+            out.setdefault(measure_of(x), x)
+    return list(out.values())
 
 
 def _places_in(rows: Sequence[Indicator]) -> list[str]:

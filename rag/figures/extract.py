@@ -51,7 +51,7 @@ _LEAD = re.compile(
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
-                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
+                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|可达到?|可望|有望|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
@@ -76,10 +76,10 @@ _FLOOR = re.compile(r"(?:均|全部|都|全都)(?:已)?(?:超过|超|达到|达|
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
 # Heads that name no subject of their own: "螺蛳粉企业12家,实现产值9.6亿元" measures the firms' output.
-_HEAD_ONLY = re.compile(r"(?:总)?产值|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
+_HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
                         r"|利润|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
 _HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})$")
-_MEASURE_TAIL = re.compile(r"(?:产量|面积|数量|人数|户数|个数|总数|规模)$")
+_MEASURE_TAIL = re.compile(r"(?:产量|(?:播种|种植)?面积|数量|人数|户数|个数|总数|规模)$")
 _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / 户均 …: a per-unit figure of the subject before it
 _PARA_OPENER = re.compile(r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                           r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：]")
@@ -244,7 +244,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         found = match_term(joined, unit_kind)
         if found and found[1] == len(joined):
             return found[0], joined  # "规上工业总产值…,增加值64.5亿元"
-        return None, _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label  # "新签约项目5个,总投资18.6亿元"
+        joined = _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label  # "新签约项目5个,总投资18.6亿元"
+        found = match_term(joined, unit_kind)
+        return (found[0] if found and found[1] == len(joined) else None), joined
     reach = _REACH.search(prefix)
     if prev[1] and reach and reach.group(2) == label:
         return None, prev[1] + reach.group(1) + label  # "改造老旧小区6个,惠及居民1482户"

@@ -199,7 +199,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (), "township": (),
     "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
-    "monitoring": ("监测",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
+    "monitoring": ("监测",), "satisfaction": ("满意",), "response": ("响应",), "firms": ("企业",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
 }
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
             "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total",
@@ -231,7 +231,9 @@ def english_to_zh(phrase: str) -> list[str]:
 
 
 def _content_words(phrase: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z][a-z\-]+|\d+(?:\.\d+)?", phrase.lower()) if w not in _EN_STOP]
+    """English words that name the measure: not stop words, not place words (HAND_EN maps them to nothing)."""
+    return [w for w in re.findall(r"[a-z][a-z\-]+|\d+(?:\.\d+)?", phrase.lower())
+            if w not in _EN_STOP and HAND_EN.get(w, ("",)) != ()]
 
 
 def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:

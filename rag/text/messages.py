@@ -75,6 +75,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "asked_share": {"zh": "占比", "en": "share"},
     "asked_actual": {"zh": "实际数", "en": "actual figure"},
     "asked_yoy_growth": {"zh": "增速", "en": "growth rate"},
+    "ambiguous_measure": {"zh": "报告中{place}有几个数字都可能是所问的指标:{labels}。请说明是哪一个。",
+                          "en": "{place}'s reports hold several figures that could be the one asked for: {labels}. "
+                                "Please say which one."},
     "asked_amount": {"zh": "金额", "en": "amount of money"},
     # ---- rankings
     "rank_first": {"zh": "{place}{label}{word}:{figure}[{n}]。", "en": "{place} reported the {word} {label}: "

@@ -188,3 +188,14 @@ def test_an_explicit_month_range_is_not_answered_by_another() -> None:
     q = "梅林镇2024年上半年固定资产投资是多少？"  # 上半年 loosely: the 1-5月 figure, said so
     a = indicator_answer(q, route(q, ctx.reports), ctx)
     assert a is not None and "2.2亿元" in first(a) and "1-5月" in a.text
+
+
+def test_a_weak_match_that_another_measure_ties_is_asked_back_not_guessed() -> None:
+    rows = [row("梅林镇", "2023", "污水管网", 12.0, "公里"), row("梅林镇", "2023", "雨水管网", 9.0, "公里")]
+    ctx = context(rows)
+    q = "梅林镇2023年管网长度是多少？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.route == "abstain" and "污水管网" in a.text and "雨水管网" in a.text
+    q = "梅林镇2023年污水管网长度是多少？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and "12公里" in first(a)
