@@ -68,16 +68,21 @@ class Retriever:
         vector = self.embed_query(query) if dense and self.embed_query is not None else None
         if not per_report:
             dense_ids = self._dense(vector, filters, _POOL)
-            return self._fused(scores, dense_ids, k, filters)
+            bm25_ids = self._bm25(scores, filters)[None] if scores is not None else []
+            return self._fused(bm25_ids, dense_ids, k)
         report_ids = filters.report_ids or sorted({c.report_id for c in self.chunks_by_id.values()
                                                     if filters.accepts(c)})
-        # One dense query deep enough to reach every report, split per report below (not one query each).
+        # One dense query deep enough to reach every report, split per report below (not one query each);
+        # BM25 ranks are likewise split per report in one pass over the ranking.
         dense_ids = self._dense(vector, filters, _POOL * max(1, len(report_ids)))
+        dense_by_report: dict[str, list[str]] = defaultdict(list)
+        for cid in dense_ids:
+            if cid in self.chunks_by_id:
+                dense_by_report[self.chunks_by_id[cid].report_id].append(cid)
+        bm25_by_report = self._bm25(scores, filters, per_report=True) if scores is not None else {}
         hits: list[Hit] = []
         for rid in report_ids:
-            one = Filters(filters.streets, filters.districts, filters.years, filters.parts, [rid])
-            mine = [cid for cid in dense_ids if cid in self.chunks_by_id and self.chunks_by_id[cid].report_id == rid]
-            hits.extend(self._fused(scores, mine[:_POOL], k, one))
+            hits.extend(self._fused(bm25_by_report.get(rid, []), dense_by_report.get(rid, [])[:_POOL], k))
         return sorted(hits, key=lambda h: -h.score)
 
     def _dense(self, vector: list[float] | None, filters: Filters, n: int) -> list[str]:
@@ -85,11 +90,10 @@ class Retriever:
             return []
         return [cid for cid, _ in self.dense.query(vector, n, filters.where())]
 
-    def _fused(self, scores: np.ndarray | None, dense_ids: list[str], k: int, filters: Filters) -> list[Hit]:
+    def _fused(self, bm25_ids: list[str], dense_ids: list[str], k: int) -> list[Hit]:
         ranks: dict[str, dict[str, int]] = defaultdict(dict)
-        if scores is not None:
-            for rank, cid in enumerate(self._bm25(scores, filters)):
-                ranks[cid]["bm25"] = rank
+        for rank, cid in enumerate(bm25_ids):
+            ranks[cid]["bm25"] = rank
         for rank, cid in enumerate(dense_ids):
             ranks[cid]["dense"] = rank
         scored = [(sum(1.0 / (RRF_K + r + 1) for r in rr.values()), cid, rr) for cid, rr in ranks.items()
@@ -98,13 +102,19 @@ class Retriever:
         return [Hit(chunk=self.chunks_by_id[cid], score=s, bm25_rank=rr.get("bm25"), dense_rank=rr.get("dense"))
                 for s, cid, rr in scored[:k]]
 
-    def _bm25(self, scores: np.ndarray, filters: Filters) -> list[str]:
+    def _bm25(self, scores: np.ndarray, filters: Filters, *,
+              per_report: bool = False) -> dict[str | None, list[str]]:
+        """The top _POOL chunk ids by BM25 that pass the filters (under None), or per report id."""
         order = np.argsort(-scores, kind="stable")
-        out: list[str] = []
-        for i in order:
-            if scores[i] <= 0 or len(out) >= _POOL:
-                break
-            chunk = self.chunks_by_id.get(self.lexical.ids[i])
-            if chunk is not None and filters.accepts(chunk):
-                out.append(chunk.chunk_id)
+        out: dict[str | None, list[str]] = defaultdict(list)
+        ids = self.lexical.ids
+        for i in order[: int(np.count_nonzero(scores > 0))]:  # positive scores come first in the order
+            chunk = self.chunks_by_id.get(ids[i])
+            if chunk is None:
+                continue
+            bucket = out[chunk.report_id if per_report else None]
+            if len(bucket) < _POOL and filters.accepts(chunk):
+                bucket.append(chunk.chunk_id)
+                if not per_report and len(bucket) >= _POOL:
+                    break
         return out
