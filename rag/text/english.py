@@ -22,9 +22,10 @@ _AFTER_SLOT = re.compile(
     re.I,
 )
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_BARE = re.compile(r"[\d.,]+")
 _FRAGMENT = re.compile(rf"[{_CJK}][{_CJK}\u3000-\u303f\uff00-\uffef0-9.%]*")
-# Quoted spans may hold Chinese: “…”, 「…」, 『…』, "…".
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+# Quoted spans may hold Chinese: “…”, ‘…’, 「…」, 『…』, "…", and '…' when it is not an apostrophe.
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|\"[^\"]*\"|(?<![A-Za-z])'[^'\n]+'(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -125,12 +126,12 @@ def fill(reply: str, slots: Sequence[Slot], lang: str) -> Filled:
 
 
 def _typed_as_slots(text: str, slots: Sequence[Slot]) -> str:
-    """Figures typed exactly as a slot renders them become that slot (longest rendering first); a rendering
-    shared by slots of different figures is left alone."""
+    """Figures typed exactly as a slot renders them become that slot (longest rendering first); a bare number
+    ("518") or a rendering shared by slots of different figures is left alone."""
     owner: dict[str, Slot | None] = {}
     for s in slots:
         for form in {s.text_en, s.english, s.printed}:
-            if any(ch.isdigit() for ch in form):
+            if any(ch.isdigit() for ch in form) and not _BARE.fullmatch(form):
                 prev = owner.get(form, s)
                 owner[form] = s if prev is not None and prev.printed == s.printed else None
     for form in sorted(owner, key=len, reverse=True):
@@ -142,15 +143,47 @@ def _typed_as_slots(text: str, slots: Sequence[Slot]) -> str:
 
 
 def chinese_fragments(
-    text: str, allowed: Iterable[str] = (), spans: Iterable[tuple[int, int]] = ()
+    text: str, allowed: Iterable[str] = (), spans: Iterable[tuple[int, int]] = (), *, figures: bool = False
 ) -> list[str]:
     """Runs of Chinese in English prose outside quotes, outside `spans` (code-rendered figures) and other than
-    the `allowed` strings (e.g. a term the user's question wrote in Chinese)."""
-    masked = list(text)
+    the `allowed` strings (e.g. a term the user's question wrote in Chinese); with `figures`, a printed figure
+    ("(达39.15亿元)", the printed half of a rendering) is not a fragment either."""
+    free = _free(text, figures)
     for start, end in spans:
-        masked[start:end] = " " * (end - start)
-    masked_text = "".join(masked)
-    masked_text = _QUOTED.sub(lambda m: " " * len(m.group(0)), masked_text)
+        free[start:end] = [False] * (end - start)
+    masked = "".join(ch if f else " " for ch, f in zip(text, free, strict=True))
     for word in sorted({w for w in allowed if w}, key=len, reverse=True):
-        masked_text = masked_text.replace(word, " " * len(word))
-    return [m.group(0) for m in _FRAGMENT.finditer(masked_text)]
+        masked = masked.replace(word, " " * len(word))
+    return [m.group(0) for m in _FRAGMENT.finditer(masked)]
+
+
+def quote_chinese(text: str) -> str:
+    """Code-written English with each Chinese run outside quotes and printed figures put in “…” (a place or
+    label quoted as a name, not passed off as English): "place XX街道 not in …" → "place “XX街道” not in …"."""
+    free = _free(text, True)
+    masked = "".join(ch if f else " " for ch, f in zip(text, free, strict=True))
+    out, at = [], 0
+    for m in _FRAGMENT.finditer(masked):
+        start = m.start()
+        while start > at and free[start - 1] and text[start - 1].isascii() and text[start - 1].isalnum():
+            start -= 1
+        out += [text[at:start], f"“{text[start : m.end()]}”"]
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
+_QUALIFIER_BEFORE = re.compile(r"(?:不少于|不低于|超过|达到|[达近约超逾])\s*$")
+
+
+def _free(text: str, figures: bool) -> list[bool]:
+    """Per character: outside quotes (and, with `figures`, outside printed figures with their qualifier)."""
+    free = [True] * len(text)
+    for m in _QUOTED.finditer(text):
+        free[m.start() : m.end()] = [False] * (m.end() - m.start())
+    if figures:
+        for q in scan_quantities(text):
+            if q.unit:
+                lead = _QUALIFIER_BEFORE.search(text, 0, q.start)
+                begin = lead.start() if lead else q.start
+                free[begin : q.end] = [False] * (q.end - begin)
+    return free
