@@ -24,6 +24,7 @@ from rag.figures.lexicon import BY_KEY, base_key
 from rag.llm.openai_compat import OpenAICompatBackend
 from rag.summary.batch import MANIFEST, collection_overview, overview_to_markdown, to_markdown
 from rag.summary.common import ReportSummary, check_faithfulness
+from rag.summary.llm import llm_prompt_version
 from rag.summary.report import summarize_report
 from tests.conftest import REPORTS, gold_rows, make_settings
 from tests.support.fake_backend import FakeBackend
@@ -245,7 +246,7 @@ def test_llm_summary_rejects_a_figure_100x_too_large(hash_corpus: Corpus, llm: L
                         llm_timeout=5, llm_max_concurrency=8)
     rid = next(m.report_id for m in corpus.reports() if m.street == "观湖街道")
     s = summarize_report(corpus, rid, backend=OpenAICompatBackend(settings, "test-model"))
-    assert s.mode == "openai:test-model" and s.prompt_version == "summarize_section.v1+summarize_report.v1"
+    assert s.mode == "openai:test-model" and s.prompt_version == llm_prompt_version()
     assert llm.max_in_flight == 2, "map calls run concurrently, bounded by llm_max_concurrency"
     formats = {(b.get("response_format") or {}).get("json_schema", {}).get("name") for b in llm.chat_requests}
     assert formats == {"SectionBullets", "ReportReduce"}
@@ -274,7 +275,7 @@ def test_failing_model_falls_back_to_the_extractive_summary(hash_corpus: Corpus)
     assert s.mode == "extractive" and s.prompt_version == "extractive.v1"
     assert "The model calls failed; extractive summary shown" in s.caveats_en
     assert s.review == summarize_report(hash_corpus, rid).review
-    assert all(call["prompt_id"] == "summarize_section.v1" for call in down.history)
+    assert all(call["prompt_id"] == llm_prompt_version().split("+")[0] for call in down.history)
 
 
 # ---- the app -------------------------------------------------------------------------------------------
