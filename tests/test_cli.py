@@ -46,6 +46,7 @@ def test_ingest_ends_with_the_skipped_files(ingested: tuple[Path, subprocess.Com
     assert "figures.xlsx (.xlsx)" in last and "scan.png (.png)" in last and ".hidden" not in last
 
 
+@pytest.mark.slow
 def test_ingest_without_skipped_files_has_no_skipped_line(tmp_path: Path) -> None:
     proc = run(tmp_path / "d", "ingest", str(sorted(REPORTS.glob("*.txt"))[0]))
     assert proc.returncode == 0 and "skipped" not in proc.stdout.decode("utf-8")
@@ -63,6 +64,7 @@ def test_json_output_is_utf8_with_chinese_unescaped(ingested: tuple[Path, subpro
     assert json.loads(text)
 
 
+@pytest.mark.slow
 def test_library_debug_logs_are_quiet_by_default_and_shown_with_vv(tmp_path: Path) -> None:
     """bm25s sets its own logger to DEBUG; its "Building index" line must not reach stderr unless asked for."""
     question = "观湖街道在民生方面做了哪些工作?"  # the passage route: BM25 is built on first use

@@ -193,6 +193,7 @@ def test_reports_view_edits_metadata(data_dir: Path) -> None:
     assert any(line.startswith("布吉街道 · 龙岗区 · 2021年") for line in sidebar_reports(at))
 
 
+@pytest.mark.slow
 def test_indicator_and_summary_views_render(data_dir: Path) -> None:
     at = run_app()
     at.sidebar.radio(key="view_zh").set_value("指标").run()

@@ -57,6 +57,7 @@ def assert_consistent(data: Path, n_reports: int) -> Corpus:
     return corpus
 
 
+@pytest.mark.slow
 def test_ingest_while_asking(tmp_path: Path) -> None:
     """Questions answered in other processes during an ingest stay valid JSON and never fail."""
     data, folder = tmp_path / "data", tmp_path / "reports"
@@ -86,6 +87,7 @@ def test_ingest_while_asking(tmp_path: Path) -> None:
     assert_consistent(data, 30)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("round_", [1, 2])
 def test_two_ingests_of_one_folder(tmp_path: Path, round_: int) -> None:
     """Two processes ingest the same folder at once: both succeed, every report is stored once."""

@@ -672,6 +672,7 @@ def test_chroma_dir_read_only(tmp_path: Path, tmpfs: Callable[[Path, str], None]
     assert_no_partial(out["state"], [])
 
 
+@pytest.mark.slow
 def test_chroma_becomes_read_only(tmp_path: Path, tmpfs: Callable[[Path, str], None]) -> None:
     """An existing Chroma index whose disk turns read-only: the next report fails cleanly, the first stays."""
     chroma = tmp_path / "data" / "chroma"
@@ -699,6 +700,7 @@ def test_chroma_dir_unwritable_chmod(tmp_path: Path) -> None:
     assert_no_partial(out["state"], [])
 
 
+@pytest.mark.slow
 def test_full_disk_data_dir(tmp_path: Path, tmpfs: Callable[[Path, str], None]) -> None:
     """The whole data directory on a 2 MB disk: the report that does not fit fails cleanly; later ones work."""
     tmpfs(tmp_path / "disk", "2m")
@@ -714,6 +716,7 @@ def test_full_disk_data_dir(tmp_path: Path, tmpfs: Callable[[Path, str], None]) 
     assert_no_partial(out["state"], ["青溪街道"] + (["红岭街道"] if after["status"] == "added" else []))
 
 
+@pytest.mark.slow
 def test_full_disk_chroma(tmp_path: Path, tmpfs: Callable[[Path, str], None]) -> None:
     """SQLite has room but Chroma's disk is full: the report is removed again from SQLite and BM25."""
     tmpfs(tmp_path / "data" / "chroma", "4m")

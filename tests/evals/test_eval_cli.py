@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from rag.cli import app
@@ -34,6 +35,7 @@ def test_eval_on_unseen_corpus_leaves_main_index_untouched(tmp_path: Path, monke
         CliRunner().invoke(app, ["reports", "--json"]).stdout)
 
 
+@pytest.mark.slow
 def test_offline_eval_gate_passes_with_baseline_column(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("JIEDAO_DATA_DIR", str(tmp_path / "d"))
     monkeypatch.setenv("JIEDAO_EMBEDDER", "hash")
