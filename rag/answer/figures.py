@@ -12,12 +12,13 @@ from collections.abc import Sequence
 
 from rag.answer.asks import split_asks
 from rag.answer.passages import Context
+from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import Route, route, same_county
 from rag.figures.match import Scored, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en
-from rag.text.numbers import format_en, format_zh
+from rag.text.numbers import format_en, format_zh, majority_unit
 
 NOT_REPORTED = "未报告 / not reported"
 
@@ -41,14 +42,16 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
     if r.unknown_places:
         return scope_decline(question, r, ctx)
-    if r.intent == "open" or not (r.phrase or r.keys):
-        return None
     twins = ambiguous_places(r, ctx)
-    if twins:
+    if twins and (asks_rank(question) or r.intent != "open" and (r.phrase or r.keys)):
         lang = r.language
         listing = join_list([f"{c}{p}" for p, cs in twins.items() for c in cs], lang)
         return _answer(question, r, msg("ambiguous_place", lang, places=join_list(list(twins), lang),
                                         listing=listing), [], route="abstain")
+    if asks_rank(question):  # '…排名第几': a stated position, never a figure of the table
+        return rank_answer(question, r, ctx)
+    if r.intent == "open" or not (r.phrase or r.keys):
+        return None
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
@@ -529,8 +532,7 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
             return _kind_or_period_decline(question, r, [x for x in measure if x.street == places[0]], places[0],
                                            _label(measure, lang))
         return None
-    units = [i.normalized_unit for i in picked]
-    unit = max(set(units), key=units.count)
+    unit = majority_unit(i.normalized_unit for i in picked)
     other_unit = [i for i in picked if i.normalized_unit != unit]
     found = [i for i in picked if i.normalized_unit == unit]
     found.sort(key=lambda i: i.normalized_value, reverse=not r.ascending)

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from rag.figures.grounding import signed_figures
 from rag.figures.lexicon import BY_KEY, KIND_SUFFIX, base_key
 from rag.schemas import Answer, Indicator, ReportMeta
-from rag.text.numbers import normalize
+from rag.text.cues import STATED_RANK
+from rag.text.numbers import normalize, parse_number
 
 if TYPE_CHECKING:
     from rag.summary.common import ReportSummary
@@ -96,10 +97,13 @@ def headline(answer: Answer) -> str:
 
 
 def headline_figures(answer: Answer) -> list[tuple[float, str]]:
-    """Normalised figures stated in the headline (declines and passages quoted later do not count)."""
+    """Normalised figures stated in the headline (declines and passages quoted later do not count); a stated
+    position ('排名全县第2', 'ranked 2nd') counts as that ordinal (facts label it 2名 / 2位)."""
     if answer.route == "abstain":
         return []
-    return signed_figures(headline(answer))
+    first = headline(answer)
+    return signed_figures(first) + [(parse_number(m.group(1) or m.group(2)), "count")
+                                    for m in STATED_RANK.finditer(first)]
 
 
 def numeric_match(answer: Answer, value: float, unit: str) -> tuple[bool, str]:

@@ -251,6 +251,11 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     return round(score * qualifier_fit(phrase, label), 4)
 
 
+def english_coverage(phrase: str, text: str, drop: Sequence[str] = ()) -> float:
+    """Share of an English phrase's content words (less `drop`) whose Chinese equivalents `text` holds."""
+    return _coverage([w for w in _content_words(phrase) if w not in drop], phrase, text)
+
+
 def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
     """Share of English content words (and numbers, as printed) that the Chinese label covers."""
     if not words:
@@ -298,7 +303,7 @@ def _cedict_words(word: str) -> tuple[str, ...]:
     found: list[str] = []
     for lemma in _lemmas(word):
         for gloss in (lemma, "to " + lemma):
-            found.extend(sorted(rev.get(gloss, ()), key=len))
+            found.extend(sorted(rev.get(gloss, ()), key=lambda w: (len(w), w)))
     return tuple(dict.fromkeys(found))[:12]
 
 

@@ -45,5 +45,12 @@ TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
-NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起]|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
-                             r"what (?:was|is|were|are)|figure|amount|number of|total|value)\b", re.I)
+NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
+                             r"what (?:was|is|were|are)|figure|amount|number of|total|value|rank(?:ed)?)\b", re.I)
+
+# A stated position: '排名全县第2', '位列全区街道第3位', '居全市15个镇(街)第四位', 'ranked 2nd'.
+STATED_RANK = re.compile(r"(?:排名|排在?|位列|位居|位次|居|列)[^，,。；;第]{0,16}第\s*([一二三四五六七八九十\d]{1,3})\s*(?:位|名)?|"
+                         r"\branked\s+(?:no\.\s*)?(\d{1,3})(?:st|nd|rd|th)?", re.I)
+# A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
+ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) did .* rank\b|"
+                       r"\brank(?:ed)? (?:in|among)\b", re.I)

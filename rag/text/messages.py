@@ -75,6 +75,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "asked_share": {"zh": "占比", "en": "share"},
     "asked_actual": {"zh": "实际数", "en": "actual figure"},
     "asked_yoy_growth": {"zh": "增速", "en": "growth rate"},
+    "rank_stated": {"zh": "{place}:{quote}[1]。", "en": "{place} ranked {position}: “{quote}” [1]."},
+    "rank_not_stated": {"zh": "报告中未找到{place}关于“{terms}”的排名。",
+                        "en": "The reports state no position of {place} for \"{terms}\"."},
     "ambiguous_measure": {"zh": "报告中{place}有几个数字都可能是所问的指标:{labels}。请说明是哪一个。",
                           "en": "{place}'s reports hold several figures that could be the one asked for: {labels}. "
                                 "Please say which one."},

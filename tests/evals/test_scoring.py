@@ -72,3 +72,15 @@ def test_wrong_rate_bound_is_a_maximum(tmp_path) -> None:  # type: ignore[no-unt
     bounds = load_thresholds(path)
     assert check_thresholds({"qa": {"accuracy": 0.9, "wrong_rate": 0.02}}, bounds) == []
     assert len(check_thresholds({"qa": {"accuracy": 0.4, "wrong_rate": 0.2}}, bounds)) == 2
+
+
+def test_a_stated_position_counts_as_its_ordinal() -> None:
+    from rag.evals.scoring import headline_figures
+    from rag.schemas import Answer
+
+    def figs(text: str) -> list[tuple[float, str]]:
+        return headline_figures(Answer(question="q", text=text, language="zh", route="indicator", mode="offline"))
+
+    assert (3.0, "count") in figs("甲镇:在全县考评中排名第三位[1]。")
+    assert (2.0, "count") in figs("Jia Town ranked 2nd: “…” [1].")
+    assert figs("甲镇2023年第一季度地区生产总值3亿元。") == [(3e8, "CNY")]

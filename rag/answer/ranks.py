@@ -1,0 +1,88 @@
+"""Questions that ask for a place's position ('…在全县排名第几？', 'what rank …'): answered from the sentence that
+states it ('…增速排名全县第2'), cited; declined when no stated position matches the question's subject.
+
+Positions are not figures of the figure table (a rank is not an amount), so they are read from the retrieved
+passages of the one place asked, never from another place's report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.passages import Context, focus_terms, passage_filters
+from rag.answer.router import Route
+from rag.figures.match import english_coverage, english_to_zh
+from rag.schemas import Answer, Citation
+from rag.text.cues import ASKS_RANK, STATED_RANK
+from rag.text.messages import msg
+from rag.text.names import place_en
+from rag.text.numbers import parse_number
+from rag.text.script import simplified
+
+_RANK_WORDS = re.compile(r"排名|排序|名次|第几|位次|排|名|位")
+_LEAD = " \t\u3000，,、；;：:"
+_CLAUSE = re.compile(r"[，,；;]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?!\d)")
+_MIN_COVER = 0.6  # share of the question's subject words the stated position's sentence must hold
+
+
+def _cover(terms: list[str], text: str) -> float:
+    return sum(1 for t in terms if t in text) / len(terms) if terms else 0.0
+
+
+def asks_rank(question: str) -> bool:
+    return bool(ASKS_RANK.search(question))
+
+
+def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
+    """The stated position of the one place asked; None when the question names no single place."""
+    if len(r.places) != 1:
+        return None
+    place, lang = r.places[0], r.language
+    terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)]
+    drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
+            "rank", "ranked", "ranking", "position", "place"]
+    best: tuple[float, int, Citation, int] | None = None
+    review = passage_filters(r.model_copy(update={"kind": "actual"}), None)  # '目标考核' asks no plan figure
+    query = question if lang == "zh" else " ".join([place, *english_to_zh(question)])
+    for n, hit in enumerate(ctx.search(query, 8, review, False)):
+        if hit.chunk.street != place:
+            continue
+        raw = hit.chunk.text
+        text = simplified(raw)
+        after = 0  # a sentence stating two positions: each one's subject starts after the one before
+        for m in STATED_RANK.finditer(text):
+            ends = [b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())]
+            start = max(after, ends[-1] if ends else 0)
+            after = m.end()
+            window = text[start : m.end()]
+            cover = _cover(terms, window) if lang == "zh" else english_coverage(question, window, drop)
+            if cover < _MIN_COVER or (best is not None and cover <= best[0]):
+                continue
+            for cut in [start + x.end() for x in _CLAUSE.finditer(window)]:  # the shortest span saying as much
+                part = text[cut : m.end()]
+                if (_cover(terms, part) if lang == "zh" else english_coverage(question, part, drop)) < cover:
+                    break
+                start = cut
+            span = raw[start : m.end()]
+            quote = span.lstrip(_LEAD)
+            lead = len(span) - len(quote)
+            cite = Citation(n=1, report_id=hit.chunk.report_id, street=place, section=hit.chunk.section, quote=quote,
+                            start=hit.chunk.start + start + lead, end=hit.chunk.start + m.end())
+            best = (cover, n, cite, int(parse_number(m.group(1) or m.group(2))))
+    if best is None:
+        shown = place if lang == "zh" else place_en(place)
+        text = msg("rank_not_stated", lang, place=shown, terms="、".join(terms) or question)
+        return Answer(question=question, text=text, language=lang, route="abstain", mode="offline",
+                      searched=terms, intent=r.model_dump())
+    _, _, cite, position = best
+    text = msg("rank_stated", lang, place=place if lang == "zh" else place_en(place), quote=cite.quote,
+               position=_ordinal(position))
+    return Answer(question=question, text=text, language=lang, route="indicator", mode="offline",
+                  citations=[cite], intent=r.model_dump())
+
+
+def _ordinal(n: int) -> str:
+    """2 -> '2nd', 11 -> '11th', 23 -> '23rd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

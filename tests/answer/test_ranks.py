@@ -1,0 +1,39 @@
+"""Stated positions ('排名全县第2'): answered from the sentence that states them, for the subject asked."""
+
+from __future__ import annotations
+
+from rag.answer.figures import indicator_answer
+from rag.answer.passages import Context
+from rag.answer.router import route
+from rag.evals.scoring import headline_figures
+from rag.schemas import Chunk, Hit, ReportMeta
+
+TEXT = ("一、2023年工作回顾\n全年固定资产投资完成3.2亿元，同比增长9.1%，税收总量排名全县第6，固定资产投资增速排名全县第二。"
+        "在全县乡镇综合目标考核中位列第4名。")
+META = ReportMeta(report_id="r1", path="r1.txt", content_hash="h", street="云石镇", period_covered="2023")
+CHUNK = Chunk(chunk_id="r1:0", report_id="r1", street="云石镇", part="review", section="一、2023年工作回顾",
+              start=100, end=100 + len(TEXT), text=TEXT, n_tokens=80)
+CTX = Context(reports=[META], indicators=lambda key, kind: [], search=lambda q, k, f, per: [Hit(chunk=CHUNK, score=1.0)],
+              rows=lambda place: [])
+
+
+def ask(q: str):  # noqa: ANN201
+    a = indicator_answer(q, route(q, CTX.reports), CTX)
+    assert a is not None, q
+    return a
+
+
+def test_the_position_of_the_subject_asked_with_its_own_span() -> None:
+    a = ask("云石镇2023年固定资产投资增速在全县排名第几？")
+    assert a.route == "indicator" and a.text.startswith("云石镇:固定资产投资增速排名全县第二")
+    c = a.citations[0]
+    assert TEXT[c.start - 100 : c.end - 100] == c.quote == "固定资产投资增速排名全县第二"
+    assert (2.0, "count") in headline_figures(a) and (6.0, "count") not in headline_figures(a)
+    assert "第4名" in ask("云石镇2023年在全县综合目标考核中排名第几？").text
+
+
+def test_english_and_a_position_the_report_does_not_state() -> None:
+    a = ask("How did Yunshi town rank in the county's comprehensive target assessment in 2023?")
+    assert a.text.startswith("Yunshi Town ranked 4th")
+    a = ask("云石镇2023年粮食产量在全县排名第几？")
+    assert a.route == "abstain" and not headline_figures(a)
