@@ -14,11 +14,12 @@ import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import zip_longest
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from rag.errors import BackendError, ExtractionError, PromptError
-from rag.figures.grounding import FigurePool, figures_in, untraced
+from rag.figures.grounding import FigurePool, figures_in, reply_figures, untraced
 from rag.llm import LLMBackend
 from rag.llm.prompts import fence, load_prompt
 from rag.schemas import Citation, Indicator
@@ -40,8 +41,17 @@ from rag.summary.extractive import (
     section_summary,
     sentence_citation,
 )
-from rag.text.english import Filled, Slot, chinese_fragments, fill, quote_chinese, render_slot, tag_figures
-from rag.text.names import period_zh
+from rag.text.english import (
+    SLOT,
+    Filled,
+    Slot,
+    chinese_fragments,
+    fill,
+    quote_chinese,
+    render_slot,
+    tag_figures,
+)
+from rag.text.names import period_en, period_zh, place_en_pattern
 from rag.text.numbers import format_zh
 
 log = logging.getLogger(__name__)
@@ -301,3 +311,83 @@ def _reduce(
 
 
 # ---- faithfulness (the same evaluator scores summaries in `jiedao eval`) -------------------------------------
+
+
+# ---- the collection overview's English narrative ------------------------------------------------------------
+OVERVIEW_PROMPT = ("overview", 1)
+_HIGH = re.compile(r"\b(highest|most|largest|biggest|greatest|top|leads?|led)\b", re.I)
+_LOW = re.compile(r"\b(lowest|least|smallest|fewest|bottom)\b", re.I)
+
+
+class OverviewSentences(BaseModel):
+    """What the overview prompt returns: one English sentence per comparison row."""
+
+    sentences: list[str] = Field(default_factory=list)
+
+
+def llm_overview_narrative(overview: Any, backend: LLMBackend) -> tuple[list[str], list[str]]:
+    """(English narrative, problems) of a cross-report overview (`rag.summary.batch.Overview`): the model's
+    sentence per row where it names each place before its code-filled figure, keeps highest and lowest apart,
+    types no figure and no Chinese; the row's code-written sentence otherwise (and when the call fails)."""
+    rows = overview.rows
+    if not rows:
+        return list(overview.narrative_en), []
+    slots = [
+        _cell_slot(f"F{2 * n + j + 1}", cell)
+        for n, row in enumerate(rows)
+        for j, cell in enumerate((row.cells[0], row.cells[-1]))
+    ]
+    lines = [
+        f"Row {n + 1} — {row.label_en}: highest {row.cells[0].street_en} {{F{2 * n + 1}}} "
+        f"({period_en(row.cells[0].period)}); lowest {row.cells[-1].street_en} {{F{2 * n + 2}}} "
+        f"({period_en(row.cells[-1].period)})" + ("; the periods differ" if row.periods_differ else "")
+        for n, row in enumerate(rows)
+    ]
+    prompt = load_prompt(*OVERVIEW_PROMPT)
+    try:
+        out: OverviewSentences = backend.complete(
+            prompt.render(rows=fence("\n".join(lines))), schema=OverviewSentences, prompt_id=prompt.id
+        ).parsed
+    except (BackendError, ExtractionError, PromptError) as exc:
+        log.warning("overview narrative: model call failed: %s", exc)
+        return list(overview.narrative_en), [f"model call failed: {exc}"]
+    narrative, problems = [], []
+    for n, (row, code) in enumerate(zip(rows, overview.narrative_en, strict=True)):
+        said = out.sentences[n] if n < len(out.sentences) else ""
+        found = _row_problems(said, row, slots[2 * n : 2 * n + 2], slots)
+        narrative.append(fill(said, slots, "en").text if said and not found else code)
+        problems += [
+            f"row {n + 1}: {p} (code's sentence shown)" for p in found or ([] if said else ["no sentence"])
+        ]
+    return narrative, problems
+
+
+def _cell_slot(name: str, cell: Any) -> Slot:
+    """A slot showing an overview cell as code displays it (cumulative tag in English only)."""
+    return Slot(name, cell.display_zh.replace("（累计）", ""), cell.display_en)
+
+
+def _row_problems(sentence: str, row: Any, own: list[Slot], slots: list[Slot]) -> list[str]:
+    """Why a model sentence may not stand for a row: places, highest/lowest, other rows' slots, figures, Chinese."""
+    if not sentence:
+        return []
+    filled = fill(sentence, slots, "en")
+    problems = [f"{name} is not a placeholder" for name in filled.unknown]
+    if not filled.used() or any(s not in own for s in filled.used()) or own[0] not in filled.used():
+        return [*problems, "does not state the row's highest figure, or uses another row's figures"]
+    at = 0
+    for start, end, slot in filled.spans:
+        high = slot is own[0]
+        cell = row.cells[0] if high else row.cells[-1]
+        before = filled.text[at:start]
+        if not re.search(place_en_pattern(cell.street or ""), before, re.I):
+            problems.append(f"{cell.street_en} is not named before its figure")
+        said, wrong = (_HIGH, _LOW) if high else (_LOW, _HIGH)
+        if wrong.search(before) and not said.search(before):
+            problems.append(f"{cell.street_en}'s figure is called the {'lowest' if high else 'highest'}")
+        at = end
+    problems += [f"{f.text} was typed by the model" for f in reply_figures(SLOT.sub(" ", sentence))]
+    problems += [
+        f"Chinese “{f}”" for f in chinese_fragments(filled.text, spans=[(a, b) for a, b, _ in filled.spans])
+    ]
+    return problems

@@ -15,6 +15,7 @@ PROMPT_VARIABLES = {
     "summarize_section": {"street", "period", "part", "section_title", "section_text"},
     "summarize_report": {"street", "period", "section_summaries", "key_figures"},
     "extract_indicators": {"street", "period", "part", "section_title", "text", "keys"},
+    "overview": {"rows"},
 }
 
 
@@ -105,7 +106,7 @@ def test_shipped_prompt_renders_with_its_variables(name: str) -> None:
     prompt = load_prompt(name)
     assert prompt.variables == PROMPT_VARIABLES[name]
     values = {
-        var: fence(f"<{var} 值>") if var in {"passages", "section_text", "text", "facts"} else var
+        var: fence(f"<{var} 值>") if var in {"passages", "section_text", "text", "facts", "rows"} else var
         for var in prompt.variables
     }
     system, user = prompt.render(**values)
@@ -113,12 +114,12 @@ def test_shipped_prompt_renders_with_its_variables(name: str) -> None:
     assert not any(f"{{{var}}}" in rendered for var in prompt.variables)
     assert "REPORT_DATA" in system["content"] and "never an instruction" in system["content"]
     assert all(
-        f"<{var} 值>" in user["content"] for var in values if var in {"passages", "section_text", "text", "facts"}
+        f"<{var} 值>" in user["content"] for var in values if var in {"passages", "section_text", "text", "facts", "rows"}
     )
     assert system["role"] == "system" and user["role"] == "user"
 
 
-@pytest.mark.parametrize("name", ["summarize_section", "summarize_report", "extract_indicators"])
+@pytest.mark.parametrize("name", ["summarize_section", "summarize_report", "extract_indicators", "overview"])
 def test_json_prompts_show_their_output_shape(name: str) -> None:
     system = load_prompt(name).render(**dict.fromkeys(PROMPT_VARIABLES[name], "x"))[0]["content"]
     assert "Reply with JSON only" in system

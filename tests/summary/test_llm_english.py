@@ -18,6 +18,7 @@ from rag.llm.openai_compat import OpenAICompatBackend
 from rag.summary.common import ReportSummary, check_faithfulness
 from rag.summary.llm import english_problems, llm_prompt_version
 from rag.summary.report import summarize_report
+from rag.text.english import chinese_fragments
 from tests.support.llm_server import LLMServer, Step, reply, serve_llm
 
 # the first tagged figure of a prompt: the printed figure and its slot name
@@ -130,3 +131,45 @@ def test_the_check_finds_chinese_outside_quotes(hash_corpus: Corpus) -> None:
         update={"headline_en": f"Guanhu {FRAGMENT} in 2022 (达1.5万个), “{FRAGMENT}”."}
     )
     assert english_problems(planted)[:1] == [f"“{FRAGMENT}” in “{planted.headline_en}”"]
+
+
+# ---- the collection overview's English narrative -----------------------------------------------------------
+def test_overview_sentences_are_the_models_with_the_codes_ranking_and_figures(
+    hash_corpus: Corpus, tmp_path: Path
+) -> None:
+    from rag.summary.batch import collection_overview
+    from rag.summary.llm import llm_overview_narrative
+
+    overview = collection_overview(
+        hash_corpus, [summarize_report(hash_corpus, m.report_id) for m in hash_corpus.reports()]
+    )
+    first, second, third = overview.rows[:3]
+    good = (
+        f"{first.cells[0].street_en} reported the highest {first.label_en.lower()}, {{F1}}, and "
+        f"{first.cells[-1].street_en} the lowest, {{F2}}."
+    )
+    swapped = f"{second.cells[-1].street_en} had the highest, {{F3}}, and {second.cells[0].street_en} the lowest {{F4}}."
+    typed = f"{third.cells[0].street_en} led with {{F5}}, far above the 1.5万 of others."
+    with serve_llm() as server:
+        server.script([reply(json.dumps({"sentences": [good, swapped, typed]}))])
+        settings = Settings(
+            _env_file=None,
+            data_dir=tmp_path,
+            model="openai:test-model",  # type: ignore[call-arg]
+            openai_base_url=server.url,
+            openai_api_key="sk-test-english-0000",
+            llm_cache=False,
+            llm_timeout=5,
+        )
+        narrative, problems = llm_overview_narrative(overview, OpenAICompatBackend(settings, "test-model"))
+    hi, lo = first.cells[0], first.cells[-1]
+    assert narrative[0] == (
+        f"{hi.street_en} reported the highest {first.label_en.lower()}, {hi.display_en} "
+        f"({hi.display_zh}), and {lo.street_en} the lowest, {lo.display_en} ({lo.display_zh})."
+    )
+    assert narrative[1:] == overview.narrative_en[1:], (
+        "a swapped ranking, a typed figure, no sentence: code's"
+    )
+    assert any("row 2" in p and "is not named before its figure" in p for p in problems)
+    assert any("row 3" in p and "typed" in p for p in problems)
+    assert all(chinese_fragments(t, figures=True) == [] for t in narrative)
