@@ -54,7 +54,9 @@ def passage_filters(r: Route, filters: Filters | None) -> Filters:
     """User filters plus the route's streets; review text unless the question asks about plans."""
     base = filters or Filters()
     parts = base.parts or (["plan"] if r.kind == "target" else ["review"])
-    return Filters(streets=base.streets or r.streets, years=base.years, parts=parts, districts=base.districts,
+    # r.districts: '永丰县禾塘镇' searches only that county's 禾塘镇, never the same-named town of another county
+    return Filters(streets=base.streets or r.streets, years=base.years, parts=parts,
+                   districts=base.districts or r.districts,
                    report_ids=base.report_ids)
 
 

@@ -17,10 +17,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from rag.answer.places import resolve_places
+from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import EN_PATTERNS, terms_for_question
 from rag.schemas import ReportMeta
 from rag.text.cues import QUESTION_TARGET
-from rag.text.names import romanize
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "completion_rate", "share", "any"]
@@ -46,16 +47,6 @@ _NUMBER_Q = re.compile(r"多少|几[个家项所宗座名件起]|是多少|有�
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
-
-# A place-like name: a short run of CJK characters before a township-level suffix.
-_PLACE_SUFFIX = r"(?:街道办事处|街道办|街道|办事处|管委会|镇|乡)"
-_PLACE_LIKE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?){_PLACE_SUFFIX}(?![村镇街化区])")
-_COUNTY_LIKE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:区|县|市|旗))(?=[\u4e00-\u9fff]{2,6}" + _PLACE_SUFFIX + ")")
-_EN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? (?:Town(?:ship)?|Sub-?[Dd]istrict|Street|Township)\b")
-# Words that are never part of a place name: cut a place candidate after the last of them.
-_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|上半|下半|乡村|城镇|小城|根据|按照|对比|关于)")
-# Suffixes that make something look like a place but are ordinary words (城镇化, 乡村振兴 …).
-_NOT_PLACE = re.compile(r"^(?:城|乡|村|集|小|市|重|特色|中心|建制|全)$")
 
 # Period words (the question's period is removed from the phrase).
 _PERIOD_WORDS = re.compile(
@@ -98,7 +89,13 @@ class Route(BaseModel):
     also_growth: bool = Field(False, description="'…是多少？同比增长多少？' asks for the figure and its growth.")
     also_kind: AskedKind | None = Field(None, description="A second kind asked after the level (growth, rate, target).")
     unit_hint: str | None = Field(None, description="Normalised unit the question asks for (CNY, count, m2).")
-    districts: list[str] = Field(default_factory=list, description="County/district named before a place.")
+    districts: list[str] = Field(default_factory=list, description=(
+        "Counties (as the reports' metadata writes them) the figure rows are limited to: set when every place that "
+        "reports of several counties share is narrowed to one by the question ('永丰县禾塘镇', 'Hetang town "
+        "(Longhui County)'); the other places named add their own counties."))
+    place_counties: dict[str, list[str]] = Field(default_factory=dict, description=(
+        "Counties each place was named with: {'禾塘镇': ['永丰县', '隆回县']} when both same-named towns are "
+        "named with their counties; a place named without county, city or province words is absent."))
     period_inherited: bool = Field(False, description="The period came from the previous question.")
     language: Literal["zh", "en"] = "zh"
 
@@ -120,7 +117,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
     lang = language_of(question)
-    places, unknown, spans, districts = resolve_places(question, names, metas)
+    found = resolve_places(question, names, metas)
+    places, unknown, spans = found.found, found.unknown, found.spans
     years = sorted({int(y) for y in _YEAR.findall(question)})
     trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question))
     if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year", question, re.I):
@@ -136,7 +134,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         intent = "aggregate"
     elif trend:
         intent = "trend"
-    elif ranking and len(places) != 1:
+    elif ranking and sum(len(found.counties.get(p, ())) or 1 for p in places) != 1:  # two 禾塘镇 are two places
         intent = "rank"
     elif phrase or keys:
         intent = "lookup" if (_NUMBER_Q.search(question) or keys or kind != "actual") else "open"
@@ -146,7 +144,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
-              unit_hint=unit_hint(question), districts=districts, language=lang)
+              unit_hint=unit_hint(question), districts=found.districts, place_counties=found.counties,
+              language=lang)
     return _inherit(r, previous, question) if previous else r
 
 
@@ -164,7 +163,7 @@ def _inherit(r: Route, prev: Route, question: str) -> Route:
         if r.intent == "open":
             update["intent"] = prev.intent if prev.intent != "open" else "lookup"
     if not r.places and not r.unknown_places:
-        update |= {"places": prev.places, "districts": prev.districts}
+        update |= {"places": prev.places, "districts": prev.districts, "place_counties": prev.place_counties}
     if r.period is None and not r.years and r.intent != "trend":
         update |= {"period": prev.period, "years": prev.years,
                    "period_inherited": bool(prev.period or prev.years) or prev.period_inherited}
@@ -276,136 +275,3 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
 
 def _en_keys(question: str) -> list[str]:
     return [key for key, pattern in EN_PATTERNS.items() if re.search(pattern, question, re.I)]
-
-
-# ---- places ----------------------------------------------------------------------------------------
-def _short(name: str) -> str:
-    return re.sub(rf"{_PLACE_SUFFIX}$", "", name)
-
-
-def resolve_places(question: str, known: Sequence[str], metas: Sequence[ReportMeta] = ()
-                   ) -> tuple[list[str], list[str], list[tuple[int, int]], list[str]]:
-    """(known places named, place-like names not in the corpus, spans of every place mention, counties named
-    before a known place: '永丰县禾塘镇' → '永丰县').
-
-    A look-alike never matches: '平湖镇' is not '平湖街道', and '增城区新塘镇' is not a 新塘镇 of another county.
-    """
-    found: list[str] = []
-    spans: list[tuple[int, int]] = []
-    unknown: list[str] = []
-    counties: dict[str, set[str]] = {}
-    for meta in metas:
-        if meta.street:
-            counties.setdefault(meta.street, set()).update(x for x in (meta.district, meta.city) if x)
-    qualifiers: list[str] = []
-    # 0. full known names verbatim (XX街道, 观湖街道), longest first
-    for k in sorted(known, key=len, reverse=True):
-        pos = question.find(k)
-        if pos >= 0 and not any(s <= pos < e for s, e in spans):
-            end = pos + len(k)
-            if re.match(_PLACE_SUFFIX, question[end:]) and not _same_place(k + question[end:end + 2], k):
-                continue  # 平湖 + 镇 … handled below
-            county = _county_before(question, pos)
-            if county and counties.get(k) and not any(_same_county(county, c) for c in counties[k]):
-                continue
-            found.append(k)
-            spans.append((pos - len(county or ""), end))
-            if county:
-                qualifiers.append(county)
-    # 1. place-like names with a suffix: each is known (exact name, right county) or unknown
-    for m in _PLACE_LIKE.finditer(question):
-        if any(s < m.end() and m.start() < e and m.end() <= e for s, e in spans):
-            continue
-        name = _candidate(m.group(1))
-        if name is None:
-            continue
-        suffix = m.group(0)[len(m.group(1)):]
-        inner = re.match(r"([\u4e00-\u9fff]{2,4}?[区县市旗])([\u4e00-\u9fff]{2,})$", name)
-        if inner and not any(_same_place(name + suffix, k) for k in known):
-            name = inner.group(2)  # '南山县桃溪' + 镇: the county qualifies the place
-        full = name + suffix
-        start = m.end() - len(full)
-        county = _county_before(question, start)
-        hits = [k for k in known if _same_place(full, k)]
-        if county:
-            hits = [k for k in hits if not counties.get(k) or any(_same_county(county, c) for c in counties[k])]
-        if hits:
-            found.extend(h for h in hits if h not in found)
-            if county:
-                qualifiers.append(county)
-        elif not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name):
-            shown = (county or "") + full
-            if shown not in unknown:
-                unknown.append(shown)
-        spans.append((start - len(county or ""), m.end()))
-    # 1b. English place names with a suffix ('Baisha Town', 'Qingshi Sub-district')
-    for m in _EN_PLACE.finditer(question):
-        hits = [k for k in known if romanize(_short(k)).lower() == m.group(1).replace(" ", "").replace("-", "").lower()]
-        if hits:
-            found.extend(h for h in hits if h not in found)
-        elif m.group(1).lower() not in {"the", "which", "each", "every", "this", "that", "a"}:
-            unknown.append(m.group(0))
-        spans.append((m.start(), m.end()))
-    # 2. short names (观湖) and romanised names (Guanhu), when not followed by another suffix
-    for k in known:
-        if k in found:
-            continue
-        short = _short(k)
-        if len(short) >= 2:
-            for m in re.finditer(re.escape(short), question):
-                if any(s <= m.start() < e for s, e in spans):
-                    continue
-                if re.match(_PLACE_SUFFIX, question[m.end():]):
-                    continue  # 平湖镇 when the corpus has 平湖街道: handled above as unknown
-                found.append(k)
-                spans.append((m.start(), m.end()))
-                break
-        roman = romanize(short)
-        if k not in found and roman and len(roman) > 2:
-            rm = re.search(rf"\b{re.escape(roman)}\b", question, re.I)
-            if rm:
-                found.append(k)
-                spans.append((rm.start(), rm.end()))
-    return found, unknown, spans, qualifiers
-
-
-def _candidate(run: str) -> str | None:
-    m = _NOT_NAME.match(run)
-    name = run[m.end():] if m else run
-    name = re.sub(r"^\d+", "", name)
-    return name if len(name) >= 2 or (len(name) == 1 and not _NOT_PLACE.match(name)) else None
-
-
-def _same_place(asked: str, known: str) -> bool:
-    if asked == known:
-        return True
-    a, k = _short(asked), _short(known)
-    if a != k:
-        return False
-    sa, sk = asked[len(a):], known[len(k):]
-    street = {"街道", "街道办事处", "街道办", "办事处"}
-    return sa in street and sk in street
-
-
-def _county_before(question: str, start: int) -> str | None:
-    m = re.search(r"([\u4e00-\u9fff]{2,6}?(?:区|县|市|旗))$", question[:start])
-    if not m:
-        return None
-    name = _NOT_NAME.sub("", m.group(1))
-    name = re.sub(r"^.*[省市](?=[\u4e00-\u9fff]{2,})", "", name)
-    return name if len(name) >= 2 else None
-
-
-def same_county(asked: str, known: str) -> bool:
-    """'永丰县' and '江西省永丰县' / '永丰' name the same county."""
-    return _same_county(asked, known)
-
-
-def _same_county(asked: str, known: str) -> bool:
-    a, k = re.sub(r"[区县市旗]$", "", asked), re.sub(r"[区县市旗]$", "", known)
-    return bool(a) and (a == k or a in k or k in a)
-
-
-def mentioned_streets(question: str, known: list[str]) -> list[str]:
-    """Known places named in the question (full name, short name or romanised name)."""
-    return resolve_places(question, known)[0]

@@ -138,3 +138,41 @@ def short_forms_of(name: str) -> set[str]:
     """Short forms of a province, city or county name as a text may write it."""
     levels = {p.level for p in lookup(name) if p.level < 4}
     return {a for lvl in levels for a in _short_forms(name, lvl)}
+
+
+_BARE_SUFFIX = re.compile(r"(?:县|区|市|旗|省)$")
+_PATH_END = re.compile(r"[省市州盟]$")
+
+
+def division_forms(name: str) -> set[str]:
+    """Every form a question may write a province, city or county in: '永丰县' → {'永丰县', '永丰'}.
+
+    The gazetteer's short forms (彭水苗族土家族自治县 → 彭水县, 彭水), and for names it lacks, the name without
+    its 县/区/市/旗/省 suffix when two or more characters remain (丰县 stays 丰县).
+    """
+    if not name:
+        return set()
+    forms = {name} | short_forms_of(name)
+    bare = _BARE_SUFFIX.sub("", name)
+    if len(bare) >= 2:
+        forms.add(bare)
+    return forms
+
+
+def is_division(text: str) -> bool:
+    """True when the gazetteer knows a province, city or county by this full or short name (江西, 永丰县)."""
+    return any(p.level < 4 for p in lookup(text)) or bool(lookup_alias(text))
+
+
+def same_division(asked: str, known: str) -> bool:
+    """'永丰' / '永丰县' / '江西省永丰县' name 永丰县; '丰县' and '吉安市' do not name 永丰县 / 吉安县."""
+    if not asked or not known:
+        return False
+    if asked in division_forms(known) or known in division_forms(asked):
+        return True  # one is the other's short form; two different full names (吉安市, 吉安县) are two places
+    for longer, shorter in ((asked, known), (known, asked)):
+        for form in division_forms(shorter):
+            head = longer[: -len(form)] if len(form) < len(longer) and longer.endswith(form) else ""
+            if head and (_PATH_END.search(head) or is_division(head)):
+                return True
+    return False

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 _SUFFIX_EN = (("街道办事处", "Subdistrict"), ("街道", "Subdistrict"), ("办事处", "Office"),
               ("管委会", "Administrative Committee"), ("苏木", "Sumu"), ("镇", "Town"), ("乡", "Township"),
-              ("区", "District"), ("县", "County"), ("市", "City"))
+              ("区", "District"), ("县", "County"), ("市", "City"), ("省", "Province"))
 
 
 @lru_cache(maxsize=512)
@@ -30,6 +30,28 @@ def place_en(name: str | None) -> str:
         if name.endswith(zh) and len(name) > len(zh):
             return f"{romanize(name[: -len(zh)])} {en}"
     return romanize(name)
+
+
+def place_en_pattern(name: str) -> str:
+    """Regex (use re.I) for the English forms of a Chinese name, by the same pinyin and suffixes as `place_en`.
+
+    '永丰县' → matches 'Yongfeng County', 'Yongfeng', 'Yong-feng county'; '永丰' → 'Yongfeng'.
+    """
+    base, suffix = name, ""
+    for zh, en in _SUFFIX_EN:
+        if name.endswith(zh) and len(name) > len(zh):
+            base, suffix = name[: -len(zh)], en
+            break
+    if not base:
+        return ""
+    if base.isascii():
+        core = re.escape(base)
+    else:
+        from pypinyin import lazy_pinyin
+
+        core = r"[\s'’-]?".join(re.escape(s) for s in lazy_pinyin(base))
+    tail = rf"(?:\s+{re.escape(suffix)})?" if suffix else ""
+    return rf"\b{core}{tail}\b"
 
 
 _PERIOD = re.compile(r"(\d{4})(?:H([12])|M(\d\d)-M(\d\d)|Q([1-4]))?(-plan)?")

@@ -30,3 +30,20 @@ def test_is_township_and_no_office_entries():
     assert gazetteer.is_township("牛镇镇")  # a name that itself ends in 镇
     assert not gazetteer.is_township("县千镇")
     assert not gazetteer.lookup("布吉街道办事处")
+
+
+def test_division_forms_full_and_short():
+    assert gazetteer.division_forms("永丰县") == {"永丰县", "永丰"}
+    assert {"彭水县", "彭水"} <= gazetteer.division_forms("彭水苗族土家族自治县")
+    assert gazetteer.division_forms("丰县") == {"丰县"}  # one character left: no short form
+    assert gazetteer.division_forms("北河县") == {"北河县", "北河"}  # a name the gazetteer lacks: suffix stripped
+
+
+def test_same_division_needs_a_whole_name_or_a_path():
+    assert gazetteer.same_division("永丰", "永丰县")
+    assert gazetteer.same_division("江西省永丰县", "永丰县")
+    assert gazetteer.same_division("江西永丰", "永丰县")
+    assert gazetteer.same_division("彭水县", "彭水苗族土家族自治县")
+    assert not gazetteer.same_division("丰县", "永丰县")  # a different county, not a short form
+    assert not gazetteer.same_division("吉安市", "吉安县")  # a city and a county of one short name
+    assert not gazetteer.same_division("隆回县", "永丰县")

@@ -1,0 +1,357 @@
+"""Places named in a question: known places (full, short, suffixed and English names), places the corpus lacks,
+and the county, city or province words that tell same-named places apart.
+
+'永丰县禾塘镇', '江西永丰的禾塘镇', '隆回县的禾塘镇', 'Hetang town (Yongfeng County)', 'Hetang (Longhui)': the words
+next to a place are matched against the province, city and county of that place's reports (full names, gazetteer
+short forms, and their pinyin as `place_en` writes it); words that match none of them never pick a report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rag.ingest.gazetteer import division_forms, lookup, lookup_alias, same_division
+from rag.schemas import ReportMeta
+from rag.text.names import place_en_pattern, romanize
+
+# A place-like name: a short run of CJK characters before a township-level suffix.
+_PLACE_SUFFIX = r"(?:街道办事处|街道办|街道|办事处|管委会|镇|乡)"
+_PLACE_LIKE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?){_PLACE_SUFFIX}(?![村镇街化区])")
+_EN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? (?:Town(?:ship)?|Sub-?[Dd]istrict|Street|Township)\b")
+# Words that are never part of a place name: cut a place candidate after the last of them.
+_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|上半|下半|乡村|城镇|小城|根据|按照|对比|关于)")
+# Suffixes that make something look like a place but are ordinary words (城镇化, 乡村振兴 …).
+_NOT_PLACE = re.compile(r"^(?:城|乡|村|集|小|市|重|特色|中心|建制|全)$")
+
+# English words between a place and its county: 'Hetang town (Yongfeng County)', ', Yongfeng County', ' in Longhui'.
+_EN_LEAD = re.compile(r"(?:\s+(?:town(?:ship)?|sub-?district|street))?\s*(?:\(\s*|,\s*|\s+(?:in|of)\s+)", re.I)
+_EN_DIVISION = re.compile(r"[A-Z][a-z]+(?:[\s'’-][A-Za-z]+)?\s+(?:County|District|City|Province|Prefecture|Banner)\b")
+_EN_NOT_PLACE = {"the", "which", "each", "every", "this", "that", "a"}
+
+
+class Places(NamedTuple):
+    """What `resolve_places` read from a question."""
+
+    found: list[str]  # known places named
+    unknown: list[str]  # place-like names the corpus does not have
+    spans: list[tuple[int, int]]  # every place mention with its county/city/province words
+    districts: list[str]  # counties the figure rows are limited to (Route.districts)
+    counties: dict[str, list[str]]  # place -> counties its qualifiers pick (Route.place_counties)
+
+
+@dataclass(frozen=True)
+class _Qualified:
+    counties: frozenset[str] | None  # the place's counties the words next to the mention pick; None: no words
+    start: int
+    end: int
+    conflict: bool = False  # the words name a division none of the place's reports is in
+
+
+class _Where:
+    """Where each known place's reports are, by county, with the forms a question may name them in."""
+
+    def __init__(self, metas: Sequence[ReportMeta]) -> None:
+        self.reports: dict[str, list[tuple[str, ReportMeta]]] = {}
+        self.zh: dict[str, dict[str, set[str]]] = {}  # street -> form (永丰县, 永丰, 吉安, 江西) -> counties
+        self.en: dict[str, dict[str, re.Pattern[str]]] = {}  # street -> county -> its English forms
+        forms_of: dict[tuple[str, str], set[str]] = {}
+        for m in metas:
+            county = m.district or m.city
+            if not m.street or not county:
+                continue
+            self.reports.setdefault(m.street, []).append((county, m))
+            forms = {f for x in (m.district, m.city, m.province) if x for f in division_forms(x)}
+            for f in forms:
+                self.zh.setdefault(m.street, {}).setdefault(f, set()).add(county)
+            forms_of.setdefault((m.street, county), set()).update(forms)
+        for (street, county), forms in forms_of.items():
+            patterns = sorted(filter(None, map(place_en_pattern, forms)), key=len, reverse=True)
+            self.en.setdefault(street, {})[county] = re.compile("|".join(patterns), re.I)
+
+    def counties(self, street: str) -> set[str]:
+        return {c for c, _ in self.reports.get(street, ())}
+
+    def qualify(self, question: str, street: str, start: int, end: int, floor: int = 0) -> _Qualified:
+        """The county, city and province words next to a mention of `street`, matched against its reports."""
+        if street not in self.reports:
+            return _Qualified(None, start, end)
+        tokens: list[set[str]] = []
+        start, foreign = self._zh_before(question, street, start, floor, tokens)
+        end = self._zh_after(question, street, end, tokens)
+        start = max(floor, self._en_before(question, street, start, tokens))
+        end, foreign_en = self._en_after(question, street, end, tokens)
+        if not tokens:
+            return _Qualified(None, start, end, foreign or foreign_en)
+        picked = frozenset(set.intersection(*tokens))
+        return _Qualified(picked or None, start, end, foreign or foreign_en or not picked)
+
+    def _zh_before(self, question: str, street: str, start: int, floor: int, tokens: list[set[str]]
+                   ) -> tuple[int, bool]:
+        """'江西永丰的禾塘镇', '吉安市永丰县禾塘镇': forms chained right before the mention; (start, foreign)."""
+        index = self.zh[street]
+        while True:
+            p = start
+            while p > floor and question[p - 1] in "的 ":
+                p -= 1
+            form = max((f for f in index if p - len(f) >= floor and question.endswith(f, 0, p)), key=len,
+                       default=None)
+            if form is None:
+                break
+            tokens.append(index[form])
+            start = p - len(form)
+        p = start
+        while p > floor and question[p - 1] in "的 ":
+            p -= 1
+        county = _county_before(question[floor:], p - floor)
+        province = next((question[p - n:p] for n in range(7, 1, -1) if p - n >= floor
+                         and any(x.level == 1 for x in lookup(question[p - n:p]) + lookup_alias(question[p - n:p]))),
+                        None)
+        foreign = [w for w in (county, province) if w and not any(same_division(w, f) for f in index)]
+        return (p - max(map(len, foreign)), True) if foreign else (start, False)
+
+    def _zh_after(self, question: str, street: str, end: int, tokens: list[set[str]]) -> int:
+        """'禾塘镇（永丰县）': forms in brackets right after the mention."""
+        m = re.match(r"\s*[（(]\s*", question[end:])
+        if not m:
+            return end
+        index, p, last = self.zh[street], end + m.end(), None
+        while form := max((f for f in index if question.startswith(f, p)), key=len, default=None):
+            tokens.append(index[form])
+            p = last = p + len(form)
+        if last is None:
+            return end
+        close = re.match(r"\s*[)）]", question[last:])
+        return last + (close.end() if close else 0)
+
+    def _longest(self, street: str, question: str, pos: int) -> tuple[int, set[str]]:
+        """End of the longest English form of this place's counties at `pos`, and the counties it names."""
+        ends = {c: m.end() for c, pat in self.en[street].items() if (m := pat.match(question, pos))}
+        far = max(ends.values(), default=pos)
+        return far, {c for c, e in ends.items() if e == far}
+
+    def _en_before(self, question: str, street: str, start: int, tokens: list[set[str]]) -> int:
+        """"Yongfeng County's Hetang town", "Longhui's Hetang": one form right before the mention."""
+        best: tuple[int, set[str]] = (start, set())
+        for county, pat in self.en[street].items():
+            m = re.search(rf"(?:{pat.pattern})(?:['’]s)?\s+$", question[:start], re.I)
+            if m and m.start() < best[0]:
+                best = (m.start(), {county})
+            elif m and m.start() == best[0]:
+                best[1].add(county)
+        if best[1]:
+            tokens.append(best[1])
+        return best[0]
+
+    def _en_after(self, question: str, street: str, end: int, tokens: list[set[str]]) -> tuple[int, bool]:
+        """'Hetang town (Yongfeng County)', 'Hetang town, Yongfeng County', 'Hetang in Longhui'; (end, foreign)."""
+        lead = _EN_LEAD.match(question, end)
+        if not lead:
+            return end, False
+        p, last = lead.end(), None
+        while True:
+            far, named = self._longest(street, question, p)
+            if not named:
+                break
+            tokens.append(named)
+            last = far
+            sep = re.match(r"\s*,\s*|\s+", question[far:])
+            p = far + (sep.end() if sep else 0)
+        if last is None:
+            foreign = _EN_DIVISION.match(question, lead.end())
+            if not foreign:
+                return end, False
+            close = re.match(r"\s*\)", question[foreign.end():]) if "(" in lead.group(0) else None
+            return foreign.end() + (close.end() if close else 0), True
+        close = re.match(r"\s*\)(?:['’]s\b)?", question[last:]) if "(" in lead.group(0) else None
+        return last + (close.end() if close else 0), False
+
+
+def _short(name: str) -> str:
+    return re.sub(rf"{_PLACE_SUFFIX}$", "", name)
+
+
+def resolve_places(question: str, known: Sequence[str], metas: Sequence[ReportMeta] = ()) -> Places:
+    """Known places named, place-like names not in the corpus, mention spans, and the counties named with them.
+
+    A look-alike never matches: '平湖镇' is not '平湖街道', and '增城区新塘镇' is not a 新塘镇 of another county.
+    County, city and province words next to a place ('永丰县禾塘镇', '江西永丰的禾塘镇', 'Hetang town (Longhui
+    County)') are matched against the places' reports; words that match none of them never pick one.
+    """
+    reader = _PlaceReader(question, known, _Where(metas))
+    reader.verbatim()
+    reader.suffixed()
+    reader.english()
+    reader.short_names()
+    return reader.result()
+
+
+class _PlaceReader:
+    """One question's place mentions, read in order: full names, suffixed names, English names, short names."""
+
+    def __init__(self, question: str, known: Sequence[str], where: _Where) -> None:
+        self.q, self.known, self.where = question, known, where
+        self.found: list[str] = []
+        self.unknown: list[str] = []
+        self.spans: list[tuple[int, int]] = []
+        self.picks: dict[str, list[frozenset[str] | None]] = {}
+
+    def _floor(self, pos: int) -> int:
+        return max((e for _, e in self.spans if e <= pos), default=0)
+
+    def _overlaps(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.spans)
+
+    def take(self, k: str, start: int, end: int) -> tuple[bool, _Qualified]:
+        """Record a mention of `k` with its county words; False when they name a division k's only county is not in
+        (a place of several counties is still recorded, unnarrowed: the answer asks which one)."""
+        q = self.where.qualify(self.q, k, start, end, self._floor(start))
+        if q.conflict and len(self.where.counties(k)) <= 1:
+            return False, q
+        if k not in self.found:
+            self.found.append(k)
+        self.picks.setdefault(k, []).append(None if q.conflict else q.counties)
+        self.spans.append((q.start, q.end))
+        return True, q
+
+    def verbatim(self) -> None:
+        """Full known names (XX街道, 观湖街道), longest first; with another county's words: left to `suffixed`."""
+        for k in sorted(self.known, key=len, reverse=True):
+            for m in re.finditer(re.escape(k), self.q):
+                end = m.end()
+                if self._overlaps(m.start()):
+                    continue
+                if re.match(_PLACE_SUFFIX, self.q[end:]) and not _same_place(k + self.q[end:end + 2], k):
+                    continue  # 平湖 + 镇 … handled below
+                self.take(k, m.start(), end)
+
+    def suffixed(self) -> None:
+        """Place-like names with a suffix: each is known (exact name, its county) or unknown."""
+        for m in _PLACE_LIKE.finditer(self.q):
+            if any(s < m.end() and m.start() < e and m.end() <= e for s, e in self.spans):
+                continue
+            name = _candidate(m.group(1))
+            if name is None:
+                continue
+            suffix = m.group(0)[len(m.group(1)):]
+            inner = re.match(r"([\u4e00-\u9fff]{2,4}?[区县市旗])([\u4e00-\u9fff]{2,})$", name)
+            if inner and not any(_same_place(name + suffix, k) for k in self.known):
+                name = inner.group(2)  # '南山县桃溪' + 镇: the county qualifies the place
+            full = name + suffix
+            start = m.end() - len(full)
+            county = _county_before(self.q, start)
+            taken = [k for k in self.known if _same_place(full, k) and self.take(k, start, m.end())[0]]
+            if not taken and not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name):
+                shown = (county or "") + full
+                if shown not in self.unknown:
+                    self.unknown.append(shown)
+            self.spans.append((start - len(county or ""), m.end()))
+
+    def english(self) -> None:
+        """English place names with a suffix ('Baisha Town', 'Qingshi Sub-district')."""
+        for m in _EN_PLACE.finditer(self.q):
+            if self._overlaps(m.start()):
+                continue
+            asked = m.group(1).replace(" ", "").replace("-", "").lower()
+            hits = [k for k in self.known if romanize(_short(k)).lower() == asked]
+            takes = [self.take(k, m.start(), m.end()) for k in hits]
+            if not any(ok for ok, _ in takes) and m.group(1).lower() not in _EN_NOT_PLACE:
+                end = max((q.end for _, q in takes), default=m.end())
+                self.unknown.append(self.q[m.start():end])
+                self.spans.append((m.start(), end))
+            self.spans.append((m.start(), m.end()))
+
+    def short_names(self) -> None:
+        """Short names (观湖) and romanised names (Guanhu); a short name followed by another suffix is not it
+        (平湖镇 when the corpus has 平湖街道: `suffixed` made it unknown)."""
+        for k in self.known:
+            if k in self.found:
+                continue
+            short, roman = _short(k), romanize(_short(k))
+            mentions = [m for m in re.finditer(re.escape(short), self.q)
+                        if not re.match(_PLACE_SUFFIX, self.q[m.end():])] if len(short) >= 2 else []
+            if roman and len(roman) > 2:
+                mentions += list(re.finditer(rf"\b{re.escape(roman)}\b", self.q, re.I))
+            for m in mentions:
+                if self._overlaps(m.start()):
+                    continue
+                ok, q = self.take(k, m.start(), m.end())
+                if not ok:
+                    self.unknown.append(self.q[q.start:q.end])
+                    self.spans.append((q.start, q.end))
+
+    def result(self) -> Places:
+        counties = {k: sorted({c for p in ps if p for c in p}) for k, ps in self.picks.items()
+                    if all(p is not None for p in ps)}
+        return Places(self.found, self.unknown, _merged(self.spans), _scope(self.where, self.found, counties),
+                      counties)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping mention spans as one (a place and its county words are cut out of the phrase once)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _scope(where: _Where, found: list[str], counties: dict[str, list[str]]) -> list[str]:
+    """Counties the figure rows are limited to: set only when every place that several counties' reports share
+    is narrowed to one county; the other places named add their own counties unless one admits an excluded twin."""
+    multi = [k for k in found if len(where.counties(k)) > 1]
+    if not multi or any(len(counties.get(k, ())) != 1 for k in multi):
+        return []
+    keep = {counties[k][0] for k in multi}
+    excluded = [m for k in multi for c, m in where.reports[k] if c != counties[k][0]]
+
+    def admits(county: str) -> bool:
+        return any(same_division(county, v) for m in excluded for v in (m.district, m.city) if v)
+
+    if any(admits(c) for c in keep):
+        return []  # the figure route filters by county alone: it could not keep the twins apart
+    for k in found:
+        if k not in multi:
+            keep |= {c for c in counties.get(k) or where.counties(k) if not admits(c)}
+    return sorted(keep)
+
+
+def _candidate(run: str) -> str | None:
+    m = _NOT_NAME.match(run)
+    name = run[m.end():] if m else run
+    name = re.sub(r"^\d+", "", name)
+    return name if len(name) >= 2 or (len(name) == 1 and not _NOT_PLACE.match(name)) else None
+
+
+def _same_place(asked: str, known: str) -> bool:
+    if asked == known:
+        return True
+    a, k = _short(asked), _short(known)
+    if a != k:
+        return False
+    sa, sk = asked[len(a):], known[len(k):]
+    street = {"街道", "街道办事处", "街道办", "办事处"}
+    return sa in street and sk in street
+
+
+def _county_before(question: str, start: int) -> str | None:
+    m = re.search(r"([\u4e00-\u9fff]{2,6}?(?:区|县|市|旗))$", question[:start])
+    if not m:
+        return None
+    name = _NOT_NAME.sub("", m.group(1))
+    name = re.sub(r"^.*[省市](?=[\u4e00-\u9fff]{2,})", "", name)
+    return name if len(name) >= 2 else None
+
+
+def same_county(asked: str, known: str) -> bool:
+    """'永丰县' and '江西省永丰县' / '永丰' name the same county; '丰县' and '永丰县' do not."""
+    return same_division(asked, known)
+
+
+def mentioned_streets(question: str, known: list[str]) -> list[str]:
+    """Known places named in the question (full name, short name or romanised name)."""
+    return resolve_places(question, known).found
