@@ -63,6 +63,12 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if not measure:
         return None
     places = list(r.places) or _places_in(measure)
+    matched = _places_in([s.row for s in scored])
+    if r.intent == "lookup" and not r.places and len(matched) > 1:  # no place named: ask, never pick one
+        lang = r.language
+        shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in matched]
+        return _answer(question, r, msg("which_place", lang, label=_label(measure, lang),
+                                        places=join_list(shown, lang)), [], route="abstain")
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
         places = list(dict.fromkeys(places))
@@ -176,7 +182,7 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
     name, best = max(groups.items(), key=rank)
     rows = [s.row for s in best]
     top = max(s.score for s in best)
-    if r.intent in ("rank", "aggregate") and not r.places:
+    if r.intent in ("rank", "aggregate"):
         # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
         have = {x.street for x in _usable(rows, wanted, r)}  # a place with only a plan target still ranks
         label = rows[0].label_zh

@@ -21,7 +21,7 @@ from rag.answer.places import resolve_places
 from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import EN_PATTERNS, terms_for_question
 from rag.schemas import ReportMeta
-from rag.text.cues import QUESTION_TARGET
+from rag.text.cues import NUMBER_QUESTION, QUESTION_TARGET
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "completion_rate", "share", "any"]
@@ -38,12 +38,12 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate)\b", re.I)
-_COMPLETION = re.compile(r"完成率|办结率|完成比例|完成.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几)|"
-                         r"\b(completion rate|share of the (?:annual )?(?:task|plan|target))\b", re.I)
+_COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务)的?(?:比例|比重|进度|百分之|多少|几)|"
+                         r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
+                         r"(?:\w+[ -]){0,4}(?:task|plan|target|goal)s?)\b", re.I)
 _SHARE = re.compile(r"占比|比重|占全[区市县]|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expected)\b", re.I)
-_NUMBER_Q = re.compile(r"多少|几[个家项所宗座名件起]|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|what (?:was|is|were|are)|"
-                       r"figure|amount|number of|total|value)\b", re.I)
+_NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)

@@ -230,6 +230,17 @@ def english_to_zh(phrase: str) -> list[str]:
     return list(dict.fromkeys(w for w in out if w))
 
 
+@lru_cache(maxsize=4096)
+def _phrase_terms(phrase: str) -> tuple[str, ...]:
+    """Chinese names of whole indicators an English phrase states: lexicon names and multi-word report terms."""
+    low = phrase.lower()
+    out = [t.zh.strip("“”") for t in TERMS if t.en.lower() in low]
+    out += [BY_KEY[k].zh.strip("“”") for k, p in EN_PATTERNS.items() if re.search(p, phrase, re.I) and k in BY_KEY]
+    out += [z for en, zs in HAND_EN.items() if re.search(r"[\s-]", en) and re.search(rf"\b{re.escape(en)}\b", low)
+            for z in zs]
+    return tuple(dict.fromkeys(out))
+
+
 def _content_words(phrase: str) -> list[str]:
     """English words that name the measure: not stop words, not place words (HAND_EN maps them to nothing)."""
     return [w for w in re.findall(r"[a-z][a-z\-]+|\d+(?:\.\d+)?", phrase.lower())
@@ -245,7 +256,8 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     if not words or not zh_words:
         return 0.0
     score = _coverage(words, phrase, label)
-    whole = [z for z in zh_words if len(z) >= 3 and z in label]
+    # a whole indicator name the phrase translates to (lexicon or a multi-word report term), not one word's gloss
+    whole = [z for z in _phrase_terms(phrase) if len(z) >= 3 and z in label]
     if whole:
         score = max(score, min(1.0, 0.5 + 0.5 * max(len(z) for z in whole) / len(label)))
     return round(score * qualifier_fit(phrase, label), 4)

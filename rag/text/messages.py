@@ -78,6 +78,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rank_stated": {"zh": "{place}:{quote}[1]。", "en": "{place} ranked {position}: “{quote}” [1]."},
     "rank_not_stated": {"zh": "报告中未找到{place}关于“{terms}”的排名。",
                         "en": "The reports state no position of {place} for \"{terms}\"."},
+    "which_place": {"zh": "问题没有说明是哪个地方。报告中有{label}的地方:{places}。请指明地方,或问“哪个…最多”。",
+                    "en": "The question names no place. Places whose reports give {label}: {places}. Please name "
+                          "one, or ask which place has the most."},
     "ambiguous_measure": {"zh": "报告中{place}有几个数字都可能是所问的指标:{labels}。请说明是哪一个。",
                           "en": "{place}'s reports hold several figures that could be the one asked for: {labels}. "
                                 "Please say which one."},

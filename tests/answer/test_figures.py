@@ -199,3 +199,15 @@ def test_a_weak_match_that_another_measure_ties_is_asked_back_not_guessed() -> N
     q = "梅林镇2023年污水管网长度是多少？"
     a = indicator_answer(q, route(q, ctx.reports), ctx)
     assert a is not None and "12公里" in first(a)
+
+
+def test_no_place_named_in_a_lookup_is_asked_back_and_named_places_rank_across_wordings() -> None:
+    rows = [row("梅林镇", "2023", "受理12345热线工单", 3100, "件"),
+            row("桃溪镇", "2023", "受理12345政务服务便民热线工单", 5200, "件")]
+    ctx = context(rows)
+    q = "2023年受理12345热线工单多少件？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.route == "abstain" and "梅林镇" in a.text and "桃溪镇" in a.text
+    q = "梅林镇和桃溪镇2023年哪个受理12345热线工单更多？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.text.startswith("桃溪镇") and "5200件" in first(a)

@@ -63,3 +63,12 @@ def test_follow_ups_inherit() -> None:
     assert r.places == ["云岭街道"] and r.period == "2023" and r.phrase == "财政总收入"
     r = route("同比增长多少？", METAS, first)
     assert r.kind == "yoy_growth" and r.phrase == "财政总收入" and r.places == ["青石街道"]
+
+
+def test_completion_rate_questions_in_several_wordings() -> None:
+    from rag.answer.router import kind_asked
+
+    for q in ("河湾镇固定资产投资完成年度目标的比例是多少？", "河湾镇1-9月税收占全年任务的比例是多少？",
+              "What share of its annual investment target did Hewan town reach?"):
+        assert kind_asked(q) == "completion_rate", q
+    assert kind_asked("河湾镇2024年固定资产投资目标是多少？") == "target"
