@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rag.errors import IngestError, JiedaoError
+from rag.text.numbers import UNITS
 from rag.text.script import GLOSS, simplified
 
 __all__ = [
@@ -617,6 +618,12 @@ _WATERMARK = re.compile(r"[^\s,，。;；]{0,20}(?:https?://|www\.)[A-Za-z0-9./?
 _HEADING_START = re.compile(r"[一二三四五六七八九十0-9(（第]")
 
 
+# PDF copies that put a figure on a line of its own, mid-sentence: "完成固定资产投资\n21.64\n亿元，同比增长37%"
+_SPLIT_FIGURE = re.compile(r"(?<=[^\s。！？；;：:])[ \t]*\n[ \t]*[-+]?\d[\d,.]*(?:[ \t]*\n[ \t]*)?(?="
+                           + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")"
+                           r"|(?<=[^\s。！？；;：:])[ \t]*\n[ \t]*(?=[，,、])")  # a line that opens with a comma goes on
+
+
 @dataclass
 class _Mapped:
     """Text plus, for every character, its index in the source text it was cut from."""
@@ -648,6 +655,18 @@ class _Mapped:
         parts.append(self.text[pos:])
         idx.extend(self.idx[pos:])
         return _Mapped("".join(parts), idx)
+
+    def unbreak(self, pattern: re.Pattern[str]) -> _Mapped:
+        """The line breaks inside each match of `pattern` removed (the other characters keep their map)."""
+        keep = [True] * len(self.text)
+        for m in pattern.finditer(self.text):
+            for i in range(m.start(), m.end()):
+                if self.text[i] == "\n":
+                    keep[i] = False
+        if all(keep):
+            return self
+        return _Mapped("".join(c for c, k in zip(self.text, keep, strict=True) if k),
+                       [i for i, k in zip(self.idx, keep, strict=True) if k])
 
     def strip(self, chars: str) -> _Mapped:
         """Both ends stripped of `chars`."""
@@ -684,7 +703,7 @@ def _clean(text: str) -> _Cleaned:
     """The cleaning steps over a character map: every kept character remembers where it came from."""
     mapped = _Mapped(text, list(range(len(text))))
     mapped = mapped.sub(_LINE_BREAK, "\n").sub(_DROP, "").sub(_ODD_SPACE, " ").sub(GLOSS, "")
-    mapped = _drop_watermarks(mapped)
+    mapped = _drop_watermarks(mapped).unbreak(_SPLIT_FIGURE)
     lines = [line.strip(" \t") for line in mapped.lines()]
     repeated = _repeated_lines([line.text for line in lines])
     header: dict[str, str] = {}

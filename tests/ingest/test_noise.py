@@ -113,3 +113,12 @@ def test_document_sharing_boilerplate_is_removed() -> None:
              "---此处隐藏0字,下载后查看---", "(未完,全文共5200字,当前显示1500字)", "首页 上一页 1 2 3 下一页 尾页",
              "全镇实现财政收入2310万元。"]
     assert clean_text("\n".join(lines))[0] == "全镇实现财政收入2310万元。"
+
+
+def test_a_figure_split_onto_its_own_line_is_joined_and_page_numbers_are_not() -> None:
+    from rag.ingest.load import clean_text
+
+    text = "全年完成工业投资\n8.35\n亿元，同比增长\n12%\n，好于预期。\n三、下一步打算\n2\n一是稳投资"
+    out = clean_text(text)[0]
+    assert "完成工业投资8.35亿元，同比增长12%，好于预期。" in out
+    assert "三、下一步打算\n2\n一是稳投资" in out
