@@ -16,6 +16,7 @@ from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import Route, route, same_county
 from rag.figures.match import Scored, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
+from rag.text.cues import FINAL_ONLY, WHOLE_YEAR
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en
 from rag.text.numbers import format_en, format_zh, majority_unit
@@ -266,7 +267,8 @@ def _base_period(p: str) -> str:
     return p.removesuffix("-plan")
 
 
-def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[Indicator | None, str]:
+def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
+          whole: bool = False) -> tuple[Indicator | None, str]:
     """One row: the period asked (else 'nearest': the same year's partial period for a partial question),
     else the latest full period ('latest'), else the latest ('partial')."""
     usable = _usable(rows, kinds, r)
@@ -278,7 +280,7 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str]) -> tuple[In
     if r.period:
         exact = [x for x in usable if period_matches(_base_period(x.period), r.period)]
         how = "asked"
-        if not exact and "M" not in r.period:
+        if not exact and "M" not in r.period and not whole:
             # '上半年' or a year asked, only 1-5月 / 1-N月 reported: that, said so; an explicit '1-6月' is not 1-5月
             year = r.period[:4] if r.period[:1].isdigit() else None
             exact = [x for x in usable if not is_full_year(_base_period(x.period))
@@ -415,14 +417,18 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     kinds = WANTED.get(r.kind, WANTED["actual"])
     if "累计" in question and "cumulative" in kinds:
         kinds = ("cumulative", *[k for k in kinds if k != "cumulative"])
-    row, how = _pick(rows, r, kinds)
+    if FINAL_ONLY.search(question):  # '实际完成额(不是预计数)': an estimate does not answer it
+        kinds = tuple(k for k in kinds if k != "estimate")
+    final = [x for x in rows if not _estimated(x) or x.kind not in _LEVEL] if FINAL_ONLY.search(question) else rows
+    whole = bool(WHOLE_YEAR.search(question)) and bool(r.period) and is_full_year(r.period or "")
+    row, how = _pick(final, r, kinds, whole=whole)
     also = r.also_kind or ("yoy_growth" if r.also_growth else None)
     if row is None and also:
         row, how = _pick(rows, r.model_copy(update={"kind": also}), WANTED[also])
         also = None
     if row is None and r.period_inherited:  # '那玉塘呢？' after a 2022 question: 玉塘's latest, said so
         r = r.model_copy(update={"period": None, "years": []})
-        row, how = _pick(rows, r, kinds)
+        row, how = _pick(final, r, kinds)
     if row is None:
         return _derived(question, r, rows, place, label) or _kind_or_period_decline(question, r, rows, place, label)
     cited = [row]
@@ -498,7 +504,9 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
     if in_period:
         other = in_period[0]
         plain = [x for x in in_period if x.part != "plan" and not x.period.endswith("-plan")]
-        if r.kind in ("actual", "estimate") and any(x.kind == "yoy_growth" for x in plain):
+        if r.kind == "actual" and FINAL_ONLY.search(question) and any(_estimated(x) for x in plain):
+            other, key = next(x for x in plain if _estimated(x)), "only_estimate"
+        elif r.kind in ("actual", "estimate") and any(x.kind == "yoy_growth" for x in plain):
             other, key = next(x for x in plain if x.kind == "yoy_growth"), "only_growth"
         elif r.kind == "yoy_growth" and any(x.kind in _LEVEL for x in plain):
             other, key = next(x for x in plain if x.kind in _LEVEL), "only_level"

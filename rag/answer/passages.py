@@ -65,8 +65,9 @@ def focus_terms(question: str, r: Route) -> list[str]:
     text = expand_english(question) if r.language == "en" else question
     for street in r.streets:
         text = text.replace(street, " ").replace(re.sub(r"街道$", "", street), " ")
-    if r.language == "en":
-        return [w for w in re.findall(r"[\u4e00-\u9fff]{2,}|PM2\.5|PM10", text)]
+    if r.language == "en":  # words of the place's own name ('resort' -> 度假区) do not name what is asked
+        return [w for w in re.findall(r"[\u4e00-\u9fff]{2,}|PM2\.5|PM10", text)
+                if not any(w in s for s in r.streets)]
     from rag.search.index import tokenize
 
     tokens = tokenize(_QWORDS.sub(" ", text))

@@ -21,7 +21,7 @@ from rag.answer.places import resolve_places
 from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import EN_PATTERNS, terms_for_question
 from rag.schemas import ReportMeta
-from rag.text.cues import NUMBER_QUESTION, QUESTION_TARGET
+from rag.text.cues import FINAL_ONLY, NUMBER_QUESTION, QUESTION_TARGET
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "completion_rate", "share", "any"]
@@ -212,7 +212,7 @@ def kind_asked(question: str) -> AskedKind:
         return "target"
     if _COMPLETION.search(question):
         return "completion_rate"
-    if _ESTIMATE.search(question):
+    if _ESTIMATE.search(question) and not FINAL_ONLY.search(question):
         return "estimate"
     if _SHARE.search(question):
         return "share"

@@ -211,3 +211,23 @@ def test_no_place_named_in_a_lookup_is_asked_back_and_named_places_rank_across_w
     q = "梅林镇和桃溪镇2023年哪个受理12345热线工单更多？"
     a = indicator_answer(q, route(q, ctx.reports), ctx)
     assert a is not None and a.text.startswith("桃溪镇") and "5200件" in first(a)
+
+
+def test_a_question_that_rules_out_estimates_is_not_answered_by_one() -> None:
+    rows = [row("梅林镇", "2023", "固定资产投资", 5.6, kind="estimate")]
+    ctx = context(rows)
+    q = "梅林镇2023年固定资产投资实际完成额是多少（不是预计数）？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.route == "abstain" and "预计数" in a.text
+    q = "梅林镇2023年固定资产投资是多少？"
+    assert "预计" in first(indicator_answer(q, route(q, ctx.reports), ctx))  # type: ignore[union-attr]
+
+
+def test_the_whole_year_asked_is_not_answered_by_part_of_it() -> None:
+    rows = [row("梅林镇", "2023M01-M11", "固定资产投资", 4.4)]
+    ctx = context(rows)
+    q = "梅林镇2023年全年固定资产投资是多少？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.route == "abstain" and "1-11月" in a.text
+    q = "梅林镇2023年固定资产投资是多少？"
+    assert "4.4亿元" in first(indicator_answer(q, route(q, ctx.reports), ctx))  # type: ignore[union-attr]
