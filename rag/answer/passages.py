@@ -37,7 +37,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     flt = passage_filters(r, filters)
     hits = ctx.search(question, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
     focus = focus_terms(question, r)
-    picked = _best_sentences(hits, focus)
+    picked = _best_sentences(hits, focus, _english_cover(r) if r.language == "en" else None)
     if not picked:
         return abstain(question, r, focus or [question], ctx, reason="passage")
     citations = [Citation(n=n, report_id=h.chunk.report_id, street=h.chunk.street, section=h.chunk.section,
@@ -75,7 +75,17 @@ def focus_terms(question: str, r: Route) -> list[str]:
     return long or tokens
 
 
-def _best_sentences(hits: list[Hit], focus: list[str]) -> list[tuple[Hit, str, int]]:
+def _english_cover(r: Route) -> Callable[[str], float]:
+    """For an English question: the share of its indicator words (not place words) a Chinese text covers,
+    each word through the matcher's English-Chinese terms (lexicon, report terms, CC-CEDICT)."""
+    from rag.figures.match import english_coverage
+
+    drop = [w for s in r.streets for w in re.findall(r"[a-z]+", place_en(s).lower())]
+    return lambda text: english_coverage(r.phrase, text, drop) if r.phrase else 0.0
+
+
+def _best_sentences(hits: list[Hit], focus: list[str],
+                    cover_of: Callable[[str], float] | None = None) -> list[tuple[Hit, str, int]]:
     """Sentences with a figure that cover most focus terms; at most one per report, best first."""
     scored: list[tuple[float, Hit, str, int]] = []
     for rank, h in enumerate(hits):
@@ -84,7 +94,12 @@ def _best_sentences(hits: list[Hit], focus: list[str]) -> list[tuple[Hit, str, i
             if not any(q.unit for q in scan_quantities(sent)):
                 continue
             cover = sum(1 for f in focus if f.lower() in sent.lower()) / max(1, len(focus))
-            if cover >= _MIN_COVER and _figure_near_focus(sent, focus):
+            near = _figure_near_focus(sent, focus)
+            if cover_of is not None:  # English: every indicator word counts, whatever its Chinese gloss
+                cover = cover_of(sent)
+                near = any(cover_of(c) > 0 and any(q.unit for q in scan_quantities(c))
+                                    for c in re.split(r"[,，:：;；]", sent))
+            if cover >= _MIN_COVER and near:
                 start = h.chunk.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
                 scored.append((cover - 0.02 * rank, h, sent, start))
     scored.sort(key=lambda t: -t[0])
