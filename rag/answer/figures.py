@@ -103,10 +103,15 @@ def _each(question: str, r: Route, asks: list[str], ctx: Context) -> Answer | No
     return _joined(question, r, parts)
 
 
+def _renumber(text: str, shift: int) -> str:
+    """'[1]' -> '[3]' when two citations come before."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", text)
+
+
 def _joined(question: str, r: Route, parts: list[Answer]) -> Answer:
     text, cites, table, caveats, shift = "", list[Citation](), list[TableRow](), list[str](), 0
     for a in parts:
-        text += _sep(text, r.language) + re.sub(r"\[(\d+)\]", lambda m, s=shift: f"[{int(m.group(1)) + s}]", a.text)
+        text += _sep(text, r.language) + _renumber(a.text, shift)
         cites += [c.model_copy(update={"n": c.n + shift}) for c in a.citations]
         table += [t.model_copy(update={"citation": t.citation + shift if t.citation else t.citation})
                   for t in a.table or []]
@@ -168,7 +173,7 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         groups.setdefault(measure_of(s.row), []).append(s)
     wanted = WANTED.get(r.kind, WANTED["actual"])
 
-    def rank(item: tuple[str, list[Scored]]) -> tuple[float, int, int, int, float]:
+    def rank(item: tuple[str, list[Scored]]) -> tuple[float, ...]:
         _, ss = item
         best = max(s.score for s in ss)
         has_kind = int(any(s.row.kind in wanted for s in ss))
@@ -514,11 +519,11 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
             other, key = next(x for x in in_period if x.kind == "target"), "only_target"
         else:
             key = "only_other"
-        asked = "amount" if r.unit_hint in _STRICT_UNITS and r.kind in ("actual", "estimate", "target") and not any(
-            x.normalized_unit in _UNITS_OF[r.unit_hint] for x in in_period) else r.kind
+        asked_kind = "amount" if r.unit_hint in _STRICT_UNITS and r.kind in ("actual", "estimate", "target") and not any(
+            x.normalized_unit in _UNITS_OF[r.unit_hint] for x in in_period) else str(r.kind)
         text = msg(key, lang, place=_place(place, lang), period=_period(other.period, lang), label=label,
-                   figure=_fig_with_kind(other, lang), n=1, asked=msg(f"asked_{asked}", lang)
-                   if f"asked_{asked}" in _ASKED else asked)
+                   figure=_fig_with_kind(other, lang), n=1, asked=msg(f"asked_{asked_kind}", lang)
+                   if f"asked_{asked_kind}" in _ASKED else asked_kind)
         return _answer(question, r, text, [other], route="abstain")
     have = sorted({x.period for x in rows if x.kind in WANTED.get(r.kind, WANTED["actual"])}, key=period_key)
     if not have:

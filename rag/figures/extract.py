@@ -233,8 +233,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     label = _label(prefix, len(prefix))
     if prev[1] and _SAME_AS_PREV.fullmatch(label):  # "新增国家高新技术企业15家,总数达到118家"
         return prev[0], _NEW.sub("", prev[1]) + (label if label in ("总数", "总量") else "")
-    tail = max(0, len(prefix) - 4)
-    per = _PER.search(prefix, tail)
+    per = _PER.search(prefix, max(0, len(prefix) - 4))
     if prev[1] and per and not _label(prefix[: per.start()], 0):
         # "合计2,186万元,村均156.1万元": the per-village figure of the same measure
         own = re.sub(rf"^{per.group(1)}(?:[（(][^）)]*[）)])?", "", re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))
