@@ -16,7 +16,7 @@ from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import Route, route, same_county
 from rag.figures.match import Scored, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
-from rag.text.cues import FINAL_ONLY, WHOLE_YEAR
+from rag.text.cues import APPROXIMATE, DERIVE, FINAL_ONLY, WHOLE_YEAR
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en
 from rag.text.numbers import format_en, format_zh, majority_unit
@@ -424,6 +424,10 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         kinds = ("cumulative", *[k for k in kinds if k != "cumulative"])
     if FINAL_ONLY.search(question):  # '实际完成额(不是预计数)': an estimate does not answer it
         kinds = tuple(k for k in kinds if k != "estimate")
+    if DERIVE.search(question):  # '推算全区总量': the computed figure is what is asked, not the stated share
+        derived = _derived(question, r, rows, place, label)
+        if derived is not None:
+            return derived
     final = [x for x in rows if not _estimated(x) or x.kind not in _LEVEL] if FINAL_ONLY.search(question) else rows
     whole = bool(WHOLE_YEAR.search(question)) and bool(r.period) and is_full_year(r.period or "")
     row, how = _pick(final, r, kinds, whole=whole)
@@ -469,7 +473,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     """A figure the report implies, computed and labelled so: last year's level from this year's level and
     growth; a target from the amount done and its completion rate."""
     lang = r.language
-    if not re.search(r"推算|估算|约|大约|大概|\b(approximately|about|roughly|estimate from|derive)\b", question, re.I):
+    if not APPROXIMATE.search(question):
         return None  # only when the question asks for a derived / approximate figure
     plain = [x for x in rows if x.part != "plan" and not x.period.endswith("-plan")]
     year = r.period if r.period and is_full_year(r.period) else None
@@ -485,12 +489,24 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                        figure=fig, level=_figure(a, lang), later=_period(a.period, lang),
                        growth=_figure(g, lang))
             return _answer(question, r, text, [a, g], caveats=[msg("computed_note", lang)])
+    if r.kind == "share" or (r.kind == "actual" and "占" in question):
+        # '入库量占全区25%': the whole the place's figure is that share of, computed and said so
+        for share in [x for x in plain if x.kind == "share" and x.unit == "%" and 0 < x.value < 100]:
+            level = [x for x in plain if x.report_id == share.report_id and x.period == share.period
+                     and x.kind in _LEVEL and x.evidence.start <= share.evidence.start]
+            if level:
+                a = max(level, key=lambda x: x.evidence.start)
+                value = a.value / (share.value / 100)
+                fig = format_zh(round(value, 2), a.unit) if lang == "zh" else format_en(round(value, 2), a.unit)
+                text = msg("derived_whole", lang, place=_place(place, lang), period=_period(a.period, lang),
+                           label=label, figure=fig, level=_figure(a, lang), share=_figure(share, lang))
+                return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
     if r.kind == "target":
-        for rate in [x for x in plain if x.kind == "completion_rate" and x.unit == "%" and x.value > 0]:
+        for rate in [x for x in plain if x.kind == "completion_rate" and x.unit in ("%", "倍") and x.value > 0]:
             done = [x for x in plain if x.period == rate.period and x.kind in _LEVEL]
             if done:
                 a = done[0]
-                value = a.value / (rate.value / 100)
+                value = a.value / (rate.value / 100 if rate.unit == "%" else rate.value)
                 fig = format_zh(round(value, 2), a.unit) if lang == "zh" else format_en(round(value, 2), a.unit)
                 text = msg("derived_target", lang, place=_place(place, lang), label=label, figure=fig,
                            done=_figure(a, lang), rate=_figure(rate, lang), period=_period(a.period, lang))

@@ -51,7 +51,7 @@ _LEAD = re.compile(
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
-                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|可达到?|可望|有望|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
+                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
@@ -173,6 +173,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif i and quantities[i - 1].end >= clause.start:
             prefix = sentence[quantities[i - 1].end : q.start]
         unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
+        if unit_kind == "times" and i in runs:
+            unit_kind = "percent"  # '分别完成任务的1.7倍、1.9倍': ratios of the figures before, like percentages
         if i in runs and i not in respectively and len(levels) >= runs[i][1]:
             pos, n = runs[i]
             term, label = levels[len(levels) - n + pos]  # 'A x、B y,同比分别增长a%和b%': growths in order
@@ -180,6 +182,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = prev  # "整治土地12处3.4万平方米": the second figure measures the same thing
         elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)):
             term, label = _own_or_prev(prefix, prev)
+        elif unit_kind == "percent" and SHARE.search(prefix):
+            term, label = _share_of(prefix, prev)  # "土地移交入库72.06万平方米,入库量占全区25%"
         else:
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, prev)
         if term is not None and term.context and not re.search(term.context, sentence):
@@ -200,7 +204,7 @@ def _percent_runs(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[
     index -> (position in run, run length)."""
     out: dict[int, tuple[int, int]] = {}
     i = 0
-    pct = [q.unit is not None and UNITS[q.unit].normalized_unit == "percent" for q in quantities]
+    pct = [q.unit is not None and UNITS[q.unit].normalized_unit in ("percent", "times") for q in quantities]
     while i < len(quantities):
         if not pct[i]:
             i += 1
@@ -266,6 +270,17 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             return None, ""  # "9个行政村集体经济收入合计…": a count of villages, not an income
         return (found[0] if found else None), tail
     return None, label
+
+
+def _share_of(prefix: str, prev: Subject) -> Subject:
+    """A share ('X占全区25%') measures X; X that repeats part of the figure before it ('入库量' after
+    '土地移交入库') is that figure's indicator."""
+    head = prefix[: prefix.rfind("占")] if "占" in prefix else prefix
+    label = _label(head, len(head))
+    if prev[1] and (not label or any(label[n : n + 2] in prev[1] for n in range(len(label) - 1))):
+        return prev
+    found = match_term(label, "percent") if label else None
+    return (found[0] if found and found[1] == len(label) else None), label
 
 
 def _own_or_prev(prefix: str, prev: Subject) -> Subject:
@@ -351,6 +366,8 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     unit_kind = UNITS[q.unit].normalized_unit if q.unit else ""
     if section.part == "plan":
         return "target"
+    if unit_kind == "times" and COMPLETION.search(before):
+        return "completion_rate"  # 完成年度任务的1.9倍
     if unit_kind == "percent":
         if COMPLETION.search(before):
             return "completion_rate"

@@ -59,3 +59,6 @@ FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
 WHOLE_YEAR = re.compile(r"全年|全年度|\b(?:full|whole)[- ]year\b|\bfor the (?:full|whole) year\b", re.I)
+# A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
+DERIVE = re.compile(r"推算|估算|倒推|测算|\b(?:estimate from|derive|work out|compute)\b", re.I)
+APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)

@@ -231,3 +231,16 @@ def test_the_whole_year_asked_is_not_answered_by_part_of_it() -> None:
     assert a is not None and a.route == "abstain" and "1-11月" in a.text
     q = "梅林镇2023年固定资产投资是多少？"
     assert "4.4亿元" in first(indicator_answer(q, route(q, ctx.reports), ctx))  # type: ignore[union-attr]
+
+
+def test_figures_computed_from_a_share_and_from_a_multiple_of_the_task() -> None:
+    rows = [row("梅林镇", "2023", "土地整备入库", 30.0, "万平方米"),
+            row("梅林镇", "2023", "土地整备入库", 20.0, "%", kind="share"),
+            row("梅林镇", "2023", "签约金额", 42.0), row("梅林镇", "2023", "签约金额", 1.4, "倍", kind="completion_rate")]
+    ctx = context(rows)
+    q = "根据梅林镇土地整备入库占全区的比例，推算全区2023年土地整备入库总量约多少？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and "150万平方米" in first(a) and "计算值" in first(a)
+    q = "梅林镇2023年签约金额的年度任务约为多少？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and "30亿元" in first(a)

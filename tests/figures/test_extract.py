@@ -212,3 +212,11 @@ def test_floors_and_counts_of_things_are_not_levels_and_each_figure_takes_its_ow
     rows = _rows("规上工业总产值由2020年的12.4亿元增长到2023年的20.5亿元。")
     assert {(r.label_zh, r.value, r.period) for r in rows} == {("规上工业总产值", 12.4, "2020"),
                                                               ("规上工业总产值", 20.5, "2023")}
+
+
+def test_a_share_names_the_figure_before_it_and_multiples_of_a_task_are_completion_rates() -> None:
+    facts = _facts("完成土地整备入库31.5万平方米，入库量占全区18%。全年引进项目60个，签约金额42亿元，分别完成年度任务的"
+                   "1.2倍、1.4倍。纳管不少于12万平方米。")
+    assert ("土地整备入库", 18.0, "share") in facts
+    assert ("引进项目", 1.2, "completion_rate") in facts and ("签约金额", 1.4, "completion_rate") in facts
+    assert any(label == "纳管" and value == 12.0 for label, value, _ in facts)
