@@ -220,8 +220,8 @@ def show_value(value: float | None, unit: str | None, qualifier: str | None = No
     q = None if qualifier in (None, "", "达") else qualifier
     try:
         return format_en(value, unit, q) if lang() == "en" else format_zh(value, unit, q)
-    except ValueError:
-        return f"{value:g}{unit}"
+    except ValueError:  # a unit (or qualifier) the number owner does not know: its digits, the unit as printed
+        return f"{format_zh(value, '')}{unit}"
 
 
 def show_kind(kind: str | None, estimated: bool = False) -> str:
@@ -637,9 +637,9 @@ def series_chart(corpus: Corpus, everything: Sequence[Indicator]) -> None:
     if not rows:
         return
     values, unit = scaled(rows)
-    points = [{"period": show_period(i.period), "value": round(v, 4),
-               "text": f"{fmt_num(v)}{'' if lang() == 'zh' else ' '}{unit}".strip()}
-              for i, v in zip(rows, values, strict=True)]
+    points: list[dict[str, Any]] = [{"period": show_period(i.period), "value": round(v, 4),
+                                     "text": f"{fmt_num(v)}{'' if lang() == 'zh' else ' '}{unit}".strip()}
+                                    for i, v in zip(rows, values, strict=True)]
     order = [p["period"] for p in points]
     title = f"{names[key]}（{unit}）" if lang() == "zh" else f"{names[key]} ({unit})"
     base = alt.Chart(alt.Data(values=points)).encode(

@@ -19,6 +19,8 @@ from rag.corpus import (
     SUPPORTED_SUFFIXES,
     Corpus,
     Filters,
+    evaluate,
+    format_zh,
     llm_log,
     period_zh,
     to_csv,
@@ -264,8 +266,8 @@ def indicators(
     else:
         table = Table("street", "period", "key", "kind", "value", "normalized", "quote")
         for r in rows:
-            table.add_row(r.street or "?", r.period, r.key, r.kind, f"{r.qualifier or ''}{r.value:g}{r.unit}",
-                          f"{r.normalized_value:,.6g} {r.normalized_unit}", r.evidence.quote[:40])
+            table.add_row(r.street or "?", r.period, r.key, r.kind, format_zh(r.value, r.unit, r.qualifier),
+                          f"{format_zh(r.normalized_value, '')} {r.normalized_unit}", r.evidence.quote[:40])
         out.print(table)
 
 
@@ -338,25 +340,19 @@ def eval_cmd(
 
     Example: jiedao eval --suite qa --baseline --json
     """
-    from rag.evals.runner import SUITES, run_eval, write_reports
-    from rag.evals.scoring import check_thresholds, load_thresholds
-
-    suites = list(SUITES) if suite == "all" else [suite]
     try:
-        report = run_eval(settings(data_dir, model), suites=suites, data_dir=gold_dir, corpus_dir=corpus_dir,
-                          facts=facts, baseline=baseline)
+        run = evaluate(settings(data_dir, model), suites=None if suite == "all" else [suite], gold_dir=gold_dir,
+                       corpus_dir=corpus_dir, facts=facts, baseline=baseline, out_dir=out_dir, thresholds=thresholds)
     except JiedaoError as exc:
         fail(exc)
         return
-    write_reports(report, out_dir)
-    below = check_thresholds(report, load_thresholds(thresholds)) if thresholds.exists() else []
     if json_out:
-        dump(report)
+        dump(run.report)
     else:
-        out.print((out_dir / "eval.md").read_text(encoding="utf-8"), markup=False, highlight=False)
-    for line in below:
+        out.print(run.markdown, markup=False, highlight=False)
+    for line in run.below:
         err.print(f"below threshold: {line}", markup=False)
-    raise typer.Exit(1 if below else 0)
+    raise typer.Exit(1 if run.below else 0)
 
 
 @app.command()

@@ -683,6 +683,35 @@ def summary_column(summary: ReportSummary, lang: str, escape: Callable[[str], st
     return column(summary, lang, escape)
 
 
+@dataclass(frozen=True)
+class EvalRun:
+    """What `evaluate` scored and wrote."""
+
+    report: dict[str, Any]  # suite -> scores and failures, as eval.json holds it
+    markdown: str  # the readable report, as eval.md holds it
+    below: list[str]  # thresholds not met, one readable line each; empty when the gate passes
+    json_path: Path
+    markdown_path: Path
+
+
+def evaluate(settings: Settings, *, suites: Iterable[str] | None = None, gold_dir: Path,
+             corpus_dir: Path | None = None, facts: Path | None = None, baseline: bool = False,
+             out_dir: Path, thresholds: Path) -> EvalRun:
+    """Score answers, indicators, metadata and summaries against labelled data (all suites unless named), write
+    eval.json and eval.md to `out_dir`, and check the thresholds file; with `corpus_dir`, those reports are
+    evaluated in a temporary index and the configured data directory is never opened."""
+    # The one product module allowed to import the eval harness (tests/test_layout.py): `jiedao eval` is a
+    # product command, and the edges reach it through the facade. The runner is handed the Corpus class
+    # rather than importing it, so there is no cycle.
+    from rag.evals.runner import SUITES, below_thresholds, run_eval, write_reports
+
+    chosen = list(SUITES) if suites is None else list(suites)
+    report = run_eval(Corpus, settings, suites=chosen, data_dir=gold_dir, corpus_dir=corpus_dir, facts=facts,
+                      baseline=baseline)
+    js, md = write_reports(report, out_dir)
+    return EvalRun(report, md.read_text(encoding="utf-8"), below_thresholds(report, thresholds), js, md)
+
+
 def llm_log(settings: Settings, *, limit: int = 20) -> dict[str, Any]:
     """The LLM call log: token totals (overall and by model) and the newest `limit` calls."""
     from rag.llm.calllog import CallLog

@@ -80,3 +80,16 @@ def test_library_debug_logs_are_quiet_by_default_and_shown_with_vv(tmp_path: Pat
 def test_verbose_flag_is_documented() -> None:
     proc = run(Path("unused"), "--help")
     assert b"-v, --verbose" in proc.stdout
+
+
+def test_indicator_table_prints_figures_through_the_display_owner(
+        ingested: tuple[Path, subprocess.CompletedProcess[bytes]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values as reports print them (the qualifier where Chinese puts it); normalised values in digits, not 4.8e+10."""
+    data, _ = ingested
+    monkeypatch.setenv("COLUMNS", "250")  # no cell is cut short by the default 80 columns of a pipe
+    proc = run(data, "indicators")
+    assert proc.returncode == 0, proc.stderr.decode("utf-8")
+    text = proc.stdout.decode("utf-8")
+    assert "2.5万余人次" in text and "余2.5万" not in text
+    assert "478.78亿元" in text and "47878000000 CNY" in text
+    assert "e+" not in text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rag.answer.baseline import naive_answer
 from rag.config import Settings
@@ -13,31 +14,41 @@ from rag.evals.scoring import (
     Fact,
     GoldIndicator,
     GoldMeta,
+    check_thresholds,
     indicator_suite,
     load_jsonl,
+    load_thresholds,
     metadata_suite,
     qa_suite,
     summary_suite,
 )
 
+if TYPE_CHECKING:  # the facade calls this module (rag.corpus.evaluate), so only the type is imported
+    from rag.corpus import Corpus
+
 SUITES = ("qa", "indicators", "metadata", "summaries")
 
 
-def run_eval(settings: Settings, *, suites: list[str], data_dir: Path, corpus_dir: Path | None = None,
-             facts: Path | None = None, baseline: bool = False) -> dict[str, Any]:
-    """Run the chosen suites; with `corpus_dir`, everything happens in a throw-away data directory."""
-    from rag.corpus import Corpus
-
+def run_eval(open_corpus: Callable[[Settings], Corpus], settings: Settings, *, suites: list[str], data_dir: Path,
+             corpus_dir: Path | None = None, facts: Path | None = None, baseline: bool = False) -> dict[str, Any]:
+    """Run the chosen suites on the corpus `open_corpus(settings)` opens; with `corpus_dir`, everything happens
+    in a throw-away data directory (the configured one is never opened)."""
     if corpus_dir is not None:
         with tempfile.TemporaryDirectory(prefix="jiedao-eval-") as tmp:
             temp = settings.model_copy(update={"data_dir": Path(tmp), "chroma_host": None})
-            corpus = Corpus(temp)
+            corpus = open_corpus(temp)
             corpus.ingest([corpus_dir])
             return _run(corpus, suites, data_dir, facts, baseline)
-    return _run(Corpus(settings), suites, data_dir, facts, baseline)
+    return _run(open_corpus(settings), suites, data_dir, facts, baseline)
 
 
-def _run(corpus: Any, suites: list[str], data_dir: Path, facts_path: Path | None, baseline: bool) -> dict[str, Any]:
+def below_thresholds(report: dict[str, Any], thresholds: Path) -> list[str]:
+    """Every score of `report` on the wrong side of its bound in the thresholds file (none without the file)."""
+    return check_thresholds(report, load_thresholds(thresholds)) if thresholds.exists() else []
+
+
+def _run(corpus: Corpus, suites: list[str], data_dir: Path, facts_path: Path | None, baseline: bool) -> dict[str, Any]:
+    """The chosen suites scored on one open corpus."""
     metas = {Path(m.path).name: m for m in corpus.reports()}
     doc_ids = {name: m.report_id for name, m in metas.items()}
     texts = {m.report_id: corpus.report_text(m.report_id) for m in metas.values()}
@@ -60,7 +71,7 @@ def _run(corpus: Any, suites: list[str], data_dir: Path, facts_path: Path | None
     return report
 
 
-def _summaries(corpus: Any, gold_path: Path, doc_ids: dict[str, str]) -> dict[str, Any]:
+def _summaries(corpus: Corpus, gold_path: Path, doc_ids: dict[str, str]) -> dict[str, Any]:
     """Summarise every report offline; score figure tracing and coverage of the gold headline indicators."""
     from rag.summary.report import summarize_report
 

@@ -27,10 +27,11 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+# The file types ingest reads (suffix -> format), the one list every user of supported types reads.
+_FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+SUPPORTED_SUFFIXES = tuple(_FORMATS)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _MB = 1024 * 1024
-_FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 
 
 @dataclass(frozen=True)

@@ -44,10 +44,7 @@ def key_figure_text(k: KeyFigure, lang: str) -> str:
     if not poor_label(k.indicator):
         return k.zh if lang == "zh" else k.en
     i = k.indicator
-    try:
-        value = format_zh(i.value, i.unit) if lang == "zh" else format_en(i.value, i.unit)
-    except ValueError:
-        value = f"{i.value:g}{i.unit}"
+    value = format_zh(i.value, i.unit) if lang == "zh" else format_en(i.value, i.unit)  # units checked by Indicator
     clause = ui("source_clause", lang, quote=i.evidence.quote.strip())
     if lang == "zh":
         return f"{value}（{period_zh(i.period)}）— {clause}"
