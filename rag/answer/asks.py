@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.figures.extract import complete_item
 from rag.text.cues import NUMBER_QUESTION
 
 _EACH = re.compile(r"(?:各|分别)(?:是|为|有|达到|完成了?)?(?=多少|几|[？?]|$)")
@@ -33,6 +34,6 @@ def split_asks(question: str, names: Sequence[str] = ()) -> list[str]:
     out = []
     for item in items:
         if item is not last and len(item) <= 3 and len(last) > len(item):
-            item += last[len(item) :]  # 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入
+            item = complete_item(item, last)  # 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入
         out.append(head[:cut] + item + (tail or "多少"))
     return out

@@ -46,12 +46,12 @@ _LEAD = re.compile(
     r"^(?:其中[:：]?|全年|年内|今年以来|一年来|本年度?|当年|截[至止](?:目前|[^,，]{0,8}?[月日](?:底|末)?)"
     r"|(?:20\d\d|[xX]{2,4})\s*年度?|\d{1,2}\s*(?:月份?)?\s*[-－—–~～至到]+\s*\d{1,2}\s*月份?|\d{1,2}月份?"
     r"|前三季度|第?[一二三四1-4]季度|[上下]半年|累计|共计|共|合计|总计|预计|初步统计|预估|估计|可望|有望"
-    r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道"
+    r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道|在库"
     r"|辖区|同时|并且?|已|另|再|和|及|与|对|在|将|把|以上|以下|由|从|向|为|是|有|新培育|年度计划|计划|目标"
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
-                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
+                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
@@ -72,6 +72,8 @@ _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}")
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 # "9个村集体经济收入合计286万元,均超过15万元": each one's floor, not a level of the indicator
+_SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
+_TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
 _FLOOR = re.compile(r"(?:均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
@@ -180,16 +182,18 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = levels[len(levels) - n + pos]  # 'A x、B y,同比分别增长a%和b%': growths in order
         elif i and not prefix.strip() and prev[1]:
             term, label = prev  # "整治土地12处3.4万平方米": the second figure measures the same thing
+        elif unit_kind == "percent" and i not in respectively and SHARE.search(prefix) and (
+                not YOY.search(prefix[-8:]) or _TO_LEVEL.search(prefix)):
+            term, label = _share_of(prefix, prev)  # "土地移交入库72.06万平方米,入库量占全区25%"
         elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)):
             term, label = _own_or_prev(prefix, prev)
-        elif unit_kind == "percent" and SHARE.search(prefix):
-            term, label = _share_of(prefix, prev)  # "土地移交入库72.06万平方米,入库量占全区25%"
         else:
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, prev)
         if term is not None and term.context and not re.search(term.context, sentence):
             term = None
-        if _NOT_HEADLINE.search(sentence[clause.start : q.start]) and not (term and term.regex.fullmatch(label)):
-            term = None  # subsets (其中…) and work in progress (正在办理…) are not the headline figure
+        if _NOT_HEADLINE.search(sentence[clause.start : q.start]) and not (
+                term and term.regex.fullmatch(label) and unit_kind != "count"):  # 其中规上工业产值 is still that
+            term = None  # subsets (其中…; a count of the firms just counted) and work in progress are not headlines
         out.append((term, label, clause))
         if unit_kind != "percent":
             prev = (term, label)
@@ -266,6 +270,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         raw = after.group(0) if after else ""
         tail = _label(raw, 0)
         found = match_term(raw, unit_kind)
+        if found and _SUFFIX_VERB.search(raw, found[1]):
+            found = None  # '推动10家规上工业企业实施数字化改造': firms that did something, not the stock of firms
         if unit_kind == "count" and _HEAD_TAIL.search(tail):
             return None, ""  # "9个行政村集体经济收入合计…": a count of villages, not an income
         return (found[0] if found else None), tail
@@ -277,7 +283,7 @@ def _share_of(prefix: str, prev: Subject) -> Subject:
     '土地移交入库') is that figure's indicator."""
     head = prefix[: prefix.rfind("占")] if "占" in prefix else prefix
     label = _label(head, len(head))
-    if prev[1] and (not label or any(label[n : n + 2] in prev[1] for n in range(len(label) - 1))):
+    if prev[1] and (not label or len(label) <= 3 and any(label[n : n + 2] in prev[1] for n in range(len(label) - 1))):
         return prev
     found = match_term(label, "percent") if label else None
     return (found[0] if found and found[1] == len(label) else None), label
@@ -306,7 +312,7 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
             j += 1
         if j > i:
             clause = _clause_of(sentence, quantities[i])
-            head = re.split(r"同比|分别|(?<!人)均|各(?=[为达])", sentence[clause.start : quantities[i].start])[0]
+            head = re.split(r"同比|分别|(?<!人)均|各(?=[为达])|占", sentence[clause.start : quantities[i].start])[0]
             head = _LEAD.sub("", head.strip())
             items = [x for x in re.split(r"、|和|及", head)]
             if len(items) == j - i + 1 and all(items):
@@ -314,12 +320,27 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
                 head_item = _clean(items[0])
                 for n, item in enumerate(items):
                     if n < len(items) - 1 and len(item) <= 3 and len(tail) > len(item):
-                        item = item + tail[len(item) :]  # 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入
+                        item = complete_item(item, tail)  # 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入
                     elif n and len(item) <= 4 and re.search(r"[数量额率]$", head_item) and len(head_item) > len(item):
                         item = head_item[:-2] + item  # 安全事故宗数、死亡人数 -> 安全事故死亡人数
                     out[i + n] = item
         i = j + 1
     return out
+
+
+def complete_item(item: str, last: str) -> str:
+    """A short list item borrows the measure its last sibling names: '工业' + '服务业投资' -> '工业投资',
+    '城镇' + '农村居民人均可支配收入' -> '城镇居民人均可支配收入', '生猪' + '羊出栏' -> '生猪出栏' (the last item less
+    its first word)."""
+    import logging as _logging
+
+    import jieba
+
+    jieba.setLogLevel(_logging.WARNING)
+    if any(start == len(item) and end - start >= 2 for _, start, end in jieba.tokenize(last, mode="search")):
+        return item + last[len(item) :]  # '农村|居民…': the modifiers are the same length
+    words = jieba.lcut(last)
+    return item + last[len(words[0]) :] if len(words) >= 2 else item
 
 
 def _clause_of(sentence: str, q: Quantity) -> _Clause:
@@ -343,7 +364,7 @@ def _label(prefix: str, end: int) -> str:
 def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
     text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•")
-    text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务|高于|低于)", "", text)
+    text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
     text = re.sub(r"(?<=.)(?:19|20)\d\d年度?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text
@@ -371,10 +392,10 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     if unit_kind == "percent":
         if COMPLETION.search(before):
             return "completion_rate"
+        if SHARE.search(before) and not q.negative and (not YOY.search(before[-8:]) or _TO_LEVEL.search(before)):
+            return "share"  # '占固定资产投资比重下降到24.8%' is the share now, not a growth rate
         if YOY.search(before[-8:]) or q.negative:
             return "yoy_growth"
-        if SHARE.search(before):
-            return "share"
     if TARGET_AFTER.match(sentence[q.end :]):
         return "target"  # 突破60亿元目标
     if TARGET.search(before) and not DONE.search(_AIMED.sub("", before)):

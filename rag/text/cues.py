@@ -31,7 +31,7 @@ COMPLETION = re.compile(
     r"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务)(?:目?数)?的?\s*$"
     r"|(?:完成|占)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务)(?:目?数)?的"
 )
-SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比")
+SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,。；;\d]{0,14}(?:比重|比例)")
 CUMULATIVE = re.compile(r"累计")
 # Stated provisional: the figure awaits the statistics office.
 PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")

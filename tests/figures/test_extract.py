@@ -220,3 +220,15 @@ def test_a_share_names_the_figure_before_it_and_multiples_of_a_task_are_completi
     assert ("土地整备入库", 18.0, "share") in facts
     assert ("引进项目", 1.2, "completion_rate") in facts and ("签约金额", 1.4, "completion_rate") in facts
     assert any(label == "纳管" and value == 12.0 for label, value, _ in facts)
+
+
+def test_real_report_shapes_list_items_shares_and_firms_that_did_something() -> None:
+    facts = _facts("其中工业和服务业投资为6.1亿元和4.2亿元，同比增长9.9%和3.3%。工业投资、基础设施投资占固定资产投资比重"
+                   "分别为31.5%和20.5%，房地产投资占固定资产投资比重下降到22.8%。")
+    assert {("工业投资", 6.1, "actual"), ("服务业投资", 4.2, "actual"), ("服务业投资", 3.3, "yoy_growth"),
+            ("基础设施投资", 20.5, "share"), ("房地产投资", 22.8, "share")} <= facts
+    rows = _rows("在库规上工业企业88家，推动9家规上工业企业实施数字化改造。全年实现规上工业生产总值52亿元。")
+    keyed = {(r.key, r.value) for r in rows}
+    assert ("above_scale_industrial_enterprises", 88.0) in keyed
+    assert ("above_scale_industrial_enterprises", 9.0) not in keyed
+    assert ("industrial_output_above_scale", 52.0) in keyed and not any(k == "gdp" for k, _ in keyed)
