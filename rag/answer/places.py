@@ -22,7 +22,11 @@ _PLACE_SUFFIX = r"(?:街道办事处|街道办|街道|办事处|管委会|镇|�
 _PLACE_LIKE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?){_PLACE_SUFFIX}(?![村镇街化区])")
 _EN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? (?:Town(?:ship)?|Sub-?[Dd]istrict|Street|Township)\b")
 # Words that are never part of a place name: cut a place candidate after the last of them.
-_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|上半|下半|乡村|城镇|小城|根据|按照|对比|关于)")
+_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|上半|下半|乡村|城镇|小城|根据|按照|对比|关于"
+                       r"|占|比|中|为|对|向|从|到|以|季度)")
+# A name made only of division words (区街镇, 乡镇街道) is the generic term, not a place.
+_DIVISION_WORDS = re.compile(r"^[区街镇乡县市村社居道办]+$")
+_MAX_UNKNOWN = 5  # an unknown 'place' longer than this is a phrase that happens to end in 镇/街道
 # Suffixes that make something look like a place but are ordinary words (城镇化, 乡村振兴 …).
 _NOT_PLACE = re.compile(r"^(?:城|乡|村|集|小|市|重|特色|中心|建制|全)$")
 
@@ -243,7 +247,8 @@ class _PlaceReader:
             start = m.end() - len(full)
             county = _county_before(self.q, start)
             taken = [k for k in self.known if _same_place(full, k) and self.take(k, start, m.end())[0]]
-            if not taken and not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name):
+            if not taken and not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name) \
+                    and not _DIVISION_WORDS.match(name) and len(name) <= _MAX_UNKNOWN:
                 shown = (county or "") + full
                 if shown not in self.unknown:
                     self.unknown.append(shown)

@@ -285,7 +285,9 @@ def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
     return covered / len(words)
 
 
-def _word_zh(word: str, phrase_low: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _word_zh(word: str, phrase_low: str) -> tuple[str, ...]:
+    """Chinese words for one English word of a phrase (cached: the same for every label it is compared with)."""
     out: list[str] = []
     for en, zh in HAND_EN.items():
         if re.search(rf"\b{re.escape(en)}\b", phrase_low) and word in en.split():
@@ -294,7 +296,7 @@ def _word_zh(word: str, phrase_low: str) -> list[str]:
         if word in term.en.lower().split():
             out.append(term.zh.strip("“”"))
     out.extend(_cedict_words(word))
-    return out
+    return tuple(out)
 
 
 def _lemmas(word: str) -> list[str]:

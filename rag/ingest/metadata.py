@@ -182,7 +182,7 @@ def _year_check(meta: Metadata, text: str) -> None:
 _SUFFIX = r"(?:街道办事处|街道|镇|乡|苏木|办事处|管理委员会|管委会)"
 # A title or publisher names the unit right before these (or a year, or the end of the line).
 _AFTER_NAME = r"(?=人民政府|党委|党工委|政府|[（(\s|,，:：]|20\d\d|关于|工作|$)"
-_PUBLISHER = re.compile(r"(?:发布机构|信息来源|来源|发布单位|发文机关)\s*[:：|]?\s*\|?\s*([^\s|:：]{2,40})")
+_PUBLISHER = re.compile(r"(?:发布机构|信息来源|来源|发布单位|发文机关|发文机构|发文单位|制发机关)\s*[:：|]?\s*\|?\s*([^\s|:：]{2,40})")
 _ANONYMISED = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])([XＸx×*＊]{2,3}(?:街道|镇|乡))")
 # 乡村/乡镇/镇村… are words, not the end of a name: "平安乡村" is a slogan, not 平安乡.
 _WORD_AFTER = {"乡": "村镇土贤愁亲风里间野", "镇": "村街域", "街道": "办社"}
@@ -278,7 +278,7 @@ def _in_body(name: str, text: str, title_lines: list[str]) -> bool:
 
 def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> None:
     """A unit named in a title, publisher or signature: strip the province/city/county before it."""
-    rest, county = _strip_parents(re.sub(r"^[#>*•·\-\s【\[]+", "", label.strip()))
+    rest, county = _strip_parents(re.sub(r"^[#>*•·\-\s【\[]+|^(?:19|20)\d\d\s*年度?", "", label.strip()))
     m = re.match(rf"([^\s（()）|,，:：、]{{1,14}}?{_SUFFIX}){_AFTER_NAME}", rest)
     if not m:
         m = re.match(rf"([^\s（()）|,，:：、]{{1,14}}{_SUFFIX}){_AFTER_NAME}", rest)
@@ -323,6 +323,17 @@ def _strip_parents(label: str) -> tuple[str, str | None]:
             return label, county
 
 
+def _inside_word(text: str, pos: int) -> bool:
+    """True when a word of the text (jieba, precise mode) runs across `pos` (starts before it, ends after it)."""
+    import logging as _logging
+
+    import jieba
+
+    jieba.setLogLevel(_logging.WARNING)
+    lo = max(0, pos - 4)
+    return any(lo + a < pos < lo + b for _, a, b in jieba.tokenize(text[lo : pos + 4]))
+
+
 def _gazetteer_names(text: str) -> Counter[str]:
     """Township names the gazetteer knows, counted in the text; the longest span wins (牛镇镇 over 牛镇)."""
     found: Counter[str] = Counter()
@@ -339,6 +350,8 @@ def _gazetteer_names(text: str) -> Counter[str]:
                 continue
             name = text[start:end]
             if gazetteer.is_township(name):
+                if start > 0 and _inside_word(text, start):
+                    break  # '实施集镇污水管网': 施集镇 would start inside the word 实施
                 # A one-character stem inside a phrase is a slogan (文旅兴镇, 工业强镇), not 兴镇/强镇.
                 if k == 1 and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]) \
                         and text[start - 1] not in "区县市旗":

@@ -32,6 +32,7 @@ def place_en(name: str | None) -> str:
     return romanize(name)
 
 
+@lru_cache(maxsize=4096)
 def place_en_pattern(name: str) -> str:
     """Regex (use re.I) for the English forms of a Chinese name, by the same pinyin and suffixes as `place_en`.
 

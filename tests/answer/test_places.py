@@ -130,3 +130,14 @@ def test_mention_spans_include_county_words_once() -> None:
     q = "南江丰溪的柳塘镇税收收入"
     found = resolve_places(q, ["柳塘镇"], METAS)
     assert [q[s:e] for s, e in found.spans] == ["南江丰溪的柳塘镇"]
+
+
+def test_phrases_ending_in_a_division_word_are_not_unknown_places() -> None:
+    from rag.answer.router import route
+
+    metas = [ReportMeta(report_id="a", path="a", content_hash="a", street="梅林街道", district="东山区")]
+    for q in ("梅林街道重点楼宇税收占街道税收收入的比重是多少？", "梅林街道2024年接诉即办成绩在全区街镇中排第几？",
+              "梅林街道前三季度城镇居民人均可支配收入是多少？"):
+        r = route(q, metas)
+        assert r.places == ["梅林街道"] and not r.unknown_places, (q, r.unknown_places)
+    assert route("白石镇2023年地区生产总值是多少？", metas).unknown_places == ["白石镇"]

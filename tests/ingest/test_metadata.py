@@ -117,3 +117,11 @@ def test_override_updates_report_and_figure_rows_and_survives_reingest(settings,
 def test_markdown_title_line():
     text = "# 柳塘街道2023年工作总结\n\n一、2023年工作总结\n2023年，柳塘街道全年地区生产总值110.4亿元。\n"
     assert meta_of(text).street == "柳塘街道"
+
+
+def test_title_with_a_year_and_a_publisher_field_beat_a_township_found_inside_a_word() -> None:
+    from rag.ingest.metadata import detect_metadata
+
+    text = ("发文机构：北川县柳坪镇　发布日期：2025年01月10日\n\n2025年柳坪镇人民政府工作报告\n\n一、2024年工作回顾\n"
+            "全年实施集镇污水管网改造1.2公里，完成集镇道路硬化3公里。")
+    assert detect_metadata(text).street == "柳坪镇"
