@@ -35,7 +35,6 @@ WANTED: dict[str, tuple[str, ...]] = {
 }
 _LEVEL = ("actual", "cumulative", "estimate")
 _UNITS_OF = {"CNY": {"CNY", "USD"}}  # a question about money is answered in yuan or dollars
-_STRICT_UNITS = {"CNY"}  # asked dimensions that a figure in another dimension never answers
 
 
 # ---- entry -----------------------------------------------------------------------------------------
@@ -79,6 +78,13 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [_label([x], lang) for x in [measure[0], *rivals]]
         return _answer(question, r, msg("ambiguous_measure", lang, place=_place(places[0], lang),
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
+    if r.unit_strict and r.intent in ("trend", "rank", "aggregate"):
+        units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})
+        measure = [x for x in measure if x.normalized_unit in units or x.kind not in _LEVEL]
+        if not any(x.kind in _LEVEL for x in measure):  # '增加了几栋' over a measure only stated in yuan
+            lang = r.language
+            where = join_list([_place(p, lang) for p in places], lang) or msg("all_reports", lang)
+            return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
     if r.intent == "trend":
         return _trend(question, r, measure, places, ctx)
     if r.intent in ("rank", "aggregate") or len(places) > 1:
@@ -179,7 +185,7 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         has_kind = int(any(s.row.kind in wanted for s in ss))
         has_unit = int(not r.unit_hint or any(s.row.normalized_unit in _UNITS_OF.get(r.unit_hint, {r.unit_hint})
                                               for s in ss))
-        if r.unit_hint in _STRICT_UNITS:  # '投入了多少资金' is never answered by a count of projects
+        if r.unit_strict:  # '投入了多少资金' is never answered by a count of projects, nor '几栋' by yuan
             return (has_unit, round(best, 1), has_kind, len({s.row.street for s in ss}),
                     -min(len(s.row.label_zh) for s in ss))
         return (round(best, 1), has_unit, has_kind, len({s.row.street for s in ss}),
@@ -280,7 +286,7 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
     units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})
     if r.unit_hint and any(x.normalized_unit in units for x in usable):
         usable = [x for x in usable if x.normalized_unit in units]
-    elif r.unit_hint in _STRICT_UNITS and r.kind in ("actual", "estimate", "target"):
+    elif r.unit_strict and r.kind in ("actual", "estimate", "target"):
         usable = []
     if r.period:
         exact = [x for x in usable if period_matches(_base_period(x.period), r.period)]
@@ -535,8 +541,8 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
             other, key = next(x for x in in_period if x.kind == "target"), "only_target"
         else:
             key = "only_other"
-        asked_kind = "amount" if r.unit_hint in _STRICT_UNITS and r.kind in ("actual", "estimate", "target") and not any(
-            x.normalized_unit in _UNITS_OF[r.unit_hint] for x in in_period) else str(r.kind)
+        asked_kind = "amount" if r.unit_strict and r.unit_hint == "CNY" and r.kind in ("actual", "estimate", "target") \
+            and not any(x.normalized_unit in _UNITS_OF["CNY"] for x in in_period) else str(r.kind)
         text = msg(key, lang, place=_place(place, lang), period=_period(other.period, lang), label=label,
                    figure=_fig_with_kind(other, lang), n=1, asked=msg(f"asked_{asked_kind}", lang)
                    if f"asked_{asked_kind}" in _ASKED else asked_kind)
@@ -671,6 +677,11 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
                 "x", lang) + text
     caveats += _notes(cited, lang)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
+    if len({c.period for c in cited if c.kind in _LEVEL}) <= 1 and not any(c.kind == "yoy_growth" for c in cited):
+        # a change asked, one period reported: say what is there, but it does not answer the question
+        one = msg("trend_one", lang)
+        return _answer(question, r, one + _sep("x", lang) + text.replace(one, "").strip(), cited, table=table,
+                       caveats=caveats, route="abstain")
     return _answer(question, r, text.strip(), cited, table=table, caveats=caveats)
 
 

@@ -24,6 +24,7 @@ _LEAD = " \t\u3000，,、；;：:"
 _CLAUSE = re.compile(r"[，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?!\d)")
 _MIN_COVER = 0.6  # share of the question's subject words the stated position's sentence must hold
+_MIN_COVER_EN = 0.5  # English words reach the Chinese through glosses, some only part of a word
 
 
 def _cover(terms: list[str], text: str) -> float:
@@ -57,7 +58,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             after = m.end()
             window = text[start : m.end()]
             cover = _cover(terms, window) if lang == "zh" else english_coverage(question, window, drop)
-            if cover < _MIN_COVER or (best is not None and cover <= best[0]):
+            if cover < (_MIN_COVER if lang == "zh" else _MIN_COVER_EN) or (best is not None and cover <= best[0]):
                 continue
             for cut in [start + x.end() for x in _CLAUSE.finditer(window)]:  # the shortest span saying as much
                 part = text[cut : m.end()]

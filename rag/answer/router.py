@@ -21,7 +21,7 @@ from rag.answer.places import resolve_places
 from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import EN_PATTERNS, terms_for_question
 from rag.schemas import ReportMeta
-from rag.text.cues import FINAL_ONLY, NUMBER_QUESTION, QUESTION_TARGET
+from rag.text.cues import COUNT_ASKED, FINAL_ONLY, NUMBER_QUESTION, QUESTION_TARGET
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "completion_rate", "share", "any"]
@@ -89,6 +89,8 @@ class Route(BaseModel):
     also_growth: bool = Field(False, description="'…是多少？同比增长多少？' asks for the figure and its growth.")
     also_kind: AskedKind | None = Field(None, description="A second kind asked after the level (growth, rate, target).")
     unit_hint: str | None = Field(None, description="Normalised unit the question asks for (CNY, count, m2).")
+    unit_strict: bool = Field(False, description="The question names the unit outright (多少资金, 几栋): a figure in "
+                                                 "another unit never answers it.")
     districts: list[str] = Field(default_factory=list, description=(
         "Counties (as the reports' metadata writes them) the figure rows are limited to: set when every place that "
         "reports of several counties share is narrowed to one by the question ('永丰县禾塘镇', 'Hetang town "
@@ -144,7 +146,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
-              unit_hint=unit_hint(question), districts=found.districts, place_counties=found.counties,
+              unit_hint=unit_hint(question), unit_strict=unit_strict(question), districts=found.districts, place_counties=found.counties,
               language=lang)
     return _inherit(r, previous, question) if previous else r
 
@@ -190,6 +192,11 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
     return kind, None
 
 
+def unit_strict(question: str) -> bool:
+    """Money named outright, or a count with its measure word (几栋, 多少家): never answered in another unit."""
+    return unit_hint(question) == "CNY" or bool(COUNT_ASKED.search(question))
+
+
 def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
     if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I):
@@ -229,6 +236,19 @@ _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "十一": 11, "十二": 12}
 
 
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_N_MONTHS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+_EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P<to>{_MONTH_WORD})\b|"
+                        rf"\b(?:by |to |until |as of )?the end of (?P<end>{_MONTH_WORD})\b|"
+                        r"\bfirst (?P<n>three|four|five|six|seven|eight|nine|ten|eleven) months\b", re.I)
+
+
+def _month_en(word: str) -> int:
+    return _MONTHS_EN.index(word[:3].lower()) + 1 if word else 0
+
+
 def period_of(question: str, years: list[int] | None = None) -> str | None:
     """The period a question names, as a code ('2022', '2024H1', '2024M01-M06'); partial codes without a year."""
     years = years if years is not None else sorted({int(y) for y in _YEAR.findall(question)})
@@ -245,6 +265,13 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     upto = re.search(r"截至\s*(\d{1,2})\s*月", question)
     if upto and 1 <= int(upto.group(1)) <= 12:
         return f"{prefix}M01-M{int(upto.group(1)):02d}"
+    en = _EN_MONTHS.search(question)  # 'January–October', 'Jan-May', 'the end of October', 'first ten months'
+    if en:
+        last = _month_en(en.group("to") or en.group("end") or "") or _N_MONTHS.get((en.group("n") or "").lower(), 0)
+        if 1 <= last < 12:
+            return f"{prefix}M01-M{last:02d}"
+        if last == 12:
+            return prefix or None
     if re.search(r"上半年|\b(first half|H1)\b", question, re.I):
         return f"{prefix}H1"
     if re.search(r"下半年|\b(second half|H2)\b", question, re.I):

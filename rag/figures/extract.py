@@ -59,7 +59,7 @@ _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|�
                         r"|按时|顺利|完工|剩余|实施|选派|培训|销号|办结|重点抓好|抓好|高于|低于|惠及|涉及|参与"
                         r"|新增了|完成了|投入|筹集|争取|落实|惠及|覆盖|签约|引入|招引|储备|排查|整治|清理|处置)+")
 _PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖])区|[镇乡县])$")
-_FRAGMENT = re.compile(r"^第|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
+_FRAGMENT = re.compile(r"^第|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
 _CONJ = re.compile(r"[和及与]")
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
@@ -73,6 +73,7 @@ _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}")
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 # "9个村集体经济收入合计286万元,均超过15万元": each one's floor, not a level of the indicator
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
+_SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引进|培育|销售|出售|接待")
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
 _FLOOR = re.compile(r"(?:均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
@@ -136,10 +137,13 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     if not quantities:
         return
     subjects = _subjects(sentence, quantities, carry)
+    # '预计全年实现地区生产总值6.45亿元；一般公共预算收入412万元': 预计 before a ； covers the whole 。-sentence
+    lead = report.text[max(section.start, sent_start - 300) : sent_start]
+    lead = re.split(r"[。！？\n]", lead)[-1]
     scoped = section.part == "review" and _estimate_scope(report.text, section, sent_start)
     for q, (term, label, clause) in zip(quantities, subjects, strict=True):
         kind = _kind(section, sentence, clause, q)
-        estimated = section.part == "review" and (scoped or bool(ESTIMATE.search(sentence[: q.start]))
+        estimated = section.part == "review" and (scoped or bool(ESTIMATE.search(lead + sentence[: q.start]))
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
@@ -185,10 +189,14 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif unit_kind == "percent" and i not in respectively and SHARE.search(prefix) and (
                 not YOY.search(prefix[-8:]) or _TO_LEVEL.search(prefix)):
             term, label = _share_of(prefix, prev)  # "土地移交入库72.06万平方米,入库量占全区25%"
-        elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)):
+        elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)
+                                         or COMPLETION.search(sentence[clause.start : q.start])):
             term, label = _own_or_prev(prefix, prev)
         else:
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, prev)
+        shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
+        if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
+            label = shared.group(0) + label  # '出栏羊2.05万只、生猪6120头': the pigs too were 出栏
         if term is not None and term.context and not re.search(term.context, sentence):
             term = None
         if _NOT_HEADLINE.search(sentence[clause.start : q.start]) and not (

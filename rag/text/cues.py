@@ -16,7 +16,8 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
-QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|\b(target|plan|planned|plans|goal|aim|will)\b",
+QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|\b(target|plan|planned|plans|goal|aim|will|task|"
+                             r"quota)\b",
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
 DONE = re.compile(r"完成|实现|达到?|已")
@@ -30,6 +31,7 @@ YOY = re.compile(r"同比|增长|增幅|增速|比增|下降|降幅|减少|上�
 COMPLETION = re.compile(
     r"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务)(?:目?数)?的?\s*$"
     r"|(?:完成|占)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务)(?:目?数)?的"
+    r"|(?:完成|占)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务)[^,，。;；%]{0,12}?的\s*$"  # 占全年目标16亿元的43.3%
 )
 SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,。；;\d]{0,14}(?:比重|比例)")
 CUMULATIVE = re.compile(r"累计")
@@ -62,3 +64,7 @@ WHOLE_YEAR = re.compile(r"全年|全年度|\b(?:full|whole)[- ]year\b|\bfor the 
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
 DERIVE = re.compile(r"推算|估算|倒推|测算|\b(?:estimate from|derive|work out|compute)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
+# A count asked with its measure word ('有几栋', '多少家', '增加了几个'): a figure in yuan or m² never answers it.
+COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位)|"
+                         r"\bhow many\b(?!\s+(?:more\s+)?(?:tonnes?|tons?|mu|hectares?|square|cubic|kilo\w*|"
+                         r"met(?:re|er)s?|yuan|dan|jin|percent(?:age)?|points?|times|hours?|days?|km)\b)", re.I)

@@ -244,3 +244,24 @@ def test_figures_computed_from_a_share_and_from_a_multiple_of_the_task() -> None
     q = "梅林镇2023年签约金额的年度任务约为多少？"
     a = indicator_answer(q, route(q, ctx.reports), ctx)
     assert a is not None and "30亿元" in first(a)
+
+
+def test_the_unit_named_in_the_question_decides_and_one_period_is_no_change() -> None:
+    rows = [row("梅林镇", "2023", "税收千万级楼宇税收", 3.2), row("梅林镇", "2022", "税收千万级楼宇税收", 2.9)]
+    ctx = context(rows)
+    q = "梅林镇税收千万级楼宇2023年比2022年增加了几栋？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.route == "abstain"
+    rows = [row("梅林镇", "2023", "楼宇平均入驻率", 88.0, "%")]
+    ctx = context(rows)
+    q = "梅林镇楼宇平均入驻率2022年到2023年变化了多少？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.route == "abstain" and a.text.count("只有一个期间") == 1
+
+
+def test_english_month_ranges_are_periods() -> None:
+    from rag.answer.router import period_of
+
+    assert period_of("What was revenue for January–October 2023?") == "2023M01-M10"
+    assert period_of("How much by the end of May 2024?") == "2024M01-M05"
+    assert period_of("in the first ten months of 2023") == "2023M01-M10"

@@ -232,3 +232,11 @@ def test_real_report_shapes_list_items_shares_and_firms_that_did_something() -> 
     assert ("above_scale_industrial_enterprises", 88.0) in keyed
     assert ("above_scale_industrial_enterprises", 9.0) not in keyed
     assert ("industrial_output_above_scale", 52.0) in keyed and not any(k == "gdp" for k, _ in keyed)
+
+
+def test_completion_of_a_stated_target_estimates_across_semicolons_and_shared_verbs() -> None:
+    facts = _facts("1-5月，完成固定资产投资3.1亿元，占全年目标8亿元的38.8%；预计全年实现地区生产总值9.2亿元；"
+                   "一般公共预算收入350万元。全年出栏羊1.2万只、生猪4100头。")
+    assert ("固定资产投资", 38.8, "completion_rate") in facts and ("固定资产投资", 8.0, "target") in facts
+    assert ("一般公共预算收入", 350.0, "estimate") in facts
+    assert ("出栏生猪", 4100.0, "actual") in facts
