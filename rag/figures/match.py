@@ -211,6 +211,16 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "added", "see", "saw", "their", "it", "they", "be", "been", "being", "end"}
 
 
+@lru_cache(maxsize=1024)
+def _en_term(en: str) -> str:
+    """Regex for a hand-list term, a space and a hyphen alike ('collective economy' = 'collective-economy')."""
+    return r"\b" + r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]", en)) + r"\b"
+
+
+# One-character glosses so common in report text that they say nothing (CC-CEDICT: 年 'harvest', 对 'to add').
+_NOISE_CHARS = frozenset("年月日对加等理级品一二三个人大小中上下多少有无为是在和与及的了不")
+
+
 @lru_cache(maxsize=4096)
 def english_to_zh(phrase: str) -> list[str]:
     """Chinese words for an English indicator phrase: lexicon names, hand list, then CC-CEDICT per word."""
@@ -224,9 +234,9 @@ def english_to_zh(phrase: str) -> list[str]:
             out.append(BY_KEY[key].zh.strip("“”"))
     rest = low
     for en in sorted(HAND_EN, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(en)}\b", rest):
+        if re.search(_en_term(en), rest):
             out.extend(HAND_EN[en])
-            rest = re.sub(rf"\b{re.escape(en)}\b", " ", rest)
+            rest = re.sub(_en_term(en), " ", rest)
     for word in re.findall(r"[a-z][a-z\-]+", rest):
         if word in _EN_STOP:
             continue
@@ -240,7 +250,7 @@ def _phrase_terms(phrase: str) -> tuple[str, ...]:
     low = phrase.lower()
     out = [t.zh.strip("“”") for t in TERMS if t.en.lower() in low]
     out += [BY_KEY[k].zh.strip("“”") for k, p in EN_PATTERNS.items() if re.search(p, phrase, re.I) and k in BY_KEY]
-    out += [z for en, zs in HAND_EN.items() if re.search(r"[\s-]", en) and re.search(rf"\b{re.escape(en)}\b", low)
+    out += [z for en, zs in HAND_EN.items() if re.search(r"[\s-]", en) and re.search(_en_term(en), low)
             for z in zs]
     return tuple(dict.fromkeys(out))
 
@@ -282,9 +292,9 @@ def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
         cands = [w] if w[0].isdigit() else [z for z in _word_zh(w, low) if z]
         if any(z in label for z in cands if len(z) >= 2 or z == w):
             covered += 1
-        elif any(z in label for z in cands):
-            # one character (年 for 'harvest', 县, 加) is found almost anywhere: part of a word, less in long text
-            covered += 0.5 if len(label) <= 6 else 0.25
+        elif any(z in label for z in cands if z not in _NOISE_CHARS):
+            # one character (村, 县) is found almost anywhere: part of a word, less in a long text
+            covered += 0.5 if len(label) <= 12 else 0.25
     return covered / len(words)
 
 
@@ -293,7 +303,7 @@ def _word_zh(word: str, phrase_low: str) -> tuple[str, ...]:
     """Chinese words for one English word of a phrase (cached: the same for every label it is compared with)."""
     out: list[str] = []
     for en, zh in HAND_EN.items():
-        if re.search(rf"\b{re.escape(en)}\b", phrase_low) and word in en.split():
+        if re.search(_en_term(en), phrase_low) and word in re.split(r"[\s-]", en) + [en]:
             out.extend(zh)
     for term in TERMS:
         if word in term.en.lower().split():
