@@ -201,6 +201,9 @@ def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
     if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I):
         return "CNY"
+    if re.search(r"\bhow much\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
+                 r"output value|funds?|yuan|money)\b", question, re.I):
+        return "CNY"
     if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)(?:是|为|达到?|有|实现)?多少(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"

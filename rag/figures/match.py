@@ -75,7 +75,11 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
             # A lexicon key is strong evidence, but a label that is the phrase itself is stronger:
             # '安全事故死亡人数' must not be answered by the 'safety_accidents' row '安全事故宗数'.
-            out.append(Scored(row, round(max(KEY_SCORE * qualifier_fit(phrase, row.label_zh), lex), 4), "key"))
+            key_score = KEY_SCORE * qualifier_fit(phrase, row.label_zh)
+            if lang == "en" and not _CJK.search(phrase):  # the key names part of the phrase: the rest must fit too
+                key_score *= max(0.75, min(1.0, _coverage(_content_words(phrase), phrase, row.label_zh) + 0.25))
+            if max(key_score, lex) >= THRESHOLD:  # a key whose qualifiers clash ('全口径' vs '区级') is no match
+                out.append(Scored(row, round(max(key_score, lex), 4), "key"))
             continue
         dn = dense.get(row.label_zh, 0.0)
         if dn > lex and dn >= THRESHOLD:
@@ -123,6 +127,7 @@ def label_similarity(phrase: str, label: str) -> float:
 
 
 _PER_UNIT = re.compile(r"[村户人亩地场日月年]均")
+_SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?")
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)|\bnew(?:ly)?\b", re.I)
 
@@ -136,6 +141,11 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.6  # '村均收入' is not answered by the villages' total
     elif has - asked and not re.search(r"per\b|average", phrase, re.I) and _CJK.search(phrase):
         fit *= 0.9
+    asked_scope, label_scope = set(_SCOPE.findall(phrase)), set(_SCOPE.findall(label))
+    if asked_scope and label_scope and not asked_scope & label_scope:
+        fit *= 0.5  # '全口径税收' is not '区级税收'
+    elif asked_scope and not label_scope:
+        fit *= 0.85
     asked_new, label_new = bool(_NEW_ONLY.search(phrase)), bool(_NEW_ONLY.search(label))
     if label_new and not asked_new or asked_new and not label_new and _STOCK.search(label):
         fit *= 0.85  # '国家高新技术企业总数' is not the year's 新认定 count, nor the other way round
@@ -208,7 +218,9 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "more", "most", "or", "than", "highest", "largest", "lowest", "reported", "report", "reports", "handled",
             "handle", "receive", "received", "under", "place", "there", "year", "has", "had", "have", "do", "does",
             "occur", "occurred", "happened", "recorded", "achieved", "reached", "completed", "get", "got", "add",
-            "added", "see", "saw", "their", "it", "they", "be", "been", "being", "end"}
+            "added", "see", "saw", "their", "it", "they", "be", "been", "being", "end", "contribute",
+            "contributed", "bring", "brought", "generate", "generated", "attract", "attracted", "achieve", "make",
+            "made", "post", "posted", "during", "whole", "full"}
 
 
 @lru_cache(maxsize=1024)

@@ -86,3 +86,11 @@ def test_mixed_english_and_chinese_phrase_needs_both() -> None:
 def test_average_per_village_is_per_village() -> None:
     assert label_similarity("平均每个村的集体经济收入", "村均集体经济收入") == 1.0
     assert label_similarity("平均每个村的集体经济收入", "行政村集体经济收入") < THRESHOLD
+
+
+def test_scope_qualifiers_must_agree_and_english_key_matches_need_the_rest_of_the_phrase() -> None:
+    rows = [row("青石街道", "2024", "区级税收", 8.1, key="tax_revenue"),
+            row("青石街道", "2024", "重点楼宇税收", 3.3)]
+    assert match_rows("全口径税收", rows[:1], keys=["tax_revenue"]) == []
+    got = match_rows("tax revenue office buildings", rows, keys=["tax_revenue"], lang="en")
+    assert got[0].row.label_zh == "重点楼宇税收"
