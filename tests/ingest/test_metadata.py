@@ -125,3 +125,11 @@ def test_title_with_a_year_and_a_publisher_field_beat_a_township_found_inside_a_
     text = ("发文机构：北川县柳坪镇　发布日期：2025年01月10日\n\n2025年柳坪镇人民政府工作报告\n\n一、2024年工作回顾\n"
             "全年实施集镇污水管网改造1.2公里，完成集镇道路硬化3公里。")
     assert detect_metadata(text).street == "柳坪镇"
+
+
+def test_a_congress_report_is_placed_by_its_dateline_and_the_mayor_line() -> None:
+    from rag.ingest.metadata import detect_metadata
+
+    text = ("政府工作报告\n\n——2024年1月9日在桂溪镇第十七届人民代表大会第三次会议上\n\n东岭县桂溪镇人民政府镇长  某某\n\n"
+            "各位代表：\n一、2023年工作回顾\n全年完成固定资产投资3.2亿元。")
+    assert detect_metadata(text).street == "桂溪镇"
