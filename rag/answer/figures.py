@@ -194,6 +194,10 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
     name, best = max(groups.items(), key=rank)
     rows = [s.row for s in best]
     top = max(s.score for s in best)
+    if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
+        label = rows[0].label_zh
+        rows += [s.row for other, ss in groups.items() if other != name for s in ss
+                 if label_similarity(label, s.row.label_zh) >= 0.7]
     if r.intent in ("rank", "aggregate"):
         # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
         have = {x.street for x in _usable(rows, wanted, r)}  # a place with only a plan target still ranks

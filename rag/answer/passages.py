@@ -46,6 +46,9 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     body = "".join(f"{c.street or ''}:{c.quote}[{c.n}]" + ("" if c.quote.endswith("。") else "。")
                    for c in citations)
     text = body if r.language == "zh" else f"From the report (quoted in Chinese): {body}"
+    if r.intent != "open" and not _one_figure_clause(picked[0][1], focus):
+        # a figure was asked, no figure row answers it, and no clause states one figure of what was asked: say so
+        text = msg("passage_no_figure", r.language) + ("" if r.language == "zh" else " ") + text
     return Answer(question=question, text=text, language=r.language, route="passage", mode="offline",
                   citations=citations, caveats=_period_caveats(citations, ctx, r.language), intent=r.model_dump())
 
@@ -109,6 +112,18 @@ def _best_sentences(hits: list[Hit], focus: list[str],
             seen.add(h.chunk.report_id)
             out.append((h, sent, start))
     return out[:3]
+
+
+def _one_figure_clause(sentence: str, focus: list[str]) -> bool:
+    """Some clause names what was asked (most focus terms) and states exactly one figure."""
+    if not focus:
+        return False
+    for clause in re.split(r"[,，:：;；]", sentence):
+        figures = [q for q in scan_quantities(clause) if q.unit]
+        cover = sum(1 for f in focus if f.lower() in clause.lower()) / len(focus)
+        if len(figures) == 1 and cover >= _MIN_COVER:
+            return True
+    return False
 
 
 def _figure_near_focus(sentence: str, focus: list[str]) -> bool:

@@ -122,7 +122,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     found = resolve_places(question, names, metas)
     places, unknown, spans = found.found, found.unknown, found.spans
     years = sorted({int(y) for y in _YEAR.findall(question)})
-    trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question))
+    trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question)
+                                              and not _RANK_EN.search(question))
     if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year", question, re.I):
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)

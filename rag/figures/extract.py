@@ -69,20 +69,20 @@ _ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern
 _AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
 _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
-_THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}")
+_THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的[^\d,，。；;、]{1,6}")  # 超过10万元的村4个
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 # "9个村集体经济收入合计286万元,均超过15万元": each one's floor, not a level of the indicator
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
 _SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引进|培育|销售|出售|接待")
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
-_FLOOR = re.compile(r"(?:均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
+_FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
 # Heads that name no subject of their own: "螺蛳粉企业12家,实现产值9.6亿元" measures the firms' output.
-_HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
+_HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|总产|(?:平均)?亩产|单产|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
                         r"|利润|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
 _HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})$")
-_MEASURE_TAIL = re.compile(r"(?:产量|(?:播种|种植)?面积|数量|人数|户数|个数|总数|规模)$")
+_MEASURE_TAIL = re.compile(r"(?:产量|(?:播种|种植|收获)?面积|数量|人数|户数|个数|总数|规模)$")
 _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / 户均 …: a per-unit figure of the subject before it
 _PARA_OPENER = re.compile(r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                           r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：]")
@@ -203,11 +203,25 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 term and term.regex.fullmatch(label) and unit_kind != "count"):  # 其中规上工业产值 is still that
             term = None  # subsets (其中…; a count of the firms just counted) and work in progress are not headlines
         out.append((term, label, clause))
-        if unit_kind != "percent":
+        if unit_kind == "count" and not label and i in _village_counts(sentence, quantities):
+            prev = (None, _village_counts(sentence, quantities)[i])  # '14个村集体经济收入…,村均16.8万元'
+        elif unit_kind != "percent":
             prev = (term, label)
             levels.append(prev)
     if carry is not None:
         carry[0] = prev
+    return out
+
+
+def _village_counts(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
+    """'14个村(社区)集体经济收入合计…': the measure after a count of villages, by the count's index."""
+    out = {}
+    for n, q in enumerate(quantities):
+        if q.unit and UNITS[q.unit].normalized_unit == "count":
+            after = re.compile(r"[^,，;；。、\d]{1,16}").match(sentence, q.end)
+            tail = _label(after.group(0), 0) if after else ""
+            if tail and _HEAD_TAIL.search(tail):
+                out[n] = tail
     return out
 
 
@@ -252,7 +266,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     if prev[1] and per and not _label(prefix[: per.start()], 0):
         # "合计2,186万元,村均156.1万元": the per-village figure of the same measure
-        own = re.sub(rf"^{per.group(1)}(?:[（(][^）)]*[）)])?", "", re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))
+        own = re.sub(rf"^[^{per.group(1)}]{{0,3}}{per.group(1)}(?:[（(][^）)]*[）)])?", "",
+                     re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))  # 村均 + 行政村集体经济收入 -> 村均集体经济收入
         return None, per.group(0) + own
     if prev[1] and _HEAD_ONLY.fullmatch(label) and not _HEAD_TAIL.search(prev[1]):
         joined = prev[1] + label
@@ -347,8 +362,10 @@ def complete_item(item: str, last: str) -> str:
     jieba.setLogLevel(_logging.WARNING)
     if any(start == len(item) and end - start >= 2 for _, start, end in jieba.tokenize(last, mode="search")):
         return item + last[len(item) :]  # '农村|居民…': the modifiers are the same length
-    words = jieba.lcut(last)
-    return item + last[len(words[0]) :] if len(words) >= 2 else item
+    words = jieba.lcut(last, HMM=False)
+    if len(words) < 2 or len(last) - len(words[0]) < 2:  # '治安警|情': one character is no shared measure
+        return item + last[len(item) :]
+    return item + last[len(words[0]) :]
 
 
 def _clause_of(sentence: str, q: Quantity) -> _Clause:
@@ -373,6 +390,7 @@ def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
     text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•")
     text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
+    text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…
     text = re.sub(r"(?<=.)(?:19|20)\d\d年度?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text

@@ -220,7 +220,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "occur", "occurred", "happened", "recorded", "achieved", "reached", "completed", "get", "got", "add",
             "added", "see", "saw", "their", "it", "they", "be", "been", "being", "end", "contribute",
             "contributed", "bring", "brought", "generate", "generated", "attract", "attracted", "achieve", "make",
-            "made", "post", "posted", "during", "whole", "full"}
+            "made", "post", "posted", "during", "whole", "full", "per"}
 
 
 @lru_cache(maxsize=1024)

@@ -87,6 +87,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "which_place": {"zh": "问题没有说明是哪个地方。报告中有{label}的地方:{places}。请指明地方,或问“哪个…最多”。",
                     "en": "The question names no place. Places whose reports give {label}: {places}. Please name "
                           "one, or ask which place has the most."},
+    "passage_no_figure": {"zh": "报告中没有直接回答这个问题的数字。以下是相关原文,请核对:",
+                          "en": "No figure in the reports answers this directly. Related passages, to check:"},
     "ambiguous_measure": {"zh": "报告中{place}有几个数字都可能是所问的指标:{labels}。请说明是哪一个。",
                           "en": "{place}'s reports hold several figures that could be the one asked for: {labels}. "
                                 "Please say which one."},

@@ -25,3 +25,11 @@ def test_english_question_whose_words_no_sentence_covers_is_declined() -> None:
     q = "How many hotel beds did the resort add in the first half of 2024?"
     a = passage_answer(q, route(q, CTX.reports), CTX)
     assert a.route == "abstain"
+
+
+def test_a_figure_question_the_table_cannot_answer_says_so_before_quoting() -> None:
+    from rag.answer.passages import _one_figure_clause
+
+    sentence = "全区实施重点项目9个，总投资18.2亿元，上半年完成投资3.1亿元。"
+    assert not _one_figure_clause(sentence, ["锂电", "项目", "产值"])  # no clause states one figure of that
+    assert _one_figure_clause(sentence, ["重点项目"])

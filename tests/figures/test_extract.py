@@ -240,3 +240,14 @@ def test_completion_of_a_stated_target_estimates_across_semicolons_and_shared_ve
     assert ("固定资产投资", 38.8, "completion_rate") in facts and ("固定资产投资", 8.0, "target") in facts
     assert ("一般公共预算收入", 350.0, "estimate") in facts
     assert ("出栏生猪", 4100.0, "actual") in facts
+
+
+def test_per_village_after_floors_thresholds_and_a_planned_subject() -> None:
+    facts = _facts("全镇9个行政村集体经济收入全部超过6万元，村均达到9.1万元，其中超过12万元的村3个。")
+    assert ("村均集体经济收入", 9.1, "actual") in facts
+    assert not any(value in (6.0, 12.0) for _, value, _ in facts)
+    facts = _facts("开展夜巡行动超20次，盗窃、诈骗警情同比分别下降18%、12%。全镇小麦收获面积2.1万亩，平均亩产455公斤。")
+    assert ("盗窃警情", -18.0, "yoy_growth") in facts and ("诈骗警情", -12.0, "yoy_growth") in facts
+    assert ("小麦平均亩产", 455.0, "actual") in facts
+    rows = _rows("园区将紧盯全年接待游客90万人次的目标。", part="plan")
+    assert [r.label_zh for r in rows] == ["接待游客"]
