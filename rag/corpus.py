@@ -553,14 +553,15 @@ class Corpus:
         )
         # the scope guard runs on every route: a place the corpus lacks is never answered from another place
         answer = indicator_answer(question, r, ctx) if r.intent != "open" or r.unknown_places else None
+        if self.backend.available:
+            from rag.answer.llm import llm_answer
+
+            # figure answers stay code-written (an English lookup is phrased by the model around code's figures)
+            return llm_answer(question, r, ctx, self.backend, figure=answer, filters=filters, on_token=on_token,
+                              rows_for=lambda rids: [row for rid in rids
+                                                     for row in self.indicator_store.query(report_id=rid)])
         if answer is not None:
             return answer
-        if self.backend.available:
-            from rag.answer.llm import llm_passage_answer
-
-            return llm_passage_answer(question, r, ctx, self.backend, filters=filters, on_token=on_token,
-                                      rows_for=lambda rids: [row for rid in rids
-                                                             for row in self.indicator_store.query(report_id=rid)])
         return passage_answer(question, r, ctx, filters=filters)
 
     def _figure_rows(self, place: str | None = None) -> list[Indicator]:

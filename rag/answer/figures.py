@@ -500,7 +500,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                        growth=_figure(g, lang))
             return _answer(question, r, text, [a, g], caveats=[msg("computed_note", lang)])
     if r.kind == "share" or (r.kind == "actual" and "占" in question):
-        # '入库量占全区25%': the whole the place's figure is that share of, computed and said so
+        # '入库量占全区18%': the whole the place's figure is that share of, computed and said so
         for share in [x for x in plain if x.kind == "share" and x.unit == "%" and 0 < x.value < 100]:
             level = [x for x in plain if x.report_id == share.report_id and x.period == share.period
                      and x.kind in _LEVEL and x.evidence.start <= share.evidence.start]

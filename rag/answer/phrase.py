@@ -2,7 +2,7 @@
 
 The figure route has found and checked the figure rows; the model only writes the English around them. It sees
 each figure as a slot ({F1}) with its place, period, kind and what it measures, never the number, and code fills
-the slot with "CNY 3.4 million (339.5万元)" and cites it. The filled text is checked like any LLM answer: the
+the slot with "CNY 2.6 million (257.5万元)" and cites it. The filled text is checked like any LLM answer: the
 first sentence states {F1}, no figure the model typed itself, kind / place / period of each sentence agree with
 the row (`rag.answer.guard.mismatch`), a change rises or falls as the row does, no Chinese outside quotes. One
 retry naming the problems, then the figure route's own answer, flagged. The answer can therefore never hold a

@@ -71,14 +71,14 @@ _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 m
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的[^\d,，。；;、]{1,6}")  # 超过10万元的村4个
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
-# "9个村集体经济收入合计286万元,均超过15万元": each one's floor, not a level of the indicator
+# "8个村集体经济收入合计190万元,均超过12万元": each one's floor, not a level of the indicator
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
 _SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引进|培育|销售|出售|接待")
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
-# Heads that name no subject of their own: "螺蛳粉企业12家,实现产值9.6亿元" measures the firms' output.
+# Heads that name no subject of their own: "腊味企业9家,实现产值3.4亿元" measures the firms' output.
 _HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|总产|(?:平均)?亩产|单产|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
                         r"|利润|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
 _HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})$")
@@ -137,7 +137,7 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     if not quantities:
         return
     subjects = _subjects(sentence, quantities, carry)
-    # '预计全年实现地区生产总值6.45亿元；一般公共预算收入412万元': 预计 before a ； covers the whole 。-sentence
+    # '预计全年实现地区生产总值5.2亿元；一般公共预算收入350万元': 预计 before a ； covers the whole 。-sentence
     lead = report.text[max(section.start, sent_start - 300) : sent_start]
     lead = re.split(r"[。！？\n]", lead)[-1]
     scoped = section.part == "review" and _estimate_scope(report.text, section, sent_start)
@@ -165,7 +165,7 @@ def _estimate_scope(text: str, section: Section, sent_start: int) -> bool:
 def _subjects(sentence: str, quantities: list[Quantity],
               carry: list[Subject] | None = None) -> list[tuple[Term | None, str, _Clause]]:
     """For each quantity: the lexicon term and label of what it measures, and its clause. `carry` holds the
-    subject named last before a ； ("工单2.1万件，同比下降7%；满意率94%"): a bare head borrows it; updated."""
+    subject named last before a ； ("工单1.3万件，同比下降5%；满意率96%"): a bare head borrows it; updated."""
     out: list[tuple[Term | None, str, _Clause]] = []
     respectively = _respectively(sentence, quantities)
     runs = _percent_runs(sentence, quantities)
@@ -180,7 +180,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             prefix = sentence[quantities[i - 1].end : q.start]
         unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
         if unit_kind == "times" and i in runs:
-            unit_kind = "percent"  # '分别完成任务的1.7倍、1.9倍': ratios of the figures before, like percentages
+            unit_kind = "percent"  # '分别完成任务的1.2倍、1.4倍': ratios of the figures before, like percentages
         if i in runs and i not in respectively and len(levels) >= runs[i][1]:
             pos, n = runs[i]
             term, label = levels[len(levels) - n + pos]  # 'A x、B y,同比分别增长a%和b%': growths in order
@@ -188,7 +188,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = prev  # "整治土地12处3.4万平方米": the second figure measures the same thing
         elif unit_kind == "percent" and i not in respectively and SHARE.search(prefix) and (
                 not YOY.search(prefix[-8:]) or _TO_LEVEL.search(prefix)):
-            term, label = _share_of(prefix, prev)  # "土地移交入库72.06万平方米,入库量占全区25%"
+            term, label = _share_of(prefix, prev)  # "土地移交入库31.5万平方米,入库量占全区18%"
         elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)
                                          or COMPLETION.search(sentence[clause.start : q.start])):
             term, label = _own_or_prev(prefix, prev)
@@ -196,7 +196,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, prev)
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
-            label = shared.group(0) + label  # '出栏羊2.05万只、生猪6120头': the pigs too were 出栏
+            label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
         if term is not None and term.context and not re.search(term.context, sentence):
             term = None
         if _NOT_HEADLINE.search(sentence[clause.start : q.start]) and not (
@@ -204,7 +204,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term = None  # subsets (其中…; a count of the firms just counted) and work in progress are not headlines
         out.append((term, label, clause))
         if unit_kind == "count" and not label and i in _village_counts(sentence, quantities):
-            prev = (None, _village_counts(sentence, quantities)[i])  # '14个村集体经济收入…,村均16.8万元'
+            prev = (None, _village_counts(sentence, quantities)[i])  # '11个村集体经济收入…,村均9.1万元'
         elif unit_kind != "percent":
             prev = (term, label)
             levels.append(prev)
@@ -214,7 +214,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
 
 
 def _village_counts(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
-    """'14个村(社区)集体经济收入合计…': the measure after a count of villages, by the count's index."""
+    """'11个村(社区)集体经济收入合计…': the measure after a count of villages, by the count's index."""
     out = {}
     for n, q in enumerate(quantities):
         if q.unit and UNITS[q.unit].normalized_unit == "count":
@@ -261,11 +261,11 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             label = _label(prefix, found[1])  # words between the name and the number are verbs, not the name
         return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(prefix, len(prefix))
-    if prev[1] and _SAME_AS_PREV.fullmatch(label):  # "新增国家高新技术企业15家,总数达到118家"
+    if prev[1] and _SAME_AS_PREV.fullmatch(label):  # "新增国家高新技术企业12家,总数达到96家"
         return prev[0], _NEW.sub("", prev[1]) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     if prev[1] and per and not _label(prefix[: per.start()], 0):
-        # "合计2,186万元,村均156.1万元": the per-village figure of the same measure
+        # "合计1,320万元,村均120万元": the per-village figure of the same measure
         own = re.sub(rf"^[^{per.group(1)}]{{0,3}}{per.group(1)}(?:[（(][^）)]*[）)])?", "",
                      re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))  # 村均 + 行政村集体经济收入 -> 村均集体经济收入
         return None, per.group(0) + own
@@ -274,7 +274,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         found = match_term(joined, unit_kind)
         if found and found[1] == len(joined):
             return found[0], joined  # "规上工业总产值…,增加值64.5亿元"
-        joined = _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label  # "新签约项目5个,总投资18.6亿元"
+        joined = _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label  # "新签约项目4个,总投资12.5亿元"
         found = match_term(joined, unit_kind)
         return (found[0] if found and found[1] == len(joined) else None), joined
     reach = _REACH.search(prefix)
@@ -294,15 +294,15 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         tail = _label(raw, 0)
         found = match_term(raw, unit_kind)
         if found and _SUFFIX_VERB.search(raw, found[1]):
-            found = None  # '推动10家规上工业企业实施数字化改造': firms that did something, not the stock of firms
+            found = None  # '推动9家规上工业企业实施数字化改造': firms that did something, not the stock of firms
         if unit_kind == "count" and _HEAD_TAIL.search(tail):
-            return None, ""  # "9个行政村集体经济收入合计…": a count of villages, not an income
+            return None, ""  # "8个行政村集体经济收入合计…": a count of villages, not an income
         return (found[0] if found else None), tail
     return None, label
 
 
 def _share_of(prefix: str, prev: Subject) -> Subject:
-    """A share ('X占全区25%') measures X; X that repeats part of the figure before it ('入库量' after
+    """A share ('X占全区18%') measures X; X that repeats part of the figure before it ('入库量' after
     '土地移交入库') is that figure's indicator."""
     head = prefix[: prefix.rfind("占")] if "占" in prefix else prefix
     label = _label(head, len(head))
@@ -414,12 +414,12 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     if section.part == "plan":
         return "target"
     if unit_kind == "times" and COMPLETION.search(before):
-        return "completion_rate"  # 完成年度任务的1.9倍
+        return "completion_rate"  # 完成年度任务的1.4倍
     if unit_kind == "percent":
         if COMPLETION.search(before):
             return "completion_rate"
         if SHARE.search(before) and not q.negative and (not YOY.search(before[-8:]) or _TO_LEVEL.search(before)):
-            return "share"  # '占固定资产投资比重下降到24.8%' is the share now, not a growth rate
+            return "share"  # '占固定资产投资比重下降到22.8%' is the share now, not a growth rate
         if YOY.search(before[-8:]) or q.negative:
             return "yoy_growth"
     if TARGET_AFTER.match(sentence[q.end :]):
@@ -441,7 +441,7 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     base = report.period_covered or "unknown"
     year = base[:4] if base[:4].isdigit() else None
     pos = len(sentence) if pos is None else pos
-    own = _YEAR_BEFORE.search(sentence, max(0, pos - 8), pos)  # "由2020年的19.8亿元增长到2023年的31.6亿元"
+    own = _YEAR_BEFORE.search(sentence, max(0, pos - 8), pos)  # "由2020年的12.4亿元增长到2023年的20.5亿元"
     if own and year and int(own.group(1)) <= int(year):
         return own.group(1), "clause"
     cuts = [0] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, pos)]
@@ -457,7 +457,7 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     found = period_in(_PERIOD_NOISE.sub(" ", lead), year) if lead.strip() else None
     if found:
         return found, "sentence"
-    # "1-10月,实现财政总收入…。…固定资产投资完成38.9亿元": a paragraph opened by a period holds to its end
+    # "1-10月,实现财政总收入…。…固定资产投资完成8.8亿元": a paragraph opened by a period holds to its end
     opener = _PARA_OPENER.match(before.rsplit("\n", 1)[-1]) if "\n" in before else None
     found = period_in(opener.group(0), year) if opener else None
     if found:

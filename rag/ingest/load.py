@@ -619,7 +619,7 @@ _WATERMARK = re.compile(r"[^\s,，。;；]{0,20}(?:https?://|www\.)[A-Za-z0-9./?
 _HEADING_START = re.compile(r"[一二三四五六七八九十0-9(（第]")
 
 
-# PDF copies that put a figure on a line of its own, mid-sentence: "完成固定资产投资\n21.64\n亿元，同比增长37%"
+# PDF copies that put a figure on a line of its own, mid-sentence: "完成工业投资\n8.35\n亿元，同比增长12%"
 _SPLIT_FIGURE = re.compile(r"(?<=[^\s。！？；;：:])[ \t]*\n[ \t]*[-+]?\d[\d,.]*(?:[ \t]*\n[ \t]*)?(?="
                            + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")"
                            r"|(?<=[^\s。！？；;：:])[ \t]*\n[ \t]*(?=[，,、])")  # a line that opens with a comma goes on

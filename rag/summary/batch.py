@@ -288,6 +288,10 @@ def _overview(corpus: Corpus, ids: Sequence[str], out_dir: Path, langs: Sequence
         if cached.is_file():
             summaries.append(ReportSummary.model_validate_json(cached.read_text(encoding="utf-8")))
     overview = collection_overview(corpus, summaries)
+    if corpus.backend.available:  # LLM mode: the model writes the English sentences, code the figures and order
+        from rag.summary.llm import llm_overview_narrative
+
+        overview = overview.model_copy(update={"narrative_en": llm_overview_narrative(overview, corpus.backend)[0]})
     if "json" in formats:
         result.written.append(_write_text(out_dir / "overview.json", overview.model_dump_json(indent=2)))
     if "md" in formats:

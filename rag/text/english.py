@@ -147,7 +147,7 @@ def chinese_fragments(
 ) -> list[str]:
     """Runs of Chinese in English prose outside quotes, outside `spans` (code-rendered figures) and other than
     the `allowed` strings (e.g. a term the user's question wrote in Chinese); with `figures`, a printed figure
-    ("(达39.15亿元)", the printed half of a rendering) is not a fragment either."""
+    ("(达27.35亿元)", the printed half of a rendering) is not a fragment either."""
     free = _free(text, figures)
     for start, end in spans:
         free[start:end] = [False] * (end - start)
