@@ -568,10 +568,33 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     lang = r.language
     kinds = WANTED.get(r.kind, WANTED["actual"])
     picked: list[Indicator] = []
-    for place in places:
-        row, _ = _pick([x for x in measure if x.street == place], r, kinds)
-        if row is not None:
+    if r.intent == "aggregate" and len(places) == 1 and len(r.years) >= 2:
+        # '2022年和2023年两年合计': one figure per year asked, every year or no total
+        for year in sorted(set(r.years)):
+            row, _ = _pick([x for x in measure if x.street == places[0]],
+                           r.model_copy(update={"period": str(year), "years": [year]}), kinds)
+            if row is None or not is_full_year(row.period):
+                return _kind_or_period_decline(question, r.model_copy(update={"period": str(year), "years": [year]}),
+                                               [x for x in measure if x.street == places[0]], places[0],
+                                               _label(measure, lang))
             picked.append(row)
+        if len({i.normalized_unit for i in picked}) == 1:
+            first, label = picked[0], _label(picked, lang)
+            scale = first.normalized_value / first.value if first.value else 1.0
+            total = sum(i.normalized_value for i in picked) / (scale or 1.0)
+            parts = ("; " if lang == "en" else ";").join(f"{_fig_with_kind(i, lang)} [{n}]"
+                                                         for n, i in enumerate(picked, start=1))
+            text = msg("aggregate_years", lang, place=_place(places[0], lang), label=label,
+                       total=format_zh(total, first.unit) if lang == "zh" else format_en(total, first.unit),
+                       periods=join_list([_period(i.period, lang) for i in picked], lang), parts=parts)
+            return _answer(question, r, text, picked, table=[_row(None, i, lang, n) for n, i in
+                                                                 enumerate(picked, start=1)],
+                           caveats=[msg("computed_note", lang), *_notes(picked, lang)])
+    else:
+        for place in places:
+            row, _ = _pick([x for x in measure if x.street == place], r, kinds)
+            if row is not None:
+                picked.append(row)
     if not picked:
         if len(places) == 1:
             return _kind_or_period_decline(question, r, [x for x in measure if x.street == places[0]], places[0],

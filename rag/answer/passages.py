@@ -18,6 +18,7 @@ _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _QWORDS = re.compile(r"是多少|有多少|计划|力争|目标|多少|几个|几家|哪些|哪个|什么|怎么样|如何|情况|分别|各|是|了|的|吗|呢|年度|报告|"
                      r"[？?。,，、\s]|\d{4}年|上半年|下半年|全年|街道")
 _MIN_COVER = 0.5
+_ONE_FIGURE_COVER = 0.75  # a clause that states the asked figure names nearly all of what was asked
 
 
 @dataclass
@@ -121,7 +122,7 @@ def _one_figure_clause(sentence: str, focus: list[str]) -> bool:
     for clause in re.split(r"[,，:：;；]", sentence):
         figures = [q for q in scan_quantities(clause) if q.unit]
         cover = sum(1 for f in focus if f.lower() in clause.lower()) / len(focus)
-        if len(figures) == 1 and cover >= _MIN_COVER:
+        if len(figures) == 1 and cover >= _ONE_FIGURE_COVER:
             return True
     return False
 

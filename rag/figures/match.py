@@ -127,6 +127,11 @@ def label_similarity(phrase: str, label: str) -> float:
 
 
 _PER_UNIT = re.compile(r"[村户人亩地场日月年]均")
+_EN_PER = {"village": ("村均",), "household": ("户均",), "capita": ("人均",), "person": ("人均",),
+           "mu": ("亩产", "亩均", "单产"), "hectare": ("单产",)}
+_EN_PER_RE = re.compile(r"\b(?:per|each|every|an average)\s+(village|household|capita|person|mu|hectare)\b", re.I)
+_EN_SCOPE = {"district": "区级", "county": "县级", "town": "镇级", "township": "乡级", "city": "市级"}
+_EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", re.I)
 _SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?")
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)|\bnew(?:ly)?\b", re.I)
@@ -137,11 +142,15 @@ def qualifier_fit(phrase: str, label: str) -> float:
     total, 新增/新认定 (added this year) against a stock. 1.0 when they agree, less when they do not."""
     fit = 1.0
     asked, has = set(_PER_UNIT.findall(_clean(phrase))), set(_PER_UNIT.findall(label))
+    en_per = {_EN_PER[w.lower()] for w in _EN_PER_RE.findall(phrase)}
+    if en_per and not any(alt in label for alts in en_per for alt in alts):
+        fit *= 0.6  # 'per village', 'wheat per mu': a per-unit figure, not a total or an area
     if asked - has:
         fit *= 0.6  # '村均收入' is not answered by the villages' total
     elif has - asked and not re.search(r"per\b|average", phrase, re.I) and _CJK.search(phrase):
         fit *= 0.9
-    asked_scope, label_scope = set(_SCOPE.findall(phrase)), set(_SCOPE.findall(label))
+    asked_scope = set(_SCOPE.findall(phrase)) | {_EN_SCOPE[w.lower()] for w in _EN_SCOPE_RE.findall(phrase)}
+    label_scope = set(_SCOPE.findall(label))
     if asked_scope and label_scope and not asked_scope & label_scope:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
@@ -209,7 +218,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (), "township": (),
     "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
-    "grain harvest": ("粮食总产量", "粮食产量"), "grain output": ("粮食总产量", "粮食产量"),
+    "mu": ("亩",), "yield": ("亩产", "单产", "产量"), "grain harvest": ("粮食总产量", "粮食产量"), "grain output": ("粮食总产量", "粮食产量"),
     "grain production": ("粮食总产量", "粮食产量"), "office buildings": ("楼宇",), "office building": ("楼宇",),
     "occupancy": ("入驻率", "入住率"), "fatal": ("亡人", "死亡"), "monitoring": ("监测",), "satisfaction": ("满意",), "response": ("响应",), "firms": ("企业",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
 }

@@ -105,6 +105,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                                                       "ranked."},
     "aggregate": {"zh": "{count}个地方的{label}合计{total}(计算值):{parts}。",
                   "en": "Total {label} across {count} places: {total} (computed): {parts}."},
+    "aggregate_years": {"zh": "{place}{periods}{label}合计{total}(计算值):{parts}。",
+                        "en": "{place}'s {label} over {periods} totals {total} (computed): {parts}."},
     "periods_differ": {"zh": "统计期不同,按各地最新数据比较:{listing}。",
                        "en": "Periods differ; each place's latest figure is compared: {listing}."},
     "partial_mixed": {"zh": "{places}为{period}数据,不是全年数,与全年数不可直接比较。",

@@ -265,3 +265,18 @@ def test_english_month_ranges_are_periods() -> None:
     assert period_of("What was revenue for January–October 2023?") == "2023M01-M10"
     assert period_of("How much by the end of May 2024?") == "2024M01-M05"
     assert period_of("in the first ten months of 2023") == "2023M01-M10"
+
+
+def test_a_two_year_total_of_one_place_and_english_per_unit_and_scope() -> None:
+    rows = [row("梅林镇", "2022", "新增四上企业", 11, "家"), row("梅林镇", "2023", "新增四上企业", 9, "家")]
+    ctx = context(rows)
+    q = "梅林镇2022年和2023年两年合计新增四上企业多少家？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and first(a).startswith("梅林镇2022年、2023年新增四上企业合计20家") or "合计20家" in first(a)
+    from rag.figures.match import match_rows
+
+    rows = [row("梅林镇", "2023", "小麦收获面积", 2.1, "万亩"), row("梅林镇", "2023", "小麦平均亩产", 455, "公斤"),
+            row("梅林镇", "2023", "税收总额", 9.8, key="tax_revenue"), row("梅林镇", "2023", "区级税收", 3.1, key="tax_revenue")]
+    assert match_rows("wheat harvest per mu", rows, lang="en")[0].row.label_zh == "小麦平均亩产"
+    got = match_rows("district-level tax revenue", rows, keys=["tax_revenue"], lang="en")
+    assert got[0].row.label_zh == "区级税收"
