@@ -129,11 +129,13 @@ def label_similarity(phrase: str, label: str) -> float:
 _PER_UNIT = re.compile(r"[村户人亩地场日月年]均")
 _EN_PER = {"village": ("村均",), "household": ("户均",), "capita": ("人均",), "person": ("人均",),
            "mu": ("亩产", "亩均", "单产"), "hectare": ("单产",)}
-_EN_PER_RE = re.compile(r"\b(?:per|each|every|an average)\s+(village|household|capita|person|mu|hectare)\b", re.I)
+_EN_PER_RE = re.compile(r"\b(?:per|each|every|average)\s+(?:[a-z-]+\s+){0,3}?(village|household|capita|person|mu|"
+                        r"hectare)s?\b", re.I)
 _EN_SCOPE = {"district": "区级", "county": "县级", "town": "镇级", "township": "乡级", "city": "市级"}
 _EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", re.I)
 _SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?")
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
+_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|\bnew(?:ly)?\b", re.I)
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)|\bnew(?:ly)?\b", re.I)
 
 
@@ -155,9 +157,11 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
         fit *= 0.85
-    asked_new, label_new = bool(_NEW_ONLY.search(phrase)), bool(_NEW_ONLY.search(label))
-    if label_new and not asked_new or asked_new and not label_new and _STOCK.search(label):
-        fit *= 0.85  # '国家高新技术企业总数' is not the year's 新认定 count, nor the other way round
+    asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
+    if label_new and not asked_new:
+        fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
+    elif asked_new and not label_new and _STOCK.search(label):
+        fit *= 0.75  # '新增规上工业企业' asked: '规上工业企业总数' is the stock, not the year's addition
     return fit
 
 
@@ -229,7 +233,10 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "occur", "occurred", "happened", "recorded", "achieved", "reached", "completed", "get", "got", "add",
             "added", "see", "saw", "their", "it", "they", "be", "been", "being", "end", "contribute",
             "contributed", "bring", "brought", "generate", "generated", "attract", "attracted", "achieve", "make",
-            "made", "post", "posted", "during", "whole", "full", "per"}
+            "made", "post", "posted", "during", "whole", "full", "per", "earn", "earned",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+            "dec", "first", "half", "quarter", "quarters", "months", "month"}
 
 
 @lru_cache(maxsize=1024)

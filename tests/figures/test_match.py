@@ -94,3 +94,15 @@ def test_scope_qualifiers_must_agree_and_english_key_matches_need_the_rest_of_th
     assert match_rows("全口径税收", rows[:1], keys=["tax_revenue"]) == []
     got = match_rows("tax revenue office buildings", rows, keys=["tax_revenue"], lang="en")
     assert got[0].row.label_zh == "重点楼宇税收"
+
+
+def test_new_asked_anywhere_in_the_phrase_and_english_per_unit_words_between() -> None:
+    rows = [row("青石街道", "2023", "规上工业企业总数", 60, "家", key="above_scale_industrial_enterprises"),
+            row("青石街道", "2023", "新增规上工业企业", 7, "家")]
+    got = match_rows("一年里新增规上工业企业更多", rows, keys=["above_scale_industrial_enterprises"])
+    assert got[0].row.label_zh == "新增规上工业企业"
+    rows = [row("青石街道", "2023", "行政村集体经济收入", 480.0, "万元"), row("青石街道", "2023", "村均集体经济收入", 40.0, "万元")]
+    assert match_rows("average collective income village", rows, lang="en")[0].row.label_zh == "村均集体经济收入"
+    rows = [row("青石街道", "2022M01-M11", "区级税收", 3.0), row("青石街道", "2022M01-M11", "税收总额", 9.0, key="tax_revenue")]
+    got = match_rows("district-level tax revenue January November", rows, keys=["tax_revenue"], lang="en")
+    assert got[0].row.label_zh == "区级税收"
