@@ -14,6 +14,7 @@ from rag.answer.asks import split_asks
 from rag.answer.passages import Context
 from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import Route, route, same_county
+from rag.figures.lexicon import terms_for_question
 from rag.figures.match import Scored, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import APPROXIMATE, DERIVE, FINAL_ONLY, WHOLE_YEAR
@@ -55,6 +56,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
+    if r.kind == "share" and "占" in r.phrase[1:] and not DERIVE.search(question):
+        # '楼宇税收占税收收入的比重': the share is the subject's
+        r = r.model_copy(update={"phrase": r.phrase[: r.phrase.index("占", 1)],
+                                 "keys": [t.key for t in terms_for_question(r.phrase[: r.phrase.index("占", 1)])]})
     rows = _candidate_rows(ctx, r)
     if not rows:
         return None
@@ -228,12 +233,20 @@ def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route
     kinds = WANTED.get(r.kind, WANTED["actual"])
     units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint}) if r.unit_hint else None
     out: dict[str, Indicator] = {}
+    asked = [x for x in measure if x.street == place and _asked_period(x, r)]
     for s in scored:
         x = s.row
         if (x.street == place and measure_of(x) != name and s.score >= best - 0.02 and (x.value, x.unit) not in same
-                and _usable([x], kinds, r) and (units is None or x.normalized_unit in units)):
+                and _usable([x], kinds, r) and (units is None or x.normalized_unit in units)
+                and (not asked or _asked_period(x, r))):  # a rival in another year does not make 2022's ambiguous
             out.setdefault(measure_of(x), x)
     return list(out.values())
+
+
+def _asked_period(x: Indicator, r: Route) -> bool:
+    if r.period:
+        return period_matches(_base_period(x.period), r.period)
+    return not r.years or x.period[:4] in {str(y) for y in r.years}
 
 
 def _places_in(rows: Sequence[Indicator]) -> list[str]:

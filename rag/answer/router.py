@@ -208,8 +208,7 @@ def unit_hint(question: str) -> str | None:
     if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)(?:是|为|达到?|有|实现)?多少(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
-    if re.search(r"多少(?:个|家|项|宗|名|件|座|户|人|所|条|次)|几(?:个|家|项|宗|名|件|座|户|所|条)|\bhow many\b",
-                 question, re.I):
+    if COUNT_ASKED.search(question) or re.search(r"多少(?:人|次)|\bhow many\b", question, re.I):
         return "count"
     if re.search(r"面积|多少平方米|多少亩|多少公顷", question):
         return "m2"

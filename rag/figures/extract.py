@@ -485,6 +485,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     key = _flavour(term.key, term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start])
+    if kind == "target" and section.part == "review" and re.search(r"全年|年度", clause.text) and period[:4].isdigit():
+        period, period_source = period[:4], "clause"  # '1-5月…,全年目标4.5亿元': the target is the year's
     try:
         return Indicator.model_validate(
             {

@@ -222,7 +222,10 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (), "township": (),
     "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
-    "mu": ("亩",), "yield": ("亩产", "单产", "产量"), "grain harvest": ("粮食总产量", "粮食产量"), "grain output": ("粮食总产量", "粮食产量"),
+    "send to market": ("出栏",), "sent to market": ("出栏",), "marketed": ("出栏",), "hogs": ("生猪",),
+    "tobacco leaf": ("烟叶",), "purchase": ("收购",), "purchased": ("收购",), "poverty-relapse": ("返贫",),
+    "working away from home": ("外出务工",), "migrant workers": ("外出务工", "务工"), "silkworm eggs": ("蚕种",),
+    "monitored households": ("监测户", "监测对象"), "mu": ("亩",), "yield": ("亩产", "单产", "产量"), "grain harvest": ("粮食总产量", "粮食产量"), "grain output": ("粮食总产量", "粮食产量"),
     "grain production": ("粮食总产量", "粮食产量"), "office buildings": ("楼宇",), "office building": ("楼宇",),
     "occupancy": ("入驻率", "入住率"), "fatal": ("亡人", "死亡"), "monitoring": ("监测",), "satisfaction": ("满意",), "response": ("响应",), "firms": ("企业",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
 }

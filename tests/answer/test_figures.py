@@ -280,3 +280,16 @@ def test_a_two_year_total_of_one_place_and_english_per_unit_and_scope() -> None:
     assert match_rows("wheat harvest per mu", rows, lang="en")[0].row.label_zh == "小麦平均亩产"
     got = match_rows("district-level tax revenue", rows, keys=["tax_revenue"], lang="en")
     assert got[0].row.label_zh == "区级税收"
+
+
+def test_counts_by_measure_word_shares_by_subject_and_rivals_in_the_year_asked() -> None:
+    rows = [row("梅林街道", "2023", "税收收入", 6.1, key="tax_revenue"),
+            row("梅林街道", "2023", "税收千万级楼宇", 7, "栋"),
+            row("梅林街道", "2023", "楼宇税收", 3.6), row("梅林街道", "2023", "楼宇税收", 59.0, "%", kind="share"),
+            row("梅林街道", "2022", "12345热线受理工单", 4100, "件"), row("梅林街道", "2023", "12345热线共受理工单", 4400, "件")]
+    ctx = context(rows)
+    for q, want in (("2023年底梅林街道有几栋税收千万级楼宇？", "7栋"),
+                    ("梅林街道2023年楼宇税收占税收收入的比重是多少？", "59%"),
+                    ("How many 12345 hotline tickets did Meilin receive in 2022?", "4,100")):
+        a = indicator_answer(q, route(q, ctx.reports), ctx)
+        assert a is not None and want in first(a) if "How" not in q else want in a.text.split(". ")[0], (q, a)

@@ -251,3 +251,8 @@ def test_per_village_after_floors_thresholds_and_a_planned_subject() -> None:
     assert ("小麦平均亩产", 455.0, "actual") in facts
     rows = _rows("园区将紧盯全年接待游客90万人次的目标。", part="plan")
     assert [r.label_zh for r in rows] == ["接待游客"]
+
+
+def test_a_full_year_target_in_a_part_year_paragraph_is_the_years() -> None:
+    rows = _rows("一、工作回顾\n1-5月，完成固定资产投资1.9亿元，全年目标4.2亿元。\n")
+    assert {(r.kind, r.period) for r in rows if r.value == 4.2} == {("target", "2023")}
