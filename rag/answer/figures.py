@@ -35,7 +35,8 @@ WANTED: dict[str, tuple[str, ...]] = {
     "any": ("actual", "cumulative", "estimate", "yoy_growth", "completion_rate", "share", "target"),
 }
 _LEVEL = ("actual", "cumulative", "estimate")
-_UNITS_OF = {"CNY": {"CNY", "USD"}}  # a question about money is answered in yuan or dollars
+_UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"}}  # a question about money is answered in yuan or dollars
+_GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
 
 
 # ---- entry -----------------------------------------------------------------------------------------
@@ -285,7 +286,8 @@ def period_matches(row_period: str, asked: str) -> bool:
 
 
 def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[Indicator]:
-    out = [x for x in rows if x.kind in kinds]
+    out = [x for x in rows if x.kind in kinds
+           or ("share" in kinds and x.kind == "actual" and x.unit == "%")]  # '…解决率95.8%' answers 'what share'
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
     return out
@@ -452,6 +454,9 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         if derived is not None:
             return derived
     final = [x for x in rows if not _estimated(x) or x.kind not in _LEVEL] if FINAL_ONLY.search(question) else rows
+    if r.kind == "target" and not _GROWTH_ASKED.search(question) and any(
+            x.kind == "target" and x.normalized_unit != "percent" for x in final):
+        final = [x for x in final if x.kind != "target" or x.normalized_unit != "percent"]  # 增长8%,力争4500万元
     whole = bool(WHOLE_YEAR.search(question)) and bool(r.period) and is_full_year(r.period or "")
     row, how = _pick(final, r, kinds, whole=whole)
     also = r.also_kind or ("yoy_growth" if r.also_growth else None)

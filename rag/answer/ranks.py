@@ -11,7 +11,7 @@ import re
 
 from rag.answer.passages import Context, focus_terms, passage_filters
 from rag.answer.router import Route
-from rag.figures.match import english_coverage, english_to_zh
+from rag.figures.match import abbreviated, english_coverage, english_to_zh
 from rag.schemas import Answer, Citation
 from rag.text.cues import ASKS_RANK, STATED_RANK
 from rag.text.messages import msg
@@ -28,7 +28,9 @@ _MIN_COVER_EN = 0.5  # English words reach the Chinese through glosses, some onl
 
 
 def _cover(terms: list[str], text: str) -> float:
-    return sum(1 for t in terms if t in text) / len(terms) if terms else 0.0
+    """Share of the terms the text holds, long forms read as their usual short forms (限额以上 = 限上)."""
+    short = abbreviated(text)
+    return sum(1 for t in terms if t in text or t in short) / len(terms) if terms else 0.0
 
 
 def asks_rank(question: str) -> bool:

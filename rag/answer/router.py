@@ -194,8 +194,9 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
 
 
 def unit_strict(question: str) -> bool:
-    """Money named outright, or a count with its measure word (几栋, 多少家): never answered in another unit."""
-    return unit_hint(question) == "CNY" or bool(COUNT_ASKED.search(question))
+    """Money or weight named outright, or a count with its measure word (几栋, 多少家): never answered in another
+    unit (an output in tonnes is not a planted area in 亩)."""
+    return unit_hint(question) in ("CNY", "t") or bool(COUNT_ASKED.search(question))
 
 
 def unit_hint(question: str) -> str | None:
@@ -212,6 +213,8 @@ def unit_hint(question: str) -> str | None:
         return "count"
     if re.search(r"面积|多少平方米|多少亩|多少公顷", question):
         return "m2"
+    if re.search(r"多少(?:万)?吨|多少公斤|多少斤|\b(?:tonnes?|tons?|kilograms?)\b", question, re.I):
+        return "t"
     return None
 
 

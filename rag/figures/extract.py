@@ -485,8 +485,10 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     key = _flavour(term.key, term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start])
-    if kind == "target" and section.part == "review" and re.search(r"全年|年度", clause.text) and period[:4].isdigit():
-        period, period_source = period[:4], "clause"  # '1-5月…,全年目标4.5亿元': the target is the year's
+    if kind == "target" and re.search(r"全年|年度", clause.text) and period[:4].isdigit():
+        # '1-5月…,全年目标4.5亿元', '下半年…确保全年完成3.5亿元': the target is the whole year's
+        period = period[:4] + ("-plan" if period.endswith("-plan") else "")
+        period_source = "clause"
     try:
         return Indicator.model_validate(
             {

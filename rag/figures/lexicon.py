@@ -48,7 +48,7 @@ TERMS: tuple[Term, ...] = (
     Term("fixed_asset_investment", "固定资产投资", "Fixed-asset investment",
          (r"(?:全社会)?固定资产投资(?:总额)?", r"固投"), MONEY, "economy", 3),
     Term("retail_sales", "社会消费品零售总额", "Retail sales of consumer goods",
-         (r"社会消费品零售总?额", r"社消零?总?额"), MONEY, "economy", 3),
+         (r"社会消费品零售总?额", r"社消零?总?额", r"社零(?:总?额)?"), MONEY, "economy", 3),
     # fiscal (specific before general: 财政总收入 > 一般公共预算收入 > 地方收入 > 财政收入)
     Term("fiscal_revenue_total", "财政总收入", "Total fiscal revenue", (r"(?:公共)?财政总收入|财税总收入",), MONEY,
          "economy", 3),

@@ -135,6 +135,7 @@ _EN_SCOPE = {"district": "区级", "county": "县级", "town": "镇级", "townsh
 _EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", re.I)
 _SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?")
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
+_ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota", re.I)
 _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|\bnew(?:ly)?\b", re.I)
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)|\bnew(?:ly)?\b", re.I)
 
@@ -157,6 +158,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
         fit *= 0.85
+    if bool(_ABOVE_QUOTA.search(phrase)) != bool(_ABOVE_QUOTA.search(label)):
+        fit *= 0.6  # 限上社零 (firms above the quota) is not the total 社零, nor the other way round
     asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
     if label_new and not asked_new:
         fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
@@ -165,11 +168,21 @@ def qualifier_fit(phrase: str, label: str) -> float:
     return fit
 
 
+def abbreviated(text: str) -> str:
+    """The usual short forms in place of the long ones (限额以上社会消费品零售总额 -> 限上社零, 规模以上 -> 规上):
+    reports and questions abbreviate alike, so both sides of a comparison are read this way."""
+    for full, short in _SHORT_FORMS:
+        text = text.replace(full, short)
+    return text
+
+
 def _clean(text: str) -> str:
-    text = _PER_WORDS.sub(lambda m: (m.group(1) or m.group(2)) + "均", text)  # 平均每个村 -> 村均
+    text = abbreviated(_PER_WORDS.sub(lambda m: (m.group(1) or m.group(2)) + "均", text))  # 平均每个村 -> 村均
     return re.sub(r"[“”\"'（）()\s]", "", text)
 
 
+_SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
+                ("社消零总额", "社零"), ("固定资产投资", "固投"))
 _PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均")
 
 

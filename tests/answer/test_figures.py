@@ -293,3 +293,16 @@ def test_counts_by_measure_word_shares_by_subject_and_rivals_in_the_year_asked()
                     ("How many 12345 hotline tickets did Meilin receive in 2022?", "4,100")):
         a = indicator_answer(q, route(q, ctx.reports), ctx)
         assert a is not None and want in first(a) if "How" not in q else want in a.text.split(". ")[0], (q, a)
+
+
+def test_kinds_and_units_read_from_the_question() -> None:
+    rows = [row("梅林镇", "2024-plan", "一般公共预算收入", 8.0, "%", kind="target", part="plan"),
+            row("梅林镇", "2024-plan", "一般公共预算收入", 4500.0, "万元", kind="target", part="plan"),
+            row("梅林镇", "2023", "马铃薯种植面积", 1.35, "万亩"),
+            row("梅林街道", "2023", "12345热线诉求解决率", 95.8, "%")]
+    assert "4500万元" in first(ask_rows(rows, "梅林镇2024年一般公共预算收入的目标是多少？"))  # type: ignore[arg-type]
+    assert "8%" in first(ask_rows(rows, "梅林镇2024年一般公共预算收入增长目标是多少？"))  # type: ignore[arg-type]
+    a = ask_rows(rows, "梅林镇2023年马铃薯产量多少吨？")
+    assert a is None or a.route == "abstain"
+    a = ask_rows(rows, "梅林街道2023年12345热线诉求解决的比例是多少？")
+    assert a is not None and "95.8%" in first(a)

@@ -256,3 +256,8 @@ def test_per_village_after_floors_thresholds_and_a_planned_subject() -> None:
 def test_a_full_year_target_in_a_part_year_paragraph_is_the_years() -> None:
     rows = _rows("一、工作回顾\n1-5月，完成固定资产投资1.9亿元，全年目标4.2亿元。\n")
     assert {(r.kind, r.period) for r in rows if r.value == 4.2} == {("target", "2023")}
+
+
+def test_a_whole_year_target_in_a_second_half_plan_is_the_years_plan() -> None:
+    rows = _rows("下半年，确保全年完成固定资产投资3.5亿元。", part="plan", heading="三、下半年工作计划", period="2024H1")
+    assert {r.period for r in rows if r.value == 3.5} == {"2024-plan"}

@@ -106,3 +106,8 @@ def test_new_asked_anywhere_in_the_phrase_and_english_per_unit_words_between() -
     rows = [row("青石街道", "2022M01-M11", "区级税收", 3.0), row("青石街道", "2022M01-M11", "税收总额", 9.0, key="tax_revenue")]
     got = match_rows("district-level tax revenue January November", rows, keys=["tax_revenue"], lang="en")
     assert got[0].row.label_zh == "区级税收"
+
+
+def test_short_forms_read_alike_and_above_quota_must_agree() -> None:
+    assert label_similarity("限上社零", "限额以上社会消费品零售总额") == 1.0
+    assert label_similarity("社零", "限额以上社会消费品零售总额") < label_similarity("社零", "社会消费品零售总额")
