@@ -58,9 +58,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
     if r.kind == "share" and "占" in r.phrase[1:] and not DERIVE.search(question):
-        # '楼宇税收占税收收入的比重': the share is the subject's
-        r = r.model_copy(update={"phrase": r.phrase[: r.phrase.index("占", 1)],
-                                 "keys": [t.key for t in terms_for_question(r.phrase[: r.phrase.index("占", 1)])]})
+        subject = r.phrase[: r.phrase.index("占", 1)]  # '楼宇税收占税收收入的比重': the share is the subject's
+        r = r.model_copy(update={"phrase": subject, "keys": [t.key for t in terms_for_question(subject)]})
     rows = _candidate_rows(ctx, r)
     if not rows:
         return None
