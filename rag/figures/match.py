@@ -235,6 +235,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (), "township": (),
     "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
+    "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
+    "mills": ("入厂", "进厂", "入榨"), "old residential compound": ("老旧小区",),
+    "old residential compounds": ("老旧小区",), "renovation": ("改造",), "benefited": ("惠及", "受益"),
     "send to market": ("出栏",), "sent to market": ("出栏",), "marketed": ("出栏",), "hogs": ("生猪",),
     "tobacco leaf": ("烟叶",), "purchase": ("收购",), "purchased": ("收购",), "poverty-relapse": ("返贫",),
     "working away from home": ("外出务工",), "migrant workers": ("外出务工", "务工"), "silkworm eggs": ("蚕种",),
@@ -334,12 +337,18 @@ def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
     covered = 0.0
     for w in words:
         cands = [w] if w[0].isdigit() else [z for z in _word_zh(w, low) if z]
-        if any(z in label for z in cands if len(z) >= 2 or z == w):
+        if any(z in label for z in cands if len(z) >= 2 or z == w or z in _hand_chars(w)):
             covered += 1
         elif any(z in label for z in cands if z not in _NOISE_CHARS):
             # one character (村, 县) is found almost anywhere: part of a word, less in a long text
             covered += 0.5 if len(label) <= 12 else 0.25
     return covered / len(words)
+
+
+@lru_cache(maxsize=4096)
+def _hand_chars(word: str) -> frozenset[str]:
+    """One-character words the hand list gives for an English word ('cattle' -> 牛): meant, so they count whole."""
+    return frozenset(z for en, zs in HAND_EN.items() if word in re.split(r"[\s-]", en) for z in zs if len(z) == 1)
 
 
 @lru_cache(maxsize=16384)

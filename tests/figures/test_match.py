@@ -111,3 +111,8 @@ def test_new_asked_anywhere_in_the_phrase_and_english_per_unit_words_between() -
 def test_short_forms_read_alike_and_above_quota_must_agree() -> None:
     assert label_similarity("限上社零", "限额以上社会消费品零售总额") == 1.0
     assert label_similarity("社零", "限额以上社会消费品零售总额") < label_similarity("社零", "社会消费品零售总额")
+
+
+def test_hand_list_words_of_one_character_count_whole() -> None:
+    rows = [row("青石街道", "2023", "牛存栏", 3100, "头"), row("青石街道", "2023", "羊存栏", 9800, "只")]
+    assert match_rows("cattle in stock", rows, lang="en")[0].row.label_zh == "牛存栏"
