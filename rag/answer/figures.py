@@ -206,12 +206,14 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
     if r.intent in ("rank", "aggregate"):
         # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
         have = {x.street for x in _usable(rows, wanted, r)}  # a place with only a plan target still ranks
+        units = {x.normalized_unit for x in _usable(rows, wanted, r)}  # another wording, the same unit
         label = rows[0].label_zh
         for other, ss in groups.items():
             if other == name:
                 continue
             extra = [s.row for s in ss if s.row.street not in have and (
-                label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.05, _SURE))]
+                label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.05, _SURE)
+                or (s.score >= max(top - 0.2, 0.6) and s.row.normalized_unit in units))]
             rows += extra
             have |= {x.street for x in extra}
     return rows

@@ -171,6 +171,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
     runs = _percent_runs(sentence, quantities)
     levels: list[Subject] = []  # subjects of the non-percent figures so far, in order
     prev: Subject = carry[0] if carry else (None, "")
+    last_any: Subject = (None, "")  # the subject of the figure before, a percentage included
     for i, q in enumerate(quantities):
         clause = _clause_of(sentence, q)
         prefix = sentence[clause.start : q.start]
@@ -193,7 +194,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
                                          or COMPLETION.search(sentence[clause.start : q.start])):
             term, label = _own_or_prev(prefix, prev)
         else:
-            term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, prev)
+            # '收入增长8%以上,力争达到4500万元': with no figure before it in another unit, the subject of a rate
+            term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind,
+                                 prev if prev[1] else last_any)
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
@@ -203,6 +206,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 term and term.regex.fullmatch(label) and unit_kind != "count"):  # 其中规上工业产值 is still that
             term = None  # subsets (其中…; a count of the firms just counted) and work in progress are not headlines
         out.append((term, label, clause))
+        if label:
+            last_any = (term, label)
         if unit_kind == "count" and not label and i in _village_counts(sentence, quantities):
             prev = (None, _village_counts(sentence, quantities)[i])  # '11个村集体经济收入…,村均9.1万元'
         elif unit_kind != "percent":

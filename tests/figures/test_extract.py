@@ -267,3 +267,9 @@ def test_a_share_of_something_named_after_zhan_and_not_a_target() -> None:
     facts = _facts("辖区9栋商务楼宇实现税收1.2亿元，占街道税收的41.5%。完成工业投资2亿元，占全年目标5亿元的40%。")
     assert ("商务楼宇实现税收", 41.5, "share") in facts
     assert ("工业投资", 40.0, "completion_rate") in facts
+
+
+def test_an_amount_after_a_growth_target_is_the_same_indicators_target() -> None:
+    rows = _rows("主要预期目标：一般公共预算收入增长7%以上，力争达到3800万元；固定资产投资增长10%。", part="plan",
+                 heading="二、2024年工作安排")
+    assert ("general_budget_revenue", 3800.0, "target") in {(r.key, r.value, r.kind) for r in rows}
