@@ -116,3 +116,8 @@ def test_short_forms_read_alike_and_above_quota_must_agree() -> None:
 def test_hand_list_words_of_one_character_count_whole() -> None:
     rows = [row("青石街道", "2023", "牛存栏", 3100, "头"), row("青石街道", "2023", "羊存栏", 9800, "只")]
     assert match_rows("cattle in stock", rows, lang="en")[0].row.label_zh == "牛存栏"
+
+
+def test_hand_terms_survive_dropped_stop_words() -> None:
+    rows = [row("青石街道", "2023", "出栏生猪", 31000, "头"), row("青石街道", "2023", "新建圈舍", 20, "个")]
+    assert match_rows("hogs send market", rows, lang="en")[0].row.label_zh == "出栏生猪"

@@ -18,3 +18,9 @@ def test_a_tie_goes_to_the_first_unit_seen_whatever_the_hash_seed() -> None:
 
 def test_no_figures_no_unit() -> None:
     assert majority_unit([]) == ""
+
+
+def test_dan_is_a_weight() -> None:
+    from rag.text.numbers import normalize
+
+    assert normalize(100, "担") == (5000.0, "kg")
