@@ -262,8 +262,11 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
 def _en_term(en: str) -> str:
     """Regex for a hand-list term, a space and a hyphen alike ('collective economy' = 'collective-economy')."""
     # a space and a hyphen alike, and a stop word the question reader dropped ('send market' = 'send to market')
-    return r"\b" + r"[\s-]+(?:(?:to|the|of|a|an|for|in|on)[\s-]+)?".join(
-        re.escape(w) for w in re.split(r"[\s-]", en)) + r"\b"
+    words = [w for w in re.split(r"[\s-]", en) if w not in _LINKING] or [en]
+    return r"\b" + r"[\s-]+(?:(?:to|the|of|a|an|for|in|on)[\s-]+)?".join(re.escape(w) for w in words) + r"\b"
+
+
+_LINKING = {"to", "the", "of", "a", "an", "for", "in", "on"}
 
 
 # One-character glosses so common in report text that they say nothing (CC-CEDICT: 年 'harvest', 对 'to add').
