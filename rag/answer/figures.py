@@ -626,6 +626,13 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     label = _label(found, lang)
     missing = [p for p in places if p not in {i.street for i in picked}]
     caveats = _notes(found, lang)
+    if r.intent == "rank" and len(r.places) >= 2 and missing:
+        # 'A和B哪个更多' with B's figure not found: no winner can be named; say what each report gives
+        have = join_list([f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]"
+                          for n, i in enumerate(found, start=1)], lang)
+        text = msg("compare_missing", lang, places=join_list([_place(p, lang) for p in missing], lang),
+                   label=label, have=have)
+        return _answer(question, r, text, found, route="abstain", caveats=caveats)
     if r.intent == "aggregate":
         text = _aggregate_text(found, label, lang)
     else:

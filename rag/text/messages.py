@@ -107,6 +107,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                   "en": "Total {label} across {count} places: {total} (computed): {parts}."},
     "aggregate_years": {"zh": "{place}{periods}{label}合计{total}(计算值):{parts}。",
                         "en": "{place}'s {label} over {periods} totals {total} (computed): {parts}."},
+    "compare_missing": {"zh": "无法比较:未找到{places}的{label}。报告给出的是:{have}。",
+                        "en": "No comparison can be made: no {label} was found for {places}. What the reports give: "
+                              "{have}."},
     "periods_differ": {"zh": "统计期不同,按各地最新数据比较:{listing}。",
                        "en": "Periods differ; each place's latest figure is compared: {listing}."},
     "partial_mixed": {"zh": "{places}为{period}数据,不是全年数,与全年数不可直接比较。",

@@ -306,3 +306,9 @@ def test_kinds_and_units_read_from_the_question() -> None:
     assert a is None or a.route == "abstain"
     a = ask_rows(rows, "梅林街道2023年12345热线诉求解决的比例是多少？")
     assert a is not None and "95.8%" in first(a)
+
+
+def test_a_named_pair_with_one_figure_missing_names_no_winner() -> None:
+    rows = [row("梅林镇", "2023", "接待游客", 21.5, "万人次"), row("桃溪镇", "2023", "新建公园", 3, "个")]
+    a = ask_rows(rows, "梅林镇和桃溪镇2023年哪个接待游客更多？")
+    assert a is not None and a.route == "abstain" and "无法比较" in a.text and "桃溪镇" in a.text
