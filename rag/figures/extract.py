@@ -394,6 +394,8 @@ def _label(prefix: str, end: int) -> str:
 def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
     text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•")
+    text = re.sub(r"[（(][^）)]{1,4}[）)]", "", text)  # 限额以上批发业（单位）销售额, 村（社区）: the short aside goes
+    text = re.sub(r"(?<=.)(?:绝对额|绝对值|绝对量)$", "", text)  # 固定资产投资绝对额 is 固定资产投资
     text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
     text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…
     text = re.sub(r"(?<=.)(?:19|20)\d\d年度?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值

@@ -235,6 +235,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (), "township": (),
     "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
+    "retail sales above designated size": ("限上社零", "限额以上社会消费品零售"),
+    "above-designated-size industrial enterprises": ("规上工业企业", "规模以上工业企业"),
     "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
     "mills": ("入厂", "进厂", "入榨"), "old residential compound": ("老旧小区",),
     "old residential compounds": ("老旧小区",), "renovation": ("改造",), "benefited": ("惠及", "受益"),

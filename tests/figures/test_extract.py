@@ -273,3 +273,8 @@ def test_an_amount_after_a_growth_target_is_the_same_indicators_target() -> None
     rows = _rows("主要预期目标：一般公共预算收入增长7%以上，力争达到3800万元；固定资产投资增长10%。", part="plan",
                  heading="二、2024年工作安排")
     assert ("general_budget_revenue", 3800.0, "target") in {(r.key, r.value, r.kind) for r in rows}
+
+
+def test_short_asides_and_absolute_amount_words_leave_labels() -> None:
+    facts = _facts("1至11月，全社会固定资产投资绝对额9.6亿元；限额以上零售业（单位）销售额绝对额21.3亿元。")
+    assert ("全社会固定资产投资", 9.6, "actual") in facts and ("限额以上零售业销售额", 21.3, "actual") in facts
