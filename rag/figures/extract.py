@@ -32,6 +32,7 @@ from rag.text.cues import (
     YOY,
 )
 from rag.text.numbers import UNITS, Quantity, normalize, scan_quantities
+from rag.text.words import jieba
 
 log = logging.getLogger(__name__)
 
@@ -360,14 +361,9 @@ def complete_item(item: str, last: str) -> str:
     """A short list item borrows the measure its last sibling names: '工业' + '服务业投资' -> '工业投资',
     '城镇' + '农村居民人均可支配收入' -> '城镇居民人均可支配收入', '生猪' + '羊出栏' -> '生猪出栏' (the last item less
     its first word)."""
-    import logging as _logging
-
-    import jieba
-
-    jieba.setLogLevel(_logging.WARNING)
-    if any(start == len(item) and end - start >= 2 for _, start, end in jieba.tokenize(last, mode="search")):
+    if any(start == len(item) and end - start >= 2 for _, start, end in jieba().tokenize(last, mode="search")):
         return item + last[len(item) :]  # '农村|居民…': the modifiers are the same length
-    words = jieba.lcut(last, HMM=False)
+    words = jieba().lcut(last, HMM=False)
     if len(words) < 2 or len(last) - len(words[0]) < 2:  # '治安警|情': one character is no shared measure
         return item + last[len(item) :]
     return item + last[len(words[0]) :]

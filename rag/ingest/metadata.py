@@ -11,6 +11,7 @@ from rag.ingest import gazetteer
 from rag.ingest.periods import period_in
 from rag.schemas import Indicator, ReportMeta
 from rag.text.script import strip_glosses
+from rag.text.words import jieba
 
 _HEADER_LINES = 12
 _MONTHS_H1 = re.compile(r"(?<![\d-])1\s*[-至~—]\s*([1-6])月")
@@ -333,13 +334,8 @@ def _strip_parents(label: str) -> tuple[str, str | None]:
 
 def _inside_word(text: str, pos: int) -> bool:
     """True when a word of the text (jieba, precise mode) runs across `pos` (starts before it, ends after it)."""
-    import logging as _logging
-
-    import jieba
-
-    jieba.setLogLevel(_logging.WARNING)
     lo = max(0, pos - 4)
-    return any(lo + a < pos < lo + b for _, a, b in jieba.tokenize(text[lo : pos + 4]))
+    return any(lo + a < pos < lo + b for _, a, b in jieba().tokenize(text[lo : pos + 4]))
 
 
 def _gazetteer_names(text: str) -> Counter[str]:

@@ -10,7 +10,6 @@ import shutil
 import tempfile
 import threading
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from rag.errors import StoreError
 from rag.schemas import Chunk
 from rag.search.embedders import Embedder
 from rag.text.script import simplified
+from rag.text.words import jieba
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 log = logging.getLogger(__name__)
@@ -33,18 +33,9 @@ _SPACE_FLOOR = _MB  # Chroma's SQLite journal and HNSW resizes need headroom bey
 _SPACE_PER_CHUNK = 16 * 1024  # measured 8-15 KB per chunk (document, metadata, log, HNSW) with 384-d vectors
 
 
-@lru_cache(maxsize=1)
-def _jieba() -> Any:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
 def tokenize(text: str) -> list[str]:
     """Jieba tokens for BM25 on the Simplified view: lower-cased, punctuation and stop words dropped."""
-    toks = _jieba().lcut_for_search(simplified(text))  # Traditional text and questions match Simplified
+    toks = jieba().lcut_for_search(simplified(text))  # Traditional text and questions match Simplified
     return [t.lower() for t in toks if t.strip() and t not in _STOP and not _PUNCT.match(t)]
 
 
