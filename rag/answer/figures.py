@@ -54,6 +54,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return rank_answer(question, r, ctx)
     if r.intent == "open" or not (r.phrase or r.keys):
         return None
+    if r.intent == "trend" and DERIVE.search(question) and len(r.years) == 2:
+        # '2022年增至300家、同比增长20%，据此推算2021年约有多少家': one figure, computed for the earlier year
+        r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)]})
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
@@ -287,8 +290,8 @@ def period_matches(row_period: str, asked: str) -> bool:
 
 
 def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[Indicator]:
-    out = [x for x in rows if x.kind in kinds
-           or ("share" in kinds and x.kind == "actual" and x.unit == "%")]  # '…解决率95.8%' answers 'what share'
+    out = [x for x in rows if x.kind in kinds  # '…解决率95.8%', '办结率99.6%' answer 'what share'
+           or ("share" in kinds and x.kind in ("actual", "completion_rate") and x.unit == "%")]
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
     return out
@@ -513,7 +516,8 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
         if level and growth and growth[0].value > -100:
             a, g = level[0], growth[0]
             value = a.value / (1 + g.value / 100)
-            fig = format_zh(round(value, 2), a.unit) if lang == "zh" else format_en(round(value, 2), a.unit)
+            value = round(value) if a.normalized_unit == "count" else round(value, 2)  # 约250家, not 249.99家
+            fig = format_zh(value, a.unit) if lang == "zh" else format_en(value, a.unit)
             text = msg("derived_previous", lang, place=_place(place, lang), period=_period(year, lang), label=label,
                        figure=fig, level=_figure(a, lang), later=_period(a.period, lang),
                        growth=_figure(g, lang))

@@ -30,14 +30,15 @@ _RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|谁的|最多|最高|最�
                       r"分别是多少")
 _RANK_EN = re.compile(r"\b(which|highest|most|largest|biggest|lowest|least|smallest|fewest|rank|ranking|compare|"
                       r"comparison)\b", re.I)
-_ASC = re.compile(r"最少|最低|最小|\b(lowest|least|smallest|fewest)\b", re.I)
+_ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
+                  re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|一共|\b(sum|combined|altogether|in total)\b", re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
-                     r"year-on-year|growth rate)\b", re.I)
+                     r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b", re.I)
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务)的?(?:比例|比重|进度|百分之|多少|几)|"
                          r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
                          r"(?:\w+[ -]){0,4}(?:task|plan|target|goal)s?)\b", re.I)

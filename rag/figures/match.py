@@ -237,7 +237,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
     "retail sales above designated size": ("限上社零", "限额以上社会消费品零售"),
     "above-designated-size industrial enterprises": ("规上工业企业", "规模以上工业企业"),
-    "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
+    "incidents": ("警情", "案件"), "police incidents": ("警情",), "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
     "mills": ("入厂", "进厂", "入榨"), "old residential compound": ("老旧小区",),
     "old residential compounds": ("老旧小区",), "renovation": ("改造",), "benefited": ("惠及", "受益"),
     "send to market": ("出栏",), "sent to market": ("出栏",), "marketed": ("出栏",), "hogs": ("生猪",),
@@ -257,7 +257,8 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "made", "post", "posted", "during", "whole", "full", "per", "earn", "earned",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-            "dec", "first", "half", "quarter", "quarters", "months", "month"}
+            "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",
+            "decline", "declined", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed"}
 
 
 @lru_cache(maxsize=1024)

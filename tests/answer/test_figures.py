@@ -312,3 +312,16 @@ def test_a_named_pair_with_one_figure_missing_names_no_winner() -> None:
     rows = [row("梅林镇", "2023", "接待游客", 21.5, "万人次"), row("桃溪镇", "2023", "新建公园", 3, "个")]
     a = ask_rows(rows, "梅林镇和桃溪镇2023年哪个接待游客更多？")
     assert a is not None and a.route == "abstain" and "无法比较" in a.text and "桃溪镇" in a.text
+
+
+def test_lower_ranks_ascending_falls_are_growth_and_a_derived_count_is_whole() -> None:
+    rows = [row("梅林镇", "2022", "PM2.5年均浓度", 18.1, "微克/立方米", key="pm25"),
+            row("桃溪镇", "2022", "PM2.5年均浓度", 17.2, "微克/立方米", key="pm25"),
+            row("梅林镇", "2022", "四上企业", 300, "家"), row("梅林镇", "2022", "四上企业", 20.0, "%", kind="yoy_growth"),
+            row("梅林镇", "2022", "刑事警情", -12.0, "%", kind="yoy_growth")]
+    a = ask_rows(rows, "梅林镇和桃溪镇2022年哪个PM2.5年均浓度更低？")
+    assert a is not None and a.text.startswith("桃溪镇")
+    a = ask_rows(rows, "梅林镇四上企业2022年300家、同比增长20%，据此推算2021年约有多少家？")
+    assert a is not None and "250家" in first(a)
+    a = ask_rows(rows, "How much did criminal incidents fall in Meilin town in 2022?")
+    assert a is not None and "12%" in a.text.split(". ")[0]
