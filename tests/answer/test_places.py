@@ -141,3 +141,11 @@ def test_phrases_ending_in_a_division_word_are_not_unknown_places() -> None:
         r = route(q, metas)
         assert r.places == ["梅林街道"] and not r.unknown_places, (q, r.unknown_places)
     assert route("白石镇2023年地区生产总值是多少？", metas).unknown_places == ["白石镇"]
+
+
+def test_the_word_chengzhen_is_not_a_place() -> None:
+    from rag.answer.router import route
+
+    metas = [ReportMeta(report_id="a", path="a", content_hash="a", street="梅林街道")]
+    r = route("梅林街道2024年上半年新增城镇就业多少人？", metas)
+    assert r.places == ["梅林街道"] and not r.unknown_places
