@@ -76,17 +76,15 @@ def llm_fragment() -> Iterator[LLMServer]:
     yield from serve(f"Guanhu Sub-district {FRAGMENT} in 2022.")
 
 
+def llm_settings(server: LLMServer, tmp_path: Path, **extra: object) -> Settings:
+    """Settings pointing at the local test server, no cache, a short timeout."""
+    return Settings(_env_file=None, data_dir=tmp_path, model="openai:test-model",  # type: ignore[call-arg]
+                    openai_base_url=server.url, openai_api_key="sk-test-english-0000", llm_cache=False,
+                    llm_timeout=5, **extra)
+
+
 def summarise(corpus: Corpus, server: LLMServer, tmp_path: Path) -> tuple[ReportSummary, str]:
-    settings = Settings(
-        _env_file=None,
-        data_dir=tmp_path,
-        model="openai:test-model",  # type: ignore[call-arg]
-        openai_base_url=server.url,
-        openai_api_key="sk-test-english-0000",
-        llm_cache=False,
-        llm_timeout=5,
-        llm_max_concurrency=2,
-    )
+    settings = llm_settings(server, tmp_path, llm_max_concurrency=2)
     rid = next(m.report_id for m in corpus.reports() if m.street == "观湖街道")
     return summarize_report(corpus, rid, backend=OpenAICompatBackend(settings, "test-model")), rid
 
@@ -152,15 +150,7 @@ def test_overview_sentences_are_the_models_with_the_codes_ranking_and_figures(
     typed = f"{third.cells[0].street_en} led with {{F5}}, far above the 1.5万 of others."
     with serve_llm() as server:
         server.script([reply(json.dumps({"sentences": [good, swapped, typed]}))])
-        settings = Settings(
-            _env_file=None,
-            data_dir=tmp_path,
-            model="openai:test-model",  # type: ignore[call-arg]
-            openai_base_url=server.url,
-            openai_api_key="sk-test-english-0000",
-            llm_cache=False,
-            llm_timeout=5,
-        )
+        settings = llm_settings(server, tmp_path)
         narrative, problems = llm_overview_narrative(overview, OpenAICompatBackend(settings, "test-model"))
     hi, lo = first.cells[0], first.cells[-1]
     assert narrative[0] == (
