@@ -76,15 +76,16 @@ def llm_fragment() -> Iterator[LLMServer]:
     yield from serve(f"Guanhu Sub-district {FRAGMENT} in 2022.")
 
 
-def llm_settings(server: LLMServer, tmp_path: Path, **extra: object) -> Settings:
+def llm_settings(server: LLMServer, tmp_path: Path, concurrency: int | None = None) -> Settings:
     """Settings pointing at the local test server, no cache, a short timeout."""
-    return Settings(_env_file=None, data_dir=tmp_path, model="openai:test-model",  # type: ignore[call-arg]
-                    openai_base_url=server.url, openai_api_key="sk-test-english-0000", llm_cache=False,
-                    llm_timeout=5, **extra)
+    settings = Settings(_env_file=None, data_dir=tmp_path, model="openai:test-model",  # type: ignore[call-arg]
+                        openai_base_url=server.url, openai_api_key="sk-test-english-0000", llm_cache=False,
+                        llm_timeout=5)
+    return settings.model_copy(update={"llm_max_concurrency": concurrency}) if concurrency else settings
 
 
 def summarise(corpus: Corpus, server: LLMServer, tmp_path: Path) -> tuple[ReportSummary, str]:
-    settings = llm_settings(server, tmp_path, llm_max_concurrency=2)
+    settings = llm_settings(server, tmp_path, concurrency=2)
     rid = next(m.report_id for m in corpus.reports() if m.street == "观湖街道")
     return summarize_report(corpus, rid, backend=OpenAICompatBackend(settings, "test-model")), rid
 
