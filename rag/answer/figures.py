@@ -208,8 +208,9 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
                  if label_similarity(label, s.row.label_zh) >= 0.7]
     if r.intent in ("rank", "aggregate"):
         # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
-        have = {x.street for x in _usable(rows, wanted, r)}  # a place with only a plan target still ranks
-        units = {x.normalized_unit for x in _usable(rows, wanted, r)}  # another wording, the same unit
+        usable = _usable(rows, wanted, r)
+        have = {x.street for x in usable}  # a place with only a plan target still ranks
+        units = {x.normalized_unit for x in usable}  # another wording, the same unit
         label = rows[0].label_zh
         for other, ss in groups.items():
             if other == name:
@@ -602,13 +603,10 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
                                                _label(measure, lang))
             picked.append(row)
         if len({i.normalized_unit for i in picked}) == 1:
-            first, label = picked[0], _label(picked, lang)
-            scale = first.normalized_value / first.value if first.value else 1.0
-            total = sum(i.normalized_value for i in picked) / (scale or 1.0)
             parts = ("; " if lang == "en" else ";").join(f"{_fig_with_kind(i, lang)} [{n}]"
                                                          for n, i in enumerate(picked, start=1))
-            text = msg("aggregate_years", lang, place=_place(places[0], lang), label=label,
-                       total=format_zh(total, first.unit) if lang == "zh" else format_en(total, first.unit),
+            text = msg("aggregate_years", lang, place=_place(places[0], lang), label=_label(picked, lang),
+                       total=_total_shown(picked, lang),
                        periods=join_list([_period(i.period, lang) for i in picked], lang), parts=parts)
             return _answer(question, r, text, picked, table=[_row(None, i, lang, n) for n, i in
                                                                  enumerate(picked, start=1)],
@@ -666,14 +664,23 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     return _answer(question, r, text, found, table=table, caveats=caveats)
 
 
+def _in_unit_of(normalized: float, row: Indicator) -> float:
+    """A normalised amount printed in `row`'s unit (CNY 1.46e9 in 亿元 → 14.6)."""
+    scale = row.normalized_value / row.value if row.value else 1.0
+    return normalized / (scale or 1.0)
+
+
+def _total_shown(rows: list[Indicator], lang: str) -> str:
+    """The sum of rows in one normalised unit, shown in the first row's unit (computed, never a report figure)."""
+    first = rows[0]
+    total = _in_unit_of(sum(i.normalized_value for i in rows), first)
+    return format_zh(total, first.unit) if lang == "zh" else format_en(total, first.unit)
+
+
 def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
-    first = found[0]
-    scale = first.normalized_value / first.value if first.value else 1.0
-    total = sum(i.normalized_value for i in found) / (scale or 1.0)
-    total_shown = format_zh(total, first.unit) if lang == "zh" else format_en(total, first.unit)
     parts = ("; " if lang == "en" else ";").join(
         f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]" for n, i in enumerate(found, start=1))
-    return msg("aggregate", lang, count=len(found), label=label, total=total_shown, parts=parts)
+    return msg("aggregate", lang, count=len(found), label=label, total=_total_shown(found, lang), parts=parts)
 
 
 # ---- trend -------------------------------------------------------------------------------------------
@@ -756,9 +763,8 @@ def _delta(a: Indicator, b: Indicator, lang: str) -> dict[str, str] | None:
     the two are not comparable (other unit, a full year against part of one)."""
     if a.normalized_unit != b.normalized_unit or is_full_year(a.period) != is_full_year(b.period):
         return None
-    scale = b.normalized_value / b.value if b.value else 1.0
     delta_norm = b.normalized_value - a.normalized_value
-    delta = abs(round(delta_norm / (scale or 1.0), 4))
+    delta = abs(round(_in_unit_of(delta_norm, b), 4))
     pct = (delta_norm / a.normalized_value * 100) if a.normalized_value else None
     shown = format_zh(delta, b.unit) if lang == "zh" else f"{format_en(delta, b.unit)} ({format_zh(delta, b.unit)})"
     return {"prev": _period(a.period, lang), "later": _period(b.period, lang),

@@ -145,10 +145,11 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)
+    hint = unit_hint(question)
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
-              unit_hint=unit_hint(question), unit_strict=unit_strict(question), districts=found.districts, place_counties=found.counties,
+              unit_hint=hint, unit_strict=unit_strict(question, hint), districts=found.districts, place_counties=found.counties,
               language=lang)
     return _inherit(r, previous, question) if previous else r
 
@@ -194,10 +195,10 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
     return kind, None
 
 
-def unit_strict(question: str) -> bool:
-    """Money or weight named outright, or a count with its measure word (几栋, 多少家): never answered in another
-    unit (an output in tonnes is not a planted area in 亩)."""
-    return unit_hint(question) in ("CNY", "t") or bool(COUNT_ASKED.search(question))
+def unit_strict(question: str, hint: str | None) -> bool:
+    """Money or weight named outright (`hint`, from unit_hint), or a count with its measure word (几栋, 多少家):
+    never answered in another unit (an output in tonnes is not a planted area in 亩)."""
+    return hint in ("CNY", "t") or bool(COUNT_ASKED.search(question))
 
 
 def unit_hint(question: str) -> str | None:

@@ -173,6 +173,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
     levels: list[Subject] = []  # subjects of the non-percent figures so far, in order
     prev: Subject = carry[0] if carry else (None, "")
     last_any: Subject = (None, "")  # the subject of the figure before, a percentage included
+    villages = _village_counts(sentence, quantities)
     for i, q in enumerate(quantities):
         clause = _clause_of(sentence, q)
         prefix = sentence[clause.start : q.start]
@@ -209,8 +210,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         out.append((term, label, clause))
         if label:
             last_any = (term, label)
-        if unit_kind == "count" and not label and i in _village_counts(sentence, quantities):
-            prev = (None, _village_counts(sentence, quantities)[i])  # '11个村集体经济收入…,村均9.1万元'
+        if unit_kind == "count" and not label and i in villages:
+            prev = (None, villages[i])  # '11个村集体经济收入…,村均9.1万元'
         elif unit_kind != "percent":
             prev = (term, label)
             levels.append(prev)
@@ -219,12 +220,15 @@ def _subjects(sentence: str, quantities: list[Quantity],
     return out
 
 
+_COUNTED = re.compile(r"[^,，;；。、\d]{1,16}")  # what a count counts, brackets included: 村（社区）集体经济收入
+
+
 def _village_counts(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     """'11个村(社区)集体经济收入合计…': the measure after a count of villages, by the count's index."""
     out = {}
     for n, q in enumerate(quantities):
         if q.unit and UNITS[q.unit].normalized_unit == "count":
-            after = re.compile(r"[^,，;；。、\d]{1,16}").match(sentence, q.end)
+            after = _COUNTED.match(sentence, q.end)
             tail = _label(after.group(0), 0) if after else ""
             if tail and _HEAD_TAIL.search(tail):
                 out[n] = tail
