@@ -6,6 +6,8 @@ Invented reports only: one place with 2022, 2023H1 and 2023 reports beside anoth
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -151,14 +153,22 @@ class HalfDeleting:
         raise RuntimeError("disk I/O error (injected)")
 
 
+@contextmanager
+def wrapped_collection(c: Any, wrapper: type) -> Iterator[None]:
+    """The corpus's Chroma collection replaced by `wrapper(real)` for the block, then put back."""
+    real = c.dense.collection
+    c.dense._collection = wrapper(real)
+    try:
+        yield
+    finally:
+        c.dense._collection = real
+
+
 def test_chroma_failure_after_a_partial_delete_is_rolled_back(corpus) -> None:
     c, ids, _ = corpus
     before = state(c)
-    real = c.dense.collection
-    c.dense._collection = HalfDeleting(real)
-    with pytest.raises(StoreError):
+    with wrapped_collection(c, HalfDeleting), pytest.raises(StoreError):
         c.remove(ids["a2022.txt"])
-    c.dense._collection = real
     assert state(c) == before  # the deleted vector is back, SQLite rolled back, BM25 unchanged
     assert c.remove(ids["a2022.txt"]).report_id == ids["a2022.txt"]  # and a later remove works
     assert state(c) == without(before, ids["a2022.txt"])
@@ -259,11 +269,8 @@ class Unwritable(HalfDeleting):
 def test_unrestorable_vectors_are_re_embedded(corpus) -> None:
     c, ids, _ = corpus
     before = state(c)
-    real = c.dense.collection
-    c.dense._collection = Unwritable(real)
-    with pytest.raises(StoreError):
+    with wrapped_collection(c, Unwritable), pytest.raises(StoreError):
         c.remove(ids["a2023.txt"])
-    c.dense._collection = real
     pending = c.store.pending_reports()
     assert pending == [ids["a2023.txt"]]  # SQLite kept the report and knows its vectors must be rebuilt
     assert c.embed_pending() > 0
