@@ -6,10 +6,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from rag.text.cues import ESTIMATE, TARGET_WORDS
+from rag.text.cues import CHANGE, ESTIMATE, TARGET_WORDS
 
 Part = Literal["review", "plan"]
-Kind = Literal["actual", "estimate", "target", "yoy_growth", "completion_rate", "cumulative", "share"]
+Kind = Literal["actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"]
 PeriodSource = Literal["clause", "sentence", "paragraph", "section", "report"]
 Qualifier = Literal["近", "约", "超", "余", "逾", "以上", "以下", "不少于", "不低于", "达", "左右"]
 
@@ -158,6 +158,8 @@ class Indicator(Record):
             window = text[max(0, self.evidence.start - _ESTIMATE_WINDOW) : self.evidence.end] if text else None
             if window is not None and not ESTIMATE.search(simplified(window)):
                 raise ValueError("an estimate needs estimate wording (预计/初步统计/快报/预估)")
+        if self.kind == "yoy_change" and not CHANGE.search(quote):
+            raise ValueError("a change on the previous year needs change wording (较上年增加/增产/减少)")
         if self.kind == "estimate" and self.part == "plan":
             raise ValueError("plan figures are targets, not estimates")
         return self

@@ -20,7 +20,7 @@ from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import APPROXIMATE, DERIVE, FINAL_ONLY, WHOLE_YEAR
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en
-from rag.text.numbers import format_en, format_zh, majority_unit
+from rag.text.numbers import format_en, format_zh, majority_unit, scan_quantities
 
 NOT_REPORTED = "未报告 / not reported"
 
@@ -30,6 +30,7 @@ WANTED: dict[str, tuple[str, ...]] = {
     "estimate": ("estimate", "actual", "cumulative"),
     "target": ("target",),
     "yoy_growth": ("yoy_growth",),
+    "yoy_change": ("yoy_change",),
     "completion_rate": ("completion_rate",),
     "share": ("share",),
     "any": ("actual", "cumulative", "estimate", "yoy_growth", "completion_rate", "share", "target"),
@@ -86,6 +87,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [_label([x], lang) for x in [measure[0], *rivals]]
         return _answer(question, r, msg("ambiguous_measure", lang, place=_place(places[0], lang),
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
+    if r.kind == "yoy_change":
+        r = _change_route(r, measure, places)
     if r.unit_strict and r.intent in ("trend", "rank", "aggregate"):
         units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})
         measure = [x for x in measure if x.normalized_unit in units or x.kind not in _LEVEL]
@@ -98,6 +101,20 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") or len(places) > 1:
         return _ranking(question, r, measure, places, ctx)
     return _lookup(question, r, measure, places[0], ctx)
+
+
+def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Route:
+    """'比上年增加了多少元': the stated change of the year asked (较上年增加840元) answers it as a lookup; with none
+    stated, the change is computed from two years' levels (trend) or the level answers ('增加了几家' = 新增5家)."""
+    years = {str(y) for y in r.years}
+    stated = [x for x in measure if x.kind == "yoy_change" and x.street in places
+              and (not years or x.period[:4] == str(max(r.years)))]
+    if stated and (len(places) == 1 or r.intent != "trend"):
+        year = max(r.years) if r.years else None
+        return r.model_copy(update={"intent": "lookup" if len(places) == 1 else r.intent,
+                                    "period": str(year) if year and r.intent == "trend" else r.period,
+                                    "years": [year] if year else []})
+    return r.model_copy(update={"kind": "actual"})
 
 
 def _each(question: str, r: Route, asks: list[str], ctx: Context) -> Answer | None:
@@ -378,6 +395,8 @@ def _estimated(i: Indicator) -> bool:
 
 
 def _verb(i: Indicator, lang: str) -> str:
+    if i.kind == "yoy_change":
+        return msg("verb_change_down" if i.value < 0 else "verb_change_up", lang)
     if i.kind == "yoy_growth":
         key = "verb_growth_down" if i.value < 0 else "verb_growth_up"
         return msg(key + ("_est" if _estimated(i) else ""), lang)
@@ -391,11 +410,11 @@ _VERBS = {"verb_actual", "verb_estimate", "verb_target", "verb_cumulative", "ver
 
 def _fig_with_kind(i: Indicator, lang: str) -> str:
     """'15.2亿元(2023年)', '预计…' — for rankings and trends."""
-    fig = _figure(i, lang, absolute=i.kind == "yoy_growth")
-    if i.kind == "yoy_growth":
+    fig = _figure(i, lang, absolute=i.kind in _SIGNED)
+    if i.kind in _SIGNED:
         fig = _verb(i, lang) + ("" if lang == "zh" else " ") + fig
     notes = [_period(i.period, lang)]
-    if _estimated(i) and i.kind != "yoy_growth":
+    if _estimated(i) and i.kind not in _SIGNED:
         notes.append(msg("kind_estimate", lang))
     if i.kind in ("target", "cumulative"):
         notes.append(msg(f"kind_{i.kind}", lang))
@@ -417,7 +436,8 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
                     label=i.label_zh if lang == "zh" else i.label_en, citation=citation)
 
 
-_TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "completion_rate", "cumulative", "share"}
+_TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
+_SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
 
 
 def _answer(question: str, r: Route, text: str, cited: list[Indicator], *, route: str = "indicator",
@@ -431,7 +451,7 @@ def _notes(found: Sequence[Indicator], lang: str) -> list[str]:
     out = []
     for i in found:
         place = _place(i.street, lang)
-        if _estimated(i) and i.kind != "yoy_growth":
+        if _estimated(i) and i.kind not in _SIGNED:
             out.append(msg("estimate_note", lang, place=place))
         if i.provisional:
             out.append(msg("provisional_note", lang, place=place))
@@ -454,10 +474,15 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         kinds = ("cumulative", *[k for k in kinds if k != "cumulative"])
     if FINAL_ONLY.search(question):  # '实际完成额(不是预计数)': an estimate does not answer it
         kinds = tuple(k for k in kinds if k != "estimate")
-    if DERIVE.search(question):  # '推算全区总量': the computed figure is what is asked, not the stated share
+    given = any(q.unit for q in scan_quantities(question))
+    if DERIVE.search(question) or given and APPROXIMATE.search(question):
+        # '推算全区总量', '完成6.4亿元、占任务40%,任务约多少': the computed figure is what is asked
         derived = _derived(question, r, rows, place, label)
         if derived is not None:
             return derived
+        if given:  # the question's own figures are not the report's: no other figure answers it
+            return _answer(question, r, msg("not_found", lang, where=_place(place, lang), terms=r.phrase), [],
+                           route="abstain")
     final = [x for x in rows if not _estimated(x) or x.kind not in _LEVEL] if FINAL_ONLY.search(question) else rows
     if r.kind == "target" and not _GROWTH_ASKED.search(question) and any(
             x.kind == "target" and x.normalized_unit != "percent" for x in final):
@@ -475,7 +500,7 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         return _derived(question, r, rows, place, label) or _kind_or_period_decline(question, r, rows, place, label)
     cited = [row]
     text = msg("lookup", lang, place=_place(place, lang), period=_period(row.period, lang), label=label,
-               verb=_verb(row, lang), figure=_figure(row, lang, absolute=row.kind == "yoy_growth"), n=1)
+               verb=_verb(row, lang), figure=_figure(row, lang, absolute=row.kind in _SIGNED), n=1)
     if also is None and row.kind != "yoy_growth" and r.kind in ("actual", "estimate") and "同比" in question:
         also = "yoy_growth"
     if also and also != row.kind:
@@ -487,7 +512,7 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
             cited.append(g)
             text = text.rstrip("。.") + ("," if lang == "zh" else ". ") + msg(
                 "also_kind", lang, verb=_verb(g, lang), figure=_fig_with_kind(g, lang) if g.kind == "target"
-                else _figure(g, lang, absolute=g.kind == "yoy_growth"), n=2)
+                else _figure(g, lang, absolute=g.kind in _SIGNED), n=2)
     caveats = _notes(cited, lang)
     if how == "nearest" and r.period:
         note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
@@ -509,6 +534,9 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     if not APPROXIMATE.search(question):
         return None  # only when the question asks for a derived / approximate figure
     plain = [x for x in rows if x.part != "plan" and not x.period.endswith("-plan")]
+    given = {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
+    if given:  # '完成6.4亿元、占任务40%,任务约多少': the figures the question states are the inputs, no others
+        plain = [x for x in plain if (abs(x.value), x.unit) in given]
     year = r.period if r.period and is_full_year(r.period) else None
     if r.kind in ("actual", "estimate") and year:
         nxt = str(int(year) + 1)
@@ -537,9 +565,10 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                 return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
     if r.kind == "target":
         for rate in [x for x in plain if x.kind == "completion_rate" and x.unit in ("%", "倍") and x.value > 0]:
-            done = [x for x in plain if x.period == rate.period and x.kind in _LEVEL]
+            done = [x for x in plain if x.report_id == rate.report_id and x.period == rate.period
+                    and x.kind in _LEVEL and x.evidence.start <= rate.evidence.start]
             if done:
-                a = done[0]
+                a = max(done, key=lambda x: x.evidence.start)  # the amount the rate follows
                 value = a.value / (rate.value / 100 if rate.unit == "%" else rate.value)
                 fig = format_zh(round(value, 2), a.unit) if lang == "zh" else format_en(round(value, 2), a.unit)
                 text = msg("derived_target", lang, place=_place(place, lang), label=label, figure=fig,
@@ -584,7 +613,8 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
     return _answer(question, r, text, [], route="abstain")
 
 
-_ASKED = {f"asked_{k}" for k in ("estimate", "target", "completion_rate", "share", "actual", "yoy_growth", "amount")}
+_ASKED = {f"asked_{k}" for k in ("estimate", "target", "completion_rate", "share", "actual", "yoy_growth", "yoy_change",
+                                  "amount")}
 
 
 # ---- ranking / aggregate -----------------------------------------------------------------------------
@@ -750,8 +780,8 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
 
 
 def _fig_value(i: Indicator, lang: str) -> str:
-    fig = _figure(i, lang, absolute=i.kind == "yoy_growth")
-    if i.kind == "yoy_growth":
+    fig = _figure(i, lang, absolute=i.kind in _SIGNED)
+    if i.kind in _SIGNED:
         return _verb(i, lang) + ("" if lang == "zh" else " ") + fig
     if _estimated(i):
         return msg("kind_estimate", lang) + ("" if lang == "zh" else " ") + fig

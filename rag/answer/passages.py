@@ -38,7 +38,8 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     flt = passage_filters(r, filters)
     hits = ctx.search(question, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
     focus = focus_terms(question, r)
-    picked = _best_sentences(hits, focus, _english_cover(r) if r.language == "en" else None)
+    cover_of = _english_cover(r) if r.language == "en" else None
+    picked = _best_sentences(hits, focus, cover_of)
     if not picked:
         return abstain(question, r, focus or [question], ctx, reason="passage")
     citations = [Citation(n=n, report_id=h.chunk.report_id, street=h.chunk.street, section=h.chunk.section,
@@ -47,7 +48,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     body = "".join(f"{c.street or ''}:{c.quote}[{c.n}]" + ("" if c.quote.endswith("。") else "。")
                    for c in citations)
     text = body if r.language == "zh" else f"From the report (quoted in Chinese): {body}"
-    if r.intent != "open" and not _one_figure_clause(picked[0][1], focus):
+    if r.intent != "open" and not _one_figure_clause(picked[0][1], focus, cover_of):
         # a figure was asked, no figure row answers it, and no clause states one figure of what was asked: say so
         text = msg("passage_no_figure", r.language) + ("" if r.language == "zh" else " ") + text
     return Answer(question=question, text=text, language=r.language, route="passage", mode="offline",
@@ -115,13 +116,16 @@ def _best_sentences(hits: list[Hit], focus: list[str],
     return out[:3]
 
 
-def _one_figure_clause(sentence: str, focus: list[str]) -> bool:
-    """Some clause names what was asked (most focus terms) and states exactly one figure."""
+def _one_figure_clause(sentence: str, focus: list[str], cover_of: Callable[[str], float] | None = None) -> bool:
+    """Some clause names what was asked (most focus terms; for English also most indicator words: 'goats in stock
+    (存栏)' is not answered by the cattle's 存栏) and states exactly one figure."""
     if not focus:
         return False
     for clause in re.split(r"[,，:：;；]", sentence):
         figures = [q for q in scan_quantities(clause) if q.unit]
         cover = sum(1 for f in focus if f.lower() in clause.lower()) / len(focus)
+        if cover_of is not None:
+            cover = min(cover, cover_of(clause))
         if len(figures) == 1 and cover >= _ONE_FIGURE_COVER:
             return True
     return False

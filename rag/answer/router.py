@@ -6,7 +6,7 @@ The Route is what the answerers and follow-up questions work from:
   not have: the scope guard declines rather than answer from another place's report);
 - ``period``: a period code when the question names one ("2022", "2024H1", "2024M01-M06"; "H1" or "M01-M06"
   when no year is named);
-- ``kind`` asked: actual | estimate | target | yoy_growth | completion_rate | share | any.
+- ``kind`` asked: actual | estimate | target | yoy_growth | yoy_change | completion_rate | share | any.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from rag.answer.places import resolve_places
 from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import EN_PATTERNS, terms_for_question
 from rag.schemas import ReportMeta
-from rag.text.cues import COUNT_ASKED, FINAL_ONLY, NUMBER_QUESTION, QUESTION_TARGET
+from rag.text.cues import ASKS_CHANGE, COUNT_ASKED, FINAL_ONLY, NUMBER_QUESTION, QUESTION_TARGET
+from rag.text.names import place_en_pattern
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
-AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "completion_rate", "share", "any"]
+AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "share", "any"]
 
 _RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|谁的|最多|最高|最大|最少|最低|最小|排名|排序|排行|对比|比较|相比|各街道|各个街道|各镇|"
                       r"分别是多少")
@@ -57,6 +58,7 @@ _KIND_WORDS = re.compile(
     r"同比|增长率|增长|增幅|增速|比增|下降|降幅|完成率|完成年度计划|完成情况|完成|实现|目标|计划|预计|预估|初步统计|力争|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
+    r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道)(?:之中|当中|中)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"是多少|有多少|多少[个家项宗名件座户人所条次亩吨]?|几[个家项宗名件座户所条]|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到|至|比上年|较上年|上年|^那么|^那|^还有|^另外|[？?。,，、!！:：;；\s]")
@@ -65,12 +67,13 @@ _EN_STOP = {
     "do", "by", "to", "and", "its", "it", "has", "have", "had", "which", "highest", "most", "largest", "biggest",
     "lowest", "least", "smallest", "fewest", "rank", "ranking", "compare", "comparison", "total", "sum",
     "combined", "altogether", "year", "years", "half", "first", "second", "h1", "h2", "growth", "grow", "grew",
-    "increase", "increased", "decrease", "yoy", "year-on-year", "rate", "target", "plan", "planned", "goal",
+    "increase", "increased", "decrease", "yoy", "year-on-year", "target", "plan", "planned", "goal",
     "estimated", "estimate", "expected", "trend", "over", "from", "between", "since", "change", "changed",
     "subdistrict", "town", "township", "street", "report", "reported", "reports", "figure", "amount", "number",
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
-    "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share", "completion", "cumulative", "time", "s", "all", "each", "every", "across", "place",
-    "places", "district", "percent", "percentage", "than",
+    "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
+    "completion", "cumulative", "time", "s", "all", "each", "every", "across", "place", "places", "district",
+    "percent", "percentage", "than", "sub-district", "large", "big", "high", "much", "many",
 }
 
 
@@ -129,7 +132,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
     kind = kind_asked(question)
-    phrase = indicator_phrase(question, spans, lang)
+    phrase = indicator_phrase(question, spans, lang, places)
     keys = [t.key for t in terms_for_question(question)] if lang == "zh" else (
         _en_keys(question) or [t.key for t in terms_for_question(question)])
     ranking = bool(_RANK_ZH.search(question) or _RANK_EN.search(question))
@@ -198,17 +201,24 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
 def unit_strict(question: str, hint: str | None) -> bool:
     """Money or weight named outright (`hint`, from unit_hint), or a count with its measure word (几栋, 多少家):
     never answered in another unit (an output in tonnes is not a planted area in 亩)."""
-    return hint in ("CNY", "t") or bool(COUNT_ASKED.search(question))
+    return hint in ("CNY", "t", "percent") or bool(COUNT_ASKED.search(question))
+
+
+_RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分比|几成|\b(?:(?<!growth )rate|ratio|percentage|proportion|"
+                         r"what share|per ?cent)\b", re.I)
 
 
 def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
+    if _RATE_ASKED.search(question):
+        return "percent"  # '满意率是多少', 'what share', 'satisfaction rate': a percentage, never a count
     if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I):
         return "CNY"
     if re.search(r"\bhow much\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
                  r"output value|funds?|yuan|money)\b", question, re.I):
         return "CNY"
-    if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)(?:是|为|达到?|有|实现)?多少(?![个家项宗名件座户人所条次])",
+    if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)的?(?:目标|任务|计划)?(?:是|为|达到?|有|实现)?多少"
+                 r"(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
     if COUNT_ASKED.search(question) or re.search(r"多少(?:人|次)|\bhow many\b", question, re.I):
@@ -227,6 +237,8 @@ def kind_asked(question: str) -> AskedKind:
         return "target"
     if _COMPLETION.search(question):
         return "completion_rate"
+    if ASKS_CHANGE.search(question):
+        return "yoy_change"
     if _ESTIMATE.search(question) and not FINAL_ONLY.search(question):
         return "estimate"
     if _SHARE.search(question):
@@ -291,12 +303,19 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     return prefix or None
 
 
-def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: str) -> str:
+def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: str,
+                     places: Sequence[str] = ()) -> str:
     """The question's indicator words: places, periods, question words and kind words removed."""
     text = question
     for start, end in sorted(place_spans, reverse=True):
         text = text[:start] + " " + text[end:]
     if lang == "en":
+        for place in places:  # 'Heshan township's (鹤山乡)': the pinyin form too, when the Chinese was the match
+            pattern = place_en_pattern(place)
+            if pattern:
+                text = re.sub(rf"(?:{pattern})(?:'s|’s)?", " ", text, flags=re.I)
+        text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
+        text = re.sub(r"(?:'s|’s)\b", " ", text)
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         words = [w for w in text.split() if w.lower() not in _EN_STOP]
         return " ".join(words)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
@@ -19,6 +19,8 @@ from rag.figures.lexicon import Term, match_term
 from rag.ingest.periods import period_in
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
 from rag.text.cues import (
+    CHANGE,
+    CHANGE_DOWN,
     COMPLETION,
     CUMULATIVE,
     DONE,
@@ -52,7 +54,7 @@ _LEAD = re.compile(
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
-                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|达|为|是|至|约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
+                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
@@ -78,6 +80,11 @@ _SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
+_MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
+_TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
+_TARGET_LEAD = re.compile(r"(?:将|要)?(?:力争|确保|争取|计划)")
+_NEXT_YEAR = re.compile(r"明年|新的一年|来年")
+_HERD = re.compile(r"(?:年末|年底|全年|其中)?(出栏量?|存栏量?|饲养量)$")  # livestock measures that name no animal
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
 # Heads that name no subject of their own: "腊味企业9家,实现产值3.4亿元" measures the firms' output.
 _HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|总产|(?:平均)?亩产|单产|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
@@ -142,8 +149,21 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     lead = report.text[max(section.start, sent_start - 300) : sent_start]
     lead = re.split(r"[。！？\n]", lead)[-1]
     scoped = section.part == "review" and _estimate_scope(report.text, section, sent_start)
-    for q, (term, label, clause) in zip(quantities, subjects, strict=True):
+    aimed: int | None = None  # where a target cue (力争/确保…) earlier in the sentence starts, its list not ended
+    for q, (term, label, clause, change) in zip(quantities, subjects, strict=True):
         kind = _kind(section, sentence, clause, q)
+        if kind == "actual" and aimed is not None and not DONE.search(_AIMED.sub("", clause.text)) \
+                and not YOY.search(clause.text):
+            kind = "target"  # '将力争完成税收3.1亿元、固定资产投资25亿元,新增“四上”企业12家以上'
+            clause = _Clause(aimed, sentence[aimed : clause.start + len(clause.text)])  # the quote holds the cue
+        cue = [m.start() for m in _TARGET_LEAD.finditer(sentence, 0, q.start)]
+        aimed = (aimed if aimed is not None else cue[-1] if cue else None) if (
+            kind == "target" and section.part == "review") else None
+        if change:
+            if section.part == "plan" or kind == "target":
+                continue  # '力争比上年增加500万元': a planned increase is no level of the indicator
+            kind = "yoy_change"  # '达到21500元,较上年增加840元': the change, signed
+            q = replace(q, negative=change < 0)
         estimated = section.part == "review" and (scoped or bool(ESTIMATE.search(lead + sentence[: q.start]))
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
         if estimated and kind in ("actual", "cumulative"):
@@ -164,10 +184,11 @@ def _estimate_scope(text: str, section: Section, sent_start: int) -> bool:
 
 
 def _subjects(sentence: str, quantities: list[Quantity],
-              carry: list[Subject] | None = None) -> list[tuple[Term | None, str, _Clause]]:
-    """For each quantity: the lexicon term and label of what it measures, and its clause. `carry` holds the
-    subject named last before a ； ("工单1.3万件，同比下降5%；满意率96%"): a bare head borrows it; updated."""
-    out: list[tuple[Term | None, str, _Clause]] = []
+              carry: list[Subject] | None = None) -> list[tuple[Term | None, str, _Clause, int]]:
+    """For each quantity: the lexicon term and label of what it measures, its clause, and the sign of a change
+    on the previous year it states (0 for none: '较上年增加840元' is +1). `carry` holds the subject named last
+    before a ； ("工单1.3万件，同比下降5%；满意率96%"): a bare head borrows it; updated."""
+    out: list[tuple[Term | None, str, _Clause, int]] = []
     respectively = _respectively(sentence, quantities)
     runs = _percent_runs(sentence, quantities)
     levels: list[Subject] = []  # subjects of the non-percent figures so far, in order
@@ -184,7 +205,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
         unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
         if unit_kind == "times" and i in runs:
             unit_kind = "percent"  # '分别完成任务的1.2倍、1.4倍': ratios of the figures before, like percentages
-        if i in runs and i not in respectively and len(levels) >= runs[i][1]:
+        change = CHANGE.fullmatch(prefix.strip(" \t,，、")) if unit_kind not in (None, "percent", "times") else None
+        if change and prev[1] and i not in respectively:
+            term, label = prev  # '人均可支配收入21500元,较上年增加840元': the change of the figure before
+        elif i in runs and i not in respectively and len(levels) >= runs[i][1]:
             pos, n = runs[i]
             term, label = levels[len(levels) - n + pos]  # 'A x、B y,同比分别增长a%和b%': growths in order
         elif i and not prefix.strip() and prev[1]:
@@ -207,7 +231,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if _NOT_HEADLINE.search(sentence[clause.start : q.start]) and not (
                 term and term.regex.fullmatch(label) and unit_kind != "count"):  # 其中规上工业产值 is still that
             term = None  # subsets (其中…; a count of the firms just counted) and work in progress are not headlines
-        out.append((term, label, clause))
+        sign = (-1 if CHANGE_DOWN.fullmatch(change.group(1)) else 1) if change and prev[1] and i not in respectively \
+            else 0
+        out.append((term, label, clause, sign))
         if label:
             last_any = (term, label)
         if unit_kind == "count" and not label and i in villages:
@@ -271,6 +297,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             label = _label(prefix, found[1])  # words between the name and the number are verbs, not the name
         return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(prefix, len(prefix))
+    herd = _HERD.fullmatch(label)
+    if prev[1] and herd and _HERD.search(prev[1]) and not _HERD.fullmatch(prev[1]):
+        return None, _HERD.sub("", prev[1]) + herd.group(1)  # '肉鸭出栏9.6万羽,年末存栏2.3万羽': the same birds
     if prev[1] and _SAME_AS_PREV.fullmatch(label):  # "新增国家高新技术企业12家,总数达到96家"
         return prev[0], _NEW.sub("", prev[1]) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
@@ -406,6 +435,13 @@ def _clean(text: str) -> str:
             break
     if _CONJ.search(text):
         text = _LEAD.sub("", _CONJ.split(text)[-1])  # '道路建设和东片区' -> '东片区' (then rejected below)
+    done = _MID_VERB.search(text)
+    if done and len(text) - done.end() >= 2 and not _FRAGMENT.search(text[done.end() :]):
+        if _TIME_BEFORE.search(text[: done.start()]):
+            text = text[done.end() :]  # '某片区项目年底前完成工业用地': what was completed is the measure
+        else:
+            text = text[: done.start()] + text[done.end() :]  # '商务楼宇实现税收' -> '商务楼宇税收'
+
     if len(text) > _MAX_LABEL:
         text = text[-_MAX_LABEL:]
     if len(text) < 2 or _VERB_ONLY.fullmatch(text) or _FRAGMENT.search(text) or _PLACE_TAIL.search(text):
@@ -480,7 +516,7 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
            sentence: str, estimated: bool = False) -> Indicator | None:
     if term is None and len(label) < 2:
         return None  # a number with no nameable subject is not an indicator
-    value = -abs(q.value) if (q.negative and kind in ("yoy_growth", "target")) else abs(q.value)
+    value = -abs(q.value) if (q.negative and kind in ("yoy_growth", "yoy_change", "target")) else abs(q.value)
     if q.unit is None:
         raise ExtractionError(f"figure {q.number_text!r} has no unit (extraction keeps only figures with units)")
     norm_value, norm_unit = normalize(value, q.unit)
@@ -489,10 +525,19 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     if kind == "yoy_growth" and q.negative and str(_fmt(abs(q.value))) not in quote:
         return None
     label_zh = label if len(label) >= 2 else (term.zh if term else label)
+    own = report.street or ""
+    for name in (own, re.sub(r"(?:街道|镇|乡)$", "", own)):
+        if len(name) >= 2 and label_zh.startswith(name) and len(label_zh) - len(name) >= 2:
+            label_zh = label_zh[len(name) :]  # '2024年,某街道完成税收…': the report's own place is no part of the name
+            break
     key = _flavour(term.key, term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start])
-    if kind == "target" and re.search(r"全年|年度", clause.text) and period[:4].isdigit():
+    if kind == "target" and section.part == "review" and report.plan_period and (
+            _NEXT_YEAR.search(sentence) or "今年" in sentence and _title_year(report) == report.plan_period[:4]):
+        # '今年,街道将力争完成税收3.1亿元' in a report titled with the plan year: that year's target
+        period, period_source = f"{report.plan_period}-plan", "sentence"
+    elif kind == "target" and re.search(r"全年|年度", clause.text) and period[:4].isdigit():
         # '1-5月…,全年目标4.5亿元', '下半年…确保全年完成3.5亿元': the target is the whole year's
         period = period[:4] + ("-plan" if period.endswith("-plan") else "")
         period_source = "clause"
@@ -513,6 +558,11 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     except ValidationError as exc:
         log.debug("dropped %s %s: %s", label, q.number_text, exc.errors()[0]["msg"])
         return None
+
+
+def _title_year(report: Report) -> str | None:
+    found = re.search(r"(20\d\d)\s*年", report.title or "")
+    return found.group(1) if found else None
 
 
 def _flavour(key: str, term: Term, before: str) -> str:

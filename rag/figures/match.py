@@ -78,6 +78,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             key_score = KEY_SCORE * qualifier_fit(phrase, row.label_zh)
             if lang == "en" and not _CJK.search(phrase):  # the key names part of the phrase: the rest must fit too
                 key_score *= max(0.75, min(1.0, _coverage(_content_words(phrase), phrase, row.label_zh) + 0.25))
+            elif lang == "zh":
+                key_score *= _rest_fit(phrase, row)
             if max(key_score, lex) >= THRESHOLD:  # a key whose qualifiers clash ('全口径' vs '区级') is no match
                 out.append(Scored(row, round(max(key_score, lex), 4), "key"))
             continue
@@ -89,6 +91,37 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     order = {id(s.row): n for n, s in enumerate(out)}
     out.sort(key=lambda s: (-s.score, order[id(s.row)]))
     return out
+
+
+# Words a phrase may hold beside the indicator's name that narrow nothing (the scope of the place, filler).
+_GENERIC = re.compile(r"全年|年度|全[区市县镇乡]|辖区|街道|本级|总额|总量|金额|数额|规模|数量|面积|完成|实现|累计|合计|情况|水平|"
+                      r"多少|一共|共|年底前?|年末|当年|新增|目标|任务|计划|预计|实际|全部|所有|各类|总")
+
+
+def _rest_fit(phrase: str, row: Indicator) -> float:
+    """1.0 when the phrase is the row's lexicon term; less when the phrase names more (a project, a part: '某片区
+    统筹项目产业用地入库' is not the place's whole 土地入库) that neither the row's label nor its quote holds."""
+    term = BY_KEY.get(row.key[4:] if row.key.startswith("new_") else row.key)
+    if term is None:
+        return 1.0
+    rest = _GENERIC.sub("", term.regex.sub("", phrase))
+    rest = "".join(_CJK.findall(rest))
+    if len(rest) < 2:
+        return 1.0
+    where = row.label_zh + row.evidence.quote
+    grams = [rest[n : n + 2] for n in range(len(rest) - 1)]
+    found = sum(1 for g in grams if g in where) / len(grams)
+    return 0.5 + 0.5 * found if found < 0.5 else 1.0
+
+
+_CODE = re.compile(r"[A-Za-z]+\s*\d+(?:\.\d+)?|\d{3,}")  # PM2.5, PM10, 12345, 5G: names, not amounts
+
+
+def _codes_clash(phrase: str, label: str) -> bool:
+    """'PM10' asked, 'PM2.5' labelled: both name a code and the codes differ."""
+    a = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(phrase)}
+    b = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(label)}
+    return bool(a and b and not a & b)
 
 
 # ---- lexical -------------------------------------------------------------------------------------
@@ -112,7 +145,7 @@ def _tokens(text: str) -> frozenset[str]:
 def label_similarity(phrase: str, label: str) -> float:
     """Similarity of a Chinese phrase and label in [0, 1]: bigram / token Dice, containment."""
     phrase, label = _clean(phrase), _clean(label)
-    if not phrase or not label:
+    if not phrase or not label or _codes_clash(phrase, label):
         return 0.0
     if phrase == label:
         return 1.0
@@ -246,6 +279,11 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "monitored households": ("监测户", "监测对象"), "mu": ("亩",), "yield": ("亩产", "单产", "产量"), "grain harvest": ("粮食总产量", "粮食产量"), "grain output": ("粮食总产量", "粮食产量"),
     "grain production": ("粮食总产量", "粮食产量"), "office buildings": ("楼宇",), "office building": ("楼宇",),
     "occupancy": ("入驻率", "入住率"), "fatal": ("亡人", "死亡"), "monitoring": ("监测",), "satisfaction": ("满意",), "response": ("响应",), "firms": ("企业",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
+    "earn": ("收入",), "earned": ("收入",), "earnings": ("收入",), "medicinal herbs": ("中药材", "药材"),
+    "medicinal herb": ("中药材", "药材"), "medicinal-herb": ("中药材", "药材"), "farmland": ("耕地", "农田", "土地"),
+    "large-scale operation": ("规模经营",), "parking spaces": ("停车位", "泊位", "车位"),
+    "parking space": ("停车位", "泊位", "车位"), "vaccination": ("接种",), "tobacco farmers": ("烟农",),
+    "tobacco": ("烟叶", "烟草", "烤烟"),
 }
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
             "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total",
@@ -254,7 +292,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "occur", "occurred", "happened", "recorded", "achieved", "reached", "completed", "get", "got", "add",
             "added", "see", "saw", "their", "it", "they", "be", "been", "being", "end", "contribute",
             "contributed", "bring", "brought", "generate", "generated", "attract", "attracted", "achieve", "make",
-            "made", "post", "posted", "during", "whole", "full", "per", "earn", "earned",
+            "made", "post", "posted", "during", "whole", "full", "per",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",
@@ -321,10 +359,15 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     words = _content_words(phrase)
     if _CJK.search(phrase):  # 'goats slaughtered (出栏)': the Chinese decides, the English words must agree
         zh = label_similarity(re.sub(r"[^\u4e00-\u9fff]", "", phrase), label)
-        return round(zh * (0.5 + 0.5 * _coverage(words, phrase, label)), 4) if words else zh
+        return round(zh * (0.3 + 0.7 * _coverage(words, phrase, label)), 4) if words else zh
     if not words or not zh_words:
         return 0.0
     score = _coverage(words, phrase, label)
+    head = [w for w in words if not w[0].isdigit()][-2:]
+    if len(words) >= 3 and len(head) == 2 and _coverage(head, phrase, label) >= 0.75:
+        # 'service hotline satisfaction rate' vs 满意率: English puts the measure last; the words before it often
+        # name context the report's sentence holds but the label does not
+        score = max(score, 0.5 + 0.25 * score)
     # a whole indicator name the phrase translates to (lexicon or a multi-word report term), not one word's gloss
     whole = [z for z in _phrase_terms(phrase) if len(z) >= 3 and z in label]
     if whole:
@@ -344,13 +387,23 @@ def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
     low = phrase.lower()
     covered = 0.0
     for w in words:
-        cands = [w] if w[0].isdigit() else [z for z in _word_zh(w, low) if z]
-        if any(z in label for z in cands if len(z) >= 2 or z == w or z in _hand_chars(w)):
-            covered += 1
-        elif any(z in label for z in cands if z not in _NOISE_CHARS):
-            # one character (村, 县) is found almost anywhere: part of a word, less in a long text
-            covered += 0.5 if len(label) <= 12 else 0.25
+        got = _word_covered(w, low, label)
+        if got < 1 and "-" in w:  # 'medicinal-herb', 'large-scale': the parts, when the whole has no gloss there
+            parts = [p for p in w.split("-") if p and p not in _EN_STOP]
+            got = max(got, sum(_word_covered(p, low, label) for p in parts) / len(parts)) if parts else got
+        covered += got
     return covered / len(words)
+
+
+def _word_covered(w: str, low: str, label: str) -> float:
+    """1 when the label holds a Chinese word for `w`, 0.5/0.25 for a lone character, else 0."""
+    cands = [w] if w[0].isdigit() else [z for z in _word_zh(w, low) if z]
+    if any(z in label for z in cands if len(z) >= 2 or z == w or z in _hand_chars(w)):
+        return 1.0
+    if any(z in label for z in cands if z not in _NOISE_CHARS):
+        # one character (村, 县) is found almost anywhere: part of a word, less in a long text
+        return 0.5 if len(label) <= 12 else 0.25
+    return 0.0
 
 
 @lru_cache(maxsize=4096)

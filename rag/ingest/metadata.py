@@ -64,7 +64,7 @@ def _snippet(text: str, pos: int, width: int = 30) -> str:
 def _title(meta: Metadata, text: str, head: str, hint: str | None) -> None:
     for line in [*(hint and [hint] or []), *head.splitlines()]:
         line = line.strip()
-        if 6 <= len(line) <= 60 and ">" not in line and re.search(r"工作(总结|计划|报告|要点)", line) and not re.match(
+        if 6 <= len(line) <= 60 and ">" not in line and re.search(r"工作(总结|计划|报告|要点|会议)", line) and not re.match(
             r"^[一二三四五六七八九十]+、|^[(（]", line
         ):
             meta.title, meta.title_source = line, "stated"
@@ -86,6 +86,14 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
     # The review heading's year beats the title's: "2024年政府工作报告" reviews 2023 under "一、2023年工作回顾".
     stated = _years_in(heading or "") or _years_in(meta.title or "") or _years_in(review[:200])
     review_year = stated[0] if stated else main_year
+    if plan_start == 0 and stated:  # '某乡2025年工作计划': a plan and nothing else
+        meta.plan_period = str(stated[0])
+        meta.evidence["plan_period"] = meta.title or review_head
+        meta.report_years = [stated[0]]
+        return
+    summed = _SUMMED_UP.search(text[:600])  # '召开2025年工作会议…全面总结2024年工作': the meeting reviews 2023
+    if summed and review_year and int(summed.group(1)) == review_year - 1 and not heading:
+        review_year = int(summed.group(1))
     if review_year:
         meta.period_covered = _covered(review_year, review_head, meta.title or "")
         meta.evidence["period_covered"] = review_head or _snippet(review, review.find(str(review_year)))
@@ -103,9 +111,16 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
         elif review_year:
             meta.plan_period = str(review_year + 1)
         meta.evidence["plan_period"] = plan_head
+    titled = _years_in(meta.title or "")
+    if not plan and review_year and titled and titled[0] == review_year + 1 and meta.plan_period is None:
+        meta.plan_period = str(titled[0])  # '召开2025年工作会议' reviewing 2024: its targets are 2025's
+        meta.evidence["plan_period"] = meta.title or ""
     meta.report_years = sorted({int(p[:4]) for p in (meta.period_covered, meta.plan_period) if p})
     if meta.title is None and meta.street:
         meta.title, meta.title_source = _inferred_title(meta), "inferred"
+
+
+_SUMMED_UP = re.compile(r"(?:全面)?(?:总结|回顾)(?:了)?\s*(20\d\d)\s*年(?:度)?(?:工作|以来)")
 
 
 def _covered(year: int, review_head: str, title: str) -> str:
@@ -182,7 +197,7 @@ def _year_check(meta: Metadata, text: str) -> None:
 # ---- place ---------------------------------------------------------------------------------------------
 _SUFFIX = r"(?:街道办事处|街道|镇|乡|苏木|办事处|管理委员会|管委会)"
 # A title or publisher names the unit right before these (or a year, or the end of the line).
-_AFTER_NAME = r"(?=人民政府|党委|党工委|政府|[（(\s|,，:：]|20\d\d|关于|工作|$)"
+_AFTER_NAME = r"(?=人民政府|党委|党工委|政府|[（(\s|,，:：]|20\d\d|关于|工作|召开|举行|$)"
 _CONGRESS = re.compile(r"在(?P<name>[\u4e00-\u9fff]{2,16}?(?:镇|乡|街道))第?[一二三四五六七八九十\d]+届人民代表大会"
                        r"|^(?P<name2>[\u4e00-\u9fff]{2,16}?(?:镇|乡))人民政府(?:镇|乡)长", re.M)
 _PUBLISHER = re.compile(r"(?:发布机构|信息来源|来源|发布单位|发文机关|发文机构|发文单位|制发机关)\s*[:：|]?\s*\|?\s*([^\s|:：]{2,40})")
@@ -297,7 +312,7 @@ def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> No
     if name is None:
         return
     checked = gazetteer.is_township(name)
-    if not checked and not re.search(r"(?:总结|计划|报告|思路|打算|谋划|安排|要点)", label) and where != "publisher":
+    if not checked and not re.search(r"(?:总结|计划|报告|思路|打算|谋划|安排|要点|工作会议)", label) and where != "publisher":
         return
     cands.add(name, weight, where, checked=checked, county=county)
 

@@ -32,7 +32,7 @@ class _Head:
 def parse_sections(report_id: str, text: str, *, review_year: int | None = None) -> list[Section]:
     """Split `text` into sections with heading paths and review/plan parts; spans tile the text."""
     heads = _find_heads(text)
-    plan_start = _plan_start(heads, review_year)
+    plan_start = 0 if is_plan_only(text) else _plan_start(heads, review_year)
     sections: list[Section] = []
     stack: list[_Head] = []
     bounds = [0, *[h.start for h in heads], len(text)]
@@ -52,6 +52,17 @@ def parse_sections(report_id: str, text: str, *, review_year: int | None = None)
                     path=path, part=part, start=start, end=end)
         )
     return sections
+
+
+# A document that is only a plan: '某乡2025年工作计划', '2025年工作要点' (no 总结/回顾/报告 in its title line).
+_PLAN_ONLY = re.compile(r"^[^\n。]{0,30}?20\d\d\s*年度?(?:[^\n。]{0,8}?)(?:工作)?(?:计划|要点|打算|思路|安排)\s*$")
+_NOT_PLAN_ONLY = re.compile(r"总结|回顾|报告|汇报|完成情况|半年|述职")
+
+
+def is_plan_only(text: str) -> bool:
+    """The document's title line says it is a plan and nothing else."""
+    first = next((ln.strip() for ln in text.splitlines()[:5] if ln.strip()), "")
+    return bool(_PLAN_ONLY.match(first)) and not _NOT_PLAN_ONLY.search(first)
 
 
 def plan_start(sections: list[Section]) -> int | None:

@@ -35,6 +35,18 @@ COMPLETION = re.compile(
 )
 SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,。；;\d]{0,14}(?:比重|比例)"
                    r"|占(?![^，,。；;\d%]*(?:计划|目标|任务))[^，,。；;\d%]{1,12}?的\s*$")  # 占街道税收的50.3%
+# An absolute change on the previous year stated after a level: '达到21500元，较上年增加840元', '增产320万斤'.
+# Group 1 is the direction word; the whole clause before the figure must be this (a fullmatch on it).
+CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|较20\d\d年|比20\d\d年)?(?:净)?"
+                    r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少)了?")
+CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少")
+# A question asking for that change: '比上年增加了多少元', '增产多少斤', 'how much more than last year'.
+ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多|少)了?(?:多少|几)(?!个?百分点|%)|"
+                         r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
+                         r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
+                         r"\bby how (?:much|many) (?:yuan|people|households)\b|\babsolute (?:increase|decrease|change)\b|"
+                         r"\bin (?:money|absolute|yuan) terms\b|\bhow many (?:more )?yuan\b",
+                         re.I)
 CUMULATIVE = re.compile(r"累计")
 # Stated provisional: the figure awaits the statistics office.
 PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")
@@ -49,7 +61,8 @@ RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
 NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
-                             r"what (?:was|is|were|are)|figure|amount|number of|total|value|rank(?:ed)?)\b", re.I)
+                             r"what (?:was|is|were|are)|how (?:large|big|high|long|far)|figure|amount|number of|total|value|rank(?:ed)?)\b",
+                             re.I)
 
 # A stated position: '排名全县第2', '位列全区街道第3位', '居全市15个镇(街)第四位', 'ranked 2nd'.
 STATED_RANK = re.compile(r"(?:排名|排在?|位列|位居|位次|居|列)[^，,。；;第]{0,16}第\s*([一二三四五六七八九十\d]{1,3})\s*(?:位|名)?|"

@@ -1,0 +1,132 @@
+"""Shapes found on unseen report sets, on invented reports: stated changes on the previous year, livestock
+measures, rates asked, plan-only documents, meeting-news pages, codes (PM10 / PM2.5), the rest of a phrase a
+lexicon key does not cover, computations from the figures a question states, English phrases around places."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.router import route
+from rag.corpus import Corpus
+from rag.figures.match import label_similarity
+from tests.conftest import make_settings
+
+TOWN = """鹤山乡2023年工作总结和2024年工作打算
+
+一、2023年工作回顾
+（一）农业生产。全乡粮食总产达到3.15万吨，较上年增产420吨。肉鸭出栏9.6万羽，年末存栏2.3万羽；肉牛出栏860头。
+农村居民人均可支配收入达到21500元，较上年增加840元，增长4.1%。
+（二）民生服务。全年受理便民服务热线工单5230件，办结率98.2%，群众满意率93.4%。PM2.5年均浓度28微克/立方米。
+（三）片区开发。某片区统筹项目完成工业用地入库2.6公顷；全年土地入库面积达到14.8公顷。
+
+二、2024年工作打算
+粮食总产稳定在3.2万吨以上。
+"""
+
+PLAN = """松岭乡2025年工作计划
+
+一、主要预期目标
+全乡农村居民人均可支配收入增长7%；完成固定资产投资9200万元；村集体经济总收入突破150万元。
+
+二、重点工作安排
+烤烟种植面积稳定在2600亩，新建高标准农田3000亩。
+"""
+
+NEWS = """<html><head><title>柘湾街道召开2025年工作会议_街道动态_某区人民政府</title></head><body>
+<div class="nav">首页 新闻中心 街道动态</div>
+<div class="article"><h1>柘湾街道召开2025年工作会议</h1>
+<p>2月20日，柘湾街道召开2025年工作会议，全面总结2024年工作，部署2025年重点任务。</p>
+<p>会议通报，2024年，柘湾街道完成税收3.36亿元，同比增长6.2%；完成固定资产投资27.5亿元。</p>
+<p>今年，街道将力争完成税收3.6亿元、固定资产投资30亿元，新增“四上”企业15家以上。</p></div>
+<div class="side">相关新闻 其他街道完成固定资产投资52亿元</div>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    root = tmp_path_factory.mktemp("unseen")
+    (root / "heshan_2023.txt").write_text(TOWN, encoding="utf-8")
+    (root / "songling_2025plan.txt").write_text(PLAN, encoding="utf-8")
+    (root / "zhewan_news.html").write_text(NEWS, encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    results = c.ingest([root])
+    assert all(r.ok for r in results), [r.message for r in results]
+    return c
+
+
+def _rows(c: Corpus, place: str) -> set[tuple[str, float, str, str]]:
+    return {(r.label_zh, r.value, r.kind, r.period) for r in c.indicators() if r.street == place}
+
+
+def test_a_stated_change_on_the_previous_year_is_its_own_kind(corpus: Corpus) -> None:
+    rows = _rows(corpus, "鹤山乡")
+    assert ("农村居民人均可支配收入", 840.0, "yoy_change", "2023") in rows
+    assert ("农村居民人均可支配收入", 4.1, "yoy_growth", "2023") in rows
+    assert any(label.startswith("粮食总产") and v == 420.0 and k == "yoy_change" for label, v, k, _ in rows)
+    a = corpus.ask("鹤山乡2023年农村居民人均可支配收入比上年增加了多少元？")
+    assert a.route == "indicator" and "840元" in a.text.split("。")[0], a.text
+    assert "21500" not in a.text.split("。")[0]
+    level = corpus.ask("鹤山乡2023年农村居民人均可支配收入是多少？")
+    assert "21500元" in level.text.split("。")[0], level.text
+
+
+def test_a_herd_measure_borrows_its_animal(corpus: Corpus) -> None:
+    rows = _rows(corpus, "鹤山乡")
+    assert ("肉鸭存栏", 2.3, "actual", "2023") in rows
+    a = corpus.ask("How many goats did Heshan township (鹤山乡) have in stock (存栏) at the end of 2023?")
+    assert a.route != "indicator" and "2.3" not in a.text.split(".")[0] and "23,000" not in a.text, a.text
+
+
+def test_a_rate_asked_is_answered_by_a_percentage(corpus: Corpus) -> None:
+    a = corpus.ask("What was the hotline satisfaction rate in Heshan township in 2023?")
+    assert "93.4%" in a.text.split("[1]")[0], a.text
+    assert "5,230" not in a.text
+
+
+def test_codes_must_agree() -> None:
+    assert label_similarity("PM10年均浓度", "PM2.5年均浓度") == 0.0
+    assert label_similarity("PM2.5年均浓度", "PM2.5年均浓度") == 1.0
+
+
+def test_pm10_asked_when_only_pm25_is_stated_is_declined(corpus: Corpus) -> None:
+    a = corpus.ask("鹤山乡2023年PM10年均浓度是多少？")
+    assert a.route != "indicator" and "28" not in a.text.split("。")[0], a.text
+
+
+def test_a_project_named_in_the_question_is_not_answered_by_the_place_total(corpus: Corpus) -> None:
+    a = corpus.ask("鹤山乡某片区统筹项目完成了多少工业用地入库？")
+    assert "14.8" not in a.text.split("。")[0], a.text
+
+
+def test_a_plan_only_document_holds_targets_of_its_own_year(corpus: Corpus) -> None:
+    meta = next(m for m in corpus.reports() if m.street == "松岭乡")
+    assert meta.plan_period == "2025"
+    rows = _rows(corpus, "松岭乡")
+    assert rows and all(k == "target" and p == "2025-plan" for _, _, k, p in rows), rows
+    a = corpus.ask("松岭乡2025年烤烟种植面积的目标是多少？")
+    assert "2600亩" in a.text, a.text
+
+
+def test_a_meeting_news_page_names_its_place_and_the_year_it_reviews(corpus: Corpus) -> None:
+    meta = next(m for m in corpus.reports() if "柘湾" in (m.title or ""))
+    assert meta.street == "柘湾街道"
+    assert meta.period_covered == "2024" and meta.plan_period == "2025"
+    rows = _rows(corpus, "柘湾街道")
+    assert ("税收", 3.36, "actual", "2024") in rows
+    assert ("税收", 3.6, "target", "2025-plan") in rows
+    assert any(v == 15.0 and k == "target" for _, v, k, _ in rows), rows  # the list after 力争 is aimed too
+
+
+def test_a_computation_uses_the_figures_the_question_states(corpus: Corpus) -> None:
+    a = corpus.ask("柘湾街道完成固定资产投资6.4亿元、占年度任务40%，那么年度任务大约是多少？")
+    assert "27.5" not in a.text and "30亿" not in a.text.split("。")[0], a.text
+
+
+def test_english_phrase_drops_the_place_in_both_scripts() -> None:
+    r = route("How large was Heshan township's (鹤山乡) medicinal-herb planting area in 2023?", ["鹤山乡"])
+    assert r.intent == "lookup"
+    assert "heshan" not in r.phrase.lower() and "township" not in r.phrase.lower()
+    assert "medicinal-herb" in r.phrase
+    assert route("What was the hotline satisfaction rate in Heshan township?", ["鹤山乡"]).unit_hint == "percent"
+    assert route("鹤山乡粮食总产比上年增产多少吨？", ["鹤山乡"]).kind == "yoy_change"
+    assert route("鹤山乡粮食总产同比增长多少？", ["鹤山乡"]).kind == "yoy_growth"
