@@ -73,7 +73,7 @@ _EN_STOP = {
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
     "completion", "cumulative", "time", "s", "all", "each", "every", "across", "place", "places", "district",
-    "percent", "percentage", "than", "sub-district", "large", "big", "high", "much", "many",
+    "percent", "percentage", "than", "sub-district", "large", "big", "high",
 }
 
 
