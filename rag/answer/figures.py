@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rag.answer.asks import split_asks
 from rag.answer.passages import Context
+from rag.answer.places import sub_places
 from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import Route, route, same_county
 from rag.figures.lexicon import terms_for_question
@@ -65,6 +66,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         subject = r.phrase[: r.phrase.index("占", 1)]  # '楼宇税收占税收收入的比重': the share is the subject's
         r = r.model_copy(update={"phrase": subject, "keys": [t.key for t in terms_for_question(subject)]})
     rows = _candidate_rows(ctx, r)
+    villages = sub_places(question, r.places)
+    if villages:  # '某镇某村的集体收入': only a figure the text gives for that village answers it, never the total
+        rows = [x for x in rows if all(v in x.evidence.quote or v in x.label_zh for v in villages)]
     if not rows:
         return None
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed)
@@ -516,7 +520,10 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     caveats = _notes(cited, lang)
     if how == "nearest" and r.period:
         note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
-        text += _sep(text, lang) + note
+        if is_full_year(r.period):  # a year asked, the year-end report's 1-11月: that figure, said so
+            text += _sep(text, lang) + note
+        else:  # '上半年' asked, only 1-5月 stated: the gap comes first; the figure is what the report does contain
+            text = note + _sep(note, lang) + text
         caveats.append(note)
     if how in ("latest", "partial") and not r.period:
         note = msg("latest_period" if how == "latest" else "latest_partial", lang, place=_place(place, lang),

@@ -361,3 +361,26 @@ def same_county(asked: str, known: str) -> bool:
 def mentioned_streets(question: str, known: list[str]) -> list[str]:
     """Known places named in the question (full name, short name or romanised name)."""
     return resolve_places(question, known).found
+
+
+# A village or community named inside a place ('荇西村', '滨河社区'): its figure is never the place's total.
+_SUB_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(村|社区)(?![级均民委庄集])")
+_GENERIC_SUB = re.compile(r"(?:行政|各|全|贫困|重点|示范|美丽|新农|自然|中心|空壳|薄弱|试点|城中|搬迁|安置|和美|宜居|先进|文明|涣散|"
+                          r"经济|城市|农村|老旧|传统|特色|专业|电商|旅游|乡村|社会|城乡|个|的|等|和|与|及|在|有|所有|下辖|辖区|"
+                          r"千亩|百亩|亿元|万元|收入|达标|样板|精品|标准|生态|森林|健康|平安|法治|美丽乡)$")
+
+
+_NOT_SUB_NAME = re.compile(r"[镇乡街区县市的个多少几以上下年月是有在和与及各全本该]")
+
+
+def sub_places(question: str, places: Sequence[str] = ()) -> list[str]:
+    """Villages and communities a question names beside its place: '荇湖镇荇西村…' -> ['荇西村']."""
+    text = question
+    for place in places:
+        text = text.replace(place, " ")
+    out = []
+    for m in _SUB_PLACE.finditer(text):
+        name = m.group(1)
+        if not _GENERIC_SUB.search(name) and not _NOT_SUB_NAME.search(name):
+            out.append(name + m.group(2))
+    return list(dict.fromkeys(out))

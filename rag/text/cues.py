@@ -71,7 +71,8 @@ STATED_RANK = re.compile(r"(?:排名|排在?|位列|位居|位次|居|列)[^，,
 ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) did .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b", re.I)
 # A question that wants the final result, not an estimate: '实际完成额(不是预计数)', 'not the estimate'.
-FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s*(?:预计|预估|估计|初步)|最终(?:数|结果|统计)|"
+FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s*(?:预计|预估|估计|初步)|最终(?:数|结果|统计)|实际(?:完成|实现)|"
+                        r"\bactual(?:ly)?\b(?! (?:use|utili[sz]ed?|investment))|"
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
 WHOLE_YEAR = re.compile(r"全年|全年度|\b(?:full|whole)[- ]year\b|\bfor the (?:full|whole) year\b", re.I)
