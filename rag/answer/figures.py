@@ -69,6 +69,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     villages = sub_places(question, r.places)
     if villages:  # '某镇某村的集体收入': only a figure the text gives for that village answers it, never the total
         rows = [x for x in rows if all(v in x.evidence.quote or v in x.label_zh for v in villages)]
+        if not rows:  # no figure of that village: never a sentence about the place's other villages instead
+            where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+            return _answer(question, r, msg("not_found", r.language, where=where,
+                                            terms=join_list(villages, r.language)), [], route="abstain")
     if not rows:
         return None
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed)

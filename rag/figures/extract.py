@@ -82,6 +82,8 @@ _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年])均|全部|都|全都
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
+_AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
+_SIGNED = re.compile(r"^[+＋\-－]")
 _TARGET_LEAD = re.compile(r"(?:将|要)?(?:力争|确保|争取|计划)")
 _NEXT_YEAR = re.compile(r"明年|新的一年|来年")
 _HERD = re.compile(r"(?:年末|年底|全年|其中)?(出栏量?|存栏量?|饲养量)$")  # livestock measures that name no animal
@@ -217,6 +219,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 not YOY.search(prefix[-8:]) or _TO_LEVEL.search(prefix)):
             term, label = _share_of(prefix, prev)  # "土地移交入库31.5万平方米,入库量占全区18%"
         elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)
+                                         or _SIGNED.match(q.number_text)
                                          or COMPLETION.search(sentence[clause.start : q.start])):
             term, label = _own_or_prev(prefix, prev)
         else:
@@ -424,6 +427,7 @@ def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
     text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•")
     text = re.sub(r"[（(][^）)]{1,4}[）)]", "", text)  # 限额以上批发业（单位）销售额, 村（社区）: the short aside goes
+    text = re.sub(r"(?<=..)[（(][^）)]{5,16}[）)]$", "", text)  # 税收收入（含某类款项）: a trailing note on the scope
     text = re.sub(r"(?<=.)(?:绝对额|绝对值|绝对量)$", "", text)  # 固定资产投资绝对额 is 固定资产投资
     text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
     text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…
@@ -459,6 +463,9 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     if unit_kind == "times" and COMPLETION.search(before):
         return "completion_rate"  # 完成年度任务的1.4倍
     if unit_kind == "percent":
+        tail = _AFTER_FIGURE.split(before)[-1]  # the words since the last figure of the clause
+        if tail != before and (YOY.search(tail) or _SIGNED.match(q.number_text)) and not COMPLETION.search(tail):
+            return "yoy_growth"  # '占任务数的47.2%（同比增长8.9%）', '产值52.36亿元（+7.8%）'
         if COMPLETION.search(before):
             return "completion_rate"
         if SHARE.search(before) and not q.negative and (not YOY.search(before[-8:]) or _TO_LEVEL.search(before)):

@@ -10,6 +10,7 @@ from typing import Any
 from rag.ingest import gazetteer
 from rag.ingest.periods import period_in
 from rag.schemas import Indicator, ReportMeta
+from rag.text.names import period_zh
 from rag.text.script import strip_glosses
 from rag.text.words import jieba
 
@@ -64,7 +65,7 @@ def _snippet(text: str, pos: int, width: int = 30) -> str:
 def _title(meta: Metadata, text: str, head: str, hint: str | None) -> None:
     for line in [*(hint and [hint] or []), *head.splitlines()]:
         line = line.strip()
-        if 6 <= len(line) <= 60 and ">" not in line and re.search(r"工作(总结|计划|报告|要点|会议)", line) and not re.match(
+        if 6 <= len(line) <= 60 and ">" not in line and re.search(r"工作(总结|计划|报告|要点|会议|汇报)|述职报告|年度总结", line) and not re.match(
             r"^[一二三四五六七八九十]+、|^[(（]", line
         ):
             meta.title, meta.title_source = line, "stated"
@@ -156,7 +157,7 @@ def _first_heading(part: str) -> str | None:
 
 def _inferred_title(meta: Metadata) -> str:
     cov, plan = meta.period_covered or "", meta.plan_period or ""
-    review = f"{cov[:4]}年上半年工作总结" if cov.endswith("H1") else f"{cov}年工作总结" if cov else "工作总结"
+    review = f"{period_zh(cov)}工作总结" if cov else "工作总结"  # '2024年1-10月工作总结', not '2024M01-M10年
     if not plan:
         return f"{meta.street}{review}"
     return f"{meta.street}{review}及{'下半年' if plan.endswith('H2') else plan + '年'}工作计划"
@@ -197,7 +198,7 @@ def _year_check(meta: Metadata, text: str) -> None:
 # ---- place ---------------------------------------------------------------------------------------------
 _SUFFIX = r"(?:街道办事处|街道|镇|乡|苏木|办事处|管理委员会|管委会)"
 # A title or publisher names the unit right before these (or a year, or the end of the line).
-_AFTER_NAME = r"(?=人民政府|党委|党工委|政府|[（(\s|,，:：]|20\d\d|关于|工作|召开|举行|$)"
+_AFTER_NAME = r"(?=人民政府|党委|党工委|政府|[（(\s|,，:：]|20\d\d|关于|工作|召开|举行|[镇乡]长|主任|书记|述职|$)"
 _CONGRESS = re.compile(r"在(?P<name>[\u4e00-\u9fff]{2,16}?(?:镇|乡|街道))第?[一二三四五六七八九十\d]+届人民代表大会"
                        r"|^(?P<name2>[\u4e00-\u9fff]{2,16}?(?:镇|乡))人民政府(?:镇|乡)长", re.M)
 _PUBLISHER = re.compile(r"(?:发布机构|信息来源|来源|发布单位|发文机关|发文机构|发文单位|制发机关)\s*[:：|]?\s*\|?\s*([^\s|:：]{2,40})")
@@ -286,9 +287,9 @@ def _title_lines(meta: Metadata, lines: list[str]) -> list[str]:
     """The title (possibly split over two lines) and header lines that look like a title."""
     out = [meta.title] if meta.title else []
     for i, line in enumerate(lines[:_HEADER_LINES]):
-        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排)|政府工作报告", line) and i > 0:
+        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|述职报告", line) and i > 0:
             out.append(lines[i - 1] + line)
-        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排)|政府工作报告|人民代表大会", line):
+        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|人民代表大会|述职报告", line):
             out.append(line)
     return out
 
@@ -312,7 +313,7 @@ def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> No
     if name is None:
         return
     checked = gazetteer.is_township(name)
-    if not checked and not re.search(r"(?:总结|计划|报告|思路|打算|谋划|安排|要点|工作会议)", label) and where != "publisher":
+    if not checked and not re.search(r"(?:总结|计划|报告|思路|打算|谋划|安排|要点|工作会议|汇报)", label) and where != "publisher":
         return
     cands.add(name, weight, where, checked=checked, county=county)
 

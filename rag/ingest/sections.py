@@ -16,7 +16,7 @@ _LEVELS: list[tuple[int, re.Pattern[str]]] = [
 ]
 # A level-1 heading whose number was lost, e.g. "(坚持稳控大局…": an open paren with no close nearby.
 _BROKEN_L1 = re.compile(r"^[(（](?![^)）\n]{0,12}[)）])")
-_PLAN_HEAD = re.compile(r"计划|安排|思路|打算|展望|目标任务|下半年|明年|下一步")
+_PLAN_HEAD = re.compile(r"计划|安排|思路|打算|谋划|展望|目标任务|下半年|明年|下一步")
 _REVIEW_HEAD = re.compile(r"总结|回顾|成效|成绩|上半年工作|主要做了")
 _TOPIC_END = re.compile(r"[。！？;；]")
 _RUN_IN_MAX = 16

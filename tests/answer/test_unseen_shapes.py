@@ -130,3 +130,40 @@ def test_english_phrase_drops_the_place_in_both_scripts() -> None:
     assert route("What was the hotline satisfaction rate in Heshan township?", ["鹤山乡"]).unit_hint == "percent"
     assert route("鹤山乡粮食总产比上年增产多少吨？", ["鹤山乡"]).kind == "yoy_change"
     assert route("鹤山乡粮食总产同比增长多少？", ["鹤山乡"]).kind == "yoy_growth"
+
+
+def test_growth_in_brackets_after_a_level_or_a_completion_rate() -> None:
+    from tests.figures.test_extract import _facts
+
+    facts = _facts("1-9月，规上工业产值31.4亿元（+6.1%）；限上零售额4.2亿元（-2.7%）。"
+                   "税收收入2.3亿元，占任务数的61.5%（同比增长4.4%）。")
+    assert ("规上工业产值", 6.1, "yoy_growth") in facts
+    assert ("限上零售额", -2.7, "yoy_growth") in facts
+    assert ("税收收入", 61.5, "completion_rate") in facts and ("税收收入", 4.4, "yoy_growth") in facts
+
+
+def test_a_trailing_scope_note_is_no_part_of_the_label() -> None:
+    from tests.figures.test_extract import _facts
+
+    assert ("税收收入", 2860.5, "actual") in _facts("全镇完成税收收入（含往年欠缴税款）2860.5万元。")
+
+
+def test_a_village_named_in_the_question_is_never_answered_by_the_place_total(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("village")
+    (root / "r.txt").write_text(
+        "柳溪镇2023年工作总结\n\n一、工作回顾\n全镇村级集体经营性收入合计6420万元，村均380万元，"
+        "其中超过500万元的村分别为东塘村810万元、石门村655万元。\n", encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root / "r.txt"]))
+    a = c.ask("柳溪镇东塘村2023年村级集体经营性收入有多少？")
+    assert "6420" not in a.text.split("。")[0] and "380" not in a.text.split("。")[0], a.text
+    b = c.ask("柳溪镇西岭村2023年村级集体经营性收入有多少？")
+    assert not any(v in b.text.split("。")[0] for v in ("6420", "380", "810", "655")), b.text
+
+
+def test_a_head_of_town_report_names_its_place() -> None:
+    from rag.ingest.metadata import detect_metadata
+
+    meta = detect_metadata("梨川镇镇长2024年度述职报告\n\n各位领导：\n2024年，本人在县委领导下……\n"
+                           "一、主要经济指标完成情况\n1.全部财政收入实现0.96亿元。\n")
+    assert meta.street == "梨川镇" and meta.period_covered == "2024"
