@@ -16,7 +16,7 @@ from rag.answer.places import sub_places
 from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import Route, route, same_county
 from rag.figures.lexicon import terms_for_question
-from rag.figures.match import Scored, label_similarity, match_rows, measure_of
+from rag.figures.match import Scored, en_similarity, english_to_zh, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import APPROXIMATE, DERIVE, FINAL_ONLY, WHOLE_YEAR
 from rag.text.messages import join_list, msg
@@ -38,6 +38,8 @@ WANTED: dict[str, tuple[str, ...]] = {
 }
 _LEVEL = ("actual", "cumulative", "estimate")
 _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"}}  # a question about money is answered in yuan or dollars
+_DIFF_ASKED = re.compile(r"多多少|少多少|高多少|低多少|高出多少|相差|差多少|差距|差额|\bhow much (?:more|higher|less|lower)\b|"
+                         r"\bdifference\b|\bby how much\b", re.I)
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
 
 
@@ -370,7 +372,8 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
         best_period = max((x.period for x in usable), key=lambda p: period_key(_base_period(p)))
     same = [x for x in usable if x.period == best_period]
     phrase = r.phrase if r.language == "zh" else ""
-    same.sort(key=lambda x: (-round(label_similarity(phrase, x.label_zh), 1) if phrase else 0,
+    same.sort(key=lambda x: (-round(label_similarity(phrase, x.label_zh), 1) if phrase
+                             else -round(en_similarity(r.phrase, english_to_zh(r.phrase), x.label_zh), 1),
                              kinds.index(x.kind) if x.kind in kinds else 99))
     return same[0], how
 
@@ -684,6 +687,14 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
             key = "rank_first" if n == 1 else "rank_second" if n == 2 else "rank_other"
             text += _sep(text, lang) + msg(key, lang, place=_place(i.street, lang), label=label, figure=_fig_with_kind(i, lang), n=n,
                         word=msg("rank_least" if r.ascending else "rank_most", lang))
+    if len(found) == 2 and not missing and r.intent != "aggregate" and _DIFF_ASKED.search(question):
+        # 'A比B多多少': the computed difference first, then each figure
+        a, b = found
+        delta = abs(round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4))
+        shown = format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})"
+        text = msg("rank_difference", lang, place=_place(a.street, lang), other=_place(b.street, lang), label=label,
+                   delta=shown) + _sep("x", lang) + text
+        caveats.append(msg("computed_note", lang))
     if missing:
         text += _sep(text, lang) + msg("rank_missing", lang, places=join_list([_place(p, lang) for p in missing], lang))
     if other_unit:

@@ -226,6 +226,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             # '收入增长8%以上,力争达到4500万元': with no figure before it in another unit, the subject of a rate
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind,
                                  prev if prev[1] else last_any)
+        if label and prev[1] and term is None and sentence[clause.start : q.start].lstrip().startswith("其中"):
+            label = _part_of(label, prev[1])  # '蜜柚种植面积8600亩,其中投产面积5200亩' -> 蜜柚投产面积
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
@@ -391,6 +393,17 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
                     out[i + n] = item
         i = j + 1
     return out
+
+
+def _part_of(label: str, whole: str) -> str:
+    """A 其中 part that words only its own modifier and the measure ('投产面积') keeps what the whole names before
+    that ('井冈蜜柚种植面积' -> '井冈蜜柚投产面积')."""
+    for n in (3, 2):
+        tail = label[-n:]
+        mod = len(label) - n
+        if 1 <= mod <= 2 and whole.endswith(tail) and len(whole) - n - mod >= 2 and label[:mod] != whole[-n - mod : -n]:
+            return whole[: len(whole) - n - mod] + label
+    return label
 
 
 def complete_item(item: str, last: str) -> str:

@@ -27,6 +27,7 @@ from typing import Literal
 
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS
 from rag.schemas import Indicator
+from rag.text.words import jieba
 
 log = logging.getLogger(__name__)
 
@@ -114,11 +115,26 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
     return 0.5 + 0.5 * found if found < 0.5 else 1.0
 
 
-_CODE = re.compile(r"[A-Za-z]+\s*\d+(?:\.\d+)?|\d{3,}")  # PM2.5, PM10, 12345, 5G: names, not amounts
+_GENERIC_HEAD = re.compile(r"^(?:数|数量|人数|户数|个数|总数|总量|规模|金额|额|总额|面积|长度|里程|总长|情况|水平|量|多少|几)$")
+
+
+@lru_cache(maxsize=8192)
+def _words(phrase: str) -> tuple[str, ...]:
+    """The Chinese words of a phrase (jieba, no HMM)."""
+    return tuple(w for w in jieba().lcut(phrase, HMM=False) if _CJK.match(w))
+
+
+def _shares(word: str, label: str) -> bool:
+    """The label holds the word or a two-character piece of it."""
+    return word in label or any(word[n : n + 2] in label for n in range(len(word) - 1))
+
+
+_CODE = re.compile(r"[A-Za-z]+\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?")  # PM2.5, PM10, 12345, 100万元以上: part of the name
 
 
 def _codes_clash(phrase: str, label: str) -> bool:
-    """'PM10' asked, 'PM2.5' labelled: both name a code and the codes differ."""
+    """'PM10' asked, 'PM2.5' labelled; '100万元以上的村' asked, '50万元以上的村' labelled: both name a code or a
+    threshold and they differ."""
     a = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(phrase)}
     b = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(label)}
     return bool(a and b and not a & b)
@@ -150,6 +166,13 @@ def label_similarity(phrase: str, label: str) -> float:
     if phrase == label:
         return 1.0
     score = max(_dice(_bigrams(phrase), _bigrams(label)), _dice(set(_tokens(phrase)), set(_tokens(label))))
+    words = _words(phrase)
+    if len(words) >= 2 and not any(t.regex.fullmatch(phrase) for t in TERMS):
+        head = None if _GENERIC_HEAD.match(words[-1]) else words[-1]
+        if head and head not in label:
+            score *= 0.8  # '烟叶税' is not '收购烟叶': the phrase's last word names what is measured
+        elif not any(_shares(w, label) for w in words[:-1]):
+            score *= 0.8  # '魔芋产量' is not '干茶产量': nothing before the measure word fits
     short, long = sorted((phrase, label), key=len)
     if len(short) >= 2 and short in long:
         score = max(score, 0.45 + 0.55 * len(short) / len(long))

@@ -704,7 +704,7 @@ def _clean(text: str) -> _Cleaned:
     """The cleaning steps over a character map: every kept character remembers where it came from."""
     mapped = _Mapped(text, list(range(len(text))))
     mapped = mapped.sub(_LINE_BREAK, "\n").sub(_DROP, "").sub(_ODD_SPACE, " ").sub(GLOSS, "")
-    mapped = _drop_watermarks(mapped).unbreak(_SPLIT_FIGURE)
+    mapped = _unwrap(_drop_watermarks(mapped).unbreak(_SPLIT_FIGURE))
     lines = [line.strip(" \t") for line in mapped.lines()]
     repeated = _repeated_lines([line.text for line in lines])
     header: dict[str, str] = {}
@@ -755,6 +755,38 @@ def _clean(text: str) -> _Cleaned:
         out_idx.extend(line.idx)
         last = line.nl if line.nl >= 0 else (line.idx[-1] + 1 if line.idx else last)
     return _Cleaned("".join(out_text), out_idx, removed, header)
+
+
+_WRAP_END = re.compile(r"[。！？；;：:」”’\)）】》…]$")
+_NEW_BLOCK = re.compile(r"^(?:[\u3000 \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
+                        r"表\s*\d|图\s*\d|[—\-－]+\s*\d+\s*[—\-－]+$)")
+_MIN_WRAPPED = 4  # hard-wrapped lines (PDF copies) needed before any line is joined
+
+
+def _unwrap(mapped: _Mapped) -> _Mapped:
+    """Prose hard-wrapped at a fixed width (text copied out of a PDF: '其中税收收\n入4.57亿元') joined back: a line
+    of about the common wrapped width that ends mid-sentence runs on into the next line of prose."""
+    lines = mapped.text.split("\n")
+    widths = [len(ln.rstrip()) for ln in lines if len(ln.rstrip()) >= 16 and not _WRAP_END.search(ln.rstrip())]
+    if len(widths) < _MIN_WRAPPED:
+        return mapped
+    width = sorted(widths)[len(widths) // 2]
+    near = [w for w in widths if abs(w - width) <= 3]
+    if len(near) < _MIN_WRAPPED or len(near) < 0.5 * len(widths):
+        return mapped  # ordinary line lengths: nothing was wrapped
+    keep = [True] * len(mapped.text)
+    pos = 0
+    for n, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        body, nxt = line.rstrip(), lines[n + 1]
+        if (abs(len(body) - width) <= 3 and not _WRAP_END.search(body) and nxt.strip()
+                and not _NEW_BLOCK.match(nxt) and re.match(r"[\u4e00-\u9fff\d“‘（(]", nxt)):
+            keep[end] = False  # the newline after this line
+        pos = end + 1
+    if all(keep):
+        return mapped
+    return _Mapped("".join(c for c, k in zip(mapped.text, keep, strict=True) if k),
+                   [i for i, k in zip(mapped.idx, keep, strict=True) if k])
 
 
 def _drop_watermarks(mapped: _Mapped) -> _Mapped:
