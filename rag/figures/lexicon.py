@@ -216,8 +216,10 @@ EN_PATTERNS: dict[str, str] = {
     "general_budget_revenue": r"(?:general )?public budget revenue|general budget revenue",
     "fiscal_revenue": r"fiscal revenue",
     "new_registered_enterprises": r"(?:new(?:ly)?|enterprises) (?:registered|registrations?)|new enterprises",
-    "rural_disposable_income": r"rural (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income",
-    "urban_disposable_income": r"urban (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income",
+    "rural_disposable_income": r"rural (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income|"
+                               r"(?:per[- ]capita )?disposable income of (?:the )?rural (?:residents|households|people)",
+    "urban_disposable_income": r"urban (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income|"
+                               r"(?:per[- ]capita )?disposable income of (?:the )?urban (?:residents|households|people)",
     "grain_output": r"grain (?:output|production)",
     "tech_renovation_investment": r"technolog\w+ (?:renovation|upgrad\w+) investment",
     "enterprise_burden_reduction": r"reduce\w* (?:enterprises'? |companies'? |business )?costs|cost relief|纾困",

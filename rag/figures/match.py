@@ -306,7 +306,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "medicinal herb": ("中药材", "药材"), "medicinal-herb": ("中药材", "药材"), "farmland": ("耕地", "农田", "土地"),
     "large-scale operation": ("规模经营",), "parking spaces": ("停车位", "泊位", "车位"),
     "parking space": ("停车位", "泊位", "车位"), "vaccination": ("接种",), "tobacco farmers": ("烟农",),
-    "tobacco": ("烟叶", "烟草", "烤烟"),
+    "tobacco": ("烟叶", "烟草", "烤烟"), "per-capita": ("人均",), "per capita": ("人均",),
+    "disposable income": ("可支配收入",), "disposable": ("可支配",),
 }
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
             "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total",

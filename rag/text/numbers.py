@@ -36,8 +36,9 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("天", "days", 1.0, "days"), ("小时", "hours", 1.0, "hours"), ("分钟", "minutes", 1.0, "minutes"),
     ("千瓦", "kW", 1.0, "kW"), ("万千瓦", "kW", 1e4, "kW"), ("兆瓦", "kW", 1e3, "kW"),
     ("千瓦时", "kWh", 1.0, "kWh"), ("万千瓦时", "kWh", 1e4, "kWh"),
-    ("吨", "t", 1.0, "t"), ("万吨", "t", 1e4, "t"), ("千克", "kg", 1.0, "kg"), ("公斤", "kg", 1.0, "kg"),
-    ("斤", "kg", 0.5, "kg"), ("万斤", "kg", 5e3, "kg"), ("亿斤", "kg", 5e7, "kg"), ("担", "kg", 50.0, "kg"), ("万担", "kg", 5e5, "kg"),  # 担 (dan, of tobacco): 50 kg
+    # every weight in tonnes, so 万吨 and 万斤 figures of one place compare and rank (担, of tobacco: 50 kg)
+    ("吨", "t", 1.0, "t"), ("万吨", "t", 1e4, "t"), ("千克", "t", 1e-3, "t"), ("公斤", "t", 1e-3, "t"),
+    ("斤", "t", 5e-4, "t"), ("万斤", "t", 5.0, "t"), ("亿斤", "t", 5e4, "t"), ("担", "t", 0.05, "t"), ("万担", "t", 500.0, "t"),
     ("万", "count", 1e4, ""), ("亿", "count", 1e8, ""),
 )
 
@@ -565,7 +566,7 @@ _EN_UNITS: tuple[tuple[str, str, float], ...] = (
     (r"kilomet(?:er|re)s?|km", "m", 1e3), (r"met(?:er|re)s?|m", "m", 1.0),
     (r"%|percentage\s+points?|per\s?cent|pp", "percent", 1.0), (r"times|-?fold", "times", 1.0),
     (r"[µμu]g/m[³3]|mg/m[³3]", "ug/m3", 1.0), (r"kWh", "kWh", 1.0), (r"kW|kilowatts?", "kW", 1.0),
-    (r"MW|megawatts?", "kW", 1e3), (r"tonnes|tons|t", "t", 1.0), (r"kg|kilograms?", "kg", 1.0),
+    (r"MW|megawatts?", "kW", 1e3), (r"tonnes|tons|t", "t", 1.0), (r"kg|kilograms?", "t", 1e-3),
     (r"days?", "days", 1.0), (r"hours?", "hours", 1.0), (r"minutes?|mins?", "minutes", 1.0),
 )
 _EN_SCALE_WORDS = {

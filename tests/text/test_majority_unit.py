@@ -23,11 +23,12 @@ def test_no_figures_no_unit() -> None:
 def test_dan_is_a_weight() -> None:
     from rag.text.numbers import normalize
 
-    assert normalize(100, "担") == (5000.0, "kg")
+    assert normalize(100, "担") == (5.0, "t")
 
 
 def test_jin_with_a_scale_word() -> None:
     from rag.text.numbers import normalize, scan_quantities
 
     assert [(q.value, q.unit) for q in scan_quantities("粮食总产达到1.6亿斤")] == [(1.6, "亿斤")]
-    assert normalize(2, "万斤") == (10000.0, "kg")
+    assert normalize(2, "万斤") == (10.0, "t")
+    assert normalize(1.52, "万吨")[1] == normalize(3180, "万斤")[1] == "t"  # weights compare across units

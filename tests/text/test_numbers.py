@@ -435,7 +435,7 @@ def test_fuzz_never_raises(text: str) -> None:
         ("亿人次", 1.2, (1.2e8, "count")), ("万人次", 2.5, (2.5e4, "count")), ("万吨", 3.0, (3e4, "t")),
         ("万户", 1.2, (1.2e4, "count")), ("万件", 4.0, (4e4, "count")), ("万头", 3.5, (3.5e4, "count")),
         ("亿羽", 1.0, (1e8, "count")), ("千吨", 2.0, (2e3, "t")), ("亿立方米", 1.5, (1.5e8, "m3")),
-        ("万斤", 3.0, (1.5e4, "kg")),
+        ("万斤", 3.0, (15.0, "t")),
     ],
 )
 def test_multiplier_before_a_measure_word(unit: str, value: float, normalized: tuple[float, str]) -> None:
