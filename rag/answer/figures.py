@@ -38,6 +38,7 @@ WANTED: dict[str, tuple[str, ...]] = {
 }
 _LEVEL = ("actual", "cumulative", "estimate")
 _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"}}  # a question about money is answered in yuan or dollars
+_RATE_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _DIFF_ASKED = re.compile(r"多多少|少多少|高多少|低多少|高出多少|相差|差多少|差距|差额|\bhow much (?:more|higher|less|lower)\b|"
                          r"\bdifference\b|\bby how much\b", re.I)
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
@@ -99,6 +100,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
     if r.kind == "yoy_change":
         r = _change_route(r, measure, places)
+    if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _RATE_ASKED.search(question):
+        r = r.model_copy(update={"kind": "actual"})  # 'how much did it rise between 2022 and 2024': the levels
     if r.unit_strict and r.intent in ("trend", "rank", "aggregate"):
         units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})
         measure = [x for x in measure if x.normalized_unit in units or x.kind not in _LEVEL]
@@ -744,8 +747,8 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
     text, caveats = "", list[str]()
     for place in places[:6]:
         rows = _usable([x for x in measure if x.street == place], kinds, r)
-        if r.years:
-            rows = [x for x in rows if x.period[:4] in {str(y) for y in r.years}]
+        if r.years:  # '2022年到2024年': the years between belong to the series too
+            rows = [x for x in rows if x.period[:4].isdigit() and min(r.years) <= int(x.period[:4]) <= max(r.years)]
         series: dict[str, Indicator] = {}
         for x in sorted(rows, key=lambda x: kinds.index(x.kind)):
             series.setdefault(x.period, x)

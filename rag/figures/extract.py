@@ -81,6 +81,7 @@ _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
+_CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
 _SIGNED = re.compile(r"^[+＋\-－]")
@@ -545,6 +546,9 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     if kind == "yoy_growth" and q.negative and str(_fmt(abs(q.value))) not in quote:
         return None
     label_zh = label if len(label) >= 2 else (term.zh if term else label)
+    crop = _CROP_VERB.fullmatch(label_zh) if norm_unit == "m2" else None
+    if crop:  # '种植烤烟4200亩' is the 烤烟种植面积, as other reports word it
+        label_zh = crop.group(2) + ("播种面积" if crop.group(1) == "播种" else "种植面积")
     own = report.street or ""
     for name in (own, re.sub(r"(?:街道|镇|乡)$", "", own)):
         if len(name) >= 2 and label_zh.startswith(name) and len(label_zh) - len(name) >= 2:
