@@ -33,6 +33,18 @@ def _cover(terms: list[str], text: str) -> float:
     return sum(1 for t in terms if t in text or t in short) / len(terms) if terms else 0.0
 
 
+_GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
+_TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
+
+
+def _contrast(question: str, stated: str) -> int:
+    """1 when the position states the other of growth and total: '增速排第几' is not '总量居第6位'."""
+    for asked, other in ((_GROWTH_WORDS, _TOTAL_WORDS), (_TOTAL_WORDS, _GROWTH_WORDS)):
+        if asked.search(question) and not other.search(question) and other.search(stated) and not asked.search(stated):
+            return 1
+    return 0
+
+
 def asks_rank(question: str) -> bool:
     return bool(ASKS_RANK.search(question))
 
@@ -44,7 +56,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     place, lang = r.places[0], r.language
     terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)]
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
-            "rank", "ranked", "ranking", "position", "place"]
+            "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
+            "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships"]
     best: tuple[float, int, Citation, int] | None = None
     review = passage_filters(r.model_copy(update={"kind": "actual"}), None)  # '目标考核' asks no plan figure
     query = question if lang == "zh" else " ".join([place, *english_to_zh(question)])
@@ -54,16 +67,21 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         raw = hit.chunk.text
         text = simplified(raw)
         after = 0  # a sentence stating two positions: each one's subject starts after the one before
+        subject = ""  # ...but the sentence's subject before its first position names both ('产值总量居第6位,增速居第3位')
         for m in STATED_RANK.finditer(text):
             ends = [b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())]
-            start = max(after, ends[-1] if ends else 0)
+            sentence_start = ends[-1] if ends else 0
+            start = max(after, sentence_start)
+            subject = subject if after > sentence_start else text[sentence_start : m.start()]
             after = m.end()
             window = text[start : m.end()]
-            cover = _cover(terms, window) if lang == "zh" else english_coverage(question, window, drop)
+            scope = window if start == sentence_start else subject + window
+            cover = _cover(terms, scope) if lang == "zh" else english_coverage(question, scope, drop)
+            cover -= 0.5 * _contrast(question, text[start : m.end()])
             if cover < (_MIN_COVER if lang == "zh" else _MIN_COVER_EN) or (best is not None and cover <= best[0]):
                 continue
             for cut in [start + x.end() for x in _CLAUSE.finditer(window)]:  # the shortest span saying as much
-                part = text[cut : m.end()]
+                part = text[cut : m.end()] if scope is window else subject + text[cut : m.end()]
                 if (_cover(terms, part) if lang == "zh" else english_coverage(question, part, drop)) < cover:
                     break
                 start = cut

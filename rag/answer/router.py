@@ -21,7 +21,7 @@ from rag.answer.places import resolve_places
 from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import EN_PATTERNS, terms_for_question
 from rag.schemas import ReportMeta
-from rag.text.cues import ASKS_CHANGE, COUNT_ASKED, FINAL_ONLY, NUMBER_QUESTION, QUESTION_TARGET
+from rag.text.cues import ASKS_CHANGE, ASKS_RANK, COUNT_ASKED, FINAL_ONLY, NUMBER_QUESTION, QUESTION_TARGET
 from rag.text.names import place_en_pattern
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
@@ -145,7 +145,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     elif ranking and sum(len(found.counties.get(p, ())) or 1 for p in places) != 1:  # two 禾塘镇 are two places
         intent = "rank"
     elif phrase or keys:
-        intent = "lookup" if (_NUMBER_Q.search(question) or keys or kind != "actual") else "open"
+        intent = "lookup" if (_NUMBER_Q.search(question) or ASKS_RANK.search(question) or keys or kind != "actual") else "open"
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)

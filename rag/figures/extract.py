@@ -82,6 +82,7 @@ _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年])均|全部|都|全都
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
+_PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第")
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
 _SIGNED = re.compile(r"^[+＋\-－]")
@@ -135,6 +136,8 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
         return False
     if RANKING_BEFORE.search(sentence[max(0, q.start - 2) : q.start]):
         return False
+    if _PEERS.match(sentence, q.end):
+        return False  # '在全县18个乡镇中位列第5位': the peers counted, not a figure of the place
     return not re.search(r"[xX×]\s*$", sentence[max(0, q.start - 2) : q.start])
 
 

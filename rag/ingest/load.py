@@ -20,6 +20,7 @@ from rag.text.script import GLOSS, simplified
 
 __all__ = [
     "SUPPORTED_SUFFIXES", "LoadedText", "clean_text", "load_bytes", "load_file", "raw_runs", "raw_span", "source_text",
+    "table_column",
 ]
 
 if TYPE_CHECKING:
@@ -704,7 +705,7 @@ def _clean(text: str) -> _Cleaned:
     """The cleaning steps over a character map: every kept character remembers where it came from."""
     mapped = _Mapped(text, list(range(len(text))))
     mapped = mapped.sub(_LINE_BREAK, "\n").sub(_DROP, "").sub(_ODD_SPACE, " ").sub(GLOSS, "")
-    mapped = _unwrap(_drop_watermarks(mapped).unbreak(_SPLIT_FIGURE))
+    mapped = _unwrap(_flat_tables(_drop_watermarks(mapped)).unbreak(_SPLIT_FIGURE))
     lines = [line.strip(" \t") for line in mapped.lines()]
     repeated = _repeated_lines([line.text for line in lines])
     header: dict[str, str] = {}
@@ -787,6 +788,155 @@ def _unwrap(mapped: _Mapped) -> _Mapped:
         return mapped
     return _Mapped("".join(c for c, k in zip(mapped.text, keep, strict=True) if k),
                    [i for i, k in zip(mapped.idx, keep, strict=True) if k])
+
+
+# ---------------------------------------------------------------- flattened tables
+
+# Header cells of a figure table, by column kind (matched on the cell with its spaces removed). Bare 名称 is left
+# out: '| 名称 |' reads as a publisher field and the line would be dropped.
+_PCT_HEAD = r"(?:[(（]?(?:[%％]|±[%％]|百分点)[)）]?)?"
+_PERIOD_WORDS = r"(?:上年|去年|本年|今年|当年)?(?:同期)?(?:累计|实际(?:完成)?|完成(?:值|数|额)?|本期|上期|本月|上半年|下半年|前三季度|一季度)?"
+_TABLE_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    ("index", r"序号"),
+    ("label", r"(?:主要)?(?:经济)?指标(?:名称)?|(?:项目|指标)名称|项目|类别|内容"),
+    ("unit", r"(?:计量)?单位"),
+    ("completion", rf"(?:目标|计划|任务)?完成(?:率|进度|比例){_PCT_HEAD}"
+                   rf"|(?:占|完成)(?:年度|全年|本年)?(?:目标|计划|任务)的?(?:比例|比重|进度)?{_PCT_HEAD}"),
+    ("growth", rf"(?=.*(?:增|同比|±))(?:同比|比上年|较上年|累计)?(?:增幅|增长率?|增速|增减(?:幅度|率)?|比增)?±?{_PCT_HEAD}"),
+    ("target", r"(?:(?:19|20)\d\d年?度?|年度|全年|本年)?(?:目标|计划|任务)(?:数|值|任务)?(?:[(（][^)）]{0,6}[)）])?"),
+    ("period", r"(?=.*(?:\d|年|期|累计|实际|完成|季度))(?:(?:19|20)\d\d年?度?)?"
+               r"(?:[1一][-－—–~～至到](?:1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])月份?)?"
+               rf"{_PERIOD_WORDS}(?:预计(?:完成)?|快报数?|预估|初步统计)?(?:[(（][^)）]{{0,8}}[)）])?"),
+))
+_PAGE_MARK = re.compile(r"[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?")
+_VALUE_CELL = re.compile(r"[+\-－−–—]?\s*\d[\d,，]*(?:\.\d+)?\s*(?:[%％]|[万亿])?|[-－—–/／×]{1,3}")
+_INDEX_CELL = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")
+_CELL_MAX = 30  # a longer line is prose, not a table cell
+_MAX_SKIPPED = 4  # blank and page-marker lines in a row inside a table
+
+
+def table_column(cell: str) -> str | None:
+    """The kind of a table header cell: 'label', 'unit', 'period', 'growth', 'target', 'completion' or 'index'
+    ('2023年1-10月' → 'period', '增幅（%）' → 'growth', '占年度目标%' → 'completion'); None for any other text."""
+    text = "".join(cell.split())
+    if not text or len(text) > _CELL_MAX:
+        return None
+    return next((kind for kind, pattern in _TABLE_COLUMNS if pattern.fullmatch(text)), None)
+
+
+def _flat_tables(mapped: _Mapped) -> _Mapped:
+    """Tables copied out of a PDF one cell per line ('指标名称\\n单位\\n2022年\\n2023年\\n…\\n税收收入\\n亿元\\n3.1\\n3.4')
+    rewritten one row per line as '| 税收收入 | 亿元 | 3.1 | 3.4 |', the form HTML tables take; page markers and
+    blank lines inside the table are dropped and a blank line ends it. Cells keep their map, separators map to
+    the cell after them."""
+    lines = mapped.lines()
+    if not any(table_column(line.text) == "unit" for line in lines):
+        return mapped
+    out: list[_Mapped] = []
+    i, changed = 0, False
+    while i < len(lines):
+        found = _flat_table_at(lines, i)
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, i = found
+        out.extend(rows)
+        changed = True
+        if i < len(lines) and lines[i].text.strip(" \t"):
+            gap = _Mapped("", [])
+            gap.nl = rows[-1].nl
+            out.append(gap)
+    return _joined_lines(out) if changed else mapped
+
+
+def _flat_table_at(lines: list[_Mapped], i: int) -> tuple[list[_Mapped], int] | None:
+    """The rows of a flattened table whose header starts at line `i`, and the line after its last record."""
+    if i and table_column(lines[i - 1].text):
+        return None  # inside a run of header cells: the table starts at the run's first cell
+    head: list[_Mapped] = []
+    while i + len(head) < len(lines) and table_column(lines[i + len(head)].text):
+        head.append(lines[i + len(head)].strip(" \t"))
+    kinds = [table_column(cell.text) or "" for cell in head]
+    first = kinds[1:2] if kinds[:1] == ["index"] else kinds[:1]
+    if first != ["label"] or kinds.count("unit") != 1 or "period" not in kinds or len(kinds) < 3:
+        return None
+    rows, j = [_row_of(head)], i + len(head)
+    while (found := _flat_record(lines, j, head, kinds)) is not None:
+        cells, j = found
+        if cells:
+            rows.append(_row_of(cells))
+    return (rows, j) if len(rows) > 1 else None
+
+
+def _flat_record(lines: list[_Mapped], j: int, head: list[_Mapped],
+                 kinds: list[str]) -> tuple[list[_Mapped], int] | None:
+    """The cells of the record starting at line `j` (page markers and blank lines skipped; [] for a header
+    repeated on a new page) and the line after it, or None when the lines there do not fit the columns."""
+    for joined in (1, 2):  # a long label may wrap onto a second line
+        cells: list[_Mapped] = []
+        k, skipped = j, 0
+        while len(cells) < len(kinds) and k < len(lines) and skipped <= _MAX_SKIPPED:
+            text = lines[k].text.strip(" \t")
+            if not text or _PAGE_MARK.fullmatch(text):
+                k, skipped = k + 1, skipped + 1
+                continue
+            cell = lines[k].strip(" \t")
+            if kinds[len(cells)] == "label" and joined == 2 and k + 1 < len(lines):
+                cell = _Mapped(cell.text + lines[k + 1].text.strip(" \t"), cell.idx + lines[k + 1].strip(" \t").idx)
+                cell.nl, k = lines[k + 1].nl, k + 1
+            if [c.text for c in cells] + [cell.text] == [h.text for h in head[: len(cells) + 1]]:
+                cells.append(cell)
+            elif not _cell_fits(cell.text, kinds[len(cells)]):
+                break
+            else:
+                cells.append(cell)
+            k, skipped = k + 1, 0
+        if len(cells) == len(kinds):
+            return ([] if [c.text for c in cells] == [h.text for h in head] else cells), k
+    return None
+
+
+def _cell_fits(text: str, kind: str) -> bool:
+    """True when `text` can fill a cell of a column of `kind` (a label, a unit, a number or a dash)."""
+    if len(text) > _CELL_MAX or text.endswith("。"):
+        return False
+    if kind == "index":
+        return bool(_INDEX_CELL.fullmatch(text))
+    if kind == "label":
+        return bool(re.search(r"[\u4e00-\u9fff]", text)) and not _VALUE_CELL.fullmatch(text)
+    if kind == "unit":
+        return len(text) <= 8 and not re.search(r"[\d。，,；;]", text)
+    return bool(_VALUE_CELL.fullmatch(text))
+
+
+def _row_of(cells: list[_Mapped]) -> _Mapped:
+    """One '| a | b |' line from its cells; a separator maps to the cell after it, the closing bar to the last
+    character of the last cell."""
+    text: list[str] = []
+    idx: list[int] = []
+    for n, cell in enumerate(cells):
+        sep = " | " if n else "| "
+        text += [sep, cell.text]
+        idx += [cell.idx[0]] * len(sep) + cell.idx
+    text.append(" |")
+    idx += [cells[-1].idx[-1]] * 2
+    row = _Mapped("".join(text), idx)
+    row.nl = cells[-1].nl
+    return row
+
+
+def _joined_lines(lines: list[_Mapped]) -> _Mapped:
+    """Lines joined with '\\n' again, each newline mapped to where the line it ends had its break."""
+    text: list[str] = []
+    idx: list[int] = []
+    for n, line in enumerate(lines):
+        if n:
+            text.append("\n")
+            idx.append(lines[n - 1].nl)
+        text.append(line.text)
+        idx.extend(line.idx)
+    return _Mapped("".join(text), idx)
 
 
 def _drop_watermarks(mapped: _Mapped) -> _Mapped:

@@ -69,7 +69,7 @@ STATED_RANK = re.compile(r"(?:排名|排在?|位列|位居|位次|居|列)[^，,
                          r"\branked\s+(?:no\.\s*)?(\d{1,3})(?:st|nd|rd|th)?", re.I)
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
 ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) did .* rank\b|"
-                       r"\brank(?:ed)? (?:in|among)\b", re.I)
+                       r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b", re.I)
 # A question that wants the final result, not an estimate: '实际完成额(不是预计数)', 'not the estimate'.
 FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s*(?:预计|预估|估计|初步)|最终(?:数|结果|统计)|实际(?:完成|实现)|"
                         r"\bactual(?:ly)?\b(?! (?:use|utili[sz]ed?|investment))|"

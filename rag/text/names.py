@@ -48,9 +48,11 @@ def place_en_pattern(name: str) -> str:
     if base.isascii():
         core = re.escape(base)
     else:
-        from pypinyin import lazy_pinyin
+        from pypinyin import Style, pinyin
 
-        core = r"[\s'’-]?".join(re.escape(s) for s in lazy_pinyin(base))
+        # every reading of a character with several ('柏' bai / bo): writers romanise either
+        readings = pinyin(base, style=Style.NORMAL, heteronym=True)
+        core = r"[\s'’-]?".join("(?:" + "|".join(re.escape(r) for r in dict.fromkeys(rs)) + ")" for rs in readings)
     tail = rf"(?:\s+{re.escape(suffix)})?" if suffix else ""
     return rf"\b{core}{tail}\b"
 

@@ -167,3 +167,19 @@ def test_a_head_of_town_report_names_its_place() -> None:
     meta = detect_metadata("梨川镇镇长2024年度述职报告\n\n各位领导：\n2024年，本人在县委领导下……\n"
                            "一、主要经济指标完成情况\n1.全部财政收入实现0.96亿元。\n")
     assert meta.street == "梨川镇" and meta.period_covered == "2024"
+
+
+def test_the_peers_of_a_ranking_are_no_figure_and_growth_rank_is_not_total_rank(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    from tests.figures.test_extract import _facts
+
+    assert _facts("满意率在全区9个街道中排名第2位。在全县14个乡镇年度考评中位列第6位。") == set()
+    root = tmp_path_factory.mktemp("ranks")
+    (root / "r.txt").write_text("柏林镇2023年工作总结\n\n一、工作回顾\n规上工业总产值总量居全区12个镇（街道）第7位，"
+                                "增速居第2位。全镇在全县年度综合考评中位列第4位。\n", encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root / "r.txt"]))
+    assert "第2位" in c.ask("柏林镇规上工业总产值增速在全区排第几？").text
+    assert "第7位" in c.ask("柏林镇规上工业总产值总量在全区排第几？").text
+    a = c.ask("Where did Bolin town (柏林镇) place in the county's comprehensive assessment in 2023?")
+    assert "4th" in a.text, a.text
+    assert route("What was Bolin town's tax revenue?", ["柏林镇"]).places == ["柏林镇"]  # 柏: bai or bo
