@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from rag.errors import ExtractionError
 from rag.figures.lexicon import Term, match_term
+from rag.figures.tables import table_indicators
 from rag.ingest.periods import period_in
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
 from rag.text.cues import (
@@ -83,6 +84,11 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第")
+_SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万]+[个项大条类张化零]")
+_BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 after the figure they are the rate of
+# A label that is only a verb (and an adverb before it): what it counts comes after the number
+_COUNT_VERB = re.compile(r"(完成|实现|移交|建成|新建|改造|整治|打造|创建|培育|引进|实施|推动|提升|安装|配备|设置|落实|签约|"
+                         r"办理|解决|化解|帮助|接收|交付|清理|拆除|治理|修复|更换|新增)$")
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
 _SIGNED = re.compile(r"^[+＋\-－]")
@@ -122,6 +128,11 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
                     continue  # a figure repeated (e.g. in a highlights block) is kept once, at first mention
                 seen.add(sig)
                 out.append(ind)
+    for ind in table_indicators(report, sections, chunks):  # figures stated in tables, once each
+        sig = (ind.key, ind.kind, ind.period, round(ind.normalized_value, 6))
+        if sig not in seen:
+            seen.add(sig)
+            out.append(ind)
     return out
 
 
@@ -336,6 +347,17 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     if len(label) < 2 and prev[1] and unit_kind in ("CNY", "USD") and not prefix.strip(" ,，、").endswith(
             ("和", "及")):
         return prev  # "年度计划总投资4.1亿元,1-9月累计完成3.3亿元": the same indicator, another kind
+    if prev[1] and _BARE_RATE.fullmatch(label) and unit_kind == "percent":
+        stem = label[:-1]  # '全程接种22792人次、接种率99.77%': the rate of the figure before
+        return None, (prev[1] + "率") if prev[1].endswith(stem) else prev[1] + label
+    seg = re.split(r"[,，、:：;；]", prefix)[-1].strip()
+    verb = _COUNT_VERB.search(seg) if unit_kind == "count" else None
+    if verb and len(seg) - len(verb.group(0)) <= 2:
+        # '分批移交12条“三无”小巷', '提前完成45个小区“雨污分流”': the things counted follow the number
+        after = _AFTER.match(suffix)
+        tail = _label(after.group(0), 0) if after else ""
+        if len(tail) >= 2 and not _HEAD_TAIL.search(tail):
+            return None, tail + ("" if verb.group(1) in ("完成", "实现") else verb.group(1))
     if len(label) < 2 and unit_kind != "percent":
         after = _AFTER.match(suffix)
         raw = after.group(0) if after else ""
@@ -436,13 +458,20 @@ def _clause_of(sentence: str, q: Quantity) -> _Clause:
 def _label(prefix: str, end: int) -> str:
     """A clean Chinese label for the figure: the noun phrase just before it, minus time words, filler and verbs."""
     text = prefix[:end] if end else prefix
-    text = re.split(r"[,，、:：;；]", text)[-1]
-    return _clean(text)
+    segment = re.split(r"[,，:：;；]", text)[-1]
+    items = segment.split("、")
+    if (len(items) >= 2 and items[-2] and len(items[-2]) <= 8 and len(items[-1]) <= 6
+            and not re.search(r"[\d一二两三四五六七八九十]", items[-2]) and not _VERB_ONLY.match(items[-1])
+            and _clean(items[-2])):
+        return _clean("、".join(items[-2:]))  # '受理群众来信、来访86件': one figure of both
+    return _clean(items[-1])
 
 
 def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
     text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•")
+    if not _SLOGAN.search(text):
+        text = re.sub(r"[“”]", "", text)  # '“三无”小巷' -> '三无小巷'; a slogan (“两个维护”) keeps its quotes
     text = re.sub(r"[（(][^）)]{1,4}[）)]", "", text)  # 限额以上批发业（单位）销售额, 村（社区）: the short aside goes
     text = re.sub(r"(?<=..)[（(][^）)]{5,16}[）)]$", "", text)  # 税收收入（含某类款项）: a trailing note on the scope
     text = re.sub(r"(?<=.)(?:绝对额|绝对值|绝对量)$", "", text)  # 固定资产投资绝对额 is 固定资产投资

@@ -183,3 +183,13 @@ def test_the_peers_of_a_ranking_are_no_figure_and_growth_rank_is_not_total_rank(
     a = c.ask("Where did Bolin town (柏林镇) place in the county's comprehensive assessment in 2023?")
     assert "4th" in a.text, a.text
     assert route("What was Bolin town's tax revenue?", ["柏林镇"]).places == ["柏林镇"]  # 柏: bai or bo
+
+
+def test_things_counted_after_the_number_and_rates_of_the_figure_before() -> None:
+    from tests.figures.test_extract import _facts
+
+    assert ("三无小巷移交", 12.0, "actual") in _facts("分批移交12条“三无”小巷。")
+    assert ("小区雨污分流", 45.0, "actual") in _facts("提前完成45个小区“雨污分流”。")
+    assert ("65岁以上人群全程接种率", 97.1, "actual") in _facts("65岁以上人群全程接种8120人次、接种率97.1%。")
+    assert ("受理群众来信、来访", 86.0, "actual") in _facts("受理群众来信、来访86件。")
+    assert ("新增市场主体", 900.0, "actual") in _facts("深化改革、新增市场主体900户。")
