@@ -14,7 +14,7 @@ from rag.answer.asks import split_asks
 from rag.answer.passages import Context
 from rag.answer.places import sub_places
 from rag.answer.ranks import asks_rank, rank_answer
-from rag.answer.router import Route, route, same_county
+from rag.answer.router import Route, indicator_phrase, route, same_county
 from rag.figures.lexicon import terms_for_question
 from rag.figures.match import Scored, en_similarity, english_to_zh, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
@@ -89,6 +89,12 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in matched]
         return _answer(question, r, msg("which_place", lang, label=_label(measure, lang),
                                         places=join_list(shown, lang)), [], route="abstain")
+    if r.intent == "aggregate" and len(r.places) == 1 and len(r.years) <= 1:
+        # '一共…多少人次的A和B': the items of one place summed; one item: that figure (一共 is no sum over places)
+        summed = _items_summed(question, r, rows, ctx)
+        if summed is not None:
+            return summed
+        r = r.model_copy(update={"intent": "lookup"})
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
         places = list(dict.fromkeys(places))
@@ -128,6 +134,37 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
                                     "period": str(year) if year and r.intent == "trend" else r.period,
                                     "years": [year] if year else []})
     return r.model_copy(update={"kind": "actual"})
+
+
+def _items_summed(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
+    """'密接和次密接一共多少人次': each item's figure for the one place and period, summed when all are found in one
+    unit; None when the phrase lists no items or one is missing."""
+    text = question
+    for p in r.places:
+        text = text.replace(p, " ")
+    items = [indicator_phrase(part.rsplit("的", 1)[-1], [], "zh") for part in re.split(r"和|及|与|、", text)]
+    items = [x for x in items if len(x) >= 2]
+    if len(items) < 2 or r.language != "zh":
+        return None
+    lang, place = r.language, r.places[0]
+    own = [x for x in rows if x.street == place and x.kind in _LEVEL]
+    pairs = sorted(((s.score, n, s.row) for n, item in enumerate(items) for s in match_rows(item, own, lang=lang)),
+                   key=lambda t: -t[0])
+    chosen: dict[int, Indicator] = {}
+    for _, n, row in pairs:  # the best-fitting item and row first, each row used once
+        if n not in chosen and row not in chosen.values() and (not r.period or period_matches(row.period, r.period)):
+            chosen[n] = row
+    if len(chosen) < len(items):
+        return None
+    picked = [chosen[n] for n in range(len(items))]
+    if len({x.normalized_unit for x in picked}) != 1 or len({x.period for x in picked}) != 1:
+        return None
+    parts = ("; " if lang == "en" else ";").join(f"{_label([x], lang)} {_figure(x, lang)} [{n}]"
+                                                 for n, x in enumerate(picked, start=1))
+    text = msg("aggregate_items", lang, place=_place(place, lang), period=_period(picked[0].period, lang),
+               total=_total_shown(picked, lang), parts=parts)
+    return _answer(question, r, text, picked, table=[_row(None, x, lang, n) for n, x in enumerate(picked, start=1)],
+                   caveats=[msg("computed_note", lang), *_notes(picked, lang)])
 
 
 def _each(question: str, r: Route, asks: list[str], ctx: Context) -> Answer | None:
@@ -322,7 +359,7 @@ def period_matches(row_period: str, asked: str) -> bool:
 
 def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[Indicator]:
     out = [x for x in rows if x.kind in kinds  # '…解决率95.8%', '办结率99.6%' answer 'what share'
-           or ("share" in kinds and x.kind in ("actual", "completion_rate") and x.unit == "%")]
+           or ("share" in kinds and x.kind in ("actual", "cumulative", "completion_rate") and x.unit == "%")]
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
     return out

@@ -48,7 +48,8 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     body = "".join(f"{c.street or ''}:{c.quote}[{c.n}]" + ("" if c.quote.endswith("。") else "。")
                    for c in citations)
     text = body if r.language == "zh" else f"From the report (quoted in Chinese): {body}"
-    if r.intent != "open" and not _one_figure_clause(picked[0][1], focus, cover_of):
+    head = r.phrase[-1:] if r.language == "zh" and r.phrase else ""  # '烟叶税': a clause without 税 states no tax
+    if r.intent != "open" and not _one_figure_clause(picked[0][1], focus + ([head] if head else []), cover_of):
         # a figure was asked, no figure row answers it, and no clause states one figure of what was asked: say so
         text = msg("passage_no_figure", r.language) + ("" if r.language == "zh" else " ") + text
     return Answer(question=question, text=text, language=r.language, route="passage", mode="offline",
@@ -119,10 +120,14 @@ def _best_sentences(hits: list[Hit], focus: list[str],
 def _one_figure_clause(sentence: str, focus: list[str], cover_of: Callable[[str], float] | None = None) -> bool:
     """Some clause names what was asked (most focus terms; for English also most indicator words: 'goats in stock
     (存栏)' is not answered by the cattle's 存栏) and states exactly one figure."""
+    from rag.figures.match import codes_clash
+
     if not focus:
         return False
     for clause in re.split(r"[,，:：;；]", sentence):
         figures = [q for q in scan_quantities(clause) if q.unit]
+        if any(codes_clash(f, clause) for f in focus):
+            continue  # 'PM10' asked, 'PM2.5' stated
         cover = sum(1 for f in focus if f.lower() in clause.lower()) / len(focus)
         if cover_of is not None:
             cover = min(cover, cover_of(clause))

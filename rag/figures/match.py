@@ -132,7 +132,7 @@ def _shares(word: str, label: str) -> bool:
 _CODE = re.compile(r"[A-Za-z]+\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?")  # PM2.5, PM10, 12345, 100万元以上: part of the name
 
 
-def _codes_clash(phrase: str, label: str) -> bool:
+def codes_clash(phrase: str, label: str) -> bool:
     """'PM10' asked, 'PM2.5' labelled; '100万元以上的村' asked, '50万元以上的村' labelled: both name a code or a
     threshold and they differ."""
     a = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(phrase)}
@@ -161,7 +161,7 @@ def _tokens(text: str) -> frozenset[str]:
 def label_similarity(phrase: str, label: str) -> float:
     """Similarity of a Chinese phrase and label in [0, 1]: bigram / token Dice, containment."""
     phrase, label = _clean(phrase), _clean(label)
-    if not phrase or not label or _codes_clash(phrase, label):
+    if not phrase or not label or codes_clash(phrase, label):
         return 0.0
     if phrase == label:
         return 1.0
@@ -307,7 +307,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "large-scale operation": ("规模经营",), "parking spaces": ("停车位", "泊位", "车位"),
     "parking space": ("停车位", "泊位", "车位"), "vaccination": ("接种",), "tobacco farmers": ("烟农",),
     "tobacco": ("烟叶", "烟草", "烤烟"), "per-capita": ("人均",), "per capita": ("人均",),
-    "disposable income": ("可支配收入",), "disposable": ("可支配",),
+    "disposable income": ("可支配收入",), "disposable": ("可支配",), "residential compounds": ("小区",),
+    "residential compound": ("小区",), "leadership elections": ("换届",), "leadership election": ("换届",),
+    "hand over": ("移交",), "handed over": ("移交",), "petition": ("信访",), "petitions": ("信访",),
 }
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
             "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total",
@@ -382,11 +384,18 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     """Share of the phrase's English content words whose Chinese equivalents appear in the label."""
     words = _content_words(phrase)
     if _CJK.search(phrase):  # 'goats slaughtered (出栏)': the Chinese decides, the English words must agree
-        zh = label_similarity(re.sub(r"[^\u4e00-\u9fff]", "", phrase), label)
-        return round(zh * (0.3 + 0.7 * _coverage(words, phrase, label)), 4) if words else zh
+        cjk = re.sub(r"[^\u4e00-\u9fff]", "", phrase)
+        zh = label_similarity(cjk, label)
+        extra = label.replace(cjk, "") if cjk in label else label
+        if not words or not extra or any(_word_covered(w, phrase.lower(), extra) >= 1 for w in words):
+            return zh  # '瓶改管' in '房屋瓶改管' and 'buildings' for 房屋: what the label adds, the English names
+        return round(zh * (0.3 + 0.7 * _coverage(words, phrase, label)), 4)
     if not words or not zh_words:
         return 0.0
     score = _coverage(words, phrase, label)
+    if len(words) == 2 and score <= 0.5 and not any(_coverage([w], phrase, label) < 1 and re.search(r"(?:ed|ing)$", w)
+                                                    for w in words):
+        score *= 0.9  # 'tax revenue' is not 营业收入: of two nouns, one alone is no match ('elevators retrofitted' is)
     head = [w for w in words if not w[0].isdigit()][-2:]
     if len(words) >= 3 and len(head) == 2 and _coverage(head, phrase, label) >= 0.75:
         # 'service hotline satisfaction rate' vs 满意率: English puts the measure last; the words before it often

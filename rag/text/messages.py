@@ -110,6 +110,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                                                       "ranked."},
     "aggregate": {"zh": "{count}个地方的{label}合计{total}(计算值):{parts}。",
                   "en": "Total {label} across {count} places: {total} (computed): {parts}."},
+    "aggregate_items": {"zh": "{place}{period}合计{total}(计算值):{parts}。",
+                        "en": "{place}, {period}: {total} in total (computed): {parts}."},
     "aggregate_years": {"zh": "{place}{periods}{label}合计{total}(计算值):{parts}。",
                         "en": "{place}'s {label} over {periods} totals {total} (computed): {parts}."},
     "compare_missing": {"zh": "无法比较:未找到{places}的{label}。报告给出的是:{have}。",

@@ -17,6 +17,7 @@ TOWN = """鹤山乡2023年工作总结和2024年工作打算
 （一）农业生产。全乡粮食总产达到3.15万吨，较上年增产420吨。肉鸭出栏9.6万羽，年末存栏2.3万羽；肉牛出栏860头。
 农村居民人均可支配收入达到21500元，较上年增加840元，增长4.1%。
 （二）民生服务。全年受理便民服务热线工单5230件，办结率98.2%，群众满意率93.4%。PM2.5年均浓度28微克/立方米。
+全年接待来访群众1260人次、来电咨询840人次。规下工业营业收入8.2亿元。
 （三）片区开发。某片区统筹项目完成工业用地入库2.6公顷；全年土地入库面积达到14.8公顷。
 
 二、2024年工作打算
@@ -193,3 +194,10 @@ def test_things_counted_after_the_number_and_rates_of_the_figure_before() -> Non
     assert ("65岁以上人群全程接种率", 97.1, "actual") in _facts("65岁以上人群全程接种8120人次、接种率97.1%。")
     assert ("受理群众来信、来访", 86.0, "actual") in _facts("受理群众来信、来访86件。")
     assert ("新增市场主体", 900.0, "actual") in _facts("深化改革、新增市场主体900户。")
+
+
+def test_one_place_items_are_summed_and_half_an_english_phrase_is_no_match(corpus: Corpus) -> None:
+    a = corpus.ask("鹤山乡2023年一共接待了多少人次的来访群众和来电咨询？")
+    assert "2100人次" in a.text.split("。")[0] and "计算值" in a.text, a.text
+    b = corpus.ask("What was Heshan township's tax revenue in 2023?")
+    assert "8.2" not in b.text.split(".")[0] and "820" not in b.text, b.text
