@@ -20,7 +20,11 @@ from rag.text.names import place_en_pattern, romanize
 # A place-like name: a short run of CJK characters before a township-level suffix.
 _PLACE_SUFFIX = r"(?:街道办事处|街道办|街道|办事处|管委会|镇|乡)"
 _PLACE_LIKE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?){_PLACE_SUFFIX}(?![村镇街化区])")
-_EN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? (?:Town(?:ship)?|Sub-?[Dd]istrict|Street|Township)\b")
+_EN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? ([Tt]own(?:ship)?|[Ss]ub-?[Dd]istrict|[Ss]treet|[Ss]ubdistrict)\b")
+_EN_SUFFIX = re.compile(r"(?:'s)?\s+(town(?:ship)?|sub-?district|subdistrict|street)\b", re.I)
+# The township-level kind an English suffix names: 'Xinghu town' is 荇湖镇, not 荇湖街道.
+_EN_KIND = {"town": ("镇",), "township": ("乡", "镇", "苏木"), "sub-district": ("街道", "办事处"), "subdistrict": ("街道", "办事处"),
+            "street": ("街道",)}
 # Words that are never part of a place name: cut a place candidate after the last of them.
 _NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|上半|下半|乡村|城镇|小城|根据|按照|对比|关于"
                        r"|占|比|中|为|对|向|从|到|以|季度)")
@@ -261,7 +265,13 @@ class _PlaceReader:
             if self._overlaps(m.start()):
                 continue
             asked = m.group(1).replace(" ", "").replace("-", "").lower()
+            asked = re.sub(r"road$", "lu", re.sub(r"street$", "jie", asked))  # 'Tingzhou Road' is 汀洲路
             hits = [k for k in self.known if romanize(_short(k)).lower() == asked]
+            if not hits:  # 'Minwo' for 洺沃 (Mingwo): -n and -ng are written alike; one such place only
+                fuzzy = [k for k in self.known if _fuzzy(romanize(_short(k)).lower()) == _fuzzy(asked)]
+                hits = fuzzy if len(fuzzy) == 1 else []
+            kinds = _EN_KIND.get(m.group(2).lower(), ())
+            hits = [k for k in hits if k.endswith(kinds)] or hits  # 'Xinghu town' when 荇湖镇 and 荇湖街道 both exist
             takes = [self.take(k, m.start(), m.end()) for k in hits]
             if not any(ok for ok, _ in takes) and m.group(1).lower() not in _EN_NOT_PLACE:
                 end = max((q.end for _, q in takes), default=m.end())
@@ -283,6 +293,10 @@ class _PlaceReader:
             for m in mentions:
                 if self._overlaps(m.start()):
                     continue
+                said = _EN_SUFFIX.match(self.q, m.end())
+                if said and not k.endswith(_EN_KIND[said.group(1).lower()]) and any(
+                        o.endswith(_EN_KIND[said.group(1).lower()]) and romanize(_short(o)) == roman for o in self.known):
+                    continue  # 'Xinghu town': the 镇 of that name, not the 街道
                 ok, q = self.take(k, m.start(), m.end())
                 if not ok:
                     self.unknown.append(self.q[q.start:q.end])
@@ -371,6 +385,11 @@ _GENERIC_SUB = re.compile(r"(?:行政|各|全|贫困|重点|示范|美丽|新农
 
 
 _NOT_SUB_NAME = re.compile(r"[镇乡街区县市的个多少几以上下年月是有在和与及各全本该]")
+
+
+def _fuzzy(roman: str) -> str:
+    """Pinyin with -ng written -n (a common spelling slip: Minwo / Mingwo)."""
+    return roman.replace("ng", "n")
 
 
 def sub_places(question: str, places: Sequence[str] = ()) -> list[str]:

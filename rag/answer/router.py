@@ -318,8 +318,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
         text = re.sub(r"(?:'s|’s)\b", " ", text)
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
-        words = [w for w in text.split() if w.lower() not in _EN_STOP]
-        return " ".join(words)
+        return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     text = _PERIOD_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _Q_WORDS.sub(" ", text)
@@ -327,6 +326,17 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"[A-Za-z]+(?![\w.])", lambda m: m.group(0) if m.group(0).upper() in {"GDP", "PM"} else " ", text)
     text = re.sub(r"\s+", "", text)
     return re.sub(r"^(?:街道|镇|乡|社区|各地)+", "", text)
+
+
+def _head_last(words: list[str]) -> list[str]:
+    """'resolution rate of hotline cases' -> 'hotline cases resolution rate': the measure last, as in Chinese
+    (and in the English phrases the matcher reads head-last); other 'of's are dropped."""
+    if "of" in words:
+        i = words.index("of")
+        before, after = words[:i], [w for w in words[i + 1 :] if w != "of"]
+        if 1 <= len(before) <= 4 and after:
+            return after + before
+    return [w for w in words if w != "of"]
 
 
 def _en_keys(question: str) -> list[str]:

@@ -55,7 +55,7 @@ _LEAD = re.compile(
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
-                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|均|已|的"
+                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|(?<![村户人])均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
@@ -94,6 +94,7 @@ _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,�
 _SIGNED = re.compile(r"^[+＋\-－]")
 _TARGET_LEAD = re.compile(r"(?:将|要)?(?:力争|确保|争取|计划)")
 _NEXT_YEAR = re.compile(r"明年|新的一年|来年")
+_PER_SPELLED = re.compile(r"([村户人])(?:[（(][^）)]{1,4}[）)])?平均(?:每[个户人])?")
 _HERD = re.compile(r"(?:年末|年底|全年|其中)?(出栏量?|存栏量?|饲养量)$")  # livestock measures that name no animal
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
 # Heads that name no subject of their own: "腊味企业9家,实现产值3.4亿元" measures the firms' output.
@@ -316,6 +317,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         if not found[0].regex.search(label):
             label = _label(prefix, found[1])  # words between the name and the number are verbs, not the name
         return found[0], label if len(label) >= 2 else found[0].zh
+    prefix = _PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均2914万元' is a per-village figure: 村均
     label = _label(prefix, len(prefix))
     herd = _HERD.fullmatch(label)
     if prev[1] and herd and _HERD.search(prev[1]) and not _HERD.fullmatch(prev[1]):
@@ -492,6 +494,9 @@ def _clean(text: str) -> str:
         else:
             text = text[: done.start()] + text[done.end() :]  # '商务楼宇实现税收' -> '商务楼宇税收'
 
+    per_after = re.fullmatch(r"(.{2,}?)([村户人])均", text)
+    if per_after:  # '村级集体经营性收入村均' -> '村均集体经营性收入'
+        text = per_after.group(2) + "均" + re.sub(rf"^{per_after.group(2)}级?", "", per_after.group(1))
     if len(text) > _MAX_LABEL:
         text = text[-_MAX_LABEL:]
     if len(text) < 2 or _VERB_ONLY.fullmatch(text) or _FRAGMENT.search(text) or _PLACE_TAIL.search(text):

@@ -201,3 +201,20 @@ def test_one_place_items_are_summed_and_half_an_english_phrase_is_no_match(corpu
     assert "2100人次" in a.text.split("。")[0] and "计算值" in a.text, a.text
     b = corpus.ask("What was Heshan township's tax revenue in 2023?")
     assert "8.2" not in b.text.split(".")[0] and "820" not in b.text, b.text
+
+
+def test_english_suffixes_tell_look_alike_places_apart_and_heads_come_last() -> None:
+    known = ["荷塘街道", "荷塘镇", "汀兰路街道", "洺川镇"]
+    assert route("What was the GDP of Hetang town in 2023?", known).places == ["荷塘镇"]
+    assert route("What was the GDP of Hetang sub-district in 2023?", known).places == ["荷塘街道"]
+    assert route("How many cases did Tinglan Road sub-district handle?", known).places == ["汀兰路街道"]
+    assert route("How many firms did Minchuan town have?", known).places == ["洺川镇"]  # -n / -ng
+    assert route("What was the resolution rate of hotline cases in Hetang town?", known).phrase == \
+        "hotline cases resolution rate"
+
+
+def test_spelled_out_per_village_figures() -> None:
+    from tests.figures.test_extract import _facts
+
+    facts = _facts("全镇15个村（社区）集体经济总收入3.2亿元，村（社区）平均2133万元。")
+    assert ("村均集体经济总收入", 2133.0, "actual") in facts
