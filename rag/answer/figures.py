@@ -370,7 +370,7 @@ def _base_period(p: str) -> str:
 
 
 def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
-          whole: bool = False) -> tuple[Indicator | None, str]:
+          whole: bool = False, question: str = "") -> tuple[Indicator | None, str]:
     """One row: the period asked (else 'nearest': the same year's partial period for a partial question),
     else the latest full period ('latest'), else the latest ('partial')."""
     usable = _usable(rows, kinds, r)
@@ -412,10 +412,27 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
         best_period = max((x.period for x in usable), key=lambda p: period_key(_base_period(p)))
     same = [x for x in usable if x.period == best_period]
     phrase = r.phrase if r.language == "zh" else ""
+    aim = _AIM_ASKED.search(question) if question else None
     same.sort(key=lambda x: (-round(label_similarity(phrase, x.label_zh), 1) if phrase
                              else -round(en_similarity(r.phrase, english_to_zh(r.phrase), x.label_zh), 1),
+                             0 if aim is None else -int(_aim_of(x) == _AIM_WORD[aim.group(0).lower()]),
                              kinds.index(x.kind) if x.kind in kinds else 99))
     return same[0], how
+
+
+# '确保增长6.5%、力争增长7%': the floor and the aspiration are two targets; a question naming one gets that one.
+_AIM_WORD = {"力争": "力争", "争取": "力争", "aspirational": "力争", "strive": "力争", "stretch": "力争",
+             "确保": "确保", "保底": "确保", "guaranteed": "确保", "floor": "确保", "minimum": "确保"}
+_AIM_ASKED = re.compile("|".join(_AIM_WORD), re.I)
+
+
+def _aim_of(row: Indicator) -> str | None:
+    """The target word nearest before a target's figure in its quote (力争 or 确保)."""
+    quote = row.evidence.quote
+    at = quote.find(f"{abs(row.value):g}")
+    before = quote[: at if at >= 0 else len(quote)]
+    found = max(((before.rfind(w), w) for w in ("力争", "确保", "争取")), default=(-1, None))
+    return None if found[0] < 0 else ("力争" if found[1] == "争取" else found[1])
 
 
 # ---- display ---------------------------------------------------------------------------------------
@@ -539,14 +556,14 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
             x.kind == "target" and x.normalized_unit != "percent" for x in final):
         final = [x for x in final if x.kind != "target" or x.normalized_unit != "percent"]  # 增长8%,力争4500万元
     whole = bool(WHOLE_YEAR.search(question)) and bool(r.period) and is_full_year(r.period or "")
-    row, how = _pick(final, r, kinds, whole=whole)
+    row, how = _pick(final, r, kinds, whole=whole, question=question)
     also = r.also_kind or ("yoy_growth" if r.also_growth else None)
     if row is None and also:
         row, how = _pick(rows, r.model_copy(update={"kind": also}), WANTED[also])
         also = None
     if row is None and r.period_inherited:  # '那玉塘呢？' after a 2022 question: 玉塘's latest, said so
         r = r.model_copy(update={"period": None, "years": []})
-        row, how = _pick(final, r, kinds)
+        row, how = _pick(final, r, kinds, question=question)
     if row is None:
         return _derived(question, r, rows, place, label) or _kind_or_period_decline(question, r, rows, place, label)
     cited = [row]

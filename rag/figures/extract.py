@@ -237,7 +237,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)
                                          or _SIGNED.match(q.number_text)
                                          or COMPLETION.search(sentence[clause.start : q.start])):
-            term, label = _own_or_prev(prefix, prev)
+            term, label = _own_or_prev(prefix, prev if prev[1] else last_any)  # 确保增长6.5%、力争增长7%
         else:
             # '收入增长8%以上,力争达到4500万元': with no figure before it in another unit, the subject of a rate
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind,

@@ -125,6 +125,10 @@ TERMS: tuple[Term, ...] = (
     Term("pm25", "PM2.5年均浓度", "PM2.5 annual mean concentration", (r"PM2\.5",), ("ug/m3",), "environment", 2),
     Term("pm10", "PM10年均浓度", "PM10 annual mean concentration", (r"PM10",), ("ug/m3",), "environment", 1),
     Term("sewer_pipes_length", "新建污水管网", "Sewer pipes built", (r"(?:干支|污水)?管网",), LEN, "environment", 1),
+    # governance
+    Term("hotline_cases", "12345热线工单", "Hotline cases (12345)",
+         (r"(?:12345|便民|市民|政务)[^，,。；;、\d]{0,10}?热线(?:工单|诉求|来电|件|事项)|热线(?:工单|诉求)",), COUNT,
+         "governance", 1),
     # livelihoods
     Term("new_school_places", "新增学位", "New school places", (r"(?<!幼儿园)(?<!基础教育)(?<!高中)(?<!小初)(?:公办)?学位",), COUNT, "livelihood", 2),
     Term("childcare_places", "托位数", "Childcare places", (r"托位",), COUNT, "livelihood", 2),
@@ -216,6 +220,8 @@ EN_PATTERNS: dict[str, str] = {
     "general_budget_revenue": r"(?:general )?public budget revenue|general budget revenue",
     "fiscal_revenue": r"fiscal revenue",
     "new_registered_enterprises": r"(?:new(?:ly)?|enterprises) (?:registered|registrations?)|new enterprises",
+    "hotline_cases": r"hotline (?:cases|work orders|calls|requests|complaints)|(?:cases|work orders|calls|requests) "
+                     r"(?:to|on|via|through) the (?:12345 )?hotline",
     "rural_disposable_income": r"rural (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income|"
                                r"(?:per[- ]capita )?disposable income of (?:the )?rural (?:residents|households|people)",
     "urban_disposable_income": r"urban (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income|"

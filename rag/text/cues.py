@@ -16,7 +16,7 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
-QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|\b(target|plan|planned|plans|planning|goal|aim|will|task|"
+QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|\b(target|plan|planned|plans|planning|goal|aim|will|task|"
                              r"quota)\b",
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
