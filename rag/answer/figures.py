@@ -14,7 +14,7 @@ from rag.answer.asks import split_asks
 from rag.answer.passages import Context
 from rag.answer.places import sub_places
 from rag.answer.ranks import asks_rank, rank_answer
-from rag.answer.router import Route, indicator_phrase, route, same_county
+from rag.answer.router import Route, indicator_phrase, measure_fits, route, same_county
 from rag.figures.lexicon import terms_for_question
 from rag.figures.match import Scored, en_similarity, english_to_zh, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
@@ -148,7 +148,10 @@ def _items_summed(question: str, r: Route, rows: list[Indicator], ctx: Context) 
         return None
     lang, place = r.language, r.places[0]
     own = [x for x in rows if x.street == place and x.kind in _LEVEL]
-    pairs = sorted(((s.score, n, s.row) for n, item in enumerate(items) for s in match_rows(item, own, lang=lang)),
+    # the first item carries the question's lead words ('为重点群体就业办了…政策宣讲会'): its tail names the item too
+    tries = [(n, tail) for n, item in enumerate(items) for tail in dict.fromkeys([item, *(item[-k:] for k in (6, 5, 4)
+                                                                                        if len(item) > k)])]
+    pairs = sorted(((s.score, n, s.row) for n, item in tries for s in match_rows(item, own, lang=lang)),
                    key=lambda t: -t[0])
     chosen: dict[int, Indicator] = {}
     for _, n, row in pairs:  # the best-fitting item and row first, each row used once
@@ -362,6 +365,8 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
            or ("share" in kinds and x.kind in ("actual", "cumulative", "completion_rate") and x.unit == "%")]
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
+    if r.measure_word:  # '惠及多少户居民' is not answered by '改造7个小区'
+        out = [x for x in out if x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit)]
     return out
 
 

@@ -18,7 +18,7 @@ from rag.schemas import ReportMeta
 from rag.text.names import place_en_pattern, romanize
 
 # A place-like name: a short run of CJK characters before a township-level suffix.
-_PLACE_SUFFIX = r"(?:街道办事处|街道办|街道|办事处|管委会|镇|乡)"
+_PLACE_SUFFIX = r"(?:街道办事处|街道办|街道|办事处|管委会|镇|乡|苏木)"
 _PLACE_LIKE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?){_PLACE_SUFFIX}(?![村镇街化区])")
 _EN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? ([Tt]own(?:ship)?|[Ss]ub-?[Dd]istrict|[Ss]treet|[Ss]ubdistrict)\b")
 _EN_SUFFIX = re.compile(r"(?:'s)?\s+(town(?:ship)?|sub-?district|subdistrict|street)\b", re.I)
@@ -264,7 +264,8 @@ class _PlaceReader:
         for m in _EN_PLACE.finditer(self.q):
             if self._overlaps(m.start()):
                 continue
-            asked = m.group(1).replace(" ", "").replace("-", "").lower()
+            name = re.sub(r"^(?:Of|In|For|By|And|Between|From|At|To|With|Did|Was|Compare)\s+", "", m.group(1))
+            asked = name.replace(" ", "").replace("-", "").lower()  # 'Of Weigu town' names Weigu
             asked = re.sub(r"road$", "lu", re.sub(r"street$", "jie", asked))  # 'Tingzhou Road' is 汀洲路
             hits = [k for k in self.known if romanize(_short(k)).lower() == asked]
             if not hits:  # 'Minwo' for 洺沃 (Mingwo): -n and -ng are written alike; one such place only

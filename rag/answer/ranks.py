@@ -45,6 +45,12 @@ def _contrast(question: str, stated: str) -> int:
     return 0
 
 
+def _covers(ctx: Context, report_id: str, years: set[str]) -> bool:
+    """The report reviews one of the years asked."""
+    meta = next((m for m in ctx.reports if m.report_id == report_id), None)
+    return meta is None or (meta.period_covered or "")[:4] in years
+
+
 def asks_rank(question: str) -> bool:
     return bool(ASKS_RANK.search(question))
 
@@ -60,10 +66,13 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships"]
     best: tuple[float, int, Citation, int] | None = None
     review = passage_filters(r.model_copy(update={"kind": "actual"}), None)  # '目标考核' asks no plan figure
+    asked_years = {str(y) for y in r.years}
     query = question if lang == "zh" else " ".join([place, *english_to_zh(question)])
     for n, hit in enumerate(ctx.search(query, 8, review, False)):
         if hit.chunk.street != place:
             continue
+        if asked_years and not _covers(ctx, hit.chunk.report_id, asked_years):
+            continue  # '2023年…排第几': a position the 2024 report states is not 2023's
         raw = hit.chunk.text
         text = simplified(raw)
         after = 0  # a sentence stating two positions: each one's subject starts after the one before

@@ -94,6 +94,8 @@ class Route(BaseModel):
     also_growth: bool = Field(False, description="'…是多少？同比增长多少？' asks for the figure and its growth.")
     also_kind: AskedKind | None = Field(None, description="A second kind asked after the level (growth, rate, target).")
     unit_hint: str | None = Field(None, description="Normalised unit the question asks for (CNY, count, m2).")
+    measure_word: str | None = Field(None, description="The measure word a count question names (多少户 → 户): a "
+                                                     "count in another measure word (7个小区) does not answer it.")
     unit_strict: bool = Field(False, description="The question names the unit outright (多少资金, 几栋): a figure in "
                                                  "another unit never answers it.")
     districts: list[str] = Field(default_factory=list, description=(
@@ -153,7 +155,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
-              unit_hint=hint, unit_strict=unit_strict(question, hint), districts=found.districts, place_counties=found.counties,
+              unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question), districts=found.districts, place_counties=found.counties,
               language=lang)
     return _inherit(r, previous, question) if previous else r
 
@@ -207,6 +209,25 @@ def unit_strict(question: str, hint: str | None) -> bool:
 
 _RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分比|几成|\b(?:(?<!growth )rate|ratio|percentage|proportion|"
                          r"what share|per ?cent)\b", re.I)
+
+
+_MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处)")
+# Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
+_SAME_MEASURE = (("人", "名", "位"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起"), ("场", "次", "场次"))
+
+
+def measure_word(question: str) -> str | None:
+    """The measure word a count question names ('惠及多少户居民' → 户); None for 个 or none."""
+    m = _MEASURE_ASKED.search(question)
+    return m.group(1) if m else None
+
+
+def measure_fits(asked: str | None, unit: str) -> bool:
+    """A printed count unit answers the measure word asked: the same word or one of its kind (名 = 人)."""
+    if not asked:
+        return True
+    same = next((g for g in _SAME_MEASURE if asked in g), (asked,))
+    return any(unit.endswith(w) for w in same)
 
 
 def unit_hint(question: str) -> str | None:

@@ -89,6 +89,9 @@ _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 afte
 # A label that is only a verb (and an adverb before it): what it counts comes after the number
 _COUNT_VERB = re.compile(r"(完成|实现|移交|建成|新建|改造|整治|打造|创建|培育|引进|实施|推动|提升|安装|配备|设置|落实|签约|"
                          r"办理|解决|化解|帮助|接收|交付|清理|拆除|治理|修复|更换|新增)$")
+_PLAIN_VERBS = ("完成", "实现", "建成", "新建", "新增", "打造", "创建", "培育", "引进", "推动", "实施")  # add nothing to a label
+_LEAD_VERB = re.compile(r"^(?:排查|受理|办理|化解|办结|处置|调处|接待|采集|上报|完成|签约|腾空|拆除|移交|新增|新建|改造)")
+_PEOPLE = re.compile(r"(?:居民|群众|人员|人口|户|人|家庭)$")  # '居民2680户,完成投资…': no 居民投资
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
 _SIGNED = re.compile(r"^[+＋\-－]")
@@ -330,7 +333,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         own = re.sub(rf"^[^{per.group(1)}]{{0,3}}{per.group(1)}(?:[（(][^）)]*[）)])?", "",
                      re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))  # 村均 + 行政村集体经济收入 -> 村均集体经济收入
         return None, per.group(0) + own
-    if prev[1] and _HEAD_ONLY.fullmatch(label) and not _HEAD_TAIL.search(prev[1]):
+    if prev[1] and _HEAD_ONLY.fullmatch(label) and not _HEAD_TAIL.search(prev[1]) and not _PEOPLE.search(prev[1]):
         joined = prev[1] + label
         found = match_term(joined, unit_kind)
         if found and found[1] == len(joined):
@@ -341,7 +344,13 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     reach = _REACH.search(prefix)
     if prev[1] and reach and reach.group(2) == label:
         return None, prev[1] + reach.group(1) + label  # "改造老旧小区6个,惠及居民1482户"
-    if prev[1] and len(label) <= 4 and _ATTRIBUTE.search(label):
+    seg = re.split(r"[,，、:：;；]", prefix)[-1].strip()
+    after_noun = _AFTER.match(suffix)
+    if prev[1] and not label and _VERB_ONLY.fullmatch(seg) and len(seg) <= 4 and not (
+            after_noun and len(_label(after_noun.group(0), 0)) >= 2):
+        # '排查矛盾纠纷428件,化解419件': the same things, another verb
+        return None, seg + _LEAD_VERB.sub("", prev[1])
+    if prev[1] and len(label) <= 4 and _ATTRIBUTE.search(label) and not _PEOPLE.search(prev[1]):
         joined = prev[1] + label  # "规上工业总产值…,增加值64.5亿元"
         found = match_term(joined, unit_kind)
         if found and found[1] == len(joined):
@@ -351,6 +360,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return prev  # "年度计划总投资4.1亿元,1-9月累计完成3.3亿元": the same indicator, another kind
     if prev[1] and _BARE_RATE.fullmatch(label) and unit_kind == "percent":
         stem = label[:-1]  # '全程接种22792人次、接种率99.77%': the rate of the figure before
+        if prev[1].startswith(stem):
+            return None, prev[1][len(stem) :] + label  # '化解矛盾纠纷419件,化解率97.9%' -> 矛盾纠纷化解率
         return None, (prev[1] + "率") if prev[1].endswith(stem) else prev[1] + label
     seg = re.split(r"[,，、:：;；]", prefix)[-1].strip()
     verb = _COUNT_VERB.search(seg) if unit_kind == "count" else None
@@ -359,7 +370,12 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         after = _AFTER.match(suffix)
         tail = _label(after.group(0), 0) if after else ""
         if len(tail) >= 2 and not _HEAD_TAIL.search(tail):
-            return None, tail + ("" if verb.group(1) in ("完成", "实现") else verb.group(1))
+            found = match_term(after.group(0), unit_kind) if after else None
+            if found and after and _SUFFIX_VERB.search(after.group(0), found[1]):
+                return None, tail  # '推动9家规上工业企业实施数字化改造': firms that did something, not the stock
+            if found:
+                return found[0], tail  # '建成35个民生实事项目': a lexicon measure
+            return None, tail + ("" if verb.group(1) in _PLAIN_VERBS else verb.group(1))
     if len(label) < 2 and unit_kind != "percent":
         after = _AFTER.match(suffix)
         raw = after.group(0) if after else ""

@@ -79,6 +79,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             key_score = KEY_SCORE * qualifier_fit(phrase, row.label_zh)
             if lang == "en" and not _CJK.search(phrase):  # the key names part of the phrase: the rest must fit too
                 key_score *= max(0.75, min(1.0, _coverage(_content_words(phrase), phrase, row.label_zh) + 0.25))
+            elif lang == "en":  # 'tax revenue (城区级)': the Chinese words given must be in the label too
+                cjk = re.sub(r"[^\u4e00-\u9fff]", "", phrase)
+                key_score *= 1.0 if cjk in row.label_zh else max(0.75, label_similarity(cjk, row.label_zh))
             elif lang == "zh":
                 key_score *= _rest_fit(phrase, row)
             if max(key_score, lex) >= THRESHOLD:  # a key whose qualifiers clash ('全口径' vs '区级') is no match
@@ -175,7 +178,7 @@ def label_similarity(phrase: str, label: str) -> float:
             score *= 0.8  # '魔芋产量' is not '干茶产量': nothing before the measure word fits
     short, long = sorted((phrase, label), key=len)
     if len(short) >= 2 and short in long:
-        score = max(score, 0.45 + 0.55 * len(short) / len(long))
+        score = max(score, 0.45 + 0.55 * len(short) / len(long))  # '总托位' in '3岁以下婴幼儿照护服务总托位'
     for term in TERMS:  # lexicon synonyms: 固投 and 固定资产投资 are one measure
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
             score = max(score, 0.9)
@@ -189,7 +192,7 @@ _EN_PER_RE = re.compile(r"\b(?:per|each|every|average)\s+(?:[a-z-]+\s+){0,3}?(vi
                         r"hectare)s?\b", re.I)
 _EN_SCOPE = {"district": "区级", "county": "县级", "town": "镇级", "township": "乡级", "city": "市级"}
 _EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", re.I)
-_SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?")
+_SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?|[省市区县](?=重大|重点)")  # 区重大项目 ≠ 市重大项目
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota", re.I)
 _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|\bnew(?:ly)?\b", re.I)
@@ -310,6 +313,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "disposable income": ("可支配收入",), "disposable": ("可支配",), "residential compounds": ("小区",),
     "residential compound": ("小区",), "leadership elections": ("换届",), "leadership election": ("换届",),
     "hand over": ("移交",), "handed over": ("移交",), "petition": ("信访",), "petitions": ("信访",),
+    "lifts": ("电梯",), "lift": ("电梯",), "elevators": ("电梯",), "elevator": ("电梯",), "retrofitted": ("加装",),
+    "retrofit": ("加装",), "grid cells": ("网格",), "grid workers": ("网格员",),
 }
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
             "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total",

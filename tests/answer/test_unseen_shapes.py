@@ -218,3 +218,26 @@ def test_spelled_out_per_village_figures() -> None:
 
     facts = _facts("全镇15个村（社区）集体经济总收入3.2亿元，村（社区）平均2133万元。")
     assert ("村均集体经济总收入", 2133.0, "actual") in facts
+
+
+def test_a_measure_word_asked_is_not_answered_in_another_and_another_verb_keeps_the_object() -> None:
+    from tests.figures.test_extract import _facts
+
+    assert ("化解矛盾纠纷", 236.0, "actual") in _facts("排查矛盾纠纷241件，化解236件。")
+    facts = _facts("完成老旧小区改造5个，涉及居民1320户，完成投资3300万元。")
+    assert not any(label.startswith("居民") and unit_v == 3300.0 for label, unit_v, _ in facts)
+    assert route("某街道老旧小区改造惠及多少户居民？", []).measure_word == "户"
+    from rag.answer.router import measure_fits
+
+    assert measure_fits("名", "人") and measure_fits("户", "万户") and not measure_fits("户", "个")
+
+
+def test_a_rank_asked_for_one_year_is_not_another_years(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("rank_years")
+    (root / "a.txt").write_text("松溪街道2023年工作总结\n\n一、工作回顾\n群众满意率90.4%。税收收入1.2亿元。\n", encoding="utf-8")
+    (root / "b.txt").write_text("松溪街道2024年工作总结\n\n一、工作回顾\n群众满意率92.8%，满意率在全区8个街道中排名第3位。\n",
+                                encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    assert "第3位" not in c.ask("松溪街道2023年群众满意率在全区排第几？").text
+    assert "第3位" in c.ask("松溪街道2024年群众满意率在全区排第几？").text

@@ -104,7 +104,7 @@ def test_router_never_crashes(question: str, known: list[str], follow_up: bool) 
         r = route(question, known, previous)
     except JiedaoError:
         return
-    assert r.intent in ("rank", "aggregate", "lookup", "open")
+    assert r.intent in ("rank", "aggregate", "trend", "lookup", "open")
     assert set(r.streets) <= set(known) | set(previous.streets if previous else [])
 
 
