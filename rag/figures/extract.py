@@ -319,6 +319,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         label = _label(prefix, len(prefix))
         if not found[0].regex.search(label):
             label = _label(prefix, found[1])  # words between the name and the number are verbs, not the name
+        if prev[1] and _HEAD_ONLY.fullmatch(label) and _PART_SUBJECT.search(prev[1]) and not _HEAD_TAIL.search(prev[1]):
+            # '商务楼宇增至14栋,实现税收2.21亿元': the buildings' tax, a part of the total, not the total
+            return None, _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label
         return found[0], label if len(label) >= 2 else found[0].zh
     prefix = _PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均2914万元' is a per-village figure: 村均
     label = _label(prefix, len(prefix))
@@ -513,6 +516,9 @@ def _clean(text: str) -> str:
     per_after = re.fullmatch(r"(.{2,}?)([村户人])均", text)
     if per_after:  # '村级集体经营性收入村均' -> '村均集体经营性收入'
         text = per_after.group(2) + "均" + re.sub(rf"^{per_after.group(2)}级?", "", per_after.group(1))
+    run_in = re.match(r"^.{3,}?(?:全年|今年以来|一年来|全镇|全乡)(?=.{2,}$)", text)
+    if run_in:  # '楼宇经济量质齐升全年街道税收收入': a run-in heading before the figure's own words
+        text = _LEAD.sub("", text[run_in.end() :]) or text
     if len(text) > _MAX_LABEL:
         text = text[-_MAX_LABEL:]
     if len(text) < 2 or _VERB_ONLY.fullmatch(text) or _FRAGMENT.search(text) or _PLACE_TAIL.search(text):
@@ -607,6 +613,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         if len(name) >= 2 and label_zh.startswith(name) and len(label_zh) - len(name) >= 2:
             label_zh = label_zh[len(name) :]  # '2024年,某街道完成税收…': the report's own place is no part of the name
             break
+    if term is not None and _names_a_part(label_zh, term):
+        term = None  # '重点楼宇税收' is part of the 税收 total, not the total: its own label, not the lexicon key
     key = _flavour(term.key, term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start])
@@ -635,6 +643,20 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     except ValidationError as exc:
         log.debug("dropped %s %s: %s", label, q.number_text, exc.errors()[0]["msg"])
         return None
+
+
+_PART_SUBJECT = re.compile(r"(?:楼宇|企业|项目|园区|集群|基地|村|社区|片区)$")  # things whose tax or output is a part
+_PART_WORDS = re.compile(r"重点|主要|龙头|骨干|其中|部分|楼宇|园区|项目|村|社区|片区")
+_SCOPE_WORDS = re.compile(r"全口径|区级|县级|镇级|乡级|市级|本级|地方级?|街道级?|全年|全镇|全乡|全区|辖区|完成|实现|累计|年度")
+
+
+def _names_a_part(label: str, term: Term) -> bool:
+    """The label narrows the lexicon measure to a part ('重点楼宇税收', '园区规上工业产值'), not a scope word."""
+    found = term.regex.search(label)
+    if found is None:
+        return False
+    before = _SCOPE_WORDS.sub("", label[: found.start()])
+    return len(before) >= 2 and bool(_PART_WORDS.search(before))
 
 
 def _title_year(report: Report) -> str | None:

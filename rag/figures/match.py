@@ -78,7 +78,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             # '安全事故死亡人数' must not be answered by the 'safety_accidents' row '安全事故宗数'.
             key_score = KEY_SCORE * qualifier_fit(phrase, row.label_zh)
             if lang == "en" and not _CJK.search(phrase):  # the key names part of the phrase: the rest must fit too
-                key_score *= max(0.75, min(1.0, _coverage(_content_words(phrase), phrase, row.label_zh) + 0.25))
+                key_score *= max(0.6, min(1.0, _coverage(_content_words(phrase), phrase, row.label_zh) + 0.25))
             elif lang == "en":  # 'tax revenue (城区级)': the Chinese words given must be in the label too
                 cjk = re.sub(r"[^\u4e00-\u9fff]", "", phrase)
                 key_score *= 1.0 if cjk in row.label_zh else max(0.75, label_similarity(cjk, row.label_zh))

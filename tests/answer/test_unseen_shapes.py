@@ -241,3 +241,15 @@ def test_a_rank_asked_for_one_year_is_not_another_years(tmp_path_factory) -> Non
     assert all(r.ok for r in c.ingest([root]))
     assert "第3位" not in c.ask("松溪街道2023年群众满意率在全区排第几？").text
     assert "第3位" in c.ask("松溪街道2024年群众满意率在全区排第几？").text
+
+
+def test_a_part_of_a_lexicon_measure_keeps_its_own_label() -> None:
+    from tests.figures.test_extract import _rows
+
+    rows = {(r.label_zh, r.key, r.value) for r in _rows(
+        "园区建设提速，全年街道税收收入4.2亿元，其中重点楼宇税收1.9亿元。辖区商务楼宇增至9栋，实现税收1.1亿元。"
+        "区级税收1.6亿元。")}
+    assert ("税收收入", "tax_revenue", 4.2) in rows  # the run-in heading is no part of the label
+    assert ("重点楼宇税收", "label:重点楼宇税收", 1.9) in rows
+    assert ("商务楼宇税收", "label:商务楼宇税收", 1.1) in rows
+    assert ("区级税收", "tax_revenue", 1.6) in rows  # a scope word keeps the key (qualifiers tell them apart)
