@@ -26,7 +26,7 @@ _EN_SUFFIX = re.compile(r"(?:'s)?\s+(town(?:ship)?|sub-?district|subdistrict|str
 _EN_KIND = {"town": ("镇",), "township": ("乡", "镇", "苏木"), "sub-district": ("街道", "办事处"), "subdistrict": ("街道", "办事处"),
             "street": ("街道",)}
 # Words that are never part of a place name: cut a place candidate after the last of them.
-_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|上半|下半|乡村|城镇|小城|根据|按照|对比|关于"
+_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|由|被|主办|承办|上半|下半|乡村|城镇|小城|根据|按照|对比|关于"
                        r"|占|比|中|为|对|向|从|到|以|季度)")
 # A name made only of division words (区街镇, 乡镇街道) is the generic term, not a place.
 _DIVISION_WORDS = re.compile(r"^[区街镇乡县市村社居道办]+$")

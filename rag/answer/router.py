@@ -31,6 +31,7 @@ _RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|谁的|最多|最高|最�
                       r"分别是多少")
 _RANK_EN = re.compile(r"\b(which|highest|most|largest|biggest|lowest|least|smallest|fewest|rank|ranking|compare|"
                       r"comparison)\b", re.I)
+_MORE_EN = re.compile(r"\b(?:who|more|fewer|less|higher|lower|larger|bigger|greater|better)\b", re.I)
 _ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
                   re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|一共|\b(sum|combined|altogether|in total)\b", re.I)
@@ -74,7 +75,7 @@ _EN_STOP = {
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
     "completion", "cumulative", "time", "s", "all", "each", "every", "across", "place", "places", "district",
-    "percent", "percentage", "than", "sub-district", "large", "big", "high",
+    "percent", "percentage", "than", "sub-district", "large", "big", "high", "or", "through",
 }
 
 
@@ -130,7 +131,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     places, unknown, spans = found.found, found.unknown, found.spans
     years = sorted({int(y) for y in _YEAR.findall(question)})
     trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question)
-                                              and not _RANK_EN.search(question))
+                                              and not _RANK_EN.search(question) and len(places) < 2)
+    # 'Buji in 2022 or Yutang in 2023': two places, each with its year, compare; they trace no trend
     if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year", question, re.I):
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
@@ -138,7 +140,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     phrase = indicator_phrase(question, spans, lang, places)
     keys = [t.key for t in terms_for_question(question)] if lang == "zh" else (
         _en_keys(question) or [t.key for t in terms_for_question(question)])
-    ranking = bool(_RANK_ZH.search(question) or _RANK_EN.search(question))
+    ranking = bool(_RANK_ZH.search(question) or _RANK_EN.search(question)) or (
+        len(places) >= 2 and bool(_MORE_EN.search(question)))  # 'who reached more: A or B'
+
     intent: Intent
     if _AGG.search(question):
         intent = "aggregate"
@@ -239,6 +243,8 @@ def unit_hint(question: str) -> str | None:
     if re.search(r"\bhow much\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
                  r"output value|funds?|yuan|money)\b", question, re.I):
         return "CNY"
+    if re.search(r"多少(?:亿元|万元)?的?(?:产值|收入|资金|投资|税收|营收|销售额)", question):
+        return "CNY"  # '争取把多少产值留在光明'
     if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)的?(?:目标|任务|计划)?(?:是|为|达到?|有|实现)?多少"
                  r"(?![个家项宗名件座户人所条次])",
                  question):
