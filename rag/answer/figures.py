@@ -38,7 +38,7 @@ WANTED: dict[str, tuple[str, ...]] = {
 }
 _LEVEL = ("actual", "cumulative", "estimate")
 _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"}}  # a question about money is answered in yuan or dollars
-_RATE_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
+_PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _DIFF_ASKED = re.compile(r"多多少|少多少|高多少|低多少|高出多少|相差|差多少|差距|差额|\bhow much (?:more|higher|less|lower)\b|"
                          r"\bdifference\b|\bby how much\b", re.I)
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
@@ -106,7 +106,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
     if r.kind == "yoy_change":
         r = _change_route(r, measure, places)
-    if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _RATE_ASKED.search(question):
+    if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _PERCENT_ASKED.search(question):
         r = r.model_copy(update={"kind": "actual"})  # 'how much did it rise between 2022 and 2024': the levels
     if r.unit_strict and r.intent in ("trend", "rank", "aggregate"):
         units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})

@@ -320,8 +320,10 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         if not found[0].regex.search(label):
             label = _label(prefix, found[1])  # words between the name and the number are verbs, not the name
         if prev[1] and _HEAD_ONLY.fullmatch(label) and _PART_SUBJECT.search(prev[1]) and not _HEAD_TAIL.search(prev[1]):
-            # '商务楼宇增至14栋,实现税收2.21亿元': the buildings' tax, a part of the total, not the total
-            return None, _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label
+            # '商务楼宇增至14栋,实现税收2.21亿元': the buildings' tax (a part of the total: _build drops the key)
+            joined = _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label
+            whole = match_term(joined, unit_kind)
+            return (whole[0] if whole and whole[1] == len(joined) else None), joined
         return found[0], label if len(label) >= 2 else found[0].zh
     prefix = _PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均2914万元' is a per-village figure: 村均
     label = _label(prefix, len(prefix))
