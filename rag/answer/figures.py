@@ -39,6 +39,7 @@ WANTED: dict[str, tuple[str, ...]] = {
 _LEVEL = ("actual", "cumulative", "estimate")
 _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"}}  # a question about money is answered in yuan or dollars
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
+_POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
 _DIFF_ASKED = re.compile(r"多多少|少多少|高多少|低多少|高出多少|相差|差多少|差距|差额|\bhow much (?:more|higher|less|lower)\b|"
                          r"\bdifference\b|\bby how much\b", re.I)
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
@@ -418,7 +419,9 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
     same = [x for x in usable if x.period == best_period]
     phrase = r.phrase if r.language == "zh" else ""
     aim = _AIM_ASKED.search(question) if question else None
-    same.sort(key=lambda x: (-round(label_similarity(phrase, x.label_zh), 1) if phrase
+    points = bool(_POINTS_ASKED.search(question))
+    same.sort(key=lambda x: (int(("百分点" in x.unit) != points),  # a growth rate asked: %, not 提高1.7个百分点
+                             -round(label_similarity(phrase, x.label_zh), 1) if phrase
                              else -round(en_similarity(r.phrase, english_to_zh(r.phrase), x.label_zh), 1),
                              0 if aim is None else -int(_aim_of(x) == _AIM_WORD[aim.group(0).lower()]),
                              kinds.index(x.kind) if x.kind in kinds else 99))

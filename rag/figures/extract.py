@@ -83,6 +83,7 @@ _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年])均|全部|都|全都
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
+_ABOVE_AVERAGE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出)(?:全[区市县省]|平均|全国)[^，,。；;\d]{0,6}$")
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第")
 _SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万]+[个项大条类张化零]")
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 after the figure they are the rate of
@@ -153,6 +154,8 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
         return False
     if _PEERS.match(sentence, q.end):
         return False  # '在全县18个乡镇中位列第5位': the peers counted, not a figure of the place
+    if q.unit and "百分点" in q.unit and _ABOVE_AVERAGE.search(sentence[max(0, q.start - 12) : q.start]):
+        return False  # '增长11.7%,高于全区平均2.3个百分点': a gap to the district, not this place's change
     return not re.search(r"[xX×]\s*$", sentence[max(0, q.start - 2) : q.start])
 
 

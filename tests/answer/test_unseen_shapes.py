@@ -253,3 +253,11 @@ def test_a_part_of_a_lexicon_measure_keeps_its_own_label() -> None:
     assert ("重点楼宇税收", "label:重点楼宇税收", 1.9) in rows
     assert ("商务楼宇税收", "label:商务楼宇税收", 1.1) in rows
     assert ("区级税收", "tax_revenue", 1.6) in rows  # a scope word keeps the key (qualifiers tell them apart)
+
+
+def test_points_above_the_district_average_are_no_change_of_the_place() -> None:
+    from tests.figures.test_extract import _facts
+
+    facts = _facts("服务业营业收入增长9.4%，高于全区平均1.6个百分点；满意率92.1%，较上年提高2.2个百分点。")
+    assert ("服务业营业收入", 9.4, "yoy_growth") in facts and ("满意率", 2.2, "yoy_growth") in facts
+    assert not any(v == 1.6 for _, v, _ in facts)
