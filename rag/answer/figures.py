@@ -50,6 +50,12 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
     if r.unknown_places:
         return scope_decline(question, r, ctx)
+    if r.twins and (asks_rank(question) or r.intent != "open" and (r.phrase or r.keys)):
+        # '荇湖的税收' with 荇湖街道 and 荇湖镇 in the corpus: never one of them picked for the other
+        lang = r.language
+        shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in r.twins]
+        return _answer(question, r, msg("ambiguous_place", lang, places=_short_name(r.twins[0]),
+                                        listing=join_list(shown, lang)), [], route="abstain")
     twins = ambiguous_places(r, ctx)
     if twins and (asks_rank(question) or r.intent != "open" and (r.phrase or r.keys)):
         lang = r.language
@@ -121,6 +127,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") or len(places) > 1:
         return _ranking(question, r, measure, places, ctx)
     return _lookup(question, r, measure, places[0], ctx)
+
+
+def _short_name(place: str) -> str:
+    return re.sub(r"(?:街道办事处|街道|办事处|镇|乡|苏木)$", "", place) or place
 
 
 def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Route:

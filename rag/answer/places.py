@@ -48,6 +48,7 @@ class Places(NamedTuple):
     spans: list[tuple[int, int]]  # every place mention with its county/city/province words
     districts: list[str]  # counties the figure rows are limited to (Route.districts)
     counties: dict[str, list[str]]  # place -> counties its qualifiers pick (Route.place_counties)
+    twins: list[str] = []  # places one short name named at once ('荇湖' for 荇湖街道 and 荇湖镇): ask which
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,8 @@ class _PlaceReader:
         self.unknown: list[str] = []
         self.spans: list[tuple[int, int]] = []
         self.picks: dict[str, list[frozenset[str] | None]] = {}
+        self.short_spans: dict[tuple[int, int], str] = {}  # a short-name mention -> the place it was taken for
+        self.twins: list[str] = []
 
     def _floor(self, pos: int) -> int:
         return max((e for _, e in self.spans if e <= pos), default=0)
@@ -292,6 +295,10 @@ class _PlaceReader:
             if roman and len(roman) > 2:
                 mentions += list(re.finditer(rf"\b{re.escape(roman)}\b", self.q, re.I))
             for m in mentions:
+                first = self.short_spans.get((m.start(), m.end()))
+                if first is not None and first != k and not _EN_SUFFIX.match(self.q, m.end()):
+                    self.twins += [p for p in (first, k) if p not in self.twins]  # one short name, two places
+                    continue
                 if self._overlaps(m.start()):
                     continue
                 said = _EN_SUFFIX.match(self.q, m.end())
@@ -299,7 +306,9 @@ class _PlaceReader:
                         o.endswith(_EN_KIND[said.group(1).lower()]) and romanize(_short(o)) == roman for o in self.known):
                     continue  # 'Xinghu town': the 镇 of that name, not the 街道
                 ok, q = self.take(k, m.start(), m.end())
-                if not ok:
+                if ok:
+                    self.short_spans[(m.start(), m.end())] = k
+                else:
                     self.unknown.append(self.q[q.start:q.end])
                     self.spans.append((q.start, q.end))
 
@@ -307,7 +316,7 @@ class _PlaceReader:
         counties = {k: sorted({c for p in ps if p for c in p}) for k, ps in self.picks.items()
                     if all(p is not None for p in ps)}
         return Places(self.found, self.unknown, _merged(self.spans), _scope(self.where, self.found, counties),
-                      counties)
+                      counties, self.twins)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -95,6 +95,8 @@ class Route(BaseModel):
     also_growth: bool = Field(False, description="'…是多少？同比增长多少？' asks for the figure and its growth.")
     also_kind: AskedKind | None = Field(None, description="A second kind asked after the level (growth, rate, target).")
     unit_hint: str | None = Field(None, description="Normalised unit the question asks for (CNY, count, m2).")
+    twins: list[str] = Field(default_factory=list, description="Places one short name named at once (荇湖 for 荇湖街道 "
+                                                                "and 荇湖镇): the answer asks which.")
     measure_word: str | None = Field(None, description="The measure word a count question names (多少户 → 户): a "
                                                      "count in another measure word (7个小区) does not answer it.")
     unit_strict: bool = Field(False, description="The question names the unit outright (多少资金, 几栋): a figure in "
@@ -159,7 +161,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
-              unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question), districts=found.districts, place_counties=found.counties,
+              unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question), twins=found.twins, districts=found.districts, place_counties=found.counties,
               language=lang)
     return _inherit(r, previous, question) if previous else r
 

@@ -261,3 +261,18 @@ def test_points_above_the_district_average_are_no_change_of_the_place() -> None:
     facts = _facts("服务业营业收入增长9.4%，高于全区平均1.6个百分点；满意率92.1%，较上年提高2.2个百分点。")
     assert ("服务业营业收入", 9.4, "yoy_growth") in facts and ("满意率", 2.2, "yoy_growth") in facts
     assert not any(v == 1.6 for _, v, _ in facts)
+
+
+def test_one_short_name_for_two_places_is_asked_back(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    known = ["柳塘街道", "柳塘镇"]
+    assert set(route("柳塘的税收收入是多少？", known).twins) == set(known)
+    assert route("柳塘镇的税收收入是多少？", known).twins == []
+    assert route("What was the tax revenue of Liutang town?", known).places == ["柳塘镇"]
+    root = tmp_path_factory.mktemp("twins")
+    (root / "a.txt").write_text("柳塘街道2023年工作总结\n\n一、工作回顾\n全年完成税收收入2.1亿元。\n", encoding="utf-8")
+    (root / "b.txt").write_text("柳塘镇2023年工作总结\n\n一、工作回顾\n全年完成税收收入3.4亿元。\n", encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    a = c.ask("柳塘2023年的税收收入是多少？")
+    assert a.route == "abstain" and "柳塘街道" in a.text and "柳塘镇" in a.text, a.text
+    assert "柳塘镇2023年税收收入为3.4亿元" in c.ask("柳塘镇2023年税收收入是多少？").text
