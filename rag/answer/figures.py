@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rag.answer.asks import split_asks
 from rag.answer.passages import Context
-from rag.answer.places import sub_places
+from rag.answer.places import short_name, sub_places
 from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import Route, indicator_phrase, measure_fits, route, same_county
 from rag.figures.lexicon import terms_for_question
@@ -54,7 +54,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # '荇湖的税收' with 荇湖街道 and 荇湖镇 in the corpus: never one of them picked for the other
         lang = r.language
         shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in r.twins]
-        return _answer(question, r, msg("ambiguous_place", lang, places=_short_name(r.twins[0]),
+        return _answer(question, r, msg("ambiguous_place", lang, places=short_name(r.twins[0]),
                                         listing=join_list(shown, lang)), [], route="abstain")
     twins = ambiguous_places(r, ctx)
     if twins and (asks_rank(question) or r.intent != "open" and (r.phrase or r.keys)):
@@ -98,7 +98,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                                         places=join_list(shown, lang)), [], route="abstain")
     if r.intent == "aggregate" and len(r.places) == 1 and len(r.years) <= 1:
         # '一共…多少人次的A和B': the items of one place summed; one item: that figure (一共 is no sum over places)
-        summed = _items_summed(question, r, rows, ctx)
+        summed = _items_summed(question, r, rows)
         if summed is not None:
             return summed
         r = r.model_copy(update={"intent": "lookup"})
@@ -129,10 +129,6 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     return _lookup(question, r, measure, places[0], ctx)
 
 
-def _short_name(place: str) -> str:
-    return re.sub(r"(?:街道办事处|街道|办事处|镇|乡|苏木)$", "", place) or place
-
-
 def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Route:
     """'比上年增加了多少元': the stated change of the year asked (较上年增加840元) answers it as a lookup; with none
     stated, the change is computed from two years' levels (trend) or the level answers ('增加了几家' = 新增5家)."""
@@ -147,7 +143,7 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
     return r.model_copy(update={"kind": "actual"})
 
 
-def _items_summed(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
+def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | None:
     """'密接和次密接一共多少人次': each item's figure for the one place and period, summed when all are found in one
     unit; None when the phrase lists no items or one is missing."""
     text = question

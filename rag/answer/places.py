@@ -178,7 +178,8 @@ class _Where:
         return last + (close.end() if close else 0), False
 
 
-def _short(name: str) -> str:
+def short_name(name: str) -> str:
+    """A place without its township suffix ('荇湖街道' -> '荇湖')."""
     return re.sub(rf"{_PLACE_SUFFIX}$", "", name)
 
 
@@ -270,9 +271,9 @@ class _PlaceReader:
             name = re.sub(r"^(?:Of|In|For|By|And|Between|From|At|To|With|Did|Was|Compare)\s+", "", m.group(1))
             asked = name.replace(" ", "").replace("-", "").lower()  # 'Of Weigu town' names Weigu
             asked = re.sub(r"road$", "lu", re.sub(r"street$", "jie", asked))  # 'Tingzhou Road' is 汀洲路
-            hits = [k for k in self.known if romanize(_short(k)).lower() == asked]
+            hits = [k for k in self.known if romanize(short_name(k)).lower() == asked]
             if not hits:  # 'Minwo' for 洺沃 (Mingwo): -n and -ng are written alike; one such place only
-                fuzzy = [k for k in self.known if _fuzzy(romanize(_short(k)).lower()) == _fuzzy(asked)]
+                fuzzy = [k for k in self.known if _fuzzy(romanize(short_name(k)).lower()) == _fuzzy(asked)]
                 hits = fuzzy if len(fuzzy) == 1 else []
             kinds = _EN_KIND.get(m.group(2).lower(), ())
             hits = [k for k in hits if k.endswith(kinds)] or hits  # 'Xinghu town' when 荇湖镇 and 荇湖街道 both exist
@@ -289,7 +290,7 @@ class _PlaceReader:
         for k in self.known:
             if k in self.found:
                 continue
-            short, roman = _short(k), romanize(_short(k))
+            short, roman = short_name(k), romanize(short_name(k))
             mentions = [m for m in re.finditer(re.escape(short), self.q)
                         if not re.match(_PLACE_SUFFIX, self.q[m.end():])] if len(short) >= 2 else []
             if roman and len(roman) > 2:
@@ -303,7 +304,7 @@ class _PlaceReader:
                     continue
                 said = _EN_SUFFIX.match(self.q, m.end())
                 if said and not k.endswith(_EN_KIND[said.group(1).lower()]) and any(
-                        o.endswith(_EN_KIND[said.group(1).lower()]) and romanize(_short(o)) == roman for o in self.known):
+                        o.endswith(_EN_KIND[said.group(1).lower()]) and romanize(short_name(o)) == roman for o in self.known):
                     continue  # 'Xinghu town': the 镇 of that name, not the 街道
                 ok, q = self.take(k, m.start(), m.end())
                 if ok:
@@ -360,7 +361,7 @@ def _candidate(run: str) -> str | None:
 def _same_place(asked: str, known: str) -> bool:
     if asked == known:
         return True
-    a, k = _short(asked), _short(known)
+    a, k = short_name(asked), short_name(known)
     if a != k:
         return False
     sa, sk = asked[len(a):], known[len(k):]

@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 from pydantic import ValidationError
 
 from rag.errors import ExtractionError
-from rag.figures.lexicon import Term, match_term
+from rag.figures.lexicon import Term, flavoured_key, match_term
 from rag.figures.tables import table_indicators
+from rag.ingest.chunk import chunk_at
 from rag.ingest.periods import period_in
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
 from rag.text.cues import (
@@ -371,15 +372,13 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         if prev[1].startswith(stem):
             return None, prev[1][len(stem) :] + label  # '化解矛盾纠纷419件,化解率97.9%' -> 矛盾纠纷化解率
         return None, (prev[1] + "率") if prev[1].endswith(stem) else prev[1] + label
-    seg = re.split(r"[,，、:：;；]", prefix)[-1].strip()
     verb = _COUNT_VERB.search(seg) if unit_kind == "count" else None
     if verb and len(seg) - len(verb.group(0)) <= 2:
         # '分批移交12条“三无”小巷', '提前完成45个小区“雨污分流”': the things counted follow the number
-        after = _AFTER.match(suffix)
-        tail = _label(after.group(0), 0) if after else ""
-        if len(tail) >= 2 and not _HEAD_TAIL.search(tail):
-            found = match_term(after.group(0), unit_kind) if after else None
-            if found and after and _SUFFIX_VERB.search(after.group(0), found[1]):
+        tail = _label(after_noun.group(0), 0) if after_noun else ""
+        if after_noun and len(tail) >= 2 and not _HEAD_TAIL.search(tail):
+            found = match_term(after_noun.group(0), unit_kind)
+            if found and _SUFFIX_VERB.search(after_noun.group(0), found[1]):
                 return None, tail  # '推动9家规上工业企业实施数字化改造': firms that did something, not the stock
             if found:
                 return found[0], tail  # '建成35个民生实事项目': a lexicon measure
@@ -620,7 +619,7 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
             break
     if term is not None and _names_a_part(label_zh, term):
         term = None  # '重点楼宇税收' is part of the 税收 total, not the total: its own label, not the lexicon key
-    key = _flavour(term.key, term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
+    key = flavoured_key(term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start])
     if kind == "target" and section.part == "review" and report.plan_period and (
@@ -669,19 +668,5 @@ def _title_year(report: Report) -> str | None:
     return found.group(1) if found else None
 
 
-def _flavour(key: str, term: Term, before: str) -> str:
-    """Newly added counts (新增托位) are a different metric from stocks (总托位): key 'new_<key>'."""
-    if "新增" in before and term.units == ("count",) and not key.startswith("new_"):
-        return "new_" + key
-    return key
-
-
 def _fmt(v: float) -> str:
     return f"{v:g}"
-
-def chunk_at(chunks: list[Chunk], pos: int) -> str:
-    """Id of the chunk holding character `pos` (the nearest one if none does)."""
-    for c in chunks:
-        if c.start <= pos < c.end:
-            return c.chunk_id
-    return min(chunks, key=lambda c: abs(c.start - pos)).chunk_id if chunks else "none"

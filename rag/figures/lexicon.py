@@ -180,6 +180,13 @@ def match_term(text: str, unit_kind: str | None = None) -> tuple[Term, int] | No
     return (best[2], best[0]) if best else None
 
 
+def flavoured_key(term: Term, before: str) -> str:
+    """The row key of a term: newly added counts (新增托位) are a different metric from stocks (总托位), 'new_<key>'."""
+    if "新增" in before and term.units == ("count",) and not term.key.startswith("new_"):
+        return "new_" + term.key
+    return term.key
+
+
 def terms_for_question(text: str) -> list[Term]:
     """Every term a question mentions, in order of mention (longest first at the same place)."""
     text = re.sub(r"[()（）]", "", text)

@@ -10,8 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pydantic import BaseModel, Field, ValidationError
 
 from rag.errors import BackendError, ExtractionError
-from rag.figures.extract import chunk_at, period_of
+from rag.figures.extract import period_of
 from rag.figures.lexicon import BY_KEY, TERMS, base_key
+from rag.ingest.chunk import chunk_at
 from rag.llm import LLMBackend
 from rag.llm.prompts import fence, load_prompt
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
-from rag.figures.lexicon import Term, match_term
+from rag.figures.lexicon import Term, flavoured_key, match_term
+from rag.ingest.chunk import chunk_at
 from rag.ingest.load import table_column
 from rag.ingest.periods import last_month, period_in
 from rag.schemas import Chunk, Evidence, Indicator, Kind, PeriodSource, Report, Section
@@ -264,9 +265,7 @@ def _indicator(report: Report, section: Section, chunks: list[Chunk], row: _Row,
     """The validated row (the same fields as prose figures), or None when the validator refuses it."""
     value = value if figure.kind == "yoy_growth" else abs(value)
     kind: Kind = "estimate" if figure.estimated and figure.kind == "actual" else figure.kind
-    key = term.key if term else f"label:{label}"
-    if term and "新增" in label and term.units == ("count",) and not key.startswith("new_"):
-        key = "new_" + key  # newly added counts are their own metric, as in prose
+    key = flavoured_key(term, label) if term else f"label:{label}"
     norm_value, norm_unit = normalize(value, figure.unit)
     quote = report.text[figure.start : row.end]
     try:
@@ -278,7 +277,7 @@ def _indicator(report: Report, section: Section, chunks: list[Chunk], row: _Row,
                 "value": value, "unit": figure.unit, "normalized_value": norm_value, "normalized_unit": norm_unit,
                 "kind": kind, "qualifier": None, "part": section.part, "provisional": provisional,
                 "estimated": figure.estimated,
-                "evidence": Evidence(chunk_id=_chunk_id(chunks, figure.start), start=figure.start, end=row.end,
+                "evidence": Evidence(chunk_id=chunk_at(chunks, figure.start), start=figure.start, end=row.end,
                                      quote=quote),
             },
             context={"text": report.text},
@@ -286,12 +285,3 @@ def _indicator(report: Report, section: Section, chunks: list[Chunk], row: _Row,
     except ValidationError as exc:
         log.debug("dropped table figure %s %s: %s", label, value, exc.errors()[0]["msg"])
         return None
-
-
-def _chunk_id(chunks: list[Chunk], pos: int) -> str:
-    """Id of the chunk holding `pos`, the nearest one if none does (extract.chunk_at's rule; extract imports this
-    module, so it cannot be imported from there)."""
-    for c in chunks:
-        if c.start <= pos < c.end:
-            return c.chunk_id
-    return min(chunks, key=lambda c: abs(c.start - pos)).chunk_id if chunks else "none"

@@ -13,6 +13,14 @@ _CLAUSE = re.compile(r"[^,，、]*(?:[,，、]|$)")
 _SHORT_SECTION = 100
 
 
+def chunk_at(chunks: list[Chunk], pos: int) -> str:
+    """Id of the chunk holding character `pos` (the nearest one if none does)."""
+    for c in chunks:
+        if c.start <= pos < c.end:
+            return c.chunk_id
+    return min(chunks, key=lambda c: abs(c.start - pos)).chunk_id if chunks else "none"
+
+
 def chunk_report(meta: ReportMeta, text: str, sections: list[Section], *, max_tokens: int = 400) -> list[Chunk]:
     """Cut `text` into chunks of at most `max_tokens` that never straddle a part or a level-0/1 heading."""
     chunks: list[Chunk] = []
