@@ -36,7 +36,7 @@ from rag.text.cues import (
     YOY,
 )
 from rag.text.numbers import UNITS, Quantity, normalize, scan_quantities
-from rag.text.words import jieba
+from rag.text.words import ends_in_verb, jieba, leading_noun, tagged
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +50,14 @@ _ATTRIBUTE = re.compile(r"增加值|总投入|投入|营收|营业收入|产值|
 _LEAD = re.compile(
     r"^(?:其中[:：]?|全年|年内|今年以来|一年来|本年度?|当年|截[至止](?:目前|[^,，]{0,8}?[月日](?:底|末)?)"
     r"|(?:20\d\d|[xX]{2,4})\s*年度?|\d{1,2}\s*(?:月份?)?\s*[-－—–~～至到]+\s*\d{1,2}\s*月份?|\d{1,2}月份?"
-    r"|前三季度|第?[一二三四1-4]季度|[上下]半年|累计|共计|共|合计|总计|预计|初步统计|预估|估计|可望|有望"
+    r"|前三季度|第?[一二三四1-4]季度|[上下]半年|累计|共计|共(?!享|建|同|青|治)|合计|总计|预计|初步统计|预估|估计|可望|有望"
     r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道|在库"
-    r"|辖区|同时|并且?|已|另|再|和|及|与|对|在|将|把|以上|以下|由|从|向|为|是|有|新培育|年度计划|计划|目标"
+    r"|辖区|同时|并且?|已|另|再(?!生|就业)|和(?!谐|美)|及(?!时)|与(?!会)|对(?!接|标|口|外)|在(?!建|岗|册|校|职|线|营|管|押)"
+    r"|将|把|以上|以下|由|从(?!业|事)|向|为(?!民|老|企)|是|有(?!效|机|序|线)|新培育|年度计划|计划|目标"
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:(?:有序|稳步|顺利|加快|全面|扎实|持续)?推进中?|保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
-                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|(?<![村户人])均|已|的"
+                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|平均|(?<![村户人])均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
@@ -65,7 +66,7 @@ _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|�
                         r"|新增了|完成了|投入|筹集|争取|落实|惠及|覆盖|签约|引入|招引|储备|排查|整治|清理|处置)+")
 _PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖])区|[镇乡县])$")
 _FRAGMENT = re.compile(r"^第|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
-_CONJ = re.compile(r"[和及与]")
+_CONJ = re.compile(r"和(?!谐|美)|及(?!时)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
 _OWN_CUES = re.compile(YOY.pattern + "|" + COMPLETION.pattern + r"|分别|均|各|较上年|比上年|较去年|比去年|下同|[(（)）]")
@@ -80,7 +81,10 @@ _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
 _SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引进|培育|销售|出售|接待")
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
-_FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
+_TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[\u4e00-\u9fff]{0,6}?)最[高多大少低][,，]?(?:达到?|为)?$")
+_VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
+_GROUP_BOUND = re.compile(r"(?:以上|以下|及以上|及以下|以内)?的(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
+_FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
@@ -96,6 +100,8 @@ _LEAD_VERB = re.compile(r"^(?:排查|受理|办理|化解|办结|处置|调处|�
 _PEOPLE = re.compile(r"(?:居民|群众|人员|人口|户|人|家庭)$")  # '居民2680户,完成投资…': no 居民投资
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
+_RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低]?|缩短|压缩|缩减|延长|翻番)(?:到|至|为)|[增降]至|达到)"
+                        r"(?:(?:19|20)\d\d年的?)?")
 _SIGNED = re.compile(r"^[+＋\-－]")
 _TARGET_LEAD = re.compile(r"(?:将|要)?(?:力争|确保|争取|计划)")
 _NEXT_YEAR = re.compile(r"明年|新的一年|来年")
@@ -128,7 +134,12 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
         for sent_start, sentence in _sentences(report.text, section):
             if report.text[sent_start - 1 : sent_start] not in ("；", ";"):
                 carry[0] = (None, "")
-            for ind in _from_sentence(report, section, chunks, sent_start, sentence, carry):
+            try:
+                found = list(_from_sentence(report, section, chunks, sent_start, sentence, carry))
+            except Exception:  # one sentence a rule cannot read loses its figures, never the report
+                log.exception("figure extraction failed on a sentence at %d of %s", sent_start, report.report_id)
+                found = []
+            for ind in found:
                 sig = (ind.key, ind.kind, ind.period, round(ind.normalized_value, 6))
                 if sig in seen:
                     continue  # a figure repeated (e.g. in a highlights block) is kept once, at first mention
@@ -155,6 +166,8 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
         return False
     if _PEERS.match(sentence, q.end):
         return False  # '在全县18个乡镇中位列第5位': the peers counted, not a figure of the place
+    if _GROUP_BOUND.match(sentence, q.end):
+        return False  # '收入30万元以下的村全部清零': the bound that defines a group, not a figure
     if q.unit and "百分点" in q.unit and _ABOVE_AVERAGE.search(sentence[max(0, q.start - 12) : q.start]):
         return False  # '增长11.7%,高于全区平均2.3个百分点': a gap to the district, not this place's change
     return not re.search(r"[xX×]\s*$", sentence[max(0, q.start - 2) : q.start])
@@ -169,13 +182,19 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         n + 1 < len(quantities) and _THRESHOLD.fullmatch(sentence[q.end : quantities[n + 1].start]))]
     if not quantities:
         return
+    # '由5个工作日缩短为3个工作日': the level before the change, with no year of its own, is no figure of the period
+    before = {n for n, q in enumerate(quantities) if n + 1 < len(quantities)
+              and sentence[max(0, q.start - 1) : q.start] == "由" and q.unit == quantities[n + 1].unit
+              and _RAISED_TO.fullmatch(sentence[q.end : quantities[n + 1].start].strip())}
     subjects = _subjects(sentence, quantities, carry)
     # '预计全年实现地区生产总值5.2亿元；一般公共预算收入350万元': 预计 before a ； covers the whole 。-sentence
     lead = report.text[max(section.start, sent_start - 300) : sent_start]
     lead = re.split(r"[。！？\n]", lead)[-1]
     scoped = section.part == "review" and _estimate_scope(report.text, section, sent_start)
     aimed: int | None = None  # where a target cue (力争/确保…) earlier in the sentence starts, its list not ended
-    for q, (term, label, clause, change) in zip(quantities, subjects, strict=True):
+    for n, (q, (term, label, clause, change)) in enumerate(zip(quantities, subjects, strict=True)):
+        if n in before:
+            continue
         kind = _kind(section, sentence, clause, q)
         if kind == "actual" and aimed is not None and not DONE.search(_AIMED.sub("", clause.text)) \
                 and not YOY.search(clause.text):
@@ -330,16 +349,23 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             return (whole[0] if whole and whole[1] == len(joined) else None), joined
         return found[0], label if len(label) >= 2 else found[0].zh
     prefix = _PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均2914万元' is a per-village figure: 村均
+    # '28个村（社区）集体经营性收入平均达到46.5万元': after a count of villages, an average is per village
+    prefix = re.sub(r"^([村户])(?:[（(][^）)]{1,4}[）)])?([^，,。；;\d]{2,12}?)平均", r"\1均\2", prefix)
+    top = _TOP_ONE.search(prefix) or _VILLAGE_LISTED.search(prefix)
+    if prev[1] and top:  # '其中沂东村最高，达138万元', '…的村分别为东塘村810万元、石门村655万元': each village's figure
+        return None, top.group(1) + re.sub(r"^(?:[\u4e00-\u9fff]{1,4}村(?=[\u4e00-\u9fff]{3})|村[均级]?)", "", prev[1])
     label = _label(prefix, len(prefix))
     herd = _HERD.fullmatch(label)
     if prev[1] and herd and _HERD.search(prev[1]) and not _HERD.fullmatch(prev[1]):
         return None, _HERD.sub("", prev[1]) + herd.group(1)  # '肉鸭出栏9.6万羽,年末存栏2.3万羽': the same birds
+    if prev[1] and _RAISED_TO.fullmatch(prefix.strip()):
+        return prev  # '由2021年的12家增加到18家': the same measure, its later level
     if prev[1] and _SAME_AS_PREV.fullmatch(label):  # "新增国家高新技术企业12家,总数达到96家"
         return prev[0], _NEW.sub("", prev[1]) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     if prev[1] and per and not _label(prefix[: per.start()], 0):
         # "合计1,320万元,村均120万元": the per-village figure of the same measure
-        own = re.sub(rf"^[^{per.group(1)}]{{0,3}}{per.group(1)}(?:[（(][^）)]*[）)])?", "",
+        own = re.sub(rf"^[^{per.group(1)}]{{0,3}}{per.group(1)}级?(?:[（(][^）)]*[）)])?", "",
                      re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))  # 村均 + 行政村集体经济收入 -> 村均集体经济收入
         return None, per.group(0) + own
     if prev[1] and _HEAD_ONLY.fullmatch(label) and not _HEAD_TAIL.search(prev[1]) and not _PEOPLE.search(prev[1]):
@@ -372,10 +398,13 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         if prev[1].startswith(stem):
             return None, prev[1][len(stem) :] + label  # '化解矛盾纠纷419件,化解率97.9%' -> 矛盾纠纷化解率
         return None, (prev[1] + "率") if prev[1].endswith(stem) else prev[1] + label
-    verb = _COUNT_VERB.search(seg) if unit_kind == "count" else None
+    verb = (_COUNT_VERB.search(seg) or (re.search(r"([\u4e00-\u9fff]{2})$", seg) if label and len(seg) <= 6 and ends_in_verb(seg)
+                                        else None) if unit_kind == "count" else None)
     if verb and len(seg) - len(verb.group(0)) <= 2:
         # '分批移交12条“三无”小巷', '提前完成45个小区“雨污分流”': the things counted follow the number
         tail = _label(after_noun.group(0), 0) if after_noun else ""
+        if after_noun and len(tail) < 2:
+            tail = _clean(leading_noun(after_noun.group(0)))  # '挽留7家企业将总部留在本街道': 企业, what was kept
         if after_noun and len(tail) >= 2 and not _HEAD_TAIL.search(tail):
             found = match_term(after_noun.group(0), unit_kind)
             if found and _SUFFIX_VERB.search(after_noun.group(0), found[1]):
@@ -393,7 +422,20 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         if unit_kind == "count" and _HEAD_TAIL.search(tail):
             return None, ""  # "8个行政村集体经济收入合计…": a count of villages, not an income
         return (found[0] if found else None), tail
+    if prev[1] and label:
+        return None, _sibling(prev[1], label)
     return None, label
+
+
+def _sibling(prev: str, label: str) -> str:
+    """'城市更新完工项目2个,开工项目7个': a verb and the same head after the previous label's verb and head name the
+    same kind of thing in another state, so the label takes the previous label's words before its verb."""
+    before, mine = tagged(prev), tagged(label)
+    if len(mine) != 2 or len(before) < 3 or mine[-1] != before[-1] or len(mine[-1][0]) < 2:
+        return label
+    if mine[0][1] != "v" or before[-2][1] != "v" or mine[0][0] == before[-2][0]:
+        return label
+    return "".join(w for w, _ in before[:-2]) + label
 
 
 def _share_of(prefix: str, prev: Subject) -> Subject:

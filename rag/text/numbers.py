@@ -34,6 +34,8 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("微克/立方米", "ug/m3", 1.0, "µg/m³"),
     ("毫克/立方米", "ug/m3", 1e3, "mg/m³"),  # as printed (CO is reported in mg/m³); a misprint stays visible
     ("天", "days", 1.0, "days"), ("小时", "hours", 1.0, "hours"), ("分钟", "minutes", 1.0, "minutes"),
+    ("个工作日", "workdays", 1.0, "working days"), ("工作日", "workdays", 1.0, "working days"),
+    ("个月", "months", 1.0, "months"),
     ("千瓦", "kW", 1.0, "kW"), ("万千瓦", "kW", 1e4, "kW"), ("兆瓦", "kW", 1e3, "kW"),
     ("千瓦时", "kWh", 1.0, "kWh"), ("万千瓦时", "kWh", 1e4, "kWh"),
     # every weight in tonnes, so 万吨 and 万斤 figures of one place compare and rank (担, of tobacco: 50 kg)

@@ -15,3 +15,30 @@ def jieba() -> Any:
     _jieba.setLogLevel(logging.WARNING)
     _jieba.initialize()
     return _jieba
+
+
+@lru_cache(maxsize=8192)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech flag) pairs from jieba's tagger (its bundled model): 'v' verb, 'n' noun, 'd' adverb …"""
+    jieba()
+    import jieba.posseg as posseg
+
+    return tuple((w.word, w.flag) for w in posseg.cut(text))
+
+
+def ends_in_verb(text: str) -> bool:
+    """'成功挽留', '分批移交', '累计走访': a verb last, before it only adverbs, numerals or adjectives (what the
+    verb acts on must come after it)."""
+    words = tagged(text)
+    return bool(words) and words[-1][1] == "v" and all(f[:1] in "vadm" for _, f in words[:-1])
+
+
+def leading_noun(text: str) -> str:
+    """The nouns a text opens with ('企业将总部留在…' -> '企业'; '小微企业通过…' -> '小微企业'): the thing a count
+    after a verb counts. '' when it opens with no noun."""
+    out = ""
+    for word, flag in tagged(text):
+        if flag[:1] != "n" and not (out == "" and flag[:1] in "ab"):
+            break
+        out += word
+    return out

@@ -278,3 +278,52 @@ def test_an_amount_after_a_growth_target_is_the_same_indicators_target() -> None
 def test_short_asides_and_absolute_amount_words_leave_labels() -> None:
     facts = _facts("1至11月，全社会固定资产投资绝对额9.6亿元；限额以上零售业（单位）销售额绝对额21.3亿元。")
     assert ("全社会固定资产投资", 9.6, "actual") in facts and ("限额以上零售业销售额", 21.3, "actual") in facts
+
+
+def test_lead_words_that_open_a_word_stay_in_the_label() -> None:
+    labels = {r.label_zh for r in _rows("对接服务企业不少于500家次，在建项目18个，从业人员2300人，和谐劳动关系创建企业45家。")}
+    assert {"对接服务企业", "在建项目", "从业人员", "和谐劳动关系创建企业"} <= labels
+
+
+def test_a_verb_before_a_count_takes_the_noun_after_it() -> None:
+    labels = [r.label_zh for r in _rows("成功挽留7家企业将总部留在本街道。")]
+    assert len(labels) == 1 and "企业" in labels[0] and "挽留" in labels[0]
+    assert [r.label_zh for r in _rows("开展33场全民阅读活动。")] == ["全民阅读活动"]
+
+
+def test_a_level_after_a_change_keeps_the_measure_and_the_level_before_it_goes() -> None:
+    assert {(r.label_zh, r.value, r.period) for r in _rows("全镇规上工业企业由2021年的12家增加到18家，实现翻一番。")} == {
+        ("规上工业企业", 12.0, "2021"), ("规上工业企业", 18.0, "2023")}
+    assert [(r.label_zh, r.value, r.unit) for r in _rows("企业诉求反馈时限由5个工作日缩短为3个工作日。")] == [
+        ("企业诉求反馈时限", 3.0, "个工作日")]
+
+
+def test_a_sibling_in_another_state_takes_the_words_before_the_verb() -> None:
+    facts = _facts("城市更新完工项目2个，开工项目7个，通过规划审批项目10个。全镇规上工业企业45家，高新技术企业12家。")
+    assert ("城市更新开工项目", 7.0, "actual") in facts and ("城市更新完工项目", 2.0, "actual") in facts
+    assert ("高新技术企业", 12.0, "actual") in facts  # nouns before nouns: no state, nothing taken
+
+
+def test_a_sentence_no_rule_can_read_loses_its_figures_not_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rag.figures.extract as extract
+
+    real = extract._from_sentence
+
+    def failing(report, section, chunks, start, sentence, carry):  # type: ignore[no-untyped-def]
+        if "坏句" in sentence:
+            raise IndexError("a rule bug")
+        return real(report, section, chunks, start, sentence, carry)
+
+    monkeypatch.setattr(extract, "_from_sentence", failing)
+    facts = _facts("坏句里有12个数字。全年完成固定资产投资3.2亿元。")
+    assert facts == {("固定资产投资", 3.2, "actual")}
+
+
+def test_an_average_after_a_count_of_villages_the_top_village_and_a_group_bound() -> None:
+    facts = _facts("全镇16个村（社区）集体经营性收入平均达到38.2万元，其中桐坪村最高，达96万元；"
+                   "集体经营性收入20万元以下的村全部清零。")
+    assert facts == {("村均集体经营性收入", 38.2, "actual"), ("桐坪村集体经营性收入", 96.0, "actual")}
+    facts = _facts("全镇村级集体经营性收入合计3120万元，村均260万元，其中超过400万元的村分别为梅岭村530万元、下洋村470万元。")
+    assert {("村均集体经营性收入", 260.0, "actual"), ("梅岭村集体经营性收入", 530.0, "actual"),
+            ("下洋村集体经营性收入", 470.0, "actual")} <= facts
+    assert not any(v == 400.0 for _, v, _ in facts)  # the bound that names a group of villages
