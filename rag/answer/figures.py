@@ -14,7 +14,7 @@ from rag.answer.asks import split_asks
 from rag.answer.passages import Context
 from rag.answer.places import short_name, sub_places
 from rag.answer.ranks import asks_rank, rank_answer
-from rag.answer.router import Route, indicator_phrase, measure_fits, route, same_county
+from rag.answer.router import DURATIONS, Route, indicator_phrase, measure_fits, route, same_county
 from rag.figures.lexicon import terms_for_question
 from rag.figures.match import Scored, en_similarity, english_to_zh, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
@@ -372,7 +372,9 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
            or ("share" in kinds and x.kind in ("actual", "cumulative", "completion_rate") and x.unit == "%")]
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
-    if r.measure_word:  # '惠及多少户居民' is not answered by '改造7个小区'
+    if r.measure_word in DURATIONS:  # '连续几年排名第一' is not answered by the GDP of the year
+        out = [x for x in out if measure_fits(r.measure_word, x.unit)]
+    elif r.measure_word:  # '惠及多少户居民' is not answered by '改造7个小区'
         out = [x for x in out if x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit)]
     return out
 

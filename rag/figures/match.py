@@ -176,6 +176,8 @@ def label_similarity(phrase: str, label: str) -> float:
             score *= 0.8  # '烟叶税' is not '收购烟叶': the phrase's last word names what is measured
         elif not any(_shares(w, label) for w in words[:-1]):
             score *= 0.8  # '魔芋产量' is not '干茶产量': nothing before the measure word fits
+    if _spread_in(label, phrase, words):
+        score = max(score, 0.5 + 0.3 * len(label) / len(phrase))  # '整治违规占用土地面积' holds 整治土地 word by word
     short, long = sorted((phrase, label), key=len)
     if len(short) >= 2 and short in long:
         score = max(score, 0.45 + 0.55 * len(short) / len(long))  # '总托位' in '3岁以下婴幼儿照护服务总托位'
@@ -183,6 +185,22 @@ def label_similarity(phrase: str, label: str) -> float:
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
             score = max(score, 0.9)
     return round(score * qualifier_fit(phrase, label), 4)
+
+
+def _spread_in(label: str, phrase: str, words: Sequence[str]) -> bool:
+    """The label's words (two or more, four characters or more) stand in the phrase in order, with other words
+    between, and the phrase's measure word (its last word that is not a bare 数量/面积) is among them."""
+    parts = _words(label)
+    if len(label) < 4 or len(parts) < 2 or label in phrase:
+        return False
+    at = 0
+    for part in parts:
+        at = phrase.find(part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    head = next((w for w in reversed(words) if not _GENERIC_HEAD.match(w)), None)
+    return head is not None and head in label
 
 
 _PER_UNIT = re.compile(r"[村户人亩地场日月年]均")
@@ -241,7 +259,7 @@ def _clean(text: str) -> str:
 
 
 _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
-                ("社消零总额", "社零"))
+                ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"))
 _PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均")
 
 
@@ -315,6 +333,11 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "hand over": ("移交",), "handed over": ("移交",), "petition": ("信访",), "petitions": ("信访",),
     "lifts": ("电梯",), "lift": ("电梯",), "elevators": ("电梯",), "elevator": ("电梯",), "retrofitted": ("加装",),
     "retrofit": ("加装",), "grid cells": ("网格",), "grid workers": ("网格员",),
+    "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
+    "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
+    "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),
+    "broke ground": ("开工", "动工"), "break ground": ("开工", "动工"), "broken ground": ("开工", "动工"),
+    "groundbreaking": ("开工", "动工"), "started construction": ("开工",), "illegal construction": ("违建", "违法建设"), "waste sorting": ("垃圾分类",), "garbage sorting": ("垃圾分类",),
 }
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
             "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total",
@@ -410,7 +433,16 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     whole = [z for z in _phrase_terms(phrase) if len(z) >= 3 and z in label]
     if whole:
         score = max(score, min(1.0, 0.5 + 0.5 * max(len(z) for z in whole) / len(label)))
-    return round(score * qualifier_fit(phrase, label), 4)
+    return round(score * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
+
+
+def _leftover_fit(words: Sequence[str], phrase: str, label: str) -> float:
+    """Less than 1 when an English participle has no Chinese in the label: 'rubber plantation area tapped' names a
+    state of the area (开割) that 橡胶种植面积 does not hold."""
+    low = phrase.lower()
+    missing = [w for w in words if re.fullmatch(r"[a-z]+ed", w) and w not in _EN_STOP
+               and _word_covered(w, low, label) == 0]
+    return 0.75 if missing else 1.0
 
 
 def english_coverage(phrase: str, text: str, drop: Sequence[str] = ()) -> float:
@@ -474,9 +506,17 @@ def _lemmas(word: str) -> list[str]:
         out.append(word[:-1])
     if word.endswith("ed"):
         out += [word[:-2], word[:-1]]
+    if re.search(r"([b-df-hj-np-tv-z])\1(?:ed|ing)$", word):  # 'tapped', 'planning': the doubled consonant
+        out.append(re.sub(r"[a-z](?:ed|ing)$", "", word))
     if word.endswith("ing"):
         out += [word[:-3], word[:-3] + "e"]
-    return out
+    # nouns made from verbs, glossed in the dictionary by the verb ('renewal' -> to renew, 'relocation' ->
+    # to relocate, 'rectification' -> to rectify, 'investment' -> to invest)
+    for suffix, repl in (("ification", "ify"), ("tration", "ter"), ("ation", "ate"), ("ation", ""), ("ition", "ish"), ("tion", "t"),
+                         ("ion", "e"), ("ion", ""), ("ment", ""), ("al", ""), ("al", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)] + repl)
+    return list(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=4096)

@@ -72,3 +72,11 @@ def test_completion_rate_questions_in_several_wordings() -> None:
               "What share of its annual investment target did Hewan town reach?"):
         assert kind_asked(q) == "completion_rate", q
     assert kind_asked("河湾镇2024年固定资产投资目标是多少？") == "target"
+
+
+def test_a_length_of_time_asked_is_its_measure_word() -> None:
+    from rag.answer.router import measure_fits, measure_word
+
+    assert measure_word("反馈时限缩短到了几个工作日？") == "工作日" and measure_word("已经连续几年排名第一？") == "年"
+    assert measure_word("近几年税收增长了多少？") is None and measure_word("几年来新增了多少家企业？") == "家"
+    assert measure_fits("工作日", "个工作日") and not measure_fits("年", "亿元")

@@ -15,7 +15,8 @@ def _answer(text: str) -> Answer:
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [("全年接待游客1.2亿人次。", 1.2, "亿人次"), ("接待游客12000万人次。", 1.2, "亿人次"),
-     ("生猪出栏3.5万头。", 3.5, "万头"), ("蔬菜产量2.1万吨。", 21000, "吨")],
+     ("生猪出栏3.5万头。", 3.5, "万头"), ("蔬菜产量2.1万吨。", 21000, "吨"),
+     ("年末牲畜存栏4.2万头。", 4.2, "万头（只、匹）")],  # an aside on what the unit counts too
 )
 def test_measure_words_after_multipliers_match(text: str, value: float, unit: str) -> None:
     assert numeric_match(_answer(text), value, unit) == (True, "")

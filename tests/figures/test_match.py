@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from rag.figures.match import THRESHOLD, english_to_zh, label_similarity, match_rows, same_measure
+from rag.figures.match import (
+    THRESHOLD,
+    en_similarity,
+    english_to_zh,
+    label_similarity,
+    match_rows,
+    same_measure,
+)
 from tests.answer.figure_rows import row
 
 ROWS = [
@@ -121,3 +128,22 @@ def test_hand_list_words_of_one_character_count_whole() -> None:
 def test_hand_terms_survive_dropped_stop_words() -> None:
     rows = [row("青石街道", "2023", "出栏生猪", 31000, "头"), row("青石街道", "2023", "新建圈舍", 20, "个")]
     assert match_rows("hogs send market", rows, lang="en")[0].row.label_zh == "出栏生猪"
+
+
+def test_a_label_spread_word_by_word_through_the_phrase_matches() -> None:
+    assert label_similarity("“净土”行动中整治违规占用土地面积", "整治土地") >= THRESHOLD
+    assert label_similarity("区50强以外企业规上工业产值", "区50强外产值") >= THRESHOLD  # 以外 is 外
+    assert label_similarity("城市更新项目拆除建筑面积", "拆除面积") < THRESHOLD  # 建筑, the measure, is not in it
+
+
+def test_english_report_terms_and_nouns_made_from_verbs() -> None:
+    assert _en("urban renewal projects", "城市更新项目") >= THRESHOLD
+    assert _en("enterprise relocation", "企业搬迁") >= THRESHOLD  # relocation -> to relocate -> 搬迁
+    assert _en("urban renewal projects broke ground", "城市更新开工项目") >= THRESHOLD
+    assert _en("urban renewal projects broke ground", "城市更新完工项目") < _en(
+        "urban renewal projects broke ground", "城市更新开工项目")
+    assert _en("rubber plantation area tapped", "橡胶种植面积") < THRESHOLD  # what was tapped, not what was planted
+
+
+def _en(phrase: str, label: str) -> float:
+    return en_similarity(phrase, english_to_zh(phrase), label)
