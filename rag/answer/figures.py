@@ -372,6 +372,9 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
            or ("share" in kinds and x.kind in ("actual", "cumulative", "completion_rate") and x.unit == "%")]
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
+    if r.one_village:  # '收入最高的村收入多少': one village's figure, never the place's total
+        out = [x for x in out if re.match(r"[\u4e00-\u9fff]{2,4}村(?![级均民])", x.label_zh)
+               and not x.label_zh.startswith(("行政村", "农村", "全村"))]
     if r.measure_word in DURATIONS:  # '连续几年排名第一' is not answered by the GDP of the year
         out = [x for x in out if measure_fits(r.measure_word, x.unit)]
     elif r.measure_word:  # '惠及多少户居民' is not answered by '改造7个小区'
@@ -521,6 +524,9 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 
 
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
+_WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份).{0,4}?(?:更|最)?[多少高低大小]|\b(?:which|what) year\b[^?]*?"
+                         r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
+                         re.I)
 _SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
 
 
@@ -583,6 +589,8 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     if row is None:
         return _derived(question, r, rows, place, label) or _kind_or_period_decline(question, r, rows, place, label)
     cited = [row]
+    if r.one_village:
+        label = _label([row], lang)  # the village's own name and measure, never read as the place's total
     text = msg("lookup", lang, place=_place(place, lang), period=_period(row.period, lang), label=label,
                verb=_verb(row, lang), figure=_figure(row, lang, absolute=row.kind in _SIGNED), n=1)
     if also is None and row.kind != "yoy_growth" and r.kind in ("actual", "estimate") and "同比" in question:
@@ -631,9 +639,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
         growth = [x for x in plain if x.period == nxt and x.kind == "yoy_growth" and x.unit == "%"]
         if level and growth and growth[0].value > -100:
             a, g = level[0], growth[0]
-            value = a.value / (1 + g.value / 100)
-            value = round(value) if a.normalized_unit == "count" else round(value, 2)  # 约250家, not 249.99家
-            fig = format_zh(value, a.unit) if lang == "zh" else format_en(value, a.unit)
+            fig = _computed(a.value / (1 + g.value / 100), a, lang)
             text = msg("derived_previous", lang, place=_place(place, lang), period=_period(year, lang), label=label,
                        figure=fig, level=_figure(a, lang), later=_period(a.period, lang),
                        growth=_figure(g, lang))
@@ -645,8 +651,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                      and x.kind in _LEVEL and x.evidence.start <= share.evidence.start]
             if level:
                 a = max(level, key=lambda x: x.evidence.start)
-                value = a.value / (share.value / 100)
-                fig = format_zh(round(value, 2), a.unit) if lang == "zh" else format_en(round(value, 2), a.unit)
+                fig = _computed(a.value / (share.value / 100), a, lang)
                 text = msg("derived_whole", lang, place=_place(place, lang), period=_period(a.period, lang),
                            label=label, figure=fig, level=_figure(a, lang), share=_figure(share, lang))
                 return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
@@ -656,12 +661,17 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                     and x.kind in _LEVEL and x.evidence.start <= rate.evidence.start]
             if done:
                 a = max(done, key=lambda x: x.evidence.start)  # the amount the rate follows
-                value = a.value / (rate.value / 100 if rate.unit == "%" else rate.value)
-                fig = format_zh(round(value, 2), a.unit) if lang == "zh" else format_en(round(value, 2), a.unit)
+                fig = _computed(a.value / (rate.value / 100 if rate.unit == "%" else rate.value), a, lang)
                 text = msg("derived_target", lang, place=_place(place, lang), label=label, figure=fig,
                            done=_figure(a, lang), rate=_figure(rate, lang), period=_period(a.period, lang))
                 return _answer(question, r, text, [a, rate], caveats=[msg("computed_note", lang)])
     return None
+
+
+def _computed(value: float, like: Indicator, lang: str) -> str:
+    """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
+    value = round(value) if like.normalized_unit == "count" else round(value, 2)
+    return format_zh(value, like.unit) if lang == "zh" else format_en(value, like.unit)
 
 
 def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], place: str,
@@ -864,6 +874,14 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
                 d["pct"] += ("," if lang == "zh" else ", ") + msg("kind_estimate", lang)
             text = msg("trend_headline", lang, place=_place(a.street, lang), label=label, **d) + _sep(
                 "x", lang) + text
+        levels = [c for c in cited if c.kind in _LEVEL]
+        which = _WHICH_YEAR.search(question)
+        if which and len({c.period for c in levels}) >= 2:  # '哪一年更多': the year first, then the series
+            low = bool(re.search(r"少|低|小|fewer|less|least|lower|lowest|smaller|smallest", which.group(0)))
+            top = (min if low else max)(levels, key=lambda c: c.normalized_value)
+            text = msg("trend_top_year", lang, place=_place(top.street, lang), label=label,
+                       period=_period(top.period, lang), which=msg("which_low" if low else "which_high", lang),
+                       figure=_fig_value(top, lang), n=cited.index(top) + 1) + _sep("x", lang) + text
     caveats += _notes(cited, lang)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
     if len({c.period for c in cited if c.kind in _LEVEL}) <= 1 and not any(c.kind == "yoy_growth" for c in cited):

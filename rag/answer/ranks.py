@@ -33,6 +33,7 @@ def _cover(terms: list[str], text: str) -> float:
     return sum(1 for t in terms if t in text or t in short) / len(terms) if terms else 0.0
 
 
+_COMMA = re.compile(r"[,，;；]")
 _GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
 _TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
 
@@ -86,7 +87,9 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             window = text[start : m.end()]
             scope = window if start == sentence_start else subject + window
             cover = _cover(terms, scope) if lang == "zh" else english_coverage(question, scope, drop)
-            cover -= 0.5 * _contrast(question, text[start : m.end()])
+            commas = [c.end() for c in _COMMA.finditer(text, start, m.start())]
+            # the clause that states the position says whether it ranks the growth or the total
+            cover -= 0.5 * _contrast(question, text[commas[-1] if commas else start : m.end()])
             if cover < (_MIN_COVER if lang == "zh" else _MIN_COVER_EN) or (best is not None and cover <= best[0]):
                 continue
             for cut in [start + x.end() for x in _CLAUSE.finditer(window)]:  # the shortest span saying as much

@@ -101,6 +101,8 @@ class Route(BaseModel):
                                                      "count in another measure word (7个小区) does not answer it.")
     unit_strict: bool = Field(False, description="The question names the unit outright (多少资金, 几栋): a figure in "
                                                  "another unit never answers it.")
+    one_village: bool = Field(False, description="The question asks for one village's figure ('收入最高的村'): the "
+                                                 "place's total never answers it.")
     districts: list[str] = Field(default_factory=list, description=(
         "Counties (as the reports' metadata writes them) the figure rows are limited to: set when every place that "
         "reports of several counties share is narrowed to one by the question ('永丰县禾塘镇', 'Hetang town "
@@ -161,7 +163,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
-              unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question), twins=found.twins, districts=found.districts, place_counties=found.counties,
+              unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question),
+              one_village=bool(_TOP_VILLAGE_ASKED.search(question)), twins=found.twins, districts=found.districts, place_counties=found.counties,
               language=lang)
     return _inherit(r, previous, question) if previous else r
 
@@ -217,6 +220,7 @@ _RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分
                          r"what share|per ?cent)\b", re.I)
 
 
+_TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪个村|哪一个村|\bwhich village\b", re.I)
 _MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处)"
                             r"|(?<![近这前])(?:多少|几)个?(工作日|月|年|天|日|小时)(?![来以])")
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
@@ -242,7 +246,9 @@ def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
     if _RATE_ASKED.search(question):
         return "percent"  # '满意率是多少', 'what share', 'satisfaction rate': a percentage, never a count
-    if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I):
+    if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I) or (
+            re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
+            and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
         return "CNY"
     if re.search(r"\bhow much\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
                  r"output value|funds?|yuan|money)\b", question, re.I):

@@ -81,7 +81,10 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 key_score *= max(0.6, min(1.0, _coverage(_content_words(phrase), phrase, row.label_zh) + 0.25))
             elif lang == "en":  # 'tax revenue (城区级)': the Chinese words given must be in the label too
                 cjk = re.sub(r"[^\u4e00-\u9fff]", "", phrase)
-                key_score *= 1.0 if cjk in row.label_zh else max(0.75, label_similarity(cjk, row.label_zh))
+                # ...and when the Chinese names a measure of its own (规上工业增加值), it decides alone
+                names_measure = any(t.regex.search(cjk) for t in TERMS)
+                key_score *= 1.0 if cjk in row.label_zh else label_similarity(cjk, row.label_zh) if names_measure \
+                    else max(0.75, label_similarity(cjk, row.label_zh))
             elif lang == "zh":
                 key_score *= _rest_fit(phrase, row)
             if max(key_score, lex) >= THRESHOLD:  # a key whose qualifiers clash ('全口径' vs '区级') is no match
@@ -118,6 +121,8 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
     return 0.5 + 0.5 * found if found < 0.5 else 1.0
 
 
+_HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")
+_GENERIC_TAIL = re.compile(r"(?:面积|数量|总数|个数|规模|总量|金额|总额)$")
 _GENERIC_HEAD = re.compile(r"^(?:数|数量|人数|户数|个数|总数|总量|规模|金额|额|总额|面积|长度|里程|总长|情况|水平|量|多少|几)$")
 
 
@@ -180,7 +185,11 @@ def label_similarity(phrase: str, label: str) -> float:
         score = max(score, 0.5 + 0.3 * len(label) / len(phrase))  # '整治违规占用土地面积' holds 整治土地 word by word
     short, long = sorted((phrase, label), key=len)
     if len(short) >= 2 and short in long:
-        score = max(score, 0.45 + 0.55 * len(short) / len(long))  # '总托位' in '3岁以下婴幼儿照护服务总托位'
+        # '总托位' in '3岁以下婴幼儿照护服务总托位'; a bare 面积/数量 at the end names nothing more ('挂果园面积' is
+        # 挂果园 whole, and only partly 果园面积)
+        short_c, long_c = _GENERIC_TAIL.sub("", short) or short, _GENERIC_TAIL.sub("", long) or long
+        share = len(short_c) / len(long_c) if short_c in long_c else len(short) / len(long)
+        score = max(score, 0.45 + 0.55 * share)
     for term in TERMS:  # lexicon synonyms: 固投 and 固定资产投资 are one measure
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
             score = max(score, 0.9)
@@ -206,7 +215,7 @@ def _spread_in(label: str, phrase: str, words: Sequence[str]) -> bool:
 _PER_UNIT = re.compile(r"[村户人亩地场日月年]均")
 _EN_PER = {"village": ("村均",), "household": ("户均",), "capita": ("人均",), "person": ("人均",),
            "mu": ("亩产", "亩均", "单产"), "hectare": ("单产",)}
-_EN_PER_RE = re.compile(r"\b(?:per|each|every|average)\s+(?:[a-z-]+\s+){0,3}?(village|household|capita|person|mu|"
+_EN_PER_RE = re.compile(r"\b(?:per|each|every|average)[\s-]+(?:[a-z-]+\s+){0,3}?(village|household|capita|person|mu|"
                         r"hectare)s?\b", re.I)
 _EN_SCOPE = {"district": "区级", "county": "县级", "town": "镇级", "township": "乡级", "city": "市级"}
 _EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", re.I)
@@ -235,6 +244,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
         fit *= 0.85
+    if set(_HERD_WORD.findall(phrase)) - set(_HERD_WORD.findall(label)):
+        fit *= 0.6  # '牦牛出栏' (sent to market) is not answered by '牦牛' or '牦牛存栏' (the herd kept)
     if bool(_ABOVE_QUOTA.search(phrase)) != bool(_ABOVE_QUOTA.search(label)):
         fit *= 0.6  # 限上社零 (firms above the quota) is not the total 社零, nor the other way round
     asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
@@ -335,6 +346,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "retrofit": ("加装",), "grid cells": ("网格",), "grid workers": ("网格员",),
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
+    "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
+    "labor export": ("劳务输出", "劳务"), "migrant labour": ("劳务", "外出务工"), "migrant labor": ("劳务", "外出务工"),
     "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),
     "broke ground": ("开工", "动工"), "break ground": ("开工", "动工"), "broken ground": ("开工", "动工"),
     "groundbreaking": ("开工", "动工"), "started construction": ("开工",), "illegal construction": ("违建", "违法建设"), "waste sorting": ("垃圾分类",), "garbage sorting": ("垃圾分类",),

@@ -39,9 +39,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_target": {"zh": "{place}{label}年度目标约为{figure}(计算值:{period}完成{done}[1]÷完成率{rate}[2])。",
                        "en": "{place}: the annual target for {label} was about {figure} (computed: {done} done in "
                              "{period} [1] ÷ completion rate {rate} [2])."},
-    "derived_whole": {"zh": "按{place}{label}{level}[1]占全区{share}[2]推算,全区{period}{label}约为{figure}(计算值)。",
-                      "en": "The whole district's {label} in {period} was about {figure} (computed: {place}'s {level} [1] "
-                            "is {share} of it [2])."},
+    "derived_whole": {"zh": "{label}的总量约为{figure}(计算值,{period}):按{place}{level}[1]、占比{share}[2]推算。",
+                      "en": "The whole of which {place}'s {label} is a share comes to about {figure} ({period}, computed: "
+                            "{level} [1] is {share} of it [2])."},
     "computed_note": {"zh": "该数字由报告中的数字计算得出(计算值),报告未直接给出。",
                       "en": "This figure is computed from the report's figures; the report does not state it."},
     "period_missing": {"zh": "{place}没有{period}的{label}数据;报告中有:{have}。",
@@ -130,6 +130,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "trend_headline": {"zh": "{place}{label}{later}比{prev}{direction}{delta}({pct},计算值)。",
                        "en": "{place}'s {label} was {direction} {delta} in {later} on {prev} ({pct}, computed)."},
     "trend_point": {"zh": "{period}{figure}[{n}]", "en": "{period}: {figure} [{n}]"},
+    "trend_top_year": {"zh": "{place}{label}{period}{which}:{figure}[{n}]。",
+                       "en": "{place}'s {label} was {which} in {period}: {figure} [{n}]."},
+    "which_high": {"zh": "更高", "en": "higher"},
+    "which_low": {"zh": "更低", "en": "lower"},
     "trend_change": {"zh": ",比{prev}{direction}{delta}({pct},计算值)",
                      "en": ", {direction} {delta} on {prev} ({pct}, computed)"},
     "up": {"zh": "增加", "en": "up"},

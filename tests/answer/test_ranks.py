@@ -37,3 +37,14 @@ def test_english_and_a_position_the_report_does_not_state() -> None:
     assert a.text.startswith("Yunshi Town ranked 4th")
     a = ask("云石镇2023年粮食产量在全县排名第几？")
     assert a.route == "abstain" and not headline_figures(a)
+
+
+def test_the_clause_that_states_a_position_says_growth_or_total() -> None:
+    text = ("一、2023年工作回顾\n全年完成一般公共预算收入2210万元，同比增长6.4%，收入总量在全市12个镇中排第5位，"
+            "增速排第3位。")
+    chunk = CHUNK.model_copy(update={"text": text, "end": 100 + len(text)})
+    ctx = Context(reports=[META], indicators=lambda key, kind: [],
+                  search=lambda q, k, f, per: [Hit(chunk=chunk, score=1.0)], rows=lambda place: [])
+    q = "Where did the growth of Yunshi town's general budget revenue rank among the city's towns in 2023?"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and a.text.startswith("Yunshi Town ranked 3rd"), a.text

@@ -276,3 +276,15 @@ def test_one_short_name_for_two_places_is_asked_back(tmp_path_factory) -> None: 
     a = c.ask("柳塘2023年的税收收入是多少？")
     assert a.route == "abstain" and "柳塘街道" in a.text and "柳塘镇" in a.text, a.text
     assert "柳塘镇2023年税收收入为3.4亿元" in c.ask("柳塘镇2023年税收收入是多少？").text
+
+
+def test_which_year_was_higher_leads_with_the_year_and_its_figure(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("years")
+    (root / "a.txt").write_text("桐坪镇2023年工作总结\n\n一、工作回顾\n全年实际到账外资860万美元。\n", encoding="utf-8")
+    (root / "b.txt").write_text("桐坪镇2024年工作总结\n\n一、工作回顾\n全年实际到账外资1020万美元。\n", encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    more = c.ask("桐坪镇实际到账外资，2023年和2024年哪一年更多？").text.split("。")[0]
+    assert "2024年" in more and "1020万美元" in more and "860" not in more
+    less = c.ask("桐坪镇2023年和2024年实际到账外资哪年更少？").text.split("。")[0]
+    assert "2023年" in less and "860万美元" in less

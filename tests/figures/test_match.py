@@ -147,3 +147,10 @@ def test_english_report_terms_and_nouns_made_from_verbs() -> None:
 
 def _en(phrase: str, label: str) -> float:
     return en_similarity(phrase, english_to_zh(phrase), label)
+
+
+def test_herd_measures_and_bare_area_words() -> None:
+    assert label_similarity("牦牛出栏", "牦牛") < THRESHOLD  # the herd kept is not the herd sold
+    assert label_similarity("挂果园面积", "挂果园") > label_similarity("挂果园面积", "果园面积")
+    assert _en("average per-village collective income", "村均集体经济收入") > _en(
+        "average per-village collective income", "集体经济收入")
