@@ -369,7 +369,7 @@ def period_matches(row_period: str, asked: str) -> bool:
 
 def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[Indicator]:
     out = [x for x in rows if x.kind in kinds  # '…解决率95.8%', '办结率99.6%' answer 'what share'
-           or ("share" in kinds and x.kind in ("actual", "cumulative", "completion_rate") and x.unit == "%")]
+           or ("share" in kinds and x.kind in ("actual", "cumulative", "completion_rate") and x.unit in _SHARE_UNITS)]
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
     if r.one_village:  # '收入最高的村收入多少': one village's figure, never the place's total
@@ -527,6 +527,7 @@ _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "com
 _WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份).{0,4}?(?:更|最)?[多少高低大小]|\b(?:which|what) year\b[^?]*?"
                          r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
                          re.I)
+_SHARE_UNITS = ("%", "成")  # a share as printed: 41.5%, 近六成
 _SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
 
 
@@ -587,7 +588,8 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         r = r.model_copy(update={"period": None, "years": []})
         row, how = _pick(final, r, kinds, question=question)
     if row is None:
-        return _derived(question, r, rows, place, label) or _kind_or_period_decline(question, r, rows, place, label)
+        return (_derived(question, r, rows, place, label) or _rate_of_target(question, r, rows, place, label)
+                or _kind_or_period_decline(question, r, rows, place, label))
     cited = [row]
     if r.one_village:
         label = _label([row], lang)  # the village's own name and measure, never read as the place's total
@@ -646,12 +648,12 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
             return _answer(question, r, text, [a, g], caveats=[msg("computed_note", lang)])
     if r.kind == "share" or (r.kind == "actual" and "占" in question):
         # '入库量占全区18%': the whole the place's figure is that share of, computed and said so
-        for share in [x for x in plain if x.kind == "share" and x.unit == "%" and 0 < x.value < 100]:
+        for share in [x for x in plain if x.kind == "share" and x.unit in _SHARE_UNITS and 0 < x.normalized_value < 100]:
             level = [x for x in plain if x.report_id == share.report_id and x.period == share.period
                      and x.kind in _LEVEL and x.evidence.start <= share.evidence.start]
             if level:
                 a = max(level, key=lambda x: x.evidence.start)
-                fig = _computed(a.value / (share.value / 100), a, lang)
+                fig = _computed(a.value / (share.normalized_value / 100), a, lang)
                 text = msg("derived_whole", lang, place=_place(place, lang), period=_period(a.period, lang),
                            label=label, figure=fig, level=_figure(a, lang), share=_figure(share, lang))
                 return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
@@ -665,6 +667,29 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                 text = msg("derived_target", lang, place=_place(place, lang), label=label, figure=fig,
                            done=_figure(a, lang), rate=_figure(rate, lang), period=_period(a.period, lang))
                 return _answer(question, r, text, [a, rate], caveats=[msg("computed_note", lang)])
+    return None
+
+
+def _rate_of_target(question: str, r: Route, rows: list[Indicator], place: str, label: str) -> Answer | None:
+    """A completion rate the report does not state, from the year's result and the year's target of the same
+    measure ('完成4.13亿元' and '任务4.3亿元'; or this year's result and last year's plan for it), said so."""
+    if r.kind != "completion_rate":
+        return None
+    lang = r.language
+    done = [x for x in rows if x.kind in _LEVEL and x.part != "plan" and is_full_year(x.period)
+            and (not r.years or int(x.period[:4]) in r.years)]
+    for a in sorted(done, key=lambda x: period_key(x.period), reverse=True):
+        goals = [x for x in rows if x.kind == "target" and x.period in (a.period, f"{a.period}-plan")
+                 and x.normalized_unit == a.normalized_unit and x.normalized_value > 0]
+        goals.sort(key=lambda x: (x.report_id != a.report_id, x.period != a.period))
+        if goals:
+            t = goals[0]
+            rate = format_zh(round(a.normalized_value / t.normalized_value * 100, 1), "%")
+            text = msg("derived_rate", lang, place=_place(place, lang), period=_period(a.period, lang), label=label,
+                       figure=rate, done=_fig_with_kind(a, lang) if _estimated(a) else _figure(a, lang),
+                       target=_figure(t, lang))
+            caveats = [msg("computed_note", lang), *_notes([a], lang)]
+            return _answer(question, r, text, [a, t], caveats=caveats)
     return None
 
 

@@ -41,7 +41,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     cover_of = _english_cover(r) if r.language == "en" else None
     picked = _best_sentences(hits, focus, cover_of)
     if not picked:
-        return abstain(question, r, focus or [question], ctx, reason="passage")
+        return abstain(question, r, focus or [r.phrase or question], ctx, reason="passage")
     citations = [Citation(n=n, report_id=h.chunk.report_id, street=h.chunk.street, section=h.chunk.section,
                           quote=s, start=start, end=start + len(s))
                  for n, (h, s, start) in enumerate(picked, start=1)]

@@ -75,7 +75,7 @@ _EN_STOP = {
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
     "completion", "cumulative", "time", "s", "all", "each", "every", "across", "place", "places", "district",
-    "percent", "percentage", "than", "sub-district", "large", "big", "high", "or", "through",
+    "percent", "percentage", "than", "sub-district", "large", "big", "high", "or", "through", "account", "accounted",
 }
 
 
@@ -259,6 +259,8 @@ def unit_hint(question: str) -> str | None:
                  r"(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
+    if measure_word(question) in DURATIONS:
+        return None  # '缩短到几个工作日': a length of time, read by its measure word, not a count
     if COUNT_ASKED.search(question) or re.search(r"多少(?:人|次)|\bhow many\b", question, re.I):
         return "count"
     if re.search(r"面积|多少平方米|多少亩|多少公顷", question):

@@ -360,7 +360,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return None, _HERD.sub("", prev[1]) + herd.group(1)  # '肉鸭出栏9.6万羽,年末存栏2.3万羽': the same birds
     if prev[1] and _RAISED_TO.fullmatch(prefix.strip()):
         return prev  # '由2021年的12家增加到18家': the same measure, its later level
-    if prev[1] and _SAME_AS_PREV.fullmatch(label):  # "新增国家高新技术企业12家,总数达到96家"
+    if prev[1] and _SAME_AS_PREV.fullmatch(re.sub(r"^(?:年末|年底|期末)", "", label)):
+        # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为302家'
         return prev[0], _NEW.sub("", prev[1]) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     if prev[1] and per and not _label(prefix[: per.start()], 0):
@@ -384,6 +385,10 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     if prev[1] and not label and _VERB_ONLY.fullmatch(seg) and len(seg) <= 4 and not (
             after_noun and len(_label(after_noun.group(0), 0)) >= 2):
         # '排查矛盾纠纷428件,化解419件': the same things, another verb
+        if not _LEAD_VERB.match(prev[1]):
+            last = tagged(prev[1])[-1]
+            if last[1] == "v" and len(last[0]) >= 2 and len(prev[1]) > len(last[0]) + 1:
+                return None, prev[1][: -len(last[0])] + seg  # '加装电梯签约31部、完工14部': 加装电梯完工
         return None, seg + _LEAD_VERB.sub("", prev[1])
     if prev[1] and len(label) <= 4 and _ATTRIBUTE.search(label) and not _PEOPLE.search(prev[1]):
         joined = prev[1] + label  # "规上工业总产值…,增加值64.5亿元"

@@ -173,6 +173,10 @@ def label_similarity(phrase: str, label: str) -> float:
         return 0.0
     if phrase == label:
         return 1.0
+    named = _terms_named(phrase)
+    if named and _terms_named(label) and not named & _terms_named(label) and _words(phrase)[-1:] and \
+            _words(phrase)[-1][-2:] not in label:
+        return 0.0  # '规上工业增加值' and '规上工业总产值': two indicators the lexicon knows apart, by their heads
     score = max(_dice(_bigrams(phrase), _bigrams(label)), _dice(set(_tokens(phrase)), set(_tokens(label))))
     words = _words(phrase)
     if len(words) >= 2 and not any(t.regex.fullmatch(phrase) for t in TERMS):
@@ -194,6 +198,12 @@ def label_similarity(phrase: str, label: str) -> float:
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
             score = max(score, 0.9)
     return round(score * qualifier_fit(phrase, label), 4)
+
+
+@lru_cache(maxsize=16384)
+def _terms_named(text: str) -> frozenset[str]:
+    """The lexicon measures a whole phrase or label is (its regex matches all of it)."""
+    return frozenset(t.key for t in TERMS if t.regex.fullmatch(text))
 
 
 def _spread_in(label: str, phrase: str, words: Sequence[str]) -> bool:
@@ -359,7 +369,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "occur", "occurred", "happened", "recorded", "achieved", "reached", "completed", "get", "got", "add",
             "added", "see", "saw", "their", "it", "they", "be", "been", "being", "end", "contribute",
             "contributed", "bring", "brought", "generate", "generated", "attract", "attracted", "achieve", "make",
-            "made", "post", "posted", "during", "whole", "full", "per",
+            "made", "post", "posted", "during", "whole", "full", "per", "account", "accounted", "accounts",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",

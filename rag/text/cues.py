@@ -16,11 +16,12 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
-QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|\b(target|plan|planned|plans|planning|goal|aim|will|task|"
+QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|"
+                             r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|plan|planned|plans|planning|goal|aim|will|task|"
                              r"quota)\b",
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
-DONE = re.compile(r"完成|实现|达到?|已")
+DONE = re.compile(r"完成|实现|(?<![下送到传抵表转直])达到?|已")  # 下达 (handed down) is no result
 # Summaries also count 累计 (cumulative totals) as achieved.
 DONE_OR_CUMULATIVE = re.compile(DONE.pattern + "|累计")
 

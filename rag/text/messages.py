@@ -39,6 +39,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_target": {"zh": "{place}{label}年度目标约为{figure}(计算值:{period}完成{done}[1]÷完成率{rate}[2])。",
                        "en": "{place}: the annual target for {label} was about {figure} (computed: {done} done in "
                              "{period} [1] ÷ completion rate {rate} [2])."},
+    "derived_rate": {"zh": "{place}{period}{label}完成目标的{figure}(计算值:{done}[1]÷目标{target}[2])。",
+                     "en": "{place} reached {figure} of its {period} target for {label} (computed: {done} [1] ÷ target "
+                           "{target} [2])."},
     "derived_whole": {"zh": "{label}的总量约为{figure}(计算值,{period}):按{place}{level}[1]、占比{share}[2]推算。",
                       "en": "The whole of which {place}'s {label} is a share comes to about {figure} ({period}, computed: "
                             "{level} [1] is {share} of it [2])."},

@@ -29,7 +29,8 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("万亩", "m2", 1e8 / 15, "m²"), ("平方公里", "m2", 1e6, "m²"), ("平方千米", "m2", 1e6, "m²"),
     ("米", "m", 1.0, "m"), ("公里", "m", 1e3, "m"), ("千米", "m", 1e3, "m"),
     ("立方米", "m3", 1.0, "m³"), ("万立方米", "m3", 1e4, "m³"),
-    ("%", "percent", 1.0, "%"), ("个百分点", "percent", 1.0, "percentage points"),
+    ("%", "percent", 1.0, "%"), ("成", "percent", 10.0, "%"),  # 八成 is 80%
+    ("个百分点", "percent", 1.0, "percentage points"),
     ("百分点", "percent", 1.0, "percentage points"), ("倍", "times", 1.0, "times"),
     ("微克/立方米", "ug/m3", 1.0, "µg/m³"),
     ("毫克/立方米", "ug/m3", 1e3, "mg/m³"),  # as printed (CO is reported in mg/m³); a misprint stays visible

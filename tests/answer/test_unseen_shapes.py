@@ -288,3 +288,29 @@ def test_which_year_was_higher_leads_with_the_year_and_its_figure(tmp_path_facto
     assert "2024年" in more and "1020万美元" in more and "860" not in more
     less = c.ask("桐坪镇2023年和2024年实际到账外资哪年更少？").text.split("。")[0]
     assert "2023年" in less and "860万美元" in less
+
+
+def test_a_completion_rate_not_stated_is_computed_from_the_result_and_the_target(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("rate")
+    (root / "a.txt").write_text("榕湾镇2024年工作总结\n\n一、2024年工作回顾\n预计全年完成固定资产投资41280万元。"
+                                "市下达固定资产投资任务4.3亿元。全年加装电梯43部。\n", encoding="utf-8")
+    (root / "b.txt").write_text("榕湾镇2023年工作总结\n\n一、2023年工作回顾\n全年加装电梯30部。\n\n二、2024年工作计划\n"
+                                "全年加装电梯40部。\n", encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    a = c.ask("榕湾镇2024年加装电梯数完成了年初计划的百分之多少？")
+    assert a.text.startswith("榕湾镇2024年加装电梯完成目标的107.5%") and "计算值" in a.text, a.text
+    b = c.ask("榕湾镇2024年固定资产投资完成市下达任务的比例是多少？")
+    assert "96%" in b.text.split("。")[0] and "预计" in b.text, b.text  # 下达 is no result: 4.3亿元 is the task
+    assert route("玉塘街道2025年要组建多大规模的招商团队？", ["玉塘街道"]).kind == "target"
+
+
+def test_lengths_of_time_shares_in_cheng_and_two_lexicon_measures() -> None:
+    from rag.answer.router import unit_hint
+    from rag.text.numbers import normalize, scan_quantities
+
+    assert unit_hint("反馈时限缩短到了几个工作日？") is None
+    assert [(q.value, q.unit) for q in scan_quantities("企业诉求反馈时限由5个工作日缩短为3个工作日")] == [
+        (5.0, "个工作日"), (3.0, "个工作日")]
+    assert normalize(6, "成") == (60.0, "percent") and not scan_quantities("一成不变")
+    assert label_similarity("规上工业增加值", "规上工业总产值") == 0.0

@@ -327,3 +327,13 @@ def test_an_average_after_a_count_of_villages_the_top_village_and_a_group_bound(
     assert {("村均集体经营性收入", 260.0, "actual"), ("梅岭村集体经营性收入", 530.0, "actual"),
             ("下洋村集体经营性收入", 470.0, "actual")} <= facts
     assert not any(v == 400.0 for _, v, _ in facts)  # the bound that names a group of villages
+
+
+def test_a_second_verb_after_a_label_that_ends_in_a_verb_replaces_it() -> None:
+    facts = _facts("既有多层住宅加装电梯签约31部、完工14部。")
+    assert facts == {("既有多层住宅加装电梯签约", 31.0, "actual"), ("既有多层住宅加装电梯完工", 14.0, "actual")}
+
+
+def test_a_year_end_total_after_an_addition_is_the_stock() -> None:
+    facts = _facts("新增“四上”企业17家，剔除注销和转出企业后，年末总数为256家。")
+    assert ("四上企业", 256.0, "actual") in facts and ("新增四上企业", 17.0, "actual") in facts
