@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from rag.text.cues import CHANGE, ESTIMATE, TARGET_WORDS
+from rag.text.cues import CHANGE, ESTIMATE, PROJECTED, TARGET_WORDS
 
 Part = Literal["review", "plan"]
 Kind = Literal["actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"]
@@ -148,8 +148,9 @@ class Indicator(Record):
         quote = simplified(self.evidence.quote)  # wording checks read the Simplified view (Traditional reports)
         if not _number_in(self.value, quote):
             raise ValueError(f"value {self.value:g} does not appear in the quote")
-        if self.kind == "target" and self.part != "plan" and not any(c in quote for c in TARGET_WORDS):
-            raise ValueError("a target must come from plan text or target wording")
+        if self.kind == "target" and self.part != "plan" and not any(c in quote for c in TARGET_WORDS) \
+                and not PROJECTED.search(quote):
+            raise ValueError("a target must come from plan text, target wording or a project's expected yield")
         text = (info.context or {}).get("text") if info.context else None
         if text is not None and text[self.evidence.start : self.evidence.end] != self.evidence.quote:
             raise ValueError("quote is not the report text at [start, end)")

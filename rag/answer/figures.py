@@ -14,11 +14,11 @@ from rag.answer.asks import split_asks
 from rag.answer.passages import Context
 from rag.answer.places import short_name, sub_places
 from rag.answer.ranks import asks_rank, rank_answer
-from rag.answer.router import DURATIONS, Route, indicator_phrase, measure_fits, route, same_county
+from rag.answer.router import DURATIONS, WHICH_YEAR, Route, indicator_phrase, measure_fits, route, same_county
 from rag.figures.lexicon import terms_for_question
 from rag.figures.match import Scored, en_similarity, english_to_zh, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
-from rag.text.cues import APPROXIMATE, DERIVE, FINAL_ONLY, WHOLE_YEAR
+from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DERIVE, FINAL_ONLY, WHOLE_YEAR
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en
 from rag.text.numbers import format_en, format_zh, majority_unit, scan_quantities
@@ -96,6 +96,11 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in matched]
         return _answer(question, r, msg("which_place", lang, label=_label(measure, lang),
                                         places=join_list(shown, lang)), [], route="abstain")
+    if len(places) == 1 and _VS_TARGET.search(question) and (
+            ASKS_CHANGE.search(question) or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b", question, re.I)):
+        against = _actual_vs_target(question, r, measure, places[0])
+        if against is not None:
+            return against
     if r.intent == "aggregate" and len(r.places) == 1 and len(r.years) <= 1:
         # '一共…多少人次的A和B': the items of one place summed; one item: that figure (一共 is no sum over places)
         summed = _items_summed(question, r, rows)
@@ -161,12 +166,17 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     pairs = sorted(((s.score, n, s.row) for n, item in tries for s in match_rows(item, own, lang=lang)),
                    key=lambda t: -t[0])
     chosen: dict[int, Indicator] = {}
-    for _, n, row in pairs:  # the best-fitting item and row first, each row used once
-        if n not in chosen and row not in chosen.values() and (not r.period or period_matches(row.period, r.period)):
+    for _, n, row in pairs:  # the best-fitting item and row first, each row used once...
+        shared = "、" in row.label_zh and items[n][-2:] in row.label_zh  # ...unless it lists items ('摩托车、电动车')
+        if n not in chosen and (row not in chosen.values() or shared) and (
+                not r.period or period_matches(row.period, r.period)):
             chosen[n] = row
     if len(chosen) < len(items):
         return None
-    picked = [chosen[n] for n in range(len(items))]
+    picked: list[Indicator] = []
+    for n in range(len(items)):
+        if not any(x is chosen[n] for x in picked):
+            picked.append(chosen[n])
     if len({x.normalized_unit for x in picked}) != 1 or len({x.period for x in picked}) != 1:
         return None
     parts = ("; " if lang == "en" else ";").join(f"{_label([x], lang)} {_figure(x, lang)} [{n}]"
@@ -524,9 +534,8 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 
 
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
-_WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份).{0,4}?(?:更|最)?[多少高低大小]|\b(?:which|what) year\b[^?]*?"
-                         r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
-                         re.I)
+_VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|\bplan(?:ned)?\b|\btarget\b)|"
+                        r"(?:打算|计划|目标|任务|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)", re.I)
 _SHARE_UNITS = ("%", "成")  # a share as printed: 41.5%, 近六成
 _SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
 
@@ -667,6 +676,28 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                 text = msg("derived_target", lang, place=_place(place, lang), label=label, figure=fig,
                            done=_figure(a, lang), rate=_figure(rate, lang), period=_period(a.period, lang))
                 return _answer(question, r, text, [a, rate], caveats=[msg("computed_note", lang)])
+    return None
+
+
+def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:
+    """'2024年实际加装电梯比年初打算多了几部': the year's result against the target set for it (this report's, or
+    the plan in last year's report), the difference computed and said so."""
+    lang = r.language
+    done = [x for x in measure if x.street == place and x.kind in _LEVEL and x.part != "plan"
+            and is_full_year(x.period) and (not r.years or x.period == str(max(r.years)))]
+    for a in sorted(done, key=lambda x: period_key(x.period), reverse=True):
+        goals = [x for x in measure if x.street == place and x.kind == "target" and x.normalized_value > 0
+                 and x.period in (a.period, f"{a.period}-plan") and x.normalized_unit == a.normalized_unit]
+        if not goals:
+            continue
+        t = min(goals, key=lambda x: (x.period != f"{a.period}-plan", x.report_id == a.report_id))
+        diff = a.normalized_value - t.normalized_value
+        delta = abs(round(_in_unit_of(diff, a), 4))
+        text = msg("vs_target", lang, place=_place(place, lang), period=_period(a.period, lang),
+                   label=_label([a], lang), done=_figure(a, lang), target=_figure(t, lang),
+                   direction=msg("over_target" if diff >= 0 else "under_target", lang),
+                   delta=format_zh(delta, a.unit) if lang == "zh" else format_en(delta, a.unit))
+        return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])
     return None
 
 
@@ -900,12 +931,13 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
             text = msg("trend_headline", lang, place=_place(a.street, lang), label=label, **d) + _sep(
                 "x", lang) + text
         levels = [c for c in cited if c.kind in _LEVEL]
-        which = _WHICH_YEAR.search(question)
+        which = WHICH_YEAR.search(question)
         if which and len({c.period for c in levels}) >= 2:  # '哪一年更多': the year first, then the series
             low = bool(re.search(r"少|低|小|fewer|less|least|lower|lowest|smaller|smallest", which.group(0)))
             top = (min if low else max)(levels, key=lambda c: c.normalized_value)
             text = msg("trend_top_year", lang, place=_place(top.street, lang), label=label,
-                       period=_period(top.period, lang), which=msg("which_low" if low else "which_high", lang),
+                       period=_period(top.period, lang), which=msg(("which_low" if low else "which_high") if len(levels) == 2
+                                 else ("which_lowest" if low else "which_highest"), lang),
                        figure=_fig_value(top, lang), n=cited.index(top) + 1) + _sep("x", lang) + text
     caveats += _notes(cited, lang)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]

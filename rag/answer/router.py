@@ -61,7 +61,7 @@ _KIND_WORDS = re.compile(
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道)(?:之中|当中|中)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
-    r"是多少|有多少|多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨])?|几(?:[人户家场]次|[个家项宗名件座户所条])|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|最多|最高|最大|最少|最低|最小|排名|"
+    r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株])|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
@@ -135,7 +135,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     places, unknown, spans = found.found, found.unknown, found.spans
     years = sorted({int(y) for y in _YEAR.findall(question)})
     trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question)
-                                              and not _RANK_EN.search(question) and len(places) < 2)
+                                              and not _RANK_EN.search(question) and len(places) < 2) or (
+        bool(WHICH_YEAR.search(question)) and len(places) < 2)
     # 'Buji in 2022 or Yutang in 2023': two places, each with its year, compare; they trace no trend
     if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year", question, re.I):
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
@@ -220,6 +221,11 @@ _RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分
                          r"what share|per ?cent)\b", re.I)
 
 
+# 'which year was higher' (of one place's series): a trend whose answer leads with the year
+WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份).{0,4}?(?:更|最)?[多少高低大小]|"
+                        r"\b(?:which|what)(?: of the(?: \w+)?)? years?\b[^?]*?"
+                        r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
+                        re.I)
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪个村|哪一个村|\bwhich village\b", re.I)
 _MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处)"
                             r"|(?<![近这前])(?:多少|几)个?(工作日|月|年|天|日|小时)(?![来以])")
@@ -255,7 +261,7 @@ def unit_hint(question: str) -> str | None:
         return "CNY"
     if re.search(r"多少(?:亿元|万元)?的?(?:产值|收入|资金|投资|税收|营收|销售额)", question):
         return "CNY"  # '争取把多少产值留在光明'
-    if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)的?(?:目标|任务|计划)?(?:是|为|达到?|有|实现)?多少"
+    if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)的?(?:目标|任务|计划)?(?:是|为|达到?|能?有|能达到?|可达到?|实现)?多少"
                  r"(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
@@ -283,7 +289,7 @@ def kind_asked(question: str) -> AskedKind:
         return "estimate"
     if _SHARE.search(question):
         return "share"
-    if QUESTION_TARGET.search(question) and not re.search(r"\b(achieved|actual)\b", question, re.I):
+    if QUESTION_TARGET.search(question) and not re.search(r"\b(achieved|actual(?:ly)?)\b", question, re.I):
         return "target"
     if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)", question):
         return "yoy_growth"
@@ -355,6 +361,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
             if pattern:
                 text = re.sub(rf"(?:{pattern})(?:'s|’s)?", " ", text, flags=re.I)
         text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
+        text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
         text = re.sub(r"(?:'s|’s)\b", " ", text)
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))

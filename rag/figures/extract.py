@@ -28,6 +28,7 @@ from rag.text.cues import (
     DONE,
     ESTIMATE,
     ESTIMATE_SCOPE,
+    PROJECTED,
     PROVISIONAL,
     RANKING_BEFORE,
     SHARE,
@@ -270,6 +271,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
                                  prev if prev[1] else last_any)
         if label and prev[1] and term is None and sentence[clause.start : q.start].lstrip().startswith("其中"):
             label = _part_of(label, prev[1])  # '蜜柚种植面积8600亩,其中投产面积5200亩' -> 蜜柚投产面积
+        herd = re.search(r"(?:存栏|出栏|饲养量)$", prev[1]) if label and unit_kind == "count" else None
+        if herd and not re.search(r"存栏|出栏|饲养量", label) and (
+                prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
+            label += herd.group(0)  # '牲畜存栏24.6万头,其中牦牛3.8万头、藏羊19.2万只': 牦牛存栏, 藏羊存栏
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
@@ -582,7 +587,7 @@ def _clean(text: str) -> str:
 def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind:
     before = sentence[clause.start : q.start]
     unit_kind = UNITS[q.unit].normalized_unit if q.unit else ""
-    if section.part == "plan":
+    if section.part == "plan" or PROJECTED.search(before):
         return "target"
     if unit_kind == "times" and COMPLETION.search(before):
         return "completion_rate"  # 完成年度任务的1.4倍
@@ -673,8 +678,9 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
             _NEXT_YEAR.search(sentence) or "今年" in sentence and _title_year(report) == report.plan_period[:4]):
         # '今年,街道将力争完成税收3.1亿元' in a report titled with the plan year: that year's target
         period, period_source = f"{report.plan_period}-plan", "sentence"
-    elif kind == "target" and re.search(r"全年|年度", clause.text) and period[:4].isdigit():
-        # '1-5月…,全年目标4.5亿元', '下半年…确保全年完成3.5亿元': the target is the whole year's
+    elif kind == "target" and period[:4].isdigit() and (re.search(r"全年|年度", clause.text) or re.search(
+            r"全年|年度目标", re.split(r"[。！？\n]", report.text[max(section.start, sent_start - 300) : sent_start])[-1])):
+        # '1-5月…,全年目标4.5亿元', '下半年…确保全年完成3.5亿元', '…对照年度目标:…；新增就业2000人': the whole year's
         period = period[:4] + ("-plan" if period.endswith("-plan") else "")
         period_source = "clause"
     try:

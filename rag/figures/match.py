@@ -356,7 +356,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "retrofit": ("加装",), "grid cells": ("网格",), "grid workers": ("网格员",),
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
-    "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
+    "harvest": ("总产", "产量", "亩产", "单产"), "harvested": ("总产", "产量", "亩产", "单产"), "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
     "labor export": ("劳务输出", "劳务"), "migrant labour": ("劳务", "外出务工"), "migrant labor": ("劳务", "外出务工"),
     "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),
     "broke ground": ("开工", "动工"), "break ground": ("开工", "动工"), "broken ground": ("开工", "动工"),
@@ -370,6 +370,9 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "added", "see", "saw", "their", "it", "they", "be", "been", "being", "end", "contribute",
             "contributed", "bring", "brought", "generate", "generated", "attract", "attracted", "achieve", "make",
             "made", "post", "posted", "during", "whole", "full", "per", "account", "accounted", "accounts",
+            # units name no measure: 'how many mu of soybeans' asks soybeans (the row's unit says 亩)
+            "mu", "hectare", "hectares", "tonne", "tonnes", "ton", "tons", "yuan", "rmb", "km", "kilometre",
+            "kilometres", "kilometer", "kilometers", "metre", "metres", "meter", "meters", "square",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",
@@ -459,13 +462,18 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     return round(score * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
 
 
+_MEASURE_HEAD = re.compile(r"(?:增加值|产值|产量|投资|收入|税收|营收|销售额|面积)$")
+
+
 def _leftover_fit(words: Sequence[str], phrase: str, label: str) -> float:
-    """Less than 1 when an English participle has no Chinese in the label: 'rubber plantation area tapped' names a
-    state of the area (开割) that 橡胶种植面积 does not hold."""
+    """Less than 1 when an English participle has no Chinese in the label ('rubber plantation area tapped' names a
+    state of the area, 开割, that 橡胶种植面积 does not hold), or a report term of the hand list has none."""
     low = phrase.lower()
-    missing = [w for w in words if re.fullmatch(r"[a-z]+ed", w) and w not in _EN_STOP
-               and _word_covered(w, low, label) == 0]
-    return 0.75 if missing else 1.0
+    missing = [w for w in words if not w[0].isdigit() and _word_covered(w, low, label) == 0]
+    fit = 0.75 if any(re.fullmatch(r"[a-z]+ed", w) and w not in _EN_STOP for w in missing) else 1.0
+    if any(any(_MEASURE_HEAD.search(z) for z in HAND_EN.get(w, ())) for w in missing):
+        fit *= 0.7  # a measure the hand list names and the label lacks ('value-added' against 规上工业总产值)
+    return fit
 
 
 def english_coverage(phrase: str, text: str, drop: Sequence[str] = ()) -> float:
@@ -481,7 +489,7 @@ def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
     covered = 0.0
     for w in words:
         got = _word_covered(w, low, label)
-        if got < 1 and "-" in w:  # 'medicinal-herb', 'large-scale': the parts, when the whole has no gloss there
+        if got < 1 and "-" in w and w not in HAND_EN:  # 'medicinal-herb': the parts, when the whole has no gloss
             parts = [p for p in w.split("-") if p and p not in _EN_STOP]
             got = max(got, sum(_word_covered(p, low, label) for p in parts) / len(parts)) if parts else got
         covered += got

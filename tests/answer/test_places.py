@@ -149,3 +149,10 @@ def test_the_word_chengzhen_is_not_a_place() -> None:
     metas = [ReportMeta(report_id="a", path="a", content_hash="a", street="梅林街道")]
     r = route("梅林街道2024年上半年新增城镇就业多少人？", metas)
     assert r.places == ["梅林街道"] and not r.unknown_places
+
+
+def test_the_word_chengzhen_is_no_place_and_keeps_its_words() -> None:
+    from rag.answer.router import route
+
+    r = route("柏林街道2024年全年新增城镇就业的目标是多少人？", ["柏林街道"])
+    assert r.places == ["柏林街道"] and not r.unknown_places and "城镇就业" in r.phrase

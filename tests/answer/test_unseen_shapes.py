@@ -314,3 +314,32 @@ def test_lengths_of_time_shares_in_cheng_and_two_lexicon_measures() -> None:
         (5.0, "个工作日"), (3.0, "个工作日")]
     assert normalize(6, "成") == (60.0, "percent") and not scan_quantities("一成不变")
     assert label_similarity("规上工业增加值", "规上工业总产值") == 0.0
+
+
+def test_the_result_against_the_plan_set_for_it_and_which_of_several_years(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("plan_vs_result")
+    (root / "a.txt").write_text("樱坪街道2023年工作总结\n\n一、2023年工作回顾\n全年加装电梯9部。\n\n二、2024年工作打算\n"
+                                "加装电梯15部。\n", encoding="utf-8")
+    (root / "b.txt").write_text("樱坪街道2024年工作总结\n\n一、2024年工作回顾\n全年加装电梯17部。\n", encoding="utf-8")
+    (root / "c.txt").write_text("樱坪街道2022年工作总结\n\n一、2022年工作回顾\n全年加装电梯6部。\n", encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    zh = c.ask("樱坪街道2024年实际加装电梯数比2023年底定下的2024年打算多了几部？").text
+    assert zh.startswith("樱坪街道2024年加装电梯实际17部[1],比目标15部[2]多2部"), zh
+    en = c.ask("How many more lifts did Yingping (樱坪街道) actually retrofit in 2024 than it planned?").text
+    assert "2 above its target" in en, en
+    top = c.ask("In which of the three years 2022–2024 were the most lifts retrofitted in Yingping (樱坪街道)?").text
+    assert "highest in 2024" in top.split(".")[0] and "17" in top.split(".")[0], top
+
+
+def test_items_one_label_lists_are_summed_once() -> None:
+    root_text = "观澜街道2020年工作总结\n\n一、工作回顾\n全年查扣摩托车、电动车2130辆，查扣货车4410辆。\n"
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "r.txt").write_text(root_text, encoding="utf-8")
+        c = Corpus(make_settings(Path(tmp) / "data"))
+        assert all(r.ok for r in c.ingest([Path(tmp) / "r.txt"]))
+        a = c.ask("观澜街道全年查扣的摩托车、电动车和货车一共有多少辆？").text
+        assert a.startswith("观澜街道2020年合计6540辆"), a

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from rag.corpus import Corpus
 from rag.evals.scoring import GoldIndicator, indicator_suite, load_jsonl
 from rag.schemas import Indicator
-from rag.text.cues import TARGET
+from rag.text.cues import PROJECTED, TARGET
 from tests.conftest import GOLD, ROOT
 
 
@@ -38,7 +38,7 @@ def test_plan_figures_are_targets_and_review_figures_are_not(hash_corpus: Corpus
         if row.part == "plan":
             assert row.kind == "target", row
         if row.kind == "target" and row.part == "review":
-            assert TARGET.search(row.evidence.quote)
+            assert TARGET.search(row.evidence.quote) or PROJECTED.search(row.evidence.quote)
 
 
 def test_validator_rejects_ungrounded_quote() -> None:
@@ -337,3 +337,20 @@ def test_a_second_verb_after_a_label_that_ends_in_a_verb_replaces_it() -> None:
 def test_a_year_end_total_after_an_addition_is_the_stock() -> None:
     facts = _facts("新增“四上”企业17家，剔除注销和转出企业后，年末总数为256家。")
     assert ("四上企业", 256.0, "actual") in facts and ("新增四上企业", 17.0, "actual") in facts
+
+
+def test_a_whole_year_lead_holds_across_the_semicolons_of_a_second_half_plan() -> None:
+    rows = _rows("下半年，街道将对照年度目标：全年固定资产投资确保完成18亿元；新增城镇就业1500人。", part="plan",
+                 heading="三、下半年工作计划", period="2024H1")
+    assert {(r.value, r.period) for r in rows} == {(18.0, "2024-plan"), (1500.0, "2024-plan")}
+
+
+def test_listed_parts_of_a_herd_take_its_measure() -> None:
+    facts = _facts("年末各类牲畜存栏18.2万头（只），其中牦牛2.6万头、藏羊15.1万只。出栏羊0.9万只、生猪3100头。")
+    assert {("牦牛存栏", 2.6, "actual"), ("藏羊存栏", 15.1, "actual"), ("出栏生猪", 3100.0, "actual")} <= facts
+
+
+def test_a_spaced_percent_sign_and_a_projects_expected_yield() -> None:
+    facts = _facts("全年一般公共预算收入2860万元，同比下降3.6 %。项目建成投产后年产值可达5亿元。")
+    assert ("一般公共预算收入", -3.6, "yoy_growth") in facts
+    assert {kind for _, v, kind in facts if v == 5.0} == {"target"}  # a future yield, never a result

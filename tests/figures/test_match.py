@@ -154,3 +154,8 @@ def test_herd_measures_and_bare_area_words() -> None:
     assert label_similarity("挂果园面积", "挂果园") > label_similarity("挂果园面积", "果园面积")
     assert _en("average per-village collective income", "村均集体经济收入") > _en(
         "average per-village collective income", "集体经济收入")
+
+
+def test_english_units_name_no_measure() -> None:
+    assert _en("mu soybeans sow", "大豆播种面积") >= THRESHOLD  # the row's unit is 亩; soybeans and sowing decide
+    assert _en("millet harvest", "谷子总产") >= THRESHOLD
