@@ -85,6 +85,12 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                                             terms=join_list(villages, r.language)), [], route="abstain")
     if not rows:
         return None
+    given = _given_rows(question, r, rows)
+    if given:  # '华钰集团产值86.4亿元，按其增速推算上一年产值': the figures the question quotes, and their sentence's
+        level = r.model_copy(update={"kind": "actual"}) if r.kind == "yoy_growth" else r  # the growth is an input
+        derived = _derived(question, level, given, r.places[0], _label(given, r.language))
+        if derived is not None:
+            return derived
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed)
     measure = _best_measure(scored, r)
     if not measure:
@@ -167,7 +173,7 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
                    key=lambda t: -t[0])
     chosen: dict[int, Indicator] = {}
     for _, n, row in pairs:  # the best-fitting item and row first, each row used once...
-        shared = "、" in row.label_zh and items[n][-2:] in row.label_zh  # ...unless it lists items ('摩托车、电动车')
+        shared = "、" in row.label_zh and items[n][-2:] in row.label_zh  # ...unless it lists items ('电动车、三轮车')
         if n not in chosen and (row not in chosen.values() or shared) and (
                 not r.period or period_matches(row.period, r.period)):
             chosen[n] = row
@@ -536,6 +542,7 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
 _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|\bplan(?:ned)?\b|\btarget\b)|"
                         r"(?:打算|计划|目标|任务|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)", re.I)
+_PREVIOUS_YEAR = re.compile(r"上一年|上年|去年|前一年|\b(?:previous|prior|last|preceding) year\b", re.I)
 _SHARE_UNITS = ("%", "成")  # a share as printed: 41.5%, 近六成
 _SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
 
@@ -633,6 +640,21 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     return _answer(question, r, text, cited, table=table, caveats=caveats)
 
 
+def _given_rows(question: str, r: Route, rows: list[Indicator]) -> list[Indicator]:
+    """For a computation from figures the question quotes (推算, 'judging from'): the place's rows holding them, and
+    the other figures of the same label, report and period (the growth rate beside a quoted level)."""
+    if len(r.places) != 1 or not DERIVE.search(question):
+        return []
+    return _quoted(question, [x for x in rows if x.street == r.places[0]])
+
+
+def _quoted(question: str, rows: list[Indicator]) -> list[Indicator]:
+    """The rows holding the figures a question quotes, with the other figures of their label, report and period."""
+    given = {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
+    keys = {(x.report_id, x.label_zh, x.period) for x in rows if (abs(x.value), x.unit) in given}
+    return [x for x in rows if (x.report_id, x.label_zh, x.period) in keys]
+
+
 def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: str) -> Answer | None:
     """A figure the report implies, computed and labelled so: last year's level from this year's level and
     growth; a target from the amount done and its completion rate."""
@@ -641,9 +663,12 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
         return None  # only when the question asks for a derived / approximate figure
     plain = [x for x in rows if x.part != "plan" and not x.period.endswith("-plan")]
     given = {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
-    if given:  # '完成6.4亿元、占任务40%,任务约多少': the figures the question states are the inputs, no others
-        plain = [x for x in plain if (abs(x.value), x.unit) in given]
+    if given:  # '完成6.4亿元、占任务40%,任务约多少': the figures the question states (and their growth) are the inputs
+        plain = _quoted(question, plain)
     year = r.period if r.period and is_full_year(r.period) else None
+    if year is None and given and _PREVIOUS_YEAR.search(question):  # '报告年度…推算上一年': the year before the figure's
+        quoted = [x for x in plain if x.kind in _LEVEL and x.period[:4].isdigit() and is_full_year(x.period)]
+        year = str(int(quoted[0].period[:4]) - 1) if quoted else None
     if r.kind in ("actual", "estimate") and year:
         nxt = str(int(year) + 1)
         level = [x for x in plain if x.period == nxt and x.kind in _LEVEL]
@@ -703,7 +728,7 @@ def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: 
 
 def _rate_of_target(question: str, r: Route, rows: list[Indicator], place: str, label: str) -> Answer | None:
     """A completion rate the report does not state, from the year's result and the year's target of the same
-    measure ('完成4.13亿元' and '任务4.3亿元'; or this year's result and last year's plan for it), said so."""
+    measure ('完成3.86亿元' and '任务4.1亿元'; or this year's result and last year's plan for it), said so."""
     if r.kind != "completion_rate":
         return None
     lang = r.language

@@ -273,7 +273,8 @@ class _PlaceReader:
             name = re.sub(r"^(?:Of|In|For|By|And|Between|From|At|To|With|Did|Was|Compare)\s+", "", m.group(1))
             asked = name.replace(" ", "").replace("-", "").lower()  # 'Of Weigu town' names Weigu
             asked = re.sub(r"road$", "lu", re.sub(r"street$", "jie", asked))  # 'Tingzhou Road' is 汀洲路
-            hits = [k for k in self.known if romanize(short_name(k)).lower() == asked]
+            hits = [k for k in self.known if romanize(short_name(k)).lower() == asked
+                    or re.fullmatch(place_en_pattern(short_name(k)) or r"(?!)", name, re.I)]  # 柏苑: Baiyuan, Boyuan
             if not hits:  # 'Minwo' for 洺沃 (Mingwo): -n and -ng are written alike; one such place only
                 fuzzy = [k for k in self.known if _fuzzy(romanize(short_name(k)).lower()) == _fuzzy(asked)]
                 hits = fuzzy if len(fuzzy) == 1 else []

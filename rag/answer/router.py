@@ -143,7 +143,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     period = None if trend else period_of(question, years)
     kind = kind_asked(question)
     phrase = indicator_phrase(question, spans, lang, places)
-    keys = [t.key for t in terms_for_question(question)] if lang == "zh" else (
+    frame = _FRAME.search(question) if lang == "zh" else None  # '在土地整备等工作中，…拆除面积': context, not measure
+    if frame and len(phrase) > len(context := indicator_phrase(frame.group(0), [], lang)) + 2 and context in phrase:
+        phrase = phrase.replace(context, "", 1)
+    keys = [t.key for t in terms_for_question(question[frame.end():] if frame else question)] if lang == "zh" else (
         _en_keys(question) or [t.key for t in terms_for_question(question)])
     ranking = bool(_RANK_ZH.search(question) or _RANK_EN.search(question)) or (
         len(places) >= 2 and bool(_MORE_EN.search(question)))  # 'who reached more: A or B'
@@ -226,6 +229,7 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份).{0,4}?(?:
                         r"\b(?:which|what)(?: of the(?: \w+)?)? years?\b[^?]*?"
                         r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
                         re.I)
+_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪个村|哪一个村|\bwhich village\b", re.I)
 _MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处)"
                             r"|(?<![近这前])(?:多少|几)个?(工作日|月|年|天|日|小时)(?![来以])")
@@ -291,7 +295,8 @@ def kind_asked(question: str) -> AskedKind:
         return "share"
     if QUESTION_TARGET.search(question) and not re.search(r"\b(achieved|actual(?:ly)?)\b", question, re.I):
         return "target"
-    if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)", question):
+    if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)|\bnet (?:increase|growth|gain|"
+                                                  r"addition)\b", question, re.I):  # 净增 is a count, no rate
         return "yoy_growth"
     if re.search(r"\bhow did\b.*\bchange\b", question, re.I) and len(set(_YEAR.findall(question))) <= 1:
         return "yoy_growth"
@@ -362,6 +367,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                 text = re.sub(rf"(?:{pattern})(?:'s|’s)?", " ", text, flags=re.I)
         text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
+        text = re.sub(r"\bnet\s+(increase|growth|gain|addition)\b", r"net-\1", text, flags=re.I)  # 净增
         text = re.sub(r"(?:'s|’s)\b", " ", text)
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))

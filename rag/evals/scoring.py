@@ -108,7 +108,7 @@ def headline_figures(answer: Answer) -> list[tuple[float, str]]:
 
 def numeric_match(answer: Answer, value: float, unit: str) -> tuple[bool, str]:
     """The expected figure (normalised, within tolerance, sign-insensitive for 下降 wording) is in the headline."""
-    unit = re.sub(r"(?<=.)[（(][^）)]*[）)]$", "", unit.strip())  # '万头（只、匹）': what the aside counts too
+    unit = re.sub(r"(?<=.)[（(][^）)]*[）)]$", "", unit.strip())  # '万只（头）': what the aside counts too
     try:
         want, want_unit = normalize(value, unit)
     except ValueError:  # a unit no table knows (a typo in the facts file): a failed case, not a crash

@@ -101,6 +101,7 @@ _LEAD_VERB = re.compile(r"^(?:排查|受理|办理|化解|办结|处置|调处|�
 _PEOPLE = re.compile(r"(?:居民|群众|人员|人口|户|人|家庭)$")  # '居民2680户,完成投资…': no 居民投资
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
+_NET = re.compile(r"净增加?|净减少?|注销|退出|迁出")  # a change of the things counted just before
 _RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低]?|缩短|压缩|缩减|延长|翻番)(?:到|至|为)|[增降]至|达到)"
                         r"(?:(?:19|20)\d\d年的?)?")
 _SIGNED = re.compile(r"^[+＋\-－]")
@@ -168,7 +169,7 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
     if _PEERS.match(sentence, q.end):
         return False  # '在全县18个乡镇中位列第5位': the peers counted, not a figure of the place
     if _GROUP_BOUND.match(sentence, q.end):
-        return False  # '收入30万元以下的村全部清零': the bound that defines a group, not a figure
+        return False  # '收入20万元以下的村全部清零': the bound that defines a group, not a figure
     if q.unit and "百分点" in q.unit and _ABOVE_AVERAGE.search(sentence[max(0, q.start - 12) : q.start]):
         return False  # '增长11.7%,高于全区平均2.3个百分点': a gap to the district, not this place's change
     return not re.search(r"[xX×]\s*$", sentence[max(0, q.start - 2) : q.start])
@@ -183,7 +184,7 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         n + 1 < len(quantities) and _THRESHOLD.fullmatch(sentence[q.end : quantities[n + 1].start]))]
     if not quantities:
         return
-    # '由5个工作日缩短为3个工作日': the level before the change, with no year of its own, is no figure of the period
+    # '由7个工作日压缩为4个工作日': the level before the change, with no year of its own, is no figure of the period
     before = {n for n, q in enumerate(quantities) if n + 1 < len(quantities)
               and sentence[max(0, q.start - 1) : q.start] == "由" and q.unit == quantities[n + 1].unit
               and _RAISED_TO.fullmatch(sentence[q.end : quantities[n + 1].start].strip())}
@@ -274,7 +275,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
         herd = re.search(r"(?:存栏|出栏|饲养量)$", prev[1]) if label and unit_kind == "count" else None
         if herd and not re.search(r"存栏|出栏|饲养量", label) and (
                 prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
-            label += herd.group(0)  # '牲畜存栏24.6万头,其中牦牛3.8万头、藏羊19.2万只': 牦牛存栏, 藏羊存栏
+            label += herd.group(0)  # '牲畜存栏18.2万头,其中牦牛2.6万头、藏羊15.1万只': 牦牛存栏, 藏羊存栏
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
@@ -354,10 +355,10 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             return (whole[0] if whole and whole[1] == len(joined) else None), joined
         return found[0], label if len(label) >= 2 else found[0].zh
     prefix = _PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均2914万元' is a per-village figure: 村均
-    # '28个村（社区）集体经营性收入平均达到46.5万元': after a count of villages, an average is per village
+    # '16个村（社区）集体经营性收入平均达到38.2万元': after a count of villages, an average is per village
     prefix = re.sub(r"^([村户])(?:[（(][^）)]{1,4}[）)])?([^，,。；;\d]{2,12}?)平均", r"\1均\2", prefix)
     top = _TOP_ONE.search(prefix) or _VILLAGE_LISTED.search(prefix)
-    if prev[1] and top:  # '其中沂东村最高，达138万元', '…的村分别为东塘村810万元、石门村655万元': each village's figure
+    if prev[1] and top:  # '其中桐坪村最高，达96万元', '…的村分别为东塘村810万元、石门村655万元': each village's figure
         return None, top.group(1) + re.sub(r"^(?:[\u4e00-\u9fff]{1,4}村(?=[\u4e00-\u9fff]{3})|村[均级]?)", "", prev[1])
     label = _label(prefix, len(prefix))
     herd = _HERD.fullmatch(label)
@@ -365,8 +366,10 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return None, _HERD.sub("", prev[1]) + herd.group(1)  # '肉鸭出栏9.6万羽,年末存栏2.3万羽': the same birds
     if prev[1] and _RAISED_TO.fullmatch(prefix.strip()):
         return prev  # '由2021年的12家增加到18家': the same measure, its later level
+    if prev[1] and _NET.fullmatch(label) and not _NET.fullmatch(prev[1]):
+        return None, label + _NEW.sub("", prev[1])  # '新增市场主体1180户,净增385户': 净增市场主体
     if prev[1] and _SAME_AS_PREV.fullmatch(re.sub(r"^(?:年末|年底|期末)", "", label)):
-        # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为302家'
+        # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为256家'
         return prev[0], _NEW.sub("", prev[1]) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     if prev[1] and per and not _label(prefix[: per.start()], 0):
@@ -414,7 +417,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         # '分批移交12条“三无”小巷', '提前完成45个小区“雨污分流”': the things counted follow the number
         tail = _label(after_noun.group(0), 0) if after_noun else ""
         if after_noun and len(tail) < 2:
-            tail = _clean(leading_noun(after_noun.group(0)))  # '挽留7家企业将总部留在本街道': 企业, what was kept
+            tail = _clean(leading_noun(after_noun.group(0)))  # '挽留7家企业继续在本街道经营': 企业, what was kept
         if after_noun and len(tail) >= 2 and not _HEAD_TAIL.search(tail):
             found = match_term(after_noun.group(0), unit_kind)
             if found and _SUFFIX_VERB.search(after_noun.group(0), found[1]):
@@ -438,7 +441,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
 
 
 def _sibling(prev: str, label: str) -> str:
-    """'城市更新完工项目2个,开工项目7个': a verb and the same head after the previous label's verb and head name the
+    """'城市更新完工项目3个,开工项目5个': a verb and the same head after the previous label's verb and head name the
     same kind of thing in another state, so the label takes the previous label's words before its verb."""
     before, mine = tagged(prev), tagged(label)
     if len(mine) != 2 or len(before) < 3 or mine[-1] != before[-1] or len(mine[-1][0]) < 2:
@@ -680,7 +683,7 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         period, period_source = f"{report.plan_period}-plan", "sentence"
     elif kind == "target" and period[:4].isdigit() and (re.search(r"全年|年度", clause.text) or re.search(
             r"全年|年度目标", re.split(r"[。！？\n]", report.text[max(section.start, sent_start - 300) : sent_start])[-1])):
-        # '1-5月…,全年目标4.5亿元', '下半年…确保全年完成3.5亿元', '…对照年度目标:…；新增就业2000人': the whole year's
+        # '1-5月…,全年目标4.5亿元', '下半年…确保全年完成3.5亿元', '…紧盯全年目标:…；新增就业1500人': the whole year's
         period = period[:4] + ("-plan" if period.endswith("-plan") else "")
         period_source = "clause"
     try:

@@ -356,6 +356,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "retrofit": ("加装",), "grid cells": ("网格",), "grid workers": ("网格员",),
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
+    "net increase": ("净增",), "net growth": ("净增",), "net gain": ("净增",), "net addition": ("净增",),
     "harvest": ("总产", "产量", "亩产", "单产"), "harvested": ("总产", "产量", "亩产", "单产"), "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
     "labor export": ("劳务输出", "劳务"), "migrant labour": ("劳务", "外出务工"), "migrant labor": ("劳务", "外出务工"),
     "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),

@@ -53,7 +53,7 @@ CUMULATIVE = re.compile(r"累计")
 PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")
 # Estimate wording (review text): the reported result is an estimate written before the final statistics.
 ESTIMATE = re.compile(r"预计|初步统计|快报|预估|可望|有望|估计")
-# What a project is to yield once built ('投产后年产值可达5亿元'): a future expectation, filed as a target, no result.
+# What a project is to yield once built ('投产后年产值可达3亿元'): a future expectation, filed as a target, no result.
 PROJECTED = re.compile(r"(?:建成|投产|达产|投用|投运|运营|竣工|落地)(?:后|以后)")
 # Paragraph-wide estimate notes: 预计(以下均为预计), (预计数,下同).
 ESTIMATE_SCOPE = re.compile(r"以下[^。，,]{0,10}?(?:均|都)(?:为|是|系)预计|预计数[,，、]?\s*下同|下同[^。]{0,4}预计")
@@ -69,7 +69,7 @@ NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起]|第几|�
 
 # A stated position: '排名全县第2', '位列全区街道第3位', '居全市15个镇(街)第四位', 'ranked 2nd'.
 STATED_RANK = re.compile(r"(?:(?:排名|排在?|位列|位居|位次|居|列)[^，,。；;第]{0,16}|"
-                         # '完成率全区第三', '增速全市第3', '全区第二大企业': the scope and the position, no verb
+                         # '办结率全区第三', '增速全市第3', '全区第二大企业': the scope and the position, no verb
                          r"(?<![一二三四五六七八九十\d])全[区市县省国镇](?:排名)?|(?:区|市|县)内排名)"
                          r"第\s*([一二三四五六七八九十\d]{1,3})\s*(?:位|名|大)?(?!产业|书记|批|季度|届|期|次|个|[一二三四五六七八九十\d])|"
                          r"\branked\s+(?:no\.\s*)?(\d{1,3})(?:st|nd|rd|th)?", re.I)

@@ -286,7 +286,7 @@ def _match_unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
         return None, ("余" if text[pos] == "余" else None), pos
     unit = _longest_unit(text, pos)
     if unit is None and text[pos : pos + 1] == " " and text[pos + 1 : pos + 2] == "%":
-        return "%", None, pos + 2  # '同比下降3.6 %': a space typed before the sign
+        return "%", None, pos + 2  # '同比下降2.7 %': a space typed before the sign
     return unit, None, pos + len(unit or "")
 
 

@@ -34,7 +34,7 @@ def ends_in_verb(text: str) -> bool:
 
 
 def leading_noun(text: str) -> str:
-    """The nouns a text opens with ('企业将总部留在…' -> '企业'; '小微企业通过…' -> '小微企业'): the thing a count
+    """The nouns a text opens with ('企业继续在本镇经营…' -> '企业'; '小微企业通过…' -> '小微企业'): the thing a count
     after a verb counts. '' when it opens with no noun."""
     out = ""
     for word, flag in tagged(text):

@@ -156,3 +156,12 @@ def test_the_word_chengzhen_is_no_place_and_keeps_its_words() -> None:
 
     r = route("柏林街道2024年全年新增城镇就业的目标是多少人？", ["柏林街道"])
     assert r.places == ["柏林街道"] and not r.unknown_places and "城镇就业" in r.phrase
+
+
+def test_either_reading_of_a_polyphonic_character_names_the_place() -> None:
+    from rag.answer.router import route
+
+    assert route("What was the net increase in market entities in Boyuan sub-district in 2024?", ["柏苑街道"]).places == [
+        "柏苑街道"]
+    assert route("What was the net increase in market entities in Boyuan sub-district in 2024?",
+                 ["柏苑街道"]).kind == "actual"

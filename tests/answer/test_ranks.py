@@ -53,7 +53,7 @@ def test_the_clause_that_states_a_position_says_growth_or_total() -> None:
 def test_a_position_stated_without_a_verb() -> None:
     from rag.text.cues import STATED_RANK
 
-    found = [m.group(1) for t in ("累计上牌21000辆，完成率全区第三", "增速全市第3", "全区第二大企业")
+    found = [m.group(1) for t in ("累计办件21000件，办结率全区第三", "增速全市第3", "全区第二大企业")
              for m in STATED_RANK.finditer(t)]
     assert found == ["三", "3", "二"]
     assert not any(STATED_RANK.search(t) for t in ("全区第三产业增加值", "全市第一批", "全区第一个"))
