@@ -20,7 +20,7 @@ from rag.figures.match import Scored, en_similarity, english_to_zh, label_simila
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DERIVE, FINAL_ONLY, WHOLE_YEAR
 from rag.text.messages import join_list, msg
-from rag.text.names import period_en, period_zh, place_en
+from rag.text.names import period_en, period_zh, place_en, place_en_pattern
 from rag.text.numbers import format_en, format_zh, majority_unit, scan_quantities
 
 NOT_REPORTED = "未报告 / not reported"
@@ -112,6 +112,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         summed = _items_summed(question, r, rows)
         if summed is not None:
             return summed
+        items = _listed(question, r)
+        if len(items) >= 2:  # 'A和B一共多少': one item's figure is not the sum; say which were not all found
+            return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
+                                            terms=join_list(items, r.language)), [], route="abstain")
         r = r.model_copy(update={"intent": "lookup"})
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
@@ -154,15 +158,25 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
     return r.model_copy(update={"kind": "actual"})
 
 
-def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | None:
-    """'密接和次密接一共多少人次': each item's figure for the one place and period, summed when all are found in one
-    unit; None when the phrase lists no items or one is missing."""
+def _listed(question: str, r: Route) -> list[str]:
+    """The items a Chinese question lists ('摩托车、电动车和货车一共…'), each as an indicator phrase."""
+    if r.language != "zh":
+        return []
     text = question
     for p in r.places:
         text = text.replace(p, " ")
-    items = [indicator_phrase(part.rsplit("的", 1)[-1], [], "zh") for part in re.split(r"和|及|与|、", text)]
-    items = [x for x in items if len(x) >= 2]
-    if len(items) < 2 or r.language != "zh":
+    items = []
+    for part in re.split(r"和|及|与|、", text):
+        part = re.sub(r"的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "", part)
+        items.append(indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh"))
+    return [x for x in items if len(x) >= 2]
+
+
+def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | None:
+    """'密接和次密接一共多少人次': each item's figure for the one place and period, summed when all are found in one
+    unit; None when the phrase lists no items or one is missing."""
+    items = _listed(question, r)
+    if len(items) < 2:
         return None
     lang, place = r.language, r.places[0]
     own = [x for x in rows if x.street == place and x.kind in _LEVEL]
@@ -185,6 +199,11 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
             picked.append(chosen[n])
     if len({x.normalized_unit for x in picked}) != 1 or len({x.period for x in picked}) != 1:
         return None
+    if len(picked) == 1:  # '人大建议和政协提案一共…': the report states them as one figure
+        x = picked[0]
+        text = msg("lookup", lang, place=_place(place, lang), period=_period(x.period, lang), label=_label([x], lang),
+                   verb=_verb(x, lang), figure=_figure(x, lang), n=1)
+        return _answer(question, r, text, picked, table=[_row(None, x, lang, 1)], caveats=_notes(picked, lang))
     parts = ("; " if lang == "en" else ";").join(f"{_label([x], lang)} {_figure(x, lang)} [{n}]"
                                                  for n, x in enumerate(picked, start=1))
     text = msg("aggregate_items", lang, place=_place(place, lang), period=_period(picked[0].period, lang),
@@ -820,8 +839,11 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
                                                                  enumerate(picked, start=1)],
                            caveats=[msg("computed_note", lang), *_notes(picked, lang)])
     else:
+        own_years = _years_by_place(question, places)  # 'Haoqiaoji (2023), Pudian (2023) or Linggang (2024)'
         for place in places:
-            row, _ = _pick([x for x in measure if x.street == place], r, kinds)
+            asked = r.model_copy(update={"period": own_years[place], "years": [int(own_years[place])]}) \
+                if place in own_years else r
+            row, _ = _pick([x for x in measure if x.street == place], asked, kinds)
             if row is not None:
                 picked.append(row)
     if not picked:
@@ -878,6 +900,18 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     table = [_row(n, i, lang, n) for n, i in enumerate(found, start=1)]
     table += [TableRow(street=p, display=NOT_REPORTED) for p in missing]
     return _answer(question, r, text, found, table=table, caveats=caveats)
+
+
+def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
+    """The year written right after each place a comparison names ('蒿桥集镇（2023年）', 'Linggang (2024)',
+    'Buji in 2022'); empty unless two or more places carry one."""
+    found: dict[str, str] = {}
+    for place in places:
+        names = [re.escape(place), re.escape(short_name(place))] + [x for x in [place_en_pattern(short_name(place))] if x]
+        m = re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+)(20\d\d)", question, re.I)
+        if m:
+            found[place] = m.group(1)
+    return found if len(found) >= 2 else {}
 
 
 def _in_unit_of(normalized: float, row: Indicator) -> float:

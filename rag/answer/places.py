@@ -255,8 +255,8 @@ class _PlaceReader:
             start = m.end() - len(full)
             county = _county_before(self.q, start)
             taken = [k for k in self.known if _same_place(full, k) and self.take(k, start, m.end())[0]]
-            if not taken and full.endswith(("城镇", "集镇", "乡镇")):
-                continue  # '新增城镇就业': the word 城镇, no place and no words to take out of the phrase
+            if not taken and full.endswith(("城镇", "集镇", "乡镇", "小镇")):
+                continue  # '新增城镇就业', '云创小镇' (a themed park): words, no place, nothing to take out
             if not taken and not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name) \
                     and not _DIVISION_WORDS.match(name) and len(name) <= _MAX_UNKNOWN \
                     and not (name + suffix).endswith(("城镇", "集镇", "乡镇")):  # 新增城镇就业: the word 城镇

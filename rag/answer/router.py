@@ -217,7 +217,7 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
 def unit_strict(question: str, hint: str | None) -> bool:
     """Money or weight named outright (`hint`, from unit_hint), or a count with its measure word (几栋, 多少家):
     never answered in another unit (an output in tonnes is not a planted area in 亩)."""
-    return hint in ("CNY", "t", "percent") or bool(COUNT_ASKED.search(question))
+    return hint in ("CNY", "t", "percent") or bool(COUNT_ASKED.search(question)) and measure_word(question) not in DURATIONS
 
 
 _RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分比|几成|\b(?:(?<!growth )rate|ratio|percentage|proportion|"

@@ -101,6 +101,8 @@ _LEAD_VERB = re.compile(r"^(?:排查|受理|办理|化解|办结|处置|调处|�
 _PEOPLE = re.compile(r"(?:居民|群众|人员|人口|户|人|家庭)$")  # '居民2680户,完成投资…': no 居民投资
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
+_EXAMPLE_VERBS = "解决|办理|受理|化解|处理|协调|回应|办结|帮助|完成|开展|实施"
+_EXAMPLES = re.compile(r"(?:^|[,，;；])([^,，;；]*?)(?:[“\"][^”\"]{1,30}[”\"]|[\u4e00-\u9fff]{2,12})(?:、[^,，;；]{2,30}?)*等$")
 _NET = re.compile(r"净增加?|净减少?|注销|退出|迁出")  # a change of the things counted just before
 _RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低]?|缩短|压缩|缩减|延长|翻番)(?:到|至|为)|[增降]至|达到)"
                         r"(?:(?:19|20)\d\d年的?)?")
@@ -343,6 +345,14 @@ def _percent_runs(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[
 
 def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Subject:
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
+    examples = _EXAMPLES.search(prefix) if unit_kind == "count" else None
+    after = _AFTER.match(suffix)
+    if examples and after and len(tail := _label(after.group(0), 0)) >= 2:
+        # '改造提升红枫路、玉兰路等18条路段照明设施': the roads before 等 are examples; what is counted follows
+        verb = re.match(r"(?:[\u4e00-\u9fff]{0,2}?)((?:改造|提升|新建|建成|建设|完成|实施|推动|整治|打造|安装|修复){1,2})",
+                        examples.group(1))
+        named = match_term(tail, unit_kind)
+        return (named[0] if named else None), (verb.group(1) if verb else "") + tail
     found = match_term(prefix, unit_kind)
     if found and len(prefix) - found[1] <= _MAX_GAP and not re.search(r"等|、|和", prefix[found[1] :]):
         label = _label(prefix, len(prefix))
@@ -539,7 +549,13 @@ def _label(prefix: str, end: int) -> str:
     """A clean Chinese label for the figure: the noun phrase just before it, minus time words, filler and verbs."""
     text = prefix[:end] if end else prefix
     segment = re.split(r"[,，:：;；]", text)[-1]
+    examples = re.match(rf"({_EXAMPLE_VERBS})[^,，;；]{{2,30}}?等([\u4e00-\u9fff]{{2,6}})$", _TRAIL.sub("", segment))
+    if examples:  # '解决企业用工、减免租金等问题': the examples go, the verb and what it counts stay
+        return _clean(examples.group(1) + examples.group(2))
     items = segment.split("、")
+    after_verb = re.search(rf"(?:{_EXAMPLE_VERBS})([^、]{{2,8}})$", items[-2]) if len(items) >= 2 else None
+    if after_verb and len(items[-1]) <= 6:  # '…街道办理人大建议、政协提案共98件': both items, not the place
+        items[-2] = after_verb.group(0)
     if (len(items) >= 2 and items[-2] and len(items[-2]) <= 8 and len(items[-1]) <= 6
             and not re.search(r"[\d一二两三四五六七八九十]", items[-2]) and not _VERB_ONLY.match(items[-1])
             and _clean(items[-2])):

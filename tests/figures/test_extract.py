@@ -359,3 +359,13 @@ def test_a_spaced_percent_sign_and_a_projects_expected_yield() -> None:
 def test_a_net_change_after_a_count_counts_the_same_things() -> None:
     facts = _facts("上半年新增市场主体1180户，净增385户。全年新登记市场主体760户，注销190户。")
     assert ("净增市场主体", 385.0, "actual") in facts and ("注销市场主体", 190.0, "actual") in facts
+
+
+def test_examples_before_deng_are_not_what_a_count_counts() -> None:
+    facts = _facts("实施亮化工程，改造提升红枫路、玉兰路等18条路段照明设施。")
+    assert {(label, v) for label, v, _ in facts} == {("路段照明设施", 18.0)}
+
+
+def test_examples_and_a_verb_before_the_first_of_two_items() -> None:
+    facts = _facts("召开书记恳谈会60场，解决企业用工、减免租金等问题132条。某街道办理人大建议、政协提案共98件。")
+    assert ("解决问题", 132.0, "actual") in facts and ("办理人大建议、政协提案", 98.0, "actual") in facts
