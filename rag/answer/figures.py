@@ -167,8 +167,11 @@ def _listed(question: str, r: Route) -> list[str]:
         text = text.replace(p, " ")
     items = []
     for part in re.split(r"和|及|与|、", text):
-        part = re.sub(r"的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "", part)
-        items.append(indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh"))
+        item = indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
+        if len(item) < 2:  # '拟立项的一共多少个': the item is before the question words
+            part = re.sub(r"的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "", part)
+            item = indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
+        items.append(item)
     return [x for x in items if len(x) >= 2]
 
 

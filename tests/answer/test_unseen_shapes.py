@@ -388,3 +388,13 @@ def test_a_comparison_with_a_year_after_each_place_takes_each_places_year(tmp_pa
     assert all(r.ok for r in c.ingest([root]))
     a = c.ask("哪个镇新签约项目更多：桐坪镇（2023年）还是白沙镇（2024年）？").text
     assert a.startswith("白沙镇") and "12个" in a.split("。")[0], a
+
+
+def test_items_listed_before_or_after_the_question_words() -> None:
+    from rag.answer.figures import _listed
+
+    def items(q: str) -> list[str]:
+        return _listed(q, route(q, ["青溪街道"]))
+
+    assert items("青溪街道2022年一共转运了多少人次的密接和次密接？") == ["密接", "次密接"]
+    assert items("青溪街道2023年计划的项目中，已立项和拟立项的一共多少个？") == ["已立项", "拟立项"]
