@@ -290,7 +290,8 @@ def kind_asked(question: str) -> AskedKind:
     if ASKS_CHANGE.search(question):
         return "yoy_change"
     if _ESTIMATE.search(question) and not FINAL_ONLY.search(question):
-        return "estimate"
+        # '预计比增多少': the estimated growth rate (a growth row, flagged as estimated), not the estimated level
+        return "yoy_growth" if re.search(r"比增|同比|增幅|增速|增长率|百分之几|百分之多少", question) else "estimate"
     if _SHARE.search(question):
         return "share"
     if QUESTION_TARGET.search(question) and not re.search(r"\b(achieved|actual(?:ly)?)\b", question, re.I):

@@ -15,7 +15,7 @@ from rag.figures.grounding import signed_figures
 from rag.figures.lexicon import BY_KEY, KIND_SUFFIX, base_key
 from rag.schemas import Answer, Indicator, ReportMeta
 from rag.text.cues import STATED_RANK
-from rag.text.numbers import normalize, parse_number
+from rag.text.numbers import UNITS, normalize, parse_number
 
 if TYPE_CHECKING:
     from rag.summary.common import ReportSummary
@@ -109,6 +109,7 @@ def headline_figures(answer: Answer) -> list[tuple[float, str]]:
 def numeric_match(answer: Answer, value: float, unit: str) -> tuple[bool, str]:
     """The expected figure (normalised, within tolerance, sign-insensitive for 下降 wording) is in the headline."""
     unit = re.sub(r"(?<=.)[（(][^）)]*[）)]$", "", unit.strip())  # '万只（头）': what the aside counts too
+    unit = unit.split("/")[0] if "/" in unit and unit.split("/")[0] in UNITS else unit  # '元/斤': the price in 元
     try:
         want, want_unit = normalize(value, unit)
     except ValueError:  # a unit no table knows (a typo in the facts file): a failed case, not a crash

@@ -86,7 +86,7 @@ _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
 _GROUP_BOUND = re.compile(r"(?:以上|以下|及以上|及以下|以内)?的(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:的|底|末)?$")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?的?$")
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
 _ABOVE_AVERAGE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出)(?:全[区市县省]|平均|全国)[^，,。；;\d]{0,6}$")
@@ -115,7 +115,7 @@ _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记
 # Heads that name no subject of their own: "腊味企业9家,实现产值3.4亿元" measures the firms' output.
 _HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|总产|(?:平均)?亩产|单产|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
                         r"|利润|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
-_HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})$")
+_HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})(?:总额|总量|合计)?$")
 _MEASURE_TAIL = re.compile(r"(?:产量|(?:播种|种植|收获)?面积|数量|人数|户数|个数|总数|规模)$")
 _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / 户均 …: a per-unit figure of the subject before it
 _PARA_OPENER = re.compile(r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
@@ -380,7 +380,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return None, label + _NEW.sub("", prev[1])  # '新增市场主体1180户,净增385户': 净增市场主体
     if prev[1] and _SAME_AS_PREV.fullmatch(re.sub(r"^(?:年末|年底|期末)", "", label)):
         # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为256家'
-        return prev[0], _NEW.sub("", prev[1]) + (label if label in ("总数", "总量") else "")
+        return prev[0], _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     if prev[1] and per and not _label(prefix[: per.start()], 0):
         # "合计1,320万元,村均120万元": the per-village figure of the same measure
@@ -514,6 +514,9 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
 def _part_of(label: str, whole: str) -> str:
     """A 其中 part that words only its own modifier and the measure ('投产面积') keeps what the whole names before
     that ('井冈蜜柚种植面积' -> '井冈蜜柚投产面积')."""
+    crop = re.match(r"(.{2,8}?)(种植面积|播种面积|面积|产量)$", whole)
+    if crop and len(label) <= 3 and not label.endswith(("面积", "产量")):
+        return crop.group(1) + label + ("面积" if "面积" in crop.group(2) else crop.group(2))  # 其中新植 -> 黄花菜新植面积
     for n in (3, 2):
         tail = label[-n:]
         mod = len(label) - n
@@ -572,8 +575,9 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=..)[（(][^）)]{5,16}[）)]$", "", text)  # 税收收入（含某类款项）: a trailing note on the scope
     text = re.sub(r"(?<=.)(?:绝对额|绝对值|绝对量)$", "", text)  # 固定资产投资绝对额 is 固定资产投资
     text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
+    text = re.sub(r"^[^，,、]{2,12}?后(?=净增|净减|新增|累计|共)", "", text)  # '剔除退库企业后净增3家': context
     text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…
-    text = re.sub(r"(?<=.)(?:19|20)\d\d年度?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
+    text = re.sub(r"(?<=.)由?(?:19|20)\d\d年(?:度|底|末)?的?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text
         text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^\d{0,2}[.．、)）]", "", text))).strip("“”\"'‘’")

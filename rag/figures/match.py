@@ -232,8 +232,8 @@ _EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", 
 _SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?|[省市区县](?=重大|重点)")  # 区重大项目 ≠ 市重大项目
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota", re.I)
-_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|\bnew(?:ly)?\b", re.I)
-_NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)|\bnew(?:ly)?\b", re.I)
+_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b", re.I)
+_NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
 
 
 def qualifier_fit(phrase: str, label: str) -> float:
@@ -263,6 +263,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
     elif asked_new and not label_new and _STOCK.search(label):
         fit *= 0.75  # '新增规上工业企业' asked: '规上工业企业总数' is the stock, not the year's addition
+    elif asked_new and not label_new and not _NEW_ASKED.search(label):
+        fit *= 0.9  # '新种植黄花菜' asked: '黄花菜种植面积' is all that is planted
     return fit
 
 
@@ -280,7 +282,8 @@ def _clean(text: str) -> str:
 
 
 _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
-                ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"))
+                ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"),
+                ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"))
 _PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均")
 
 

@@ -398,3 +398,16 @@ def test_items_listed_before_or_after_the_question_words() -> None:
 
     assert items("青溪街道2022年一共转运了多少人次的密接和次密接？") == ["密接", "次密接"]
     assert items("青溪街道2023年计划的项目中，已立项和拟立项的一共多少个？") == ["已立项", "拟立项"]
+
+
+def test_a_result_against_its_plan_without_the_word_actual_and_an_estimated_growth(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("vs_plan")
+    (root / "a.txt").write_text("荞山镇2023年工作总结\n\n一、2023年工作回顾\n全年完成一般公共预算收入2410万元。\n\n"
+                                "二、2024年工作计划\n一般公共预算收入力争达到2650万元。\n", encoding="utf-8")
+    (root / "b.txt").write_text("荞山镇2024年工作总结\n\n一、2024年工作回顾\n全年完成一般公共预算收入2598万元。\n",
+                                encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    assert all(r.ok for r in c.ingest([root]))
+    a = c.ask("荞山镇2024年一般公共预算收入比年初计划定的2024年目标少了多少？").text
+    assert "少52万元" in a.split("。")[0], a
+    assert route("岚山乡2023年一般公共预算总收入预计比增多少？", ["岚山乡"]).kind == "yoy_growth"

@@ -85,3 +85,7 @@ def test_a_stated_position_counts_as_its_ordinal() -> None:
     assert (3.0, "count") in figs("甲镇:在全县考评中排名第三位[1]。")
     assert (2.0, "count") in figs("Jia Town ranked 2nd: “…” [1].")
     assert figs("甲镇2023年第一季度地区生产总值3亿元。") == [(3e8, "CNY")]
+
+
+def test_a_price_per_unit_is_read_in_its_money_unit() -> None:
+    assert numeric_match(_answer("蜜桔收购均价每斤2.1元。"), 2.1, "元/斤") == (True, "")

@@ -369,3 +369,12 @@ def test_examples_before_deng_are_not_what_a_count_counts() -> None:
 def test_examples_and_a_verb_before_the_first_of_two_items() -> None:
     facts = _facts("召开书记恳谈会60场，解决企业用工、减免租金等问题132条。某街道办理人大建议、政协提案共98件。")
     assert ("解决问题", 132.0, "actual") in facts and ("办理人大建议、政协提案", 98.0, "actual") in facts
+
+
+def test_net_additions_year_end_levels_new_plantings_and_counts_of_villages() -> None:
+    facts = _facts("上半年新增“四上”企业5家，剔除退库企业后净增3家，总数达到47家。")
+    assert {("净增四上企业", 3.0, "actual"), ("四上企业总数", 47.0, "actual")} <= facts
+    rows = _rows("贫困发生率由2016年底的12.1%降至0.72%。")
+    assert {(r.label_zh, r.value, r.period) for r in rows} == {("贫困发生率", 12.1, "2016"), ("贫困发生率", 0.72, "2023")}
+    assert ("黄花菜新植面积", 0.31, "actual") in _facts("黄花菜种植面积达到1.12万亩，其中当年新植0.31万亩。")
+    assert _facts("全镇15个村集体经济收入总额达到236万元。") == {("村集体经济收入总额", 236.0, "actual")}
