@@ -882,8 +882,11 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         a, b = found
         delta = abs(round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4))
         shown = format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})"
-        text = msg("rank_difference", lang, place=_place(a.street, lang), other=_place(b.street, lang), label=label,
-                   delta=shown) + _sep("x", lang) + text
+        diff = msg("rank_difference", lang, place=_place(a.street, lang), other=_place(b.street, lang), label=label,
+                   delta=shown)
+        # '谁…多？多几场？': who first (the ranking), then by how much; 'A比B多多少': the difference first
+        who = re.search(r"谁|哪个|哪一|(?:which|who)", question, re.I)
+        text = text + _sep(text, lang) + diff if who else diff + _sep("x", lang) + text
         caveats.append(msg("computed_note", lang))
     if missing:
         text += _sep(text, lang) + msg("rank_missing", lang, places=join_list([_place(p, lang) for p in missing], lang))

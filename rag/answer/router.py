@@ -27,7 +27,8 @@ from rag.text.names import place_en_pattern
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "share", "any"]
 
-_RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|谁的|最多|最高|最大|最少|最低|最小|排名|排序|排行|对比|比较|相比|各街道|各个街道|各镇|"
+_RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|谁的|谁(?=[^？?，,]{0,20}?[多高大少低])|最多|最高|最大|最少|最低|最小|排名|排序|排行|对比|比较|"
+                      r"相比|各街道|各个街道|各镇|"
                       r"分别是多少")
 _RANK_EN = re.compile(r"\b(which|highest|most|largest|biggest|lowest|least|smallest|fewest|rank|ranking|compare|"
                       r"comparison)\b", re.I)
@@ -60,8 +61,8 @@ _KIND_WORDS = re.compile(
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道)(?:之中|当中|中)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
-    r"[多少高低]了?(?=多少)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
-    r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株])|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|最多|最高|最大|最少|最低|最小|排名|"
+    r"[多少高低]了?(?=多少|几)|[多少高低](?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
+    r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株])|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
@@ -151,6 +152,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     ranking = bool(_RANK_ZH.search(question) or _RANK_EN.search(question)) or (
         len(places) >= 2 and bool(_MORE_EN.search(question)))  # 'who reached more: A or B'
 
+    if ranking and kind == "yoy_change" and not re.search(r"上年|去年|同比|同期|last year|previous year", question, re.I):
+        kind = "actual"  # '谁…多？多几场': the gap between places, not a change on the previous year
     intent: Intent
     if _AGG.search(question):
         intent = "aggregate"

@@ -514,8 +514,12 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
 def _part_of(label: str, whole: str) -> str:
     """A 其中 part that words only its own modifier and the measure ('投产面积') keeps what the whole names before
     that ('井冈蜜柚种植面积' -> '井冈蜜柚投产面积')."""
+    new = _NEW.match(whole)
+    if new and not _NEW.match(label) and len(label) <= 4 and not re.search(r"[率比]$", label):
+        return new.group(0) + label  # '新增市场主体1146户,其中企业382家': 新增企业
     crop = re.match(r"(.{2,8}?)(种植面积|播种面积|面积|产量)$", whole)
-    if crop and len(label) <= 3 and not label.endswith(("面积", "产量")):
+    if crop and re.match(r"(?:当年)?(?:新|投产|挂果|开割|结果|可采|采摘)", label) and len(label) <= 4 \
+            and not label.endswith(("面积", "产量")):
         return crop.group(1) + label + ("面积" if "面积" in crop.group(2) else crop.group(2))  # 其中新植 -> 黄花菜新植面积
     for n in (3, 2):
         tail = label[-n:]

@@ -123,7 +123,8 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
 
 _HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")
 _GENERIC_TAIL = re.compile(r"(?:面积|数量|总数|个数|规模|总量|金额|总额)$")
-_GENERIC_HEAD = re.compile(r"^(?:数|数量|人数|户数|个数|总数|总量|规模|金额|额|总额|面积|长度|里程|总长|情况|水平|量|多少|几)$")
+_GENERIC_HEAD = re.compile(r"^(?:数|数量|人数|户数|个数|总数|总量|规模|金额|额|总额|面积|长度|里程|总长|情况|水平|量|多少|几|场次|次数|"
+                           r"场数)$")
 
 
 @lru_cache(maxsize=8192)
@@ -278,7 +279,11 @@ def abbreviated(text: str) -> str:
 
 def _clean(text: str) -> str:
     text = abbreviated(_PER_WORDS.sub(lambda m: (m.group(1) or m.group(2)) + "均", text))  # 平均每个村 -> 村均
-    return re.sub(r"[“”\"'（）()\s]", "", text)
+    text = re.sub(r"[“”\"'（）()\s]", "", text)
+    per_last = re.fullmatch(r"各?(.{2,}?)([村户人])均", text)
+    if per_last:  # '各村（社区）集体经济收入平均每村' -> 村均集体经济收入, as labels put it
+        text = per_last.group(2) + "均" + re.sub(rf"^{per_last.group(2)}(?:社区|居)?", "", per_last.group(1))
+    return text
 
 
 _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
@@ -360,6 +365,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
     "net increase": ("净增",), "net growth": ("净增",), "net gain": ("净增",), "net addition": ("净增",),
+    "bearing fruit": ("挂果", "结果", "投产"), "fruit-bearing": ("挂果", "投产"), "bearing": ("挂果", "投产"),
+    "in production": ("投产",), "orchards": ("果园", "园"), "orchard": ("果园", "园"), "standardized": ("标准化",),
+    "standardised": ("标准化",), "labour migration": ("劳务", "外出务工"), "labor migration": ("劳务", "外出务工"),
     "harvest": ("总产", "产量", "亩产", "单产"), "harvested": ("总产", "产量", "亩产", "单产"), "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
     "labor export": ("劳务输出", "劳务"), "migrant labour": ("劳务", "外出务工"), "migrant labor": ("劳务", "外出务工"),
     "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),

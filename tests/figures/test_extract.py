@@ -378,3 +378,8 @@ def test_net_additions_year_end_levels_new_plantings_and_counts_of_villages() ->
     assert {(r.label_zh, r.value, r.period) for r in rows} == {("贫困发生率", 12.1, "2016"), ("贫困发生率", 0.72, "2023")}
     assert ("黄花菜新植面积", 0.31, "actual") in _facts("黄花菜种植面积达到1.12万亩，其中当年新植0.31万亩。")
     assert _facts("全镇15个村集体经济收入总额达到236万元。") == {("村集体经济收入总额", 236.0, "actual")}
+
+
+def test_a_part_of_a_new_count_is_new_and_a_crop_part_keeps_its_own_name() -> None:
+    facts = _facts("上半年新增市场主体1020户，其中企业310家。全镇粮食作物播种面积5200公顷，其中水稻1900公顷。")
+    assert ("新增企业", 310.0, "actual") in facts and ("水稻", 1900.0, "actual") in facts

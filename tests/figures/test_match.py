@@ -159,3 +159,9 @@ def test_herd_measures_and_bare_area_words() -> None:
 def test_english_units_name_no_measure() -> None:
     assert _en("mu soybeans sow", "大豆播种面积") >= THRESHOLD  # the row's unit is 亩; soybeans and sowing decide
     assert _en("millet harvest", "谷子总产") >= THRESHOLD
+
+
+def test_per_village_at_the_end_of_a_phrase_and_fruit_bearing_orchards() -> None:
+    assert label_similarity("各村（社区）集体经济收入平均每村", "村均集体经济总收入") > label_similarity(
+        "各村（社区）集体经济收入平均每村", "村集体经济总收入")
+    assert _en("navel-orange orchards bearing fruit", "脐橙挂果面积") >= THRESHOLD
