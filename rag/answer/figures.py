@@ -884,9 +884,7 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         shown = format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})"
         diff = msg("rank_difference", lang, place=_place(a.street, lang), other=_place(b.street, lang), label=label,
                    delta=shown)
-        # '谁…多？多几场？': who first (the ranking), then by how much; 'A比B多多少': the difference first
-        asks_who = re.search(r"谁|哪个|哪一|\b(?:which|who)\b", question, re.I)
-        text = text + _sep(text, lang) + diff if asks_who else diff + _sep("x", lang) + text
+        text = diff + _sep("x", lang) + text  # '…哪个高？高多少？': the gap asked last is what is asked
         caveats.append(msg("computed_note", lang))
     if missing:
         text += _sep(text, lang) + msg("rank_missing", lang, places=join_list([_place(p, lang) for p in missing], lang))
