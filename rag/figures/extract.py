@@ -516,7 +516,7 @@ def _part_of(label: str, whole: str) -> str:
     that ('井冈蜜柚种植面积' -> '井冈蜜柚投产面积')."""
     new = _NEW.match(whole)
     if new and not _NEW.match(label) and len(label) <= 4 and not re.search(r"[率比]$", label):
-        return new.group(0) + label  # '新增市场主体1146户,其中企业382家': 新增企业
+        return new.group(0) + label  # '新增市场主体1020户,其中企业310家': 新增企业
     crop = re.match(r"(.{2,8}?)(种植面积|播种面积|面积|产量)$", whole)
     if crop and re.match(r"(?:当年)?(?:新|投产|挂果|开割|结果|可采|采摘)", label) and len(label) <= 4 \
             and not label.endswith(("面积", "产量")):
