@@ -42,7 +42,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b", re.I)
-_COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务)的?(?:比例|比重|进度|百分之|多少|几)|"
+_COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
                          r"(?:[\w'’]+[ -]){0,8}(?:task|plan|target|goal)s?)\b", re.I)
 _SHARE = re.compile(r"占比|比重|占全[区市县]|\b(share of|proportion)\b", re.I)

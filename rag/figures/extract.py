@@ -620,6 +620,9 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
         return "completion_rate"  # 完成年度任务的1.4倍
     if unit_kind == "percent":
         tail = _AFTER_FIGURE.split(before)[-1]  # the words since the last figure of the clause
+        if tail != before and re.fullmatch(r"\s*[、和及与]\s*", tail) and YOY.search(before) \
+                and not COMPLETION.search(before) and not SHARE.search(before):
+            return "yoy_growth"  # '同比增长分别为5.2%、2.7%、18.4%': the run's later rates are growth too
         if tail != before and (YOY.search(tail) or _SIGNED.match(q.number_text)) and not COMPLETION.search(tail):
             return "yoy_growth"  # '占任务数的47.2%（同比增长8.9%）', '产值52.36亿元（+7.8%）'
         if COMPLETION.search(before):

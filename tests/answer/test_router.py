@@ -80,3 +80,9 @@ def test_a_length_of_time_asked_is_its_measure_word() -> None:
     assert measure_word("反馈时限缩短到了几个工作日？") == "工作日" and measure_word("已经连续几年排名第一？") == "年"
     assert measure_word("近几年税收增长了多少？") is None and measure_word("几年来新增了多少家企业？") == "家"
     assert measure_fits("工作日", "个工作日") and not measure_fits("年", "亿元")
+
+
+def test_a_percentage_of_the_task_asks_a_completion_rate() -> None:
+    from rag.answer.router import kind_asked
+
+    assert kind_asked("某乡2021年财政总收入完成年度任务的百分比是多少？") == "completion_rate"

@@ -383,3 +383,8 @@ def test_net_additions_year_end_levels_new_plantings_and_counts_of_villages() ->
 def test_a_part_of_a_new_count_is_new_and_a_crop_part_keeps_its_own_name() -> None:
     facts = _facts("上半年新增市场主体1020户，其中企业310家。全镇粮食作物播种面积5200公顷，其中水稻1900公顷。")
     assert ("新增企业", 310.0, "actual") in facts and ("水稻", 1900.0, "actual") in facts
+
+
+def test_later_rates_of_a_growth_run_are_growth() -> None:
+    facts = _facts("1—11月，规上工业总产值、固定资产投资分别完成8.12亿元、4.72亿元，同比增长分别为5.2%、18.4%。")
+    assert ("固定资产投资", 18.4, "yoy_growth") in facts and ("规上工业总产值", 5.2, "yoy_growth") in facts
