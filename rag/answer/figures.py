@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from rag.answer.asks import split_asks
 from rag.answer.passages import Context
@@ -165,12 +166,14 @@ def _listed(question: str, r: Route) -> list[str]:
     text = question
     for p in r.places:
         text = text.replace(p, " ")
+    def last_words(part: str) -> str:  # the words after the part's last 的 and last comma
+        return indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
+
     items = []
     for part in re.split(r"和|及|与|、", text):
-        item = indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
+        item = last_words(part)
         if len(item) < 2:  # '拟立项的一共多少个': the item is before the question words
-            part = re.sub(r"的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "", part)
-            item = indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
+            item = last_words(re.sub(r"的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "", part))
         items.append(item)
     return [x for x in items if len(x) >= 2]
 
@@ -731,22 +734,18 @@ def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: 
     """'2024年实际加装电梯比年初打算多了几部': the year's result against the target set for it (this report's, or
     the plan in last year's report), the difference computed and said so."""
     lang = r.language
-    done = [x for x in measure if x.street == place and x.kind in _LEVEL and x.part != "plan"
-            and is_full_year(x.period) and (not r.years or x.period == str(max(r.years)))]
-    for a in sorted(done, key=lambda x: period_key(x.period), reverse=True):
-        goals = [x for x in measure if x.street == place and x.kind == "target" and x.normalized_value > 0
-                 and x.period in (a.period, f"{a.period}-plan") and x.normalized_unit == a.normalized_unit]
-        if not goals:
-            continue
-        t = min(goals, key=lambda x: (x.period != f"{a.period}-plan", x.report_id == a.report_id))
-        diff = a.normalized_value - t.normalized_value
-        delta = abs(round(_in_unit_of(diff, a), 4))
-        text = msg("vs_target", lang, place=_place(place, lang), period=_period(a.period, lang),
-                   label=_label([a], lang), done=_figure(a, lang), target=_figure(t, lang),
-                   direction=msg("over_target" if diff >= 0 else "under_target", lang),
-                   delta=format_zh(delta, a.unit) if lang == "zh" else format_en(delta, a.unit))
-        return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])
-    return None
+    pair = _result_with_target([x for x in measure if x.street == place], [max(r.years)] if r.years else [],
+                               plan_first=True)
+    if pair is None:
+        return None
+    a, t = pair
+    diff = a.normalized_value - t.normalized_value
+    delta = abs(round(_in_unit_of(diff, a), 4))
+    text = msg("vs_target", lang, place=_place(place, lang), period=_period(a.period, lang),
+               label=_label([a], lang), done=_figure(a, lang), target=_figure(t, lang),
+               direction=msg("over_target" if diff >= 0 else "under_target", lang),
+               delta=format_zh(delta, a.unit) if lang == "zh" else format_en(delta, a.unit))
+    return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])
 
 
 def _rate_of_target(question: str, r: Route, rows: list[Indicator], place: str, label: str) -> Answer | None:
@@ -755,21 +754,35 @@ def _rate_of_target(question: str, r: Route, rows: list[Indicator], place: str, 
     if r.kind != "completion_rate":
         return None
     lang = r.language
+    pair = _result_with_target(rows, r.years, plan_first=False)
+    if pair is None:
+        return None
+    a, t = pair
+    rate = format_zh(round(a.normalized_value / t.normalized_value * 100, 1), "%")
+    text = msg("derived_rate", lang, place=_place(place, lang), period=_period(a.period, lang), label=label,
+               figure=rate, done=_fig_with_kind(a, lang) if _estimated(a) else _figure(a, lang), target=_figure(t, lang))
+    return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a], lang)])
+
+
+def _result_with_target(rows: list[Indicator], years: Sequence[int], *,
+                        plan_first: bool) -> tuple[Indicator, Indicator] | None:
+    """The latest full-year result (of the years given, if any) and a target of the same measure set for that year:
+    a plan in another report first (`plan_first`: the plan the result is held against), else the report's own."""
     done = [x for x in rows if x.kind in _LEVEL and x.part != "plan" and is_full_year(x.period)
-            and (not r.years or int(x.period[:4]) in r.years)]
+            and (not years or int(x.period[:4]) in years)]
     for a in sorted(done, key=lambda x: period_key(x.period), reverse=True):
-        goals = [x for x in rows if x.kind == "target" and x.period in (a.period, f"{a.period}-plan")
-                 and x.normalized_unit == a.normalized_unit and x.normalized_value > 0]
-        goals.sort(key=lambda x: (x.report_id != a.report_id, x.period != a.period))
+        goals = [x for x in rows if x.kind == "target" and x.normalized_value > 0
+                 and x.period in (a.period, f"{a.period}-plan") and x.normalized_unit == a.normalized_unit]
         if goals:
-            t = goals[0]
-            rate = format_zh(round(a.normalized_value / t.normalized_value * 100, 1), "%")
-            text = msg("derived_rate", lang, place=_place(place, lang), period=_period(a.period, lang), label=label,
-                       figure=rate, done=_fig_with_kind(a, lang) if _estimated(a) else _figure(a, lang),
-                       target=_figure(t, lang))
-            caveats = [msg("computed_note", lang), *_notes([a], lang)]
-            return _answer(question, r, text, [a, t], caveats=caveats)
+            return a, min(goals, key=partial(_target_order, a, plan_first))
     return None
+
+
+def _target_order(result: Indicator, plan_first: bool, target: Indicator) -> tuple[bool, bool]:
+    """Sort key of the targets of one result: the plan set for its year in another report first, or the report's own."""
+    if plan_first:
+        return target.period != f"{result.period}-plan", target.report_id == result.report_id
+    return target.report_id != result.report_id, target.period != result.period
 
 
 def _computed(value: float, like: Indicator, lang: str) -> str:
@@ -999,9 +1012,10 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
         if which and len({c.period for c in levels}) >= 2:  # '哪一年更多': the year first, then the series
             low = bool(re.search(r"少|低|小|fewer|less|least|lower|lowest|smaller|smallest", which.group(0)))
             top = (min if low else max)(levels, key=lambda c: c.normalized_value)
+            which_key = ("which_low" if low else "which_high") if len(levels) == 2 else (
+                "which_lowest" if low else "which_highest")
             text = msg("trend_top_year", lang, place=_place(top.street, lang), label=label,
-                       period=_period(top.period, lang), which=msg(("which_low" if low else "which_high") if len(levels) == 2
-                                 else ("which_lowest" if low else "which_highest"), lang),
+                       period=_period(top.period, lang), which=msg(which_key, lang),
                        figure=_fig_value(top, lang), n=cited.index(top) + 1) + _sep("x", lang) + text
     caveats += _notes(cited, lang)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]

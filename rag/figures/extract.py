@@ -110,6 +110,7 @@ _SIGNED = re.compile(r"^[+＋\-－]")
 _TARGET_LEAD = re.compile(r"(?:将|要)?(?:力争|确保|争取|计划)")
 _NEXT_YEAR = re.compile(r"明年|新的一年|来年")
 _PER_SPELLED = re.compile(r"([村户人])(?:[（(][^）)]{1,4}[）)])?平均(?:每[个户人])?")
+_HERD_MEASURE = re.compile(r"存栏|出栏|饲养量")  # what a herd figure measures
 _HERD = re.compile(r"(?:年末|年底|全年|其中)?(出栏量?|存栏量?|饲养量)$")  # livestock measures that name no animal
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
 # Heads that name no subject of their own: "腊味企业9家,实现产值3.4亿元" measures the firms' output.
@@ -274,8 +275,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
                                  prev if prev[1] else last_any)
         if label and prev[1] and term is None and sentence[clause.start : q.start].lstrip().startswith("其中"):
             label = _part_of(label, prev[1])  # '蜜柚种植面积8600亩,其中投产面积5200亩' -> 蜜柚投产面积
-        herd = re.search(r"(?:存栏|出栏|饲养量)$", prev[1]) if label and unit_kind == "count" else None
-        if herd and not re.search(r"存栏|出栏|饲养量", label) and (
+        herd = re.search(f"(?:{_HERD_MEASURE.pattern})$", prev[1]) if label and unit_kind == "count" else None
+        if herd and not _HERD_MEASURE.search(label) and (
                 prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
             label += herd.group(0)  # '牲畜存栏18.2万头,其中牦牛2.6万头、藏羊15.1万只': 牦牛存栏, 藏羊存栏
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None

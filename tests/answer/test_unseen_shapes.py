@@ -55,6 +55,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     return c
 
 
+def _ingested(tmp_path_factory: pytest.TempPathFactory, name: str, files: dict[str, str]) -> Corpus:
+    """A corpus of invented reports (file name -> text), ingested; every file must load."""
+    root = tmp_path_factory.mktemp(name)
+    (root / "reports").mkdir()
+    for file, text in files.items():
+        (root / "reports" / file).write_text(text, encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    results = c.ingest([root / "reports"])
+    assert all(r.ok for r in results), [r.message for r in results]
+    return c
+
+
 def _rows(c: Corpus, place: str) -> set[tuple[str, float, str, str]]:
     return {(r.label_zh, r.value, r.kind, r.period) for r in c.indicators() if r.street == place}
 
@@ -150,12 +162,10 @@ def test_a_trailing_scope_note_is_no_part_of_the_label() -> None:
 
 
 def test_a_village_named_in_the_question_is_never_answered_by_the_place_total(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("village")
-    (root / "r.txt").write_text(
-        "柳溪镇2023年工作总结\n\n一、工作回顾\n全镇村级集体经营性收入合计6420万元，村均380万元，"
-        "其中超过500万元的村分别为东塘村810万元、石门村655万元。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root / "r.txt"]))
+    c = _ingested(tmp_path_factory, "village", {
+        "r.txt": "柳溪镇2023年工作总结\n\n一、工作回顾\n全镇村级集体经营性收入合计6420万元，村均380万元，"
+                 "其中超过500万元的村分别为东塘村810万元、石门村655万元。\n",
+    })
     a = c.ask("柳溪镇东塘村2023年村级集体经营性收入有多少？")
     assert "6420" not in a.text.split("。")[0] and "380" not in a.text.split("。")[0], a.text
     b = c.ask("柳溪镇西岭村2023年村级集体经营性收入有多少？")
@@ -174,11 +184,10 @@ def test_the_peers_of_a_ranking_are_no_figure_and_growth_rank_is_not_total_rank(
     from tests.figures.test_extract import _facts
 
     assert _facts("满意率在全区9个街道中排名第2位。在全县14个乡镇年度考评中位列第6位。") == set()
-    root = tmp_path_factory.mktemp("ranks")
-    (root / "r.txt").write_text("柏林镇2023年工作总结\n\n一、工作回顾\n规上工业总产值总量居全区12个镇（街道）第7位，"
-                                "增速居第2位。全镇在全县年度综合考评中位列第4位。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root / "r.txt"]))
+    c = _ingested(tmp_path_factory, "ranks", {
+        "r.txt": "柏林镇2023年工作总结\n\n一、工作回顾\n规上工业总产值总量居全区12个镇（街道）第7位，"
+                 "增速居第2位。全镇在全县年度综合考评中位列第4位。\n",
+    })
     assert "第2位" in c.ask("柏林镇规上工业总产值增速在全区排第几？").text
     assert "第7位" in c.ask("柏林镇规上工业总产值总量在全区排第几？").text
     a = c.ask("Where did Bolin town (柏林镇) place in the county's comprehensive assessment in 2023?")
@@ -233,12 +242,10 @@ def test_a_measure_word_asked_is_not_answered_in_another_and_another_verb_keeps_
 
 
 def test_a_rank_asked_for_one_year_is_not_another_years(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("rank_years")
-    (root / "a.txt").write_text("松溪街道2023年工作总结\n\n一、工作回顾\n群众满意率90.4%。税收收入1.2亿元。\n", encoding="utf-8")
-    (root / "b.txt").write_text("松溪街道2024年工作总结\n\n一、工作回顾\n群众满意率92.8%，满意率在全区8个街道中排名第3位。\n",
-                                encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "rank_years", {
+        "a.txt": "松溪街道2023年工作总结\n\n一、工作回顾\n群众满意率90.4%。税收收入1.2亿元。\n",
+        "b.txt": "松溪街道2024年工作总结\n\n一、工作回顾\n群众满意率92.8%，满意率在全区8个街道中排名第3位。\n",
+    })
     assert "第3位" not in c.ask("松溪街道2023年群众满意率在全区排第几？").text
     assert "第3位" in c.ask("松溪街道2024年群众满意率在全区排第几？").text
 
@@ -268,22 +275,20 @@ def test_one_short_name_for_two_places_is_asked_back(tmp_path_factory) -> None: 
     assert set(route("柳塘的税收收入是多少？", known).twins) == set(known)
     assert route("柳塘镇的税收收入是多少？", known).twins == []
     assert route("What was the tax revenue of Liutang town?", known).places == ["柳塘镇"]
-    root = tmp_path_factory.mktemp("twins")
-    (root / "a.txt").write_text("柳塘街道2023年工作总结\n\n一、工作回顾\n全年完成税收收入2.1亿元。\n", encoding="utf-8")
-    (root / "b.txt").write_text("柳塘镇2023年工作总结\n\n一、工作回顾\n全年完成税收收入3.4亿元。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "twins", {
+        "a.txt": "柳塘街道2023年工作总结\n\n一、工作回顾\n全年完成税收收入2.1亿元。\n",
+        "b.txt": "柳塘镇2023年工作总结\n\n一、工作回顾\n全年完成税收收入3.4亿元。\n",
+    })
     a = c.ask("柳塘2023年的税收收入是多少？")
     assert a.route == "abstain" and "柳塘街道" in a.text and "柳塘镇" in a.text, a.text
     assert "柳塘镇2023年税收收入为3.4亿元" in c.ask("柳塘镇2023年税收收入是多少？").text
 
 
 def test_which_year_was_higher_leads_with_the_year_and_its_figure(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("years")
-    (root / "a.txt").write_text("桐坪镇2023年工作总结\n\n一、工作回顾\n全年实际到账外资740万美元。\n", encoding="utf-8")
-    (root / "b.txt").write_text("桐坪镇2024年工作总结\n\n一、工作回顾\n全年实际到账外资910万美元。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "years", {
+        "a.txt": "桐坪镇2023年工作总结\n\n一、工作回顾\n全年实际到账外资740万美元。\n",
+        "b.txt": "桐坪镇2024年工作总结\n\n一、工作回顾\n全年实际到账外资910万美元。\n",
+    })
     more = c.ask("桐坪镇实际到账外资，2023年和2024年哪一年更多？").text.split("。")[0]
     assert "2024年" in more and "910万美元" in more and "740" not in more
     less = c.ask("桐坪镇2023年和2024年实际到账外资哪年更少？").text.split("。")[0]
@@ -291,13 +296,12 @@ def test_which_year_was_higher_leads_with_the_year_and_its_figure(tmp_path_facto
 
 
 def test_a_completion_rate_not_stated_is_computed_from_the_result_and_the_target(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("rate")
-    (root / "a.txt").write_text("榕湾镇2024年工作总结\n\n一、2024年工作回顾\n预计全年完成固定资产投资38650万元。"
-                                "市下达固定资产投资任务4.1亿元。全年加装电梯27部。\n", encoding="utf-8")
-    (root / "b.txt").write_text("榕湾镇2023年工作总结\n\n一、2023年工作回顾\n全年加装电梯20部。\n\n二、2024年工作计划\n"
-                                "全年加装电梯25部。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "rate", {
+        "a.txt": "榕湾镇2024年工作总结\n\n一、2024年工作回顾\n预计全年完成固定资产投资38650万元。"
+                 "市下达固定资产投资任务4.1亿元。全年加装电梯27部。\n",
+        "b.txt": "榕湾镇2023年工作总结\n\n一、2023年工作回顾\n全年加装电梯20部。\n\n二、2024年工作计划\n"
+                 "全年加装电梯25部。\n",
+    })
     a = c.ask("榕湾镇2024年加装电梯数完成了年初计划的百分之多少？")
     assert a.text.startswith("榕湾镇2024年加装电梯完成目标的108%") and "计算值" in a.text, a.text
     b = c.ask("榕湾镇2024年固定资产投资完成市下达任务的比例是多少？")
@@ -317,13 +321,12 @@ def test_lengths_of_time_shares_in_cheng_and_two_lexicon_measures() -> None:
 
 
 def test_the_result_against_the_plan_set_for_it_and_which_of_several_years(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("plan_vs_result")
-    (root / "a.txt").write_text("樱坪街道2023年工作总结\n\n一、2023年工作回顾\n全年加装电梯8部。\n\n二、2024年工作打算\n"
-                                "加装电梯12部。\n", encoding="utf-8")
-    (root / "b.txt").write_text("樱坪街道2024年工作总结\n\n一、2024年工作回顾\n全年加装电梯15部。\n", encoding="utf-8")
-    (root / "c.txt").write_text("樱坪街道2022年工作总结\n\n一、2022年工作回顾\n全年加装电梯6部。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "plan_vs_result", {
+        "a.txt": "樱坪街道2023年工作总结\n\n一、2023年工作回顾\n全年加装电梯8部。\n\n二、2024年工作打算\n"
+                 "加装电梯12部。\n",
+        "b.txt": "樱坪街道2024年工作总结\n\n一、2024年工作回顾\n全年加装电梯15部。\n",
+        "c.txt": "樱坪街道2022年工作总结\n\n一、2022年工作回顾\n全年加装电梯6部。\n",
+    })
     zh = c.ask("樱坪街道2024年实际加装电梯数比2023年底定下的2024年打算多了几部？").text
     assert zh.startswith("樱坪街道2024年加装电梯实际15部[1],比目标12部[2]多3部"), zh
     en = c.ask("How many more lifts did Yingping (樱坪街道) actually retrofit in 2024 than it planned?").text
@@ -332,27 +335,20 @@ def test_the_result_against_the_plan_set_for_it_and_which_of_several_years(tmp_p
     assert "highest in 2024" in top.split(".")[0] and "15" in top.split(".")[0], top
 
 
-def test_items_one_label_lists_are_summed_once() -> None:
-    root_text = "观澜街道2020年工作总结\n\n一、工作回顾\n全年查扣摩托车、电动车2130辆，查扣货车4410辆。\n"
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "r.txt").write_text(root_text, encoding="utf-8")
-        c = Corpus(make_settings(Path(tmp) / "data"))
-        assert all(r.ok for r in c.ingest([Path(tmp) / "r.txt"]))
-        a = c.ask("观澜街道全年查扣的摩托车、电动车和货车一共有多少辆？").text
-        assert a.startswith("观澜街道2020年合计6540辆"), a
+def test_items_one_label_lists_are_summed_once(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "items", {
+        "r.txt": "观澜街道2020年工作总结\n\n一、工作回顾\n全年查扣摩托车、电动车2130辆，查扣货车4410辆。\n",
+    })
+    a = c.ask("观澜街道全年查扣的摩托车、电动车和货车一共有多少辆？").text
+    assert a.startswith("观澜街道2020年合计6540辆"), a
 
 
 def test_a_context_frame_is_no_measure_and_a_quoted_level_with_its_growth_is_computed_back(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("frame")
-    (root / "a.txt").write_text("青溪街道2022年工作总结\n\n一、工作回顾\n全年土地整备入库31万平方米，拆除建筑物28.4万平方米。"
-                                "龙头企业华钰集团实现产值86.4亿元，同比增长8%。\n", encoding="utf-8")
-    (root / "b.txt").write_text("白沙街道2022年工作总结\n\n一、工作回顾\n全年土地整备入库45万平方米，拆除建筑物12.1万平方米。\n",
-                                encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "frame", {
+        "a.txt": "青溪街道2022年工作总结\n\n一、工作回顾\n全年土地整备入库31万平方米，拆除建筑物28.4万平方米。"
+                 "龙头企业华钰集团实现产值86.4亿元，同比增长8%。\n",
+        "b.txt": "白沙街道2022年工作总结\n\n一、工作回顾\n全年土地整备入库45万平方米，拆除建筑物12.1万平方米。\n",
+    })
     a = c.ask("在土地整备、城市更新等征拆工作中，哪个街道完成的建筑物拆除面积最大？").text
     assert a.startswith("青溪街道") and "28.4万平方米" in a.split("。")[0], a
     b = c.ask("青溪街道华钰集团报告年度产值86.4亿元，按其增速推算上一年产值约多少？").text
@@ -360,32 +356,27 @@ def test_a_context_frame_is_no_measure_and_a_quoted_level_with_its_growth_is_com
 
 
 def test_a_length_of_time_asked_is_answered_in_that_unit(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("days")
-    (root / "a.txt").write_text("青溪街道2024年上半年工作总结\n\n一、工作回顾\n将项目审批时限由7个工作日压缩为4个工作日。"
-                                "全年接待企业320家次。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "days", {
+        "a.txt": "青溪街道2024年上半年工作总结\n\n一、工作回顾\n将项目审批时限由7个工作日压缩为4个工作日。"
+                 "全年接待企业320家次。\n",
+    })
     a = c.ask("青溪街道把项目审批时限压缩到了几个工作日？").text
     assert "4个工作日" in a.split("。")[0] and "7个" not in a.split("。")[0], a
     assert "320" not in c.ask("青溪街道连续几年排名全区第一？").text.split("。")[0]
 
 
 def test_a_sum_of_listed_items_is_never_answered_by_one_item(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("sum")
-    (root / "a.txt").write_text("青溪街道2022年工作总结\n\n一、工作回顾\n全年新建口袋公园9个。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "sum", {
+        "a.txt": "青溪街道2022年工作总结\n\n一、工作回顾\n全年新建口袋公园9个。\n",
+    })
     a = c.ask("青溪街道2022年新建口袋公园和街心花园一共多少个？")
     assert a.route == "abstain" and "9个" not in a.text, a.text
 
 
 def test_a_comparison_with_a_year_after_each_place_takes_each_places_year(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("years_each")
-    for place, year, n in (("桐坪镇", 2023, 9), ("桐坪镇", 2024, 15), ("白沙镇", 2024, 12)):
-        (root / f"{place}{year}.txt").write_text(f"{place}{year}年工作总结\n\n一、工作回顾\n全年新签约项目{n}个。\n",
-                                                  encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "years_each", {
+        f"{place}{year}.txt": f"{place}{year}年工作总结\n\n一、工作回顾\n全年新签约项目{n}个。\n"
+        for place, year, n in (("桐坪镇", 2023, 9), ("桐坪镇", 2024, 15), ("白沙镇", 2024, 12))})
     a = c.ask("哪个镇新签约项目更多：桐坪镇（2023年）还是白沙镇（2024年）？").text
     assert a.startswith("白沙镇") and "12个" in a.split("。")[0], a
 
@@ -401,24 +392,20 @@ def test_items_listed_before_or_after_the_question_words() -> None:
 
 
 def test_a_result_against_its_plan_without_the_word_actual_and_an_estimated_growth(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("vs_plan")
-    (root / "a.txt").write_text("荞山镇2023年工作总结\n\n一、2023年工作回顾\n全年完成一般公共预算收入2410万元。\n\n"
-                                "二、2024年工作计划\n一般公共预算收入力争达到2650万元。\n", encoding="utf-8")
-    (root / "b.txt").write_text("荞山镇2024年工作总结\n\n一、2024年工作回顾\n全年完成一般公共预算收入2598万元。\n",
-                                encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "vs_plan", {
+        "a.txt": "荞山镇2023年工作总结\n\n一、2023年工作回顾\n全年完成一般公共预算收入2410万元。\n\n"
+                 "二、2024年工作计划\n一般公共预算收入力争达到2650万元。\n",
+        "b.txt": "荞山镇2024年工作总结\n\n一、2024年工作回顾\n全年完成一般公共预算收入2598万元。\n",
+    })
     a = c.ask("荞山镇2024年一般公共预算收入比年初计划定的2024年目标少了多少？").text
     assert "少52万元" in a.split("。")[0], a
     assert route("岚山乡2023年一般公共预算总收入预计比增多少？", ["岚山乡"]).kind == "yoy_growth"
 
 
 def test_who_has_more_and_by_how_much_leads_with_the_gap(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("who_more")
-    for place, n in (("青溪街道", 27), ("白沙街道", 19)):
-        (root / f"{place}.txt").write_text(f"{place}2022年工作总结\n\n一、工作回顾\n开展读书分享活动{n}场。\n", encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    assert all(r.ok for r in c.ingest([root]))
+    c = _ingested(tmp_path_factory, "who_more", {
+        f"{place}.txt": f"{place}2022年工作总结\n\n一、工作回顾\n开展读书分享活动{n}场。\n"
+        for place, n in (("青溪街道", 27), ("白沙街道", 19))})
     who = c.ask("2022年青溪街道和白沙街道谁举办的读书分享活动场次多？多几场？").text
     assert who.startswith("青溪街道") and "多8场" in who.split("。")[0] and "27场" in who, who
     diff = c.ask("青溪街道2022年读书分享活动比白沙街道多几场？").text
