@@ -165,6 +165,9 @@ def test_the_workbench_in_a_real_browser(server: str) -> None:
             assert "Reported figure (" not in page.inner_text("body"), "no clause fragment as a label"
             shot(page, "06_summaries")
             # reports: metadata, then remove one and see it gone from the sidebar list
+            # the background embedding's sidebar line reruns itself every 2 s while it runs, and a click landing
+            # during such a rerun can be lost: remove a report only once the dense index is complete
+            page.wait_for_function("!document.body.innerText.includes('期间使用关键词检索')", timeout=90_000)
             view(page, "报告", "共 37 份报告")
             page.locator("[data-testid=stExpander]").filter(has_text="观湖街道").first.locator("summary").click()
             body_has(page, "报告期")
