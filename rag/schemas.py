@@ -131,6 +131,8 @@ class Indicator(Record):
     estimated: bool = Field(False, description="预计/初步统计/快报/预估 applies (kind estimate for levels; a growth "
                                                "of an estimate keeps kind yoy_growth with estimated=True).")
     evidence: Evidence
+    context: str = Field("", description="The section heading and the sentence the quote stands in, for matching a "
+                                         "question's words the short label lacks (never shown as a source).")
 
     @field_validator("unit")
     @classmethod

@@ -875,7 +875,7 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     label = _label(found, lang)
     missing = [p for p in places if p not in {i.street for i in picked}]
     caveats = _notes(found, lang)
-    if r.intent == "rank" and len(r.places) >= 2 and missing:
+    if r.intent != "aggregate" and len(r.places) >= 2 and missing:
         # 'A和B哪个更多' with B's figure not found: no winner can be named; say what each report gives
         have = join_list([f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]"
                           for n, i in enumerate(found, start=1)], lang)

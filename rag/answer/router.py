@@ -274,6 +274,11 @@ def unit_hint(question: str) -> str | None:
         return "CNY"
     if measure_word(question) in DURATIONS:
         return None  # '缩短到几个工作日': a length of time, read by its measure word, not a count
+    # 'how many kilometres', 'how many mu': the unit named decides, not 'how many'
+    if re.search(r"多少(?:千米|公里|米)|\bhow many (?:kilomet|km\b|metres|meters)", question, re.I):
+        return "m"
+    if re.search(r"多少(?:平方米|亩|公顷)|\bhow many (?:mu|hectares?|square)\b", question, re.I):
+        return "m2"
     if COUNT_ASKED.search(question) or re.search(r"多少(?:人|次)|\bhow many\b", question, re.I):
         return "count"
     if re.search(r"面积|多少平方米|多少亩|多少公顷", question):

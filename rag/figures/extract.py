@@ -82,6 +82,7 @@ _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
 _SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引进|培育|销售|出售|接待")
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
+_RATE_NAMED = re.compile(r"增速|增幅|增长率|同比")  # '增速提高到6.5%' is still a growth rate
 _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[\u4e00-\u9fff]{0,6}?)最[高多大少低][,，]?(?:达到?|为)?$")
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
 _GROUP_BOUND = re.compile(r"(?:以上|以下|及以上|及以下|以内)?的(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
@@ -96,6 +97,7 @@ _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 afte
 # A label that is only a verb (and an adverb before it): what it counts comes after the number
 _COUNT_VERB = re.compile(r"(完成|实现|移交|建成|新建|改造|整治|打造|创建|培育|引进|实施|推动|提升|安装|配备|设置|落实|签约|"
                          r"办理|解决|化解|帮助|接收|交付|清理|拆除|治理|修复|更换|新增)$")
+_SCOPE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:辖区|全镇|全乡|全街道?|全区|全县|本镇|本乡|本街道?)$")
 _PLAIN_VERBS = ("完成", "实现", "建成", "新建", "新增", "打造", "创建", "培育", "引进", "推动", "实施")  # add nothing to a label
 _LEAD_VERB = re.compile(r"^(?:排查|受理|办理|化解|办结|处置|调处|接待|采集|上报|完成|签约|腾空|拆除|移交|新增|新建|改造)")
 _PEOPLE = re.compile(r"(?:居民|群众|人员|人口|户|人|家庭)$")  # '居民2680户,完成投资…': no 居民投资
@@ -103,6 +105,11 @@ _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
 _EXAMPLE_VERBS = "解决|办理|受理|化解|处理|协调|回应|办结|帮助|完成|开展|实施"
 _EXAMPLES = re.compile(r"(?:^|[,，;；])([^,，;；]*?)(?:[“\"][^”\"]{1,30}[”\"]|[\u4e00-\u9fff]{2,12})(?:、[^,，;；]{2,30}?)*等$")
+# names listed with 、 right before a count ('新设东湖、西岭、南坪3个社区'), no 等, no figure among them
+_LISTED = re.compile(r"(?:^|[,，;；:：])([^,，;；:：、\d]{1,14}(?:、[^,，;；:：、\d]{1,10})+)$")
+_LIST_VERB = re.compile(r"新设|设立|成立|组建|新建|建成|新增|打造|创建|培育|引进|认定|命名|评为|获评")
+# words after a count's noun where the sentence goes on: an adverb, a motion verb, a place of action
+_TAIL_END = re.compile(r"全面|全部|顺利|有效|持续|陆续|分别|赴|前往|到|在|参加|参与|进驻|入驻")
 _NET = re.compile(r"净增加?|净减少?|注销|退出|迁出")  # a change of the things counted just before
 _RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低]?|缩短|压缩|缩减|延长|翻番)(?:到|至|为)|[增降]至|达到)"
                         r"(?:(?:19|20)\d\d年的?)?")
@@ -354,6 +361,12 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
                         examples.group(1))
         named = match_term(tail, unit_kind)
         return (named[0] if named else None), (verb.group(1) if verb else "") + tail
+    listed = _LISTED.search(prefix) if unit_kind == "count" and not examples else None
+    if listed and after and len(tail := _label(after.group(0), 0)) >= 2 and not _HEAD_TAIL.search(tail):
+        # '新设东湖、西岭、南坪3个社区': the names listed are the things counted, named after the number
+        verb = _LIST_VERB.search(listed.group(1).split("、")[0])
+        named = match_term(tail, unit_kind)
+        return (named[0] if named else None), (verb.group(0) if verb else "") + _counted(tail)
     found = match_term(prefix, unit_kind)
     if found and len(prefix) - found[1] <= _MAX_GAP and not re.search(r"等|、|和", prefix[found[1] :]):
         label = _label(prefix, len(prefix))
@@ -422,11 +435,17 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         if prev[1].startswith(stem):
             return None, prev[1][len(stem) :] + label  # '化解矛盾纠纷419件,化解率97.9%' -> 矛盾纠纷化解率
         return None, (prev[1] + "率") if prev[1].endswith(stem) else prev[1] + label
+    if unit_kind == "count" and after_noun and (re.search(r"\d", label) or label.endswith("类")):
+        tail = _counted(_label(after_noun.group(0), 0))  # '“3+2”类86项审批服务事项': a code or a class is no name
+        if len(tail) >= 2 and not _HEAD_TAIL.search(tail):
+            found = match_term(after_noun.group(0), unit_kind)
+            return (found[0] if found else None), tail
+    seg = _SCOPE_TAIL.sub("", seg)  # '组织辖区25家企业参展': 辖区 says where, the verb counts 企业
     verb = (_COUNT_VERB.search(seg) or (re.search(r"([\u4e00-\u9fff]{2})$", seg) if label and len(seg) <= 6 and ends_in_verb(seg)
                                         else None) if unit_kind == "count" else None)
     if verb and len(seg) - len(verb.group(0)) <= 2:
         # '分批移交12条“三无”小巷', '提前完成45个小区“雨污分流”': the things counted follow the number
-        tail = _label(after_noun.group(0), 0) if after_noun else ""
+        tail = _counted(_label(after_noun.group(0), 0)) if after_noun else ""
         if after_noun and len(tail) < 2:
             tail = _clean(leading_noun(after_noun.group(0)))  # '挽留7家企业继续在本街道经营': 企业, what was kept
         if after_noun and len(tail) >= 2 and not _HEAD_TAIL.search(tail):
@@ -449,6 +468,13 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     if prev[1] and label:
         return None, _sibling(prev[1], label)
     return None, label
+
+
+def _counted(tail: str) -> str:
+    """The things a count counts, cut where the sentence goes on ('企业赴广州参加…' -> 企业, '服务事项全面下沉' ->
+    服务事项)."""
+    cut = _TAIL_END.split(tail, maxsplit=1)[0]
+    return cut if len(cut) >= 2 else tail
 
 
 def _sibling(prev: str, label: str) -> str:
@@ -582,7 +608,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
     text = re.sub(r"^[^，,、]{2,12}?后(?=净增|净减|新增|累计|共)", "", text)  # '剔除退库企业后净增3家': context
     text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…
-    text = re.sub(r"(?<=.)由?(?:19|20)\d\d年(?:度|底|末)?的?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
+    text = re.sub(r"(?<=.)[由从]?(?:19|20)\d\d年(?:度|底|末)?的?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text
         text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^\d{0,2}[.．、)）]", "", text))).strip("“”\"'‘’")
@@ -624,13 +650,16 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
         if tail != before and re.fullmatch(r"\s*[、和及与]\s*", tail) and YOY.search(before) \
                 and not COMPLETION.search(before) and not SHARE.search(before):
             return "yoy_growth"  # '同比增长分别为5.2%、2.7%、18.4%': the run's later rates are growth too
-        if tail != before and (YOY.search(tail) or _SIGNED.match(q.number_text)) and not COMPLETION.search(tail):
+        # '贫困发生率从…下降到0.8%' is the level it fell to, not a fall of 0.8% ('增速提高到6.5%' is a growth rate)
+        to_level = bool(_TO_LEVEL.search(before)) and not _RATE_NAMED.search(before)
+        if tail != before and (YOY.search(tail) and not to_level or _SIGNED.match(q.number_text)) \
+                and not COMPLETION.search(tail):
             return "yoy_growth"  # '占任务数的47.2%（同比增长8.9%）', '产值52.36亿元（+7.8%）'
         if COMPLETION.search(before):
             return "completion_rate"
         if SHARE.search(before) and not q.negative and (not YOY.search(before[-8:]) or _TO_LEVEL.search(before)):
             return "share"  # '占固定资产投资比重下降到22.8%' is the share now, not a growth rate
-        if YOY.search(before[-8:]) or q.negative:
+        if YOY.search(before[-8:]) and not to_level or q.negative:
             return "yoy_growth"
     if TARGET_AFTER.match(sentence[q.end :]):
         return "target"  # 突破60亿元目标
@@ -725,6 +754,7 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
                 "estimated": estimated,
                 "evidence": Evidence(chunk_id=chunk_at(chunks, start), start=start, end=start + len(quote),
                                      quote=quote),
+                "context": f"{section.heading} {sentence[max(0, clause.start - _CONTEXT) : clause.start + len(quote)]}",
             },
             context={"text": report.text},
         )
@@ -732,6 +762,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         log.debug("dropped %s %s: %s", label, q.number_text, exc.errors()[0]["msg"])
         return None
 
+
+_CONTEXT = 160  # characters of the sentence before a quote kept as its context
 
 _PART_SUBJECT = re.compile(r"(?:楼宇|企业|项目|园区|集群|基地|村|社区|片区)$")  # things whose tax or output is a part
 _PART_WORDS = re.compile(r"重点|主要|龙头|骨干|其中|部分|楼宇|园区|项目|村|社区|片区")

@@ -73,6 +73,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
                                       else label_similarity(phrase, row.label_zh))
         lex = by_label[row.label_zh]
+        if lang == "en" and 0 < lex < THRESHOLD:
+            lex = max(lex, en_in_context(phrase, row))
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
             # A lexicon key is strong evidence, but a label that is the phrase itself is stronger:
             # '安全事故死亡人数' must not be answered by the 'safety_accidents' row '安全事故宗数'.
@@ -167,8 +169,10 @@ def _tokens(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def label_similarity(phrase: str, label: str) -> float:
-    """Similarity of a Chinese phrase and label in [0, 1]: bigram / token Dice, containment."""
+def label_similarity(phrase: str, label: str, asked: str | None = None) -> float:
+    """Similarity of a Chinese phrase and label in [0, 1]: bigram / token Dice, containment. `asked`, when given,
+    is the whole question phrase the qualifiers are read from (its Chinese words and their English context)."""
+    fit = qualifier_fit(asked if asked is not None else phrase, label)
     phrase, label = _clean(phrase), _clean(label)
     if not phrase or not label or codes_clash(phrase, label):
         return 0.0
@@ -198,7 +202,7 @@ def label_similarity(phrase: str, label: str) -> float:
     for term in TERMS:  # lexicon synonyms: 固投 and 固定资产投资 are one measure
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
             score = max(score, 0.9)
-    return round(score * qualifier_fit(phrase, label), 4)
+    return round(score * fit, 4)
 
 
 @lru_cache(maxsize=16384)
@@ -232,6 +236,7 @@ _EN_SCOPE = {"district": "区级", "county": "县级", "town": "镇级", "townsh
 _EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", re.I)
 _SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?|[省市区县](?=重大|重点)")  # 区重大项目 ≠ 市重大项目
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
+_NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota", re.I)
 _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b", re.I)
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
@@ -260,6 +265,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
     if bool(_ABOVE_QUOTA.search(phrase)) != bool(_ABOVE_QUOTA.search(label)):
         fit *= 0.6  # 限上社零 (firms above the quota) is not the total 社零, nor the other way round
     asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
+    if _NET_ASKED.search(phrase) and "净增" not in label:
+        fit *= 0.75  # a net increase asked ('净增四上企业'): neither the year's additions nor the stock
     if label_new and not asked_new:
         fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
     elif asked_new and not label_new and _STOCK.search(label):
@@ -331,6 +338,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "gross regional product": ("地区生产总值",), "gdp": ("地区生产总值", "生产总值"),
     "retail sales": ("零售", "社会消费品零售总额"), "consumer goods": ("社会消费品",),
     "foreign capital": ("外资",), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
+    "actually invested": ("实际投资", "实际到位"), "actual investment": ("实际投资", "实际到位"),
     "technical upgrade": ("技改",), "technological transformation": ("技改",),
     "newly registered": ("新登记", "新注册"), "new enterprises": ("新登记企业", "新增企业", "新引进企业"),
     "market entities": ("市场主体",), "wholesale": ("批发", "批零"), "catering": ("餐饮", "住餐"),
@@ -372,7 +380,13 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),
     "broke ground": ("开工", "动工"), "break ground": ("开工", "动工"), "broken ground": ("开工", "动工"),
     "groundbreaking": ("开工", "动工"), "started construction": ("开工",), "illegal construction": ("违建", "违法建设"), "waste sorting": ("垃圾分类",), "garbage sorting": ("垃圾分类",),
+    # analysts' English for report verbs and objects the dictionary glosses otherwise (开展 'to launch', 企业 'firm')
+    "carry out": ("开展", "实施", "进行"), "carried out": ("开展", "实施", "进行"), "conduct": ("开展", "进行"),
+    "conducted": ("开展", "进行"), "team up": ("联动", "联合", "携手"), "teamed up": ("联动", "联合", "携手"),
+    "outreach": ("推广", "宣传", "走访"), "business": ("企业",), "businesses": ("企业",), "company": ("企业", "公司"),
+    "companies": ("企业", "公司"), "new": ("新增", "新建", "新"), "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
 }
+_PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
             "are", "how", "much", "many", "what", "which", "that", "this", "with", "from", "actually", "total",
             "more", "most", "or", "than", "highest", "largest", "lowest", "reported", "report", "reports", "handled",
@@ -387,7 +401,8 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",
-            "decline", "declined", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed"}
+            "decline", "declined", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
+            *_PARTICLES}
 
 
 @lru_cache(maxsize=1024)
@@ -421,10 +436,12 @@ def english_to_zh(phrase: str) -> list[str]:
         if re.search(_en_term(en), rest):
             out.extend(HAND_EN[en])
             rest = re.sub(_en_term(en), " ", rest)
-    for word in re.findall(r"[a-z][a-z\-]+", rest):
-        if word in _EN_STOP:
+    for m in re.finditer(r"([a-z][a-z\-]+)(?:\s+(" + "|".join(_PARTICLES) + r")\b)?", rest):
+        if m.group(1) in _EN_STOP:
             continue
-        out.extend(_cedict_words(word))
+        out.extend(_cedict_words(m.group(1)))
+        if m.group(2):
+            out.extend(_phrasal_words(m.group(1), m.group(2)))
     return list(dict.fromkeys(w for w in out if w))
 
 
@@ -452,6 +469,7 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
         cjk = re.sub(r"[^\u4e00-\u9fff]", "", phrase)
         zh = label_similarity(cjk, label)
         extra = label.replace(cjk, "") if cjk in label else label
+        zh = label_similarity(cjk, label, asked=phrase)  # 'net increase in 四上 enterprises': the English says which
         if not words or not extra or any(_word_covered(w, phrase.lower(), extra) >= 1 for w in words):
             return zh  # '瓶改管' in '房屋瓶改管' and 'buildings' for 房屋: what the label adds, the English names
         return round(zh * (0.3 + 0.7 * _coverage(words, phrase, label)), 4)
@@ -471,6 +489,24 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     if whole:
         score = max(score, min(1.0, 0.5 + 0.5 * max(len(z) for z in whole) / len(label)))
     return round(score * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
+
+
+def en_in_context(phrase: str, row: Indicator) -> float:
+    """English words the label lacks but the row's sentence or section heading holds count 0.6 ('site inspections
+    for work safety' against 检查场所 in a sentence about 安全生产): the label is short, the sentence names its
+    context. The label must hold a noun of the phrase whole, and two words or half of them."""
+    words = _content_words(phrase)
+    if _CJK.search(phrase) or len(words) < 2:
+        return 0.0
+    low, label, quote = phrase.lower(), row.label_zh, row.context or row.evidence.quote
+    nouns = [w for w in words if not w[0].isdigit() and not re.fullmatch(r"[a-z]+(?:ed|ing)", w)]
+    if not any(_word_covered(w, low, label) >= 1 for w in nouns):
+        return 0.0
+    got = [_coverage([w], phrase, label) for w in words]
+    if sum(got) < min(2.0, len(words) / 2):
+        return 0.0  # one word of five in the label ('work' in 施工作业面) is a coincidence, not the measure
+    got = [g if g >= 1 else max(g, 0.6 * _coverage([w], phrase, quote)) for w, g in zip(words, got, strict=True)]
+    return round(sum(got) / len(got) * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
 
 
 _MEASURE_HEAD = re.compile(r"(?:增加值|产值|产量|投资|收入|税收|营收|销售额|面积)$")
@@ -531,16 +567,40 @@ def _word_zh(word: str, phrase_low: str) -> tuple[str, ...]:
     """Chinese words for one English word of a phrase (cached: the same for every label it is compared with)."""
     out: list[str] = []
     for en, zh in HAND_EN.items():
-        if re.search(_en_term(en), phrase_low) and word in re.split(r"[\s-]", en) + [en]:
+        if re.search(_en_term(en), phrase_low) and (word in re.split(r"[\s-]", en) + [en]
+                                                    or word.replace("-", " ") == en.replace("-", " ")):
             out.extend(zh)
     for term in TERMS:
         if word in term.en.lower().split():
             out.append(term.zh.strip("“”"))
     out.extend(_cedict_words(word))
+    for particle in re.findall(rf"\b{re.escape(word)}\s+({'|'.join(_PARTICLES)})\b", phrase_low):
+        out.extend(_phrasal_words(word, particle))  # 'set up' 设立, 'carry out' 开展: the verb with its particle
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
+def _phrasal_words(verb: str, particle: str) -> tuple[str, ...]:
+    """Simplified headwords glossed exactly 'to VERB PARTICLE' ('teamed up' -> to team up)."""
+    rev = cedict_reverse()
+    return tuple(dict.fromkeys(w for lemma in _lemmas(verb) for w in sorted(rev.get(f"to {lemma} {particle}", ()))))
+
+
+# British spellings the dictionary glosses in American ('organisation' -> organization, 'labour' -> labor): an
+# extra form to look up, never a replacement
+_SPELLINGS = ((r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"), (r"yse(s|d)?$", r"yze\1"), (r"our(s|ed|ing|er|ers)?$", r"or\1"),
+              (r"tre(s)?$", r"ter\1"), (r"programme(s)?$", r"program\1"), (r"ll(ed|ing|er|ers)$", r"l\1"),
+              (r"ence$", "ense"), (r"ogue(s)?$", r"og\1"))
+
+
 def _lemmas(word: str) -> list[str]:
+    forms = [word] + [re.sub(p, r, word) for p, r in _SPELLINGS if re.search(p, word)]
+    if len(forms) > 1:
+        return list(dict.fromkeys(x for f in forms for x in _lemmas_one(f)))
+    return _lemmas_one(word)
+
+
+def _lemmas_one(word: str) -> list[str]:
     out = [word]
     if word.endswith("ies"):
         out.append(word[:-3] + "y")

@@ -18,7 +18,8 @@ CSV_FIELDS = ("street", "district", "period", "key", "label_zh", "label_en", "va
 
 def flat_record(i: Indicator) -> dict[str, object]:
     """One indicator as a flat row (tables and CSV), evidence inlined."""
-    row = i.model_dump(exclude={"evidence", "label_zh", "label_en"}) | {"label_zh": i.label_zh, "label_en": i.label_en}
+    row = i.model_dump(exclude={"evidence", "context", "label_zh", "label_en"})
+    row |= {"label_zh": i.label_zh, "label_en": i.label_en}
     row |= {"quote": i.evidence.quote, "start": i.evidence.start, "end": i.evidence.end}
     return {k: row[k] for k in CSV_FIELDS}
 

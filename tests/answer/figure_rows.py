@@ -11,7 +11,7 @@ _WORDS = {"actual": "", "estimate": "预计", "target": "目标", "yoy_growth": 
 
 
 def row(place: str, period: str, label: str, value: float, unit: str = "亿元", *, kind: str = "actual",
-        key: str | None = None, part: str = "review", rid: str | None = None) -> Indicator:
+        key: str | None = None, part: str = "review", rid: str | None = None, context: str = "") -> Indicator:
     """One invented row; the quote is made up from the label and the value."""
     quote = f"{label}{_WORDS[kind]}{value:g}{unit}"
     norm, norm_unit = normalize(value, unit)
@@ -19,7 +19,7 @@ def row(place: str, period: str, label: str, value: float, unit: str = "亿元",
                      key=key or f"label:{label}", label_zh=label, label_en=f"figure: {label}", value=value,
                      unit=unit, normalized_value=norm, normalized_unit=norm_unit, kind=kind, part=part,  # type: ignore[arg-type]
                      estimated=kind == "estimate",
-                     evidence=Evidence(chunk_id="c", start=0, end=len(quote), quote=quote))
+                     evidence=Evidence(chunk_id="c", start=0, end=len(quote), quote=quote), context=context)
 
 
 def context(rows: list[Indicator]) -> Context:

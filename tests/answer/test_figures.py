@@ -313,6 +313,8 @@ def test_a_named_pair_with_one_figure_missing_names_no_winner() -> None:
     rows = [row("梅林镇", "2023", "接待游客", 21.5, "万人次"), row("桃溪镇", "2023", "新建公园", 3, "个")]
     a = ask_rows(rows, "梅林镇和桃溪镇2023年哪个接待游客更多？")
     assert a is not None and a.route == "abstain" and "无法比较" in a.text and "桃溪镇" in a.text
+    a = ask_rows(rows, "梅林镇接待游客比桃溪镇多多少？")  # the gap asked: no figure of 梅林镇 alone as 'the most'
+    assert a is not None and a.route == "abstain" and "无法比较" in a.text and "最多" not in a.text
 
 
 def test_lower_ranks_ascending_falls_are_growth_and_a_derived_count_is_whole() -> None:

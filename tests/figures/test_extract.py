@@ -388,3 +388,19 @@ def test_a_part_of_a_new_count_is_new_and_a_crop_part_keeps_its_own_name() -> No
 def test_later_rates_of_a_growth_run_are_growth() -> None:
     facts = _facts("1—11月，规上工业总产值、固定资产投资分别完成8.12亿元、4.72亿元，同比增长分别为5.2%、18.4%。")
     assert ("固定资产投资", 18.4, "yoy_growth") in facts and ("规上工业总产值", 5.2, "yoy_growth") in facts
+
+
+def test_a_rate_that_fell_to_a_level_is_that_level() -> None:
+    rows = _rows("全乡贫困发生率从2017年底的6.4%下降到0.9%。城镇登记失业率下降到2.3%，同比下降0.2个百分点。")
+    got = {(r.label_zh, r.value, r.kind, r.period) for r in rows}
+    assert {("贫困发生率", 6.4, "actual", "2017"), ("贫困发生率", 0.9, "actual", "2023")} <= got
+    assert ("城镇登记失业率", 2.3, "actual", "2023") in got
+    assert ("规上工业增加值", 7.5, "yoy_growth") in _facts("规上工业增加值增速提高到7.5%。")  # still a growth rate
+
+
+def test_names_listed_before_a_count_and_codes_are_no_label() -> None:
+    facts = _facts("今年新设东湖、西岭、南坪3个社区。推动“12+3”类218项便民服务事项全面下沉。"
+                   "组织辖区18家企业赴广州参加交易会。")
+    assert ("新设社区", 3.0, "actual") in facts and ("便民服务事项", 218.0, "actual") in facts
+    assert any(label.startswith("企业") and v == 18.0 for label, v, _ in facts)
+    assert ("建成农家书屋、文化广场", 12.0, "actual") in _facts("建成农家书屋、文化广场12个。")  # nothing after

@@ -165,3 +165,22 @@ def test_per_village_at_the_end_of_a_phrase_and_fruit_bearing_orchards() -> None
     assert label_similarity("各村（社区）集体经济收入平均每村", "村均集体经济总收入") > label_similarity(
         "各村（社区）集体经济收入平均每村", "村集体经济总收入")
     assert _en("navel-orange orchards bearing fruit", "脐橙挂果面积") >= THRESHOLD
+
+
+def test_british_spellings_phrasal_verbs_and_a_gloss_the_label_lacks() -> None:
+    assert _en("new Party organisations set up", "新建党组织") >= THRESHOLD  # organisation -> organization -> 组织
+    assert _en("labour service companies", "劳务公司") >= THRESHOLD
+    phrase = "net increase 'five-above' (五上) enterprises"
+    assert _en(phrase, "净增五上企业") > _en(phrase, "五上企业总数")  # the English says which of the two
+
+
+def test_english_words_the_label_lacks_may_stand_in_its_sentence() -> None:
+    from rag.figures.match import en_in_context
+
+    ctx = "（三）开展安全生产大排查行动 开展安全生产专项整治,全年累计检查场所2.6万家次"
+    sites = row("青石街道", "2023", "检查场所", 2.6, "万家次", context=ctx)
+    hazards = row("青石街道", "2023", "整改隐患", 0.9, "万处", context=ctx)
+    assert en_in_context("site inspections carry out work safety", sites) >= THRESHOLD
+    assert en_in_context("site inspections carry out work safety", hazards) == 0.0  # the label names no word asked
+    got = match_rows("site inspections carry out work safety", [hazards, sites], lang="en")
+    assert [s.row.label_zh for s in got] == ["检查场所"]
