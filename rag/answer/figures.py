@@ -114,9 +114,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         if summed is not None:
             return summed
         items = _listed(question, r)
-        if len(items) >= 2:  # 'A和B一共多少': one item's figure is not the sum; say which were not all found
+        if len(items) >= 2 or _ADDED_UP.search(question):
+            # 'A和B一共多少', '…的问题，加上…的问题，一共多少': one item's figure is not the sum; say what was looked for
             return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
-                                            terms=join_list(items, r.language)), [], route="abstain")
+                                            terms=join_list(items or [r.phrase], r.language)), [], route="abstain")
         r = r.model_copy(update={"intent": "lookup"})
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
@@ -159,6 +160,9 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
     return r.model_copy(update={"kind": "actual"})
 
 
+_ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b", re.I)  # ('combined income' is one total)
+
+
 def _listed(question: str, r: Route) -> list[str]:
     """The items a Chinese question lists ('摩托车、电动车和货车一共…'), each as an indicator phrase."""
     if r.language != "zh":
@@ -170,7 +174,7 @@ def _listed(question: str, r: Route) -> list[str]:
         return indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
 
     items = []
-    for part in re.split(r"和|及|与|、", text):
+    for part in re.split(r"和|及|与|、|加上|再加上", text):
         item = last_words(part)
         if len(item) < 2:  # '拟立项的一共多少个': the item is before the question words
             item = last_words(re.sub(r"的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "", part))

@@ -19,7 +19,8 @@ from rag.text.names import place_en_pattern, romanize
 
 # A place-like name: a short run of CJK characters before a township-level suffix.
 _PLACE_SUFFIX = r"(?:街道办事处|街道办|街道|办事处|管委会|镇|乡|苏木)"
-_PLACE_LIKE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?){_PLACE_SUFFIX}(?![村镇街化区])")
+# '岚坝镇镇级税收': 镇级 after a 镇 is a scope word, not a second 镇
+_PLACE_LIKE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?){_PLACE_SUFFIX}(?!(?!镇级|乡级|街道级)[村镇街化区])")
 _EN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? ([Tt]own(?:ship)?|[Ss]ub-?[Dd]istrict|[Ss]treet|[Ss]ubdistrict)\b")
 _EN_SUFFIX = re.compile(r"(?:'s)?\s+(town(?:ship)?|sub-?district|subdistrict|street)\b", re.I)
 # The township-level kind an English suffix names: 'Xinghu town' is 荇湖镇, not 荇湖街道.
@@ -392,7 +393,8 @@ def mentioned_streets(question: str, known: list[str]) -> list[str]:
 
 
 # A village or community named inside a place ('荇西村', '滨河社区'): its figure is never the place's total.
-_SUB_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(村|社区)(?![级均民委庄集])")
+# '…实施社区“两委”后备人才计划': 社区两委, 村干部, 社区治理 are the kind of body, not a place named
+_SUB_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(村|社区)(?![级均民委庄集]|[“\"]?两委|工作|治理|服务|党组织|书记|干部)")
 _GENERIC_SUB = re.compile(r"(?:行政|各|全|贫困|重点|示范|美丽|新农|自然|中心|空壳|薄弱|试点|城中|搬迁|安置|和美|宜居|先进|文明|涣散|"
                           r"经济|城市|农村|老旧|传统|特色|专业|电商|旅游|乡村|社会|城乡|个|的|等|和|与|及|在|有|所有|下辖|辖区|"
                           r"千亩|百亩|亿元|万元|收入|达标|样板|精品|标准|生态|森林|健康|平安|法治|美丽乡)$")

@@ -50,6 +50,7 @@ _ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expected)\b", 
 _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTED = re.compile(r"“[^”]{1,20}”|\"[^\"]{1,20}\"|'[^']{1,20}'")
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
 
 # Period words (the question's period is removed from the phrase).
@@ -142,7 +143,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year", question, re.I):
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
-    kind = kind_asked(question)
+    kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
     phrase = indicator_phrase(question, spans, lang, places)
     frame = _FRAME.search(question) if lang == "zh" else None  # '在土地整备等工作中，…拆除面积': context, not measure
     if frame and len(phrase) > len(context := indicator_phrase(frame.group(0), [], lang)) + 2 and context in phrase:
@@ -235,16 +236,23 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份).{0,4}?(?:
 _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪个村|哪一个村|\bwhich village\b", re.I)
 _MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处)"
-                            r"|(?<![近这前])(?:多少|几)个?(工作日|月|年|天|日|小时)(?![来以])")
+                            r"|(?<![近这前])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
+_EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": "天", "working days": "工作日",
+                 "workdays": "工作日", "hours": "小时"}
+_EN_DURATION = re.compile(r"\bhow many (working days|workdays|years|months|quarters|days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
 _SAME_MEASURE = (("人", "名", "位"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起"), ("场", "次", "场次"), ("天", "日"))
-DURATIONS = ("工作日", "月", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
+DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
 
 def measure_word(question: str) -> str | None:
-    """The measure word a count question names ('惠及多少户居民' → 户); None for 个 or none."""
+    """The measure word a count question names ('惠及多少户居民' → 户, 'how many years in a row' → 年); None for 个
+    or none."""
     m = _MEASURE_ASKED.search(question)
-    return (m.group(1) or m.group(2)) if m else None
+    if m:
+        return m.group(1) or m.group(2)
+    en = _EN_DURATION.search(question)
+    return _EN_DURATIONS[en.group(1).lower()] if en else None
 
 
 def measure_fits(asked: str | None, unit: str) -> bool:
@@ -386,7 +394,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:^|(?<=\s))[比较](?=\s|$)", " ", text)  # '…2024年比2022年多了多少': the comparison word left alone
     text = re.sub(r"[A-Za-z]+(?![\w.])", lambda m: m.group(0) if m.group(0).upper() in {"GDP", "PM"} else " ", text)
     text = re.sub(r"\s+", "", text)
-    return re.sub(r"^(?:街道|镇|乡|社区|各地)+", "", text)
+    return re.sub(r"^(?:街道|镇|乡|社区|各地)+(?!级)", "", text)  # '镇级税收' keeps its scope
 
 
 def _head_last(words: list[str]) -> list[str]:

@@ -355,6 +355,11 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     examples = _EXAMPLES.search(prefix) if unit_kind == "count" else None
     after = _AFTER.match(suffix)
+    streak = prefix.rstrip().endswith("连续") and unit_kind in ("years", "terms", "quarters", "months")
+    if streak and after and len(tail := re.sub(r"[“”\"'\s]", "", after.group(0)[:12])) >= 2:
+        # '示范点评定数连续三年全区第一': a streak is named by what was kept up, after the number
+        head = prefix.rstrip()[:-2]
+        return None, _label(head, len(head)) + "连续" + tail
     if examples and after and len(tail := _label(after.group(0), 0)) >= 2:
         # '改造提升红枫路、玉兰路等18条路段照明设施': the roads before 等 are examples; what is counted follows
         verb = re.match(r"(?:[\u4e00-\u9fff]{0,2}?)((?:改造|提升|新建|建成|建设|完成|实施|推动|整治|打造|安装|修复){1,2})",
@@ -553,6 +558,10 @@ def _part_of(label: str, whole: str) -> str:
         mod = len(label) - n
         if 1 <= mod <= 2 and whole.endswith(tail) and len(whole) - n - mod >= 2 and label[:mod] != whole[-n - mod : -n]:
             return whole[: len(whole) - n - mod] + label
+    for n in (3, 2):  # '村集体经济总收入…,其中经营性收入…': the whole less its 总 and measure, then the part
+        stem = whole[:-n - 1] if whole.endswith("总" + label[-n:]) else ""
+        if len(stem) >= 2 and 1 <= len(label) - n <= 4 and label[:-n] not in whole:
+            return stem + label
     return label
 
 

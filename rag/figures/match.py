@@ -39,6 +39,8 @@ KEY_SCORE = 0.95  # a row whose lexicon key the question names; an exact label m
 _DENSE_FLOOR = 0.975
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
+_CJK_TERM = re.compile(r"[A-Za-z0-9]{0,4}[\u4e00-\u9fff]+(?:[A-Za-z0-9]{1,4}[\u4e00-\u9fff]+)*")
+_NAME_BEFORE_CJK = re.compile(r"((?:\b[A-Z][\w'-]*\s+){1,3})(?=[A-Za-z0-9]{0,4}[\u4e00-\u9fff])")
 Embed = Callable[[list[str]], list[list[float]]]
 
 
@@ -73,7 +75,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
                                       else label_similarity(phrase, row.label_zh))
         lex = by_label[row.label_zh]
-        if lang == "en" and 0 < lex < THRESHOLD:
+        if lang == "en" and lex < THRESHOLD:
             lex = max(lex, en_in_context(phrase, row))
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
             # A lexicon key is strong evidence, but a label that is the phrase itself is stronger:
@@ -401,7 +403,8 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",
-            "decline", "declined", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
+            "decline", "declined", "row", "consecutive", "straight", "roughly", "approximately", "nearly", "almost",
+            "around", "about", "set", "sets", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
             *_PARTICLES}
 
 
@@ -466,7 +469,7 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     """Share of the phrase's English content words whose Chinese equivalents appear in the label."""
     words = _content_words(phrase)
     if _CJK.search(phrase):  # 'goats slaughtered (出栏)': the Chinese decides, the English words must agree
-        cjk = re.sub(r"[^\u4e00-\u9fff]", "", phrase)
+        cjk = "".join(_CJK_TERM.findall(phrase))  # with letters glued to it: 'U站', '5G基站'
         zh = label_similarity(cjk, label)
         extra = label.replace(cjk, "") if cjk in label else label
         zh = label_similarity(cjk, label, asked=phrase)  # 'net increase in 四上 enterprises': the English says which
@@ -495,17 +498,24 @@ def en_in_context(phrase: str, row: Indicator) -> float:
     """English words the label lacks but the row's sentence or section heading holds count 0.6 ('site inspections
     for work safety' against 检查场所 in a sentence about 安全生产): the label is short, the sentence names its
     context. The label must hold a noun of the phrase whole, and two words or half of them."""
-    words = _content_words(phrase)
-    if _CJK.search(phrase) or len(words) < 2:
+    terms = _CJK_TERM.findall(phrase)  # 'companies cleared for 国药集团': a name the sentence holds counts too
+    # 'Kelian Road 科联路': capitalised words right before Chinese are its name in pinyin or English, not more words
+    named = {w.lower() for m in _NAME_BEFORE_CJK.finditer(phrase) for w in m.group(1).split()}
+    words = [w for w in _content_words(phrase) if w not in named]
+    if len(words) + len(terms) < 2:
         return 0.0
     low, label, quote = phrase.lower(), row.label_zh, row.context or row.evidence.quote
     nouns = [w for w in words if not w[0].isdigit() and not re.fullmatch(r"[a-z]+(?:ed|ing)", w)]
     if not any(_word_covered(w, low, label) >= 1 for w in nouns):
         return 0.0
-    got = [_coverage([w], phrase, label) for w in words]
-    if sum(got) < min(2.0, len(words) / 2):
+    terms = [t for t in terms if t not in label]  # Chinese the label holds is the similarity's, not the context's
+    got = [_coverage([w], phrase, label) for w in words] + [0.6 if t in quote else 0.0 for t in terms]
+    if sum(got) < min(2.0, len(got) / 2):
         return 0.0  # one word of five in the label ('work' in 施工作业面) is a coincidence, not the measure
-    got = [g if g >= 1 else max(g, 0.6 * _coverage([w], phrase, quote)) for w, g in zip(words, got, strict=True)]
+    got = [g if g >= 1 else max(g, 0.6 * _coverage([w], phrase, quote)) for w, g in zip(words, got, strict=False)] \
+        + got[len(words) :]
+    if len(got) == 2 and min(got) == 0:
+        return 0.0  # 'goats in stock' against 肉鸭存栏: of two words, the one neither label nor sentence holds decides
     return round(sum(got) / len(got) * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
 
 
@@ -574,9 +584,23 @@ def _word_zh(word: str, phrase_low: str) -> tuple[str, ...]:
         if word in term.en.lower().split():
             out.append(term.zh.strip("“”"))
     out.extend(_cedict_words(word))
+    for a, b in re.findall(rf"\b([a-z]+)[\s-]+({re.escape(word)})\b", phrase_low) + re.findall(
+            rf"\b({re.escape(word)})[\s-]+([a-z]+)\b", phrase_low):
+        out.extend(_pair_words(a, b))  # 'nucleic acid' 核酸, 'parking space' 停车位: two words, one gloss
+    if word.count("-") == 1:
+        out.extend(_pair_words(*word.split("-")))  # 'nucleic-acid'
     for particle in re.findall(rf"\b{re.escape(word)}\s+({'|'.join(_PARTICLES)})\b", phrase_low):
         out.extend(_phrasal_words(word, particle))  # 'set up' 设立, 'carry out' 开展: the verb with its particle
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _pair_words(first: str, second: str) -> tuple[str, ...]:
+    """Simplified headwords glossed exactly by two English words (the second in any of its forms)."""
+    if first in _EN_STOP or second in _EN_STOP:
+        return ()
+    rev = cedict_reverse()
+    return tuple(dict.fromkeys(w for lemma in _lemmas(second) for w in sorted(rev.get(f"{first} {lemma}", ()))))
 
 
 @lru_cache(maxsize=1024)

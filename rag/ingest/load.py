@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rag.errors import IngestError, JiedaoError
-from rag.text.numbers import UNITS
+from rag.text.numbers import STREAK_ONLY, UNITS
 from rag.text.script import GLOSS, simplified
 
 __all__ = [
@@ -622,7 +622,8 @@ _HEADING_START = re.compile(r"[一二三四五六七八九十0-9(（第]")
 
 # PDF copies that put a figure on a line of its own, mid-sentence: "完成工业投资\n8.35\n亿元，同比增长12%"
 _SPLIT_FIGURE = re.compile(r"(?<=[^\s。！？；;：:])[ \t]*\n[ \t]*[-+]?\d[\d,.]*(?:[ \t]*\n[ \t]*)?(?="
-                           + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")"
+                           + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)
+                                      if u not in STREAK_ONLY) + r")"
                            r"|(?<=[^\s。！？；;：:])[ \t]*\n[ \t]*(?=[，,、])")  # a line that opens with a comma goes on
 
 

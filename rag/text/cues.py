@@ -46,7 +46,10 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多|少)
                          r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
                          r"\bby how (?:much|many) (?:yuan|people|households)\b|\babsolute (?:increase|decrease|change)\b|"
-                         r"\bin (?:money|absolute|yuan) terms\b|\bhow many (?:more )?yuan\b",
+                         r"\bin (?:money|absolute|yuan) terms\b|\bhow many (?:more )?yuan\b|"
+                         # 'by how much did X exceed the same period a year earlier': the amount over last year's
+                         r"\bby how much\b[^?]*\b(?:exceed|top|surpass|outstrip)\w*\b[^?]*"
+                         r"\b(?:same period|year earlier|last year|previous year|year before)\b",
                          re.I)
 CUMULATIVE = re.compile(r"累计")
 # Stated provisional: the figure awaits the statistics office.
@@ -63,7 +66,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
-NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
+NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起年次届天季人户条处]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
                              r"what (?:was|is|were|are)|how (?:large|big|high|long|far)|figure|amount|number of|total|value|rank(?:ed)?)\b",
                              re.I)
 

@@ -36,7 +36,8 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("毫克/立方米", "ug/m3", 1e3, "mg/m³"),  # as printed (CO is reported in mg/m³); a misprint stays visible
     ("天", "days", 1.0, "days"), ("小时", "hours", 1.0, "hours"), ("分钟", "minutes", 1.0, "minutes"),
     ("个工作日", "workdays", 1.0, "working days"), ("工作日", "workdays", 1.0, "working days"),
-    ("个月", "months", 1.0, "months"),
+    ("个月", "months", 1.0, "months"), ("个季度", "quarters", 1.0, "quarters"), ("季度", "quarters", 1.0, "quarters"),
+    ("年", "years", 1.0, "years"), ("届", "terms", 1.0, "terms"),  # only in a streak: 连续三年 (see STREAK_ONLY)
     ("千瓦", "kW", 1.0, "kW"), ("万千瓦", "kW", 1e4, "kW"), ("兆瓦", "kW", 1e3, "kW"),
     ("千瓦时", "kWh", 1.0, "kWh"), ("万千瓦时", "kWh", 1e4, "kWh"),
     # every weight in tonnes, so 万吨 and 万斤 figures of one place compare and rank (担, of tobacco: 50 kg)
@@ -144,6 +145,7 @@ _ZH_BLOCKERS = "第数几初周届“‘「《\""
 # Chinese numeral + unit that is a name, not a count: 二期 (phase two), 二次供水 (secondary supply).
 _ZH_IDIOMS = ("三次分配", "四处", "四面八方", "三番五次", "八项规定")
 _ZH_NOT_UNIT_AFTER = ("期", "位一体")
+STREAK_ONLY = ("年", "届", "季度", "个季度")  # time units that count only after 连续 ('连续两个季度', not '2024年')
 
 
 @dataclass(frozen=True)
@@ -366,6 +368,8 @@ def _quantity(text: str, original: str, item: _Item, prev: Quantity | None) -> Q
     """Turn one token into a Quantity, or None when it is not a quantity."""
     start = _signed_start(text, item)
     unit, inner_q, end = _match_unit(text, item.end)
+    if unit in STREAK_ONLY and not text.endswith("连续", 0, start):
+        return None  # '2023年', '十九届': a date or an ordinal; '连续三年全区第一' is a streak of three years
     after = item.end + (1 if text[item.end : item.end + 1] in ("余", "多") else 0)
     if item.kind == "a" and _skip_arabic(text, item, start, unit, after):
         return None

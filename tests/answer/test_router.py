@@ -86,3 +86,14 @@ def test_a_percentage_of_the_task_asks_a_completion_rate() -> None:
     from rag.answer.router import kind_asked
 
     assert kind_asked("某乡2021年财政总收入完成年度任务的百分比是多少？") == "completion_rate"
+
+
+def test_durations_in_english_names_in_quotes_and_amounts_over_last_year() -> None:
+    from rag.answer.router import measure_word
+
+    assert measure_word("How many years in a row has the station won the title?") == "年"
+    assert measure_word("连续几个季度排名全区第一？") == "季度"
+    assert route("How many kilometres of drains did Baisha town dredge in 2023?", ["白沙镇"]).unit_hint == "m"
+    assert route("柳湾镇实施“青苗计划”，累计培养了多少名后备干部？", ["柳湾镇"]).kind == "actual"  # a name, not a plan
+    assert route("By how much did Baisha town's tax revenue for January–June exceed the same period a year earlier?",
+                 ["白沙镇"]).kind == "yoy_change"

@@ -410,3 +410,25 @@ def test_who_has_more_and_by_how_much_leads_with_the_gap(tmp_path_factory) -> No
     assert who.startswith("青溪街道") and "多8场" in who.split("。")[0] and "27场" in who, who
     diff = c.ask("青溪街道2022年读书分享活动比白沙街道多几场？").text
     assert "多8场" in diff.split("。")[0], diff
+
+
+def test_streaks_answer_how_many_years_in_a_row(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "streaks", {
+        "a.txt": "岚溪街道2023年工作总结\n\n一、2023年工作回顾\n全年实现税收4.2亿元。社区书记工作室评定数连续四年全区第一。"
+                 "岚溪U站连续7年获评市优秀志愿服务站。12345热线满意度连续3个月排名全区第一。\n",
+    })
+    assert "4年" in c.ask("岚溪街道社区书记工作室评定数已经连续几年全区第一？").text.split("。")[0]
+    assert "7" in c.ask("How many years in a row has Lanxi's U-station (岚溪U站) been named an outstanding "
+                        "volunteer service station?").text.split(".")[0]
+    months = c.ask("岚溪街道12345热线满意度连续几个月排名全区第一？").text
+    assert "3个月" in months.split("。")[0], months
+    assert not any(q.unit == "年" for q in __import__("rag.text.numbers", fromlist=["x"]).scan_quantities(
+        "2023年完成12亿元，十九届六中全会"))
+
+
+def test_a_sum_asked_with_jiashang_is_never_one_item(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "added_up", {
+        "a.txt": "白沙街道2023年工作总结\n\n一、2023年工作回顾\n开展民生实事专项督查，发现并整改问题6项。全年办理民生实事项目42项。\n",
+    })
+    a = c.ask("白沙街道2023年开展专项督查整改的问题，加上对照清单自查整改的问题，一共有多少项？")
+    assert a.route in ("abstain", "passage") and "42" not in a.text and "6项" not in a.text.split("。")[0], a.text

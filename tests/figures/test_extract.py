@@ -404,3 +404,9 @@ def test_names_listed_before_a_count_and_codes_are_no_label() -> None:
     assert ("新设社区", 3.0, "actual") in facts and ("便民服务事项", 218.0, "actual") in facts
     assert any(label.startswith("企业") and v == 18.0 for label, v, _ in facts)
     assert ("建成农家书屋、文化广场", 12.0, "actual") in _facts("建成农家书屋、文化广场12个。")  # nothing after
+
+
+def test_a_part_of_a_total_keeps_what_the_total_names() -> None:
+    facts = _facts("全镇村集体经济总收入3120万元，其中经营性收入980万元。完成财政收入6100万元，其中工业和服务业税收为2.1亿元和1.2亿元。")
+    assert ("村集体经济经营性收入", 980.0, "actual") in facts
+    assert not any(label.startswith("财政") and "服务业" in label for label, _, _ in facts)

@@ -184,3 +184,14 @@ def test_english_words_the_label_lacks_may_stand_in_its_sentence() -> None:
     assert en_in_context("site inspections carry out work safety", hazards) == 0.0  # the label names no word asked
     got = match_rows("site inspections carry out work safety", [hazards, sites], lang="en")
     assert [s.row.label_zh for s in got] == ["检查场所"]
+
+
+def test_two_word_glosses_and_names_the_sentence_holds() -> None:
+    from rag.figures.match import en_in_context
+
+    assert _en("nucleic-acid tests", "核酸检测") >= THRESHOLD  # 'nucleic acid' is one gloss: 核酸
+    ctx = "（二）交通环境不断完善 开展东环路交通秩序整治行动,新增停车位超1500个"
+    spaces = row("青石街道", "2023", "新增停车位", 1500, "个", context=ctx)
+    other = row("青石街道", "2023", "新增停车位", 260, "个", context="建成2个立体停车场,新增停车位260个")
+    phrase = "parking spaces Donghuan Road 东环路 traffic-order campaign add"
+    assert en_in_context(phrase, spaces) >= THRESHOLD > en_in_context(phrase, other)
