@@ -23,6 +23,7 @@ from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DERIVE, FINAL_ONLY, WHOLE_YE
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
 from rag.text.numbers import format_en, format_zh, majority_unit, scan_quantities
+from rag.text.words import tagged
 
 NOT_REPORTED = "未报告 / not reported"
 
@@ -97,7 +98,13 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if not measure:
         return None
     places = list(r.places) or _places_in(measure)
-    matched = _places_in([s.row for s in scored])
+    # places whose figures match about as well as the best ('雁田水库…工程进度' at 1.0 is not rivalled by 河流 at 0.5)
+    matched = _places_in([s.row for s in scored if s.score >= min(scored[0].score - _NEAR, _RIVAL)])
+    named = _named_in_one(question, [s.row for s in scored]) if r.intent == "lookup" and not r.places else None
+    if named and len(matched) > 1:  # '红星城中村统租改造签约腾空多少套': a project only one place's sentences name
+        r = r.model_copy(update={"places": [named]})
+        places, matched = [named], [named]
+        measure = [x for x in measure if x.street == named] or [s.row for s in scored if s.row.street == named]
     if r.intent == "lookup" and not r.places and len(matched) > 1:  # no place named: ask, never pick one
         lang = r.language
         shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in matched]
@@ -377,6 +384,24 @@ def _asked_period(x: Indicator, r: Route) -> bool:
     return not r.years or x.period[:4] in {str(y) for y in r.years}
 
 
+def _named_in_one(question: str, rows: Sequence[Indicator]) -> str | None:
+    """The one place whose matched rows' sentences hold a name the question gives (a project, a village, a
+    company: three or more characters, in no label), when the question names no place; else None."""
+    labels = "".join(x.label_zh for x in rows)
+    names = [w for w, flag in tagged(question) if w not in labels and not _GENERIC_NAME.search(w)
+             and re.fullmatch(r"[\u4e00-\u9fff]+", w) and (len(w) >= 3 or flag in ("nr", "ns", "nt", "nz"))]
+    votes = set()
+    for w in names:  # a name one place's sentences hold, and no other's
+        where = {x.street for x in rows if x.street and w in (x.context or x.evidence.quote)}
+        if len(where) == 1:
+            votes |= where
+    return votes.pop() if len(votes) == 1 else None
+
+
+_NEAR, _RIVAL = 0.15, 0.65  # a match this much below the best one, and this weak, names no rival place
+_GENERIC_NAME = re.compile(r"多少|几|是否|哪个|哪些|累计|一共|全年|上半年|下半年")
+
+
 def _places_in(rows: Sequence[Indicator]) -> list[str]:
     return list(dict.fromkeys(x.street for x in rows if x.street))
 
@@ -422,7 +447,10 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
                and not x.label_zh.startswith(("行政村", "农村", "全村"))]
     if r.measure_word in DURATIONS:  # '连续几年排名第一' is not answered by the GDP of the year
         out = [x for x in out if measure_fits(r.measure_word, x.unit)]
-    elif r.measure_word:  # '惠及多少户居民' is not answered by '改造7个小区'
+    else:  # …nor the year's PM2.5 by 'PM2.5浓度连续4年下降'
+        out = [x for x in out if not (x.normalized_unit in ("years", "terms", "quarters") or "连续" in x.label_zh
+                                      and x.normalized_unit == "months")]
+    if r.measure_word and r.measure_word not in DURATIONS:  # '惠及多少户居民' is not answered by '改造7个小区'
         out = [x for x in out if x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit)]
     return out
 
@@ -900,7 +928,7 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         delta = abs(round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4))
         shown = format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})"
         diff = msg("rank_difference", lang, place=_place(a.street, lang), other=_place(b.street, lang), label=label,
-                   delta=shown)
+                   figure=_fig_with_kind(a, lang), delta=shown)  # the larger figure first, then the gap
         text = diff + _sep("x", lang) + text  # '…哪个高？高多少？': the gap asked last is what is asked
         caveats.append(msg("computed_note", lang))
     if missing:

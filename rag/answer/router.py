@@ -299,6 +299,8 @@ def unit_hint(question: str) -> str | None:
 # ---- kinds, periods, phrase ----------------------------------------------------------------------
 def kind_asked(question: str) -> AskedKind:
     """The kind of figure a question asks for."""
+    if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
+        return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少", question):
         return "target"
     if _COMPLETION.search(question):

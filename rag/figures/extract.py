@@ -107,6 +107,7 @@ _EXAMPLE_VERBS = "解决|办理|受理|化解|处理|协调|回应|办结|帮助
 _EXAMPLES = re.compile(r"(?:^|[,，;；])([^,，;；]*?)(?:[“\"][^”\"]{1,30}[”\"]|[\u4e00-\u9fff]{2,12})(?:、[^,，;；]{2,30}?)*等$")
 # names listed with 、 right before a count ('新设东湖、西岭、南坪3个社区'), no 等, no figure among them
 _LISTED = re.compile(r"(?:^|[,，;；:：])([^,，;；:：、\d]{1,14}(?:、[^,，;；:：、\d]{1,10})+)$")
+_STREAK_KINDS = ("years", "terms", "quarters", "months")  # 连续三年, 连续两届, 连续两个季度, 连续5个月
 _LIST_VERB = re.compile(r"新设|设立|成立|组建|新建|建成|新增|打造|创建|培育|引进|认定|命名|评为|获评")
 # words after a count's noun where the sentence goes on: an adverb, a motion verb, a place of action
 _TAIL_END = re.compile(r"全面|全部|顺利|有效|持续|陆续|分别|赴|前往|到|在|参加|参与|进驻|入驻")
@@ -280,6 +281,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
             # '收入增长8%以上,力争达到4500万元': with no figure before it in another unit, the subject of a rate
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind,
                                  prev if prev[1] else last_any)
+        if label.startswith("连续") and out and out[-1][1]:
+            label = out[-1][1] + label  # '督导完成率100%,连续两季度排名全区第一': the streak of the figure before
+        if unit_kind in _STREAK_KINDS:
+            term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
         if label and prev[1] and term is None and sentence[clause.start : q.start].lstrip().startswith("其中"):
             label = _part_of(label, prev[1])  # '蜜柚种植面积8600亩,其中投产面积5200亩' -> 蜜柚投产面积
         herd = re.search(f"(?:{_HERD_MEASURE.pattern})$", prev[1]) if label and unit_kind == "count" else None
@@ -355,7 +360,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     examples = _EXAMPLES.search(prefix) if unit_kind == "count" else None
     after = _AFTER.match(suffix)
-    streak = prefix.rstrip().endswith("连续") and unit_kind in ("years", "terms", "quarters", "months")
+    streak = prefix.rstrip().endswith("连续") and unit_kind in _STREAK_KINDS
     if streak and after and len(tail := re.sub(r"[“”\"'\s]", "", after.group(0)[:12])) >= 2:
         # '示范点评定数连续三年全区第一': a streak is named by what was kept up, after the number
         head = prefix.rstrip()[:-2]

@@ -100,8 +100,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "Please say which one."},
     "asked_amount": {"zh": "金额", "en": "amount of money"},
     # ---- rankings
-    "rank_difference": {"zh": "{place}{label}比{other}多{delta}(计算值)。",
-                        "en": "{place}'s {label} exceeds {other}'s by {delta} (computed)."},
+    "rank_difference": {"zh": "{place}{label}为{figure},比{other}多{delta}(计算值)。",
+                        "en": "{place}'s {label}, {figure}, exceeds {other}'s by {delta} (computed)."},
     "rank_first": {"zh": "{place}{label}{word}:{figure}[{n}]。", "en": "{place} reported the {word} {label}: "
                                                                      "{figure} [{n}]."},
     "rank_second": {"zh": "其次是{place}:{figure}[{n}]。", "en": "Runner-up: {place} with {figure} [{n}]."},

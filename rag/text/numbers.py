@@ -468,6 +468,8 @@ def format_zh(value: float, unit: str, qualifier: str | None = None) -> str:
     _unit_info(unit)
     qualifier = _check_qualifier(qualifier)
     number = _fmt_zh(value)
+    if unit in STREAK_ONLY:
+        return f"连续{number}{unit}"  # a streak: '3年' alone reads as a date, '连续3年' as what it is
     if qualifier == "余":
         mult = next((m for m in _MULTIPLIERS if unit.startswith(m) and unit[len(m) :] in UNITS), None)
         if mult is not None or unit in _MULTIPLIERS:

@@ -432,3 +432,19 @@ def test_a_sum_asked_with_jiashang_is_never_one_item(tmp_path_factory) -> None: 
     })
     a = c.ask("白沙街道2023年开展专项督查整改的问题，加上对照清单自查整改的问题，一共有多少项？")
     assert a.route in ("abstain", "passage") and "42" not in a.text and "6项" not in a.text.split("。")[0], a.text
+
+
+def test_a_name_only_one_place_holds_and_a_weak_rival_name_the_place(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "one_place", {
+        "a.txt": "青溪街道2023年工作总结\n\n一、2023年工作回顾\n推进枫林城中村统租改造，累计签约腾空房屋620套。"
+                 "东干渠水质保障工程进度达85%。食品安全督导完成率100%，连续三个季度排名全区第一。\n",
+        "b.txt": "白沙街道2023年工作总结\n\n一、2023年工作回顾\n完成城中村综合整治12个，签约腾空房屋140套。整治河流3条。\n",
+    })
+    a = c.ask("枫林城中村统租改造累计签约腾空了多少套房屋？").text
+    assert a.startswith("青溪街道") and "620套" in a.split("。")[0], a
+    a = c.ask("东干渠水质保障工程进度到了多少？").text
+    assert a.startswith("青溪街道") and "85%" in a.split("。")[0], a
+    a = c.ask("签约腾空了多少套房屋？").text  # no place, no name: both places have it, so ask which
+    assert "620" not in a.split("。")[0] and "140" not in a.split("。")[0], a
+    a = c.ask("青溪街道食品安全督导已经连续几个季度排名全区第一？").text
+    assert "连续3个季度" in a.split("。")[0], a
