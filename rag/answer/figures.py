@@ -100,7 +100,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     places = list(r.places) or _places_in(measure)
     # places whose figures match about as well as the best ('雁田水库…工程进度' at 1.0 is not rivalled by 河流 at 0.5)
     matched = _places_in([s.row for s in scored if s.score >= min(scored[0].score - _NEAR, _RIVAL)])
-    named = _named_in_one(question, [s.row for s in scored]) if r.intent == "lookup" and not r.places else None
+    named = _named_in_one(question, [s.row for s in scored]) \
+        if r.intent == "lookup" and not r.places and not r.districts else None
     if named and len(matched) > 1:  # '红星城中村统租改造签约腾空多少套': a project only one place's sentences name
         r = r.model_copy(update={"places": [named]})
         places, matched = [named], [named]
@@ -389,7 +390,8 @@ def _named_in_one(question: str, rows: Sequence[Indicator]) -> str | None:
     company: three or more characters, in no label), when the question names no place; else None."""
     labels = "".join(x.label_zh for x in rows)
     names = [w for w, flag in tagged(question) if w not in labels and not _GENERIC_NAME.search(w)
-             and re.fullmatch(r"[\u4e00-\u9fff]+", w) and (len(w) >= 3 or flag in ("nr", "ns", "nt", "nz"))]
+             and re.fullmatch(r"[\u4e00-\u9fff]+", w) and (len(w) >= 3 or flag in ("nr", "ns", "nt", "nz"))
+             and not re.search(r"[省市县区镇乡]$|街道$", w)]  # a division named is a place asked, never a clue
     votes = set()
     for w in names:  # a name one place's sentences hold, and no other's
         where = {x.street for x in rows if x.street and w in (x.context or x.evidence.quote)}

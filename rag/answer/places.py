@@ -249,6 +249,7 @@ class _PlaceReader:
             if name is None:
                 continue
             suffix = m.group(0)[len(m.group(1)):]
+            name = re.sub(r"^[\u4e00-\u9fff]{2,5}?(?:省|自治区)(?=[\u4e00-\u9fff]{2})", "", name)  # '甘肃省临洮县柳湾'
             inner = re.match(r"([\u4e00-\u9fff]{2,4}?[区县市旗])([\u4e00-\u9fff]{2,})$", name)
             if inner and not any(_same_place(name + suffix, k) for k in self.known):
                 name = inner.group(2)  # '南山县桃溪' + 镇: the county qualifies the place

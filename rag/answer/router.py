@@ -21,7 +21,16 @@ from rag.answer.places import resolve_places
 from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import EN_PATTERNS, terms_for_question
 from rag.schemas import ReportMeta
-from rag.text.cues import ASKS_CHANGE, ASKS_RANK, COUNT_ASKED, FINAL_ONLY, NUMBER_QUESTION, QUESTION_TARGET
+from rag.text.cues import (
+    ASKS_CHANGE,
+    ASKS_RANK,
+    COUNT_ASKED,
+    FINAL_ONLY,
+    NUMBER_QUESTION,
+    PER_EACH,
+    PER_SPELLED,
+    QUESTION_TARGET,
+)
 from rag.text.names import place_en_pattern
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
@@ -40,7 +49,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
-_GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
+_GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b", re.I)
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
@@ -312,7 +321,8 @@ def kind_asked(question: str) -> AskedKind:
         return "yoy_growth" if re.search(r"比增|同比|增幅|增速|增长率|百分之几|百分之多少", question) else "estimate"
     if _SHARE.search(question):
         return "share"
-    if QUESTION_TARGET.search(question) and not re.search(r"\b(achieved|actual(?:ly)?)\b", question, re.I):
+    if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", question, flags=re.I)) and not re.search(
+            r"\b(achieved|actual(?:ly)?)\b", question, re.I):  # 'above-quota retail sales' (限上) is no quota set
         return "target"
     if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)|\bnet (?:increase|growth|gain|"
                                                   r"addition)\b", question, re.I):  # 净增 is a count, no rate
@@ -388,6 +398,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
         text = re.sub(r"\bnet\s+(increase|growth|gain|addition)\b", r"net-\1", text, flags=re.I)  # 净增
         text = re.sub(r"(?:'s|’s)\b", " ", text)
+        text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     text = _PERIOD_WORDS.sub(" ", text)
@@ -396,7 +407,27 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:^|(?<=\s))[比较](?=\s|$)", " ", text)  # '…2024年比2022年多了多少': the comparison word left alone
     text = re.sub(r"[A-Za-z]+(?![\w.])", lambda m: m.group(0) if m.group(0).upper() in {"GDP", "PM"} else " ", text)
     text = re.sub(r"\s+", "", text)
+    each = PER_EACH.search(text)
+    if each:  # '各村（社区）集体经济收入平均每村多少': 村均集体经济收入
+        text = each.group(1) + "均" + re.sub(r"^各[村户](?:[（(][^）)]{1,4}[）)])?", "", text[: each.start()] + text[each.end() :])
+    text = PER_SPELLED.sub(r"\1均", text)  # '村（社区）平均' is 村均
     return re.sub(r"^(?:街道|镇|乡|社区|各地)+(?!级)", "", text)  # '镇级税收' keeps its scope
+
+
+_EN_AMOUNT = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion)?\s*(?:yuan|RMB)\b", re.I)
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _zh_amount(m: re.Match[str]) -> str:
+    """'1 million yuan' -> ' 100万元 ', '500,000 yuan' -> ' 50万元 ', '100 million yuan' -> ' 亿元 ' (超亿元)."""
+    value = float(m.group(1).replace(",", "")) * _EN_SCALE.get((m.group(2) or "").lower(), 1.0)
+    if value >= 1e8:
+        shown = "亿元" if value == 1e8 else f"{value / 1e8:g}亿元"
+    elif value >= 1e4:
+        shown = f"{value / 1e4:g}万元"
+    else:
+        shown = f"{value:g}元"
+    return f" {shown} "
 
 
 def _head_last(words: list[str]) -> list[str]:

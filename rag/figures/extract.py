@@ -28,6 +28,7 @@ from rag.text.cues import (
     DONE,
     ESTIMATE,
     ESTIMATE_SCOPE,
+    PER_SPELLED,
     PROJECTED,
     PROVISIONAL,
     RANKING_BEFORE,
@@ -117,7 +118,6 @@ _RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低]?|
 _SIGNED = re.compile(r"^[+＋\-－]")
 _TARGET_LEAD = re.compile(r"(?:将|要)?(?:力争|确保|争取|计划)")
 _NEXT_YEAR = re.compile(r"明年|新的一年|来年")
-_PER_SPELLED = re.compile(r"([村户人])(?:[（(][^）)]{1,4}[）)])?平均(?:每[个户人])?")
 _HERD_MEASURE = re.compile(r"存栏|出栏|饲养量")  # what a herd figure measures
 _HERD = re.compile(r"(?:年末|年底|全年|其中)?(出栏量?|存栏量?|饲养量)$")  # livestock measures that name no animal
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
@@ -388,7 +388,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             whole = match_term(joined, unit_kind)
             return (whole[0] if whole and whole[1] == len(joined) else None), joined
         return found[0], label if len(label) >= 2 else found[0].zh
-    prefix = _PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均2914万元' is a per-village figure: 村均
+    prefix = PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均2914万元' is a per-village figure: 村均
     # '16个村（社区）集体经营性收入平均达到38.2万元': after a count of villages, an average is per village
     prefix = re.sub(r"^([村户])(?:[（(][^）)]{1,4}[）)])?([^，,。；;\d]{2,12}?)平均", r"\1均\2", prefix)
     top = _TOP_ONE.search(prefix) or _VILLAGE_LISTED.search(prefix)
@@ -748,6 +748,10 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     key = flavoured_key(term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start])
+    noted = data_months(report) if period_source in ("report", "section") and period == report.period_covered \
+        and norm_unit in ("CNY", "USD", "percent") else None
+    if noted:  # '（经济数据除特别注明外均为1—5月数据）': the report's money figures and rates cover those months
+        period, period_source = noted, "report"
     if kind == "target" and section.part == "review" and report.plan_period and (
             _NEXT_YEAR.search(sentence) or "今年" in sentence and _title_year(report) == report.plan_period[:4]):
         # '今年,街道将力争完成税收3.1亿元' in a report titled with the plan year: that year's target
@@ -791,6 +795,23 @@ def _names_a_part(label: str, term: Term) -> bool:
         return False
     before = _SCOPE_WORDS.sub("", label[: found.start()])
     return len(before) >= 2 and bool(_PART_WORDS.search(before))
+
+
+# a report-wide note on its figures' months: '经济数据除特别注明外均为1—5月数据', '以上数据截至10月底'
+_DATA_NOTE = re.compile(r"(?:经济)?数据[^。；;\n]{0,12}?为\s*(1\s*[-—–~至]+\s*1?\d\s*月)份?(?:的)?数据"
+                        r"|数据(?:均)?截[至止]到?\s*(1?\d)\s*月(?:底|末)?")
+
+
+def data_months(report: Report) -> str | None:
+    """The months a report's figures cover by its own note ('2024M01-M05'), when the note differs from the
+    period the report covers; None when there is no such note."""
+    found = _DATA_NOTE.search(report.text[:2000])
+    year = (report.period_covered or "")[:4]
+    if not found or not year.isdigit():
+        return None
+    months = found.group(1) or f"1-{found.group(2)}月"
+    period = period_in(months, year)
+    return period if period and period != report.period_covered and "M01-M" in period else None
 
 
 def _title_year(report: Report) -> str | None:

@@ -469,10 +469,16 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     """Share of the phrase's English content words whose Chinese equivalents appear in the label."""
     words = _content_words(phrase)
     if _CJK.search(phrase):  # 'goats slaughtered (出栏)': the Chinese decides, the English words must agree
-        cjk = "".join(_CJK_TERM.findall(phrase))  # with letters glued to it: 'U站', '5G基站'
-        zh = label_similarity(cjk, label)
-        extra = label.replace(cjk, "") if cjk in label else label
-        zh = label_similarity(cjk, label, asked=phrase)  # 'net increase in 四上 enterprises': the English says which
+        terms = _CJK_TERM.findall(phrase)  # with letters glued to it: 'U站', '5G基站'
+        cjk = "".join(terms)
+        # 'net increase in 四上 enterprises': the English says which
+        zh = label_similarity(cjk, label, asked=phrase)
+        extra = label
+        for t in terms if all(t in label for t in terms) else [cjk]:
+            extra = extra.replace(t, "", 1)
+        if len(terms) > 1 and len(extra) < len(label) - len(cjk) + 1:
+            # '嘎查村' and '10万元' (from 'over 100,000 yuan'), each in the label: held as a whole would be
+            zh = max(zh, round((0.45 + 0.55 * len(cjk) / len(label)) * qualifier_fit(phrase, label), 4))
         if not words or not extra or any(_word_covered(w, phrase.lower(), extra) >= 1 for w in words):
             return zh  # '瓶改管' in '房屋瓶改管' and 'buildings' for 房屋: what the label adds, the English names
         return round(zh * (0.3 + 0.7 * _coverage(words, phrase, label)), 4)

@@ -26,7 +26,7 @@ DONE = re.compile(r"完成|实现|(?<![下送到传抵表转直])达到?|已")  
 DONE_OR_CUMULATIVE = re.compile(DONE.pattern + "|累计")
 
 # Year-on-year change wording before a percentage (比增, 增, 同比+x%, 同比增长-x%, 负增长 …).
-YOY = re.compile(r"同比|增长|增幅|增速|比增|下降|降幅|减少|上升|提高|提升|回落|负增长|增(?=\s*$)|[+＋]\s*$")
+YOY = re.compile(r"同比|增长|增幅|增速|比增|下降|降幅|减少|上升|提高|提升|回落|负增长|[增减]产|[增减]收|增(?=\s*$)|[+＋]\s*$")
 # Completion of a plan/target: 完成年度计划81.2%, 完成年度任务的101.9%, 占全年任务数的77.8%, 完成率,
 # 完成镇人代会目标的52%, 占年计划101.5%, 为年度计划的108%, 目标完成率.
 COMPLETION = re.compile(
@@ -92,3 +92,7 @@ APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximatel
 COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位)|"
                          r"\bhow many\b(?!\s+(?:more\s+)?(?:tonnes?|tons?|mu|hectares?|square|cubic|kilo\w*|"
                          r"met(?:re|er)s?|yuan|dan|jin|percent(?:age)?|points?|times|hours?|days?|km)\b)", re.I)
+
+# An average per village / household / person spelled out ('村（社区）平均', '平均每村', '每户平均'): 村均, 户均, 人均.
+PER_SPELLED = re.compile(r"([村户人])(?:[（(][^）)]{1,4}[）)])?平均(?:每[个户人])?")
+PER_EACH = re.compile(r"(?:平均)?每(?:个)?([村户人])(?:平均)?(?![\u4e00-\u9fff]*均)")

@@ -137,7 +137,7 @@ _NOT_QUALIFIER = (
 )
 _SUFFIX_Q = ("以上", "以下", "左右")
 # 减负 ("lighten the burden") ends in 负 but introduces a positive amount.
-_NEGATIVE = re.compile(r"(?:下降|减少|降低|下滑|回落|缩减|减|降|(?<!减)负)了?$|(?:降幅|减幅)(?:为|达)?$")
+_NEGATIVE = re.compile(r"(?:下降|减少|降低|下滑|回落|缩减|减产|减收|减|降|(?<!减)负)了?$|(?:降幅|减幅)(?:为|达)?$")
 _RANGE_SEPS = "-~—–至到"
 _DATE_SUFFIXES = ("年", "月", "日", "号", "时", "届", "季度", "周年", "热线")
 # A Chinese numeral after these is an ordinal, a vague amount or the start of a quoted slogan (“两个维护”).

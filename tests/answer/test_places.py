@@ -175,3 +175,12 @@ def test_a_scope_word_after_the_place_and_bodies_named_by_sub_place_words() -> N
     assert r.places == ["柳湾镇"] and not r.unknown_places and r.phrase.startswith("镇级")
     assert sub_places("柳湾镇实施社区“两委”后备人才计划，累计吸纳多少人？", ["柳湾镇"]) == []
     assert sub_places("柳湾镇东坪村村干部有多少人？", ["柳湾镇"]) == ["东坪村"]
+
+
+def test_a_place_under_a_named_province_and_county_is_still_a_place_asked() -> None:
+    from rag.answer.router import route
+
+    r = route("甘肃省临洮县柳湾镇2023年粮食产量是多少？", ["禾塘镇"])
+    assert not r.places and r.unknown_places and r.unknown_places[0].endswith("柳湾镇")
+    r = route("广西壮族自治区某县柳湾镇粮食产量是多少？", ["禾塘镇"])
+    assert r.unknown_places and r.unknown_places[0].endswith("柳湾镇")

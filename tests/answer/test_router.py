@@ -97,3 +97,14 @@ def test_durations_in_english_names_in_quotes_and_amounts_over_last_year() -> No
     assert route("柳湾镇实施“青苗计划”，累计培养了多少名后备干部？", ["柳湾镇"]).kind == "actual"  # a name, not a plan
     assert route("By how much did Baisha town's tax revenue for January–June exceed the same period a year earlier?",
                  ["白沙镇"]).kind == "yoy_change"
+
+
+def test_averages_spelled_out_amounts_in_english_and_above_quota() -> None:
+    assert route("2024年柳湾镇各村（社区）集体经济收入平均每村多少？", ["柳湾镇"]).phrase == "村均集体经济收入"
+    assert route("柳湾镇每户平均收入多少？", ["柳湾镇"]).phrase == "户均收入"
+    assert "100万元" in route("How many villages in Liuwan earned over 1 million yuan in collective income?",
+                              ["柳湾镇"]).phrase
+    assert "50万元" in route("What share of villages had income above 500,000 yuan?", ["柳湾镇"]).phrase
+    r = route("By how much did above-quota retail sales grow in Liuwan town (柳湾镇) in 2023?", ["柳湾镇"])
+    assert r.kind == "yoy_growth"
+    assert route("柳湾镇红枣总产比上年减产了百分之几？", ["柳湾镇"]).kind == "yoy_growth"

@@ -410,3 +410,19 @@ def test_a_part_of_a_total_keeps_what_the_total_names() -> None:
     facts = _facts("全镇村集体经济总收入3120万元，其中经营性收入980万元。完成财政收入6100万元，其中工业和服务业税收为2.1亿元和1.2亿元。")
     assert ("村集体经济经营性收入", 980.0, "actual") in facts
     assert not any(label.startswith("财政") and "服务业" in label for label, _, _ in facts)
+
+
+def test_a_report_note_on_its_figures_months_and_changes_in_output() -> None:
+    from rag.figures.extract import extract_indicators
+    from rag.schemas import Report, Section
+
+    text = ("柳湾镇2024年上半年工作总结\n现将上半年工作报告如下（经济数据除特别注明外均为1—5月数据）。\n一、上半年工作\n"
+            "完成固定资产投资2.14亿元，同比增长6.3%。新建村组道路4公里。\n")
+    rep = Report(report_id="r", path="x", content_hash="h", street="柳湾镇", period_covered="2024H1", text=text)
+    start = text.index("一、上半年")
+    sec = Section(report_id="r", index=0, level=0, heading="一、上半年工作", path=["一、上半年工作"], part="review",
+                  start=start, end=len(text))
+    got = {(r.label_zh, r.value, r.period) for r in extract_indicators(rep, [sec], [])}
+    assert {("固定资产投资", 2.14, "2024M01-M05"), ("固定资产投资", 6.3, "2024M01-M05")} <= got
+    assert ("新建村组道路", 4.0, "2024H1") in got  # a count is no economic figure the note speaks of
+    assert ("柚子总产", -9.0, "yoy_growth") in _facts("柚子总产3.1万吨，较上年减产9%。")
