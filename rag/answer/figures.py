@@ -347,7 +347,9 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
                 continue
             extra = [s.row for s in ss if s.row.street not in have and (
                 label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.05, _SURE)
-                or (s.score >= max(top - 0.2, 0.6) and s.row.normalized_unit in units))]
+                or (s.score >= max(top - 0.2, 0.6) and s.row.normalized_unit in units)
+                # a place the question names that words it otherwise ('村均总收入' in a 村集体经济 sentence)
+                or (s.row.street in r.places and s.score >= 0.6 and s.row.normalized_unit in units))]
             rows += extra
             have |= {x.street for x in extra}
     return rows

@@ -77,6 +77,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         lex = by_label[row.label_zh]
         if lang == "en" and lex < THRESHOLD:
             lex = max(lex, en_in_context(phrase, row))
+        elif lang == "zh" and lex < THRESHOLD + 0.1:
+            lex = max(lex, zh_in_context(phrase, row))
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
             # A lexicon key is strong evidence, but a label that is the phrase itself is stronger:
             # '安全事故死亡人数' must not be answered by the 'safety_accidents' row '安全事故宗数'.
@@ -386,7 +388,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "carry out": ("开展", "实施", "进行"), "carried out": ("开展", "实施", "进行"), "conduct": ("开展", "进行"),
     "conducted": ("开展", "进行"), "team up": ("联动", "联合", "携手"), "teamed up": ("联动", "联合", "携手"),
     "outreach": ("推广", "宣传", "走访"), "business": ("企业",), "businesses": ("企业",), "company": ("企业", "公司"),
-    "companies": ("企业", "公司"), "new": ("新增", "新建", "新"), "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
+    "companies": ("企业", "公司"), "new": ("新增", "新建", "新"),
+    "resolution": ("解决", "化解", "办结"), "resolve": ("解决", "化解", "办结"), "resolved": ("解决", "化解", "办结"), "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
 }
 _PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
@@ -525,6 +528,21 @@ def en_in_context(phrase: str, row: Indicator) -> float:
     return round(sum(got) / len(got) * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
 
 
+def zh_in_context(phrase: str, row: Indicator) -> float:
+    """A short label whose words the phrase all holds, in a sentence that holds the phrase's other words ('村均总收入'
+    in '28个村集体经济收入全部超过15万元，总收入1036万元，村均37.0万元' for '村均集体经济收入'): just a match."""
+    label = re.sub(r"[总全]", "", _clean(row.label_zh))
+    phrase = _clean(phrase)
+    if len(label) < 2 or not phrase or any(ch not in phrase for ch in label) or not row.context:
+        return 0.0
+    missing = [w for w in _words(phrase) if len(w) >= 2 and w not in label and not _GENERIC_HEAD.match(w)
+               and not _GENERIC.fullmatch(w)]
+    if not missing or len(missing) > 3 or any(w not in row.context for w in missing):
+        return 0.0
+    return round(THRESHOLD + 0.1 * qualifier_fit(phrase, row.label_zh), 4) if qualifier_fit(phrase, row.label_zh) >= 1 \
+        else 0.0
+
+
 _MEASURE_HEAD = re.compile(r"(?:增加值|产值|产量|投资|收入|税收|营收|销售额|面积)$")
 
 
@@ -646,7 +664,7 @@ def _lemmas_one(word: str) -> list[str]:
         out += [word[:-3], word[:-3] + "e"]
     # nouns made from verbs, glossed in the dictionary by the verb ('renewal' -> to renew, 'relocation' ->
     # to relocate, 'rectification' -> to rectify, 'investment' -> to invest)
-    for suffix, repl in (("ification", "ify"), ("tration", "ter"), ("ation", "ate"), ("ation", ""), ("ition", "ish"), ("tion", "t"),
+    for suffix, repl in (("ification", "ify"), ("olution", "olve"), ("tration", "ter"), ("ation", "ate"), ("ation", ""), ("ition", "ish"), ("tion", "t"),
                          ("ion", "e"), ("ion", ""), ("ment", ""), ("al", ""), ("al", "e")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.append(word[: -len(suffix)] + repl)

@@ -86,7 +86,8 @@ FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
 WHOLE_YEAR = re.compile(r"全年|全年度|\b(?:full|whole)[- ]year\b|\bfor the (?:full|whole) year\b", re.I)
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
-DERIVE = re.compile(r"推算|估算|倒推|测算|\b(?:estimate from|derive|work out|compute)\b", re.I)
+DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"
+                    r"going by|work(?:ing)? back|back out|implied by)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
 # A count asked with its measure word ('有几栋', '多少家', '增加了几个'): a figure in yuan or m² never answers it.
 COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位)|"

@@ -195,3 +195,15 @@ def test_two_word_glosses_and_names_the_sentence_holds() -> None:
     other = row("青石街道", "2023", "新增停车位", 260, "个", context="建成2个立体停车场,新增停车位260个")
     phrase = "parking spaces Donghuan Road 东环路 traffic-order campaign add"
     assert en_in_context(phrase, spaces) >= THRESHOLD > en_in_context(phrase, other)
+
+
+def test_a_short_label_in_a_sentence_that_names_the_rest() -> None:
+    from rag.figures.match import zh_in_context
+
+    ctx = "（三）镇村面貌 19个村集体经济收入全部超过12万元，总收入达到860万元，村均45.3万元"
+    avg = row("青石镇", "2024", "村均总收入", 45.3, "万元", context=ctx)
+    assert zh_in_context("村均集体经济收入", avg) >= THRESHOLD
+    assert zh_in_context("村均集体经济收入", row("青石镇", "2024", "村均总收入", 45.3, "万元",
+                                                context="村均总收入45.3万元")) == 0.0  # the sentence lacks 集体经济
+    assert zh_in_context("人均集体经济收入", avg) == 0.0  # the label says 村均: no match for 人均
+    assert _en("hotline cases resolution rate", "热线工单实际解决率") >= THRESHOLD  # resolution: 解决
