@@ -263,7 +263,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if unit_kind == "times" and i in runs:
             unit_kind = "percent"  # '分别完成任务的1.2倍、1.4倍': ratios of the figures before, like percentages
         change = CHANGE.fullmatch(prefix.strip(" \t,，、")) if unit_kind not in (None, "percent", "times") else None
-        if change and prev[1] and i not in respectively:
+        if i and out and out[-1][1] and i not in respectively and _RAISED_TO.fullmatch(prefix.strip()) \
+                and q.unit == quantities[i - 1].unit:
+            term, label = out[-1][0], out[-1][1]  # '贫困发生率由2015年底的14.2%降至0.86%': the level it fell to
+        elif change and prev[1] and i not in respectively:
             term, label = prev  # '人均可支配收入21500元,较上年增加840元': the change of the figure before
         elif i in runs and i not in respectively and len(levels) >= runs[i][1]:
             pos, n = runs[i]

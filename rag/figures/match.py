@@ -389,7 +389,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "conducted": ("开展", "进行"), "team up": ("联动", "联合", "携手"), "teamed up": ("联动", "联合", "携手"),
     "outreach": ("推广", "宣传", "走访"), "business": ("企业",), "businesses": ("企业",), "company": ("企业", "公司"),
     "companies": ("企业", "公司"), "new": ("新增", "新建", "新"),
-    "resolution": ("解决", "化解", "办结"), "resolve": ("解决", "化解", "办结"), "resolved": ("解决", "化解", "办结"), "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
+    "key": ("重点", "关键"), "resolution": ("解决", "化解", "办结"), "resolve": ("解决", "化解", "办结"), "resolved": ("解决", "化解", "办结"), "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
 }
 _PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
@@ -498,7 +498,7 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
         score = max(score, 0.5 + 0.25 * score)
     # a whole indicator name the phrase translates to (lexicon or a multi-word report term), not one word's gloss
     whole = [z for z in _phrase_terms(phrase) if len(z) >= 3 and z in label]
-    if whole:
+    if whole and (score >= 0.5 or len(words) <= 3):  # 'key office buildings tax revenue' is not 税收收入 whole
         score = max(score, min(1.0, 0.5 + 0.5 * max(len(z) for z in whole) / len(label)))
     return round(score * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
 

@@ -108,3 +108,8 @@ def test_averages_spelled_out_amounts_in_english_and_above_quota() -> None:
     r = route("By how much did above-quota retail sales grow in Liuwan town (柳湾镇) in 2023?", ["柳湾镇"])
     assert r.kind == "yoy_growth"
     assert route("柳湾镇红枣总产比上年减产了百分之几？", ["柳湾镇"]).kind == "yoy_growth"
+
+
+def test_a_share_that_came_from_a_part_asks_the_part() -> None:
+    r = route("In 2023, what share of Liuwan town's tax revenue came from its key office buildings?", ["柳湾镇"])
+    assert r.kind == "share" and r.phrase.startswith("key office buildings") and not r.keys

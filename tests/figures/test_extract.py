@@ -426,3 +426,8 @@ def test_a_report_note_on_its_figures_months_and_changes_in_output() -> None:
     assert {("固定资产投资", 2.14, "2024M01-M05"), ("固定资产投资", 6.3, "2024M01-M05")} <= got
     assert ("新建村组道路", 4.0, "2024H1") in got  # a count is no economic figure the note speaks of
     assert ("柚子总产", -9.0, "yoy_growth") in _facts("柚子总产3.1万吨，较上年减产9%。")
+
+
+def test_a_rate_that_fell_to_after_other_counts_keeps_its_own_name() -> None:
+    facts = _facts("全乡建档立卡贫困户累计640户，计划脱贫120户、出列贫困村2个，贫困发生率由2016年底的11.3%降至0.62%。")
+    assert {(label, v) for label, v, _ in facts if label == "贫困发生率"} == {("贫困发生率", 11.3), ("贫困发生率", 0.62)}
