@@ -998,6 +998,11 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
         rows = _usable([x for x in measure if x.street == place], kinds, r)
         if r.years:  # '2022年到2024年': the years between belong to the series too
             rows = [x for x in rows if x.period[:4].isdigit() and min(r.years) <= int(x.period[:4]) <= max(r.years)]
+        groups: dict[str, list[Indicator]] = {}
+        for x in rows:
+            groups.setdefault(measure_of(x), []).append(x)
+        if len(groups) > 1:  # one measure per series: a village's figure one year is no total the next
+            rows = max(groups.values(), key=lambda g: len({x.period for x in g}))
         series: dict[str, Indicator] = {}
         for x in sorted(rows, key=lambda x: kinds.index(x.kind)):
             series.setdefault(x.period, x)

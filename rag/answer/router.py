@@ -160,7 +160,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     keys = [t.key for t in terms_for_question(question[frame.end():] if frame else question)] if lang == "zh" else (
         _en_keys(question) or [t.key for t in terms_for_question(question)])
     part = _EN_SHARE_FROM.search(question) if lang == "en" and kind == "share" else None
-    if part:  # 'what share of its tax revenue came from key office buildings': the buildings' share is asked
+    if part and len(indicator_phrase(part.group(2), [], lang, places).split()) >= 2:  # 'what share of its tax revenue came from key office buildings': the buildings' share is asked
         whole = indicator_phrase(part.group(1), [], lang, places).split()
         phrase = indicator_phrase(part.group(2), [], lang, places) + (f" {whole[0]}" if whole else "")
         keys = []  # the part and the first word of the whole ('key office buildings tax'), not the whole's measure
@@ -315,6 +315,9 @@ def kind_asked(question: str) -> AskedKind:
     """The kind of figure a question asks for."""
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
         return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
+    if re.search(r"(?:高于|低于|快于|慢于|超过|超出)[^，,。？?]{0,8}平均|\b(?:beat|above|below|exceed\w*|outpac\w*|ahead of|"
+                 r"behind)\b[^?]{0,30}\baverage\b", question, re.I):
+        return "actual"  # '增幅高于全区平均几个百分点': the gap to the average, a figure of its own
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少", question):
         return "target"
     if _COMPLETION.search(question):

@@ -91,7 +91,6 @@ _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?的?$")
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
-_ABOVE_AVERAGE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出)(?:全[区市县省]|平均|全国)[^，,。；;\d]{0,6}$")
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第")
 _SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万]+[个项大条类张化零]")
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 after the figure they are the rate of
@@ -108,6 +107,9 @@ _EXAMPLE_VERBS = "解决|办理|受理|化解|处理|协调|回应|办结|帮助
 _EXAMPLES = re.compile(r"(?:^|[,，;；])([^,，;；]*?)(?:[“\"][^”\"]{1,30}[”\"]|[\u4e00-\u9fff]{2,12})(?:、[^,，;；]{2,30}?)*等$")
 # names listed with 、 right before a count ('新设东湖、西岭、南坪3个社区'), no 等, no figure among them
 _LISTED = re.compile(r"(?:^|[,，;；:：])([^,，;；:：、\d]{1,14}(?:、[^,，;；:：、\d]{1,10})+)$")
+# '增幅高于全区平均水平2.3个百分点': a gap to an average, a figure of its own (never this place's change)
+_ABOVE_AVERAGE = re.compile(r"(高于|低于|快于|慢于|超过|超出|领先)([^，,。；;\d]{0,4}?(?:全[国省市区县镇乡]|同类)[^，,。；;\d]{0,6}?"
+                            r"平均(?:水平|值)?|[^，,。；;\d]{0,6}?平均(?:水平|值)?)\s*$")
 _STREAK_KINDS = ("years", "terms", "quarters", "months")  # 连续三年, 连续两届, 连续两个季度, 连续5个月
 _LIST_VERB = re.compile(r"新设|设立|成立|组建|新建|建成|新增|打造|创建|培育|引进|认定|命名|评为|获评")
 # words after a count's noun where the sentence goes on: an adverb, a motion verb, a place of action
@@ -181,8 +183,6 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
         return False  # '在全县18个乡镇中位列第5位': the peers counted, not a figure of the place
     if _GROUP_BOUND.match(sentence, q.end):
         return False  # '收入20万元以下的村全部清零': the bound that defines a group, not a figure
-    if q.unit and "百分点" in q.unit and _ABOVE_AVERAGE.search(sentence[max(0, q.start - 12) : q.start]):
-        return False  # '增长11.7%,高于全区平均2.3个百分点': a gap to the district, not this place's change
     return not re.search(r"[xX×]\s*$", sentence[max(0, q.start - 2) : q.start])
 
 
@@ -263,7 +263,12 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if unit_kind == "times" and i in runs:
             unit_kind = "percent"  # '分别完成任务的1.2倍、1.4倍': ratios of the figures before, like percentages
         change = CHANGE.fullmatch(prefix.strip(" \t,，、")) if unit_kind not in (None, "percent", "times") else None
-        if i and out and out[-1][1] and i not in respectively and _RAISED_TO.fullmatch(prefix.strip()) \
+        gap = _ABOVE_AVERAGE.search(prefix) if q.unit in ("个百分点", "百分点") else None
+        if gap and (prev[1] or last_any[1]):
+            # '比增11.7%，增幅高于全区平均水平2.3个百分点': the gap to an average, a figure of its own
+            growth = "增幅" if re.search(r"增幅|增速|增长|比增", sentence[max(0, q.start - 24) : q.start]) else ""
+            term, label = None, (last_any[1] or prev[1]) + growth + gap.group(1) + gap.group(2)
+        elif i and out and out[-1][1] and i not in respectively and _RAISED_TO.fullmatch(prefix.strip()) \
                 and q.unit == quantities[i - 1].unit:
             term, label = out[-1][0], out[-1][1]  # '贫困发生率由2015年底的14.2%降至0.86%': the level it fell to
         elif change and prev[1] and i not in respectively:
@@ -662,6 +667,8 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
         return "target"
     if unit_kind == "times" and COMPLETION.search(before):
         return "completion_rate"  # 完成年度任务的1.4倍
+    if unit_kind == "percent" and q.unit in ("个百分点", "百分点") and _ABOVE_AVERAGE.search(before):
+        return "actual"  # '增幅高于全区平均水平2.3个百分点': a gap to the average, no growth of its own
     if unit_kind == "percent":
         tail = _AFTER_FIGURE.split(before)[-1]  # the words since the last figure of the clause
         if tail != before and re.fullmatch(r"\s*[、和及与]\s*", tail) and YOY.search(before) \

@@ -240,6 +240,8 @@ _EN_SCOPE = {"district": "区级", "county": "县级", "town": "镇级", "townsh
 _EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", re.I)
 _SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?|[省市区县](?=重大|重点)")  # 区重大项目 ≠ 市重大项目
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
+_TOP_ONE = re.compile(r"最[高多大][的]?[\u4e00-\u9fff]{1,6}[村社区组]")
+_TOP_ASKED = re.compile(r"最[高多大]|哪个村|\b(?:highest|most|largest|top|which village)\b", re.I)
 _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota", re.I)
 _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b", re.I)
@@ -256,8 +258,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.6  # 'per village', 'wheat per mu': a per-unit figure, not a total or an area
     if asked - has:
         fit *= 0.6  # '村均收入' is not answered by the villages' total
-    elif has - asked and not re.search(r"per\b|average", phrase, re.I) and _CJK.search(phrase):
-        fit *= 0.9
+    elif has - asked and not re.search(r"per\b|per-|average|each", phrase, re.I):
+        fit *= 0.9 if _CJK.search(phrase) else 0.8  # 'village collective operating income' is no 村均 figure
     asked_scope = set(_SCOPE.findall(phrase)) | {_EN_SCOPE[w.lower()] for w in _EN_SCOPE_RE.findall(phrase)}
     label_scope = set(_SCOPE.findall(label))
     if asked_scope and label_scope and not asked_scope & label_scope:
@@ -269,6 +271,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
     if bool(_ABOVE_QUOTA.search(phrase)) != bool(_ABOVE_QUOTA.search(label)):
         fit *= 0.6  # 限上社零 (firms above the quota) is not the total 社零, nor the other way round
     asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
+    if _TOP_ONE.search(label) and not _TOP_ASKED.search(phrase):
+        fit *= 0.6  # '经营性收入最高的下湾村' is one village's figure, asked only as the highest
     if _NET_ASKED.search(phrase) and "净增" not in label:
         fit *= 0.75  # a net increase asked ('净增四上企业'): neither the year's additions nor the stock
     if label_new and not asked_new:
@@ -389,7 +393,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "conducted": ("开展", "进行"), "team up": ("联动", "联合", "携手"), "teamed up": ("联动", "联合", "携手"),
     "outreach": ("推广", "宣传", "走访"), "business": ("企业",), "businesses": ("企业",), "company": ("企业", "公司"),
     "companies": ("企业", "公司"), "new": ("新增", "新建", "新"),
-    "key": ("重点", "关键"), "resolution": ("解决", "化解", "办结"), "resolve": ("解决", "化解", "办结"), "resolved": ("解决", "化解", "办结"), "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
+    "key": ("重点", "关键"), "beat": ("高于", "快于", "超过"), "outpaced": ("高于", "快于"), "resolution": ("解决", "化解", "办结"), "resolve": ("解决", "化解", "办结"), "resolved": ("解决", "化解", "办结"), "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
 }
 _PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
@@ -498,7 +502,7 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
         score = max(score, 0.5 + 0.25 * score)
     # a whole indicator name the phrase translates to (lexicon or a multi-word report term), not one word's gloss
     whole = [z for z in _phrase_terms(phrase) if len(z) >= 3 and z in label]
-    if whole and (score >= 0.5 or len(words) <= 3):  # 'key office buildings tax revenue' is not 税收收入 whole
+    if whole:
         score = max(score, min(1.0, 0.5 + 0.5 * max(len(z) for z in whole) / len(label)))
     return round(score * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
 
@@ -551,7 +555,8 @@ def _leftover_fit(words: Sequence[str], phrase: str, label: str) -> float:
     state of the area, 开割, that 橡胶种植面积 does not hold), or a report term of the hand list has none."""
     low = phrase.lower()
     missing = [w for w in words if not w[0].isdigit() and _word_covered(w, low, label) == 0]
-    fit = 0.7 if any(re.fullmatch(r"[a-z]+ed", w) and w not in _EN_STOP for w in missing) else 1.0
+    # a participle or an '-ing' qualifier the label lacks ('operating income' is not 集体经济总收入)
+    fit = 0.7 if any(re.fullmatch(r"[a-z]+(?:ed|ing)", w) and w not in _EN_STOP for w in missing) else 1.0
     if any(any(_MEASURE_HEAD.search(z) for z in HAND_EN.get(w, ())) for w in missing):
         fit *= 0.7  # a measure the hand list names and the label lacks ('value-added' against 规上工业总产值)
     return fit

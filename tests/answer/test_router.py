@@ -113,3 +113,9 @@ def test_averages_spelled_out_amounts_in_english_and_above_quota() -> None:
 def test_a_share_that_came_from_a_part_asks_the_part() -> None:
     r = route("In 2023, what share of Liuwan town's tax revenue came from its key office buildings?", ["柳湾镇"])
     assert r.kind == "share" and r.phrase.startswith("key office buildings") and not r.keys
+
+
+def test_a_gap_to_the_average_asks_that_gap() -> None:
+    assert route("By how many percentage points did Liuwan's services revenue growth beat the district average?",
+                 ["柳湾镇"]).kind == "actual"
+    assert route("柳湾镇服务业营业收入增幅高于全区平均几个百分点？", ["柳湾镇"]).kind == "actual"
