@@ -1002,7 +1002,9 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
         for x in rows:
             groups.setdefault(measure_of(x), []).append(x)
         if len(groups) > 1:  # one measure per series: a village's figure one year is no total the next
-            rows = max(groups.values(), key=lambda g: len({x.period for x in g}))
+            main = max(groups.values(), key=lambda g: len({x.period for x in g}))
+            rows = main + [x for g in groups.values() if g is not main for x in g  # another wording of it still is
+                           if label_similarity(main[0].label_zh, x.label_zh) >= 0.7]
         series: dict[str, Indicator] = {}
         for x in sorted(rows, key=lambda x: kinds.index(x.kind)):
             series.setdefault(x.period, x)

@@ -555,11 +555,19 @@ def _leftover_fit(words: Sequence[str], phrase: str, label: str) -> float:
     state of the area, 开割, that 橡胶种植面积 does not hold), or a report term of the hand list has none."""
     low = phrase.lower()
     missing = [w for w in words if not w[0].isdigit() and _word_covered(w, low, label) == 0]
-    # a participle or an '-ing' qualifier the label lacks ('operating income' is not 集体经济总收入)
-    fit = 0.7 if any(re.fullmatch(r"[a-z]+(?:ed|ing)", w) and w not in _EN_STOP for w in missing) else 1.0
+    fit = 0.7 if any(re.fullmatch(r"[a-z]+ed", w) and w not in _EN_STOP or _verb_ing(w) for w in missing) else 1.0
     if any(any(_MEASURE_HEAD.search(z) for z in HAND_EN.get(w, ())) for w in missing):
         fit *= 0.7  # a measure the hand list names and the label lacks ('value-added' against 规上工业总产值)
     return fit
+
+
+def _verb_ing(word: str) -> bool:
+    """'operating', 'planting': a verb's -ing form the dictionary has no noun for (unlike 'building', 'spring'),
+    so a qualifier of the measure that a label lacking it does not state."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    rev = cedict_reverse()
+    return not rev.get(word) and any(rev.get(f"to {stem}") for stem in (word[:-3], word[:-3] + "e"))
 
 
 def english_coverage(phrase: str, text: str, drop: Sequence[str] = ()) -> float:

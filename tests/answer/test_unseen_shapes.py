@@ -469,3 +469,12 @@ def test_a_series_is_one_measure_and_a_top_village_is_asked_only_as_the_highest(
     assert "(125万元)" in a.split("[1]")[0] and "126万元" not in a, a  # 1105 - 980, never 1105 - 126
     a = c.ask("青溪镇2023年村集体经济收入增幅高于全区平均几个百分点？").text
     assert "百分点" not in a.split("。")[0], a  # not stated: no gap given
+
+
+def test_a_series_joins_two_wordings_of_one_measure(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "wordings", {
+        "a.txt": "青溪街道2023年工作总结\n\n一、2023年工作回顾\n全年受理12345热线诉求5120件。\n",
+        "b.txt": "青溪街道2024年工作总结\n\n一、2024年工作回顾\n全年受理12345市民热线诉求4870件，同比下降4.9%。\n",
+    })
+    a = c.ask("青溪街道2024年受理的12345热线诉求比2023年减少了多少件？").text
+    assert "减少250件" in a.split("。")[0], a

@@ -207,3 +207,9 @@ def test_a_short_label_in_a_sentence_that_names_the_rest() -> None:
                                                 context="村均总收入45.3万元")) == 0.0  # the sentence lacks 集体经济
     assert zh_in_context("人均集体经济收入", avg) == 0.0  # the label says 村均: no match for 人均
     assert _en("hotline cases resolution rate", "热线工单实际解决率") >= THRESHOLD  # resolution: 解决
+
+
+def test_an_ing_qualifier_the_label_lacks_lowers_a_match_and_ing_nouns_do_not() -> None:
+    assert _en("village collective operating income", "村集体经济经营性收入") > _en(
+        "village collective operating income", "村集体经济总收入")
+    assert _en("spring tea output", "春茶产量") >= THRESHOLD  # 'spring' is a noun, no qualifier left out
