@@ -394,7 +394,7 @@ def mentioned_streets(question: str, known: list[str]) -> list[str]:
 
 
 # A village or community named inside a place ('荇西村', '滨河社区'): its figure is never the place's total.
-# '…实施社区“两委”后备人才计划': 社区两委, 村干部, 社区治理 are the kind of body, not a place named
+# '…开展社区“两委”换届培训': 社区两委, 村干部, 社区治理 are the kind of body, not a place named
 _SUB_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(村|社区)(?![级均民委庄集]|[“\"]?两委|工作|治理|服务|党组织|书记|干部)")
 _GENERIC_SUB = re.compile(r"(?:行政|各|全|贫困|重点|示范|美丽|新农|自然|中心|空壳|薄弱|试点|城中|搬迁|安置|和美|宜居|先进|文明|涣散|"
                           r"经济|城市|农村|老旧|传统|特色|专业|电商|旅游|乡村|社会|城乡|个|的|等|和|与|及|在|有|所有|下辖|辖区|"

@@ -107,7 +107,7 @@ _EXAMPLE_VERBS = "解决|办理|受理|化解|处理|协调|回应|办结|帮助
 _EXAMPLES = re.compile(r"(?:^|[,，;；])([^,，;；]*?)(?:[“\"][^”\"]{1,30}[”\"]|[\u4e00-\u9fff]{2,12})(?:、[^,，;；]{2,30}?)*等$")
 # names listed with 、 right before a count ('新设东湖、西岭、南坪3个社区'), no 等, no figure among them
 _LISTED = re.compile(r"(?:^|[,，;；:：])([^,，;；:：、\d]{1,14}(?:、[^,，;；:：、\d]{1,10})+)$")
-# '增幅高于全区平均水平2.3个百分点': a gap to an average, a figure of its own (never this place's change)
+# '增速高于全县平均1.8个百分点': a gap to an average, a figure of its own (never this place's change)
 _ABOVE_AVERAGE = re.compile(r"(高于|低于|快于|慢于|超过|超出|领先)([^，,。；;\d]{0,4}?(?:全[国省市区县镇乡]|同类)[^，,。；;\d]{0,6}?"
                             r"平均(?:水平|值)?|[^，,。；;\d]{0,6}?平均(?:水平|值)?)\s*$")
 _STREAK_KINDS = ("years", "terms", "quarters", "months")  # 连续三年, 连续两届, 连续两个季度, 连续5个月
@@ -265,12 +265,12 @@ def _subjects(sentence: str, quantities: list[Quantity],
         change = CHANGE.fullmatch(prefix.strip(" \t,，、")) if unit_kind not in (None, "percent", "times") else None
         gap = _ABOVE_AVERAGE.search(prefix) if q.unit in ("个百分点", "百分点") else None
         if gap and (prev[1] or last_any[1]):
-            # '比增11.7%，增幅高于全区平均水平2.3个百分点': the gap to an average, a figure of its own
+            # '增长8.4%，增速高于全县平均1.8个百分点': the gap to an average, a figure of its own
             growth = "增幅" if re.search(r"增幅|增速|增长|比增", sentence[max(0, q.start - 24) : q.start]) else ""
             term, label = None, (last_any[1] or prev[1]) + growth + gap.group(1) + gap.group(2)
         elif i and out and out[-1][1] and i not in respectively and _RAISED_TO.fullmatch(prefix.strip()) \
                 and q.unit == quantities[i - 1].unit:
-            term, label = out[-1][0], out[-1][1]  # '贫困发生率由2015年底的14.2%降至0.86%': the level it fell to
+            term, label = out[-1][0], out[-1][1]  # '贫困发生率由2016年底的9.7%降至0.41%': the level it fell to
         elif change and prev[1] and i not in respectively:
             term, label = prev  # '人均可支配收入21500元,较上年增加840元': the change of the figure before
         elif i in runs and i not in respectively and len(levels) >= runs[i][1]:
@@ -290,7 +290,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind,
                                  prev if prev[1] else last_any)
         if label.startswith("连续") and out and out[-1][1]:
-            label = out[-1][1] + label  # '督导完成率100%,连续两季度排名全区第一': the streak of the figure before
+            label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in _STREAK_KINDS:
             term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
         if label and prev[1] and term is None and sentence[clause.start : q.start].lstrip().startswith("其中"):
@@ -370,7 +370,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     after = _AFTER.match(suffix)
     streak = prefix.rstrip().endswith("连续") and unit_kind in _STREAK_KINDS
     if streak and after and len(tail := re.sub(r"[“”\"'\s]", "", after.group(0)[:12])) >= 2:
-        # '示范点评定数连续三年全区第一': a streak is named by what was kept up, after the number
+        # '星级站点数连续四年全县第一': a streak is named by what was kept up, after the number
         head = prefix.rstrip()[:-2]
         return None, _label(head, len(head)) + "连续" + tail
     if examples and after and len(tail := _label(after.group(0), 0)) >= 2:
@@ -396,7 +396,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             whole = match_term(joined, unit_kind)
             return (whole[0] if whole and whole[1] == len(joined) else None), joined
         return found[0], label if len(label) >= 2 else found[0].zh
-    prefix = PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均2914万元' is a per-village figure: 村均
+    prefix = PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均56万元' is a per-village figure: 村均
     # '16个村（社区）集体经营性收入平均达到38.2万元': after a count of villages, an average is per village
     prefix = re.sub(r"^([村户])(?:[（(][^）)]{1,4}[）)])?([^，,。；;\d]{2,12}?)平均", r"\1均\2", prefix)
     top = _TOP_ONE.search(prefix) or _VILLAGE_LISTED.search(prefix)
@@ -668,7 +668,7 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     if unit_kind == "times" and COMPLETION.search(before):
         return "completion_rate"  # 完成年度任务的1.4倍
     if unit_kind == "percent" and q.unit in ("个百分点", "百分点") and _ABOVE_AVERAGE.search(before):
-        return "actual"  # '增幅高于全区平均水平2.3个百分点': a gap to the average, no growth of its own
+        return "actual"  # '增速高于全县平均1.8个百分点': a gap to the average, no growth of its own
     if unit_kind == "percent":
         tail = _AFTER_FIGURE.split(before)[-1]  # the words since the last figure of the clause
         if tail != before and re.fullmatch(r"\s*[、和及与]\s*", tail) and YOY.search(before) \
@@ -760,7 +760,7 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
                                       before=report.text[max(section.start, sent_start - 300) : sent_start])
     noted = data_months(report) if period_source in ("report", "section") and period == report.period_covered \
         and norm_unit in ("CNY", "USD", "percent") else None
-    if noted:  # '（经济数据除特别注明外均为1—5月数据）': the report's money figures and rates cover those months
+    if noted:  # '（文中经济指标未注明的均为1—4月数据）': the report's money figures and rates cover those months
         period, period_source = noted, "report"
     if kind == "target" and section.part == "review" and report.plan_period and (
             _NEXT_YEAR.search(sentence) or "今年" in sentence and _title_year(report) == report.plan_period[:4]):
@@ -807,8 +807,8 @@ def _names_a_part(label: str, term: Term) -> bool:
     return len(before) >= 2 and bool(_PART_WORDS.search(before))
 
 
-# a report-wide note on its figures' months: '经济数据除特别注明外均为1—5月数据', '以上数据截至10月底'
-_DATA_NOTE = re.compile(r"(?:经济)?数据[^。；;\n]{0,12}?为\s*(1\s*[-—–~至]+\s*1?\d\s*月)份?(?:的)?数据"
+# a report-wide note on its figures' months: '文中经济指标未注明的均为1—4月数据', '以上数据截至10月底'
+_DATA_NOTE = re.compile(r"(?:数据|指标)[^。；;\n]{0,12}?为\s*(1\s*[-—–~至]+\s*1?\d\s*月)份?(?:的)?数据"
                         r"|数据(?:均)?截[至止]到?\s*(1?\d)\s*月(?:底|末)?")
 
 

@@ -272,7 +272,7 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.6  # 限上社零 (firms above the quota) is not the total 社零, nor the other way round
     asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
     if _TOP_ONE.search(label) and not _TOP_ASKED.search(phrase):
-        fit *= 0.6  # '经营性收入最高的下湾村' is one village's figure, asked only as the highest
+        fit *= 0.6  # '经营性收入最高的石门村' is one village's figure, asked only as the highest
     if _NET_ASKED.search(phrase) and "净增" not in label:
         fit *= 0.75  # a net increase asked ('净增四上企业'): neither the year's additions nor the stock
     if label_new and not asked_new:
@@ -534,7 +534,7 @@ def en_in_context(phrase: str, row: Indicator) -> float:
 
 def zh_in_context(phrase: str, row: Indicator) -> float:
     """A short label whose words the phrase all holds, in a sentence that holds the phrase's other words ('村均总收入'
-    in '28个村集体经济收入全部超过15万元，总收入1036万元，村均37.0万元' for '村均集体经济收入'): just a match."""
+    in '全镇17个村集体经济收入合计690万元，村均40.6万元' for '村均集体经济收入'): just a match."""
     label = re.sub(r"[总全]", "", _clean(row.label_zh))
     phrase = _clean(phrase)
     if len(label) < 2 or not phrase or any(ch not in phrase for ch in label) or not row.context:

@@ -173,7 +173,7 @@ def test_a_scope_word_after_the_place_and_bodies_named_by_sub_place_words() -> N
 
     r = route("柳湾镇镇级一般公共预算收入增速在全县排第几？", ["柳湾镇"])
     assert r.places == ["柳湾镇"] and not r.unknown_places and r.phrase.startswith("镇级")
-    assert sub_places("柳湾镇实施社区“两委”后备人才计划，累计吸纳多少人？", ["柳湾镇"]) == []
+    assert sub_places("柳湾镇开展社区“两委”换届培训，累计培训多少人？", ["柳湾镇"]) == []
     assert sub_places("柳湾镇东坪村村干部有多少人？", ["柳湾镇"]) == ["东坪村"]
 
 

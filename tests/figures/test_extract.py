@@ -416,7 +416,7 @@ def test_a_report_note_on_its_figures_months_and_changes_in_output() -> None:
     from rag.figures.extract import extract_indicators
     from rag.schemas import Report, Section
 
-    text = ("柳湾镇2024年上半年工作总结\n现将上半年工作报告如下（经济数据除特别注明外均为1—5月数据）。\n一、上半年工作\n"
+    text = ("柳湾镇2024年上半年工作总结\n现将上半年工作报告如下（文中经济指标未注明的均为1—5月数据）。\n一、上半年工作\n"
             "完成固定资产投资2.14亿元，同比增长6.3%。新建村组道路4公里。\n")
     rep = Report(report_id="r", path="x", content_hash="h", street="柳湾镇", period_covered="2024H1", text=text)
     start = text.index("一、上半年")
@@ -429,5 +429,5 @@ def test_a_report_note_on_its_figures_months_and_changes_in_output() -> None:
 
 
 def test_a_rate_that_fell_to_after_other_counts_keeps_its_own_name() -> None:
-    facts = _facts("全乡建档立卡贫困户累计640户，计划脱贫120户、出列贫困村2个，贫困发生率由2016年底的11.3%降至0.62%。")
+    facts = _facts("全乡累计识别贫困户640户，今年脱贫120户、出列贫困村2个，贫困发生率由2016年底的11.3%降至0.62%。")
     assert {(label, v) for label, v, _ in facts if label == "贫困发生率"} == {("贫困发生率", 11.3), ("贫困发生率", 0.62)}
