@@ -616,6 +616,7 @@ _EMPTY_ROW = re.compile(r"[|\s]*\|[|\s]*")
 _TRAILING_DATE = re.compile(rf"\s*(?P<date>(?:{_DATE.pattern})(?:\s*\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?)?)\s*$")
 _FIELD_ALIASES = {"信息来源": "来源", "发布时间": "发布日期", "名称": "标题", "文号": "发文字号", "文件编号": "发文字号"}
 _MAX_HEADER_LINE = 200
+_GLUED_TAIL = re.compile(r"[。；！？”]\s*([^\s。；！？，,：:“”]{6,30})$")
 _WATERMARK = re.compile(r"[^\s,，。;；]{0,20}(?:https?://|www\.)[A-Za-z0-9./?=&_%#:~-]+[^\s,，。;；]{0,12}")
 _HEADING_START = re.compile(r"[一二三四五六七八九十0-9(（第]")
 
@@ -945,7 +946,14 @@ def _drop_watermarks(mapped: _Mapped) -> _Mapped:
     counts: dict[str, int] = {}
     for m in _WATERMARK.finditer(mapped.text):
         counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-    marks = sorted((w for w, c in counts.items() if c >= 2), key=len, reverse=True)
+    # a stamp glued after the end of many lines ('…同比增长9.7%。某某资料库--为基层服务'), with or without a URL
+    for line in mapped.text.split("\n"):
+        tail = _GLUED_TAIL.search(line.rstrip())
+        if tail:
+            counts[tail.group(1)] = counts.get(tail.group(1), 0) + 1
+    lines = sum(1 for line in mapped.text.split("\n") if line.strip())
+    marks = sorted((w for w, c in counts.items() if c >= 2 and (_WATERMARK.fullmatch(w) or c >= max(5, lines // 5))),
+                   key=len, reverse=True)
     if not marks:
         return mapped
     return mapped.sub(re.compile("|".join(map(re.escape, marks))), "")

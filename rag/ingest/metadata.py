@@ -289,7 +289,8 @@ def _title_lines(meta: Metadata, lines: list[str]) -> list[str]:
     for i, line in enumerate(lines[:_HEADER_LINES]):
         if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|述职报告", line) and i > 0:
             out.append(lines[i - 1] + line)
-        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|人民代表大会|述职报告", line):
+        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|人民代表大会|述职报告|"
+                     r"(?:新春|新年)贺词|新年献词", line):  # a New Year address reviews the year too
             out.append(line)
     return out
 
@@ -313,7 +314,8 @@ def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> No
     if name is None:
         return
     checked = gazetteer.is_township(name)
-    if not checked and not re.search(r"(?:总结|计划|报告|思路|打算|谋划|安排|要点|工作会议|汇报)", label) and where != "publisher":
+    if not checked and not re.search(r"(?:总结|计划|报告|思路|打算|谋划|安排|要点|工作会议|汇报|贺词|献词)", label) \
+            and where != "publisher":
         return
     cands.add(name, weight, where, checked=checked, county=county)
 

@@ -511,3 +511,10 @@ def test_plain_samples_are_unchanged(prefix: str) -> None:
     loaded = load_file(path)
     assert loaded.text == "\n".join(_space_normalised(line) for line in original.split("\n")).strip("\n")
     assert loaded.removed_lines == 0 and loaded.warnings == [] and loaded.encoding == "utf-8"
+
+
+def test_a_stamp_glued_after_every_line_is_removed() -> None:
+    stamp = "Zx9镇村资料站--服务基层"
+    lines = ["某镇2023年工作总结", "2023年工作回顾" + stamp] + [f"第{n}项工作完成投资{n}.2亿元。{stamp}" for n in range(1, 8)]
+    cleaned, _ = clean_text("\n".join(lines))
+    assert stamp not in cleaned and "2023年工作回顾" in cleaned and "第3项工作完成投资3.2亿元。" in cleaned

@@ -133,3 +133,12 @@ def test_a_congress_report_is_placed_by_its_dateline_and_the_mayor_line() -> Non
     text = ("政府工作报告\n\n——2024年1月9日在桂溪镇第十七届人民代表大会第三次会议上\n\n东岭县桂溪镇人民政府镇长  某某\n\n"
             "各位代表：\n一、2023年工作回顾\n全年完成固定资产投资3.2亿元。")
     assert detect_metadata(text).street == "桂溪镇"
+
+
+def test_a_new_year_address_names_its_place_and_year() -> None:
+    from rag.ingest.metadata import detect_metadata
+
+    text = ("岚溪镇党委 岚溪镇人民政府新春贺词\n瑞雪兆丰年。值此新春佳节之际，向全镇干部群众致以问候！\n回望2024年，全镇经济稳中向好。"
+            "全镇一般公共预算本级收入完成1.12亿元，同比增长5.1%。\n")
+    meta = detect_metadata(text)
+    assert meta.street == "岚溪镇" and meta.period_covered == "2024"
