@@ -73,6 +73,9 @@ def _title(meta: Metadata, text: str, head: str, hint: str | None) -> None:
             return
 
 
+_REVIEW_LINE = re.compile(r"^\s*(20[0-4]\d)\s*年(?:主要)?工作回顾\s*$", re.M)
+
+
 def _years_in(s: str) -> list[int]:
     return [int(y) for y in re.findall(r"(20[0-4]\d)\s*年", s)]
 
@@ -85,7 +88,10 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
     heading = _first_heading(review)
     review_head = heading or (meta.title or "")
     # The review heading's year beats the title's: "2024年政府工作报告" reviews 2023 under "一、2023年工作回顾".
-    stated = _years_in(heading or "") or _years_in(meta.title or "") or _years_in(review[:200])
+    # …also under an unnumbered '2023年工作回顾' line (a congress report's first part, no 一、 before it)
+    reviewed = _REVIEW_LINE.search(review[:3000])
+    stated = _years_in(heading or "") or (reviewed and [int(reviewed.group(1))]) or _years_in(meta.title or "") \
+        or _years_in(review[:200])
     review_year = stated[0] if stated else main_year
     if plan_start == 0 and stated:  # '某乡2025年工作计划': a plan and nothing else
         meta.plan_period = str(stated[0])

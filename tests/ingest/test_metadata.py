@@ -142,3 +142,11 @@ def test_a_new_year_address_names_its_place_and_year() -> None:
             "全镇一般公共预算本级收入完成1.12亿元，同比增长5.1%。\n")
     meta = detect_metadata(text)
     assert meta.street == "岚溪镇" and meta.period_covered == "2024"
+
+
+def test_a_congress_report_titled_with_its_delivery_year_reviews_the_year_before() -> None:
+    from rag.ingest.metadata import detect_metadata
+
+    text = ("(某市)2024年岚溪镇人民政府工作报告\n\n——2024年1月16日在岚溪镇第十八届人民代表大会第四次会议上\n\n各位代表：\n\n"
+            "2023年工作回顾\n\n一、经济运行稳中向好\n全镇一般公共预算收入3120万元，同比增长6.2%。\n")
+    assert detect_metadata(text).period_covered == "2023"
