@@ -393,7 +393,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "conducted": ("开展", "进行"), "team up": ("联动", "联合", "携手"), "teamed up": ("联动", "联合", "携手"),
     "outreach": ("推广", "宣传", "走访"), "business": ("企业",), "businesses": ("企业",), "company": ("企业", "公司"),
     "companies": ("企业", "公司"), "new": ("新增", "新建", "新"),
-    "key": ("重点", "关键"), "beat": ("高于", "快于", "超过"), "outpaced": ("高于", "快于"), "resolution": ("解决", "化解", "办结"), "resolve": ("解决", "化解", "办结"), "resolved": ("解决", "化解", "办结"), "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
+    "key": ("重点", "关键"), "beat": ("高于", "快于", "超过"), "outpaced": ("高于", "快于"),
+    "resolution": ("解决", "化解", "办结"), "resolve": ("解决", "化解", "办结"), "resolved": ("解决", "化解", "办结"),
+    "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
 }
 _PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
@@ -543,8 +545,7 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
                and not _GENERIC.fullmatch(w)]
     if not missing or len(missing) > 3 or any(w not in row.context for w in missing):
         return 0.0
-    return round(THRESHOLD + 0.1 * qualifier_fit(phrase, row.label_zh), 4) if qualifier_fit(phrase, row.label_zh) >= 1 \
-        else 0.0
+    return THRESHOLD + 0.1 if qualifier_fit(phrase, row.label_zh) >= 1 else 0.0  # a qualifier amiss: no match
 
 
 _MEASURE_HEAD = re.compile(r"(?:增加值|产值|产量|投资|收入|税收|营收|销售额|面积)$")
