@@ -513,25 +513,38 @@ def en_in_context(phrase: str, row: Indicator) -> float:
     """English words the label lacks but the row's sentence or section heading holds count 0.6 ('site inspections
     for work safety' against 检查场所 in a sentence about 安全生产): the label is short, the sentence names its
     context. The label must hold a noun of the phrase whole, and two words or half of them."""
-    terms = _CJK_TERM.findall(phrase)  # 'companies cleared for 国药集团': a name the sentence holds counts too
-    # 'Kelian Road 科联路': capitalised words right before Chinese are its name in pinyin or English, not more words
-    named = {w.lower() for m in _NAME_BEFORE_CJK.finditer(phrase) for w in m.group(1).split()}
-    words = [w for w in _content_words(phrase) if w not in named]
-    if len(words) + len(terms) < 2:
+    cover = _en_label_cover(phrase, row.label_zh)
+    if cover is None:
         return 0.0
-    low, label, quote = phrase.lower(), row.label_zh, row.context or row.evidence.quote
-    nouns = [w for w in words if not w[0].isdigit() and not re.fullmatch(r"[a-z]+(?:ed|ing)", w)]
-    if not any(_word_covered(w, low, label) >= 1 for w in nouns):
-        return 0.0
-    terms = [t for t in terms if t not in label]  # Chinese the label holds is the similarity's, not the context's
-    got = [_coverage([w], phrase, label) for w in words] + [0.6 if t in quote else 0.0 for t in terms]
+    words, got_words, terms, fit = cover
+    quote = row.context or row.evidence.quote
+    got = [*got_words, *(0.6 if t in quote else 0.0 for t in terms)]
     if sum(got) < min(2.0, len(got) / 2):
         return 0.0  # one word of five in the label ('work' in 施工作业面) is a coincidence, not the measure
     got = [g if g >= 1 else max(g, 0.6 * _coverage([w], phrase, quote)) for w, g in zip(words, got, strict=False)] \
         + got[len(words) :]
     if len(got) == 2 and min(got) == 0:
         return 0.0  # 'goats in stock' against 肉鸭存栏: of two words, the one neither label nor sentence holds decides
-    return round(sum(got) / len(got) * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
+    return round(sum(got) / len(got) * fit, 4)
+
+
+@lru_cache(maxsize=65536)
+def _en_label_cover(phrase: str, label: str) -> tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...], float] | None:
+    """What `en_in_context` reads of the label alone, once per label (rows share labels): the phrase's words, the
+    label's cover of each, the Chinese terms the label lacks and the fit factors; None when no noun is held whole."""
+    terms = _CJK_TERM.findall(phrase)  # 'companies cleared for 国药集团': a name the sentence holds counts too
+    # 'Kelian Road 科联路': capitalised words right before Chinese are its name in pinyin or English, not more words
+    named = {w.lower() for m in _NAME_BEFORE_CJK.finditer(phrase) for w in m.group(1).split()}
+    words = [w for w in _content_words(phrase) if w not in named]
+    if len(words) + len(terms) < 2:
+        return None
+    low = phrase.lower()
+    nouns = [w for w in words if not w[0].isdigit() and not re.fullmatch(r"[a-z]+(?:ed|ing)", w)]
+    if not any(_word_covered(w, low, label) >= 1 for w in nouns):
+        return None
+    lacking = tuple(t for t in terms if t not in label)  # Chinese the label holds is the similarity's, not the context's
+    fit = _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label)
+    return tuple(words), tuple(_coverage([w], phrase, label) for w in words), lacking, fit
 
 
 def zh_in_context(phrase: str, row: Indicator) -> float:
