@@ -22,7 +22,7 @@ from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DERIVE, FINAL_ONLY, WHOLE_YEAR
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
-from rag.text.numbers import format_en, format_zh, majority_unit, scan_quantities
+from rag.text.numbers import STREAK_UNITS, format_en, format_zh, majority_unit, scan_quantities
 from rag.text.words import tagged
 
 NOT_REPORTED = "未报告 / not reported"
@@ -452,8 +452,8 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
     if r.measure_word in DURATIONS:  # '连续几年排名第一' is not answered by the GDP of the year
         out = [x for x in out if measure_fits(r.measure_word, x.unit)]
     else:  # …nor the year's PM2.5 by 'PM2.5浓度连续4年下降'
-        out = [x for x in out if not (x.normalized_unit in ("years", "terms", "quarters") or "连续" in x.label_zh
-                                      and x.normalized_unit == "months")]
+        out = [x for x in out if x.normalized_unit not in STREAK_UNITS
+               or x.normalized_unit == "months" and "连续" not in x.label_zh]  # 缩短到3个月 is no streak
     if r.measure_word and r.measure_word not in DURATIONS:  # '惠及多少户居民' is not answered by '改造7个小区'
         out = [x for x in out if x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit)]
     return out

@@ -260,8 +260,7 @@ class _PlaceReader:
             if not taken and full.endswith(("城镇", "集镇", "乡镇", "小镇")):
                 continue  # '新增城镇就业', '云创小镇' (a themed park): words, no place, nothing to take out
             if not taken and not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name) \
-                    and not _DIVISION_WORDS.match(name) and len(name) <= _MAX_UNKNOWN \
-                    and not (name + suffix).endswith(("城镇", "集镇", "乡镇")):  # 新增城镇就业: the word 城镇
+                    and not _DIVISION_WORDS.match(name) and len(name) <= _MAX_UNKNOWN:
                 shown = (county or "") + full
                 if shown not in self.unknown:
                     self.unknown.append(shown)

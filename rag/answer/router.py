@@ -160,9 +160,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     keys = [t.key for t in terms_for_question(question[frame.end():] if frame else question)] if lang == "zh" else (
         _en_keys(question) or [t.key for t in terms_for_question(question)])
     part = _EN_SHARE_FROM.search(question) if lang == "en" and kind == "share" else None
-    if part and len(indicator_phrase(part.group(2), [], lang, places).split()) >= 2:  # 'what share of its tax revenue came from key office buildings': the buildings' share is asked
+    part_words = indicator_phrase(part.group(2), [], lang, places) if part else ""
+    if part and len(part_words.split()) >= 2:  # 'what share of its tax came from key office buildings': theirs
         whole = indicator_phrase(part.group(1), [], lang, places).split()
-        phrase = indicator_phrase(part.group(2), [], lang, places) + (f" {whole[0]}" if whole else "")
+        phrase = part_words + (f" {whole[0]}" if whole else "")
         keys = []  # the part and the first word of the whole ('key office buildings tax'), not the whole's measure
     ranking = bool(_RANK_ZH.search(question) or _RANK_EN.search(question)) or (
         len(places) >= 2 and bool(_MORE_EN.search(question)))  # 'who reached more: A or B'

@@ -37,7 +37,7 @@ from rag.text.cues import (
     TARGET_AFTER,
     YOY,
 )
-from rag.text.numbers import UNITS, Quantity, normalize, scan_quantities
+from rag.text.numbers import STREAK_UNITS, UNITS, Quantity, normalize, scan_quantities
 from rag.text.words import ends_in_verb, jieba, leading_noun, tagged
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,6 @@ _LISTED = re.compile(r"(?:^|[,，;；:：])([^,，;；:：、\d]{1,14}(?:、[^,�
 # '增速高于全县平均1.8个百分点': a gap to an average, a figure of its own (never this place's change)
 _ABOVE_AVERAGE = re.compile(r"(高于|低于|快于|慢于|超过|超出|领先)([^，,。；;\d]{0,4}?(?:全[国省市区县镇乡]|同类)[^，,。；;\d]{0,6}?"
                             r"平均(?:水平|值)?|[^，,。；;\d]{0,6}?平均(?:水平|值)?)\s*$")
-_STREAK_KINDS = ("years", "terms", "quarters", "months")  # 连续三年, 连续两届, 连续两个季度, 连续5个月
 _LIST_VERB = re.compile(r"新设|设立|成立|组建|新建|建成|新增|打造|创建|培育|引进|认定|命名|评为|获评")
 # words after a count's noun where the sentence goes on: an adverb, a motion verb, a place of action
 _TAIL_END = re.compile(r"全面|全部|顺利|有效|持续|陆续|分别|赴|前往|到|在|参加|参与|进驻|入驻")
@@ -291,7 +290,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                                  prev if prev[1] else last_any)
         if label.startswith("连续") and out and out[-1][1]:
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
-        if unit_kind in _STREAK_KINDS:
+        if unit_kind in STREAK_UNITS:
             term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
         if label and prev[1] and term is None and sentence[clause.start : q.start].lstrip().startswith("其中"):
             label = _part_of(label, prev[1])  # '蜜柚种植面积8600亩,其中投产面积5200亩' -> 蜜柚投产面积
@@ -368,7 +367,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     examples = _EXAMPLES.search(prefix) if unit_kind == "count" else None
     after = _AFTER.match(suffix)
-    streak = prefix.rstrip().endswith("连续") and unit_kind in _STREAK_KINDS
+    streak = prefix.rstrip().endswith("连续") and unit_kind in STREAK_UNITS
     if streak and after and len(tail := re.sub(r"[“”\"'\s]", "", after.group(0)[:12])) >= 2:
         # '星级站点数连续四年全县第一': a streak is named by what was kept up, after the number
         head = prefix.rstrip()[:-2]

@@ -947,13 +947,11 @@ def _drop_watermarks(mapped: _Mapped) -> _Mapped:
     for m in _WATERMARK.finditer(mapped.text):
         counts[m.group(0)] = counts.get(m.group(0), 0) + 1
     # a stamp glued after the end of many lines ('…同比增长9.7%。某某资料库--为基层服务'), with or without a URL
-    for line in mapped.text.split("\n"):
-        tail = _GLUED_TAIL.search(line.rstrip())
-        if tail:
-            counts[tail.group(1)] = counts.get(tail.group(1), 0) + 1
-    lines = sum(1 for line in mapped.text.split("\n") if line.strip())
-    marks = sorted((w for w, c in counts.items() if c >= 2 and (_WATERMARK.fullmatch(w) or c >= max(5, lines // 5))),
-                   key=len, reverse=True)
+    lines = [line.rstrip() for line in mapped.text.split("\n") if line.strip()]
+    for tail in filter(None, map(_GLUED_TAIL.search, lines)):
+        counts[tail.group(1)] = counts.get(tail.group(1), 0) + 1
+    marks = sorted((w for w, c in counts.items()
+                    if c >= 2 and (_WATERMARK.fullmatch(w) or c >= max(5, len(lines) // 5))), key=len, reverse=True)
     if not marks:
         return mapped
     return mapped.sub(re.compile("|".join(map(re.escape, marks))), "")

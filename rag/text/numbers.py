@@ -146,6 +146,8 @@ _ZH_BLOCKERS = "第数几初周届“‘「《\""
 _ZH_IDIOMS = ("三次分配", "四处", "四面八方", "三番五次", "八项规定")
 _ZH_NOT_UNIT_AFTER = ("期", "位一体")
 STREAK_ONLY = ("年", "届", "季度", "个季度")  # time units that count only after 连续 ('连续两个季度', not '2024年')
+# Normalised units a streak is counted in: 连续三年, 连续两届, 连续两个季度 (only streaks) and 连续5个月 (also a duration)
+STREAK_UNITS = ("years", "terms", "quarters", "months")
 
 
 @dataclass(frozen=True)
