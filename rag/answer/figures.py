@@ -93,7 +93,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         derived = _derived(question, level, given, r.places[0], _label(given, r.language))
         if derived is not None:
             return derived
-    scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed)
+    scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed, counted=r.counted)
     measure = _best_measure(scored, r)
     if not measure:
         return None

@@ -114,6 +114,8 @@ class Route(BaseModel):
                                                  "another unit never answers it.")
     one_village: bool = Field(False, description="The question asks for one village's figure ('收入最高的村'): the "
                                                  "place's total never answers it.")
+    counted: str = Field("", description="What an English count question counts ('how many cadres took part' → "
+                                         "'cadres'): with a Chinese name the sentence holds, it picks the figure.")
     districts: list[str] = Field(default_factory=list, description=(
         "Counties (as the reports' metadata writes them) the figure rows are limited to: set when every place that "
         "reports of several counties share is narrowed to one by the question ('永丰县禾塘镇', 'Hetang town "
@@ -187,7 +189,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
               unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question),
-              one_village=bool(_TOP_VILLAGE_ASKED.search(question)), twins=found.twins, districts=found.districts, place_counties=found.counties,
+              one_village=bool(_TOP_VILLAGE_ASKED.search(question)), counted=counted_noun(question) if lang == "en" else "",
+              twins=found.twins, districts=found.districts, place_counties=found.counties,
               language=lang)
     return _inherit(r, previous, question) if previous else r
 
@@ -270,6 +273,37 @@ def measure_word(question: str) -> str | None:
     return _EN_DURATIONS[en.group(1).lower()] if en else None
 
 
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z][\w'-]*\s*){1,6})", re.I)
+_NOUN_END = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|in|of|on|at|for|from|under|"
+                       r"with|by|to|that|which|who|across|between|during|over|[a-z]+ed|took|went|got|made|gave|came|"
+                       r"saw|won|ran|kept|held|sold|built|brought|set)$", re.I)
+_MEASURE_NOUNS = {"head", "sheets", "pieces", "units", "sets", "batches", "rounds", "kinds", "types", "items"}
+
+
+def counted_noun(question: str) -> str:
+    """The things an English count question counts: the words after 'how many' up to its verb or preposition
+    ('how many formerly poor villages in …' → 'formerly poor villages'; 'how many head of cattle' → 'cattle')."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    out: list[str] = []
+    for n, w in enumerate(words):
+        adjective = w.lower().endswith("ed") and (not out or out[-1].lower().endswith("ly"))  # 'newly registered'
+        if _NOUN_END.match(w) and not adjective:
+            if w.lower() == "of" and out and out[-1].lower() in _MEASURE_NOUNS:
+                out = []  # 'head of beef cattle': the beef cattle are counted
+                continue
+            break
+        out.append(w)
+        if n >= 4:
+            break
+    noun = " ".join(out)
+    # 'how many national high-tech enterprises (国高)': the Chinese glosses the things counted, it names no project
+    gloss = re.match(rf"\s*{re.escape(noun)}\s*[（(]([\u4e00-\u9fff]+)[)）]", question[m.start(1):]) if noun else None
+    return f"{noun} {gloss.group(1)}" if gloss else noun
+
+
 def measure_fits(asked: str | None, unit: str) -> bool:
     """A printed count unit answers the measure word asked: the same word or one of its kind (名 = 人)."""
     if not asked:
@@ -325,7 +359,9 @@ def kind_asked(question: str) -> AskedKind:
         return "completion_rate"
     if ASKS_CHANGE.search(question):
         return "yoy_change"
-    if _ESTIMATE.search(question) and not FINAL_ONLY.search(question):
+    if _ESTIMATE.search(question) and not FINAL_ONLY.search(question) and not (
+            re.search(r"\bexpected\b", question, re.I) and re.search(r"\b(?:plans?|planned|target|aim)\b", question, re.I)):
+        # …but 'what is it expected to add under its 2024 plan' asks the plan's figure, a target
         # '预计比增多少': the estimated growth rate (a growth row, flagged as estimated), not the estimated level
         return "yoy_growth" if re.search(r"比增|同比|增幅|增速|增长率|百分之几|百分之多少", question) else "estimate"
     if _SHARE.search(question):

@@ -59,8 +59,9 @@ def measure_of(row: Indicator) -> str:
 
 
 def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = (), lang: str = "zh",
-               embed: Embed | None = None) -> list[Scored]:
-    """Rows whose label matches the phrase at or above THRESHOLD, best first (stable for ties)."""
+               embed: Embed | None = None, counted: str = "") -> list[Scored]:
+    """Rows whose label matches the phrase at or above THRESHOLD, best first (stable for ties). `counted` is what
+    an English count question counts ('cadres'): see `anchored`."""
     keyset = set(keys)
     if lang == "en" and phrase:
         keyset |= {k for k, p in EN_PATTERNS.items() if re.search(p, phrase, re.I)}
@@ -76,7 +77,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                                       else label_similarity(phrase, row.label_zh))
         lex = by_label[row.label_zh]
         if lang == "en" and lex < THRESHOLD:
-            lex = max(lex, en_in_context(phrase, row))
+            lex = max(lex, en_in_context(phrase, row), anchored(phrase, counted, row))
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
@@ -528,6 +529,34 @@ def en_in_context(phrase: str, row: Indicator) -> float:
     return round(sum(got) / len(got) * fit, 4)
 
 
+_AMOUNT = re.compile(r"[\d.]*[千万亿]*元")
+_ANCHORED = 0.6  # a figure picked by a name its sentence holds and the thing it counts: a match, never a sure one
+
+
+def anchored(phrase: str, counted: str, row: Indicator) -> float:
+    """An English count question that gives a Chinese name ('how many cadres took part in … (双百工程)') is
+    answered by the figure whose sentence or section heading holds every name given and whose label names the
+    things counted (干部 for 'cadres'; the head noun, last, or a label ending in its one-character word: 村 for
+    'formerly poor villages'). The rest of the English may describe the circumstances in words no label holds.
+    Two such figures in one sentence tie, and the answer asks which."""
+    words = _content_words(counted)
+    glossed = _CJK_TERM.findall(counted)  # 'national high-tech enterprises (国高)': the label must name them
+    names = [t for t in _CJK_TERM.findall(phrase) if len(t) >= 2 and t not in row.label_zh and t not in glossed
+             and not _AMOUNT.fullmatch(t)]  # '1 billion yuan' (10亿元) is a threshold, no name
+    if not words or not names or any(t not in row.label_zh for t in glossed):
+        return 0.0
+    where = row.context or row.evidence.quote
+    if any(t not in where for t in names):
+        return 0.0
+    low = phrase.lower()
+    head = words[-1]
+    label = _clean(row.label_zh)
+    if _word_covered(head, low, label) < 1 and not any(
+            len(z) == 1 and label.endswith(z) for z in (*_word_zh(head, low), *_hand_chars(head))):
+        return 0.0
+    return round(_ANCHORED + 0.1 * _coverage(words, phrase, label), 4)
+
+
 @lru_cache(maxsize=65536)
 def _en_label_cover(phrase: str, label: str) -> tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...], float] | None:
     """What `en_in_context` reads of the label alone, once per label (rows share labels): the phrase's words, the
@@ -689,6 +718,8 @@ def _lemmas_one(word: str) -> list[str]:
         out.append(re.sub(r"[a-z](?:ed|ing)$", "", word))
     if word.endswith("ing"):
         out += [word[:-3], word[:-3] + "e"]
+    if word.endswith("ly") and len(word) >= 5:  # 'formerly' -> former, 'deeply' -> deep, 'heavily' -> heavy
+        out.append(word[:-3] + "y" if word.endswith("ily") else word[:-2])
     # nouns made from verbs, glossed in the dictionary by the verb ('renewal' -> to renew, 'relocation' ->
     # to relocate, 'rectification' -> to rectify, 'investment' -> to invest)
     for suffix, repl in (("ification", "ify"), ("olution", "olve"), ("tration", "ter"), ("ation", "ate"), ("ation", ""), ("ition", "ish"), ("tion", "t"),

@@ -88,6 +88,13 @@ def test_a_percentage_of_the_task_asks_a_completion_rate() -> None:
     assert kind_asked("某乡2021年财政总收入完成年度任务的百分比是多少？") == "completion_rate"
 
 
+def test_expected_under_a_plan_is_the_plan_target_and_expected_alone_an_estimate() -> None:
+    from rag.answer.router import kind_asked
+
+    assert kind_asked("How many beds is the new clinic expected to add under the town's 2025 plan?") == "target"
+    assert kind_asked("What was the town's expected full-year tax revenue for 2024?") == "estimate"
+
+
 def test_durations_in_english_names_in_quotes_and_amounts_over_last_year() -> None:
     from rag.answer.router import measure_word
 

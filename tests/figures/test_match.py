@@ -213,3 +213,41 @@ def test_an_ing_qualifier_the_label_lacks_lowers_a_match_and_ing_nouns_do_not() 
     assert _en("village collective operating income", "村集体经济经营性收入") > _en(
         "village collective operating income", "村集体经济总收入")
     assert _en("spring tea output", "春茶产量") >= THRESHOLD  # 'spring' is a noun, no qualifier left out
+
+
+def test_a_count_question_naming_a_project_picks_the_figure_its_sentence_holds() -> None:
+    from rag.answer.router import counted_noun
+    from rag.figures.match import anchored
+
+    heading = "（四）发展空间持续拓展 "
+    cleared = row("青石街道", "2023", "企业腾退", 17, "家",
+                  context=heading + "全力保障恒远医药产业用地,两个月完成青禾园等17家企业腾退")
+    land = row("青石街道", "2023", "土地平整", 6, "万平方米",
+               context=heading + "全力保障恒远医药产业用地,完成土地平整6万平方米")
+    elsewhere = row("青石街道", "2023", "新引进企业", 40, "家", context="（一）招商引资 新引进企业40家")
+    question = "To make room for Hengyuan Pharma (恒远医药), how many companies did Qingshi clear out in 2023?"
+    phrase = "make room Hengyuan Pharma 恒远医药 companies clear out"
+    counted = counted_noun(question)
+    assert counted == "companies"
+    assert anchored(phrase, counted, cleared) >= THRESHOLD  # the name pins the sentence, 'companies' the figure
+    assert anchored(phrase, counted, land) == 0.0  # the same sentence, but no companies counted
+    assert anchored(phrase, counted, elsewhere) == 0.0  # companies, but another sentence
+    got = match_rows(phrase, [cleared, land, elsewhere], lang="en", counted=counted)
+    assert [s.row.value for s in got] == [17]
+    # a gloss of the things counted is no project name: the label must hold it
+    assert counted_noun("How many listed companies (上市企业) does Qingshi have?") == "listed companies 上市企业"
+    assert anchored("listed companies 上市企业", "listed companies 上市企业", elsewhere) == 0.0
+    # an amount is a threshold, not a name ('above 1 billion yuan' → 10亿元)
+    assert anchored("companies output above 10亿元", "companies", row(
+        "青石街道", "2023", "新引进企业", 40, "家", context="产值超10亿元企业带动,新引进企业40家")) == 0.0
+
+
+def test_what_an_english_count_question_counts() -> None:
+    from rag.answer.router import counted_noun
+
+    assert counted_noun("How many formerly poor villages in Xishan (西山) is Qingshi paired with?") == \
+        "formerly poor villages"  # 'formerly' is an adverb; the -ed adjective after it is no verb
+    assert counted_noun("How many head of dairy cattle did the town sell?") == "dairy cattle"
+    assert counted_noun("How many firms registered in 2023?") == "firms"
+    assert counted_noun("What was the output value?") == ""
+    assert _en("formerly poor villages", "原贫困村") >= THRESHOLD  # 'formerly' looks up 'former' (原)
