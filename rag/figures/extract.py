@@ -77,7 +77,7 @@ _ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern
 _AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
 _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
-_THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的[^\d,，。；;、]{1,6}")  # 超过10万元的村4个
+_THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的(?!基础上)[^\d,，。；;、]{1,6}")  # 超过10万元的村4个
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 # "8个村集体经济收入合计190万元,均超过12万元": each one's floor, not a level of the indicator
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
@@ -196,7 +196,7 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         return
     # '由7个工作日压缩为4个工作日': the level before the change, with no year of its own, is no figure of the period
     before = {n for n, q in enumerate(quantities) if n + 1 < len(quantities)
-              and sentence[max(0, q.start - 1) : q.start] == "由" and q.unit == quantities[n + 1].unit
+              and _FROM_LEVEL.search(sentence, 0, q.start) and q.unit == quantities[n + 1].unit
               and _RAISED_TO.fullmatch(sentence[q.end : quantities[n + 1].start].strip())}
     subjects = _subjects(sentence, quantities, carry)
     # '预计全年实现地区生产总值5.2亿元；一般公共预算收入350万元': 预计 before a ； covers the whole 。-sentence
@@ -207,7 +207,11 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     for n, (q, (term, label, clause, change)) in enumerate(zip(quantities, subjects, strict=True)):
         if n in before:
             continue
-        kind = _kind(section, sentence, clause, q)
+        if section.part == "plan" and _past_in_plan(report, sentence, q):
+            section_q = section.model_copy(update={"part": "review"})  # last year's level, stated as the plan's base
+        else:
+            section_q = section
+        kind = _kind(section_q, sentence, clause, q)
         if kind == "actual" and aimed is not None and not DONE.search(_AIMED.sub("", clause.text)) \
                 and not YOY.search(clause.text):
             kind = "target"  # '将力争完成税收3.1亿元、固定资产投资25亿元,新增“四上”企业12家以上'
@@ -216,19 +220,41 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         aimed = (aimed if aimed is not None else cue[-1] if cue else None) if (
             kind == "target" and section.part == "review") else None
         if change:
-            if section.part == "plan" or kind == "target":
+            if section_q.part == "plan" or kind == "target":
                 continue  # '力争比上年增加500万元': a planned increase is no level of the indicator
             kind = "yoy_change"  # '达到21500元,较上年增加840元': the change, signed
             q = replace(q, negative=change < 0)
-        estimated = section.part == "review" and (scoped or bool(ESTIMATE.search(lead + sentence[: q.start]))
+        estimated = section_q.part == "review" and (scoped or bool(ESTIMATE.search(lead + sentence[: q.start]))
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
         provisional = bool(PROVISIONAL.search(sentence))
-        ind = _build(report, section, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
+        ind = _build(report, section_q, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
                      estimated)
         if ind is not None:
             yield ind
+
+
+_FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的71.4%提高到…
+_EARLIER_YEAR = re.compile(r"(?<![比较与同于在])((?:19|20)\d\d)\s*年(?:底|末|全年)?")
+_ON_THE_BASE = re.compile(r"[^，,。；;]{0,4}的?基础上")
+
+
+def _past_in_plan(report: Report, sentence: str, q: Quantity) -> bool:
+    """A figure in plan text that is an earlier year's level, not the plan's: '2024年全镇奶牛存栏3.96万头。' in a
+    2025 plan, or the base of a planned rise ('在2024年1360万元的基础上增长10%': 1360万元 is 2024's, the 10%
+    the plan's). A year after 比/较 is what the plan compares with ('比2024年增长8%' is planned)."""
+    plan_year = (report.plan_period or "")[:4]
+    if not plan_year.isdigit():
+        return False
+    before = sentence[: q.start]
+    base = re.search(r"在\s*((?:19|20)\d\d)\s*年[^，,。；;]{0,12}$", before)
+    if base and _ON_THE_BASE.match(sentence, q.end):
+        return int(base.group(1)) < int(plan_year)
+    years = list(_EARLIER_YEAR.finditer(before))
+    if not years or "基础上" in before[years[-1].end() :]:
+        return False
+    return int(years[-1].group(1)) < int(plan_year)
 
 
 def _estimate_scope(text: str, section: Section, sent_start: int) -> bool:
@@ -635,6 +661,10 @@ def _clean(text: str) -> str:
         text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^\d{0,2}[.．、)）]", "", text))).strip("“”\"'‘’")
         if text == before:
             break
+    # '村集体经济总收入在2024年1360万元的基础上(增长10%)': the base and the rise are the income's
+    text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)
+    text = re.sub(r"(?<=..)[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末])?$", "", text)  # '入驻率由年初(的71.4%…)'
+
     if _CONJ.search(text):
         text = _LEAD.sub("", _CONJ.split(text)[-1])  # '道路建设和东片区' -> '东片区' (then rejected below)
     done = _MID_VERB.search(text)

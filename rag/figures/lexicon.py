@@ -127,7 +127,8 @@ TERMS: tuple[Term, ...] = (
     Term("sewer_pipes_length", "新建污水管网", "Sewer pipes built", (r"(?:干支|污水)?管网",), LEN, "environment", 1),
     # governance
     Term("hotline_cases", "12345热线工单", "Hotline cases (12345)",
-         (r"(?:12345|便民|市民|政务)[^，,。；;、\d]{0,10}?热线(?:工单|诉求|来电|件|事项)|热线(?:工单|诉求)",), COUNT,
+         (r"(?:12345|便民|市民|政务)[^，,。；;、\d]{0,10}?热线(?:[及和、][^，,。；;\d]{0,8}?)?(?:工单|诉求|来电|件|事项)|"
+          r"热线(?:工单|诉求)|12345(?:工单|诉求)",), COUNT,
          "governance", 1),
     # livelihoods
     Term("new_school_places", "新增学位", "New school places", (r"(?<!幼儿园)(?<!基础教育)(?<!高中)(?<!小初)(?:公办)?学位",), COUNT, "livelihood", 2),

@@ -580,6 +580,8 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
     """A short label whose words the phrase all holds, in a sentence that holds the phrase's other words ('村均总收入'
     in '全镇17个村集体经济收入合计690万元，村均40.6万元' for '村均集体经济收入'): just a match."""
     label = re.sub(r"[总全]", "", _clean(row.label_zh))
+    core = _GENERIC.sub("", label)  # '年度投资' in a 重点项目 sentence: 年度 narrows nothing
+    label = core if len(core) >= 2 else label
     phrase = _clean(phrase)
     if len(label) < 2 or not phrase or any(ch not in phrase for ch in label) or not row.context:
         return 0.0

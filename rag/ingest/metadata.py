@@ -310,10 +310,12 @@ def _in_body(name: str, text: str, title_lines: list[str]) -> bool:
 
 def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> None:
     """A unit named in a title, publisher or signature: strip the province/city/county before it."""
+    issued = re.search(r"《([^》]{4,40})》", label)  # '关于印发《某镇2025年工作要点》的通知': what is issued names it
+    label = issued.group(1) if issued else label
     rest, county = _strip_parents(re.sub(r"^[#>*•·\-\s【\[]+|^(?:19|20)\d\d\s*年度?", "", label.strip()))
-    m = re.match(rf"([^\s（()）|,，:：、]{{1,14}}?{_SUFFIX}){_AFTER_NAME}", rest)
+    m = re.match(rf"([^\s（()）|,，:：、《》“”]{{1,14}}?{_SUFFIX}){_AFTER_NAME}", rest)
     if not m:
-        m = re.match(rf"([^\s（()）|,，:：、]{{1,14}}{_SUFFIX}){_AFTER_NAME}", rest)
+        m = re.match(rf"([^\s（()）|,，:：、《》“”]{{1,14}}{_SUFFIX}){_AFTER_NAME}", rest)
     if not m:
         return
     name = _normal_unit(m.group(1))

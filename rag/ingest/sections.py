@@ -59,10 +59,20 @@ _PLAN_ONLY = re.compile(r"^[^\n。]{0,30}?20\d\d\s*年度?(?:[^\n。]{0,8}?)(?:�
 _NOT_PLAN_ONLY = re.compile(r"总结|回顾|报告|汇报|完成情况|半年|述职")
 
 
+_TITLED = re.compile(r"20\d\d\s*年[^\n。]{0,12}?(?:工作|年度)?(?:计划|要点|打算|思路|安排|总结|回顾|报告|汇报)")
+_ISSUED = re.compile(r"《([^》]{4,40})》")
+
+
 def is_plan_only(text: str) -> bool:
-    """The document's title line says it is a plan and nothing else."""
-    first = next((ln.strip() for ln in text.splitlines()[:5] if ln.strip()), "")
-    return bool(_PLAN_ONLY.match(first)) and not _NOT_PLAN_ONLY.search(first)
+    """The document's title line says it is a plan and nothing else. The title is the first of the opening lines
+    that names a year and a genre, past issuers' lines ('中共某镇委员会'); a notice issuing a document ('关于印发
+    《某镇2025年工作要点》的通知') is titled by what it issues."""
+    for line in [ln.strip() for ln in text.splitlines()[:12] if ln.strip()]:
+        issued = _ISSUED.search(line)
+        title = issued.group(1).strip() if issued and "印发" in line else line
+        if _TITLED.search(title):
+            return bool(_PLAN_ONLY.match(title)) and not _NOT_PLAN_ONLY.search(title)
+    return False
 
 
 def plan_start(sections: list[Section]) -> int | None:

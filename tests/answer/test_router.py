@@ -95,6 +95,13 @@ def test_expected_under_a_plan_is_the_plan_target_and_expected_alone_an_estimate
     assert kind_asked("What was the town's expected full-year tax revenue for 2024?") == "estimate"
 
 
+def test_a_scope_level_and_a_year_end_stay_out_of_and_in_the_phrase() -> None:
+    from rag.answer.router import indicator_phrase
+
+    assert "town-level" in indicator_phrase("How much revenue did Qingshi keep at town level in 2023?", [], "en")
+    assert indicator_phrase("到2024年底，青石街道重点楼宇入驻率达到多少？", [], "zh").startswith("青石街道重点楼宇")
+
+
 def test_durations_in_english_names_in_quotes_and_amounts_over_last_year() -> None:
     from rag.answer.router import measure_word
 

@@ -120,6 +120,38 @@ def test_a_plan_only_document_holds_targets_of_its_own_year(corpus: Corpus) -> N
     assert "2600亩" in a.text, a.text
 
 
+ISSUED_PLAN = """中共杞塬镇委员会
+杞塬镇人民政府
+关于印发《杞塬镇2025年工作要点》的通知
+
+各村（社区）、镇属各单位：
+现将《杞塬镇2025年工作要点》印发给你们，请认真贯彻落实。
+
+杞塬镇2025年工作要点
+
+一、主要目标
+全镇农村居民人均可支配收入增长6.5%；村集体经济总收入在2024年860万元的基础上增长8%以上；固定资产投资比2024年增长5%。
+
+二、重点任务
+（一）畜牧产业。2024年全镇肉羊存栏5.2万只，羊肉产量3100吨。2025年，肉羊存栏稳定在5.6万只以上，新建标准化羊舍40栋。
+"""
+
+
+def test_an_issued_plan_holds_targets_and_last_years_levels_it_states(tmp_path_factory: pytest.TempPathFactory) -> None:
+    c = _ingested(tmp_path_factory, "issued", {"qiyuan_2025plan.txt": ISSUED_PLAN})
+    meta = next(m for m in c.reports() if m.street == "杞塬镇")
+    assert meta.plan_period == "2025"  # the issuers' lines and the notice around the title are no title
+    rows = _rows(c, "杞塬镇")
+    assert ("肉羊存栏", 5.6, "target", "2025-plan") in rows
+    assert ("肉羊存栏", 5.2, "actual", "2024") in rows  # last year's level, stated in the plan
+    assert ("羊肉产量", 3100.0, "actual", "2024") in rows
+    assert ("村集体经济总收入", 860.0, "actual", "2024") in rows  # the base of a planned rise
+    assert ("村集体经济总收入", 8.0, "target", "2025-plan") in rows  # the rise is planned
+    assert any(v == 5.0 and k == "target" for _, v, k, _ in rows), rows  # '比2024年增长5%' is planned too
+    a = c.ask("杞塬镇2025年肉羊存栏要稳定在多少？")
+    assert "5.6万只" in a.text.split("。")[0], a.text
+
+
 def test_a_meeting_news_page_names_its_place_and_the_year_it_reviews(corpus: Corpus) -> None:
     meta = next(m for m in corpus.reports() if "柘湾" in (m.title or ""))
     assert meta.street == "柘湾街道"

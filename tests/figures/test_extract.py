@@ -431,3 +431,15 @@ def test_a_report_note_on_its_figures_months_and_changes_in_output() -> None:
 def test_a_rate_that_fell_to_after_other_counts_keeps_its_own_name() -> None:
     facts = _facts("全乡累计识别贫困户640户，今年脱贫120户、出列贫困村2个，贫困发生率由2016年底的11.3%降至0.62%。")
     assert {(label, v) for label, v, _ in facts if label == "贫困发生率"} == {("贫困发生率", 11.3), ("贫困发生率", 0.62)}
+
+
+def test_a_level_raised_from_the_start_of_the_year_is_the_new_level() -> None:
+    facts = _facts("辖区重点楼宇入驻率由年初的64.5%提高到78.1%，税收超千万元楼宇达到5栋。")
+    assert ("重点楼宇入驻率", 78.1, "actual") in facts
+    assert not any(v == 64.5 for _, v, _ in facts), facts  # the level it started from is no figure of the year
+
+
+def test_hotline_cases_joined_with_a_mailbox_keep_the_hotline_key() -> None:
+    rows = _rows("全年受理12345市民热线及区长信箱工单4120件，按时办结率98.8%。")
+    assert {r.key for r in rows} == {"hotline_cases"}
+    assert {(r.value, r.kind) for r in rows} == {(4120.0, "actual"), (98.8, "completion_rate")}

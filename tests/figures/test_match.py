@@ -206,6 +206,8 @@ def test_a_short_label_in_a_sentence_that_names_the_rest() -> None:
     assert zh_in_context("村均集体经济收入", row("青石镇", "2024", "村均总收入", 45.3, "万元",
                                                 context="村均总收入45.3万元")) == 0.0  # the sentence lacks 集体经济
     assert zh_in_context("人均集体经济收入", avg) == 0.0  # the label says 村均: no match for 人均
+    yearly = row("青石镇", "2024", "年度投资", 9.6, "亿元", context="全年实施重点项目12个,完成年度投资9.6亿元")
+    assert zh_in_context("重点项目投资", yearly) >= THRESHOLD  # 年度 in the label narrows nothing
     assert _en("hotline cases resolution rate", "热线工单实际解决率") >= THRESHOLD  # resolution: 解决
 
 
