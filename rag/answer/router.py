@@ -51,9 +51,11 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b", re.I)
-_COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+_COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
-                         r"(?:[\w'’]+[ -]){0,8}(?:task|plan|target|goal)s?)\b", re.I)
+                         r"(?:[\w'’]+[ -]){0,8}(?:task|plan|target|goal|budget)s?|"
+                         r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget)\b",
+                         re.I)
 _SHARE = re.compile(r"占比|比重|占全[区市县]|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expected)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
@@ -247,7 +249,8 @@ _RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分
 
 
 # 'which year was higher' (of one place's series): a trend whose answer leads with the year
-WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份).{0,4}?(?:更|最)?[多少高低大小]|"
+WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份)[^，,？?]{0,16}?(?:更|最)[多少高低大小]|"
+                        r"(?:哪一?年|哪个年份?|哪一个年份).{0,4}?[多少高低大小]|"
                         r"\b(?:which|what)(?: of the(?: \w+)?)? years?\b[^?]*?"
                         r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
                         re.I)
@@ -336,11 +339,14 @@ def unit_hint(question: str) -> str | None:
         return "m"
     if re.search(r"多少(?:平方米|亩|公顷)|\bhow many (?:mu|hectares?|square)\b", question, re.I):
         return "m2"
+    if re.search(r"多少(?:万)?吨|多少公斤|多少斤|\bhow many (?:tonnes|tons|kilograms|kg)\b", question, re.I):
+        return "t"  # 'how many kilograms of cocoons': a weight, never a count nor the cocoons' income
     if COUNT_ASKED.search(question) or re.search(r"多少(?:人|次)|\bhow many\b", question, re.I):
         return "count"
     if re.search(r"面积|多少平方米|多少亩|多少公顷", question):
         return "m2"
-    if re.search(r"多少(?:万)?吨|多少公斤|多少斤|\b(?:tonnes?|tons?|kilograms?)\b", question, re.I):
+    if re.search(r"(?<!per )\b(?:tonnes?|tons?|kilograms?)\b", question, re.I) and not re.search(
+            r"价格|单价|均价|\bprices?\b", question, re.I):  # 'price per kilogram' is money
         return "t"
     return None
 
@@ -447,6 +453,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
+    text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     text = _PERIOD_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _Q_WORDS.sub(" ", text)

@@ -67,7 +67,7 @@ _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|�
                         r"|按时|顺利|完工|剩余|实施|选派|培训|销号|办结|重点抓好|抓好|高于|低于|惠及|涉及|参与"
                         r"|新增了|完成了|投入|筹集|争取|落实|惠及|覆盖|签约|引入|招引|储备|排查|整治|清理|处置)+")
 _PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖])区|[镇乡县])$")
-_FRAGMENT = re.compile(r"^第|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
+_FRAGMENT = re.compile(r"^第(?![一二三]产业)|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
 _CONJ = re.compile(r"和(?!谐|美)|及(?!时)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
@@ -128,7 +128,8 @@ _HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|总产|(?:平均)?亩产
 _HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})(?:总额|总量|合计)?$")
 _MEASURE_TAIL = re.compile(r"(?:产量|(?:播种|种植|收获)?面积|数量|人数|户数|个数|总数|规模)$")
 _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / 户均 …: a per-unit figure of the subject before it
-_PARA_OPENER = re.compile(r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
+_PARA_OPENER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,3}[)）][^。\n\d]{0,30}。)?"  # after a run-in heading
+                          r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                           r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：]")
 Subject = tuple[Term | None, str]
 
@@ -324,6 +325,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if herd and not _HERD_MEASURE.search(label) and (
                 prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
             label += herd.group(0)  # '牲畜存栏18.2万头,其中牦牛2.6万头、藏羊15.1万只': 牦牛存栏, 藏羊存栏
+        crop = re.search(r"(?:播种面积|种植面积|产量)$", prev[1]) if label and unit_kind in ("m2", "t") else None
+        if crop and len(label) <= 4 and not re.search(r"面积|产量|产值|收入", label) and (
+                prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
+            label += crop.group(0)  # '播种面积1.16万公顷,其中玉米0.72万公顷、大豆0.31万公顷': 玉米播种面积, 大豆播种面积
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
@@ -568,6 +573,11 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
             head = re.split(r"同比|分别|(?<!人)均|各(?=[为达])|占", sentence[clause.start : quantities[i].start])[0]
             head = _LEAD.sub("", head.strip())
             items = [x for x in re.split(r"、|和|及", head)]
+            ordinal = re.match(r"^第?([一二三四五六七八九十])(.{2,})$", items[-1])
+            if ordinal and len(items) >= 2 and all(re.fullmatch(r"第?[一二三四五六七八九十]", x) for x in items[:-1]):
+                # '第一、二、三产业增加值分别为…': 第一产业增加值, 第二产业增加值, 第三产业增加值
+                items = [f"第{x.lstrip('第')}{ordinal.group(2)}" for x in items[:-1]] + \
+                    [f"第{ordinal.group(1)}{ordinal.group(2)}"]
             if len(items) == j - i + 1 and all(items):
                 tail = _clean(items[-1])
                 head_item = _clean(items[0])
@@ -750,7 +760,8 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     if found:
         return found, "sentence"
     # "1-10月,实现财政总收入…。…固定资产投资完成8.8亿元": a paragraph opened by a period holds to its end
-    opener = _PARA_OPENER.match(before.rsplit("\n", 1)[-1]) if "\n" in before else None
+    # (the paragraph's start: after a line break, or the section's start when `before` reaches it)
+    opener = _PARA_OPENER.match(before.rsplit("\n", 1)[-1]) if "\n" in before or len(before) < 300 else None
     found = period_in(opener.group(0), year) if opener else None
     if found:
         return found, "paragraph"

@@ -150,10 +150,10 @@ _CODE = re.compile(r"[A-Za-z]+\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?")  # PM2.5, PM10, 1
 
 def codes_clash(phrase: str, label: str) -> bool:
     """'PM10' asked, 'PM2.5' labelled; '100万元以上的村' asked, '50万元以上的村' labelled: both name a code or a
-    threshold and they differ."""
+    threshold, and the label lacks one the phrase names."""
     a = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(phrase)}
     b = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(label)}
-    return bool(a and b and not a & b)
+    return bool(a and b and a - b)  # '10万至500万元项目' asked: '500万元以上项目' lacks the 10万 bound
 
 
 # ---- lexical -------------------------------------------------------------------------------------
@@ -267,6 +267,9 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
         fit *= 0.85
+    asked_sector, label_sector = _sectors(phrase), _sectors(label)
+    if asked_sector and asked_sector != label_sector:
+        fit *= 0.3  # '第一产业增加值' (primary sector) is never the second or third sector's, nor GDP
     if set(_HERD_WORD.findall(phrase)) - set(_HERD_WORD.findall(label)):
         fit *= 0.6  # '牦牛出栏' (sent to market) is not answered by '牦牛' or '牦牛存栏' (the herd kept)
     if bool(_ABOVE_QUOTA.search(phrase)) != bool(_ABOVE_QUOTA.search(label)):
@@ -283,6 +286,16 @@ def qualifier_fit(phrase: str, label: str) -> float:
     elif asked_new and not label_new and not _NEW_ASKED.search(label):
         fit *= 0.9  # '新种植黄花菜' asked: '黄花菜种植面积' is all that is planted
     return fit
+
+
+_SECTOR = re.compile(r"(?:第|(?<![统单唯同万十百千]))([一二三])产(?=业|增加值|投资|占|比重|$)|"
+                     r"\b(primary|secondary|tertiary)[\s-]+(?:sector|industr)", re.I)
+_SECTOR_NO = {"一": 1, "二": 2, "三": 3, "primary": 1, "secondary": 2, "tertiary": 3}
+
+
+def _sectors(text: str) -> frozenset[int]:
+    """The economy's sectors a text names: 第一产业 / 一产 / 'primary sector' = 1, …"""
+    return frozenset(_SECTOR_NO[(a or b).lower()] for a, b in _SECTOR.findall(text))
 
 
 def abbreviated(text: str) -> str:
@@ -304,7 +317,7 @@ def _clean(text: str) -> str:
 
 _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
                 ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"),
-                ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"))
+                ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"), ("播种面积", "种植面积"))  # a crop's area, sown or planted
 _PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均")
 
 
@@ -352,6 +365,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "newly registered": ("新登记", "新注册"), "new enterprises": ("新登记企业", "新增企业", "新引进企业"),
     "market entities": ("市场主体",), "wholesale": ("批发", "批零"), "catering": ("餐饮", "住餐"),
     "planting area": ("种植面积",), "output value": ("产值",), "industrial output": ("工业总产值", "工业产值"),
+    "primary sector": ("第一产业", "一产"), "primary industry": ("第一产业", "一产"),
+    "secondary sector": ("第二产业", "二产"), "secondary industry": ("第二产业", "二产"),
+    "tertiary sector": ("第三产业", "三产"), "tertiary industry": ("第三产业", "三产"),
     "value added": ("增加值",), "value-added": ("增加值",), "tax": ("税收", "税"), "taxes": ("税收",),
     "signed projects": ("签约项目",), "funds in place": ("到位资金",), "service industry": ("服务业",),
     "operating revenue": ("营业收入",), "district-level": ("区级",), "local revenue": ("地方收入",),
@@ -368,7 +384,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "working away from home": ("外出务工",), "migrant workers": ("外出务工", "务工"), "silkworm eggs": ("蚕种",),
     "monitored households": ("监测户", "监测对象"), "mu": ("亩",), "yield": ("亩产", "单产", "产量"), "grain harvest": ("粮食总产量", "粮食产量"), "grain output": ("粮食总产量", "粮食产量"),
     "grain production": ("粮食总产量", "粮食产量"), "office buildings": ("楼宇",), "office building": ("楼宇",),
-    "occupancy": ("入驻率", "入住率"), "fatal": ("亡人", "死亡"), "monitoring": ("监测",), "satisfaction": ("满意",), "response": ("响应",), "firms": ("企业",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
+    "occupancy": ("入驻率", "入住率"), "rate": ("率",), "fatal": ("亡人", "死亡"), "monitoring": ("监测",), "satisfaction": ("满意",), "response": ("响应",), "firms": ("企业",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
     "earn": ("收入",), "earned": ("收入",), "earnings": ("收入",), "medicinal herbs": ("中药材", "药材"),
     "medicinal herb": ("中药材", "药材"), "medicinal-herb": ("中药材", "药材"), "farmland": ("耕地", "农田", "土地"),
     "large-scale operation": ("规模经营",), "parking spaces": ("停车位", "泊位", "车位"),

@@ -135,6 +135,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "trend_point": {"zh": "{period}{figure}[{n}]", "en": "{period}: {figure} [{n}]"},
     "trend_top_year": {"zh": "{place}{label}{period}{which}:{figure}[{n}]。",
                        "en": "{place}'s {label} was {which} in {period}: {figure} [{n}]."},
+    "trend_top_year_gap": {"zh": "{place}{label}{period}{which}:{figure}[{n}],比{other}{more}{delta}(计算值)。",
+                           "en": "{place}'s {label} was {which} in {period}: {figure} [{n}], {delta} {more} than in "
+                                 "{other} (computed)."},
     "vs_target": {"zh": "{place}{period}{label}实际{done}[1],比目标{target}[2]{direction}{delta}(计算值)。",
                   "en": "{place}'s {label} in {period} was {done} [1], {delta} {direction} its target of {target} [2] "
                         "(computed)."},

@@ -26,7 +26,7 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("美元", "USD", 1.0, "USD"), ("万美元", "USD", 1e4, "USD"), ("亿美元", "USD", 1e8, "USD"),
     ("平方米", "m2", 1.0, "m²"), ("㎡", "m2", 1.0, "m²"), ("万平方米", "m2", 1e4, "m²"),
     ("万㎡", "m2", 1e4, "m²"), ("公顷", "m2", 1e4, "m²"), ("亩", "m2", 1e4 / 15, "m²"),
-    ("万亩", "m2", 1e8 / 15, "m²"), ("平方公里", "m2", 1e6, "m²"), ("平方千米", "m2", 1e6, "m²"),
+    ("万亩", "m2", 1e8 / 15, "m²"), ("万公顷", "m2", 1e8, "m²"), ("千公顷", "m2", 1e7, "m²"), ("平方公里", "m2", 1e6, "m²"), ("平方千米", "m2", 1e6, "m²"),
     ("米", "m", 1.0, "m"), ("公里", "m", 1e3, "m"), ("千米", "m", 1e3, "m"),
     ("立方米", "m3", 1.0, "m³"), ("万立方米", "m3", 1e4, "m³"),
     ("%", "percent", 1.0, "%"), ("成", "percent", 10.0, "%"),  # 八成 is 80%
@@ -41,7 +41,7 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("千瓦", "kW", 1.0, "kW"), ("万千瓦", "kW", 1e4, "kW"), ("兆瓦", "kW", 1e3, "kW"),
     ("千瓦时", "kWh", 1.0, "kWh"), ("万千瓦时", "kWh", 1e4, "kWh"),
     # every weight in tonnes, so 万吨 and 万斤 figures of one place compare and rank (担, of tobacco: 50 kg)
-    ("吨", "t", 1.0, "t"), ("万吨", "t", 1e4, "t"), ("千克", "t", 1e-3, "t"), ("公斤", "t", 1e-3, "t"),
+    ("吨", "t", 1.0, "t"), ("万吨", "t", 1e4, "t"), ("千克", "t", 1e-3, "t"), ("公斤", "t", 1e-3, "t"), ("万公斤", "t", 10.0, "t"), ("万千克", "t", 10.0, "t"),
     ("斤", "t", 5e-4, "t"), ("万斤", "t", 5.0, "t"), ("亿斤", "t", 5e4, "t"), ("担", "t", 0.05, "t"), ("万担", "t", 500.0, "t"),
     ("万", "count", 1e4, ""), ("亿", "count", 1e8, ""),
 )
@@ -49,8 +49,9 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
 _COUNT_UNITS = (
     "家 个 项 宗 件 名 辆 套 座 户 条 处 起 家次 人次 人 次 所 栋 幢 间 台 批 场 期 宗次 面 封 株 棵 箱 单 篇"
     " 份 支 只 张 盏 课 位 部 辆次 场次 批次 户次 个次 种 本 册 块 例"
-    " 头 匹 羽 尾 架 艘 枚 颗 瓶 袋 人日 工日"
+    " 头 匹 羽 尾 架 艘 枚 颗 瓶 袋 人日 工日 群"
 ).split()
+_NOT_A_UNIT = {"群": "众体落组"}  # 4600群 (bee colonies), but 服务1200群众 counts people
 _MULTIPLIERS = ("万亿", "亿", "万", "千")
 _UNIT_SCALE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
 # An unlisted unit: a multiplier and a measure word of one to three Han characters (no numerals), or a bare
@@ -268,8 +269,10 @@ def _merge_ranges(text: str, items: list[_Item]) -> list[_Item]:
 def _longest_unit(text: str, pos: int, prefix: str = "") -> str | None:
     """The longest printed unit starting at pos (that is a key of UNITS once `prefix` is prepended)."""
     for size in range(min(_MAX_UNIT, len(text) - pos), 0, -1):
-        if UNITS.listed(prefix + text[pos : pos + size]):
-            return text[pos : pos + size]
+        word = text[pos : pos + size]
+        nxt = text[pos + size : pos + size + 1]
+        if UNITS.listed(prefix + word) and not (nxt and nxt in _NOT_A_UNIT.get(word, "")):
+            return word
     return None
 
 

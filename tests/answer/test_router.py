@@ -133,3 +133,15 @@ def test_a_gap_to_the_average_asks_that_gap() -> None:
     assert route("By how many percentage points did Liuwan's services revenue growth beat the district average?",
                  ["柳湾镇"]).kind == "actual"
     assert route("柳湾镇服务业营业收入增幅高于全区平均几个百分点？", ["柳湾镇"]).kind == "actual"
+
+
+def test_weights_prices_budgets_and_crops_asked() -> None:
+    from rag.answer.router import WHICH_YEAR, indicator_phrase, kind_asked, unit_hint
+
+    assert unit_hint("How many kilograms of cocoons did the town produce?") == "t"
+    assert unit_hint("How many tonnes of tea did it turn out?") == "t"
+    assert unit_hint("What was the average purchase price per kilogram of tobacco?") != "t"
+    assert kind_asked("By what percentage did the town fulfil its 2023 budget for general public budget revenue?") \
+        == "completion_rate"
+    assert WHICH_YEAR.search("青石镇2022年和2023年，哪一年冬季蔬菜种植面积更大？")
+    assert indicator_phrase("青石镇2023年玉米种了多少亩？", [], "zh").endswith("玉米种植面积")

@@ -326,6 +326,9 @@ def test_which_year_was_higher_leads_with_the_year_and_its_figure(tmp_path_facto
     assert "2024年" in more and "910万美元" in more and "740" not in more
     less = c.ask("桐坪镇2023年和2024年实际到账外资哪年更少？").text.split("。")[0]
     assert "2023年" in less and "740万美元" in less
+    # the year asked far from its comparison word, and the gap asked too: both in the first sentence
+    gap = c.ask("桐坪镇2023年和2024年，哪一年实际到账外资更多？多多少？").text.split("。")[0]
+    assert "2024年" in gap and "910万美元" in gap and "170万美元" in gap, gap
 
 
 def test_a_completion_rate_not_stated_is_computed_from_the_result_and_the_target(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]

@@ -382,7 +382,8 @@ def test_net_additions_year_end_levels_new_plantings_and_counts_of_villages() ->
 
 def test_a_part_of_a_new_count_is_new_and_a_crop_part_keeps_its_own_name() -> None:
     facts = _facts("上半年新增市场主体1020户，其中企业310家。全镇粮食作物播种面积5200公顷，其中水稻1900公顷。")
-    assert ("新增企业", 310.0, "actual") in facts and ("水稻", 1900.0, "actual") in facts
+    # the crop keeps its own name with the measure it is part of, never the whole's ('粮食作物…')
+    assert ("新增企业", 310.0, "actual") in facts and ("水稻播种面积", 1900.0, "actual") in facts
 
 
 def test_later_rates_of_a_growth_run_are_growth() -> None:
@@ -443,3 +444,28 @@ def test_hotline_cases_joined_with_a_mailbox_keep_the_hotline_key() -> None:
     rows = _rows("全年受理12345市民热线及区长信箱工单4120件，按时办结率98.8%。")
     assert {r.key for r in rows} == {"hotline_cases"}
     assert {(r.value, r.kind) for r in rows} == {(4120.0, "actual"), (98.8, "completion_rate")}
+
+
+def test_sectors_listed_by_ordinal_and_crops_within_a_sown_area() -> None:
+    facts = _facts("全镇实现地区生产总值12.4亿元，其中第一、二、三产业增加值分别为5.1亿元、3.2亿元、4.1亿元。")
+    assert {("第一产业增加值", 5.1, "actual"), ("第二产业增加值", 3.2, "actual"),
+            ("第三产业增加值", 4.1, "actual")} <= facts
+    assert ("地区生产总值", 5.1, "actual") not in facts  # a sector's figure is never the total's
+    assert ("第一产业增加值", 2.6, "actual") in _facts("第一产业增加值2.6亿元。")  # 第一产业 is a name, no rank
+    facts = _facts("全镇粮食作物播种面积2.05万公顷，其中玉米1.1万公顷、大豆0.62万公顷。")
+    assert {("玉米播种面积", 1.1, "actual"), ("大豆播种面积", 0.62, "actual")} <= facts  # 万公顷 is an area
+    assert ("中蜂养殖规模", 3200.0, "actual") in _facts("中蜂养殖规模达到3200群，服务群众1800人。")
+
+
+def test_a_share_of_the_years_task_or_budget_is_a_completion_rate() -> None:
+    facts = _facts("乡镇一般公共预算收入完成72.4万元，为全年任务130万元的55.7%。")
+    assert ("乡镇一般公共预算收入", 55.7, "completion_rate") in facts
+    facts = _facts("地方一般公共预算收入完成188.2万元，完成年度预算的101.6%。")
+    assert ("地方一般公共预算收入", 101.6, "completion_rate") in facts
+
+
+def test_a_period_opening_a_paragraph_after_its_run_in_heading_holds_to_its_end() -> None:
+    rows = _rows("（一）经济指标稳中有进。1-11月，街道完成财政总收入2.2亿元；预计全年财政总收入2.5亿元。"
+                 "规模以上工业产值33.6亿元，比增5.2%。")
+    assert {(r.value, r.period) for r in rows if r.label_zh == "规模以上工业产值"} == \
+        {(33.6, "2023M01-M11"), (5.2, "2023M01-M11")}

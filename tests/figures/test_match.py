@@ -253,3 +253,14 @@ def test_what_an_english_count_question_counts() -> None:
     assert counted_noun("How many firms registered in 2023?") == "firms"
     assert counted_noun("What was the output value?") == ""
     assert _en("formerly poor villages", "原贫困村") >= THRESHOLD  # 'formerly' looks up 'former' (原)
+
+
+def test_sectors_codes_and_rates() -> None:
+    from rag.figures.match import codes_clash
+
+    assert _en("primary-sector value-added", "第一产业增加值") >= THRESHOLD
+    assert _en("primary-sector value-added", "第二产业增加值") < THRESHOLD  # another sector
+    assert label_similarity("第一产业增加值", "第三产业增加值") < THRESHOLD
+    assert codes_clash("10万至500万元项目投资", "500万元以上项目投资")  # the label lacks the lower bound
+    assert not codes_clash("500万元以上项目投资", "500万元以上项目投资")
+    assert label_similarity("棉花种植面积", "棉花播种面积") > label_similarity("棉花种植面积", "棉花机采面积")
