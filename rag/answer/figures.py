@@ -15,7 +15,16 @@ from rag.answer.asks import split_asks
 from rag.answer.passages import Context
 from rag.answer.places import short_name, sub_places
 from rag.answer.ranks import asks_rank, rank_answer
-from rag.answer.router import DURATIONS, WHICH_YEAR, Route, indicator_phrase, measure_fits, route, same_county
+from rag.answer.router import (
+    DURATIONS,
+    WHICH_YEAR,
+    Route,
+    indicator_phrase,
+    measure_fits,
+    period_of,
+    route,
+    same_county,
+)
 from rag.figures.lexicon import terms_for_question
 from rag.figures.match import Scored, en_similarity, english_to_zh, label_similarity, match_rows, measure_of
 from rag.schemas import Answer, Citation, Indicator, TableRow
@@ -894,7 +903,7 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     else:
         own_years = _years_by_place(question, places)  # 'Haoqiaoji (2023), Pudian (2023) or Linggang (2024)'
         for place in places:
-            asked = r.model_copy(update={"period": own_years[place], "years": [int(own_years[place])]}) \
+            asked = r.model_copy(update={"period": own_years[place], "years": [int(own_years[place][:4])]}) \
                 if place in own_years else r
             row, _ = _pick([x for x in measure if x.street == place], asked, kinds)
             if row is not None:
@@ -957,14 +966,16 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
 
 
 def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
-    """The year written right after each place a comparison names ('蒿桥集镇（2023年）', 'Linggang (2024)',
-    'Buji in 2022'); empty unless two or more places carry one."""
+    """The period written right after each place a comparison names ('蒿桥集镇（2023年）', 'Linggang (2024)',
+    'Buji in 2022', '柳垡镇2024年全年和泖溪镇2024年上半年' → 2024 and 2024H1); empty unless two or more places
+    carry one."""
     found: dict[str, str] = {}
     for place in places:
         names = [re.escape(place), re.escape(short_name(place))] + [x for x in [place_en_pattern(short_name(place))] if x]
-        m = re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+)(20\d\d)", question, re.I)
+        m = re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+)?(20\d\d)", question, re.I)
         if m:
-            found[place] = m.group(1)
+            own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(1) : m.start(1) + 14])[0]
+            found[place] = period_of(own, [int(m.group(1))]) or m.group(1)
     return found if len(found) >= 2 else {}
 
 

@@ -10,6 +10,7 @@ from rag.answer.router import Route
 from rag.figures.lexicon import expand_english
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
 from rag.search.retrieve import Filters
+from rag.text.cues import AIMED_OR_EXPECTED
 from rag.text.messages import join_list, msg
 from rag.text.names import place_en
 from rag.text.numbers import scan_quantities
@@ -49,7 +50,10 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
                    for c in citations)
     text = body if r.language == "zh" else f"From the report (quoted in Chinese): {body}"
     head = r.phrase[-1:] if r.language == "zh" and r.phrase else ""  # '烟叶税': a clause without 税 states no tax
-    if r.intent != "open" and not _one_figure_clause(picked[0][1], focus + ([head] if head else []), cover_of):
+    clause = _one_figure_clause(picked[0][1], focus + ([head] if head else []), cover_of)
+    if r.kind in ("actual", "cumulative") and clause and AIMED_OR_EXPECTED.search(clause):
+        clause = None  # '预计建成后年交易额可达30亿元', '力争突破2.4万元': an aim or an expectation, not a result
+    if r.intent != "open" and not clause:
         # a figure was asked, no figure row answers it, and no clause states one figure of what was asked: say so
         text = msg("passage_no_figure", r.language) + ("" if r.language == "zh" else " ") + text
     return Answer(question=question, text=text, language=r.language, route="passage", mode="offline",
@@ -117,13 +121,14 @@ def _best_sentences(hits: list[Hit], focus: list[str],
     return out[:3]
 
 
-def _one_figure_clause(sentence: str, focus: list[str], cover_of: Callable[[str], float] | None = None) -> bool:
-    """Some clause names what was asked (most focus terms; for English also most indicator words: 'goats in stock
-    (存栏)' is not answered by the cattle's 存栏) and states exactly one figure."""
+def _one_figure_clause(sentence: str, focus: list[str],
+                       cover_of: Callable[[str], float] | None = None) -> str | None:
+    """The clause that names what was asked (most focus terms; for English also most indicator words: 'goats in
+    stock (存栏)' is not answered by the cattle's 存栏) and states exactly one figure; None when none does."""
     from rag.figures.match import codes_clash
 
     if not focus:
-        return False
+        return None
     for clause in re.split(r"[,，:：;；]", sentence):
         figures = [q for q in scan_quantities(clause) if q.unit]
         if any(codes_clash(f, clause) for f in focus):
@@ -132,8 +137,8 @@ def _one_figure_clause(sentence: str, focus: list[str], cover_of: Callable[[str]
         if cover_of is not None:
             cover = min(cover, cover_of(clause))
         if len(figures) == 1 and cover >= _ONE_FIGURE_COVER:
-            return True
-    return False
+            return clause
+    return None
 
 
 def _figure_near_focus(sentence: str, focus: list[str]) -> bool:

@@ -229,6 +229,9 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
+        project = _PROJECT_AFTER.match(sentence, q.end) if re.fullmatch(r"总?投资|计划投资", label) else None
+        if project:  # '投资8.6亿元的水产品冷链物流园': the park's investment, never the place's 投资
+            label, term = _clean(project.group(1)) + label, None
         provisional = bool(PROVISIONAL.search(sentence))
         ind = _build(report, section_q, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
                      estimated)
@@ -236,6 +239,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
             yield ind
 
 
+_PROJECT_AFTER = re.compile(r"(?:余|多)?的([\u4e00-\u9fff“”]{2,20}?(?:项目|产业园|物流园|园区|基地|工程|中心|综合体|小镇|厂房|"
+                            r"工厂|公司|学校|医院|大桥|水库|电站))")
 _FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的71.4%提高到…
 _EARLIER_YEAR = re.compile(r"(?<![比较与同于在])((?:19|20)\d\d)\s*年(?:底|末|全年)?")
 _ON_THE_BASE = re.compile(r"[^，,。；;]{0,4}的?基础上")

@@ -267,6 +267,14 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
         fit *= 0.85
+    label_head = _head_group(label)
+    if re.search(r"[A-Za-z]{3,}", phrase):  # English names money coming in or money invested, not finer
+        asked_head = _en_head(phrase)
+        label_head = None if label_head is None else 1 if label_head == 1 else 0 if label_head in (0, 2) else None
+    else:
+        asked_head = _head_group(_clean(phrase))
+    if asked_head is not None and label_head is not None and asked_head != label_head:
+        fit *= 0.4  # '某项目产值' is never that project's 总投资, nor 投资 an 收入
     asked_sector, label_sector = _sectors(phrase), _sectors(label)
     if asked_sector and asked_sector != label_sector:
         fit *= 0.3  # '第一产业增加值' (primary sector) is never the second or third sector's, nor GDP
@@ -286,6 +294,29 @@ def qualifier_fit(phrase: str, label: str) -> float:
     elif asked_new and not label_new and not _NEW_ASKED.search(label):
         fit *= 0.9  # '新种植黄花菜' asked: '黄花菜种植面积' is all that is planted
     return fit
+
+
+_HEAD_GROUPS = (("产值", "增加值", "营收", "营业收入", "销售收入", "销售额", "交易额"), ("投资", "总投资"), ("收入", "税收", "财政收入"),
+                ("产量",), ("面积",))
+
+
+_EN_HEADS = (r"\boutputs?\b|\bsales\b|\bturnover\b|\bvalue[- ]added\b|\btrading volume|\brevenues?\b|\bincomes?\b|"
+             r"\btax(?:es)?\b", r"\binvest(?:ment|ed)?s?\b")
+
+
+def _en_head(phrase: str) -> int | None:
+    """0 when an English phrase names money earned or produced (output, revenue, tax), 1 money invested; None
+    for both or neither (the groups of `_head_group`, output and revenue taken together)."""
+    named = [n for n, p in enumerate(_EN_HEADS) if re.search(p, phrase, re.I)]
+    return named[0] if len(named) == 1 else None
+
+
+def _head_group(text: str) -> int | None:
+    """Which kind of measure a phrase or label ends in (output, investment, revenue, quantity, area), if any."""
+    for n, heads in enumerate(_HEAD_GROUPS):
+        if text.endswith(heads):
+            return n
+    return None
 
 
 _SECTOR = re.compile(r"(?:第|(?<![统单唯同万十百千]))([一二三])产(?=业|增加值|投资|占|比重|$)|"

@@ -42,7 +42,7 @@ CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|
                     r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少)了?")
 CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少")
 # A question asking for that change: '比上年增加了多少元', '增产多少斤', 'how much more than last year'.
-ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多|少)了?(?:多少|几)(?!个?百分点|%)|"
+ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|少|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"
                          r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
                          r"\bby how (?:much|many) (?:yuan|people|households)\b|\babsolute (?:increase|decrease|change)\b|"
@@ -58,6 +58,9 @@ PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")
 ESTIMATE = re.compile(r"预计|初步统计|快报|预估|可望|有望|估计")
 # What a project is to yield once built ('投产后年产值可达3亿元'): a future expectation, filed as a target, no result.
 PROJECTED = re.compile(r"(?:建成|投产|达产|投用|投运|运营|竣工|落地)(?:后|以后)")
+# A clause stating an aim or an expectation, never a result: a target's words, 将, 有望, 可达, or a project's
+# figure once it is built.
+AIMED_OR_EXPECTED = re.compile(TARGET.pattern + r"|有望|可达|可望|将(?!近)|" + PROJECTED.pattern)
 # Paragraph-wide estimate notes: 预计(以下均为预计), (预计数,下同).
 ESTIMATE_SCOPE = re.compile(r"以下[^。，,]{0,10}?(?:均|都)(?:为|是|系)预计|预计数[,，、]?\s*下同|下同[^。]{0,4}预计")
 # A figure that is a target beside an actual: 突破60亿元目标, 越过50亿元目标.

@@ -513,3 +513,21 @@ def test_a_series_joins_two_wordings_of_one_measure(tmp_path_factory) -> None:  
     })
     a = c.ask("青溪街道2024年受理的12345热线诉求比2023年减少了多少件？").text
     assert "减少250件" in a.split("。")[0], a
+
+
+def test_a_debriefing_report_names_its_place_and_an_expectation_is_no_result(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "debrief", {
+        "a.txt": "榆堌镇镇长2021年度述职述廉报告\n\n某县榆堌镇党委副书记、镇长　某某\n\n一、履职尽责\n"
+                 "全年完成财政收入1320万元，为县定任务的104.5%。投资6.2亿元的粮食仓储物流园完成主体施工，"
+                 "预计建成后年交易额可达20亿元。\n\n二、2022年打算\n财政收入力争达到1450万元。\n",
+        "b.txt": "杉垡镇2024年工作总结\n\n一、2024年工作回顾\n全年完成全社会固定资产投资31.2亿元。\n",
+        "c.txt": "泖沙镇2024年上半年工作总结\n\n一、上半年工作回顾\n全社会固定资产投资12.6亿元，同比增长8%。\n",
+    })
+    assert any(m.street == "榆堌镇" for m in c.reports())  # the 述职述廉报告's title names it
+    assert "1320万元" in c.ask("榆堌镇2021年财政收入是多少？").text.split("。")[0]
+    a = c.ask("榆堌镇粮食仓储物流园2021年实现年交易额多少？")
+    assert "20亿元" not in a.text.split("。")[0], a.text  # an expectation once built is no result of the year
+    assert "6.2" not in a.text.split("。")[0], a.text  # nor is the park's investment
+    # each place with its own period: the full year of one, the first half of the other
+    b = c.ask("杉垡镇2024年全年和泖沙镇2024年上半年的全社会固定资产投资，哪个更多？")
+    assert "31.2亿元" in b.text and "12.6亿元" in b.text, b.text

@@ -469,3 +469,10 @@ def test_a_period_opening_a_paragraph_after_its_run_in_heading_holds_to_its_end(
                  "规模以上工业产值33.6亿元，比增5.2%。")
     assert {(r.value, r.period) for r in rows if r.label_zh == "规模以上工业产值"} == \
         {(33.6, "2023M01-M11"), (5.2, "2023M01-M11")}
+
+
+def test_a_projects_investment_is_named_by_the_project() -> None:
+    facts = _facts("投资5.4亿元的农产品冷链物流园完成主体施工；全年完成投资3.1亿元；大棚葡萄260棚，棚改150户。")
+    assert ("农产品冷链物流园投资", 5.4, "actual") in facts  # never the place's own 投资
+    assert ("投资", 3.1, "actual") in facts
+    assert ("大棚葡萄", 260.0, "actual") in facts  # 棚 counts greenhouses; 棚改 is no count of them

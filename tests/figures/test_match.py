@@ -264,3 +264,10 @@ def test_sectors_codes_and_rates() -> None:
     assert codes_clash("10万至500万元项目投资", "500万元以上项目投资")  # the label lacks the lower bound
     assert not codes_clash("500万元以上项目投资", "500万元以上项目投资")
     assert label_similarity("棉花种植面积", "棉花播种面积") > label_similarity("棉花种植面积", "棉花机采面积")
+
+
+def test_a_measure_of_another_kind_is_no_match() -> None:
+    assert label_similarity("果蔬加工项目产值", "果蔬加工项目总投资") < THRESHOLD  # output asked, investment stated
+    assert label_similarity("税收收入", "税收") >= THRESHOLD
+    assert _en("output high-end glass project produce", "高端玻璃项目总投资") < THRESHOLD
+    assert _en("above-scale service firms revenue", "规上服务业营业收入") >= THRESHOLD  # revenue is 营业收入 too
