@@ -26,7 +26,15 @@ from rag.answer.router import (
     same_county,
 )
 from rag.figures.lexicon import terms_for_question
-from rag.figures.match import Scored, en_similarity, english_to_zh, label_similarity, match_rows, measure_of
+from rag.figures.match import (
+    THRESHOLD,
+    Scored,
+    en_similarity,
+    english_to_zh,
+    label_similarity,
+    match_rows,
+    measure_of,
+)
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DERIVE, FINAL_ONLY, WHOLE_YEAR
 from rag.text.messages import join_list, msg
@@ -120,8 +128,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in matched]
         return _answer(question, r, msg("which_place", lang, label=_label(measure, lang),
                                         places=join_list(shown, lang)), [], route="abstain")
-    if len(places) == 1 and _VS_TARGET.search(question) and (
-            ASKS_CHANGE.search(question) or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b", question, re.I)):
+    if len(places) == 1 and (_VS_TARGET.search(question) and (
+            ASKS_CHANGE.search(question) or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b", question, re.I))
+            or _ATTAINED.search(question)):
         against = _actual_vs_target(question, r, measure, places[0])
         if against is not None:
             return against
@@ -343,8 +352,10 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
     top = max(s.score for s in best)
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
         label = rows[0].label_zh
+        # …and a shorter wording the planned label holds ('群众满意率' in '12345热线群众满意率'), matched too
         rows += [s.row for other, ss in groups.items() if other != name for s in ss
-                 if label_similarity(label, s.row.label_zh) >= 0.7]
+                 if label_similarity(label, s.row.label_zh) >= 0.7
+                 or (len(s.row.label_zh) >= 3 and s.row.label_zh in label and s.score >= THRESHOLD)]
     if r.intent in ("rank", "aggregate"):
         # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
         usable = _usable(rows, wanted, r)
@@ -613,6 +624,9 @@ _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "com
 _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|\bplan(?:ned)?\b|\btarget\b)|"
                         r"(?:打算|计划|目标|任务|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
                         r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)", re.I)
+# 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed
+_ATTAINED = re.compile(r"(?:达到|完成|实现|超过|突破)了?[^，,？?]{0,16}(?:目标|任务|计划)了?(?:吗|没有)|是否(?:达到|完成|实现)|"
+                       r"\b(?:did|has|have)\b[^?]*\b(?:meet|met|hit|reach|achieve)\b[^?]*\b(?:target|goal)", re.I)
 _PREVIOUS_YEAR = re.compile(r"上一年|上年|去年|前一年|\b(?:previous|prior|last|preceding) year\b", re.I)
 _SHARE_UNITS = ("%", "成")  # a share as printed: 41.5%, 近六成
 _SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
@@ -787,7 +801,8 @@ def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: 
     diff = a.normalized_value - t.normalized_value
     delta = abs(round(_in_unit_of(diff, a), 4))
     text = msg("vs_target", lang, place=_place(place, lang), period=_period(a.period, lang),
-               label=_label([a], lang), done=_figure(a, lang), target=_figure(t, lang),
+               label=_label([a], lang), target=_figure(t, lang),
+               done=_fig_value(a, lang) if _estimated(a) else ("实际" if lang == "zh" else "") + _figure(a, lang),
                direction=msg("over_target" if diff >= 0 else "under_target", lang),
                delta=format_zh(delta, a.unit) if lang == "zh" else format_en(delta, a.unit))
     return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])

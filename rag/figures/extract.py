@@ -66,7 +66,8 @@ _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|�
                         r"|培育|打造|创建|改造|提供|发放|慰问|走访|化解|解决|召开|接待|吸引|带动|安置|服务|办理|受理"
                         r"|按时|顺利|完工|剩余|实施|选派|培训|销号|办结|重点抓好|抓好|高于|低于|惠及|涉及|参与"
                         r"|新增了|完成了|投入|筹集|争取|落实|惠及|覆盖|签约|引入|招引|储备|排查|整治|清理|处置)+")
-_PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖])区|[镇乡县])$")
+# (采煤沉陷区, 棚户区, 保护区, 示范区 … are areas worked on, not places)
+_PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖陷户护范验发灾])区|[镇乡县])$")
 _FRAGMENT = re.compile(r"^第(?![一二三]产业)|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
 _CONJ = re.compile(r"和(?!谐|美)|及(?!时)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
@@ -88,7 +89,7 @@ _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
 _GROUP_BOUND = re.compile(r"(?:以上|以下|及以上|及以下|以内)?的(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?的?$")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6}?时)?的?$")  # 由2014年建档立卡时的12.6%
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第")
@@ -282,6 +283,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
     levels: list[Subject] = []  # subjects of the non-percent figures so far, in order
     prev: Subject = carry[0] if carry else (None, "")
     last_any: Subject = (None, "")  # the subject of the figure before, a percentage included
+    by_unit: dict[str, Subject] = {}  # the last subject of each unit kind (not a per-unit one)
     villages = _village_counts(sentence, quantities)
     for i, q in enumerate(quantities):
         clause = _clause_of(sentence, q)
@@ -318,14 +320,19 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = _own_or_prev(prefix, prev if prev[1] else last_any)  # 确保增长6.5%、力争增长7%
         else:
             # '收入增长8%以上,力争达到4500万元': with no figure before it in another unit, the subject of a rate
-            term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind,
-                                 prev if prev[1] else last_any)
+            before = prev if prev[1] else last_any
+            if _PER.search(prefix, max(0, len(prefix) - 4)) and unit_kind in by_unit:
+                # '村集体收入2684万元,其中50万元以上的村14个,村均44万元': the per-village figure of the income
+                before = by_unit[unit_kind]
+            term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
         if label.startswith("连续") and out and out[-1][1]:
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:
             term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
-        if label and prev[1] and term is None and sentence[clause.start : q.start].lstrip().startswith("其中"):
-            label = _part_of(label, prev[1])  # '蜜柚种植面积8600亩,其中投产面积5200亩' -> 蜜柚投产面积
+        if label and prev[1] and term is None and (sentence[clause.start : q.start].lstrip().startswith("其中") or (
+                unit_kind == "m2" and re.fullmatch(r"(?:当年)?(?:新植|投产|挂果|开割|结果|可采|采摘)面积", label))):
+            # '蜜柚种植面积8600亩,其中投产面积5200亩' -> 蜜柚投产面积; '…种植面积4.41万亩,受灾害影响,投产面积…' too
+            label = _part_of(label, prev[1])
         herd = re.search(f"(?:{_HERD_MEASURE.pattern})$", prev[1]) if label and unit_kind == "count" else None
         if herd and not _HERD_MEASURE.search(label) and (
                 prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
@@ -352,6 +359,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif unit_kind != "percent":
             prev = (term, label)
             levels.append(prev)
+        if label and unit_kind and unit_kind != "percent" and not _PER.search(label):
+            by_unit[unit_kind] = (term, label)
     if carry is not None:
         carry[0] = prev
     return out
@@ -605,7 +614,10 @@ def _part_of(label: str, whole: str) -> str:
     crop = re.match(r"(.{2,8}?)(种植面积|播种面积|面积|产量)$", whole)
     if crop and re.match(r"(?:当年)?(?:新|投产|挂果|开割|结果|可采|采摘)", label) and len(label) <= 4 \
             and not label.endswith(("面积", "产量")):
-        return crop.group(1) + label + ("面积" if "面积" in crop.group(2) else crop.group(2))  # 其中新植 -> 黄花菜新植面积
+        measure = "面积" if "面积" in crop.group(2) else crop.group(2)
+        if label.endswith(crop.group(1)):
+            return label + measure  # '茶园面积…,其中投产茶园…' -> 投产茶园面积
+        return crop.group(1) + label + measure  # 其中新植 -> 黄花菜新植面积
     for n in (3, 2):
         tail = label[-n:]
         mod = len(label) - n
@@ -670,6 +682,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
     text = re.sub(r"^[^，,、]{2,12}?后(?=净增|净减|新增|累计|共)", "", text)  # '剔除退库企业后净增3家': context
     text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…
+    text = re.sub(r"(?<=..)[由从](?:19|20)\d\d年[^\d，,。；;]{0,6}?时的?$", "", text)  # '发生率由2014年建档立卡时(的12.6%)'
     text = re.sub(r"(?<=.)[由从]?(?:19|20)\d\d年(?:度|底|末)?的?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text
@@ -678,6 +691,9 @@ def _clean(text: str) -> str:
             break
     # '村集体经济总收入在2024年1360万元的基础上(增长10%)': the base and the rise are the income's
     text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)
+    text = re.sub(r"(?<=..)稳产$", "产量", text)  # '原煤稳产3912万吨': the output, held steady
+    text = re.sub(r"(?<=..)已?于$", "", text)  # '7个贫困村已于(2018年全部出列)'
+
     text = re.sub(r"(?<=..)[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末])?$", "", text)  # '入驻率由年初(的71.4%…)'
 
     if _CONJ.search(text):
@@ -748,7 +764,7 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     base = report.period_covered or "unknown"
     year = base[:4] if base[:4].isdigit() else None
     pos = len(sentence) if pos is None else pos
-    own = _YEAR_BEFORE.search(sentence, max(0, pos - 8), pos)  # "由2020年的12.4亿元增长到2023年的20.5亿元"
+    own = _YEAR_BEFORE.search(sentence, max(0, pos - 14), pos)  # "由2020年的12.4亿元增长到2023年的20.5亿元"
     if own and year and int(own.group(1)) <= int(year):
         return own.group(1), "clause"
     cuts = [0] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, pos)]

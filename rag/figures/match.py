@@ -430,7 +430,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
     "net increase": ("净增",), "net growth": ("净增",), "net gain": ("净增",), "net addition": ("净增",),
     "bearing fruit": ("挂果", "结果", "投产"), "fruit-bearing": ("挂果", "投产"), "bearing": ("挂果", "投产"),
-    "in production": ("投产",), "standardized": ("标准化",), "standardised": ("标准化",), "labour migration": ("劳务", "外出务工"), "labor migration": ("劳务", "外出务工"),
+    "in production": ("投产",), "tea garden": ("茶园",), "tea gardens": ("茶园",), "standardized": ("标准化",), "standardised": ("标准化",), "labour migration": ("劳务", "外出务工"), "labor migration": ("劳务", "外出务工"),
     "harvest": ("总产", "产量", "亩产", "单产"), "harvested": ("总产", "产量", "亩产", "单产"), "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
     "labor export": ("劳务输出", "劳务"), "migrant labour": ("劳务", "外出务工"), "migrant labor": ("劳务", "外出务工"),
     "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),
@@ -461,7 +461,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",
             "decline", "declined", "row", "consecutive", "straight", "roughly", "approximately", "nearly", "almost",
-            "around", "about", "set", "sets", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
+            "around", "about", "set", "sets", "already", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
             *_PARTICLES}
 
 

@@ -138,7 +138,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "trend_top_year_gap": {"zh": "{place}{label}{period}{which}:{figure}[{n}],比{other}{more}{delta}(计算值)。",
                            "en": "{place}'s {label} was {which} in {period}: {figure} [{n}], {delta} {more} than in "
                                  "{other} (computed)."},
-    "vs_target": {"zh": "{place}{period}{label}实际{done}[1],比目标{target}[2]{direction}{delta}(计算值)。",
+    "vs_target": {"zh": "{place}{period}{label}{done}[1],比目标{target}[2]{direction}{delta}(计算值)。",
                   "en": "{place}'s {label} in {period} was {done} [1], {delta} {direction} its target of {target} [2] "
                         "(computed)."},
     "over_target": {"zh": "多", "en": "above"},

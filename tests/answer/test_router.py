@@ -145,3 +145,10 @@ def test_weights_prices_budgets_and_crops_asked() -> None:
         == "completion_rate"
     assert WHICH_YEAR.search("青石镇2022年和2023年，哪一年冬季蔬菜种植面积更大？")
     assert indicator_phrase("青石镇2023年玉米种了多少亩？", [], "zh").endswith("玉米种植面积")
+
+
+def test_a_measure_named_after_what_asks_a_figure() -> None:
+    from rag.text.cues import NUMBER_QUESTION
+
+    assert NUMBER_QUESTION.search("What annual trading volume did the park achieve in 2023?")
+    assert NUMBER_QUESTION.search("What share of its task had the town met by June?")

@@ -531,3 +531,13 @@ def test_a_debriefing_report_names_its_place_and_an_expectation_is_no_result(tmp
     # each place with its own period: the full year of one, the first half of the other
     b = c.ask("杉垡镇2024年全年和泖沙镇2024年上半年的全社会固定资产投资，哪个更多？")
     assert "31.2亿元" in b.text and "12.6亿元" in b.text, b.text
+
+
+def test_a_target_met_or_not_states_the_result_and_the_target(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "attained", {
+        "a.txt": "槐峁镇2022年工作总结和2023年工作计划\n\n一、2022年工作回顾\n镇级留成财力1.92亿元。\n\n"
+                 "二、2023年工作计划\n镇级留成财力突破2.1亿元。\n",
+        "b.txt": "槐峁镇2023年工作总结\n\n一、2023年工作回顾\n预计全年镇级留成财力2.04亿元。\n",
+    })
+    a = c.ask("槐峁镇2023年镇级留成财力达到上一年定下的目标了吗？").text.split("。")[0]
+    assert "预计2.04亿元" in a and "2.1亿元" in a and "少0.06亿元" in a, a

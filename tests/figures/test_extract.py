@@ -476,3 +476,15 @@ def test_a_projects_investment_is_named_by_the_project() -> None:
     assert ("农产品冷链物流园投资", 5.4, "actual") in facts  # never the place's own 投资
     assert ("投资", 3.1, "actual") in facts
     assert ("大棚葡萄", 260.0, "actual") in facts  # 棚 counts greenhouses; 棚改 is no count of them
+
+
+def test_levels_from_a_dated_start_per_village_figures_and_crop_states() -> None:
+    rows = _rows("全镇贫困发生率由2015年建档立卡时的9.8%降至0.42%，5个贫困村已于2019年全部出列。")
+    assert {(r.label_zh, r.value, r.period) for r in rows} >= {("贫困发生率", 9.8, "2015"), ("贫困发生率", 0.42, "2023"),
+                                                              ("贫困村", 5.0, "2019")}
+    facts = _facts("48个村集体收入共计1930万元，其中50万元以上的村9个，村均40.2万元。")
+    assert ("村均集体收入", 40.2, "actual") in facts  # the income's per-village figure, not the count's
+    facts = _facts("原煤稳产2860万吨；全年治理采煤沉陷区3100亩。")
+    assert {("原煤产量", 2860.0, "actual"), ("治理采煤沉陷区", 3100.0, "actual")} <= facts
+    facts = _facts("荔枝种植面积3.2万亩，受寒潮影响，投产面积减少至2.1万亩；茶园面积1.8万亩，其中投产茶园1.2万亩。")
+    assert {("荔枝投产面积", 2.1, "actual"), ("投产茶园面积", 1.2, "actual")} <= facts

@@ -271,3 +271,8 @@ def test_a_measure_of_another_kind_is_no_match() -> None:
     assert label_similarity("税收收入", "税收") >= THRESHOLD
     assert _en("output high-end glass project produce", "高端玻璃项目总投资") < THRESHOLD
     assert _en("above-scale service firms revenue", "规上服务业营业收入") >= THRESHOLD  # revenue is 营业收入 too
+
+
+def test_tea_gardens_in_production() -> None:
+    assert _en("tea gardens already production area", "投产茶园面积") > _en("tea gardens already production area",
+                                                                         "茶园面积")
