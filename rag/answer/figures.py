@@ -85,6 +85,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return rank_answer(question, r, ctx)
     if r.intent == "open" or not (r.phrase or r.keys):
         return None
+    if _BETWEEN_EVENTS.search(question):  # '从签订协议到举行首拆相隔了几天': a gap no one figure of the table states
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase), [], route="abstain")
     if r.intent == "trend" and DERIVE.search(question) and len(r.years) == 2:
         # '2022年增至300家、同比增长20%，据此推算2021年约有多少家': one figure, computed for the earlier year
         r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)]})
@@ -97,7 +100,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     rows = _candidate_rows(ctx, r)
     villages = sub_places(question, r.places)
     if villages:  # '某镇某村的集体收入': only a figure the text gives for that village answers it, never the total
-        rows = [x for x in rows if all(v in x.evidence.quote or v in x.label_zh for v in villages)]
+        rows = [x for x in rows if all(v in x.evidence.quote or v in x.label_zh or _named_before(v, x) for v in villages)]
         if not rows:  # no figure of that village: never a sentence about the place's other villages instead
             where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
             return _answer(question, r, msg("not_found", r.language, where=where,
@@ -426,6 +429,12 @@ _NEAR, _RIVAL = 0.15, 0.65  # a match this much below the best one, and this wea
 _GENERIC_NAME = re.compile(r"多少|几|是否|哪个|哪些|累计|一共|全年|上半年|下半年")
 
 
+def _named_before(village: str, row: Indicator) -> bool:
+    """'推进樟背新村停车楼建设,新增车位320个': the village named earlier in the figure's sentence, when the figure's
+    own clause names no other village."""
+    return village in (row.context or "") and not re.search(r"[\u4e00-\u9fff]村", row.evidence.quote)
+
+
 def _places_in(rows: Sequence[Indicator]) -> list[str]:
     return list(dict.fromkeys(x.street for x in rows if x.street))
 
@@ -624,6 +633,8 @@ _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "com
 _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|\bplan(?:ned)?\b|\btarget\b)|"
                         r"(?:打算|计划|目标|任务|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
                         r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)", re.I)
+_BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相隔|间隔|隔了|用了|历时)|"
+                             r"\bhow (?:long|many days) (?:passed )?between\b", re.I)
 # 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed
 _ATTAINED = re.compile(r"(?:达到|完成|实现|超过|突破)了?[^，,？?]{0,16}(?:目标|任务|计划)了?(?:吗|没有)|是否(?:达到|完成|实现)|"
                        r"\b(?:did|has|have)\b[^?]*\b(?:meet|met|hit|reach|achieve)\b[^?]*\b(?:target|goal)", re.I)

@@ -244,7 +244,7 @@ def unit_strict(question: str, hint: str | None) -> bool:
     return hint in ("CNY", "t", "percent") or bool(COUNT_ASKED.search(question)) and measure_word(question) not in DURATIONS
 
 
-_RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分比|几成|\b(?:(?<!growth )rate|ratio|percentage|proportion|"
+_RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分比|几成|\b(?:(?<!growth )rates?|ratios?|percentages?|proportion|"
                          r"what share|per ?cent)\b", re.I)
 
 
@@ -332,6 +332,9 @@ def unit_hint(question: str) -> str | None:
                  r"(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
+    if re.search(r"\bwhat\b[^?]*\b(?:income|revenue|investment|output value|tax(?:es)?)\b", question, re.I) and not re.search(
+            r"\bgr[eo]w|growth|increase|\brise\b|\brose\b|change", question, re.I):
+        return "CNY"  # 'what rural per-capita disposable income is it aiming for': an amount, not its growth
     if measure_word(question) in DURATIONS:
         return None  # '缩短到几个工作日': a length of time, read by its measure word, not a count
     # 'how many kilometres', 'how many mu': the unit named decides, not 'how many'
@@ -341,6 +344,8 @@ def unit_hint(question: str) -> str | None:
         return "m2"
     if re.search(r"多少(?:万)?吨|多少公斤|多少斤|\bhow many (?:tonnes|tons|kilograms|kg)\b", question, re.I):
         return "t"  # 'how many kilograms of cocoons': a weight, never a count nor the cocoons' income
+    if re.search(r"\b(?:area|acreage)\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I):
+        return "m2"  # 'how large was the eel-farming area': an area, never the number of farms
     if COUNT_ASKED.search(question) or re.search(r"多少(?:人|次)|\bhow many\b", question, re.I):
         return "count"
     if re.search(r"面积|多少平方米|多少亩|多少公顷", question):
@@ -372,7 +377,8 @@ def kind_asked(question: str) -> AskedKind:
         return "yoy_growth" if re.search(r"比增|同比|增幅|增速|增长率|百分之几|百分之多少", question) else "estimate"
     if _SHARE.search(question):
         return "share"
-    if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", question, flags=re.I)) and not re.search(
+    done = re.sub(r"完成了?[^，,？?]{0,8}?任务", " ", question)  # '几个村完成了补强任务' asks a result
+    if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", done, flags=re.I)) and not re.search(
             r"\b(achieved|actual(?:ly)?)\b", question, re.I):  # 'above-quota retail sales' (限上) is no quota set
         return "target"
     if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)|\bnet (?:increase|growth|gain|"

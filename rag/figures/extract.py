@@ -214,6 +214,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         else:
             section_q = section
         kind = _kind(section_q, sentence, clause, q)
+        if kind in ("actual", "yoy_growth", "cumulative") and _GOAL_LEAD.search(lead + sentence[: q.start]):
+            kind = "target"  # '主要预期目标是：…；税收收入4.6亿元；外资到位额1500万美元': every item is aimed at
         if kind == "actual" and aimed is not None and not DONE.search(_AIMED.sub("", clause.text)) \
                 and not YOY.search(clause.text):
             kind = "target"  # '将力争完成税收3.1亿元、固定资产投资25亿元,新增“四上”企业12家以上'
@@ -240,6 +242,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
             yield ind
 
 
+_LEVEL_AFTER_RATE = re.compile(r"\s*(?:以上|左右)?[,，]\s*(?:力争|确保|争取)?(?:达到|达|突破|超过|实现|为)\s*")
+_GOAL_LEAD = re.compile(r"(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)?\s*[:：]")
 _PROJECT_AFTER = re.compile(r"(?:余|多)?的([\u4e00-\u9fff“”]{2,20}?(?:项目|产业园|物流园|园区|基地|工程|中心|综合体|小镇|厂房|"
                             r"工厂|公司|学校|医院|大桥|水库|电站))")
 _FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的71.4%提高到…
@@ -321,6 +325,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
         else:
             # '收入增长8%以上,力争达到4500万元': with no figure before it in another unit, the subject of a rate
             before = prev if prev[1] else last_any
+            unit_before = quantities[i - 1].unit if i else None
+            if last_any[1] and unit_before and UNITS[unit_before].normalized_unit == "percent" \
+                    and _LEVEL_AFTER_RATE.fullmatch(prefix):
+                before = last_any  # '人均可支配收入增长6.5%，达到3.56万元': the level of the rate's subject
             if _PER.search(prefix, max(0, len(prefix) - 4)) and unit_kind in by_unit:
                 # '村集体收入2684万元,其中50万元以上的村14个,村均44万元': the per-village figure of the income
                 before = by_unit[unit_kind]

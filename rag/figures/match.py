@@ -390,7 +390,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "fiscal revenue": ("财政收入", "财政总收入"), "total fiscal": ("财政总收入",),
     "gross regional product": ("地区生产总值",), "gdp": ("地区生产总值", "生产总值"),
     "retail sales": ("零售", "社会消费品零售总额"), "consumer goods": ("社会消费品",),
-    "foreign capital": ("外资",), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
+    "foreign capital": ("外资",), "inflow": ("到位", "流入", "引进"), "inflows": ("到位", "流入", "引进"), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
     "actually invested": ("实际投资", "实际到位"), "actual investment": ("实际投资", "实际到位"),
     "technical upgrade": ("技改",), "technological transformation": ("技改",),
     "newly registered": ("新登记", "新注册"), "new enterprises": ("新登记企业", "新增企业", "新引进企业"),
@@ -461,7 +461,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",
             "decline", "declined", "row", "consecutive", "straight", "roughly", "approximately", "nearly", "almost",
-            "around", "about", "set", "sets", "already", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
+            "around", "about", "set", "sets", "already", "planning", "aiming", "aim", "aims", "aimed", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
             *_PARTICLES}
 
 
@@ -581,7 +581,7 @@ _ANCHORED = 0.6  # a figure picked by a name its sentence holds and the thing it
 
 
 def anchored(phrase: str, counted: str, row: Indicator) -> float:
-    """An English count question that gives a Chinese name ('how many cadres took part in … (双百工程)') is
+    """An English count question that gives a Chinese name ('how many cadres took part in … (青苗工程)') is
     answered by the figure whose sentence or section heading holds every name given and whose label names the
     things counted (干部 for 'cadres'; the head noun, last, or a label ending in its one-character word: 村 for
     'formerly poor villages'). The rest of the English may describe the circumstances in words no label holds.
@@ -608,7 +608,7 @@ def anchored(phrase: str, counted: str, row: Indicator) -> float:
 def _en_label_cover(phrase: str, label: str) -> tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...], float] | None:
     """What `en_in_context` reads of the label alone, once per label (rows share labels): the phrase's words, the
     label's cover of each, the Chinese terms the label lacks and the fit factors; None when no noun is held whole."""
-    terms = _CJK_TERM.findall(phrase)  # 'companies cleared for 国药集团': a name the sentence holds counts too
+    terms = _CJK_TERM.findall(phrase)  # 'companies cleared for 恒远医药': a name the sentence holds counts too
     # 'Kelian Road 科联路': capitalised words right before Chinese are its name in pinyin or English, not more words
     named = {w.lower() for m in _NAME_BEFORE_CJK.finditer(phrase) for w in m.group(1).split()}
     words = [w for w in _content_words(phrase) if w not in named]

@@ -152,3 +152,14 @@ def test_a_measure_named_after_what_asks_a_figure() -> None:
 
     assert NUMBER_QUESTION.search("What annual trading volume did the park achieve in 2023?")
     assert NUMBER_QUESTION.search("What share of its task had the town met by June?")
+
+
+def test_aims_rates_areas_and_amounts_asked_in_english_and_a_task_done() -> None:
+    from rag.answer.router import kind_asked, unit_hint
+
+    assert kind_asked("What tax revenue is the town aiming for in 2025?") == "target"
+    assert kind_asked("青石镇有几个薄弱村完成了补强任务？") == "actual"  # 完成…任务 is a result
+    assert unit_hint("What response and satisfaction rates is the town aiming for?") == "percent"
+    assert unit_hint("How large was the town's fish-farming area in 2023?") == "m2"
+    assert unit_hint("What rural per-capita disposable income is the town aiming for in 2025?") == "CNY"
+    assert unit_hint("What was the growth of rural income in 2024?") != "CNY"

@@ -541,3 +541,13 @@ def test_a_target_met_or_not_states_the_result_and_the_target(tmp_path_factory) 
     })
     a = c.ask("槐峁镇2023年镇级留成财力达到上一年定下的目标了吗？").text.split("。")[0]
     assert "预计2.04亿元" in a and "2.1亿元" in a and "少0.06亿元" in a, a
+
+
+def test_a_gap_between_two_events_and_a_village_named_before_the_figure(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "events", {
+        "a.txt": "桤湾街道2023年工作总结\n\n一、2023年工作回顾\n某片区统筹项目38天完成协议签订、51天举行“首拆”。"
+                 "加快推动樟背新村立体停车场建设,新增停车位420个。\n",
+    })
+    a = c.ask("桤湾街道某片区统筹项目从完成协议签订到举行“首拆”相隔了几天？")
+    assert a.route == "abstain" and "38" not in a.text.split("。")[0], a.text  # no one figure states the gap
+    assert "420个" in c.ask("桤湾街道樟背新村立体停车场新增了多少个停车位？").text.split("。")[0]

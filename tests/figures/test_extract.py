@@ -488,3 +488,11 @@ def test_levels_from_a_dated_start_per_village_figures_and_crop_states() -> None
     assert {("原煤产量", 2860.0, "actual"), ("治理采煤沉陷区", 3100.0, "actual")} <= facts
     facts = _facts("荔枝种植面积3.2万亩，受寒潮影响，投产面积减少至2.1万亩；茶园面积1.8万亩，其中投产茶园1.2万亩。")
     assert {("荔枝投产面积", 2.1, "actual"), ("投产茶园面积", 1.2, "actual")} <= facts
+
+
+def test_a_list_of_expected_goals_is_targets_and_a_level_after_a_rate_is_the_rates_subject() -> None:
+    facts = _facts("2025年全镇主要预期目标是：地区生产总值增长6%左右；税收收入3.8亿元；外资到位额900万美元；"
+                   "农村居民人均可支配收入增长7%，达到2.96万元。")
+    assert {("地区生产总值", 6.0, "target"), ("税收收入", 3.8, "target"), ("外资到位额", 900.0, "target"),
+            ("农村居民人均可支配收入", 2.96, "target")} <= facts  # each ；-item, the goals named once before
+    assert ("税收收入", 3.8, "actual") in _facts("全年完成税收收入3.8亿元；外资到位额900万美元。")
