@@ -27,6 +27,11 @@ _MIN_COVER = 0.6  # share of the question's subject words the stated position's 
 _MIN_COVER_EN = 0.5  # English words reach the Chinese through glosses, some only part of a word
 
 
+# Words that name the ranking's scope or its wording, not what is ranked: '在甘州区乡镇里排第几', '在神木市…考核中排'
+# (the report says 全区18个乡镇, 全市): a county named, the peers, and the verb glued to a particle (里排, 中排)
+_SCOPE_TERM = re.compile(r"[省市县区旗]$|^(?:乡镇|镇街|街道|全区|全县|全市|全镇)$|排第?$|^几[位名个]?$")
+
+
 def _cover(terms: list[str], text: str) -> float:
     """Share of the terms the text holds, long forms read as their usual short forms (限额以上 = 限上)."""
     short = abbreviated(text)
@@ -61,7 +66,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(r.places) != 1:
         return None
     place, lang = r.places[0], r.language
-    terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)]
+    terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)
+             and not _SCOPE_TERM.search(t) and not re.search(rf"{re.escape(t)}[省市县区旗]", question)]
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
             "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships"]
@@ -72,8 +78,9 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     for n, hit in enumerate(ctx.search(query, 8, review, False)):
         if hit.chunk.street != place:
             continue
-        if asked_years and not _covers(ctx, hit.chunk.report_id, asked_years):
-            continue  # '2023年…排第几': a position the 2024 report states is not 2023's
+        # '2023年…排第几': a position the 2024 report states is not 2023's, unless its sentence names the year
+        # ('在全市2022年度考核中位列第3名' in the review of 2023)
+        other_year = bool(asked_years) and not _covers(ctx, hit.chunk.report_id, asked_years)
         raw = hit.chunk.text
         text = simplified(raw)
         after = 0  # a sentence stating two positions: each one's subject starts after the one before
@@ -84,6 +91,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             start = max(after, sentence_start)
             subject = subject if after > sentence_start else text[sentence_start : m.start()]
             after = m.end()
+            if other_year and not any(y in text[sentence_start : m.end()] for y in asked_years):
+                continue
             window = text[start : m.end()]
             scope = window if start == sentence_start else subject + window
             cover = _cover(terms, scope) if lang == "zh" else english_coverage(question, scope, drop)

@@ -57,3 +57,16 @@ def test_a_position_stated_without_a_verb() -> None:
              for m in STATED_RANK.finditer(t)]
     assert found == ["三", "3", "二"]
     assert not any(STATED_RANK.search(t) for t in ("全区第三产业增加值", "全市第一批", "全区第一个"))
+
+
+def test_scope_words_of_the_question_name_no_subject_and_a_year_the_sentence_names_counts() -> None:
+    # the county named and the peers ('在某县乡镇里排第几') are the scope the report writes as 全县
+    assert "第4名" in ask("云石镇在石阡县乡镇综合目标考核中排第几？").text
+    text = "一、2024年工作回顾\n云石镇在全县2023年度乡镇目标责任考核中位列第5名，获评优秀等次。"
+    chunk = CHUNK.model_copy(update={"text": text, "end": 100 + len(text)})
+    meta = META.model_copy(update={"period_covered": "2024"})
+    ctx = Context(reports=[meta], indicators=lambda key, kind: [], search=lambda q, k, f, per: [Hit(chunk=chunk, score=1.0)],
+                  rows=lambda place: [])
+    q = "云石镇在2023年度乡镇目标责任考核中排第几？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and "第5名" in a.text, a  # the 2024 report states 2023's position, naming the year
