@@ -755,6 +755,8 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
             return "yoy_growth"
     if TARGET_AFTER.match(sentence[q.end :]):
         return "target"  # 突破60亿元目标
+    if re.search(r"(?:任务|目标|计划)(?:数|额)?$", before) and re.match(r"的\s*\d", sentence[q.end :]):
+        return "target"  # '完成全年任务1.32亿元的44.4%': the task's amount, then the share of it done
     if TARGET.search(before) and not DONE.search(_AIMED.sub("", before)):
         return "target"
     if CUMULATIVE.search(sentence[: q.start]):

@@ -390,7 +390,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "fiscal revenue": ("财政收入", "财政总收入"), "total fiscal": ("财政总收入",),
     "gross regional product": ("地区生产总值",), "gdp": ("地区生产总值", "生产总值"),
     "retail sales": ("零售", "社会消费品零售总额"), "consumer goods": ("社会消费品",),
-    "foreign capital": ("外资",), "inflow": ("到位", "流入", "引进"), "inflows": ("到位", "流入", "引进"), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
+    "seed corn": ("制种", "玉米制种"), "seed-corn": ("制种", "玉米制种"), "seed production": ("制种",),
+    "subsidence": ("沉陷",), "relocated": ("搬迁", "安置"), "relocation": ("搬迁", "安置"), "arrived": ("到位",),
+    "funding": ("资金",), "foreign capital": ("外资",), "inflow": ("到位", "流入", "引进"), "inflows": ("到位", "流入", "引进"), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
     "actually invested": ("实际投资", "实际到位"), "actual investment": ("实际投资", "实际到位"),
     "technical upgrade": ("技改",), "technological transformation": ("技改",),
     "newly registered": ("新登记", "新注册"), "new enterprises": ("新登记企业", "新增企业", "新引进企业"),
@@ -428,6 +430,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "retrofit": ("加装",), "grid cells": ("网格",), "grid workers": ("网格员",),
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
+    "investment attraction": ("招商", "招商引资", "引资"),
     "net increase": ("净增",), "net growth": ("净增",), "net gain": ("净增",), "net addition": ("净增",),
     "bearing fruit": ("挂果", "结果", "投产"), "fruit-bearing": ("挂果", "投产"), "bearing": ("挂果", "投产"),
     "in production": ("投产",), "tea garden": ("茶园",), "tea gardens": ("茶园",), "standardized": ("标准化",), "standardised": ("标准化",), "labour migration": ("劳务", "外出务工"), "labor migration": ("劳务", "外出务工"),
@@ -461,7 +464,8 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "first", "half", "quarter", "quarters", "months", "month", "fall", "fell", "drop", "dropped",
             "decline", "declined", "row", "consecutive", "straight", "roughly", "approximately", "nearly", "almost",
-            "around", "about", "set", "sets", "already", "planning", "aiming", "aim", "aims", "aimed", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
+            "around", "about", "set", "sets", "already", "planning", "aiming", "aim", "aims", "aimed", "full-year",
+            "task", "tasks", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
             *_PARTICLES}
 
 
@@ -499,7 +503,9 @@ def english_to_zh(phrase: str) -> list[str]:
     for m in re.finditer(r"([a-z][a-z\-]+)(?:\s+(" + "|".join(_PARTICLES) + r")\b)?", rest):
         if m.group(1) in _EN_STOP:
             continue
-        out.extend(_cedict_words(m.group(1)))
+        glossed = _cedict_words(m.group(1))
+        out.extend(glossed or [w for part in m.group(1).split("-") if part and part not in _EN_STOP
+                               for w in _cedict_words(part)])  # 'budget-revenue': its parts
         if m.group(2):
             out.extend(_phrasal_words(m.group(1), m.group(2)))
     return list(dict.fromkeys(w for w in out if w))
@@ -675,7 +681,8 @@ def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
     covered = 0.0
     for w in words:
         got = _word_covered(w, low, label)
-        if got < 1 and "-" in w and w not in HAND_EN:  # 'medicinal-herb': the parts, when the whole has no gloss
+        if got < 1 and "-" in w and w not in HAND_EN and w.replace("-", " ") not in HAND_EN:
+            # 'medicinal-herb': the parts, when the whole has no gloss
             parts = [p for p in w.split("-") if p and p not in _EN_STOP]
             got = max(got, sum(_word_covered(p, low, label) for p in parts) / len(parts)) if parts else got
         covered += got

@@ -496,3 +496,8 @@ def test_a_list_of_expected_goals_is_targets_and_a_level_after_a_rate_is_the_rat
     assert {("地区生产总值", 6.0, "target"), ("税收收入", 3.8, "target"), ("外资到位额", 900.0, "target"),
             ("农村居民人均可支配收入", 2.96, "target")} <= facts  # each ；-item, the goals named once before
     assert ("税收收入", 3.8, "actual") in _facts("全年完成税收收入3.8亿元；外资到位额900万美元。")
+
+
+def test_the_task_amount_before_the_share_done_is_the_target() -> None:
+    facts = _facts("1-5月，完成一般公共预算收入4210万元，完成全年任务0.98亿元的43%。")
+    assert {("一般公共预算收入", 0.98, "target"), ("一般公共预算收入", 43.0, "completion_rate")} <= facts

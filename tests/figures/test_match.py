@@ -276,3 +276,9 @@ def test_a_measure_of_another_kind_is_no_match() -> None:
 def test_tea_gardens_in_production() -> None:
     assert _en("tea gardens already production area", "投产茶园面积") > _en("tea gardens already production area",
                                                                          "茶园面积")
+
+
+def test_hyphenated_phrases_and_report_terms_in_english() -> None:
+    assert _en("full-year budget-revenue task", "一般公共预算收入") >= THRESHOLD  # the parts of a hyphenated word
+    assert _en("seed-corn production income", "制种收入") >= THRESHOLD
+    assert _en("investment-attraction target", "固定资产投资") < THRESHOLD  # 招商, a whole term, not 投资
