@@ -400,7 +400,7 @@ _GENERIC_SUB = re.compile(r"(?:行政|各|全|贫困|重点|示范|美丽|新农
                           r"千亩|百亩|亿元|万元|收入|达标|样板|精品|标准|生态|森林|健康|平安|法治|美丽乡)$")
 
 
-_NOT_SUB_NAME = re.compile(r"[镇乡街区县市的个多少几以上下年月是有在和与及各全本该]")
+_NOT_SUB_NAME = re.compile(r"[镇乡街区县市的个多少几以上下年月是有在和与及各全本该每均平]")
 
 
 def _fuzzy(roman: str) -> str:

@@ -345,6 +345,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if herd and not _HERD_MEASURE.search(label) and (
                 prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
             label += herd.group(0)  # '牲畜存栏18.2万头,其中牦牛2.6万头、藏羊15.1万只': 牦牛存栏, 藏羊存栏
+        if unit_kind == "CNY" and re.fullmatch(r"第?[一二三]产(?:业)?", label):
+            label += "增加值"  # '其中一产、二产、三产分别为…万元': the sectors' shares of the output are their value added
         crop = re.search(r"(?:播种面积|种植面积|产量)$", prev[1]) if label and unit_kind in ("m2", "t") else None
         if crop and len(label) <= 4 and not re.search(r"面积|产量|产值|收入", label) and (
                 prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):

@@ -401,6 +401,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "primary sector": ("第一产业", "一产"), "primary industry": ("第一产业", "一产"),
     "secondary sector": ("第二产业", "二产"), "secondary industry": ("第二产业", "二产"),
     "tertiary sector": ("第三产业", "三产"), "tertiary industry": ("第三产业", "三产"),
+    "primary sector output": ("第一产业增加值", "一产增加值"), "secondary sector output": ("第二产业增加值", "二产增加值"),
+    "tertiary sector output": ("第三产业增加值", "三产增加值"), "tapped": ("开割",), "tapping": ("开割",),
     "value added": ("增加值",), "value-added": ("增加值",), "tax": ("税收", "税"), "taxes": ("税收",),
     "signed projects": ("签约项目",), "funds in place": ("到位资金",), "service industry": ("服务业",),
     "operating revenue": ("营业收入",), "district-level": ("区级",), "local revenue": ("地方收入",),

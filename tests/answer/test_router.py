@@ -163,3 +163,10 @@ def test_aims_rates_areas_and_amounts_asked_in_english_and_a_task_done() -> None
     assert unit_hint("How large was the town's fish-farming area in 2023?") == "m2"
     assert unit_hint("What rural per-capita disposable income is the town aiming for in 2025?") == "CNY"
     assert unit_hint("What was the growth of rural income in 2024?") != "CNY"
+
+
+def test_per_village_words_name_no_village() -> None:
+    from rag.answer.places import sub_places
+
+    assert sub_places("2024年青石镇各村（社区）集体经济收入平均每村多少？", ["青石镇"]) == []
+    assert sub_places("青石镇石门村2023年的集体收入是多少？", ["青石镇"]) == ["石门村"]

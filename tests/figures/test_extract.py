@@ -501,3 +501,8 @@ def test_a_list_of_expected_goals_is_targets_and_a_level_after_a_rate_is_the_rat
 def test_the_task_amount_before_the_share_done_is_the_target() -> None:
     facts = _facts("1-5月，完成一般公共预算收入4210万元，完成全年任务0.98亿元的43%。")
     assert {("一般公共预算收入", 0.98, "target"), ("一般公共预算收入", 43.0, "completion_rate")} <= facts
+
+
+def test_sectors_named_short_are_their_value_added() -> None:
+    facts = _facts("镇域地区生产总值16.4亿元，其中一产、二产、三产分别为8.1亿元、1.9亿元、6.4亿元。")
+    assert {("一产增加值", 8.1, "actual"), ("三产增加值", 6.4, "actual")} <= facts

@@ -282,3 +282,8 @@ def test_hyphenated_phrases_and_report_terms_in_english() -> None:
     assert _en("full-year budget-revenue task", "一般公共预算收入") >= THRESHOLD  # the parts of a hyphenated word
     assert _en("seed-corn production income", "制种收入") >= THRESHOLD
     assert _en("investment-attraction target", "固定资产投资") < THRESHOLD  # 招商, a whole term, not 投资
+
+
+def test_sector_output_and_tapped_rubber() -> None:
+    assert _en("primary-sector output", "一产增加值") >= THRESHOLD > _en("primary-sector output", "二产增加值")
+    assert _en("rubber plantation area tapped", "橡胶开割面积") > _en("rubber plantation area tapped", "橡胶种植面积")
