@@ -67,14 +67,14 @@ _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|�
 # Period words (the question's period is removed from the phrase).
 _PERIOD_WORDS = re.compile(
     r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|近[两三四五二]年|近几年|历年|"
-    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截至\d{1,2}月底?|\d{1,2}月(?:底|末|份)?")
+    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月底?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
     r"同比|增长率|增长|增幅|增速|比增|下降|降幅|完成率|完成年度计划|完成情况|完成|实现|目标|任务|计划|预计|预估|初步统计|力争|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道)(?:之中|当中|中)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低](?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
-    r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株])|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
+    r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株])|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪个|哪一个|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
@@ -319,6 +319,8 @@ def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
     if _RATE_ASKED.search(question):
         return "percent"  # '满意率是多少', 'what share', 'satisfaction rate': a percentage, never a count
+    if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
+        return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
     if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
@@ -374,7 +376,8 @@ def kind_asked(question: str) -> AskedKind:
             re.search(r"\bexpected\b", question, re.I) and re.search(r"\b(?:plans?|planned|target|aim)\b", question, re.I)):
         # …but 'what is it expected to add under its 2024 plan' asks the plan's figure, a target
         # '预计比增多少': the estimated growth rate (a growth row, flagged as estimated), not the estimated level
-        return "yoy_growth" if re.search(r"比增|同比|增幅|增速|增长率|百分之几|百分之多少", question) else "estimate"
+        return "yoy_growth" if re.search(r"比增|同比|增幅|增速|增长率|百分之几|百分之多少|增长了?多少(?![万亿元人户个家件亩吨斤公里平方米])",
+                                         question) else "estimate"
     if _SHARE.search(question):
         return "share"
     done = re.sub(r"完成了?[^，,？?]{0,8}?任务", " ", question)  # '几个村完成了补强任务' asks a result
@@ -399,6 +402,7 @@ _MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 _N_MONTHS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P<to>{_MONTH_WORD})\b|"
                         rf"\b(?:by |to |until |as of )?the end of (?P<end>{_MONTH_WORD})\b|"
+                        rf"\b(?:by|as of|up to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
                         r"\bfirst (?P<n>three|four|five|six|seven|eight|nine|ten|eleven) months\b", re.I)
 
 
@@ -419,12 +423,13 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
             if a == 1 and b == 12:
                 return prefix or None
             return f"{prefix}M{a:02d}-M{b:02d}"
-    upto = re.search(r"截至\s*(\d{1,2})\s*月", question)
+    upto = re.search(r"截[至止]\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月", question)  # 截至2019年9月底
     if upto and 1 <= int(upto.group(1)) <= 12:
         return f"{prefix}M01-M{int(upto.group(1)):02d}"
     en = _EN_MONTHS.search(question)  # 'January–October', 'Jan-May', 'the end of October', 'first ten months'
     if en:
-        last = _month_en(en.group("to") or en.group("end") or "") or _N_MONTHS.get((en.group("n") or "").lower(), 0)
+        last = _month_en(en.group("to") or en.group("end") or en.group("day") or "") or \
+            _N_MONTHS.get((en.group("n") or "").lower(), 0)
         if 1 <= last < 12:
             return f"{prefix}M01-M{last:02d}"
         if last == 12:
@@ -455,6 +460,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
         text = re.sub(r"\bnet\s+(increase|growth|gain|addition)\b", r"net-\1", text, flags=re.I)  # 净增
         text = re.sub(r"\b(district|county|town|township|city)[\s-]+level\b", r"\1-level", text, flags=re.I)  # 镇级
+        text = re.sub(rf"\b(?:3[01]|[12]?\d)(?:st|nd|rd|th)?\s+(?={_MONTH_WORD}\b)", " ", text, flags=re.I)  # by 30 September
         text = re.sub(r"(?:'s|’s)\b", " ", text)
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)

@@ -209,7 +209,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     for n, (q, (term, label, clause, change)) in enumerate(zip(quantities, subjects, strict=True)):
         if n in before:
             continue
-        if section.part == "plan" and _past_in_plan(report, sentence, q):
+        past_year = _past_paragraph(report, sent_start) if section.part == "plan" else None
+        if section.part == "plan" and (_past_in_plan(report, sentence, q) or past_year):
             section_q = section.model_copy(update={"part": "review"})  # last year's level, stated as the plan's base
         else:
             section_q = section
@@ -228,7 +229,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
                 continue  # '力争比上年增加500万元': a planned increase is no level of the indicator
             kind = "yoy_change"  # '达到21500元,较上年增加840元': the change, signed
             q = replace(q, negative=change < 0)
-        estimated = section_q.part == "review" and (scoped or bool(ESTIMATE.search(lead + sentence[: q.start]))
+        # 预计 opening the 。-sentence covers its ；-parts; 预计 inside an earlier ；-part covers only that part
+        estimated = section_q.part == "review" and (scoped or bool(ESTIMATE.search(_opening(lead) + sentence[: q.start]))
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
@@ -238,6 +240,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         provisional = bool(PROVISIONAL.search(sentence))
         ind = _build(report, section_q, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
                      estimated)
+        if ind is not None and past_year and section_q is not section and ind.period == "unknown":
+            ind = ind.model_copy(update={"period": past_year, "period_source": "paragraph"})
         if ind is not None:
             yield ind
 
@@ -246,9 +250,26 @@ _LEVEL_AFTER_RATE = re.compile(r"\s*(?:以上|左右)?[,，]\s*(?:力争|确保|
 _GOAL_LEAD = re.compile(r"(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)?\s*[:：]")
 _PROJECT_AFTER = re.compile(r"(?:余|多)?的([\u4e00-\u9fff“”]{2,20}?(?:项目|产业园|物流园|园区|基地|工程|中心|综合体|小镇|厂房|"
                             r"工厂|公司|学校|医院|大桥|水库|电站))")
+def _opening(lead: str) -> str:
+    """The first clause of each ；-part before a ；-part in its 。-sentence: what opens a part holds for the parts
+    after it ('预计全年实现…；一般公共预算收入350万元'); a clause later in a part ('…，预计上半年可完成21.5亿元；')
+    holds for nothing after it."""
+    return " ".join(re.split(r"[，,]", part, maxsplit=1)[0] for part in re.split(r"[；;]", lead))
+
+
+_LAST_YEARS = re.compile(r"\s*[,，]?\s*(?:比|较)(?:上年|去年)的\s*")  # '比上年的1.79万吨': last year's level
 _FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的71.4%提高到…
 _EARLIER_YEAR = re.compile(r"(?<![比较与同于在])((?:19|20)\d\d)\s*年(?:底|末|全年)?")
 _ON_THE_BASE = re.compile(r"[^，,。；;]{0,4}的?基础上")
+
+
+def _past_paragraph(report: Report, sent_start: int) -> str | None:
+    """A plan's paragraph that opens with an earlier year ('2024年，全镇…。主要指标预计：…'): a review of that year
+    (a plan written at the year's end often opens so), its figures that year's."""
+    plan_year = (report.plan_period or "")[:4]
+    para = report.text[report.text.rfind("\n", 0, sent_start) + 1 : sent_start + 12]
+    opening = re.match(r"\s*((?:19|20)\d\d)\s*年(?:以来|全年)?[，,]", para)
+    return opening.group(1) if opening and plan_year.isdigit() and int(opening.group(1)) < int(plan_year) else None
 
 
 def _past_in_plan(report: Report, sentence: str, q: Quantity) -> bool:
@@ -308,6 +329,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif i and out and out[-1][1] and i not in respectively and _RAISED_TO.fullmatch(prefix.strip()) \
                 and q.unit == quantities[i - 1].unit:
             term, label = out[-1][0], out[-1][1]  # '贫困发生率由2016年底的9.7%降至0.41%': the level it fell to
+        elif prev[1] and i not in respectively and _LAST_YEARS.fullmatch(prefix):
+            term, label = prev  # '粮食总产1.86万吨，比上年的1.79万吨…': the same measure, last year's level
         elif change and prev[1] and i not in respectively:
             term, label = prev  # '人均可支配收入21500元,较上年增加840元': the change of the figure before
         elif i in runs and i not in respectively and len(levels) >= runs[i][1]:
@@ -776,6 +799,8 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     base = report.period_covered or "unknown"
     year = base[:4] if base[:4].isdigit() else None
     pos = len(sentence) if pos is None else pos
+    if year and _LAST_YEARS.search(sentence, max(0, pos - 6), pos) and re.fullmatch(r"\d{4}", base):
+        return str(int(year) - 1), "clause"  # '比上年的1.79万吨': the year before the report's
     own = _YEAR_BEFORE.search(sentence, max(0, pos - 14), pos)  # "由2020年的12.4亿元增长到2023年的20.5亿元"
     if own and year and int(own.group(1)) <= int(year):
         return own.group(1), "clause"
@@ -788,7 +813,7 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
         if found:
             return found, "clause" if n == 0 else "sentence"
     # "1-10月,实现财政总收入…;一般公共预算收入7.36亿元": a period opening the sentence holds across its ；
-    lead = re.split(r"[。！？\n]", before[-300:])[-1]
+    lead = _opening(re.split(r"[。！？\n]", before[-300:])[-1])  # ('…，预计上半年可完成21.5亿元；' opens nothing)
     found = period_in(_PERIOD_NOISE.sub(" ", lead), year) if lead.strip() else None
     if found:
         return found, "sentence"

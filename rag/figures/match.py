@@ -203,7 +203,10 @@ def label_similarity(phrase: str, label: str, asked: str | None = None) -> float
         # 挂果园 whole, and only partly 果园面积)
         short_c, long_c = _GENERIC_TAIL.sub("", short) or short, _GENERIC_TAIL.sub("", long) or long
         share = len(short_c) / len(long_c) if short_c in long_c else len(short) / len(long)
-        score = max(score, 0.45 + 0.55 * share)
+        contained = 0.45 + 0.55 * share
+        if short == label and len(_GENERIC.sub("", phrase.replace(label, "", 1))) >= 4:
+            contained = min(contained, 0.7)  # '相对贫困户退出标准' names more than '相对贫困户': a match, never a sure one
+        score = max(score, contained)
     for term in TERMS:  # lexicon synonyms: 固投 and 固定资产投资 are one measure
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
             score = max(score, 0.9)
@@ -268,13 +271,14 @@ def qualifier_fit(phrase: str, label: str) -> float:
     elif asked_scope and not label_scope:
         fit *= 0.85
     label_head = _head_group(label)
-    if re.search(r"[A-Za-z]{3,}", phrase):  # English names money coming in or money invested, not finer
-        asked_head = _en_head(phrase)
-        label_head = None if label_head is None else 1 if label_head == 1 else 0 if label_head in (0, 2) else None
+    if re.search(r"[A-Za-z]{3,}", phrase):  # English says less finely: output may be a value or a quantity
+        allowed = _en_heads(phrase)
+        if allowed and label_head is not None and label_head not in allowed:
+            fit *= 0.4  # 'crystal pear output' is never the pears' planted area, nor 'output' an investment
     else:
         asked_head = _head_group(_clean(phrase))
-    if asked_head is not None and label_head is not None and asked_head != label_head:
-        fit *= 0.4  # '某项目产值' is never that project's 总投资, nor 投资 an 收入
+        if asked_head is not None and label_head is not None and asked_head != label_head:
+            fit *= 0.4  # '某项目产值' is never that project's 总投资, nor 投资 an 收入
     asked_sector, label_sector = _sectors(phrase), _sectors(label)
     if asked_sector and asked_sector != label_sector:
         fit *= 0.3  # '第一产业增加值' (primary sector) is never the second or third sector's, nor GDP
@@ -300,15 +304,17 @@ _HEAD_GROUPS = (("产值", "增加值", "营收", "营业收入", "销售收入"
                 ("产量",), ("面积",))
 
 
-_EN_HEADS = (r"\boutputs?\b|\bsales\b|\bturnover\b|\bvalue[- ]added\b|\btrading volume|\brevenues?\b|\bincomes?\b|"
-             r"\btax(?:es)?\b", r"\binvest(?:ment|ed)?s?\b")
+# English measure words and the `_head_group` groups a label may end in for them: output, sales or revenue is
+# money produced or earned, or a quantity (0, 2, 3); an investment is 1; an area is 4
+_EN_HEADS = ((r"\boutputs?\b|\bsales\b|\bturnover\b|\bvalue[- ]added\b|\btrading volume|\brevenues?\b|\bincomes?\b|"
+              r"\btax(?:es)?\b", frozenset({0, 2, 3})), (r"\binvest(?:ment|ed)?s?\b", frozenset({1})),
+             (r"\b(?:area|acreage)\b", frozenset({4})))
 
 
-def _en_head(phrase: str) -> int | None:
-    """0 when an English phrase names money earned or produced (output, revenue, tax), 1 money invested; None
-    for both or neither (the groups of `_head_group`, output and revenue taken together)."""
-    named = [n for n, p in enumerate(_EN_HEADS) if re.search(p, phrase, re.I)]
-    return named[0] if len(named) == 1 else None
+def _en_heads(phrase: str) -> frozenset[int]:
+    """The label groups an English phrase's one kind of measure allows; empty for none or several kinds."""
+    named = [groups for p, groups in _EN_HEADS if re.search(p, phrase, re.I)]
+    return named[0] if len(named) == 1 else frozenset()
 
 
 def _head_group(text: str) -> int | None:

@@ -39,8 +39,8 @@ SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,�
 # An absolute change on the previous year stated after a level: '达到21500元，较上年增加840元', '增产320万斤'.
 # Group 1 is the direction word; the whole clause before the figure must be this (a fullmatch on it).
 CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|较20\d\d年|比20\d\d年)?(?:净)?"
-                    r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少)了?")
-CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少")
+                    r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少|(?<!净)增|(?<!净)减)了?")  # '…1.79万吨增0.07万吨'
+CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 # A question asking for that change: '比上年增加了多少元', '增产多少斤', 'how much more than last year'.
 ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|少|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"
                          r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"

@@ -170,3 +170,12 @@ def test_per_village_words_name_no_village() -> None:
 
     assert sub_places("2024年青石镇各村（社区）集体经济收入平均每村多少？", ["青石镇"]) == []
     assert sub_places("青石镇石门村2023年的集体收入是多少？", ["青石镇"]) == ["石门村"]
+
+
+def test_periods_up_to_a_day_and_prices_asked() -> None:
+    from rag.answer.router import kind_asked, route
+
+    assert route("截至2019年9月底青石镇收购了多少担烟叶？", ["青石镇"]).period == "2019M01-M09"
+    r = route("What average price had Qingshi town paid for tobacco leaf by 30 September 2019?", ["青石镇"])
+    assert r.period == "2019M01-M09" and r.unit_hint == "CNY" and "30" not in r.phrase
+    assert kind_asked("青石镇2024年固定资产投资预计增长多少？") == "yoy_growth"

@@ -506,3 +506,28 @@ def test_the_task_amount_before_the_share_done_is_the_target() -> None:
 def test_sectors_named_short_are_their_value_added() -> None:
     facts = _facts("镇域地区生产总值16.4亿元，其中一产、二产、三产分别为8.1亿元、1.9亿元、6.4亿元。")
     assert {("一产增加值", 8.1, "actual"), ("三产增加值", 6.4, "actual")} <= facts
+
+
+def test_last_years_level_and_a_bare_change_and_a_plans_opening_review() -> None:
+    rows = _rows("全乡粮食总产2.41万吨，比上年的2.32万吨增0.09万吨，增3.9%；新增市场主体800户，净增310户。")
+    got = {(r.label_zh, r.value, r.kind, r.period) for r in rows}
+    assert {("粮食总产", 2.32, "actual", "2022"), ("粮食总产", 0.09, "yoy_change", "2023")} <= got
+    assert not any(r.kind == "yoy_change" and r.value == 310 for r in rows)  # 净增 is a level of its own
+    # 预计 inside an earlier ；-part covers only that part; a period there opens nothing
+    rows = _rows("其中，完成固定资产投资12.4亿元，预计上半年可完成15亿元；实现限额以上社会消费品零售总额4.1亿元。")
+    assert {(r.value, r.kind, r.period) for r in rows if r.value == 4.1} == {(4.1, "actual", "2023")}
+
+
+def test_a_plan_that_opens_with_last_years_review() -> None:
+    from rag.figures.extract import extract_indicators
+    from rag.schemas import Report, Section
+
+    text = ("2024年，全镇经济平稳运行。主要指标预计：固定资产投资2.8亿元、增长5.1%。茶叶种植面积1.1万亩。\n"
+            "一、主要预期目标\n固定资产投资3.2亿元。\n")
+    rep = Report(report_id="r", path="x", content_hash="h", street="柳湾镇", period_covered=None,
+                 plan_period="2025", text=text)
+    sec = Section(report_id="r", index=0, level=0, heading="(开篇)", path=["(开篇)"], part="plan", start=0,
+                  end=len(text))
+    got = {(r.label_zh, r.value, r.kind, r.period) for r in extract_indicators(rep, [sec], [])}
+    assert {("固定资产投资", 2.8, "estimate", "2024"), ("茶叶种植面积", 1.1, "actual", "2024"),
+            ("固定资产投资", 3.2, "target", "2025-plan")} <= got

@@ -287,3 +287,8 @@ def test_hyphenated_phrases_and_report_terms_in_english() -> None:
 def test_sector_output_and_tapped_rubber() -> None:
     assert _en("primary-sector output", "一产增加值") >= THRESHOLD > _en("primary-sector output", "二产增加值")
     assert _en("rubber plantation area tapped", "橡胶开割面积") > _en("rubber plantation area tapped", "橡胶种植面积")
+
+
+def test_a_phrase_naming_more_than_the_label_is_no_sure_match_and_output_is_no_area() -> None:
+    assert label_similarity("相对贫困户退出标准", "相对贫困户") < 0.75  # the rest names another figure
+    assert _en("crystal pear 水晶梨 output", "水晶梨种植面积") < THRESHOLD
