@@ -355,7 +355,7 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
     top = max(s.score for s in best)
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
         label = rows[0].label_zh
-        # …and a shorter wording the planned label holds ('群众满意率' in '12345热线群众满意率'), matched too
+        # …and a shorter wording the planned label holds ('群众满意率' in '政务热线群众满意率'), matched too
         rows += [s.row for other, ss in groups.items() if other != name for s in ss
                  if label_similarity(label, s.row.label_zh) >= 0.7
                  or (len(s.row.label_zh) >= 3 and s.row.label_zh in label and s.score >= THRESHOLD)]

@@ -52,7 +52,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     head = r.phrase[-1:] if r.language == "zh" and r.phrase else ""  # '烟叶税': a clause without 税 states no tax
     clause = _one_figure_clause(picked[0][1], focus + ([head] if head else []), cover_of)
     if r.kind in ("actual", "cumulative") and clause and AIMED_OR_EXPECTED.search(clause):
-        clause = None  # '预计建成后年交易额可达30亿元', '力争突破2.4万元': an aim or an expectation, not a result
+        clause = None  # '预计建成后年交易额可达20亿元', '力争突破2.2万元': an aim or an expectation, not a result
     if r.intent != "open" and not clause:
         # a figure was asked, no figure row answers it, and no clause states one figure of what was asked: say so
         text = msg("passage_no_figure", r.language) + ("" if r.language == "zh" else " ") + text

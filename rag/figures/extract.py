@@ -78,7 +78,7 @@ _ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern
 _AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
 _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
-_THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的(?!基础上)[^\d,，。；;、]{1,6}")  # 超过10万元的村4个
+_THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的(?!基础上)[^\d,，。；;、]{1,6}")  # 超过10万元的村6个
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 # "8个村集体经济收入合计190万元,均超过12万元": each one's floor, not a level of the indicator
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
@@ -89,7 +89,7 @@ _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
 _GROUP_BOUND = re.compile(r"(?:以上|以下|及以上|及以下|以内)?的(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6}?时)?的?$")  # 由2014年建档立卡时的12.6%
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6}?时)?的?$")  # 由2015年建档立卡时的9.8%
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第")
@@ -235,7 +235,7 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
         project = _PROJECT_AFTER.match(sentence, q.end) if re.fullmatch(r"总?投资|计划投资", label) else None
-        if project:  # '投资8.6亿元的水产品冷链物流园': the park's investment, never the place's 投资
+        if project:  # '投资5.4亿元的农产品冷链物流园': the park's investment, never the place's 投资
             label, term = _clean(project.group(1)) + label, None
         provisional = bool(PROVISIONAL.search(sentence))
         ind = _build(report, section_q, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
@@ -252,13 +252,13 @@ _PROJECT_AFTER = re.compile(r"(?:余|多)?的([\u4e00-\u9fff“”]{2,20}?(?:项
                             r"工厂|公司|学校|医院|大桥|水库|电站))")
 def _opening(lead: str) -> str:
     """The first clause of each ；-part before a ；-part in its 。-sentence: what opens a part holds for the parts
-    after it ('预计全年实现…；一般公共预算收入350万元'); a clause later in a part ('…，预计上半年可完成21.5亿元；')
+    after it ('预计全年实现…；一般公共预算收入350万元'); a clause later in a part ('…，预计上半年可完成18亿元；')
     holds for nothing after it."""
     return " ".join(re.split(r"[，,]", part, maxsplit=1)[0] for part in re.split(r"[；;]", lead))
 
 
-_LAST_YEARS = re.compile(r"\s*[,，]?\s*(?:比|较)(?:上年|去年)的\s*")  # '比上年的1.79万吨': last year's level
-_FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的71.4%提高到…
+_LAST_YEARS = re.compile(r"\s*[,，]?\s*(?:比|较)(?:上年|去年)的\s*")  # '比上年的2.32万吨': last year's level
+_FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的64.5%提高到…
 _EARLIER_YEAR = re.compile(r"(?<![比较与同于在])((?:19|20)\d\d)\s*年(?:底|末|全年)?")
 _ON_THE_BASE = re.compile(r"[^，,。；;]{0,4}的?基础上")
 
@@ -273,8 +273,8 @@ def _past_paragraph(report: Report, sent_start: int) -> str | None:
 
 
 def _past_in_plan(report: Report, sentence: str, q: Quantity) -> bool:
-    """A figure in plan text that is an earlier year's level, not the plan's: '2024年全镇奶牛存栏3.96万头。' in a
-    2025 plan, or the base of a planned rise ('在2024年1360万元的基础上增长10%': 1360万元 is 2024's, the 10%
+    """A figure in plan text that is an earlier year's level, not the plan's: '2024年全镇肉羊存栏5.2万只。' in a
+    2025 plan, or the base of a planned rise ('在2024年860万元的基础上增长8%': 860万元 is 2024's, the 8%
     the plan's). A year after 比/较 is what the plan compares with ('比2024年增长8%' is planned)."""
     plan_year = (report.plan_period or "")[:4]
     if not plan_year.isdigit():
@@ -330,7 +330,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 and q.unit == quantities[i - 1].unit:
             term, label = out[-1][0], out[-1][1]  # '贫困发生率由2016年底的9.7%降至0.41%': the level it fell to
         elif prev[1] and i not in respectively and _LAST_YEARS.fullmatch(prefix):
-            term, label = prev  # '粮食总产1.86万吨，比上年的1.79万吨…': the same measure, last year's level
+            term, label = prev  # '粮食总产2.41万吨，比上年的2.32万吨…': the same measure, last year's level
         elif change and prev[1] and i not in respectively:
             term, label = prev  # '人均可支配收入21500元,较上年增加840元': the change of the figure before
         elif i in runs and i not in respectively and len(levels) >= runs[i][1]:
@@ -351,9 +351,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
             unit_before = quantities[i - 1].unit if i else None
             if last_any[1] and unit_before and UNITS[unit_before].normalized_unit == "percent" \
                     and _LEVEL_AFTER_RATE.fullmatch(prefix):
-                before = last_any  # '人均可支配收入增长6.5%，达到3.56万元': the level of the rate's subject
+                before = last_any  # '人均可支配收入增长7%，达到2.96万元': the level of the rate's subject
             if _PER.search(prefix, max(0, len(prefix) - 4)) and unit_kind in by_unit:
-                # '村集体收入2684万元,其中50万元以上的村14个,村均44万元': the per-village figure of the income
+                # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
         if label.startswith("连续") and out and out[-1][1]:
@@ -362,7 +362,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
         if label and prev[1] and term is None and (sentence[clause.start : q.start].lstrip().startswith("其中") or (
                 unit_kind == "m2" and re.fullmatch(r"(?:当年)?(?:新植|投产|挂果|开割|结果|可采|采摘)面积", label))):
-            # '蜜柚种植面积8600亩,其中投产面积5200亩' -> 蜜柚投产面积; '…种植面积4.41万亩,受灾害影响,投产面积…' too
+            # '蜜柚种植面积7600亩,其中投产面积4300亩' -> 蜜柚投产面积; '…种植面积3.2万亩,受寒潮影响,投产面积…' too
             label = _part_of(label, prev[1])
         herd = re.search(f"(?:{_HERD_MEASURE.pattern})$", prev[1]) if label and unit_kind == "count" else None
         if herd and not _HERD_MEASURE.search(label) and (
@@ -373,7 +373,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
         crop = re.search(r"(?:播种面积|种植面积|产量)$", prev[1]) if label and unit_kind in ("m2", "t") else None
         if crop and len(label) <= 4 and not re.search(r"面积|产量|产值|收入", label) and (
                 prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
-            label += crop.group(0)  # '播种面积1.16万公顷,其中玉米0.72万公顷、大豆0.31万公顷': 玉米播种面积, 大豆播种面积
+            label += crop.group(0)  # '播种面积2.05万公顷,其中玉米1.1万公顷、大豆0.62万公顷': 玉米播种面积, 大豆播种面积
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
@@ -715,19 +715,19 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
     text = re.sub(r"^[^，,、]{2,12}?后(?=净增|净减|新增|累计|共)", "", text)  # '剔除退库企业后净增3家': context
     text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…
-    text = re.sub(r"(?<=..)[由从](?:19|20)\d\d年[^\d，,。；;]{0,6}?时的?$", "", text)  # '发生率由2014年建档立卡时(的12.6%)'
+    text = re.sub(r"(?<=..)[由从](?:19|20)\d\d年[^\d，,。；;]{0,6}?时的?$", "", text)  # '发生率由2015年建档立卡时(的9.8%)'
     text = re.sub(r"(?<=.)[由从]?(?:19|20)\d\d年(?:度|底|末)?的?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text
         text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^\d{0,2}[.．、)）]", "", text))).strip("“”\"'‘’")
         if text == before:
             break
-    # '村集体经济总收入在2024年1360万元的基础上(增长10%)': the base and the rise are the income's
+    # '村集体经济总收入在2024年860万元的基础上(增长8%)': the base and the rise are the income's
     text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)
-    text = re.sub(r"(?<=..)稳产$", "产量", text)  # '原煤稳产3912万吨': the output, held steady
+    text = re.sub(r"(?<=..)稳产$", "产量", text)  # '原煤稳产2860万吨': the output, held steady
     text = re.sub(r"(?<=..)已?于$", "", text)  # '7个贫困村已于(2018年全部出列)'
 
-    text = re.sub(r"(?<=..)[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末])?$", "", text)  # '入驻率由年初(的71.4%…)'
+    text = re.sub(r"(?<=..)[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末])?$", "", text)  # '入驻率由年初(的64.5%…)'
 
     if _CONJ.search(text):
         text = _LEAD.sub("", _CONJ.split(text)[-1])  # '道路建设和东片区' -> '东片区' (then rejected below)
@@ -781,7 +781,7 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     if TARGET_AFTER.match(sentence[q.end :]):
         return "target"  # 突破60亿元目标
     if re.search(r"(?:任务|目标|计划)(?:数|额)?$", before) and re.match(r"的\s*\d", sentence[q.end :]):
-        return "target"  # '完成全年任务1.32亿元的44.4%': the task's amount, then the share of it done
+        return "target"  # '完成全年任务0.98亿元的43%': the task's amount, then the share of it done
     if TARGET.search(before) and not DONE.search(_AIMED.sub("", before)):
         return "target"
     if CUMULATIVE.search(sentence[: q.start]):
@@ -800,7 +800,7 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     year = base[:4] if base[:4].isdigit() else None
     pos = len(sentence) if pos is None else pos
     if year and _LAST_YEARS.search(sentence, max(0, pos - 6), pos) and re.fullmatch(r"\d{4}", base):
-        return str(int(year) - 1), "clause"  # '比上年的1.79万吨': the year before the report's
+        return str(int(year) - 1), "clause"  # '比上年的2.32万吨': the year before the report's
     own = _YEAR_BEFORE.search(sentence, max(0, pos - 14), pos)  # "由2020年的12.4亿元增长到2023年的20.5亿元"
     if own and year and int(own.group(1)) <= int(year):
         return own.group(1), "clause"
@@ -813,7 +813,7 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
         if found:
             return found, "clause" if n == 0 else "sentence"
     # "1-10月,实现财政总收入…;一般公共预算收入7.36亿元": a period opening the sentence holds across its ；
-    lead = _opening(re.split(r"[。！？\n]", before[-300:])[-1])  # ('…，预计上半年可完成21.5亿元；' opens nothing)
+    lead = _opening(re.split(r"[。！？\n]", before[-300:])[-1])  # ('…，预计上半年可完成18亿元；' opens nothing)
     found = period_in(_PERIOD_NOISE.sub(" ", lead), year) if lead.strip() else None
     if found:
         return found, "sentence"

@@ -153,7 +153,7 @@ def codes_clash(phrase: str, label: str) -> bool:
     threshold, and the label lacks one the phrase names."""
     a = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(phrase)}
     b = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(label)}
-    return bool(a and b and a - b)  # '10万至500万元项目' asked: '500万元以上项目' lacks the 10万 bound
+    return bool(a and b and a - b)  # '20万至300万元项目' asked: '300万元以上项目' lacks the 20万 bound
 
 
 # ---- lexical -------------------------------------------------------------------------------------

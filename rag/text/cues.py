@@ -29,7 +29,7 @@ DONE_OR_CUMULATIVE = re.compile(DONE.pattern + "|累计")
 YOY = re.compile(r"同比|增长|增幅|增速|比增|下降|降幅|减少|上升|提高|提升|回落|负增长|[增减]产|[增减]收|增(?=\s*$)|[+＋]\s*$")
 # Completion of a plan/target: 完成年度计划81.2%, 完成年度任务的101.9%, 占全年任务数的77.8%, 完成率,
 # 完成镇人代会目标的52%, 占年计划101.5%, 为年度计划的108%, 目标完成率.
-COMPLETION = re.compile(  # …and a budget: 完成年度预算的103.3%, 完成年初预算的98%
+COMPLETION = re.compile(  # …and a budget: 完成年度预算的101.6%, 完成年初预算的98%
     r"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算)(?:目?数)?的?\s*$"
     r"|(?:完成|占)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算)(?:目?数)?的"
     r"|(?:完成|占|为)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算)[^,，。;；%]{0,12}?的\s*$"  # 占全年目标8亿元的38.8%
@@ -39,7 +39,7 @@ SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,�
 # An absolute change on the previous year stated after a level: '达到21500元，较上年增加840元', '增产320万斤'.
 # Group 1 is the direction word; the whole clause before the figure must be this (a fullmatch on it).
 CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|较20\d\d年|比20\d\d年)?(?:净)?"
-                    r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少|(?<!净)增|(?<!净)减)了?")  # '…1.79万吨增0.07万吨'
+                    r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少|(?<!净)增|(?<!净)减)了?")  # '…2.32万吨增0.09万吨'
 CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 # A question asking for that change: '比上年增加了多少元', '增产多少斤', 'how much more than last year'.
 ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|少|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"

@@ -523,11 +523,11 @@ def test_a_plan_that_opens_with_last_years_review() -> None:
     from rag.schemas import Report, Section
 
     text = ("2024年，全镇经济平稳运行。主要指标预计：固定资产投资2.8亿元、增长5.1%。茶叶种植面积1.1万亩。\n"
-            "一、主要预期目标\n固定资产投资3.2亿元。\n")
+            "一、主要预期目标\n固定资产投资3.6亿元。\n")
     rep = Report(report_id="r", path="x", content_hash="h", street="柳湾镇", period_covered=None,
                  plan_period="2025", text=text)
     sec = Section(report_id="r", index=0, level=0, heading="(开篇)", path=["(开篇)"], part="plan", start=0,
                   end=len(text))
     got = {(r.label_zh, r.value, r.kind, r.period) for r in extract_indicators(rep, [sec], [])}
     assert {("固定资产投资", 2.8, "estimate", "2024"), ("茶叶种植面积", 1.1, "actual", "2024"),
-            ("固定资产投资", 3.2, "target", "2025-plan")} <= got
+            ("固定资产投资", 3.6, "target", "2025-plan")} <= got
