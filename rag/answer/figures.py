@@ -30,6 +30,7 @@ from rag.figures.match import (
     THRESHOLD,
     Scored,
     en_similarity,
+    english_coverage,
     english_to_zh,
     label_similarity,
     match_rows,
@@ -168,6 +169,11 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             lang = r.language
             where = join_list([_place(p, lang) for p in places], lang) or msg("all_reports", lang)
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
+    part = _PART_ASKED.search(question) if r.language == "en" and r.intent == "lookup" else None
+    if part and english_coverage(part.group(1), measure[0].label_zh) == 0:
+        # 'Of the market entities newly registered, how many were enterprises?': the whole's figure is no answer
+        return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
+                                        terms=part.group(1).strip()), [], route="abstain")
     if r.intent == "trend":
         return _trend(question, r, measure, places, ctx)
     if r.intent in ("rank", "aggregate") or len(places) > 1:
@@ -633,6 +639,9 @@ _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "com
 _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|\bplan(?:ned)?\b|\btarget\b)|"
                         r"(?:打算|计划|目标|任务|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
                         r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)", re.I)
+# 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
+_PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how many (?:of them )?"
+                         r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
 _BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相隔|间隔|隔了|用了|历时)|"
                              r"\bhow (?:long|many days) (?:passed )?between\b", re.I)
 # 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed

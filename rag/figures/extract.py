@@ -257,6 +257,8 @@ def _opening(lead: str) -> str:
     return " ".join(re.split(r"[，,]", part, maxsplit=1)[0] for part in re.split(r"[；;]", lead))
 
 
+_LIKE_FOR_LIKE = re.compile(r"(?:剔除|扣除|不含|不考虑)[^，,；;]{1,14}?后?(?:同口径|可比口径)?(?:增长|下降|增幅)?$|"
+                            r"(?:同口径|可比口径)(?:增长|下降|增幅)$")
 _LAST_YEARS = re.compile(r"\s*[,，]?\s*(?:比|较)(?:上年|去年)的\s*")  # '比上年的2.32万吨': last year's level
 _FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的64.5%提高到…
 _EARLIER_YEAR = re.compile(r"(?<![比较与同于在])((?:19|20)\d\d)\s*年(?:底|末|全年)?")
@@ -329,6 +331,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif i and out and out[-1][1] and i not in respectively and _RAISED_TO.fullmatch(prefix.strip()) \
                 and q.unit == quantities[i - 1].unit:
             term, label = out[-1][0], out[-1][1]  # '贫困发生率由2016年底的9.7%降至0.41%': the level it fell to
+        elif unit_kind == "percent" and prev[1] and i not in respectively and _LIKE_FOR_LIKE.search(prefix):
+            term, label = None, prev[1] + "同口径"  # '税收…同比下降3.1%，剔除留抵退税因素后同口径增长5.6%'
         elif prev[1] and i not in respectively and _LAST_YEARS.fullmatch(prefix):
             term, label = prev  # '粮食总产2.41万吨，比上年的2.32万吨…': the same measure, last year's level
         elif change and prev[1] and i not in respectively:

@@ -279,6 +279,9 @@ def qualifier_fit(phrase: str, label: str) -> float:
         asked_head = _head_group(_clean(phrase))
         if asked_head is not None and label_head is not None and asked_head != label_head:
             fit *= 0.4  # '某项目产值' is never that project's 总投资, nor 投资 an 收入
+    asked_same, label_same = bool(_LIKE_FOR_LIKE.search(phrase)), bool(_LIKE_FOR_LIKE.search(label))
+    if asked_same != label_same:
+        fit *= 0.6 if asked_same else 0.8  # growth on a like-for-like basis (同口径) is not the headline growth
     asked_sector, label_sector = _sectors(phrase), _sectors(label)
     if asked_sector and asked_sector != label_sector:
         fit *= 0.3  # '第一产业增加值' (primary sector) is never the second or third sector's, nor GDP
@@ -325,6 +328,7 @@ def _head_group(text: str) -> int | None:
     return None
 
 
+_LIKE_FOR_LIKE = re.compile(r"同口径|可比口径|\blike[- ]for[- ]like\b|\bcomparable basis\b", re.I)
 _SECTOR = re.compile(r"(?:第|(?<![统单唯同万十百千]))([一二三])产(?=业|增加值|投资|占|比重|$)|"
                      r"\b(primary|secondary|tertiary)[\s-]+(?:sector|industr)", re.I)
 _SECTOR_NO = {"一": 1, "二": 2, "三": 3, "primary": 1, "secondary": 2, "tertiary": 3}
@@ -398,6 +402,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "retail sales": ("零售", "社会消费品零售总额"), "consumer goods": ("社会消费品",),
     "seed corn": ("制种", "玉米制种"), "seed-corn": ("制种", "玉米制种"), "seed production": ("制种",),
     "subsidence": ("沉陷",), "relocated": ("搬迁", "安置"), "relocation": ("搬迁", "安置"), "arrived": ("到位",),
+    "like-for-like": ("同口径", "可比口径"), "like for like": ("同口径", "可比口径"), "comparable basis": ("同口径", "可比口径"),
     "funding": ("资金",), "foreign capital": ("外资",), "inflow": ("到位", "流入", "引进"), "inflows": ("到位", "流入", "引进"), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
     "actually invested": ("实际投资", "实际到位"), "actual investment": ("实际投资", "实际到位"),
     "technical upgrade": ("技改",), "technological transformation": ("技改",),

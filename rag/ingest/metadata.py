@@ -206,7 +206,9 @@ _SUFFIX = r"(?:街道办事处|街道|镇|乡|苏木|办事处|管理委员会|�
 # A title or publisher names the unit right before these (or a year, or the end of the line).
 _AFTER_NAME = r"(?=人民政府|党委|党工委|政府|[（(\s|,，:：]|20\d\d|关于|工作|召开|举行|[镇乡]长|主任|书记|述职|$)"
 _CONGRESS = re.compile(r"在(?P<name>[\u4e00-\u9fff]{2,16}?(?:镇|乡|街道))第?[一二三四五六七八九十\d]+届人民代表大会"
-                       r"|^(?P<name2>[\u4e00-\u9fff]{2,16}?(?:镇|乡))人民政府(?:镇|乡)长", re.M)
+                       r"|^(?P<name2>[\u4e00-\u9fff]{2,16}?(?:镇|乡))人民政府(?:镇|乡)长"
+                       # a debriefing's byline: '某区某街道党工委书记　某某', '某县某镇党委副书记、镇长　某某'
+                       r"|^(?P<name3>[\u4e00-\u9fff]{2,16}?(?:街道|镇|乡))(?:党工委|党委|办事处|人民政府)(?:副)?(?:书记|主任)", re.M)
 _PUBLISHER = re.compile(r"(?:发布机构|信息来源|来源|发布单位|发文机关|发文机构|发文单位|制发机关)\s*[:：|]?\s*\|?\s*([^\s|:：]{2,40})")
 _ANONYMISED = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])([XＸx×*＊]{2,3}(?:街道|镇|乡))")
 # 乡村/乡镇/镇村… are words, not the end of a name: "平安乡村" is a slogan, not 平安乡.
@@ -251,10 +253,11 @@ def detect_place(meta: Metadata, text: str, head: str, file_name: str | None,
             _from_label(line, cands, 4, "signature")
     # 人代会 reports: '——2024年1月12日在X镇第十八届人民代表大会…上', 'X县X镇人民政府镇长 某某'
     for m in _CONGRESS.finditer("\n".join(lines[:12])):
-        rest, county = _strip_parents(m.group("name") or m.group("name2"))
+        rest, county = _strip_parents(m.group("name") or m.group("name2") or m.group("name3"))
         name = _normal_unit(rest) if rest else None
         if name:
-            cands.add(name, 9, "congress line", checked=gazetteer.is_township(name), county=county)
+            cands.add(name, 9, "byline" if m.group("name3") else "congress line", checked=gazetteer.is_township(name),
+                      county=county)
     body_names = _gazetteer_names(clean)
     for name, count in body_names.items():
         cands.add(name, min(count, 20), "body")

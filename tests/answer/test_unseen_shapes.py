@@ -551,3 +551,20 @@ def test_a_gap_between_two_events_and_a_village_named_before_the_figure(tmp_path
     a = c.ask("桤湾街道某片区统筹项目从完成协议签订到举行“首拆”相隔了几天？")
     assert a.route == "abstain" and "38" not in a.text.split("。")[0], a.text  # no one figure states the gap
     assert "420个" in c.ask("桤湾街道樟背新村立体停车场新增了多少个停车位？").text.split("。")[0]
+
+
+def test_a_bylined_debriefing_like_for_like_growth_and_a_part_asked(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "byline", {
+        "a.txt": "2023年度述职报告\n\n西陵区桐澜街道党工委书记　某某\n\n一、抓经济发展\n"
+                 "全年完成地方一般公共预算收入1.84亿元，同比增长4.2%，剔除留抵退税因素后同口径增长7.6%。"
+                 "全年新增市场主体1620户，其中企业515户。\n",
+    })
+    assert any(m.street == "桐澜街道" for m in c.reports())  # the byline names the place the title does not
+    assert "1.84亿元" in c.ask("桐澜街道2023年地方一般公共预算收入是多少？").text.split("。")[0]
+    like = c.ask("On a like-for-like basis, how fast did Tonglan sub-district's (桐澜街道) general public budget "
+                 "revenue grow in 2023?").text.split("[1]")[0]
+    assert "7.6%" in like and "4.2%" not in like, like
+    assert "4.2%" in c.ask("桐澜街道2023年地方一般公共预算收入同比增长多少？").text.split("。")[0]
+    part = c.ask("Of the market entities newly registered in Tonglan sub-district (桐澜街道) in 2023, how many were "
+                 "companies?")
+    assert "1620" not in part.text.split("[1]")[0], part.text  # the whole is no answer for its part
