@@ -332,7 +332,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 and q.unit == quantities[i - 1].unit:
             term, label = out[-1][0], out[-1][1]  # '贫困发生率由2016年底的9.7%降至0.41%': the level it fell to
         elif unit_kind == "percent" and prev[1] and i not in respectively and _LIKE_FOR_LIKE.search(prefix):
-            term, label = None, prev[1] + "同口径"  # '税收…同比下降3.1%，剔除留抵退税因素后同口径增长5.6%'
+            term, label = None, prev[1] + "同口径"  # '税收…同比下降2.4%，剔除留抵退税因素后同口径增长4.9%'
         elif prev[1] and i not in respectively and _LAST_YEARS.fullmatch(prefix):
             term, label = prev  # '粮食总产2.41万吨，比上年的2.32万吨…': the same measure, last year's level
         elif change and prev[1] and i not in respectively:

@@ -555,7 +555,7 @@ def test_a_gap_between_two_events_and_a_village_named_before_the_figure(tmp_path
 
 def test_a_bylined_debriefing_like_for_like_growth_and_a_part_asked(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
     c = _ingested(tmp_path_factory, "byline", {
-        "a.txt": "2023年度述职报告\n\n西陵区桐澜街道党工委书记　某某\n\n一、抓经济发展\n"
+        "a.txt": "2023年度个人述职报告\n\n西陵区桐澜街道党工委书记　某某\n\n一、抓经济发展\n"
                  "全年完成地方一般公共预算收入1.84亿元，同比增长4.2%，剔除留抵退税因素后同口径增长7.6%。"
                  "全年新增市场主体1620户，其中企业515户。\n",
     })
