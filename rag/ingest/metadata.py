@@ -62,10 +62,13 @@ def _snippet(text: str, pos: int, width: int = 30) -> str:
     return text[max(0, pos - 10) : pos + width].replace("\n", " ")
 
 
+_DEBRIEF = r"述职(?:述廉|述责|述德)*报告"  # a debriefing: 述职报告, 述职述廉报告
+
+
 def _title(meta: Metadata, text: str, head: str, hint: str | None) -> None:
     for line in [*(hint and [hint] or []), *head.splitlines()]:
         line = line.strip()
-        if 6 <= len(line) <= 60 and ">" not in line and re.search(r"工作(总结|计划|报告|要点|会议|汇报)|述职(?:述廉|述责|述德)*报告|年度总结", line) and not re.match(
+        if 6 <= len(line) <= 60 and ">" not in line and re.search(r"工作(总结|计划|报告|要点|会议|汇报)|年度总结|" + _DEBRIEF, line) and not re.match(
             r"^[一二三四五六七八九十]+、|^[(（]", line
         ):
             meta.title, meta.title_source = line, "stated"
@@ -296,9 +299,9 @@ def _title_lines(meta: Metadata, lines: list[str]) -> list[str]:
     """The title (possibly split over two lines) and header lines that look like a title."""
     out = [meta.title] if meta.title else []
     for i, line in enumerate(lines[:_HEADER_LINES]):
-        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|述职(?:述廉|述责|述德)*报告", line) and i > 0:
+        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|" + _DEBRIEF, line) and i > 0:
             out.append(lines[i - 1] + line)
-        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|人民代表大会|述职(?:述廉|述责|述德)*报告|"
+        if re.search(r"工作(?:总结|计划|报告|要点|思路|打算|谋划|安排|汇报)|政府工作报告|人民代表大会|" + _DEBRIEF + "|"
                      r"(?:新春|新年)贺词|新年献词", line):  # a New Year address reviews the year too
             out.append(line)
     return out
