@@ -730,7 +730,6 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)
     text = re.sub(r"(?<=..)稳产$", "产量", text)  # '原煤稳产2860万吨': the output, held steady
     text = re.sub(r"(?<=..)已?于$", "", text)  # '7个贫困村已于(2018年全部出列)'
-
     text = re.sub(r"(?<=..)[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末])?$", "", text)  # '入驻率由年初(的64.5%…)'
 
     if _CONJ.search(text):
