@@ -824,7 +824,7 @@ def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: 
                label=_label([a], lang), target=_figure(t, lang),
                done=_fig_value(a, lang) if _estimated(a) else ("实际" if lang == "zh" else "") + _figure(a, lang),
                direction=msg("over_target" if diff >= 0 else "under_target", lang),
-               delta=format_zh(delta, a.unit) if lang == "zh" else format_en(delta, a.unit))
+               delta=format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})")
     return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])
 
 

@@ -402,6 +402,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "retail sales": ("零售", "社会消费品零售总额"), "consumer goods": ("社会消费品",),
     "seed corn": ("制种", "玉米制种"), "seed-corn": ("制种", "玉米制种"), "seed production": ("制种",),
     "subsidence": ("沉陷",), "relocated": ("搬迁", "安置"), "relocation": ("搬迁", "安置"), "arrived": ("到位",),
+    "price": ("价", "价格", "均价"), "prices": ("价", "价格", "均价"), "average price": ("均价", "平均价格"),
     "like-for-like": ("同口径", "可比口径"), "like for like": ("同口径", "可比口径"), "comparable basis": ("同口径", "可比口径"),
     "funding": ("资金",), "foreign capital": ("外资",), "inflow": ("到位", "流入", "引进"), "inflows": ("到位", "流入", "引进"), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
     "actually invested": ("实际投资", "实际到位"), "actual investment": ("实际投资", "实际到位"),
