@@ -1105,16 +1105,14 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
                 "which_lowest" if low else "which_highest")
             other = next((c for c in levels if c.period != top.period), None) if len(levels) == 2 else None
             gap = _delta(other, top, lang) if other is not None and _DIFF_ASKED.search(question) else None
+            year = {"place": _place(top.street, lang), "label": label, "period": _period(top.period, lang),
+                    "which": msg(which_key, lang), "figure": _fig_value(top, lang), "n": cited.index(top) + 1}
             if gap is not None:  # '哪一年更高？高多少？': the year, its figure and the gap, in one sentence
-                text = msg("trend_top_year_gap", lang, place=_place(top.street, lang), label=label,
-                           period=_period(top.period, lang), which=msg(which_key, lang),
-                           figure=_fig_value(top, lang), n=cited.index(top) + 1, other=gap["prev"],
-                           more=("少" if low else "多") if lang == "zh" else ("less" if low else "more"),
-                           delta=gap["delta"]) + _sep("x", lang) + text
+                more = ("少" if low else "多") if lang == "zh" else ("less" if low else "more")
+                head = msg("trend_top_year_gap", lang, **year, other=gap["prev"], more=more, delta=gap["delta"])
             else:
-                text = msg("trend_top_year", lang, place=_place(top.street, lang), label=label,
-                           period=_period(top.period, lang), which=msg(which_key, lang),
-                           figure=_fig_value(top, lang), n=cited.index(top) + 1) + _sep("x", lang) + text
+                head = msg("trend_top_year", lang, **year)
+            text = head + _sep("x", lang) + text
     caveats += _notes(cited, lang)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
     if len({c.period for c in cited if c.kind in _LEVEL}) <= 1 and not any(c.kind == "yoy_growth" for c in cited):

@@ -28,6 +28,7 @@ from rag.text.cues import (
     DONE,
     ESTIMATE,
     ESTIMATE_SCOPE,
+    LIKE_FOR_LIKE,
     PER_SPELLED,
     PROJECTED,
     PROVISIONAL,
@@ -206,14 +207,15 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     lead = re.split(r"[。！？\n]", lead)[-1]
     scoped = section.part == "review" and _estimate_scope(report.text, section, sent_start)
     aimed: int | None = None  # where a target cue (力争/确保…) earlier in the sentence starts, its list not ended
+    # a plan paragraph reviewing an earlier year, and last year's levels a plan states: read as review text
+    past_year = _past_paragraph(report, sent_start) if section.part == "plan" else None
+    as_review = section.model_copy(update={"part": "review"}) if section.part == "plan" else section
+    opening = _opening(lead)  # what opens the 。-sentence's earlier ；-parts (预计 …)
     for n, (q, (term, label, clause, change)) in enumerate(zip(quantities, subjects, strict=True)):
         if n in before:
             continue
-        past_year = _past_paragraph(report, sent_start) if section.part == "plan" else None
-        if section.part == "plan" and (_past_in_plan(report, sentence, q) or past_year):
-            section_q = section.model_copy(update={"part": "review"})  # last year's level, stated as the plan's base
-        else:
-            section_q = section
+        section_q = as_review if section.part == "plan" and (past_year or _past_in_plan(report, sentence, q)) \
+            else section
         kind = _kind(section_q, sentence, clause, q)
         if kind in ("actual", "yoy_growth", "cumulative") and _GOAL_LEAD.search(lead + sentence[: q.start]):
             kind = "target"  # '主要预期目标是：…；税收收入4.6亿元；外资到位额1500万美元': every item is aimed at
@@ -230,7 +232,7 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
             kind = "yoy_change"  # '达到21500元,较上年增加840元': the change, signed
             q = replace(q, negative=change < 0)
         # 预计 opening the 。-sentence covers its ；-parts; 预计 inside an earlier ；-part covers only that part
-        estimated = section_q.part == "review" and (scoped or bool(ESTIMATE.search(_opening(lead) + sentence[: q.start]))
+        estimated = section_q.part == "review" and (scoped or bool(ESTIMATE.search(opening + sentence[: q.start]))
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
@@ -257,8 +259,8 @@ def _opening(lead: str) -> str:
     return " ".join(re.split(r"[，,]", part, maxsplit=1)[0] for part in re.split(r"[；;]", lead))
 
 
-_LIKE_FOR_LIKE = re.compile(r"(?:剔除|扣除|不含|不考虑)[^，,；;]{1,14}?后?(?:同口径|可比口径)?(?:增长|下降|增幅)?$|"
-                            r"(?:同口径|可比口径)(?:增长|下降|增幅)$")
+_LIKE_FOR_LIKE = re.compile(rf"(?:剔除|扣除|不含|不考虑)[^，,；;]{{1,14}}?后?(?:{LIKE_FOR_LIKE})?(?:增长|下降|增幅)?$|"
+                            rf"(?:{LIKE_FOR_LIKE})(?:增长|下降|增幅)$")
 _LAST_YEARS = re.compile(r"\s*[,，]?\s*(?:比|较)(?:上年|去年)的\s*")  # '比上年的2.32万吨': last year's level
 _FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的64.5%提高到…
 _EARLIER_YEAR = re.compile(r"(?<![比较与同于在])((?:19|20)\d\d)\s*年(?:底|末|全年)?")
@@ -364,20 +366,15 @@ def _subjects(sentence: str, quantities: list[Quantity],
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:
             term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
-        if label and prev[1] and term is None and (sentence[clause.start : q.start].lstrip().startswith("其中") or (
+        part = sentence[clause.start : q.start].lstrip().startswith("其中")  # a part of the figure before
+        if label and prev[1] and term is None and (part or (
                 unit_kind == "m2" and re.fullmatch(r"(?:当年)?(?:新植|投产|挂果|开割|结果|可采|采摘)面积", label))):
             # '蜜柚种植面积7600亩,其中投产面积4300亩' -> 蜜柚投产面积; '…种植面积3.2万亩,受寒潮影响,投产面积…' too
             label = _part_of(label, prev[1])
-        herd = re.search(f"(?:{_HERD_MEASURE.pattern})$", prev[1]) if label and unit_kind == "count" else None
-        if herd and not _HERD_MEASURE.search(label) and (
-                prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
-            label += herd.group(0)  # '牲畜存栏18.2万头,其中牦牛2.6万头、藏羊15.1万只': 牦牛存栏, 藏羊存栏
+        if part or prefix.lstrip().startswith("、"):
+            label += _borrowed_measure(label, prev[1], unit_kind)
         if unit_kind == "CNY" and re.fullmatch(r"第?[一二三]产(?:业)?", label):
             label += "增加值"  # '其中一产、二产、三产分别为…万元': the sectors' shares of the output are their value added
-        crop = re.search(r"(?:播种面积|种植面积|产量)$", prev[1]) if label and unit_kind in ("m2", "t") else None
-        if crop and len(label) <= 4 and not re.search(r"面积|产量|产值|收入", label) and (
-                prefix.lstrip().startswith("、") or sentence[clause.start : q.start].lstrip().startswith("其中")):
-            label += crop.group(0)  # '播种面积2.05万公顷,其中玉米1.1万公顷、大豆0.62万公顷': 玉米播种面积, 大豆播种面积
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
@@ -401,6 +398,21 @@ def _subjects(sentence: str, quantities: list[Quantity],
     if carry is not None:
         carry[0] = prev
     return out
+
+
+def _borrowed_measure(label: str, whole: str, unit_kind: str | None) -> str:
+    """The measure a part or a listed item takes from the figure before it, when it names none itself ('' else):
+    a herd's ('牲畜存栏18.2万头,其中牦牛2.6万头、藏羊15.1万只': 牦牛存栏, 藏羊存栏) or a crop's ('播种面积2.05万公顷,
+    其中玉米1.1万公顷、大豆0.62万公顷': 玉米播种面积, 大豆播种面积)."""
+    if not label:
+        return ""
+    if unit_kind == "count":
+        herd = re.search(f"(?:{_HERD_MEASURE.pattern})$", whole)
+        return herd.group(0) if herd and not _HERD_MEASURE.search(label) else ""
+    if unit_kind in ("m2", "t"):
+        crop = re.search(r"(?:播种面积|种植面积|产量)$", whole)
+        return crop.group(0) if crop and len(label) <= 4 and not re.search(r"面积|产量|产值|收入", label) else ""
+    return ""
 
 
 _COUNTED = re.compile(r"[^,，;；。、\d]{1,16}")  # what a count counts, brackets included: 村（社区）集体经济收入

@@ -27,6 +27,7 @@ from typing import Literal
 
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS
 from rag.schemas import Indicator
+from rag.text.cues import LIKE_FOR_LIKE
 from rag.text.words import jieba
 
 log = logging.getLogger(__name__)
@@ -314,12 +315,14 @@ _EN_HEADS = ((r"\boutputs?\b|\bsales\b|\bturnover\b|\bvalue[- ]added\b|\btrading
              (r"\b(?:area|acreage)\b", frozenset({4})))
 
 
+@lru_cache(maxsize=16384)
 def _en_heads(phrase: str) -> frozenset[int]:
     """The label groups an English phrase's one kind of measure allows; empty for none or several kinds."""
     named = [groups for p, groups in _EN_HEADS if re.search(p, phrase, re.I)]
     return named[0] if len(named) == 1 else frozenset()
 
 
+@lru_cache(maxsize=16384)
 def _head_group(text: str) -> int | None:
     """Which kind of measure a phrase or label ends in (output, investment, revenue, quantity, area), if any."""
     for n, heads in enumerate(_HEAD_GROUPS):
@@ -328,12 +331,13 @@ def _head_group(text: str) -> int | None:
     return None
 
 
-_LIKE_FOR_LIKE = re.compile(r"同口径|可比口径|\blike[- ]for[- ]like\b|\bcomparable basis\b", re.I)
+_LIKE_FOR_LIKE = re.compile(LIKE_FOR_LIKE + r"|\blike[- ]for[- ]like\b|\bcomparable basis\b", re.I)
 _SECTOR = re.compile(r"(?:第|(?<![统单唯同万十百千]))([一二三])产(?=业|增加值|投资|占|比重|$)|"
                      r"\b(primary|secondary|tertiary)[\s-]+(?:sector|industr)", re.I)
 _SECTOR_NO = {"一": 1, "二": 2, "三": 3, "primary": 1, "secondary": 2, "tertiary": 3}
 
 
+@lru_cache(maxsize=16384)
 def _sectors(text: str) -> frozenset[int]:
     """The economy's sectors a text names: 第一产业 / 一产 / 'primary sector' = 1, …"""
     return frozenset(_SECTOR_NO[(a or b).lower()] for a, b in _SECTOR.findall(text))
@@ -606,10 +610,10 @@ def anchored(phrase: str, counted: str, row: Indicator) -> float:
     things counted (干部 for 'cadres'; the head noun, last, or a label ending in its one-character word: 村 for
     'formerly poor villages'). The rest of the English may describe the circumstances in words no label holds.
     Two such figures in one sentence tie, and the answer asks which."""
-    words = _content_words(counted)
-    glossed = _CJK_TERM.findall(counted)  # 'national high-tech enterprises (国高)': the label must name them
-    names = [t for t in _CJK_TERM.findall(phrase) if len(t) >= 2 and t not in row.label_zh and t not in glossed
-             and not _AMOUNT.fullmatch(t)]  # '1 billion yuan' (10亿元) is a threshold, no name
+    if not counted:
+        return 0.0
+    words, glossed, given = _anchor_terms(phrase, counted)
+    names = [t for t in given if t not in row.label_zh]
     if not words or not names or any(t not in row.label_zh for t in glossed):
         return 0.0
     where = row.context or row.evidence.quote
@@ -622,6 +626,16 @@ def anchored(phrase: str, counted: str, row: Indicator) -> float:
             len(z) == 1 and label.endswith(z) for z in (*_word_zh(head, low), *_hand_chars(head))):
         return 0.0
     return round(_ANCHORED + 0.1 * _coverage(words, phrase, label), 4)
+
+
+@lru_cache(maxsize=1024)
+def _anchor_terms(phrase: str, counted: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What `anchored` reads of the question alone, once per question: the counted words, the Chinese glossing
+    them ('national high-tech enterprises (国高)': the label must name them) and the names given (not an amount:
+    '1 billion yuan' (10亿元) is a threshold, no name)."""
+    glossed = tuple(_CJK_TERM.findall(counted))
+    names = tuple(t for t in _CJK_TERM.findall(phrase) if len(t) >= 2 and t not in glossed and not _AMOUNT.fullmatch(t))
+    return tuple(_content_words(counted)), glossed, names
 
 
 @lru_cache(maxsize=65536)
@@ -659,7 +673,7 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
     return THRESHOLD + 0.1 if qualifier_fit(phrase, row.label_zh) >= 1 else 0.0  # a qualifier amiss: no match
 
 
-_MEASURE_HEAD = re.compile(r"(?:增加值|产值|产量|投资|收入|税收|营收|销售额|面积)$")
+_MEASURE_HEAD = re.compile("(?:" + "|".join(h for heads in _HEAD_GROUPS for h in heads) + ")$")
 
 
 def _leftover_fit(words: Sequence[str], phrase: str, label: str) -> float:

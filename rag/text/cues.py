@@ -58,6 +58,8 @@ PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")
 ESTIMATE = re.compile(r"预计|初步统计|快报|预估|可望|有望|估计")
 # What a project is to yield once built ('投产后年产值可达3亿元'): a future expectation, filed as a target, no result.
 PROJECTED = re.compile(r"(?:建成|投产|达产|投用|投运|运营|竣工|落地)(?:后|以后)")
+# Growth on a like-for-like basis (剔除留抵退税因素后同口径增长4.9%): a figure apart from the headline growth.
+LIKE_FOR_LIKE = r"同口径|可比口径"
 # A clause stating an aim or an expectation, never a result: a target's words, 将, 有望, 可达, or a project's
 # figure once it is built.
 AIMED_OR_EXPECTED = re.compile(TARGET.pattern + r"|有望|可达|可望|将(?!近)|" + PROJECTED.pattern)
