@@ -37,7 +37,7 @@ from rag.figures.match import (
     measure_of,
 )
 from rag.schemas import Answer, Citation, Indicator, TableRow
-from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DERIVE, FINAL_ONLY, WHOLE_YEAR
+from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DERIVE, FINAL_ONLY, GRADE, WHOLE_YEAR
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
 from rag.text.numbers import STREAK_UNITS, format_en, format_zh, majority_unit, scan_quantities
@@ -144,6 +144,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         if summed is not None:
             return summed
         items = _listed(question, r)
+        graded = _graded_parts(question, r, scored) if len(items) < 2 else None
+        if graded is not None:
+            return graded
         if len(items) >= 2 or _ADDED_UP.search(question):
             # 'A和B一共多少', '…的问题，加上…的问题，一共多少': one item's figure is not the sum; say what was looked for
             return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
@@ -212,7 +215,9 @@ def _listed(question: str, r: Route) -> list[str]:
     for part in re.split(r"和|及|与|、|加上|再加上", text):
         item = last_words(part)
         if len(item) < 2:  # '拟立项的一共多少个': the item is before the question words
-            item = last_words(re.sub(r"的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "", part))
+            # '…和自接信访，一共有多少宗': the comma before the question words goes with them
+            item = last_words(re.sub(r"[，,]?\s*的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "",
+                                     part))
         items.append(item)
     return [x for x in items if len(x) >= 2]
 
@@ -255,6 +260,35 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
                total=_total_shown(picked, lang), parts=parts)
     return _answer(question, r, text, picked, table=[_row(None, x, lang, n) for n, x in enumerate(picked, start=1)],
                    caveats=[msg("computed_note", lang), *_notes(picked, lang)])
+
+
+def _graded_parts(question: str, r: Route, scored: list[Scored]) -> Answer | None:
+    """'一共设立了多少个示范点' over '设立2个市级和9个区级示范点': the grades of one thing, counted in one sentence, add
+    up to the whole the question asks (no grade named in it); None unless exactly that."""
+    place = r.places[0]
+    rows = [s.row for s in scored if s.row.street == place and s.row.kind in _LEVEL]
+    heads: dict[tuple[str, str, str, str], list[Indicator]] = {}
+    for x in rows:
+        grade = re.match(GRADE, x.label_zh)
+        head = x.label_zh[grade.end() :] if grade else ""
+        if len(head) >= 2 and head in r.phrase and grade and grade.group(0) not in r.phrase:
+            heads.setdefault((x.report_id, x.period, x.normalized_unit, head), []).append(x)
+    groups = [g for g in heads.values() if len(g) >= 2 and len({x.label_zh for x in g}) == len(g)
+              and max(x.evidence.start for x in g) - min(x.evidence.start for x in g) <= _SAME_SENTENCE]
+    if len(groups) != 1 or (r.period and not period_matches(groups[0][0].period, r.period)):
+        return None
+    picked = sorted(groups[0], key=lambda x: x.evidence.start)
+    lang = r.language
+    parts = ("; " if lang == "en" else ";").join(f"{_label([x], lang)} {_figure(x, lang)} [{n}]"
+                                                 for n, x in enumerate(picked, start=1))
+    text = msg("aggregate_items", lang, place=_place(place, lang), period=_period(picked[0].period, lang),
+               total=_total_shown(picked, lang), parts=parts)
+    return _answer(question, r, text, picked,
+                   table=[_row(None, x, lang, n) for n, x in enumerate(picked, start=1)],
+                   caveats=[msg("computed_note", lang), *_notes(picked, lang)])
+
+
+_SAME_SENTENCE = 60  # characters between the starts of two figures of one listing
 
 
 def _each(question: str, r: Route, asks: list[str], ctx: Context) -> Answer | None:

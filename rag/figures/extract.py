@@ -28,6 +28,7 @@ from rag.text.cues import (
     DONE,
     ESTIMATE,
     ESTIMATE_SCOPE,
+    GRADE,
     LIKE_FOR_LIKE,
     PER_SPELLED,
     PROJECTED,
@@ -70,7 +71,7 @@ _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|�
 # (采煤沉陷区, 棚户区, 保护区, 示范区 … are areas worked on, not places)
 _PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖陷户护范验发灾])区|[镇乡县])$")
 _FRAGMENT = re.compile(r"^第(?![一二三]产业)|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
-_CONJ = re.compile(r"和(?!谐|美)|及(?!时)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions
+_CONJ = re.compile(r"和(?!谐|美)|及(?!时|其)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions; X及其Y is one
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
 _OWN_CUES = re.compile(YOY.pattern + "|" + COMPLETION.pattern + r"|分别|均|各|较上年|比上年|较去年|比去年|下同|[(（)）]")
@@ -351,6 +352,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
                                          or _SIGNED.match(q.number_text)
                                          or COMPLETION.search(sentence[clause.start : q.start])):
             term, label = _own_or_prev(prefix, prev if prev[1] else last_any)  # 确保增长6.5%、力争增长7%
+        elif elided := _elided_head(sentence, quantities, i):
+            term, label = None, elided  # '设立2个市级和9个区级示范点': 市级示范点, the head said once, last
         else:
             # '收入增长8%以上,力争达到4500万元': with no figure before it in another unit, the subject of a rate
             before = prev if prev[1] else last_any
@@ -362,6 +365,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
+            if not label and q.unit in _PERSON_UNITS:
+                label = _people_label(prefix, sentence[q.end : clause.start + len(clause.text)], q.unit)
         if label.startswith("连续") and out and out[-1][1]:
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:
@@ -532,6 +537,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             last = tagged(prev[1])[-1]
             if last[1] == "v" and len(last[0]) >= 2 and len(prev[1]) > len(last[0]) + 1:
                 return None, prev[1][: -len(last[0])] + seg  # '加装电梯签约31部、完工14部': 加装电梯完工
+        base = _VERB_LEAD.sub("", re.sub(r"^开展", "", prev[1]))
+        if base.endswith(seg) and len(base) > len(seg):
+            return None, base  # '开展技能培训12期,培训1500人次': the same 技能培训, counted in people
         return None, seg + _LEAD_VERB.sub("", prev[1])
     if prev[1] and len(label) <= 4 and _ATTRIBUTE.search(label) and not _PEOPLE.search(prev[1]):
         joined = prev[1] + label  # "规上工业总产值…,增加值64.5亿元"
@@ -579,6 +587,35 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     if prev[1] and label:
         return None, _sibling(prev[1], label)
     return None, label
+
+
+_PERSON_UNITS = frozenset({"人", "人次", "万人", "万人次"})
+
+
+def _people_label(prefix: str, suffix: str, unit: str) -> str:
+    """'培训3000人', '累计服务3.7万人次', '超过48万人参与投票': people counted by what was done for them (or what they
+    did) are that verb's 人数 (人次): the verbs just before the number, or 参与/参加 and what follows it."""
+    measure = "人次" if unit.endswith("人次") else "人数"
+    seg = re.split(r"[,，、:：;；]", prefix)[-1]
+    seg = _LEAD.sub("", re.sub(r"(?:超过|超|近|约|逾|达到?|共计?|累计|合计)+$", "", seg.strip()))
+    words = tagged(seg) if 2 <= len(seg) <= 6 else ()
+    if words and words[-1][1].startswith("v") and all(f[:1] in "vadm" for _, f in words[:-1]):
+        return seg + measure
+    took_part = re.match(r"(参与|参加)([\u4e00-\u9fff]{2,6}?)(?=$|[,，。；;、]|活动)", suffix)
+    return took_part.group(0) + measure if took_part else ""
+
+
+def _elided_head(sentence: str, quantities: list[Quantity], i: int) -> str:
+    """'设立2个市级和9个区级示范点': a count whose grade is followed by another count of the same measure word and
+    another grade names the head that follows the last grade ('市级示范点'); '' otherwise."""
+    if i + 1 >= len(quantities) or quantities[i + 1].unit != quantities[i].unit:
+        return ""
+    q, nxt = quantities[i], quantities[i + 1]
+    own = re.fullmatch(rf"({GRADE})\s*(?:和|及|与|、)\s*", sentence[q.end : nxt.start])
+    after = _AFTER.match(sentence, nxt.end)
+    theirs = re.match(rf"{GRADE}(.{{2,}})", after.group(0)) if own and after else None
+    head = _counted(_label(theirs.group(1), 0)) if theirs else ""
+    return own.group(1) + head if own and len(head) >= 2 else ""
 
 
 def _counted(tail: str) -> str:
@@ -716,7 +753,10 @@ def _label(prefix: str, end: int) -> str:
     if (len(items) >= 2 and items[-2] and len(items[-2]) <= 8 and len(items[-1]) <= 6
             and not re.search(r"[\d一二两三四五六七八九十]", items[-2]) and not _VERB_ONLY.match(items[-1])
             and _clean(items[-2])):
-        return _clean("、".join(items[-2:]))  # '受理群众来信、来访86件': one figure of both
+        listed = len(items) <= 5 and segment.rstrip().endswith("等") \
+            and all(0 < len(it) <= 8 and not re.search(r"[\d一二两三四五六七八九十]", it) for it in items)
+        # '整治占道、乱摆卖、乱堆放等2.1万宗': a list closed by 等 is one figure of every item
+        return _clean("、".join(items if listed else items[-2:]))  # '受理群众来信、来访86件': one figure of both
     return _clean(items[-1])
 
 

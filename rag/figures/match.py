@@ -661,6 +661,7 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
     """A short label whose words the phrase all holds, in a sentence that holds the phrase's other words ('村均总收入'
     in '全镇17个村集体经济收入合计690万元，村均40.6万元' for '村均集体经济收入'): just a match."""
     label = re.sub(r"[总全]", "", _clean(row.label_zh))
+    label = re.sub(r"(?<=..)(?:人数|人次|户数|个数)$", "", label)  # '服务人数' for '累计服务了多少人': the measure is asked
     core = _GENERIC.sub("", label)  # '年度投资' in a 重点项目 sentence: 年度 narrows nothing
     label = core if len(core) >= 2 else label
     phrase = _clean(phrase)
@@ -668,7 +669,7 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
         return 0.0
     missing = [w for w in _words(phrase) if len(w) >= 2 and w not in label and not _GENERIC_HEAD.match(w)
                and not _GENERIC.fullmatch(w)]
-    if not missing or len(missing) > 3 or any(w not in row.context for w in missing):
+    if not missing or len(missing) > 4 or any(w not in row.context for w in missing):
         return 0.0
     return THRESHOLD + 0.1 if qualifier_fit(phrase, row.label_zh) >= 1 else 0.0  # a qualifier amiss: no match
 

@@ -105,3 +105,6 @@ COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|
 # An average per village / household / person spelled out ('村（社区）平均', '平均每村', '每户平均'): 村均, 户均, 人均.
 PER_SPELLED = re.compile(r"([村户人])(?:[（(][^）)]{1,4}[）)])?平均(?:每[个户人])?")
 PER_EACH = re.compile(r"(?:平均)?每(?:个)?([村户人])(?:平均)?(?![\u4e00-\u9fff]*均)")
+
+# A grade before the thing graded (市级示范点, 一类, 小型停车场): '2个市级和9个区级示范点' says the head once.
+GRADE = r"[\u4e00-\u9fff]{1,5}?(?:级|类|型|档|星级)"

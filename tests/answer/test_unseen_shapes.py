@@ -568,3 +568,15 @@ def test_a_bylined_debriefing_like_for_like_growth_and_a_part_asked(tmp_path_fac
     part = c.ask("Of the market entities newly registered in Tonglan sub-district (桐澜街道) in 2023, how many were "
                  "companies?")
     assert "1620" not in part.text.split("[1]")[0], part.text  # the whole is no answer for its part
+
+
+def test_grades_of_one_thing_add_up_and_a_comma_before_the_question_words(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "graded", {
+        "a.txt": "青溪街道2022年工作总结\n\n一、工作回顾\n建成2个省级和6个市级美丽庭院示范村。"
+                 "收到上级交办件12宗，自接信访3宗。\n",
+    })
+    a = c.ask("青溪街道2022年一共建成多少个美丽庭院示范村？").text
+    assert "8个" in a.split("。")[0] and "[2]" in a, a
+    assert "6个" in c.ask("青溪街道2022年建成了多少个市级美丽庭院示范村？").text.split("。")[0]
+    a = c.ask("青溪街道收到的上级交办件和自接信访，一共有多少宗？").text
+    assert "15宗" in a.split("。")[0], a

@@ -531,3 +531,17 @@ def test_a_plan_that_opens_with_last_years_review() -> None:
     got = {(r.label_zh, r.value, r.kind, r.period) for r in extract_indicators(rep, [sec], [])}
     assert {("固定资产投资", 2.8, "estimate", "2024"), ("茶叶种植面积", 1.1, "actual", "2024"),
             ("固定资产投资", 3.6, "target", "2025-plan")} <= got
+
+
+def test_people_counted_by_the_work_done_for_them() -> None:
+    facts = _facts("全面落实困难群众走访制度，累计慰问1.2万人次。开展技能培训9期，培训640人次。组织消防演练，超过3000人参与演练。"
+                   "培训820人。")
+    assert {("慰问人次", 1.2, "cumulative"), ("技能培训", 640, "actual"), ("参与演练人数", 3000, "actual"),
+            ("培训人数", 820, "actual")} <= facts
+
+
+def test_a_list_closed_by_deng_a_grade_said_once_and_ji_qi() -> None:
+    facts = _facts("整治乱摆卖、乱搭建、乱堆放等2.6万宗。建成2个省级和6个市级美丽庭院示范村。"
+                   "园区范围及其配套区域共计3.4平方公里纳入重点片区。")
+    assert {("整治乱摆卖、乱搭建、乱堆放", 2.6, "actual"), ("省级美丽庭院示范村", 2, "actual"),
+            ("市级美丽庭院示范村", 6, "actual"), ("园区范围及其配套区域", 3.4, "actual")} <= facts
