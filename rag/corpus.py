@@ -27,6 +27,7 @@ from rag.ingest.pipeline import (
     failure_line,
     iter_files,
     prepare,
+    reader_version,
     safe_name,
     unsupported_files,
 )
@@ -158,7 +159,17 @@ class Corpus:
     def _ingest_one(self, path: str, load: Callable[[], LoadedText]) -> IngestResult:
         try:
             loaded = load()
-            known = self._known(content_hash(loaded.text), path, ())
+            digest = content_hash(loaded.text)
+            known = self._known(digest, path, ())
+            stored = self.store.find_by_hash(digest) if known is not None else None
+            if stored is not None and stored.reader != reader_version():
+                # read by other code (an upgrade): read again and replace it where it was stored
+                prepared = prepare(loaded, stored.path, max_tokens=self.settings.chunk_tokens)
+                with self._writer(stored.path):
+                    self._store_prepared(prepared, stored.path, reread=True)
+                known = self._known(digest, path, ())
+                if known is not None and known.status == "unchanged":
+                    known.status, known.message = "replaced", "read again by this version"
             if known is not None:  # unchanged or a duplicate: skip the parsing work entirely
                 return known
             prepared = prepare(loaded, path, max_tokens=self.settings.chunk_tokens)
@@ -198,11 +209,12 @@ class Corpus:
         msg = "" if status == "unchanged" else f"same content as {same.path}; not added twice"
         return IngestResult(path, status, msg, same.report_id, same.street, warnings or tuple(same.notes))
 
-    def _store_prepared(self, prep: Prepared, path: str) -> IngestResult:
+    def _store_prepared(self, prep: Prepared, path: str, *, reread: bool = False) -> IngestResult:
         report = prep.report
         warnings = tuple(report.notes)
         known = self._known(report.content_hash, path, warnings)  # re-checked under the writer lock
-        if known is not None:
+        stored = self.store.find_by_hash(report.content_hash) if reread else None
+        if known is not None and (stored is None or stored.reader == report.reader):
             return known
         old = self.store.find_by_path(path)
         gone = [old.report_id] if old is not None else []

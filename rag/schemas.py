@@ -57,6 +57,7 @@ class ReportMeta(Record):
     notes: list[str] = Field(default_factory=list, description="Caveats: 1-5月 figures, year doubtful …")
     evidence: dict[str, str] = Field(default_factory=dict, description="Field name -> source snippet.")
     n_chars: int = 0
+    reader: str = Field("", description="Fingerprint of the code that read it; other code reads it again on ingest.")
 
 
 class Report(ReportMeta):

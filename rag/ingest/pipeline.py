@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from rag.figures.extract import extract_indicators
@@ -41,6 +42,18 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@cache
+def reader_version() -> str:
+    """A fingerprint of the code that reads a report (metadata, sections, figures, the text helpers they use):
+    a report stored by other code is read again on its next ingest, so an upgrade never keeps a stale table."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for package in ("figures", "ingest", "text"):
+        for source in sorted((root / package).glob("*.py")):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
     """Run metadata, sections, chunks and indicator extraction over a loaded file."""
     text = loaded.text
@@ -63,6 +76,7 @@ def prepare(loaded: LoadedText, path: str, *, max_tokens: int) -> Prepared:
         report_years=meta.report_years, period_covered=meta.period_covered,
         plan_period=meta.plan_period, title=meta.title, title_source=meta.title_source,  # type: ignore[arg-type]
         published_date=meta.published_date, notes=notes, evidence=meta.evidence, n_chars=len(text), text=text,
+        reader=reader_version(),
     )
     chunks = chunk_report(report, text, sections, max_tokens=max_tokens)
     tokens = [tokenize(c.header() + " " + c.text) for c in chunks]

@@ -72,6 +72,22 @@ def test_reingest_is_idempotent_and_replaces(tmp_path: Path) -> None:
     assert corpus.dense.count() == len(corpus.store.chunks())
 
 
+def test_a_report_read_by_other_code_is_read_again_and_keeps_its_override(tmp_path: Path) -> None:
+    corpus = Corpus(make_settings(tmp_path / "d"))
+    src = tmp_path / "r.txt"
+    src.write_text((REPORTS / "002_7d55213a54c13fac.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    [first] = corpus.ingest([src], place="荷塘街道")
+    n_rows, n_chunks = len(corpus.indicators()), len(corpus.store.chunks())
+    with corpus.store.transaction():  # as an older version would have stored it: fewer figures, another reader
+        corpus.store.update_meta(corpus.find_report(first.report_id).model_copy(update={"reader": "older"}))
+        corpus.indicator_store.replace(first.report_id, corpus.indicators()[:3])
+    [again] = corpus.ingest([src])
+    assert again.status == "replaced" and again.report_id == first.report_id
+    assert len(corpus.indicators()) == n_rows and corpus.reports()[0].street == "荷塘街道"
+    assert len(corpus.store.chunks()) == n_chunks == corpus.dense.count()
+    assert corpus.ingest([src])[0].status == "unchanged"
+
+
 def test_duplicate_content_under_another_name_is_not_added(tmp_path: Path) -> None:
     corpus = Corpus(make_settings(tmp_path / "d"))
     text = (REPORTS / "004_d17093189e6c1fbb.txt").read_text(encoding="utf-8")
