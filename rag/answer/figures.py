@@ -1034,6 +1034,9 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     return _answer(question, r, text, found, table=table, caveats=caveats)
 
 
+_EN_SPAN = r"(?:jan(?:uary)?|the first \w+ months of)\s*(?:[–—-]|to|through)?\s*[a-z]*"  # 'January–November 2023'
+
+
 def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     """The period written right after each place a comparison names ('蒿桥集镇（2023年）', 'Linggang (2024)',
     'Buji in 2022', '柳垡镇2024年全年和泖溪镇2024年上半年' → 2024 and 2024H1); empty unless two or more places
@@ -1041,10 +1044,11 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for place in places:
         names = [re.escape(place), re.escape(short_name(place))] + [x for x in [place_en_pattern(short_name(place))] if x]
-        m = re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+)?(20\d\d)", question, re.I)
+        m = re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+(?:in|for)\s+)?"
+                      rf"((?:(?:the )?first half of|{_EN_SPAN})?\s*)(20\d\d)", question, re.I)
         if m:
-            own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(1) : m.start(1) + 14])[0]
-            found[place] = period_of(own, [int(m.group(1))]) or m.group(1)
+            own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]
+            found[place] = period_of(m.group(1) + own, [int(m.group(2))]) or m.group(2)
     return found if len(found) >= 2 else {}
 
 

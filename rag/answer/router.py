@@ -153,7 +153,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
                                               and not _RANK_EN.search(question) and len(places) < 2) or (
         bool(WHICH_YEAR.search(question)) and len(places) < 2)
     # 'Buji in 2022 or Yutang in 2023': two places, each with its year, compare; they trace no trend
-    if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year", question, re.I):
+    if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year|" + _RATE_ON_LAST_YEAR, question, re.I):
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
@@ -359,6 +359,10 @@ def unit_hint(question: str) -> str | None:
 
 
 # ---- kinds, periods, phrase ----------------------------------------------------------------------
+# '比上年减少了百分之多少': the growth rate on last year, as the report states it
+_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升)了?百分之(?:多少|几)"
+
+
 def kind_asked(question: str) -> AskedKind:
     """The kind of figure a question asks for."""
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
@@ -370,6 +374,8 @@ def kind_asked(question: str) -> AskedKind:
         return "target"
     if _COMPLETION.search(question):
         return "completion_rate"
+    if re.search(_RATE_ON_LAST_YEAR, question):
+        return "yoy_growth"
     if ASKS_CHANGE.search(question):
         return "yoy_change"
     if _ESTIMATE.search(question) and not FINAL_ONLY.search(question) and not (
@@ -466,6 +472,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
+    # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
+    text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升)?了?", " ", text)
     text = _PERIOD_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _Q_WORDS.sub(" ", text)

@@ -88,6 +88,7 @@ _SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
 _RATE_NAMED = re.compile(r"增速|增幅|增长率|同比")  # '增速提高到6.5%' is still a growth rate
 _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[\u4e00-\u9fff]{0,6}?)最[高多大少低][,，]?(?:达到?|为)?$")
+_ONE_VILLAGE = re.compile(r"^[\s,，]*其中([\u4e00-\u9fff]{1,4}[村社区组])$")  # '…村均67万元，其中兴榆村128万元': that village's
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
 _GROUP_BOUND = re.compile(r"(?:以上|以下|及以上|及以下|以内)?的(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
@@ -128,6 +129,7 @@ _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记
 # Heads that name no subject of their own: "腊味企业9家,实现产值3.4亿元" measures the firms' output.
 _HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|总产|(?:平均)?亩产|单产|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
                         r"|利润|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
+_VALUE_OF_OUTPUT = re.compile(r"(?:总)?产值|(?:销售)?收入|销售额")  # what a crop's or a product's output is worth
 _HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})(?:总额|总量|合计)?$")
 _MEASURE_TAIL = re.compile(r"(?:产量|(?:播种|种植|收获)?面积|数量|人数|户数|个数|总数|规模)$")
 _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / 户均 …: a per-unit figure of the subject before it
@@ -497,7 +499,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     prefix = PER_SPELLED.sub(r"\1均", prefix)  # '村（社区）平均56万元' is a per-village figure: 村均
     # '16个村（社区）集体经营性收入平均达到38.2万元': after a count of villages, an average is per village
     prefix = re.sub(r"^([村户])(?:[（(][^）)]{1,4}[）)])?([^，,。；;\d]{2,12}?)平均", r"\1均\2", prefix)
-    top = _TOP_ONE.search(prefix) or _VILLAGE_LISTED.search(prefix)
+    top = _TOP_ONE.search(prefix) or _VILLAGE_LISTED.search(prefix) or _ONE_VILLAGE.search(prefix)
     if prev[1] and top:  # '其中桐坪村最高，达96万元', '…的村分别为东塘村810万元、石门村655万元': each village's figure
         return None, top.group(1) + re.sub(r"^(?:[\u4e00-\u9fff]{1,4}村(?=[\u4e00-\u9fff]{3})|村[均级]?)", "", prev[1])
     label = _label(prefix, len(prefix))
@@ -517,6 +519,10 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         own = re.sub(rf"^[^{per.group(1)}]{{0,3}}{per.group(1)}级?(?:[（(][^）)]*[）)])?", "",
                      re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))  # 村均 + 行政村集体经济收入 -> 村均集体经济收入
         return None, per.group(0) + own
+    crop = re.sub(r"总$", "", _MEASURE_TAIL.sub("", re.sub(r"总产$", "产量", prev[1]))) if prev[1] and _VALUE_OF_OUTPUT.fullmatch(label) \
+        else ""
+    if len(crop) >= 2 and crop != prev[1] and not _HEAD_TAIL.search(crop):
+        return None, crop + label  # '南果梨产量1.6万吨，实现产值1.1亿元': the pears' output value
     if prev[1] and _HEAD_ONLY.fullmatch(label) and not _HEAD_TAIL.search(prev[1]) and not _PEOPLE.search(prev[1]):
         joined = prev[1] + label
         found = match_term(joined, unit_kind)
@@ -694,6 +700,8 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
 def _part_of(label: str, whole: str) -> str:
     """A 其中 part that words only its own modifier and the measure ('投产面积') keeps what the whole names before
     that ('井冈蜜柚种植面积' -> '井冈蜜柚投产面积')."""
+    if re.match(r"[\u4e00-\u9fff]{2,4}[村组](?![均级])", label) and not whole.startswith(label[:3]):
+        return label  # '村均67万元，其中兴榆村128万元': one village's own figure, named already
     new = _NEW.match(whole)
     if new and not _NEW.match(label) and len(label) <= 4 and not re.search(r"[率比]$", label):
         return new.group(0) + label  # '新增市场主体1020户,其中企业310家': 新增企业
@@ -920,7 +928,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         # '今年,街道将力争完成税收3.1亿元' in a report titled with the plan year: that year's target
         period, period_source = f"{report.plan_period}-plan", "sentence"
     elif kind == "target" and period[:4].isdigit() and (re.search(r"全年|年度", clause.text) or re.search(
-            r"全年|年度目标", re.split(r"[。！？\n]", report.text[max(section.start, sent_start - 300) : sent_start])[-1])):
+            r"全年|年度目标", re.split(r"[。！？\n]", report.text[max(section.start, sent_start - 300) : sent_start])[-1]
+            + _opening(sentence[: clause.start])) or re.search(r"全年(?:目标|任务)|年度目标", sentence[: clause.start])):
         # '1-5月…,全年目标4.5亿元', '下半年…确保全年完成3.5亿元', '…紧盯全年目标:…；新增就业1500人': the whole year's
         period = period[:4] + ("-plan" if period.endswith("-plan") else "")
         period_source = "clause"

@@ -77,6 +77,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
                                       else label_similarity(phrase, row.label_zh))
         lex = by_label[row.label_zh]
+        if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and len(row.label_zh) <= 2:
+            lex = round(lex * _bare_fit(phrase, row), 4)
         if lang == "en" and lex < THRESHOLD:
             lex = max(lex, en_in_context(phrase, row), anchored(phrase, counted, row))
         elif lang == "zh" and lex < THRESHOLD + 0.1:
@@ -111,6 +113,15 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
 # Words a phrase may hold beside the indicator's name that narrow nothing (the scope of the place, filler).
 _GENERIC = re.compile(r"全年|年度|全[区市县镇乡]|辖区|街道|本级|总额|总量|金额|数额|规模|数量|面积|完成|实现|累计|合计|情况|水平|"
                       r"多少|一共|共|年底前?|年末|当年|新增|目标|任务|计划|预计|实际|全部|所有|各类|总")
+
+
+def _bare_fit(phrase: str, row: Indicator) -> float:
+    """0.85 when a bare label ('产值') meets a phrase that names much more ('某某项目产值') its sentence does not
+    hold: the figure is some other thing's 产值; else 1."""
+    extra = [w for w in _words(phrase) if len(w) >= 2 and w not in row.label_zh and not _GENERIC.fullmatch(w)]
+    where = row.context or row.evidence.quote
+    missing = sum(len(w) for w in extra if w not in where)
+    return 0.85 if missing >= 4 and missing * 2 > sum(len(w) for w in extra) else 1.0
 
 
 def _rest_fit(phrase: str, row: Indicator) -> float:
@@ -452,7 +463,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "net increase": ("净增",), "net growth": ("净增",), "net gain": ("净增",), "net addition": ("净增",),
     "bearing fruit": ("挂果", "结果", "投产"), "fruit-bearing": ("挂果", "投产"), "bearing": ("挂果", "投产"),
     "in production": ("投产",), "tea garden": ("茶园",), "tea gardens": ("茶园",), "standardized": ("标准化",), "standardised": ("标准化",), "labour migration": ("劳务", "外出务工"), "labor migration": ("劳务", "外出务工"),
-    "harvest": ("总产", "产量", "亩产", "单产"), "harvested": ("总产", "产量", "亩产", "单产"), "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
+    "produce": ("产量", "总产"), "produced": ("产量", "总产"), "harvest": ("总产", "产量", "亩产", "单产"), "harvested": ("总产", "产量", "亩产", "单产"), "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
     "labor export": ("劳务输出", "劳务"), "migrant labour": ("劳务", "外出务工"), "migrant labor": ("劳务", "外出务工"),
     "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),
     "broke ground": ("开工", "动工"), "break ground": ("开工", "动工"), "broken ground": ("开工", "动工"),

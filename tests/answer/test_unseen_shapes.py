@@ -580,3 +580,21 @@ def test_grades_of_one_thing_add_up_and_a_comma_before_the_question_words(tmp_pa
     assert "6个" in c.ask("青溪街道2022年建成了多少个市级美丽庭院示范村？").text.split("。")[0]
     a = c.ask("青溪街道收到的上级交办件和自接信访，一共有多少宗？").text
     assert "15宗" in a.split("。")[0], a
+
+
+def test_a_projects_value_a_rate_on_last_year_and_per_place_month_spans(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "project_value", {
+        "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全年实现税收收入3.1亿元。樱桃种植面积0.6万亩，产量0.9万吨，"
+                 "实现产值2.2亿元。投资4亿元的精密铸件项目进入设备调试阶段，预计达产后年产值可达9亿元。"
+                 "全年受理热线工单1860件，同比下降9.4%。\n",
+        "b.txt": "桐岭街道2023年1-11月工作总结\n\n一、工作回顾\n1-11月，完成税收收入1.4亿元。\n",
+        "c.txt": "白沙镇2024年上半年工作总结\n\n一、上半年工作回顾\n上半年完成固定资产投资3.3亿元。\n",
+    })
+    a = c.ask("柳沟镇精密铸件项目2023年实现产值多少？")
+    assert "2.2" not in a.text.split("。")[0] and a.route != "indicator", a.text
+    assert "9.4%" in c.ask("柳沟镇2023年热线工单比上年减少了百分之多少？").text.split("。")[0]
+    a = c.ask("Which collected more tax revenue: Liugou town (柳沟镇) in 2023 or Tongling sub-district (桐岭街道) in "
+              "January–November 2023?").text
+    assert a.startswith("Liugou Town") and "(3.1亿元) (2023)" in a and "(1.4亿元) (Jan–Nov 2023)" in a, a
+    a = c.ask("How much fixed-asset investment did Baisha town (白沙镇) complete in the whole of 2024?")
+    assert not a.text.startswith("Baisha Town: Fixed-asset investment in H1"), a.text

@@ -545,3 +545,12 @@ def test_a_list_closed_by_deng_a_grade_said_once_and_ji_qi() -> None:
                    "园区范围及其配套区域共计3.4平方公里纳入重点片区。")
     assert {("整治乱摆卖、乱搭建、乱堆放", 2.6, "actual"), ("省级美丽庭院示范村", 2, "actual"),
             ("市级美丽庭院示范村", 6, "actual"), ("园区范围及其配套区域", 3.4, "actual")} <= facts
+
+
+def test_a_crops_output_value_a_villages_own_figure_and_full_year_targets_in_a_half_year_plan() -> None:
+    facts = _facts("山楂种植面积0.8万亩，产量1.2万吨，实现产值0.9亿元。全镇村集体经济总收入930万元，村均52万元，"
+                   "其中柳沟村117万元，居全镇第一。")
+    assert {("山楂产值", 0.9, "actual"), ("柳沟村集体经济总收入", 117, "actual")} <= facts
+    rows = _rows("下半年，街道将紧盯全年目标任务，确保税收收入完成3.6亿元，固定资产投资完成12亿元。", part="plan",
+                 heading="二、下半年工作打算", period="2024H1")
+    assert {(r.label_zh, r.period) for r in rows} == {("税收收入", "2024-plan"), ("固定资产投资", "2024-plan")}
