@@ -440,7 +440,7 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
             return f"{prefix}M01-M{last:02d}"
         if last == 12:
             return prefix or None
-    if re.search(r"上半年|\b(first half|H1)\b", question, re.I):
+    if re.search(r"上半年|\b(first half|H1|mid-year)\b|\bmid-20\d\d\b", question, re.I):
         return f"{prefix}H1"
     if re.search(r"下半年|\b(second half|H2)\b", question, re.I):
         return f"{prefix}H2"
@@ -463,6 +463,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
             if pattern:
                 text = re.sub(rf"(?:{pattern})(?:'s|’s)?", " ", text, flags=re.I)
         text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
+        text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?", " ", text, flags=re.I)  # periods
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
         text = re.sub(r"\bnet\s+(increase|growth|gain|addition)\b", r"net-\1", text, flags=re.I)  # 净增
         text = re.sub(r"\b(district|county|town|township|city)[\s-]+level\b", r"\1-level", text, flags=re.I)  # 镇级
@@ -474,6 +475,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
     text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升)?了?", " ", text)
+    text = re.sub(r"(?:上级|省|市|区|县)?下达的?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
+    text = re.sub(r"(任务|目标|计划)的?比例", r"\1", text)  # …and the share of it done is the completion asked
     text = _PERIOD_WORDS.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = _Q_WORDS.sub(" ", text)

@@ -419,7 +419,12 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "subsidence": ("沉陷",), "relocated": ("搬迁", "安置"), "relocation": ("搬迁", "安置"), "arrived": ("到位",),
     "price": ("价", "价格", "均价"), "prices": ("价", "价格", "均价"), "average price": ("均价", "平均价格"),
     "like-for-like": ("同口径", "可比口径"), "like for like": ("同口径", "可比口径"), "comparable basis": ("同口径", "可比口径"),
-    "funding": ("资金",), "foreign capital": ("外资",), "inflow": ("到位", "流入", "引进"), "inflows": ("到位", "流入", "引进"), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
+    "funding": ("资金",), "foreign capital": ("外资",), "domestic capital": ("内资",), "domestic-capital": ("内资",),
+    "foreign-capital": ("外资",),
+    # how a task was met or who set it: the completion asked, no part of the measure's name
+    "assigned": (), "district-assigned": (), "county-assigned": (), "fulfil": (), "fulfill": (), "fulfilled": (),
+    "over-fulfil": (), "over-fulfill": (), "over-fulfilled": (), "overfulfilled": (),
+    "agreed investment": ("协议投资",), "contracted investment": ("协议投资", "合同投资"), "inflow": ("到位", "流入", "引进"), "inflows": ("到位", "流入", "引进"), "foreign investment": ("外资",), "actually used": ("实际利用", "实际使用"),
     "actually invested": ("实际投资", "实际到位"), "actual investment": ("实际投资", "实际到位"),
     "technical upgrade": ("技改",), "technological transformation": ("技改",),
     "newly registered": ("新登记", "新注册"), "new enterprises": ("新登记企业", "新增企业", "新引进企业"),

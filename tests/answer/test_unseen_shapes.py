@@ -598,3 +598,19 @@ def test_a_projects_value_a_rate_on_last_year_and_per_place_month_spans(tmp_path
     assert a.startswith("Liugou Town") and "(3.1亿元) (2023)" in a and "(1.4亿元) (Jan–Nov 2023)" in a, a
     a = c.ask("How much fixed-asset investment did Baisha town (白沙镇) complete in the whole of 2024?")
     assert not a.text.startswith("Baisha Town: Fixed-asset investment in H1"), a.text
+
+
+def test_completion_rates_ranked_and_a_task_set_from_above_asked_in_english(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "task_rates", {
+        "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n公共财政收入2.1亿元，完成市下达任务的103.6%。"
+                 "到账外资1250万美元，完成区下达任务的108.2%。\n",
+        "b.txt": "桐岭乡2023年工作总结\n\n一、2023年工作回顾\n全年完成乡级财政收入380万元，完成县下达任务的101.9%。\n",
+        "c.txt": "白沙街道2024年上半年工作总结\n\n一、上半年工作回顾\n实际到位内资4.2亿元，完成全年任务的46%。\n",
+    })
+    a = c.ask("柳沟镇和桐岭乡，哪个财政收入完成上级下达任务的比例更高？").text
+    assert a.startswith("柳沟镇") and "103.6%" in a and "101.9%" in a, a
+    a = c.ask("By how much did Liugou town (柳沟镇) over-fulfil its district-assigned foreign-capital task in 2023 — "
+              "what completion rate did it reach?").text
+    assert a.startswith("Liugou Town") and "108.2%" in a and "101.9" not in a, a
+    a = c.ask("By mid-2024, what share of its full-year domestic-capital target had Baisha sub-district reached?").text
+    assert "46%" in a, a
