@@ -166,7 +166,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _PERCENT_ASKED.search(question):
         r = r.model_copy(update={"kind": "actual"})  # 'how much did it rise between 2022 and 2024': the levels
     if r.unit_strict and r.intent in ("trend", "rank", "aggregate") and not (
-            r.intent == "rank" and r.kind in ("completion_rate", "share")):  # '哪个…完成任务的比例更高': rates ranked
+            r.intent == "rank" and r.kind in ("completion_rate", "share")  # '哪个…完成任务的比例更高': rates ranked
+            or r.kind == "yoy_growth" and len(r.years) <= 1):  # '比上年减产了百分之几': the stated rate
         units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})
         measure = [x for x in measure if x.normalized_unit in units or x.kind not in _LEVEL]
         if not any(x.kind in _LEVEL for x in measure):  # '增加了几栋' over a measure only stated in yuan

@@ -360,7 +360,8 @@ def unit_hint(question: str) -> str | None:
 
 # ---- kinds, periods, phrase ----------------------------------------------------------------------
 # '比上年减少了百分之多少': the growth rate on last year, as the report states it
-_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升)了?百分之(?:多少|几)"
+_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:(?:增长|增加|减少|下降|提高|降低|上升|[增减][产收])了?百分之(?:多少|几)|" \
+                     r"是?增(?:还)?是减)"  # '比上年是增是减？变化幅度多少？': the reported rate, its sign
 
 
 def kind_asked(question: str) -> AskedKind:
@@ -465,6 +466,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
         text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?", " ", text, flags=re.I)  # periods
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
+        text = re.sub(r"\b(school|kindergarten|nursery)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
         text = re.sub(r"\bnet\s+(increase|growth|gain|addition)\b", r"net-\1", text, flags=re.I)  # 净增
         text = re.sub(r"\b(district|county|town|township|city)[\s-]+level\b", r"\1-level", text, flags=re.I)  # 镇级
         text = re.sub(rf"\b(?:3[01]|[12]?\d)(?:st|nd|rd|th)?\s+(?={_MONTH_WORD}\b)", " ", text, flags=re.I)  # by 30 September

@@ -438,7 +438,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "value added": ("增加值",), "value-added": ("增加值",), "tax": ("税收", "税"), "taxes": ("税收",),
     "signed projects": ("签约项目",), "funds in place": ("到位资金",), "service industry": ("服务业",),
     "operating revenue": ("营业收入",), "district-level": ("区级",), "local revenue": ("地方收入",),
-    "school places": ("学位",), "sub-district": (), "subdistrict": (), "town": (), "township": (),
+    "school places": ("学位",), "school-places": ("学位",), "kindergarten-places": ("幼儿园学位", "学位"), "sub-district": (), "subdistrict": (), "town": (), "township": (),
     "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
     "retail sales above designated size": ("限上社零", "限额以上社会消费品零售"),

@@ -614,3 +614,16 @@ def test_completion_rates_ranked_and_a_task_set_from_above_asked_in_english(tmp_
     assert a.startswith("Liugou Town") and "108.2%" in a and "101.9" not in a, a
     a = c.ask("By mid-2024, what share of its full-year domestic-capital target had Baisha sub-district reached?").text
     assert "46%" in a, a
+
+
+def test_a_rise_or_fall_on_last_year_is_its_stated_rate_and_school_places_are_not_schools(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "rise_or_fall", {
+        "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全年实现税收收入6.4亿元，同比下降2.7%。苹果总产2.1万吨，较上年减产8%。"
+                 "新建、改扩建学校3所，新增学位2400座。\n",
+        "b.txt": "桐岭街道2023年工作总结\n\n一、2023年工作回顾\n新增公办学位900个。\n",
+    })
+    a = c.ask("2023年柳沟镇税收收入比上年是增是减？变化幅度多少？").text
+    assert "下降2.7%" in a.split("。")[0] and "6.4" not in a.split("。")[0], a
+    assert "8%" in c.ask("柳沟镇苹果总产比上年减产了百分之几？").text.split("。")[0]
+    a = c.ask("Which added more school places: Liugou (柳沟镇) in 2023 or Tongling (桐岭街道) in 2023?").text
+    assert "(3所)" not in a and "3 (" not in a, a
