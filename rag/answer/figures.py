@@ -37,7 +37,7 @@ from rag.figures.match import (
     measure_of,
 )
 from rag.schemas import Answer, Citation, Indicator, TableRow
-from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DERIVE, FINAL_ONLY, GRADE, WHOLE_YEAR
+from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DECLINE_ASKED, DERIVE, FINAL_ONLY, GRADE, WHOLE_YEAR
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
 from rag.text.numbers import STREAK_UNITS, format_en, format_zh, majority_unit, scan_quantities
@@ -91,14 +91,20 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase), [], route="abstain")
     if r.intent == "trend" and DERIVE.search(question) and len(r.years) == 2:
         # '2022年增至300家、同比增长20%，据此推算2021年约有多少家': one figure, computed for the earlier year
-        r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)]})
+        asks_level = r.kind == "yoy_growth" and r.unit_hint not in (None, "percent")  # '按数量和同比增幅推算…有几家'
+        r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)],
+                                 "kind": "actual" if asks_level else r.kind})
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
+    of_task = True  # a share of a task, target or budget is its completion rate ('占年度任务38%')
     if r.kind == "share" and "占" in r.phrase[1:] and not DERIVE.search(question):
         subject = r.phrase[: r.phrase.index("占", 1)]  # '楼宇税收占税收收入的比重': the share is the subject's
+        of_task = bool(re.search(r"任务|目标|计划|预算", r.phrase[r.phrase.index("占", 1) :]))
         r = r.model_copy(update={"phrase": subject, "keys": [t.key for t in terms_for_question(subject)]})
     rows = _candidate_rows(ctx, r)
+    if not of_task:  # '工业投资占固定资产投资的比重': never the investment's completion of its own plan
+        rows = [x for x in rows if x.kind != "completion_rate"]
     villages = sub_places(question, r.places)
     if villages:  # '某镇某村的集体收入': only a figure the text gives for that village answers it, never the total
         rows = [x for x in rows if all(v in x.evidence.quote or v in x.label_zh or _named_before(v, x) for v in villages)]
@@ -114,6 +120,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         derived = _derived(question, level, given, r.places[0], _label(given, r.language))
         if derived is not None:
             return derived
+    ratio = _ratio(question, r, rows, ctx) if len(r.places) == 1 and (r.unit_hint == "percent" or r.kind == "share") \
+        else None
+    if ratio is not None:
+        return ratio
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed, counted=r.counted)
     measure = _best_measure(scored, r)
     if not measure:
@@ -845,6 +855,52 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     return None
 
 
+_RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)")
+_RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
+                       r"from) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"
+                       r"proportion) of (?:its |the )?(?P<whole2>[^?]+?)\s*(?:\?|$)", re.I)
+
+
+def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
+    """'税收收入相当于地区生产总值的百分之几', 'What share of its gross output was value added': two levels the
+    report states for the place and period, divided and said so; None when the report states the share itself,
+    or either figure is not found for certain."""
+    lang, place = r.language, r.places[0]
+    m = _RATIO_ZH.search(question) if lang == "zh" else _RATIO_EN.search(question)
+    if m is None:
+        return None
+    part_q = m.group("part") if lang == "zh" else (m.group("part") or m.group("part2"))
+    whole_q = m.group("whole") if lang == "zh" else (m.group("whole") or m.group("whole2"))
+    own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
+           and (not r.period or period_matches(x.period, r.period))]
+    found: list[list[Indicator]] = []
+    for text in (part_q, whole_q):
+        phrase = indicator_phrase(text, [], lang, r.places)
+        if lang == "zh":
+            phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", phrase) or phrase
+        keys = [t.key for t in terms_for_question(text)] if lang == "zh" else []
+        best = [s for s in match_rows(phrase, own, keys=keys, lang=lang, embed=ctx.embed) if s.score >= _RATIO_SURE]
+        levels = [s for s in best if s.row.kind in _LEVEL]
+        if not levels:
+            return None
+        found.append([s.row for s in levels if s.score == levels[0].score])
+    pairs = [(a, b) for a in found[0] for b in found[1] if a is not b and a.period == b.period
+             and a.normalized_unit == b.normalized_unit and b.normalized_value > 0]
+    if len({(a.label_zh, b.label_zh, a.period) for a, b in pairs}) != 1:
+        return None  # none, or two pairs fit as well: no guess
+    part, whole = pairs[0]
+    if any(x.kind == "share" and x.label_zh == part.label_zh and x.period == part.period for x in own):
+        return None  # the report's own share answers it (the usual route)
+    figure = f"{part.normalized_value / whole.normalized_value * 100:.1f}%"
+    text = msg("derived_ratio", lang, place=_place(place, lang), period=_period(part.period, lang),
+               part=_label([part], lang), whole=_label([whole], lang), figure=figure,
+               part_fig=_figure(part, lang), whole_fig=_figure(whole, lang))
+    return _answer(question, r, text, [part, whole], caveats=[msg("computed_note", lang), *_notes([part, whole], lang)])
+
+
+_RATIO_SURE = 0.7  # a match score each figure of a computed ratio must reach
+
+
 def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:
     """'2024年实际加装电梯比年初打算多了几部': the year's result against the target set for it (this report's, or
     the plan in last year's report), the difference computed and said so."""
@@ -904,7 +960,10 @@ def _target_order(result: Indicator, plan_first: bool, target: Indicator) -> tup
 def _computed(value: float, like: Indicator, lang: str) -> str:
     """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
     value = round(value) if like.normalized_unit == "count" else round(value, 2)
-    return format_zh(value, like.unit) if lang == "zh" else format_en(value, like.unit)
+    if lang == "en":  # as every figure in English is shown: the report's own form beside it
+        shown, zh = format_en(value, like.unit), format_zh(value, like.unit)
+        return shown if shown == zh else f"{shown} ({zh})"
+    return format_zh(value, like.unit)
 
 
 def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], place: str,
@@ -974,8 +1033,9 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     else:
         own_years = _years_by_place(question, places)  # 'Haoqiaoji (2023), Pudian (2023) or Linggang (2024)'
         for place in places:
-            asked = r.model_copy(update={"period": own_years[place], "years": [int(own_years[place][:4])]}) \
-                if place in own_years else r
+            own = own_years.get(place)
+            asked = r if own is None else r.model_copy(update={"period": own or None,
+                                                               "years": [int(own[:4])] if own else []})
             row, _ = _pick([x for x in measure if x.street == place], asked, kinds)
             if row is not None:
                 picked.append(row)
@@ -1002,10 +1062,16 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         text = _aggregate_text(found, label, lang)
     else:
         text = ""
+        if r.kind in ("yoy_growth", "yoy_change") and DECLINE_ASKED.search(question):
+            word = msg("rank_fall_most" if r.ascending else "rank_fall_least", lang)
+        elif unit == "percent":
+            word = msg("rank_low" if r.ascending else "rank_high", lang)
+        else:
+            word = msg("rank_least" if r.ascending else "rank_most", lang)
         for n, i in enumerate(found, start=1):
             key = "rank_first" if n == 1 else "rank_second" if n == 2 else "rank_other"
-            text += _sep(text, lang) + msg(key, lang, place=_place(i.street, lang), label=label, figure=_fig_with_kind(i, lang), n=n,
-                        word=msg("rank_least" if r.ascending else "rank_most", lang))
+            text += _sep(text, lang) + msg(key, lang, place=_place(i.street, lang), label=label,
+                                           figure=_fig_with_kind(i, lang), n=n, word=word)
     if len(found) == 2 and not missing and r.intent != "aggregate" and _DIFF_ASKED.search(question):
         # 'A比B多多少': the computed difference first, then each figure
         a, b = found
@@ -1051,6 +1117,9 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]
             found[place] = period_of(m.group(1) + own, [int(m.group(2))]) or m.group(2)
+        elif re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|report year)",
+                       question, re.I):
+            found[place] = ""  # 'XX街道报告年度': that report's own year, whichever it is
     return found if len(found) >= 2 else {}
 
 

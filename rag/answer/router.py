@@ -25,6 +25,7 @@ from rag.text.cues import (
     ASKS_CHANGE,
     ASKS_RANK,
     COUNT_ASKED,
+    DECLINE_ASKED,
     FINAL_ONLY,
     NUMBER_QUESTION,
     PER_EACH,
@@ -69,7 +70,7 @@ _PERIOD_WORDS = re.compile(
     r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月底?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
-    r"同比|增长率|增长|增幅|增速|比增|下降|降幅|完成率|完成年度计划|完成情况|完成|实现|目标|任务|计划|预计|预估|初步统计|力争|占比|比重|累计|"
+    r"同比|增长率|增长|增幅|增速|比增|下降|降幅|完成率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道)(?:之中|当中|中)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
@@ -189,7 +190,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     hint = unit_hint(question)
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
-              ascending=bool(_ASC.search(question)), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
+              ascending=bool(_ASC.search(question)) != (kind in ("yoy_growth", "yoy_change") and bool(DECLINE_ASKED.search(question))), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
               unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question),
               one_village=bool(_TOP_VILLAGE_ASKED.search(question)), counted=counted_noun(question) if lang == "en" else "",
               twins=found.twins, districts=found.districts, place_counties=found.counties,
@@ -321,7 +322,7 @@ def unit_hint(question: str) -> str | None:
         return "percent"  # '满意率是多少', 'what share', 'satisfaction rate': a percentage, never a count
     if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
-    if re.search(r"资金|金额|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I) or (
+    if re.search(r"资金|金额|经费|总投入|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
         return "CNY"
@@ -371,8 +372,8 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"(?:高于|低于|快于|慢于|超过|超出)[^，,。？?]{0,8}平均|\b(?:beat|above|below|exceed\w*|outpac\w*|ahead of|"
                  r"behind)\b[^?]{0,30}\baverage\b", question, re.I):
         return "actual"  # '增幅高于全区平均几个百分点': the gap to the average, a figure of its own
-    if re.search(r"(?:目标|任务)约?(?:是|为)?多少", question):
-        return "target"
+    if re.search(r"(?:目标|任务)约?(?:是|为)?多少|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少", question):
+        return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
     if _COMPLETION.search(question):
         return "completion_rate"
     if re.search(_RATE_ON_LAST_YEAR, question):
@@ -467,9 +468,13 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?", " ", text, flags=re.I)  # periods
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
         text = re.sub(r"\b(school|kindergarten|nursery)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
+        # 'retail sales above designated size': the qualifier first, as in 限额以上零售额, so the measure ends the phrase
+        text = re.sub(r"\b((?:[\w-]+\s+){0,3}?[\w-]+)\s+above[- ]designated[- ]size\b", r"above-designated-size \1", text,
+                      flags=re.I)
         text = re.sub(r"\bnet\s+(increase|growth|gain|addition)\b", r"net-\1", text, flags=re.I)  # 净增
         text = re.sub(r"\b(district|county|town|township|city)[\s-]+level\b", r"\1-level", text, flags=re.I)  # 镇级
         text = re.sub(rf"\b(?:3[01]|[12]?\d)(?:st|nd|rd|th)?\s+(?={_MONTH_WORD}\b)", " ", text, flags=re.I)  # by 30 September
+        text = re.sub(rf"\b{_MONTH_WORD}\b(?:\s*(?:[–—-]|to|through)\s*{_MONTH_WORD}\b)?", " ", text, flags=re.I)
         text = re.sub(r"(?:'s|’s)\b", " ", text)
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)

@@ -259,7 +259,8 @@ _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _TOP_ONE = re.compile(r"最[高多大][的]?[\u4e00-\u9fff]{1,6}[村社区组]")
 _TOP_ASKED = re.compile(r"最[高多大]|哪个村|\b(?:highest|most|largest|top|which village)\b", re.I)
 _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
-_ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota", re.I)
+_ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,12}\b(?:retail|wholesale|"
+                          r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上
 _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b", re.I)
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
 
@@ -408,7 +409,9 @@ def _dense_scores(phrase: str, labels: set[str], embed: Embed) -> dict[str, floa
 # ---- English ---------------------------------------------------------------------------------------
 # Government-report terms no dictionary has (CC-CEDICT lacks 入库, 规上, 固投 …).
 HAND_EN: dict[str, tuple[str, ...]] = {
-    "above-scale": ("规上", "规模以上"), "above scale": ("规上", "规模以上"), "below-scale": ("规下",),
+    "above-scale": ("规上", "规模以上"), "above scale": ("规上", "规模以上"),
+    "above designated size": ("规上", "规模以上", "限上", "限额以上"),
+    "above-designated-size": ("规上", "规模以上", "限上", "限额以上"), "gross output": ("总产值", "产值"), "below-scale": ("规下",),
     "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
     "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",),

@@ -109,3 +109,6 @@ PER_EACH = re.compile(r"(?:平均)?每(?:个)?([村户人])(?:平均)?(?![\u4e00
 
 # A grade before the thing graded (市级示范点, 一类, 小型停车场): '2个市级和9个区级示范点' says the head once.
 GRADE = r"[\u4e00-\u9fff]{1,5}?(?:级|类|型|档|星级)"
+
+# A fall asked about ('降幅更大', 'fell more sharply'): declines are negative, so the larger fall ranks lower.
+DECLINE_ASKED = re.compile(r"降幅|下降幅度|跌幅|减幅|\b(?:fell|fall|falls|declined?|declines|dropped|drops?)\b", re.I)

@@ -45,6 +45,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_whole": {"zh": "{label}的总量约为{figure}(计算值,{period}):按{place}{level}[1]、占比{share}[2]推算。",
                       "en": "The whole of which {place}'s {label} is a share comes to about {figure} ({period}, computed: "
                             "{level} [1] is {share} of it [2])."},
+    "derived_ratio": {"zh": "{place}{period}{part}约相当于{whole}的{figure}(计算值:{part_fig}[1]÷{whole_fig}[2])。",
+                      "en": "{place}: in {period}, {part} came to about {figure} of {whole} (computed: {part_fig} [1] "
+                            "÷ {whole_fig} [2])."},
     "computed_note": {"zh": "该数字由报告中的数字计算得出(计算值),报告未直接给出。",
                       "en": "This figure is computed from the report's figures; the report does not state it."},
     "period_missing": {"zh": "{place}没有{period}的{label}数据;报告中有:{have}。",
@@ -108,6 +111,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rank_other": {"zh": "{place}:{figure}[{n}]。", "en": "{place}: {figure} [{n}]."},
     "rank_most": {"zh": "最多", "en": "highest"},
     "rank_least": {"zh": "最少", "en": "lowest"},
+    "rank_high": {"zh": "最高", "en": "highest"},
+    "rank_low": {"zh": "最低", "en": "lowest"},
+    "rank_fall_most": {"zh": "降幅最大", "en": "largest fall in"},
+    "rank_fall_least": {"zh": "降幅最小", "en": "smallest fall in"},
     "rank_missing": {"zh": "{places}未报告该指标。", "en": "Not reported: {places}."},
     "rank_other_unit": {"zh": "{places}的数字单位不同,未参与排序。", "en": "{places}: figures in another unit, not "
                                                                       "ranked."},

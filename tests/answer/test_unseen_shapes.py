@@ -627,3 +627,35 @@ def test_a_rise_or_fall_on_last_year_is_its_stated_rate_and_school_places_are_no
     assert "8%" in c.ask("柳沟镇苹果总产比上年减产了百分之几？").text.split("。")[0]
     a = c.ask("Which added more school places: Liugou (柳沟镇) in 2023 or Tongling (桐岭街道) in 2023?").text
     assert "(3所)" not in a and "3 (" not in a, a
+
+
+def test_ratios_of_two_stated_levels_and_a_base_year_from_a_growth(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "ratios", {
+        "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全镇实现地区生产总值80亿元，税收收入12亿元。规上工业总产值200亿元，"
+                 "规上工业增加值50亿元。固定资产投资40亿元，其中工业投资30亿元，完成年度目标的120%。"
+                 "市级以上专精特新企业达到60家，同比增长50%。\n",
+        "b.txt": "桐岭街道2023年工作总结\n\n一、2023年工作回顾\n安全生产事故宗数同比下降20%。\n",
+    })
+    a = c.ask("柳沟镇2023年税收收入相当于地区生产总值的百分之几？").text
+    assert "15.0%" in a.split("。")[0] and "计算值" in a, a
+    a = c.ask("What share of Liugou's (柳沟镇) 2023 gross output of industry above designated size was value added?").text
+    assert "25.0%" in a.split(". ")[0] + a, a
+    a = c.ask("柳沟镇工业投资占固定资产投资的比重是多少？").text
+    assert "75.0%" in a.split("。")[0] and "120%" not in a.split("。")[0], a
+    a = c.ask("按2023年的数量和同比增幅推算，柳沟镇2022年的市级以上专精特新企业大约有几家？").text
+    assert "40家" in a.split("。")[0], a
+    a = c.ask("柳沟镇2023年和桐岭街道报告年度相比，哪个安全生产事故宗数的同比降幅更大？").text
+    assert not a.startswith("柳沟镇") or "未" in a.split("。")[0], a
+
+
+def test_one_place_with_its_year_and_one_in_its_report_year_and_the_larger_fall(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "report_year", {
+        "a.txt": "柳沟镇2022年工作总结\n\n一、2022年工作回顾\n安全事故宗数同比下降30%。国高企业增至120家，同比增长20%。\n",
+        "b.txt": "桐岭街道2020年工作总结\n\n一、2020年工作回顾\n安全事故宗数同比下降45%。国高企业达到90家，同比增长35%。\n",
+    })
+    a = c.ask("柳沟镇2022年和桐岭街道报告年度相比，哪个安全事故宗数的同比降幅更大？").text
+    assert a.startswith("桐岭街道") and "降幅最大" in a and "45%" in a.split("。")[0], a
+    a = c.ask("柳沟镇2022年和桐岭街道报告年度相比，国高企业数量的同比增速哪个更高？").text
+    assert a.startswith("桐岭街道") and "35%" in a.split("。")[0], a
+    a = c.ask("Whose accidents fell more sharply year on year: Liugou (柳沟镇) in 2022 or Tongling (桐岭街道) in 2020?").text
+    assert not a.startswith("Liugou"), a  # the larger fall leads, or no answer at all
