@@ -125,6 +125,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if ratio is not None:
         return ratio
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed, counted=r.counted)
+    key = scored[0].row.key if scored and scored[0].score >= 0.9 else "label:"
+    if r.intent in ("rank", "aggregate") and len(r.places) >= 2 and not r.keys and not key.startswith("label:"):
+        # 'which collected more tax': the lexicon indicator the best match is, under each place's own wording (各项税收总额)
+        scored = match_rows(r.phrase, rows, keys=[key], lang=r.language, embed=ctx.embed, counted=r.counted)
     measure = _best_measure(scored, r)
     if not measure:
         return None
@@ -1035,7 +1039,7 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         for place in places:
             own = own_years.get(place)
             asked = r if own is None else r.model_copy(update={"period": own or None,
-                                                               "years": [int(own[:4])] if own else []})
+                                                               "years": [int(own[:4])] if own[:4].isdigit() else []})
             row, _ = _pick([x for x in measure if x.street == place], asked, kinds)
             if row is not None:
                 picked.append(row)
@@ -1112,6 +1116,7 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for place in places:
         names = [re.escape(place), re.escape(short_name(place))] + [x for x in [place_en_pattern(short_name(place))] if x]
+        names = [f"{n}(?:\\s+(?:town|township|sub-?district|street))?" if n.isascii() else n for n in names]
         m = re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+(?:in|for)\s+)?"
                       rf"((?:(?:the )?first half of|{_EN_SPAN})?\s*)(20\d\d)", question, re.I)
         if m:
@@ -1120,6 +1125,10 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
         elif re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|report year)",
                        question, re.I):
             found[place] = ""  # 'XX街道报告年度': that report's own year, whichever it is
+        elif part := re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*)?(上半年|下半年|前三季度|第?一季度|"
+                               r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月)", question):
+            found[place] = period_of(part.group(1), []) or ""  # '锦塘街道上半年和椿埠镇2023年全年'
+
     return found if len(found) >= 2 else {}
 
 

@@ -31,6 +31,7 @@ _NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了
                        r"|占|比|中|为|对|向|从|到|以|季度)")
 # A name made only of division words (区街镇, 乡镇街道) is the generic term, not a place.
 _DIVISION_WORDS = re.compile(r"^[区街镇乡县市村社居道办]+$")
+_AREA_AFTER = re.compile(r"(?:片区|园区|景区|示范区|示范带|产业园|新城|组团|板块|街区|项目|基地|品牌)")
 _MAX_UNKNOWN = 5  # an unknown 'place' longer than this is a phrase that happens to end in 镇/街道
 # Suffixes that make something look like a place but are ordinary words (城镇化, 乡村振兴 …).
 _NOT_PLACE = re.compile(r"^(?:城|乡|村|集|小|市|重|特色|中心|建制|全)$")
@@ -259,6 +260,8 @@ class _PlaceReader:
             taken = [k for k in self.known if _same_place(full, k) and self.take(k, start, m.end())[0]]
             if not taken and full.endswith(("城镇", "集镇", "乡镇", "小镇")):
                 continue  # '新增城镇就业', '云创小镇' (a themed park): words, no place, nothing to take out
+            if not taken and _AREA_AFTER.match(self.q, m.end()):
+                continue  # '沂蒙椿乡片区', '茶乡景区': a slogan naming an area, no place
             if not taken and not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name) \
                     and not _DIVISION_WORDS.match(name) and len(name) <= _MAX_UNKNOWN:
                 shown = (county or "") + full

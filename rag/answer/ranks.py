@@ -68,6 +68,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     place, lang = r.places[0], r.language
     terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)
              and not _SCOPE_TERM.search(t) and not re.search(rf"{re.escape(t)}[省市县区旗]", question)]
+    terms = ["生产总值" if t.lower() == "gdp" else t for t in terms]  # reports write GDP out (地区生产总值)
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
             "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships"]

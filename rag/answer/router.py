@@ -372,6 +372,9 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"(?:高于|低于|快于|慢于|超过|超出)[^，,。？?]{0,8}平均|\b(?:beat|above|below|exceed\w*|outpac\w*|ahead of|"
                  r"behind)\b[^?]{0,30}\baverage\b", question, re.I):
         return "actual"  # '增幅高于全区平均几个百分点': the gap to the average, a figure of its own
+    if re.search(r"\bhow much of (?:its|the|their) [\w\s-]{0,40}?\b(?:task|target|quota|plan)\b[^?]{0,40}?\b(?:completed?|"
+                 r"fulfil+(?:ed)?|met|achieved|reached|done)\b", question, re.I):
+        return "completion_rate"  # 'how much of its annual investment task had it completed': the share done
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少", question):
         return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
     if _COMPLETION.search(question):

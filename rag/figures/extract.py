@@ -354,6 +354,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
                                          or _SIGNED.match(q.number_text)
                                          or COMPLETION.search(sentence[clause.start : q.start])):
             term, label = _own_or_prev(prefix, prev if prev[1] else last_any)  # 确保增长6.5%、力争增长7%
+        elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) and re.match(r"的\s*\d", sentence[q.end :]):
+            term, label = prev  # '收入4217万元，完成县定全年任务4800万元的87.9%': the task is the same measure's
         elif elided := _elided_head(sentence, quantities, i):
             term, label = None, elided  # '设立2个市级和9个区级示范点': 市级示范点, the head said once, last
         else:
@@ -609,6 +611,9 @@ def _people_label(prefix: str, suffix: str, unit: str) -> str:
         return seg + measure
     took_part = re.match(r"(参与|参加)([\u4e00-\u9fff]{2,6}?)(?=$|[,，。；;、]|活动)", suffix)
     return took_part.group(0) + measure if took_part else ""
+
+
+_TASK_AMOUNT = re.compile(r"(?:完成|占)[^，,。；;\d%]{0,8}?(?:任务|目标|计划)(?:数|额)?$")
 
 
 def _elided_head(sentence: str, quantities: list[Quantity], i: int) -> str:

@@ -659,3 +659,20 @@ def test_one_place_with_its_year_and_one_in_its_report_year_and_the_larger_fall(
     assert a.startswith("桐岭街道") and "35%" in a.split("。")[0], a
     a = c.ask("Whose accidents fell more sharply year on year: Liugou (柳沟镇) in 2022 or Tongling (桐岭街道) in 2020?").text
     assert not a.startswith("Liugou"), a  # the larger fall leads, or no answer at all
+
+
+def test_a_task_in_the_same_clause_an_area_slogan_and_periods_without_a_year(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "task_clause", {
+        "a.txt": "柳沟镇2022年工作总结\n\n一、2022年工作回顾\n1-11月，全镇完成一般公共预算收入3120万元，同比增长5.2%，"
+                 "完成县定全年任务3600万元的86.7%；预计全年完成3550万元。柳沟茶乡景区全年接待游客16万人次。"
+                 "全镇地区生产总值31.5亿元，同比增长4.4%，增速排名全县乡镇第5。全年新增城镇就业410人。\n",
+        "b.txt": "桐岭街道2024年上半年工作总结\n\n一、上半年工作回顾\n上半年新增城镇就业520人。\n",
+    })
+    a = c.ask("截至11月底，柳沟镇一般公共预算收入完成县定全年任务的百分之几？").text
+    assert "86.7%" in a.split("。")[0], a
+    a = c.ask("What full-year 2022 general public budget revenue did Liugou town (柳沟镇) expect to reach?").text
+    assert "3550" in a.split(". ")[0] or "35.5 million" in a, a
+    assert "16万人次" in c.ask("柳沟镇柳沟茶乡景区2022年接待了多少游客？").text.split("。")[0]
+    assert "第5" in c.ask("柳沟镇2022年GDP增速在全县乡镇中排第几？").text.split("。")[0]
+    a = c.ask("桐岭街道上半年和柳沟镇2022年全年，哪个新增城镇就业人数更多？").text
+    assert a.startswith("桐岭街道") and "410人" in a, a
