@@ -327,7 +327,7 @@ def unit_hint(question: str) -> str | None:
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
         return "CNY"
     if re.search(r"\bhow much\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
-                 r"output value|funds?|yuan|money)\b", question, re.I):
+                 r"output value|funds?|yuan|money)\b", question, re.I) and not re.search(r"\bchange\b", question, re.I):
         return "CNY"
     if re.search(r"多少(?:亿元|万元)?的?(?:产值|收入|资金|投资|税收|营收|销售额)", question):
         return "CNY"  # '争取把多少产值留在光明'
@@ -398,7 +398,7 @@ def kind_asked(question: str) -> AskedKind:
     if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)|\bnet (?:increase|growth|gain|"
                                                   r"addition)\b", question, re.I):  # 净增 is a count, no rate
         return "yoy_growth"
-    if re.search(r"\bhow did\b.*\bchange\b", question, re.I) and len(set(_YEAR.findall(question))) <= 1:
+    if re.search(r"\bhow (?:did\b|much did\b).*\bchange\b", question, re.I) and len(set(_YEAR.findall(question))) <= 1:
         return "yoy_growth"
     return "actual"
 
@@ -488,6 +488,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:上级|省|市|区|县)?下达的?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     text = re.sub(r"(任务|目标|计划)的?比例", r"\1", text)  # …and the share of it done is the completion asked
     text = _PERIOD_WORDS.sub(" ", text)
+    text = re.sub(r"截[至止](?=\s)", " ", text)  # '截至2019年底…': the date went with the period words
     text = _KIND_WORDS.sub(" ", text)
     text = _Q_WORDS.sub(" ", text)
     text = re.sub(r"(?:^|(?<=\s))[比较](?=\s|$)", " ", text)  # '…2024年比2022年多了多少': the comparison word left alone

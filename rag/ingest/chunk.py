@@ -96,7 +96,7 @@ def _section_at(sections: list[Section], pos: int) -> Section:
     """The section holding `pos`; a heading-only stub defers to the section after it."""
     for i, s in enumerate(sections):
         if s.start <= pos < s.end:
-            if s.end - s.start < _SHORT_SECTION and i + 1 < len(sections):
+            if s.end - s.start < _SHORT_SECTION and i + 1 < len(sections) and sections[i + 1].part == s.part:
                 return sections[i + 1]
             return s
     return sections[-1]

@@ -32,7 +32,7 @@ class _Head:
 def parse_sections(report_id: str, text: str, *, review_year: int | None = None) -> list[Section]:
     """Split `text` into sections with heading paths and review/plan parts; spans tile the text."""
     heads = _find_heads(text)
-    plan_start = 0 if is_plan_only(text) else _plan_start(heads, review_year)
+    plan_start = _past_review_end(heads, text) if is_plan_only(text) else _plan_start(heads, review_year)
     sections: list[Section] = []
     stack: list[_Head] = []
     bounds = [0, *[h.start for h in heads], len(text)]
@@ -73,6 +73,22 @@ def is_plan_only(text: str) -> bool:
         if _TITLED.search(title):
             return bool(_PLAN_ONLY.match(title)) and not _NOT_PLAN_ONLY.search(title)
     return False
+
+
+_PAST_REVIEW_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、)?\s*(20\d\d)\s*年(?:度)?(?:工作)?(?:基础|回顾|总结|完成情况|工作情况|主要成效|"
+                               r"主要工作|成绩)")
+
+
+def _past_review_end(heads: list[_Head], text: str) -> int:
+    """A plan-only document (某街道2025年工作要点) whose first part reviews the year before ('一、2024年工作基础'):
+    that part is a review, the plan starts at the next heading of its level; 0 (all plan) otherwise."""
+    plan_year = re.search(r"(20\d\d)\s*年", text[:200])
+    for i, head in enumerate(heads[:2]):
+        m = _PAST_REVIEW_HEAD.match(head.title)
+        if m and plan_year and int(m.group(1)) < int(plan_year.group(1)):
+            nxt = next((h for h in heads[i + 1 :] if h.level <= head.level), None)
+            return nxt.start if nxt else len(text)
+    return 0
 
 
 def plan_start(sections: list[Section]) -> int | None:

@@ -676,3 +676,18 @@ def test_a_task_in_the_same_clause_an_area_slogan_and_periods_without_a_year(tmp
     assert "第5" in c.ask("柳沟镇2022年GDP增速在全县乡镇中排第几？").text.split("。")[0]
     a = c.ask("桐岭街道上半年和柳沟镇2022年全年，哪个新增城镇就业人数更多？").text
     assert a.startswith("桐岭街道") and "410人" in a, a
+
+
+def test_a_plan_that_opens_with_last_years_base_and_a_change_asked_in_english(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "plan_base", {
+        "a.txt": "桐岭街道2025年工作要点\n\n2025年是承上启下之年。\n\n一、2024年工作基础\n\n2024年，街道完成税收3.2亿元，"
+                 "新增“四上”企业18家，新增数量居全区第一。群众满意率在全区排名第四。\n\n二、2025年主要目标\n\n"
+                 "税收3.4亿元。\n",
+        "b.txt": "柳沟镇2024年工作总结\n\n一、2024年工作回顾\n固定资产投资5.1亿元，同比增长-8.2%。截至年底累计建成高标准农田3.6万亩。\n",
+    })
+    assert "第一" in c.ask("桐岭街道2024年新增“四上”企业数量在全区排第几？").text.split("。")[0]
+    assert "第四" in c.ask("桐岭街道2024年群众满意率在全区排第几？").text
+    assert "3.4亿元" in c.ask("桐岭街道2025年税收目标是多少？").text.split("。")[0]
+    a = c.ask("By how much did fixed-asset investment in Liugou town (柳沟镇) change in 2024?").text
+    assert "8.2%" in a.split(". ")[0] + a, a
+    assert "3.6万亩" in c.ask("截至2024年底，柳沟镇累计建成高标准农田多少亩？").text.split("。")[0]
