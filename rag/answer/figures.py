@@ -861,7 +861,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
 
 _RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
-                       r"from) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"
+                       r"from|went (?:in)?to|was spent on) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"
                        r"proportion) of (?:its |the )?(?P<whole2>[^?]+?)\s*(?:\?|$)", re.I)
 
 

@@ -90,7 +90,7 @@ _RATE_NAMED = re.compile(r"增速|增幅|增长率|同比")  # '增速提高到6
 _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[\u4e00-\u9fff]{0,6}?)最[高多大少低][,，]?(?:达到?|为)?$")
 _ONE_VILLAGE = re.compile(r"^[\s,，]*其中([\u4e00-\u9fff]{1,4}[村社区组])$")  # '…村均67万元，其中兴榆村128万元': that village's
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
-_GROUP_BOUND = re.compile(r"(?:以上|以下|及以上|及以下|以内)?的(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
+_GROUP_BOUND = re.compile(r"(?:(?:以上|以下|及以上|及以下|以内)的?|的)(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6}?时)?的?$")  # 由2015年建档立卡时的9.8%
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
@@ -188,6 +188,8 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
         return False  # '在全县18个乡镇中位列第5位': the peers counted, not a figure of the place
     if _GROUP_BOUND.match(sentence, q.end):
         return False  # '收入20万元以下的村全部清零': the bound that defines a group, not a figure
+    if re.search(r"[至到~～]", q.number_text) and re.match(r"的?(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)", sentence[q.end :]):
+        return False  # '10至500万元项目完成8630万元': a range names a class of projects, no figure
     return not re.search(r"[xX×]\s*$", sentence[max(0, q.start - 2) : q.start])
 
 
@@ -317,6 +319,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
     last_any: Subject = (None, "")  # the subject of the figure before, a percentage included
     by_unit: dict[str, Subject] = {}  # the last subject of each unit kind (not a per-unit one)
     villages = _village_counts(sentence, quantities)
+    asides = [(m.start(), m.end()) for m in re.finditer(r"[（(][^（()）]{4,}[)）]", sentence)]
     for i, q in enumerate(quantities):
         clause = _clause_of(sentence, q)
         prefix = sentence[clause.start : q.start]
@@ -371,6 +374,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
             if not label and q.unit in _PERSON_UNITS:
                 label = _people_label(prefix, sentence[q.end : clause.start + len(clause.text)], q.unit)
+        if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
+                and len(base) >= 2 and base.endswith("收入"):
+            label = base + label  # '村集体经济收入总额142.6万元，其中10万元以上的村6个': villages banded by that income
         if label.startswith("连续") and out and out[-1][1]:
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:
@@ -397,9 +403,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
         out.append((term, label, clause, sign))
         if label:
             last_any = (term, label)
+        aside = any(a < q.start < b for a, b in asides)  # '（其中A项目完成…万元）': a part, said in passing
         if unit_kind == "count" and not label and i in villages:
             prev = (None, villages[i])  # '11个村集体经济收入…,村均9.1万元'
-        elif unit_kind != "percent":
+        elif unit_kind != "percent" and not aside:
             prev = (term, label)
             levels.append(prev)
         if label and unit_kind and unit_kind != "percent" and not _PER.search(label):
@@ -613,6 +620,7 @@ def _people_label(prefix: str, suffix: str, unit: str) -> str:
     return took_part.group(0) + measure if took_part else ""
 
 
+_BAND_GROUP = re.compile(r"[\d.]+[万亿]?元(?:及?以上|及?以下)的?(?:行政)?村$")
 _TASK_AMOUNT = re.compile(r"(?:完成|占)[^，,。；;\d%]{0,8}?(?:任务|目标|计划)(?:数|额)?$")
 
 
@@ -654,7 +662,7 @@ def _share_of(prefix: str, prev: Subject) -> Subject:
     label = _label(head, len(head))
     if prev[1] and (not label or len(label) <= 3 and any(label[n : n + 2] in prev[1] for n in range(len(label) - 1))):
         return prev
-    found = match_term(label, "percent") if label else None
+    found = (match_term(label, "percent") or match_term(label)) if label else None  # a share of 工业投资 is still 工业投资's
     return (found[0] if found and found[1] == len(label) else None), label
 
 
@@ -775,7 +783,7 @@ def _label(prefix: str, end: int) -> str:
 
 def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
-    text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•")
+    text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•（(")
     if not _SLOGAN.search(text):
         text = re.sub(r"[“”]", "", text)  # '“三无”小巷' -> '三无小巷'; a slogan (“两个维护”) keeps its quotes
     text = re.sub(r"[（(][^）)]{1,4}[）)]", "", text)  # 限额以上批发业（单位）销售额, 村（社区）: the short aside goes

@@ -554,3 +554,15 @@ def test_a_crops_output_value_a_villages_own_figure_and_full_year_targets_in_a_h
     rows = _rows("下半年，街道将紧盯全年目标任务，确保税收收入完成3.6亿元，固定资产投资完成12亿元。", part="plan",
                  heading="二、下半年工作打算", period="2024H1")
     assert {(r.label_zh, r.period) for r in rows} == {("税收收入", "2024-plan"), ("固定资产投资", "2024-plan")}
+
+
+def test_asides_ranges_and_villages_banded_by_income() -> None:
+    rows = _rows("完成固定资产投资3.2亿元（其中500万元以上项目完成2.6亿元，50至500万元项目完成0.6亿元），"
+                 "完成市下达任务3.5亿元的91.4%。全镇12个村集体经济收入总额260万元，其中20万元以上的村5个。"
+                 "工业投资占固定资产投资比重提高到48.6%。")
+    got = {(r.label_zh, r.value, r.kind) for r in rows}
+    assert {("固定资产投资", 3.5, "target"), ("固定资产投资", 91.4, "completion_rate"),
+            ("500万元以上项目", 2.6, "actual"), ("村集体经济收入20万元以上的村", 5, "actual")} <= got
+    assert not any(r.value == 500 for r in rows)  # a range's bound is no figure
+    share = next(r for r in rows if r.value == 48.6)
+    assert share.kind == "share" and not share.key.startswith("label:")  # a share of a lexicon measure keeps its key
