@@ -274,7 +274,7 @@ class _PlaceReader:
         for m in _EN_PLACE.finditer(self.q):
             if self._overlaps(m.start()):
                 continue
-            name = re.sub(r"^(?:Of|In|For|By|And|Between|From|At|To|With|Did|Was|Compare)\s+", "", m.group(1))
+            name = re.sub(r"^(?:Of|In|For|By|And|Between|Among|From|At|To|With|Did|Was|Compare)\s+", "", m.group(1))
             asked = name.replace(" ", "").replace("-", "").lower()  # 'Of Weigu town' names Weigu
             asked = re.sub(r"road$", "lu", re.sub(r"street$", "jie", asked))  # 'Tingzhou Road' is 汀洲路
             hits = [k for k in self.known if romanize(short_name(k)).lower() == asked

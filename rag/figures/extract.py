@@ -924,7 +924,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         label_zh = crop.group(2) + ("播种面积" if crop.group(1) == "播种" else "种植面积")
     own = report.street or ""
     for name in (own, re.sub(r"(?:街道|镇|乡)$", "", own)):
-        if len(name) >= 2 and label_zh.startswith(name) and len(label_zh) - len(name) >= 2:
+        if len(name) >= 2 and label_zh.startswith(name) and len(label_zh) - len(name) >= 2 \
+                and not re.match(r"[村组]|社区", label_zh[len(name) :]):  # 桔溪村 in 桔溪乡 is a village of its own
             label_zh = label_zh[len(name) :]  # '2024年,某街道完成税收…': the report's own place is no part of the name
             break
     if term is not None and _names_a_part(label_zh, term):

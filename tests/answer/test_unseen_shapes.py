@@ -691,3 +691,15 @@ def test_a_plan_that_opens_with_last_years_base_and_a_change_asked_in_english(tm
     a = c.ask("By how much did fixed-asset investment in Liugou town (柳沟镇) change in 2024?").text
     assert "8.2%" in a.split(". ")[0] + a, a
     assert "3.6万亩" in c.ask("截至2024年底，柳沟镇累计建成高标准农田多少亩？").text.split("。")[0]
+
+
+def test_a_village_named_like_its_township_and_among_in_english(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "namesake", {
+        "a.txt": "桐溪乡2023年工作总结\n\n一、2023年工作回顾\n全乡9个村集体经济收入总额210万元，村均23.3万元，"
+                 "其中桐溪村51.6万元，位居全乡第一。全年完成固定资产投资2.1亿元。\n",
+        "b.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全年完成固定资产投资3.4亿元。\n",
+    })
+    a = c.ask("桐溪乡哪个村集体经济收入最高？是多少？").text
+    assert "桐溪村" in a.split("。")[0] and "51.6万元" in a.split("。")[0], a
+    a = c.ask("Among Tongxi township (桐溪乡) and Liugou town (柳沟镇), which reported the larger fixed-asset investment?").text
+    assert a.startswith("Liugou Town"), a
