@@ -922,6 +922,9 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     crop = _CROP_VERB.fullmatch(label_zh) if norm_unit == "m2" else None
     if crop:  # '种植烤烟4200亩' is the 烤烟种植面积, as other reports word it
         label_zh = crop.group(2) + ("播种面积" if crop.group(1) == "播种" else "种植面积")
+    made = re.fullmatch(r"(?:年|全年)?(?:产出?|生产)([\u4e00-\u9fff]{1,6})", label_zh) if norm_unit == "t" else None
+    if made:  # '产干茶2180吨' is the 干茶产量
+        label_zh = made.group(1) + "产量"
     own = report.street or ""
     for name in (own, re.sub(r"(?:街道|镇|乡)$", "", own)):
         if len(name) >= 2 and label_zh.startswith(name) and len(label_zh) - len(name) >= 2 \

@@ -703,3 +703,14 @@ def test_a_village_named_like_its_township_and_among_in_english(tmp_path_factory
     assert "桐溪村" in a.split("。")[0] and "51.6万元" in a.split("。")[0], a
     a = c.ask("Among Tongxi township (桐溪乡) and Liugou town (柳沟镇), which reported the larger fixed-asset investment?").text
     assert a.startswith("Liugou Town"), a
+
+
+def test_crops_turned_out_and_herds_sold_for_slaughter_in_english(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "turn_out", {
+        "a.txt": "茗溪乡2023年工作总结\n\n一、2023年工作回顾\n全年产干茶1860吨。肉牛年出栏4200头。\n",
+    })
+    a = c.ask("How much dried tea did Mingxi township (茗溪乡) turn out in 2023?").text
+    assert "1860" in a.split(". ")[0] or "1,860" in a.split(". ")[0], a
+    assert "4,200" in c.ask("How many head of beef cattle did Mingxi township (茗溪乡) sell for slaughter in 2023?").text
+    a = c.ask("How many pigs did Mingxi township (茗溪乡) sell for slaughter in 2023?")
+    assert "4,200" not in a.text and a.route != "indicator", a.text  # cattle are no pigs

@@ -566,3 +566,8 @@ def test_asides_ranges_and_villages_banded_by_income() -> None:
     assert not any(r.value == 500 for r in rows)  # a range's bound is no figure
     share = next(r for r in rows if r.value == 48.6)
     assert share.kind == "share" and not share.key.startswith("label:")  # a share of a lexicon measure keeps its key
+
+
+def test_a_crop_made_is_its_output() -> None:
+    facts = _facts("全年产干茶1860吨。全乡产鲜薯5.2万吨。")
+    assert {("干茶产量", 1860, "actual"), ("鲜薯产量", 5.2, "actual")} <= facts
