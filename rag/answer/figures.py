@@ -1129,6 +1129,10 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
                                r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月)", question):
             found[place] = period_of(part.group(1), []) or ""  # '锦塘街道上半年和椿埠镇2023年全年'
 
+    bracketed = [p for p in places if p in found and re.search(rf"{re.escape(p)}\s*[（(]\s*20\d\d", question)]
+    if len(found) == 1 and bracketed and len(places) >= 2:
+        # '楠垟镇（2023年）、杏埠镇和芦堌镇': the bracketed year is that place's; the others, their latest
+        return {p: found.get(p, "") for p in places}
     return found if len(found) >= 2 else {}
 
 

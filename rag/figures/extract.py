@@ -385,7 +385,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if label and prev[1] and term is None and (part or (
                 unit_kind == "m2" and re.fullmatch(r"(?:当年)?(?:新植|投产|挂果|开割|结果|可采|采摘)面积", label))):
             # '蜜柚种植面积7600亩,其中投产面积4300亩' -> 蜜柚投产面积; '…种植面积3.2万亩,受寒潮影响,投产面积…' too
-            label = _part_of(label, prev[1])
+            # '总收入3046万元，村均95.2万元，其中经营性收入1388万元': a part of the total, not of the per-village figure
+            whole = by_unit.get(unit_kind or "", prev)[1] if _PER.search(prev[1]) else prev[1]
+            label = _part_of(label, whole)
         if part or prefix.lstrip().startswith("、"):
             label += _borrowed_measure(label, prev[1], unit_kind)
         if unit_kind == "CNY" and re.fullmatch(r"第?[一二三]产(?:业)?", label):

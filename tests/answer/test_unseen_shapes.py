@@ -714,3 +714,14 @@ def test_crops_turned_out_and_herds_sold_for_slaughter_in_english(tmp_path_facto
     assert "4,200" in c.ask("How many head of beef cattle did Mingxi township (茗溪乡) sell for slaughter in 2023?").text
     a = c.ask("How many pigs did Mingxi township (茗溪乡) sell for slaughter in 2023?")
     assert "4,200" not in a.text and a.route != "indicator", a.text  # cattle are no pigs
+
+
+def test_a_bracketed_year_binds_one_place_and_a_part_of_the_total_not_of_the_average(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "bracketed", {
+        "a.txt": "楠溪镇2023年工作总结\n\n一、2023年工作回顾\n全镇20个行政村集体经济总收入1800万元，村均90万元，其中经营性收入900万元。\n",
+        "b.txt": "杏溪镇2021年工作总结\n\n一、2021年工作回顾\n全镇村集体经济收入合计660万元，村均44万元。\n",
+    })
+    a = c.ask("楠溪镇（2023年）和杏溪镇，哪个镇的村均集体经济收入最高？").text
+    assert a.startswith("楠溪镇") and "90万元" in a and "44万元" in a, a
+    a = c.ask("楠溪镇2023年村均集体经济经营性收入是多少？").text
+    assert "900万元" not in a.split("。")[0], a  # the operating income is the towns' total, no per-village figure
