@@ -107,7 +107,7 @@ TERMS: tuple[Term, ...] = (
          "agriculture", 2),
     Term("planting_area", "种植面积", "Planted area", (r"(?<!粮食)(?:播种|种植)面积",), AREA, "agriculture", 1),
     Term("village_collective_income", "村集体经济收入", "Village collective income",
-         (r"村(?:级)?集体(?:经济)?(?:经营性)?收入",), MONEY, "agriculture", 2),
+         (r"村(?:级)?集体(?:经济)?(?:经营性)?收入|村财收入",), MONEY, "agriculture", 2),  # 村财收入: 福建's wording
     # land and space
     Term("land_storage_area", "土地入库面积", "Land put into storage",
          (r"土地(?:整备|移交)?入库|入库土地|用地入库",), AREA, "land", 3),

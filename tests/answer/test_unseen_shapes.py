@@ -725,3 +725,12 @@ def test_a_bracketed_year_binds_one_place_and_a_part_of_the_total_not_of_the_ave
     assert a.startswith("楠溪镇") and "90万元" in a and "44万元" in a, a
     a = c.ask("楠溪镇2023年村均集体经济经营性收入是多少？").text
     assert "900万元" not in a.split("。")[0], a  # the operating income is the towns' total, no per-village figure
+
+
+def test_village_finance_income_is_the_collective_income_and_places_listed_with_zhong(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "cun_cai", {
+        "a.txt": "岚溪乡2023年工作总结\n\n一、2023年工作回顾\n全乡10个村村财收入合计360万元，村均36万元。\n",
+        "b.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全镇村集体经济总收入500万元，村均25万元。\n",
+    })
+    a = c.ask("岚溪乡和柳沟镇中，哪个地方的村均集体经济收入最高？").text
+    assert a.startswith("岚溪乡") and "36万元" in a and "25万元" in a, a
