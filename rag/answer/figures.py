@@ -82,6 +82,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         listing = join_list([f"{c}{p}" for p, cs in twins.items() for c in cs], lang)
         return _answer(question, r, msg("ambiguous_place", lang, places=join_list(list(twins), lang),
                                         listing=listing), [], route="abstain")
+    if asks_rank(question) and _RANK_MOVE.search(question):  # '名次前移了几位': two positions, one answer can't say
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
+                       route="abstain")
     if asks_rank(question):  # '…排名第几': a stated position, never a figure of the table
         return rank_answer(question, r, ctx)
     if r.intent == "open" or not (r.phrase or r.keys):
@@ -97,14 +101,16 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
-    of_task = True  # a share of a task, target or budget is its completion rate ('占年度任务38%')
+    # a share of a task, target or budget is its completion rate ('占年度任务38%'); of anything else, never
+    of_task = r.kind != "share" or bool(re.search(r"任务|目标|计划|预算(?!收入)|\b(?:task|target|plan|quota)s?\b|"
+                                                  r"\bbudgets?\b(?! revenue)", question, re.I))
     if r.kind == "share" and "占" in r.phrase[1:] and not DERIVE.search(question):
         subject = r.phrase[: r.phrase.index("占", 1)]  # '楼宇税收占税收收入的比重': the share is the subject's
         of_task = bool(re.search(r"任务|目标|计划|预算", r.phrase[r.phrase.index("占", 1) :]))
         r = r.model_copy(update={"phrase": subject, "keys": [t.key for t in terms_for_question(subject)]})
     rows = _candidate_rows(ctx, r)
-    if not of_task:  # '工业投资占固定资产投资的比重': never the investment's completion of its own plan
-        rows = [x for x in rows if x.kind != "completion_rate"]
+    if not of_task:  # '工业投资占固定资产投资的比重': never the investment's completion of its own plan (办结率 still is)
+        rows = [x for x in rows if x.kind != "completion_rate" or not _OF_PLAN.search(x.evidence.quote)]
     villages = sub_places(question, r.places)
     if villages:  # '某镇某村的集体收入': only a figure the text gives for that village answers it, never the total
         rows = [x for x in rows if all(v in x.evidence.quote or v in x.label_zh or _named_before(v, x) for v in villages)]
@@ -214,6 +220,9 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
     return r.model_copy(update={"kind": "actual"})
 
 
+_OF_PLAN = re.compile(r"任务|目标|计划|预算")
+_RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|进步|退步)了?几[位名个]|\bhow many (?:places|positions|spots)\b",
+                        re.I)
 _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b", re.I)  # ('combined income' is one total)
 
 
@@ -1129,6 +1138,17 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
                                r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月)", question):
             found[place] = period_of(part.group(1), []) or ""  # '锦塘街道上半年和椿埠镇2023年全年'
 
+    if len(found) < 2:  # "Pinghu's investment in just January–May 2024, or Buji's for the whole of 2022": each part's
+        parts = re.split(r"\bor\b|\bvs\.?\b|\bversus\b|\bagainst\b|[，,;；?？]|还是|和|与", question)
+        for place in places:
+            names = [place, short_name(place)] + [x for x in [place_en_pattern(short_name(place))] if x]
+            own = [t for t in parts if any(re.search(n, t, re.I) if n.isascii() else n in t for n in names)]
+            if len(own) == 1 and sum(any(re.search(n2, own[0], re.I) if n2.isascii() else n2 in own[0]
+                                         for n2 in [q, short_name(q)]) for q in places) == 1:
+                years = [int(y) for y in re.findall(r"(20\d\d)", own[0])]
+                code = period_of(own[0], years) if len(years) == 1 else None
+                if code:
+                    found.setdefault(place, code)
     bracketed = [p for p in places if p in found and re.search(rf"{re.escape(p)}\s*[（(]\s*20\d\d", question)]
     if len(found) == 1 and bracketed and len(places) >= 2:
         # '楠垟镇（2023年）、杏埠镇和芦堌镇': the bracketed year is that place's; the others, their latest

@@ -54,7 +54,7 @@ _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b", re.I)
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
-                         r"(?:[\w'’]+[ -]){0,8}(?:task|plan|target|goal|budget)s?|"
+                         r"(?:[\w'’]+[ -]){0,8}(?:task|plan|target|goal|budget)s?(?! revenue)|"
                          r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget)\b",
                          re.I)
 _SHARE = re.compile(r"占比|比重|占全[区市县]|\b(share of|proportion)\b", re.I)
@@ -164,6 +164,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = phrase.replace(context, "", 1)
     keys = [t.key for t in terms_for_question(question[frame.end():] if frame else question)] if lang == "zh" else (
         _en_keys(question) or [t.key for t in terms_for_question(question)])
+    named_share = re.search(r"\bthe ([a-z][\w-]*(?: [a-z][\w-]*)?) share of\b", question, re.I) \
+        if lang == "en" and kind == "share" else None
+    if named_share and not re.match(r"(?:larg|bigg|small|high|low|great|less|more|total|whole)", named_share.group(1), re.I):
+        # 'the tax share of its budget revenue': the share is the tax's
+        phrase = indicator_phrase(named_share.group(1), [], lang, places)
+        keys = _en_keys(named_share.group(1))
     part = _EN_SHARE_FROM.search(question) if lang == "en" and kind == "share" else None
     part_words = indicator_phrase(part.group(2), [], lang, places) if part else ""
     went = bool(part and re.search(r"\bwent (?:in)?to|\bgoes (?:in)?to", question, re.I))

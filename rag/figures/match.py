@@ -131,6 +131,9 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
     if term is None:
         return 1.0
     rest = _GENERIC.sub("", term.regex.sub("", phrase))
+    where = row.label_zh + row.evidence.quote + (row.context or "")
+    if any(n not in where for n in re.findall(r"\d+[强佳大]", rest)):
+        return 0.5  # '区50强内企业产值': a ranked group the row's sentence never names is not the whole's figure
     rest = "".join(_CJK.findall(rest))
     if len(rest) < 2:
         return 1.0

@@ -30,9 +30,9 @@ YOY = re.compile(r"同比|增长|增幅|增速|比增|下降|降幅|减少|上�
 # Completion of a plan/target: 完成年度计划81.2%, 完成年度任务的101.9%, 占全年任务数的77.8%, 完成率,
 # 完成镇人代会目标的52%, 占年计划101.5%, 为年度计划的108%, 目标完成率.
 COMPLETION = re.compile(  # …and a budget: 完成年度预算的101.6%, 完成年初预算的98%
-    r"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算)(?:目?数)?的?\s*$"
-    r"|(?:完成|占)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算)(?:目?数)?的"
-    r"|(?:完成|占|为)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算)[^,，。;；%]{0,12}?的\s*$"  # 占全年目标8亿元的38.8%
+    r"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算(?!本?级?收入|总收入))(?:目?数)?的?\s*$"
+    r"|(?:完成|占)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算(?!本?级?收入|总收入))(?:目?数)?的"
+    r"|(?:完成|占|为)(?:了)?[^,，。;；\d%]{0,10}?(?:计划|目标|任务|预算(?!本?级?收入|总收入))[^,，。;；%]{0,12}?的\s*$"  # 占全年目标8亿元的38.8%
 )
 SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,。；;\d]{0,14}(?:比重|比例)"
                    r"|占(?![^，,。；;\d%]*(?:计划|目标|任务))[^，,。；;\d%]{1,12}?的\s*$")  # 占街道税收的50.3%
@@ -96,7 +96,8 @@ WHOLE_YEAR = re.compile(r"全年|全年度|\b(?:full|whole)[- ]year\b|\bfor the 
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"
-                    r"going by|work(?:ing)? back|back out|implied by)\b", re.I)
+                    r"going by|based on (?:its|the) [\w\s-]{0,30}?(?:level|figure|amount|growth)|work(?:ing)? back|back out|"
+                    r"implied by)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
 # A count asked with its measure word ('有几栋', '多少家', '增加了几个'): a figure in yuan or m² never answers it.
 COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位)|"

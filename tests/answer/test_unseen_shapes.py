@@ -734,3 +734,25 @@ def test_village_finance_income_is_the_collective_income_and_places_listed_with_
     })
     a = c.ask("岚溪乡和柳沟镇中，哪个地方的村均集体经济收入最高？").text
     assert a.startswith("岚溪乡") and "36万元" in a and "25万元" in a, a
+
+
+def test_a_tax_share_is_no_completion_rate_a_rank_move_a_base_year_and_each_parts_period(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "tax_share", {
+        "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全年完成一般公共预算收入6200万元，完成市下达任务的102.1%，"
+                 "其中税收收入4900万元，占一般公共预算收入的79.0%。在全市高质量发展综合考核中位列第5。"
+                 "规下工业营业收入42亿元，同比增长20%。\n",
+        "b.txt": "桐岭街道2024年上半年工作总结\n\n一、上半年工作回顾\n1-5月，固定资产投资累计完成30亿元。"
+                 "上半年完成固定资产投资8亿元。\n",
+        "c.txt": "白沙街道2022年工作总结\n\n一、2022年工作回顾\n全年完成固定资产投资20亿元。\n",
+    })
+    a = c.ask("What was the tax share of Liugou town's (柳沟镇) general public budget revenue in 2023?").text
+    assert "79" in a.split(". ")[0] and "102.1" not in a, a
+    assert "79%" in c.ask("柳沟镇2023年税收收入占一般公共预算收入的比重是多少？").text.split("。")[0]
+    a = c.ask("柳沟镇高质量发展综合考核的名次，2023年比2022年前移了几位？")
+    assert a.route == "abstain", a.text  # two positions, never one of them as the answer
+    a = c.ask("Based on its 2023 level and growth rate, roughly what was Liugou's (柳沟镇) operating revenue of "
+              "industry below designated size in 2022?").text
+    assert "35" in a.split(". ")[0], a
+    a = c.ask("Which was larger: Tongling's (桐岭街道) fixed-asset investment in just January–May 2024, or Baisha's "
+              "(白沙街道) for the whole of 2022?").text
+    assert a.startswith("Tongling") and "30亿元" in a, a
