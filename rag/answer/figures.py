@@ -240,7 +240,7 @@ def _listed(question: str, r: Route) -> list[str]:
     for part in re.split(r"和|及|与|、|加上|再加上", text):
         item = last_words(part)
         if len(item) < 2:  # '拟立项的一共多少个': the item is before the question words
-            # '…和自接信访，一共有多少宗': the comma before the question words goes with them
+            # '…和来信来访，一共有多少件': the comma before the question words goes with them
             item = last_words(re.sub(r"[，,]?\s*的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "",
                                      part))
         items.append(item)
@@ -1136,7 +1136,7 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
             found[place] = ""  # 'XX街道报告年度': that report's own year, whichever it is
         elif part := re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*)?(上半年|下半年|前三季度|第?一季度|"
                                r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月)", question):
-            found[place] = period_of(part.group(1), []) or ""  # '锦塘街道上半年和椿埠镇2023年全年'
+            found[place] = period_of(part.group(1), []) or ""  # '桐岭街道上半年和柳沟镇2023年全年'
 
     if len(found) < 2:  # "Pinghu's investment in just January–May 2024, or Buji's for the whole of 2022": each part's
         parts = re.split(r"\bor\b|\bvs\.?\b|\bversus\b|\bagainst\b|[，,;；?？]|还是|和|与", question)
@@ -1151,7 +1151,7 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
                     found.setdefault(place, code)
     bracketed = [p for p in places if p in found and re.search(rf"{re.escape(p)}\s*[（(]\s*20\d\d", question)]
     if len(found) == 1 and bracketed and len(places) >= 2:
-        # '楠垟镇（2023年）、杏埠镇和芦堌镇': the bracketed year is that place's; the others, their latest
+        # '楠溪镇（2023年）、杏溪镇和柳沟镇': the bracketed year is that place's; the others, their latest
         return {p: found.get(p, "") for p in places}
     return found if len(found) >= 2 else {}
 

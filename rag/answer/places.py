@@ -261,7 +261,7 @@ class _PlaceReader:
             if not taken and full.endswith(("城镇", "集镇", "乡镇", "小镇")):
                 continue  # '新增城镇就业', '云创小镇' (a themed park): words, no place, nothing to take out
             if not taken and _AREA_AFTER.match(self.q, m.end()):
-                continue  # '沂蒙椿乡片区', '茶乡景区': a slogan naming an area, no place
+                continue  # '云岭茶乡片区', '茶乡景区': a slogan naming an area, no place
             if not taken and not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name) \
                     and not _DIVISION_WORDS.match(name) and len(name) <= _MAX_UNKNOWN:
                 shown = (county or "") + full

@@ -501,7 +501,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = _Q_WORDS.sub(" ", text)
     text = re.sub(r"(?:^|(?<=\s))[比较](?=\s|$)", " ", text)  # '…2024年比2022年多了多少': the comparison word left alone
     text = re.sub(r"[A-Za-z]+(?![\w.])", lambda m: m.group(0) if m.group(0).upper() in {"GDP", "PM"} else " ", text)
-    text = re.sub(r"[（(]\s*[）)]", "", re.sub(r"\s+", "", text))  # '楠垟镇（2023年）': the year went, its brackets too
+    text = re.sub(r"[（(]\s*[）)]", "", re.sub(r"\s+", "", text))  # '楠溪镇（2023年）': the year went, its brackets too
     if re.search(r"(?:镇|乡|街道)(?:之中|当中|中)[，,]", question):
         text = re.sub(r"^(?:之中|当中|中)", "", text)  # 'A、B和C中，哪个…': the places' 中, no part of the name
     each = PER_EACH.search(text)

@@ -88,7 +88,7 @@ _SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
 _RATE_NAMED = re.compile(r"增速|增幅|增长率|同比")  # '增速提高到6.5%' is still a growth rate
 _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[\u4e00-\u9fff]{0,6}?)最[高多大少低][,，]?(?:达到?|为)?$")
-_ONE_VILLAGE = re.compile(r"^[\s,，]*其中([\u4e00-\u9fff]{1,4}[村社区组])$")  # '…村均67万元，其中兴榆村128万元': that village's
+_ONE_VILLAGE = re.compile(r"^[\s,，]*其中([\u4e00-\u9fff]{1,4}[村社区组])$")  # '…村均52万元，其中柳沟村117万元': that village's
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
 _GROUP_BOUND = re.compile(r"(?:(?:以上|以下|及以上|及以下|以内)的?|的)(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
@@ -189,7 +189,7 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
     if _GROUP_BOUND.match(sentence, q.end):
         return False  # '收入20万元以下的村全部清零': the bound that defines a group, not a figure
     if re.search(r"[至到~～]", q.number_text) and re.match(r"的?(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)", sentence[q.end :]):
-        return False  # '10至500万元项目完成8630万元': a range names a class of projects, no figure
+        return False  # '50至500万元项目完成0.6亿元': a range names a class of projects, no figure
     return not re.search(r"[xX×]\s*$", sentence[max(0, q.start - 2) : q.start])
 
 
@@ -358,7 +358,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                                          or COMPLETION.search(sentence[clause.start : q.start])):
             term, label = _own_or_prev(prefix, prev if prev[1] else last_any)  # 确保增长6.5%、力争增长7%
         elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) and re.match(r"的\s*\d", sentence[q.end :]):
-            term, label = prev  # '收入4217万元，完成县定全年任务4800万元的87.9%': the task is the same measure's
+            term, label = prev  # '收入3120万元，完成县定全年任务3600万元的86.7%': the task is the same measure's
         elif elided := _elided_head(sentence, quantities, i):
             term, label = None, elided  # '设立2个市级和9个区级示范点': 市级示范点, the head said once, last
         else:
@@ -376,7 +376,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 label = _people_label(prefix, sentence[q.end : clause.start + len(clause.text)], q.unit)
         if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
                 and len(base) >= 2 and base.endswith("收入"):
-            label = base + label  # '村集体经济收入总额142.6万元，其中10万元以上的村6个': villages banded by that income
+            label = base + label  # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income
         if label.startswith("连续") and out and out[-1][1]:
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:
@@ -385,7 +385,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if label and prev[1] and term is None and (part or (
                 unit_kind == "m2" and re.fullmatch(r"(?:当年)?(?:新植|投产|挂果|开割|结果|可采|采摘)面积", label))):
             # '蜜柚种植面积7600亩,其中投产面积4300亩' -> 蜜柚投产面积; '…种植面积3.2万亩,受寒潮影响,投产面积…' too
-            # '总收入3046万元，村均95.2万元，其中经营性收入1388万元': a part of the total, not of the per-village figure
+            # '总收入2100万元，村均70万元，其中经营性收入980万元': a part of the total, not of the per-village figure
             whole = by_unit.get(unit_kind or "", prev)[1] if _PER.search(prev[1]) else prev[1]
             label = _part_of(label, whole)
         if part or prefix.lstrip().startswith("、"):
@@ -533,7 +533,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     crop = re.sub(r"总$", "", _MEASURE_TAIL.sub("", re.sub(r"总产$", "产量", prev[1]))) if prev[1] and _VALUE_OF_OUTPUT.fullmatch(label) \
         else ""
     if len(crop) >= 2 and crop != prev[1] and not _HEAD_TAIL.search(crop):
-        return None, crop + label  # '南果梨产量1.6万吨，实现产值1.1亿元': the pears' output value
+        return None, crop + label  # '山楂产量1.2万吨，实现产值0.9亿元': the hawthorns' output value
     if prev[1] and _HEAD_ONLY.fullmatch(label) and not _HEAD_TAIL.search(prev[1]) and not _PEOPLE.search(prev[1]):
         joined = prev[1] + label
         found = match_term(joined, unit_kind)
@@ -610,7 +610,7 @@ _PERSON_UNITS = frozenset({"人", "人次", "万人", "万人次"})
 
 
 def _people_label(prefix: str, suffix: str, unit: str) -> str:
-    """'培训3000人', '累计服务3.7万人次', '超过48万人参与投票': people counted by what was done for them (or what they
+    """'培训820人', '累计服务1.2万人次', '超过3000人参与演练': people counted by what was done for them (or what they
     did) are that verb's 人数 (人次): the verbs just before the number, or 参与/参加 and what follows it."""
     measure = "人次" if unit.endswith("人次") else "人数"
     seg = re.split(r"[,，、:：;；]", prefix)[-1]
@@ -716,7 +716,7 @@ def _part_of(label: str, whole: str) -> str:
     """A 其中 part that words only its own modifier and the measure ('投产面积') keeps what the whole names before
     that ('井冈蜜柚种植面积' -> '井冈蜜柚投产面积')."""
     if re.match(r"[\u4e00-\u9fff]{2,4}[村组](?![均级])", label) and not whole.startswith(label[:3]):
-        return label  # '村均67万元，其中兴榆村128万元': one village's own figure, named already
+        return label  # '村均52万元，其中柳沟村117万元': one village's own figure, named already
     new = _NEW.match(whole)
     if new and not _NEW.match(label) and len(label) <= 4 and not re.search(r"[率比]$", label):
         return new.group(0) + label  # '新增市场主体1020户,其中企业310家': 新增企业
@@ -925,12 +925,12 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     if crop:  # '种植烤烟4200亩' is the 烤烟种植面积, as other reports word it
         label_zh = crop.group(2) + ("播种面积" if crop.group(1) == "播种" else "种植面积")
     made = re.fullmatch(r"(?:年|全年)?(?:产出?|生产)([\u4e00-\u9fff]{1,6})", label_zh) if norm_unit == "t" else None
-    if made:  # '产干茶2180吨' is the 干茶产量
+    if made:  # '产干茶1860吨' is the 干茶产量
         label_zh = made.group(1) + "产量"
     own = report.street or ""
     for name in (own, re.sub(r"(?:街道|镇|乡)$", "", own)):
         if len(name) >= 2 and label_zh.startswith(name) and len(label_zh) - len(name) >= 2 \
-                and not re.match(r"[村组]|社区", label_zh[len(name) :]):  # 桔溪村 in 桔溪乡 is a village of its own
+                and not re.match(r"[村组]|社区", label_zh[len(name) :]):  # 桐溪村 in 桐溪乡 is a village of its own
             label_zh = label_zh[len(name) :]  # '2024年,某街道完成税收…': the report's own place is no part of the name
             break
     if term is not None and _names_a_part(label_zh, term):

@@ -133,7 +133,7 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
     rest = _GENERIC.sub("", term.regex.sub("", phrase))
     where = row.label_zh + row.evidence.quote + (row.context or "")
     if any(n not in where for n in re.findall(r"\d+[强佳大]", rest)):
-        return 0.5  # '区50强内企业产值': a ranked group the row's sentence never names is not the whole's figure
+        return 0.5  # '区30强内企业产值': a ranked group the row's sentence never names is not the whole's figure
     rest = "".join(_CJK.findall(rest))
     if len(rest) < 2:
         return 1.0

@@ -557,11 +557,11 @@ def test_a_crops_output_value_a_villages_own_figure_and_full_year_targets_in_a_h
 
 
 def test_asides_ranges_and_villages_banded_by_income() -> None:
-    rows = _rows("完成固定资产投资3.2亿元（其中500万元以上项目完成2.6亿元，50至500万元项目完成0.6亿元），"
-                 "完成市下达任务3.5亿元的91.4%。全镇12个村集体经济收入总额260万元，其中20万元以上的村5个。"
+    rows = _rows("完成固定资产投资3.3亿元（其中500万元以上项目完成2.6亿元，50至500万元项目完成0.6亿元），"
+                 "完成市下达任务3.6亿元的91.7%。全镇12个村集体经济收入总额260万元，其中20万元以上的村5个。"
                  "工业投资占固定资产投资比重提高到48.6%。")
     got = {(r.label_zh, r.value, r.kind) for r in rows}
-    assert {("固定资产投资", 3.5, "target"), ("固定资产投资", 91.4, "completion_rate"),
+    assert {("固定资产投资", 3.6, "target"), ("固定资产投资", 91.7, "completion_rate"),
             ("500万元以上项目", 2.6, "actual"), ("村集体经济收入20万元以上的村", 5, "actual")} <= got
     assert not any(r.value == 500 for r in rows)  # a range's bound is no figure
     share = next(r for r in rows if r.value == 48.6)
