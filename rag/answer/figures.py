@@ -102,11 +102,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
     # a share of a task, target or budget is its completion rate ('占年度任务38%'); of anything else, never
-    of_task = r.kind != "share" or bool(re.search(r"任务|目标|计划|预算(?!收入)|\b(?:task|target|plan|quota)s?\b|"
-                                                  r"\bbudgets?\b(?! revenue)", question, re.I))
+    of_task = r.kind != "share" or bool(_PLAN_ASKED.search(question))
     if r.kind == "share" and "占" in r.phrase[1:] and not DERIVE.search(question):
         subject = r.phrase[: r.phrase.index("占", 1)]  # '楼宇税收占税收收入的比重': the share is the subject's
-        of_task = bool(re.search(r"任务|目标|计划|预算", r.phrase[r.phrase.index("占", 1) :]))
+        of_task = bool(_OF_PLAN.search(r.phrase[r.phrase.index("占", 1) :]))
         r = r.model_copy(update={"phrase": subject, "keys": [t.key for t in terms_for_question(subject)]})
     rows = _candidate_rows(ctx, r)
     if not of_task:  # '工业投资占固定资产投资的比重': never the investment's completion of its own plan (办结率 still is)
@@ -220,7 +219,8 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
     return r.model_copy(update={"kind": "actual"})
 
 
-_OF_PLAN = re.compile(r"任务|目标|计划|预算")
+_OF_PLAN = re.compile(r"任务|目标|计划|预算(?!本?级?收入|总收入)")  # what a completion rate completes
+_PLAN_ASKED = re.compile(_OF_PLAN.pattern + r"|\b(?:task|target|plan|quota)s?\b|\bbudgets?\b(?! revenue)", re.I)
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|进步|退步)了?几[位名个]|\bhow many (?:places|positions|spots)\b",
                         re.I)
 _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b", re.I)  # ('combined income' is one total)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rag.answer.router import Route
@@ -50,7 +50,8 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
                    for c in citations)
     text = body if r.language == "zh" else f"From the report (quoted in Chinese): {body}"
     head = r.phrase[-1:] if r.language == "zh" and r.phrase else ""  # '烟叶税': a clause without 税 states no tax
-    clause = _one_figure_clause(picked[0][1], focus + ([head] if head else []), cover_of)
+    named = re.findall(r"[“\"]([^”\"]{1,12})[”\"]", question)  # '“四上”企业': a quoted name the clause must hold
+    clause = _one_figure_clause(picked[0][1], focus + ([head] if head else []), cover_of, named)
     if r.kind in ("actual", "cumulative") and clause and AIMED_OR_EXPECTED.search(clause):
         clause = None  # '预计建成后年交易额可达20亿元', '力争突破2.2万元': an aim or an expectation, not a result
     if r.intent != "open" and not clause:
@@ -121,8 +122,8 @@ def _best_sentences(hits: list[Hit], focus: list[str],
     return out[:3]
 
 
-def _one_figure_clause(sentence: str, focus: list[str],
-                       cover_of: Callable[[str], float] | None = None) -> str | None:
+def _one_figure_clause(sentence: str, focus: list[str], cover_of: Callable[[str], float] | None = None,
+                       named: Sequence[str] = ()) -> str | None:
     """The clause that names what was asked (most focus terms; for English also most indicator words: 'goats in
     stock (存栏)' is not answered by the cattle's 存栏) and states exactly one figure; None when none does."""
     from rag.figures.match import codes_clash
@@ -131,8 +132,8 @@ def _one_figure_clause(sentence: str, focus: list[str],
         return None
     for clause in re.split(r"[,，:：;；]", sentence):
         figures = [q for q in scan_quantities(clause) if q.unit]
-        if any(codes_clash(f, clause) for f in focus):
-            continue  # 'PM10' asked, 'PM2.5' stated
+        if any(codes_clash(f, clause) for f in focus) or any(n not in clause for n in named):
+            continue  # 'PM10' asked, 'PM2.5' stated; '“四上”企业' asked, 企业 in general stated
         cover = sum(1 for f in focus if f.lower() in clause.lower()) / len(focus)
         if cover_of is not None:
             cover = min(cover, cover_of(clause))

@@ -756,3 +756,11 @@ def test_a_tax_share_is_no_completion_rate_a_rank_move_a_base_year_and_each_part
     a = c.ask("Which was larger: Tongling's (桐岭街道) fixed-asset investment in just January–May 2024, or Baisha's "
               "(白沙街道) for the whole of 2022?").text
     assert a.startswith("Tongling") and "30亿元" in a, a
+
+
+def test_a_quoted_name_the_passage_lacks_is_no_answer(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    c = _ingested(tmp_path_factory, "quoted_name", {
+        "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n开展企业服务提升行动，走访企业160家，协调解决各类问题28个。\n",
+    })
+    a = c.ask("柳沟镇2023年“专精特新”企业有多少家？")
+    assert a.route != "indicator" and not a.text.startswith("柳沟镇:"), a.text  # 160 firms visited are no count of them

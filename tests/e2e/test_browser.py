@@ -174,9 +174,18 @@ def test_the_workbench_in_a_real_browser(server: str) -> None:
             body_has(page, "删除报告")
             shot(page, "07_reports")
             victim = page.locator("[data-testid=stExpander]").filter(has_text="青溪街道").first
-            victim.locator("summary").click()
-            victim.get_by_role("button", name="删除报告").click()
-            body_has(page, "已删除")
+            for attempt in range(3):  # a click that lands during a sidebar rerun is lost on a loaded machine: again
+                if "已删除" in page.inner_text("body"):
+                    break
+                if not victim.get_by_role("button", name="删除报告").is_visible():
+                    victim.locator("summary").click()
+                victim.get_by_role("button", name="删除报告").click()
+                try:
+                    body_has(page, "已删除", timeout=30_000)
+                    break
+                except Exception:
+                    if attempt == 2:
+                        raise
             body_has(page, "共 36 份报告")
             assert page.locator("[data-testid=stExpander]").filter(has_text="青溪街道").count() == 0
             shot(page, "08_reports_after_remove")
