@@ -183,6 +183,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
 
     if ranking and kind == "yoy_change" and not re.search(r"上年|去年|同比|同期|last year|previous year", question, re.I):
         kind = "actual"  # '谁…多？多几场': the gap between places, not a change on the previous year
+    falls = kind in ("yoy_growth", "yoy_change") and bool(DECLINE_ASKED.search(question))  # '降幅更大': lowest first
     intent: Intent
     if _AGG.search(question):
         intent = "aggregate"
@@ -198,7 +199,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     hint = unit_hint(question)
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
-              ascending=bool(_ASC.search(question)) != (kind in ("yoy_growth", "yoy_change") and bool(DECLINE_ASKED.search(question))), also_growth=also_kind == "yoy_growth", also_kind=also_kind,
+              ascending=bool(_ASC.search(question)) != falls, also_growth=also_kind == "yoy_growth", also_kind=also_kind,
               unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question),
               one_village=bool(_TOP_VILLAGE_ASKED.search(question)), counted=counted_noun(question) if lang == "en" else "",
               twins=found.twins, districts=found.districts, place_counties=found.counties,
