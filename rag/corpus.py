@@ -160,8 +160,7 @@ class Corpus:
         try:
             loaded = load()
             digest = content_hash(loaded.text)
-            known = self._known(digest, path, ())
-            stored = self.store.find_by_hash(digest) if known is not None else None
+            stored = self.store.find_by_hash(digest)
             if stored is not None and stored.reader != reader_version():
                 # read by other code (an upgrade): read again and replace it where it was stored
                 prepared = prepare(loaded, stored.path, max_tokens=self.settings.chunk_tokens)
@@ -170,8 +169,10 @@ class Corpus:
                 known = self._known(digest, path, ())
                 if known is not None and known.status == "unchanged":
                     known.status, known.message = "replaced", "read again by this version"
-            if known is not None:  # unchanged or a duplicate: skip the parsing work entirely
-                return known
+                if known is not None:
+                    return known
+            elif stored is not None:  # unchanged or a duplicate: skip the parsing work entirely
+                return self._result_for(stored, path, ())
             prepared = prepare(loaded, path, max_tokens=self.settings.chunk_tokens)
             with self._writer(path):
                 return self._store_prepared(prepared, path)
@@ -203,8 +204,11 @@ class Corpus:
     def _known(self, digest: str, path: str, warnings: tuple[str, ...]) -> IngestResult | None:
         """The result for content already in the store ('unchanged' from the same path, else 'duplicate')."""
         same = self.store.find_by_hash(digest)
-        if same is None:
-            return None
+        return None if same is None else self._result_for(same, path, warnings)
+
+    @staticmethod
+    def _result_for(same: ReportMeta, path: str, warnings: tuple[str, ...]) -> IngestResult:
+        """'unchanged' when the stored report came from this path, else 'duplicate'."""
         status: Status = "unchanged" if same.path == path else "duplicate"
         msg = "" if status == "unchanged" else f"same content as {same.path}; not added twice"
         return IngestResult(path, status, msg, same.report_id, same.street, warnings or tuple(same.notes))
@@ -212,10 +216,9 @@ class Corpus:
     def _store_prepared(self, prep: Prepared, path: str, *, reread: bool = False) -> IngestResult:
         report = prep.report
         warnings = tuple(report.notes)
-        known = self._known(report.content_hash, path, warnings)  # re-checked under the writer lock
-        stored = self.store.find_by_hash(report.content_hash) if reread else None
-        if known is not None and (stored is None or stored.reader == report.reader):
-            return known
+        same = self.store.find_by_hash(report.content_hash)  # re-checked under the writer lock
+        if same is not None and (not reread or same.reader == report.reader):
+            return self._result_for(same, path, warnings)
         old = self.store.find_by_path(path)
         gone = [old.report_id] if old is not None else []
         try:

@@ -37,7 +37,16 @@ from rag.figures.match import (
     measure_of,
 )
 from rag.schemas import Answer, Citation, Indicator, TableRow
-from rag.text.cues import APPROXIMATE, ASKS_CHANGE, DECLINE_ASKED, DERIVE, FINAL_ONLY, GRADE, WHOLE_YEAR
+from rag.text.cues import (
+    APPROXIMATE,
+    ASKS_CHANGE,
+    DECLINE_ASKED,
+    DERIVE,
+    FINAL_ONLY,
+    GRADE,
+    PLAN_OBJECT,
+    WHOLE_YEAR,
+)
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
 from rag.text.numbers import STREAK_UNITS, format_en, format_zh, majority_unit, scan_quantities
@@ -219,7 +228,7 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
     return r.model_copy(update={"kind": "actual"})
 
 
-_OF_PLAN = re.compile(r"任务|目标|计划|预算(?!本?级?收入|总收入)")  # what a completion rate completes
+_OF_PLAN = re.compile(PLAN_OBJECT)
 _PLAN_ASKED = re.compile(_OF_PLAN.pattern + r"|\b(?:task|target|plan|quota)s?\b|\bbudgets?\b(?! revenue)", re.I)
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|进步|退步)了?几[位名个]|\bhow many (?:places|positions|spots)\b",
                         re.I)
@@ -279,6 +288,12 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
         text = msg("lookup", lang, place=_place(place, lang), period=_period(x.period, lang), label=_label([x], lang),
                    verb=_verb(x, lang), figure=_figure(x, lang), n=1)
         return _answer(question, r, text, picked, table=[_row(None, x, lang, 1)], caveats=_notes(picked, lang))
+    return _items_answer(question, r, place, picked)
+
+
+def _items_answer(question: str, r: Route, place: str, picked: list[Indicator]) -> Answer:
+    """The sum of one place's items in one period and unit, each item cited: computed, and said so."""
+    lang = r.language
     parts = ("; " if lang == "en" else ";").join(f"{_label([x], lang)} {_figure(x, lang)} [{n}]"
                                                  for n, x in enumerate(picked, start=1))
     text = msg("aggregate_items", lang, place=_place(place, lang), period=_period(picked[0].period, lang),
@@ -303,14 +318,7 @@ def _graded_parts(question: str, r: Route, scored: list[Scored]) -> Answer | Non
     if len(groups) != 1 or (r.period and not period_matches(groups[0][0].period, r.period)):
         return None
     picked = sorted(groups[0], key=lambda x: x.evidence.start)
-    lang = r.language
-    parts = ("; " if lang == "en" else ";").join(f"{_label([x], lang)} {_figure(x, lang)} [{n}]"
-                                                 for n, x in enumerate(picked, start=1))
-    text = msg("aggregate_items", lang, place=_place(place, lang), period=_period(picked[0].period, lang),
-               total=_total_shown(picked, lang), parts=parts)
-    return _answer(question, r, text, picked,
-                   table=[_row(None, x, lang, n) for n, x in enumerate(picked, start=1)],
-                   caveats=[msg("computed_note", lang), *_notes(picked, lang)])
+    return _items_answer(question, r, place, picked)
 
 
 _SAME_SENTENCE = 60  # characters between the starts of two figures of one listing
@@ -1118,35 +1126,40 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
 _EN_SPAN = r"(?:jan(?:uary)?|the first \w+ months of)\s*(?:[–—-]|to|through)?\s*[a-z]*"  # 'January–November 2023'
 
 
+def _place_pattern(place: str) -> str:
+    """A place as a question may write it: its full or short name, or its pinyin ('Lanbu town')."""
+    names = [re.escape(place), re.escape(short_name(place))]
+    english = place_en_pattern(short_name(place))
+    if english:
+        names.append(f"{english}(?:\\s+(?:town|township|sub-?district|street))?")
+    return "|".join(names)
+
+
 def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     """The period written right after each place a comparison names ('蒿桥集镇（2023年）', 'Linggang (2024)',
     'Buji in 2022', '柳垡镇2024年全年和泖溪镇2024年上半年' → 2024 and 2024H1); empty unless two or more places
     carry one."""
     found: dict[str, str] = {}
-    for place in places:
-        names = [re.escape(place), re.escape(short_name(place))] + [x for x in [place_en_pattern(short_name(place))] if x]
-        names = [f"{n}(?:\\s+(?:town|township|sub-?district|street))?" if n.isascii() else n for n in names]
-        m = re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+(?:in|for)\s+)?"
+    pats = {p: _place_pattern(p) for p in places}
+    for place, pat in pats.items():
+        m = re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*|\s+(?:in|for)\s+)?"
                       rf"((?:(?:the )?first half of|{_EN_SPAN})?\s*)(20\d\d)", question, re.I)
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]
             found[place] = period_of(m.group(1) + own, [int(m.group(2))]) or m.group(2)
-        elif re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|report year)",
-                       question, re.I):
+        elif re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|report year)", question, re.I):
             found[place] = ""  # 'XX街道报告年度': that report's own year, whichever it is
-        elif part := re.search(rf"(?:{'|'.join(names)})\S{{0,2}}\s*(?:[（(]\s*)?(上半年|下半年|前三季度|第?一季度|"
-                               r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月)", question):
+        elif part := re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*)?(上半年|下半年|前三季度|第?一季度|"
+                               r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月)", question, re.I):
             found[place] = period_of(part.group(1), []) or ""  # '桐岭街道上半年和柳沟镇2023年全年'
-
     if len(found) < 2:  # "Pinghu's investment in just January–May 2024, or Buji's for the whole of 2022": each part's
         parts = re.split(r"\bor\b|\bvs\.?\b|\bversus\b|\bagainst\b|[，,;；?？]|还是|和|与", question)
+        named = [(t, [p for p, pat in pats.items() if re.search(pat, t, re.I)]) for t in parts]
         for place in places:
-            names = [place, short_name(place)] + [x for x in [place_en_pattern(short_name(place))] if x]
-            own = [t for t in parts if any(re.search(n, t, re.I) if n.isascii() else n in t for n in names)]
-            if len(own) == 1 and sum(any(re.search(n2, own[0], re.I) if n2.isascii() else n2 in own[0]
-                                         for n2 in [q, short_name(q)]) for q in places) == 1:
-                years = [int(y) for y in re.findall(r"(20\d\d)", own[0])]
-                code = period_of(own[0], years) if len(years) == 1 else None
+            own = [(t, here) for t, here in named if place in here]
+            if len(own) == 1 and own[0][1] == [place]:  # the place in one part only, alone there
+                years = [int(y) for y in re.findall(r"(20\d\d)", own[0][0])]
+                code = period_of(own[0][0], years) if len(years) == 1 else None
                 if code:
                     found.setdefault(place, code)
     bracketed = [p for p in places if p in found and re.search(rf"{re.escape(p)}\s*[（(]\s*20\d\d", question)]
