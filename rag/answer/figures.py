@@ -35,6 +35,7 @@ from rag.figures.match import (
     label_similarity,
     match_rows,
     measure_of,
+    qualifier_fit,
 )
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import (
@@ -432,6 +433,17 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         rows += [s.row for other, ss in groups.items() if other != name for s in ss
                  if label_similarity(label, s.row.label_zh) >= 0.7
                  or (len(s.row.label_zh) >= 3 and s.row.label_zh in label and s.score >= THRESHOLD)]
+    if r.intent == "trend":
+        # a series: a year that words the measure slightly differently (行政村集体经济总收入 / 村级集体经济总收入)
+        # …but never another measure in the year it lacks ('新增规上工业企业' is no count of them all)
+        have_y = {(x.street, x.period[:4]) for x in rows}
+        units = {x.normalized_unit for x in rows}
+        label = rows[0].label_zh
+        rows += [s.row for other, ss in groups.items() if other != name for s in ss
+                 if (s.row.street, s.row.period[:4]) not in have_y and s.row.normalized_unit in units
+                 and s.row.kind == rows[0].kind and s.row.street in {x.street for x in rows}
+                 and qualifier_fit(label, s.row.label_zh) == 1.0 == qualifier_fit(s.row.label_zh, label)
+                 and (label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.1, _SURE))]
     if r.intent in ("rank", "aggregate"):
         # the label family: a place that words it slightly differently (规上工业产值 / 规上工业总产值) still ranks
         usable = _usable(rows, wanted, r)
@@ -451,6 +463,7 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
     return rows
 
 
+_YEAR_END_MONTHS = 10  # a year's figures through October or later stand for that year in a series
 _SURE = 0.75  # below this, a match that another measure of the same place ties is not trusted
 
 
@@ -1205,7 +1218,9 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
         if len(groups) > 1:  # one measure per series: a village's figure one year is no total the next
             main = max(groups.values(), key=lambda g: len({x.period for x in g}))
             rows = main + [x for g in groups.values() if g is not main for x in g  # another wording of it still is
-                           if label_similarity(main[0].label_zh, x.label_zh) >= 0.7]
+                           if label_similarity(main[0].label_zh, x.label_zh) >= 0.7
+                           and qualifier_fit(main[0].label_zh, x.label_zh) == 1.0 == qualifier_fit(x.label_zh,
+                                                                                                  main[0].label_zh)]
         series: dict[str, Indicator] = {}
         for x in sorted(rows, key=lambda x: kinds.index(x.kind)):
             series.setdefault(x.period, x)
@@ -1214,8 +1229,11 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
         points = [series[p] for p in sorted(series, key=period_key)]
         if any(is_full_year(p.period) for p in points):
             # half-years and 1-N月 are kept only when they are the latest point (a year in progress)
+            # …or when they are all a year-end report has for its year ('1-11月' in a report written in December)
             last_full = max(period_key(p.period) for p in points if is_full_year(p.period))
-            points = [p for p in points if is_full_year(p.period) or period_key(p.period) > last_full]
+            full_years = {p.period for p in points if is_full_year(p.period)}
+            points = [p for p in points if is_full_year(p.period) or period_key(p.period) > last_full
+                      or p.period[:4] not in full_years and period_key(p.period)[2] >= _YEAR_END_MONTHS]
         line = msg("trend_head", lang, place=_place(place, lang), label=label)
         parts = []
         prev: Indicator | None = None
@@ -1290,7 +1308,7 @@ def _fig_value(i: Indicator, lang: str) -> str:
 def _delta(a: Indicator, b: Indicator, lang: str) -> dict[str, str] | None:
     """Absolute and % change from a to b, in b's unit, computed here (never a figure of the report); None when
     the two are not comparable (other unit, a full year against part of one)."""
-    if a.normalized_unit != b.normalized_unit or is_full_year(a.period) != is_full_year(b.period):
+    if a.normalized_unit != b.normalized_unit or not _same_span(a, b):
         return None
     delta_norm = b.normalized_value - a.normalized_value
     delta = abs(round(_in_unit_of(delta_norm, b), 4))
@@ -1299,6 +1317,21 @@ def _delta(a: Indicator, b: Indicator, lang: str) -> dict[str, str] | None:
     return {"prev": _period(a.period, lang), "later": _period(b.period, lang),
             "direction": msg("up" if delta_norm >= 0 else "down", lang), "delta": shown,
             "pct": f"{pct:+.1f}%" if pct is not None else "n/a"}
+
+
+_STOCK_UNITS = ("家", "户", "个")  # what a count of standing things is said in ('规上工业企业达41家')
+_FLOW_LABEL = re.compile(r"^(?:新增|新建|新开|新引进|引进|招引|培训|开展|举办|接待|办理|受理|完成|实施|建成|改造|落地|签约)")
+
+
+def _same_span(a: Indicator, b: Indicator) -> bool:
+    """Two figures a change can be computed between: both full years or both part of one, or a count of standing
+    things (or a rate) through October or later against a year-end one ('1-11月…规上企业37家' then 41家)."""
+    if is_full_year(a.period) == is_full_year(b.period):
+        return True
+    part = b if is_full_year(a.period) else a
+    if period_key(part.period)[2] < _YEAR_END_MONTHS or part.kind not in _LEVEL:
+        return False
+    return part.unit == "%" or part.unit in _STOCK_UNITS and not _FLOW_LABEL.match(part.label_zh)
 
 
 def _change(a: Indicator, b: Indicator, lang: str, caveats: list[str]) -> str:

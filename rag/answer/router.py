@@ -509,6 +509,10 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     if each:  # '各村（社区）集体经济收入平均每村多少': 村均集体经济收入
         text = each.group(1) + "均" + re.sub(r"^各[村户](?:[（(][^）)]{1,4}[）)])?", "", text[: each.start()] + text[each.end() :])
     text = PER_SPELLED.sub(r"\1均", text)  # '村（社区）平均' is 村均
+    if re.search(r"20\d\d\s*年[^，,。？?]{0,30}?[比较][^，,。？?]{0,12}?20\d\d\s*年", question):
+        # '…2023年比2022年增加了多少': the comparison of two years says the change asked, no part of the name
+        text = re.sub(r"(?<![净新])[比较]?(?:增加|增长|减少|下降|提高|降低|上升|增|减)?了?$", "", text)
+        text = re.sub(r"(?<=[\u4e00-\u9fff])[比较](?=净增|净减)", "", text)
     return re.sub(r"^(?:街道|镇|乡|社区|各地)+(?!级)", "", text)  # '镇级税收' keeps its scope
 
 

@@ -81,6 +81,7 @@ _AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|�
 _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的(?!基础上)[^\d,，。；;、]{1,6}")  # 超过10万元的村6个
+_RANGE_TO = re.compile(r"\s*(?:至|到|[-—–~～])\s*")
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 # "8个村集体经济收入合计190万元,均超过12万元": each one's floor, not a level of the indicator
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
@@ -195,7 +196,11 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
 
 def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_start: int,
                    sentence: str, carry: list[Subject] | None = None) -> Iterator[Indicator]:
-    quantities = [q for q in scan_quantities(sentence) if _is_figure(sentence, q)
+    scanned = scan_quantities(sentence)
+    # '20万元至50万元的村7个': both ends of a band are thresholds of the count that follows
+    band = {id(q) for n, q in enumerate(scanned[:-2]) if _RANGE_TO.fullmatch(sentence[q.end : scanned[n + 1].start])
+            and _THRESHOLD.fullmatch(sentence[scanned[n + 1].end : scanned[n + 2].start])}
+    quantities = [q for q in scanned if id(q) not in band and _is_figure(sentence, q)
                   and not _FLOOR.search(sentence, max(0, q.start - 6), q.start)]
     # "5000万元以上项目8个": the first amount is a threshold of the count that follows
     quantities = [q for n, q in enumerate(quantities) if not (
@@ -938,7 +943,7 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     key = flavoured_key(term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start])
-    noted = data_months(report) if period_source in ("report", "section") and period == report.period_covered \
+    noted = data_months(report, section) if period_source in ("report", "section") and period == report.period_covered \
         and norm_unit in ("CNY", "USD", "percent") else None
     if noted:  # '（文中经济指标未注明的均为1—4月数据）': the report's money figures and rates cover those months
         period, period_source = noted, "report"
@@ -993,13 +998,23 @@ _DATA_NOTE = re.compile(r"(?:数据|指标)[^。；;\n]{0,12}?为\s*(1\s*[-—�
                         r"|数据(?:均)?截[至止]到?\s*(1?\d)\s*月(?:底|末)?")
 
 
-def data_months(report: Report) -> str | None:
+_NOTE_PART = re.compile(r"第?\s*[（(]?([一二三四五六七八九十]{1,2})[)）]?\s*(?:部分|项)[^。；;\n]{0,8}$")
+
+
+def data_months(report: Report, section: Section | None = None) -> str | None:
     """The months a report's figures cover by its own note ('2024M01-M05'), when the note differs from the
-    period the report covers; None when there is no such note."""
+    period the report covers; None when there is no such note. A note on one part ('第（一）部分经济指标…均为
+    1-11月数据') covers only the sections under that heading, when `section` is given."""
     found = _DATA_NOTE.search(report.text[:2000])
     year = (report.period_covered or "")[:4]
     if not found or not year.isdigit():
         return None
+    part = _NOTE_PART.search(report.text[max(0, found.start() - 24) : found.start() + 2])
+    if part and section is not None:  # '第（一）部分' is the (一) heading, '第一部分' the 一、 one
+        bracketed = part.group(0).lstrip("第 ")[:1] in "（("
+        head = rf"[（(]{part.group(1)}[)）]" if bracketed else rf"{part.group(1)}、"
+        if not any(re.match(head, h) for h in section.path):
+            return None
     months = found.group(1) or f"1-{found.group(2)}月"
     period = period_in(months, year)
     return period if period and period != report.period_covered and "M01-M" in period else None

@@ -264,7 +264,8 @@ _TOP_ASKED = re.compile(r"最[高多大]|哪个村|\b(?:highest|most|largest|top
 _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,12}\b(?:retail|wholesale|"
                           r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上
-_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b", re.I)
+_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b|"
+                        r"(?<!value )(?<!value-)\badd(?:ed|s)?\b", re.I)  # 'how many firms did it add' (not value added)
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
 
 
@@ -286,11 +287,15 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
         fit *= 0.85
+    if _BANDED.search(label) and not re.search(r"\d|以上|以下|\b(?:above|over|more than|at least)\b", phrase):
+        fit *= 0.6  # '集体经济收入50万元以上的村' counts the villages past a bar; it is not the income asked
     label_head = _head_group(label)
     if re.search(r"[A-Za-z]{3,}", phrase):  # English says less finely: output may be a value or a quantity
         allowed = _en_heads(phrase)
         if allowed and label_head is not None and label_head not in allowed:
             fit *= 0.4  # 'crystal pear output' is never the pears' planted area, nor 'output' an investment
+        elif not allowed and label_head in (0, 1, 2) and _EN_COUNTED.search(phrase):
+            fit *= 0.5  # 'how many above-scale enterprises' is never their output value, nor a project's investment
     else:
         asked_head = _head_group(_clean(phrase))
         if asked_head is not None and label_head is not None and asked_head != label_head:
@@ -319,6 +324,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
     return fit
 
 
+_BANDED = re.compile(r"[\d.]+[万亿]?元(?:及?以上|及?以下|至[\d.]+[万亿]?元)的?(?:行政)?村")
+_EN_COUNTED = re.compile(r"\b(?:enterprises|firms|companies|businesses|projects|households|villages)\b", re.I)
 _HEAD_GROUPS = (("产值", "增加值", "营收", "营业收入", "销售收入", "销售额", "交易额"), ("投资", "总投资"), ("收入", "税收", "财政收入"),
                 ("产量",), ("面积",))
 

@@ -426,6 +426,20 @@ def test_a_report_note_on_its_figures_months_and_changes_in_output() -> None:
     got = {(r.label_zh, r.value, r.period) for r in extract_indicators(rep, [sec], [])}
     assert {("固定资产投资", 2.14, "2024M01-M05"), ("固定资产投资", 6.3, "2024M01-M05")} <= got
     assert ("新建村组道路", 4.0, "2024H1") in got  # a count is no economic figure the note speaks of
+
+
+def test_a_note_on_one_parts_months_leaves_the_other_parts_full_year() -> None:
+    from rag.figures.extract import extract_indicators
+    from rag.ingest.sections import parse_sections
+    from rag.schemas import Report
+
+    text = ("桐溪镇2023年工作总结\n因年报尚未出来，第（一）部分经济指标除注明外均为1-10月数据。\n一、2023年工作回顾\n"
+            "（一）经济运行稳中有进。完成一般公共预算收入3150万元，同比增长4.2%。\n"
+            "（二）村级经济持续壮大。全镇村集体经济总收入达到862万元，村均27万元。\n")
+    rep = Report(report_id="r", path="x", content_hash="h", street="桐溪镇", period_covered="2023", text=text)
+    got = {(r.label_zh, r.value, r.period) for r in extract_indicators(rep, parse_sections("r", text), [])}
+    assert ("一般公共预算收入", 3150.0, "2023M01-M10") in got
+    assert ("村集体经济总收入", 862.0, "2023") in got  # part (二) is not what the note speaks of
     assert ("柚子总产", -9.0, "yoy_growth") in _facts("柚子总产3.1万吨，较上年减产9%。")
 
 
@@ -564,6 +578,8 @@ def test_asides_ranges_and_villages_banded_by_income() -> None:
     assert {("固定资产投资", 3.6, "target"), ("固定资产投资", 91.7, "completion_rate"),
             ("500万元以上项目", 2.6, "actual"), ("村集体经济收入20万元以上的村", 5, "actual")} <= got
     assert not any(r.value == 500 for r in rows)  # a range's bound is no figure
+    banded = _rows("全镇村级集体经济总收入410万元，其中30万元至60万元的村8个、60万元以上的村2个。")
+    assert {(r.value, r.unit) for r in banded} == {(410, "万元"), (8, "个"), (2, "个")}  # both ends of a band are bounds
     share = next(r for r in rows if r.value == 48.6)
     assert share.kind == "share" and not share.key.startswith("label:")  # a share of a lexicon measure keeps its key
 
