@@ -139,6 +139,15 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         else None
     if ratio is not None:
         return ratio
+    per_item = _per_item(question, r, rows, ctx) if len(r.places) == 1 and r.intent == "lookup" else None
+    if per_item is not None:
+        return per_item
+    quoted = {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
+    if r.intent == "lookup" and len(quoted) == 1 and "%" not in next(iter(quoted))[1] and not DERIVE.search(question) \
+            and not _VS_TARGET.search(question) and not _ATTAINED.search(question):  # '实现“突破20亿元”目标了吗'
+        # '总投资2.8亿元的某场馆进度完成了多少': the one figure a question names a thing by is never its answer (two
+        # figures quoted, or a rate, are what a computation starts from: '签约41户、占比68%，共涉及多少户')
+        rows = [x for x in rows if (abs(x.value), x.unit) not in quoted]
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed, counted=r.counted)
     key = scored[0].row.key if scored and scored[0].score >= 0.9 else "label:"
     if r.intent in ("rank", "aggregate") and len(r.places) >= 2 and not r.keys and not key.startswith("label:"):
@@ -203,6 +212,15 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             lang = r.language
             where = join_list([_place(p, lang) for p in places], lang) or msg("all_reports", lang)
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
+    part_zh = _PART_ASKED_ZH.search(question) if r.language == "zh" and r.intent == "lookup" else None
+    if part_zh and part_zh.group(2) not in measure[0].label_zh and not re.search(r"率|比例|比重", part_zh.group(2)):
+        # '新增的市场主体中企业有多少户': the part's own figure (新增企业), never the whole's
+        parts = [s for s in scored if part_zh.group(2) in s.row.label_zh and s.row.street in places
+                 and s.score >= THRESHOLD]
+        measure = _best_measure(parts, r)
+        if not measure:
+            return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
+                                            terms=part_zh.group(2)), [], route="abstain")
     part = _PART_ASKED.search(question) if r.language == "en" and r.intent == "lookup" else None
     if part and english_coverage(part.group(1), measure[0].label_zh) == 0:
         # 'Of the market entities newly registered, how many were enterprises?': the whole's figure is no answer
@@ -226,6 +244,8 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
         return r.model_copy(update={"intent": "lookup" if len(places) == 1 else r.intent,
                                     "period": str(year) if year and r.intent == "trend" else r.period,
                                     "years": [year] if year else []})
+    if r.intent == "trend" and len(r.years) == 1:  # '2024年比上年多了多少万元': the year before is the other level
+        return r.model_copy(update={"kind": "actual", "years": [r.years[0] - 1, r.years[0]]})
     return r.model_copy(update={"kind": "actual"})
 
 
@@ -425,6 +445,14 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
                 -min(len(s.row.label_zh) for s in ss))
 
     name, best = max(groups.items(), key=rank)
+    # '幼儿园新增学位' asked: a part's label that holds the best one's and the words the question adds is the one
+    widest = min((s.row.label_zh for s in best), key=len)
+    narrower = [(other, ss) for other, ss in groups.items() if other != name and any(
+        not s.row.label_zh.startswith(widest) and widest in s.row.label_zh  # the qualifier comes first
+        and len(added := s.row.label_zh.replace(widest, "", 1)) >= 2 and added in r.phrase
+        and s.row.kind in wanted and s.score >= _RIVAL for s in ss)]
+    if len(narrower) == 1:
+        name, best = narrower[0]
     rows = [s.row for s in best]
     top = max(s.score for s in best)
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
@@ -485,7 +513,8 @@ def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route
         x = s.row
         if (x.street == place and measure_of(x) != name and s.score >= best - 0.02 and (x.value, x.unit) not in same
                 and _usable([x], kinds, r) and (units is None or x.normalized_unit in units)
-                and (not asked or _asked_period(x, r))):  # a rival in another year does not make 2022's ambiguous
+                and (not asked or _asked_period(x, r))  # a rival in another year does not make 2022's ambiguous
+                and x.label_zh not in measure[0].label_zh):  # nor the whole a part's figure is chosen from
             out.setdefault(measure_of(x), x)
     return list(out.values())
 
@@ -722,6 +751,10 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how many (?:of them )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
+# '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
+_PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff]{0,10}(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|"
+                            r"单位|商户|合作社|资金|投资|收入|产值|面积|设施))(?:当中|之中|中)(?:的)?([^\W了]{2,6}?)"
+                            r"(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)")
 _BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相隔|间隔|隔了|用了|历时)|"
                              r"\bhow (?:long|many days) (?:passed )?between\b", re.I)
 # 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed
@@ -933,6 +966,72 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
 
 
 _RATIO_SURE = 0.7  # a match score each figure of a computed ratio must reach
+
+# 'average per item' asked: '平均每个项目的落地产值', '规上工业企业平均每家的产值', 'output per above-scale firm'
+_PER_ITEM_ZH = re.compile(r"(?:平均)?每(?:一)?(?:个|家|所|座|位|名|项|条|宗|栋|处)([\u4e00-\u9fff]{0,6}?)(?:平均)?"
+                          r"(?=的|约|大约|有|是|为|能|可|多少|几|贡献|实现|创造|产值|收入|投资|税收|[，,？?])")
+_PER_ITEM_EN = re.compile(r"\b(?:per|for each|each)\s+((?:[a-z-]+\s+){0,3}?(?:projects?|firms?|enterprises?|compan(?:y|ies)|"
+                          r"business(?:es)?|schools?|parks?|communit(?:y|ies)))\b", re.I)
+_ITEM_NOUN = re.compile(r"项目|企业|公司|学校|园区|社区|楼宇|合作社|基地")
+_EN_ITEM = {"project": "项目", "firm": "企业", "enterprise": "企业", "compan": "企业", "business": "企业",
+            "school": "学校", "park": "园区", "communit": "社区"}
+_EN_ASKING = {"what", "was", "is", "were", "are", "the", "average", "how", "much", "many", "did", "does", "do", "of",
+              "a", "an", "on", "in", "s", "its", "their"}
+_MEASURE_NOUN = {"家": "企业", "所": "学校", "项": "项目", "栋": "楼宇"}
+
+
+def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
+    """'某镇招引项目平均每个项目的落地产值': a per-item figure the report states answers it (the usual route);
+    else the place's total for the period divided by its count of those items, said so; else a decline, never
+    the total."""
+    lang, place = r.language, r.places[0]
+    m = _PER_ITEM_ZH.search(question) if lang == "zh" else _PER_ITEM_EN.search(question)
+    if m is None:
+        return None
+    if lang == "zh":
+        noun = m.group(1) or (_ITEM_NOUN.findall(question[: m.start()]) or [""])[-1] \
+            or _MEASURE_NOUN.get(question[m.start() :].lstrip("平均每一")[:1], "")
+        item_phrase = indicator_phrase(question[: m.start()], [], lang, r.places) if noun in question[: m.start()] \
+            else noun
+        item_phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", item_phrase) or noun
+        rest = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", indicator_phrase(question[m.end() :], [], lang, r.places))
+        asked = rest or r.phrase
+    else:
+        words = m.group(1).lower()
+        noun = next((zh for en, zh in _EN_ITEM.items() if en in words), "")
+        item_phrase = m.group(1)
+        # 'average output value per project attracted': what is averaged comes before the item, what qualifies the
+        # item after it
+        head = [w for w in re.findall(r"[A-Za-z-]+", question[: m.start()]) if w.lower() not in _EN_ASKING]
+        asked = " ".join(head) or r.phrase  # ('output value' kept whole: the phrase drops 'value')
+    if not noun:
+        return None
+    own = [x for x in rows if x.street == place and x.kind in _LEVEL
+           and (not r.period or period_matches(x.period, r.period))]
+    per_row = [x for x in own if re.search(r"均|每", x.label_zh)]
+    if any(s.score >= _RATIO_SURE for s in match_rows(asked, per_row, lang=lang, embed=ctx.embed)):
+        return None  # the report states the average itself
+    totals = [s for s in match_rows(asked, [x for x in own if x.normalized_unit != "count"
+                                            and not re.search(r"均|每", x.label_zh)], lang=lang, embed=ctx.embed)
+              if s.score >= _RATIO_SURE]
+    counts = [x for x in own if x.normalized_unit == "count" and noun in x.label_zh]
+    pairs: list[tuple[Indicator, Indicator]] = []
+    if totals and counts:
+        top = [s.row for s in totals if s.score == totals[0].score]
+        scored_counts = [s for s in match_rows(item_phrase, counts, lang=lang, embed=ctx.embed) if s.score >= 0.5]
+        best = [s.row for s in scored_counts if s.score == scored_counts[0].score] if scored_counts else []
+        pairs = [(a, b) for a in top for b in best if a.period == b.period and b.value > 0]
+    where = _place(place, lang)
+    if len({(a.label_zh, b.label_zh, a.period, a.value, b.value) for a, b in pairs}) != 1:
+        return _answer(question, r, msg("not_found", lang, where=where, terms=(m.group(0) + asked) if lang == "zh"
+                                        else f"{asked} {m.group(0)}"), [], route="abstain")
+    total, count = pairs[0]
+    figure = _computed(total.value / count.value, total, lang)
+    text = msg("derived_per_item", lang, place=where, period=_period(total.period, lang), item=_label([count], lang),
+               label=_label([total], lang), figure=figure, total_fig=_figure(total, lang),
+               count_fig=_figure(count, lang))
+    return _answer(question, r, text, [total, count],
+                   caveats=[msg("computed_note", lang), *_notes([total, count], lang)])
 
 
 def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:

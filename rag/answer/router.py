@@ -55,8 +55,10 @@ _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
                          r"(?:[\w'’]+[ -]){0,8}(?:task|plan|target|goal|budget)s?(?! revenue)|"
-                         r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget)\b",
-                         re.I)
+                         r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget|"
+                         # 'which was further along its annual investment task': how much of the task was done
+                         r"(?:further|farther|furthest|farthest|how far) along (?:its|the|their) (?:[\w'’-]+ ){0,6}"
+                         r"(?:task|plan|target|goal)s?)\b", re.I)
 _SHARE = re.compile(r"占比|比重|占全[区市县]|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expected)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
@@ -282,6 +284,9 @@ def measure_word(question: str) -> str | None:
     m = _MEASURE_ASKED.search(question)
     if m:
         return m.group(1) or m.group(2)
+    if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,4}?(?:人口|群众|居民|村民|劳动力)(?!的|小组|组|委|代表)|\bhow many "
+                 r"(?:[\w-]+ ){0,3}?(?:people|persons|residents|villagers)\b(?!['’])", question, re.I):
+        return "人"  # '有多少贫困人口实现脱贫': people are counted, not the households they live in
     en = _EN_DURATION.search(question)
     return _EN_DURATIONS[en.group(1).lower()] if en else None
 
@@ -329,6 +334,9 @@ def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
     if _RATE_ASKED.search(question):
         return "percent"  # '满意率是多少', 'what share', 'satisfaction rate': a percentage, never a count
+    if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部)", question) \
+            and not re.search(r"多少(?:万|亿)?元|多少钱", question):
+        return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
     if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
     if re.search(r"资金|金额|经费|总投入|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I) or (

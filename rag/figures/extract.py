@@ -332,6 +332,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             prefix = respectively[i]
         elif i and quantities[i - 1].end >= clause.start:
             prefix = sentence[quantities[i - 1].end : q.start]
+            if re.match(r"(?:余|多)?的(?!基础)[\u4e00-\u9fff“]{3}", prefix):
+                prefix = re.sub(r"^(?:余|多)?的", "", prefix)  # '总投资2.8亿元的某场馆形象进度超35%': the 的 ties them
         unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
         if unit_kind == "times" and i in runs:
             unit_kind = "percent"  # '分别完成任务的1.2倍、1.4倍': ratios of the figures before, like percentages
@@ -395,6 +397,12 @@ def _subjects(sentence: str, quantities: list[Quantity],
             label = _part_of(label, whole)
         if part or prefix.lstrip().startswith("、"):
             label += _borrowed_measure(label, prev[1], unit_kind)
+        if label and prefix.lstrip().startswith("、") and len(out) >= 2 and out[-1][1] \
+                and quantities[i - 1].unit != q.unit and any(label == o[1] for o in out[:-1]):
+            # '新增学位2400座,其中小学2所、新增学位1800座,幼儿园1所、新增学位600座': each item's share of the whole
+            item = re.sub(r"^(?:其中|新增|新建|改扩建|建成)+", "", out[-1][1])
+            if 2 <= len(item) <= 6:
+                term, label = None, item + label
         if unit_kind == "CNY" and re.fullmatch(r"第?[一二三]产(?:业)?", label):
             label += "增加值"  # '其中一产、二产、三产分别为…万元': the sectors' shares of the output are their value added
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None

@@ -377,9 +377,20 @@ def _extract_html(data: bytes, name: str) -> _Extracted:
     if main is None or len("".join(main.split())) < 0.3 * len("".join(page.text.split())):
         main = page.text
         warnings.append("HTML main-text extraction fell back to tag stripping")
-    if page.h1 and page.h1 not in main[: len(page.h1) + 200]:
-        main = f"{page.h1}\n\n{main}"
-    return _Extracted(text=main, encoding=encoding, title_hint=page.h1 or page.title, warnings=warnings)
+    else:  # the index table and source line (发布机构, 来源) the main text left out: read as header fields
+        fields = [ln.strip() for ln in page.text.splitlines() if ln.strip() and ln.strip() not in main
+                  and _header_fields(" ".join(ln.split()))]
+        main = "\n".join([*fields, main]) if fields else main
+    h1 = page.h1 if page.h1 and not _site_name(page.h1, page) else ""
+    if h1 and h1 not in main[: len(h1) + 200]:
+        main = f"{h1}\n\n{main}"
+    return _Extracted(text=main, encoding=encoding, title_hint=h1 or page.title, warnings=warnings)
+
+
+def _site_name(h1: str, page: _VisibleText) -> bool:
+    """An <h1> that is the portal's name ('某区人民政府'), not the article's title: the <title> ends with it."""
+    return bool(page.title) and h1 != page.title and bool(re.search(r"人民政府$|政府网$|门户网站$|^[^\n]{2,20}网$", h1)) \
+        and bool(re.search(r"工作|报告|总结|计划|要点", page.title))
 
 
 def _main_text(markup: str) -> str | None:

@@ -102,7 +102,7 @@ DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|deri
                     r"implied by)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
 # A count asked with its measure word ('有几栋', '多少家', '增加了几个'): a figure in yuan or m² never answers it.
-COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位)|"
+COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位|人次|人(?!民|均))|"
                          r"\bhow many\b(?!\s+(?:more\s+)?(?:tonnes?|tons?|mu|hectares?|square|cubic|kilo\w*|"
                          r"met(?:re|er)s?|yuan|dan|jin|percent(?:age)?|points?|times|hours?|days?|km)\b)", re.I)
 

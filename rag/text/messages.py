@@ -48,6 +48,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_ratio": {"zh": "{place}{period}{part}约相当于{whole}的{figure}(计算值:{part_fig}[1]÷{whole_fig}[2])。",
                       "en": "{place}: in {period}, {part} came to about {figure} of {whole} (computed: {part_fig} [1] "
                             "÷ {whole_fig} [2])."},
+    "derived_per_item": {"zh": "{place}{period}平均每个{item}的{label}约{figure}(计算值:{total_fig}[1]÷{count_fig}[2])。",
+                         "en": "{place}: in {period}, {label} came to about {figure} per {item} (computed: "
+                               "{total_fig} [1] ÷ {count_fig} [2])."},
     "computed_note": {"zh": "该数字由报告中的数字计算得出(计算值),报告未直接给出。",
                       "en": "This figure is computed from the report's figures; the report does not state it."},
     "period_missing": {"zh": "{place}没有{period}的{label}数据;报告中有:{have}。",

@@ -69,7 +69,8 @@ def test_completion_rate_questions_in_several_wordings() -> None:
     from rag.answer.router import kind_asked
 
     for q in ("河湾镇固定资产投资完成年度目标的比例是多少？", "河湾镇1-9月税收占全年任务的比例是多少？",
-              "What share of its annual investment target did Hewan town reach?"):
+              "What share of its annual investment target did Hewan town reach?",
+              "Which town was further along its annual budget-revenue task, Hewan or Shiqiao?"):
         assert kind_asked(q) == "completion_rate", q
     assert kind_asked("河湾镇2024年固定资产投资目标是多少？") == "target"
 

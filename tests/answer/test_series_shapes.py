@@ -26,7 +26,11 @@ REPORTS = {
                    "一、2023年工作回顾\n"
                    "（一）经济运行稳中向好。全年完成一般公共预算收入5630万元，同比增长8.1%。规上工业企业达到36家，"
                    "新增规上工业企业6家。\n"
-                   "（二）集体经济提质增效。18个行政村集体经济总收入703万元，村均39.1万元。\n",
+                   "（二）集体经济提质增效。18个行政村集体经济总收入703万元，村均39.1万元。\n"
+                   "（三）项目建设提速。全年招引项目15个，落地产值12.6亿元。总投资2.4亿元的镇文体中心形象进度超60%。\n"
+                   "（四）民生保障有力。发放各类惠民补助资金218万元，惠及群众1960人次。巩固脱贫成果，纳入监测帮扶36户108人。"
+                   "全年新增市场主体640户，其中企业185户。新建、改扩建学校3所，新增学位1680座，其中小学2所、"
+                   "新增学位1260座，幼儿园1所、新增学位420座。\n",
 }
 
 
@@ -73,3 +77,40 @@ def test_a_count_through_november_stands_for_its_year(corpus: Corpus) -> None:
 def test_an_english_count_added_is_the_additions_not_the_stock(corpus: Corpus) -> None:
     a = corpus.ask("How many more above-scale industrial enterprises did Zhekou town (柘口镇) add in 2023 than in 2022?")
     assert "2 (2家)" in head(a.text), a.text
+
+
+def test_an_average_per_item_is_computed_from_the_total_and_the_count(corpus: Corpus) -> None:
+    a = corpus.ask("柘口镇2023年招引的项目，平均每个项目的落地产值大约是多少亿元？")
+    assert "0.84亿元" in head(a.text) and "计算值" in a.text, a.text
+    b = corpus.ask("What was the average output value per project attracted by Zhekou (柘口镇) in 2023?")
+    assert "0.84亿元" in head(b.text), b.text
+    c = corpus.ask("柘口镇2023年平均每个社区配备了多少名网格员？")  # no total, no count: never the total of something
+    assert c.route == "abstain" and not any(ch.isdigit() for ch in head(c.text).replace("2023", "")), c.text
+
+
+def test_a_figure_the_question_quotes_is_not_its_answer(corpus: Corpus) -> None:
+    a = corpus.ask("总投资2.4亿元的镇文体中心，2023年形象进度达到多少？")
+    assert "60%" in head(a.text) and "2.4亿元" not in head(a.text), a.text
+
+
+def test_the_thing_counted_decides_the_unit(corpus: Corpus) -> None:
+    assert "1960人次" in head(corpus.ask("柘口镇2023年发放惠民补助资金惠及多少人次？").text)  # not the money
+    assert "108人" in head(corpus.ask("柘口镇2023年有多少群众纳入监测帮扶？").text)  # people, not households
+    assert "36户" in head(corpus.ask("柘口镇2023年纳入监测帮扶多少户？").text)
+
+
+def test_a_part_asked_within_a_whole(corpus: Corpus) -> None:
+    assert "185户" in head(corpus.ask("柘口镇2023年新增的市场主体中企业有多少户？").text)
+    other = corpus.ask("柘口镇2023年新增的市场主体中个体工商户有多少户？")  # no part stated: never the whole
+    assert other.route == "abstain" and "640" not in other.text, other.text
+
+
+def test_a_change_on_the_year_before_reads_both_reports(corpus: Corpus) -> None:
+    a = corpus.ask("柘口镇村集体经济总收入2023年比上年增加了多少万元？")
+    assert "91万元" in head(a.text), a.text
+
+
+def test_a_part_named_by_its_item_is_not_the_whole(corpus: Corpus) -> None:
+    assert "420座" in head(corpus.ask("柘口镇2023年新建、改扩建的幼儿园新增了多少座学位？").text)
+    assert "1260座" in head(corpus.ask("柘口镇2023年新建、改扩建的小学新增了多少座学位？").text)
+    assert "1680座" in head(corpus.ask("柘口镇2023年新增了多少座学位？").text)

@@ -587,3 +587,10 @@ def test_asides_ranges_and_villages_banded_by_income() -> None:
 def test_a_crop_made_is_its_output() -> None:
     facts = _facts("全年产干茶1860吨。全乡产鲜薯5.2万吨。")
     assert {("干茶产量", 1860, "actual"), ("鲜薯产量", 5.2, "actual")} <= facts
+
+
+def test_a_project_named_by_its_investment_keeps_its_own_progress_and_items_keep_their_share() -> None:
+    facts = _facts("总投资3.6亿元的镇全民健身中心主体进度超55%。")
+    assert ("镇全民健身中心主体进度", 55.0, "actual") in facts
+    facts = _facts("新建、改扩建学校5所,新增学位4120座,其中小学3所、新增学位3360座,幼儿园2所、新增学位760座。")
+    assert {("小学新增学位", 3360.0, "actual"), ("幼儿园新增学位", 760.0, "actual"), ("新增学位", 4120.0, "actual")} <= facts

@@ -518,3 +518,32 @@ def test_a_stamp_glued_after_every_line_is_removed() -> None:
     lines = ["某镇2023年工作总结", "2023年工作回顾" + stamp] + [f"第{n}项工作完成投资{n}.2亿元。{stamp}" for n in range(1, 8)]
     cleaned, _ = clean_text("\n".join(lines))
     assert stamp not in cleaned and "2023年工作回顾" in cleaned and "第3项工作完成投资3.2亿元。" in cleaned
+
+
+PORTAL = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>2023年工作总结及2024年工作安排_规划计划_某县人民政府</title></head><body>
+<div class="header"><h1>某县人民政府</h1></div>
+<ul class="nav"><li><a href="#">首页</a></li><li><a href="#">政务公开</a></li></ul>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 乡镇 &gt; 规划计划</div>
+<table class="meta">
+<tr><td>索 引 号：</td><td>11000000-1/2024-00031</td><td>分　　类：</td><td>规划计划</td></tr>
+<tr><td>发布机构：</td><td>某县枫岙镇</td><td>发文日期：</td><td>2024年01月18日</td></tr>
+</table>
+<div class="article"><h2>2023年工作总结及2024年工作安排</h2>
+<div class="info">发布时间：2024-01-18 09:30　来源：枫岙镇人民政府　浏览次数：<span>211</span></div>
+<div class="content">
+<p>一、2023年工作总结</p>
+<p>一年来，全镇上下凝心聚力，经济社会平稳发展。全年完成一般公共预算收入2360万元，同比增长6.8%；完成固定资产投资3.1亿元。</p>
+<p>新建农村公路12公里，改造危房36户，新增城乡居民医保参保人数820人，全年接待游客18.6万人次。</p>
+<p>二、2024年工作安排</p>
+<p>力争一般公共预算收入增长6%以上，固定资产投资达到3.4亿元。</p>
+</div></div>
+<div class="footer">版权所有：某县人民政府 网站标识码：0000000000</div>
+</body></html>"""
+
+
+def test_a_portal_page_names_its_town_only_in_the_index_table_and_source_line(tmp_path: Path) -> None:
+    loaded = load_file(_write(tmp_path, "portal.html", PORTAL.encode("utf-8")))
+    assert loaded.title_hint == "2023年工作总结及2024年工作安排"  # the portal's own name is no title
+    assert loaded.header_fields.get("发布机构") == "某县枫岙镇" and loaded.header_fields.get("来源") == "枫岙镇人民政府"
+    assert "一般公共预算收入2360万元" in loaded.text and "某县人民政府" not in loaded.text.splitlines()[0]
