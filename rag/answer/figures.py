@@ -221,7 +221,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         if not measure:
             return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                             terms=part_zh.group(2)), [], route="abstain")
-    part = _PART_ASKED.search(question) if r.language == "en" and r.intent == "lookup" else None
+    part = (_PART_ASKED.search(question) or _PART_OF_EN.search(question)) \
+        if r.language == "en" and r.intent == "lookup" else None
     if part and english_coverage(part.group(1), measure[0].label_zh) == 0:
         # 'Of the market entities newly registered, how many were enterprises?': the whole's figure is no answer
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
@@ -439,7 +440,10 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         has_unit = int(not r.unit_hint or any(s.row.normalized_unit in _UNITS_OF.get(r.unit_hint, {r.unit_hint})
                                               for s in ss))
         if r.unit_strict:  # '投入了多少资金' is never answered by a count of projects, nor '几栋' by yuan
-            return (has_unit, round(best, 1), has_kind, len({s.row.street for s in ss}),
+            # …and 'how many households' not by the compounds counted in 个
+            has_word = int(not r.measure_word or r.measure_word in DURATIONS
+                           or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
+            return (has_unit, has_word, round(best, 1), has_kind, len({s.row.street for s in ss}),
                     -min(len(s.row.label_zh) for s in ss))
         return (round(best, 1), has_unit, has_kind, len({s.row.street for s in ss}),
                 -min(len(s.row.label_zh) for s in ss))
@@ -481,7 +485,7 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         for other, ss in groups.items():
             if other == name:
                 continue
-            extra = [s.row for s in ss if s.row.street not in have and (
+            extra = [s.row for s in ss if s.row.street not in have and qualifier_fit(label, s.row.label_zh) == 1.0 and (
                 label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.05, _SURE)
                 or (s.score >= max(top - 0.2, 0.6) and s.row.normalized_unit in units)
                 # a place the question names that words it otherwise ('村均总收入' in a 村集体经济 sentence)
@@ -752,6 +756,8 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how many (?:of them )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
+# 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
+_PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff]{0,10}(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|"
                             r"单位|商户|合作社|资金|投资|收入|产值|面积|设施))(?:当中|之中|中)(?:的)?([^\W了]{2,6}?)"
                             r"(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)")

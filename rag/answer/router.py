@@ -287,6 +287,8 @@ def measure_word(question: str) -> str | None:
     if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,4}?(?:人口|群众|居民|村民|劳动力)(?!的|小组|组|委|代表)|\bhow many "
                  r"(?:[\w-]+ ){0,3}?(?:people|persons|residents|villagers)\b(?!['’])", question, re.I):
         return "人"  # '有多少贫困人口实现脱贫': people are counted, not the households they live in
+    if re.search(r"\bhow many (?:[\w-]+ ){0,3}?households\b(?!['’])", question, re.I):
+        return "户"  # 'how many households did the renovation cover': not the compounds renovated
     en = _EN_DURATION.search(question)
     return _EN_DURATIONS[en.group(1).lower()] if en else None
 
@@ -412,6 +414,10 @@ def kind_asked(question: str) -> AskedKind:
     if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", done, flags=re.I)) and not re.search(
             r"\b(achieved|actual(?:ly)?)\b", question, re.I):  # 'above-quota retail sales' (限上) is no quota set
         return "target"
+    if re.search(r"\bhow (?:much|many) (?!did\b|does\b|do\b)[^?]*?\b(?:did|does|do)\b[^?]*\bgrow\b(?!\s+by)", question,
+                 re.I) and not re.search(r"\bgrowth\b|\bper ?cent|\brate\b|\bby how much\b|sales|revenue|income|output|"
+                                         r"investment|tax|value|GDP|product", question, re.I):
+        return "actual"  # 'how much astragalus did the town grow': a crop grown, no growth rate
     if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)|\bnet (?:increase|growth|gain|"
                                                   r"addition)\b", question, re.I):  # 净增 is a count, no rate
         return "yoy_growth"

@@ -79,8 +79,12 @@ _PERIOD_NOISE = re.compile(r"(?:占|完成|为|达)?(?:了)?(?:全年|年度)(?:
 _ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern + ")")  # 41.3亿元（快报数）
 _AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
 _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
+_REACH_VERB = re.compile(r"惠及|涉及|带动|覆盖")
+_REACH_ANY = re.compile(r"(惠及|涉及|覆盖)([\u4e00-\u9fff]{1,4})$")
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的(?!基础上)[^\d,，。；;、]{1,6}")  # 超过10万元的村6个
+_BARE_TOTAL = re.compile(r"总(收入|产值)")
+_SCOPE_LEAD = re.compile(r"^(?:[个名家户]|全[镇乡区县市]|辖区|[我本]?[镇乡]|街道)+")
 _RANGE_TO = re.compile(r"\s*(?:至|到|[-—–~～])\s*")
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 # "8个村集体经济收入合计190万元,均超过12万元": each one's floor, not a level of the indicator
@@ -381,6 +385,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
             if not label and q.unit in _PERSON_UNITS:
                 label = _people_label(prefix, sentence[q.end : clause.start + len(clause.text)], q.unit)
+        bare = _BARE_TOTAL.fullmatch(label)
+        named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
+        if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
+            label = subject + "总" + bare.group(1)  # '全乡18个村集体经济收入全部超6万元，总收入达到…': whose total
         if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
                 and len(base) >= 2 and base.endswith("收入"):
             label = base + label  # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income
@@ -555,9 +563,13 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         joined = _MEASURE_TAIL.sub("", _VERB_LEAD.sub("", prev[1])) + label  # "新签约项目4个,总投资12.5亿元"
         found = match_term(joined, unit_kind)
         return (found[0] if found and found[1] == len(joined) else None), joined
-    reach = _REACH.search(prefix)
-    if prev[1] and reach and reach.group(2) == label:
-        return None, prev[1] + reach.group(1) + label  # "改造老旧小区6个,惠及居民1482户"
+    reach = _REACH.search(prefix) or _REACH_ANY.search(prefix)
+    if prev[1] and reach and reach.group(2) == label and not _REACH_VERB.search(prev[1]):
+        return None, prev[1] + reach.group(1) + label  # "改造老旧小区6个,惠及居民1482户", "…涉及楼栋52栋"
+    listed = re.fullmatch(r"\s*、\s*([\u4e00-\u9fff]{1,4})", prefix)
+    verb = _REACH_VERB.search(prev[1]) if prev[1] and listed and listed.group(1) == label else None
+    if verb:
+        return None, prev[1][: verb.end()] + label  # '…涉及楼栋52栋、居民1830户': the residents it reached too
     seg = re.split(r"[,，、:：;；]", prefix)[-1].strip()
     after_noun = _AFTER.match(suffix)
     if prev[1] and not label and _VERB_ONLY.fullmatch(seg) and len(seg) <= 4 and not (

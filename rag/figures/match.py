@@ -64,8 +64,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     """Rows whose label matches the phrase at or above THRESHOLD, best first (stable for ties). `counted` is what
     an English count question counts ('cadres'): see `anchored`."""
     keyset = set(keys)
+    spaced = _unhyphened(phrase) if lang == "en" else phrase  # 'annual budget-revenue task': 'budget revenue'
     if lang == "en" and phrase:
-        keyset |= {k for k, p in EN_PATTERNS.items() if re.search(p, phrase, re.I)}
+        keyset |= {k for k, p in EN_PATTERNS.items() if re.search(p, spaced, re.I)}
         zh_words = english_to_zh(phrase)
     else:
         zh_words = []
@@ -105,9 +106,26 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             out.append(Scored(row, dn, "dense"))
         elif lex >= THRESHOLD:
             out.append(Scored(row, lex, "label"))
+    if lang == "en" and phrase:
+        out = _english_checked(phrase, out, counted)
     order = {id(s.row): n for n, s in enumerate(out)}
     out.sort(key=lambda s: (-s.score, order[id(s.row)]))
     return out
+
+
+def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[Scored]:
+    """What an English phrase says outright holds: an area asked ('millet area') is never a count or money, and
+    a label holding the Chinese the question gives ('谷子') outranks one whose sentence merely mentions it."""
+    # ('how many households left the subsidence area'; 'out-of-area capital' names no area)
+    if _en_heads(re.sub(r"\b\w+(?:-\w+)+\b", " ", phrase)) == frozenset({4}) and not counted:
+        out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit != "m2" else s for s in out]
+    terms = _CJK_TERM.findall(phrase)
+    named = [s.score for s in out if terms and all(t in s.row.label_zh for t in terms)]
+    if named:
+        top = max(named)
+        out = [s if all(t in s.row.label_zh for t in terms) or s.score < top
+               else Scored(s.row, round(top - 0.01, 4), s.how) for s in out]
+    return [s for s in out if s.score >= THRESHOLD]
 
 
 # Words a phrase may hold beside the indicator's name that narrow nothing (the scope of the place, filler).
@@ -264,9 +282,9 @@ _TOP_ASKED = re.compile(r"最[高多大]|哪个村|\b(?:highest|most|largest|top
 _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,12}\b(?:retail|wholesale|"
                           r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上
-_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b|"
+_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b|"
                         r"(?<!value )(?<!value-)\badd(?:ed|s)?\b", re.I)  # 'how many firms did it add' (not value added)
-_NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
+_NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
 
 
 def qualifier_fit(phrase: str, label: str) -> float:
@@ -325,9 +343,10 @@ def qualifier_fit(phrase: str, label: str) -> float:
 
 
 _BANDED = re.compile(r"[\d.]+[万亿]?元(?:及?以上|及?以下|至[\d.]+[万亿]?元)的?(?:行政)?村")
-_EN_COUNTED = re.compile(r"\b(?:enterprises|firms|companies|businesses|projects|households|villages)\b", re.I)
+_EN_COUNTED = re.compile(r"\b(?:enterprises|firms|companies|businesses|projects|households|villages|labou?r|workers)\b",
+                         re.I)
 _HEAD_GROUPS = (("产值", "增加值", "营收", "营业收入", "销售收入", "销售额", "交易额"), ("投资", "总投资"), ("收入", "税收", "财政收入"),
-                ("产量",), ("面积",))
+                ("产量", "亩产", "单产"), ("面积",))
 
 
 # English measure words and the `_head_group` groups a label may end in for them: output, sales or revenue is
@@ -425,7 +444,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "above-designated-size": ("规上", "规模以上", "限上", "限额以上"), "gross output": ("总产值", "产值"), "below-scale": ("规下",),
     "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
-    "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",),
+    "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",), "budget revenue": ("预算收入",),
     "fiscal revenue": ("财政收入", "财政总收入"), "total fiscal": ("财政总收入",),
     "gross regional product": ("地区生产总值",), "gdp": ("地区生产总值", "生产总值"),
     "retail sales": ("零售", "社会消费品零售总额"), "consumer goods": ("社会消费品",),
@@ -561,6 +580,13 @@ def english_to_zh(phrase: str) -> list[str]:
     return list(dict.fromkeys(w for w in out if w))
 
 
+def _unhyphened(phrase: str) -> str:
+    """'annual budget-revenue task' reads as 'budget revenue'; a hyphened term of the hand list ('value-added',
+    'above-designated-size') stays whole."""
+    return re.sub(r"\b[a-z]+(?:-[a-z]+)+\b", lambda m: m.group(0) if m.group(0).lower() in HAND_EN
+                  else m.group(0).replace("-", " "), phrase, flags=re.I)
+
+
 @lru_cache(maxsize=4096)
 def _phrase_terms(phrase: str) -> tuple[str, ...]:
     """Chinese names of whole indicators an English phrase states: lexicon names and multi-word report terms."""
@@ -578,6 +604,9 @@ def _content_words(phrase: str) -> list[str]:
             if w not in _EN_STOP and HAND_EN.get(w, ("",)) != ()]
 
 
+_COUNTED_UNITS = {"households", "people", "persons", "residents", "number", "count", "total", "amount", "figure"}
+
+
 def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     """Share of the phrase's English content words whose Chinese equivalents appear in the label."""
     words = _content_words(phrase)
@@ -592,9 +621,16 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
         if len(terms) > 1 and len(extra) < len(label) - len(cjk) + 1:
             # '嘎查村' and '10万元' (from 'over 100,000 yuan'), each in the label: held as a whole would be
             zh = max(zh, round((0.45 + 0.55 * len(cjk) / len(label)) * qualifier_fit(phrase, label), 4))
+        # 'minimum-allowance (低保)': the one English word before the Chinese translates it (not 'goats slaughtered')
+        glossed = {w.lower() for t in terms for w in phrase[: phrase.find(t)].split()[-1:]}
+        glossed |= {part for w in glossed for part in w.split("-")}
+        known = [w for w in words if english_to_zh(w) and w.lower() not in _COUNTED_UNITS]
+        # 'astragalus (黄芪)': a word no dictionary knows judges nothing; the gloss's own word is covered by its Chinese
+        words = [w for w in known if w.lower() not in glossed]
         if not words or not extra or any(_word_covered(w, phrase.lower(), extra) >= 1 for w in words):
             return zh  # '瓶改管' in '房屋瓶改管' and 'buildings' for 房屋: what the label adds, the English names
-        return round(zh * (0.3 + 0.7 * _coverage(words, phrase, label)), 4)
+        covered = (_coverage(words, phrase, label) * len(words) + len(known) - len(words)) / len(known)
+        return round(zh * (0.3 + 0.7 * covered), 4)
     if not words or not zh_words:
         return 0.0
     score = _coverage(words, phrase, label)

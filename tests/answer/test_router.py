@@ -180,3 +180,14 @@ def test_periods_up_to_a_day_and_prices_asked() -> None:
     r = route("What average price had Qingshi town paid for tobacco leaf by 30 September 2019?", ["青石镇"])
     assert r.period == "2019M01-M09" and r.unit_hint == "CNY" and "30" not in r.phrase
     assert kind_asked("青石镇2024年固定资产投资预计增长多少？") == "yoy_growth"
+
+
+def test_a_crop_grown_is_no_growth_and_counted_people_or_households_set_the_measure() -> None:
+    from rag.answer.router import kind_asked, measure_word
+
+    assert kind_asked("How much mugwort did Shiqiao town grow in 2022?") == "actual"
+    assert kind_asked("By how much did Shiqiao town's budget revenue grow in 2022?") == "yoy_growth"
+    assert measure_word("石桥镇有多少贫困人口实现脱贫？") == "人"
+    assert measure_word("石桥镇下辖多少个村民小组？") != "人"
+    assert measure_word("How many households did the renovation in Shiqiao town cover?") == "户"
+    assert measure_word("How many residents' requests did Shiqiao resolve?") != "人"

@@ -594,3 +594,10 @@ def test_a_project_named_by_its_investment_keeps_its_own_progress_and_items_keep
     assert ("镇全民健身中心主体进度", 55.0, "actual") in facts
     facts = _facts("新建、改扩建学校5所,新增学位4120座,其中小学3所、新增学位3360座,幼儿园2所、新增学位760座。")
     assert {("小学新增学位", 3360.0, "actual"), ("幼儿园新增学位", 760.0, "actual"), ("新增学位", 4120.0, "actual")} <= facts
+
+
+def test_a_bare_total_takes_the_subject_named_before_it_and_reach_lists_keep_their_work() -> None:
+    facts = _facts("全乡18个村集体经济收入全部超过6万元，总收入达到412万元，村均22.9万元。")
+    assert {("村集体经济总收入", 412.0, "actual"), ("村均集体经济总收入", 22.9, "actual")} <= facts
+    facts = _facts("完成老旧小区改造5个，涉及楼栋38栋、居民1260户。")
+    assert {("老旧小区改造涉及楼栋", 38.0, "actual"), ("老旧小区改造涉及居民", 1260.0, "actual")} <= facts

@@ -292,3 +292,15 @@ def test_sector_output_and_tapped_rubber() -> None:
 def test_a_phrase_naming_more_than_the_label_is_no_sure_match_and_output_is_no_area() -> None:
     assert label_similarity("相对贫困户退出标准", "相对贫困户") < 0.75  # the rest names another figure
     assert _en("crystal pear 水晶梨 output", "水晶梨种植面积") < THRESHOLD
+
+
+def test_the_chinese_a_question_glosses_decides_in_english() -> None:
+    assert _en("minimum-allowance 低保 households", "在册低保对象") >= THRESHOLD  # its own English word translates it
+    assert _en("mugwort 艾草 grown", "艾草种植面积") >= THRESHOLD  # a word no dictionary knows judges nothing
+    assert _en("goats slaughtered 出栏", "羊出栏") >= THRESHOLD > _en("goats slaughtered 出栏", "生猪出栏")
+    rows = [row("石桥镇", "2023", "荞麦播种面积", 1.2, "万亩"), row("石桥镇", "2023", "推广荞麦新品种", 3, "个")]
+    rows[1] = rows[1].model_copy(update={"context": "荞麦"})
+    got = match_rows("buckwheat 荞麦 area", rows, lang="en")
+    assert got and got[0].row.label_zh == "荞麦播种面积"  # an area asked is no count
+    assert [s.row.label_zh for s in match_rows("district-assigned annual budget-revenue task", ROWS, lang="en")][:1] \
+        == ["一般公共预算收入"]
