@@ -576,9 +576,12 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             after_noun and len(_label(after_noun.group(0), 0)) >= 2):
         # '排查矛盾纠纷428件,化解419件': the same things, another verb
         if not _LEAD_VERB.match(prev[1]):
-            last = tagged(prev[1])[-1]
-            if last[1] == "v" and len(last[0]) >= 2 and len(prev[1]) > len(last[0]) + 1:
-                return None, prev[1][: -len(last[0])] + seg  # '加装电梯签约31部、完工14部': 加装电梯完工
+            words = tagged(prev[1])
+            verbs = len(words) - next((n for n in range(len(words) - 1, -1, -1) if words[n][1] != "v"), -1) - 1
+            cut = sum(len(w) for w, _ in words[len(words) - max(verbs, 1):])
+            if verbs and len(words[-1][0]) >= 2 and len(prev[1]) > cut + 1:
+                # '加装电梯签约31部、完工14部': 加装电梯完工; '低保对象新增纳入27户、退出19户': 低保对象退出
+                return None, prev[1][:-cut] + seg
         base = _VERB_LEAD.sub("", re.sub(r"^开展", "", prev[1]))
         if base.endswith(seg) and len(base) > len(seg):
             return None, base  # '开展技能培训12期,培训1500人次': the same 技能培训, counted in people
@@ -761,6 +764,8 @@ def _part_of(label: str, whole: str) -> str:
         stem = whole[:-n - 1] if whole.endswith("总" + label[-n:]) else ""
         if len(stem) >= 2 and 1 <= len(label) - n <= 4 and label[:-n] not in whole:
             return stem + label
+    if len(label) <= 4 and all(flag.startswith("v") for _, flag in tagged(label)) and not whole.endswith(label):
+        return whole + label  # '低保对象612户，其中新增纳入27户': the whole's additions, never a bare verb
     return label
 
 

@@ -278,7 +278,7 @@ _EN_SCOPE_RE = re.compile(r"\b(district|county|town|township|city)[- ]level\b", 
 _SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本级|地方级?|[省市区县](?=重大|重点)")  # 区重大项目 ≠ 市重大项目
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _TOP_ONE = re.compile(r"最[高多大][的]?[\u4e00-\u9fff]{1,6}[村社区组]")
-_TOP_ASKED = re.compile(r"最[高多大]|哪个村|\b(?:highest|most|largest|top|which village)\b", re.I)
+_TOP_ASKED = re.compile(r"最[高多大]|哪个村(?![均级])|\b(?:highest|most|largest|top|which village)\b", re.I)
 _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,12}\b(?:retail|wholesale|"
                           r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上

@@ -77,7 +77,8 @@ NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起年次届�
                              r"what (?:was|is|were|are)|how (?:large|big|high|long|far)|figure|amount|number of|total|value|rank(?:ed)?|"
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
                              r"what (?:[\w-]+ ){0,3}(?:volume|output|revenue|income|rate|share|sales|turnover|"
-                             r"investment|yield|area|price|level|growth|percentage|proportion))\b",
+                             r"investment|yield|area|price|level|growth|percentage|proportion|tax(?:es)? take|tax(?:es)?|"
+                             r"target))\b",
                              re.I)
 
 # A stated position: '排名全县第2', '位列全区街道第3位', '居全市15个镇(街)第四位', 'ranked 2nd'.

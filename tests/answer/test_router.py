@@ -191,3 +191,12 @@ def test_a_crop_grown_is_no_growth_and_counted_people_or_households_set_the_meas
     assert measure_word("石桥镇下辖多少个村民小组？") != "人"
     assert measure_word("How many households did the renovation in Shiqiao town cover?") == "户"
     assert measure_word("How many residents' requests did Shiqiao resolve?") != "人"
+
+
+def test_which_per_village_figure_an_expected_figure_and_an_export_value() -> None:
+    from rag.answer.router import kind_asked, route, unit_hint
+
+    r = route("石桥镇、枫岙镇和桐溪镇，哪个村均集体经济收入最高？", [])
+    assert r.intent == "rank" and "村均" in r.phrase  # 村均 is a measure, not 'which village'
+    assert kind_asked("What full-year 2024 tax take did Shiqiao town expect?") == "estimate"
+    assert unit_hint("石桥镇2023年茶叶出口额是多少？") == "CNY"

@@ -601,3 +601,8 @@ def test_a_bare_total_takes_the_subject_named_before_it_and_reach_lists_keep_the
     assert {("村集体经济总收入", 412.0, "actual"), ("村均集体经济总收入", 22.9, "actual")} <= facts
     facts = _facts("完成老旧小区改造5个，涉及楼栋38栋、居民1260户。")
     assert {("老旧小区改造涉及楼栋", 38.0, "actual"), ("老旧小区改造涉及居民", 1260.0, "actual")} <= facts
+
+
+def test_a_part_worded_only_by_its_verb_keeps_the_whole_it_belongs_to() -> None:
+    facts = _facts("全镇农村低保对象430户790人，其中新增纳入18户35人。")
+    assert ("农村低保对象新增纳入", 18.0, "actual") in facts
