@@ -443,10 +443,15 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
             # …and 'how many households' not by the compounds counted in 个
             has_word = int(not r.measure_word or r.measure_word in DURATIONS
                            or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
-            return (has_unit, has_word, round(best, 1), has_kind, len({s.row.street for s in ss}),
+            return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}),
                     -min(len(s.row.label_zh) for s in ss))
-        return (round(best, 1), has_unit, has_kind, len({s.row.street for s in ss}),
+        return (round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}),
                 -min(len(s.row.label_zh) for s in ss))
+
+    labels = {s.row.label_zh for s in scored}
+
+    def head(ss: list[Scored]) -> int:  # '招引项目的落地产值': the words a phrase ends with name what it measures
+        return int(r.intent == "lookup" and any(_phrase_head(r.phrase, s.row.label_zh, labels) for s in ss))
 
     name, best = max(groups.items(), key=rank)
     # '幼儿园新增学位' asked: a part's label that holds the best one's and the words the question adds is the one
@@ -496,6 +501,12 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
 
 
 _YEAR_END_MONTHS = 10  # a year's figures through October or later stand for that year in a series
+def _phrase_head(phrase: str, label: str, others: set[str]) -> bool:
+    """The phrase ends with the label ('招引项目的落地产值' and 落地产值), and no other label holds it with more words
+    ('特色项目挖掘' beside 特色项目: which of the two is asked, the ending does not say)."""
+    return len(label) >= 3 and phrase.endswith(label) and not any(label in o and o != label for o in others)
+
+
 _SURE = 0.75  # below this, a match that another measure of the same place ties is not trusted
 
 
@@ -518,7 +529,8 @@ def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route
         if (x.street == place and measure_of(x) != name and s.score >= best - 0.02 and (x.value, x.unit) not in same
                 and _usable([x], kinds, r) and (units is None or x.normalized_unit in units)
                 and (not asked or _asked_period(x, r))  # a rival in another year does not make 2022's ambiguous
-                and x.label_zh not in measure[0].label_zh):  # nor the whole a part's figure is chosen from
+                and x.label_zh not in measure[0].label_zh  # nor the whole a part's figure is chosen from
+                and not (_phrase_head(r.phrase, measure[0].label_zh, {x.label_zh}) and not r.phrase.endswith(x.label_zh))):
             out.setdefault(measure_of(x), x)
     return list(out.values())
 

@@ -113,12 +113,17 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     return out
 
 
+_EN_DEATHS = re.compile(r"\b(?:deaths?|fatalit(?:y|ies)|killed|died|dead)\b", re.I)
+
+
 def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[Scored]:
     """What an English phrase says outright holds: an area asked ('millet area') is never a count or money, and
     a label holding the Chinese the question gives ('谷子') outranks one whose sentence merely mentions it."""
     # ('how many households left the subsidence area'; 'out-of-area capital' names no area)
     if _en_heads(re.sub(r"\b\w+(?:-\w+)+\b", " ", phrase)) == frozenset({4}) and not counted:
         out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit != "m2" else s for s in out]
+    if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
+        out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
     terms = _CJK_TERM.findall(phrase)
     named = [s.score for s in out if terms and all(t in s.row.label_zh for t in terms)]
     if named:

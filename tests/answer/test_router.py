@@ -200,3 +200,10 @@ def test_which_per_village_figure_an_expected_figure_and_an_export_value() -> No
     assert r.intent == "rank" and "村均" in r.phrase  # 村均 is a measure, not 'which village'
     assert kind_asked("What full-year 2024 tax take did Shiqiao town expect?") == "estimate"
     assert unit_hint("石桥镇2023年茶叶出口额是多少？") == "CNY"
+
+
+def test_times_the_task_asks_a_completion_rate() -> None:
+    from rag.answer.router import kind_asked, route
+
+    assert kind_asked("石桥镇2023年招引项目数量是区下达年度任务的几倍？") == "completion_rate"
+    assert route("石桥镇2023年招引项目的落地产值是镇下达年度任务的几倍？", []).phrase.endswith("落地产值")

@@ -27,10 +27,10 @@ REPORTS = {
                    "（一）经济运行稳中向好。全年完成一般公共预算收入5630万元，同比增长8.1%。规上工业企业达到36家，"
                    "新增规上工业企业6家。\n"
                    "（二）集体经济提质增效。18个行政村集体经济总收入703万元，村均39.1万元。\n"
-                   "（三）项目建设提速。全年招引项目15个，落地产值12.6亿元。总投资2.4亿元的镇文体中心形象进度超60%。\n"
+                   "（三）项目建设提速。全年招引项目15个，落地产值12.6亿元，分别完成镇下达年度任务的1.5倍、1.2倍。总投资2.4亿元的镇文体中心形象进度超60%。\n"
                    "（四）民生保障有力。发放各类惠民补助资金218万元，惠及群众1960人次。巩固脱贫成果，纳入监测帮扶36户108人。"
                    "全年新增市场主体640户，其中企业185户。新建、改扩建学校3所，新增学位1680座，其中小学2所、"
-                   "新增学位1260座，幼儿园1所、新增学位420座。\n",
+                   "新增学位1260座，幼儿园1所、新增学位420座。全年发生安全生产事故6起，事故起数下降25%、死亡人数下降50%。\n",
 }
 
 
@@ -114,3 +114,10 @@ def test_a_part_named_by_its_item_is_not_the_whole(corpus: Corpus) -> None:
     assert "420座" in head(corpus.ask("柘口镇2023年新建、改扩建的幼儿园新增了多少座学位？").text)
     assert "1260座" in head(corpus.ask("柘口镇2023年新建、改扩建的小学新增了多少座学位？").text)
     assert "1680座" in head(corpus.ask("柘口镇2023年新增了多少座学位？").text)
+
+
+def test_times_the_task_and_the_measure_a_phrase_ends_with(corpus: Corpus) -> None:
+    assert "1.2倍" in head(corpus.ask("柘口镇2023年招引项目的落地产值是镇下达年度任务的几倍？").text)
+    assert "1.5倍" in head(corpus.ask("柘口镇2023年招引项目数量是镇下达年度任务的几倍？").text)
+    a = corpus.ask("By what percentage did deaths from work-safety accidents (安全生产事故) fall in Zhekou (柘口镇) in 2023?")
+    assert "25%" not in head(a.text), a.text  # the accidents' fall is not the deaths'
