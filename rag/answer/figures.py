@@ -986,16 +986,18 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
 _RATIO_SURE = 0.7  # a match score each figure of a computed ratio must reach
 
 # 'average per item' asked: '平均每个项目的落地产值', '规上工业企业平均每家的产值', 'output per above-scale firm'
-_PER_ITEM_ZH = re.compile(r"(?:平均)?每(?:一)?(?:个|家|所|座|位|名|项|条|宗|栋|处)([\u4e00-\u9fff]{0,6}?)(?:平均)?"
+_PER_ITEM_ZH = re.compile(r"(?:平均)?每(?:一)?(?:个|家|所|座|位|名|项|条|宗|栋|处|场|期)([\u4e00-\u9fff]{0,6}?)(?:平均)?"
                           r"(?=的|约|大约|有|是|为|能|可|多少|几|贡献|实现|创造|产值|收入|投资|税收|[，,？?])")
-_PER_ITEM_EN = re.compile(r"\b(?:per|for each|each)\s+((?:[a-z-]+\s+){0,3}?(?:projects?|firms?|enterprises?|compan(?:y|ies)|"
-                          r"business(?:es)?|schools?|parks?|communit(?:y|ies)))\b", re.I)
-_ITEM_NOUN = re.compile(r"项目|企业|公司|学校|园区|社区|楼宇|合作社|基地")
+_PER_ITEM_EN = re.compile(r"\b(?:per|for each|each)\s+(?:of (?:the |its |their |[A-Za-z]+['’]s )?)?((?:[a-z-]+\s+){0,3}?(?:projects?|firms?|enterprises?|compan(?:y|ies)|"
+                          r"business(?:es)?|schools?|parks?|communit(?:y|ies)|events?|activit(?:y|ies)|sessions?))\b", re.I)
+_ITEM_NOUN = re.compile(r"项目|企业|公司|学校|园区|社区|楼宇|合作社|基地|活动|培训")
 _EN_ITEM = {"project": "项目", "firm": "企业", "enterprise": "企业", "compan": "企业", "business": "企业",
-            "school": "学校", "park": "园区", "communit": "社区"}
+            "school": "学校", "park": "园区", "communit": "社区", "event": "活动", "activit": "活动",
+            "session": "培训"}
 _EN_ASKING = {"what", "was", "is", "were", "are", "the", "average", "how", "much", "many", "did", "does", "do", "of",
               "a", "an", "on", "in", "s", "its", "their"}
-_MEASURE_NOUN = {"家": "企业", "所": "学校", "项": "项目", "栋": "楼宇"}
+_ONE_SENTENCE = 120  # characters between two figures of one sentence, at most
+_MEASURE_NOUN = {"家": "企业", "所": "学校", "项": "项目", "栋": "楼宇", "场": "活动", "期": "培训"}
 
 
 def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
@@ -1012,8 +1014,11 @@ def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> A
         item_phrase = indicator_phrase(question[: m.start()], [], lang, r.places) if noun in question[: m.start()] \
             else noun
         item_phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", item_phrase) or noun
+        for p in r.places:
+            item_phrase = item_phrase.replace(p, "").replace(short_name(p), "")
+        item_phrase = re.sub(r"^(?:开展|举办|组织|举行)", "", item_phrase) or noun
         rest = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", indicator_phrase(question[m.end() :], [], lang, r.places))
-        asked = rest or r.phrase
+        asked = (item_phrase + rest if len(rest) <= 3 else rest) if rest else r.phrase  # '…活动，平均每场多少人次参加'
     else:
         words = m.group(1).lower()
         noun = next((zh for en, zh in _EN_ITEM.items() if en in words), "")
@@ -1029,16 +1034,22 @@ def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> A
     per_row = [x for x in own if re.search(r"均|每", x.label_zh)]
     if any(s.score >= _RATIO_SURE for s in match_rows(asked, per_row, lang=lang, embed=ctx.embed)):
         return None  # the report states the average itself
-    totals = [s for s in match_rows(asked, [x for x in own if x.normalized_unit != "count"
-                                            and not re.search(r"均|每", x.label_zh)], lang=lang, embed=ctx.embed)
+    counts = [x for x in own if x.normalized_unit == "count" and noun in x.label_zh
+              and not re.match(r"万?人", x.unit)]  # the things averaged over, not the people who came to them
+    totals = [s for s in match_rows(asked, [x for x in own if not re.search(r"均|每", x.label_zh)
+                                            and not any(x is c for c in counts)], lang=lang, embed=ctx.embed)
               if s.score >= _RATIO_SURE]
-    counts = [x for x in own if x.normalized_unit == "count" and noun in x.label_zh]
     pairs: list[tuple[Indicator, Indicator]] = []
     if totals and counts:
         top = [s.row for s in totals if s.score == totals[0].score]
         scored_counts = [s for s in match_rows(item_phrase, counts, lang=lang, embed=ctx.embed) if s.score >= 0.5]
         best = [s.row for s in scored_counts if s.score == scored_counts[0].score] if scored_counts else []
-        pairs = [(a, b) for a in top for b in best if a.period == b.period and b.value > 0]
+        # a count of people over a count of events ('2600人次…56场') is an average too; the events over themselves not
+        # (people counted beside the events they came to, in one sentence; in the measure word asked)
+        pairs = [(a, b) for a in top for b in best if a.period == b.period and b.value > 0 and a is not b
+                 and (a.normalized_unit != "count" or a.unit != b.unit and a.report_id == b.report_id
+                      and abs(a.evidence.start - b.evidence.start) < _ONE_SENTENCE)
+                 and (a.normalized_unit != "count" or not r.measure_word or measure_fits(r.measure_word, a.unit))]
     where = _place(place, lang)
     if len({(a.label_zh, b.label_zh, a.period, a.value, b.value) for a, b in pairs}) != 1:
         return _answer(question, r, msg("not_found", lang, where=where, terms=(m.group(0) + asked) if lang == "zh"

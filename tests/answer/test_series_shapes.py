@@ -30,7 +30,8 @@ REPORTS = {
                    "（三）项目建设提速。全年招引项目15个，落地产值12.6亿元，分别完成镇下达年度任务的1.5倍、1.2倍。总投资2.4亿元的镇文体中心形象进度超60%。\n"
                    "（四）民生保障有力。发放各类惠民补助资金218万元，惠及群众1960人次。巩固脱贫成果，纳入监测帮扶36户108人。"
                    "全年新增市场主体640户，其中企业185户。新建、改扩建学校3所，新增学位1680座，其中小学2所、"
-                   "新增学位1260座，幼儿园1所、新增学位420座。全年发生安全生产事故6起，事故起数下降25%、死亡人数下降50%。\n",
+                   "新增学位1260座，幼儿园1所、新增学位420座。全年发生安全生产事故6起，事故起数下降25%、死亡人数下降50%。"
+                   "开展文明实践活动48场，共1920余人次参加。\n",
 }
 
 
@@ -121,3 +122,8 @@ def test_times_the_task_and_the_measure_a_phrase_ends_with(corpus: Corpus) -> No
     assert "1.5倍" in head(corpus.ask("柘口镇2023年招引项目数量是镇下达年度任务的几倍？").text)
     a = corpus.ask("By what percentage did deaths from work-safety accidents (安全生产事故) fall in Zhekou (柘口镇) in 2023?")
     assert "25%" not in head(a.text), a.text  # the accidents' fall is not the deaths'
+
+
+def test_people_per_event_are_averaged_from_one_sentence(corpus: Corpus) -> None:
+    a = corpus.ask("柘口镇2023年开展的文明实践活动，平均每场大约有多少人次参加？")
+    assert "40人次" in head(a.text) and "计算值" in a.text, a.text

@@ -606,3 +606,7 @@ def test_a_bare_total_takes_the_subject_named_before_it_and_reach_lists_keep_the
 def test_a_part_worded_only_by_its_verb_keeps_the_whole_it_belongs_to() -> None:
     facts = _facts("全镇农村低保对象430户790人，其中新增纳入18户35人。")
     assert ("农村低保对象新增纳入", 18.0, "actual") in facts
+
+
+def test_people_who_took_part_in_what_was_just_counted() -> None:
+    assert ("读书分享会参加人次", 860.0, "actual") in _facts("举办读书分享会24场，共860余人次参加。")
