@@ -148,6 +148,14 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # '总投资2.8亿元的某场馆进度完成了多少': the one figure a question names a thing by is never its answer (two
         # figures quoted, or a rate, are what a computation starts from: '签约41户、占比68%，共涉及多少户')
         rows = [x for x in rows if (abs(x.value), x.unit) not in quoted]
+    excluded = _EXCEPT.search(question)
+    if excluded:  # '除拆除方式外、以其他方式消化的面积': never the figure of what the question leaves out
+        left_out = re.sub(r"(?:方式|方面|以外|的)+$", "", excluded.group(1))
+        rows = [x for x in rows if left_out not in x.label_zh]
+    if DERIVE.search(question) and _RATE_BASIS.search(question) and (r.unit_hint != "percent" or r.measure_word):
+        # '按办结率推算办结了多少宗': a count the report leaves to be computed; the rate is no answer, nor the cases
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase), [], route="abstain")
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed, counted=r.counted)
     key = scored[0].row.key if scored and scored[0].score >= 0.9 else "label:"
     if r.intent in ("rank", "aggregate") and len(r.places) >= 2 and not r.keys and not key.startswith("label:"):
@@ -200,7 +208,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("ambiguous_measure", lang, place=_place(places[0], lang),
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
     if r.kind == "yoy_change":
-        r = _change_route(r, measure, places)
+        r = _change_route(question, r, measure, places)
     if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _PERCENT_ASKED.search(question):
         r = r.model_copy(update={"kind": "actual"})  # 'how much did it rise between 2022 and 2024': the levels
     if r.unit_strict and r.intent in ("trend", "rank", "aggregate") and not (
@@ -227,6 +235,11 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'Of the market entities newly registered, how many were enterprises?': the whole's figure is no answer
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=part.group(1).strip()), [], route="abstain")
+    if r.intent == "lookup" and _AVERAGE_ASKED.search(question) and not re.search(r"均|每", measure[0].label_zh) \
+            and not re.search(r"per capita|人均", question, re.I):
+        # 'how many grid cells does each block contain on average': the total is no average
+        return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
+                                        terms=r.phrase), [], route="abstain")
     if r.intent == "trend":
         return _trend(question, r, measure, places, ctx)
     if r.intent in ("rank", "aggregate") or len(places) > 1:
@@ -234,7 +247,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     return _lookup(question, r, measure, places[0], ctx)
 
 
-def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Route:
+def _change_route(question: str, r: Route, measure: list[Indicator], places: list[str]) -> Route:
     """'比上年增加了多少元': the stated change of the year asked (较上年增加840元) answers it as a lookup; with none
     stated, the change is computed from two years' levels (trend) or the level answers ('增加了几家' = 新增5家)."""
     years = {str(y) for y in r.years}
@@ -245,9 +258,15 @@ def _change_route(r: Route, measure: list[Indicator], places: list[str]) -> Rout
         return r.model_copy(update={"intent": "lookup" if len(places) == 1 else r.intent,
                                     "period": str(year) if year and r.intent == "trend" else r.period,
                                     "years": [year] if year else []})
-    if r.intent == "trend" and len(r.years) == 1:  # '2024年比上年多了多少万元': the year before is the other level
-        return r.model_copy(update={"kind": "actual", "years": [r.years[0] - 1, r.years[0]]})
+    if (r.intent == "trend" or len(places) == 1 and _ON_LAST_YEAR.search(question)) and len(r.years) <= 1:
+        # '2024年比上年多了多少万元': the year before is the other level; with no year named, the last two years
+        years = [r.years[0] - 1, r.years[0]] if r.years else []
+        return r.model_copy(update={"kind": "actual", "intent": "trend", "years": years, "period": None})
     return r.model_copy(update={"kind": "actual"})
+
+
+_ON_LAST_YEAR = re.compile(r"[比较](?:上一?年|去年|前一年)|\bthan (?:in )?(?:the )?(?:previous|last|prior|year before)\b",
+                           re.I)
 
 
 _OF_PLAN = re.compile(PLAN_OBJECT)
@@ -768,10 +787,14 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how many (?:of them )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
+_EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外")
+_RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,8}?率")  # '按办结率推算': a rate the figure asked is computed from
+_AVERAGE_ASKED = re.compile(r"平均每|每[个家户人所座]平均|\bon average\b|\baverage (?:number|count)\b|"
+                            r"\bhow many\b[^?]*\b(?:each|per)\b(?! ?cent)", re.I)
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff]{0,10}(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|"
-                            r"单位|商户|合作社|资金|投资|收入|产值|面积|设施))(?:当中|之中|中)(?:的)?([^\W了]{2,6}?)"
+                            r"单位|商户|合作社|资金|投资|收入|产值|面积|设施))(?:当中|之中|中|里)[，,]?(?:的)?([^\W了]{2,6}?)"
                             r"(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)")
 _BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相隔|间隔|隔了|用了|历时)|"
                              r"\bhow (?:long|many days) (?:passed )?between\b", re.I)

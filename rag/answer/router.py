@@ -343,7 +343,7 @@ def unit_hint(question: str) -> str | None:
         return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
     if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
-    if re.search(r"资金|金额|经费|总投入|多少钱|多少万元|多少亿元|\b(how much money|funding|funds)\b", question, re.I) or (
+    if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|\b(how much money|funding|funds)\b", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
         return "CNY"

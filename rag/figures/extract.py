@@ -83,6 +83,7 @@ _REACH_VERB = re.compile(r"惠及|涉及|带动|覆盖")
 _REACH_ANY = re.compile(r"(惠及|涉及|覆盖)([\u4e00-\u9fff]{1,4})$")
 _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|农户|人口|人员|家庭|住户|学生|老人|企业)[^,，]{0,2}$")
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的(?!基础上)[^\d,，。；;、]{1,6}")  # 超过10万元的村6个
+_TIMES_PLACED = re.compile(r"(?:进入|排名|排在|位列|位居|名列|获评|荣获)[^，,。；;\d]{1,10}")
 _BARE_TOTAL = re.compile(r"总(收入|产值)")
 _SCOPE_LEAD = re.compile(r"^(?:[个名家户]|全[镇乡区县市]|辖区|[我本]?[镇乡]|街道)+")
 _RANGE_TO = re.compile(r"\s*(?:至|到|[-—–~～])\s*")
@@ -392,6 +393,14 @@ def _subjects(sentence: str, quantities: list[Quantity],
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
         if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
             label = subject + "总" + bare.group(1)  # '全乡18个村集体经济收入全部超6万元，总收入达到…': whose total
+        placed = _TIMES_PLACED.match(sentence, q.end) if q.unit == "次" else None
+        if placed:  # '月度考核9次进入全区前五名，其中5次排名全区第一': how often it was placed so, each its own figure
+            base = label if label and label != "其中" else _TIMES_PLACED.sub("", prev[1])
+            term, label = None, re.sub(r"^其中", "", base) + placed.group(0)
+        if label and len(label) <= 4 and all(f.startswith("v") for _, f in tagged(label)):
+            same = [o[1] for o, x in zip(out, quantities, strict=False) if x.unit == q.unit and o[1].startswith(label)]
+            if same:  # '已收购烟叶6320担，…，预计全年收购6500担': what the verb did before, in the same unit
+                term, label = out[[o[1] for o in out].index(same[-1])][0], same[-1]
         if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
                 and len(base) >= 2 and base.endswith("收入"):
             label = base + label  # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income

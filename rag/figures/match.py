@@ -113,6 +113,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     return out
 
 
+_DEATHS = re.compile(r"死亡|亡人|遇难")
 _EN_DEATHS = re.compile(r"\b(?:deaths?|fatalit(?:y|ies)|killed|died|dead)\b", re.I)
 
 
@@ -334,6 +335,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
     if bool(_ABOVE_QUOTA.search(phrase)) != bool(_ABOVE_QUOTA.search(label)):
         fit *= 0.6  # 限上社零 (firms above the quota) is not the total 社零, nor the other way round
     asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
+    if bool(_DEATHS.search(phrase)) != bool(_DEATHS.search(label)) and _CJK.search(phrase):
+        fit *= 0.5  # '事故死亡人数' is not '事故宗数', nor the other way round
     if _TOP_ONE.search(label) and not _TOP_ASKED.search(phrase):
         fit *= 0.6  # '经营性收入最高的石门村' is one village's figure, asked only as the highest
     if _NET_ASKED.search(phrase) and "净增" not in label:

@@ -127,3 +127,13 @@ def test_times_the_task_and_the_measure_a_phrase_ends_with(corpus: Corpus) -> No
 def test_people_per_event_are_averaged_from_one_sentence(corpus: Corpus) -> None:
     a = corpus.ask("柘口镇2023年开展的文明实践活动，平均每场大约有多少人次参加？")
     assert "40人次" in head(a.text) and "计算值" in a.text, a.text
+
+
+def test_parts_excluded_rates_to_compute_from_and_changes_on_the_year_before(corpus: Corpus) -> None:
+    assert "1所" in head(corpus.ask("柘口镇2023年新建、改扩建的学校里，幼儿园有几所？").text)
+    a = corpus.ask("柘口镇2023年新增市场主体中，除企业外其他市场主体有多少户？")
+    assert "185" not in head(a.text), a.text  # the part left out is never the answer
+    b = corpus.ask("柘口镇村集体经济总收入比上一年增加了多少？")  # no year named: the last two years
+    assert "91万元" in head(b.text), b.text
+    c = corpus.ask("On average, how many households does each village (村) in Zhekou (柘口镇) hold?")
+    assert c.route == "abstain", c.text  # no average stated or computable: never a total

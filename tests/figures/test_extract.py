@@ -610,3 +610,10 @@ def test_a_part_worded_only_by_its_verb_keeps_the_whole_it_belongs_to() -> None:
 
 def test_people_who_took_part_in_what_was_just_counted() -> None:
     assert ("读书分享会参加人次", 860.0, "actual") in _facts("举办读书分享会24场，共860余人次参加。")
+
+
+def test_times_placed_and_a_bare_verb_that_repeats_an_earlier_figure() -> None:
+    facts = _facts("月度考核7次进入全区前三名，其中4次排名全区第一。")
+    assert {("月度考核进入全区前三名", 7.0, "actual"), ("月度考核排名全区第一", 4.0, "actual")} <= facts
+    facts = _facts("截至9月底已收购蚕茧820担，预计全年收购900担。")
+    assert ("收购蚕茧", 900.0, "estimate") in facts
