@@ -257,6 +257,17 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         provisional = bool(PROVISIONAL.search(sentence))
         ind = _build(report, section_q, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
                      estimated)
+        if ind is not None and ind.kind == "target" and section_q.part == "plan" and _rest_of_year(report) \
+                and ESTIMATE.search(sentence[clause.start : q.start]) and not _AIMED.search(sentence[clause.start : q.start]):
+            # '第四季度打算：…预计全年区级税收可达6.02亿元': the year's estimate, written before it ends
+            ind = ind.model_copy(update={"kind": "estimate", "estimated": True, "period": report.plan_period,
+                                         "part": "review"})
+        later = re.findall(r"((?:19|20)\d\d)\s*年", re.split(r"[；;]", sentence[: q.start])[-1]) \
+            if ind is not None and ind.kind == "target" and section_q.part == "plan" else []
+        plan_year = (report.plan_period or "")[:4]
+        if ind is not None and later and plan_year.isdigit() and int(later[-1]) > int(plan_year):
+            # a 第四季度 plan's '启动2025年烤烟生产备耕，落实种植面积5800亩': that later year's target
+            ind = ind.model_copy(update={"period": f"{later[-1]}-plan"})
         if ind is not None and past_year and section_q is not section and ind.period == "unknown":
             ind = ind.model_copy(update={"period": past_year, "period_source": "paragraph"})
         if ind is not None:
@@ -280,6 +291,12 @@ _LAST_YEARS = re.compile(r"\s*[,，]?\s*(?:比|较)(?:上年|去年)的\s*")  # 
 _FROM_LEVEL = re.compile(r"[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末]|改造前|整治前)?的?$")  # 由年初的64.5%提高到…
 _EARLIER_YEAR = re.compile(r"(?<![比较与同于在])((?:19|20)\d\d)\s*年(?:底|末|全年)?")
 _ON_THE_BASE = re.compile(r"[^，,。；;]{0,4}的?基础上")
+
+
+def _rest_of_year(report: Report) -> bool:
+    """A plan for the rest of the year the report reviews ('前三季度…第四季度打算'): the plan year is the report's."""
+    plan, covered = report.plan_period or "", report.period_covered or ""
+    return bool(re.fullmatch(r"\d{4}", plan)) and covered[:4] == plan and covered != plan
 
 
 def _past_paragraph(report: Report, sent_start: int) -> str | None:

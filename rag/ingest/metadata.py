@@ -116,6 +116,8 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
         plan_years = _years_in(plan_head)
         if "下半年" in plan_head and review_year:
             meta.plan_period = f"{review_year}H2"
+        elif re.search(r"四季度|年底前|年末前", plan_head) and review_year:
+            meta.plan_period = str(review_year)  # '第四季度工作打算' after 1-9月: the rest of the year, its tasks
         elif plan_years:
             meta.plan_period = str(plan_years[0])
         elif review_year:

@@ -32,6 +32,11 @@ REPORTS = {
                    "全年新增市场主体640户，其中企业185户。新建、改扩建学校3所，新增学位1680座，其中小学2所、"
                    "新增学位1260座，幼儿园1所、新增学位420座。全年发生安全生产事故6起，事故起数下降25%、死亡人数下降50%。"
                    "开展文明实践活动48场，共1920余人次参加。\n",
+    "fa_2024q3.txt": "枫岙镇2024年前三季度工作总结及第四季度工作打算\n"
+                     "一、前三季度工作总结\n"
+                     "1-9月，全镇完成一般公共预算收入1860万元，完成全年任务2400万元的77.5%。\n"
+                     "二、第四季度工作打算\n"
+                     "全力冲刺全年目标，确保一般公共预算收入完成2400万元任务，预计全年可达2460万元。\n",
 }
 
 
@@ -137,3 +142,9 @@ def test_parts_excluded_rates_to_compute_from_and_changes_on_the_year_before(cor
     assert "91万元" in head(b.text), b.text
     c = corpus.ask("On average, how many households does each village (村) in Zhekou (柘口镇) hold?")
     assert c.route == "abstain", c.text  # no average stated or computable: never a total
+
+
+def test_a_fourth_quarter_plan_holds_the_years_task_and_estimate(corpus: Corpus) -> None:
+    assert "2400万元" in head(corpus.ask("枫岙镇2024年一般公共预算收入的全年任务是多少？").text)
+    a = corpus.ask("枫岙镇预计2024年全年一般公共预算收入能达到多少？")
+    assert "2460万元" in head(a.text) and "预计" in head(a.text), a.text

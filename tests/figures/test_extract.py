@@ -617,3 +617,10 @@ def test_times_placed_and_a_bare_verb_that_repeats_an_earlier_figure() -> None:
     assert {("月度考核进入全区前三名", 7.0, "actual"), ("月度考核排名全区第一", 4.0, "actual")} <= facts
     facts = _facts("截至9月底已收购蚕茧820担，预计全年收购900担。")
     assert ("收购蚕茧", 900.0, "estimate") in facts
+
+
+def test_a_later_year_named_in_a_plan_clause_dates_its_target() -> None:
+    rows = _rows("确保全年财税收入完成1500万元；三是启动2025年茶叶生产备耕，落实茶园面积3600亩。", part="plan",
+                 heading="三、第四季度工作安排")
+    got = {(r.value, r.period) for r in rows}
+    assert (3600.0, "2025-plan") in got and (1500.0, "2024-plan") in got
