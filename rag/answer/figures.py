@@ -144,7 +144,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return per_item
     quoted = {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
     if r.intent == "lookup" and len(quoted) == 1 and "%" not in next(iter(quoted))[1] and not DERIVE.search(question) \
-            and not _VS_TARGET.search(question) and not _ATTAINED.search(question):  # '实现“突破20亿元”目标了吗'
+            and not _VS_TARGET.search(question) and not _ATTAINED.search(question):  # '实现“突破5亿元”目标了吗'
         # '总投资2.8亿元的某场馆进度完成了多少': the one figure a question names a thing by is never its answer (two
         # figures quoted, or a rate, are what a computation starts from: '签约41户、占比68%，共涉及多少户')
         rows = [x for x in rows if (abs(x.value), x.unit) not in quoted]
@@ -161,7 +161,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") and len(r.places) >= 2 and not r.keys and not key.startswith("label:"):
         # 'which collected more tax': the lexicon indicator the best match is, under each place's own wording (各项税收总额)
         scored = match_rows(r.phrase, rows, keys=[key], lang=r.language, embed=ctx.embed, counted=r.counted)
-    measure = _best_measure(scored, r)
+    measure = _best_measure(scored, r, question)
     if not measure:
         return None
     places = list(r.places) or _places_in(measure)
@@ -446,8 +446,9 @@ def ambiguous_places(r: Route, ctx: Context) -> dict[str, list[str]]:
     return out
 
 
-def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
-    """All rows of the best-matching measure (key or label); ties go to the measure more places report."""
+def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[Indicator]:
+    """All rows of the best-matching measure (key or label); ties go to the measure more places report. The
+    question, when given, says whether it lists items (then no measure it ends with is preferred)."""
     if not scored:
         return []
     groups: dict[str, list[Scored]] = {}
@@ -484,6 +485,13 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
         and s.row.kind in wanted and s.score >= _RIVAL for s in ss)]
     if len(narrower) == 1:
         name, best = narrower[0]
+    elif r.intent == "lookup" and not re.search(r"[和及与、]", question) and any(
+            s.row.label_zh in r.phrase[:-1] and not _same_ending(r.phrase, s.row.label_zh) for s in best):
+        # '引进项目的落地产值是任务的几倍': the measure the phrase ends with, not the lexicon name that qualifies it
+        ending = [(other, ss) for other, ss in groups.items() if other != name and any(
+            _same_ending(r.phrase, s.row.label_zh) and s.row.kind in wanted and s.score >= 0.6 for s in ss)]
+        if len(ending) == 1:
+            name, best = ending[0]
     rows = [s.row for s in best]
     top = max(s.score for s in best)
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
@@ -523,6 +531,11 @@ def _best_measure(scored: list[Scored], r: Route) -> list[Indicator]:
 
 
 _YEAR_END_MONTHS = 10  # a year's figures through October or later stand for that year in a series
+def _same_ending(phrase: str, label: str) -> bool:
+    """Phrase and label end in the same four characters or more ('…落地产值' and '引进落地产值')."""
+    return len(phrase) >= 4 and len(label) >= 4 and phrase[-4:] == label[-4:]
+
+
 def _phrase_head(phrase: str, label: str, others: set[str]) -> bool:
     """The phrase ends with the label ('招引项目的落地产值' and 落地产值), and no other label holds it with more words
     ('特色项目挖掘' beside 特色项目: which of the two is asked, the ending does not say)."""
@@ -1044,6 +1057,7 @@ def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> A
             item_phrase = item_phrase.replace(p, "").replace(short_name(p), "")
         item_phrase = re.sub(r"^(?:开展|举办|组织|举行)", "", item_phrase) or noun
         rest = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", indicator_phrase(question[m.end() :], [], lang, r.places))
+        rest = re.sub(r"(?:多少)?(?:亿元|万元|元)$", "", rest)  # '…的落地产值大约是多少亿元': the unit asked
         asked = (item_phrase + rest if len(rest) <= 3 else rest) if rest else r.phrase  # '…活动，平均每场多少人次参加'
     else:
         words = m.group(1).lower()

@@ -202,7 +202,7 @@ def _is_figure(sentence: str, q: Quantity) -> bool:
 def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_start: int,
                    sentence: str, carry: list[Subject] | None = None) -> Iterator[Indicator]:
     scanned = scan_quantities(sentence)
-    # '20万元至50万元的村7个': both ends of a band are thresholds of the count that follows
+    # '30万元至60万元的村5个': both ends of a band are thresholds of the count that follows
     band = {id(q) for n, q in enumerate(scanned[:-2]) if _RANGE_TO.fullmatch(sentence[q.end : scanned[n + 1].start])
             and _THRESHOLD.fullmatch(sentence[scanned[n + 1].end : scanned[n + 2].start])}
     quantities = [q for q in scanned if id(q) not in band and _is_figure(sentence, q)
@@ -259,14 +259,14 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
                      estimated)
         if ind is not None and ind.kind == "target" and section_q.part == "plan" and _rest_of_year(report) \
                 and ESTIMATE.search(sentence[clause.start : q.start]) and not _AIMED.search(sentence[clause.start : q.start]):
-            # '第四季度打算：…预计全年区级税收可达6.02亿元': the year's estimate, written before it ends
+            # a 第四季度 plan's '…全年收入预计可达2460万元': the year's estimate, written before it ends
             ind = ind.model_copy(update={"kind": "estimate", "estimated": True, "period": report.plan_period,
                                          "part": "review"})
         later = re.findall(r"((?:19|20)\d\d)\s*年", re.split(r"[；;]", sentence[: q.start])[-1]) \
             if ind is not None and ind.kind == "target" and section_q.part == "plan" else []
         plan_year = (report.plan_period or "")[:4]
         if ind is not None and later and plan_year.isdigit() and int(later[-1]) > int(plan_year):
-            # a 第四季度 plan's '启动2025年烤烟生产备耕，落实种植面积5800亩': that later year's target
+            # a 第四季度 plan's '着手2025年春茶生产准备，新增茶园3600亩': that later year's target
             ind = ind.model_copy(update={"period": f"{later[-1]}-plan"})
         if ind is not None and past_year and section_q is not section and ind.period == "unknown":
             ind = ind.model_copy(update={"period": past_year, "period_source": "paragraph"})
@@ -411,13 +411,13 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
             label = subject + "总" + bare.group(1)  # '全乡18个村集体经济收入全部超6万元，总收入达到…': whose total
         placed = _TIMES_PLACED.match(sentence, q.end) if q.unit == "次" else None
-        if placed:  # '月度考核9次进入全区前五名，其中5次排名全区第一': how often it was placed so, each its own figure
+        if placed:  # '季度考评4次位列全县前三，其中2次排名第一': how often it was placed so, each its own figure
             base = label if label and label != "其中" else _TIMES_PLACED.sub("", prev[1])
             term, label = None, re.sub(r"^其中", "", base) + placed.group(0)
         if label and len(label) <= 4 and all(f.startswith("v") for _, f in tagged(label)):
-            same = [o[1] for o, x in zip(out, quantities, strict=False) if x.unit == q.unit and o[1].startswith(label)]
-            if same:  # '已收购烟叶6320担，…，预计全年收购6500担': what the verb did before, in the same unit
-                term, label = out[[o[1] for o in out].index(same[-1])][0], same[-1]
+            same = [o for o, x in zip(out, quantities, strict=False) if x.unit == q.unit and label in o[1]]
+            if same:  # '到9月底收购蚕茧820担，…，全年预计收购900担': what the verb did before, in the same unit
+                term, label = same[-1][0], same[-1][1][same[-1][1].index(label) :]
         if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
                 and len(base) >= 2 and base.endswith("收入"):
             label = base + label  # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income
@@ -609,7 +609,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             verbs = len(words) - next((n for n in range(len(words) - 1, -1, -1) if words[n][1] != "v"), -1) - 1
             cut = sum(len(w) for w, _ in words[len(words) - max(verbs, 1):])
             if verbs and len(words[-1][0]) >= 2 and len(prev[1]) > cut + 1:
-                # '加装电梯签约31部、完工14部': 加装电梯完工; '低保对象新增纳入27户、退出19户': 低保对象退出
+                # '加装电梯签约31部、完工14部': 加装电梯完工; '低保新增纳入18户、退出11户': 低保退出
                 return None, prev[1][:-cut] + seg
         base = _VERB_LEAD.sub("", re.sub(r"^开展", "", prev[1]))
         if base.endswith(seg) and len(base) > len(seg):
@@ -794,7 +794,7 @@ def _part_of(label: str, whole: str) -> str:
         if len(stem) >= 2 and 1 <= len(label) - n <= 4 and label[:-n] not in whole:
             return stem + label
     if len(label) <= 4 and all(flag.startswith("v") for _, flag in tagged(label)) and not whole.endswith(label):
-        return whole + label  # '低保对象612户，其中新增纳入27户': the whole's additions, never a bare verb
+        return whole + label  # '低保430户，其中新增纳入18户': the whole's additions, never a bare verb
     return label
 
 
@@ -895,8 +895,9 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     unit_kind = UNITS[q.unit].normalized_unit if q.unit else ""
     if section.part == "plan" or PROJECTED.search(before):
         return "target"
-    if unit_kind == "times" and COMPLETION.search(before):
-        return "completion_rate"  # 完成年度任务的1.4倍
+    if unit_kind == "times" and (COMPLETION.search(before) or re.search(
+            r"(?:任务|目标|计划)的\s*[\d.]+倍\s*[、和及与]\s*$", sentence[: q.start])):
+        return "completion_rate"  # 完成年度任务的1.4倍; '分别为年度任务的1.5倍和1.2倍': the second too
     if unit_kind == "percent" and q.unit in ("个百分点", "百分点") and _ABOVE_AVERAGE.search(before):
         return "actual"  # '增速高于全县平均1.8个百分点': a gap to the average, no growth of its own
     if unit_kind == "percent":
@@ -1058,7 +1059,7 @@ _NOTE_PART = re.compile(r"第?\s*[（(]?([一二三四五六七八九十]{1,2})[
 def data_months(report: Report, section: Section | None = None) -> str | None:
     """The months a report's figures cover by its own note ('2024M01-M05'), when the note differs from the
     period the report covers; None when there is no such note. A note on one part ('第（一）部分经济指标…均为
-    1-11月数据') covers only the sections under that heading, when `section` is given."""
+    1-10月数据') covers only the sections under that heading, when `section` is given."""
     found = _DATA_NOTE.search(report.text[:2000])
     year = (report.period_covered or "")[:4]
     if not found or not year.isdigit():

@@ -15,28 +15,29 @@ from rag.corpus import Corpus
 
 REPORTS = {
     "zk_2022.txt": "柘口镇2022年工作总结\n"
-                   "年度统计尚未完成，第（一）部分经济指标除注明外均为1-11月数据。\n"
+                   "说明：本文第（一）部分所列经济指标，未特别注明的为1-11月数据。\n"
                    "一、2022年工作回顾\n"
                    "（一）经济指标稳步增长。全镇完成一般公共预算收入5210万元，同比增长5.4%。截至11月底规上工业企业达33家，"
                    "全年新增规上工业企业4家。\n"
                    "（二）农业生产平稳。粮食播种面积稳定在6.2万亩。\n"
-                   "（三）集体经济持续壮大。全镇村级集体经济总收入达到612万元，其中40万元至80万元的村6个、"
+                   "（三）集体经济持续壮大。全镇村级集体经济总收入612万元，从分布看，40万元至80万元的村6个、"
                    "80万元以上的村2个。\n",
     "zk_2023.txt": "柘口镇2023年工作总结\n"
                    "一、2023年工作回顾\n"
                    "（一）经济运行稳中向好。全年完成一般公共预算收入5630万元，同比增长8.1%。规上工业企业达到36家，"
                    "新增规上工业企业6家。\n"
-                   "（二）集体经济提质增效。18个行政村集体经济总收入703万元，村均39.1万元。\n"
-                   "（三）项目建设提速。全年招引项目15个，落地产值12.6亿元，分别完成镇下达年度任务的1.5倍、1.2倍。总投资2.4亿元的镇文体中心形象进度超60%。\n"
-                   "（四）民生保障有力。发放各类惠民补助资金218万元，惠及群众1960人次。巩固脱贫成果，纳入监测帮扶36户108人。"
-                   "全年新增市场主体640户，其中企业185户。新建、改扩建学校3所，新增学位1680座，其中小学2所、"
-                   "新增学位1260座，幼儿园1所、新增学位420座。全年发生安全生产事故6起，事故起数下降25%、死亡人数下降50%。"
-                   "开展文明实践活动48场，共1920余人次参加。\n",
+                   "（二）集体经济提质增效。全镇18个行政村共实现集体经济总收入703万元，村均39.1万元。\n"
+                   "（三）项目建设提速。全年引进项目15个、实现落地产值12.6亿元，分别为镇下达年度任务的1.5倍和1.2倍。"
+                   "总投资2.4亿元的镇文体中心形象进度超60%。\n"
+                   "（四）民生保障有力。全年发放困难群众救助资金218万元，惠及群众1960人次。巩固脱贫成果，纳入监测帮扶36户108人。"
+                   "全年新增市场主体640户，其中企业185户。今年投用学校3所，提供学位1680座，其中小学2所、"
+                   "提供学位1260座，幼儿园1所、提供学位420座。全年共发生生产安全事故6起，起数同比下降25%，死亡人数同比下降50%。"
+                   "举办文明实践活动48场，累计1920余人次参加。\n",
     "fa_2024q3.txt": "枫岙镇2024年前三季度工作总结及第四季度工作打算\n"
                      "一、前三季度工作总结\n"
-                     "1-9月，全镇完成一般公共预算收入1860万元，完成全年任务2400万元的77.5%。\n"
+                     "前三季度，全镇一般公共预算收入累计完成1860万元，完成全年任务2400万元的77.5%。\n"
                      "二、第四季度工作打算\n"
-                     "全力冲刺全年目标，确保一般公共预算收入完成2400万元任务，预计全年可达2460万元。\n",
+                     "四季度紧盯年度目标，一般公共预算收入确保完成2400万元任务，全年预计可达2460万元。\n",
 }
 
 
@@ -86,9 +87,9 @@ def test_an_english_count_added_is_the_additions_not_the_stock(corpus: Corpus) -
 
 
 def test_an_average_per_item_is_computed_from_the_total_and_the_count(corpus: Corpus) -> None:
-    a = corpus.ask("柘口镇2023年招引的项目，平均每个项目的落地产值大约是多少亿元？")
+    a = corpus.ask("柘口镇2023年引进的项目，平均每个项目的落地产值大约是多少亿元？")
     assert "0.84亿元" in head(a.text) and "计算值" in a.text, a.text
-    b = corpus.ask("What was the average output value per project attracted by Zhekou (柘口镇) in 2023?")
+    b = corpus.ask("What was the average output value per project brought in by Zhekou (柘口镇) in 2023?")
     assert "0.84亿元" in head(b.text), b.text
     c = corpus.ask("柘口镇2023年平均每个社区配备了多少名网格员？")  # no total, no count: never the total of something
     assert c.route == "abstain" and not any(ch.isdigit() for ch in head(c.text).replace("2023", "")), c.text
@@ -100,7 +101,7 @@ def test_a_figure_the_question_quotes_is_not_its_answer(corpus: Corpus) -> None:
 
 
 def test_the_thing_counted_decides_the_unit(corpus: Corpus) -> None:
-    assert "1960人次" in head(corpus.ask("柘口镇2023年发放惠民补助资金惠及多少人次？").text)  # not the money
+    assert "1960人次" in head(corpus.ask("柘口镇2023年发放救助资金惠及多少人次？").text)  # not the money
     assert "108人" in head(corpus.ask("柘口镇2023年有多少群众纳入监测帮扶？").text)  # people, not households
     assert "36户" in head(corpus.ask("柘口镇2023年纳入监测帮扶多少户？").text)
 
@@ -117,25 +118,25 @@ def test_a_change_on_the_year_before_reads_both_reports(corpus: Corpus) -> None:
 
 
 def test_a_part_named_by_its_item_is_not_the_whole(corpus: Corpus) -> None:
-    assert "420座" in head(corpus.ask("柘口镇2023年新建、改扩建的幼儿园新增了多少座学位？").text)
-    assert "1260座" in head(corpus.ask("柘口镇2023年新建、改扩建的小学新增了多少座学位？").text)
-    assert "1680座" in head(corpus.ask("柘口镇2023年新增了多少座学位？").text)
+    assert "420座" in head(corpus.ask("柘口镇2023年投用的幼儿园提供了多少座学位？").text)
+    assert "1260座" in head(corpus.ask("柘口镇2023年投用的小学提供了多少座学位？").text)
+    assert "1680座" in head(corpus.ask("柘口镇2023年提供了多少座学位？").text)
 
 
 def test_times_the_task_and_the_measure_a_phrase_ends_with(corpus: Corpus) -> None:
-    assert "1.2倍" in head(corpus.ask("柘口镇2023年招引项目的落地产值是镇下达年度任务的几倍？").text)
-    assert "1.5倍" in head(corpus.ask("柘口镇2023年招引项目数量是镇下达年度任务的几倍？").text)
+    assert "1.2倍" in head(corpus.ask("柘口镇2023年引进项目的落地产值是镇下达年度任务的几倍？").text)
+    assert "1.5倍" in head(corpus.ask("柘口镇2023年引进项目数量是镇下达年度任务的几倍？").text)
     a = corpus.ask("By what percentage did deaths from work-safety accidents (安全生产事故) fall in Zhekou (柘口镇) in 2023?")
     assert "25%" not in head(a.text), a.text  # the accidents' fall is not the deaths'
 
 
 def test_people_per_event_are_averaged_from_one_sentence(corpus: Corpus) -> None:
-    a = corpus.ask("柘口镇2023年开展的文明实践活动，平均每场大约有多少人次参加？")
+    a = corpus.ask("柘口镇2023年举办的文明实践活动，平均每场大约有多少人次参加？")
     assert "40人次" in head(a.text) and "计算值" in a.text, a.text
 
 
 def test_parts_excluded_rates_to_compute_from_and_changes_on_the_year_before(corpus: Corpus) -> None:
-    assert "1所" in head(corpus.ask("柘口镇2023年新建、改扩建的学校里，幼儿园有几所？").text)
+    assert "1所" in head(corpus.ask("柘口镇2023年投用的学校里，幼儿园有几所？").text)
     a = corpus.ask("柘口镇2023年新增市场主体中，除企业外其他市场主体有多少户？")
     assert "185" not in head(a.text), a.text  # the part left out is never the answer
     b = corpus.ask("柘口镇村集体经济总收入比上一年增加了多少？")  # no year named: the last two years
