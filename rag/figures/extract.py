@@ -409,7 +409,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
         if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
-            label = subject + "总" + bare.group(1)  # '全乡18个村集体经济收入全部超6万元，总收入达到…': whose total
+            label = subject + "总" + bare.group(1)  # '全乡18个村集体经济收入均已超过6万元，全年总收入…': whose total
         placed = _TIMES_PLACED.match(sentence, q.end) if q.unit == "次" else None
         if placed:  # '季度考评4次位列全县前三，其中2次排名第一': how often it was placed so, each its own figure
             base = label if label and label != "其中" else _TIMES_PLACED.sub("", prev[1])
