@@ -28,6 +28,18 @@ def make_settings(data_dir: Path, **kw: object) -> Settings:
     return Settings(_env_file=None, **base)  # type: ignore[arg-type,call-arg]
 
 
+def ingested_corpus(tmp_path_factory: pytest.TempPathFactory, name: str, files: dict[str, str]) -> Corpus:
+    """A corpus of invented reports (file name -> text), ingested with test settings; every file must load."""
+    root = tmp_path_factory.mktemp(name)
+    (root / "reports").mkdir()
+    for file, text in files.items():
+        (root / "reports" / file).write_text(text, encoding="utf-8")
+    c = Corpus(make_settings(root / "data"))
+    results = c.ingest([root / "reports"])
+    assert all(r.ok for r in results), [r.message for r in results]
+    return c
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Fresh offline settings with the instant hash embedder."""

@@ -6,11 +6,8 @@ The 2022 report was written before the year's statistics were out: a note says i
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from rag.config import Settings
 from rag.corpus import Corpus
 
 REPORTS = {
@@ -43,18 +40,9 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import make_settings
+    from tests.conftest import ingested_corpus
 
-    root = tmp_path_factory.mktemp("series")
-    src = root / "reports"
-    src.mkdir()
-    for name, text in REPORTS.items():
-        (src / name).write_text(text, encoding="utf-8")
-    settings: Settings = make_settings(root / "data")
-    c = Corpus(settings)
-    results = c.ingest([Path(src)])
-    assert all(r.ok for r in results), [r.message for r in results]
-    return c
+    return ingested_corpus(tmp_path_factory, "series", REPORTS)
 
 
 def head(text: str) -> str:

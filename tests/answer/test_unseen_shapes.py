@@ -9,7 +9,7 @@ import pytest
 from rag.answer.router import route
 from rag.corpus import Corpus
 from rag.figures.match import label_similarity
-from tests.conftest import make_settings
+from tests.conftest import ingested_corpus, make_settings
 
 TOWN = """鹤山乡2023年工作总结和2024年工作打算
 
@@ -51,18 +51,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     (root / "zhewan_news.html").write_text(NEWS, encoding="utf-8")
     c = Corpus(make_settings(root / "data"))
     results = c.ingest([root])
-    assert all(r.ok for r in results), [r.message for r in results]
-    return c
-
-
-def _ingested(tmp_path_factory: pytest.TempPathFactory, name: str, files: dict[str, str]) -> Corpus:
-    """A corpus of invented reports (file name -> text), ingested; every file must load."""
-    root = tmp_path_factory.mktemp(name)
-    (root / "reports").mkdir()
-    for file, text in files.items():
-        (root / "reports" / file).write_text(text, encoding="utf-8")
-    c = Corpus(make_settings(root / "data"))
-    results = c.ingest([root / "reports"])
     assert all(r.ok for r in results), [r.message for r in results]
     return c
 
@@ -138,7 +126,7 @@ ISSUED_PLAN = """中共杞塬镇委员会
 
 
 def test_an_issued_plan_holds_targets_and_last_years_levels_it_states(tmp_path_factory: pytest.TempPathFactory) -> None:
-    c = _ingested(tmp_path_factory, "issued", {"qiyuan_2025plan.txt": ISSUED_PLAN})
+    c = ingested_corpus(tmp_path_factory, "issued", {"qiyuan_2025plan.txt": ISSUED_PLAN})
     meta = next(m for m in c.reports() if m.street == "杞塬镇")
     assert meta.plan_period == "2025"  # the issuers' lines and the notice around the title are no title
     rows = _rows(c, "杞塬镇")
@@ -194,7 +182,7 @@ def test_a_trailing_scope_note_is_no_part_of_the_label() -> None:
 
 
 def test_a_village_named_in_the_question_is_never_answered_by_the_place_total(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "village", {
+    c = ingested_corpus(tmp_path_factory, "village", {
         "r.txt": "柳溪镇2023年工作总结\n\n一、工作回顾\n全镇村级集体经营性收入合计6420万元，村均380万元，"
                  "其中超过500万元的村分别为东塘村810万元、石门村655万元。\n",
     })
@@ -216,7 +204,7 @@ def test_the_peers_of_a_ranking_are_no_figure_and_growth_rank_is_not_total_rank(
     from tests.figures.test_extract import _facts
 
     assert _facts("满意率在全区9个街道中排名第2位。在全县14个乡镇年度考评中位列第6位。") == set()
-    c = _ingested(tmp_path_factory, "ranks", {
+    c = ingested_corpus(tmp_path_factory, "ranks", {
         "r.txt": "柏林镇2023年工作总结\n\n一、工作回顾\n规上工业总产值总量居全区12个镇（街道）第7位，"
                  "增速居第2位。全镇在全县年度综合考评中位列第4位。\n",
     })
@@ -274,7 +262,7 @@ def test_a_measure_word_asked_is_not_answered_in_another_and_another_verb_keeps_
 
 
 def test_a_rank_asked_for_one_year_is_not_another_years(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "rank_years", {
+    c = ingested_corpus(tmp_path_factory, "rank_years", {
         "a.txt": "松溪街道2023年工作总结\n\n一、工作回顾\n群众满意率90.4%。税收收入1.2亿元。\n",
         "b.txt": "松溪街道2024年工作总结\n\n一、工作回顾\n群众满意率92.8%，满意率在全区8个街道中排名第3位。\n",
     })
@@ -308,7 +296,7 @@ def test_one_short_name_for_two_places_is_asked_back(tmp_path_factory) -> None: 
     assert set(route("柳塘的税收收入是多少？", known).twins) == set(known)
     assert route("柳塘镇的税收收入是多少？", known).twins == []
     assert route("What was the tax revenue of Liutang town?", known).places == ["柳塘镇"]
-    c = _ingested(tmp_path_factory, "twins", {
+    c = ingested_corpus(tmp_path_factory, "twins", {
         "a.txt": "柳塘街道2023年工作总结\n\n一、工作回顾\n全年完成税收收入2.1亿元。\n",
         "b.txt": "柳塘镇2023年工作总结\n\n一、工作回顾\n全年完成税收收入3.4亿元。\n",
     })
@@ -318,7 +306,7 @@ def test_one_short_name_for_two_places_is_asked_back(tmp_path_factory) -> None: 
 
 
 def test_which_year_was_higher_leads_with_the_year_and_its_figure(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "years", {
+    c = ingested_corpus(tmp_path_factory, "years", {
         "a.txt": "桐坪镇2023年工作总结\n\n一、工作回顾\n全年实际到账外资740万美元。\n",
         "b.txt": "桐坪镇2024年工作总结\n\n一、工作回顾\n全年实际到账外资910万美元。\n",
     })
@@ -332,7 +320,7 @@ def test_which_year_was_higher_leads_with_the_year_and_its_figure(tmp_path_facto
 
 
 def test_a_completion_rate_not_stated_is_computed_from_the_result_and_the_target(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "rate", {
+    c = ingested_corpus(tmp_path_factory, "rate", {
         "a.txt": "榕湾镇2024年工作总结\n\n一、2024年工作回顾\n预计全年完成固定资产投资38650万元。"
                  "市下达固定资产投资任务4.1亿元。全年加装电梯27部。\n",
         "b.txt": "榕湾镇2023年工作总结\n\n一、2023年工作回顾\n全年加装电梯20部。\n\n二、2024年工作计划\n"
@@ -357,7 +345,7 @@ def test_lengths_of_time_shares_in_cheng_and_two_lexicon_measures() -> None:
 
 
 def test_the_result_against_the_plan_set_for_it_and_which_of_several_years(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "plan_vs_result", {
+    c = ingested_corpus(tmp_path_factory, "plan_vs_result", {
         "a.txt": "樱坪街道2023年工作总结\n\n一、2023年工作回顾\n全年加装电梯8部。\n\n二、2024年工作打算\n"
                  "加装电梯12部。\n",
         "b.txt": "樱坪街道2024年工作总结\n\n一、2024年工作回顾\n全年加装电梯15部。\n",
@@ -372,7 +360,7 @@ def test_the_result_against_the_plan_set_for_it_and_which_of_several_years(tmp_p
 
 
 def test_items_one_label_lists_are_summed_once(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "items", {
+    c = ingested_corpus(tmp_path_factory, "items", {
         "r.txt": "观澜街道2020年工作总结\n\n一、工作回顾\n全年查扣摩托车、电动车2130辆，查扣货车4410辆。\n",
     })
     a = c.ask("观澜街道全年查扣的摩托车、电动车和货车一共有多少辆？").text
@@ -380,7 +368,7 @@ def test_items_one_label_lists_are_summed_once(tmp_path_factory) -> None:  # typ
 
 
 def test_a_context_frame_is_no_measure_and_a_quoted_level_with_its_growth_is_computed_back(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "frame", {
+    c = ingested_corpus(tmp_path_factory, "frame", {
         "a.txt": "青溪街道2022年工作总结\n\n一、工作回顾\n全年土地整备入库31万平方米，拆除建筑物28.4万平方米。"
                  "龙头企业华钰集团实现产值86.4亿元，同比增长8%。\n",
         "b.txt": "白沙街道2022年工作总结\n\n一、工作回顾\n全年土地整备入库45万平方米，拆除建筑物12.1万平方米。\n",
@@ -392,7 +380,7 @@ def test_a_context_frame_is_no_measure_and_a_quoted_level_with_its_growth_is_com
 
 
 def test_a_length_of_time_asked_is_answered_in_that_unit(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "days", {
+    c = ingested_corpus(tmp_path_factory, "days", {
         "a.txt": "青溪街道2024年上半年工作总结\n\n一、工作回顾\n将项目审批时限由7个工作日压缩为4个工作日。"
                  "全年接待企业320家次。\n",
     })
@@ -402,7 +390,7 @@ def test_a_length_of_time_asked_is_answered_in_that_unit(tmp_path_factory) -> No
 
 
 def test_a_sum_of_listed_items_is_never_answered_by_one_item(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "sum", {
+    c = ingested_corpus(tmp_path_factory, "sum", {
         "a.txt": "青溪街道2022年工作总结\n\n一、工作回顾\n全年新建口袋公园9个。\n",
     })
     a = c.ask("青溪街道2022年新建口袋公园和街心花园一共多少个？")
@@ -410,7 +398,7 @@ def test_a_sum_of_listed_items_is_never_answered_by_one_item(tmp_path_factory) -
 
 
 def test_a_comparison_with_a_year_after_each_place_takes_each_places_year(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "years_each", {
+    c = ingested_corpus(tmp_path_factory, "years_each", {
         f"{place}{year}.txt": f"{place}{year}年工作总结\n\n一、工作回顾\n全年新签约项目{n}个。\n"
         for place, year, n in (("桐坪镇", 2023, 9), ("桐坪镇", 2024, 15), ("白沙镇", 2024, 12))})
     a = c.ask("哪个镇新签约项目更多：桐坪镇（2023年）还是白沙镇（2024年）？").text
@@ -428,7 +416,7 @@ def test_items_listed_before_or_after_the_question_words() -> None:
 
 
 def test_a_result_against_its_plan_without_the_word_actual_and_an_estimated_growth(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "vs_plan", {
+    c = ingested_corpus(tmp_path_factory, "vs_plan", {
         "a.txt": "荞山镇2023年工作总结\n\n一、2023年工作回顾\n全年完成一般公共预算收入2410万元。\n\n"
                  "二、2024年工作计划\n一般公共预算收入力争达到2650万元。\n",
         "b.txt": "荞山镇2024年工作总结\n\n一、2024年工作回顾\n全年完成一般公共预算收入2598万元。\n",
@@ -439,7 +427,7 @@ def test_a_result_against_its_plan_without_the_word_actual_and_an_estimated_grow
 
 
 def test_who_has_more_and_by_how_much_leads_with_the_gap(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "who_more", {
+    c = ingested_corpus(tmp_path_factory, "who_more", {
         f"{place}.txt": f"{place}2022年工作总结\n\n一、工作回顾\n开展读书分享活动{n}场。\n"
         for place, n in (("青溪街道", 27), ("白沙街道", 19))})
     who = c.ask("2022年青溪街道和白沙街道谁举办的读书分享活动场次多？多几场？").text
@@ -449,7 +437,7 @@ def test_who_has_more_and_by_how_much_leads_with_the_gap(tmp_path_factory) -> No
 
 
 def test_streaks_answer_how_many_years_in_a_row(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "streaks", {
+    c = ingested_corpus(tmp_path_factory, "streaks", {
         "a.txt": "岚溪街道2023年工作总结\n\n一、2023年工作回顾\n全年实现税收4.2亿元。社区书记工作室评定数连续四年全区第一。"
                  "岚溪U站连续7年获评市优秀志愿服务站。12345热线满意度连续3个月排名全区第一。\n",
     })
@@ -463,7 +451,7 @@ def test_streaks_answer_how_many_years_in_a_row(tmp_path_factory) -> None:  # ty
 
 
 def test_a_sum_asked_with_jiashang_is_never_one_item(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "added_up", {
+    c = ingested_corpus(tmp_path_factory, "added_up", {
         "a.txt": "白沙街道2023年工作总结\n\n一、2023年工作回顾\n开展民生实事专项督查，发现并整改问题6项。全年办理民生实事项目42项。\n",
     })
     a = c.ask("白沙街道2023年开展专项督查整改的问题，加上对照清单自查整改的问题，一共有多少项？")
@@ -471,7 +459,7 @@ def test_a_sum_asked_with_jiashang_is_never_one_item(tmp_path_factory) -> None: 
 
 
 def test_a_name_only_one_place_holds_and_a_weak_rival_name_the_place(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "one_place", {
+    c = ingested_corpus(tmp_path_factory, "one_place", {
         "a.txt": "青溪街道2023年工作总结\n\n一、2023年工作回顾\n推进枫林城中村统租改造，累计签约腾空房屋620套。"
                  "东干渠水质保障工程进度达85%。食品安全督导完成率100%，连续三个季度排名全区第一。\n",
         "b.txt": "白沙街道2023年工作总结\n\n一、2023年工作回顾\n完成城中村综合整治12个，签约腾空房屋140套。整治河流3条。\n",
@@ -487,7 +475,7 @@ def test_a_name_only_one_place_holds_and_a_weak_rival_name_the_place(tmp_path_fa
 
 
 def test_places_that_word_a_measure_otherwise_still_compare(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "per_village", {
+    c = ingested_corpus(tmp_path_factory, "per_village", {
         "a.txt": "青溪镇2024年工作总结\n\n一、2024年工作回顾\n全镇村均集体经济收入52.5万元。\n",
         "b.txt": "白沙镇2024年工作总结\n\n一、2024年工作回顾\n全镇19个村集体经济收入合计860万元，村均45.3万元。\n",
     })
@@ -496,7 +484,7 @@ def test_places_that_word_a_measure_otherwise_still_compare(tmp_path_factory) ->
 
 
 def test_a_series_is_one_measure_and_a_top_village_is_asked_only_as_the_highest(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "series", {
+    c = ingested_corpus(tmp_path_factory, "series", {
         "a.txt": "青溪镇2023年工作总结\n\n一、2023年工作回顾\n村集体经济总收入3210万元；经营性收入980万元，经营性收入最高的东坪村达到126万元。\n",
         "b.txt": "青溪镇2024年工作总结\n\n一、2024年工作回顾\n村集体经济总收入3490万元；经营性收入1105万元。\n",
     })
@@ -507,7 +495,7 @@ def test_a_series_is_one_measure_and_a_top_village_is_asked_only_as_the_highest(
 
 
 def test_a_series_joins_two_wordings_of_one_measure(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "wordings", {
+    c = ingested_corpus(tmp_path_factory, "wordings", {
         "a.txt": "青溪街道2023年工作总结\n\n一、2023年工作回顾\n全年受理12345热线诉求5120件。\n",
         "b.txt": "青溪街道2024年工作总结\n\n一、2024年工作回顾\n全年受理12345市民热线诉求4870件，同比下降4.9%。\n",
     })
@@ -516,7 +504,7 @@ def test_a_series_joins_two_wordings_of_one_measure(tmp_path_factory) -> None:  
 
 
 def test_a_debriefing_report_names_its_place_and_an_expectation_is_no_result(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "debrief", {
+    c = ingested_corpus(tmp_path_factory, "debrief", {
         "a.txt": "榆堌镇镇长2021年度述职述廉报告\n\n某县榆堌镇党委副书记、镇长　某某\n\n一、履职尽责\n"
                  "全年完成财政收入1320万元，为县定任务的104.5%。投资6.2亿元的粮食仓储物流园完成主体施工，"
                  "预计建成后年交易额可达20亿元。\n\n二、2022年打算\n财政收入力争达到1450万元。\n",
@@ -534,7 +522,7 @@ def test_a_debriefing_report_names_its_place_and_an_expectation_is_no_result(tmp
 
 
 def test_a_target_met_or_not_states_the_result_and_the_target(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "attained", {
+    c = ingested_corpus(tmp_path_factory, "attained", {
         "a.txt": "槐峁镇2022年工作总结和2023年工作计划\n\n一、2022年工作回顾\n镇级留成财力1.92亿元。\n\n"
                  "二、2023年工作计划\n镇级留成财力突破2.1亿元。\n",
         "b.txt": "槐峁镇2023年工作总结\n\n一、2023年工作回顾\n预计全年镇级留成财力2.04亿元。\n",
@@ -544,7 +532,7 @@ def test_a_target_met_or_not_states_the_result_and_the_target(tmp_path_factory) 
 
 
 def test_a_gap_between_two_events_and_a_village_named_before_the_figure(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "events", {
+    c = ingested_corpus(tmp_path_factory, "events", {
         "a.txt": "桤湾街道2023年工作总结\n\n一、2023年工作回顾\n某片区统筹项目38天完成协议签订、51天举行“首拆”。"
                  "加快推动樟背新村立体停车场建设,新增停车位420个。\n",
     })
@@ -554,7 +542,7 @@ def test_a_gap_between_two_events_and_a_village_named_before_the_figure(tmp_path
 
 
 def test_a_bylined_debriefing_like_for_like_growth_and_a_part_asked(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "byline", {
+    c = ingested_corpus(tmp_path_factory, "byline", {
         "a.txt": "2023年度个人述职报告\n\n西陵区桐澜街道党工委书记　某某\n\n一、抓经济发展\n"
                  "全年完成地方一般公共预算收入1.84亿元，同比增长4.2%，剔除留抵退税因素后同口径增长7.6%。"
                  "全年新增市场主体1620户，其中企业515户。\n",
@@ -571,7 +559,7 @@ def test_a_bylined_debriefing_like_for_like_growth_and_a_part_asked(tmp_path_fac
 
 
 def test_grades_of_one_thing_add_up_and_a_comma_before_the_question_words(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "graded", {
+    c = ingested_corpus(tmp_path_factory, "graded", {
         "a.txt": "青溪街道2022年工作总结\n\n一、工作回顾\n建成2个省级和6个市级美丽庭院示范村。"
                  "收到上级交办件12宗，自接信访3宗。\n",
     })
@@ -583,7 +571,7 @@ def test_grades_of_one_thing_add_up_and_a_comma_before_the_question_words(tmp_pa
 
 
 def test_a_projects_value_a_rate_on_last_year_and_per_place_month_spans(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "project_value", {
+    c = ingested_corpus(tmp_path_factory, "project_value", {
         "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全年实现税收收入3.1亿元。樱桃种植面积0.6万亩，产量0.9万吨，"
                  "实现产值2.2亿元。投资4亿元的精密铸件项目进入设备调试阶段，预计达产后年产值可达9亿元。"
                  "全年受理热线工单1860件，同比下降9.4%。\n",
@@ -601,7 +589,7 @@ def test_a_projects_value_a_rate_on_last_year_and_per_place_month_spans(tmp_path
 
 
 def test_completion_rates_ranked_and_a_task_set_from_above_asked_in_english(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "task_rates", {
+    c = ingested_corpus(tmp_path_factory, "task_rates", {
         "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n公共财政收入2.1亿元，完成市下达任务的103.6%。"
                  "到账外资1250万美元，完成区下达任务的108.2%。\n",
         "b.txt": "桐岭乡2023年工作总结\n\n一、2023年工作回顾\n全年完成乡级财政收入380万元，完成县下达任务的101.9%。\n",
@@ -617,7 +605,7 @@ def test_completion_rates_ranked_and_a_task_set_from_above_asked_in_english(tmp_
 
 
 def test_a_rise_or_fall_on_last_year_is_its_stated_rate_and_school_places_are_not_schools(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "rise_or_fall", {
+    c = ingested_corpus(tmp_path_factory, "rise_or_fall", {
         "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全年实现税收收入6.4亿元，同比下降2.7%。苹果总产2.1万吨，较上年减产8%。"
                  "新建、改扩建学校3所，新增学位2400座。\n",
         "b.txt": "桐岭街道2023年工作总结\n\n一、2023年工作回顾\n新增公办学位900个。\n",
@@ -630,7 +618,7 @@ def test_a_rise_or_fall_on_last_year_is_its_stated_rate_and_school_places_are_no
 
 
 def test_ratios_of_two_stated_levels_and_a_base_year_from_a_growth(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "ratios", {
+    c = ingested_corpus(tmp_path_factory, "ratios", {
         "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全镇实现地区生产总值80亿元，税收收入12亿元。规上工业总产值200亿元，"
                  "规上工业增加值50亿元。固定资产投资48亿元，其中工业投资36亿元，完成年度目标的120%。"
                  "市级以上专精特新企业达到60家，同比增长50%。\n",
@@ -649,7 +637,7 @@ def test_ratios_of_two_stated_levels_and_a_base_year_from_a_growth(tmp_path_fact
 
 
 def test_one_place_with_its_year_and_one_in_its_report_year_and_the_larger_fall(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "report_year", {
+    c = ingested_corpus(tmp_path_factory, "report_year", {
         "a.txt": "柳沟镇2022年工作总结\n\n一、2022年工作回顾\n安全事故宗数同比下降30%。国高企业增至120家，同比增长20%。\n",
         "b.txt": "桐岭街道2020年工作总结\n\n一、2020年工作回顾\n安全事故宗数同比下降45%。国高企业达到90家，同比增长35%。\n",
     })
@@ -662,7 +650,7 @@ def test_one_place_with_its_year_and_one_in_its_report_year_and_the_larger_fall(
 
 
 def test_a_task_in_the_same_clause_an_area_slogan_and_periods_without_a_year(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "task_clause", {
+    c = ingested_corpus(tmp_path_factory, "task_clause", {
         "a.txt": "柳沟镇2022年工作总结\n\n一、2022年工作回顾\n1-11月，全镇完成一般公共预算收入3120万元，同比增长5.2%，"
                  "完成县定全年任务3600万元的86.7%；预计全年完成3550万元。柳沟茶乡景区全年接待游客16万人次。"
                  "全镇地区生产总值31.5亿元，同比增长4.4%，增速排名全县乡镇第5。全年新增城镇就业410人。\n",
@@ -679,7 +667,7 @@ def test_a_task_in_the_same_clause_an_area_slogan_and_periods_without_a_year(tmp
 
 
 def test_a_plan_that_opens_with_last_years_base_and_a_change_asked_in_english(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "plan_base", {
+    c = ingested_corpus(tmp_path_factory, "plan_base", {
         "a.txt": "桐岭街道2025年工作要点\n\n2025年是承上启下之年。\n\n一、2024年工作基础\n\n2024年，街道完成税收3.2亿元，"
                  "新增“四上”企业18家，新增数量居全区第一。群众满意率在全区排名第四。\n\n二、2025年主要目标\n\n"
                  "税收3.4亿元。\n",
@@ -694,7 +682,7 @@ def test_a_plan_that_opens_with_last_years_base_and_a_change_asked_in_english(tm
 
 
 def test_a_village_named_like_its_township_and_among_in_english(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "namesake", {
+    c = ingested_corpus(tmp_path_factory, "namesake", {
         "a.txt": "桐溪乡2023年工作总结\n\n一、2023年工作回顾\n全乡9个村集体经济收入总额210万元，村均23.3万元，"
                  "其中桐溪村51.6万元，位居全乡第一。全年完成固定资产投资2.1亿元。\n",
         "b.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全年完成固定资产投资3.4亿元。\n",
@@ -706,7 +694,7 @@ def test_a_village_named_like_its_township_and_among_in_english(tmp_path_factory
 
 
 def test_crops_turned_out_and_herds_sold_for_slaughter_in_english(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "turn_out", {
+    c = ingested_corpus(tmp_path_factory, "turn_out", {
         "a.txt": "茗溪乡2023年工作总结\n\n一、2023年工作回顾\n全年产干茶1860吨。肉牛年出栏4200头。\n",
     })
     a = c.ask("How much dried tea did Mingxi township (茗溪乡) turn out in 2023?").text
@@ -717,7 +705,7 @@ def test_crops_turned_out_and_herds_sold_for_slaughter_in_english(tmp_path_facto
 
 
 def test_a_bracketed_year_binds_one_place_and_a_part_of_the_total_not_of_the_average(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "bracketed", {
+    c = ingested_corpus(tmp_path_factory, "bracketed", {
         "a.txt": "楠溪镇2023年工作总结\n\n一、2023年工作回顾\n全镇20个行政村集体经济总收入1800万元，村均90万元，其中经营性收入900万元。\n",
         "b.txt": "杏溪镇2021年工作总结\n\n一、2021年工作回顾\n全镇村集体经济收入合计660万元，村均44万元。\n",
     })
@@ -728,7 +716,7 @@ def test_a_bracketed_year_binds_one_place_and_a_part_of_the_total_not_of_the_ave
 
 
 def test_village_finance_income_is_the_collective_income_and_places_listed_with_zhong(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "cun_cai", {
+    c = ingested_corpus(tmp_path_factory, "cun_cai", {
         "a.txt": "岚溪乡2023年工作总结\n\n一、2023年工作回顾\n全乡10个村村财收入合计360万元，村均36万元。\n",
         "b.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全镇村集体经济总收入500万元，村均25万元。\n",
     })
@@ -737,7 +725,7 @@ def test_village_finance_income_is_the_collective_income_and_places_listed_with_
 
 
 def test_a_tax_share_is_no_completion_rate_a_rank_move_a_base_year_and_each_parts_period(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "tax_share", {
+    c = ingested_corpus(tmp_path_factory, "tax_share", {
         "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n全年完成一般公共预算收入6200万元，完成市下达任务的102.1%，"
                  "其中税收收入4900万元，占一般公共预算收入的79.0%。在全市高质量发展综合考核中位列第5。"
                  "规下工业营业收入42亿元，同比增长20%。\n",
@@ -759,7 +747,7 @@ def test_a_tax_share_is_no_completion_rate_a_rank_move_a_base_year_and_each_part
 
 
 def test_a_quoted_name_the_passage_lacks_is_no_answer(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    c = _ingested(tmp_path_factory, "quoted_name", {
+    c = ingested_corpus(tmp_path_factory, "quoted_name", {
         "a.txt": "柳沟镇2023年工作总结\n\n一、2023年工作回顾\n开展企业服务提升行动，走访企业160家，协调解决各类问题28个。\n",
     })
     a = c.ask("柳沟镇2023年“专精特新”企业有多少家？")
