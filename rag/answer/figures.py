@@ -531,6 +531,8 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
 
 
 _YEAR_END_MONTHS = 10  # a year's figures through October or later stand for that year in a series
+
+
 def _same_ending(phrase: str, label: str) -> bool:
     """Phrase and label end in the same four characters or more ('…落地产值' and '引进落地产值')."""
     return len(phrase) >= 4 and len(label) >= 4 and phrase[-4:] == label[-4:]
@@ -802,13 +804,13 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how many (?:of them )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
-# '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外")
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,8}?率")  # '按办结率推算': a rate the figure asked is computed from
 _AVERAGE_ASKED = re.compile(r"平均每|每[个家户人所座]平均|\bon average\b|\baverage (?:number|count)\b|"
                             r"\bhow many\b[^?]*\b(?:each|per)\b(?! ?cent)", re.I)
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
+# '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff]{0,10}(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|"
                             r"单位|商户|合作社|资金|投资|收入|产值|面积|设施))(?:当中|之中|中|里)[，,]?(?:的)?([^\W了]{2,6}?)"
                             r"(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)")
@@ -1027,8 +1029,9 @@ _RATIO_SURE = 0.7  # a match score each figure of a computed ratio must reach
 # 'average per item' asked: '平均每个项目的落地产值', '规上工业企业平均每家的产值', 'output per above-scale firm'
 _PER_ITEM_ZH = re.compile(r"(?:平均)?每(?:一)?(?:个|家|所|座|位|名|项|条|宗|栋|处|场|期)([\u4e00-\u9fff]{0,6}?)(?:平均)?"
                           r"(?=的|约|大约|有|是|为|能|可|多少|几|贡献|实现|创造|产值|收入|投资|税收|[，,？?])")
-_PER_ITEM_EN = re.compile(r"\b(?:per|for each|each)\s+(?:of (?:the |its |their |[A-Za-z]+['’]s )?)?((?:[a-z-]+\s+){0,3}?(?:projects?|firms?|enterprises?|compan(?:y|ies)|"
-                          r"business(?:es)?|schools?|parks?|communit(?:y|ies)|events?|activit(?:y|ies)|sessions?))\b", re.I)
+_PER_ITEM_EN = re.compile(r"\b(?:per|for each|each)\s+(?:of (?:the |its |their |[A-Za-z]+['’]s )?)?((?:[a-z-]+\s+){0,3}?"
+                          r"(?:projects?|firms?|enterprises?|compan(?:y|ies)|business(?:es)?|schools?|parks?|"
+                          r"communit(?:y|ies)|events?|activit(?:y|ies)|sessions?))\b", re.I)
 _ITEM_NOUN = re.compile(r"项目|企业|公司|学校|园区|社区|楼宇|合作社|基地|活动|培训")
 _EN_ITEM = {"project": "项目", "firm": "企业", "enterprise": "企业", "compan": "企业", "business": "企业",
             "school": "学校", "park": "园区", "communit": "社区", "event": "活动", "activit": "活动",
@@ -1084,7 +1087,7 @@ def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> A
         top = [s.row for s in totals if s.score == totals[0].score]
         scored_counts = [s for s in match_rows(item_phrase, counts, lang=lang, embed=ctx.embed) if s.score >= 0.5]
         best = [s.row for s in scored_counts if s.score == scored_counts[0].score] if scored_counts else []
-        # a count of people over a count of events ('2600人次…56场') is an average too; the events over themselves not
+        # a count of people over a count of events ('1920人次…48场') is an average too; the events over themselves not
         # (people counted beside the events they came to, in one sentence; in the measure word asked)
         pairs = [(a, b) for a in top for b in best if a.period == b.period and b.value > 0 and a is not b
                  and (a.normalized_unit != "count" or a.unit != b.unit and a.report_id == b.report_id

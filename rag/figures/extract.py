@@ -404,7 +404,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             if not label and q.unit in _PERSON_UNITS:
                 label = _people_label(prefix, sentence[q.end : clause.start + len(clause.text)], q.unit)
             if label in ("参加", "参与", "受益", "观看") and q.unit in _PERSON_UNITS and prev[1]:
-                # '开展廉洁文化活动56场，共2600余人次参加': those who took part in what was just counted
+                # '举办读书分享会24场，共860余人次参加': those who took part in what was just counted
                 label = re.sub(r"^(?:开展|举办|组织|举行)", "", prev[1]) + label + ("人次" if q.unit.endswith("人次") else "人数")
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
