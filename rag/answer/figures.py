@@ -142,7 +142,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     per_item = _per_item(question, r, rows, ctx) if len(r.places) == 1 and r.intent == "lookup" else None
     if per_item is not None:
         return per_item
-    quoted = {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
+    quoted = _figures_in(question)
     if r.intent == "lookup" and len(quoted) == 1 and "%" not in next(iter(quoted))[1] and not DERIVE.search(question) \
             and not _VS_TARGET.search(question) and not _ATTAINED.search(question):  # '实现“突破5亿元”目标了吗'
         # '总投资2.8亿元的某场馆进度完成了多少': the one figure a question names a thing by is never its answer (two
@@ -925,9 +925,14 @@ def _given_rows(question: str, r: Route, rows: list[Indicator]) -> list[Indicato
     return _quoted(question, [x for x in rows if x.street == r.places[0]])
 
 
+def _figures_in(question: str) -> set[tuple[float, str]]:
+    """The figures a question quotes, as (value, unit) pairs a row's (abs(value), unit) is compared with."""
+    return {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
+
+
 def _quoted(question: str, rows: list[Indicator]) -> list[Indicator]:
     """The rows holding the figures a question quotes, with the other figures of their label, report and period."""
-    given = {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
+    given = _figures_in(question)
     keys = {(x.report_id, x.label_zh, x.period) for x in rows if (abs(x.value), x.unit) in given}
     return [x for x in rows if (x.report_id, x.label_zh, x.period) in keys]
 
@@ -939,7 +944,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     if not APPROXIMATE.search(question):
         return None  # only when the question asks for a derived / approximate figure
     plain = [x for x in rows if x.part != "plan" and not x.period.endswith("-plan")]
-    given = {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
+    given = _figures_in(question)
     if given:  # '完成6.4亿元、占任务40%,任务约多少': the figures the question states (and their growth) are the inputs
         plain = _quoted(question, plain)
     year = r.period if r.period and is_full_year(r.period) else None
