@@ -78,6 +78,16 @@ _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.
 # ---- entry -----------------------------------------------------------------------------------------
 def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
+    got = _from_table(question, r, ctx)
+    if (got is None or got.route == "abstain") and len(r.places) == 2 and not r.twins and not r.unknown_places \
+            and (r.intent == "rank" or _DIFF_ASKED.search(question)) and not asks_rank(question) \
+            and not ambiguous_places(r, ctx):
+        # 'A街道的X和B街道的Y，哪个更多': each place's figure under its own wording
+        return _compared_by_parts(question, r, ctx) or got
+    return got
+
+
+def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.unknown_places:
         return scope_decline(question, r, ctx)
     if r.twins and (asks_rank(question) or r.intent != "open" and (r.phrase or r.keys)):
@@ -1278,9 +1288,13 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
             word = msg("rank_low" if r.ascending else "rank_high", lang)
         else:
             word = msg("rank_least" if r.ascending else "rank_most", lang)
+        worded = len({_label([i], lang) for i in found}) > 1  # each place's own wording of what is compared
         for n, i in enumerate(found, start=1):
             key = "rank_first" if n == 1 else "rank_second" if n == 2 else "rank_other"
-            text += _sep(text, lang) + msg(key, lang, place=_place(i.street, lang), label=label,
+            where = _place(i.street, lang)
+            if worded and n > 1:
+                where += _label([i], lang) if lang == "zh" else f" ({_label([i], lang)})"
+            text += _sep(text, lang) + msg(key, lang, place=where, label=_label([i], lang) if worded else label,
                                            figure=_fig_with_kind(i, lang), n=n, word=word)
     if len(found) == 2 and not missing and r.intent != "aggregate" and _DIFF_ASKED.search(question):
         # 'A比B多多少': the computed difference first, then each figure
@@ -1375,6 +1389,83 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
     parts = ("; " if lang == "en" else ";").join(
         f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]" for n, i in enumerate(found, start=1))
     return msg("aggregate", lang, count=len(found), label=label, total=_total_shown(found, lang), parts=parts)
+
+
+# A comparison's own wording after the places ('，哪个更多', 'which …'), and the link before the next place.
+_COMPARE_TAIL = re.compile(r"[，,;；:：]?\s*(?:哪个|哪一个|哪家|哪边|谁|相比|比较|\b(?:which|whose|who)\b).*$", re.I | re.S)
+_LINK_TAIL = re.compile(r"(?:[，,、;；]|\s)*(?:和|与|同|跟|以及|还是|或者?|比|\bor\b|\band\b|\bvs\.?|\bversus\b|\bagainst\b|"
+                        r"\bcompared (?:with|to)\b|\bthan\b)?[\s，,]*$", re.I)
+
+
+def _part_questions(question: str, places: Sequence[str]) -> list[tuple[str, str]]:
+    """Each place of a comparison with the words that follow it up to the next place: 'A街道2022年发放的补贴，和B街道
+    2023年发放的经费' → (A街道, 'A街道2022年发放的补贴'), (B街道, 'B街道2023年发放的经费'); [] when a place is not found."""
+    spots = []
+    for place in places:
+        m = re.search(_place_pattern(place), question, re.I)
+        if m is None:
+            return []
+        spots.append((m.start(), place))
+    spots.sort()
+    out = []
+    for n, (at, place) in enumerate(spots):
+        seg = question[at : spots[n + 1][0] if n + 1 < len(spots) else len(question)]
+        seg = _LINK_TAIL.sub("", _COMPARE_TAIL.sub("", seg))
+        out.append((place, seg))
+    return out
+
+
+def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
+    """Two places each asked with their own wording ('A街道接听解决的群众问题，和B街道办结的来访诉求，哪个更多'), or
+    one measure each place words its own way ('农村改厕' / '户厕改造'): each place matched alone, in its own period,
+    and ranked when both are found in one unit; None when a part matches weakly against a rival, or the units
+    differ."""
+    parts = _part_questions(question, r.places)
+    if len(parts) != 2:
+        return None
+    subs = []
+    for place, seg in parts:
+        sub = route(seg if re.search(r"[？?]$", seg) else seg + ("?" if r.language == "en" else "？"), ctx.reports)
+        if sub.places != [place]:
+            return None
+        shared = not sub.phrase
+        if shared:  # 'A街道（2022年）和B街道（报告年度）相比，哪个完成的小区更多': the measure both share
+            sub = sub.model_copy(update={"phrase": r.phrase, "keys": r.keys})
+        if len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", sub.phrase)) < 2:
+            return None
+        subs.append((sub, shared))
+    own_period = any(s.period for s, _ in subs)
+    picked: list[Indicator] = []
+    for (place, seg), (sub, shared) in zip(parts, subs, strict=True):
+        sub = sub.model_copy(update={
+            "intent": "lookup", "kind": sub.kind if sub.kind != "actual" else r.kind,
+            "unit_hint": sub.unit_hint or r.unit_hint, "unit_strict": sub.unit_strict or r.unit_strict,
+            "measure_word": sub.measure_word or r.measure_word, "counted": sub.counted or r.counted,
+            "period": sub.period if own_period else r.period, "years": sub.years if own_period else r.years})
+        rows = _candidate_rows(ctx, sub)
+        scored = match_rows(sub.phrase, rows, keys=sub.keys, lang=sub.language, embed=ctx.embed, counted=sub.counted)
+        measure = _best_measure(scored, sub, seg)
+        if not measure or _rivals(scored, measure, place, sub):
+            return None
+        chosen = {id(x) for x in measure}
+        if shared and max(s.score for s in scored if id(s.row) in chosen) < _SURE:
+            return None  # one wording matched weakly in each report is two guesses, not a comparison
+        row, _ = _pick([x for x in measure if x.street == place], sub, WANTED.get(sub.kind, WANTED["actual"]),
+                       question=seg)
+        if row is None:
+            return None
+        picked.append(row)
+    a, b = picked
+    if a.normalized_unit != b.normalized_unit or (r.unit_hint and a.normalized_unit not in
+                                                  _UNITS_OF.get(r.unit_hint, {r.unit_hint})):
+        return None  # yuan against people, or a count where money was asked: nothing to rank
+    words = [re.sub(r"^[十百千万亿]+", "", x.unit) for x in picked]
+    if a.normalized_unit == "count" and not (measure_fits(words[0], words[1]) or measure_fits(words[1], words[0])):
+        return None  # firms visited against tea meetings held: two counts of different things
+    kinds = [sub.kind for sub, _ in subs]
+    kind = kinds[0] if kinds[0] == kinds[1] and kinds[0] != "actual" else r.kind
+    whole = r.model_copy(update={"intent": "rank", "period": None, "years": [], "kind": kind})
+    return _ranking(question, whole, picked, list(r.places), ctx)
 
 
 # ---- trend -------------------------------------------------------------------------------------------

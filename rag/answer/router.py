@@ -276,7 +276,7 @@ _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": 
                  "workdays": "工作日", "hours": "小时"}
 _EN_DURATION = re.compile(r"\bhow many (working days|workdays|years|months|quarters|days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
-_SAME_MEASURE = (("人", "名", "位"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起"), ("场", "次", "场次"), ("天", "日"))
+_SAME_MEASURE = (("人", "名", "位"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"))
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
 

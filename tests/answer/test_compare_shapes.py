@@ -1,0 +1,50 @@
+"""Corpus level: two places compared when each report words the compared thing its own way (invented reports,
+invented figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+
+REPORTS = {
+    "qw_2023.txt": "栖梧街道2023年工作总结\n"
+                   "一、2023年工作回顾\n"
+                   "（一）民生保障。全年向困难家庭、重度残疾人等群体发放临时救助金共计286万元。"
+                   "依托民情热线接听办理群众诉求4200条。\n"
+                   "（二）营商服务。全年走访辖区企业120家，协调解决企业问题36个。\n",
+    "lx_2023.txt": "岚溪街道2023年工作总结\n"
+                   "一、2023年工作回顾\n"
+                   "（一）民生保障。全年向低保对象、高龄老人等特殊人群发放福利服务经费1350万元。"
+                   "全年累计办结群众来信来访诉求2800宗。\n"
+                   "（二）营商服务。全年召开政企恳谈会18场。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    from tests.conftest import ingested_corpus
+
+    return ingested_corpus(tmp_path_factory, "compare", REPORTS)
+
+
+def test_each_place_is_matched_under_its_own_wording(corpus: Corpus) -> None:
+    a = corpus.ask("栖梧街道2023年向困难家庭、重度残疾人等群体发放的临时救助金，和岚溪街道向低保对象、高龄老人等"
+                   "特殊人群发放的福利服务经费，哪个更多？")
+    first = a.text.split("。")[0]
+    assert first.startswith("岚溪街道"), a.text
+    assert (13500000.0, "CNY") in headline_figures(a), a.text
+    assert "286万元" in a.text and "福利服务经费" in a.text and "临时救助金" in a.text  # each with its own label
+
+
+def test_cases_counted_in_two_measure_words_of_one_kind_are_ranked(corpus: Corpus) -> None:
+    a = corpus.ask("栖梧街道接听办理的群众诉求，与岚溪街道办结的群众来信来访诉求相比，哪个更多？")
+    assert a.text.startswith("栖梧街道"), a.text
+    assert "2800宗" in a.text, a.text
+
+
+def test_counts_of_different_things_are_not_ranked(corpus: Corpus) -> None:
+    # firms visited (家) against meetings held (场): no winner is named
+    a = corpus.ask("栖梧街道走访的企业，和岚溪街道召开的政企恳谈会，哪个更多？")
+    assert a.route == "abstain" or not headline_figures(a), a.text
