@@ -524,6 +524,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "key": ("重点", "关键"), "beat": ("高于", "快于", "超过"), "outpaced": ("高于", "快于"),
     "resolution": ("解决", "化解", "办结"), "resolve": ("解决", "化解", "办结"), "resolved": ("解决", "化解", "办结"),
     "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
+    "fire station": ("消防站",), "fire stations": ("消防站",), "put into service": ("投入使用", "投用"),
+    "put into use": ("投入使用", "投用"), "slope": ("边坡", "坡"), "slopes": ("边坡", "坡"),
+    "booster": ("加强针",),
 }
 _PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
@@ -615,6 +618,9 @@ def _content_words(phrase: str) -> list[str]:
 _COUNTED_UNITS = {"households", "people", "persons", "residents", "number", "count", "total", "amount", "figure"}
 
 
+_QUOTED_GLOSS = re.compile(r"['\"“‘][^'\"”’]{3,60}['\"”’]\s*(?:[A-Za-z-]+\s*)?[(（]?\s*$")
+
+
 def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     """Share of the phrase's English content words whose Chinese equivalents appear in the label."""
     words = _content_words(phrase)
@@ -631,6 +637,9 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
             zh = max(zh, round((0.45 + 0.55 * len(cjk) / len(label)) * qualifier_fit(phrase, label), 4))
         # 'minimum-allowance (低保)': the one English word before the Chinese translates it (not 'goats slaughtered')
         glossed = {w.lower() for t in terms for w in phrase[: phrase.find(t)].split()[-1:]}
+        # "'scattered, disorderly and polluting' firms (散乱污企业)": a quoted English name glosses the Chinese after it
+        glossed |= {w.lower() for t in terms if (q := _QUOTED_GLOSS.search(phrase[: phrase.find(t)]))
+                    for w in re.findall(r"[A-Za-z][A-Za-z-]+", q.group(0))}
         glossed |= {part for w in glossed for part in w.split("-")}
         known = [w for w in words if english_to_zh(w) and w.lower() not in _COUNTED_UNITS]
         # 'astragalus (黄芪)': a word no dictionary knows judges nothing; the gloss's own word is covered by its Chinese
@@ -741,13 +750,21 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
     core = _GENERIC.sub("", label)  # '年度投资' in a 重点项目 sentence: 年度 narrows nothing
     label = core if len(core) >= 2 else label
     phrase = _clean(phrase)
-    if len(label) < 2 or not phrase or any(ch not in phrase for ch in label) or not row.context:
+    if len(label) < 2 or not phrase or not row.context:
         return 0.0
+    absent = [n for n, ch in enumerate(label) if ch not in phrase]
+    if absent and (len(absent) > 1 or len(label) < 5 or absent[0] >= len(label) - 2):
+        return 0.0  # one character inside a long label may be left out ('现场签了多少项目' for 现场签约项目), never its end
     missing = [w for w in _words(phrase) if len(w) >= 2 and w not in label and not _GENERIC_HEAD.match(w)
-               and not _GENERIC.fullmatch(w)]
-    if not missing or len(missing) > 4 or any(w not in row.context for w in missing):
+               and not _GENERIC.fullmatch(w) and not _abbreviated(w, label)]
+    if not missing or len(missing) > (6 if len(label) >= 4 else 4) or any(w not in row.context for w in missing):
         return 0.0
     return THRESHOLD + 0.1 if qualifier_fit(phrase, row.label_zh) >= 1 else 0.0  # a qualifier amiss: no match
+
+
+def _abbreviated(word: str, label: str) -> bool:
+    """A four-character word the label writes in two ('建筑面积' as 建面, '规模以上' as 规上, '固定资产' as 固资)."""
+    return len(word) == 4 and any(word[0] + c in label for c in word[2:])
 
 
 _MEASURE_HEAD = re.compile("(?:" + "|".join(h for heads in _HEAD_GROUPS for h in heads) + ")$")

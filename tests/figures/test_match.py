@@ -211,6 +211,25 @@ def test_a_short_label_in_a_sentence_that_names_the_rest() -> None:
     assert _en("hotline cases resolution rate", "热线工单实际解决率") >= THRESHOLD  # resolution: 解决
 
 
+def test_a_label_that_shortens_the_question_words_in_a_sentence_that_holds_the_rest() -> None:
+    from rag.figures.match import zh_in_context
+
+    ctx = "（二）土地整备 全年完成土地整备项目3个，签约用地2.6万平方米、拆除建面1.8万平方米"
+    razed = row("栖梧街道", "2023", "拆除建面", 1.8, "万平方米", context=ctx)
+    assert zh_in_context("土地整备拆除建筑面积", razed) >= THRESHOLD  # 建筑面积 written 建面
+    assert zh_in_context("土地整备拆除绿化面积", razed) == 0.0  # 绿化面积 is no 建面
+    ctx = "举办首届招商推介会,现场签约项目9个,预计年产值6亿元"
+    signed = row("栖梧街道", "2023", "现场签约项目", 9, "个", context=ctx)
+    assert zh_in_context("首届招商推介会现场签项目", signed) >= THRESHOLD  # one character inside the label left out
+    assert zh_in_context("首届招商推介会现场签约", signed) == 0.0  # …never its end: 项目 is what is counted
+
+
+def test_a_quoted_english_name_glosses_the_chinese_after_it() -> None:
+    phrase = "'scattered disorderly polluting' firms 散乱污企业 clean up"
+    assert _en(phrase, "整治散乱污企业") >= THRESHOLD
+    assert _en("'scattered disorderly polluting' firms 散乱污企业 clean up", "整治违建") < THRESHOLD
+
+
 def test_an_ing_qualifier_the_label_lacks_lowers_a_match_and_ing_nouns_do_not() -> None:
     assert _en("village collective operating income", "村集体经济经营性收入") > _en(
         "village collective operating income", "村集体经济总收入")
