@@ -50,7 +50,7 @@ from rag.text.cues import (
 )
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
-from rag.text.numbers import STREAK_UNITS, format_en, format_zh, majority_unit, scan_quantities
+from rag.text.numbers import STREAK_UNITS, UNITS, format_en, format_zh, majority_unit, scan_quantities
 from rag.text.words import tagged
 
 NOT_REPORTED = "未报告 / not reported"
@@ -989,13 +989,21 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                     and x.kind in _LEVEL and x.evidence.start <= rate.evidence.start]
             if done:
                 a = max(done, key=lambda x: x.evidence.start)  # the amount the rate follows
-                fig = _computed(a.value / (rate.value / 100 if rate.unit == "%" else rate.value), a, lang)
+                target = a.value / (rate.value / 100 if rate.unit == "%" else rate.value)
+                fig = _computed(target, a, lang)
+                if _GAP_ASKED.search(question):  # '要完成全年目标，还差多少': the target less what is done
+                    text = msg("derived_gap", lang, place=_place(place, lang), label=label, target=fig,
+                               figure=_computed(target - a.value, a, lang), done=_figure(a, lang),
+                               rate=_figure(rate, lang), period=_period(a.period, lang))
+                    return _answer(question, r, text, [a, rate], caveats=[msg("computed_note", lang)])
                 text = msg("derived_target", lang, place=_place(place, lang), label=label, figure=fig,
                            done=_figure(a, lang), rate=_figure(rate, lang), period=_period(a.period, lang))
                 return _answer(question, r, text, [a, rate], caveats=[msg("computed_note", lang)])
     return None
 
 
+_GAP_ASKED = re.compile(r"还差|尚差|缺口|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
+                        r"to go|short))\b", re.I)
 _RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
                        r"from|went (?:in)?to|was spent on) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"
@@ -1179,11 +1187,15 @@ def _target_order(result: Indicator, plan_first: bool, target: Indicator) -> tup
 
 def _computed(value: float, like: Indicator, lang: str) -> str:
     """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
-    value = round(value) if like.normalized_unit == "count" else round(value, 2)
+    unit = like.unit
+    if unit.startswith("亿") and abs(value) < 1 and f"万{unit[1:]}" in UNITS:
+        value, unit = value * 1e4, f"万{unit[1:]}"  # 0.1647亿元 is said 1647万元
+    value = round(value) if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
+        else float(f"{value:.4g}")  # 0.1647, not 0.16: the figure is small, its digits are not
     if lang == "en":  # as every figure in English is shown: the report's own form beside it
-        shown, zh = format_en(value, like.unit), format_zh(value, like.unit)
+        shown, zh = format_en(value, unit), format_zh(value, unit)
         return shown if shown == zh else f"{shown} ({zh})"
-    return format_zh(value, like.unit)
+    return format_zh(value, unit)
 
 
 def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], place: str,

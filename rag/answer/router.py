@@ -255,6 +255,8 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
 def unit_strict(question: str, hint: str | None) -> bool:
     """Money or weight named outright (`hint`, from unit_hint), or a count with its measure word (几栋, 多少家):
     never answered in another unit (an output in tonnes is not a planted area in 亩)."""
+    if hint == "m2" and re.search(r"面积|多少(?:平方米|亩|公顷)|\b(?:area|acreage)\b", question, re.I):
+        return True  # '收楼的面积有多大': an area, never the households counted beside it
     return hint in ("CNY", "t", "percent") or bool(COUNT_ASKED.search(question)) and measure_word(question) not in DURATIONS
 
 
@@ -270,7 +272,9 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份)[^，,？?
                         re.I)
 _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪一?个村(?![均级])|\bwhich village\b", re.I)
-_MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处)"
+_MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，,。]|$)")  # '有多少个亿', '几个亿'
+_MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处|"
+                            r"对|袋|株|棵|箱|盏|批|艘|架|册|双)"
                             r"|(?<![近这前])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
 _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": "天", "working days": "工作日",
                  "workdays": "工作日", "hours": "小时"}
@@ -352,6 +356,8 @@ def unit_hint(question: str) -> str | None:
         return "CNY"
     if re.search(r"(?:出口|进口|销售|交易|成交|营业|贸易|外贸)额", question):
         return "CNY"  # '蜜柚出口额': the money exported, never the tonnes
+    if _MONEY_IN_UNITS.search(question):
+        return "CNY"  # '社零总额有多少个亿': money, in 亿元
     if re.search(r"多少(?:亿元|万元)?的?(?:产值|收入|资金|投资|税收|营收|销售额)", question):
         return "CNY"  # '争取把多少产值留在光明'
     if re.search(r"(?:总投资|投资额|产值|收入|销售额|营业额|营收)的?(?:目标|任务|计划)?(?:是|为|达到?|能?有|能达到?|可达到?|实现)?多少"
@@ -509,6 +515,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
+    text = _MONEY_IN_UNITS.sub(" ", text)  # '有多少个亿': the unit asked, no part of the name
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
     text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升)?了?", " ", text)

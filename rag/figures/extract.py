@@ -158,8 +158,9 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
     for section in sections:
         carry: list[Subject] = [(None, "")]  # the last subject named, carried across ；within one 。-sentence
         for sent_start, sentence in _sentences(report.text, section):
-            if report.text[sent_start - 1 : sent_start] not in ("；", ";"):
-                carry[0] = (None, "")
+            if report.text[sent_start - 1 : sent_start] not in ("；", ";") and not (
+                    report.text[sent_start - 1 : sent_start] == "。" and _BARE_OPEN.match(sentence)):
+                carry[0] = (None, "")  # '——全年税收目标3亿元。上半年完成1.6亿元': a bare result is the line's measure
             try:
                 found = list(_from_sentence(report, section, chunks, sent_start, sentence, carry))
             except Exception:  # one sentence a rule cannot read loses its figures, never the report
@@ -274,6 +275,10 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
             yield ind
 
 
+_AIMED_GROWTH = re.compile(r"(?:预期|目标|计划)[^,，。；;\d]{0,4}?(?:增长|增速|增幅)率?\s*(?:为|达到?)?\s*$")
+# A sentence that opens with its period and verb and names no measure: it goes on with the one named before it
+_BARE_OPEN = re.compile(r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|截[至止]\d{1,2}月底?)?"
+                        r"\s*(?:预计)?(?:上半年|全年|前三季度)?(?:可|累计|共)?(?:完成|实现|达到)\s*[\d.]")
 _LEVEL_AFTER_RATE = re.compile(r"\s*(?:以上|左右)?[,，]\s*(?:力争|确保|争取)?(?:达到|达|突破|超过|实现|为)\s*")
 _GOAL_LEAD = re.compile(r"(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)?\s*[:：]")
 _PROJECT_AFTER = re.compile(r"(?:余|多)?的([\u4e00-\u9fff“”]{2,20}?(?:项目|产业园|物流园|园区|基地|工程|中心|综合体|小镇|厂房|"
@@ -463,8 +468,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             levels.append(prev)
         if label and unit_kind and unit_kind != "percent" and not _PER.search(label):
             by_unit[unit_kind] = (term, label)
-    if carry is not None:
-        carry[0] = prev
+    if carry is not None:  # '…收入预期目标增长6%。上半年完成1.47亿元': a growth's subject, when no level named one
+        carry[0] = prev if prev[1] or re.search(r"率|比重|占比|比例", last_any[1]) else last_any
     return out
 
 
@@ -733,8 +738,8 @@ def _own_or_prev(prefix: str, prev: Subject) -> Subject:
         label = _label(stripped, found[1])
         return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(stripped, len(stripped))
-    if len(label) >= 2:
-        return None, label  # "、死亡人数下降41.7%" names its own subject
+    if len(label) >= 2 and not (prev[1] and re.fullmatch(r"规模|总量|总额|数额|金额|绝对额", label)):
+        return None, label  # "、死亡人数下降41.7%" names its own subject ('规模达目标进度的51%' is the one before's)
     return prev
 
 
@@ -844,7 +849,7 @@ def _label(prefix: str, end: int) -> str:
 
 def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
-    text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•（(")
+    text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•（(—－-")
     if not _SLOGAN.search(text):
         text = re.sub(r"[“”]", "", text)  # '“三无”小巷' -> '三无小巷'; a slogan (“两个维护”) keeps its quotes
     text = re.sub(r"[（(][^）)]{1,4}[）)]", "", text)  # 限额以上批发业（单位）销售额, 村（社区）: the short aside goes
@@ -900,6 +905,8 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
         return "completion_rate"  # 完成年度任务的1.4倍; '分别为年度任务的1.5倍和1.2倍': the second too
     if unit_kind == "percent" and q.unit in ("个百分点", "百分点") and _ABOVE_AVERAGE.search(before):
         return "actual"  # '增速高于全县平均1.8个百分点': a gap to the average, no growth of its own
+    if unit_kind == "percent" and _AIMED_GROWTH.search(before):
+        return "target"  # '全年税收预期目标增长6%': the growth aimed at, in a review's indicator line
     if unit_kind == "percent":
         tail = _AFTER_FIGURE.split(before)[-1]  # the words since the last figure of the clause
         if tail != before and re.fullmatch(r"\s*[、和及与]\s*", tail) and YOY.search(before) \

@@ -73,7 +73,11 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     by_label: dict[str, float] = {}
     dense = _dense_scores(phrase, {r.label_zh for r in rows}, embed) if embed and phrase else {}
     out: list[Scored] = []
+    amounts = "".join(re.findall(r"[\d.]*[万亿]?元", spaced)) if lang == "en" else ""  # 'over 1 million yuan' -> 100万元
+    clashes: dict[str, bool] = {}
     for row in rows:
+        if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
+            continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
         if row.label_zh not in by_label:
             by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
                                       else label_similarity(phrase, row.label_zh))
@@ -192,6 +196,8 @@ def codes_clash(phrase: str, label: str) -> bool:
     threshold, and the label lacks one the phrase names."""
     a = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(phrase)}
     b = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(label)}
+    if re.search(r"(?<![\d.万千百十])亿元", phrase) and re.search(r"\d亿元", label):
+        return True  # '亿元以上项目' (one hundred million) is not '10亿元以上项目'
     return bool(a and b and a - b)  # '20万至300万元项目' asked: '300万元以上项目' lacks the 20万 bound
 
 
@@ -297,7 +303,7 @@ def qualifier_fit(phrase: str, label: str) -> float:
     """Qualifiers that change what a figure measures must agree: 村均/人均 (per village, per person) against a
     total, 新增/新认定 (added this year) against a stock. 1.0 when they agree, less when they do not."""
     fit = 1.0
-    asked, has = set(_PER_UNIT.findall(_clean(phrase))), set(_PER_UNIT.findall(label))
+    asked, has = set(_PER_UNIT.findall(_clean(phrase))), set(_PER_UNIT.findall(_clean(label)))
     en_per = {_EN_PER[w.lower()] for w in _EN_PER_RE.findall(phrase)}
     if en_per and not any(alt in label for alts in en_per for alt in alts):
         fit *= 0.6  # 'per village', 'wheat per mu': a per-unit figure, not a total or an area
@@ -401,7 +407,7 @@ def abbreviated(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = abbreviated(_PER_WORDS.sub(lambda m: (m.group(1) or m.group(2)) + "均", text))  # 平均每个村 -> 村均
+    text = abbreviated(_PER_WORDS.sub(lambda m: (m.group(1) or m.group(2) or m.group(3)) + "均", text))  # 平均每个村 -> 村均
     text = re.sub(r"[“”\"'（）()\s]", "", text)
     per_last = re.fullmatch(r"各?(.{2,}?)([村户人])均", text)
     if per_last:  # '各村（社区）集体经济收入平均每村' -> 村均集体经济收入, as labels put it
@@ -413,7 +419,7 @@ _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("社会
                 ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"),
                 ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"), ("播种面积", "种植面积"),  # a crop's area, sown or planted
                 ("村财收入", "集体经济收入"))  # 福建's 村财 is the village collective's income
-_PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均")
+_PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 
 
 # ---- dense -----------------------------------------------------------------------------------------
@@ -526,7 +532,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
     "fire station": ("消防站",), "fire stations": ("消防站",), "put into service": ("投入使用", "投用"),
     "put into use": ("投入使用", "投用"), "slope": ("边坡", "坡"), "slopes": ("边坡", "坡"),
-    "booster": ("加强针",),
+    "booster": ("加强针",), "resident population": ("常住人口",), "registered population": ("户籍人口",),
+    "permanent residents": ("常住人口",),
 }
 _PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",

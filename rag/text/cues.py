@@ -34,14 +34,15 @@ PLAN_OBJECT = r"(?:计划|目标|任务|预算(?!本?级?收入|总收入))"
 COMPLETION = re.compile(  # …and a budget: 完成年度预算的101.6%, 完成年初预算的98%
     rf"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}(?:目?数)?的?\s*$"
     rf"|(?:完成|占)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}(?:目?数)?的"
-    rf"|(?:完成|占|为)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}[^,，。;；%]{{0,12}}?的\s*$"  # 占全年目标8亿元的38.8%
+    rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}[^,，。;；%]{{0,12}}?的\s*$"  # 占全年目标8亿元的38.8%
 )
 SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,。；;\d]{0,14}(?:比重|比例)"
                    r"|占(?![^，,。；;\d%]*(?:计划|目标|任务))[^，,。；;\d%]{1,12}?的\s*$")  # 占街道税收的50.3%
 # An absolute change on the previous year stated after a level: '达到21500元，较上年增加840元', '增产320万斤'.
 # Group 1 is the direction word; the whole clause before the figure must be this (a fullmatch on it).
+# '…2.32万吨增0.09万吨'; '比上年净增1560元' (a bare 净增 is a flow: 净增市场主体500户)
 CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|较20\d\d年|比20\d\d年)?(?:净)?"
-                    r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少|(?<!净)增|(?<!净)减)了?")  # '…2.32万吨增0.09万吨'
+                    r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少|(?<!净)增|(?<!净)减|(?<=[年期比]净)[增减])了?")
 CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 # A question asking for that change: '比上年增加了多少元', '增产多少斤', 'how much more than last year'.
 ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|少|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"
@@ -91,7 +92,8 @@ STATED_RANK = re.compile(r"(?:(?:排名|排在?|位列|位居|位次|居|列)[^�
 ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) did .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b", re.I)
 # A question that wants the final result, not an estimate: '实际完成额(不是预计数)', 'not the estimate'.
-FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s*(?:预计|预估|估计|初步)|最终(?:数|结果|统计)|实际(?:完成|实现)|"
+FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s*(?:预计|预估|估计|初步)|最终(?:数|结果|统计)|"
+                        r"实际(?!利用|使用|到位|投资|到账|用地|居住|控制|管理|解决|办结|工作)|"
                         r"\bactual(?:ly)?\b(?! (?:use|utili[sz]ed?|investment))|"
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.

@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_target": {"zh": "{place}{label}年度目标约为{figure}(计算值:{period}完成{done}[1]÷完成率{rate}[2])。",
                        "en": "{place}: the annual target for {label} was about {figure} (computed: {done} done in "
                              "{period} [1] ÷ completion rate {rate} [2])."},
+    "derived_gap": {"zh": "{place}{label}距年度目标还差约{figure}(计算值:目标约{target},即{period}完成{done}[1]÷完成率"
+                          "{rate}[2],减去已完成数)。",
+                    "en": "{place}: about {figure} of {label} remained to reach the annual target (computed: target about "
+                          "{target}, i.e. {done} done in {period} [1] ÷ completion rate {rate} [2], less what was done)."},
     "derived_rate": {"zh": "{place}{period}{label}完成目标的{figure}(计算值:{done}[1]÷目标{target}[2])。",
                      "en": "{place} reached {figure} of its {period} target for {label} (computed: {done} [1] ÷ target "
                            "{target} [2])."},

@@ -48,3 +48,33 @@ def test_counts_of_different_things_are_not_ranked(corpus: Corpus) -> None:
     # firms visited (家) against meetings held (场): no winner is named
     a = corpus.ask("栖梧街道走访的企业，和岚溪街道召开的政企恳谈会，哪个更多？")
     assert a.route == "abstain" or not headline_figures(a), a.text
+
+
+GAP_REPORTS = {
+    "hx_2024h1.txt": "禾溪街道2024年上半年工作总结\n"
+                     "一、上半年工作回顾\n"
+                     "1-5月，街道固定资产投资完成42.6亿元，完成年度目标的35.5%。全年限额以上批零企业21家，"
+                     "实现销售额3.15亿元。棚改项目累计收楼63户，占比71.6%。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def gap_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    from tests.conftest import ingested_corpus
+
+    return ingested_corpus(tmp_path_factory, "gap", GAP_REPORTS)
+
+
+def test_what_remains_of_a_target_is_the_target_less_what_is_done(gap_corpus: Corpus) -> None:
+    a = gap_corpus.ask("按1-5月的完成进度推算，禾溪街道要完成全年固定资产投资目标，还差约多少亿元？")
+    assert (7.74e9, "CNY") in {(round(v, -7), u) for v, u in headline_figures(a)}, a.text  # 42.6÷35.5% − 42.6
+
+
+def test_a_small_computed_average_keeps_its_digits(gap_corpus: Corpus) -> None:
+    a = gap_corpus.ask("禾溪街道限额以上批零企业平均每家的销售额大约是多少万元？")
+    assert "1500万元" in a.text.split("。")[0], a.text  # 3.15亿元 ÷ 21, said in 万元, not 0.15亿元
+
+
+def test_an_area_asked_is_never_the_households_counted(gap_corpus: Corpus) -> None:
+    a = gap_corpus.ask("禾溪街道棚改项目收楼的面积有多大？")
+    assert not headline_figures(a), a.text

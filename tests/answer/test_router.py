@@ -207,3 +207,14 @@ def test_times_the_task_asks_a_completion_rate() -> None:
 
     assert kind_asked("石桥镇2023年招引项目数量是区下达年度任务的几倍？") == "completion_rate"
     assert route("石桥镇2023年招引项目的落地产值是镇下达年度任务的几倍？", []).phrase.endswith("落地产值")
+
+
+def test_money_asked_in_units_of_a_hundred_million_and_the_words_of_a_final_figure() -> None:
+    from rag.text.cues import FINAL_ONLY
+
+    r = route("栖梧街道2023年社零总额有多少个亿？", [])
+    assert r.unit_hint == "CNY" and "亿" not in r.phrase, r
+    assert route("栖梧街道2023年签约了几个亿元以上项目？", []).unit_hint == "count"
+    assert FINAL_ONLY.search("2021年烟叶实际收购了多少担？")
+    assert not FINAL_ONLY.search("2023年实际利用外资多少万美元？")  # the indicator's own name
+    assert route("槐溪镇一年生产多少对竹编灯笼？", []).measure_word == "对"

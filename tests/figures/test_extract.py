@@ -624,3 +624,21 @@ def test_a_later_year_named_in_a_plan_clause_dates_its_target() -> None:
                  heading="三、第四季度工作安排")
     got = {(r.value, r.period) for r in rows}
     assert (3600.0, "2025-plan") in got and (1500.0, "2024-plan") in got
+
+
+def test_an_indicator_line_that_opens_with_its_aim_and_then_states_the_result() -> None:
+    text = ("——全年税收收入预期目标增长5%。上半年完成2.36亿元，同比增长3.8%，规模达年度目标进度的48.6%。\n"
+            "——全年固定资产投资目标36亿元。1-5月完成15.2亿元，同比增长7.1%。预计上半年可完成18.4亿元。\n")
+    facts = _facts(text)
+    assert {("税收收入", 5.0, "target"), ("税收收入", 2.36, "actual"), ("税收收入", 48.6, "completion_rate"),
+            ("固定资产投资", 36.0, "target"), ("固定资产投资", 15.2, "actual"),
+            ("固定资产投资", 18.4, "estimate")} <= facts, facts
+    assert not any(label.startswith("—") for label, _, _ in facts)
+    # a sentence naming its own measure after the line's aim keeps its own
+    assert ("新增城镇就业", 860.0, "actual") in _facts("——全年新增城镇就业目标1500人。上半年新增城镇就业860人。")
+
+
+def test_a_net_rise_on_last_year_is_a_change_and_a_bare_net_rise_a_flow() -> None:
+    facts = _facts("农村居民人均可支配收入达到21360元，比上年净增1420元。全年净增市场主体380户。")
+    assert ("农村居民人均可支配收入", 1420.0, "yoy_change") in facts, facts
+    assert ("净增市场主体", 380.0, "actual") in facts

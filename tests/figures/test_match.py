@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from rag.figures.match import (
     THRESHOLD,
+    codes_clash,
     en_similarity,
     english_to_zh,
     label_similarity,
     match_rows,
+    qualifier_fit,
     same_measure,
 )
 from tests.answer.figure_rows import row
@@ -323,3 +325,9 @@ def test_the_chinese_a_question_glosses_decides_in_english() -> None:
     assert got and got[0].row.label_zh == "荞麦播种面积"  # an area asked is no count
     assert [s.row.label_zh for s in match_rows("district-assigned annual budget-revenue task", ROWS, lang="en")][:1] \
         == ["一般公共预算收入"]
+
+
+def test_per_village_written_cunping_and_an_amount_asked_in_english() -> None:
+    assert qualifier_fit("村平集体经济收入", "村平收入") == 1.0  # 村平 is 村均
+    assert qualifier_fit("村平集体经济收入", "村级集体经济收入") < 1.0
+    assert codes_clash("亿元以上项目", "10亿元以上项目") and not codes_clash("亿元以上项目", "亿元以上项目")
