@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from rag.answer.asks import split_asks
-from rag.answer.passages import Context
+from rag.answer.passages import Context, list_count_answer
 from rag.answer.places import short_name, sub_places
 from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import (
@@ -50,7 +50,7 @@ from rag.text.cues import (
 )
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
-from rag.text.numbers import STREAK_UNITS, UNITS, format_en, format_zh, majority_unit, scan_quantities
+from rag.text.numbers import STREAK_UNITS, format_en, format_zh, majority_unit, scan_quantities
 from rag.text.words import tagged
 
 NOT_REPORTED = "未报告 / not reported"
@@ -84,6 +84,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             and not ambiguous_places(r, ctx):
         # 'A街道的X和B街道的Y，哪个更多': each place's figure under its own wording
         return _compared_by_parts(question, r, ctx) or got
+    if got is not None and got.route == "abstain" and not r.unknown_places and not r.twins:
+        # '有几个社区获评…' with no figure of it: the names the report lists, counted
+        return list_count_answer(question, r, ctx) or got
     return got
 
 
@@ -1188,8 +1191,6 @@ def _target_order(result: Indicator, plan_first: bool, target: Indicator) -> tup
 def _computed(value: float, like: Indicator, lang: str) -> str:
     """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
     unit = like.unit
-    if unit.startswith("亿") and abs(value) < 1 and f"万{unit[1:]}" in UNITS:
-        value, unit = value * 1e4, f"万{unit[1:]}"  # 0.1647亿元 is said 1647万元
     value = round(value) if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
         else float(f"{value:.4g}")  # 0.1647, not 0.16: the figure is small, its digits are not
     if lang == "en":  # as every figure in English is shown: the report's own form beside it

@@ -40,6 +40,9 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     hits = ctx.search(question, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
     focus = focus_terms(question, r)
     cover_of = _english_cover(r) if r.language == "en" else None
+    listed = list_count_answer(question, r, ctx, hits)
+    if listed is not None:
+        return listed
     picked = _best_sentences(hits, focus, cover_of)
     if not picked:
         return abstain(question, r, focus or [r.phrase or question], ctx, reason="passage")
@@ -120,6 +123,61 @@ def _best_sentences(hits: list[Hit], focus: list[str],
             seen.add(h.chunk.report_id)
             out.append((h, sent, start))
     return out[:3]
+
+
+# '有几个社区获评…', '几所学校地块': the measure word and the two characters of what is counted
+_COUNT_ASKED = re.compile(r"(?:几|多少)(个|所|家|条|座|项|处|名|位|户|类|种|批|支)([\u4e00-\u9fff]{2})")
+_LIST_START = re.compile(r"[，。；：:,;（()）！？“”]")
+
+
+def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int, str, Hit, str, int] | None:
+    """A count the report gives by naming each item ('润城、松元厦、新田社区获评…' for '有几个社区获评'): the
+    number of 、-separated names right before the counted word, in a sentence that names what else was asked.
+    None when the list is left open (…等社区), holds a figure of its own, or no sentence names the rest."""
+    asked = _COUNT_ASKED.search(question)
+    if not asked:
+        return None
+    word, noun = asked.group(1), asked.group(2)
+    rest = [f for f in focus if noun not in f and not re.search(r"几|多少", f)]
+    best: tuple[float, int, str, Hit, str, int] | None = None
+    for h in hits:
+        for m in _SENT.finditer(h.chunk.text):
+            sent = m.group(0).strip()
+            cover = sum(1 for f in rest if f in sent) / max(1, len(rest))
+            if cover < _ONE_FIGURE_COVER or (best is not None and cover <= best[0]):
+                continue
+            for at in (x.start() for x in re.finditer(noun, sent)):
+                run = _LIST_START.split(sent[:at])[-1]
+                items = run.split("、")
+                if len(items) < 2 or len(items) > 12 or run.rstrip().endswith("等") or any(
+                        not it.strip() or len(it) > 16 for it in items) or re.search(r"\d+\s*[个所家条座项处名位户类种批支]", run):
+                    continue
+                start = h.chunk.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                best = (cover, len(items), word + noun, h, sent, start)
+                break
+    return best[1:] if best else None
+
+
+def list_count_answer(question: str, r: Route, ctx: Context, hits: list[Hit] | None = None) -> Answer | None:
+    """A count asked of one place that its report gives only as a list of names: counted, said so; else None."""
+    if r.language != "zh" or r.intent != "lookup" or len(r.streets) != 1 or not _COUNT_ASKED.search(question):
+        return None
+    if hits is None:
+        flt = passage_filters(r, None)
+        hits = ctx.search(question, 6, flt, False)
+    listed = _listed_count(question, hits, focus_terms(question, r))
+    return _listed_answer(question, r, ctx, *listed) if listed else None
+
+
+def _listed_answer(question: str, r: Route, ctx: Context, n: int, counted: str, h: Hit, sent: str,
+                   start: int) -> Answer:
+    citation = Citation(n=1, report_id=h.chunk.report_id, street=h.chunk.street, section=h.chunk.section, quote=sent,
+                        start=start, end=start + len(sent))
+    text = msg("listed_count", r.language, place=h.chunk.street or "", count=n, counted=counted, quote=sent)
+    return Answer(question=question, text=text, language=r.language, route="passage", mode="offline",
+                  citations=[citation], caveats=[msg("computed_note", r.language),
+                                                 *_period_caveats([citation], ctx, r.language)],
+                  intent=r.model_dump())
 
 
 def _one_figure_clause(sentence: str, focus: list[str], cover_of: Callable[[str], float] | None = None,

@@ -156,11 +156,14 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
     out: list[Indicator] = []
     seen: set[tuple[str, str, str, float]] = set()
     for section in sections:
-        carry: list[Subject] = [(None, "")]  # the last subject named, carried across ；within one 。-sentence
+        carry: list[Subject] = [(None, ""), (None, "")]  # the last subject named, carried across ；within one 。-sentence
         for sent_start, sentence in _sentences(report.text, section):
-            if report.text[sent_start - 1 : sent_start] not in ("；", ";") and not (
-                    report.text[sent_start - 1 : sent_start] == "。" and _BARE_OPEN.match(sentence)):
-                carry[0] = (None, "")  # '——全年税收目标3亿元。上半年完成1.6亿元': a bare result is the line's measure
+            if report.text[sent_start - 1 : sent_start] == "。" and _BARE_OPEN.match(sentence):
+                # '——全年税收预期目标增长5%。上半年完成2.4亿元': a bare result is the measure the line's aim named
+                if not carry[0][1] and not re.search(r"率|比重|占比|比例", carry[1][1]):
+                    carry[0] = carry[1]
+            elif report.text[sent_start - 1 : sent_start] not in ("；", ";"):
+                carry[0] = (None, "")
             try:
                 found = list(_from_sentence(report, section, chunks, sent_start, sentence, carry))
             except Exception:  # one sentence a rule cannot read loses its figures, never the report
@@ -468,8 +471,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
             levels.append(prev)
         if label and unit_kind and unit_kind != "percent" and not _PER.search(label):
             by_unit[unit_kind] = (term, label)
-    if carry is not None:  # '…收入预期目标增长6%。上半年完成1.47亿元': a growth's subject, when no level named one
-        carry[0] = prev if prev[1] or re.search(r"率|比重|占比|比例", last_any[1]) else last_any
+    if carry is not None:
+        carry[0] = prev
+        carry[1:] = [last_any]  # the subject of the last figure, a rate's included (see extract_indicators)
     return out
 
 

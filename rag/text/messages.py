@@ -39,6 +39,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_target": {"zh": "{place}{label}年度目标约为{figure}(计算值:{period}完成{done}[1]÷完成率{rate}[2])。",
                        "en": "{place}: the annual target for {label} was about {figure} (computed: {done} done in "
                              "{period} [1] ÷ completion rate {rate} [2])."},
+    "listed_count": {"zh": "{place}报告逐一列出的共{count}{counted}(计算值,按原文所列名称计数)[1]。原文:{quote}",
+                     "en": "{place}: the report names {count} ({counted}) one by one (computed, counting the names "
+                           "listed) [1]. The report: {quote}"},
     "derived_gap": {"zh": "{place}{label}距年度目标还差约{figure}(计算值:目标约{target},即{period}完成{done}[1]÷完成率"
                           "{rate}[2],减去已完成数)。",
                     "en": "{place}: about {figure} of {label} remained to reach the annual target (computed: target about "

@@ -54,7 +54,7 @@ GAP_REPORTS = {
     "hx_2024h1.txt": "禾溪街道2024年上半年工作总结\n"
                      "一、上半年工作回顾\n"
                      "1-5月，街道固定资产投资完成42.6亿元，完成年度目标的35.5%。全年限额以上批零企业21家，"
-                     "实现销售额3.15亿元。棚改项目累计收楼63户，占比71.6%。\n",
+                     "实现销售额3.46亿元。棚改项目累计收楼63户，占比71.6%。\n",
 }
 
 
@@ -72,9 +72,35 @@ def test_what_remains_of_a_target_is_the_target_less_what_is_done(gap_corpus: Co
 
 def test_a_small_computed_average_keeps_its_digits(gap_corpus: Corpus) -> None:
     a = gap_corpus.ask("禾溪街道限额以上批零企业平均每家的销售额大约是多少万元？")
-    assert "1500万元" in a.text.split("。")[0], a.text  # 3.15亿元 ÷ 21, said in 万元, not 0.15亿元
+    assert "0.1648亿元" in a.text.split("。")[0], a.text  # 3.46亿元 ÷ 21: four digits kept, never 0.16亿元
 
 
 def test_an_area_asked_is_never_the_households_counted(gap_corpus: Corpus) -> None:
     a = gap_corpus.ask("禾溪街道棚改项目收楼的面积有多大？")
     assert not headline_figures(a), a.text
+
+
+LIST_REPORTS = {
+    "ly_2023.txt": "柳堰镇2023年工作总结\n"
+                   "一、2023年工作回顾\n"
+                   "（一）基层治理。全镇建成网格驿站12个，青槐、石埠、洛塘村获评市级民主法治示范村。\n"
+                   "（二）产业发展。新引进项目9个，其中松禾、安远等食品加工项目已投产。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def list_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    from tests.conftest import ingested_corpus
+
+    return ingested_corpus(tmp_path_factory, "lists", LIST_REPORTS)
+
+
+def test_a_count_the_report_gives_as_a_list_of_names(list_corpus: Corpus) -> None:
+    a = list_corpus.ask("柳堰镇2023年有几个村获评市级民主法治示范村？")
+    assert (3.0, "count") in headline_figures(a), a.text
+    assert "计算值" in a.text and a.citations and "青槐" in a.citations[0].quote
+
+
+def test_a_list_left_open_is_not_counted(list_corpus: Corpus) -> None:
+    a = list_corpus.ask("柳堰镇2023年有几个食品加工项目已投产？")  # 松禾、安远等: 等 leaves it open
+    assert (2.0, "count") not in headline_figures(a), a.text
