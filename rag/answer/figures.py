@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from functools import partial
 
 from rag.answer.asks import split_asks
-from rag.answer.passages import Context, list_count_answer
+from rag.answer.passages import (
+    Context,
+    best_sentences,
+    english_cover,
+    focus_terms,
+    list_count_answer,
+    passage_filters,
+)
 from rag.answer.places import short_name, sub_places
 from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import (
@@ -25,8 +32,9 @@ from rag.answer.router import (
     route,
     same_county,
 )
-from rag.figures.lexicon import terms_for_question
+from rag.figures.lexicon import TERMS, terms_for_question
 from rag.figures.match import (
+    EN_PATTERNS,
     THRESHOLD,
     Scored,
     en_similarity,
@@ -86,8 +94,55 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return _compared_by_parts(question, r, ctx) or got
     if got is not None and got.route == "abstain" and not r.unknown_places and not r.twins:
         # '有几个社区获评…' with no figure of it: the names the report lists, counted
-        return list_count_answer(question, r, ctx) or got
+        got = list_count_answer(question, r, ctx) or got
+    if (got is None or got.route == "abstain" and not r.unknown_places and not r.twins) and r.intent == "lookup" \
+            and len(r.places) == 1:
+        return _sole_figure(question, r, ctx) or got
     return got
+
+
+def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
+    """No label matched, but the sentence that best names what was asked holds exactly one figure of the unit
+    and kind asked ('帮企业省下了多少钱' over '为企业减负339.5万元'): that figure, as a lookup. None otherwise."""
+    if not r.unit_hint or ctx.rows is None or _figures_in(question) or DERIVE.search(question) \
+            or _AVERAGE_ASKED.search(question) or r.also_kind or r.also_growth:
+        return None
+    hits = ctx.search(question, 6, passage_filters(r, None), False)
+    focus = focus_terms(question, r)
+    picked = best_sentences(hits, focus, english_cover(r) if r.language == "en" else None)
+    if not picked:
+        return None
+    h, sent, start = picked[0]
+    if r.language == "zh" and sum(1 for f in focus if f in sent) < _SOLE_COVER * len(focus):
+        return None
+    units = _UNITS_OF.get(r.unit_hint, {r.unit_hint})
+    kinds = WANTED.get(r.kind, WANTED["actual"])
+    inside = [x for x in ctx.rows(r.places[0]) if x.street == r.places[0] and x.report_id == h.chunk.report_id
+              and start <= x.evidence.start < start + len(sent)]
+    same_unit = [x for x in inside if x.normalized_unit in units
+                 and (not r.measure_word or x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit))]
+    if len({(x.value, x.unit) for x in same_unit}) != 1:
+        return None  # two figures of the unit asked: which one the question means, the label did not say
+    fit = [x for x in _usable(same_unit, kinds, r) if not r.period or period_matches(_base_period(x.period), r.period)]
+    if len(fit) != 1:
+        return None
+    row = fit[0]
+    named = set(r.keys)
+    if r.language == "en":  # 'above-scale industrial enterprises': the lexicon's own English names one
+        named |= {k for k, p in EN_PATTERNS.items() if re.search(p, r.phrase, re.I)}
+        named |= {t.key for t in TERMS if t.en.lower() in r.phrase.lower()}
+    if named and row.key not in named:
+        return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure
+    at = row.evidence.start - start + (len(row.evidence.quote) - 1)  # where the figure's quote ends, in `sent`
+    cut = [m.end() for m in re.finditer(r"[,，;；:：]", sent) if m.end() <= at]
+    clause = re.split(r"[,，;；:：]", sent[cut[-1] if cut else 0 :])[0]  # the clause the figure stands in
+    held = english_coverage(r.phrase, clause) > 0 if r.language == "en" else any(f in clause for f in focus)
+    if not held or qualifier_fit(r.phrase, row.label_zh) < 0.75:
+        return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
+    return _lookup(question, r, fit, r.places[0], ctx)
+
+
+_SOLE_COVER = 0.6  # the share of the question's words the sentence must hold
 
 
 def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:

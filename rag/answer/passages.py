@@ -39,11 +39,11 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     flt = passage_filters(r, filters)
     hits = ctx.search(question, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
     focus = focus_terms(question, r)
-    cover_of = _english_cover(r) if r.language == "en" else None
+    cover_of = english_cover(r) if r.language == "en" else None
     listed = list_count_answer(question, r, ctx, hits)
     if listed is not None:
         return listed
-    picked = _best_sentences(hits, focus, cover_of)
+    picked = best_sentences(hits, focus, cover_of)
     if not picked:
         return abstain(question, r, focus or [r.phrase or question], ctx, reason="passage")
     citations = [Citation(n=n, report_id=h.chunk.report_id, street=h.chunk.street, section=h.chunk.section,
@@ -89,7 +89,7 @@ def focus_terms(question: str, r: Route) -> list[str]:
     return long or tokens
 
 
-def _english_cover(r: Route) -> Callable[[str], float]:
+def english_cover(r: Route) -> Callable[[str], float]:
     """For an English question: the share of its indicator words (not place words) a Chinese text covers,
     each word through the matcher's English-Chinese terms (lexicon, report terms, CC-CEDICT)."""
     from rag.figures.match import english_coverage
@@ -98,7 +98,7 @@ def _english_cover(r: Route) -> Callable[[str], float]:
     return lambda text: english_coverage(r.phrase, text, drop) if r.phrase else 0.0
 
 
-def _best_sentences(hits: list[Hit], focus: list[str],
+def best_sentences(hits: list[Hit], focus: list[str],
                     cover_of: Callable[[str], float] | None = None) -> list[tuple[Hit, str, int]]:
     """Sentences with a figure that cover most focus terms; at most one per report, best first."""
     scored: list[tuple[float, Hit, str, int]] = []

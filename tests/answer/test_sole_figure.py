@@ -1,0 +1,40 @@
+"""Corpus level: a question no label matches, answered from the one figure of the unit asked in the sentence
+that names what was asked, and never from another figure (invented report, invented figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+
+REPORTS = {
+    "sh_2023.txt": "松禾街道2023年工作总结\n"
+                   "一、2023年工作回顾\n"
+                   "（一）营商环境。兑现各级惠企政策，为辖区企业减负412.6万元。\n"
+                   "（二）城市管理。全年固定资产投资同比增长6.2%，其中工业投资18.4亿元。"
+                   "累计收到锦旗36面，群众满意率96.3%。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    from tests.conftest import ingested_corpus
+
+    return ingested_corpus(tmp_path_factory, "sole", REPORTS)
+
+
+def test_the_one_figure_of_the_unit_asked_in_the_sentence_that_names_it(corpus: Corpus) -> None:
+    a = corpus.ask("2023年松禾街道兑现各级惠企政策，帮辖区企业省下了多少钱？")
+    assert (4126000.0, "CNY") in headline_figures(a), a.text
+    assert a.citations and "412.6万元" in a.citations[0].quote
+
+
+def test_a_lexicon_indicator_asked_is_never_answered_by_another_figure(corpus: Corpus) -> None:
+    a = corpus.ask("松禾街道2023年固定资产投资完成了多少亿元？")  # only its growth is stated; 18.4亿元 is 工业投资
+    assert not headline_figures(a), a.text
+
+
+def test_a_figure_whose_clause_names_nothing_asked_is_no_answer(corpus: Corpus) -> None:
+    a = corpus.ask("How many industrial enterprises above designated size did Songhe have in 2023?")
+    assert not headline_figures(a), a.text
