@@ -103,7 +103,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
 
 def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     """No label matched, but the sentence that best names what was asked holds exactly one figure of the unit
-    and kind asked ('帮企业省下了多少钱' over '为企业减负339.5万元'): that figure, as a lookup. None otherwise."""
+    and kind asked ('帮企业省下了多少钱' over '为辖区企业减负412.6万元'): that figure, as a lookup. None otherwise."""
     if not r.unit_hint or ctx.rows is None or _figures_in(question) or DERIVE.search(question) \
             or _AVERAGE_ASKED.search(question) or r.also_kind or r.also_growth:
         return None

@@ -13,7 +13,7 @@ from rag.answer.passages import Context, focus_terms, passage_filters
 from rag.answer.router import Route
 from rag.figures.match import abbreviated, english_coverage, english_to_zh
 from rag.schemas import Answer, Citation
-from rag.text.cues import ASKS_RANK, STATED_RANK
+from rag.text.cues import ASKS_RANK, BARE_OPEN, STATED_RANK
 from rag.text.messages import msg
 from rag.text.names import place_en
 from rag.text.numbers import parse_number
@@ -90,7 +90,12 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             ends = [b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())]
             sentence_start = ends[-1] if ends else 0
             start = max(after, sentence_start)
-            subject = subject if after > sentence_start else text[sentence_start : m.start()]
+            if after <= sentence_start:
+                subject = text[sentence_start : m.start()]
+                if text[sentence_start - 1 : sentence_start] == "。" and BARE_OPEN.match(text, sentence_start):
+                    # '——全年税收预期目标增长5%。上半年完成2.4亿元，…增幅排名全区第6': the line names the measure
+                    line = text.rfind("\n", 0, sentence_start) + 1
+                    subject = text[max(line, ends[-2] if len(ends) >= 2 else 0) : m.start()]
             after = m.end()
             if other_year and not any(y in text[sentence_start : m.end()] for y in asked_years):
                 continue

@@ -53,6 +53,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b", re.I)
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+                         r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
                          r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"

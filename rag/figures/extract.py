@@ -21,6 +21,7 @@ from rag.ingest.chunk import chunk_at
 from rag.ingest.periods import period_in
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
 from rag.text.cues import (
+    BARE_OPEN,
     CHANGE,
     CHANGE_DOWN,
     COMPLETION,
@@ -158,7 +159,7 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
     for section in sections:
         carry: list[Subject] = [(None, ""), (None, "")]  # the last subject named, carried across ；within one 。-sentence
         for sent_start, sentence in _sentences(report.text, section):
-            if report.text[sent_start - 1 : sent_start] == "。" and _BARE_OPEN.match(sentence):
+            if report.text[sent_start - 1 : sent_start] == "。" and BARE_OPEN.match(sentence):
                 # '——全年税收预期目标增长5%。上半年完成2.4亿元': a bare result is the measure the line's aim named
                 if not carry[0][1] and not re.search(r"率|比重|占比|比例", carry[1][1]):
                     carry[0] = carry[1]
@@ -279,9 +280,6 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
 
 
 _AIMED_GROWTH = re.compile(r"(?:预期|目标|计划)[^,，。；;\d]{0,4}?(?:增长|增速|增幅)率?\s*(?:为|达到?)?\s*$")
-# A sentence that opens with its period and verb and names no measure: it goes on with the one named before it
-_BARE_OPEN = re.compile(r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|截[至止]\d{1,2}月底?)?"
-                        r"\s*(?:预计)?(?:上半年|全年|前三季度)?(?:可|累计|共)?(?:完成|实现|达到)\s*[\d.]")
 _LEVEL_AFTER_RATE = re.compile(r"\s*(?:以上|左右)?[,，]\s*(?:力争|确保|争取)?(?:达到|达|突破|超过|实现|为)\s*")
 _GOAL_LEAD = re.compile(r"(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)?\s*[:：]")
 _PROJECT_AFTER = re.compile(r"(?:余|多)?的([\u4e00-\u9fff“”]{2,20}?(?:项目|产业园|物流园|园区|基地|工程|中心|综合体|小镇|厂房|"
@@ -743,7 +741,7 @@ def _own_or_prev(prefix: str, prev: Subject) -> Subject:
         return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(stripped, len(stripped))
     if len(label) >= 2 and not (prev[1] and re.fullmatch(r"规模|总量|总额|数额|金额|绝对额", label)):
-        return None, label  # "、死亡人数下降41.7%" names its own subject ('规模达目标进度的51%' is the one before's)
+        return None, label  # "、死亡人数下降35.2%" names its own subject ('规模达目标进度的51%' is the one before's)
     return prev
 
 

@@ -40,7 +40,7 @@ SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,�
                    r"|占(?![^，,。；;\d%]*(?:计划|目标|任务))[^，,。；;\d%]{1,12}?的\s*$")  # 占街道税收的50.3%
 # An absolute change on the previous year stated after a level: '达到21500元，较上年增加840元', '增产320万斤'.
 # Group 1 is the direction word; the whole clause before the figure must be this (a fullmatch on it).
-# '…2.32万吨增0.09万吨'; '比上年净增1560元' (a bare 净增 is a flow: 净增市场主体500户)
+# '…2.32万吨增0.09万吨'; '比上年净增1420元' (a bare 净增 is a flow: 净增市场主体380户)
 CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|较20\d\d年|比20\d\d年)?(?:净)?"
                     r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少|(?<!净)增|(?<!净)减|(?<=[年期比]净)[增减])了?")
 CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
@@ -119,3 +119,7 @@ GRADE = r"[\u4e00-\u9fff]{1,5}?(?:级|类|型|档|星级)"
 
 # A fall asked about ('降幅更大', 'fell more sharply'): declines are negative, so the larger fall ranks lower.
 DECLINE_ASKED = re.compile(r"降幅|下降幅度|跌幅|减幅|\b(?:fell|fall|falls|declined?|declines|dropped|drops?)\b", re.I)
+
+# A sentence that opens with its period and verb and names no measure: it goes on with the one named before it
+BARE_OPEN = re.compile(r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|截[至止]\d{1,2}月底?)?"
+                       r"\s*(?:预计)?(?:上半年|全年|前三季度)?(?:可|累计|共)?(?:完成|实现|达到)\s*[\d.]")

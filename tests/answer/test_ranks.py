@@ -70,3 +70,15 @@ def test_scope_words_of_the_question_name_no_subject_and_a_year_the_sentence_nam
     q = "云石镇在2023年度乡镇目标责任考核中排第几？"
     a = indicator_answer(q, route(q, ctx.reports), ctx)
     assert a is not None and "第5名" in a.text, a  # the 2024 report states 2023's position, naming the year
+
+
+def test_a_line_that_names_its_measure_before_the_result_and_the_positions() -> None:
+    text = ("一、上半年主要指标\n——全年税收收入预期目标增长5%。上半年完成2.36亿元，同比增长3.8%，规模排名全区第4，"
+            "增幅排名全区第7。\n——全年固定资产投资目标36亿元。1-5月完成15.2亿元，增速排名全区第2。")
+    chunk = CHUNK.model_copy(update={"text": text, "end": 100 + len(text)})
+    ctx = Context(reports=[META], indicators=lambda key, kind: [],
+                  search=lambda q, k, f, per: [Hit(chunk=chunk, score=1.0)], rows=lambda place: [])
+    q = "云石镇上半年税收收入增幅在全区排第几？"
+    a = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert a is not None and (7.0, "count") in headline_figures(a), a.text
+    assert (2.0, "count") not in headline_figures(a)

@@ -218,3 +218,7 @@ def test_money_asked_in_units_of_a_hundred_million_and_the_words_of_a_final_figu
     assert FINAL_ONLY.search("2021年烟叶实际收购了多少担？")
     assert not FINAL_ONLY.search("2023年实际利用外资多少万美元？")  # the indicator's own name
     assert route("槐溪镇一年生产多少对竹编灯笼？", []).measure_word == "对"
+
+
+def test_how_far_a_result_has_come_towards_its_aim_is_a_completion_rate() -> None:
+    assert route("栖梧街道上半年税收规模达到年度目标进度的多少？", []).kind == "completion_rate"
