@@ -582,7 +582,10 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为256家'
         return prev[0], _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
-    if prev[1] and per and not _label(prefix[: per.start()], 0):
+    rest = re.sub(r"[^\u4e00-\u9fff]|(?:达到|达|为|是|约|超过|突破|实现)+$", "", prefix[per.end() :]) if per else ""
+    # '…超过50万元的村6个，村均收入38.6万元' names its own measure; after '村集体经济收入…', 村均收入 is that income's
+    own_measure = len(rest) >= 2 and not prev[1].endswith(rest)
+    if prev[1] and per and not own_measure and not _label(prefix[: per.start()], 0):
         # "合计1,320万元,村均120万元": the per-village figure of the same measure
         own = re.sub(rf"^[^{per.group(1)}]{{0,3}}{per.group(1)}级?(?:[（(][^）)]*[）)])?", "",
                      re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))  # 村均 + 行政村集体经济收入 -> 村均集体经济收入

@@ -683,15 +683,29 @@ def en_in_context(phrase: str, row: Indicator) -> float:
     words, got_words, terms, fit = cover
     quote = row.context or row.evidence.quote
     got = [*got_words, *(0.6 if t in quote else 0.0 for t in terms)]
-    if sum(got) < min(2.0, len(got) / 2):
-        return 0.0  # one word of five in the label ('work' in 施工作业面) is a coincidence, not the measure
+    held = sum(got)
+    per = bool(_PER_LABEL.search(row.label_zh)) and bool(_EN_PER_RE.search(phrase))
+    if per:  # 'average … per village' is what 村均 says: its words are the label's
+        unit = _EN_PER_RE.search(phrase).group(1).lower()  # type: ignore[union-attr]
+        got = [1.0 if w in (unit, unit + "s", "average") else g for w, g in zip(words, got, strict=False)] \
+            + got[len(words) :]
     got = [g if g >= 1 else max(g, 0.6 * _coverage([w], phrase, quote)) for w, g in zip(words, got, strict=False)] \
         + got[len(words) :]
+    if per and min(got) == 0:
+        return 0.0  # 'average tourism income per village': a word neither the label nor its sentence holds decides
+    if held < min(2.0, len(got) / 2) and not (per and sum(got) >= min(2.0, len(got) / 2)):
+        # one word of five in the label ('work' in 施工作业面) is a coincidence, not the measure; a per-village
+        # label ('村均收入' for 'average collective operating income per village') leaves its sentence to say which
+        return 0.0
+    if per:  # a participle its sentence holds ('operating' for 经营性) qualifies nothing the label lacks
+        fit = _leftover_fit([w for w, g in zip(words, got, strict=False) if g < 0.6], phrase, row.label_zh) \
+            * qualifier_fit(phrase, row.label_zh)
     if len(got) == 2 and min(got) == 0:
         return 0.0  # 'goats in stock' against 肉鸭存栏: of two words, the one neither label nor sentence holds decides
     return round(sum(got) / len(got) * fit, 4)
 
 
+_PER_LABEL = re.compile(r"[村户人亩]均")
 _AMOUNT = re.compile(r"[\d.]*[千万亿]*元")
 _ANCHORED = 0.6  # a figure picked by a name its sentence holds and the thing it counts: a match, never a sure one
 

@@ -642,3 +642,8 @@ def test_a_net_rise_on_last_year_is_a_change_and_a_bare_net_rise_a_flow() -> Non
     facts = _facts("农村居民人均可支配收入达到21360元，比上年净增1420元。全年净增市场主体380户。")
     assert ("农村居民人均可支配收入", 1420.0, "yoy_change") in facts, facts
     assert ("净增市场主体", 380.0, "actual") in facts
+
+
+def test_a_per_village_figure_that_names_its_measure_after_a_band_of_villages() -> None:
+    facts = _facts("全镇12个行政村集体经济收入全部超过15万元，其中超过40万元的村5个，村均收入27.4万元。")
+    assert ("村均收入", 27.4, "actual") in facts, facts

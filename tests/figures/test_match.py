@@ -331,3 +331,12 @@ def test_per_village_written_cunping_and_an_amount_asked_in_english() -> None:
     assert qualifier_fit("村平集体经济收入", "村平收入") == 1.0  # 村平 is 村均
     assert qualifier_fit("村平集体经济收入", "村级集体经济收入") < 1.0
     assert codes_clash("亿元以上项目", "10亿元以上项目") and not codes_clash("亿元以上项目", "亿元以上项目")
+
+
+def test_an_english_average_per_village_against_a_short_per_village_label() -> None:
+    from rag.figures.match import en_in_context
+
+    ctx = "（三）集体经济 全镇36个村集体经营性收入全部超过8万元，村均收入达到24.7万元"
+    avg = row("岚桥镇", "2023", "村均收入", 24.7, "万元", context=ctx)
+    assert en_in_context("average collective operating income per village", avg) >= THRESHOLD
+    assert en_in_context("average tourism income per village", avg) < THRESHOLD  # the sentence names no tourism
