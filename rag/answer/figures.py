@@ -87,7 +87,7 @@ _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.
 def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
     got = _from_table(question, r, ctx)
-    if (got is None or got.route == "abstain") and len(r.places) == 2 and not r.twins and not r.unknown_places \
+    if (got is None or got.route == "abstain") and len(r.places) >= 2 and not r.twins and not r.unknown_places \
             and (r.intent == "rank" or _DIFF_ASKED.search(question)) and not asks_rank(question) \
             and not ambiguous_places(r, ctx):
         # 'A街道的X和B街道的Y，哪个更多': each place's figure under its own wording
@@ -1461,8 +1461,8 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
 
 # A comparison's own wording after the places ('，哪个更多', 'which …'), and the link before the next place.
 _COMPARE_TAIL = re.compile(r"[，,;；:：]?\s*(?:哪个|哪一个|哪家|哪边|谁|相比|比较|\b(?:which|whose|who)\b).*$", re.I | re.S)
-_LINK_TAIL = re.compile(r"(?:[，,、;；]|\s)*(?:和|与|同|跟|以及|还是|或者?|比|\bor\b|\band\b|\bvs\.?|\bversus\b|\bagainst\b|"
-                        r"\bcompared (?:with|to)\b|\bthan\b)?[\s，,]*$", re.I)
+_LINK_TAIL = re.compile(r"(?:[，,、;；]|\s)*(?:和|与|同|跟|以及|还是|或者?|比|当中|之中|中|\bor\b|\band\b|\bvs\.?|\bversus\b|"
+                        r"\bagainst\b|\bcompared (?:with|to)\b|\bthan\b)?[\s，,]*$", re.I)
 
 
 def _part_questions(question: str, places: Sequence[str]) -> list[tuple[str, str]]:
@@ -1489,7 +1489,7 @@ def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
     and ranked when both are found in one unit; None when a part matches weakly against a rival, or the units
     differ."""
     parts = _part_questions(question, r.places)
-    if len(parts) != 2:
+    if len(parts) != len(r.places) or len(parts) < 2:
         return None
     subs = []
     for place, seg in parts:
@@ -1502,6 +1502,8 @@ def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
         if len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", sub.phrase)) < 2:
             return None
         subs.append((sub, shared))
+    if len(subs) > 2 and not all(shared for _, shared in subs):
+        return None  # three places each worded their own way: too many guesses to rank
     own_period = any(s.period for s, _ in subs)
     picked: list[Indicator] = []
     for (place, seg), (sub, shared) in zip(parts, subs, strict=True):
@@ -1523,15 +1525,15 @@ def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
         if row is None:
             return None
         picked.append(row)
-    a, b = picked
-    if a.normalized_unit != b.normalized_unit or (r.unit_hint and a.normalized_unit not in
-                                                  _UNITS_OF.get(r.unit_hint, {r.unit_hint})):
+    a = picked[0]
+    if any(x.normalized_unit != a.normalized_unit for x in picked) or (
+            r.unit_hint and a.normalized_unit not in _UNITS_OF.get(r.unit_hint, {r.unit_hint})):
         return None  # yuan against people, or a count where money was asked: nothing to rank
     words = [re.sub(r"^[十百千万亿]+", "", x.unit) for x in picked]
-    if a.normalized_unit == "count" and not (measure_fits(words[0], words[1]) or measure_fits(words[1], words[0])):
+    if a.normalized_unit == "count" and not all(measure_fits(words[0], w) or measure_fits(w, words[0]) for w in words):
         return None  # firms visited against tea meetings held: two counts of different things
-    kinds = [sub.kind for sub, _ in subs]
-    kind = kinds[0] if kinds[0] == kinds[1] and kinds[0] != "actual" else r.kind
+    kinds = {sub.kind for sub, _ in subs}
+    kind = kinds.pop() if len(kinds) == 1 and "actual" not in kinds else r.kind
     whole = r.model_copy(update={"intent": "rank", "period": None, "years": [], "kind": kind})
     return _ranking(question, whole, picked, list(r.places), ctx)
 

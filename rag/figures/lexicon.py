@@ -121,6 +121,8 @@ TERMS: tuple[Term, ...] = (
          (r"拆除(?:消化)?(?:各类)?违(?:法)?建(?:筑)?|消化违(?:法)?建(?:筑)?|查违减存量",), AREA, "urban", 2),
     Term("urban_renewal_projects", "城市更新项目", "Urban-renewal projects", (r"城市更新(?:单元|项目)",), COUNT,
          "land", 1),
+    Term("rural_toilet_renovation", "农村户厕改造", "Rural household toilets renovated",
+         (r"(?:农村)?(?:户用|户)厕(?:所)?(?:改造|改建)|(?:农村)?改厕|(?:农村)?卫生厕所改造",), COUNT, "agriculture", 1),
     # environment
     Term("pm25", "PM2.5年均浓度", "PM2.5 annual mean concentration", (r"PM2\.5",), ("ug/m3",), "environment", 2),
     Term("pm10", "PM10年均浓度", "PM10 annual mean concentration", (r"PM10",), ("ug/m3",), "environment", 1),

@@ -104,3 +104,23 @@ def test_a_count_the_report_gives_as_a_list_of_names(list_corpus: Corpus) -> Non
 def test_a_list_left_open_is_not_counted(list_corpus: Corpus) -> None:
     a = list_corpus.ask("柳堰镇2023年有几个食品加工项目已投产？")  # 松禾、安远等: 等 leaves it open
     assert (2.0, "count") not in headline_figures(a), a.text
+
+
+THREE_REPORTS = {
+    "a_2023.txt": "青岚镇2023年工作总结\n一、2023年工作回顾\n人居环境持续改善，完成农村改厕128户。\n",
+    "b_2023.txt": "石渠乡2023年工作总结\n一、2023年工作回顾\n扎实推进厕所革命，完成户厕改造97户。\n",
+    "c_2023.txt": "松岗镇2023年工作总结\n一、2023年工作回顾\n完成农村卫生厕所改造143户，新建公厕2座。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def three_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    from tests.conftest import ingested_corpus
+
+    return ingested_corpus(tmp_path_factory, "three", THREE_REPORTS)
+
+
+def test_three_places_each_wording_one_measure_their_own_way(three_corpus: Corpus) -> None:
+    a = three_corpus.ask("青岚镇、石渠乡、松岗镇中，哪个完成的农村户厕改造最多？")
+    assert a.text.startswith("松岗镇"), a.text
+    assert all(f in a.text for f in ("143户", "128户", "97户")), a.text
