@@ -870,6 +870,7 @@ def _clean(text: str) -> str:
         text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^\d{0,2}[.．、)）]", "", text))).strip("“”\"'‘’")
         if text == before:
             break
+    text = re.sub(r"(?<=..)\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?$", "", text)  # '工业开票销售1-11月(累计…)': the period
     # '村集体经济总收入在2024年860万元的基础上(增长8%)': the base and the rise are the income's
     text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)
     text = re.sub(r"(?<=..)稳产$", "产量", text)  # '原煤稳产2860万吨': the output, held steady
@@ -889,8 +890,12 @@ def _clean(text: str) -> str:
     if per_after:  # '村级集体经营性收入村均' -> '村均集体经营性收入'
         text = per_after.group(2) + "均" + re.sub(rf"^{per_after.group(2)}级?", "", per_after.group(1))
     run_in = re.match(r"^.{3,}?(?:全年|今年以来|一年来|全镇|全乡)(?=.{2,}$)", text)
-    if run_in:  # '楼宇经济量质齐升全年街道税收收入': a run-in heading before the figure's own words
-        text = _LEAD.sub("", text[run_in.end() :]) or text
+    rest = text[run_in.end() :] if run_in else ""
+    if run_in and tagged(rest)[:1] and tagged(rest)[0][1].startswith("v") and not _VERB_ONLY.fullmatch(rest):
+        # '12345市民服务热线全年受理群众诉求': the subject, then 全年 and its verb: one measure
+        text = text[: run_in.end()].removesuffix("全年") + rest if run_in.group(0).endswith("全年") else text
+    elif run_in:  # '楼宇经济量质齐升全年街道税收收入': a run-in heading before the figure's own words
+        text = _LEAD.sub("", rest) or text
     if len(text) > _MAX_LABEL:
         text = text[-_MAX_LABEL:]
     if len(text) < 2 or _VERB_ONLY.fullmatch(text) or _FRAGMENT.search(text) or _PLACE_TAIL.search(text):

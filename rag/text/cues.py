@@ -97,7 +97,8 @@ FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s
                         r"\bactual(?:ly)?\b(?! (?:use|utili[sz]ed?|investment))|"
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
-WHOLE_YEAR = re.compile(r"全年|全年度|\b(?:full|whole)[- ]year\b|\bfor the (?:full|whole) year\b|"
+WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  # '完成全年任务的多少': the task's year, no period asked
+                        r"\b(?:full|whole)[- ]year\b(?![- ](?:task|target|plan|goal|budget))|\bfor the (?:full|whole) year\b|"
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"

@@ -222,3 +222,10 @@ def test_money_asked_in_units_of_a_hundred_million_and_the_words_of_a_final_figu
 
 def test_how_far_a_result_has_come_towards_its_aim_is_a_completion_rate() -> None:
     assert route("栖梧街道上半年税收规模达到年度目标进度的多少？", []).kind == "completion_rate"
+
+
+def test_the_year_of_a_task_asks_no_whole_year() -> None:
+    from rag.text.cues import WHOLE_YEAR
+
+    assert not WHOLE_YEAR.search("2022年固定资产投资完成了全年任务的百分之多少？")
+    assert WHOLE_YEAR.search("2022年全年固定资产投资完成多少？")

@@ -647,3 +647,10 @@ def test_a_net_rise_on_last_year_is_a_change_and_a_bare_net_rise_a_flow() -> Non
 def test_a_per_village_figure_that_names_its_measure_after_a_band_of_villages() -> None:
     facts = _facts("全镇12个行政村集体经济收入全部超过15万元，其中超过40万元的村5个，村均收入27.4万元。")
     assert ("村均收入", 27.4, "actual") in facts, facts
+
+
+def test_a_period_after_the_measure_and_全年_after_its_subject_are_no_part_of_the_label() -> None:
+    facts = _facts("工业开票销售1-10月累计完成36.2亿元。便民服务热线全年受理群众诉求5380件。")
+    assert ("工业开票销售", 36.2, "cumulative") in facts, facts
+    assert ("便民服务热线受理群众诉求", 5380.0, "actual") in facts, facts
+    assert ("税收收入", 2.7, "actual") in _facts("楼宇经济提质增效全年街道税收收入2.7亿元。")  # a run-in heading goes
