@@ -509,6 +509,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b((?:[\w-]+\s+){0,3}?[\w-]+)\s+above[- ]designated[- ]size\b", r"above-designated-size \1", text,
                       flags=re.I)
         text = re.sub(r"\bnet\s+(increase|growth|gain|addition)\b", r"net-\1", text, flags=re.I)  # 净增
+        text = re.sub(r"\b(?:or|and)\s+(higher|above)\b", r"or-\1", text, flags=re.I)  # '区级以上': 'district-level or higher'
         text = re.sub(r"\b(district|county|town|township|city)[\s-]+level\b", r"\1-level", text, flags=re.I)  # 镇级
         text = re.sub(rf"\b(?:3[01]|[12]?\d)(?:st|nd|rd|th)?\s+(?={_MONTH_WORD}\b)", " ", text, flags=re.I)  # by 30 September
         text = re.sub(rf"\b{_MONTH_WORD}\b(?:\s*(?:[–—-]|to|through)\s*{_MONTH_WORD}\b)?", " ", text, flags=re.I)

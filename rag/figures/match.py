@@ -532,7 +532,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "site": ("场所", "现场", "点位"), "sites": ("场所", "现场", "点位"),
     "fire station": ("消防站",), "fire stations": ("消防站",), "put into service": ("投入使用", "投用"),
     "put into use": ("投入使用", "投用"), "slope": ("边坡", "坡"), "slopes": ("边坡", "坡"),
-    "booster": ("加强针",), "resident population": ("常住人口",), "registered population": ("户籍人口",),
+    "booster": ("加强针",), "or-higher": ("以上",), "or-above": ("以上",), "resident population": ("常住人口",), "registered population": ("户籍人口",),
     "permanent residents": ("常住人口",),
 }
 _PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
@@ -553,6 +553,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "decline", "declined", "row", "consecutive", "straight", "roughly", "approximately", "nearly", "almost",
             "around", "about", "set", "sets", "already", "planning", "aiming", "aim", "aims", "aimed", "full-year",
             "task", "tasks", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
+            "appear", "appeared", "appears",
             *_PARTICLES}
 
 

@@ -340,3 +340,10 @@ def test_an_english_average_per_village_against_a_short_per_village_label() -> N
     avg = row("岚桥镇", "2023", "村均收入", 24.7, "万元", context=ctx)
     assert en_in_context("average collective operating income per village", avg) >= THRESHOLD
     assert en_in_context("average tourism income per village", avg) < THRESHOLD  # the sentence names no tourism
+
+
+def test_district_level_or_higher() -> None:
+    from rag.answer.router import route
+
+    phrase = route("How many reports on Qiwu appeared in district-level or higher media in 2023?", []).phrase
+    assert _en(phrase, "区级以上媒体报道") >= THRESHOLD, phrase
