@@ -126,8 +126,9 @@ def best_sentences(hits: list[Hit], focus: list[str],
 
 
 # '有几个社区获评…', '几所学校地块': the measure word and the two characters of what is counted
-_COUNT_ASKED = re.compile(r"(?:几|多少)(个|所|家|条|座|项|处|名|位|户|类|种|批|支)([\u4e00-\u9fff]{2})")
-_LIST_START = re.compile(r"[，。；：:,;（()）！？“”]")
+_COUNT_ASKED = re.compile(r"(?:几|多少)(个|所|家|条|座|栋|项|处|名|位|户|类|种|批|支)(?:[（(][^）)]{1,3}[）)])?"
+                          r"([\u4e00-\u9fff]{2})?")
+_LIST_START = re.compile(r"[，。；：:,;！？“”]")
 
 
 def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int, str, Hit, str, int] | None:
@@ -137,8 +138,12 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
     asked = _COUNT_ASKED.search(question)
     if not asked:
         return None
-    word, noun = asked.group(1), asked.group(2)
-    rest = [f for f in focus if noun not in f and not re.search(r"几|多少", f)]
+    word, noun = asked.group(1), asked.group(2) or ""
+    if not noun or re.match(r"已|是|有|被|在|将|要", noun):  # '有几个已经竣工': what is counted comes before
+        before = re.search(r"([\u4e00-\u9fff]{2})(?:中|里|当中)?[，,]?(?:共有|一共有|有|共)?(?:几|多少)", question)
+        noun = before.group(1) if before else ""
+    rest = [f for f in focus if (not noun or noun not in f) and not re.search(r"几|多少", f)]
+    after = question[asked.end() :]  # what the question says the counted things did: '有几个…竣工'
     best: tuple[float, int, str, Hit, str, int] | None = None
     for h in hits:
         for m in _SENT.finditer(h.chunk.text):
@@ -146,25 +151,32 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
             cover = sum(1 for f in rest if f in sent) / max(1, len(rest))
             if cover < _ONE_FIGURE_COVER or (best is not None and cover <= best[0]):
                 continue
-            for at in (x.start() for x in re.finditer(noun, sent)):
-                run = _LIST_START.split(sent[:at])[-1]
-                items = run.split("、")
-                if len(items) < 2 or len(items) > 12 or run.rstrip().endswith("等") or any(
-                        not it.strip() or len(it) > 16 for it in items) or re.search(r"\d+\s*[个所家条座项处名位户类种批支]", run):
-                    continue
+            # the counted word after the names ('润城、新田社区'), or what the question says they did ('…竣工');
+            # of the lists found, the longest (a word inside the list cuts it short)
+            anchors = [a for a in (noun, *(f for f in rest if len(f) >= 2 and f in after)) if a]
+            found = []
+            for a in anchors:
+                for at in (x.start() for x in re.finditer(re.escape(a), sent)):
+                    run = _LIST_START.split(sent[:at])[-1]
+                    items = run.split("、")
+                    if len(items) < 2 or len(items) > 12 or run.rstrip().endswith("等") or any(
+                            not it.strip() or len(it) > 24 for it in items) or re.search(r"\d+\s*[个所家条座栋项处名位户类种批支]", run):
+                        continue
+                    found.append((len(items), a))
+            if found:
+                n, a = max(found)
                 start = h.chunk.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                best = (cover, len(items), word + noun, h, sent, start)
-                break
+                best = (cover, n, word + (noun if a == noun else ""), h, sent, start)
     return best[1:] if best else None
 
 
 def list_count_answer(question: str, r: Route, ctx: Context, hits: list[Hit] | None = None) -> Answer | None:
     """A count asked of one place that its report gives only as a list of names: counted, said so; else None."""
-    if r.language != "zh" or r.intent != "lookup" or len(r.streets) != 1 or not _COUNT_ASKED.search(question):
+    if r.language != "zh" or r.intent not in ("lookup", "open") or len(r.streets) != 1 \
+            or not _COUNT_ASKED.search(question):
         return None
-    if hits is None:
-        flt = passage_filters(r, None)
-        hits = ctx.search(question, 6, flt, False)
+    if hits is None or len(hits) < 10:
+        hits = ctx.search(question, 10, passage_filters(r, None), False)
     listed = _listed_count(question, hits, focus_terms(question, r))
     return _listed_answer(question, r, ctx, *listed) if listed else None
 

@@ -28,7 +28,7 @@ from typing import Literal
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS
 from rag.schemas import Indicator
 from rag.text.cues import LIKE_FOR_LIKE
-from rag.text.words import jieba
+from rag.text.words import jieba, tagged
 
 log = logging.getLogger(__name__)
 
@@ -163,12 +163,21 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
     if any(n not in where for n in re.findall(r"\d+[强佳大]", rest)):
         return 0.5  # '区30强内企业产值': a ranked group the row's sentence never names is not the whole's figure
     rest = "".join(_CJK.findall(rest))
+    if len(rest) == 1 and rest not in row.label_zh + row.evidence.quote + (row.context or "") \
+            and rest not in _NOISE_CHARS and _noun_char(rest):
+        return 0.5  # '牛存栏' is not all livestock's 存栏: the one character names the animal
     if len(rest) < 2:
         return 1.0
     where = row.label_zh + row.evidence.quote
     grams = [rest[n : n + 2] for n in range(len(rest) - 1)]
     found = sum(1 for g in grams if g in where) / len(grams)
     return 0.5 + 0.5 * found if found < 0.5 else 1.0
+
+
+@lru_cache(maxsize=1024)
+def _noun_char(char: str) -> bool:
+    """A one-character noun ('牛', '茶'), not a verb or particle left over ('能', '可')."""
+    return bool(tagged(char)) and tagged(char)[0][1].startswith("n")
 
 
 _HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")

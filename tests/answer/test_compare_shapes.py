@@ -84,7 +84,8 @@ LIST_REPORTS = {
     "ly_2023.txt": "柳堰镇2023年工作总结\n"
                    "一、2023年工作回顾\n"
                    "（一）基层治理。全镇建成网格驿站12个，青槐、石埠、洛塘村获评市级民主法治示范村。\n"
-                   "（二）产业发展。新引进项目9个，其中松禾、安远等食品加工项目已投产。\n",
+                   "（二）产业发展。新引进项目9个，其中松禾、安远等食品加工项目已投产。杏林科技、远帆智能荣获省科学技术奖。"
+                   "全年挖掘8个特色项目、落户3个特色项目，聚焦文旅、康养开展招商。\n",
 }
 
 
@@ -124,3 +125,13 @@ def test_three_places_each_wording_one_measure_their_own_way(three_corpus: Corpu
     a = three_corpus.ask("青岚镇、石渠乡、松岗镇中，哪个完成的农村户厕改造最多？")
     assert a.text.startswith("松岗镇"), a.text
     assert all(f in a.text for f in ("143户", "128户", "97户")), a.text
+
+
+def test_names_counted_by_what_the_question_says_they_did(list_corpus: Corpus) -> None:
+    a = list_corpus.ask("柳堰镇2023年有几家企业荣获省科学技术奖？")
+    assert (2.0, "count") in headline_figures(a), a.text
+
+
+def test_a_list_beside_the_figures_asked_is_no_count(list_corpus: Corpus) -> None:
+    a = list_corpus.ask("柳堰镇2023年招商计划挖掘多少个特色项目？")
+    assert (2.0, "count") not in headline_figures(a), a.text  # 文旅、康养 name the fields, not the projects

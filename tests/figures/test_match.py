@@ -347,3 +347,9 @@ def test_district_level_or_higher() -> None:
 
     phrase = route("How many reports on Qiwu appeared in district-level or higher media in 2023?", []).phrase
     assert _en(phrase, "区级以上媒体报道") >= THRESHOLD, phrase
+
+
+def test_a_one_character_noun_left_over_is_the_animal_asked() -> None:
+    from rag.figures.match import _noun_char
+
+    assert _noun_char("牛") and _noun_char("茶") and not _noun_char("能") and not _noun_char("可")
