@@ -86,6 +86,10 @@ _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.
 # ---- entry -----------------------------------------------------------------------------------------
 def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
+    if len(r.places) == 1 and not r.unknown_places and not r.twins:
+        two = _two_measures(question, r, ctx)  # '社零总额比固定资产投资多多少': two figures of one place
+        if two is not None:
+            return two
     got = _from_table(question, r, ctx)
     if (got is None or got.route == "abstain") and len(r.places) >= 2 and not r.twins and not r.unknown_places \
             and (r.intent == "rank" or _DIFF_ASKED.search(question)) and not asks_rank(question) \
@@ -1457,6 +1461,53 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
     parts = ("; " if lang == "en" else ";").join(
         f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]" for n, i in enumerate(found, start=1))
     return msg("aggregate", lang, count=len(found), label=label, total=_total_shown(found, lang), parts=parts)
+
+
+# Two measures of one place compared: '社零总额比固定资产投资多多少', 'by how much did retail sales exceed investment'.
+_TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大)(?:出|了)?(?:多少|几)")
+_TWO_EN = re.compile(r"\bby how much did (?P<a>.+?) (?:exceed|outstrip|top|surpass) (?P<b>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
+                     r"\bhow much (?:more|higher|larger) (?:was|were) (?P<a2>.+?) than (?P<b2>[^?]+?)\s*(?:in \d{4}\s*)?\?",
+                     re.I)
+
+
+def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
+    """One place's two figures, the second subtracted from the first, when both are found in one unit."""
+    m = (_TWO_ZH if r.language == "zh" else _TWO_EN).search(question)
+    if m is None or len(r.places) != 1:
+        return None
+    a_text, b_text = (m.group("a"), m.group("b")) if r.language == "zh" or m.group("a") \
+        else (m.group("a2"), m.group("b2"))
+    place = r.places[0]
+    picked = []
+    for seg in (a_text, b_text):
+        sub = route(seg + ("?" if r.language == "en" else "是多少？"), ctx.reports)
+        if not sub.phrase or (sub.places and sub.places != [place]):
+            return None
+        sub = sub.model_copy(update={"intent": "lookup", "kind": "actual", "places": [place],
+                                     "period": sub.period or r.period, "years": sub.years or r.years,
+                                     "unit_hint": None, "unit_strict": False, "measure_word": None})
+        rows = _candidate_rows(ctx, sub)
+        scored = match_rows(sub.phrase, rows, keys=sub.keys, lang=sub.language, embed=ctx.embed)
+        measure = _best_measure(scored, sub, seg)
+        if not measure or _rivals(scored, measure, place, sub) or max(
+                s.score for s in scored if s.row is measure[0] or s.row in measure) < _SURE:
+            return None
+        row, _ = _pick([x for x in measure if x.street == place], sub, WANTED["actual"], question=seg)
+        if row is None:
+            return None
+        picked.append(row)
+    a, b = picked
+    if a.normalized_unit != b.normalized_unit or measure_of(a) == measure_of(b) or a.period != b.period:
+        return None  # yuan against a count, one measure twice, or two periods: no difference to state
+    lang = r.language
+    delta = round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4)
+    size = abs(delta)
+    shown = format_zh(size, a.unit) if lang == "zh" else f"{format_en(size, a.unit)} ({format_zh(size, a.unit)})"
+    text = msg("measure_difference" if delta >= 0 else "measure_shortfall", lang, place=_place(place, lang),
+               period=_period(a.period, lang), label=_label([a], lang), figure=_figure(a, lang),
+               other=_label([b], lang), other_figure=_figure(b, lang), delta=shown)
+    return _answer(question, r, text, [a, b], table=[_row(None, a, lang, 1), _row(None, b, lang, 2)],
+                   caveats=[msg("computed_note", lang), *_notes([a, b], lang)])
 
 
 # A comparison's own wording after the places ('，哪个更多', 'which …'), and the link before the next place.

@@ -113,6 +113,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "Please say which one."},
     "asked_amount": {"zh": "金额", "en": "amount of money"},
     # ---- rankings
+    "measure_difference": {"zh": "{place}{period}{label}比{other}多{delta}(计算值:{figure}[1]−{other_figure}[2])。",
+                           "en": "{place}, {period}: {label} exceeded {other} by {delta} (computed: {figure} [1] − "
+                                 "{other_figure} [2])."},
+    "measure_shortfall": {"zh": "{place}{period}{label}比{other}少{delta}(计算值:{figure}[1]−{other_figure}[2])。",
+                          "en": "{place}, {period}: {label} fell short of {other} by {delta} (computed: {figure} [1] − "
+                                "{other_figure} [2])."},
     "rank_difference": {"zh": "{place}{label}为{figure},比{other}多{delta}(计算值)。",
                         "en": "{place}'s {label}, {figure}, exceeds {other}'s by {delta} (computed)."},
     "rank_first": {"zh": "{place}{label}{word}:{figure}[{n}]。", "en": "{place} reported the {word} {label}: "

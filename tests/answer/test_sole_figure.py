@@ -38,3 +38,23 @@ def test_a_lexicon_indicator_asked_is_never_answered_by_another_figure(corpus: C
 def test_a_figure_whose_clause_names_nothing_asked_is_no_answer(corpus: Corpus) -> None:
     a = corpus.ask("How many industrial enterprises above designated size did Songhe have in 2023?")
     assert not headline_figures(a), a.text
+
+
+TWO = {
+    "ql_2023.txt": "青岚街道2023年工作总结\n一、2023年工作回顾\n全年实现社会消费品零售总额52.6亿元，"
+                   "完成固定资产投资47.9亿元，一般公共预算收入3.1亿元。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    from tests.conftest import ingested_corpus
+
+    return ingested_corpus(tmp_path_factory, "two", TWO)
+
+
+def test_two_figures_of_one_place_subtracted(two: Corpus) -> None:
+    a = two.ask("青岚街道2023年社会消费品零售总额比固定资产投资多多少？")
+    assert (470000000.0, "CNY") in headline_figures(a), a.text  # 52.6 − 47.9 亿元
+    a = two.ask("By how much did Qinglan's retail sales of consumer goods exceed its fixed-asset investment in 2023?")
+    assert (470000000.0, "CNY") in headline_figures(a), a.text
