@@ -424,6 +424,15 @@ def _subjects(sentence: str, quantities: list[Quantity],
             same = [o for o, x in zip(out, quantities, strict=False) if x.unit == q.unit and label in o[1]]
             if same:  # '到9月底收购蚕茧820担，…，全年预计收购900担': what the verb did before, in the same unit
                 term, label = same[-1][0], same[-1][1][same[-1][1].index(label) :]
+        head = next((o[1] for o in reversed(out) if len(o[1]) > 3 and tagged(o[1])[-1][1].startswith("v")), "") \
+            if out else ""
+        if label and len(label) <= 3 and i and head and quantities[i - 1].unit == q.unit \
+                and prefix.strip(" ，,、；;") == label and len(tagged(label)) == 1:
+            # '某项目累计签约96%,收楼83%,拆除61%': each bare word after it is the same project's progress
+            before = tagged(head)
+            subject = "".join(w for w, _ in before[:-1] if w not in ("累计", "共", "已", "共计"))
+            if len(before) >= 2 and before[-1][1].startswith("v") and len(subject) >= 2 and label not in subject:
+                label = subject + label
         if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
                 and len(base) >= 2 and base.endswith("收入"):
             label = base + label  # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income

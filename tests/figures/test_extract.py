@@ -654,3 +654,9 @@ def test_a_period_after_the_measure_and_全年_after_its_subject_are_no_part_of_
     assert ("工业开票销售", 36.2, "cumulative") in facts, facts
     assert ("便民服务热线受理群众诉求", 5380.0, "actual") in facts, facts
     assert ("税收收入", 2.7, "actual") in _facts("楼宇经济提质增效全年街道税收收入2.7亿元。")  # a run-in heading goes
+
+
+def test_bare_progress_words_after_a_project_s_first_rate_are_that_project_s() -> None:
+    facts = _facts("柳岗片区统筹项目累计签约96.4%，收楼83.1%，拆除61.2%。")
+    assert {("柳岗片区统筹项目收楼", 83.1, "cumulative"), ("柳岗片区统筹项目拆除", 61.2, "cumulative")} <= facts, facts
+    assert ("开工", 9.0, "actual") in _facts("全年新签约项目12个，开工9个。")  # a noun-ended label lends nothing
