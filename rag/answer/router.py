@@ -247,8 +247,9 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
     """'…多少宗？办结率多少？' / 'what was X, and how fast did it grow': the level first, then the other kind."""
     if _BOTH_GROWTH.search(question):
         return "actual", "yoy_growth"
+    unquoted = re.sub(r"'[^']{1,60}'|\"[^\"]{1,60}\"|“[^”]{1,60}”", " ", question)  # 'A and B' names one thing
     if kind in ("yoy_growth", "completion_rate", "target") and (_SECOND_ASK.search(question)
-                                                               or _EN_TWO.search(question)):
+                                                               or _EN_TWO.search(unquoted)):
         return "actual", kind
     return kind, None
 

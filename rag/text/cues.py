@@ -17,7 +17,7 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
 QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|"
-                             r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
+                             r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota)\b",
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).

@@ -229,3 +229,8 @@ def test_the_year_of_a_task_asks_no_whole_year() -> None:
 
     assert not WHOLE_YEAR.search("2022年固定资产投资完成了全年任务的百分之多少？")
     assert WHOLE_YEAR.search("2022年全年固定资产投资完成多少？")
+
+
+def test_targeting_asks_a_target_and_a_quoted_name_with_and_asks_one_thing() -> None:
+    r = route("How many new 'green and low-carbon' (绿色低碳) firms is Qiwu targeting for 2025?", [])
+    assert r.kind == "target" and r.also_kind is None, r
