@@ -120,7 +120,7 @@ _EXAMPLES = re.compile(r"(?:^|[,，;；])([^,，;；]*?)(?:[“\"][^”\"]{1,30}
 _LISTED = re.compile(r"(?:^|[,，;；:：])([^,，;；:：、\d]{1,14}(?:、[^,，;；:：、\d]{1,10})+)$")
 # '增速高于全县平均1.8个百分点': a gap to an average, a figure of its own (never this place's change)
 _ABOVE_AVERAGE = re.compile(r"(高于|低于|快于|慢于|超过|超出|领先)([^，,。；;\d]{0,4}?(?:全[国省市区县镇乡]|同类)[^，,。；;\d]{0,6}?"
-                            r"平均(?:水平|值)?|[^，,。；;\d]{0,6}?平均(?:水平|值)?)\s*$")
+                            r"平均(?:水平|值)?|[^，,。；;\d]{0,6}?平均(?:水平|值)?|(?:序时|时序)进度)\s*$")
 _LIST_VERB = re.compile(r"新设|设立|成立|组建|新建|建成|新增|打造|创建|培育|引进|认定|命名|评为|获评")
 # words after a count's noun where the sentence goes on: an adverb, a motion verb, a place of action
 _TAIL_END = re.compile(r"全面|全部|顺利|有效|持续|陆续|分别|赴|前往|到|在|参加|参与|进驻|入驻")

@@ -234,3 +234,8 @@ def test_the_year_of_a_task_asks_no_whole_year() -> None:
 def test_targeting_asks_a_target_and_a_quoted_name_with_and_asks_one_thing() -> None:
     r = route("How many new 'green and low-carbon' (绿色低碳) firms is Qiwu targeting for 2025?", [])
     assert r.kind == "target" and r.also_kind is None, r
+
+
+def test_how_many_points_ahead_of_schedule_asks_a_percentage_gap() -> None:
+    r = route("栖梧镇前三季度税收收入快于序时进度几个百分点？", [])
+    assert r.unit_hint == "percent" and r.kind == "actual", r

@@ -660,3 +660,8 @@ def test_bare_progress_words_after_a_project_s_first_rate_are_that_project_s() -
     facts = _facts("柳岗片区统筹项目累计签约96.4%，收楼83.1%，拆除61.2%。")
     assert {("柳岗片区统筹项目收楼", 83.1, "cumulative"), ("柳岗片区统筹项目拆除", 61.2, "cumulative")} <= facts, facts
     assert ("开工", 9.0, "actual") in _facts("全年新签约项目12个，开工9个。")  # a noun-ended label lends nothing
+
+
+def test_points_ahead_of_the_time_schedule_are_a_gap_of_their_own() -> None:
+    facts = _facts("前三季度税收收入完成2860万元，占全年任务的77.4%，快于序时进度2.4个百分点。")
+    assert ("税收收入快于序时进度", 2.4, "actual") in facts, facts
