@@ -189,7 +189,14 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         subject = r.phrase[: r.phrase.index("占", 1)]  # '楼宇税收占税收收入的比重': the share is the subject's
         of_task = bool(_OF_PLAN.search(r.phrase[r.phrase.index("占", 1) :]))
         r = r.model_copy(update={"phrase": subject, "keys": [t.key for t in terms_for_question(subject)]})
+    share_en = _SHARE_OF_EN.search(question) if r.kind == "share" and r.language == "en" else None
+    if share_en:  # 'what proportion of its fixed-asset investment went into industry': the share is industry's
+        of_task = False
+        r = r.model_copy(update={"phrase": share_en.group("part"), "keys": []})
     rows = _candidate_rows(ctx, r)
+    if share_en:  # …of that whole: the share's sentence names it
+        rows = [x for x in rows if x.kind != "share" or english_coverage(share_en.group("whole"), x.evidence.quote
+                                                                         + (x.context or "")) > 0]
     if not of_task:  # '工业投资占固定资产投资的比重': never the investment's completion of its own plan (办结率 still is)
         rows = [x for x in rows if x.kind != "completion_rate" or not _OF_PLAN.search(x.evidence.quote)]
     villages = sub_places(question, r.places)
@@ -1064,6 +1071,9 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     return None
 
 
+_SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of (?:its |the |their |[A-Z][\w'’-]*\s)*?"
+                          r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
+                          r"(?:in \d{4}\s*)?\?", re.I)
 _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩下|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
                         r"to go|short))\b", re.I)
 _RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)")

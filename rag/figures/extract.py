@@ -429,9 +429,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if label and len(label) <= 3 and i and head and quantities[i - 1].unit == q.unit \
                 and prefix.strip(" ，,、；;") == label and len(tagged(label)) == 1:
             # '某项目累计签约96%,收楼83%,拆除61%': each bare word after it is the same project's progress
-            before = tagged(head)
-            subject = "".join(w for w, _ in before[:-1] if w not in ("累计", "共", "已", "共计"))
-            if len(before) >= 2 and before[-1][1].startswith("v") and len(subject) >= 2 and label not in subject:
+            head_words = tagged(head)
+            subject = "".join(w for w, _ in head_words[:-1] if w not in ("累计", "共", "已", "共计"))
+            if len(head_words) >= 2 and head_words[-1][1].startswith("v") and len(subject) >= 2 and label not in subject:
                 label = subject + label
         if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
                 and len(base) >= 2 and base.endswith("收入"):

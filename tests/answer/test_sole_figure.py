@@ -58,3 +58,23 @@ def test_two_figures_of_one_place_subtracted(two: Corpus) -> None:
     assert (470000000.0, "CNY") in headline_figures(a), a.text  # 52.6 − 47.9 亿元
     a = two.ask("By how much did Qinglan's retail sales of consumer goods exceed its fixed-asset investment in 2023?")
     assert (470000000.0, "CNY") in headline_figures(a), a.text
+
+
+SHARE = {
+    "hx_2024.txt": "禾溪镇2024年工作总结\n一、2024年工作回顾\n完成固定资产投资86.2亿元，同比增长6.1%，其中工业投资37.5亿元，"
+                   "占固定资产投资的43.5%。新增商事主体2140户。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def share(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    from tests.conftest import ingested_corpus
+
+    return ingested_corpus(tmp_path_factory, "share", SHARE)
+
+
+def test_an_english_share_of_a_whole_asks_the_part_s_stated_share(share: Corpus) -> None:
+    a = share.ask("In 2024, what proportion of Hexi town's fixed-asset investment went into industry?")
+    assert (43.5, "percent") in headline_figures(a), a.text
+    a = share.ask("How many new business entities were registered in Hexi town in 2024?")
+    assert (2140.0, "count") in headline_figures(a), a.text
