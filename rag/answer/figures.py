@@ -189,6 +189,10 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         subject = r.phrase[: r.phrase.index("占", 1)]  # '楼宇税收占税收收入的比重': the share is the subject's
         of_task = bool(_OF_PLAN.search(r.phrase[r.phrase.index("占", 1) :]))
         r = r.model_copy(update={"phrase": subject, "keys": [t.key for t in terms_for_question(subject)]})
+    if r.kind == "completion_rate" and _GAP_ASKED.search(question) and DERIVE.search(question) \
+            and r.unit_hint != "percent":
+        # '按完成进度推算，余下月份还需完成多少亿元才能完成全年目标': an amount, from the target the rate implies
+        r = r.model_copy(update={"kind": "target"})
     share_en = _SHARE_OF_EN.search(question) if r.kind == "share" and r.language == "en" else None
     if share_en:  # 'what proportion of its fixed-asset investment went into industry': the share is industry's
         of_task = False

@@ -84,6 +84,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         lex = by_label[row.label_zh]
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and len(row.label_zh) <= 2:
             lex = round(lex * _bare_fit(phrase, row), 4)
+        if lang == "zh" and keyset and len(row.label_zh) <= 2 and row.label_zh in phrase and row.key not in keyset \
+                and any(t.key in keyset and t.regex.fullmatch(re.sub(r"[万亿]?元$", "", phrase)) for t in TERMS):
+            lex = round(lex * 0.6, 4)  # '工业投资' asked (a lexicon indicator): a bare '投资' is some other thing's
         if lang == "en" and lex < THRESHOLD:
             lex = max(lex, en_in_context(phrase, row), anchored(phrase, counted, row))
         elif lang == "zh" and lex < THRESHOLD + 0.1:

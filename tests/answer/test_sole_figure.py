@@ -78,3 +78,27 @@ def test_an_english_share_of_a_whole_asks_the_part_s_stated_share(share: Corpus)
     assert (43.5, "percent") in headline_figures(a), a.text
     a = share.ask("How many new business entities were registered in Hexi town in 2024?")
     assert (2140.0, "count") in headline_figures(a), a.text
+
+
+FARM = {
+    "sy_2024.txt": "松源镇2024年工作总结\n一、2024年工作回顾\n全年完成固定资产投资18.6亿元，投资600万元建成冷链仓储中心。"
+                   "奶山羊存栏3.6万只，建成规模羊场7个。1-5月固定资产投资完成7.2亿元，完成年度目标的40%。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def farm(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    from tests.conftest import ingested_corpus
+
+    return ingested_corpus(tmp_path_factory, "farm", FARM)
+
+
+def test_what_a_report_lacks_is_not_answered_by_its_neighbours(farm: Corpus) -> None:
+    assert not headline_figures(farm.ask("松源镇2024年奶山羊出栏多少只？"))  # only the herd kept is stated
+    assert not headline_figures(farm.ask("松源镇2024年全社会固定资产投资比上年增长了多少？"))  # only its level
+    assert not headline_figures(farm.ask("松源镇2024年完成工业投资多少亿元？"))  # '投资600万元' is a project's
+
+
+def test_what_remains_when_the_question_names_the_completion_to_compute_from(farm: Corpus) -> None:
+    a = farm.ask("按1-5月完成年度目标的进度推算，松源镇余下月份还需完成约多少亿元固定资产投资才能完成全年目标？")
+    assert (1.08e9, "CNY") in headline_figures(a), a.text  # 7.2 ÷ 40% − 7.2
