@@ -40,6 +40,16 @@ def ingested_corpus(tmp_path_factory: pytest.TempPathFactory, name: str, files: 
     return c
 
 
+def invented_corpus(name: str, files: dict[str, str]):  # type: ignore[no-untyped-def]
+    """A module-scoped fixture: the invented reports `files`, ingested once for the module's tests."""
+
+    @pytest.fixture(scope="module")
+    def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+        return ingested_corpus(tmp_path_factory, name, files)
+
+    return corpus
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Fresh offline settings with the instant hash embedder."""

@@ -3,10 +3,9 @@ invented figures)."""
 
 from __future__ import annotations
 
-import pytest
-
 from rag.corpus import Corpus
 from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus
 
 REPORTS = {
     "qw_2023.txt": "栖梧街道2023年工作总结\n"
@@ -22,11 +21,7 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "compare", REPORTS)
+corpus = invented_corpus("compare", REPORTS)
 
 
 def test_each_place_is_matched_under_its_own_wording(corpus: Corpus) -> None:
@@ -58,11 +53,7 @@ GAP_REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def gap_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "gap", GAP_REPORTS)
+gap_corpus = invented_corpus("gap", GAP_REPORTS)
 
 
 def test_what_remains_of_a_target_is_the_target_less_what_is_done(gap_corpus: Corpus) -> None:
@@ -89,11 +80,7 @@ LIST_REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def list_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "lists", LIST_REPORTS)
+list_corpus = invented_corpus("lists", LIST_REPORTS)
 
 
 def test_a_count_the_report_gives_as_a_list_of_names(list_corpus: Corpus) -> None:
@@ -114,11 +101,7 @@ THREE_REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def three_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "three", THREE_REPORTS)
+three_corpus = invented_corpus("three", THREE_REPORTS)
 
 
 def test_three_places_each_wording_one_measure_their_own_way(three_corpus: Corpus) -> None:

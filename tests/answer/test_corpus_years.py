@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from rag.corpus import Corpus
+from tests.conftest import invented_corpus
 
 REPORTS = {
     "qs_2022.txt": "青石街道2022年工作总结和2023年工作思路\n\n一、2022年工作总结\n"
@@ -22,11 +21,7 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "years", REPORTS)
+corpus = invented_corpus("years", REPORTS)
 
 
 def head(text: str) -> str:

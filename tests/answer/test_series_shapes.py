@@ -6,9 +6,8 @@ The 2022 report was written before the year's statistics were out: a note says i
 
 from __future__ import annotations
 
-import pytest
-
 from rag.corpus import Corpus
+from tests.conftest import invented_corpus
 
 REPORTS = {
     "zk_2022.txt": "柘口镇2022年工作总结\n"
@@ -38,11 +37,7 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "series", REPORTS)
+corpus = invented_corpus("series", REPORTS)
 
 
 def head(text: str) -> str:

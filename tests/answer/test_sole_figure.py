@@ -3,10 +3,9 @@ that names what was asked, and never from another figure (invented report, inven
 
 from __future__ import annotations
 
-import pytest
-
 from rag.corpus import Corpus
 from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus
 
 REPORTS = {
     "sh_2023.txt": "松禾街道2023年工作总结\n"
@@ -17,11 +16,7 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "sole", REPORTS)
+corpus = invented_corpus("sole", REPORTS)
 
 
 def test_the_one_figure_of_the_unit_asked_in_the_sentence_that_names_it(corpus: Corpus) -> None:
@@ -46,11 +41,7 @@ TWO = {
 }
 
 
-@pytest.fixture(scope="module")
-def two(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "two", TWO)
+two = invented_corpus("two", TWO)
 
 
 def test_two_figures_of_one_place_subtracted(two: Corpus) -> None:
@@ -66,11 +57,7 @@ SHARE = {
 }
 
 
-@pytest.fixture(scope="module")
-def share(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "share", SHARE)
+share = invented_corpus("share", SHARE)
 
 
 def test_an_english_share_of_a_whole_asks_the_part_s_stated_share(share: Corpus) -> None:
@@ -86,11 +73,7 @@ FARM = {
 }
 
 
-@pytest.fixture(scope="module")
-def farm(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from tests.conftest import ingested_corpus
-
-    return ingested_corpus(tmp_path_factory, "farm", FARM)
+farm = invented_corpus("farm", FARM)
 
 
 def test_what_a_report_lacks_is_not_answered_by_its_neighbours(farm: Corpus) -> None:
