@@ -67,7 +67,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     if r.kind in ("actual", "cumulative") and clause and AIMED_OR_EXPECTED.search(clause):
         clause = None  # '预计建成后年交易额可达20亿元', '力争突破2.2万元': an aim or an expectation, not a result
     if clause and r.kind in ("yoy_growth", "yoy_change") and not YOY.search(clause):
-        clause = None  # '比上年增长了多少' over '投资86.48亿元': a level states no growth
+        clause = None  # '比上年增长了多少' over '投资18.6亿元': a level states no growth
     last = _phrase_words(r.phrase)[-1:] if r.language == "zh" and r.phrase else []
     if clause and last and len(last[0]) >= 2 and last[0] not in clause and last[0] in _HERD:
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold

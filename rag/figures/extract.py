@@ -592,7 +592,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return prev[0], _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     rest = re.sub(r"[^\u4e00-\u9fff]|(?:达到|达|为|是|约|超过|突破|实现)+$", "", prefix[per.end() :]) if per else ""
-    # '…超过50万元的村6个，村均收入38.6万元' names its own measure; after '村集体经济收入…', 村均收入 is that income's
+    # '…超过40万元的村5个，村均收入27.4万元' names its own measure; after '村集体经济收入…', 村均收入 is that income's
     own_measure = len(rest) >= 2 and not prev[1].endswith(rest)
     if prev[1] and per and not own_measure and not _label(prefix[: per.start()], 0):
         # "合计1,320万元,村均120万元": the per-village figure of the same measure
@@ -901,7 +901,7 @@ def _clean(text: str) -> str:
     run_in = re.match(r"^.{3,}?(?:全年|今年以来|一年来|全镇|全乡)(?=.{2,}$)", text)
     rest = text[run_in.end() :] if run_in else ""
     if run_in and tagged(rest)[:1] and tagged(rest)[0][1].startswith("v") and not _VERB_ONLY.fullmatch(rest):
-        # '12345市民服务热线全年受理群众诉求': the subject, then 全年 and its verb: one measure
+        # '便民服务热线全年受理群众诉求': the subject, then 全年 and its verb: one measure
         text = text[: run_in.end()].removesuffix("全年") + rest if run_in.group(0).endswith("全年") else text
     elif run_in:  # '楼宇经济量质齐升全年街道税收收入': a run-in heading before the figure's own words
         text = _LEAD.sub("", rest) or text
