@@ -1075,6 +1075,8 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     return None
 
 
+# 'what proportion of its X went into Y': Y's stated share of X (no 'was'/'is' link: 'what share of the task was
+# completed' asks a completion rate, not a part)
 _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of (?:its |the |their |[A-Z][\w'’-]*\s)*?"
                           r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
                           r"(?:in \d{4}\s*)?\?", re.I)
@@ -1263,13 +1265,12 @@ def _target_order(result: Indicator, plan_first: bool, target: Indicator) -> tup
 
 def _computed(value: float, like: Indicator, lang: str) -> str:
     """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
-    unit = like.unit
     value = round(value) if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
         else float(f"{value:.4g}")  # 0.1647, not 0.16: the figure is small, its digits are not
     if lang == "en":  # as every figure in English is shown: the report's own form beside it
-        shown, zh = format_en(value, unit), format_zh(value, unit)
+        shown, zh = format_en(value, like.unit), format_zh(value, like.unit)
         return shown if shown == zh else f"{shown} ({zh})"
-    return format_zh(value, unit)
+    return format_zh(value, like.unit)
 
 
 def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], place: str,
@@ -1503,9 +1504,10 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
         rows = _candidate_rows(ctx, sub)
         scored = match_rows(sub.phrase, rows, keys=sub.keys, lang=sub.language, embed=ctx.embed)
         measure = _best_measure(scored, sub, seg)
+        chosen = {id(x) for x in measure}
         if not measure or _rivals(scored, measure, place, sub) or max(
-                s.score for s in scored if s.row is measure[0] or s.row in measure) < _SURE:
-            return None
+                (s.score for s in scored if id(s.row) in chosen), default=0.0) < _SURE:
+            return None  # each figure surely the one named: a difference of two guesses is no answer
         row, _ = _pick([x for x in measure if x.street == place], sub, WANTED["actual"], question=seg)
         if row is None:
             return None

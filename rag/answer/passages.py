@@ -8,21 +8,13 @@ from dataclasses import dataclass
 
 from rag.answer.router import Route
 from rag.figures.lexicon import expand_english
+from rag.figures.match import HERD_WORD
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
 from rag.search.retrieve import Filters
 from rag.text.cues import AIMED_OR_EXPECTED, YOY
 from rag.text.messages import join_list, msg
 from rag.text.names import place_en
 from rag.text.numbers import scan_quantities
-
-_HERD = ("出栏", "存栏", "出笼", "饲养量")
-
-
-def _phrase_words(phrase: str) -> list[str]:
-    from rag.text.words import jieba
-
-    return [w for w in jieba().lcut(phrase, HMM=False) if re.match(r"[\u4e00-\u9fff]", w)]
-
 
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _QWORDS = re.compile(r"是多少|有多少|计划|力争|目标|多少|几个|几家|哪些|哪个|什么|怎么样|如何|情况|分别|各|是|了|的|吗|呢|年度|报告|"
@@ -68,8 +60,8 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
         clause = None  # '预计建成后年交易额可达20亿元', '力争突破2.2万元': an aim or an expectation, not a result
     if clause and r.kind in ("yoy_growth", "yoy_change") and not YOY.search(clause):
         clause = None  # '比上年增长了多少' over '投资18.6亿元': a level states no growth
-    last = _phrase_words(r.phrase)[-1:] if r.language == "zh" and r.phrase else []
-    if clause and last and len(last[0]) >= 2 and last[0] not in clause and last[0] in _HERD:
+    herd = HERD_WORD.findall(r.phrase) if r.language == "zh" else []
+    if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
     if r.intent != "open" and not clause:
         # a figure was asked, no figure row answers it, and no clause states one figure of what was asked: say so

@@ -183,7 +183,7 @@ def _noun_char(char: str) -> bool:
     return bool(tagged(char)) and tagged(char)[0][1].startswith("n")
 
 
-_HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")
+HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")
 _GENERIC_TAIL = re.compile(r"(?:面积|数量|总数|个数|规模|总量|金额|总额)$")
 _GENERIC_HEAD = re.compile(r"^(?:数|数量|人数|户数|个数|总数|总量|规模|金额|额|总额|面积|长度|里程|总长|情况|水平|量|多少|几|场次|次数|"
                            r"场数)$")
@@ -348,7 +348,7 @@ def qualifier_fit(phrase: str, label: str) -> float:
     asked_sector, label_sector = _sectors(phrase), _sectors(label)
     if asked_sector and asked_sector != label_sector:
         fit *= 0.3  # '第一产业增加值' (primary sector) is never the second or third sector's, nor GDP
-    if set(_HERD_WORD.findall(phrase)) - set(_HERD_WORD.findall(label)):
+    if set(HERD_WORD.findall(phrase)) - set(HERD_WORD.findall(label)):
         fit *= 0.6  # '牦牛出栏' (sent to market) is not answered by '牦牛' or '牦牛存栏' (the herd kept)
     if bool(_ABOVE_QUOTA.search(phrase)) != bool(_ABOVE_QUOTA.search(label)):
         fit *= 0.6  # 限上社零 (firms above the quota) is not the total 社零, nor the other way round
