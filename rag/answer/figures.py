@@ -1501,14 +1501,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
         sub = sub.model_copy(update={"intent": "lookup", "kind": "actual", "places": [place],
                                      "period": sub.period or r.period, "years": sub.years or r.years,
                                      "unit_hint": None, "unit_strict": False, "measure_word": None})
-        rows = _candidate_rows(ctx, sub)
-        scored = match_rows(sub.phrase, rows, keys=sub.keys, lang=sub.language, embed=ctx.embed)
-        measure = _best_measure(scored, sub, seg)
-        chosen = {id(x) for x in measure}
-        if not measure or _rivals(scored, measure, place, sub) or max(
-                (s.score for s in scored if id(s.row) in chosen), default=0.0) < _SURE:
-            return None  # each figure surely the one named: a difference of two guesses is no answer
-        row, _ = _pick([x for x in measure if x.street == place], sub, WANTED["actual"], question=seg)
+        row = _part_figure(seg, sub, place, ctx, sure=True)  # a difference of two guesses is no answer
         if row is None:
             return None
         picked.append(row)
@@ -1524,6 +1517,22 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
                other=_label([b], lang), other_figure=_figure(b, lang), delta=shown)
     return _answer(question, r, text, [a, b], table=[_row(None, a, lang, 1), _row(None, b, lang, 2)],
                    caveats=[msg("computed_note", lang), *_notes([a, b], lang)])
+
+
+def _part_figure(seg: str, sub: Route, place: str, ctx: Context, *, sure: bool, counted: str = "") -> Indicator | None:
+    """The figure of `place` one part of a question names (`sub`: that part's route): None when no measure
+    matches, another measure matches as well, or (`sure`) the match is not a sure one."""
+    scored = match_rows(sub.phrase, _candidate_rows(ctx, sub), keys=sub.keys, lang=sub.language, embed=ctx.embed,
+                        counted=counted)
+    measure = _best_measure(scored, sub, seg)
+    if not measure or _rivals(scored, measure, place, sub):
+        return None
+    chosen = {id(x) for x in measure}
+    if sure and max((s.score for s in scored if id(s.row) in chosen), default=0.0) < _SURE:
+        return None
+    row, _ = _pick([x for x in measure if x.street == place], sub, WANTED.get(sub.kind, WANTED["actual"]),
+                   question=seg)
+    return row
 
 
 # A comparison's own wording after the places ('，哪个更多', 'which …'), and the link before the next place.
@@ -1579,16 +1588,8 @@ def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
             "unit_hint": sub.unit_hint or r.unit_hint, "unit_strict": sub.unit_strict or r.unit_strict,
             "measure_word": sub.measure_word or r.measure_word, "counted": sub.counted or r.counted,
             "period": sub.period if own_period else r.period, "years": sub.years if own_period else r.years})
-        rows = _candidate_rows(ctx, sub)
-        scored = match_rows(sub.phrase, rows, keys=sub.keys, lang=sub.language, embed=ctx.embed, counted=sub.counted)
-        measure = _best_measure(scored, sub, seg)
-        if not measure or _rivals(scored, measure, place, sub):
-            return None
-        chosen = {id(x) for x in measure}
-        if shared and max(s.score for s in scored if id(s.row) in chosen) < _SURE:
-            return None  # one wording matched weakly in each report is two guesses, not a comparison
-        row, _ = _pick([x for x in measure if x.street == place], sub, WANTED.get(sub.kind, WANTED["actual"]),
-                       question=seg)
+        # one wording matched weakly in each report is two guesses, not a comparison
+        row = _part_figure(seg, sub, place, ctx, sure=shared, counted=sub.counted)
         if row is None:
             return None
         picked.append(row)

@@ -41,7 +41,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     hits = ctx.search(question, 6, flt, len(flt.streets) > 1 or not flt.streets and r.intent == "rank")
     focus = focus_terms(question, r)
     cover_of = english_cover(r) if r.language == "en" else None
-    listed = list_count_answer(question, r, ctx, hits)
+    listed = list_count_answer(question, r, ctx)
     if listed is not None:
         return listed
     picked = best_sentences(hits, focus, cover_of)
@@ -176,13 +176,13 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
     return best[1:] if best else None
 
 
-def list_count_answer(question: str, r: Route, ctx: Context, hits: list[Hit] | None = None) -> Answer | None:
-    """A count asked of one place that its report gives only as a list of names: counted, said so; else None."""
+def list_count_answer(question: str, r: Route, ctx: Context) -> Answer | None:
+    """A count asked of one place that its report gives only as a list of names: counted, said so; else None.
+    It searches ten hits of its own (a list is often in a sentence the passage route's six miss)."""
     if r.language != "zh" or r.intent not in ("lookup", "open") or len(r.streets) != 1 \
             or not _COUNT_ASKED.search(question):
         return None
-    if hits is None or len(hits) < 10:
-        hits = ctx.search(question, 10, passage_filters(r, None), False)
+    hits = ctx.search(question, 10, passage_filters(r, None), False)
     listed = _listed_count(question, hits, focus_terms(question, r))
     return _listed_answer(question, r, ctx, *listed) if listed else None
 

@@ -180,7 +180,8 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
 @lru_cache(maxsize=1024)
 def _noun_char(char: str) -> bool:
     """A one-character noun ('牛', '茶'), not a verb or particle left over ('能', '可')."""
-    return bool(tagged(char)) and tagged(char)[0][1].startswith("n")
+    tags = tagged(char)
+    return bool(tags) and tags[0][1].startswith("n")
 
 
 HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")
@@ -698,9 +699,10 @@ def en_in_context(phrase: str, row: Indicator) -> float:
     quote = row.context or row.evidence.quote
     got = [*got_words, *(0.6 if t in quote else 0.0 for t in terms)]
     held = sum(got)
-    per = bool(_PER_LABEL.search(row.label_zh)) and bool(_EN_PER_RE.search(phrase))
-    if per:  # 'average … per village' is what 村均 says: its words are the label's
-        unit = _EN_PER_RE.search(phrase).group(1).lower()  # type: ignore[union-attr]
+    per_unit = _EN_PER_RE.search(phrase) if _PER_LABEL.search(row.label_zh) else None
+    per = per_unit is not None
+    if per_unit:  # 'average … per village' is what 村均 says: its words are the label's
+        unit = per_unit.group(1).lower()
         got = [1.0 if w in (unit, unit + "s", "average") else g for w, g in zip(words, got, strict=False)] \
             + got[len(words) :]
     got = [g if g >= 1 else max(g, 0.6 * _coverage([w], phrase, quote)) for w, g in zip(words, got, strict=False)] \
