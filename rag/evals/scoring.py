@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from rag.summary.common import ReportSummary
 
 REL_TOL = 0.005
+# A label that gives its figure as approximate ('约3.4人（41人÷12户≈3.42）', 'about 6.3'): printed precision counts.
+_APPROXIMATE = re.compile(r"^\s*(?:约|大约|≈|about|approximately|roughly|around)", re.I)
 
 
 class Fact(BaseModel):
@@ -106,8 +108,10 @@ def headline_figures(answer: Answer) -> list[tuple[float, str]]:
                                     for m in STATED_RANK.finditer(first)]
 
 
-def numeric_match(answer: Answer, value: float, unit: str) -> tuple[bool, str]:
-    """The expected figure (normalised, within tolerance, sign-insensitive for 下降 wording) is in the headline."""
+def numeric_match(answer: Answer, value: float, unit: str, *, approximate: bool = False) -> tuple[bool, str]:
+    """The expected figure (normalised, within tolerance, sign-insensitive for 下降 wording) is in the headline.
+    An `approximate` figure (labelled 约 4.0, 'about 4.0') is matched at the precision it is printed with: 3.42 is
+    约3.4."""
     unit = re.sub(r"(?<=.)[（(][^）)]*[）)]$", "", unit.strip())  # '万只（头）': what the aside counts too
     unit = unit.split("/")[0] if "/" in unit and unit.split("/")[0] in UNITS else unit  # '元/斤': the price in 元
     try:
@@ -115,8 +119,12 @@ def numeric_match(answer: Answer, value: float, unit: str) -> tuple[bool, str]:
     except ValueError:  # a unit no table knows (a typo in the facts file): a failed case, not a crash
         return False, f"expected {value:g}{unit}: unknown unit {unit!r}"
     got = headline_figures(answer)
+    tol = REL_TOL * max(1.0, abs(want))
+    if approximate:  # half a step of the label's last printed digit, in the normalised unit
+        decimals = len(f"{value}".split(".")[1].rstrip("0") or "0") if "." in f"{value}" else 0
+        tol = max(tol, abs(normalize(0.5 * 10 ** -decimals, unit)[0]))
     for v, u in got:
-        if u == want_unit and abs(abs(v) - abs(want)) <= REL_TOL * max(1.0, abs(want)):
+        if u == want_unit and abs(abs(v) - abs(want)) <= tol:
             return True, ""
     shown = ", ".join(f"{v:g} {u}" for v, u in got[:4]) or "no figure"
     return False, f"expected {value:g}{unit} ({want:g} {want_unit}) first; the answer's headline has {shown}"
@@ -181,7 +189,8 @@ def judge(fact: Fact, answer: Answer, texts: dict[str, str]) -> tuple[Outcome, s
         ok, why = entity_match(answer, fact)
         if not ok:
             return "wrong", why
-    ok, why = numeric_match(answer, fact.answer_value, fact.answer_unit or "")
+    ok, why = numeric_match(answer, fact.answer_value, fact.answer_unit or "",
+                            approximate=bool(_APPROXIMATE.search(fact.answer_text or "")))
     return ("correct", "") if ok else ("wrong", why)
 
 

@@ -27,6 +27,14 @@ def test_unknown_unit_fails_the_case_without_raising() -> None:
     assert not ok and "unknown unit 'furlongs'" in reason
 
 
+def test_an_approximate_label_is_matched_at_the_precision_it_is_printed_with() -> None:
+    answer = _answer("平均每户约3.42人(计算值:41人÷12户)。")
+    assert not numeric_match(answer, 3.4, "人")[0]  # a stated figure is matched exactly
+    assert numeric_match(answer, 3.4, "人", approximate=True) == (True, "")  # '约3.4人': one decimal printed
+    assert not numeric_match(_answer("平均每户约3.51人。"), 3.4, "人", approximate=True)[0]
+    assert numeric_match(_answer("约4.318亿元。"), 4.32, "亿元", approximate=True) == (True, "")
+
+
 # ---- the strict judge: headline figure, wrong vs declined ------------------------------------------------
 def _fact(**kw: object) -> Fact:
     base = {"id": "t-1", "doc": "a.txt", "street": "甲镇", "period": "2023", "question": "q", "lang": "zh",
