@@ -13,6 +13,8 @@ from functools import partial
 
 from rag.answer.asks import split_asks
 from rag.answer.passages import (
+    AVERAGE_ASKED,
+    COUNT_ASKED,
     Context,
     best_sentences,
     english_cover,
@@ -86,6 +88,11 @@ _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.
 # ---- entry -----------------------------------------------------------------------------------------
 def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
+    if len(r.places) == 1 and not r.unknown_places and not r.twins and r.language == "zh" \
+            and AVERAGE_ASKED.search(question):
+        average = _average(question, r, ctx)  # '平均每户几口人': the total over the count, computed
+        if average is not None:
+            return average
     if len(r.places) == 1 and not r.unknown_places and not r.twins:
         two = _two_measures(question, r, ctx)  # '社零总额比固定资产投资多多少': two figures of one place
         if two is not None:
@@ -99,9 +106,11 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if got is not None and got.route == "abstain" and not r.unknown_places and not r.twins:
         # '有几个社区获评…' with no figure of it: the names the report lists, counted
         got = list_count_answer(question, r, ctx) or got
-    if (got is None or got.route == "abstain" and not r.unknown_places and not r.twins) and r.intent == "lookup" \
-            and len(r.places) == 1:
-        return _sole_figure(question, r, ctx) or got
+    one_item = r.intent == "aggregate" and len(r.years) <= 1 and len(_listed(question, r)) < 2 \
+        and not _ADDED_UP.search(question)  # '一共清理了几处地块': one stated total, not a sum
+    if (got is None or got.route == "abstain" and not r.unknown_places and not r.twins) \
+            and (r.intent == "lookup" or one_item) and len(r.places) == 1:
+        return _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
     return got
 
 
@@ -109,7 +118,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     """No label matched, but the sentence that best names what was asked holds exactly one figure of the unit
     and kind asked ('帮企业省下了多少钱' over '为辖区企业减负412.6万元'): that figure, as a lookup. None otherwise."""
     if not r.unit_hint or ctx.rows is None or _figures_in(question) or DERIVE.search(question) \
-            or _AVERAGE_ASKED.search(question) or r.also_kind or r.also_growth:
+            or AVERAGE_ASKED.search(question) or r.also_kind or r.also_growth:
         return None
     hits = ctx.search(question, 6, passage_filters(r, None), False)
     focus = focus_terms(question, r)
@@ -125,6 +134,12 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
               and start <= x.evidence.start < start + len(sent)]
     same_unit = [x for x in inside if x.normalized_unit in units
                  and (not r.measure_word or x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit))]
+    if len({(x.value, x.unit) for x in same_unit}) > 1 and r.unit_hint == "count":
+        # '划分了多少个片区' over '41个片区、203个网格': the figure the counted noun follows
+        counted = COUNT_ASKED.search(question)
+        noun = counted.group(2) if counted else None
+        after = {(abs(q.value), q.unit) for q in scan_quantities(sent) if noun and sent[q.end:].startswith(noun)}
+        same_unit = [x for x in same_unit if (abs(x.value), x.unit) in after]
     if len({(x.value, x.unit) for x in same_unit}) != 1:
         return None  # two figures of the unit asked: which one the question means, the label did not say
     fit = [x for x in _usable(same_unit, kinds, r) if not r.period or period_matches(_base_period(x.period), r.period)]
@@ -135,7 +150,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.language == "en":  # 'above-scale industrial enterprises': the lexicon's own English names one
         named |= {k for k, p in EN_PATTERNS.items() if re.search(p, r.phrase, re.I)}
         named |= {t.key for t in TERMS if t.en.lower() in r.phrase.lower()}
-    if named and row.key not in named:
+    counts_other = row.normalized_unit == "count" and not any(
+        "count" in t.units for t in TERMS if t.key in named)  # 'to meet its investment task, how many projects'
+    if named and row.key not in named and not counts_other:
         return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure
     at = row.evidence.start - start + (len(row.evidence.quote) - 1)  # where the figure's quote ends, in `sent`
     cut = [m.end() for m in re.finditer(r"[,，;；:：]", sent) if m.end() <= at]
@@ -147,6 +164,58 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 _SOLE_COVER = 0.6  # the share of the question's words the sentence must hold
+
+# '健康驿站平均每家约有多少间房源', '贫困户平均每户几口人': the unit averaged over, then what is counted or paid
+_AVERAGE_ZH = re.compile(r"平均每(?P<per>[个家户项场所座名人村间位])?(?P<noun>[\u4e00-\u9fff]{0,4}?)(?=有|约|大约|大概|新增|能|可|"
+                         r"多少|几)[^，,？?多少几]{0,6}?"
+                         r"(?:多少|几)(?P<unit>口人|万元|亿元|元|[个家户项场所座名人间位条件次元])?(?P<what>[\u4e00-\u9fff]{0,4})")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _average(question: str, r: Route, ctx: Context) -> Answer | None:
+    """'…平均每户大约几口人' over '符合标准9户31人': the total over the count the sentence that names them states,
+    computed and said so; None unless that sentence holds exactly one figure of each."""
+    m = _AVERAGE_ZH.search(question)
+    if m is None or ctx.rows is None or len(r.places) != 1:
+        return None
+    per, asked = m.group("per") or "个", (m.group("unit") or "").replace("口人", "人")
+    what = m.group("what")
+    hits = ctx.search(question, 6, passage_filters(r, None), False)
+    picked = best_sentences(hits, [f for f in focus_terms(question, r) if not re.match(r"平均|每", f)])
+    if not picked:
+        return None
+    h, sent, start = picked[0]
+    inside = [x for x in ctx.rows(r.places[0]) if x.report_id == h.chunk.report_id and x.kind in _LEVEL
+              and start <= x.evidence.start < start + len(sent)]
+    pairs: list[tuple[int, Indicator, Indicator]] = []
+    # clause by clause ('已脱贫12户30人,符合标准9户31人'), else the sentence ('新建3家托育机构,新增托位84座')
+    quotes = list(dict.fromkeys(x.evidence.quote for x in inside))
+    for quote in [*quotes, sent]:
+        if pairs and quote is sent:
+            break
+        clause = [x for x in inside if x.evidence.quote == quote or quote is sent]
+        counts = [x for x in clause if x.normalized_unit == "count" and measure_fits(per, x.unit)
+                  and (len(m.group("noun")) < 2 or m.group("noun") in x.label_zh)]  # '平均每个街区': the 街区 counted
+        totals = [x for x in clause if x not in counts and (
+            asked and (x.unit.endswith(asked) or asked in ("元", "万元", "亿元") and x.normalized_unit == "CNY")
+            or what and what in x.label_zh)]
+        totals = [x for x in totals if what and what in x.label_zh] or totals  # '多少个网格': the 网格, not 楼栋格
+        if len({(x.value, x.unit) for x in counts}) == 1 and len({(x.value, x.unit) for x in totals}) == 1 \
+                and counts[0].value:
+            pairs.append((len(_bigrams(quote) & _bigrams(question[: m.start()])), counts[0], totals[0]))
+    pairs.sort(key=lambda p: -p[0])
+    if not pairs or len(pairs) > 1 and pairs[0][0] == pairs[1][0]:
+        return None  # which figure is the count and which the total, no one clause says alone
+    _, count, total = pairs[0]
+    lang = r.language
+    text = msg("derived_average", lang, place=_place(r.places[0], lang), period=_period(total.period, lang),
+               per=per + (m.group("noun") if per == "个" else ""), figure=(format_zh if lang == "zh" else format_en)(round(total.value / count.value, 2), total.unit),
+               total=_figure(total, lang),
+               count=_figure(count, lang))
+    return _answer(question, r, text, [total, count], caveats=[msg("computed_note", lang)])
 
 
 def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
@@ -175,7 +244,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if _BETWEEN_EVENTS.search(question):  # '从签订协议到举行首拆相隔了几天': a gap no one figure of the table states
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase), [], route="abstain")
-    if r.intent == "trend" and DERIVE.search(question) and len(r.years) == 2:
+    if r.intent == "trend" and DERIVE.search(question) and len(r.years) == 2 and not _MORE_ASKED.search(question):
         # '2022年增至300家、同比增长20%，据此推算2021年约有多少家': one figure, computed for the earlier year
         asks_level = r.kind == "yoy_growth" and r.unit_hint not in (None, "percent")  # '按数量和同比增幅推算…有几家'
         r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)],
@@ -239,7 +308,14 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # '按办结率推算办结了多少宗': a count the report leaves to be computed; the rate is no answer, nor the cases
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase), [], route="abstain")
+    if r.language == "en" and r.keys and _glossed_elsewhere(question, r, rows):
+        r = r.model_copy(update={"keys": []})  # 'commercial land (商业用地) … into the land reserve': the gloss's own
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed, counted=r.counted)
+    if r.measure_word in DURATIONS and not any(measure_fits(r.measure_word, s.row.unit) for s in scored):
+        # 'for how many consecutive years has its GDP (地区生产总值) ranked first': the streak the measure names
+        names = [*_GLOSS.findall(question), *(t.zh for t in TERMS if t.key in r.keys)]
+        scored += [Scored(x, _SURE, "label") for x in rows if measure_fits(r.measure_word, x.unit)
+                   and any(n in x.label_zh for n in names if len(n) >= 2)]
     key = scored[0].row.key if scored and scored[0].score >= 0.9 else "label:"
     if r.intent in ("rank", "aggregate") and len(r.places) >= 2 and not r.keys and not key.startswith("label:"):
         # 'which collected more tax': the lexicon indicator the best match is, under each place's own wording (各项税收总额)
@@ -262,7 +338,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("which_place", lang, label=_label(measure, lang),
                                         places=join_list(shown, lang)), [], route="abstain")
     if len(places) == 1 and (_VS_TARGET.search(question) and (
-            ASKS_CHANGE.search(question) or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b", question, re.I))
+            ASKS_CHANGE.search(question) or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b|\bby how much\b.*\b(?:"
+                                                      r"exceed|surpass|beat|top|miss|fall short|fell short)", question, re.I))
             or _ATTAINED.search(question)):
         against = _actual_vs_target(question, r, measure, places[0])
         if against is not None:
@@ -290,6 +367,12 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [_label([x], lang) for x in [measure[0], *rivals]]
         return _answer(question, r, msg("ambiguous_measure", lang, place=_place(places[0], lang),
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
+    if len(places) == 1 and _MORE_ASKED.search(question) and r.unit_hint != "percent" and (
+            r.unit_hint or r.language == "en" and _MORE_EN.search(question)):
+        # '按增速倒推…多出多少亿元' asks yuan; '税收比上年增长了多少' asks the rate the report states
+        increase = _increase_from_growth(question, r, measure, places[0])
+        if increase is not None:
+            return increase
     if r.kind == "yoy_change":
         r = _change_route(question, r, measure, places)
     if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _PERCENT_ASKED.search(question):
@@ -304,21 +387,25 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             where = join_list([_place(p, lang) for p in places], lang) or msg("all_reports", lang)
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
     part_zh = _PART_ASKED_ZH.search(question) if r.language == "zh" and r.intent == "lookup" else None
-    if part_zh and part_zh.group(2) not in measure[0].label_zh and not re.search(r"率|比例|比重", part_zh.group(2)):
+    asked_part = re.sub(r"[“”]", "", part_zh.group(2) or part_zh.group(3)) if part_zh else ""
+    if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not all(
+            pos.startswith("n") for _, pos in tagged(asked_part)):
+        part_zh = None  # '项目中，有几个进入了建设阶段': a state some are in, no part named by a noun (个体工商户)
+    if part_zh and asked_part not in measure[0].label_zh and not re.search(r"率|比例|比重", asked_part):
         # '新增的市场主体中企业有多少户': the part's own figure (新增企业), never the whole's
-        parts = [s for s in scored if part_zh.group(2) in s.row.label_zh and s.row.street in places
-                 and s.score >= THRESHOLD]
+        parts = [s for s in match_rows(asked_part, [x for x in rows if x.street in places], lang="zh",
+                                       embed=ctx.embed) if asked_part in s.row.label_zh]
         measure = _best_measure(parts, r)
         if not measure:
             return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
-                                            terms=part_zh.group(2)), [], route="abstain")
+                                            terms=asked_part), [], route="abstain")
     part = (_PART_ASKED.search(question) or _PART_OF_EN.search(question)) \
         if r.language == "en" and r.intent == "lookup" else None
     if part and english_coverage(part.group(1), measure[0].label_zh) == 0:
         # 'Of the market entities newly registered, how many were enterprises?': the whole's figure is no answer
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=part.group(1).strip()), [], route="abstain")
-    if r.intent == "lookup" and _AVERAGE_ASKED.search(question) and not re.search(r"均|每", measure[0].label_zh) \
+    if r.intent == "lookup" and AVERAGE_ASKED.search(question) and not re.search(r"均|每", measure[0].label_zh) \
             and not re.search(r"per capita|人均", question, re.I):
         # 'how many grid cells does each block contain on average': the total is no average
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
@@ -328,6 +415,28 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") or len(places) > 1:
         return _ranking(question, r, measure, places, ctx)
     return _lookup(question, r, measure, places[0], ctx)
+
+
+_GLOSS = re.compile(r"[（(]([\u4e00-\u9fff“”]{2,12})[)）]")
+
+
+def _glossed_elsewhere(question: str, r: Route, rows: list[Indicator]) -> bool:
+    """An English question glosses its measure in Chinese ('commercial land (商业用地)'), the gloss names no lexicon
+    indicator, and a row of the place is labelled with it: the gloss, not an indicator its English words suggest
+    ('land reserve' → 土地入库), is what is asked."""
+    glosses = [g for g in _GLOSS.findall(question)
+               if not any(g in p or short_name(p) in g for p in r.places) and not terms_for_question(g)]
+    return any(g in x.label_zh for g in glosses for x in rows if not r.places or x.street in r.places)
+
+
+_UNIT_WORDS = {"面积": "m2", "数量": "count", "个数": "count", "家数": "count", "户数": "count", "人数": "count",
+               "金额": "CNY", "资金": "CNY", "总额": "CNY"}
+
+
+def _unit_named(phrase: str, best: list[Scored]) -> bool:
+    """The phrase ends with a word for the unit its best label's figures are in ('生态茶园面积' over 生态茶园 in 亩):
+    that word names no other measure."""
+    return any(phrase.endswith(w) and all(s.row.normalized_unit == u for s in best) for w, u in _UNIT_WORDS.items())
 
 
 def _change_route(question: str, r: Route, measure: list[Indicator], places: list[str]) -> Route:
@@ -551,8 +660,9 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                            or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
             return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}),
                     -min(len(s.row.label_zh) for s in ss))
-        return (round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}),
-                -min(len(s.row.label_zh) for s in ss))
+        in_time = int(r.measure_word not in DURATIONS or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
+        return (in_time, round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}),
+                -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
 
     labels = {s.row.label_zh for s in scored}
 
@@ -568,7 +678,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         and s.row.kind in wanted and s.score >= _RIVAL for s in ss)]
     if len(narrower) == 1:
         name, best = narrower[0]
-    elif r.intent == "lookup" and not re.search(r"[和及与、]", question) and any(
+    elif r.intent == "lookup" and not re.search(r"[和及与、]", question) and not _unit_named(r.phrase, best) and any(
             s.row.label_zh in r.phrase[:-1] and not _same_ending(r.phrase, s.row.label_zh) for s in best):
         # '引进项目的落地产值是任务的几倍': the measure the phrase ends with, not the lexicon name that qualifies it
         ending = [(other, ss) for other, ss in groups.items() if other != name and any(
@@ -889,20 +999,20 @@ _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
 _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外")
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,8}?率")  # '按办结率推算': a rate the figure asked is computed from
-_AVERAGE_ASKED = re.compile(r"平均每|每[个家户人所座]平均|\bon average\b|\baverage (?:number|count)\b|"
-                            r"\bhow many\b[^?]*\b(?:each|per)\b(?! ?cent)", re.I)
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
-_PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff]{0,10}(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|"
-                            r"单位|商户|合作社|资金|投资|收入|产值|面积|设施))(?:当中|之中|中|里)[，,]?(?:的)?([^\W了]{2,6}?)"
-                            r"(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)")
+_PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{0,12}(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|"
+                            r"单位|商户|合作社|资金|投资|收入|产值|面积|设施))(?:当中|之中|中|里)[，,]?(?:的)?(?:"
+                            r"([^\W了]{2,8}?)(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
+                            # '新登记的市场主体中有多少户个体工商户': the part after the count
+                            r"有?(?:多少|几)[个家户项名人所]?((?!(?:企业|项目|户|家)?[？?]|是|为)[\u4e00-\u9fff“”]{2,8}?)[？?]?$)")
 _BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相隔|间隔|隔了|用了|历时)|"
                              r"\bhow (?:long|many days) (?:passed )?between\b", re.I)
 # 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed
 _ATTAINED = re.compile(r"(?:达到|完成|实现|超过|突破)了?[^，,？?]{0,16}(?:目标|任务|计划)了?(?:吗|没有)|是否(?:达到|完成|实现)|"
                        r"\b(?:did|has|have)\b[^?]*\b(?:meet|met|hit|reach|achieve)\b[^?]*\b(?:target|goal)", re.I)
-_PREVIOUS_YEAR = re.compile(r"上一年|上年|去年|前一年|\b(?:previous|prior|last|preceding) year\b", re.I)
+_PREVIOUS_YEAR = re.compile(r"上一年|上年|去年|前一年|\b(?:previous|prior|last|preceding) year\b|\bthe year before\b", re.I)
 _SHARE_UNITS = ("%", "成")  # a share as printed: 41.5%, 近六成
 _SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
 
@@ -1034,6 +1144,11 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     if year is None and given and _PREVIOUS_YEAR.search(question):  # '报告年度…推算上一年': the year before the figure's
         quoted = [x for x in plain if x.kind in _LEVEL and x.period[:4].isdigit() and is_full_year(x.period)]
         year = str(int(quoted[0].period[:4]) - 1) if quoted else None
+    if year is None and not given and _PREVIOUS_YEAR.search(question) and DERIVE.search(question):
+        # '按增速倒推，报告年度的上一年约有多少家': the year before the latest level stated with its growth
+        paired = [x for x in plain if x.kind in _LEVEL and is_full_year(x.period) and any(
+            g.kind == "yoy_growth" and g.period == x.period and g.report_id == x.report_id for g in plain)]
+        year = str(int(max(x.period[:4] for x in paired)) - 1) if paired else None
     if r.kind in ("actual", "estimate") and year:
         nxt = str(int(year) + 1)
         level = [x for x in plain if x.period == nxt and x.kind in _LEVEL]
@@ -1072,6 +1187,43 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                 text = msg("derived_target", lang, place=_place(place, lang), label=label, figure=fig,
                            done=_figure(a, lang), rate=_figure(rate, lang), period=_period(a.period, lang))
                 return _answer(question, r, text, [a, rate], caveats=[msg("computed_note", lang)])
+    return None
+
+
+# '比上年多了多少亿元', '多出大约多少': the change on the year before, asked as an amount
+_MORE_ASKED = re.compile(r"(?:增加|增长|提高|多出?|增多|减少|下降|少)了?(?:大约|约|大概)?(?:多少|几)|"
+                         r"\bhow much (?:more|higher|bigger|less|lower)\b|\bby how much\b", re.I)
+
+
+_MORE_EN = re.compile(r"\bhow (?:much|many) (?:more|higher|bigger|less|lower|fewer)\b", re.I)
+
+
+def _increase_from_growth(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:
+    """A year's change on the year before, from its level and growth rate when the report states no earlier level
+    and no change of its own ('社零比上年多了多少亿元' over '社零47.3亿元,同比增长7.6%'): computed, said so."""
+    rows = [x for x in measure if x.street == place and x.part != "plan" and not x.period.endswith("-plan")]
+    years = sorted(set(r.years))
+    if len(years) == 2 and years[1] - years[0] != 1 or len(years) > 2 or (
+            len(years) < 2 and not _PREVIOUS_YEAR.search(question)):
+        return None  # two years apart, or no year before named: not the change on the year before
+    levels = [x for x in rows if x.kind in _LEVEL and is_full_year(x.period) and x.normalized_unit != "percent"
+              and (not years or x.period == str(years[-1]))]
+    for a in sorted(levels, key=lambda x: x.period, reverse=True):
+        before = str(int(a.period[:4]) - 1)
+        if any(x.period == before and x.kind in _LEVEL for x in rows) or any(
+                x.period == a.period and x.kind == "yoy_change" for x in rows):
+            return None  # two levels, or a stated change: the trend and lookup routes answer it from the report
+        growth = [x for x in rows if x.report_id == a.report_id and x.period == a.period and x.kind == "yoy_growth"
+                  and x.unit == "%" and x.label_zh == a.label_zh and x.value > -100]
+        if len(growth) != 1:
+            continue
+        g = growth[0]
+        lang = r.language
+        change = a.value - a.value / (1 + g.value / 100)
+        text = msg("derived_increase" if change >= 0 else "derived_decrease", lang, place=_place(place, lang),
+                   period=_period(a.period, lang), label=_label([a], lang), figure=_computed(abs(change), a, lang),
+                   level=_figure(a, lang), growth=_figure(g, lang, absolute=True))
+        return _answer(question, r, text, [a, g], caveats=[msg("computed_note", lang)])
     return None
 
 

@@ -17,8 +17,11 @@ from rag.text.names import place_en
 from rag.text.numbers import scan_quantities
 
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
-_QWORDS = re.compile(r"是多少|有多少|计划|力争|目标|多少|几个|几家|哪些|哪个|什么|怎么样|如何|情况|分别|各|是|了|的|吗|呢|年度|报告|"
+_QWORDS = re.compile(r"是多少|有多少|计划|力争|目标|多少|几[\u4e00-\u9fff]|一共|总共|共计|合计|哪些|哪个|什么|怎么样|如何|情况|分别|各|是|了|的|吗|呢|年度|报告|"
                      r"[？?。,，、\s]|\d{4}年|上半年|下半年|全年|街道")
+# 'how many … each … on average', '平均每户几口人': an average, never the total a clause states
+AVERAGE_ASKED = re.compile(r"平均每|每[个家户人所座]平均|\bon average\b|\baverage (?:number|count)\b|"
+                           r"\bhow many\b[^?]*\b(?:each|per)\b(?! ?cent)", re.I)
 _MIN_COVER = 0.5
 _ONE_FIGURE_COVER = 0.75  # a clause that states the asked figure names nearly all of what was asked
 
@@ -60,6 +63,8 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
         clause = None  # '预计建成后年交易额可达20亿元', '力争突破2.2万元': an aim or an expectation, not a result
     if clause and r.kind in ("yoy_growth", "yoy_change") and not YOY.search(clause):
         clause = None  # '比上年增长了多少' over '投资18.6亿元': a level states no growth
+    if clause and AVERAGE_ASKED.search(question) and not re.search(r"均|每", clause):
+        clause = None  # '平均每户几口人' over '符合标准9户31人': the total is no average
     herd = HERD_WORD.findall(r.phrase) if r.language == "zh" else []
     if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
@@ -132,7 +137,7 @@ def best_sentences(hits: list[Hit], focus: list[str],
 
 
 # '有几个社区获评…', '几所学校地块': the measure word and the two characters of what is counted
-_COUNT_ASKED = re.compile(r"(?:几|多少)(个|所|家|条|座|栋|项|处|名|位|户|类|种|批|支)(?:[（(][^）)]{1,3}[）)])?"
+COUNT_ASKED = re.compile(r"(?:几|多少)(个|所|家|条|座|栋|项|处|名|位|户|类|种|批|支)(?:[（(][^）)]{1,3}[）)])?"
                           r"([\u4e00-\u9fff]{2})?")
 _LIST_START = re.compile(r"[，。；：:,;！？“”]")
 
@@ -141,7 +146,7 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
     """A count the report gives by naming each item ('润城、松元厦、新田社区获评…' for '有几个社区获评'): the
     number of 、-separated names right before the counted word, in a sentence that names what else was asked.
     None when the list is left open (…等社区), holds a figure of its own, or no sentence names the rest."""
-    asked = _COUNT_ASKED.search(question)
+    asked = COUNT_ASKED.search(question)
     if not asked:
         return None
     word, noun = asked.group(1), asked.group(2) or ""
@@ -180,7 +185,7 @@ def list_count_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """A count asked of one place that its report gives only as a list of names: counted, said so; else None.
     It searches ten hits of its own (a list is often in a sentence the passage route's six miss)."""
     if r.language != "zh" or r.intent not in ("lookup", "open") or len(r.streets) != 1 \
-            or not _COUNT_ASKED.search(question):
+            or not COUNT_ASKED.search(question):
         return None
     hits = ctx.search(question, 10, passage_filters(r, None), False)
     listed = _listed_count(question, hits, focus_terms(question, r))

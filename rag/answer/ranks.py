@@ -32,6 +32,20 @@ _MIN_COVER_EN = 0.5  # English words reach the Chinese through glosses, some onl
 _SCOPE_TERM = re.compile(r"[省市县区旗]$|^(?:乡镇|镇街|街道|全区|全县|全市|全镇)$|排第?$|^几[位名个]?$")
 
 
+# The scope a position is asked in ('在全区排第几', 'among companies in the district') and stated in ('全市第一').
+_ASKED_SCOPE = (("区", r"全区|区内|\b(?:in|across|of) the district\b|\bdistrict-wide\b"),
+                ("市", r"全市|市内|\b(?:in|across|of) the city\b|\bcity-wide\b"),
+                ("县", r"全县|县内|\b(?:in|across|of) the county\b|\bcounty-wide\b"),
+                ("省", r"全省|省内|\b(?:in|across|of) the province\b|\bprovince-wide\b"))
+_STATED_SCOPE = re.compile(r"(?:全|本)([区市县省])|([区市县省])内")
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause going on at `at` ends (its comma, or the text's end)."""
+    m = _COMMA.search(text, at)
+    return m.start() if m else len(text)
+
+
 def _cover(terms: list[str], text: str) -> float:
     """Share of the terms the text holds, long forms read as their usual short forms (限额以上 = 限上)."""
     short = abbreviated(text)
@@ -72,6 +86,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
             "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships"]
+    asked_scope = next((c for c, p in _ASKED_SCOPE if re.search(p, question, re.I)), None)
     best: tuple[float, int, Citation, int] | None = None
     review = passage_filters(r.model_copy(update={"kind": "actual"}), None)  # '目标考核' asks no plan figure
     asked_years = {str(y) for y in r.years}
@@ -99,8 +114,13 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             after = m.end()
             if other_year and not any(y in text[sentence_start : m.end()] for y in asked_years):
                 continue
+            stated = {a or b for a, b in _STATED_SCOPE.findall(m.group(0))}
+            if asked_scope and stated and asked_scope not in stated:
+                continue  # 'in the district' asked, '全市第一家…基金' stated: another ranking
             window = text[start : m.end()]
             scope = window if start == sentence_start else subject + window
+            if m.group(0).endswith("大"):  # '全县第三大、本镇第一大企业某某集团': what is ranked follows
+                scope += text[m.end() : _clause_end(text, m.end())]
             cover = _cover(terms, scope) if lang == "zh" else english_coverage(question, scope, drop)
             commas = [c.end() for c in _COMMA.finditer(text, start, m.start())]
             # the clause that states the position says whether it ranks the growth or the total
@@ -112,11 +132,14 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                 if (_cover(terms, part) if lang == "zh" else english_coverage(question, part, drop)) < cover:
                     break
                 start = cut
-            span = raw[start : m.end()]
+            end = m.end()
+            if m.group(0).endswith("大"):  # the position and the thing it ranks, as the report puts them
+                start, end = m.start(), _clause_end(text, m.end())
+            span = raw[start:end]
             quote = span.lstrip(_LEAD)
             lead = len(span) - len(quote)
             cite = Citation(n=1, report_id=hit.chunk.report_id, street=place, section=hit.chunk.section, quote=quote,
-                            start=hit.chunk.start + start + lead, end=hit.chunk.start + m.end())
+                            start=hit.chunk.start + start + lead, end=hit.chunk.start + end)
             best = (cover, n, cite, int(parse_number(m.group(1) or m.group(2))))
     if best is None:
         shown = place if lang == "zh" else place_en(place)

@@ -72,13 +72,13 @@ _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|�
 
 # Period words (the question's period is removed from the phrase).
 _PERIOD_WORDS = re.compile(
-    r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|近[两三四五二]年|近几年|历年|"
+    r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月底?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
     r"同比|增长率|增长|增幅|增速|比增|下降|降幅|完成率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
-    r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道)(?:之中|当中|中)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
+    r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低](?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
@@ -280,7 +280,8 @@ _MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋
                             r"|(?<![近这前])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
 _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": "天", "working days": "工作日",
                  "workdays": "工作日", "hours": "小时"}
-_EN_DURATION = re.compile(r"\bhow many (working days|workdays|years|months|quarters|days|hours)\b", re.I)
+_EN_DURATION = re.compile(r"\bhow many (?:consecutive |straight |successive )?(working days|workdays|years|months|quarters|"
+                          r"days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
 _SAME_MEASURE = (("人", "名", "位"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"))
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
@@ -408,8 +409,9 @@ def kind_asked(question: str) -> AskedKind:
         return "completion_rate"  # 'how much of its annual investment task had it completed': the share done
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少", question):
         return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
-    if _COMPLETION.search(question):
-        return "completion_rate"
+    if _COMPLETION.search(question) or re.search(r"\bhow many times (?:over )?(?:its|the|their)\b[^?]{0,40}?\b(?:task|target|"
+                                                 r"quota|plan)\b", question, re.I):
+        return "completion_rate"  # 'how many times its district-assigned annual task': 完成任务的1.6倍
     if re.search(_RATE_ON_LAST_YEAR, question):
         return "yoy_growth"
     if ASKS_CHANGE.search(question):
@@ -422,7 +424,11 @@ def kind_asked(question: str) -> AskedKind:
                                          question) else "estimate"
     if _SHARE.search(question):
         return "share"
-    done = re.sub(r"完成了?[^，,？?]{0,8}?任务", " ", question)  # '几个村完成了补强任务' asks a result
+    done = re.sub(r"完成了?[^，,？?]{0,8}?任务|(?:多少|几)[项个条件类批][^，,？?]{0,12}?任务", " ", question)
+    # '几个村完成了补强任务', '完成了多少项…整改任务' ask a result (the tasks are what is counted), as does 'a result
+    # that beat its district-assigned task'
+    done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
+                  r"target|quota|goal)s?\b", " ", done, flags=re.I)  # (…but 'which exceeded its task by most' asks it)
     if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", done, flags=re.I)) and not re.search(
             r"\b(achieved|actual(?:ly)?)\b", question, re.I):  # 'above-quota retail sales' (限上) is no quota set
         return "target"
@@ -510,6 +516,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b((?:[\w-]+\s+){0,3}?[\w-]+)\s+above[- ]designated[- ]size\b", r"above-designated-size \1", text,
                       flags=re.I)
         text = re.sub(r"\bnet\s+(increase|growth|gain|addition)\b", r"net-\1", text, flags=re.I)  # 净增
+        text = re.sub(r"\b(?:on a net basis|in net terms|net of (?:closures|exits))\b", " net-increase ", text, flags=re.I)
         text = re.sub(r"\b(?:or|and)\s+(higher|above)\b", r"or-\1", text, flags=re.I)  # '区级以上': 'district-level or higher'
         text = re.sub(r"\b(district|county|town|township|city)[\s-]+level\b", r"\1-level", text, flags=re.I)  # 镇级
         text = re.sub(rf"\b(?:3[01]|[12]?\d)(?:st|nd|rd|th)?\s+(?={_MONTH_WORD}\b)", " ", text, flags=re.I)  # by 30 September
@@ -524,6 +531,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升)?了?", " ", text)
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     text = re.sub(r"(任务|目标|计划)的?比例", r"\1", text)  # …and the share of it done is the completion asked
+    text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点)(?:之中|当中|中|里)", " ", text)  # '按工作计划中': where, not what
+    # '（完成率在100%以上）': a condition on the figure, no part of its name
+    text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
     text = _PERIOD_WORDS.sub(" ", text)
     text = re.sub(r"截[至止](?=\s)", " ", text)  # '截至2019年底…': the date went with the period words
     text = _KIND_WORDS.sub(" ", text)

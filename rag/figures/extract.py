@@ -74,6 +74,7 @@ _PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖�
 _FRAGMENT = re.compile(r"^第(?![一二三]产业)|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
 _CONJ = re.compile(r"和(?!谐|美)|及(?!时|其)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions; X及其Y is one
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
+_COUNT_RUN = re.compile(r"([\u4e00-\u9fff]{2,8})、\s*\d")  # '41个片区、203个网格': the noun, then the run's next count
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
 _OWN_CUES = re.compile(YOY.pattern + "|" + COMPLETION.pattern + r"|分别|均|各|较上年|比上年|较去年|比去年|下同|[(（)）]")
 _PERIOD_NOISE = re.compile(r"(?:占|完成|为|达)?(?:了)?(?:全年|年度)(?:目标|任务|计划)|比上年|较上年|同期|去年")
@@ -562,6 +563,12 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         verb = _LIST_VERB.search(listed.group(1).split("、")[0])
         named = match_term(tail, unit_kind)
         return (named[0] if named else None), (verb.group(0) if verb else "") + _counted(tail)
+    run = _COUNT_RUN.match(suffix) if unit_kind == "count" and after else None
+    if run and after and len(tail := _counted(_label(after.group(0), 0)) or run.group(1)) >= 2 \
+            and not _HEAD_TAIL.search(tail):
+        # '精准划分41个片区、203个网格、512个楼栋格': each count of the run names the things after it
+        named = match_term(after.group(0), unit_kind)
+        return (named[0] if named and named[1] == len(after.group(0)) else None), tail
     found = match_term(prefix, unit_kind)
     if found and len(prefix) - found[1] <= _MAX_GAP and not re.search(r"等|、|和", prefix[found[1] :]):
         label = _label(prefix, len(prefix))
@@ -917,7 +924,11 @@ def _clean(text: str) -> str:
 def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind:
     before = sentence[clause.start : q.start]
     unit_kind = UNITS[q.unit].normalized_unit if q.unit else ""
-    if section.part == "plan" or PROJECTED.search(before):
+    # a programme's quoted name ('开展“青禾计划”等活动') is no plan wording, nor the tail of one a clause opens in
+    named = re.sub(r"^[^“”]*”|“[^”]*”", "", before)
+    # …nor a plan a clause before names as a thing ('出台…人才推进计划,组织6场宣讲'): 计划 closing its clause
+    named = re.sub(r"(?<=推进|行动|实施|工作|发展|提升|帮扶|培育|振兴|建设|攻坚|育苗|人才)计划(?=[,，;；])", "", named)
+    if section.part == "plan" or PROJECTED.search(named):
         return "target"
     if unit_kind == "times" and (COMPLETION.search(before) or re.search(
             r"(?:任务|目标|计划)的\s*[\d.]+倍\s*[、和及与]\s*$", sentence[: q.start])):
@@ -946,7 +957,7 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
         return "target"  # 突破60亿元目标
     if re.search(r"(?:任务|目标|计划)(?:数|额)?$", before) and re.match(r"的\s*\d", sentence[q.end :]):
         return "target"  # '完成全年任务0.98亿元的43%': the task's amount, then the share of it done
-    if TARGET.search(before) and not DONE.search(_AIMED.sub("", before)):
+    if TARGET.search(named) and not DONE.search(_AIMED.sub("", before)):
         return "target"
     if CUMULATIVE.search(sentence[: q.start]):
         return "cumulative"

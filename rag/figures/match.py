@@ -89,6 +89,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = round(lex * 0.6, 4)  # '工业投资' asked (a lexicon indicator): a bare '投资' is some other thing's
         if lang == "en" and lex < THRESHOLD:
             lex = max(lex, en_in_context(phrase, row), anchored(phrase, counted, row))
+        if lang == "en" and lex < _GLOSSED and glossed(_CJK_TERM.findall(phrase), row):
+            lex = _GLOSSED  # 'commercial land (商业用地) of the Xiyuan (西苑) project': the Chinese given, in place
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
@@ -133,12 +135,32 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
         out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
     terms = _CJK_TERM.findall(phrase)
-    named = [s.score for s in out if terms and all(t in s.row.label_zh for t in terms)]
+    # no label holds all of them: a label that is one of them, its clause holding the rest
+    whole = any(all(t in s.row.label_zh for t in terms) for s in out)
+    holds = {id(s.row) for s in out if terms and (all(t in s.row.label_zh for t in terms) if whole
+                                                  else glossed(terms, s.row))}
+    named = [s.score for s in out if id(s.row) in holds]
     if named:
         top = max(named)
-        out = [s if all(t in s.row.label_zh for t in terms) or s.score < top
-               else Scored(s.row, round(top - 0.01, 4), s.how) for s in out]
+        out = [s if id(s.row) in holds or s.score < top else Scored(s.row, round(top - 0.01, 4), s.how) for s in out]
     return [s for s in out if s.score >= THRESHOLD]
+
+
+_TIE = 0.03  # more than the margin two rival measures tie within
+_GLOSSED = 0.8  # an English question's Chinese glosses, one the label and all in its clause
+
+
+def glossed(terms: Sequence[str], row: Indicator) -> bool:
+    """The Chinese an English question gives ('商业用地', '西苑'): one is the row's label, the rest are in the
+    clause it was read from."""
+    terms = [t for t in terms if not _ADMIN_NAME.fullmatch(t)]  # 'in Qingshan district (青山区)': where, not what
+    # the label is a gloss: a gloss that only opens it names a subject ('化橘红种植面积' for 'pomelo (化橘红) output'),
+    # or a kind of it ('肉鸭存栏' is no '存栏' of goats)
+    return bool(terms) and any(row.label_zh == t for t in terms) and all(
+        t in row.label_zh or t in row.evidence.quote for t in terms)
+
+
+_ADMIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?<!园|片|社|景|城|街|发|保|库|矿|厂)[省市县区旗]")
 
 
 # Words a phrase may hold beside the indicator's name that narrow nothing (the scope of the place, filler).
@@ -470,6 +492,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "above designated size": ("规上", "规模以上", "限上", "限额以上"),
     "above-designated-size": ("规上", "规模以上", "限上", "限额以上"), "gross output": ("总产值", "产值"), "below-scale": ("规下",),
     "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
+    "sign": ("签约", "签订"), "signed": ("签约", "签订"), "signing": ("签约", "签订"),  # 签约项目, not 标志
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
     "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",), "budget revenue": ("预算收入",),
     "fiscal revenue": ("财政收入", "财政总收入"), "total fiscal": ("财政总收入",),
@@ -667,7 +690,10 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
         # 'astragalus (黄芪)': a word no dictionary knows judges nothing; the gloss's own word is covered by its Chinese
         words = [w for w in known if w.lower() not in glossed]
         if not words or not extra or any(_word_covered(w, phrase.lower(), extra) >= 1 for w in words):
-            return zh  # '瓶改管' in '房屋瓶改管' and 'buildings' for 房屋: what the label adds, the English names
+            # '瓶改管' in '房屋瓶改管' and 'buildings' for 房屋: what the label adds, the English names; of two such
+            # labels, the one naming more of the English words ('sign' 签约 of 新签约/新开工亿元以上项目) is ahead
+            named = bool(words) and all(_word_covered(w, phrase.lower(), label) >= 1 for w in words)
+            return round(zh + _TIE, 4) if named and zh >= THRESHOLD else zh
         covered = (_coverage(words, phrase, label) * len(words) + len(known) - len(words)) / len(known)
         return round(zh * (0.3 + 0.7 * covered), 4)
     if not words or not zh_words:

@@ -74,7 +74,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
-NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起年次届天季人户条处]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
+NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
                              r"what (?:was|is|were|are)|how (?:large|big|high|long|far)|figure|amount|number of|total|value|rank(?:ed)?|"
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
                              r"what (?:[\w-]+ ){0,3}(?:volume|output|revenue|income|rate|share|sales|turnover|"

@@ -36,6 +36,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_previous": {"zh": "{place}{period}{label}约为{figure}(计算值:{later}{level}[1]÷(1+{growth}[2]))。",
                          "en": "{place}: {label} in {period} was about {figure} (computed: {later} {level} [1] ÷ "
                                "(1 + {growth} [2]))."},
+    "derived_increase": {"zh": "{place}{period}{label}比上年增加约{figure}(计算值:{level}[1]−{level}[1]÷(1+{growth}[2]))。",
+                         "en": "{place}: {label} in {period} was about {figure} more than the year before (computed: "
+                               "{level} [1] − {level} [1] ÷ (1 + {growth} [2]))."},
+    "derived_decrease": {"zh": "{place}{period}{label}比上年减少约{figure}(计算值:{level}[1]−{level}[1]÷(1−{growth}[2]))。",
+                         "en": "{place}: {label} in {period} was about {figure} less than the year before (computed: "
+                               "{level} [1] − {level} [1] ÷ (1 − {growth} [2]))."},
+    "derived_average": {"zh": "{place}{period}平均每{per}约{figure}(计算值:{total}[1]÷{count}[2])。",
+                        "en": "{place}: about {figure} per {per} on average in {period} (computed: {total} [1] ÷ "
+                              "{count} [2])."},
     "derived_target": {"zh": "{place}{label}年度目标约为{figure}(计算值:{period}完成{done}[1]÷完成率{rate}[2])。",
                        "en": "{place}: the annual target for {label} was about {figure} (computed: {done} done in "
                              "{period} [1] ÷ completion rate {rate} [2])."},

@@ -51,7 +51,9 @@ def place_en_pattern(name: str) -> str:
         from pypinyin import Style, pinyin
 
         # every reading of a character with several ('柏' bai / bo): writers romanise either
-        readings = pinyin(base, style=Style.NORMAL, heteronym=True)
+        # (and each character's usual reading: read as a phrase, '澄沙' gives only deng, though writers spell Chengsha)
+        readings = [[*phrase, pinyin(ch, style=Style.NORMAL)[0][0]]
+                    for ch, phrase in zip(base, pinyin(base, style=Style.NORMAL, heteronym=True), strict=False)]
         core = r"[\s'’-]?".join("(?:" + "|".join(re.escape(r) for r in dict.fromkeys(rs)) + ")" for rs in readings)
     tail = rf"(?:\s+{re.escape(suffix)})?" if suffix else ""
     return rf"\b{core}{tail}\b"

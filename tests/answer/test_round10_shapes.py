@@ -1,0 +1,112 @@
+"""Corpus level, invented reports and figures: shapes the held-out question sets showed Jiedao missing or
+misreading — one stated total asked with 一共, a count picked by the noun that follows it, a change on the year
+before computed from a level and its growth, a rank's scope, a programme's quoted name, a gloss in an English
+question, streaks asked in English, counts of tasks."""
+
+from __future__ import annotations
+
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus
+
+REPORTS = {
+    "lx_2023.txt": "柳溪街道2023年工作总结和2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "（一）经济发展。全年实现社会消费品零售总额52.6亿元，同比增长8.2%；国家高新技术企业达64家，"
+                   "同比增长14.3%。全县第三大、本镇第一大企业青禾集团全年产值31.2亿元；南苑社区成立全市第一家社区产业基金。\n"
+                   "（二）城市治理。纵深推进“清朗”行动，清理违规占用土地47处6.3万平方米。精准划分41个片区、203个网格、"
+                   "512个楼栋格。深入开展“青禾计划”“传帮带”等活动，助推18项重点攻坚任务，在急难险重岗位提拔重用19名干部。"
+                   "主题教育中完成整改清单任务12项。地区生产总值连续四年排名全县第一。\n"
+                   "二、2024年工作计划\n"
+                   "争取西苑片区统筹项目年底前完成商业用地0.42公顷、产业用地2.6公顷入库。全年土地入库任务21.5公顷。\n",
+}
+
+
+corpus = invented_corpus("round10", REPORTS)
+
+
+def test_one_stated_total_asked_with_yigong_is_answered(corpus: Corpus) -> None:
+    a = corpus.ask("2023年柳溪街道一共清理了几处违规占用的土地？")
+    assert (47.0, "count") in headline_figures(a), a.text
+
+
+def test_a_count_is_picked_by_the_noun_that_follows_it(corpus: Corpus) -> None:
+    a = corpus.ask("柳溪街道2023年精准划分了多少个网格？")
+    assert headline_figures(a) == [(203.0, "count")], a.text
+    a = corpus.ask("柳溪街道2023年一共划分了多少个片区？")
+    assert headline_figures(a) == [(41.0, "count")], a.text
+
+
+def test_the_change_on_the_year_before_is_computed_from_level_and_growth(corpus: Corpus) -> None:
+    a = corpus.ask("柳溪街道2023年的社零比2022年多了多少亿元？")
+    got = headline_figures(a)
+    assert got and got[0][1] == "CNY" and abs(got[0][0] - (52.6 - 52.6 / 1.082) * 1e8) < 0.01e8, a.text
+    assert "计算" in a.text
+    a = corpus.ask("How much more retail sales did Liuxi (柳溪) post in 2023 than the year before?")
+    got = headline_figures(a)
+    assert got and abs(got[0][0] - (52.6 - 52.6 / 1.082) * 1e8) < 0.01e8, a.text
+
+
+def test_the_year_before_is_derived_when_no_year_is_named(corpus: Corpus) -> None:
+    a = corpus.ask("按增速倒推，柳溪街道报告年度的上一年大约有多少家国家高新技术企业？")
+    assert (56.0, "count") in headline_figures(a), a.text  # 64 ÷ 1.143
+
+
+def test_a_rank_is_read_in_the_scope_asked(corpus: Corpus) -> None:
+    a = corpus.ask("Qinghe Group (青禾集团) is the largest firm in Liuxi (柳溪街道). Where does it rank among firms "
+                   "in the county?")
+    assert "3rd" in a.text and "1st" not in a.text, a.text
+
+
+def test_a_programmes_quoted_name_is_no_plan_wording(corpus: Corpus) -> None:
+    rows = corpus.indicators(street="柳溪街道")
+    promoted = [x for x in rows if x.value == 19.0 and x.unit == "名"]
+    assert promoted and all(x.kind == "actual" for x in promoted), promoted
+
+
+def test_an_english_gloss_names_the_measure_over_a_lexicon_indicator(corpus: Corpus) -> None:
+    a = corpus.ask("Under Liuxi's (柳溪) 2024 plan, how much commercial land (商业用地) should the Xiyuan (西苑) project "
+                   "bring into the land reserve by year-end?")
+    assert headline_figures(a) == [(4200.0, "m2")], a.text
+
+
+def test_a_streak_asked_in_english_is_a_number_of_years(corpus: Corpus) -> None:
+    a = corpus.ask("For how many consecutive years has Liuxi's (柳溪) GDP (地区生产总值) ranked first in the county?")
+    assert "4 years" in a.text.split("[1]")[0], a.text
+
+
+def test_tasks_counted_are_no_target(corpus: Corpus) -> None:
+    a = corpus.ask("柳溪街道2023年主题教育中完成了多少项整改清单任务？")
+    assert (12.0, "count") in headline_figures(a), a.text
+
+
+def test_a_condition_on_the_figure_and_corpus_words_are_no_part_of_its_name() -> None:
+    from rag.answer.router import indicator_phrase
+
+    phrase = indicator_phrase("五份报告中，哪个街道明确说固定资产投资完成了年度任务（完成率超过100%）？", [], "zh")
+    assert phrase == "固定资产投资", phrase
+
+
+AVERAGES = {
+    "qs_2023.txt": "青山镇2023年工作总结\n一、2023年工作回顾\n"
+                   "巩固脱贫成果，已脱贫47户118人，符合脱贫标准12户41人。新建2家托育机构，新增托位90座。"
+                   "精准划分24个片区、132个网格、301个楼栋格。\n",
+}
+
+
+averages = invented_corpus("averages", AVERAGES)
+
+
+def test_an_average_is_the_total_over_the_count_of_one_clause(averages: Corpus) -> None:
+    a = averages.ask("青山镇符合脱贫标准的贫困户，平均每户大约几口人？")
+    assert headline_figures(a)[:1] == [(3.42, "count")], a.text  # 41 ÷ 12, never 118 ÷ 47
+    assert "计算" in a.text
+    a = averages.ask("青山镇2023年新建的托育机构，平均每家新增多少个托位？")
+    assert headline_figures(a)[:1] == [(45.0, "count")], a.text
+    a = averages.ask("青山镇2023年平均每个片区有多少个网格？")
+    assert headline_figures(a)[:1] == [(5.5, "count")], a.text
+
+
+def test_an_average_no_one_clause_pairs_is_declined(averages: Corpus) -> None:
+    a = averages.ask("青山镇2023年平均每个网格有多少户居民？")
+    assert not headline_figures(a), a.text
