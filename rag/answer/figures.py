@@ -246,7 +246,10 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase), [], route="abstain")
     if r.intent == "trend" and DERIVE.search(question) and len(r.years) == 2 and not _MORE_ASKED.search(question):
         # '2022年增至300家、同比增长20%，据此推算2021年约有多少家': one figure, computed for the earlier year
-        asks_level = r.kind == "yoy_growth" and r.unit_hint not in (None, "percent")  # '按数量和同比增幅推算…有几家'
+        inputs = DERIVE.search(question)
+        # '按数量和同比增幅推算…有几家', 'given its level and growth rate, what was it in 2022': a level, not a rate
+        asks_level = r.kind == "yoy_growth" and (r.unit_hint not in (None, "percent") or inputs is not None
+                                                 and not _GROWTH_ASKED.search(question[inputs.end() :]))
         r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)],
                                  "kind": "actual" if asks_level else r.kind})
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
@@ -410,6 +413,16 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'how many grid cells does each block contain on average': the total is no average
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=r.phrase), [], route="abstain")
+    entity = _ENTITY.match(r.phrase) if r.language == "zh" and r.intent == "lookup" and len(places) == 1 else None
+    core = _ENTITY_KIND.sub("", entity.group(1)) if entity else ""
+    # (any word of its name will do: '截至年中，某工业区利益统筹项目' or two 水库 listed in one 工程 are still named)
+    words = [w for w in tagged(core) if len(w[0]) >= 2] if len(core) >= 2 else []
+    if entity and len(core) >= 2 and not any(w in x.label_zh + x.evidence.quote + x.context
+                                             for w in [*(w for w, _ in words), *([] if words else [core])]
+                                             for x in measure if x.street == places[0]):
+        # '某综合体项目接待了多少游客' over the town's '全年接待游客86万人次': a project's figure, not the place's
+        return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
+                                        terms=entity.group(1)), [], route="abstain")
     if r.intent == "trend":
         return _trend(question, r, measure, places, ctx)
     if r.intent in ("rank", "aggregate") or len(places) > 1:
@@ -417,6 +430,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     return _lookup(question, r, measure, places[0], ctx)
 
 
+# A named project, site or park a question's phrase opens with ('茶旅综合体项目接待游客'), and its generic words.
+_ENTITY = re.compile(r"^([\u4e00-\u9fff“”]{2,12}?(?:项目|工程|综合体|产业园|园区|景区|电站|基地))(?=[\u4e00-\u9fff]{2})")
+_ENTITY_KIND = re.compile(r"(?:项目|工程|综合体|产业园|园区|景区|电站|基地|[“”])+$|[“”]")
 _GLOSS = re.compile(r"[（(]([\u4e00-\u9fff“”]{2,12})[)）]")
 
 

@@ -74,6 +74,7 @@ _PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖�
 _FRAGMENT = re.compile(r"^第(?![一二三]产业)|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
 _CONJ = re.compile(r"和(?!谐|美)|及(?!时|其)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions; X及其Y is one
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
+_EXAMPLES_AFTER = re.compile(r"[^，,；;。：:\d]{2,30}?、[^，,；;。：:\d]{2,30}?等([\u4e00-\u9fff]{2,10})(?=[，,；;。]|$)")
 _COUNT_RUN = re.compile(r"([\u4e00-\u9fff]{2,8})、\s*\d")  # '41个片区、203个网格': the noun, then the run's next count
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
 _OWN_CUES = re.compile(YOY.pattern + "|" + COMPLETION.pattern + r"|分别|均|各|较上年|比上年|较去年|比去年|下同|[(（)）]")
@@ -563,6 +564,13 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         verb = _LIST_VERB.search(listed.group(1).split("、")[0])
         named = match_term(tail, unit_kind)
         return (named[0] if named else None), (verb.group(0) if verb else "") + _counted(tail)
+    listed_after = _EXAMPLES_AFTER.match(suffix) if unit_kind == "count" else None
+    if listed_after and not _HEAD_TAIL.search(listed_after.group(1)) and not re.search(
+            r"开展|参加|参与|进行|组织|实施|完成|举办|推动|帮助|带动", suffix[: suffix.find("、")]):
+        # ('联动12家金融机构开展…推广、…等活动': the firms are counted, then what they did)
+        # '开展26场次政策宣讲、技能培训等惠企服务活动': the examples go, what they are examples of is counted
+        named = match_term(listed_after.group(1), unit_kind)
+        return (named[0] if named and named[1] == len(listed_after.group(1)) else None), listed_after.group(1)
     run = _COUNT_RUN.match(suffix) if unit_kind == "count" and after else None
     if run and after and len(tail := _counted(_label(after.group(0), 0)) or run.group(1)) >= 2 \
             and not _HEAD_TAIL.search(tail):

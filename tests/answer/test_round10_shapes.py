@@ -110,3 +110,41 @@ def test_an_average_is_the_total_over_the_count_of_one_clause(averages: Corpus) 
 def test_an_average_no_one_clause_pairs_is_declined(averages: Corpus) -> None:
     a = averages.ask("青山镇2023年平均每个网格有多少户居民？")
     assert not headline_figures(a), a.text
+
+
+def test_counts_named_by_what_follows_them() -> None:
+    from tests.figures.test_extract import _facts
+
+    got = _facts("精准划分24个片区、132个网格、301个楼栋格。开展86场次政策宣讲、技能培训等惠企服务活动。"
+                 "联动9家金融机构开展普惠金融推广、保险进社区等活动。")
+    assert {("片区", 24.0, "actual"), ("网格", 132.0, "actual"), ("惠企服务活动", 86.0, "actual")} <= got, got
+    assert not any(label == "活动" for label, _, _ in got), got  # the firms are counted, not the activities
+
+
+PROJECTS = {
+    "sc_2023.txt": "松岑镇2023年工作总结\n一、2023年工作回顾\n全年接待游客64万人次，旅游收入3.2亿元，同比分别增长16%和12%。"
+                   "云溪茶旅综合体项目完成一期建设，建成后预计年接待游客20万人次。7个城市更新项目有序推进。"
+                   "全年社会消费品零售总额18.6亿元，同比增长9.4%。\n",
+}
+
+
+projects = invented_corpus("projects", PROJECTS)
+
+
+def test_a_named_projects_figure_is_not_the_places_total(projects: Corpus) -> None:
+    a = projects.ask("松岑镇云溪茶旅综合体项目2023年接待了多少游客？")
+    assert not headline_figures(a), a.text
+    a = projects.ask("松岑镇2023年接待了多少游客？")
+    assert (640000.0, "count") in headline_figures(a), a.text
+
+
+def test_investment_asked_is_money_never_a_count(projects: Corpus) -> None:
+    a = projects.ask("松岑镇2023年城市更新项目完成投资多少？")
+    assert not headline_figures(a), a.text  # only 7个 projects are stated
+
+
+def test_a_level_asked_given_its_growth_is_computed(projects: Corpus) -> None:
+    a = projects.ask("Given Songcen's (松岑镇) 2023 retail sales of consumer goods and their growth rate, roughly what "
+                     "were its retail sales in 2022?")
+    got = headline_figures(a)
+    assert got and abs(got[0][0] - 18.6e8 / 1.094) < 0.01e8, a.text
