@@ -341,7 +341,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("which_place", lang, label=_label(measure, lang),
                                         places=join_list(shown, lang)), [], route="abstain")
     if len(places) == 1 and (_VS_TARGET.search(question) and (
-            ASKS_CHANGE.search(question) or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b|\bby how much\b.*\b(?:"
+            ASKS_CHANGE.search(question) or _DIFF_ASKED.search(question)
+            or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b|\bby how much\b.*\b(?:"
                                                       r"exceed|surpass|beat|top|miss|fall short|fell short)", question, re.I))
             or _ATTAINED.search(question)):
         against = _actual_vs_target(question, r, measure, places[0])
@@ -1007,8 +1008,8 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 
 
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
-_VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|\bplan(?:ned)?\b|\btarget\b)|"
-                        r"(?:打算|计划|目标|任务|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
+_VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|力争|争取|\bplan(?:ned)?\b|\btarget\b)|"
+                        r"(?:打算|计划|目标|任务|力争|争取|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
                         r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)", re.I)
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how many (?:of them )?"

@@ -124,7 +124,7 @@ def test_counts_named_by_what_follows_them() -> None:
 PROJECTS = {
     "sc_2023.txt": "松岑镇2023年工作总结\n一、2023年工作回顾\n全年接待游客64万人次，旅游收入3.2亿元，同比分别增长16%和12%。"
                    "云溪茶旅综合体项目完成一期建设，建成后预计年接待游客20万人次。7个城市更新项目有序推进。"
-                   "全年社会消费品零售总额18.6亿元，同比增长9.4%。\n",
+                   "全年社会消费品零售总额18.6亿元，同比增长9.4%。全年产红茶140吨，发展中蜂养殖2600箱。\n",
 }
 
 
@@ -148,3 +148,10 @@ def test_a_level_asked_given_its_growth_is_computed(projects: Corpus) -> None:
                      "were its retail sales in 2022?")
     got = headline_figures(a)
     assert got and abs(got[0][0] - 18.6e8 / 1.094) < 0.01e8, a.text
+
+
+def test_output_asked_as_a_verb_and_uncommon_measure_words(projects: Corpus) -> None:
+    a = projects.ask("松岑镇2023年产红茶多少吨？")
+    assert headline_figures(a)[:1] == [(140.0, "t")], a.text
+    a = projects.ask("松岑镇2023年中蜂养殖规模是多少箱？")
+    assert headline_figures(a)[:1] == [(2600.0, "count")], a.text
