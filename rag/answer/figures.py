@@ -371,7 +371,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [_label([x], lang) for x in [measure[0], *rivals]]
         return _answer(question, r, msg("ambiguous_measure", lang, place=_place(places[0], lang),
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
-    if len(places) == 1 and _MORE_ASKED.search(question) and r.unit_hint != "percent" and (
+    added = bool(DERIVE.search(question) and _ADDED_ASKED.search(question))  # 'using its count and growth, how many added'
+    if len(places) == 1 and (_MORE_ASKED.search(question) or added) and r.unit_hint != "percent" and (added or
             r.unit_hint or r.language == "en" and _MORE_EN.search(question)):
         # '按增速倒推…多出多少亿元' asks yuan; '税收比上年增长了多少' asks the rate the report states
         increase = _increase_from_growth(question, r, measure, places[0])
@@ -414,16 +415,11 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'how many grid cells does each block contain on average': the total is no average
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=r.phrase), [], route="abstain")
-    entity = _ENTITY.match(r.phrase) if r.language == "zh" and r.intent == "lookup" and len(places) == 1 else None
-    core = _ENTITY_KIND.sub("", entity.group(1)) if entity else ""
-    # (any word of its name will do: '截至年中，某工业区利益统筹项目' or two 水库 listed in one 工程 are still named)
-    words = [w for w in tagged(core) if len(w[0]) >= 2] if len(core) >= 2 else []
-    if entity and len(core) >= 2 and not any(w in x.label_zh + x.evidence.quote + x.context
-                                             for w in [*(w for w, _ in words), *([] if words else [core])]
-                                             for x in measure if x.street == places[0]):
-        # '某综合体项目接待了多少游客' over the town's '全年接待游客86万人次': a project's figure, not the place's
-        return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
-                                        terms=entity.group(1)), [], route="abstain")
+    entity = _unnamed_entity(r, measure, places[0]) if r.language == "zh" and r.intent == "lookup" \
+        and len(places) == 1 else None
+    if entity:  # '某综合体项目接待了多少游客' over the town's '全年接待游客86万人次': a project's figure, not the place's
+        return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language), terms=entity),
+                       [], route="abstain")
     if r.intent == "trend":
         return _trend(question, r, measure, places, ctx)
     if r.intent in ("rank", "aggregate") or len(places) > 1:
@@ -431,9 +427,27 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     return _lookup(question, r, measure, places[0], ctx)
 
 
+def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | None:
+    """The project, site or park the phrase opens with ('茶旅综合体项目接待游客') when no figure of the measure is
+    read where it is named; None when there is none or a figure's label, clause or sentence names it. Any word of
+    its name will do ('截至年中，某工业区利益统筹项目', two 水库 listed in one 工程), but a quoted name must be
+    there itself ('“某某谷”产业片区')."""
+    m = _ENTITY.match(r.phrase)
+    core = _ENTITY_KIND.sub("", m.group(1)) if m else ""
+    if m is None or len(core) < 2:
+        return None
+    words = [w for w, _ in tagged(core) if len(w) >= 2] or [core]
+    quoted = re.findall(r"“([^”]{2,8})”", m.group(1))
+    for x in measure:
+        text = x.label_zh + x.evidence.quote + x.context
+        if x.street == place and all(q in text for q in quoted) and any(w in text for w in words):
+            return None
+    return m.group(1)
+
+
 # A named project, site or park a question's phrase opens with ('茶旅综合体项目接待游客'), and its generic words.
-_ENTITY = re.compile(r"^([\u4e00-\u9fff“”]{2,12}?(?:项目|工程|综合体|产业园|园区|景区|电站|基地))(?=[\u4e00-\u9fff]{2})")
-_ENTITY_KIND = re.compile(r"(?:项目|工程|综合体|产业园|园区|景区|电站|基地|[“”])+$|[“”]")
+_ENTITY = re.compile(r"^([\u4e00-\u9fff“”]{2,14}?(?:项目|工程|综合体|产业园|园区|景区|电站|基地|片区))(?=[\u4e00-\u9fff]{2})")
+_ENTITY_KIND = re.compile(r"(?:项目|工程|综合体|产业园|园区|景区|电站|基地|片区|[“”])+$|[“”]")
 _GLOSS = re.compile(r"[（(]([\u4e00-\u9fff“”]{2,12})[)）]")
 
 
@@ -1012,7 +1026,7 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         r"(?:打算|计划|目标|任务|力争|争取|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
                         r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)", re.I)
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
-_PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how many (?:of them )?"
+_PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
 _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外")
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,8}?率")  # '按办结率推算': a rate the figure asked is computed from
@@ -1212,6 +1226,7 @@ _MORE_ASKED = re.compile(r"(?:增加|增长|提高|多出?|增多|减少|下降|
                          r"\bhow much (?:more|higher|bigger|less|lower)\b|\bby how much\b", re.I)
 
 
+_ADDED_ASKED = re.compile(r"\b(?:add|added|gain|gained)\b|增加了?(?:大约|约)?(?:多少|几)|净增了?(?:大约|约)?(?:多少|几)", re.I)
 _MORE_EN = re.compile(r"\bhow (?:much|many) (?:more|higher|bigger|less|lower|fewer)\b", re.I)
 
 
@@ -1221,7 +1236,7 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
     rows = [x for x in measure if x.street == place and x.part != "plan" and not x.period.endswith("-plan")]
     years = sorted(set(r.years))
     if len(years) == 2 and years[1] - years[0] != 1 or len(years) > 2 or (
-            len(years) < 2 and not _PREVIOUS_YEAR.search(question)):
+            len(years) < 2 and not _PREVIOUS_YEAR.search(question) and not DERIVE.search(question)):
         return None  # two years apart, or no year before named: not the change on the year before
     levels = [x for x in rows if x.kind in _LEVEL and is_full_year(x.period) and x.normalized_unit != "percent"
               and (not years or x.period == str(years[-1]))]
@@ -1648,7 +1663,7 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
 
 
 # Two measures of one place compared: '社零总额比固定资产投资多多少', 'by how much did retail sales exceed investment'.
-_TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大)(?:出|了)?(?:多少|几)")
+_TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大)(?:出|了)?(?:大约|约|大概)?(?:多少|几)")
 _TWO_EN = re.compile(r"\bby how much did (?P<a>.+?) (?:exceed|outstrip|top|surpass) (?P<b>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
                      r"\bhow much (?:more|higher|larger) (?:was|were) (?P<a2>.+?) than (?P<b2>[^?]+?)\s*(?:in \d{4}\s*)?\?",
                      re.I)

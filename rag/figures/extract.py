@@ -134,7 +134,7 @@ _TARGET_LEAD = re.compile(r"(?:将|要)?(?:力争|确保|争取|计划)")
 _NEXT_YEAR = re.compile(r"明年|新的一年|来年")
 _HERD_MEASURE = re.compile(r"存栏|出栏|饲养量")  # what a herd figure measures
 _HERD = re.compile(r"(?:年末|年底|全年|其中)?(出栏量?|存栏量?|饲养量)$")  # livestock measures that name no animal
-_NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新)")
+_NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新发展|新种植|新栽植?|新)")
 # Heads that name no subject of their own: "腊味企业9家,实现产值3.4亿元" measures the firms' output.
 _HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|总产|(?:平均)?亩产|单产|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
                         r"|利润|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
@@ -602,6 +602,11 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return prev  # '由2021年的12家增加到18家': the same measure, its later level
     if prev[1] and _NET.fullmatch(label) and not _NET.fullmatch(prev[1]):
         return None, label + _NEW.sub("", prev[1])  # '新增市场主体1180户,净增385户': 净增市场主体
+    if prev[1] and re.fullmatch(r"\s*(?:累计|总计|共计)(?:已)?(?:达到?|为|有)?\s*", re.split(r"[,，;；]", prefix)[-1]):
+        # '新发展矮砧密植苹果1800亩，累计达到8600亩': the same measure's running total (kind: cumulative)
+        total = _NEW.sub("", prev[1])
+        named = match_term(total, unit_kind) if total != prev[1] else None
+        return (named[0] if named and named[1] == len(total) else None) if total != prev[1] else prev[0], total
     if prev[1] and _SAME_AS_PREV.fullmatch(re.sub(r"^(?:年末|年底|期末)", "", label)):
         # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为256家'
         return prev[0], _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")

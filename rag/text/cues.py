@@ -102,7 +102,7 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"
-                    r"going by|(?:based on|given) [\w\s'’()\u4e00-\u9fff-]{0,90}?(?:level|figure|amount|growth|fall|rise|"
+                    r"going by|(?:based on|given|using|from) [\w\s'’()\u4e00-\u9fff-]{0,90}?(?:level|figure|amount|growth|fall|rise|"
                     r"decline|increase)|work(?:ing)? back|back out|"
                     r"implied by)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)

@@ -155,3 +155,19 @@ def test_output_asked_as_a_verb_and_uncommon_measure_words(projects: Corpus) -> 
     assert headline_figures(a)[:1] == [(140.0, "t")], a.text
     a = projects.ask("松岑镇2023年中蜂养殖规模是多少箱？")
     assert headline_figures(a)[:1] == [(2600.0, "count")], a.text
+
+
+def test_a_running_total_after_the_years_addition_is_its_cumulative_figure() -> None:
+    from tests.figures.test_extract import _rows
+
+    rows = {(x.label_zh, x.value, x.kind) for x in _rows("推广矮化密植，新发展矮化密植梨园900亩，累计达到5400亩。"
+                                                          "新增市场主体130户，累计达到1620户。")}
+    assert ("矮化密植梨园", 5400.0, "cumulative") in rows, rows
+    assert ("市场主体", 1620.0, "cumulative") in rows, rows
+
+
+def test_an_addition_computed_from_a_count_and_its_growth(corpus: Corpus) -> None:
+    a = corpus.ask("Using its 2023 count and growth rate, roughly how many national high-tech enterprises (国家高新技术企业) "
+                   "did Liuxi (柳溪) add in 2023?")
+    got = headline_figures(a)
+    assert got and got[0] == (8.0, "count"), a.text  # 64 − 64 ÷ 1.143
