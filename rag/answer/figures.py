@@ -305,7 +305,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         rows = [x for x in rows if (abs(x.value), x.unit) not in quoted]
     excluded = _EXCEPT.search(question)
     if excluded:  # '除拆除方式外、以其他方式消化的面积': never the figure of what the question leaves out
-        left_out = re.sub(r"(?:方式|方面|以外|的)+$", "", excluded.group(1))
+        left_out = re.sub(r"(?:方式|方面|以外|的)+$", "", excluded.group(1) or excluded.group(2))
         rows = [x for x in rows if left_out not in x.label_zh]
     if DERIVE.search(question) and _RATE_BASIS.search(question) and (r.unit_hint != "percent" or r.measure_word):
         # '按办结率推算办结了多少宗': a count the report leaves to be computed; the rate is no answer, nor the cases
@@ -862,11 +862,18 @@ def period_matches(row_period: str, asked: str) -> bool:
     return same_year and a == p and bool(a)
 
 
+_YEARS_SPAN = re.compile(r"(?:过去|近)?[两三四五六七八九十]年(?:来|间|以来)|“?十[三四五]五”?(?:期间|时期|以来)")
+_SPAN_ASKED = re.compile(r"[两三四五六七八九十]年|十[三四五]五|届|\bfive[- ]year|\b(?:two|three|four|five) years\b", re.I)
+
+
 def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[Indicator]:
     out = [x for x in rows if x.kind in kinds  # '…解决率95.8%', '办结率99.6%' answer 'what share'
            or ("share" in kinds and x.kind in ("actual", "cumulative", "completion_rate") and x.unit in _SHARE_UNITS)]
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
+    if not _SPAN_ASKED.search(r.phrase + " ".join(map(str, r.years))):
+        # '五年来累计完成固定资产投资14.7亿元': a span of years, never one year's figure (unless a span is asked)
+        out = [x for x in out if x.kind != "cumulative" or not _YEARS_SPAN.search(x.evidence.quote + x.context[:40])]
     if r.one_village:  # '收入最高的村收入多少': one village's figure, never the place's total
         out = [x for x in out if re.match(r"[\u4e00-\u9fff]{2,4}村(?![级均民])", x.label_zh)
                and not x.label_zh.startswith(("行政村", "农村", "全村"))]
@@ -1028,7 +1035,7 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
-_EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外")
+_EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|不含|不包括|不计|不是|而非)([\u4e00-\u9fff]{2,10})(?=[）)，,？?]|$)")
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,8}?率")  # '按办结率推算': a rate the figure asked is computed from
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)

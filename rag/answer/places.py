@@ -27,14 +27,14 @@ _EN_SUFFIX = re.compile(r"(?:'s)?\s+(town(?:ship)?|sub-?district|subdistrict|str
 _EN_KIND = {"town": ("镇",), "township": ("乡", "镇", "苏木"), "sub-district": ("街道", "办事处"), "subdistrict": ("街道", "办事处"),
             "street": ("街道",)}
 # Words that are never part of a place name: cut a place candidate after the last of them.
-_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|全|本|该|这|那|由|被|主办|承办|上半|下半|乡村|城镇|小城|根据|按照|对比|关于"
+_NOT_NAME = re.compile(r".*(?:年|月|底|的|在|和|与|及|请问|问|是|了|各|个|哪|几|多少|全|本|该|这|那|由|被|主办|承办|上半|下半|乡村|城镇|小城|根据|按照|对比|关于"
                        r"|占|比|中|为|对|向|从|到|以|季度)")
 # A name made only of division words (区街镇, 乡镇街道) is the generic term, not a place.
 _DIVISION_WORDS = re.compile(r"^[区街镇乡县市村社居道办]+$")
 _AREA_AFTER = re.compile(r"(?:片区|园区|景区|示范区|示范带|产业园|新城|组团|板块|街区|项目|基地|品牌)")
 _MAX_UNKNOWN = 5  # an unknown 'place' longer than this is a phrase that happens to end in 镇/街道
 # Suffixes that make something look like a place but are ordinary words (城镇化, 乡村振兴 …).
-_NOT_PLACE = re.compile(r"^(?:城|乡|村|集|小|市|重|特色|中心|建制|全)$")
+_NOT_PLACE = re.compile(r"^(?:城|乡|村|集|小|市|重|特色|中心|建制|全|家|所|座)$")  # '建成了几家街道级…': no 家街道
 
 # English words between a place and its county: 'Hetang town (Yongfeng County)', ', Yongfeng County', ' in Longhui'.
 _EN_LEAD = re.compile(r"(?:\s+(?:town(?:ship)?|sub-?district|street))?\s*(?:\(\s*|,\s*|\s+(?:in|of)\s+)", re.I)

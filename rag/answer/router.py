@@ -73,7 +73,7 @@ _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|�
 # Period words (the question's period is removed from the phrase).
 _PERIOD_WORDS = re.compile(
     r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|近[两三四五二]年|近几年|历年|"
-    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月底?|\d{1,2}月(?:底|末|份)?|截[至止]")
+    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
     r"同比|增长率|增长|增幅|增速|比增|下降|降幅|完成率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
@@ -393,7 +393,7 @@ def unit_hint(question: str) -> str | None:
 
 # ---- kinds, periods, phrase ----------------------------------------------------------------------
 # '比上年减少了百分之多少': the growth rate on last year, as the report states it
-_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:(?:增长|增加|减少|下降|提高|降低|上升|[增减][产收])了?百分之(?:多少|几)|" \
+_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:(?:增长|增加|减少|下降|提高|降低|上升|[增减][产收]|[增降减])了?百分之(?:多少|几)|" \
                      r"是?增(?:还)?是减)"  # '比上年是增是减？变化幅度多少？': the reported rate, its sign
 
 
@@ -530,10 +530,12 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '产干茶多少吨': the output of what is named after 产
     text = re.sub(r"(?<![生出投共增减])产(?:了)?([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
-    text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升)?了?", " ", text)
+    text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     text = re.sub(r"(任务|目标|计划)的?比例", r"\1", text)  # …and the share of it done is the completion asked
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点)(?:之中|当中|中|里)", " ", text)  # '按工作计划中': where, not what
+    # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
+    text = re.sub(r"[（(](?:不算|不含|不包括|不计|不是|而非)[^（）()]{2,12}[)）]", " ", text)
     # '（完成率在100%以上）': a condition on the figure, no part of its name
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
     text = _PERIOD_WORDS.sub(" ", text)

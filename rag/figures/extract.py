@@ -75,6 +75,7 @@ _FRAGMENT = re.compile(r"^第(?![一二三]产业)|^占|第[\d一二三四五六
 _CONJ = re.compile(r"和(?!谐|美)|及(?!时|其)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions; X及其Y is one
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
 _EXAMPLES_AFTER = re.compile(r"[^，,；;。：:\d]{2,30}?、[^，,；;。：:\d]{2,30}?等([\u4e00-\u9fff]{2,10})(?=[，,；;。]|$)")
+_ANIMAL = re.compile(r"(?:^|其中|[、，,；;])\s*([牛羊马驴骡猪鸡鸭鹅兔驼])$")
 _COUNT_RUN = re.compile(r"([\u4e00-\u9fff]{2,8})、\s*\d")  # '41个片区、203个网格': the noun, then the run's next count
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
 _OWN_CUES = re.compile(YOY.pattern + "|" + COMPLETION.pattern + r"|分别|均|各|较上年|比上年|较去年|比去年|下同|[(（)）]")
@@ -564,6 +565,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         verb = _LIST_VERB.search(listed.group(1).split("、")[0])
         named = match_term(tail, unit_kind)
         return (named[0] if named else None), (verb.group(0) if verb else "") + _counted(tail)
+    animal = _ANIMAL.search(prefix) if unit_kind == "count" and prev[1] else None
+    if animal:  # '牲畜总头数31.6万头只，其中牛4.8万头、羊25.9万只': each animal's herd, as the total was counted
+        return None, animal.group(1) + ("出栏" if "出栏" in prev[1] else "存栏")
     listed_after = _EXAMPLES_AFTER.match(suffix) if unit_kind == "count" else None
     if listed_after and not _HEAD_TAIL.search(listed_after.group(1)) and not re.search(
             r"开展|参加|参与|进行|组织|实施|完成|举办|推动|帮助|带动", suffix[: suffix.find("、")]):
@@ -602,7 +606,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return prev  # '由2021年的12家增加到18家': the same measure, its later level
     if prev[1] and _NET.fullmatch(label) and not _NET.fullmatch(prev[1]):
         return None, label + _NEW.sub("", prev[1])  # '新增市场主体1180户,净增385户': 净增市场主体
-    if prev[1] and re.fullmatch(r"\s*(?:累计|总计|共计)(?:已)?(?:达到?|为|有)?\s*", re.split(r"[,，;；]", prefix)[-1]):
+    if prev[1] and re.fullmatch(r"\s*累计(?:已)?(?:达到?|为|有)?\s*", re.split(r"[,，;；]", prefix)[-1]) \
+            and re.match(r"\s*(?:[，,;；。]|$)", suffix):  # (not '累计860人次参加': who took part, another measure)
         # '新发展矮砧密植苹果1800亩，累计达到8600亩': the same measure's running total (kind: cumulative)
         total = _NEW.sub("", prev[1])
         named = match_term(total, unit_kind) if total != prev[1] else None

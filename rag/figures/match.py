@@ -352,6 +352,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
         fit *= 0.85
+    if re.match(r"其他|其余|其它", label) and not re.search(r"其他|其余|其它|\bother\b|\brest\b", phrase, re.I):
+        fit *= 0.6  # '其他牲畜存栏' is what is left after the named kinds, not the herd asked
     if _BANDED.search(label) and not re.search(r"\d|以上|以下|\b(?:above|over|more than|at least)\b", phrase):
         fit *= 0.6  # '集体经济收入50万元以上的村' counts the villages past a bar; it is not the income asked
     label_head = _head_group(label)

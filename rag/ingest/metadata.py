@@ -96,6 +96,11 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
     stated = _years_in(heading or "") or (reviewed and [int(reviewed.group(1))]) or _years_in(meta.title or "") \
         or _years_in(review[:200])
     review_year = stated[0] if stated else main_year
+    congress = _CONGRESS_DATE.search(text[:1500])
+    if congress and review_year == int(congress.group(1)) and int(congress.group(2)) <= 4 \
+            and not _years_in(heading or "") and not reviewed:
+        # '——2022年1月14日在某乡…人民代表大会上' under '过去五年工作回顾': the year just ended is reviewed
+        review_year -= 1
     if plan_start == 0 and stated:  # '某乡2025年工作计划': a plan and nothing else
         meta.plan_period = str(stated[0])
         meta.evidence["plan_period"] = meta.title or review_head
@@ -132,6 +137,7 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
         meta.title, meta.title_source = _inferred_title(meta), "inferred"
 
 
+_CONGRESS_DATE = re.compile(r"(20[0-4]\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{2,30}?人民代表大会")
 _SUMMED_UP = re.compile(r"(?:全面)?(?:总结|回顾)(?:了)?\s*(20\d\d)\s*年(?:度)?(?:工作|以来)")
 
 

@@ -171,3 +171,47 @@ def test_an_addition_computed_from_a_count_and_its_growth(corpus: Corpus) -> Non
                    "did Liuxi (柳溪) add in 2023?")
     got = headline_figures(a)
     assert got and got[0] == (8.0, "count"), a.text  # 64 − 64 ÷ 1.143
+
+
+CONGRESS = {
+    "ql_2022zfbg.txt": "柳塘乡2022年政府工作报告\n时间：2022-01-21\n政 府 工 作 报 告\n"
+                       "——2022年1月15日在柳塘乡第十三届人民代表大会第一次会议上\n"
+                       "一、过去五年工作回顾\n五年来，全乡累计完成固定资产投资9.6亿元，建成高标准农田3.1万亩。"
+                       "过去一年，预计全年完成一般公共预算收入1180万元，固定资产投资增长9%。"
+                       "牧业年度全乡牲畜存栏12.4万头只，其中牛1.6万头、羊9.9万只、其他牲畜0.9万头只。"
+                       "打造四级养老服务圈，建成1家乡级长者服务中心、6家村级长者服务站。"
+                       "安全事故宗数、死亡人数同比下降25%、40%。\n"
+                       "二、2022年工作安排\n一般公共预算收入增长6%。\n",
+}
+
+
+congress = invented_corpus("congress", CONGRESS)
+
+
+def test_a_congress_report_in_january_reviews_the_year_just_ended(congress: Corpus) -> None:
+    meta = congress.reports()[0]
+    assert (meta.period_covered, meta.plan_period) == ("2021", "2022"), meta
+    a = congress.ask("柳塘乡2021年一般公共预算收入预计完成多少？")
+    assert headline_figures(a)[:1] == [(11800000.0, "CNY")], a.text
+
+
+def test_a_five_year_total_is_no_years_figure(congress: Corpus) -> None:
+    a = congress.ask("柳塘乡2021年固定资产投资完成了多少亿元？")
+    assert (9.6e8, "CNY") not in headline_figures(a), a.text
+
+
+def test_each_animal_of_a_herd_is_read_and_the_rest_is_no_herd(congress: Corpus) -> None:
+    a = congress.ask("柳塘乡牧业年度牛存栏多少头？")
+    assert headline_figures(a)[:1] == [(16000.0, "count")], a.text
+    a = congress.ask("How many head of livestock did Liutang township (柳塘乡) have in stock in the pastoral year?")
+    assert headline_figures(a)[:1] == [(124000.0, "count")], a.text
+
+
+def test_a_question_word_before_a_place_suffix_is_no_place(congress: Corpus) -> None:
+    a = congress.ask("柳塘乡打造四级养老服务圈，建成了几家乡级长者服务中心？")
+    assert "语料中没有" not in a.text, a.text  # '几家乡' is no place the corpus lacks
+
+
+def test_what_a_question_leaves_out_is_never_its_answer(congress: Corpus) -> None:
+    a = congress.ask("2021年柳塘乡安全事故发生的宗数比上年降了百分之几（不是死亡人数）？")
+    assert headline_figures(a)[:1] == [(-25.0, "percent")] or headline_figures(a)[:1] == [(25.0, "percent")], a.text
