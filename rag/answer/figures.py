@@ -417,7 +417,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                         terms=r.phrase), [], route="abstain")
     entity = _unnamed_entity(r, measure, places[0]) if r.language == "zh" and r.intent == "lookup" \
         and len(places) == 1 else None
-    if entity:  # '某综合体项目接待了多少游客' over the town's '全年接待游客86万人次': a project's figure, not the place's
+    if entity:  # '某综合体项目接待了多少游客' over the town's '全年接待游客64万人次': a project's figure, not the place's
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language), terms=entity),
                        [], route="abstain")
     if r.intent == "trend":
@@ -872,7 +872,7 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
     if r.kind != "target":  # plan figures are targets, never results
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
     if not _SPAN_ASKED.search(r.phrase + " ".join(map(str, r.years))):
-        # '五年来累计完成固定资产投资14.7亿元': a span of years, never one year's figure (unless a span is asked)
+        # '五年来累计完成固定资产投资8.3亿元': a span of years, never one year's figure (unless a span is asked)
         out = [x for x in out if x.kind != "cumulative" or not _YEARS_SPAN.search(x.evidence.quote + x.context[:40])]
     if r.one_village:  # '收入最高的村收入多少': one village's figure, never the place's total
         out = [x for x in out if re.match(r"[\u4e00-\u9fff]{2,4}村(?![级均民])", x.label_zh)

@@ -566,12 +566,12 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         named = match_term(tail, unit_kind)
         return (named[0] if named else None), (verb.group(0) if verb else "") + _counted(tail)
     animal = _ANIMAL.search(prefix) if unit_kind == "count" and prev[1] else None
-    if animal:  # '牲畜总头数31.6万头只，其中牛4.8万头、羊25.9万只': each animal's herd, as the total was counted
+    if animal:  # '牲畜总头数12.4万头只，其中牛1.6万头、羊9.9万只': each animal's herd, as the total was counted
         return None, animal.group(1) + ("出栏" if "出栏" in prev[1] else "存栏")
     listed_after = _EXAMPLES_AFTER.match(suffix) if unit_kind == "count" else None
     if listed_after and not _HEAD_TAIL.search(listed_after.group(1)) and not re.search(
             r"开展|参加|参与|进行|组织|实施|完成|举办|推动|帮助|带动", suffix[: suffix.find("、")]):
-        # ('联动12家金融机构开展…推广、…等活动': the firms are counted, then what they did)
+        # ('联动9家金融机构开展…推广、…等活动': the firms are counted, then what they did)
         # '开展26场次政策宣讲、技能培训等惠企服务活动': the examples go, what they are examples of is counted
         named = match_term(listed_after.group(1), unit_kind)
         return (named[0] if named and named[1] == len(listed_after.group(1)) else None), listed_after.group(1)
@@ -608,7 +608,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return None, label + _NEW.sub("", prev[1])  # '新增市场主体1180户,净增385户': 净增市场主体
     if prev[1] and re.fullmatch(r"\s*累计(?:已)?(?:达到?|为|有)?\s*", re.split(r"[,，;；]", prefix)[-1]) \
             and re.match(r"\s*(?:[，,;；。]|$)", suffix):  # (not '累计860人次参加': who took part, another measure)
-        # '新发展矮砧密植苹果1800亩，累计达到8600亩': the same measure's running total (kind: cumulative)
+        # '新发展矮化密植梨园900亩，累计达到5400亩': the same measure's running total (kind: cumulative)
         total = _NEW.sub("", prev[1])
         named = match_term(total, unit_kind) if total != prev[1] else None
         return (named[0] if named and named[1] == len(total) else None) if total != prev[1] else prev[0], total

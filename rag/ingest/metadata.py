@@ -99,7 +99,7 @@ def _periods(meta: Metadata, text: str, plan_start: int | None) -> None:
     congress = _CONGRESS_DATE.search(text[:1500])
     if congress and review_year == int(congress.group(1)) and int(congress.group(2)) <= 4 \
             and not _years_in(heading or "") and not reviewed:
-        # '——2022年1月14日在某乡…人民代表大会上' under '过去五年工作回顾': the year just ended is reviewed
+        # '——2022年1月15日在某乡…人民代表大会上' under '过去五年工作回顾': the year just ended is reviewed
         review_year -= 1
     if plan_start == 0 and stated:  # '某乡2025年工作计划': a plan and nothing else
         meta.plan_period = str(stated[0])

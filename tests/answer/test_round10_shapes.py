@@ -38,7 +38,7 @@ def test_a_count_is_picked_by_the_noun_that_follows_it(corpus: Corpus) -> None:
 
 
 def test_the_change_on_the_year_before_is_computed_from_level_and_growth(corpus: Corpus) -> None:
-    a = corpus.ask("柳溪街道2023年的社零比2022年多了多少亿元？")
+    a = corpus.ask("柳溪街道2023年社零比上年多了多少亿元？")
     got = headline_figures(a)
     assert got and got[0][1] == "CNY" and abs(got[0][0] - (52.6 - 52.6 / 1.082) * 1e8) < 0.01e8, a.text
     assert "计算" in a.text
@@ -76,15 +76,15 @@ def test_a_streak_asked_in_english_is_a_number_of_years(corpus: Corpus) -> None:
 
 
 def test_tasks_counted_are_no_target(corpus: Corpus) -> None:
-    a = corpus.ask("柳溪街道2023年主题教育中完成了多少项整改清单任务？")
+    a = corpus.ask("柳溪街道2023年完成了多少项整改清单任务？")
     assert (12.0, "count") in headline_figures(a), a.text
 
 
 def test_a_condition_on_the_figure_and_corpus_words_are_no_part_of_its_name() -> None:
     from rag.answer.router import indicator_phrase
 
-    phrase = indicator_phrase("五份报告中，哪个街道明确说固定资产投资完成了年度任务（完成率超过100%）？", [], "zh")
-    assert phrase == "固定资产投资", phrase
+    phrase = indicator_phrase("三份报告中，哪个镇明确提到工业投资完成了年度目标（完成率高于100%）？", [], "zh")
+    assert phrase == "工业投资", phrase
 
 
 AVERAGES = {
@@ -124,7 +124,7 @@ def test_counts_named_by_what_follows_them() -> None:
 PROJECTS = {
     "sc_2023.txt": "松岑镇2023年工作总结\n一、2023年工作回顾\n全年接待游客64万人次，旅游收入3.2亿元，同比分别增长16%和12%。"
                    "云溪茶旅综合体项目完成一期建设，建成后预计年接待游客20万人次。7个城市更新项目有序推进。"
-                   "全年社会消费品零售总额18.6亿元，同比增长9.4%。全年产红茶140吨，发展中蜂养殖2600箱。\n",
+                   "全年社会消费品零售总额17.3亿元，同比增长9.4%。全年产红茶140吨，发展中蜂养殖2600箱。\n",
 }
 
 
@@ -147,7 +147,7 @@ def test_a_level_asked_given_its_growth_is_computed(projects: Corpus) -> None:
     a = projects.ask("Given Songcen's (松岑镇) 2023 retail sales of consumer goods and their growth rate, roughly what "
                      "were its retail sales in 2022?")
     got = headline_figures(a)
-    assert got and abs(got[0][0] - 18.6e8 / 1.094) < 0.01e8, a.text
+    assert got and abs(got[0][0] - 17.3e8 / 1.094) < 0.01e8, a.text
 
 
 def test_output_asked_as_a_verb_and_uncommon_measure_words(projects: Corpus) -> None:
