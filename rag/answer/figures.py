@@ -39,6 +39,7 @@ from rag.figures.match import (
     EN_PATTERNS,
     THRESHOLD,
     Scored,
+    bigrams,
     en_similarity,
     english_coverage,
     english_to_zh,
@@ -171,10 +172,6 @@ _AVERAGE_ZH = re.compile(r"平均每(?P<per>[个家户项场所座名人村间�
                          r"(?:多少|几)(?P<unit>口人|万元|亿元|元|[个家户项场所座名人间位条件次元])?(?P<what>[\u4e00-\u9fff]{0,4})")
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def _average(question: str, r: Route, ctx: Context) -> Answer | None:
     """'…平均每户大约几口人' over '符合标准9户31人': the total over the count the sentence that names them states,
     computed and said so; None unless that sentence holds exactly one figure of each."""
@@ -205,15 +202,15 @@ def _average(question: str, r: Route, ctx: Context) -> Answer | None:
         totals = [x for x in totals if what and what in x.label_zh] or totals  # '多少个网格': the 网格, not 楼栋格
         if len({(x.value, x.unit) for x in counts}) == 1 and len({(x.value, x.unit) for x in totals}) == 1 \
                 and counts[0].value:
-            pairs.append((len(_bigrams(quote) & _bigrams(question[: m.start()])), counts[0], totals[0]))
+            pairs.append((len(bigrams(quote) & bigrams(question[: m.start()])), counts[0], totals[0]))
     pairs.sort(key=lambda p: -p[0])
     if not pairs or len(pairs) > 1 and pairs[0][0] == pairs[1][0]:
         return None  # which figure is the count and which the total, no one clause says alone
     _, count, total = pairs[0]
     lang = r.language
+    shown = (format_zh if lang == "zh" else format_en)(round(total.value / count.value, 2), total.unit)
     text = msg("derived_average", lang, place=_place(r.places[0], lang), period=_period(total.period, lang),
-               per=per + (m.group("noun") if per == "个" else ""), figure=(format_zh if lang == "zh" else format_en)(round(total.value / count.value, 2), total.unit),
-               total=_figure(total, lang),
+               per=per + (m.group("noun") if per == "个" else ""), figure=shown, total=_figure(total, lang),
                count=_figure(count, lang))
     return _answer(question, r, text, [total, count], caveats=[msg("computed_note", lang)])
 

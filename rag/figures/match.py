@@ -237,7 +237,8 @@ def codes_clash(phrase: str, label: str) -> bool:
 
 
 # ---- lexical -------------------------------------------------------------------------------------
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
+    """Character pairs of a text, spaces left out (a single character stands for itself)."""
     chars = [c for c in text if not c.isspace()]
     return {a + b for a, b in zip(chars, chars[1:], strict=False)} or set(chars)
 
@@ -267,7 +268,7 @@ def label_similarity(phrase: str, label: str, asked: str | None = None) -> float
     if named and _terms_named(label) and not named & _terms_named(label) and _words(phrase)[-1:] and \
             _words(phrase)[-1][-2:] not in label:
         return 0.0  # '规上工业增加值' and '规上工业总产值': two indicators the lexicon knows apart, by their heads
-    score = max(_dice(_bigrams(phrase), _bigrams(label)), _dice(set(_tokens(phrase)), set(_tokens(label))))
+    score = max(_dice(bigrams(phrase), bigrams(label)), _dice(set(_tokens(phrase)), set(_tokens(label))))
     words = _words(phrase)
     if len(words) >= 2 and not any(t.regex.fullmatch(phrase) for t in TERMS):
         head = None if _GENERIC_HEAD.match(words[-1]) else words[-1]
