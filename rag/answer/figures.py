@@ -8,7 +8,7 @@ unit, period and kind, then the citation. Rows are matched to the question's phr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from rag.answer.asks import split_asks
@@ -121,18 +121,15 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if not r.unit_hint or ctx.rows is None or _figures_in(question) or DERIVE.search(question) \
             or AVERAGE_ASKED.search(question) or r.also_kind or r.also_growth:
         return None
-    hits = ctx.search(question, 6, passage_filters(r, None), False)
     focus = focus_terms(question, r)
-    picked = best_sentences(hits, focus, english_cover(r) if r.language == "en" else None)
-    if not picked:
+    found = _sentence_rows(question, r, ctx, focus, english_cover(r) if r.language == "en" else None)
+    if found is None:
         return None
-    h, sent, start = picked[0]
+    sent, start, inside = found
     if r.language == "zh" and sum(1 for f in focus if f in sent) < _SOLE_COVER * len(focus):
         return None
     units = _UNITS_OF.get(r.unit_hint, {r.unit_hint})
     kinds = WANTED.get(r.kind, WANTED["actual"])
-    inside = [x for x in ctx.rows(r.places[0]) if x.street == r.places[0] and x.report_id == h.chunk.report_id
-              and start <= x.evidence.start < start + len(sent)]
     same_unit = [x for x in inside if x.normalized_unit in units
                  and (not r.measure_word or x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit))]
     if len({(x.value, x.unit) for x in same_unit}) > 1 and r.unit_hint == "count":
@@ -166,6 +163,18 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
 
 _SOLE_COVER = 0.6  # the share of the question's words the sentence must hold
 
+
+def _sentence_rows(question: str, r: Route, ctx: Context, focus: list[str],
+                   cover_of: Callable[[str], float] | None = None) -> tuple[str, int, list[Indicator]] | None:
+    """The sentence of the one place asked that best names `focus`, its start in the report, and the figure rows
+    read inside it; None when no sentence does."""
+    picked = best_sentences(ctx.search(question, 6, passage_filters(r, None), False), focus, cover_of)
+    if not picked or ctx.rows is None:
+        return None
+    h, sent, start = picked[0]
+    return sent, start, [x for x in ctx.rows(r.places[0]) if x.report_id == h.chunk.report_id
+                         and start <= x.evidence.start < start + len(sent)]
+
 # '健康驿站平均每家约有多少间房源', '贫困户平均每户几口人': the unit averaged over, then what is counted or paid
 _AVERAGE_ZH = re.compile(r"平均每(?P<per>[个家户项场所座名人村间位])?(?P<noun>[\u4e00-\u9fff]{0,4}?)(?=有|约|大约|大概|新增|能|可|"
                          r"多少|几)[^，,？?多少几]{0,6}?"
@@ -180,13 +189,11 @@ def _average(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     per, asked = m.group("per") or "个", (m.group("unit") or "").replace("口人", "人")
     what = m.group("what")
-    hits = ctx.search(question, 6, passage_filters(r, None), False)
-    picked = best_sentences(hits, [f for f in focus_terms(question, r) if not re.match(r"平均|每", f)])
-    if not picked:
+    found = _sentence_rows(question, r, ctx, [f for f in focus_terms(question, r) if not re.match(r"平均|每", f)])
+    if found is None:
         return None
-    h, sent, start = picked[0]
-    inside = [x for x in ctx.rows(r.places[0]) if x.report_id == h.chunk.report_id and x.kind in _LEVEL
-              and start <= x.evidence.start < start + len(sent)]
+    sent, _, rows = found
+    inside = [x for x in rows if x.kind in _LEVEL]
     pairs: list[tuple[int, Indicator, Indicator]] = []
     # clause by clause ('已脱贫12户30人,符合标准9户31人'), else the sentence ('新建3家托育机构,新增托位84座')
     quotes = list(dict.fromkeys(x.evidence.quote for x in inside))

@@ -119,7 +119,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                 continue  # 'in the district' asked, '全市第一家…基金' stated: another ranking
             window = text[start : m.end()]
             scope = window if start == sentence_start else subject + window
-            if m.group(0).endswith("大"):  # '全县第三大、本镇第一大企业某某集团': what is ranked follows
+            ranked_after = m.group(0).endswith("大")  # '全县第三大、本镇第一大企业某某集团': what is ranked follows
+            if ranked_after:
                 scope += text[m.end() : _clause_end(text, m.end())]
             cover = _cover(terms, scope) if lang == "zh" else english_coverage(question, scope, drop)
             commas = [c.end() for c in _COMMA.finditer(text, start, m.start())]
@@ -133,7 +134,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                     break
                 start = cut
             end = m.end()
-            if m.group(0).endswith("大"):  # the position and the thing it ranks, as the report puts them
+            if ranked_after:  # the position and the thing it ranks, as the report puts them
                 start, end = m.start(), _clause_end(text, m.end())
             span = raw[start:end]
             quote = span.lstrip(_LEAD)

@@ -75,6 +75,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     out: list[Scored] = []
     amounts = "".join(re.findall(r"[\d.]*[万亿]?元", spaced)) if lang == "en" else ""  # 'over 1 million yuan' -> 100万元
     clashes: dict[str, bool] = {}
+    gloss_terms = _CJK_TERM.findall(phrase) if lang == "en" else []
     for row in rows:
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
@@ -89,7 +90,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = round(lex * 0.6, 4)  # '工业投资' asked (a lexicon indicator): a bare '投资' is some other thing's
         if lang == "en" and lex < THRESHOLD:
             lex = max(lex, en_in_context(phrase, row), anchored(phrase, counted, row))
-        if lang == "en" and lex < _GLOSSED and glossed(_CJK_TERM.findall(phrase), row):
+        if lang == "en" and lex < _GLOSSED and glossed(gloss_terms, row):
             lex = _GLOSSED  # 'commercial land (商业用地) of the Xiyuan (西苑) project': the Chinese given, in place
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
