@@ -317,6 +317,11 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase), [], route="abstain")
     if r.language == "en" and r.keys and _glossed_elsewhere(question, r, rows):
         r = r.model_copy(update={"keys": []})  # 'commercial land (商业用地) … into the land reserve': the gloss's own
+    items_en = _listed_en(question, r) if r.language == "en" and len(r.places) == 1 and len(r.years) <= 1 else []
+    if items_en:  # 'how many … in total, counting both violations and emergencies': each item's figure, summed
+        return _items_summed(question, r, rows) or _answer(
+            question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
+                             terms=join_list(items_en, r.language)), [], route="abstain")
     scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed, counted=r.counted)
     if r.measure_word in DURATIONS and not any(measure_fits(r.measure_word, s.row.unit) for s in scored):
         # 'for how many consecutive years has its GDP (地区生产总值) ranked first': the streak the measure names
@@ -375,7 +380,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [_label([x], lang) for x in [measure[0], *rivals]]
         return _answer(question, r, msg("ambiguous_measure", lang, place=_place(places[0], lang),
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
-    added = bool(DERIVE.search(question) and _ADDED_ASKED.search(question))  # 'using its count and growth, how many added'
+    # 'using its count and growth, how many added'; '一年净增了多少家' (净增 is the change, whatever is derived)
+    added = bool(DERIVE.search(question) and _ADDED_ASKED.search(question) or _NET_ADDED.search(question))
     if len(places) == 1 and (_MORE_ASKED.search(question) or added) and r.unit_hint != "percent" and (added or
             r.unit_hint or r.language == "en" and _MORE_EN.search(question)):
         # '按增速倒推…多出多少亿元' asks yuan; '税收比上年增长了多少' asks the rate the report states
@@ -507,9 +513,10 @@ _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b", re
 
 
 def _listed(question: str, r: Route) -> list[str]:
-    """The items a Chinese question lists ('摩托车、电动车和货车一共…'), each as an indicator phrase."""
+    """The items a Chinese question lists ('摩托车、电动车和货车一共…'), each as an indicator phrase; in English, the
+    items an asked total names ('counting both violations and emergencies', 'how many A, B and C … in total')."""
     if r.language != "zh":
-        return []
+        return _listed_en(question, r)
     text = question
     for p in r.places:
         text = text.replace(p, " ")
@@ -527,6 +534,36 @@ def _listed(question: str, r: Route) -> list[str]:
     return [x for x in items if len(x) >= 2]
 
 
+# where an English question lists the items of a total: after 'counting (both)', in brackets after a total, 'adding
+# … together', or between 'how many' and its verb when the question asks a total
+_EN_ITEMS = (re.compile(r"\bcounting (?:both |each of )?(?P<items>[^?]+?)\s*(?:\?|$|, (?:in|for|during|by)\b)", re.I),
+             re.compile(r"\b(?:in total|altogether|combined)\b(?:[^?(]|\([\u4e00-\u9fff]+\))*?\((?P<items>[^()]+?\b(?:and|plus)\b"
+                        r"[^()]+?)\)", re.I),
+             re.compile(r"\badding (?P<items>.+?) together\b", re.I),
+             re.compile(r"(?:^|, )(?P<items>[\w' -]+? plus [\w' ()\u4e00-\u9fff-]+?)(?:,|\?|$)", re.I))
+_EN_ITEM_SEP = re.compile(r",\s*(?:and |plus )?|\s+(?:and|plus)\s+", re.I)
+# what follows the items' nouns ('persuasion posts set up by firms and parks'): no item
+_EN_ITEMS_END = re.compile(r"\s+(?:set up|set|built|run|opened|held|launched|organi[sz]ed|by|in|for|during|from|under|at|"
+                           r"that|which|who)\b.*$", re.I)
+
+
+def _listed_en(question: str, r: Route) -> list[str]:
+    """The items of an English total: two or more, each a short noun phrase with any Chinese gloss it carries."""
+    if r.intent != "aggregate" and not _ADDED_UP.search(question):
+        return []
+    found = next((m.group("items") for p in _EN_ITEMS if (m := p.search(question))), None)
+    if found is None and r.intent == "aggregate":
+        head = re.search(r"\bhow many ((?:[\w'-]+(?: \([^)]*\))?(?:,? (?:and )?| ))+?)(?:did|does|do|were|was|are|is|had|has|have)\b",
+                         question, re.I)
+        found = head.group(1) if head and re.search(r",| and ", head.group(1)) else None
+    if not found:
+        return []
+    items = [re.sub(r"^(?:its |the |their |both |all )+|['‘’“”]", "", x.strip(), flags=re.I)
+             for x in _EN_ITEM_SEP.split(_EN_ITEMS_END.sub("", found))]
+    items = [x for x in items if re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", x)]
+    return items if 2 <= len(items) <= 6 else []
+
+
 def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | None:
     """'密接和次密接一共多少人次': each item's figure for the one place and period, summed when all are found in one
     unit; None when the phrase lists no items or one is missing."""
@@ -537,9 +574,12 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     own = [x for x in rows if x.street == place and x.kind in _LEVEL]
     # the first item carries the question's lead words ('为重点群体就业办了…政策宣讲会'): its tail names the item too
     tries = [(n, tail) for n, item in enumerate(items) for tail in dict.fromkeys([item, *(item[-k:] for k in (6, 5, 4)
-                                                                                        if len(item) > k)])]
+                                                                                        if len(item) > k and lang == "zh")])]
+    def said(row: Indicator) -> float:  # in English, the whole's words ('river-related') in the row's clause
+        return english_coverage(r.phrase, row.label_zh + row.evidence.quote) if lang == "en" else 0.0
+
     pairs = sorted(((s.score, n, s.row) for n, item in tries for s in match_rows(item, own, lang=lang)),
-                   key=lambda t: -t[0])
+                   key=lambda t: (-t[0], -said(t[2])))
     chosen: dict[int, Indicator] = {}
     for _, n, row in pairs:  # the best-fitting item and row first, each row used once...
         shared = "、" in row.label_zh and items[n][-2:] in row.label_zh  # ...unless it lists items ('电动车、三轮车')
@@ -554,12 +594,18 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
             picked.append(chosen[n])
     if len({x.normalized_unit for x in picked}) != 1 or len({x.period for x in picked}) != 1:
         return None
+    if lang == "en" and (len({x.report_id for x in picked}) > 1 or max(x.evidence.start for x in picked)
+                         - min(x.evidence.start for x in picked) > _ITEMS_SPAN):
+        return None  # English items glossed word by word: only figures stated together ('…78起、突发事件20起') add up
     if len(picked) == 1:  # '人大建议和政协提案一共…': the report states them as one figure
         x = picked[0]
         text = msg("lookup", lang, place=_place(place, lang), period=_period(x.period, lang), label=_label([x], lang),
                    verb=_verb(x, lang), figure=_figure(x, lang), n=1)
         return _answer(question, r, text, picked, table=[_row(None, x, lang, 1)], caveats=_notes(picked, lang))
     return _items_answer(question, r, place, picked)
+
+
+_ITEMS_SPAN = 240  # characters: the figures of one listing, not two paragraphs apart
 
 
 def _items_answer(question: str, r: Route, place: str, picked: list[Indicator]) -> Answer:
@@ -1238,7 +1284,9 @@ _MORE_ASKED = re.compile(r"(?:增加|增长|提高|多出?|增多|减少|下降|
 
 
 _ADDED_ASKED = re.compile(r"\b(?:add|added|gain|gained)\b|增加了?(?:大约|约)?(?:多少|几)|净增了?(?:大约|约)?(?:多少|几)", re.I)
-_MORE_EN = re.compile(r"\bhow (?:much|many) (?:more|higher|bigger|less|lower|fewer)\b", re.I)
+_NET_ADDED = re.compile(r"净增(?:加)?了?(?:大约|约|大概)?(?:多少|几)")
+# ('how much lower than last year' with no unit asks the rate the report states, as '降了多少' does)
+_MORE_EN = re.compile(r"\bhow (?:much|many) (?:more|bigger|less|fewer)\b|\bhow many (?:higher|lower)\b", re.I)
 
 
 def _increase_from_growth(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:
@@ -1247,7 +1295,8 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
     rows = [x for x in measure if x.street == place and x.part != "plan" and not x.period.endswith("-plan")]
     years = sorted(set(r.years))
     if len(years) == 2 and years[1] - years[0] != 1 or len(years) > 2 or (
-            len(years) < 2 and not _PREVIOUS_YEAR.search(question) and not DERIVE.search(question)):
+            len(years) < 2 and not _PREVIOUS_YEAR.search(question) and not DERIVE.search(question)
+            and not _NET_ADDED.search(question)):
         return None  # two years apart, or no year before named: not the change on the year before
     levels = [x for x in rows if x.kind in _LEVEL and is_full_year(x.period) and x.normalized_unit != "percent"
               and (not years or x.period == str(years[-1]))]
@@ -1275,7 +1324,7 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
 _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of (?:its |the |their |[A-Z][\w'’-]*\s)*?"
                           r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
                           r"(?:in \d{4}\s*)?\?", re.I)
-_GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩下|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
+_GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
                         r"to go|short))\b", re.I)
 _RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
@@ -1664,7 +1713,10 @@ def _total_shown(rows: list[Indicator], lang: str) -> str:
     """The sum of rows in one normalised unit, shown in the first row's unit (computed, never a report figure)."""
     first = rows[0]
     total = _in_unit_of(sum(i.normalized_value for i in rows), first)
-    return format_zh(total, first.unit) if lang == "zh" else format_en(total, first.unit)
+    if lang == "zh":
+        return format_zh(total, first.unit)
+    shown, zh = format_en(total, first.unit), format_zh(total, first.unit)  # as every English figure: the report's form
+    return shown if shown == zh else f"{shown} ({zh})"
 
 
 def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:

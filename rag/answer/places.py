@@ -262,7 +262,9 @@ class _PlaceReader:
                 continue  # '新增城镇就业', '云创小镇' (a themed park): words, no place, nothing to take out
             if not taken and _AREA_AFTER.match(self.q, m.end()):
                 continue  # '云岭茶乡片区', '茶乡景区': a slogan naming an area, no place
-            if not taken and not _NOT_PLACE.match(name) and not re.search(r"[县区市省乡]$", name) \
+            # '全县乡镇' is the generic 乡镇, but '西乡街道' is a place
+            generic = re.search(r"[县区市省]$", name) or name.endswith("乡") and suffix == "镇"
+            if not taken and not _NOT_PLACE.match(name) and not generic \
                     and not _DIVISION_WORDS.match(name) and len(name) <= _MAX_UNKNOWN:
                 shown = (county or "") + full
                 if shown not in self.unknown:

@@ -51,7 +51,11 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
-                     r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b", re.I)
+                     r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b|"
+                     # '死亡人数降了多少', '规上产值涨了多少', 'down how much?': the rate, when no unit is asked
+                     r"(?:降|涨|跌)了?(?:大约|约|大概)?(?:多少|几)(?!个?百分点|[万亿元人户个家件亩吨斤公里平方米宗起次场])|"
+                     r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
+                     re.I)
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
@@ -75,7 +79,7 @@ _PERIOD_WORDS = re.compile(
     r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
-    r"同比|增长率|增长|增幅|增速|比增|下降|降幅|完成率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|占比|比重|累计|"
+    r"同比|增长率|增长|增幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
@@ -189,6 +193,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if ranking and kind == "yoy_change" and not re.search(r"上年|去年|同比|同期|last year|previous year", question, re.I):
         kind = "actual"  # '谁…多？多几场': the gap between places, not a change on the previous year
     falls = kind in ("yoy_growth", "yoy_change") and bool(DECLINE_ASKED.search(question))  # '降幅更大': lowest first
+    hint = unit_hint(question)
     intent: Intent
     if _AGG.search(question):
         intent = "aggregate"
@@ -197,11 +202,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     elif ranking and sum(len(found.counties.get(p, ())) or 1 for p in places) != 1:  # two 禾塘镇 are two places
         intent = "rank"
     elif phrase or keys:
-        intent = "lookup" if (_NUMBER_Q.search(question) or ASKS_RANK.search(question) or keys or kind != "actual") else "open"
+        # 'Buji (布吉) procurement savings rate?': a terse question naming a rate or unit asks a figure
+        intent = "lookup" if (_NUMBER_Q.search(question) or ASKS_RANK.search(question) or keys or kind != "actual"
+                              or hint) else "open"
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)
-    hint = unit_hint(question)
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)) != falls, also_growth=also_kind == "yoy_growth", also_kind=also_kind,
@@ -283,7 +289,7 @@ _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": 
 _EN_DURATION = re.compile(r"\bhow many (?:consecutive |straight |successive )?(working days|workdays|years|months|quarters|"
                           r"days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
-_SAME_MEASURE = (("人", "名", "位"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"))
+_SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"))
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
 
@@ -293,7 +299,7 @@ def measure_word(question: str) -> str | None:
     m = _MEASURE_ASKED.search(question)
     if m:
         return m.group(1) or m.group(2)
-    if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,4}?(?:人口|群众|居民|村民|劳动力)(?!的|小组|组|委|代表)|\bhow many "
+    if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,4}?(?:人口|群众|居民|村民|劳动力|干部|党员|志愿者|职工)(?!的|小组|组|委|代表|队|服务|之家|活动)|\bhow many "
                  r"(?:[\w-]+ ){0,3}?(?:people|persons|residents|villagers)\b(?!['’])", question, re.I):
         return "人"  # '有多少贫困人口实现脱贫': people are counted, not the households they live in
     if re.search(r"\bhow many (?:[\w-]+ ){0,3}?households\b(?!['’])", question, re.I):
@@ -424,7 +430,8 @@ def kind_asked(question: str) -> AskedKind:
                                          question) else "estimate"
     if _SHARE.search(question):
         return "share"
-    done = re.sub(r"完成了?[^，,？?]{0,8}?任务|(?:多少|几)[项个条件类批][^，,？?]{0,12}?任务", " ", question)
+    done = re.sub(r"完成了?[^，,？?]{0,8}?任务|(?:多少|几)[项个条件类批][^，,？?]{0,12}?任务|"
+                  r"任务[\u4e00-\u9fff]{1,4}了(?:多少|几)[项个条件类批]", " ", question)  # '重点攻坚任务助推了几项'
     # '几个村完成了补强任务', '完成了多少项…整改任务' ask a result (the tasks are what is counted), as does 'a result
     # that beat its district-assigned task'
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
@@ -538,6 +545,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"[（(](?:不算|不含|不包括|不计|不是|而非)[^（）()]{2,12}[)）]", " ", text)
     # '（完成率在100%以上）': a condition on the figure, no part of its name
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
     text = _PERIOD_WORDS.sub(" ", text)
     text = re.sub(r"截[至止](?=\s)", " ", text)  # '截至2019年底…': the date went with the period words
     text = _KIND_WORDS.sub(" ", text)

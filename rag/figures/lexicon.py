@@ -76,7 +76,7 @@ TERMS: tuple[Term, ...] = (
     Term("new_registered_enterprises", "新登记企业", "Newly registered enterprises",
          (r"新(?:登记|注册|设立)(?:各类)?企业",), COUNT, "economy", 2),
     Term("new_market_entities", "新增市场主体", "New market entities",
-         (r"新(?:增|登记|注册)(?:各类)?市场主体",), COUNT, "economy", 2),
+         (r"新(?:增|登记|注册)(?:各类)?(?:市场|经营|商事)主体",), COUNT, "economy", 2),
     Term("foreign_trade", "进出口总额", "Total imports and exports", (r"进出口总?额|外贸进出口",), MONEY, "economy", 2),
     Term("actual_foreign_investment", "实际利用外资", "Foreign investment actually used",
          (r"实际(?:利用|使用|到账)外资|实到外资|(?<!合同)利用外资",), MONEY + ("USD",), "economy", 2),

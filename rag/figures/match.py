@@ -76,6 +76,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     amounts = "".join(re.findall(r"[\d.]*[万亿]?元", spaced)) if lang == "en" else ""  # 'over 1 million yuan' -> 100万元
     clashes: dict[str, bool] = {}
     gloss_terms = _CJK_TERM.findall(phrase) if lang == "en" else []
+    counted_gloss = next((t for t in _CJK_TERM.findall(counted) if len(t) >= 4), "") if lang == "en" else ""
     for row in rows:
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
@@ -92,6 +93,11 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = max(lex, en_in_context(phrase, row), anchored(phrase, counted, row))
         if lang == "en" and lex < _GLOSSED and glossed(gloss_terms, row):
             lex = _GLOSSED  # 'commercial land (商业用地) of the Xiyuan (西苑) project': the Chinese given, in place
+        elif lang == "en" and lex < _COUNTED_GLOSS and counted_gloss and row.normalized_unit == "count" \
+                and row.label_zh.startswith(counted_gloss):
+            # 'how many secondary pressurisation facilities (二次加压设施) to upgrade' over '79个二次加压设施提标改造':
+            # the things counted, glossed, open the label; what is done to them follows
+            lex = _COUNTED_GLOSS
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
@@ -140,6 +146,9 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     whole = any(all(t in s.row.label_zh for t in terms) for s in out)
     holds = {id(s.row) for s in out if terms and (all(t in s.row.label_zh for t in terms) if whole
                                                   else glossed(terms, s.row))}
+    if whole and terms:  # …and a label whose clause holds none of them is some other thing's ('溪山…投资' for '金泖·稻香里')
+        out = [s if any(t in s.row.label_zh or t in s.row.evidence.quote for t in terms)
+               else Scored(s.row, round(s.score * 0.85, 4), s.how) for s in out]
     named = [s.score for s in out if id(s.row) in holds]
     if named:
         top = max(named)
@@ -149,6 +158,7 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
 
 _TIE = 0.03  # more than the margin two rival measures tie within
 _GLOSSED = 0.8  # an English question's Chinese glosses, one the label and all in its clause
+_COUNTED_GLOSS = 0.7  # the Chinese gloss of what an English count question counts opens the label
 
 
 def glossed(terms: Sequence[str], row: Indicator) -> bool:
@@ -515,8 +525,11 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "actually invested": ("实际投资", "实际到位"), "actual investment": ("实际投资", "实际到位"),
     "technical upgrade": ("技改",), "technological transformation": ("技改",),
     "newly registered": ("新登记", "新注册"), "new enterprises": ("新登记企业", "新增企业", "新引进企业"),
-    "market entities": ("市场主体",), "business entities": ("市场主体", "商事主体"),
-    "market players": ("市场主体",), "wholesale": ("批发", "批零"), "catering": ("餐饮", "住餐"),
+    "market entities": ("市场主体", "经营主体"), "business entities": ("市场主体", "经营主体", "商事主体"),
+    "market players": ("市场主体", "经营主体"), "fire calls": ("火警",), "fire incidents": ("火警", "火灾"),
+    "media": ("媒体", "传媒", "媒介"), "violations": ("违法", "违规", "违章"), "violation": ("违法", "违规", "违章"),
+    "intercity": ("城际",), "inter-city": ("城际",),
+    "wholesale": ("批发", "批零"), "catering": ("餐饮", "住餐"),
     "planting area": ("种植面积",), "output value": ("产值",), "industrial output": ("工业总产值", "工业产值"),
     "primary sector": ("第一产业", "一产"), "primary industry": ("第一产业", "一产"),
     "secondary sector": ("第二产业", "二产"), "secondary industry": ("第二产业", "二产"),
@@ -594,7 +607,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "decline", "declined", "row", "consecutive", "straight", "roughly", "approximately", "nearly", "almost",
             "around", "about", "set", "sets", "already", "planning", "aiming", "aim", "aims", "aimed", "full-year",
             "task", "tasks", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
-            "appear", "appeared", "appears",
+            "appear", "appeared", "appears", "down", "last", "previous", "times",
             *_PARTICLES}
 
 
@@ -967,7 +980,7 @@ def _lemmas_one(word: str) -> list[str]:
         out.append(word[:-3] + "y" if word.endswith("ily") else word[:-2])
     # nouns made from verbs, glossed in the dictionary by the verb ('renewal' -> to renew, 'relocation' ->
     # to relocate, 'rectification' -> to rectify, 'investment' -> to invest)
-    for suffix, repl in (("ification", "ify"), ("olution", "olve"), ("tration", "ter"), ("ation", "ate"), ("ation", ""), ("ition", "ish"), ("tion", "t"),
+    for suffix, repl in (("ization", "ize"), ("ification", "ify"), ("olution", "olve"), ("tration", "ter"), ("ation", "ate"), ("ation", ""), ("ition", "ish"), ("tion", "t"),
                          ("ion", "e"), ("ion", ""), ("ment", ""), ("al", ""), ("al", "e")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.append(word[: -len(suffix)] + repl)
@@ -985,7 +998,18 @@ def _cedict_words(word: str) -> tuple[str, ...]:
                 found.extend(sorted(rev.get(prefix + gloss, ()), key=lambda w: (len(w), w)))
         if prefix == "" and found:
             break
+    found[:0] = _compound_words(word)
     return tuple(dict.fromkeys(found))[:12]
+
+
+def _compound_words(word: str) -> list[str]:
+    """A closed compound the dictionary glosses open ('kiwifruit' is 'kiwi fruit' 猕猴桃, 'wastewater' is 'waste
+    water' 废水, 'sugarcane' is 'sugar cane' 甘蔗): each split into two words of three letters or more."""
+    if "-" in word or len(word) < 7:
+        return []
+    rev = cedict_reverse()
+    return [w for i in range(3, len(word) - 2) for second in _lemmas(word[i:])
+            for w in sorted(rev.get(f"{word[:i]} {second}", ()), key=lambda w: (len(w), w))]
 
 
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"

@@ -143,6 +143,11 @@ def test_same_name_in_two_counties() -> None:
     c = indicator_answer(q, route(q, ctx.reports), ctx)
     assert c is not None and "1.1万吨" in first(c)
     assert route("在全县乡镇考评中排名第几", ctx.reports).unknown_places == []
+    # a place whose name ends in 乡 is still a place the corpus lacks, never a sum over the places it has
+    q = "东乡街道2023年一共新增了多少学位？"
+    assert route(q, ctx.reports).unknown_places == ["东乡街道"]
+    d = indicator_answer(q, route(q, ctx.reports), ctx)
+    assert d is not None and d.route == "abstain" and "禾田镇" in d.text
 
 
 # ---- the dimension asked, results before estimates, two asks (invented rows) ----------------------------------

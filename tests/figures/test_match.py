@@ -353,3 +353,17 @@ def test_a_one_character_noun_left_over_is_the_animal_asked() -> None:
     from rag.figures.match import _noun_char
 
     assert _noun_char("牛") and _noun_char("茶") and not _noun_char("能") and not _noun_char("可")
+
+
+def test_a_closed_compound_reads_as_the_open_one_the_dictionary_glosses() -> None:
+    assert _en("kiwifruit output", "猕猴桃产量") >= THRESHOLD  # 'kiwi fruit'
+    assert _en("wastewater treated", "废水处理量") > _en("wastewater treated", "污水处理量")
+    assert "甘蔗" in english_to_zh("sugarcane area")
+
+
+def test_business_entities_are_the_newer_name_of_market_entities() -> None:
+    from rag.figures.lexicon import TERMS
+
+    term = next(t for t in TERMS if t.key == "new_market_entities")
+    assert term.regex.search("全年新登记经营主体2146户") and term.regex.search("新增市场主体560户")
+    assert _en("new business entities registered", "新登记经营主体") > _en("new business entities registered", "新登记企业")

@@ -1,0 +1,84 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing
+or misreading — the amount still to do from a completion rate, a fall asked without a unit, a net addition from a
+level and its growth, tasks counted, colloquial verbs, people counted, terse and loose English, English totals of
+named items, and a place whose name ends in 乡."""
+
+from __future__ import annotations
+
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus
+
+REPORTS = {
+    "hs_2024h1.txt": "禾山街道2024年上半年工作总结\n"
+                     "一、主要指标完成情况\n"
+                     "1-6月，固定资产投资累计完成36.4亿元，完成年度目标的41.2%；工业投资累计完成12.5亿元，"
+                     "完成年度目标的31.25%。\n",
+    "qs_2023.txt": "青沙街道2023年工作总结\n"
+                   "一、经济发展\n"
+                   "“四上”企业增至212家，同比增长6.0%；全年新登记经营主体1860户，其中新登记企业420户。"
+                   "自行采购项目节约率9.6%。\n"
+                   "二、平安建设\n"
+                   "全年发生安全生产事故9宗，死亡人数同比下降25%；110违法犯罪警情1832宗，同比下降3.4%；接报火警61宗，"
+                   "同比下降12.5%；累计处理涉河违法违规事件46起、突发事件15起。\n"
+                   "三、党的建设\n"
+                   "提拔晋升干部5批17人次，助推14项重点攻坚任务，开展各类理论宣讲活动60余场。"
+                   "人民网等中央媒体报道3次。\n"
+                   "四、2024年工作计划\n"
+                   "完成3个社区管网改造、52个二次加压设施提标改造工程建设；加快推动2条城际线建设。\n",
+}
+
+
+corpus = invented_corpus("round11", REPORTS)
+
+
+def test_what_is_left_of_a_target_is_the_target_less_what_is_done(corpus: Corpus) -> None:
+    a = corpus.ask("禾山街道2024年工业投资1-6月完成了年度目标的31.25%，照此推算还剩约多少亿元没完成？")
+    got = headline_figures(a)
+    assert got and abs(got[0][0] - (12.5 / 0.3125 - 12.5) * 1e8) < 0.01e8, a.text
+    a = corpus.ask("禾山街道2024年工业投资全年目标约多少亿元？")
+    got = headline_figures(a)
+    assert got and abs(got[0][0] - 12.5 / 0.3125 * 1e8) < 0.01e8, a.text
+
+
+def test_a_fall_asked_without_a_unit_is_the_rate_the_report_states(corpus: Corpus) -> None:
+    for q in ("青沙安全生产事故死亡人数降了多少？", "Qingsha (青沙) 110 crime reports — down how much?",
+              "Qingsha (青沙) fire calls — how much lower than last year?"):
+        got = headline_figures(corpus.ask(q))
+        assert got and got[0][1] == "percent" and abs(got[0][0]) in (25.0, 3.4, 12.5), (q, got)
+
+
+def test_a_net_addition_is_computed_from_the_level_and_its_growth(corpus: Corpus) -> None:
+    a = corpus.ask("青沙四上企业一年净增了多少家？")
+    assert headline_figures(a)[:1] == [(12.0, "count")], a.text  # 212 − 212 ÷ 1.06
+
+
+def test_counted_tasks_colloquial_verbs_and_people_counted(corpus: Corpus) -> None:
+    assert headline_figures(corpus.ask("青沙重点攻坚任务助推了几项？"))[:1] == [(14.0, "count")]
+    assert headline_figures(corpus.ask("青沙理论宣讲搞了多少场"))[:1] == [(60.0, "count")]
+    assert headline_figures(corpus.ask("青沙提拔了多少干部？"))[:1] == [(17.0, "count")]  # people, not the 5 batches
+
+
+def test_terse_and_loose_english_questions(corpus: Corpus) -> None:
+    assert headline_figures(corpus.ask("Qingsha (青沙) procurement savings rate?"))[:1] == [(9.6, "percent")]
+    assert headline_figures(corpus.ask("how many times did central media report on Qingsha (青沙)?"))[:1] == [(3.0, "count")]
+    assert headline_figures(corpus.ask("how many river violations did Qingsha (青沙) deal with?"))[:1] == [(46.0, "count")]
+    assert headline_figures(corpus.ask("Qingsha (青沙) 2024 plan: how many intercity lines to speed up?")) == [
+        (2.0, "count")]
+    a = corpus.ask("Qingsha (青沙) 2024 plan — how many secondary water-pressurisation facilities (二次加压设施) to upgrade?")
+    assert headline_figures(a)[:1] == [(52.0, "count")], a.text
+    a = corpus.ask("How many new business entities were registered in Qingsha sub-district (青沙街道) in 2023?")
+    assert headline_figures(a)[:1] == [(1860.0, "count")], a.text
+
+
+def test_a_place_whose_name_ends_in_xiang_is_a_place_the_corpus_lacks(corpus: Corpus) -> None:
+    a = corpus.ask("西乡街道2023年一共新增了多少经营主体？")
+    assert a.route == "abstain" and not headline_figures(a), a.text
+
+
+def test_an_english_total_of_named_items_is_their_sum_or_declined(corpus: Corpus) -> None:
+    a = corpus.ask("How many river-related incidents did Qingsha (青沙) handle in total in 2023, counting both violations "
+                   "and emergencies?")
+    assert headline_figures(a)[:1] == [(61.0, "count")], a.text  # 46 + 15, each cited
+    a = corpus.ask("In total, how many fire calls and flood drills did Qingsha (青沙) see in 2023?")
+    assert a.route == "abstain" and not headline_figures(a), a.text  # one item is not the total
