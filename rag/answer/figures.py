@@ -578,7 +578,8 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     def said(row: Indicator) -> float:  # in English, the whole's words ('river-related') in the row's clause
         return english_coverage(r.phrase, row.label_zh + row.evidence.quote) if lang == "en" else 0.0
 
-    pairs = sorted(((s.score, n, s.row) for n, item in tries for s in match_rows(item, own, lang=lang)),
+    pairs = sorted(((s.score, n, s.row) for n, item in tries  # an English item is a thing counted ('persuasion posts')
+                    for s in match_rows(item, own, lang=lang, counted=item if lang == "en" else "")),
                    key=lambda t: (-t[0], -said(t[2])))
     chosen: dict[int, Indicator] = {}
     for _, n, row in pairs:  # the best-fitting item and row first, each row used once...

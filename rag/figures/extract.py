@@ -126,7 +126,7 @@ _ABOVE_AVERAGE = re.compile(r"(高于|低于|快于|慢于|超过|超出|领先)
                             r"平均(?:水平|值)?|[^，,。；;\d]{0,6}?平均(?:水平|值)?|(?:序时|时序)进度)\s*$")
 _LIST_VERB = re.compile(r"新设|设立|成立|组建|新建|建成|新增|打造|创建|培育|引进|认定|命名|评为|获评")
 # words after a count's noun where the sentence goes on: an adverb, a motion verb, a place of action
-_TAIL_END = re.compile(r"全面|全部|顺利|有效|持续|陆续|分别|赴|前往|到|在|参加|参与|进驻|入驻")
+_TAIL_END = re.compile(r"的(?:基础上|同时|前提下|情况下|过程中)|全面|全部|顺利|有效|持续|陆续|分别|赴|前往|到|在|参加|参与|进驻|入驻")
 _NET = re.compile(r"净增加?|净减少?|注销|退出|迁出")  # a change of the things counted just before
 _RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低]?|缩短|压缩|缩减|延长|翻番)(?:到|至|为)|[增降]至|达到)"
                         r"(?:(?:19|20)\d\d年的?)?")
@@ -410,6 +410,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
+            team = _TEAM_AFTER.match(sentence, q.end) if q.unit in _PERSON_UNITS else None
+            if team:  # '组建不少于10人的专业招商团队': the team's size
+                term, label = None, team.group(1)
             if not label and q.unit in _PERSON_UNITS:
                 label = _people_label(prefix, sentence[q.end : clause.start + len(clause.text)], q.unit)
             if label in ("参加", "参与", "受益", "观看") and q.unit in _PERSON_UNITS and prev[1]:
@@ -678,7 +681,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             found = match_term(after_noun.group(0), unit_kind)
             return (found[0] if found else None), tail
     seg = _SCOPE_TAIL.sub("", seg)  # '组织辖区25家企业参展': 辖区 says where, the verb counts 企业
-    verb = (_COUNT_VERB.search(seg) or (re.search(r"([\u4e00-\u9fff]{2})$", seg) if label and len(seg) <= 6 and ends_in_verb(seg)
+    seg = re.sub(r"^[在于对向](?=[\u4e00-\u9fff]{2,4}$)", "", seg)  # '在成立14个…站的基础上': the verb after 在
+    verb = (_COUNT_VERB.search(seg) or (re.search(r"([\u4e00-\u9fff]{2})$", seg) if label and len(seg) <= 6 and (
+        ends_in_verb(seg) or len(seg) == 2 and tagged(seg)[-1][1] == "vn")  # '助推26项重点攻坚任务'
                                         else None) if unit_kind == "count" else None)
     if verb and len(seg) - len(verb.group(0)) <= 2:
         # '分批移交12条“三无”小巷', '提前完成45个小区“雨污分流”': the things counted follow the number
@@ -708,6 +713,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
 
 
 _PERSON_UNITS = frozenset({"人", "人次", "万人", "万人次"})
+_TEAM_AFTER = re.compile(r"(?:左右|以上)?的([\u4e00-\u9fff]{2,10}?(?:团队|队伍|专班|小组|工作组|服务队|志愿队))(?=[,，。；;、]|$)")
 
 
 def _people_label(prefix: str, suffix: str, unit: str) -> str:

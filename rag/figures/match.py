@@ -94,9 +94,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         if lang == "en" and lex < _GLOSSED and glossed(gloss_terms, row):
             lex = _GLOSSED  # 'commercial land (商业用地) of the Xiyuan (西苑) project': the Chinese given, in place
         elif lang == "en" and lex < _COUNTED_GLOSS and counted_gloss and row.normalized_unit == "count" \
-                and row.label_zh.startswith(counted_gloss):
+                and (row.label_zh.startswith(counted_gloss) or row.label_zh.endswith(counted_gloss)):
             # 'how many secondary pressurisation facilities (二次加压设施) to upgrade' over '79个二次加压设施提标改造':
-            # the things counted, glossed, open the label; what is done to them follows
+            # the things counted, glossed, open or end the label; the rest says what was done to them
             lex = _COUNTED_GLOSS
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))

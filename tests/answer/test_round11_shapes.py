@@ -23,9 +23,10 @@ REPORTS = {
                    "同比下降12.5%；累计处理涉河违法违规事件46起、突发事件15起。\n"
                    "三、党的建设\n"
                    "提拔晋升干部5批17人次，助推14项重点攻坚任务，开展各类理论宣讲活动60余场。"
-                   "人民网等中央媒体报道3次。\n"
+                   "人民网等中央媒体报道3次。在成立9个社区调解室的基础上，推动企业成立调解小组21个。\n"
                    "四、2024年工作计划\n"
-                   "完成3个社区管网改造、52个二次加压设施提标改造工程建设；加快推动2条城际线建设。\n",
+                   "完成3个社区管网改造、52个二次加压设施提标改造工程建设；加快推动2条城际线建设。"
+                   "组建不少于12人的专业招商团队。\n",
 }
 
 
@@ -82,3 +83,11 @@ def test_an_english_total_of_named_items_is_their_sum_or_declined(corpus: Corpus
     assert headline_figures(a)[:1] == [(61.0, "count")], a.text  # 46 + 15, each cited
     a = corpus.ask("In total, how many fire calls and flood drills did Qingsha (青沙) see in 2023?")
     assert a.route == "abstain" and not headline_figures(a), a.text  # one item is not the total
+
+
+def test_counts_named_by_the_things_after_them_and_a_teams_size(corpus: Corpus) -> None:
+    a = corpus.ask("How many mediation posts did Qingsha (青沙) have in total in 2023, counting its community mediation "
+                   "rooms (社区调解室) and the mediation groups (调解小组) set up by firms?")
+    assert headline_figures(a)[:1] == [(30.0, "count")], a.text  # 9 + 21
+    a = corpus.ask("How big a professional investment-promotion team (专业招商团队) does Qingsha (青沙) plan to set up in 2024?")
+    assert headline_figures(a)[:1] == [(12.0, "count")], a.text

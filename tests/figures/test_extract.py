@@ -665,3 +665,10 @@ def test_bare_progress_words_after_a_project_s_first_rate_are_that_project_s() -
 def test_points_ahead_of_the_time_schedule_are_a_gap_of_their_own() -> None:
     facts = _facts("前三季度税收收入完成2860万元，占全年任务的77.4%，快于序时进度2.4个百分点。")
     assert ("税收收入快于序时进度", 2.4, "actual") in facts, facts
+
+
+def test_a_count_after_a_verb_in_a_frame_and_a_teams_size_are_named_by_the_things_after_them() -> None:
+    rows = _rows("在成立14个社区交通安全站的基础上，推动企业成立交通劝导站27个")
+    assert rows[0].label_zh.startswith("社区交通安全站") and rows[0].value == 14
+    team = _rows("组建不少于10人的专业招商团队，实施联动招商")
+    assert [(x.label_zh, x.value, x.unit) for x in team] == [("专业招商团队", 10.0, "人")]
