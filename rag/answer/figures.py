@@ -1330,7 +1330,11 @@ _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩�
 _RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
                        r"from|went (?:in)?to|was spent on) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"
-                       r"proportion) of (?:its |the )?(?P<whole2>[^?]+?)\s*(?:\?|$)", re.I)
+                       r"proportion) of (?:its |the )?(?P<whole2>[^?]+?)\s*(?:\?|$)|"
+                       # 'what share of XX's GDP did its fixed-asset investment equal'
+                       r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:[A-Z][\w'’ -]*?['’]s (?:\([^)]*\) )?|its |the )?"
+                       r"(?P<whole3>.+?) did (?:its |the )?(?P<part3>.+?) (?:equal|make up|account for|represent|come to)\b",
+                       re.I)
 
 
 def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
@@ -1341,15 +1345,18 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
     m = _RATIO_ZH.search(question) if lang == "zh" else _RATIO_EN.search(question)
     if m is None:
         return None
-    part_q = m.group("part") if lang == "zh" else (m.group("part") or m.group("part2"))
-    whole_q = m.group("whole") if lang == "zh" else (m.group("whole") or m.group("whole2"))
+    part_q = m.group("part") if lang == "zh" else (m.group("part") or m.group("part2") or m.group("part3"))
+    whole_q = m.group("whole") if lang == "zh" else (m.group("whole") or m.group("whole2") or m.group("whole3"))
     own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
            and (not r.period or period_matches(x.period, r.period))]
     found: list[list[Indicator]] = []
     for text in (part_q, whole_q):
+        for name in (place, short_name(place)) if lang == "zh" else ():  # '玉塘街道2023年的社零相当于其GDP的百分之几'
+            text = text.replace(name, " ")
         phrase = indicator_phrase(text, [], lang, r.places)
         if lang == "zh":
             phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", phrase) or phrase
+            phrase = re.sub(r"^[其本该全]", "", phrase)
         keys = [t.key for t in terms_for_question(text)] if lang == "zh" else []
         best = [s for s in match_rows(phrase, own, keys=keys, lang=lang, embed=ctx.embed) if s.score >= _RATIO_SURE]
         levels = [s for s in best if s.row.kind in _LEVEL]

@@ -13,11 +13,11 @@ from rag.answer.passages import Context, focus_terms, passage_filters
 from rag.answer.router import Route
 from rag.figures.match import abbreviated, english_coverage, english_to_zh
 from rag.schemas import Answer, Citation
-from rag.text.cues import ASKS_RANK, BARE_OPEN, STATED_RANK
+from rag.text.cues import ASKS_RANK, BARE_OPEN, STATED_RANK, stated_position
 from rag.text.messages import msg
 from rag.text.names import place_en
-from rag.text.numbers import parse_number
 from rag.text.script import simplified
+from rag.text.words import tagged
 
 _RANK_WORDS = re.compile(r"排名|排序|名次|第几|位次|排|名|位")
 _LEAD = " \t\u3000，,、；;：:"
@@ -87,6 +87,11 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
             "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships"]
     asked_scope = next((c for c, p in _ASKED_SCOPE if re.search(p, question, re.I)), None)
+    # 'for its share of good-air days (空气优良率)': the Chinese an English question gives names what is ranked
+    glosses = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", question) if lang == "en" and t not in place
+               and not re.search(r"[省市县区旗]$", t)]
+    if glosses:  # each word of a long gloss ('电动自行车上牌' is said as '电动自行车…上牌')
+        terms = [w for g in glosses for w in ([x for x, _ in tagged(g) if len(x) >= 2] if len(g) > 4 else [g])]
     best: tuple[float, int, Citation, int] | None = None
     review = passage_filters(r.model_copy(update={"kind": "actual"}), None)  # '目标考核' asks no plan figure
     asked_years = {str(y) for y in r.years}
@@ -122,15 +127,15 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             ranked_after = m.group(0).endswith("大")  # '全县第三大、本镇第一大企业某某集团': what is ranked follows
             if ranked_after:
                 scope += text[m.end() : _clause_end(text, m.end())]
-            cover = _cover(terms, scope) if lang == "zh" else english_coverage(question, scope, drop)
+            cover = _cover(terms, scope) if lang == "zh" or glosses else english_coverage(question, scope, drop)
             commas = [c.end() for c in _COMMA.finditer(text, start, m.start())]
             # the clause that states the position says whether it ranks the growth or the total
             cover -= 0.5 * _contrast(question, text[commas[-1] if commas else start : m.end()])
-            if cover < (_MIN_COVER if lang == "zh" else _MIN_COVER_EN) or (best is not None and cover <= best[0]):
+            if cover < (_MIN_COVER if lang == "zh" or glosses else _MIN_COVER_EN) or (best is not None and cover <= best[0]):
                 continue
             for cut in [start + x.end() for x in _CLAUSE.finditer(window)]:  # the shortest span saying as much
                 part = text[cut : m.end()] if scope is window else subject + text[cut : m.end()]
-                if (_cover(terms, part) if lang == "zh" else english_coverage(question, part, drop)) < cover:
+                if (_cover(terms, part) if lang == "zh" or glosses else english_coverage(question, part, drop)) < cover:
                     break
                 start = cut
             end = m.end()
@@ -141,7 +146,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             lead = len(span) - len(quote)
             cite = Citation(n=1, report_id=hit.chunk.report_id, street=place, section=hit.chunk.section, quote=quote,
                             start=hit.chunk.start + start + lead, end=hit.chunk.start + end)
-            best = (cover, n, cite, int(parse_number(m.group(1) or m.group(2))))
+            best = (cover, n, cite, stated_position(m))
     if best is None:
         shown = place if lang == "zh" else place_en(place)
         text = msg("rank_not_stated", lang, place=shown, terms="、".join(terms) or question)

@@ -61,7 +61,7 @@ _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
                          r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
-                         r"(?:[\w'’]+[ -]){0,8}(?:task|plan|target|goal|budget)s?(?! revenue)|"
+                         r"(?:[\w'’]+[ -]|[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?(?! revenue)|"
                          r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget|"
                          # 'which was further along its annual investment task': how much of the task was done
                          r"(?:further|farther|furthest|farthest|how far) along (?:its|the|their) (?:[\w'’-]+ ){0,6}"
@@ -415,8 +415,8 @@ def kind_asked(question: str) -> AskedKind:
         return "completion_rate"  # 'how much of its annual investment task had it completed': the share done
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少", question):
         return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
-    if _COMPLETION.search(question) or re.search(r"\bhow many times (?:over )?(?:its|the|their)\b[^?]{0,40}?\b(?:task|target|"
-                                                 r"quota|plan)\b", question, re.I):
+    if _COMPLETION.search(question) or re.search(r"\b(?:how many times (?:over )?|what multiple of )(?:its|the|their)\b[^?]{0,60}?"
+                                                 r"\b(?:task|target|quota|plan)\b", question, re.I):
         return "completion_rate"  # 'how many times its district-assigned annual task': 完成任务的1.6倍
     if re.search(_RATE_ON_LAST_YEAR, question):
         return "yoy_growth"

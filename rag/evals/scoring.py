@@ -14,8 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from rag.figures.grounding import signed_figures
 from rag.figures.lexicon import BY_KEY, KIND_SUFFIX, base_key
 from rag.schemas import Answer, Indicator, ReportMeta
-from rag.text.cues import STATED_RANK
-from rag.text.numbers import UNITS, normalize, parse_number
+from rag.text.cues import STATED_RANK, stated_position
+from rag.text.numbers import UNITS, normalize
 
 if TYPE_CHECKING:
     from rag.summary.common import ReportSummary
@@ -104,8 +104,7 @@ def headline_figures(answer: Answer) -> list[tuple[float, str]]:
     if answer.route == "abstain":
         return []
     first = headline(answer)
-    return signed_figures(first) + [(parse_number(m.group(1) or m.group(2)), "count")
-                                    for m in STATED_RANK.finditer(first)]
+    return signed_figures(first) + [(float(stated_position(m)), "count") for m in STATED_RANK.finditer(first)]
 
 
 def numeric_match(answer: Answer, value: float, unit: str, *, approximate: bool = False) -> tuple[bool, str]:

@@ -87,7 +87,17 @@ STATED_RANK = re.compile(r"(?:(?:排名|排在?|位列|位居|位次|居|列)[^�
                          # '办结率全区第三', '增速全市第3', '全区第二大企业': the scope and the position, no verb
                          r"(?<![一二三四五六七八九十\d])全[区市县省国镇](?:排名)?|(?:区|市|县)内排名)"
                          r"第\s*([一二三四五六七八九十\d]{1,3})\s*(?:位|名|大)?(?!产业|书记|批|季度|届|期|次|个|[一二三四五六七八九十\d])|"
-                         r"\branked\s+(?:no\.\s*)?(\d{1,3})(?:st|nd|rd|th)?", re.I)
+                         r"\branked\s+(?:no\.\s*)?(\d{1,3})(?:st|nd|rd|th)?|"
+                         r"(?:排名|位居|位列|居于?|名列)[^，,。；;第]{0,8}?(?:首位|榜首)", re.I)  # '位居全区首位': first
+
+
+def stated_position(m: re.Match[str]) -> int:
+    """The position a STATED_RANK match states: its number, or 1 for 首位/榜首."""
+    from rag.text.numbers import parse_number  # (numbers reads no cue: imported here, where it is used)
+
+    n = m.group(1) or m.group(2)
+    return int(parse_number(n)) if n else 1
+
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
 ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) did .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b", re.I)

@@ -16,11 +16,12 @@ REPORTS = {
                      "完成年度目标的31.25%。\n",
     "qs_2023.txt": "青沙街道2023年工作总结\n"
                    "一、经济发展\n"
-                   "“四上”企业增至212家，同比增长6.0%；全年新登记经营主体1860户，其中新登记企业420户。"
+                   "全年实现地区生产总值120亿元，社会消费品零售总额30亿元，固定资产投资48亿元。“四上”企业增至212家，同比增长6.0%；全年新登记经营主体1860户，其中新登记企业420户。"
                    "自行采购项目节约率9.6%。\n"
                    "二、平安建设\n"
                    "全年发生安全生产事故9宗，死亡人数同比下降25%；110违法犯罪警情1832宗，同比下降3.4%；接报火警61宗，"
-                   "同比下降12.5%；累计处理涉河违法违规事件46起、突发事件15起。\n"
+                   "同比下降12.5%；累计处理涉河违法违规事件46起、突发事件15起。率先设立电动自行车综合服务点，累计上牌"
+                   "8120辆，完成率全区第三。纳管严重精神障碍患者人数位居全区首位。空气优良率排名全区第二。\n"
                    "三、党的建设\n"
                    "提拔晋升干部5批17人次，助推14项重点攻坚任务，开展各类理论宣讲活动60余场。"
                    "人民网等中央媒体报道3次。在成立9个社区调解室的基础上，推动企业成立调解小组21个。\n"
@@ -91,3 +92,30 @@ def test_counts_named_by_the_things_after_them_and_a_teams_size(corpus: Corpus) 
     assert headline_figures(a)[:1] == [(30.0, "count")], a.text  # 9 + 21
     a = corpus.ask("How big a professional investment-promotion team (专业招商团队) does Qingsha (青沙) plan to set up in 2024?")
     assert headline_figures(a)[:1] == [(12.0, "count")], a.text
+
+
+def test_positions_stated_in_words_and_asked_in_english_with_a_gloss(corpus: Corpus) -> None:
+    a = corpus.ask("Where did Qingsha (青沙) rank in the district for its share of good-air days (空气优良率) in 2023?")
+    assert "2nd" in a.text and a.citations, a.text
+    a = corpus.ask("Where did Qingsha (青沙) rank in the district for its completion rate in licence-plating e-bikes "
+                   "(电动自行车上牌)?")
+    assert "3rd" in a.text, a.text
+    a = corpus.ask("青沙街道纳管严重精神障碍患者人数在全区排第几？")
+    assert "首位" in a.text and a.route == "indicator", a.text
+
+
+def test_a_ratio_of_two_stated_levels_asked_with_its_whole_after_qi_or_in_english(corpus: Corpus) -> None:
+    a = corpus.ask("青沙街道2023年的社会消费品零售总额相当于其地区生产总值的百分之几？")
+    assert headline_figures(a)[:1] == [(25.0, "percent")], a.text
+    a = corpus.ask("Roughly what share of Qingsha's (青沙) GDP did its fixed-asset investment equal in 2023?")
+    assert headline_figures(a)[:1] == [(40.0, "percent")], a.text
+
+
+def test_a_completion_asked_as_a_percentage_or_a_multiple_of_a_target(corpus: Corpus) -> None:
+    a = corpus.ask("Heshan (禾山), January–June 2024: what percentage of its full-year fixed-asset investment (固定资产投资) "
+                   "target had it reached?")
+    assert headline_figures(a)[:1] == [(41.2, "percent")], a.text
+    from rag.answer.router import kind_asked
+
+    assert kind_asked("It brought in 120 projects. What multiple of the district's annual quota was that?") \
+        == "completion_rate"

@@ -97,3 +97,11 @@ def test_a_stated_position_counts_as_its_ordinal() -> None:
 
 def test_a_price_per_unit_is_read_in_its_money_unit() -> None:
     assert numeric_match(_answer("蜜桔收购均价每斤2.1元。"), 2.1, "元/斤") == (True, "")
+
+
+def test_a_position_stated_as_first_place_in_words_scores_as_first() -> None:
+    from rag.evals.scoring import headline_figures
+    from rag.schemas import Answer
+
+    a = Answer(question="q", text="青沙街道:纳管患者人数位居全区首位[1]。", language="zh", route="indicator", mode="offline")
+    assert (1.0, "count") in headline_figures(a)
