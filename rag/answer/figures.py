@@ -98,6 +98,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         two = _two_measures(question, r, ctx)  # '社零总额比固定资产投资多多少': two figures of one place
         if two is not None:
             return two
+        named = _two_named(question, r)
+        if named:  # '全程接种人次比加强针接种人次多多少' with either not found for sure: one of them is no answer
+            return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
+                                            terms=join_list(named, r.language)), [], route="abstain")
     got = _from_table(question, r, ctx)
     if (got is None or got.route == "abstain") and len(r.places) >= 2 and not r.twins and not r.unknown_places \
             and (r.intent == "rank" or _DIFF_ASKED.search(question)) and not asks_rank(question) \
@@ -446,7 +450,7 @@ def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | Non
     core = _ENTITY_KIND.sub("", m.group(1)) if m else ""
     if m is None or len(core) < 2:
         return None
-    words = [w for w, _ in tagged(core) if len(w) >= 2] or [core]
+    words = [w for w, f in tagged(core) if len(w) >= 2 and not f.startswith("v")] or [core]  # '建成' names nothing
     quoted = re.findall(r"“([^”]{2,8})”", m.group(1))
     for x in measure:
         text = x.label_zh + x.evidence.quote + x.context
@@ -456,8 +460,9 @@ def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | Non
 
 
 # A named project, site or park a question's phrase opens with ('茶旅综合体项目接待游客'), and its generic words.
-_ENTITY = re.compile(r"^([\u4e00-\u9fff“”]{2,14}?(?:项目|工程|综合体|产业园|园区|景区|电站|基地|片区))(?=[\u4e00-\u9fff]{2})")
-_ENTITY_KIND = re.compile(r"(?:项目|工程|综合体|产业园|园区|景区|电站|基地|片区|[“”])+$|[“”]")
+_ENTITY_KINDS = r"项目|工程|综合体|产业园|园区|景区|电站|基地|片区|停车场|学校|公园|广场|医院|水库"
+_ENTITY = re.compile(rf"^([\u4e00-\u9fff“”]{{2,14}}?(?:{_ENTITY_KINDS}))(?=[\u4e00-\u9fff]{{2}})")
+_ENTITY_KIND = re.compile(rf"(?:{_ENTITY_KINDS}|[“”])+$|[“”]")
 _GLOSS = re.compile(r"[（(]([\u4e00-\u9fff“”]{2,12})[)）]")
 
 
@@ -1734,10 +1739,31 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
 
 
 # Two measures of one place compared: '社零总额比固定资产投资多多少', 'by how much did retail sales exceed investment'.
-_TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大)(?:出|了)?(?:大约|约|大概)?(?:多少|几)")
+_TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大|少|低|小)(?:出|了)?(?:大约|约|大概)?(?:多少|几)")
 _TWO_EN = re.compile(r"\bby how much did (?P<a>.+?) (?:exceed|outstrip|top|surpass) (?P<b>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
                      r"\bhow much (?:more|higher|larger) (?:was|were) (?P<a2>.+?) than (?P<b2>[^?]+?)\s*(?:in \d{4}\s*)?\?",
                      re.I)
+
+
+# what a 'than' names when it is no second measure: the year before, a plan, an average, a period
+_NOT_A_MEASURE = re.compile(r"上年|去年|前年|上一年|同期|目标|任务|计划|预期|平均|均值|全[区市县省国]|20\d\d|[上下]半年|季度|\d+月|"
+                            r"\b(?:target|plan|goal|quota|average|last year|the year before|previous year|a year earlier|"
+                            r"20\d\d)\b", re.I)
+
+
+def _two_named(question: str, r: Route) -> list[str]:
+    """The two measures a difference question names ('A比B多多少', 'how much more was A than B'), as written; []
+    when it asks no such difference, or its second term is a year, a plan or an average."""
+    m = (_TWO_ZH if r.language == "zh" else _TWO_EN).search(question)
+    if m is None:
+        return []
+    a, b = (m.group("a"), m.group("b")) if r.language == "zh" or m.group("a") else (m.group("a2"), m.group("b2"))
+    b_phrase = indicator_phrase(b, [], r.language, r.places)
+    if _NOT_A_MEASURE.search(b) or len(re.sub(r"[^\w\u4e00-\u9fff]", "", b_phrase)) < 2:
+        return []
+    for place in r.places if r.language == "zh" else ():
+        a = a.replace(place, "").replace(short_name(place), "")
+    return [indicator_phrase(a, [], r.language, r.places) or a.strip(), b_phrase]
 
 
 def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:

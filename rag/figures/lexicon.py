@@ -150,7 +150,7 @@ TERMS: tuple[Term, ...] = (
          (r"刑事治安警情",), COUNT, "safety", 1),
     Term("fire_alarms", "火警", "Fire reports", (r"火警",), COUNT, "safety", 1),
     # party building
-    Term("discipline_cases_filed", "纪检立案数", "Disciplinary cases filed", (r"(?:党纪|纪检|纪律审查)立案|(?<![管罚处执察])立案(?=[^,，]{0,8}$)",), COUNT,
+    Term("discipline_cases_filed", "纪检立案数", "Disciplinary cases filed", (r"(?:党纪|纪检(?:监察)?|纪律审查|监察)立案|(?<![管罚处执察])立案(?=[^,，]{0,8}$)",), COUNT,
          "party", 1, context=r"纪|腐|廉"),
     Term("new_party_members", "发展党员", "New Party members", (r"发展(?:新)?党员",), COUNT, "party", 1),
 )

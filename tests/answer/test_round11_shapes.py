@@ -119,3 +119,12 @@ def test_a_completion_asked_as_a_percentage_or_a_multiple_of_a_target(corpus: Co
 
     assert kind_asked("It brought in 120 projects. What multiple of the district's annual quota was that?") \
         == "completion_rate"
+
+
+def test_a_difference_of_two_measures_is_computed_or_declined_never_one_of_them(corpus: Corpus) -> None:
+    a = corpus.ask("青沙街道2023年社零总额比固定资产投资少多少？")
+    assert headline_figures(a)[:1] == [(18e8, "CNY")], a.text  # 48 − 30 亿元
+    a = corpus.ask("青沙街道2023年提拔晋升干部人次比新招录社区工作者人数多多少？")
+    assert a.route == "abstain" and not headline_figures(a), a.text
+    a = corpus.ask("青沙街道2023年纪检监察立案多少宗？")
+    assert a.route == "abstain" or not any(v in (1832.0,) for v, _ in headline_figures(a)), a.text
