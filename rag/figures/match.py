@@ -84,6 +84,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
                                       else label_similarity(phrase, row.label_zh))
         lex = by_label[row.label_zh]
+        if lang == "zh" and lex >= THRESHOLD and ANIMAL.search(phrase) \
+                and set(ANIMAL.findall(phrase)) - set(row.label_zh):
+            lex = round(lex * 0.5, 4)  # '牛存栏' asked: the herd of all livestock (牲畜存栏) is not the cattle
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and len(row.label_zh) <= 2:
             lex = round(lex * _bare_fit(phrase, row), 4)
         if lang == "zh" and keyset and len(row.label_zh) <= 2 and row.label_zh in phrase and row.key not in keyset \
@@ -218,6 +221,8 @@ def _noun_char(char: str) -> bool:
 
 
 HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")
+# one animal a question names ('牛存栏'): a figure of all livestock (牲畜存栏) is not that animal's
+ANIMAL = re.compile(r"[牛羊猪鸡鸭鹅兔蜂蚕]")  # (not 马: 马路)
 _GENERIC_TAIL = re.compile(r"(?:面积|数量|总数|个数|规模|总量|金额|总额)$")
 _GENERIC_HEAD = re.compile(r"^(?:数|数量|人数|户数|个数|总数|总量|规模|金额|额|总额|面积|长度|里程|总长|情况|水平|量|多少|几|场次|次数|"
                            r"场数)$")

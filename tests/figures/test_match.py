@@ -367,3 +367,9 @@ def test_business_entities_are_the_newer_name_of_market_entities() -> None:
     term = next(t for t in TERMS if t.key == "new_market_entities")
     assert term.regex.search("全年新登记经营主体2146户") and term.regex.search("新增市场主体560户")
     assert _en("new business entities registered", "新登记经营主体") > _en("new business entities registered", "新登记企业")
+
+
+def test_one_animal_asked_is_not_all_livestock() -> None:
+    herd = [row("芨芨湾镇", "2023", "年末牲畜存栏", 6.8, "万头"), row("芨芨湾镇", "2023", "年末牛存栏", 1.2, "万头")]
+    assert [s.row.label_zh for s in match_rows("年末牛存栏", herd)][:1] == ["年末牛存栏"]
+    assert [s.row.label_zh for s in match_rows("年末牛存栏", herd[:1])] == []
