@@ -115,8 +115,20 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         and not _ADDED_UP.search(question)  # '一共清理了几处地块': one stated total, not a sum
     if (got is None or got.route == "abstain" and not r.unknown_places and not r.twins) \
             and (r.intent == "lookup" or one_item) and len(r.places) == 1:
-        return _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
+        got = _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
+    if got is not None and got.route == "indicator" and _HYPOTHETICAL.search(question) \
+            and msg("computed_note", r.language) not in got.caveats:
+        # 'if it kept investing at its January–May pace all year, how much would it book': a projection the report
+        # does not make; the figure it states is no answer
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
+                       route="abstain")
     return got
+
+
+# a projection asked: what the figure would be if a pace were kept ('照这个速度…全年能完成多少')
+_HYPOTHETICAL = re.compile(r"\bif\b[^?]{0,60}\b(?:kept|keeps|continued|continues|were to|carried on|held)\b[^?]{0,40}"
+                           r"\b(?:pace|rate|speed|trend)\b|照(?:这个|此)(?:速度|进度|节奏)|按(?:这个|此)(?:速度|进度|节奏)", re.I)
 
 
 def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
@@ -1033,9 +1045,10 @@ def _place(p: str | None, lang: str) -> str:
 
 def _figure(i: Indicator, lang: str, *, absolute: bool = False) -> str:
     value = abs(i.value) if absolute else i.value
+    qualifier = None if i.qualifier == "达" else i.qualifier  # '社零为39.15亿元', never '为达39.15亿元'
     if lang == "en":
-        return f"{format_en(value, i.unit, i.qualifier)} ({format_zh(value, i.unit, i.qualifier)})"
-    return format_zh(value, i.unit, i.qualifier)
+        return f"{format_en(value, i.unit, qualifier)} ({format_zh(value, i.unit, qualifier)})"
+    return format_zh(value, i.unit, qualifier)
 
 
 def _estimated(i: Indicator) -> bool:

@@ -245,7 +245,11 @@ def _inherit(r: Route, prev: Route, question: str) -> Route:
 
 _SECOND_ASK = re.compile(r"(?:多少|几)[^？?]*[？?，,；;][^？?]*(?:办结率|完成率|增长|增速|增幅|同比|目标|任务)|"
                          r"(?:是多少|完成多少|多少亿|多少万)[^？?]*(?:同比|增长)")
-_BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长|\band how (?:fast|much) did (?:it|they) grow\b", re.I)
+_BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长|(?:总量|金额|数额|规模)[和及与]增[速幅长]|"
+                          r"\band how (?:fast|much) did (?:it|they) grow\b|"
+                          # 'retail sales in 2023 — amount and growth?', '…, and the year-on-year change?'
+                          r"\b(?:amount|level|total|value|figure) and (?:its |the )?(?:growth|change|yoy)\b|"
+                          r"(?<!%)(?<!rate), and (?:its |the )?(?:year-on-year|yoy) (?:change|growth)\?", re.I)
 _EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task)", re.I)
 
 

@@ -128,3 +128,11 @@ def test_a_difference_of_two_measures_is_computed_or_declined_never_one_of_them(
     assert a.route == "abstain" and not headline_figures(a), a.text
     a = corpus.ask("青沙街道2023年纪检监察立案多少宗？")
     assert a.route == "abstain" or not any(v in (1832.0,) for v, _ in headline_figures(a)), a.text
+
+
+def test_amount_and_growth_asked_in_english_and_a_projection_declined(corpus: Corpus) -> None:
+    a = corpus.ask("Qingsha (青沙): retail sales of consumer goods in 2023 — amount and growth?")
+    assert headline_figures(a)[:1] == [(30e8, "CNY")], a.text
+    a = corpus.ask("If Heshan (禾山) kept investing at its January–June 2024 pace all year, roughly how much fixed-asset "
+                   "investment would it book?")
+    assert a.route == "abstain" and not headline_figures(a), a.text
