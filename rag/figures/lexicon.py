@@ -250,13 +250,18 @@ EN_TO_ZH: dict[str, str] = {
     "grid": "网格", "party member": "党员", "volunteer": "志愿服务", "parking": "停车位", "growth": "增长 同比",
     "first half": "上半年", "demolish": "拆除", "illegal building": "违建", "gdp": "地区生产总值",
     "micro-project": "民生微实事", "subsid": "补贴", "employment": "就业", "case": "案件 立案",
+    "poverty relief": "扶贫 帮扶", "poverty-relief": "扶贫 帮扶", "landed": "落地 落户",
 }
 
 
 def expand_english(question: str) -> str:
     """Append Chinese equivalents of English terms (for the lexical index)."""
     low = question.lower()
-    extra = [zh for en, zh in EN_TO_ZH.items() if en in low]
+    extra = []
+    for en in sorted(EN_TO_ZH, key=len, reverse=True):  # longest first, each word once: 'poverty-relief' is no 纾困
+        if re.search(rf"\b{re.escape(en)}", low):
+            extra.append(EN_TO_ZH[en])
+            low = re.sub(rf"\b{re.escape(en)}\w*", " ", low)
     for key, pattern in EN_PATTERNS.items():
         if re.search(pattern, question, re.I):
             extra.append(BY_KEY[key].zh.strip("“”") if key in BY_KEY else "")

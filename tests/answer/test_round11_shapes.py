@@ -16,7 +16,9 @@ REPORTS = {
                      "完成年度目标的31.25%。\n",
     "qs_2023.txt": "青沙街道2023年工作总结\n"
                    "一、经济发展\n"
-                   "全年实现地区生产总值120亿元，社会消费品零售总额30亿元，固定资产投资48亿元。“四上”企业增至212家，同比增长6.0%；全年新登记经营主体1860户，其中新登记企业420户。"
+                   "全年实现地区生产总值120亿元，社会消费品零售总额30亿元，固定资产投资48亿元。国高企业增至88家，同比增长10%。"
+                   "城市更新完工项目3个，通过规划审批项目6个。“四上”企业增至212家，同比增长6.0%；"
+                   "全年新登记经营主体1860户，其中新登记企业420户。"
                    "自行采购项目节约率9.6%。\n"
                    "二、平安建设\n"
                    "全年发生安全生产事故9宗，死亡人数同比下降25%；110违法犯罪警情1832宗，同比下降3.4%；接报火警61宗，"
@@ -27,7 +29,7 @@ REPORTS = {
                    "人民网等中央媒体报道3次。在成立9个社区调解室的基础上，推动企业成立调解小组21个。\n"
                    "四、2024年工作计划\n"
                    "完成3个社区管网改造、52个二次加压设施提标改造工程建设；加快推动2条城际线建设。"
-                   "组建不少于12人的专业招商团队。\n",
+                   "组建不少于12人的专业招商团队。力争新增“小升规”企业20家以上、专精特新企业9家。\n",
 }
 
 
@@ -136,3 +138,16 @@ def test_amount_and_growth_asked_in_english_and_a_projection_declined(corpus: Co
     a = corpus.ask("If Heshan (禾山) kept investing at its January–June 2024 pace all year, roughly how much fixed-asset "
                    "investment would it book?")
     assert a.route == "abstain" and not headline_figures(a), a.text
+
+
+def test_loose_chinese_and_english_wordings_of_common_asks(corpus: Corpus) -> None:
+    assert headline_figures(corpus.ask("青沙固投一年多少亿？"))[:1] == [(48e8, "CNY")]
+    assert headline_figures(corpus.ask("青沙国高企业数量涨了百分之几？"))[:1] == [(10.0, "percent")]
+    assert headline_figures(corpus.ask("Heshan (禾山) industrial investment — what % of the annual target done?"))[:1] == [
+        (31.25, "percent")]
+    from rag.answer.router import kind_asked
+
+    assert kind_asked("how many urban renewal projects in Qingsha passed planning approval?") == "actual"  # 规划审批
+    from rag.figures.lexicon import expand_english
+
+    assert "纾困" not in expand_english("Qingsha poverty-relief pairing: how many projects?")
