@@ -614,7 +614,7 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
         return None
     if lang == "en" and (len({x.report_id for x in picked}) > 1 or max(x.evidence.start for x in picked)
                          - min(x.evidence.start for x in picked) > _ITEMS_SPAN):
-        return None  # English items glossed word by word: only figures stated together ('…78起、突发事件20起') add up
+        return None  # English items glossed word by word: only figures stated together ('…违规事件46起、突发事件15起') add up
     if len(picked) == 1:  # '人大建议和政协提案一共…': the report states them as one figure
         x = picked[0]
         text = msg("lookup", lang, place=_place(place, lang), period=_period(x.period, lang), label=_label([x], lang),
@@ -1045,7 +1045,7 @@ def _place(p: str | None, lang: str) -> str:
 
 def _figure(i: Indicator, lang: str, *, absolute: bool = False) -> str:
     value = abs(i.value) if absolute else i.value
-    qualifier = None if i.qualifier == "达" else i.qualifier  # '社零为39.15亿元', never '为达39.15亿元'
+    qualifier = None if i.qualifier == "达" else i.qualifier  # '社零为52.6亿元', never '为达52.6亿元'
     if lang == "en":
         return f"{format_en(value, i.unit, qualifier)} ({format_zh(value, i.unit, qualifier)})"
     return format_zh(value, i.unit, qualifier)
@@ -1369,7 +1369,7 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
            and (not r.period or period_matches(x.period, r.period))]
     found: list[list[Indicator]] = []
     for text in (part_q, whole_q):
-        for name in (place, short_name(place)) if lang == "zh" else ():  # '玉塘街道2023年的社零相当于其GDP的百分之几'
+        for name in (place, short_name(place)) if lang == "zh" else ():  # '某街道2023年的社零相当于其GDP的百分之几'
             text = text.replace(name, " ")
         phrase = indicator_phrase(text, [], lang, r.places)
         if lang == "zh":

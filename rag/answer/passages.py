@@ -69,7 +69,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
     if clause and r.language == "zh" and set(ANIMAL.findall(r.phrase)) - set(clause):
-        clause = None  # '牛存栏多少头' over '牲畜存栏6.8万头': all livestock is not the cattle
+        clause = None  # '牛存栏多少头' over '牲畜存栏4.1万头': all livestock is not the cattle
     if r.intent != "open" and not clause:
         # a figure was asked, no figure row answers it, and no clause states one figure of what was asked: say so
         text = msg("passage_no_figure", r.language) + ("" if r.language == "zh" else " ") + text

@@ -411,7 +411,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
             team = _TEAM_AFTER.match(sentence, q.end) if q.unit in _PERSON_UNITS else None
-            if team:  # '组建不少于10人的专业招商团队': the team's size
+            if team:  # '组建不少于12人的专业招商团队': the team's size
                 term, label = None, team.group(1)
             if not label and q.unit in _PERSON_UNITS:
                 label = _people_label(prefix, sentence[q.end : clause.start + len(clause.text)], q.unit)
@@ -683,7 +683,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     seg = _SCOPE_TAIL.sub("", seg)  # '组织辖区25家企业参展': 辖区 says where, the verb counts 企业
     seg = re.sub(r"^[在于对向](?=[\u4e00-\u9fff]{2,4}$)", "", seg)  # '在成立14个…站的基础上': the verb after 在
     verb = (_COUNT_VERB.search(seg) or (re.search(r"([\u4e00-\u9fff]{2})$", seg) if label and len(seg) <= 6 and (
-        ends_in_verb(seg) or len(seg) == 2 and tagged(seg)[-1][1] == "vn")  # '助推26项重点攻坚任务'
+        ends_in_verb(seg) or len(seg) == 2 and tagged(seg)[-1][1] == "vn")  # '助推14项重点攻坚任务'
                                         else None) if unit_kind == "count" else None)
     if verb and len(seg) - len(verb.group(0)) <= 2:
         # '分批移交12条“三无”小巷', '提前完成45个小区“雨污分流”': the things counted follow the number

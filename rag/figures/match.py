@@ -98,7 +98,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = _GLOSSED  # 'commercial land (商业用地) of the Xiyuan (西苑) project': the Chinese given, in place
         elif lang == "en" and lex < _COUNTED_GLOSS and counted_gloss and row.normalized_unit == "count" \
                 and (row.label_zh.startswith(counted_gloss) or row.label_zh.endswith(counted_gloss)):
-            # 'how many secondary pressurisation facilities (二次加压设施) to upgrade' over '79个二次加压设施提标改造':
+            # 'how many secondary pressurisation facilities (二次加压设施) to upgrade' over '52个二次加压设施提标改造':
             # the things counted, glossed, open or end the label; the rest says what was done to them
             lex = _COUNTED_GLOSS
         elif lang == "zh" and lex < THRESHOLD + 0.1:

@@ -668,7 +668,7 @@ def test_points_ahead_of_the_time_schedule_are_a_gap_of_their_own() -> None:
 
 
 def test_a_count_after_a_verb_in_a_frame_and_a_teams_size_are_named_by_the_things_after_them() -> None:
-    rows = _rows("在成立14个社区交通安全站的基础上，推动企业成立交通劝导站27个")
-    assert rows[0].label_zh.startswith("社区交通安全站") and rows[0].value == 14
-    team = _rows("组建不少于10人的专业招商团队，实施联动招商")
-    assert [(x.label_zh, x.value, x.unit) for x in team] == [("专业招商团队", 10.0, "人")]
+    rows = _rows("在成立9个社区调解室的基础上，推动企业成立调解小组21个")
+    assert rows[0].label_zh.startswith("社区调解室") and rows[0].value == 9
+    team = _rows("组建不少于12人的专业招商团队，开展驻点招商")
+    assert [(x.label_zh, x.value, x.unit) for x in team] == [("专业招商团队", 12.0, "人")]

@@ -365,7 +365,7 @@ def test_business_entities_are_the_newer_name_of_market_entities() -> None:
     from rag.figures.lexicon import TERMS
 
     term = next(t for t in TERMS if t.key == "new_market_entities")
-    assert term.regex.search("全年新登记经营主体2146户") and term.regex.search("新增市场主体560户")
+    assert term.regex.search("全年新登记经营主体987户") and term.regex.search("新增市场主体560户")
     assert _en("new business entities registered", "新登记经营主体") > _en("new business entities registered", "新登记企业")
 
 
