@@ -952,7 +952,25 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
                or x.normalized_unit == "months" and "连续" not in x.label_zh]  # 缩短到3个月 is no streak
     if r.measure_word and r.measure_word not in DURATIONS:  # '惠及多少户居民' is not answered by '改造7个小区'
         out = [x for x in out if x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit)]
-    return out
+    # …unless the question names the part ('城市更新项目完成了多少固定资产投资'): words its sentence holds beyond the label
+    named = bigrams(re.sub(r"[^\u4e00-\u9fff]", "", r.phrase))
+    return [x for x in out if not _less_than_its_part(x, out)
+            or any(g not in x.label_zh and g in x.evidence.quote + x.context for g in named)]
+
+
+# money that only accumulates over a year: its figure for a longer span is never below a shorter span's
+_FLOW = re.compile(r"投资|产值|收入|零售|销售|税|营收|营业额")
+
+
+def _less_than_its_part(x: Indicator, rows: Sequence[Indicator]) -> bool:
+    """A year-to-date flow below the same report's figure for an earlier span of that year (H1 13.25亿元 against
+    1-5月 88.3亿元 of 固定资产投资): a part's figure (one sector's, one project list's) read as the whole's."""
+    if x.normalized_unit != "CNY" or x.kind not in _LEVEL or not _FLOW.search(x.label_zh):
+        return False
+    year, _, end = period_key(x.period)
+    return any(y is not x and y.report_id == x.report_id and measure_of(y) == measure_of(x) and y.kind in _LEVEL
+               and period_key(y.period)[0] == year and period_key(y.period)[2] < end and not is_full_year(y.period)
+               and y.normalized_value > x.normalized_value * 1.01 for y in rows)
 
 
 def _base_period(p: str) -> str:

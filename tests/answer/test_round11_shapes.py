@@ -14,6 +14,11 @@ REPORTS = {
                      "一、主要指标完成情况\n"
                      "1-6月，固定资产投资累计完成36.4亿元，完成年度目标的41.2%；工业投资累计完成12.5亿元，"
                      "完成年度目标的31.25%。\n",
+    "la_2024h1.txt": "柳岸街道2024年上半年工作总结\n"
+                     "一、经济运行\n"
+                     "1-5月，固定资产投资累计完成52.7亿元，完成年度目标的33.1%。\n"
+                     "二、城市更新\n"
+                     "城市更新完工项目2个，开工项目5个，完成固定资产投资9.6亿元，占年度考核任务35%。\n",
     "qs_2023.txt": "青沙街道2023年工作总结\n"
                    "一、经济发展\n"
                    "全年实现地区生产总值120亿元，社会消费品零售总额30亿元，固定资产投资48亿元。国高企业增至88家，同比增长10%。"
@@ -151,3 +156,10 @@ def test_loose_chinese_and_english_wordings_of_common_asks(corpus: Corpus) -> No
     from rag.figures.lexicon import expand_english
 
     assert "纾困" not in expand_english("Qingsha poverty-relief pairing: how many projects?")
+
+
+def test_a_sectors_year_to_date_investment_below_the_places_is_never_the_places(corpus: Corpus) -> None:
+    a = corpus.ask("Liu'an (柳岸) FAI so far this year?")
+    assert headline_figures(a)[:1] == [(52.7e8, "CNY")], a.text
+    a = corpus.ask("柳岸街道2024年上半年固定资产投资完成了多少？")
+    assert 9.6e8 not in [v for v, _ in headline_figures(a)], a.text
