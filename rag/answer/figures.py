@@ -963,8 +963,8 @@ _FLOW = re.compile(r"投资|产值|收入|零售|销售|税|营收|营业额")
 
 
 def _less_than_its_part(x: Indicator, rows: Sequence[Indicator]) -> bool:
-    """A year-to-date flow below the same report's figure for an earlier span of that year (H1 13.25亿元 against
-    1-5月 88.3亿元 of 固定资产投资): a part's figure (one sector's, one project list's) read as the whole's."""
+    """A year-to-date flow below the same report's figure for an earlier span of that year (H1 9.6亿元 against
+    1-5月 52.7亿元 of 固定资产投资): a part's figure (one sector's, one project list's) read as the whole's."""
     if x.normalized_unit != "CNY" or x.kind not in _LEVEL or not _FLOW.search(x.label_zh):
         return False
     year, _, end = period_key(x.period)
