@@ -1292,7 +1292,13 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                      and x.kind in _LEVEL and x.evidence.start <= share.evidence.start]
             if level:
                 a = max(level, key=lambda x: x.evidence.start)
-                fig = _computed(a.value / (share.normalized_value / 100), a, lang)
+                whole = a.value / (share.normalized_value / 100)
+                fig = _computed(whole, a, lang)
+                if _REST_ASKED.search(question):  # '按签约占比推算，还有多少户没有签约': the whole less the part
+                    text = msg("derived_rest", lang, place=_place(place, lang), period=_period(a.period, lang),
+                               label=label, figure=_computed(whole - a.value, a, lang), whole=fig,
+                               level=_figure(a, lang), share=_figure(share, lang))
+                    return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
                 text = msg("derived_whole", lang, place=_place(place, lang), period=_period(a.period, lang),
                            label=label, figure=fig, level=_figure(a, lang), share=_figure(share, lang))
                 return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
@@ -1363,6 +1369,9 @@ _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of 
                           r"(?:in \d{4}\s*)?\?", re.I)
 _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
                         r"to go|short))\b", re.I)
+# the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
+_REST_ASKED = re.compile(r"还有[^，,？?]{0,8}(?:没有?|未|尚未)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
+                         r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
 _RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
                        r"from|went (?:in)?to|was spent on) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"

@@ -61,6 +61,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_whole": {"zh": "{label}的总量约为{figure}(计算值,{period}):按{place}{level}[1]、占比{share}[2]推算。",
                       "en": "The whole of which {place}'s {label} is a share comes to about {figure} ({period}, computed: "
                             "{level} [1] is {share} of it [2])."},
+    "derived_rest": {"zh": "{label}之外的其余部分约为{figure}(计算值,{period}):总量约{whole},即{place}{level}[1]÷占比{share}[2],"
+                           "减去{level}。",
+                     "en": "The rest beyond {place}'s {label} comes to about {figure} ({period}, computed: the whole is about "
+                           "{whole}, i.e. {level} [1] ÷ its share {share} [2], less {level})."},
     "derived_ratio": {"zh": "{place}{period}{part}约相当于{whole}的{figure}(计算值:{part_fig}[1]÷{whole_fig}[2])。",
                       "en": "{place}: in {period}, {part} came to about {figure} of {whole} (computed: {part_fig} [1] "
                             "÷ {whole_fig} [2])."},

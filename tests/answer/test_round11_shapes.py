@@ -18,7 +18,8 @@ REPORTS = {
                      "一、经济运行\n"
                      "1-5月，固定资产投资累计完成52.7亿元，完成年度目标的33.1%。\n"
                      "二、城市更新\n"
-                     "城市更新完工项目2个，开工项目5个，完成固定资产投资9.6亿元，占年度考核任务35%。\n",
+                     "城市更新完工项目2个，开工项目5个，完成固定资产投资9.6亿元，占年度考核任务35%。"
+                     "柳岸旧厂片区统筹项目已签约36户，占比72%。\n",
     "qs_2023.txt": "青沙街道2023年工作总结\n"
                    "一、经济发展\n"
                    "全年实现地区生产总值120亿元，社会消费品零售总额30亿元，固定资产投资48亿元。国高企业增至88家，同比增长10%。"
@@ -163,3 +164,8 @@ def test_a_sectors_year_to_date_investment_below_the_places_is_never_the_places(
     assert headline_figures(a)[:1] == [(52.7e8, "CNY")], a.text
     a = corpus.ask("柳岸街道2024年上半年固定资产投资完成了多少？")
     assert 9.6e8 not in [v for v, _ in headline_figures(a)], a.text
+
+
+def test_the_part_a_share_leaves_out_is_the_whole_less_the_part(corpus: Corpus) -> None:
+    a = corpus.ask("柳岸街道柳岸旧厂片区统筹项目按签约占比推算，大约还有多少户没有签约？")
+    assert headline_figures(a)[:1] == [(14.0, "count")], a.text  # 36 ÷ 72% − 36
