@@ -1396,8 +1396,8 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
            and (not r.period or period_matches(x.period, r.period))]
     found: list[list[Indicator]] = []
     for text in (part_q, whole_q):
-        for name in (place, short_name(place)) if lang == "zh" else ():  # '某街道2023年的社零相当于其GDP的百分之几'
-            text = text.replace(name, " ")
+        if lang == "zh":  # '某街道2023年的社零相当于其GDP的百分之几'
+            text = _without_place(text, place)
         phrase = indicator_phrase(text, [], lang, r.places)
         if lang == "zh":
             phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", phrase) or phrase
@@ -1564,10 +1564,13 @@ def _computed(value: float, like: Indicator, lang: str) -> str:
     """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
     value = round(value) if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
         else float(f"{value:.4g}")  # 0.1647, not 0.16: the figure is small, its digits are not
-    if lang == "en":  # as every figure in English is shown: the report's own form beside it
-        shown, zh = format_en(value, like.unit), format_zh(value, like.unit)
-        return shown if shown == zh else f"{shown} ({zh})"
-    return format_zh(value, like.unit)
+    return _en_with_zh(value, like.unit) if lang == "en" else format_zh(value, like.unit)
+
+
+def _en_with_zh(value: float, unit: str) -> str:
+    """A computed figure in English as every English figure is shown: the report's own form beside it."""
+    shown, zh = format_en(value, unit), format_zh(value, unit)
+    return shown if shown == zh else f"{shown} ({zh})"
 
 
 def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], place: str,
@@ -1766,10 +1769,7 @@ def _total_shown(rows: list[Indicator], lang: str) -> str:
     """The sum of rows in one normalised unit, shown in the first row's unit (computed, never a report figure)."""
     first = rows[0]
     total = _in_unit_of(sum(i.normalized_value for i in rows), first)
-    if lang == "zh":
-        return format_zh(total, first.unit)
-    shown, zh = format_en(total, first.unit), format_zh(total, first.unit)  # as every English figure: the report's form
-    return shown if shown == zh else f"{shown} ({zh})"
+    return format_zh(total, first.unit) if lang == "zh" else _en_with_zh(total, first.unit)
 
 
 def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
@@ -1794,25 +1794,37 @@ _NOT_A_MEASURE = re.compile(r"上年|去年|前年|上一年|同期|目标|任�
 def _two_named(question: str, r: Route) -> list[str]:
     """The two measures a difference question names ('A比B多多少', 'how much more was A than B'), as written; []
     when it asks no such difference, or its second term is a year, a plan or an average."""
-    m = (_TWO_ZH if r.language == "zh" else _TWO_EN).search(question)
-    if m is None:
+    terms = _two_terms(question, r.language)
+    if terms is None:
         return []
-    a, b = (m.group("a"), m.group("b")) if r.language == "zh" or m.group("a") else (m.group("a2"), m.group("b2"))
+    a, b = terms
     b_phrase = indicator_phrase(b, [], r.language, r.places)
     if _NOT_A_MEASURE.search(b) or len(re.sub(r"[^\w\u4e00-\u9fff]", "", b_phrase)) < 2:
         return []
     for place in r.places if r.language == "zh" else ():
-        a = a.replace(place, "").replace(short_name(place), "")
+        a = _without_place(a, place)
     return [indicator_phrase(a, [], r.language, r.places) or a.strip(), b_phrase]
+
+
+def _two_terms(question: str, lang: str) -> tuple[str, str] | None:
+    """The two things a difference question sets against each other ('A比B多多少'), as written; None if none."""
+    m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question)
+    if m is None:
+        return None
+    return (m.group("a"), m.group("b")) if lang == "zh" or m.group("a") else (m.group("a2"), m.group("b2"))
+
+
+def _without_place(text: str, place: str) -> str:
+    """A Chinese part of a question with the place's full and short names taken out."""
+    return text.replace(place, " ").replace(short_name(place), " ")
 
 
 def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     """One place's two figures, the second subtracted from the first, when both are found in one unit."""
-    m = (_TWO_ZH if r.language == "zh" else _TWO_EN).search(question)
-    if m is None or len(r.places) != 1:
+    terms = _two_terms(question, r.language)
+    if terms is None or len(r.places) != 1:
         return None
-    a_text, b_text = (m.group("a"), m.group("b")) if r.language == "zh" or m.group("a") \
-        else (m.group("a2"), m.group("b2"))
+    a_text, b_text = terms
     place = r.places[0]
     picked = []
     for seg in (a_text, b_text):

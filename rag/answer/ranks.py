@@ -92,6 +92,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                and not re.search(r"[省市县区旗]$", t)]
     if glosses:  # each word of a long gloss ('电动自行车上牌' is said as '电动自行车…上牌')
         terms = [w for g in glosses for w in ([x for x, _ in tagged(g) if len(x) >= 2] if len(g) > 4 else [g])]
+    by_terms = lang == "zh" or bool(glosses)  # Chinese words to find, else English words read through glosses
     best: tuple[float, int, Citation, int] | None = None
     review = passage_filters(r.model_copy(update={"kind": "actual"}), None)  # '目标考核' asks no plan figure
     asked_years = {str(y) for y in r.years}
@@ -127,15 +128,15 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             ranked_after = m.group(0).endswith("大")  # '全县第三大、本镇第一大企业某某集团': what is ranked follows
             if ranked_after:
                 scope += text[m.end() : _clause_end(text, m.end())]
-            cover = _cover(terms, scope) if lang == "zh" or glosses else english_coverage(question, scope, drop)
+            cover = _cover(terms, scope) if by_terms else english_coverage(question, scope, drop)
             commas = [c.end() for c in _COMMA.finditer(text, start, m.start())]
             # the clause that states the position says whether it ranks the growth or the total
             cover -= 0.5 * _contrast(question, text[commas[-1] if commas else start : m.end()])
-            if cover < (_MIN_COVER if lang == "zh" or glosses else _MIN_COVER_EN) or (best is not None and cover <= best[0]):
+            if cover < (_MIN_COVER if by_terms else _MIN_COVER_EN) or (best is not None and cover <= best[0]):
                 continue
             for cut in [start + x.end() for x in _CLAUSE.finditer(window)]:  # the shortest span saying as much
                 part = text[cut : m.end()] if scope is window else subject + text[cut : m.end()]
-                if (_cover(terms, part) if lang == "zh" or glosses else english_coverage(question, part, drop)) < cover:
+                if (_cover(terms, part) if by_terms else english_coverage(question, part, drop)) < cover:
                     break
                 start = cut
             end = m.end()

@@ -76,6 +76,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     amounts = "".join(re.findall(r"[\d.]*[万亿]?元", spaced)) if lang == "en" else ""  # 'over 1 million yuan' -> 100万元
     clashes: dict[str, bool] = {}
     gloss_terms = _CJK_TERM.findall(phrase) if lang == "en" else []
+    animals = set(ANIMAL.findall(phrase)) if lang == "zh" else set()  # read once, not once per row
     counted_gloss = next((t for t in _CJK_TERM.findall(counted) if len(t) >= 4), "") if lang == "en" else ""
     for row in rows:
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
@@ -84,8 +85,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
                                       else label_similarity(phrase, row.label_zh))
         lex = by_label[row.label_zh]
-        if lang == "zh" and lex >= THRESHOLD and ANIMAL.search(phrase) \
-                and set(ANIMAL.findall(phrase)) - set(row.label_zh):
+        if lex >= THRESHOLD and animals and animals - set(row.label_zh):
             lex = round(lex * 0.5, 4)  # '牛存栏' asked: the herd of all livestock (牲畜存栏) is not the cattle
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and len(row.label_zh) <= 2:
             lex = round(lex * _bare_fit(phrase, row), 4)
