@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from rag.figures.extract import complete_item
-from rag.text.cues import NUMBER_QUESTION
+from rag.text.cues import ASKS_RANK, NUMBER_QUESTION
 
 _EACH = re.compile(r"(?:各|分别)(?:是|为|有|达到|完成了?)?(?=多少|几|[？?]|$)")
 _ITEM_SEP = re.compile(r"以及|和|、|及|与")
@@ -37,3 +37,21 @@ def split_asks(question: str, names: Sequence[str] = ()) -> list[str]:
             item = complete_item(item, last)  # 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入
         out.append(head[:cut] + item + (tail or "多少"))
     return out
+
+
+_CLAUSE_END = re.compile(r"[，,？?；;]|\s+and\s+(?=(?:its|the|what|where)\b)", re.I)
+
+
+def value_before_rank(question: str) -> str | None:
+    """'社零增速多少？在全区排第几？', 'Buji retail sales growth in 2022, and its rank in the district?': the figure
+    asked before the position, as a question of its own; None when the question asks only a position."""
+    rank = ASKS_RANK.search(question)
+    if rank is None:
+        return None
+    cuts = [m for m in _CLAUSE_END.finditer(question, 0, rank.start())]
+    if not cuts:
+        return None
+    head = question[: cuts[-1].start()].rstrip()
+    if ASKS_RANK.search(head) or not NUMBER_QUESTION.search(re.sub(r"第几", "", head)):
+        return None
+    return head + ("？" if re.search(r"[\u4e00-\u9fff]$", head) else "?")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from rag.answer.asks import split_asks
+from rag.answer.asks import split_asks, value_before_rank
 from rag.answer.passages import (
     AVERAGE_ASKED,
     COUNT_ASKED,
@@ -258,7 +258,13 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
     if asks_rank(question):  # '…排名第几': a stated position, never a figure of the table
-        return rank_answer(question, r, ctx)
+        ranked = rank_answer(question, r, ctx)
+        value = value_before_rank(question)  # '增速多少？排第几？': the figure first, then its position
+        sub = route(value, ctx.reports) if value and ranked else None
+        got = indicator_answer(value, sub, ctx) if value and sub and sub.intent != "open" else None
+        if got is None or got.route != "indicator" or ranked is None:
+            return ranked
+        return _joined(question, r, [got, ranked] if ranked.route == "indicator" else [got])
     if r.intent == "open" or not (r.phrase or r.keys):
         return None
     if _BETWEEN_EVENTS.search(question):  # '从签订协议到举行首拆相隔了几天': a gap no one figure of the table states

@@ -11,6 +11,7 @@ import re
 
 from rag.answer.passages import Context, focus_terms, passage_filters
 from rag.answer.router import Route
+from rag.figures.lexicon import BY_KEY
 from rag.figures.match import abbreviated, english_coverage, english_to_zh
 from rag.schemas import Answer, Citation
 from rag.text.cues import ASKS_RANK, BARE_OPEN, STATED_RANK, stated_position
@@ -49,7 +50,9 @@ def _clause_end(text: str, at: int) -> int:
 def _cover(terms: list[str], text: str) -> float:
     """Share of the terms the text holds, long forms read as their usual short forms (限额以上 = 限上)."""
     short = abbreviated(text)
-    return sum(1 for t in terms if t in text or t in short) / len(terms) if terms else 0.0
+    grows = bool(_GROWTH_WORDS.search(text))  # '增速排第几' over '同比增长5.7%,居全区第4位': one growth, two words
+    return sum(1 for t in terms if t in text or t in short or grows and _GROWTH_WORDS.fullmatch(t)) / len(terms) \
+        if terms else 0.0
 
 
 _COMMA = re.compile(r"[,，;；]")
@@ -96,8 +99,15 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     best: tuple[float, int, Citation, int] | None = None
     review = passage_filters(r.model_copy(update={"kind": "actual"}), None)  # '目标考核' asks no plan figure
     asked_years = {str(y) for y in r.years}
-    query = question if lang == "zh" else " ".join([place, *english_to_zh(question)])
-    for n, hit in enumerate(ctx.search(query, 8, review, False)):
+    # the lexicon's full names of the measures asked ('社零' is written 社会消费品零售总额), so the search finds them
+    full = [BY_KEY[k].zh for k in r.keys if k in BY_KEY]
+    query = " ".join([question, *full]) if lang == "zh" else " ".join([place, *english_to_zh(question), *full])
+    hits = ctx.search(query, 8, review, False)
+    if lang == "zh":  # ...and by the subject's words alone, which a question's other words ('增速多少？') can crowd out
+        seen = {(h.chunk.report_id, h.chunk.start) for h in hits}
+        hits += [h for h in ctx.search(" ".join([place, *terms, *full]), 8, review, False)
+                 if (h.chunk.report_id, h.chunk.start) not in seen]
+    for n, hit in enumerate(hits):
         if hit.chunk.street != place:
             continue
         # '2023年…排第几': a position the 2024 report states is not 2023's, unless its sentence names the year

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from rag.answer.places import resolve_places
 from rag.answer.places import same_county as same_county  # figures filters rows by county
-from rag.figures.lexicon import EN_PATTERNS, terms_for_question
+from rag.figures.lexicon import EN_PATTERNS, flavoured_key, terms_for_question
 from rag.schemas import ReportMeta
 from rag.text.cues import (
     ASKS_CHANGE,
@@ -153,6 +153,10 @@ def language_of(text: str) -> Literal["zh", "en"]:
     return "zh" if letters and cjk / len(letters) >= 0.3 else "en"
 
 
+# A yes-or-no question after the figure asked ('…完成多少？是第一次过百亿吗？'): no part of the figure's name
+_YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否)[^？?]*[？?]?\s*$")
+
+
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     metas = [m for m in known if isinstance(m, ReportMeta)]
@@ -169,12 +173,14 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
-    phrase = indicator_phrase(question, spans, lang, places)
+    tail = _YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
+    asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
+    phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
     frame = _FRAME.search(question) if lang == "zh" else None  # '在土地整备等工作中，…拆除面积': context, not measure
     if frame and len(phrase) > len(context := indicator_phrase(frame.group(0), [], lang)) + 2 and context in phrase:
         phrase = phrase.replace(context, "", 1)
-    keys = [t.key for t in terms_for_question(question[frame.end():] if frame else question)] if lang == "zh" else (
-        _en_keys(question) or [t.key for t in terms_for_question(question)])
+    keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
+        if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
     named_share = re.search(r"\bthe ([a-z][\w-]*(?: [a-z][\w-]*)?) share of\b", question, re.I) \
         if lang == "en" and kind == "share" else None
     if named_share and not re.match(r"(?:larg|bigg|small|high|low|great|less|more|total|whole)", named_share.group(1), re.I):
@@ -547,7 +553,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     text = re.sub(r"(任务|目标|计划)的?比例", r"\1", text)  # …and the share of it done is the completion asked
-    text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点)(?:之中|当中|中|里)", " ", text)  # '按工作计划中': where, not what
+    # '按工作计划中', '报告里的GDP': where, not what
+    text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
     # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
     text = re.sub(r"[（(](?:不算|不含|不包括|不计|不是|而非)[^（）()]{2,12}[)）]", " ", text)
     # '（完成率在100%以上）': a condition on the figure, no part of its name
@@ -571,7 +578,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         # '…2023年比2022年增加了多少': the comparison of two years says the change asked, no part of the name
         text = re.sub(r"(?<![净新])[比较]?(?:增加|增长|减少|下降|提高|降低|上升|增|减)?了?$", "", text)
         text = re.sub(r"(?<=[\u4e00-\u9fff])[比较](?=净增|净减)", "", text)
-    return re.sub(r"^(?:街道|镇|乡|社区|各地)+(?!级)", "", text)  # '镇级税收' keeps its scope
+    text = re.sub(r"^(?:街道|镇|乡|社区|各地)+(?!级)", "", text)  # '镇级税收' keeps its scope
+    # '专精特新要新增几家', '幼儿托位的新增目标': the verb said after the thing added opens its name, as reports write it
+    return re.sub(r"^([\u4e00-\u9fff]{2,}?)(新增|新建|新引进|新培育|新认定)$", r"\2\1", text)
 
 
 _EN_SHARE_FROM = re.compile(r"\bshare of (?:the |its )?(.+?) (?:(?:came|comes|come|was|were|is|are) (?:from|contributed by|"

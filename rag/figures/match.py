@@ -351,6 +351,11 @@ _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登�
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
 
 
+def _scope(word: str) -> str:
+    """One name per level: '市级' and the 市 of '市重大产业项目' are the city's."""
+    return word[0] if len(word) == 2 and word[1] == "级" and word[0] in "省市区县镇乡" else word
+
+
 def qualifier_fit(phrase: str, label: str) -> float:
     """Qualifiers that change what a figure measures must agree: 村均/人均 (per village, per person) against a
     total, 新增/新认定 (added this year) against a stock. 1.0 when they agree, less when they do not."""
@@ -363,8 +368,9 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.6  # '村均收入' is not answered by the villages' total
     elif has - asked and not re.search(r"per\b|per-|average|each", phrase, re.I):
         fit *= 0.9 if _CJK.search(phrase) else 0.8  # 'village collective operating income' is no 村均 figure
-    asked_scope = set(_SCOPE.findall(phrase)) | {_EN_SCOPE[w.lower()] for w in _EN_SCOPE_RE.findall(phrase)}
-    label_scope = set(_SCOPE.findall(label))
+    asked_scope = {_scope(x) for x in _SCOPE.findall(phrase)} | {_scope(_EN_SCOPE[w.lower()])
+                                                                   for w in _EN_SCOPE_RE.findall(phrase)}
+    label_scope = {_scope(x) for x in _SCOPE.findall(label)}
     if asked_scope and label_scope and not asked_scope & label_scope:
         fit *= 0.5  # '全口径税收' is not '区级税收'
     elif asked_scope and not label_scope:
