@@ -14,12 +14,16 @@ _CONTEXT = re.compile(r"(?:20[0-4]\d)\s*年度?|上半年|下半年|前三季度
                       r"|全年|计划|预计|目标|今年|去年")
 
 
+_SUBJECT_LESS = re.compile(r"[？?，,。\s]|一共|总共|共|分别|各|是|有|为|多少|几[个家项所宗座名件次人户条处]?|大约|约")
+
+
 def split_asks(question: str, names: Sequence[str] = ()) -> list[str]:
     """'A多少个？B多少？' and 'A和B各多少座？' as one question per figure, each with the place and period of
     the whole ('X镇2024年计划新增托位多少个？', 'X镇2024年计划养老床位多少个？'); [] when the question asks
     for one figure."""
     parts = [p for p in re.findall(r"[^？?]+[？?]?", question) if p.strip(" ？?")]
-    if len(parts) >= 2 and all(NUMBER_QUESTION.search(p) for p in parts):
+    if len(parts) >= 2 and all(NUMBER_QUESTION.search(p) for p in parts) and all(
+            len(_SUBJECT_LESS.sub("", p)) >= 2 for p in parts[1:]):  # '哪几个项目？几个？': one ask, said twice
         return parts
     m = _EACH.search(question)
     if not m:

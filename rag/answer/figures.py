@@ -34,7 +34,7 @@ from rag.answer.router import (
     route,
     same_county,
 )
-from rag.figures.lexicon import TERMS, terms_for_question
+from rag.figures.lexicon import TERMS, base_key, terms_for_question
 from rag.figures.match import (
     EN_PATTERNS,
     THRESHOLD,
@@ -47,6 +47,8 @@ from rag.figures.match import (
     match_rows,
     measure_of,
     qualifier_fit,
+    stock_first,
+    terms_named,
 )
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import (
@@ -278,6 +280,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                                  and not _GROWTH_ASKED.search(question[inputs.end() :]))
         r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)],
                                  "kind": "actual" if asks_level else r.kind})
+    if r.intent == "lookup" and not r.years and len(r.places) == 1 and _LAST_YEAR_ASKED.search(question):
+        r = _last_year(r, ctx)  # '平湖去年上半年火警多少宗': the year before the place's latest report, never that one
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
@@ -316,6 +320,10 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         derived = _derived(question, level, given, r.places[0], _label(given, r.language))
         if derived is not None:
             return derived
+    rest = _remainder(question, r, rows, ctx) if len(r.places) == 1 and r.intent == "lookup" and r.kind in _LEVEL \
+        and r.unit_hint != "percent" else None  # ('growth excluding VAT refunds': a growth on a basis, no remainder)
+    if rest is not None:
+        return rest
     ratio = _ratio(question, r, rows, ctx) if len(r.places) == 1 and (r.unit_hint == "percent" or r.kind == "share") \
         else None
     if ratio is not None:
@@ -344,7 +352,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return _items_summed(question, r, rows) or _answer(
             question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
                              terms=join_list(items_en, r.language)), [], route="abstain")
-    scored = match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed, counted=r.counted)
+    scored = stock_first(question, match_rows(r.phrase, rows, keys=r.keys, lang=r.language, embed=ctx.embed,
+                                              counted=r.counted))
     if r.measure_word in DURATIONS and not any(measure_fits(r.measure_word, s.row.unit) for s in scored):
         # 'for how many consecutive years has its GDP (地区生产总值) ranked first': the streak the measure names
         names = [*_GLOSS.findall(question), *(t.zh for t in TERMS if t.key in r.keys)]
@@ -430,7 +439,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         part_zh = None  # '项目中，有几个进入了建设阶段': a state some are in, no part named by a noun (个体工商户)
     if part_zh and asked_part not in measure[0].label_zh and not re.search(r"率|比例|比重", asked_part):
         # '新增的市场主体中企业有多少户': the part's own figure (新增企业), never the whole's
-        parts = [s for s in match_rows(asked_part, [x for x in rows if x.street in places], lang="zh",
+        # …of the whole's kind: the part of the year's new entities is new too (新增企业, not 规上工业企业)
+        qualified = ("新增" + asked_part) if "新增" in r.phrase and "新增" not in asked_part else asked_part
+        parts = [s for s in match_rows(qualified, [x for x in rows if x.street in places], lang="zh",
                                        embed=ctx.embed) if asked_part in s.row.label_zh]
         measure = _best_measure(parts, r)
         if not measure:
@@ -521,9 +532,12 @@ def _change_route(question: str, r: Route, measure: list[Indicator], places: lis
         last = r.years[0] if r.years else max(levels, default=0)
         return r.model_copy(update={"kind": "actual", "intent": "trend", "years": [last - 1, last] if last else [],
                                     "period": None})
+    if r.unit_hint not in (None, "count") and (_PREVIOUS_YEAR.search(question) or _ON_YEAR_AGO.search(question)):
+        return r  # 'up by how many 亿 yoy' with no growth to compute from: the level is no change on last year
     return r.model_copy(update={"kind": "actual"})
 
 
+_ON_YEAR_AGO = re.compile(r"同比|\byoy\b|\by-o-y\b|\byear[- ]on[- ]year\b", re.I)  # the same span a year before
 _ON_LAST_YEAR = re.compile(r"[比较](?:上一?年|去年|前一年)|\bthan (?:in )?(?:the )?(?:previous|last|prior|year before)\b",
                            re.I)
 
@@ -532,7 +546,8 @@ _OF_PLAN = re.compile(PLAN_OBJECT)
 _PLAN_ASKED = re.compile(_OF_PLAN.pattern + r"|\b(?:task|target|plan|quota)s?\b|\bbudgets?\b(?! revenue)", re.I)
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|进步|退步)了?几[位名个]|\bhow many (?:places|positions|spots)\b",
                         re.I)
-_ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b", re.I)  # ('combined income' is one total)
+_ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|(?<=[A-Za-z\u4e00-\u9fff])\s*\+\s*(?=[A-Za-z\u4e00-\u9fff])",
+                       re.I)  # ('combined income' is one total)
 
 
 def _listed(question: str, r: Route) -> list[str]:
@@ -563,8 +578,9 @@ _EN_ITEMS = (re.compile(r"\bcounting (?:both |each of )?(?P<items>[^?]+?)\s*(?:\
              re.compile(r"\b(?:in total|altogether|combined)\b(?:[^?(]|\([\u4e00-\u9fff]+\))*?\((?P<items>[^()]+?\b(?:and|plus)\b"
                         r"[^()]+?)\)", re.I),
              re.compile(r"\badding (?P<items>.+?) together\b", re.I),
-             re.compile(r"(?:^|, )(?P<items>[\w' -]+? plus [\w' ()\u4e00-\u9fff-]+?)(?:,|\?|$)", re.I))
-_EN_ITEM_SEP = re.compile(r",\s*(?:and |plus )?|\s+(?:and|plus)\s+", re.I)
+             re.compile(r"(?:^|, )(?P<items>[\w' -]+? plus [\w' ()\u4e00-\u9fff-]+?)(?:,|\?|$)", re.I),
+             re.compile(r"(?:^|[,(] ?)(?P<items>[\w' -]+?\s*\+\s*[\w' ()\u4e00-\u9fff-]+?)(?:\s+[—–-]|,|\?|$)", re.I))
+_EN_ITEM_SEP = re.compile(r",\s*(?:and |plus )?|\s+(?:and|plus)\s+|\s*\+\s*", re.I)
 # what follows the items' nouns ('persuasion posts set up by firms and parks'): no item
 _EN_ITEMS_END = re.compile(r"\s+(?:set up|set|built|run|opened|held|launched|organi[sz]ed|by|in|for|during|from|under|at|"
                            r"that|which|who)\b.*$", re.I)
@@ -743,6 +759,32 @@ def ambiguous_places(r: Route, ctx: Context) -> dict[str, list[str]]:
     return out
 
 
+# 'last year' as the period of the figure asked ('去年上半年火警', 'H1 last year'), not the base of a change
+# ('比去年增长', 'than last year', 'on the year before')
+_LAST_YEAR_ASKED = re.compile(r"(?<![比较于])去年(?!同期)(?=度?(?:上半年|下半年|全年|前三季度|"
+                              r"[一二三四]季度|1-\d|一至|的|[\u4e00-\u9fff]))|"
+                              r"(?<!than )(?<!on )(?<!vs )(?<!vs\. )(?<!from )(?<!over )\blast year\b(?!'s level)", re.I)
+
+
+def _last_year(r: Route, ctx: Context) -> Route:
+    """The route with 'last year' read as the reader of the place's latest report says it: the year a year-end
+    report reviews (read in the year after), the year before a half-year report's."""
+    covered = sorted(m.period_covered for m in ctx.reports
+                     if m.street == r.places[0] and m.period_covered and m.period_covered[:4].isdigit())
+    if not covered:
+        return r
+    latest = covered[-1]
+    year = int(latest[:4]) - (0 if latest.isdigit() else 1)
+    period = f"{year}{r.period}" if r.period and not r.period[:1].isdigit() else str(year)
+    return r.model_copy(update={"years": [year], "period": period})
+
+
+def _expected_effect(x: Indicator) -> bool:
+    """A figure the report expects of something done ('签约项目12个，预计落地后年产值超20亿元'): filed as an aim, it
+    answers a question about what is expected."""
+    return x.kind == "target" and "预计" in x.evidence.quote
+
+
 def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[Indicator]:
     """All rows of the best-matching measure (key or label); ties go to the measure more places report. The
     question, when given, says whether it lists items (then no measure it ends with is preferred)."""
@@ -756,17 +798,20 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
     def rank(item: tuple[str, list[Scored]]) -> tuple[float, ...]:
         _, ss = item
         best = max(s.score for s in ss)
-        has_kind = int(any(s.row.kind in wanted for s in ss))
+        has_kind = int(any(s.row.kind in wanted or r.kind == "estimate" and _expected_effect(s.row) for s in ss))
+        # one place's figure: a lexicon key asked, then the closer label (a ranking keeps its family)
+        fine = (int(any(base_key(s.row.key) in r.keys or terms_named(s.row.label_zh) & set(r.keys) for s in ss)),
+                best) if r.intent == "lookup" else (0, 0.0)
         has_unit = int(not r.unit_hint or any(s.row.normalized_unit in _UNITS_OF.get(r.unit_hint, {r.unit_hint})
                                               for s in ss))
         if r.unit_strict:  # '投入了多少资金' is never answered by a count of projects, nor '几栋' by yuan
             # …and 'how many households' not by the compounds counted in 个
             has_word = int(not r.measure_word or r.measure_word in DURATIONS
                            or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
-            return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}),
+            return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}), fine,
                     -min(len(s.row.label_zh) for s in ss))
         in_time = int(r.measure_word not in DURATIONS or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
-        return (in_time, round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}),
+        return (in_time, round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}), fine,
                 -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
 
     labels = {s.row.label_zh for s in scored}
@@ -959,8 +1004,9 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
     if r.measure_word and r.measure_word not in DURATIONS:  # '惠及多少户居民' is not answered by '改造7个小区'
         out = [x for x in out if x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit)]
     # …unless the question names the part ('城市更新项目完成了多少固定资产投资'): words its sentence holds beyond the label
-    named = bigrams(re.sub(r"[^\u4e00-\u9fff]", "", r.phrase))
-    return [x for x in out if not _less_than_its_part(x, out)
+    named = bigrams(re.sub(r"[^\u4e00-\u9fff]", "", r.phrase)) if r.language == "zh" else \
+        {z for z in english_to_zh(r.phrase) if len(z) >= 2}  # 'the urban-renewal projects' FAI': 城市更新
+    return [x for x in out if not (_less_than_its_part(x, out) or _rate_of_a_part(x, rows))
             or any(g not in x.label_zh and g in x.evidence.quote + x.context for g in named)]
 
 
@@ -977,6 +1023,17 @@ def _less_than_its_part(x: Indicator, rows: Sequence[Indicator]) -> bool:
     return any(y is not x and y.report_id == x.report_id and measure_of(y) == measure_of(x) and y.kind in _LEVEL
                and period_key(y.period)[0] == year and period_key(y.period)[2] < end and not is_full_year(y.period)
                and y.normalized_value > x.normalized_value * 1.01 for y in rows)
+
+
+def _rate_of_a_part(x: Indicator, rows: Sequence[Indicator]) -> bool:
+    """A completion rate stated right after a part's figure ('完成固定资产投资4.6亿元,占年度考核任务21%', the
+    part set aside by `_less_than_its_part`): the part's rate too."""
+    return x.kind == "completion_rate" and any(
+        y.kind in _LEVEL and y.report_id == x.report_id and y.period == x.period
+        and 0 <= x.evidence.start - y.evidence.start <= _RATE_AFTER and _less_than_its_part(y, rows) for y in rows)
+
+
+_RATE_AFTER = 40  # characters from a figure to the completion rate of the same clause, at most
 
 
 def _base_period(p: str) -> str:
@@ -1124,7 +1181,10 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
 _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|力争|争取|\bplan(?:ned)?\b|\btarget\b)|"
                         r"(?:打算|计划|目标|任务|力争|争取|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
-                        r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)", re.I)
+                        r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
+                        # 'by how much did its 2024 FAI exceed the target set in its 2023 report'
+                        r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:\w+ ){0,2}"
+                        r"(?:plan|target|task|goal|quota)s?\b", re.I)
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
@@ -1201,6 +1261,9 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     if row is None and also:
         row, how = _pick(rows, r.model_copy(update={"kind": also}), WANTED[also])
         also = None
+    if row is None and r.kind == "estimate":  # '签约项目预计落地后每年能带来多少产值': the effect the report expects
+        row, how = _pick([x for x in final if _expected_effect(x)], r.model_copy(update={"kind": "target"}),
+                         ("target",))
     if row is None and r.period_inherited:  # '那玉塘呢？' after a 2022 question: 玉塘's latest, said so
         r = r.model_copy(update={"period": None, "years": []})
         row, how = _pick(final, r, kinds, question=question)
@@ -1329,7 +1392,8 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
 
 # '比上年多了多少亿元', '多出大约多少': the change on the year before, asked as an amount
 _MORE_ASKED = re.compile(r"(?:增加|增长|提高|多出?|增多|减少|下降|少)了?(?:大约|约|大概)?(?:多少|几)|"
-                         r"\bhow much (?:more|higher|bigger|less|lower)\b|\bby how much\b", re.I)
+                         r"\bhow much (?:more|higher|bigger|less|lower)\b|\bby how much\b|"
+                         r"\b(?:up|down|rise|rose|grew|fell|increased?|decreased?) (?:by )?how (?:much|many)\b", re.I)
 
 
 _ADDED_ASKED = re.compile(r"\b(?:add|added|gain|gained)\b|增加了?(?:大约|约)?(?:多少|几)|净增了?(?:大约|约)?(?:多少|几)", re.I)
@@ -1344,7 +1408,8 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
     rows = [x for x in measure if x.street == place and x.part != "plan" and not x.period.endswith("-plan")]
     years = sorted(set(r.years))
     if len(years) == 2 and years[1] - years[0] != 1 or len(years) > 2 or (
-            len(years) < 2 and not _PREVIOUS_YEAR.search(question) and not DERIVE.search(question)
+            len(years) < 2 and not _PREVIOUS_YEAR.search(question) and not _ON_YEAR_AGO.search(question)
+            and not DERIVE.search(question)
             and not _NET_ADDED.search(question)):
         return None  # two years apart, or no year before named: not the change on the year before
     levels = [x for x in rows if x.kind in _LEVEL and is_full_year(x.period) and x.normalized_unit != "percent"
@@ -1429,6 +1494,48 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
 
 
 _RATIO_SURE = 0.7  # a match score each figure of a computed ratio must reach
+
+# A whole less a part it names: 'Leaving out industrial investment (工业投资), how much of its FAI was other
+# investment', '玉塘GDP里规上增加值以外的部分有多少亿'
+_LEFT_OUT_EN = re.compile(r"\b(?:leaving out|excluding|not counting|apart from|aside from|other than|net of|minus)\s+"
+                          r"(?:the |its |their )?(?P<part>[^,?;]+?)(?=\s*(?:,|\?|;|$))", re.I)
+_REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)的?(?P<part>[^，,？?]{2,14}?)(?:以外|之外)的?(?:部分|其他|其余)?")
+
+
+def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
+    """The whole less the part a question leaves out, when the report states both for the place and period:
+    computed and said so; a decline when either is not found for certain (the part's own figure, or the whole's,
+    is never the answer)."""
+    lang, place = r.language, r.places[0]
+    m = _REST_ZH.search(question) if lang == "zh" else _LEFT_OUT_EN.search(question)
+    if m is None:
+        return None
+    if lang == "zh":
+        part_q, whole_q = m.group("part"), _without_place(m.group("whole"), place)
+    else:
+        part_q, whole_q = m.group("part"), question[: m.start()] + " " + question[m.end() :]
+    own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
+           and x.kind in _LEVEL and (not r.period or period_matches(x.period, r.period))]
+    found: list[list[Indicator]] = []
+    for text in (part_q, whole_q):
+        phrase = indicator_phrase(text, [], lang, r.places)
+        if lang == "zh":
+            phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", phrase) or phrase
+        keys = [t.key for t in terms_for_question(text)] if lang == "zh" else []
+        best = [s for s in match_rows(phrase, own, keys=keys, lang=lang, embed=ctx.embed) if s.score >= _RATIO_SURE]
+        found.append([s.row for s in best if s.score == best[0].score] if best else [])
+    pairs = [(a, b) for a in found[0] for b in found[1] if a.label_zh != b.label_zh and a.period == b.period
+             and a.normalized_unit == b.normalized_unit and 0 < a.normalized_value < b.normalized_value]
+    if len({(a.label_zh, b.label_zh, a.period) for a, b in pairs}) != 1:
+        terms = join_list([x.strip() for x in (part_q, whole_q)], lang) if lang == "zh" else part_q.strip()
+        return _answer(question, r, msg("not_found", lang, where=_place(place, lang), terms=terms), [],
+                       route="abstain")
+    part, whole = pairs[0]
+    figure = _computed(whole.value - part.normalized_value / whole.normalized_value * whole.value, whole, lang)
+    text = msg("derived_remainder", lang, place=_place(place, lang), period=_period(whole.period, lang),
+               part=_label([part], lang), whole=_label([whole], lang), figure=figure,
+               part_fig=_figure(part, lang), whole_fig=_figure(whole, lang))
+    return _answer(question, r, text, [whole, part], caveats=[msg("computed_note", lang), *_notes([whole, part], lang)])
 
 # 'average per item' asked: '平均每个项目的落地产值', '规上工业企业平均每家的产值', 'output per above-scale firm'
 _PER_ITEM_ZH = re.compile(r"(?:平均)?每(?:一)?(?:个|家|所|座|位|名|项|条|宗|栋|处|场|期)([\u4e00-\u9fff]{0,6}?)(?:平均)?"

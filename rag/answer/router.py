@@ -45,6 +45,8 @@ _RANK_EN = re.compile(r"\b(which|highest|most|largest|biggest|lowest|least|small
 _MORE_EN = re.compile(r"\b(?:who|more|fewer|less|higher|lower|larger|bigger|greater|better)\b", re.I)
 _ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
                   re.I)
+_LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
+_BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|一共|\b(sum|combined|altogether|in total)\b", re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
@@ -55,6 +57,8 @@ _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]
                      # '死亡人数降了多少', '规上产值涨了多少', 'down how much?': the rate, when no unit is asked
                      r"(?:降|涨|跌)了?(?:大约|约|大概)?(?:多少|几)(?!个?百分点|[万亿元人户个家件亩吨斤公里平方米宗起次场])|"
                      r"(?<![核削缩])(?:降|涨|跌|增|减)了?(?:大约|约|大概)?百分之(?:几|多少)|"  # (核减: an audit's cut)
+                     r"%\s*change\b|\bper ?cent(?:age)? change\b|\bchange (?:on|over|from|vs\.?) (?:the )?(?:year before|"
+                     r"previous year|prior year|last year|a year (?:earlier|before))\b|"  # '% change on the year before'
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
@@ -201,6 +205,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if ranking and kind == "yoy_change" and not re.search(r"上年|去年|同比|同期|last year|previous year", question, re.I):
         kind = "actual"  # '谁…多？多几场': the gap between places, not a change on the previous year
     falls = kind in ("yoy_growth", "yoy_change") and bool(DECLINE_ASKED.search(question))  # '降幅更大': lowest first
+    # 'which had cleaner air by PM2.5', '哪个空气更好（PM2.5）': of a measure where less is better, the lowest
+    falls = falls != bool(kind == "actual" and _LESS_IS_BETTER.search(question) and _BETTER.search(question))
     hint = unit_hint(question)
     intent: Intent
     if _AGG.search(question):
@@ -216,6 +222,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)
+    if also_kind and hint == "percent":
+        hint = None  # 'how much land…, and what share of the district was that': the rate is the second ask
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question)) != falls, also_growth=also_kind == "yoy_growth", also_kind=also_kind,
@@ -251,14 +259,15 @@ def _inherit(r: Route, prev: Route, question: str) -> Route:
     return r.model_copy(update=update)
 
 
-_SECOND_ASK = re.compile(r"(?:多少|几)[^？?]*[？?，,；;][^？?]*(?:办结率|完成率|增长|增速|增幅|同比|目标|任务)|"
+_SECOND_ASK = re.compile(r"(?:多少|几)[^？?]*[？?，,；;][^？?]*(?:办结率|完成率|增长|增速|增幅|同比|目标|任务|占比|比重|占全)|"
                          r"(?:是多少|完成多少|多少亿|多少万)[^？?]*(?:同比|增长)")
 _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长|(?:总量|金额|数额|规模)[和及与]增[速幅长]|"
                           r"\band how (?:fast|much) did (?:it|they) grow\b|"
                           # 'retail sales in 2023 — amount and growth?', '…, and the year-on-year change?'
                           r"\b(?:amount|level|total|value|figure) and (?:its |the )?(?:growth|change|yoy)\b|"
                           r"(?<!%)(?<!rate), and (?:its |the )?(?:year-on-year|yoy) (?:change|growth)\?", re.I)
-_EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task)", re.I)
+_EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task|"
+                     r"\bshare\b|\bproportion\b)", re.I)
 
 
 def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | None]:
@@ -266,7 +275,7 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
     if _BOTH_GROWTH.search(question):
         return "actual", "yoy_growth"
     unquoted = re.sub(r"'[^']{1,60}'|\"[^\"]{1,60}\"|“[^”]{1,60}”", " ", question)  # 'A and B' names one thing
-    if kind in ("yoy_growth", "completion_rate", "target") and (_SECOND_ASK.search(question)
+    if kind in ("yoy_growth", "completion_rate", "target", "share") and (_SECOND_ASK.search(question)
                                                                or _EN_TWO.search(unquoted)):
         return "actual", kind
     return kind, None
@@ -368,7 +377,8 @@ def unit_hint(question: str) -> str | None:
         return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
     if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
-    if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|\b(how much money|funding|funds)\b", question, re.I) or (
+    if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|\b(how much money|funding|funds)\b|"
+                 r"\bhow many\s*(?:亿|万元|元|yuan|RMB|billion|million)", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
         return "CNY"
@@ -393,7 +403,7 @@ def unit_hint(question: str) -> str | None:
     # 'how many kilometres', 'how many mu': the unit named decides, not 'how many'
     if re.search(r"多少(?:千米|公里|米)|\bhow many (?:kilomet|km\b|metres|meters)", question, re.I):
         return "m"
-    if re.search(r"多少(?:平方米|亩|公顷)|\bhow many (?:mu|hectares?|square)\b", question, re.I):
+    if re.search(r"多少(?:平方米|亩|公顷)|\bhow many (?:mu|hectares?|square|sq\.? ?m\b|sqm\b|m²|m2\b)", question, re.I):
         return "m2"
     if re.search(r"多少(?:万)?吨|多少公斤|多少斤|\bhow many (?:tonnes|tons|kilograms|kg)\b", question, re.I):
         return "t"  # 'how many kilograms of cocoons': a weight, never a count nor the cocoons' income
@@ -449,6 +459,9 @@ def kind_asked(question: str) -> AskedKind:
     done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b", " ", done, flags=re.I)  # 规划审批
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
                   r"target|quota|goal)s?\b", " ", done, flags=re.I)  # (…but 'which exceeded its task by most' asks it)
+    if re.search(r"明年|来年|下一年度?|\b(?:next|coming) year\b", question, re.I) and not re.search(
+            r"实际|已经?|\b(?:achieved|actual(?:ly)?)\b", question, re.I):
+        return "target"  # '观湖明年征拆几个项目': next year's figures are the report's plans
     if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", done, flags=re.I)) and not re.search(
             r"\b(achieved|actual(?:ly)?)\b", question, re.I):  # 'above-quota retail sales' (限上) is no quota set
         return "target"

@@ -15,6 +15,7 @@ from rag.figures.grounding import signed_figures
 from rag.figures.lexicon import BY_KEY, KIND_SUFFIX, base_key
 from rag.schemas import Answer, Indicator, ReportMeta
 from rag.text.cues import STATED_RANK, stated_position
+from rag.text.names import place_en
 from rag.text.numbers import UNITS, normalize
 
 if TYPE_CHECKING:
@@ -148,11 +149,24 @@ def entity_match(answer: Answer, fact: Fact) -> tuple[bool, str]:
 
 def _winner(fact: Fact) -> str | None:
     """The labelled winner: the first of the fact's places its answer text names, else a place-like word."""
+    at = {s: _named_at(s, fact.answer_text) for s in fact.streets if s and s != "multi"}
+    if at and all(n >= 0 for n in at.values()):  # every place named, in Chinese or pinyin ('Guanhu: 486 …; XX: 116')
+        return min(at, key=lambda s: at[s])
     named = [s for s in fact.streets if s and s != "multi" and (s in fact.answer_text or _short(s) in fact.answer_text)]
     if named:
         return min(named, key=lambda s: fact.answer_text.find(_short(s)))
     m = _PLACE.search(fact.answer_text)
     return m.group(0) if m else None
+
+
+def _named_at(place: str, text: str) -> int:
+    """Where the text first names the place, by its Chinese short name or, in English, its pinyin ('Guanhu: 486 …');
+    -1 when it does not."""
+    found = [n for n in (text.find(_short(place)),) if n >= 0]
+    pinyin = place_en(place).split()[0]
+    if re.search(r"[a-z]", pinyin):  # 'XX Subdistrict' has no pinyin of its own
+        found += [m.start() for m in re.finditer(rf"\b{re.escape(pinyin)}\b", text, re.I)][:1]
+    return min(found, default=-1)
 
 
 def _short(place: str) -> str:

@@ -134,7 +134,7 @@ TERMS: tuple[Term, ...] = (
          "governance", 1),
     # livelihoods
     Term("new_school_places", "新增学位", "New school places", (r"(?<!幼儿园)(?<!基础教育)(?<!高中)(?<!小初)(?:公办)?学位",), COUNT, "livelihood", 2),
-    Term("childcare_places", "托位数", "Childcare places", (r"托位",), COUNT, "livelihood", 2),
+    Term("childcare_places", "托位数", "Childcare places", (r"(?:婴幼儿|幼儿)?托位",), COUNT, "livelihood", 2),
     Term("livelihood_micro_projects", "民生微实事项目", "Livelihood micro-projects",
          (r"民生(?:微实事|大盆菜)",), COUNT, "livelihood", 2),
     Term("livelihood_micro_projects_funding", "民生微实事经费", "Livelihood micro-project funding",

@@ -144,6 +144,10 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
         out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit != "m2" else s for s in out]
     if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
         out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
+    asked = _counted_class(counted)
+    if asked is not None:  # 'how many firms hit by land consolidation…': never a count of projects (土地整备项目)
+        out = [Scored(s.row, round(s.score * 0.5, 4), s.how)
+               if (own := _counted_class_zh(s.row.label_zh)) is not None and own != asked else s for s in out]
     terms = _CJK_TERM.findall(phrase)
     # no label holds all of them: a label that is one of them, its clause holding the rest
     whole = any(all(t in s.row.label_zh for t in terms) for s in out)
@@ -157,6 +161,24 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
         top = max(named)
         out = [s if id(s.row) in holds or s.score < top else Scored(s.row, round(top - 0.01, 4), s.how) for s in out]
     return [s for s in out if s.score >= THRESHOLD]
+
+
+# What a count counts, in English (the counted noun) and as a Chinese label ends: firms, projects,
+# households, villages
+_COUNTED_CLASSES = ((r"firms?|enterprises?|companies|company|businesses", r"(?:企业|公司|商户|经营主体|市场主体|个体户)$"),
+                    (r"projects?", r"项目$"), (r"households?|families", r"(?<!企)户$"), (r"villages?", r"村$"))
+
+
+def _counted_class(counted: str) -> int | None:
+    for word in reversed(counted.split()):  # 'firms hit': the noun, wherever a verb trails it
+        found = next((n for n, (en, _) in enumerate(_COUNTED_CLASSES) if re.fullmatch(en, word, re.I)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _counted_class_zh(label: str) -> int | None:
+    return next((n for n, (_, zh) in enumerate(_COUNTED_CLASSES) if re.search(zh, label)), None)
 
 
 _TIE = 0.03  # more than the margin two rival measures tie within
@@ -270,6 +292,11 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(t for t in tokenize(text) if len(t) >= 1)
 
 
+# a word that names what is measured ('产能', '销售额'), not whose it is ('企业') nor the asking ('打算', '才能')
+_MEASURE_WORD = re.compile(r"(?:产能|产量|产值|能力|容量|销量|价格|单价|收入|营收|利润|税收|投资|人数|户数|[率额值量])$")
+_ENDS_PHRASE = 0.72  # a label the phrase ends with (its measure), the words before naming whose it is
+
+
 @lru_cache(maxsize=65536)
 def label_similarity(phrase: str, label: str, asked: str | None = None) -> float:
     """Similarity of a Chinese phrase and label in [0, 1]: bigram / token Dice, containment. `asked`, when given,
@@ -280,8 +307,8 @@ def label_similarity(phrase: str, label: str, asked: str | None = None) -> float
         return 0.0
     if phrase == label:
         return 1.0
-    named = _terms_named(phrase)
-    if named and _terms_named(label) and not named & _terms_named(label) and _words(phrase)[-1:] and \
+    named = terms_named(phrase)
+    if named and terms_named(label) and not named & terms_named(label) and _words(phrase)[-1:] and \
             _words(phrase)[-1][-2:] not in label:
         return 0.0  # '规上工业增加值' and '规上工业总产值': two indicators the lexicon knows apart, by their heads
     score = max(_dice(bigrams(phrase), bigrams(label)), _dice(set(_tokens(phrase)), set(_tokens(label))))
@@ -303,6 +330,13 @@ def label_similarity(phrase: str, label: str, asked: str | None = None) -> float
         contained = 0.45 + 0.55 * share
         if short == label and len(_GENERIC.sub("", phrase.replace(label, "", 1))) >= 4:
             contained = min(contained, 0.7)  # '相对贫困户退出标准' names more than '相对贫困户': a match, never a sure one
+        last = words[-1] if words else ""
+        if short == label and len(last) >= 2 and phrase.endswith(last) and last not in label \
+                and _MEASURE_WORD.search(last) and not _GENERIC_HEAD.match(last):
+            contained *= 0.7  # '菌包生产企业日产能': the firms are named, their capacity (产能) is what is measured
+        elif short == label and len(label) >= 3 and phrase.endswith(label) and _MEASURE_WORD.search(label) \
+                and not _GENERIC_HEAD.match(label):
+            contained = max(contained, _ENDS_PHRASE)  # …and '日产能', the measure the phrase ends with, is a match
         score = max(score, contained)
     for term in TERMS:  # lexicon synonyms: 固投 and 固定资产投资 are one measure
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
@@ -311,7 +345,7 @@ def label_similarity(phrase: str, label: str, asked: str | None = None) -> float
 
 
 @lru_cache(maxsize=16384)
-def _terms_named(text: str) -> frozenset[str]:
+def terms_named(text: str) -> frozenset[str]:
     """The lexicon measures a whole phrase or label is (its regex matches all of it)."""
     return frozenset(t.key for t in TERMS if t.regex.fullmatch(text))
 
@@ -354,6 +388,18 @@ _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新�
 def _scope(word: str) -> str:
     """One name per level: '市级' and the 市 of '市重大产业项目' are the city's."""
     return word[0] if len(word) == 2 and word[1] == "级" and word[0] in "省市区县镇乡" else word
+
+
+_STOCK_ASKED = re.compile(r"总数|总量|共有|现有|\btotal (?:number|count|stock)\b|\bin all\b|\bstock of\b", re.I)
+
+
+def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
+    """'What was the total number of greenhouses at the end of 2023': the year's additions (新建育秧大棚) rank
+    below the stock (育秧大棚总数), unless the question asks the new ones."""
+    if not _STOCK_ASKED.search(question) or _NEW_ASKED.search(question):
+        return scored
+    out = [Scored(s.row, round(s.score * 0.8, 4), s.how) if _NEW_ONLY.search(s.row.label_zh) else s for s in scored]
+    return sorted(out, key=lambda s: -s.score)
 
 
 def qualifier_fit(phrase: str, label: str) -> float:
@@ -835,6 +881,10 @@ def _en_label_cover(phrase: str, label: str) -> tuple[tuple[str, ...], tuple[flo
     return tuple(words), tuple(_coverage([w], phrase, label) for w in words), lacking, fit
 
 
+# Words of a question that name no measure: how often, how it comes about ('每年能带来多少产值' asks the 年产值)
+_FILLER = re.compile(r"每年|一年|每月|带来|贡献|产生|能够|可以|可能|预计")
+
+
 def zh_in_context(phrase: str, row: Indicator) -> float:
     """A short label whose words the phrase all holds, in a sentence that holds the phrase's other words ('村均总收入'
     in '全镇17个村集体经济收入合计690万元，村均40.6万元' for '村均集体经济收入'): just a match."""
@@ -849,8 +899,10 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
     if absent and (len(absent) > 1 or len(label) < 5 or absent[0] >= len(label) - 2):
         return 0.0  # one character inside a long label may be left out ('现场签了多少项目' for 现场签约项目), never its end
     missing = [w for w in _words(phrase) if len(w) >= 2 and w not in label and not _GENERIC_HEAD.match(w)
-               and not _GENERIC.fullmatch(w) and not _abbreviated(w, label)]
-    if not missing or len(missing) > (6 if len(label) >= 4 else 4) or any(w not in row.context for w in missing):
+               and not _GENERIC.fullmatch(w) and not _abbreviated(w, label) and not _FILLER.fullmatch(w)]
+    # a long question ('首次主办的省外招商大会签约项目落地后每年能带来多少产值') may name more, if its sentence says all
+    if not missing or len(missing) > (9 if len(label) >= 5 else 6 if len(label) >= 4 else 4) or any(
+            w not in row.context for w in missing):
         return 0.0
     return THRESHOLD + 0.1 if qualifier_fit(phrase, row.label_zh) >= 1 else 0.0  # a qualifier amiss: no match
 

@@ -48,7 +48,10 @@ CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|少|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"
                          r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
-                         r"\bby how (?:much|many) (?:yuan|people|households)\b|\babsolute (?:increase|decrease|change)\b|"
+                         r"\bby how (?:much|many) (?:yuan|people|households)\b|"
+                         r"\b(?:up|down|rise|rose|grew|fell|increased?|decreased?) (?:by )?how many\s*(?:亿|万|元|yuan|RMB|"
+                         r"billion|million)|"  # 'up by how many 亿 yoy': the amount the level moved
+                         r"\babsolute (?:increase|decrease|change)\b|"
                          r"\bin (?:money|absolute|yuan) terms\b|\bhow many (?:more )?yuan\b|"
                          # 'by how much did X exceed the same period a year earlier': the amount over last year's
                          r"\bby how much\b[^?]*\b(?:exceed|top|surpass|outstrip)\w*\b[^?]*"

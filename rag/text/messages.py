@@ -65,6 +65,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "减去{level}。",
                      "en": "The rest beyond {place}'s {label} comes to about {figure} ({period}, computed: the whole is about "
                            "{whole}, i.e. {level} [1] ÷ its share {share} [2], less {level})."},
+    "derived_remainder": {"zh": "{place}{period}{whole}中{part}以外的部分约为{figure}(计算值:{whole_fig}[1]−{part_fig}[2])。",
+                          "en": "{place}: in {period}, {whole} other than {part} came to about {figure} (computed: "
+                                "{whole_fig} [1] − {part_fig} [2])."},
     "derived_ratio": {"zh": "{place}{period}{part}约相当于{whole}的{figure}(计算值:{part_fig}[1]÷{whole_fig}[2])。",
                       "en": "{place}: in {period}, {part} came to about {figure} of {whole} (computed: {part_fig} [1] "
                             "÷ {whole_fig} [2])."},

@@ -73,6 +73,23 @@ def test_comparison_winner_may_be_a_town() -> None:
     assert judge(fact, wrong, {})[0] == "wrong"
 
 
+def test_an_english_labelled_winner_is_read_by_its_pinyin() -> None:
+    from rag.evals.scoring import judge
+
+    # 'Guanhu: …; XX: …' names the winner in pinyin and the other place by a Latin short name of its own
+    fact = _fact(type="comparison", answer_value=486, answer_unit="家", streets=["观湖街道", "XX街道"], lang="en",
+                 answer_text="Guanhu: 486 national high-tech enterprises; XX: 116")
+    right = _answer("Guanhu Subdistrict reported the highest: 486 (486家) [1]. Runner-up: XX Subdistrict with 116 [2].")
+    right = right.model_copy(update={"table": [TableRow(rank=1, street="观湖街道", display="486家")]})
+    assert judge(fact, right, {})[0] == "correct"
+    # a pinyin the answer text spells otherwise (a place whose name has two readings): the Chinese decides
+    fact = _fact(type="comparison", answer_value=3.5, answer_unit="亿元", streets=["甲镇", "乙街道"], lang="en",
+                 answer_text="Jiazhen (甲镇), 3.5亿元")
+    town = _answer("Jia Town reported the highest: CNY 350 million (3.5亿元) [1].")
+    assert judge(fact, town.model_copy(update={"table": [TableRow(rank=1, street="甲镇", display="3.5亿元")]}),
+                 {})[0] == "correct"
+
+
 def test_wrong_rate_bound_is_a_maximum(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from rag.evals.scoring import check_thresholds, load_thresholds
 
