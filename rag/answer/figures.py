@@ -835,6 +835,13 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
             _same_ending(r.phrase, s.row.label_zh) and s.row.kind in wanted and s.score >= 0.6 for s in ss)]
         if len(ending) == 1:
             name, best = ending[0]
+    if r.kind == "target" and not _usable([s.row for s in best], wanted, r):
+        # '小升规 target for next year': the stock (小升规企业46家) has no plan; its family's additions (力争新增…50家) do
+        family = name[4:] if name.startswith("new_") else name
+        added = [(other, ss) for other, ss in groups.items() if other != name and other in (family, f"new_{family}")
+                 and _usable([s.row for s in ss], wanted, r)]
+        if len(added) == 1:
+            name, best = added[0]
     rows = [s.row for s in best]
     top = max(s.score for s in best)
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results

@@ -62,6 +62,7 @@ _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+                         r"(?:计划|目标|任务)的?完成(?:进度|比例|程度)|"  # '工业投资目标完成进度是多少'
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
@@ -157,12 +158,14 @@ def language_of(text: str) -> Literal["zh", "en"]:
     return "zh" if letters and cjk / len(letters) >= 0.3 else "en"
 
 
+_ADD_TO = re.compile(r"把([\u4e00-\u9fff]{2,10}?)(?:增加|新增|扩大)了?(?=多少|几)")
 # A yes-or-no question after the figure asked ('…完成多少？是第一次过百亿吗？'): no part of the figure's name
 _YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否)[^？?]*[？?]?\s*$")
 
 
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
+    question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
     lang = language_of(question)
@@ -185,6 +188,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = phrase.replace(context, "", 1)
     keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
+    if kind == "target":
+        # a plan's count is of things to add ('小升规 target', '专精特新目标'): the new_ measure answers it too
+        keys += [f"new_{k}" for k in keys if not k.startswith("new_") and f"new_{k}" not in keys]
     named_share = re.search(r"\bthe ([a-z][\w-]*(?: [a-z][\w-]*)?) share of\b", question, re.I) \
         if lang == "en" and kind == "share" else None
     if named_share and not re.match(r"(?:larg|bigg|small|high|low|great|less|more|total|whole)", named_share.group(1), re.I):
@@ -218,7 +224,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     elif phrase or keys:
         # 'Buji (布吉) procurement savings rate?': a terse question naming a rate or unit asks a figure
         intent = "lookup" if (_NUMBER_Q.search(question) or ASKS_RANK.search(question) or keys or kind != "actual"
-                              or hint) else "open"
+                              or hint or _terse(question, phrase, lang)) else "open"
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)
@@ -232,6 +238,15 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
               twins=found.twins, districts=found.districts, place_counties=found.counties,
               language=lang)
     return _inherit(r, previous, question) if previous else r
+
+
+def _terse(question: str, phrase: str, lang: str) -> bool:
+    """'Yutang (玉塘) 规上 output 2023?': a measure's name, with the Chinese term, and a place, no question word: a
+    figure is asked (without the Chinese, 'tax take?', the passages answer as before)."""
+    return lang == "en" and bool(re.search(r"[\u4e00-\u9fff]", phrase)) and question.rstrip().endswith("?") \
+        and len(phrase.split()) <= 3 \
+        and len(re.findall(r"[A-Za-z]+", question)) <= 8 \
+        and not re.search(r"\b(?:how|why|what|which|who|whom|where|when|describe|explain|list|name)\b", question, re.I)
 
 
 def _inherit(r: Route, prev: Route, question: str) -> Route:
@@ -573,6 +588,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '（完成率在100%以上）': a condition on the figure, no part of its name
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
+    text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
+    text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大
     text = re.sub(r"(?:要|将|拟)(?=新增|完成|实现|打造|建成|新建|引进|培育|达到|突破|改造)", "", text)  # '专精特新要新增几家'
     text = _PERIOD_WORDS.sub(" ", text)
     text = re.sub(r"截[至止](?=\s)", " ", text)  # '截至2019年底…': the date went with the period words

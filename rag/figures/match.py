@@ -750,10 +750,11 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
         cjk = "".join(terms)
         # 'net increase in 四上 enterprises': the English says which
         zh = label_similarity(cjk, label, asked=phrase)
-        extra = label
-        for t in terms if all(t in label for t in terms) else [cjk]:
+        short = abbreviated(label)  # '规上 output': 规模以上工业企业总产值 as the report's readers shorten it
+        extra = short
+        for t in terms if all(t in short for t in terms) else [cjk]:
             extra = extra.replace(t, "", 1)
-        if len(terms) > 1 and len(extra) < len(label) - len(cjk) + 1:
+        if len(terms) > 1 and len(extra) < len(short) - len(cjk) + 1:
             # '嘎查村' and '10万元' (from 'over 100,000 yuan'), each in the label: held as a whole would be
             zh = max(zh, round((0.45 + 0.55 * len(cjk) / len(label)) * qualifier_fit(phrase, label), 4))
         # 'minimum-allowance (低保)': the one English word before the Chinese translates it (not 'goats slaughtered')

@@ -13,7 +13,7 @@ from tests.conftest import invented_corpus
 REPORTS = {
     "fl_2023.txt": "枫林街道2023年工作总结\n"
                    "一、经济发展\n"
-                   "全年实现地区生产总值156亿元，规上工业增加值98.6亿元。社会消费品零售总额64.2亿元，同比增长6.3%，"
+                   "全年实现地区生产总值156亿元，规上工业总产值410亿元，规上工业增加值98.6亿元。工业企业小升规12家。社会消费品零售总额64.2亿元，同比增长6.3%，"
                    "居全区第3位。固定资产投资82.5亿元，其中工业投资21.4亿元。限额以上住宿餐饮业营业收入4.6亿元，"
                    "同比增长8.2%。举办招商推介会，现场签约项目9个，预计落地后年产值超15亿元。全年落地产值61.3亿元。"
                    "6个区重大产业项目、2个市重大产业项目有序推进。\n"
@@ -21,7 +21,8 @@ REPORTS = {
                    "完成土地整备入库35.6万平方米，入库量占全区18%。积极对接受土整搬迁影响企业42家，开展土地整备项目26个。"
                    "新建口袋公园12个，口袋公园总数达到86个。食品加工企业发展到14家，日产能52吨。PM2.5年均浓度19.2微克/立方米。\n"
                    "三、2024年工作计划\n"
-                   "力争新增专精特新企业11家，新增托位数240个；推动征拆项目6个。\n",
+                   "力争新增专精特新企业11家，新增托位数240个；推动征拆项目6个。力争新增“小升规”企业15家以上。"
+                   "建立环境提升项目库，计划投资约3200万元。\n",
     "sw_2023.txt": "石湾街道2023年工作总结\n"
                    "一、2023年工作回顾\n"
                    "全年完成固定资产投资41.5亿元。PM2.5年均浓度21.5微克/立方米。\n"
@@ -32,7 +33,7 @@ REPORTS = {
                    "全年完成固定资产投资46.8亿元，同比增长12.8%。\n",
     "yg_2024h1.txt": "云岗街道2024年上半年工作总结\n"
                      "一、经济运行\n"
-                     "1-5月，固定资产投资累计完成40.2亿元，完成年度目标31.6%。\n"
+                     "1-5月，固定资产投资累计完成40.2亿元，完成年度目标31.6%；工业投资累计完成18.3亿元，完成年度目标24.5%。\n"
                      "二、城市更新\n"
                      "城市更新完工项目3个，完成固定资产投资6.1亿元，占年度考核任务27%。\n"
                      "三、平安建设\n"
@@ -154,3 +155,22 @@ def test_the_measure_a_question_ends_with_is_asked_not_whose_it_is(corpus: Corpu
 def test_an_english_count_of_firms_is_never_a_count_of_projects(corpus: Corpus) -> None:
     assert _first(corpus, "How many firms hit by land-consolidation relocation did Fenglin (枫林) reach out to?") == \
         (42.0, "count")
+
+
+def test_colloquial_plan_questions(corpus: Corpus) -> None:
+    assert _first(corpus, "枫林明年计划把幼儿托位增加多少个？") == (240.0, "count")  # 把…增加: the plan's additions
+    assert _first(corpus, "枫林明年环境提升项目计划投多少钱？") == (3200e4, "CNY")  # 投多少钱: the investment
+    assert _first(corpus, "云岗今年工业投资目标完成进度（截至5月）是多少？") == (24.5, "percent")
+    # a plan's count of things to add, asked of the stock's name
+    assert _first(corpus, "Fenglin (枫林) 小升规 target for next year?") == (15.0, "count")
+    assert _first(corpus, "枫林2023年小升规企业多少家？") == (12.0, "count")
+
+
+def test_who_is_bigger_names_no_measure(corpus: Corpus) -> None:
+    a = corpus.ask("规上增加值：枫林和石湾谁大？")
+    assert "98.6亿元" in a.text and "石湾" in a.text, a.text  # 石湾 states none: said so, never another figure
+
+
+def test_a_terse_english_measure_name_asks_its_figure(corpus: Corpus) -> None:
+    assert _first(corpus, "Fenglin (枫林) 规上 output 2023?") == (410e8, "CNY")
+    assert _first(corpus, "Shiwan (石湾) GDP?") is None  # not stated: declined
