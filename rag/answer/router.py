@@ -244,8 +244,7 @@ def _terse(question: str, phrase: str, lang: str) -> bool:
     """'Yutang (玉塘) 规上 output 2023?': a measure's name, with the Chinese term, and a place, no question word: a
     figure is asked (without the Chinese, 'tax take?', the passages answer as before)."""
     return lang == "en" and bool(re.search(r"[\u4e00-\u9fff]", phrase)) and question.rstrip().endswith("?") \
-        and len(phrase.split()) <= 3 \
-        and len(re.findall(r"[A-Za-z]+", question)) <= 8 \
+        and len(re.findall(r"[A-Za-z]+", question)) <= 12 \
         and not re.search(r"\b(?:how|why|what|which|who|whom|where|when|describe|explain|list|name)\b", question, re.I)
 
 

@@ -148,6 +148,10 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     if asked is not None:  # 'how many firms hit by land consolidation…': never a count of projects (土地整备项目)
         out = [Scored(s.row, round(s.score * 0.5, 4), s.how)
                if (own := _counted_class_zh(s.row.label_zh)) is not None and own != asked else s for s in out]
+        if any(_counted_class_zh(s.row.label_zh) == asked for s in out):
+            # '(送法进企业) — how many firms reached': the firms reached (…惠及企业), not the talks held (…宣讲会)
+            out = [s if _counted_class_zh(s.row.label_zh) == asked else Scored(s.row, round(s.score * 0.9, 4), s.how)
+                   for s in out]
     terms = _CJK_TERM.findall(phrase)
     # no label holds all of them: a label that is one of them, its clause holding the rest
     whole = any(all(t in s.row.label_zh for t in terms) for s in out)
@@ -159,7 +163,10 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     named = [s.score for s in out if id(s.row) in holds]
     if named:
         top = max(named)
-        out = [s if id(s.row) in holds or s.score < top else Scored(s.row, round(top - 0.01, 4), s.how) for s in out]
+        # a label holding the Chinese the question gives ('completed (完工)') is ahead of one that does not (开工), by
+        # more than a tie when the label holds it all
+        below = round(top - (_TIE + 0.01 if whole else 0.01), 4)
+        out = [s if id(s.row) in holds or s.score < below else Scored(s.row, below, s.how) for s in out]
     return [s for s in out if s.score >= THRESHOLD]
 
 

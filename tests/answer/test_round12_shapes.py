@@ -19,7 +19,8 @@ REPORTS = {
                    "6个区重大产业项目、2个市重大产业项目有序推进。\n"
                    "二、城市建设\n"
                    "完成土地整备入库35.6万平方米，入库量占全区18%。积极对接受土整搬迁影响企业42家，开展土地整备项目26个。"
-                   "新建口袋公园12个，口袋公园总数达到86个。食品加工企业发展到14家，日产能52吨。PM2.5年均浓度19.2微克/立方米。\n"
+                   "新建口袋公园12个，口袋公园总数达到86个。食品加工企业发展到14家，日产能52吨。城市更新完工项目4个，开工项目9个，旧改项目收楼36户。"
+                   "举办“送法进企业”宣讲会8场次，惠及企业57家次。PM2.5年均浓度19.2微克/立方米。\n"
                    "三、2024年工作计划\n"
                    "力争新增专精特新企业11家，新增托位数240个；推动征拆项目6个。力争新增“小升规”企业15家以上。"
                    "建立环境提升项目库，计划投资约3200万元。\n",
@@ -174,3 +175,9 @@ def test_who_is_bigger_names_no_measure(corpus: Corpus) -> None:
 def test_a_terse_english_measure_name_asks_its_figure(corpus: Corpus) -> None:
     assert _first(corpus, "Fenglin (枫林) 规上 output 2023?") == (410e8, "CNY")
     assert _first(corpus, "Shiwan (石湾) GDP?") is None  # not stated: declined
+
+
+def test_the_chinese_an_english_question_gives_decides_between_close_labels(corpus: Corpus) -> None:
+    assert _first(corpus, "how many urban-renewal projects completed (完工) in Fenglin (枫林) in 2023?") == (4.0, "count")
+    assert _first(corpus, "Fenglin (枫林) legal talks for firms (送法进企业) — how many firms reached?") == (57.0, "count")
+    assert _first(corpus, "Fenglin (枫林) 旧改项目: households handed over (收楼)?") == (36.0, "count")
