@@ -800,18 +800,20 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         best = max(s.score for s in ss)
         has_kind = int(any(s.row.kind in wanted or r.kind == "estimate" and _expected_effect(s.row) for s in ss))
         # one place's figure: a lexicon key asked, then the closer label (a ranking keeps its family)
-        fine = (int(any(base_key(s.row.key) in r.keys or terms_named(s.row.label_zh) & set(r.keys) for s in ss)),
-                best) if r.intent == "lookup" else (0, 0.0)
+        lookup = r.intent == "lookup"
+        keyed = int(lookup and any(base_key(s.row.key) in r.keys or terms_named(s.row.label_zh) & set(r.keys)
+                                   for s in ss))
+        fine = best if lookup else 0.0
         has_unit = int(not r.unit_hint or any(s.row.normalized_unit in _UNITS_OF.get(r.unit_hint, {r.unit_hint})
                                               for s in ss))
         if r.unit_strict:  # '投入了多少资金' is never answered by a count of projects, nor '几栋' by yuan
             # …and 'how many households' not by the compounds counted in 个
             has_word = int(not r.measure_word or r.measure_word in DURATIONS
                            or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
-            return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}), fine,
-                    -min(len(s.row.label_zh) for s in ss))
+            return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}), keyed,
+                    fine, -min(len(s.row.label_zh) for s in ss))
         in_time = int(r.measure_word not in DURATIONS or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
-        return (in_time, round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}), fine,
+        return (in_time, round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}), keyed, fine,
                 -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
 
     labels = {s.row.label_zh for s in scored}
@@ -838,10 +840,10 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
     if r.kind == "target" and not _usable([s.row for s in best], wanted, r):
         # '小升规 target for next year': the stock (小升规企业46家) has no plan; its family's additions (力争新增…50家) do
         family = name[4:] if name.startswith("new_") else name
-        added = [(other, ss) for other, ss in groups.items() if other != name and other in (family, f"new_{family}")
-                 and _usable([s.row for s in ss], wanted, r)]
-        if len(added) == 1:
-            name, best = added[0]
+        additions = [(other, ss) for other, ss in groups.items() if other != name
+                     and other in (family, f"new_{family}") and _usable([s.row for s in ss], wanted, r)]
+        if len(additions) == 1:
+            name, best = additions[0]
     rows = [s.row for s in best]
     top = max(s.score for s in best)
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
@@ -1545,7 +1547,7 @@ def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> 
     return _answer(question, r, text, [whole, part], caveats=[msg("computed_note", lang), *_notes([whole, part], lang)])
 
 # 'average per item' asked: '平均每个项目的落地产值', '规上工业企业平均每家的产值', 'output per above-scale firm'
-_PER_ITEM_ZH = re.compile(r"(?:平均)?每(?:一)?(?:个|家|所|座|位|名|项|条|宗|栋|处|场|期)([\u4e00-\u9fff]{0,6}?)(?:平均)?"
+_PER_ITEM_ZH = re.compile(r"(?:(?:平均)?每(?:一)?|平均一)(?:个|家|所|座|位|名|项|条|宗|栋|处|场|期)([\u4e00-\u9fff]{0,6}?)(?:平均)?"
                           r"(?=的|约|大约|有|是|为|能|可|多少|几|贡献|实现|创造|产值|收入|投资|税收|[，,？?])")
 _PER_ITEM_EN = re.compile(r"\b(?:per|for each|each)\s+(?:of (?:the |its |their |[A-Za-z]+['’]s )?)?((?:[a-z-]+\s+){0,3}?"
                           r"(?:projects?|firms?|enterprises?|compan(?:y|ies)|business(?:es)?|schools?|parks?|"

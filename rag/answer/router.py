@@ -273,7 +273,7 @@ def _inherit(r: Route, prev: Route, question: str) -> Route:
     return r.model_copy(update=update)
 
 
-_SECOND_ASK = re.compile(r"(?:多少|几)[^？?]*[？?，,；;][^？?]*(?:办结率|完成率|增长|增速|增幅|同比|目标|任务|占比|比重|占全)|"
+_SECOND_ASK = re.compile(r"(?:多少|几|多大)[^？?]*[？?，,；;][^？?]*(?:办结率|完成率|增长|增速|增幅|同比|目标|任务|占比|比重|占全)|"
                          r"(?:是多少|完成多少|多少亿|多少万)[^？?]*(?:同比|增长)")
 _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长|(?:总量|金额|数额|规模)[和及与]增[速幅长]|"
                           r"\band how (?:fast|much) did (?:it|they) grow\b|"
@@ -391,7 +391,8 @@ def unit_hint(question: str) -> str | None:
         return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
     if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
-    if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|\b(how much money|funding|funds)\b|"
+    if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|多少(?:万元|元)?的?(?:补贴|补助|津贴|津补贴|救助金|奖补)|"
+                 r"\b(how much money|funding|funds)\b|"
                  r"\bhow many\s*(?:亿|万元|元|yuan|RMB|billion|million)", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes

@@ -20,7 +20,8 @@ REPORTS = {
                    "二、城市建设\n"
                    "完成土地整备入库35.6万平方米，入库量占全区18%。积极对接受土整搬迁影响企业42家，开展土地整备项目26个。"
                    "新建口袋公园12个，口袋公园总数达到86个。食品加工企业发展到14家，日产能52吨。城市更新完工项目4个，开工项目9个，旧改项目收楼36户。"
-                   "举办“送法进企业”宣讲会8场次，惠及企业57家次。PM2.5年均浓度19.2微克/立方米。\n"
+                   "举办“送法进企业”宣讲会8场次，惠及企业57家次。定期上门服务失能老人、残疾人超1500人次，发放各类补贴320余万元。"
+                   "新建改扩建中小学3所，新增学位3900座。PM2.5年均浓度19.2微克/立方米。\n"
                    "三、2024年工作计划\n"
                    "力争新增专精特新企业11家，新增托位数240个；推动征拆项目6个。力争新增“小升规”企业15家以上。"
                    "建立环境提升项目库，计划投资约3200万元。\n",
@@ -181,3 +182,11 @@ def test_the_chinese_an_english_question_gives_decides_between_close_labels(corp
     assert _first(corpus, "how many urban-renewal projects completed (完工) in Fenglin (枫林) in 2023?") == (4.0, "count")
     assert _first(corpus, "Fenglin (枫林) legal talks for firms (送法进企业) — how many firms reached?") == (57.0, "count")
     assert _first(corpus, "Fenglin (枫林) 旧改项目: households handed over (收楼)?") == (36.0, "count")
+
+
+def test_a_second_ask_a_subsidy_and_an_average_per_item(corpus: Corpus) -> None:
+    a = corpus.ask("枫林社零规模多大？增速呢？")  # the size first, then its growth
+    assert headline_figures(a)[:1] == [(64.2e8, "CNY")] and "6.3%" in a.text, a.text
+    assert _first(corpus, "枫林2023年给失能老人、残疾人发了多少补贴？") == (320e4, "CNY")  # money, not the visits
+    got = _first(corpus, "枫林2023年那3所新建改扩建的中小学，平均一所带来多少学位？")
+    assert got in (None, (1300.0, "count")), got  # computed or declined, never the total 3900

@@ -34,6 +34,13 @@ def test_town_name_ending_in_zhen_kept_whole():
     assert meta_of(invented).street == "石镇镇"
 
 
+def test_a_name_with_a_sun_or_year_in_it_is_a_name_a_date_is_not():
+    # transliterated 苏木 and 嘎查 names hold 日 (哈日…); a day before a unit word ('18日镇…') is a date
+    text = "巴日乌兰苏木2023年工作总结\n\n巴日乌兰苏木人民政府\n2023年12月18日\n\n一、2023年工作总结\n" + BODY
+    assert meta_of(text).street == "巴日乌兰苏木"
+    assert meta_of("年丰镇2023年工作总结\n一、2023年工作总结\n我镇" + BODY).street == "年丰镇"
+
+
 def test_offices_and_committees():
     assert meta_of("城南办事处2023年工作总结\n一、2023年工作总结\n我处" + BODY).street == "城南办事处"
     assert meta_of("枫林街道办事处2023年工作总结\n一、2023年工作总结\n" + BODY).street == "枫林街道"
