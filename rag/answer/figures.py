@@ -266,7 +266,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         got = indicator_answer(value, sub, ctx) if value and sub and sub.intent != "open" else None
         if got is None or got.route != "indicator" or ranked is None:
             return ranked
-        return _joined(question, r, [got, ranked] if ranked.route == "indicator" else [got])
+        return _joined(question, r, [got, ranked])  # the position, or that the report states none
     if r.intent == "open" or not (r.phrase or r.keys):
         return None
     if _BETWEEN_EVENTS.search(question):  # '从签订协议到举行首拆相隔了几天': a gap no one figure of the table states

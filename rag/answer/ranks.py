@@ -11,7 +11,7 @@ import re
 
 from rag.answer.passages import Context, focus_terms, passage_filters
 from rag.answer.router import Route
-from rag.figures.lexicon import BY_KEY
+from rag.figures.lexicon import BY_KEY, TERMS
 from rag.figures.match import abbreviated, english_coverage, english_to_zh
 from rag.schemas import Answer, Citation
 from rag.text.cues import ASKS_RANK, BARE_OPEN, STATED_RANK, stated_position
@@ -20,7 +20,7 @@ from rag.text.names import place_en
 from rag.text.script import simplified
 from rag.text.words import tagged
 
-_RANK_WORDS = re.compile(r"排名|排序|名次|第几|位次|排|名|位")
+_RANK_WORDS = re.compile(r"排名|排序|名次|第几|位次|名列|位列|位居|排|名|位")
 _LEAD = " \t\u3000，,、；;：:"
 _CLAUSE = re.compile(r"[，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?!\d)")
@@ -30,7 +30,8 @@ _MIN_COVER_EN = 0.5  # English words reach the Chinese through glosses, some onl
 
 # Words that name the ranking's scope or its wording, not what is ranked: '在甘州区乡镇里排第几', '在神木市…考核中排'
 # (the report says 全区18个乡镇, 全市): a county named, the peers, and the verb glued to a particle (里排, 中排)
-_SCOPE_TERM = re.compile(r"[省市县区旗]$|^(?:乡镇|镇街|街道|全区|全县|全市|全镇)$|排第?$|^几[位名个]?$")
+_SCOPE_TERM = re.compile(r"[省市县区旗]里?$|^(?:乡镇|镇街|街道|全区|全县|全市|全镇|各街道|各镇)$|排第?$|^几[位名个]?$|"
+                         r"^(?:多大|多少|规模|总量|体量)$")  # (a size asked names no measure: '社零规模名列第几')
 
 
 # The scope a position is asked in ('在全区排第几', 'among companies in the district') and stated in ('全市第一').
@@ -51,8 +52,14 @@ def _cover(terms: list[str], text: str) -> float:
     """Share of the terms the text holds, long forms read as their usual short forms (限额以上 = 限上)."""
     short = abbreviated(text)
     grows = bool(_GROWTH_WORDS.search(text))  # '增速排第几' over '同比增长5.7%,居全区第4位': one growth, two words
-    return sum(1 for t in terms if t in text or t in short or grows and _GROWTH_WORDS.fullmatch(t)) / len(terms) \
-        if terms else 0.0
+    return sum(1 for t in terms if t in text or t in short or grows and _GROWTH_WORDS.fullmatch(t)
+               or _same_measure(t, text)) / len(terms) if terms else 0.0
+
+
+def _same_measure(term: str, text: str) -> bool:
+    """The term is a lexicon measure's wording and the text writes that measure its own way ('经济总量' and
+    地区生产总值)."""
+    return any(t.regex.search(text) for t in TERMS if t.regex.fullmatch(term))
 
 
 _COMMA = re.compile(r"[,，;；]")
@@ -86,6 +93,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)
              and not _SCOPE_TERM.search(t) and not re.search(rf"{re.escape(t)}[省市县区旗]", question)]
     terms = ["生产总值" if t.lower() == "gdp" else t for t in terms]  # reports write GDP out (地区生产总值)
+    terms = [t for t in dict.fromkeys(terms) if not any(t != u and t in u for u in terms)]  # '经济' in '经济总量'
+
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
             "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships"]

@@ -574,6 +574,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     text = _MONEY_IN_UNITS.sub(" ", text)  # '有多少个亿': the unit asked, no part of the name
+    text = text.replace("经济总量", "地区生产总值")  # the usual other name of GDP (总量 is no kind word here)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     # '产干茶多少吨': the output of what is named after 产
     text = re.sub(r"(?<![生出投共增减])产(?:了)?([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)

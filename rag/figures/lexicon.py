@@ -39,7 +39,7 @@ MONEY, AREA, COUNT, PCT, LEN = ("CNY",), ("m2",), ("count",), ("percent",), ("m"
 
 TERMS: tuple[Term, ...] = (
     # economy
-    Term("gdp", "地区生产总值", "GDP", (r"地区生产总值|\bGDP\b|(?<!工业)生产总值",), MONEY, "economy", 3),
+    Term("gdp", "地区生产总值", "GDP", (r"地区生产总值|(?<![A-Za-z])GDP(?![A-Za-z])|(?<!工业)生产总值|经济总量",), MONEY, "economy", 3),
     Term("industrial_value_added_above_scale", "规上工业增加值", "Industrial value added of above-scale enterprises",
          (r"规(?:模以)?上工业(?:企业)?(?:总产值[^,，;；。]{0,12})?增加值",), MONEY, "economy", 3),
     Term("industrial_output_above_scale", "规上工业总产值", "Gross industrial output of above-scale enterprises",

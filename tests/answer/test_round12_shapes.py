@@ -190,3 +190,10 @@ def test_a_second_ask_a_subsidy_and_an_average_per_item(corpus: Corpus) -> None:
     assert _first(corpus, "枫林2023年给失能老人、残疾人发了多少补贴？") == (320e4, "CNY")  # money, not the visits
     got = _first(corpus, "枫林2023年那3所新建改扩建的中小学，平均一所带来多少学位？")
     assert got in (None, (1300.0, "count")), got  # computed or declined, never the total 3900
+
+
+def test_the_economys_size_is_gdp_and_a_position_asked_after_it(corpus: Corpus) -> None:
+    assert _first(corpus, "枫林2023年经济总量多大？") == (156e8, "CNY")
+    a = corpus.ask("枫林2023年经济总量（GDP）多大？在区里排第几？")  # no position stated: the figure, then that
+    assert headline_figures(a)[:1] == [(156e8, "CNY")], a.text
+    assert "第3位" in corpus.ask("枫林社零规模在全区各街道里名列第几？").text
