@@ -780,7 +780,7 @@ def _last_year(r: Route, ctx: Context) -> Route:
 
 
 def _expected_effect(x: Indicator) -> bool:
-    """A figure the report expects of something done ('签约项目12个，预计落地后年产值超20亿元'): filed as an aim, it
+    """A figure the report expects of something done ('签约项目8个，预计投产后年产值超6亿元'): filed as an aim, it
     answers a question about what is expected."""
     return x.kind == "target" and "预计" in x.evidence.quote
 
@@ -838,7 +838,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         if len(ending) == 1:
             name, best = ending[0]
     if r.kind == "target" and not _usable([s.row for s in best], wanted, r):
-        # '小升规 target for next year': the stock (小升规企业46家) has no plan; its family's additions (力争新增…50家) do
+        # '小升规 target for next year': the stock (小升规企业12家) has no plan; its family's additions (力争新增…15家) do
         family = name[4:] if name.startswith("new_") else name
         additions = [(other, ss) for other, ss in groups.items() if other != name
                      and other in (family, f"new_{family}") and _usable([s.row for s in ss], wanted, r)]

@@ -51,7 +51,7 @@ def _clause_end(text: str, at: int) -> int:
 def _cover(terms: list[str], text: str) -> float:
     """Share of the terms the text holds, long forms read as their usual short forms (限额以上 = 限上)."""
     short = abbreviated(text)
-    grows = bool(_GROWTH_WORDS.search(text))  # '增速排第几' over '同比增长5.7%,居全区第4位': one growth, two words
+    grows = bool(_GROWTH_WORDS.search(text))  # '增速排第几' over '同比增长6.3%,居全区第3位': one growth, two words
     return sum(1 for t in terms if t in text or t in short or grows and _GROWTH_WORDS.fullmatch(t)
                or _same_measure(t, text)) / len(terms) if terms else 0.0
 

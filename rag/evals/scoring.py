@@ -150,7 +150,7 @@ def entity_match(answer: Answer, fact: Fact) -> tuple[bool, str]:
 def _winner(fact: Fact) -> str | None:
     """The labelled winner: the first of the fact's places its answer text names, else a place-like word."""
     at = {s: _named_at(s, fact.answer_text) for s in fact.streets if s and s != "multi"}
-    if at and all(n >= 0 for n in at.values()):  # every place named, in Chinese or pinyin ('Guanhu: 486 …; XX: 116')
+    if at and all(n >= 0 for n in at.values()):  # every place named, in Chinese or pinyin ('Guanhu: 52 …; XX: 40')
         return min(at, key=lambda s: at[s])
     named = [s for s in fact.streets if s and s != "multi" and (s in fact.answer_text or _short(s) in fact.answer_text)]
     if named:
@@ -160,7 +160,7 @@ def _winner(fact: Fact) -> str | None:
 
 
 def _named_at(place: str, text: str) -> int:
-    """Where the text first names the place, by its Chinese short name or, in English, its pinyin ('Guanhu: 486 …');
+    """Where the text first names the place, by its Chinese short name or, in English, its pinyin ('Guanhu: 52 …');
     -1 when it does not."""
     found = [n for n in (text.find(_short(place)),) if n >= 0]
     pinyin = place_en(place).split()[0]

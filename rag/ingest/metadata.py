@@ -348,7 +348,7 @@ def _normal_unit(name: str) -> str | None:
     if name.endswith("街道办事处"):
         name = name[: -len("办事处")]
     stem = re.sub(_SUFFIX + "$", "", name)
-    # a date or a clause is no name ('18日镇…', '今年在…'); 日 and 年 inside a name are ('哈日朝鲁苏木', '万年乡')
+    # a date or a clause is no name ('18日镇…', '今年在…'); 日 and 年 inside a name are ('巴日乌兰苏木', '万年乡')
     if len(stem) < 2 or re.search(r"[\d〇一二三四五六七八九十今去明上下本][年月日]|[的是在和与]|^\d", stem):
         return None
     return name

@@ -77,10 +77,10 @@ def test_an_english_labelled_winner_is_read_by_its_pinyin() -> None:
     from rag.evals.scoring import judge
 
     # 'Guanhu: …; XX: …' names the winner in pinyin and the other place by a Latin short name of its own
-    fact = _fact(type="comparison", answer_value=486, answer_unit="家", streets=["观湖街道", "XX街道"], lang="en",
-                 answer_text="Guanhu: 486 national high-tech enterprises; XX: 116")
-    right = _answer("Guanhu Subdistrict reported the highest: 486 (486家) [1]. Runner-up: XX Subdistrict with 116 [2].")
-    right = right.model_copy(update={"table": [TableRow(rank=1, street="观湖街道", display="486家")]})
+    fact = _fact(type="comparison", answer_value=52, answer_unit="家", streets=["观湖街道", "XX街道"], lang="en",
+                 answer_text="Guanhu: 52 national high-tech enterprises; XX: 40")
+    right = _answer("Guanhu Subdistrict reported the highest: 52 (52家) [1]. Runner-up: XX Subdistrict with 40 [2].")
+    right = right.model_copy(update={"table": [TableRow(rank=1, street="观湖街道", display="52家")]})
     assert judge(fact, right, {})[0] == "correct"
     # a pinyin the answer text spells otherwise (a place whose name has two readings): the Chinese decides
     fact = _fact(type="comparison", answer_value=3.5, answer_unit="亿元", streets=["甲镇", "乙街道"], lang="en",

@@ -36,7 +36,7 @@ def test_town_name_ending_in_zhen_kept_whole():
 
 def test_a_name_with_a_sun_or_year_in_it_is_a_name_a_date_is_not():
     # transliterated 苏木 and 嘎查 names hold 日 (哈日…); a day before a unit word ('18日镇…') is a date
-    text = "巴日乌兰苏木2023年工作总结\n\n巴日乌兰苏木人民政府\n2023年12月18日\n\n一、2023年工作总结\n" + BODY
+    text = "巴日乌兰苏木2023年工作总结\n\n巴日乌兰苏木人民政府\n2023年12月26日\n\n一、2023年工作总结\n" + BODY
     assert meta_of(text).street == "巴日乌兰苏木"
     assert meta_of("年丰镇2023年工作总结\n一、2023年工作总结\n我镇" + BODY).street == "年丰镇"
 
