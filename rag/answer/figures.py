@@ -281,7 +281,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)],
                                  "kind": "actual" if asks_level else r.kind})
     if r.intent == "lookup" and not r.years and len(r.places) == 1 and _LAST_YEAR_ASKED.search(question):
-        r = _last_year(r, ctx)  # '平湖去年上半年火警多少宗': the year before the place's latest report, never that one
+        r = _last_year(r, ctx)  # '去年上半年火警多少宗' beside a 2024 H1 report: 2023, which it does not cover
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)

@@ -590,7 +590,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
-    text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大
+    text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
     text = re.sub(r"(?:要|将|拟)(?=新增|完成|实现|打造|建成|新建|引进|培育|达到|突破|改造)", "", text)  # '专精特新要新增几家'
     text = _PERIOD_WORDS.sub(" ", text)
     text = re.sub(r"截[至止](?=\s)", " ", text)  # '截至2019年底…': the date went with the period words
