@@ -1474,20 +1474,9 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
     whole_q = m.group("whole") if lang == "zh" else (m.group("whole") or m.group("whole2") or m.group("whole3"))
     own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
            and (not r.period or period_matches(x.period, r.period))]
-    found: list[list[Indicator]] = []
-    for text in (part_q, whole_q):
-        if lang == "zh":  # '某街道2023年的社零相当于其GDP的百分之几'
-            text = _without_place(text, place)
-        phrase = indicator_phrase(text, [], lang, r.places)
-        if lang == "zh":
-            phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", phrase) or phrase
-            phrase = re.sub(r"^[其本该全]", "", phrase)
-        keys = [t.key for t in terms_for_question(text)] if lang == "zh" else []
-        best = [s for s in match_rows(phrase, own, keys=keys, lang=lang, embed=ctx.embed) if s.score >= _RATIO_SURE]
-        levels = [s for s in best if s.row.kind in _LEVEL]
-        if not levels:
-            return None
-        found.append([s.row for s in levels if s.score == levels[0].score])
+    found = [_sure_levels(text, r, own, ctx, pronoun=True) for text in (part_q, whole_q)]
+    if not all(found):
+        return None
     pairs = [(a, b) for a in found[0] for b in found[1] if a is not b and a.period == b.period
              and a.normalized_unit == b.normalized_unit and b.normalized_value > 0]
     if len({(a.label_zh, b.label_zh, a.period) for a, b in pairs}) != 1:
@@ -1504,6 +1493,23 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
 
 _RATIO_SURE = 0.7  # a match score each figure of a computed ratio must reach
 
+
+def _sure_levels(text: str, r: Route, own: list[Indicator], ctx: Context, *, pronoun: bool) -> list[Indicator]:
+    """The level rows one term of a computation ('社零', 'its GDP') matches for certain, the best-scored of them;
+    [] when none. `pronoun`: the term may open with one ('其GDP', '全镇…')."""
+    lang = r.language
+    if lang == "zh":  # '某街道2023年的社零相当于其GDP的百分之几'
+        text = _without_place(text, r.places[0])
+    phrase = indicator_phrase(text, [], lang, r.places)
+    if lang == "zh":
+        phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", phrase) or phrase
+        if pronoun:
+            phrase = re.sub(r"^[其本该全]", "", phrase)
+    keys = [t.key for t in terms_for_question(text)] if lang == "zh" else []
+    best = [s for s in match_rows(phrase, own, keys=keys, lang=lang, embed=ctx.embed) if s.score >= _RATIO_SURE]
+    levels = [s for s in best if s.row.kind in _LEVEL]
+    return [s.row for s in levels if s.score == levels[0].score] if levels else []
+
 # A whole less a part it names: 'Leaving out industrial investment (工业投资), how much of its FAI was other
 # investment', '玉塘GDP里规上增加值以外的部分有多少亿'
 _LEFT_OUT_EN = re.compile(r"\b(?:leaving out|excluding|not counting|apart from|aside from|other than|net of|minus)\s+"
@@ -1519,20 +1525,11 @@ def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> 
     m = _REST_ZH.search(question) if lang == "zh" else _LEFT_OUT_EN.search(question)
     if m is None:
         return None
-    if lang == "zh":
-        part_q, whole_q = m.group("part"), _without_place(m.group("whole"), place)
-    else:
-        part_q, whole_q = m.group("part"), question[: m.start()] + " " + question[m.end() :]
+    part_q = m.group("part")
+    whole_q = m.group("whole") if lang == "zh" else question[: m.start()] + " " + question[m.end() :]
     own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
            and x.kind in _LEVEL and (not r.period or period_matches(x.period, r.period))]
-    found: list[list[Indicator]] = []
-    for text in (part_q, whole_q):
-        phrase = indicator_phrase(text, [], lang, r.places)
-        if lang == "zh":
-            phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", phrase) or phrase
-        keys = [t.key for t in terms_for_question(text)] if lang == "zh" else []
-        best = [s for s in match_rows(phrase, own, keys=keys, lang=lang, embed=ctx.embed) if s.score >= _RATIO_SURE]
-        found.append([s.row for s in best if s.score == best[0].score] if best else [])
+    found = [_sure_levels(text, r, own, ctx, pronoun=False) for text in (part_q, whole_q)]
     pairs = [(a, b) for a in found[0] for b in found[1] if a.label_zh != b.label_zh and a.period == b.period
              and a.normalized_unit == b.normalized_unit and 0 < a.normalized_value < b.normalized_value]
     if len({(a.label_zh, b.label_zh, a.period) for a, b in pairs}) != 1:

@@ -11,8 +11,8 @@ import re
 
 from rag.answer.passages import Context, focus_terms, passage_filters
 from rag.answer.router import Route
-from rag.figures.lexicon import BY_KEY, TERMS
-from rag.figures.match import abbreviated, english_coverage, english_to_zh
+from rag.figures.lexicon import BY_KEY
+from rag.figures.match import abbreviated, english_coverage, english_to_zh, terms_named
 from rag.schemas import Answer, Citation
 from rag.text.cues import ASKS_RANK, BARE_OPEN, STATED_RANK, stated_position
 from rag.text.messages import msg
@@ -59,7 +59,7 @@ def _cover(terms: list[str], text: str) -> float:
 def _same_measure(term: str, text: str) -> bool:
     """The term is a lexicon measure's wording and the text writes that measure its own way ('经济总量' and
     地区生产总值)."""
-    return any(t.regex.search(text) for t in TERMS if t.regex.fullmatch(term))
+    return any(BY_KEY[k].regex.search(text) for k in terms_named(term))
 
 
 _COMMA = re.compile(r"[,，;；]")

@@ -145,13 +145,10 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
         out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
     asked = _counted_class(counted)
-    if asked is not None:  # 'how many firms hit by land consolidation…': never a count of projects (土地整备项目)
-        out = [Scored(s.row, round(s.score * 0.5, 4), s.how)
-               if (own := _counted_class_zh(s.row.label_zh)) is not None and own != asked else s for s in out]
-        if any(_counted_class_zh(s.row.label_zh) == asked for s in out):
-            # '(送法进企业) — how many firms reached': the firms reached (…惠及企业), not the talks held (…宣讲会)
-            out = [s if _counted_class_zh(s.row.label_zh) == asked else Scored(s.row, round(s.score * 0.9, 4), s.how)
-                   for s in out]
+    if asked is not None:
+        own = {id(s.row): _counted_class_zh(s.row.label_zh) for s in out}
+        same = asked in own.values()
+        out = [Scored(s.row, _counted_fit(s.score, own[id(s.row)], asked, same), s.how) for s in out]
     terms = _CJK_TERM.findall(phrase)
     # no label holds all of them: a label that is one of them, its clause holding the rest
     whole = any(all(t in s.row.label_zh for t in terms) for s in out)
@@ -186,6 +183,17 @@ def _counted_class(counted: str) -> int | None:
 
 def _counted_class_zh(label: str) -> int | None:
     return next((n for n, (_, zh) in enumerate(_COUNTED_CLASSES) if re.search(zh, label)), None)
+
+
+def _counted_fit(score: float, own: int | None, asked: int, same: bool) -> float:
+    """A label counting other things than the question ('how many firms hit by land consolidation…' over
+    土地整备项目) halves; when some label counts the things asked, every other one is behind it ('(送法进企业) — how
+    many firms reached': …惠及企业 over …宣讲会)."""
+    if own is not None and own != asked:
+        score = round(score * 0.5, 4)
+    if same and own != asked:
+        score = round(score * 0.9, 4)
+    return score
 
 
 _TIE = 0.03  # more than the margin two rival measures tie within
