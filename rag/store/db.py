@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rag.errors import StoreError
@@ -88,14 +90,31 @@ def connect(path: Path) -> sqlite3.Connection:
     """Open (creating and migrating) the SQLite file at `path`."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(path, timeout=_BUSY_S, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA busy_timeout = 30000")
-        _migrate(conn)
+        _while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+        conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_S * 1000)}")
+        _while_locked(lambda: _migrate(conn))
     except (sqlite3.Error, OSError) as exc:
         raise StoreError(f"cannot open the store {path.name}: {exc}", hint="check JIEDAO_DATA_DIR") from exc
     return conn
+
+
+_BUSY_S = 30.0  # how long a connection waits for another process's lock
+
+
+def _while_locked(step: Callable[[], object]) -> None:
+    """Run a step, again while another process holds the lock. Switching a new file to WAL (two ingests creating
+    one store at once) can fail at once with 'database is locked'; SQLite's busy handler does not wait there."""
+    deadline = time.monotonic() + _BUSY_S
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
