@@ -105,6 +105,7 @@ _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6}?时)?的?$")  # 由2015年建档立卡时的9.8%
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
+_SOWN = re.compile(r"(?:落实|完成|发展|扩大|实现)?((?:新增|新)?[\u4e00-\u9fff]{1,6}?)(种植|播种|栽种|栽植)")  # crop, then verb
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第")
 _SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万]+[个项大条类张化零]")
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 after the figure they are the rate of
@@ -114,6 +115,8 @@ _COUNT_VERB = re.compile(r"(完成|实现|移交|建成|新建|改造|整治|打
 _SCOPE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:辖区|全镇|全乡|全街道?|全区|全县|本镇|本乡|本街道?)$")
 _PLAIN_VERBS = ("完成", "实现", "建成", "新建", "新增", "打造", "创建", "培育", "引进", "推动", "实施")  # add nothing to a label
 _LEAD_VERB = re.compile(r"^(?:排查|受理|办理|化解|办结|处置|调处|接待|采集|上报|完成|签约|腾空|拆除|移交|新增|新建|改造)")
+_MONEY_HEAD = re.compile(r"(?:收入|投资|产值|税收|资金|销售额|营收|营业额|利润|增加值|生产总值|零售总?额)$")
+_COLLECTED = re.compile(r"入库|入账|征收|收缴")  # revenue collected: a verb that names no measure of its own
 _PEOPLE = re.compile(r"(?:居民|群众|人员|人口|户|人|家庭)$")  # '居民2680户,完成投资…': no 居民投资
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
@@ -365,6 +368,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             prefix = sentence[quantities[i - 1].end : q.start]
             if re.match(r"(?:余|多)?的(?!基础)[\u4e00-\u9fff“]{3}", prefix):
                 prefix = re.sub(r"^(?:余|多)?的", "", prefix)  # '总投资2.8亿元的某场馆形象进度超35%': the 的 ties them
+        if q.unit in ("万", "亿") and _MONEY_HEAD.search(_clean(prefix)):
+            q = quantities[i] = replace(q, unit=q.unit + "元")  # '完成一般公共预算收入6230万': money, its 元 left out
         unit_kind = UNITS[q.unit].normalized_unit if q.unit else None
         if unit_kind == "times" and i in runs:
             unit_kind = "percent"  # '分别完成任务的1.2倍、1.4倍': ratios of the figures before, like percentages
@@ -442,6 +447,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
                 and len(base) >= 2 and base.endswith("收入"):
             label = base + label  # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income
+        sown = _SOWN.fullmatch(label) if unit_kind == "m2" else None
+        if sown:  # '落实小麦种植2.4万亩': the crop's planted area, as the items after it borrow it
+            label = sown.group(1) + ("播种面积" if sown.group(2) == "播种" else "种植面积")
         if label.startswith("连续") and out and out[-1][1]:
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:
@@ -500,7 +508,7 @@ def _borrowed_measure(label: str, whole: str, unit_kind: str | None) -> str:
         herd = re.search(f"(?:{_HERD_MEASURE.pattern})$", whole)
         return herd.group(0) if herd and not _HERD_MEASURE.search(label) else ""
     if unit_kind in ("m2", "t"):
-        crop = re.search(r"(?:播种面积|种植面积|产量)$", whole)
+        crop = re.search(r"(?:播种面积|种植面积|面积|产量)$", whole)  # ('茶园面积…,其中早茶…': 早茶面积)
         return crop.group(0) if crop and len(label) <= 4 and not re.search(r"面积|产量|产值|收入", label) else ""
     return ""
 
@@ -667,9 +675,11 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         found = match_term(joined, unit_kind)
         if found and found[1] == len(joined):
             return found[0], joined
-    if len(label) < 2 and prev[1] and unit_kind in ("CNY", "USD") and not prefix.strip(" ,，、").endswith(
-            ("和", "及")):
-        return prev  # "年度计划总投资4.1亿元,1-9月累计完成3.3亿元": the same indicator, another kind
+    if (len(label) < 2 or _COLLECTED.fullmatch(label)) and prev[1] and unit_kind in ("CNY", "USD") and not \
+            prefix.strip(" ,，、").endswith(("和", "及")):
+        # "年度计划总投资4.1亿元,1-9月累计完成3.3亿元", '…收入任务7800万元，截至11月底已入库7350万元': the same
+        # indicator, another kind
+        return prev
     if prev[1] and _BARE_RATE.fullmatch(label) and unit_kind == "percent":
         stem = label[:-1]  # '全程接种22792人次、接种率99.77%': the rate of the figure before
         if prev[1].startswith(stem):
@@ -806,6 +816,9 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
                 # '第一、二、三产业增加值分别为…': 第一产业增加值, 第二产业增加值, 第三产业增加值
                 items = [f"第{x.lstrip('第')}{ordinal.group(2)}" for x in items[:-1]] + \
                     [f"第{ordinal.group(1)}{ordinal.group(2)}"]
+            if len(items) == 1 and j - i == 1 and "城乡" in items[0]:
+                # '城乡居民人均可支配收入分别达到X元和Y元': the towns' (城镇) first, the countryside's (农村) second
+                items = [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
             if len(items) == j - i + 1 and all(items):
                 tail = _clean(items[-1])
                 head_item = _clean(items[0])
@@ -834,6 +847,9 @@ def _part_of(label: str, whole: str) -> str:
         if label.endswith(crop.group(1)):
             return label + measure  # '茶园面积…,其中投产茶园…' -> 投产茶园面积
         return crop.group(1) + label + measure  # 其中新植 -> 黄花菜新植面积
+    if crop and label.endswith(crop.group(2)) and 1 <= len(label) - len(crop.group(2)) <= 4 \
+            and crop.group(1) not in label:
+        return crop.group(1) + label  # '铁皮石斛种植面积…,其中仿野生种植…' -> 铁皮石斛仿野生种植面积
     for n in (3, 2):
         tail = label[-n:]
         mod = len(label) - n
@@ -908,6 +924,8 @@ def _clean(text: str) -> str:
     for _ in range(3):
         before = text
         text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^\d{0,2}[.．、)）]", "", text))).strip("“”\"'‘’")
+        # '县下达我镇一般公共预算收入(任务…)': who set the task, no part of the measure's name
+        text = re.sub(r"^(?:上级|[省市区县])?下达(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?(?=[\u4e00-\u9fff]{4})", "", text)
         if text == before:
             break
     text = re.sub(r"(?<=..)\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?$", "", text)  # '工业开票销售1-11月(累计…)': the period
