@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rag.figures.grounding import signed_figures
 from rag.figures.lexicon import BY_KEY, KIND_SUFFIX, base_key
 from rag.schemas import Answer, Indicator, ReportMeta
-from rag.text.cues import STATED_RANK, stated_position
+from rag.text.cues import STATED_RANK, nth_asked, stated_position
 from rag.text.names import place_en
 from rag.text.numbers import UNITS, normalize
 
@@ -136,8 +136,8 @@ def entity_match(answer: Answer, fact: Fact) -> tuple[bool, str]:
     if not expected:
         return True, ""
     top = None
-    if answer.table:
-        ranked = [r for r in answer.table if r.rank == 1]
+    if answer.table:  # the place in the position asked ('which ranks second'), the top one otherwise
+        ranked = [r for r in answer.table if r.rank == (nth_asked(fact.question) or 1)]
         top = ranked[0].street if ranked else None
     if top is None:
         first = headline(answer)

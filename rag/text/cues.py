@@ -18,7 +18,7 @@ TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
 QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
-                             r"quota)\b",
+                             r"quota)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b",
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
 DONE = re.compile(r"完成|实现|(?<![下送到传抵表转直])达到?|已")  # 下达 (handed down) is no result
@@ -111,7 +111,8 @@ FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
 WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  # '完成全年任务的多少': the task's year, no period asked
-                        r"\b(?:full|whole)[- ]year\b(?![- ](?:task|target|plan|goal|budget))|\bfor the (?:full|whole) year\b|"
+                        r"\b(?:full|whole|entire)[- ](?:calendar[- ])?year\b(?![- ](?:task|target|plan|goal|budget))|"
+                        r"\bfor the (?:full|whole) year\b|"
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"
@@ -137,3 +138,16 @@ DECLINE_ASKED = re.compile(r"降幅|下降幅度|跌幅|减幅|\b(?:fell|fall|fa
 # A sentence that opens with its period and verb and names no measure: it goes on with the one named before it
 BARE_OPEN = re.compile(r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|截[至止]\d{1,2}月底?)?"
                        r"\s*(?:预计)?(?:上半年|全年|前三季度)?(?:可|累计|共)?(?:完成|实现|达到)\s*[\d.]")
+
+
+# A ranking question that asks for a place below the top ('哪个排第二', 'which ranks second', 'the runner-up')
+_NTH_ASKED = re.compile(r"(?:排名?|位列|位居|居)?第([二三])(?:名|位|高|多|大)?|\b(second|third|2nd|3rd|runner-up)\b", re.I)
+
+
+def nth_asked(question: str) -> int:
+    """The position a ranking question asks for (2 or 3); 0 for the top or none."""
+    m = _NTH_ASKED.search(question)
+    if not m:
+        return 0
+    word = (m.group(1) or m.group(2)).lower()
+    return 3 if word in ("三", "third", "3rd") else 2

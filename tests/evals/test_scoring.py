@@ -90,6 +90,18 @@ def test_an_english_labelled_winner_is_read_by_its_pinyin() -> None:
                  {})[0] == "correct"
 
 
+def test_a_ranking_that_asks_for_second_place_is_won_by_the_place_in_second() -> None:
+    from rag.evals.scoring import judge
+
+    fact = _fact(type="comparison", answer_value=2.0, answer_unit="亿元", streets=["甲镇", "乙街道", "丙镇"],
+                 question="三地里固投排第二的是哪个？", answer_text="乙街道排第二,2亿元")
+    table = [TableRow(rank=1, street="甲镇", display="3.5亿元"), TableRow(rank=2, street="乙街道", display="2亿元")]
+    second = _answer("排第2的是乙街道:2亿元[2]。甲镇最多:3.5亿元[1]。").model_copy(update={"table": table})
+    assert judge(fact, second, {})[0] == "correct"
+    top = _answer("乙街道:2亿元[2]。").model_copy(update={"table": [TableRow(rank=2, street="甲镇", display="2亿元")]})
+    assert judge(fact, top, {})[0] == "wrong"
+
+
 def test_wrong_rate_bound_is_a_maximum(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from rag.evals.scoring import check_thresholds, load_thresholds
 
