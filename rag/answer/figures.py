@@ -60,6 +60,7 @@ from rag.text.cues import (
     GRADE,
     PLAN_OBJECT,
     WHOLE_YEAR,
+    nth_asked,
 )
 from rag.text.messages import join_list, msg
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
@@ -84,7 +85,8 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"}}  # a question about money 
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
 _DIFF_ASKED = re.compile(r"[多少高低]了?(?:多少|几)|高出多少|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer)\b|"
-                         r"\bdifference\b|\bby how much\b", re.I)
+                         r"\bdifference\b|\bby how much\b|\bgap\b", re.I)
+_TIMES_ASKED = re.compile(r"[几多少]+倍|\bhow many times\b|\bwhat multiple\b|\bmultiple of\b", re.I)  # 'A是B的几倍'
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
 
 
@@ -115,7 +117,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         got = list_count_answer(question, r, ctx) or got
     one_item = r.intent == "aggregate" and len(r.years) <= 1 and len(_listed(question, r)) < 2 \
         and not _ADDED_UP.search(question)  # '一共清理了几处地块': one stated total, not a sum
-    if (got is None or got.route == "abstain" and not r.unknown_places and not r.twins) \
+    if (got is None or got.route == "abstain" and not r.unknown_places and not r.twins
+            and not _growth_of_named(got, r, ctx)) \
             and (r.intent == "lookup" or one_item) and len(r.places) == 1:
         got = _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
     if got is not None and got.route == "indicator" and _HYPOTHETICAL.search(question) \
@@ -126,6 +129,18 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
     return got
+
+
+def _growth_of_named(got: Answer, r: Route, ctx: Context) -> bool:
+    """An abstention citing only the growth of a figure whose label holds the Chinese an English question gives
+    ('road-traffic accidents (道路交通事故)' with only their fall stated): the measure was found, its level is not
+    stated, and a sentence's other figure is not it."""
+    terms = re.findall(r"[\u4e00-\u9fff]{3,}", r.phrase) if r.language == "en" else []
+    if not terms or not got.citations or ctx.rows is None:
+        return False
+    cited = {(c.report_id, c.start) for c in got.citations}
+    return any((x.report_id, x.evidence.start) in cited and x.kind == "yoy_growth"
+               and all(t in x.label_zh for t in terms) for x in ctx.rows(r.places[0] if r.places else None))
 
 
 # a projection asked: what the figure would be if a pace were kept ('照这个速度…全年能完成多少')
@@ -324,7 +339,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         and r.unit_hint != "percent" else None  # ('growth excluding VAT refunds': a growth on a basis, no remainder)
     if rest is not None:
         return rest
-    ratio = _ratio(question, r, rows, ctx) if len(r.places) == 1 and (r.unit_hint == "percent" or r.kind == "share") \
+    ratio = _ratio(question, r, rows, ctx) if len(r.places) == 1 and (r.unit_hint == "percent" or r.kind == "share"
+                                                                      or _TIMES_ASKED.search(question)) \
         else None
     if ratio is not None:
         return ratio
@@ -525,6 +541,13 @@ def _change_route(question: str, r: Route, measure: list[Indicator], places: lis
         return r.model_copy(update={"intent": "lookup" if len(places) == 1 else r.intent,
                                     "period": str(year) if year and r.intent == "trend" else r.period,
                                     "years": [year] if year else []})
+    own = [x for x in measure if x.street in places and not x.period.endswith("-plan")]
+    level_years = {int(x.period[:4]) for x in own if x.kind in _LEVEL and x.period[:4].isdigit()}
+    last = r.years[0] if len(r.years) == 1 else max(level_years, default=0)
+    if len(places) == 1 and r.unit_hint is None and len(r.years) <= 1 and last - 1 not in level_years and any(
+            x.kind == "yoy_growth" and x.period[:4] == str(last) for x in own):
+        # '事故宗数比上年少了多少' with no earlier level to subtract: the rate the report states answers it
+        return r.model_copy(update={"kind": "yoy_growth", "intent": "lookup"})
     if (r.intent == "trend" or len(places) == 1 and _ON_LAST_YEAR.search(question)) and len(r.years) <= 1:
         # '2024年比上年多了多少万元': the year before is the other level; with no year named, the last two years
         levels = [int(x.period[:4]) for x in measure if x.street in places and x.kind in _LEVEL and x.period[:4].isdigit()
@@ -1153,10 +1176,14 @@ def _verb(i: Indicator, lang: str) -> str:
         return msg(key + ("_est" if _estimated(i) else ""), lang)
     if _estimated(i):
         return msg("verb_estimate", lang)
+    named = _NAMED_RATE.search(i.evidence.quote) if i.kind == "completion_rate" else None
+    if named:  # '办结率98.7%': the share of cases closed, no plan's completion
+        return msg("verb_named_rate", lang, rate=named.group(1))
     return msg(f"verb_{i.kind}", lang) if f"verb_{i.kind}" in _VERBS else msg("verb_actual", lang)
 
 
 _VERBS = {"verb_actual", "verb_estimate", "verb_target", "verb_cumulative", "verb_completion_rate", "verb_share"}
+_NAMED_RATE = re.compile(r"((?!完成)[\u4e00-\u9fff]{2}率)(?:达到?|为|是)?\s*[\d.]+\s*[%％]\s*$")
 
 
 def _fig_with_kind(i: Indicator, lang: str) -> str:
@@ -1299,7 +1326,10 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     caveats = _notes(cited, lang)
     if how == "nearest" and r.period:
         note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
-        if is_full_year(r.period):  # a year asked, the year-end report's 1-11月: that figure, said so
+        if is_full_year(r.period) and not (whole and _months(row.period) <= 9
+                                           and r.kind in ("actual", "estimate", "cumulative")):
+            # a year asked, the year-end report's 1-11月: that figure, said so (but 'over the full year' asked of a
+            # half-year report is declined first: its 1-5月 is what it does contain)
             text += _sep(text, lang) + note
         else:  # '上半年' asked, only 1-5月 stated: the gap comes first; the figure is what the report does contain
             text = note + _sep(note, lang) + text
@@ -1311,6 +1341,19 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         caveats.append(note)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
     return _answer(question, r, text, cited, table=table, caveats=caveats)
+
+
+def _months(period: str) -> int:
+    """Months a period label spans ('2024M01-M05' 5, '2024H1' 6, '2024Q1-Q3' 9); 12 for a year or anything else."""
+    m = re.fullmatch(r"\d{4}M(\d\d)-M(\d\d)", period)
+    if m:
+        return int(m.group(2)) - int(m.group(1)) + 1
+    if re.fullmatch(r"\d{4}H[12]", period):
+        return 6
+    q = re.fullmatch(r"\d{4}Q(\d)(?:-Q(\d))?", period)
+    if q:
+        return 3 * (int(q.group(2) or q.group(1)) - int(q.group(1)) + 1)
+    return 12
 
 
 def _given_rows(question: str, r: Route, rows: list[Indicator]) -> list[Indicator]:
@@ -1452,13 +1495,17 @@ _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩�
 # the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
 _REST_ASKED = re.compile(r"还有[^，,？?]{0,8}(?:没有?|未|尚未)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
-_RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)")
+_RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)"
+                       r"|^(?P<part2>.+?)(?:大约|大概|约)?(?:是|为|相当于)(?P<whole2>[^，,？?]+?)的(?:几|多少)倍")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
                        r"from|went (?:in)?to|was spent on) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"
                        r"proportion) of (?:its |the )?(?P<whole2>[^?]+?)\s*(?:\?|$)|"
                        # 'what share of XX's GDP did its fixed-asset investment equal'
                        r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:[A-Z][\w'’ -]*?['’]s (?:\([^)]*\) )?|its |the )?"
-                       r"(?P<whole3>.+?) did (?:its |the )?(?P<part3>.+?) (?:equal|make up|account for|represent|come to)\b",
+                       r"(?P<whole3>.+?) did (?:its |the )?(?P<part3>.+?) (?:equal|make up|account for|represent|come to)\b|"
+                       # 'its output came to roughly how many times its GDP'
+                       r"(?P<part4>[^?]+?) (?:came to|comes to|was|is|equalled|equaled|amounted to) (?:roughly |about |"
+                       r"approximately )?(?:how many times|what multiple of) (?:its |the )?(?P<whole4>[^?]+?)\s*(?:\?|$)",
                        re.I)
 
 
@@ -1470,8 +1517,10 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
     m = _RATIO_ZH.search(question) if lang == "zh" else _RATIO_EN.search(question)
     if m is None:
         return None
-    part_q = m.group("part") if lang == "zh" else (m.group("part") or m.group("part2") or m.group("part3"))
-    whole_q = m.group("whole") if lang == "zh" else (m.group("whole") or m.group("whole2") or m.group("whole3"))
+    names = ("", "2") if lang == "zh" else ("", "2", "3", "4")
+    part_q = next(m.group("part" + n) for n in names if m.group("part" + n))
+    whole_q = next(m.group("whole" + n) for n in names if m.group("whole" + n))
+    times = bool(_TIMES_ASKED.search(question))
     own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
            and (not r.period or period_matches(x.period, r.period))]
     found = [_sure_levels(text, r, own, ctx, pronoun=True) for text in (part_q, whole_q)]
@@ -1484,8 +1533,9 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
     part, whole = pairs[0]
     if any(x.kind == "share" and x.label_zh == part.label_zh and x.period == part.period for x in own):
         return None  # the report's own share answers it (the usual route)
-    figure = f"{part.normalized_value / whole.normalized_value * 100:.1f}%"
-    text = msg("derived_ratio", lang, place=_place(place, lang), period=_period(part.period, lang),
+    ratio = part.normalized_value / whole.normalized_value
+    figure = (f"{ratio:.2f}倍" if lang == "zh" else f"{ratio:.2f} times ({ratio:.2f}倍)") if times else f"{ratio * 100:.1f}%"
+    text = msg("derived_times" if times else "derived_ratio", lang, place=_place(place, lang), period=_period(part.period, lang),
                part=_label([part], lang), whole=_label([whole], lang), figure=figure,
                part_fig=_figure(part, lang), whole_fig=_figure(whole, lang))
     return _answer(question, r, text, [part, whole], caveats=[msg("computed_note", lang), *_notes([part, whole], lang)])
@@ -1802,7 +1852,24 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
                 where += _label([i], lang) if lang == "zh" else f" ({_label([i], lang)})"
             text += _sep(text, lang) + msg(key, lang, place=where, label=_label([i], lang) if worded else label,
                                            figure=_fig_with_kind(i, lang), n=n, word=word)
-    if len(found) == 2 and not missing and r.intent != "aggregate" and _DIFF_ASKED.search(question):
+    nth = nth_asked(question) if r.intent == "rank" and not missing else 0
+    if 2 <= nth <= len(found):  # 'which place ranks second': that place first, then the order
+        i = found[nth - 1]
+        text = msg("rank_nth", lang, nth=nth, place=_place(i.street, lang), figure=_fig_with_kind(i, lang), n=nth) \
+            + _sep("x", lang) + text
+    times = _TIMES_ASKED.search(question) if len(found) == 2 and not missing and r.intent != "aggregate" else None
+    if times:
+        # 'A是B的几倍': the first place named over the second, computed; then each figure
+        at = {i.street: (m.start() if (m := re.search(_place_pattern(i.street or ""), question, re.I)) else len(question))
+              for i in found}
+        a, b = sorted(found, key=lambda i: at[i.street])
+        if b.normalized_value:
+            ratio = a.normalized_value / b.normalized_value
+            text = msg("rank_ratio", lang, place=_place(a.street, lang), other=_place(b.street, lang), label=label,
+                       figure=_fig_with_kind(a, lang), other_figure=_fig_with_kind(b, lang),
+                       ratio=f"{ratio:.2f}".rstrip("0").rstrip(".")) + _sep("x", lang) + text
+            caveats.append(msg("computed_note", lang))
+    elif len(found) == 2 and not missing and r.intent != "aggregate" and _DIFF_ASKED.search(question):
         # 'A比B多多少': the computed difference first, then each figure
         a, b = found
         delta = abs(round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4))

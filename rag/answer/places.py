@@ -287,6 +287,11 @@ class _PlaceReader:
             kinds = _EN_KIND.get(m.group(2).lower(), ())
             hits = [k for k in hits if k.endswith(kinds)] or hits  # 'Xinghu town' when 荇湖镇 and 荇湖街道 both exist
             takes = [self.take(k, m.start(), m.end()) for k in hits]
+            glossed = _GLOSS_AFTER.match(self.q, m.end())
+            if not hits and glossed and any(short_name(k) in glossed.group(1) for k in self.known):
+                # 'Jueao sub-district (榉岙街道)': the Chinese given says which place, whatever the spelling
+                self.spans.append((m.start(), m.end()))
+                continue
             if not any(ok for ok, _ in takes) and m.group(1).lower() not in _EN_NOT_PLACE:
                 end = max((q.end for _, q in takes), default=m.end())
                 self.unknown.append(self.q[m.start():end])
@@ -406,6 +411,9 @@ _GENERIC_SUB = re.compile(r"(?:行政|各|全|贫困|重点|示范|美丽|新农
 
 
 _NOT_SUB_NAME = re.compile(r"[镇乡街区县市的个多少几以上下年月是有在和与及各全本该每均平]")
+
+
+_GLOSS_AFTER = re.compile(r"\s*[(（]([^()（）]{2,16})[)）]")  # the Chinese an English name is given with
 
 
 def _fuzzy(roman: str) -> str:

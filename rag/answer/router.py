@@ -79,6 +79,9 @@ _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^”]{1,20}”|\"[^\"]{1,20}\"|'[^']{1,20}'")
+# words that ask for a series of years, not one year's change on the last
+_SPAN_ASKED = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|从20\d\d|\b(?:trend|over the years|over time|"
+                         r"year by year|past (?:two|three|few) years|from 20\d\d|between 20\d\d)\b", re.I)
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
 
 # Period words (the question's period is removed from the phrase).
@@ -86,7 +89,7 @@ _PERIOD_WORDS = re.compile(
     r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
-    r"同比|增长率|增长|增幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|占比|比重|累计|"
+    r"同比|增长率|增长|增幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
@@ -180,6 +183,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
+    if trend and len(years) <= 1 and kind in ("yoy_change", "yoy_growth") and not _SPAN_ASKED.search(question):
+        trend = False  # '报告年度事故宗数比上年少了多少': one year's change on the last, no series
+        period = period_of(question, years)
     tail = _YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
@@ -188,6 +194,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = phrase.replace(context, "", 1)
     keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
+    if not keys and (phrase == "投资" or lang == "en" and re.findall(r"[\u4e00-\u9fff]+", phrase) == ["投资"]):
+        keys = ["fixed_asset_investment"]  # '今年的投资完成了多少', 'investment (投资)': a place's investment is its 固投
+        phrase = phrase.replace("投资", "固定资产投资")  # …never a bare '投资' some sentence gives a project
     if kind == "target":
         # a plan's count is of things to add ('小升规 target', '专精特新目标'): the new_ measure answers it too
         keys += [f"new_{k}" for k in keys if not k.startswith("new_") and f"new_{k}" not in keys]
@@ -316,6 +325,14 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份)[^，,？?
 _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪一?个村(?![均级])|\bwhich village\b", re.I)
 _MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，,。]|$)")  # '有多少个亿', '几个亿'
+# the unit an answer is wanted in ('折合多少万元', '按万元计', '换算成亩', '请按平方米给出，不要用万平方米'): no part
+# of the name; and a threshold asked yes or no before the figure ('过百亿了没有？具体是多少')
+_UNIT_WORD = r"(?:万元|亿元|元|万平方米|平方米|平米|平方公里|万亩|亩|公顷|吨|万吨)"
+_UNIT_WANTED = re.compile(rf"[，,。；;]?\s*(?:请)?(?:按|以|用)\s*{_UNIT_WORD}(?:为单位)?(?:计算?|算|表示|给出|回答)?(?:的话)?"
+                          rf"(?:[，,]?\s*不要用\s*{_UNIT_WORD}[。.]?)?"
+                          rf"|(?:折合|换算成?|折算成?|合)(?:成|为)?(?:大约|大概|约)?(?:多少|几)?个?{_UNIT_WORD}")
+_OVER_BAR = re.compile(r"(?:过|突破|超过|上|破)了?[百千万]?[十百千万亿]+(?:元|亩|人|户)?了?(?:没有|没|吗|么)[？?，,]?"
+                       r"|具体(?:是|为|有)?(?:多少|几)")
 _MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处|"
                             r"对|袋|株|棵|箱|盏|批|艘|架|册|双)"
                             r"|(?<![近这前])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
@@ -440,6 +457,9 @@ _RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:(?:�
                      r"是?增(?:还)?是减)"  # '比上年是增是减？变化幅度多少？': the reported rate, its sign
 
 
+_MEANS_TO = re.compile(r"\b(?:plans?|aims?|supposed|meant|wants?|intends?|hopes?) to (?:actually )?\w+", re.I)
+
+
 def kind_asked(question: str) -> AskedKind:
     """The kind of figure a question asks for."""
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
@@ -477,9 +497,9 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"明年|来年|下一年度?|\b(?:next|coming) year\b", question, re.I) and not re.search(
             r"实际|已经?|\b(?:achieved|actual(?:ly)?)\b", question, re.I):
         return "target"  # '观湖明年征拆几个项目': next year's figures are the report's plans
-    if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", done, flags=re.I)) and not re.search(
-            r"\b(achieved|actual(?:ly)?)\b", question, re.I):  # 'above-quota retail sales' (限上) is no quota set
-        return "target"
+    if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", done, flags=re.I)) and (not re.search(
+            r"\b(achieved|actual(?:ly)?)\b", question, re.I) or _MEANS_TO.search(question)):
+        return "target"  # 'above-quota retail sales' (限上) is no quota set; 'plan to actually land' is a plan
     if re.search(r"\bhow (?:much|many) (?!did\b|does\b|do\b)[^?]*?\b(?:did|does|do)\b[^?]*\bgrow\b(?!\s+by)", question,
                  re.I) and not re.search(r"\bgrowth\b|\bper ?cent|\brate\b|\bby how much\b|sales|revenue|income|output|"
                                          r"investment|tax|value|GDP|product", question, re.I):
@@ -538,7 +558,7 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
         return f"{prefix}H1"
     if re.search(r"下半年|\b(second half|H2)\b", question, re.I):
         return f"{prefix}H2"
-    if re.search(r"前三季度|\bfirst three quarters\b", question, re.I):
+    if re.search(r"前三季度|\b(?:first|after|in|over) three quarters\b|\bthree quarters of 20\d\d|\bQ1\s*[–—-]\s*Q3\b", question, re.I):
         return f"{prefix}M01-M09"
     if re.search(r"(?:第)?一季度|\bfirst quarter|Q1\b", question, re.I):
         return f"{prefix}M01-M03"
@@ -574,6 +594,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     text = _MONEY_IN_UNITS.sub(" ", text)  # '有多少个亿': the unit asked, no part of the name
+    text = _OVER_BAR.sub(" ", _UNIT_WANTED.sub(" ", text))
+    text = re.sub(r"(?:排名?|位列|位居)第?[一二三四五六七八九十\d]+(?:名|位)?", " ", text)  # '固投排第二的': the position asked
+    text = re.sub(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1了(?=多少|几)", r"\1\2", text)  # '拆违拆了多少': 拆违
     text = text.replace("经济总量", "地区生产总值")  # the usual other name of GDP (总量 is no kind word here)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     # '产干茶多少吨': the output of what is named after 产

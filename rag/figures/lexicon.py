@@ -48,7 +48,7 @@ TERMS: tuple[Term, ...] = (
     Term("fixed_asset_investment", "固定资产投资", "Fixed-asset investment",
          (r"(?:全社会)?固定资产投资(?:总额)?", r"固投"), MONEY, "economy", 3),
     Term("retail_sales", "社会消费品零售总额", "Retail sales of consumer goods",
-         (r"社会消费品零售总?额", r"社消零?总?额", r"社零(?:总?额)?"), MONEY, "economy", 3),
+         (r"社会消费品零售总?额", r"社消零?总?额", r"社零(?:总?额)?", r"(?<![上外内])消费品零售总?额"), MONEY, "economy", 3),
     # fiscal (specific before general: 财政总收入 > 一般公共预算收入 > 地方收入 > 财政收入)
     Term("fiscal_revenue_total", "财政总收入", "Total fiscal revenue", (r"(?:公共)?财政总收入|财税总收入",), MONEY,
          "economy", 3),
@@ -85,7 +85,7 @@ TERMS: tuple[Term, ...] = (
     Term("above_scale_industrial_enterprises", "规上工业企业数", "Above-scale industrial enterprises",
          (r"规(?:模以)?上(?:工业)?企业",), COUNT, "economy", 2),  # a town's 规上企业 are its industrial ones
     Term("high_tech_enterprises", "国家高新技术企业数", "National high-tech enterprises",
-         (r"国高.{0,2}企业|国家(?:级)?高新技术企业|高新技术企业",), COUNT, "economy", 2),
+         (r"国高.{0,2}企业|国家(?:级)?高新技术企业|高新技术企业|(?<![提升])高企(?!业)",), COUNT, "economy", 2),
     Term("specialized_sme_count", "专精特新企业数", "Specialised and innovative SMEs", (r"专精特新.{0,2}企业",),
          COUNT, "economy", 2),
     Term("little_giant_enterprises", "“小巨人”企业数", "'Little giant' enterprises", (r"小巨人.{0,2}企业",),
@@ -118,7 +118,7 @@ TERMS: tuple[Term, ...] = (
     Term("buildings_demolished_area", "建筑物清拆面积", "Buildings cleared or demolished",
          (r"(?:建筑物|房屋)(?:清拆|拆除)|(?:清拆|拆除)(?:建筑物|房屋)",), AREA, "land", 1),
     Term("demolished_illegal_buildings_area", "拆除违建面积", "Illegal buildings demolished",
-         (r"拆除(?:消化)?(?:各类)?违(?:法)?建(?:筑)?|消化违(?:法)?建(?:筑)?|查违减存量",), AREA, "urban", 2),
+         (r"拆除(?:消化)?(?:各类)?违(?:法)?建(?:筑)?|消化违(?:法)?建(?:筑)?|查违减存量|拆违(?!法)",), AREA, "urban", 2),
     Term("urban_renewal_projects", "城市更新项目", "Urban-renewal projects", (r"城市更新(?:单元|项目)",), COUNT,
          "land", 1),
     Term("rural_toilet_renovation", "农村户厕改造", "Rural household toilets renovated",

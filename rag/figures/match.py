@@ -28,7 +28,7 @@ from typing import Literal
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS
 from rag.schemas import Indicator
 from rag.text.cues import LIKE_FOR_LIKE
-from rag.text.words import jieba, tagged
+from rag.text.words import function_word, jieba, noun_tail, tagged
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +207,9 @@ def glossed(terms: Sequence[str], row: Indicator) -> bool:
     terms = [t for t in terms if not _ADMIN_NAME.fullmatch(t)]  # 'in Qingshan district (青山区)': where, not what
     # the label is a gloss: a gloss that only opens it names a subject ('化橘红种植面积' for 'pomelo (化橘红) output'),
     # or a kind of it ('肉鸭存栏' is no '存栏' of goats)
-    return bool(terms) and any(row.label_zh == t for t in terms) and all(
+    # ('成灾面积' for 'disaster-stricken (成灾)': a generic tail names no other thing)
+    bare = _GENERIC_TAIL.sub("", row.label_zh) or row.label_zh
+    return bool(terms) and any(t in (row.label_zh, bare) for t in terms) and all(
         t in row.label_zh or t in row.evidence.quote for t in terms)
 
 
@@ -284,8 +286,9 @@ def codes_clash(phrase: str, label: str) -> bool:
     threshold, and the label lacks one the phrase names."""
     a = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(phrase)}
     b = {re.sub(r"\s", "", c).upper() for c in _CODE.findall(label)}
-    if re.search(r"(?<![\d.万千百十])亿元", phrase) and re.search(r"\d亿元", label):
-        return True  # '亿元以上项目' (one hundred million) is not '10亿元以上项目'
+    bare, sized = r"(?<![\d.万千百十])亿元", r"\d亿元"
+    if re.search(bare, phrase) and re.search(sized, label) or re.search(sized, phrase) and re.search(bare, label):
+        return True  # '亿元以上项目' (one hundred million) is not '10亿元以上项目', either way round
     return bool(a and b and a - b)  # '20万至300万元项目' asked: '300万元以上项目' lacks the 20万 bound
 
 
@@ -524,7 +527,10 @@ def abbreviated(text: str) -> str:
     reports and questions abbreviate alike, so both sides of a comparison are read this way."""
     for full, short in _SHORT_FORMS:
         text = text.replace(full, short)
-    return text
+    return _DEMOLISHED.sub("拆违", text)
+
+
+_DEMOLISHED = re.compile(r"拆除(?:各类|各种|历史|存量)?违(?:法|章)?(?:建筑物?|建设|建)")  # 拆违, as questions say it
 
 
 def _clean(text: str) -> str:
@@ -913,9 +919,15 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
         return 0.0
     absent = [n for n, ch in enumerate(label) if ch not in phrase]
     if absent and (len(absent) > 1 or len(label) < 5 or absent[0] >= len(label) - 2):
-        return 0.0  # one character inside a long label may be left out ('现场签了多少项目' for 现场签约项目), never its end
+        # one character inside a long label may be left out ('现场签了多少项目' for 现场签约项目), never its end; the
+        # verbs a label opens with are its sentence's ('组织开展法治讲座' asked as '法治讲座办了几场')
+        tail = noun_tail(label)
+        if len(tail) < 3 or tail == label or tail not in phrase:
+            return 0.0
+        label = tail
     missing = [w for w in _words(phrase) if len(w) >= 2 and w not in label and not _GENERIC_HEAD.match(w)
-               and not _GENERIC.fullmatch(w) and not _abbreviated(w, label) and not _FILLER.fullmatch(w)]
+               and not _GENERIC.fullmatch(w) and not _abbreviated(w, label) and not _FILLER.fullmatch(w)
+               and not function_word(w)]
     # a long question ('首次主办的省外招商大会签约项目落地后每年能带来多少产值') may name more, if its sentence says all
     if not missing or len(missing) > (9 if len(label) >= 5 else 6 if len(label) >= 4 else 4) or any(
             w not in row.context for w in missing):

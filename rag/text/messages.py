@@ -68,6 +68,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_remainder": {"zh": "{place}{period}{whole}中{part}以外的部分约为{figure}(计算值:{whole_fig}[1]−{part_fig}[2])。",
                           "en": "{place}: in {period}, {whole} other than {part} came to about {figure} (computed: "
                                 "{whole_fig} [1] − {part_fig} [2])."},
+    "derived_times": {"zh": "{place}{period}{part}约为{whole}的{figure}(计算值:{part_fig}[1]÷{whole_fig}[2])。",
+                      "en": "{place}: in {period}, {part} was about {figure} {whole} (computed: {part_fig} [1] ÷ "
+                            "{whole_fig} [2])."},
     "derived_ratio": {"zh": "{place}{period}{part}约相当于{whole}的{figure}(计算值:{part_fig}[1]÷{whole_fig}[2])。",
                       "en": "{place}: in {period}, {part} came to about {figure} of {whole} (computed: {part_fig} [1] "
                             "÷ {whole_fig} [2])."},
@@ -90,6 +93,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verb_change_up": {"zh": "比上年增加", "en": "rose on the previous year by"},
     "verb_change_down": {"zh": "比上年减少", "en": "fell on the previous year by"},
     "verb_completion_rate": {"zh": "完成计划的", "en": "reached, as a share of the plan,"},
+    "verb_named_rate": {"zh": "{rate}为", "en": "had a rate (“{rate}”) of"},
     "verb_share": {"zh": "占比", "en": "had a share of"},
     "kind_estimate": {"zh": "预计", "en": "estimated"},
     "kind_target": {"zh": "目标", "en": "target"},
@@ -137,6 +141,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "{other_figure} [2])."},
     "rank_difference": {"zh": "{place}{label}为{figure},比{other}多{delta}(计算值)。",
                         "en": "{place}'s {label}, {figure}, exceeds {other}'s by {delta} (computed)."},
+    "rank_ratio": {"zh": "{place}{label}约是{other}的{ratio}倍(计算值:{figure}÷{other_figure})。",
+                   "en": "{place}'s {label} is about {ratio} times ({ratio}倍) {other}'s (computed: {figure} ÷ "
+                         "{other_figure})."},
+    "rank_nth": {"zh": "排第{nth}的是{place}:{figure}[{n}]。", "en": "In position {nth}: {place} with {figure} [{n}]."},
     "rank_first": {"zh": "{place}{label}{word}:{figure}[{n}]。", "en": "{place} reported the {word} {label}: "
                                                                      "{figure} [{n}]."},
     "rank_second": {"zh": "其次是{place}:{figure}[{n}]。", "en": "Runner-up: {place} with {figure} [{n}]."},

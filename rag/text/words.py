@@ -42,3 +42,24 @@ def leading_noun(text: str) -> str:
             break
         out += word
     return out
+
+
+def noun_tail(text: str) -> str:
+    """The words after a text's last verb, when they are all nouns ('组织开展法治讲座' -> '法治讲座', '为企业发放稳岗
+    补贴' -> '稳岗补贴'); '' when it ends in no noun or holds no verb."""
+    words = tagged(text)
+    last = next((n for n in range(len(words) - 1, -1, -1) if words[n][1] == "v"), None)
+    if last is None or last == len(words) - 1:
+        return ""
+    rest = words[last + 1 :]
+    return "".join(w for w, _ in rest) if all(f[:1] in "nvj" for _, f in rest) and rest[-1][1][:1] == "n" else ""
+
+
+_FUNCTION_FLAGS = ("r", "p", "u", "c", "d", "f", "m", "q", "y", "e")
+
+
+def function_word(word: str) -> bool:
+    """A pronoun, preposition, particle, conjunction, adverb, locality or numeral word ('这些', '里', '给'): it
+    names nothing a figure measures."""
+    words = tagged(word)
+    return len(words) == 1 and words[0][1][:1] in _FUNCTION_FLAGS
