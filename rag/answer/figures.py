@@ -1562,9 +1562,11 @@ def _sure_levels(text: str, r: Route, own: list[Indicator], ctx: Context, *, pro
 
 # A whole less a part it names: 'Leaving out industrial investment (工业投资), how much of its FAI was other
 # investment', '玉塘GDP里规上增加值以外的部分有多少亿'
-_LEFT_OUT_EN = re.compile(r"\b(?:leaving out|excluding|not counting|apart from|aside from|other than|net of|minus)\s+"
+_LEFT_OUT_EN = re.compile(r"\b(?:leaving out|excluding|not counting|apart from|aside from|other than|net of|minus|"
+                          r"(?:was|were|is|are) not)\s+"
                           r"(?:the |its |their )?(?P<part>[^,?;]+?)(?=\s*(?:,|\?|;|$))", re.I)
-_REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)的?(?P<part>[^，,？?]{2,14}?)(?:以外|之外)的?(?:部分|其他|其余)?")
+_REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?的?(?P<part>[^，,？?]{2,14}?)(?:以外|之外)的?"
+                      r"(?:部分|其他|其余)?")
 
 
 def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
@@ -1966,7 +1968,8 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
 
 # Two measures of one place compared: '社零总额比固定资产投资多多少', 'by how much did retail sales exceed investment'.
 _TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大|少|低|小)(?:出|了)?(?:大约|约|大概)?(?:多少|几)")
-_TWO_EN = re.compile(r"\bby how much did (?P<a>.+?) (?:exceed|outstrip|top|surpass) (?P<b>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
+_TWO_EN = re.compile(r"\bby how (?:much|many (?:percentage )?points) did (?P<a>.+?) (?:exceed|outstrip|top|surpass|beat|outpace) "
+                     r"(?P<b>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
                      r"\bhow much (?:more|higher|larger) (?:was|were) (?P<a2>.+?) than (?P<b2>[^?]+?)\s*(?:in \d{4}\s*)?\?",
                      re.I)
 
@@ -2005,6 +2008,9 @@ def _without_place(text: str, place: str) -> str:
     return text.replace(place, " ").replace(short_name(place), " ")
 
 
+_RATE_KINDS = ("completion_rate", "share", "yoy_growth")
+
+
 def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     """One place's two figures, the second subtracted from the first, when both are found in one unit."""
     terms = _two_terms(question, r.language)
@@ -2017,7 +2023,9 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
         sub = route(seg + ("?" if r.language == "en" else "是多少？"), ctx.reports)
         if not sub.phrase or (sub.places and sub.places != [place]):
             return None
-        sub = sub.model_copy(update={"intent": "lookup", "kind": "actual", "places": [place],
+        # two rates ('工业投资完成率比固投完成率高几个百分点') are set against each other as rates, never as amounts
+        kind = sub.kind if sub.kind in _RATE_KINDS else r.kind if r.kind in _RATE_KINDS else "actual"
+        sub = sub.model_copy(update={"intent": "lookup", "kind": kind, "places": [place],
                                      "period": sub.period or r.period, "years": sub.years or r.years,
                                      "unit_hint": None, "unit_strict": False, "measure_word": None})
         row = _part_figure(seg, sub, place, ctx, sure=True)  # a difference of two guesses is no answer
@@ -2030,10 +2038,14 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     lang = r.language
     delta = round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4)
     size = abs(delta)
-    shown = format_zh(size, a.unit) if lang == "zh" else f"{format_en(size, a.unit)} ({format_zh(size, a.unit)})"
+    if a.normalized_unit == "percent":  # two rates differ by percentage points
+        shown = format_zh(size, "个百分点") if lang == "zh" else f"{size:g} percentage points ({format_zh(size, '个百分点')})"
+    else:
+        shown = format_zh(size, a.unit) if lang == "zh" else f"{format_en(size, a.unit)} ({format_zh(size, a.unit)})"
+    named = {x.kind: ("" if lang == "zh" else " ") + msg(f"asked_{x.kind}", lang) for x in (a, b) if x.kind in _RATE_KINDS}
     text = msg("measure_difference" if delta >= 0 else "measure_shortfall", lang, place=_place(place, lang),
-               period=_period(a.period, lang), label=_label([a], lang), figure=_figure(a, lang),
-               other=_label([b], lang), other_figure=_figure(b, lang), delta=shown)
+               period=_period(a.period, lang), label=_label([a], lang) + named.get(a.kind, ""), figure=_figure(a, lang),
+               other=_label([b], lang) + named.get(b.kind, ""), other_figure=_figure(b, lang), delta=shown)
     return _answer(question, r, text, [a, b], table=[_row(None, a, lang, 1), _row(None, b, lang, 2)],
                    caveats=[msg("computed_note", lang), *_notes([a, b], lang)])
 

@@ -95,7 +95,7 @@ _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低]出了?|[多少高低](?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
-    r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
+    r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
     "how", "much", "many", "what", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for", "did", "does",
@@ -288,7 +288,7 @@ _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长
                           r"\band how (?:fast|much) did (?:it|they) grow\b|"
                           # 'retail sales in 2023 — amount and growth?', '…, and the year-on-year change?'
                           r"\b(?:amount|level|total|value|figure) and (?:its |the )?(?:growth|change|yoy)\b|"
-                          r"(?<!%)(?<!rate), and (?:its |the )?(?:year-on-year|yoy) (?:change|growth)\?", re.I)
+                          r"(?<!%)(?<!rate), and (?:its |the )?(?:(?:year-on-year|yoy) )?(?:change|growth)\?", re.I)
 _EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task|"
                      r"\bshare\b|\bproportion\b)", re.I)
 
@@ -603,7 +603,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<![生出投共增减])产(?:了)?([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
     text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
-    text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
+    text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     text = re.sub(r"(任务|目标|计划)的?比例", r"\1", text)  # …and the share of it done is the completion asked
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)

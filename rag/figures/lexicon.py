@@ -94,7 +94,7 @@ TERMS: tuple[Term, ...] = (
     Term("small_to_above_scale_upgrades", "“小升规”企业数", "Enterprises upgraded to above-scale",
          (r"小升规",), COUNT, "economy", 1),
     Term("projects_attracted", "招引项目数", "Investment projects attracted",
-         (r"招引(?:落地)?项目|引进(?:落户)?项目|招商引资项目",), COUNT, "economy", 1),
+         (r"招引(?:落地)?项目|引进(?:落户)?项目|招商(?:引资)?项目",), COUNT, "economy", 1),
     Term("enterprise_burden_reduction", "为企业减负", "Cost relief for enterprises", (r"为企业减负|减负",), MONEY,
          "economy", 1),
     # agriculture and rural incomes

@@ -703,7 +703,7 @@ _LINKING = {"to", "the", "of", "a", "an", "for", "in", "on"}
 
 
 # One-character glosses so common in report text that they say nothing (CC-CEDICT: 年 'harvest', 对 'to add').
-_NOISE_CHARS = frozenset("年月日对加等理级品一二三个人大小中上下多少有无为是在和与及的了不")
+_NOISE_CHARS = frozenset("年月日对加等理级品一二三个人大小中上下多少有无为是在和与及的了不数")  # (项目数: the count of them)
 
 
 @lru_cache(maxsize=4096)
@@ -921,10 +921,13 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
     if absent and (len(absent) > 1 or len(label) < 5 or absent[0] >= len(label) - 2):
         # one character inside a long label may be left out ('现场签了多少项目' for 现场签约项目), never its end; the
         # verbs a label opens with are its sentence's ('组织开展法治讲座' asked as '法治讲座办了几场')
-        tail = noun_tail(label)
-        if len(tail) < 3 or tail == label or tail not in phrase:
+        tail = noun_tail(label) or _rate_end(phrase, label)  # …and a rate both end with ('接诉即办解决率' over
+        if len(tail) < 3 or tail == label or tail not in phrase:  # '12345市民服务热线诉求解决率', 接诉即办 in its sentence)
             return 0.0
         label = tail
+        rest = phrase.replace(tail, "", 1)
+        if len(rest) >= 2 and rest in row.context and qualifier_fit(phrase, row.label_zh) >= 1:
+            return THRESHOLD + 0.1  # the rest of the phrase, whole, in the figure's sentence
     missing = [w for w in _words(phrase) if len(w) >= 2 and w not in label and not _GENERIC_HEAD.match(w)
                and not _GENERIC.fullmatch(w) and not _abbreviated(w, label) and not _FILLER.fullmatch(w)
                and not function_word(w)]
@@ -933,6 +936,14 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
             w not in row.context for w in missing):
         return 0.0
     return THRESHOLD + 0.1 if qualifier_fit(phrase, row.label_zh) >= 1 else 0.0  # a qualifier amiss: no match
+
+
+def _rate_end(phrase: str, label: str) -> str:
+    """The rate a phrase and a label both end with ('解决率', '满意率'), three characters or more; '' else."""
+    if not phrase.endswith("率"):
+        return ""
+    return next((phrase[-n:] for n in (4, 3) if len(phrase) > n and _CJK.match(phrase[-n]) and label.endswith(phrase[-n:])),
+                "")
 
 
 def _abbreviated(word: str, label: str) -> bool:

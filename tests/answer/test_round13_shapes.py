@@ -32,6 +32,12 @@ REPORTS = {
                    "一、主要指标\n"
                    "县下达我镇一般公共预算收入任务9200万元，截至11月底已入库8630万元，全年预计完成9810万元。"
                    "1-10月，完成税收收入6120万，同比增长4.2%。全镇城乡居民人均可支配收入分别达到48620元和27310元。\n",
+    "qs_2023.txt": "青杉街道2023年工作总结\n"
+                   "一、经济发展\n"
+                   "全年实现地区生产总值132亿元，规上工业增加值41.5亿元。固定资产投资54.6亿元，任务完成率104.2%；"
+                   "工业投资8.1亿元，任务完成率163%。全年招引项目96个，落地产值62.3亿元，分别完成区下达年度任务的1.6倍、1.8倍。\n"
+                   "二、接诉即办\n"
+                   "全年受理12345市民服务热线诉求18260件，响应率100%，解决率92.7%，满意率95.1%，接诉即办综合成绩位列全区第5名。\n",
     "zl_2023.txt": "竹岭乡2023年工作总结\n"
                    "一、农业生产\n"
                    "全年落实青稞种植2.15万亩、马铃薯1.06万亩、油菜0.64万亩。石斛种植面积2800亩，其中仿野生种植960亩。\n",
@@ -130,3 +136,30 @@ def test_crops_named_before_their_verb_and_a_part_of_the_planted_area(corpus: Co
     assert got and abs(got[0] - 2.15e4 * mu) < 1, got
     got = _first(corpus, "竹岭乡石斛仿野生种植面积有多少亩？")
     assert got and abs(got[0] - 960 * mu) < 1, got
+
+
+def test_two_asks_in_english_a_remainder_said_with_not_and_one_after_a_comma(corpus: Corpus) -> None:
+    a = corpus.ask("Qingshan (青杉): fixed-asset investment (固定资产投资) for 2023, and the growth?")
+    assert headline_figures(a)[:1] == [(54.6e8, "CNY")], a.text  # the level first; no growth stated, none given
+    got = _first(corpus, "Qingshan (青杉), 2023: how much of its fixed-asset investment was not industrial investment?")
+    assert got and abs(got[0] - (54.6 - 8.1) * 1e8) < 0.01e8, got
+    got = _first(corpus, "青杉街道的GDP里，规上工业增加值以外的部分大约多少亿元？")
+    assert got and abs(got[0] - (132 - 41.5) * 1e8) < 0.01e8, got
+
+
+def test_two_completion_rates_differ_by_points_never_by_an_amount(corpus: Corpus) -> None:
+    for q in ("青杉街道2023年工业投资完成率比固定资产投资完成率高多少个百分点？",
+              "Qingshan (青杉) 2023: by how many percentage points did its industrial-investment completion rate beat "
+              "its fixed-asset investment completion rate?"):
+        a = corpus.ask(q)
+        got = headline_figures(a)
+        assert got and got[0][1] == "percent" and abs(got[0][0] - (163 - 104.2)) < 0.01, a.text
+
+
+def test_a_rate_both_end_with_and_the_rest_in_its_sentence(corpus: Corpus) -> None:
+    assert _first(corpus, "青杉街道2023年接诉即办解决率是多少？") == (92.7, "percent")
+
+
+def test_times_a_task_handed_down_by_the_district(corpus: Corpus) -> None:
+    got = _first(corpus, "青杉2023年招商项目数，完成了区里下达任务的几倍？")
+    assert got and abs(got[0] - 1.6) < 0.001, got
