@@ -1177,7 +1177,7 @@ def _verb(i: Indicator, lang: str) -> str:
     if _estimated(i):
         return msg("verb_estimate", lang)
     named = _NAMED_RATE.search(i.evidence.quote) if i.kind == "completion_rate" else None
-    if named:  # '办结率98.7%': the share of cases closed, no plan's completion
+    if named:  # '办结率96.4%': the share of cases closed, no plan's completion
         return msg("verb_named_rate", lang, rate=named.group(1))
     return msg(f"verb_{i.kind}", lang) if f"verb_{i.kind}" in _VERBS else msg("verb_actual", lang)
 

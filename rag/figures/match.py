@@ -580,6 +580,9 @@ def _dense_scores(phrase: str, labels: set[str], embed: Embed) -> dict[str, floa
 # ---- English ---------------------------------------------------------------------------------------
 # Government-report terms no dictionary has (CC-CEDICT lacks 入库, 规上, 固投 …).
 HAND_EN: dict[str, tuple[str, ...]] = {
+    # farm and enforcement words reports use and the dictionary glosses otherwise ('设施葡萄' is greenhouse grapes)
+    "greenhouse": ("设施", "大棚", "温室"), "greenhouses": ("设施", "大棚", "温室"), "fines": ("罚款", "罚没"),
+    "cold store": ("冷库",), "cold stores": ("冷库",), "wood-ear": ("木耳",), "wood ear": ("木耳",),
     "above-scale": ("规上", "规模以上"), "above scale": ("规上", "规模以上"),
     "above designated size": ("规上", "规模以上", "限上", "限额以上"),
     "above-designated-size": ("规上", "规模以上", "限上", "限额以上"), "gross output": ("总产值", "产值"), "below-scale": ("规下",),
@@ -922,7 +925,7 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
         # one character inside a long label may be left out ('现场签了多少项目' for 现场签约项目), never its end; the
         # verbs a label opens with are its sentence's ('组织开展法治讲座' asked as '法治讲座办了几场')
         tail = noun_tail(label) or _rate_end(phrase, label)  # …and a rate both end with ('接诉即办解决率' over
-        if len(tail) < 3 or tail == label or tail not in phrase:  # '12345市民服务热线诉求解决率', 接诉即办 in its sentence)
+        if len(tail) < 3 or tail == label or tail not in phrase:  # '12345热线工单解决率', 接诉即办 in its sentence)
             return 0.0
         label = tail
         rest = phrase.replace(tail, "", 1)
