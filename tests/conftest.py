@@ -50,6 +50,14 @@ def invented_corpus(name: str, files: dict[str, str]):  # type: ignore[no-untype
     return corpus
 
 
+def first_figure(corpus: Corpus, question: str) -> tuple[float, str] | None:
+    """The first figure an answer's headline states (normalised value and unit), as the strict scorer reads it."""
+    from rag.evals.scoring import headline_figures
+
+    got = headline_figures(corpus.ask(question))
+    return got[0] if got else None
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Fresh offline settings with the instant hash embedder."""

@@ -141,7 +141,11 @@ BARE_OPEN = re.compile(r"(?:上半年|下半年|前三季度|第?[一二三四1-
 
 
 # A ranking question that asks for a place below the top ('哪个排第二', 'which ranks second', 'the runner-up')
-_NTH_ASKED = re.compile(r"(?:排名?|位列|位居|居)?第([二三])(?:名|位|高|多|大)?|\b(second|third|2nd|3rd|runner-up)\b", re.I)
+# (never 第二产业, a 'second half', a 'secondary' sector)
+_NTH_ASKED = re.compile(r"(?:排名?|位列|位居|居)第([二三])|第([二三])(?:名|位|高|多|大|低|少)|"
+                        r"\b(?:ranks?|ranked|ranking|placed|comes?|came|is|was) (?:in )?(?:the )?(second|third|2nd|3rd)\b(?![- ](?:half|quarter))|"
+                        r"\b(second|third|2nd|3rd)[- ](?:highest|largest|biggest|most|lowest|smallest|fewest|least|place)\b|"
+                        r"\b(runner-up)\b", re.I)
 
 
 def nth_asked(question: str) -> int:
@@ -149,5 +153,5 @@ def nth_asked(question: str) -> int:
     m = _NTH_ASKED.search(question)
     if not m:
         return 0
-    word = (m.group(1) or m.group(2)).lower()
+    word = next(g for g in m.groups() if g).lower()
     return 3 if word in ("三", "third", "3rd") else 2

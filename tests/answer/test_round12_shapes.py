@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rag.corpus import Corpus
 from rag.evals.scoring import headline_figures
-from tests.conftest import invented_corpus
+from tests.conftest import first_figure, invented_corpus
 
 REPORTS = {
     "fl_2023.txt": "枫林街道2023年工作总结\n"
@@ -46,10 +46,6 @@ REPORTS = {
 corpus = invented_corpus("round12", REPORTS)
 
 
-def _first(corpus: Corpus, question: str) -> tuple[float, str] | None:
-    got = headline_figures(corpus.ask(question))
-    return got[0] if got else None
-
 
 def test_a_figure_asked_with_its_position_states_both(corpus: Corpus) -> None:
     for q in ("枫林2023年社零增速多少？在全区排第几？", "What was Fenglin's (枫林) retail sales growth in 2023, and its rank "
@@ -60,8 +56,8 @@ def test_a_figure_asked_with_its_position_states_both(corpus: Corpus) -> None:
 
 
 def test_new_said_after_the_thing_added_is_the_plan_for_new_ones(corpus: Corpus) -> None:
-    assert _first(corpus, "枫林明年专精特新要新增几家？") == (11.0, "count")
-    assert _first(corpus, "枫林2024年计划里，幼儿托位的新增目标是多少个？") == (240.0, "count")
+    assert first_figure(corpus, "枫林明年专精特新要新增几家？") == (11.0, "count")
+    assert first_figure(corpus, "枫林2024年计划里，幼儿托位的新增目标是多少个？") == (240.0, "count")
 
 
 def test_next_year_asks_the_plan_and_a_question_said_twice_is_answered_once(corpus: Corpus) -> None:
@@ -71,31 +67,31 @@ def test_next_year_asks_the_plan_and_a_question_said_twice_is_answered_once(corp
 
 
 def test_city_level_is_the_city_of_its_major_projects(corpus: Corpus) -> None:
-    assert _first(corpus, "How many city-level major industrial projects in Fenglin (枫林)?") == (2.0, "count")
+    assert first_figure(corpus, "How many city-level major industrial projects in Fenglin (枫林)?") == (2.0, "count")
 
 
 def test_where_the_figure_is_read_and_a_yes_or_no_tail_are_no_part_of_its_name(corpus: Corpus) -> None:
-    assert _first(corpus, "枫林街道报告里的GDP是多少？") == (156e8, "CNY")
-    assert _first(corpus, "枫林街道2023年固投完成多少？是第一次过80亿吗？") == (82.5e8, "CNY")
+    assert first_figure(corpus, "枫林街道报告里的GDP是多少？") == (156e8, "CNY")
+    assert first_figure(corpus, "枫林街道2023年固投完成多少？是第一次过80亿吗？") == (82.5e8, "CNY")
 
 
 def test_a_change_asked_in_yuan_is_computed_or_declined_never_the_level(corpus: Corpus) -> None:
-    got = _first(corpus, "Fenglin (枫林) above-quota hotels & catering revenue — up by how many 亿 yoy?")
+    got = first_figure(corpus, "Fenglin (枫林) above-quota hotels & catering revenue — up by how many 亿 yoy?")
     assert got and abs(got[0] - (4.6 - 4.6 / 1.082) * 1e8) < 0.001e8, got
-    assert _first(corpus, "Fenglin (枫林) FAI — up by how many 亿 yoy?") is None  # no growth stated: no level either
-    assert _first(corpus, "Fenglin (枫林) FAI — % change on the year before?") is None
+    assert first_figure(corpus, "Fenglin (枫林) FAI — up by how many 亿 yoy?") is None  # no growth stated: no level either
+    assert first_figure(corpus, "Fenglin (枫林) FAI — % change on the year before?") is None
 
 
 def test_a_whole_less_the_part_a_question_leaves_out_is_computed(corpus: Corpus) -> None:
-    got = _first(corpus, "Leaving out industrial investment (工业投资), how much of Fenglin's (枫林) 2023 fixed-asset "
+    got = first_figure(corpus, "Leaving out industrial investment (工业投资), how much of Fenglin's (枫林) 2023 fixed-asset "
                          "investment was other investment?")
     assert got and abs(got[0] - (82.5 - 21.4) * 1e8) < 0.001e8, got
-    got = _first(corpus, "枫林GDP里规上工业增加值以外的部分有多少亿？")
+    got = first_figure(corpus, "枫林GDP里规上工业增加值以外的部分有多少亿？")
     assert got and abs(got[0] - (156 - 98.6) * 1e8) < 0.001e8, got
 
 
 def test_a_total_of_qualified_items_is_never_one_item(corpus: Corpus) -> None:
-    got = _first(corpus, "Fenglin (枫林) major industrial projects, district + city — total?")
+    got = first_figure(corpus, "Fenglin (枫林) major industrial projects, district + city — total?")
     assert got is None or got == (8.0, "count"), got
 
 
@@ -115,24 +111,24 @@ def test_an_amount_asked_with_its_share_leads_with_the_amount(corpus: Corpus) ->
 def test_an_effect_the_report_expects_answers_what_is_expected(corpus: Corpus) -> None:
     a = corpus.ask("枫林街道招商推介会签约项目预计落地后每年能带来多少产值？")
     assert headline_figures(a)[:1] == [(15e8, "CNY")], a.text
-    assert _first(corpus, "枫林2023年落地产值多少？") == (61.3e8, "CNY")
+    assert first_figure(corpus, "枫林2023年落地产值多少？") == (61.3e8, "CNY")
 
 
 def test_last_year_is_said_of_the_latest_report(corpus: Corpus) -> None:
     # a half-year report of 2024: last year is 2023, which no report of 云岗 covers
-    assert _first(corpus, "Yungang (云岗) fire calls (火警) in H1 last year?") is None
-    assert _first(corpus, "云岗去年上半年火警多少宗？") is None
+    assert first_figure(corpus, "Yungang (云岗) fire calls (火警) in H1 last year?") is None
+    assert first_figure(corpus, "云岗去年上半年火警多少宗？") is None
     # a year-end report of 2023, read in 2024: last year is the year it reviews
-    assert _first(corpus, "枫林去年规上工业增加值多少？") == (98.6e8, "CNY")
+    assert first_figure(corpus, "枫林去年规上工业增加值多少？") == (98.6e8, "CNY")
 
 
 def test_an_area_asked_in_square_metres_is_no_count(corpus: Corpus) -> None:
-    assert _first(corpus, "Fenglin (枫林) land put into the reserve — how many sq m?") == (356000.0, "m2")
+    assert first_figure(corpus, "Fenglin (枫林) land put into the reserve — how many sq m?") == (356000.0, "m2")
 
 
 def test_a_completion_rate_stated_after_a_parts_figure_is_the_parts(corpus: Corpus) -> None:
-    assert _first(corpus, "Yungang (云岗) FAI — what % of the year's target done?") == (31.6, "percent")
-    assert _first(corpus, "What share of its annual assessment task for urban-renewal fixed-asset investment had "
+    assert first_figure(corpus, "Yungang (云岗) FAI — what % of the year's target done?") == (31.6, "percent")
+    assert first_figure(corpus, "What share of its annual assessment task for urban-renewal fixed-asset investment had "
                           "Yungang (云岗) completed?") == (27.0, "percent")
 
 
@@ -143,29 +139,29 @@ def test_a_result_against_the_target_set_for_it_in_english(corpus: Corpus) -> No
 
 
 def test_the_total_asked_is_the_stock_not_the_years_additions(corpus: Corpus) -> None:
-    assert _first(corpus, "What was the total number of pocket parks in Fenglin (枫林) at the end of 2023?") == \
+    assert first_figure(corpus, "What was the total number of pocket parks in Fenglin (枫林) at the end of 2023?") == \
         (86.0, "count")
-    assert _first(corpus, "How many pocket parks did Fenglin (枫林) newly build in 2023?") == (12.0, "count")
+    assert first_figure(corpus, "How many pocket parks did Fenglin (枫林) newly build in 2023?") == (12.0, "count")
 
 
 def test_the_measure_a_question_ends_with_is_asked_not_whose_it_is(corpus: Corpus) -> None:
     a = corpus.ask("枫林食品加工企业日产能是多少？")
     assert "52吨" in a.text.split("。")[0], a.text
-    assert _first(corpus, "枫林食品加工企业有多少家？") == (14.0, "count")
+    assert first_figure(corpus, "枫林食品加工企业有多少家？") == (14.0, "count")
 
 
 def test_an_english_count_of_firms_is_never_a_count_of_projects(corpus: Corpus) -> None:
-    assert _first(corpus, "How many firms hit by land-consolidation relocation did Fenglin (枫林) reach out to?") == \
+    assert first_figure(corpus, "How many firms hit by land-consolidation relocation did Fenglin (枫林) reach out to?") == \
         (42.0, "count")
 
 
 def test_colloquial_plan_questions(corpus: Corpus) -> None:
-    assert _first(corpus, "枫林明年计划把幼儿托位增加多少个？") == (240.0, "count")  # 把…增加: the plan's additions
-    assert _first(corpus, "枫林明年环境提升项目计划投多少钱？") == (3200e4, "CNY")  # 投多少钱: the investment
-    assert _first(corpus, "云岗今年工业投资目标完成进度（截至5月）是多少？") == (24.5, "percent")
+    assert first_figure(corpus, "枫林明年计划把幼儿托位增加多少个？") == (240.0, "count")  # 把…增加: the plan's additions
+    assert first_figure(corpus, "枫林明年环境提升项目计划投多少钱？") == (3200e4, "CNY")  # 投多少钱: the investment
+    assert first_figure(corpus, "云岗今年工业投资目标完成进度（截至5月）是多少？") == (24.5, "percent")
     # a plan's count of things to add, asked of the stock's name
-    assert _first(corpus, "Fenglin (枫林) 小升规 target for next year?") == (15.0, "count")
-    assert _first(corpus, "枫林2023年小升规企业多少家？") == (12.0, "count")
+    assert first_figure(corpus, "Fenglin (枫林) 小升规 target for next year?") == (15.0, "count")
+    assert first_figure(corpus, "枫林2023年小升规企业多少家？") == (12.0, "count")
 
 
 def test_who_is_bigger_names_no_measure(corpus: Corpus) -> None:
@@ -174,26 +170,26 @@ def test_who_is_bigger_names_no_measure(corpus: Corpus) -> None:
 
 
 def test_a_terse_english_measure_name_asks_its_figure(corpus: Corpus) -> None:
-    assert _first(corpus, "Fenglin (枫林) 规上 output 2023?") == (410e8, "CNY")
-    assert _first(corpus, "Shiwan (石湾) GDP?") is None  # not stated: declined
+    assert first_figure(corpus, "Fenglin (枫林) 规上 output 2023?") == (410e8, "CNY")
+    assert first_figure(corpus, "Shiwan (石湾) GDP?") is None  # not stated: declined
 
 
 def test_the_chinese_an_english_question_gives_decides_between_close_labels(corpus: Corpus) -> None:
-    assert _first(corpus, "how many urban-renewal projects completed (完工) in Fenglin (枫林) in 2023?") == (4.0, "count")
-    assert _first(corpus, "Fenglin (枫林) legal talks for firms (送法进企业) — how many firms reached?") == (57.0, "count")
-    assert _first(corpus, "Fenglin (枫林) 旧改项目: households handed over (收楼)?") == (36.0, "count")
+    assert first_figure(corpus, "how many urban-renewal projects completed (完工) in Fenglin (枫林) in 2023?") == (4.0, "count")
+    assert first_figure(corpus, "Fenglin (枫林) legal talks for firms (送法进企业) — how many firms reached?") == (57.0, "count")
+    assert first_figure(corpus, "Fenglin (枫林) 旧改项目: households handed over (收楼)?") == (36.0, "count")
 
 
 def test_a_second_ask_a_subsidy_and_an_average_per_item(corpus: Corpus) -> None:
     a = corpus.ask("枫林社零规模多大？增速呢？")  # the size first, then its growth
     assert headline_figures(a)[:1] == [(64.2e8, "CNY")] and "6.3%" in a.text, a.text
-    assert _first(corpus, "枫林2023年给失能老人、残疾人发了多少补贴？") == (320e4, "CNY")  # money, not the visits
-    got = _first(corpus, "枫林2023年那3所新建改扩建的中小学，平均一所带来多少学位？")
+    assert first_figure(corpus, "枫林2023年给失能老人、残疾人发了多少补贴？") == (320e4, "CNY")  # money, not the visits
+    got = first_figure(corpus, "枫林2023年那3所新建改扩建的中小学，平均一所带来多少学位？")
     assert got in (None, (1300.0, "count")), got  # computed or declined, never the total 3900
 
 
 def test_the_economys_size_is_gdp_and_a_position_asked_after_it(corpus: Corpus) -> None:
-    assert _first(corpus, "枫林2023年经济总量多大？") == (156e8, "CNY")
+    assert first_figure(corpus, "枫林2023年经济总量多大？") == (156e8, "CNY")
     a = corpus.ask("枫林2023年经济总量（GDP）多大？在区里排第几？")  # no position stated: the figure, then that
     assert headline_figures(a)[:1] == [(156e8, "CNY")], a.text
     assert "第3位" in corpus.ask("枫林社零规模在全区各街道里名列第几？").text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rag.corpus import Corpus
 from rag.evals.scoring import headline_figures
-from tests.conftest import invented_corpus
+from tests.conftest import first_figure, invented_corpus
 
 REPORTS = {
     "ly_2023.txt": "柳屿街道2023年工作总结\n"
@@ -47,10 +47,6 @@ REPORTS = {
 corpus = invented_corpus("round13", REPORTS)
 
 
-def _first(corpus: Corpus, question: str) -> tuple[float, str] | None:
-    got = headline_figures(corpus.ask(question))
-    return got[0] if got else None
-
 
 def test_a_named_rate_is_answered_and_worded_as_that_rate(corpus: Corpus) -> None:
     a = corpus.ask("柳屿“民意直通车”2023年的办结率是多少？")
@@ -59,14 +55,14 @@ def test_a_named_rate_is_answered_and_worded_as_that_rate(corpus: Corpus) -> Non
 
 
 def test_a_label_opening_with_its_verbs_is_matched_by_its_nouns(corpus: Corpus) -> None:
-    assert _first(corpus, "柳屿2023年就业服务里，政策宣讲会办了几场？") == (16.0, "count")
-    assert _first(corpus, "柳屿2023年给特殊群体发的生活津补贴有多少钱？") == (260e4, "CNY")
+    assert first_figure(corpus, "柳屿2023年就业服务里，政策宣讲会办了几场？") == (16.0, "count")
+    assert first_figure(corpus, "柳屿2023年给特殊群体发的生活津补贴有多少钱？") == (260e4, "CNY")
 
 
 def test_plans_said_with_english_verbs_ask_the_target(corpus: Corpus) -> None:
     a = corpus.ask("In 2024, how many distinctive projects (特色项目) does Liuyu (柳屿) plan to actually land (落户)?")
     assert headline_figures(a)[:1] == [(6.0, "count")], a.text
-    assert _first(corpus, "How many firms does Liuyu (柳屿) want to move up to above-scale (小升规) in 2024?") \
+    assert first_figure(corpus, "How many firms does Liuyu (柳屿) want to move up to above-scale (小升规) in 2024?") \
         == (30.0, "count")
 
 
@@ -78,18 +74,18 @@ def test_a_misspelt_pinyin_name_with_its_chinese_is_that_place(corpus: Corpus) -
 
 
 def test_the_unit_an_answer_is_wanted_in_is_no_part_of_the_name(corpus: Corpus) -> None:
-    assert _first(corpus, "柳屿街道2023年的规上工业总产值折合多少万元？") == (630e8, "CNY")
-    assert _first(corpus, "柳屿街道的社零按万元计是多少？") == (104.6e8, "CNY")
-    assert _first(corpus, "柳屿街道2023年拆违拆了多少平方米？请按平方米给出，不要用万平方米。") == (41.3e4, "m2")
+    assert first_figure(corpus, "柳屿街道2023年的规上工业总产值折合多少万元？") == (630e8, "CNY")
+    assert first_figure(corpus, "柳屿街道的社零按万元计是多少？") == (104.6e8, "CNY")
+    assert first_figure(corpus, "柳屿街道2023年拆违拆了多少平方米？请按平方米给出，不要用万平方米。") == (41.3e4, "m2")
 
 
 def test_a_threshold_asked_yes_or_no_and_abbreviations(corpus: Corpus) -> None:
-    assert _first(corpus, "柳屿街道2023年的消费品零售额过百亿了没有？具体是多少？") == (104.6e8, "CNY")
-    assert _first(corpus, "柳屿街道有多少家高企？") == (88.0, "count")
+    assert first_figure(corpus, "柳屿街道2023年的消费品零售额过百亿了没有？具体是多少？") == (104.6e8, "CNY")
+    assert first_figure(corpus, "柳屿街道有多少家高企？") == (88.0, "count")
 
 
 def test_ratios_gaps_and_positions_between_places(corpus: Corpus) -> None:
-    got = _first(corpus, "2023年柳屿街道拆除的违建面积，大约是沙泉街道拆除消化违法建筑面积的几倍？")
+    got = first_figure(corpus, "2023年柳屿街道拆除的违建面积，大约是沙泉街道拆除消化违法建筑面积的几倍？")
     assert got and abs(got[0] - 41.3 / 19.6) < 0.01, got
     got = headline_figures(corpus.ask("Liuyu (柳屿) vs Shaquan (沙泉), 2023: what is the gap in retail sales of consumer "
                                       "goods?"))
@@ -99,12 +95,12 @@ def test_ratios_gaps_and_positions_between_places(corpus: Corpus) -> None:
 
 
 def test_how_many_times_its_gdp_is_computed(corpus: Corpus) -> None:
-    got = _first(corpus, "Liuyu's (柳屿) 2023 industrial output (规上工业总产值) came to roughly how many times its GDP?")
+    got = first_figure(corpus, "Liuyu's (柳屿) 2023 industrial output (规上工业总产值) came to roughly how many times its GDP?")
     assert got and abs(got[0] - 3.0) < 0.01, got
 
 
 def test_a_change_asked_where_only_its_rate_is_stated_gives_the_rate(corpus: Corpus) -> None:
-    assert _first(corpus, "柳屿街道2023年安全生产事故的宗数比上年少了多少？") == (-35.2, "percent")
+    assert first_figure(corpus, "柳屿街道2023年安全生产事故的宗数比上年少了多少？") == (-35.2, "percent")
 
 
 def test_a_full_year_asked_of_a_half_year_report_is_declined_first(corpus: Corpus) -> None:
@@ -112,7 +108,7 @@ def test_a_full_year_asked_of_a_half_year_report_is_declined_first(corpus: Corpu
                    "completing?")
     assert not headline_figures(a), a.text
     assert "Jan–May 2024" in a.text, a.text  # …and what the report does contain follows
-    assert _first(corpus, "禾湾街道2024年工业投资是多少？") == (21.7e8, "CNY")  # a year asked: the partial figure, said so
+    assert first_figure(corpus, "禾湾街道2024年工业投资是多少？") == (21.7e8, "CNY")  # a year asked: the partial figure, said so
 
 
 def test_thresholds_that_differ_are_no_comparison(corpus: Corpus) -> None:
@@ -121,29 +117,29 @@ def test_thresholds_that_differ_are_no_comparison(corpus: Corpus) -> None:
 
 
 def test_the_town_and_countryside_of_one_sentence_and_revenue_collected(corpus: Corpus) -> None:
-    assert _first(corpus, "桐溪镇2024年农村居民人均可支配收入是多少？") == (27310.0, "CNY")
-    assert _first(corpus, "桐溪镇2024年城镇居民人均可支配收入是多少？") == (48620.0, "CNY")
-    assert _first(corpus, "桐溪镇2024年截至11月底一般公共预算收入完成多少？") == (8630e4, "CNY")
-    assert _first(corpus, "桐溪镇2024年一般公共预算收入预计全年完成多少？") == (9810e4, "CNY")
-    assert _first(corpus, "桐溪镇2024年1-10月税收收入完成多少？") == (6120e4, "CNY")  # '6120万': money, 元 left out
+    assert first_figure(corpus, "桐溪镇2024年农村居民人均可支配收入是多少？") == (27310.0, "CNY")
+    assert first_figure(corpus, "桐溪镇2024年城镇居民人均可支配收入是多少？") == (48620.0, "CNY")
+    assert first_figure(corpus, "桐溪镇2024年截至11月底一般公共预算收入完成多少？") == (8630e4, "CNY")
+    assert first_figure(corpus, "桐溪镇2024年一般公共预算收入预计全年完成多少？") == (9810e4, "CNY")
+    assert first_figure(corpus, "桐溪镇2024年1-10月税收收入完成多少？") == (6120e4, "CNY")  # '6120万': money, 元 left out
 
 
 def test_crops_named_before_their_verb_and_a_part_of_the_planted_area(corpus: Corpus) -> None:
     mu = 10000 / 15  # square metres
-    got = _first(corpus, "竹岭乡2023年马铃薯种植面积是多少？")
+    got = first_figure(corpus, "竹岭乡2023年马铃薯种植面积是多少？")
     assert got and abs(got[0] - 1.06e4 * mu) < 1, got  # the item after the first borrows its measure, not its crop
-    got = _first(corpus, "竹岭乡2023年青稞种植面积是多少亩？")
+    got = first_figure(corpus, "竹岭乡2023年青稞种植面积是多少亩？")
     assert got and abs(got[0] - 2.15e4 * mu) < 1, got
-    got = _first(corpus, "竹岭乡石斛仿野生种植面积有多少亩？")
+    got = first_figure(corpus, "竹岭乡石斛仿野生种植面积有多少亩？")
     assert got and abs(got[0] - 960 * mu) < 1, got
 
 
 def test_two_asks_in_english_a_remainder_said_with_not_and_one_after_a_comma(corpus: Corpus) -> None:
     a = corpus.ask("Qingshan (青杉): fixed-asset investment (固定资产投资) for 2023, and the growth?")
     assert headline_figures(a)[:1] == [(54.6e8, "CNY")], a.text  # the level first; no growth stated, none given
-    got = _first(corpus, "Qingshan (青杉), 2023: how much of its fixed-asset investment was not industrial investment?")
+    got = first_figure(corpus, "Qingshan (青杉), 2023: how much of its fixed-asset investment was not industrial investment?")
     assert got and abs(got[0] - (54.6 - 8.1) * 1e8) < 0.01e8, got
-    got = _first(corpus, "青杉街道的GDP里，规上工业增加值以外的部分大约多少亿元？")
+    got = first_figure(corpus, "青杉街道的GDP里，规上工业增加值以外的部分大约多少亿元？")
     assert got and abs(got[0] - (132 - 41.5) * 1e8) < 0.01e8, got
 
 
@@ -157,9 +153,9 @@ def test_two_completion_rates_differ_by_points_never_by_an_amount(corpus: Corpus
 
 
 def test_a_rate_both_end_with_and_the_rest_in_its_sentence(corpus: Corpus) -> None:
-    assert _first(corpus, "青杉街道2023年接诉即办解决率是多少？") == (92.7, "percent")
+    assert first_figure(corpus, "青杉街道2023年接诉即办解决率是多少？") == (92.7, "percent")
 
 
 def test_times_a_task_handed_down_by_the_district(corpus: Corpus) -> None:
-    got = _first(corpus, "青杉2023年招商项目数，完成了区里下达任务的几倍？")
+    got = first_figure(corpus, "青杉2023年招商项目数，完成了区里下达任务的几倍？")
     assert got and abs(got[0] - 1.6) < 0.001, got
