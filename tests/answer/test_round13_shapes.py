@@ -2,7 +2,9 @@
 or misreading — a named rate (办结率), a label that opens with its verbs, plans said in English verbs, a
 misspelt pinyin name with its Chinese, the unit an answer is wanted in, abbreviations, ratios and gaps between
 places, a ranking's second place, a change asked where only its rate is stated, a full year asked of a
-half-year report, thresholds that differ, and the town and countryside figures of one 城乡 sentence."""
+half-year report, thresholds that differ, the town and countryside figures of one 城乡 sentence, remainders said
+with 'not' or after a comma, two completion rates set against each other, a rate both a question and a label end
+with, and crops named before their verb."""
 
 from __future__ import annotations
 
