@@ -130,6 +130,7 @@ _ABOVE_AVERAGE = re.compile(r"(高于|低于|快于|慢于|超过|超出|领先)
 _LIST_VERB = re.compile(r"新设|设立|成立|组建|新建|建成|新增|打造|创建|培育|引进|认定|命名|评为|获评")
 # words after a count's noun where the sentence goes on: an adverb, a motion verb, a place of action
 _TAIL_END = re.compile(r"的(?:基础上|同时|前提下|情况下|过程中)|全面|全部|顺利|有效|持续|陆续|分别|赴|前往|到|在|参加|参与|进驻|入驻")
+_HOW_AFTER = re.compile(r"按照|依照|根据")  # after a count's noun: how the things counted are dealt with
 _NET = re.compile(r"净增加?|净减少?|注销|退出|迁出")  # a change of the things counted just before
 _RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低]?|缩短|压缩|缩减|延长|翻番)(?:到|至|为)|[增降]至|达到)"
                         r"(?:(?:19|20)\d\d年的?)?")
@@ -711,6 +712,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         after = _AFTER.match(suffix)
         raw = after.group(0) if after else ""
         tail = _label(raw, 0)
+        how = _HOW_AFTER.split(tail, maxsplit=1)[0] if unit_kind == "count" else tail
+        tail = how if len(how) >= 2 else tail  # '4处易涝点按照…落实': the spots, before how they are dealt with
         found = match_term(raw, unit_kind)
         if found and _SUFFIX_VERB.search(raw, found[1]):
             found = None  # '推动9家规上工业企业实施数字化改造': firms that did something, not the stock of firms

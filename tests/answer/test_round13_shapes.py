@@ -39,7 +39,9 @@ REPORTS = {
                    "全年实现地区生产总值132亿元，规上工业增加值41.5亿元。固定资产投资54.6亿元，任务完成率104.2%；"
                    "工业投资8.1亿元，任务完成率163%。全年招引项目96个，落地产值62.3亿元，分别完成区下达年度任务的1.6倍、1.8倍。\n"
                    "二、接诉即办\n"
-                   "全年受理12345市民服务热线诉求18260件，响应率100%，解决率92.7%，满意率95.1%，接诉即办综合成绩位列全区第5名。\n",
+                   "全年受理12345市民服务热线诉求18260件，响应率100%，解决率92.7%，满意率95.1%，接诉即办综合成绩位列全区第5名。\n"
+                   "三、2024年工作计划\n"
+                   "对剩余5处易涝点按照“一点一册”落实相关管理措施。\n",
     "zl_2023.txt": "竹岭乡2023年工作总结\n"
                    "一、农业生产\n"
                    "全年落实青稞种植2.15万亩、马铃薯1.06万亩、油菜0.64万亩。石斛种植面积2800亩，其中仿野生种植960亩。\n",
@@ -161,3 +163,9 @@ def test_a_rate_both_end_with_and_the_rest_in_its_sentence(corpus: Corpus) -> No
 def test_times_a_task_handed_down_by_the_district(corpus: Corpus) -> None:
     got = first_figure(corpus, "青杉2023年招商项目数，完成了区里下达任务的几倍？")
     assert got and abs(got[0] - 1.6) < 0.001, got
+
+
+def test_a_count_named_after_its_number_stops_where_the_sentence_goes_on(corpus: Corpus) -> None:
+    assert first_figure(corpus, "青杉街道明年要对几处易涝点落实管理措施？") == (5.0, "count")
+    assert first_figure(corpus, "How many waterlogging-prone spots (易涝点) does Qingshan (青杉) plan to deal with in "
+                                "2024?") == (5.0, "count")
