@@ -550,9 +550,6 @@ def _change_route(question: str, r: Route, measure: list[Indicator], places: lis
         return r.model_copy(update={"kind": "yoy_growth", "intent": "lookup"})
     if (r.intent == "trend" or len(places) == 1 and _ON_LAST_YEAR.search(question)) and len(r.years) <= 1:
         # '2024年比上年多了多少万元': the year before is the other level; with no year named, the last two years
-        levels = [int(x.period[:4]) for x in measure if x.street in places and x.kind in _LEVEL and x.period[:4].isdigit()
-                  and not x.period.endswith("-plan")]
-        last = r.years[0] if r.years else max(levels, default=0)
         return r.model_copy(update={"kind": "actual", "intent": "trend", "years": [last - 1, last] if last else [],
                                     "period": None})
     if r.unit_hint not in (None, "count") and (_PREVIOUS_YEAR.search(question) or _ON_YEAR_AGO.search(question)):
