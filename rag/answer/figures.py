@@ -62,10 +62,10 @@ from rag.text.cues import (
     WHOLE_YEAR,
     nth_asked,
 )
-from rag.text.messages import join_list, msg
+from rag.text.messages import join_list, msg, ui
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
 from rag.text.numbers import STREAK_UNITS, format_en, format_zh, majority_unit, scan_quantities
-from rag.text.words import tagged
+from rag.text.words import function_word, tagged
 
 NOT_REPORTED = "未报告 / not reported"
 
@@ -93,12 +93,16 @@ _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.
 # ---- entry -----------------------------------------------------------------------------------------
 def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
+    question = r.asked or question  # its asides dropped ('别和2025年的目标混为一谈')
     if len(r.places) == 1 and not r.unknown_places and not r.twins and r.language == "zh" \
             and AVERAGE_ASKED.search(question):
         average = _average(question, r, ctx)  # '平均每户几口人': the total over the count, computed
         if average is not None:
             return average
     if len(r.places) == 1 and not r.unknown_places and not r.twins:
+        identified = _identified(question, r, ctx)  # '报告里的73.9亿元，是全年的数还是1-11月的数？'
+        if identified is not None:
+            return identified
         two = _two_measures(question, r, ctx)  # '社零总额比固定资产投资多多少': two figures of one place
         if two is not None:
             return two
@@ -129,6 +133,40 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
     return got
+
+
+# after a figure a question quotes, words that ask what it is ('是全年的数还是1-11月的数', '是累计到几月的数',
+# 'Does that cover the whole of 2022'), and words that ask another figure instead
+_ABOUT_QUOTED = re.compile(r"还是|是不是|是否|吗|哪|几月|什么|指的是|口径|\b(?:does|do|is|was|are|were) (?:that|this|it|these|"
+                           r"those)\b|\bwhich\b", re.I)
+_ASKS_ANOTHER = re.compile(r"多少|几(?!月)|相比|推算|据此|进度|多[大高快长远]|\bhow (?:much|many|far|big|large|long|fast|high)\b|"
+                           r"\bwhat (?:is|was|were|are|share|percentage|proportion)\b", re.I)
+
+
+def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
+    """A figure the question quotes and asks about ('报告里的73.9亿元，是全年的数还是1-11月的数？'): the one
+    figure of the place the report states so, with its measure, period and kind, and its sentence."""
+    quoted = [q for q in scan_quantities(question) if q.unit]
+    if len(quoted) != 1 or len(r.places) != 1 or ctx.rows is None:
+        return None
+    q = quoted[0]
+    after = question[q.end :]
+    if not _ABOUT_QUOTED.search(after) or _ASKS_ANOTHER.search(after) or DERIVE.search(question):
+        return None
+    same = [x for x in ctx.rows(r.places[0]) if abs(x.value) == q.value and x.unit == q.unit]
+    if len({(x.label_zh, x.period, x.kind) for x in same}) > 1:  # the one the question's words name, if one does
+        fit = {id(x): label_similarity(r.phrase, x.label_zh) if r.language == "zh"
+               else en_similarity(r.phrase, english_to_zh(r.phrase), x.label_zh) for x in same}
+        best = max(fit.values())
+        same = [x for x in same if fit[id(x)] == best]
+    if not same or len({(x.label_zh, x.period, x.kind) for x in same}) != 1:
+        return None
+    x = same[0]
+    lang = r.language
+    text = msg("identified", lang, figure=_figure(x, lang, absolute=x.kind in _SIGNED), place=_place(x.street, lang),
+               period=_period(x.period, lang), label=_label([x], lang),
+               kind=ui(f"kind_{'estimate' if _estimated(x) else x.kind}", lang), quote=x.evidence.quote)
+    return _answer(question, r, text, [x], table=[_row(None, x, lang, 1)], caveats=_notes([x], lang))
 
 
 def _growth_of_named(got: Answer, r: Route, ctx: Context) -> bool:
@@ -208,51 +246,78 @@ def _sentence_rows(question: str, r: Route, ctx: Context, focus: list[str],
     return sent, start, [x for x in ctx.rows(r.places[0]) if x.report_id == h.chunk.report_id
                          and start <= x.evidence.start < start + len(sent)]
 
-# '健康驿站平均每家约有多少间房源', '贫困户平均每户几口人': the unit averaged over, then what is counted or paid
-_AVERAGE_ZH = re.compile(r"平均每(?P<per>[个家户项场所座名人村间位])?(?P<noun>[\u4e00-\u9fff]{0,4}?)(?=有|约|大约|大概|新增|能|可|"
-                         r"多少|几)[^，,？?多少几]{0,6}?"
-                         r"(?:多少|几)(?P<unit>口人|万元|亿元|元|[个家户项场所座名人间位条件次元])?(?P<what>[\u4e00-\u9fff]{0,4})")
+# '健康驿站平均每家约有多少间房源', '每个项目平均投入多少万元', '那4所学校平均一所带来多少学位': the unit averaged
+# over (its noun, when named right after it), then what is counted or paid
+_AVERAGE_PER = re.compile(r"(?:平均每|平均一|每)(?P<per>[个家户项场所座名人村间位条])")
+_AVERAGE_ASKED_FOR = re.compile(r"(?:多少|几)(?P<unit>口人|万元|亿元|元|[个家户项场所座名人间位条件次元])?"
+                                r"(?P<what>[\u4e00-\u9fff]{0,6}?)(?:呢|吗)?\s*(?:[？?，,。]|$)")
 
 
 def _average(question: str, r: Route, ctx: Context) -> Answer | None:
     """'…平均每户大约几口人' over '符合标准9户31人': the total over the count the sentence that names them states,
-    computed and said so; None unless that sentence holds exactly one figure of each."""
-    m = _AVERAGE_ZH.search(question)
+    computed and said so; None unless one clause (else the sentence) holds exactly one figure of each."""
+    m = _AVERAGE_PER.search(question)
     if m is None or ctx.rows is None or len(r.places) != 1:
         return None
-    per, asked = m.group("per") or "个", (m.group("unit") or "").replace("口人", "人")
-    what = m.group("what")
+    asked_for = _AVERAGE_ASKED_FOR.search(question, m.end())
+    if asked_for is None:
+        return None
+    per, asked = m.group("per"), (asked_for.group("unit") or "").replace("口人", "人")
+    what = asked_for.group("what")
+    noun = ""
+    for w, f in tagged(question[m.end() : asked_for.start()]):
+        if not f.startswith("n"):
+            break
+        noun += w  # '平均每个项目投入': the 项目 counted
+    topic = question[: asked_for.start()]  # '新建的幼儿园，平均每所': what the count is of, named before
     found = _sentence_rows(question, r, ctx, [f for f in focus_terms(question, r) if not re.match(r"平均|每", f)])
     if found is None:
         return None
     sent, _, rows = found
-    inside = [x for x in rows if x.kind in _LEVEL]
-    pairs: list[tuple[int, Indicator, Indicator]] = []
+    plan = r.kind == "target" or bool(r.period and r.period.endswith("-plan"))  # '计划新建的幼儿园，平均每所'
+    inside = [x for x in rows if x.kind in _LEVEL or plan and x.kind == "target" and x.normalized_unit != "percent"]
+    pairs: list[tuple[int, int, Indicator, Indicator]] = []
     # clause by clause ('已脱贫12户30人,符合标准9户31人'), else the sentence ('新建3家托育机构,新增托位84座')
     quotes = list(dict.fromkeys(x.evidence.quote for x in inside))
     for quote in [*quotes, sent]:
-        if pairs and quote is sent:
-            break
         clause = [x for x in inside if x.evidence.quote == quote or quote is sent]
-        counts = [x for x in clause if x.normalized_unit == "count" and measure_fits(per, x.unit)
-                  and (len(m.group("noun")) < 2 or m.group("noun") in x.label_zh)]  # '平均每个街区': the 街区 counted
+        counts = [x for x in clause if x.normalized_unit == "count" and measure_fits(per, x.unit)]
+        counts = _best_of([x for x in counts if len(noun) >= 2 and noun in x.label_zh]  # '平均每个街区': the 街区
+                          or counts, lambda x: len(bigrams(x.label_zh) & bigrams(topic)))  # '幼儿园2所、小学1所'
         totals = [x for x in clause if x not in counts and (
             asked and (x.unit.endswith(asked) or asked in ("元", "万元", "亿元") and x.normalized_unit == "CNY")
-            or what and what in x.label_zh)]
-        totals = [x for x in totals if what and what in x.label_zh] or totals  # '多少个网格': the 网格, not 楼栋格
-        if len({(x.value, x.unit) for x in counts}) == 1 and len({(x.value, x.unit) for x in totals}) == 1 \
-                and counts[0].value:
-            pairs.append((len(bigrams(quote) & bigrams(question[: m.start()])), counts[0], totals[0]))
-    pairs.sort(key=lambda p: -p[0])
-    if not pairs or len(pairs) > 1 and pairs[0][0] == pairs[1][0]:
+            or len(what) >= 2 and (what in x.label_zh or what[-2:] in x.label_zh and x.normalized_unit == "count"))]
+        totals = _best_of(totals, lambda x: (len(what) >= 2 and what in x.label_zh,  # '多少个网格': not 楼栋格
+                                             len(bigrams(x.label_zh) & bigrams(what))))  # '新增学位': 新增幼儿园学位
+        if len(counts) == 1 and len(totals) > 1:  # '学校5所,学位4120座,内含中学3所、学位3480座': the next
+            after = [x for x in totals if x.evidence.start > counts[0].evidence.start]
+            totals = [min(after, key=lambda x: x.evidence.start)] if after else totals
+        if len(counts) == 1 and len(totals) == 1 and counts[0].value:
+            # the pair whose count is of what the question names ('…改扩建的学校' over '学校5所…内含中学3所'),
+            # a clause's own pair before the sentence's
+            fit = len(bigrams(counts[0].label_zh) & bigrams(topic)) + len(bigrams(totals[0].label_zh) & bigrams(what))
+            pairs.append((fit, int(quote is not sent), counts[0], totals[0]))
+    pairs = sorted({(id(p[2]), id(p[3])): p for p in pairs}.values(), key=lambda p: (-p[0], -p[1]))
+    if not pairs or len(pairs) > 1 and pairs[0][:2] == pairs[1][:2]:
         return None  # which figure is the count and which the total, no one clause says alone
-    _, count, total = pairs[0]
+    _, _, count, total = pairs[0]
     lang = r.language
-    shown = (format_zh if lang == "zh" else format_en)(round(total.value / count.value, 2), total.unit)
+    mean = total.value / count.value  # 3.42人 per household, 0.1648亿元 per firm: digits kept
+    shown = (format_zh if lang == "zh" else format_en)(round(mean, 2) if abs(mean) >= 1 else float(f"{mean:.4g}"),
+                                                       total.unit)
     text = msg("derived_average", lang, place=_place(r.places[0], lang), period=_period(total.period, lang),
-               per=per + (m.group("noun") if per == "个" else ""), figure=shown, total=_figure(total, lang),
+               per=per + (noun if per == "个" else ""), figure=shown, total=_figure(total, lang),
                count=_figure(count, lang))
     return _answer(question, r, text, [total, count], caveats=[msg("computed_note", lang)])
+
+
+def _best_of(rows: list[Indicator], fit: Callable[[Indicator], object]) -> list[Indicator]:
+    """The rows of one distinct figure that fit best, when one fits better than every other; all rows else."""
+    distinct = list({(x.value, x.unit): x for x in rows}.values())
+    if len(distinct) < 2:
+        return distinct
+    ranked = sorted(distinct, key=fit, reverse=True)  # type: ignore[arg-type]
+    return ranked[:1] if fit(ranked[0]) != fit(ranked[1]) else distinct
 
 
 def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
@@ -339,9 +404,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         and r.unit_hint != "percent" else None  # ('growth excluding VAT refunds': a growth on a basis, no remainder)
     if rest is not None:
         return rest
-    ratio = _ratio(question, r, rows, ctx) if len(r.places) == 1 and (r.unit_hint == "percent" or r.kind == "share"
-                                                                      or _TIMES_ASKED.search(question)) \
-        else None
+    ratio = _ratio(question, r, rows, ctx) if len(r.places) == 1 and (
+        r.unit_hint == "percent" or r.kind == "share" or _TIMES_ASKED.search(question)
+        or r.language == "zh" and (m := _RATIO_ZH.search(question)) and m.group("whole3")) else None
     if ratio is not None:
         return ratio
     per_item = _per_item(question, r, rows, ctx) if len(r.places) == 1 and r.intent == "lookup" else None
@@ -355,7 +420,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         rows = [x for x in rows if (abs(x.value), x.unit) not in quoted]
     excluded = _EXCEPT.search(question)
     if excluded:  # '除拆除方式外、以其他方式消化的面积': never the figure of what the question leaves out
-        left_out = re.sub(r"(?:方式|方面|以外|的)+$", "", excluded.group(1) or excluded.group(2))
+        left_out = re.sub(r"(?:方式|方面|以外|的)+$", "", excluded.group(1) or excluded.group(2) or excluded.group(3))
         rows = [x for x in rows if left_out not in x.label_zh]
     if DERIVE.search(question) and _RATE_BASIS.search(question) and (r.unit_hint != "percent" or r.measure_word):
         # '按办结率推算办结了多少宗': a count the report leaves to be computed; the rate is no answer, nor the cases
@@ -413,11 +478,15 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         graded = _graded_parts(question, r, scored) if len(items) < 2 else None
         if graded is not None:
             return graded
-        if len(items) >= 2 or _ADDED_UP.search(question):
+        stated = _stated_total(question, r, scored) if len(items) >= 2 else None
+        if stated is not None:  # '东园、西园两个停车场一共新增多少车位' over '完成东园、西园2个停车场建设,新增车位301个'
+            measure, r = [stated], r.model_copy(update={"intent": "lookup"})
+        elif len(items) >= 2 or _ADDED_UP.search(question):
             # 'A和B一共多少', '…的问题，加上…的问题，一共多少': one item's figure is not the sum; say what was looked for
             return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
                                             terms=join_list(items or [r.phrase], r.language)), [], route="abstain")
-        r = r.model_copy(update={"intent": "lookup"})
+        else:
+            r = r.model_copy(update={"intent": "lookup"})
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
         places = list(dict.fromkeys(places))
@@ -456,7 +525,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if part_zh and asked_part not in measure[0].label_zh and not re.search(r"率|比例|比重", asked_part):
         # '新增的市场主体中企业有多少户': the part's own figure (新增企业), never the whole's
         # …of the whole's kind: the part of the year's new entities is new too (新增企业, not 规上工业企业)
-        qualified = ("新增" + asked_part) if "新增" in r.phrase and "新增" not in asked_part else asked_part
+        new = re.search(r"新增|新登记|新注册|新设立|新引进|新认定|新培育", r.phrase)  # '新登记市场主体中企业': 新登记企业
+        qualified = (new.group(0) + asked_part) if new and not re.match(r"新", asked_part) else asked_part
         parts = [s for s in match_rows(qualified, [x for x in rows if x.street in places], lang="zh",
                                        embed=ctx.embed) if asked_part in s.row.label_zh]
         measure = _best_measure(parts, r)
@@ -663,6 +733,27 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
                    verb=_verb(x, lang), figure=_figure(x, lang), n=1)
         return _answer(question, r, text, picked, table=[_row(None, x, lang, 1)], caveats=_notes(picked, lang))
     return _items_answer(question, r, place, picked)
+
+
+def _stated_total(question: str, r: Route, scored: list[Scored]) -> Indicator | None:
+    """The one figure of the measure asked whose sentence names every item the question lists: the report's own
+    total of them ('东园、西园2个停车场建成,增加车位301个' for '东园、西园两个停车场一共新增多少停车位')."""
+    text = question
+    for p in r.places:
+        text = text.replace(p, " ")
+    listing = re.search(r"[^，,。；;？?\s]+?(?:[、和及与][^，,。；;？?\s、和及与]+)+", text)
+    if listing is None:
+        return None
+    parts = re.split(r"[、和及与]", listing.group(0))
+    names = [[w for w, f in tagged(part) if len(w) >= 2 and not f.startswith("v") and not function_word(w)]
+             for part in parts]
+    if not all(names):
+        return None
+    heads = [names[0][-1], *(n[0] for n in names[1:])]  # the words beside each 、 ('建成东园、西园两个': 东园, 西园)
+    found = {(x.value, x.unit): x for x in (s.row for s in scored if s.score >= THRESHOLD)
+             if x.street == r.places[0] and x.kind in _LEVEL and (not r.period or period_matches(x.period, r.period))
+             and all(h in x.evidence.quote + (x.context or "") for h in heads)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _ITEMS_SPAN = 240  # characters: the figures of one listing, not two paragraphs apart
@@ -1117,9 +1208,21 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
     same.sort(key=lambda x: (int(("百分点" in x.unit) != points),  # a growth rate asked: %, not 提高1.7个百分点
                              -round(label_similarity(phrase, x.label_zh), 1) if phrase
                              else -round(en_similarity(r.phrase, english_to_zh(r.phrase), x.label_zh), 1),
+                             -round(_said_around(phrase, x), 1),
                              0 if aim is None else -int(_aim_of(x) == _AIM_WORD[aim.group(0).lower()]),
                              kinds.index(x.kind) if x.kind in kinds else 99))
     return same[0], how
+
+
+def _said_around(phrase: str, row: Indicator) -> float:
+    """Share of a Chinese phrase's words beyond the label that the figure's clause and sentence hold: of two
+    '新增停车位' figures, '东园立体停车场新增停车位' asks the one whose sentence names that car park."""
+    label = row.label_zh
+    words = [w for w, _ in tagged(phrase) if len(w) >= 2 and w not in label and not function_word(w)]
+    if not words:
+        return 0.0
+    text = row.evidence.quote + (row.context or "")
+    return sum(w in text for w in words) / len(words)
 
 
 # '确保增长6.5%、力争增长7%': the floor and the aspiration are two targets; a question naming one gets that one.
@@ -1221,7 +1324,9 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
-_EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|不含|不包括|不计|不是|而非)([\u4e00-\u9fff]{2,10})(?=[）)，,？?]|$)")
+_EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|不含|不包括|不计|不是|而非)([\u4e00-\u9fff]{2,10})(?=[）)，,？?]|$)"
+                     r"|(?<=[，,。？?（(])([\u4e00-\u9fff]{2,8}?)(?:不算|不计|不含|除外)(?=[）)，,。？?]|$)")  # '次密接不算'
+
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,8}?率")  # '按办结率推算': a rate the figure asked is computed from
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
@@ -1492,8 +1597,11 @@ _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩�
 # the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
 _REST_ASKED = re.compile(r"还有[^，,？?]{0,8}(?:没有?|未|尚未)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
-_RATIO_ZH = re.compile(r"^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)"
-                       r"|^(?P<part2>.+?)(?:大约|大概|约)?(?:是|为|相当于)(?P<whole2>[^，,？?]+?)的(?:几|多少)倍")
+_RATIO_ZH = re.compile(  # '专精特新里小巨人占多少', '消化违建里，靠拆除消化的占几成': the whole named first
+    r"^(?P<whole3>[^，,？?]+?)(?:里|里面|当中|之中)[，,]?(?P<part3>[^，,？?]+?)(?:大约|大概|约)?占(?:了)?"
+    r"(?:百分之几|百分之多少|多大比重|多大比例|比重|比例|几成|多少)"
+    r"|^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)"
+    r"|^(?P<part2>.+?)(?:大约|大概|约)?(?:是|为|相当于)(?P<whole2>[^，,？?]+?)的(?:几|多少)倍")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
                        r"from|went (?:in)?to|was spent on) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"
                        r"proportion) of (?:its |the )?(?P<whole2>[^?]+?)\s*(?:\?|$)|"
@@ -1514,7 +1622,7 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
     m = _RATIO_ZH.search(question) if lang == "zh" else _RATIO_EN.search(question)
     if m is None:
         return None
-    names = ("", "2") if lang == "zh" else ("", "2", "3", "4")
+    names = ("", "2", "3") if lang == "zh" else ("", "2", "3", "4")
     part_q = next(m.group("part" + n) for n in names if m.group("part" + n))
     whole_q = next(m.group("whole" + n) for n in names if m.group("whole" + n))
     times = bool(_TIMES_ASKED.search(question))

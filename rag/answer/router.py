@@ -26,6 +26,7 @@ from rag.text.cues import (
     ASKS_RANK,
     COUNT_ASKED,
     DECLINE_ASKED,
+    DERIVE,
     FINAL_ONLY,
     NUMBER_QUESTION,
     PER_EACH,
@@ -53,7 +54,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
-                     r"year-on-year|growth rate|fall|fell|drop(?:ped)?|decline[ds]?|rise|rose)\b|"
+                     r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
                      # '死亡人数降了多少', '规上产值涨了多少', 'down how much?': the rate, when no unit is asked
                      r"(?:降|涨|跌)了?(?:大约|约|大概)?(?:多少|几)(?!个?百分点|[万亿元人户个家件亩吨斤公里平方米宗起次场])|"
                      r"(?<![核削缩])(?:降|涨|跌|增|减)了?(?:大约|约|大概)?百分之(?:几|多少)|"  # (核减: an audit's cut)
@@ -146,6 +147,8 @@ class Route(BaseModel):
         "Counties each place was named with: {'禾塘镇': ['永丰县', '隆回县']} when both same-named towns are "
         "named with their counties; a place named without county, city or province words is absent."))
     period_inherited: bool = Field(False, description="The period came from the previous question.")
+    asked: str = Field("", description="The question as understood, when its asides were dropped ('别和2025年的"
+                                       "目标混为一谈', '— not the 2025 plan —'); '' when it is the question itself.")
     language: Literal["zh", "en"] = "zh"
 
     @property
@@ -166,11 +169,32 @@ _ADD_TO = re.compile(r"把([\u4e00-\u9fff]{2,10}?)(?:增加|新增|扩大)了?(?
 _YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否)[^？?]*[？?]?\s*$")
 
 
+# An aside that names another period or figure only to set it apart ('别和2025年的目标混为一谈', '（不算2021年已
+# 完工的…）', '— not the 2025 plan —'): no part of what is asked
+_ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:和|与|跟|把)[^，,。？?！!]{1,40}?(?:混在一起|混为一谈|混淆|搞混|弄混|混)了?"
+                    r"[。.！!]?|[（(](?:不算|不含|不包括|不计|不是|并非)[^（()）]{0,30}?\d{4}年[^（()）]{0,30}[)）]|"
+                    r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)", re.I)
+# a premise, then the question it leads to ('某镇去年工单降了31%。那2026年的压降目标是多少？'): only the
+# question's own year is asked
+_PREMISE = re.compile(r"^(?P<premise>[^？?]+?[。.])\s*(?P<ask>(?:那么?|那|\b(?:Then|So),?)\s*[^。]+)$")
+
+
+def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
+    """The question less its asides, and a premise before '那…' reduced to the places it names."""
+    question = _ASIDE.sub(" ", question).strip()
+    premise = _PREMISE.match(question)
+    if premise and not DERIVE.search(question):
+        kept = resolve_places(premise.group("premise"), names, metas).found
+        question = " ".join(kept) + " " + premise.group("ask")
+    return question.strip()
+
+
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
+    original, question = question, _asides_dropped(question, names, metas)
     lang = language_of(question)
     found = resolve_places(question, names, metas)
     places, unknown, spans = found.found, found.unknown, found.spans
@@ -245,7 +269,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
               unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question),
               one_village=bool(_TOP_VILLAGE_ASKED.search(question)), counted=counted_noun(question) if lang == "en" else "",
               twins=found.twins, districts=found.districts, place_counties=found.counties,
-              language=lang)
+              language=lang, asked=question if question != original.strip() else "")
     return _inherit(r, previous, question) if previous else r
 
 
@@ -307,8 +331,11 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
 def unit_strict(question: str, hint: str | None) -> bool:
     """Money or weight named outright (`hint`, from unit_hint), or a count with its measure word (几栋, 多少家):
     never answered in another unit (an output in tonnes is not a planted area in 亩)."""
-    if hint == "m2" and re.search(r"面积|多少(?:平方米|亩|公顷)|\b(?:area|acreage)\b", question, re.I):
+    if hint == "m2" and re.search(r"面积|多少(?:平方米|亩|公顷)|\b(?:area|acreage)\b|\bhow many (?:mu\b|hectares?|square)",
+                                  question, re.I):
         return True  # '收楼的面积有多大': an area, never the households counted beside it
+    if hint == "m" and re.search(r"多少(?:千米|公里|米)|\bhow many (?:kilomet|km\b|metres|meters)", question, re.I):
+        return True  # 'how many kilometres of bike lanes': a length, never the roads counted beside it
     return hint in ("CNY", "t", "percent") or bool(COUNT_ASKED.search(question)) and measure_word(question) not in DURATIONS
 
 
@@ -435,7 +462,7 @@ def unit_hint(question: str) -> str | None:
     # 'how many kilometres', 'how many mu': the unit named decides, not 'how many'
     if re.search(r"多少(?:千米|公里|米)|\bhow many (?:kilomet|km\b|metres|meters)", question, re.I):
         return "m"
-    if re.search(r"多少(?:平方米|亩|公顷)|\bhow many (?:mu|hectares?|square|sq\.? ?m\b|sqm\b|m²|m2\b)", question, re.I):
+    if re.search(r"多少(?:平方米|亩|公顷)|\bhow many (?:mu\b|hectares?|square|sq\.? ?m\b|sqm\b|m²|m2\b)", question, re.I):
         return "m2"
     if re.search(r"多少(?:万)?吨|多少公斤|多少斤|\bhow many (?:tonnes|tons|kilograms|kg)\b", question, re.I):
         return "t"  # 'how many kilograms of cocoons': a weight, never a count nor the cocoons' income

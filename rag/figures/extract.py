@@ -707,6 +707,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
                 return None, tail  # '推动9家规上工业企业实施数字化改造': firms that did something, not the stock
             if found:
                 return found[0], tail  # '建成35个民生实事项目': a lexicon measure
+            if verb.group(1) == "新增" and not _NEW.match(tail):
+                return None, "新增" + tail  # '新增216个停车位': what was added (新增停车位), not the stock of them
             return None, tail + ("" if verb.group(1) in _PLAIN_VERBS else verb.group(1))
     if len(label) < 2 and unit_kind != "percent":
         after = _AFTER.match(suffix)

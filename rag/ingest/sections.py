@@ -61,6 +61,7 @@ _NOT_PLAN_ONLY = re.compile(r"总结|回顾|报告|汇报|完成情况|半年|�
 
 _TITLED = re.compile(r"20\d\d\s*年[^\n。]{0,12}?(?:工作|年度)?(?:计划|要点|打算|思路|安排|总结|回顾|报告|汇报)")
 _ISSUED = re.compile(r"《([^》]{4,40})》")
+_NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分")
 
 
 def is_plan_only(text: str) -> bool:
@@ -68,6 +69,8 @@ def is_plan_only(text: str) -> bool:
     that names a year and a genre, past issuers' lines ('中共某镇委员会'); a notice issuing a document ('关于印发
     《某镇2025年工作要点》的通知') is titled by what it issues."""
     for line in [ln.strip() for ln in text.splitlines()[:12] if ln.strip()]:
+        if _NUMBERED_HEAD.match(line):
+            continue  # '三、2026年工作打算' is a part's heading, never the title (a page whose title was its <title>)
         issued = _ISSUED.search(line)
         title = issued.group(1).strip() if issued and "印发" in line else line
         if _TITLED.search(title):

@@ -95,6 +95,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verb_completion_rate": {"zh": "完成计划的", "en": "reached, as a share of the plan,"},
     "verb_named_rate": {"zh": "{rate}为", "en": "had a rate (“{rate}”) of"},
     "verb_share": {"zh": "占比", "en": "had a share of"},
+    # a figure the question quotes, asked what it is ('73.9亿元是全年的还是1-11月的数？')
+    "identified": {"zh": "报告中的{figure}是{place}{period}的{label}({kind})[1]。原文:“{quote}”。",
+                   "en": "The {figure} in the report is {place}'s {label} for {period} ({kind}) [1]. "
+                         "Source: “{quote}”."},
     "kind_estimate": {"zh": "预计", "en": "estimated"},
     "kind_target": {"zh": "目标", "en": "target"},
     "kind_cumulative": {"zh": "累计", "en": "cumulative"},
