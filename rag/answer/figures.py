@@ -58,6 +58,7 @@ from rag.text.cues import (
     DERIVE,
     FINAL_ONLY,
     GRADE,
+    PER_MONTH,
     PLAN_OBJECT,
     WHOLE_YEAR,
     nth_asked,
@@ -81,10 +82,12 @@ WANTED: dict[str, tuple[str, ...]] = {
     "any": ("actual", "cumulative", "estimate", "yoy_growth", "completion_rate", "share", "target"),
 }
 _LEVEL = ("actual", "cumulative", "estimate")
-_UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"}}  # a question about money is answered in yuan or dollars
+_UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money is answered in yuan or dollars
+             "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
-_DIFF_ASKED = re.compile(r"[多少高低]了?(?:多少|几)|高出多少|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer)\b|"
+_DIFF_ASKED = re.compile(r"[多少高低]了?(?:多少|几)|高出多少|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
+                         r"bigger|larger|greater|smaller)\b|"
                          r"\bdifference\b|\bby how much\b|\bgap\b", re.I)
 _TIMES_ASKED = re.compile(r"[几多少]+倍|\bhow many times\b|\bwhat multiple\b|\bmultiple of\b", re.I)  # 'A是B的几倍'
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
@@ -181,9 +184,12 @@ def _growth_of_named(got: Answer, r: Route, ctx: Context) -> bool:
                and all(t in x.label_zh for t in terms) for x in ctx.rows(r.places[0] if r.places else None))
 
 
+# a projection from a pace ('如果按1-5月的月均进度干满全年'): the monthly average is its input, never the answer
+_PROJECTED = re.compile(r"如果|假如|假设|若按|照此|干满|全年能|\bif\b|\bfull[- ]year\b|\bwhole year\b", re.I)
 # a projection asked: what the figure would be if a pace were kept ('照这个速度…全年能完成多少')
 _HYPOTHETICAL = re.compile(r"\bif\b[^?]{0,60}\b(?:kept|keeps|continued|continues|were to|carried on|held)\b[^?]{0,40}"
-                           r"\b(?:pace|rate|speed|trend)\b|照(?:这个|此)(?:速度|进度|节奏)|按(?:这个|此)(?:速度|进度|节奏)", re.I)
+                           r"\b(?:pace|rate|speed|trend)\b|照(?:这个|此)(?:速度|进度|节奏)|按(?:这个|此)(?:速度|进度|节奏)|"
+                           r"(?:如果|假如|若)按[^，,？?]{0,12}(?:速度|进度|节奏)|干满全年", re.I)
 
 
 def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
@@ -226,7 +232,11 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     at = row.evidence.start - start + (len(row.evidence.quote) - 1)  # where the figure's quote ends, in `sent`
     cut = [m.end() for m in re.finditer(r"[,，;；:：]", sent) if m.end() <= at]
     clause = re.split(r"[,，;；:：]", sent[cut[-1] if cut else 0 :])[0]  # the clause the figure stands in
-    held = english_coverage(r.phrase, clause) > 0 if r.language == "en" else any(f in clause for f in focus)
+    # in English, some of what was asked, and of a two-word name both ('solar greenhouses' is not held by
+    # '设施农业…三项重点' for 'greenhouses')
+    cover = english_coverage(r.phrase, clause) if r.language == "en" else 0.0
+    held = (cover >= _SOLE_COVER if len(r.phrase.split()) <= 2 else cover > 0) if r.language == "en" \
+        else any(f in clause for f in focus)
     if not held or qualifier_fit(r.phrase, row.label_zh) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
     return _lookup(question, r, fit, r.places[0], ctx)
@@ -447,6 +457,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     measure = _best_measure(scored, r, question)
     if not measure:
         return None
+    measure += _said_after(measure, rows, r)
     places = list(r.places) or _places_in(measure)
     # places whose figures match about as well as the best ('雁田水库…工程进度' at 1.0 is not rivalled by 河流 at 0.5)
     matched = _places_in([s.row for s in scored if s.score >= min(scored[0].score - _NEAR, _RIVAL)])
@@ -539,7 +550,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'Of the market entities newly registered, how many were enterprises?': the whole's figure is no answer
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=part.group(1).strip()), [], route="abstain")
-    if r.intent == "lookup" and AVERAGE_ASKED.search(question) and not re.search(r"均|每", measure[0].label_zh) \
+    if r.intent == "lookup" and AVERAGE_ASKED.search(question) and not PER_MONTH.search(question) \
+            and not re.search(r"均|每", measure[0].label_zh) \
             and not re.search(r"per capita|人均", question, re.I):
         # 'how many grid cells does each block contain on average': the total is no average
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
@@ -554,6 +566,19 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") or len(places) > 1:
         return _ranking(question, r, measure, places, ctx)
     return _lookup(question, r, measure, places[0], ctx)
+
+
+def _said_after(measure: list[Indicator], rows: list[Indicator], r: Route) -> list[Indicator]:
+    """Rows of the kind asked that the measure's lexicon indicator has right after one of its figures, under a
+    shorter name ('发生各类安全生产事故17宗，事故宗数下降48.5%'): the same indicator's rate, though its label
+    matched the question less well."""
+    keys = {x.key for x in measure if not x.key.startswith(("label:", "other:"))}
+    if len(keys) != 1 or r.kind not in ("yoy_growth", "completion_rate"):
+        return []
+    have = {id(x) for x in measure}
+    return [x for x in rows if id(x) not in have and x.key in keys and x.kind == r.kind and any(
+        y.report_id == x.report_id and y.period == x.period and 0 < x.evidence.start - y.evidence.start <= _SAME_SENTENCE
+        for y in measure)]
 
 
 def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | None:
@@ -628,8 +653,8 @@ def _change_route(question: str, r: Route, measure: list[Indicator], places: lis
 
 
 _ON_YEAR_AGO = re.compile(r"同比|\byoy\b|\by-o-y\b|\byear[- ]on[- ]year\b", re.I)  # the same span a year before
-_ON_LAST_YEAR = re.compile(r"[比较](?:上一?年|去年|前一年)|\bthan (?:in )?(?:the )?(?:previous|last|prior|year before)\b",
-                           re.I)
+_ON_LAST_YEAR = re.compile(r"[比较](?:上一?年|去年|前一年)|\bthan (?:in )?(?:the )?(?:previous|last|prior|year before)\b|"
+                           r"\bthan (?:a|one) year (?:earlier|before|ago)\b", re.I)
 
 
 _OF_PLAN = re.compile(PLAN_OBJECT)
@@ -1408,6 +1433,17 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     if row is None:
         return (_derived(question, r, rows, place, label) or _rate_of_target(question, r, rows, place, label)
                 or _kind_or_period_decline(question, r, rows, place, label))
+    months = _months(row.period)
+    if PER_MONTH.search(question) and row.kind in _LEVEL and row.normalized_unit != "percent" and months > 1 \
+            and not _PROJECTED.search(question):
+        # '前5个月固投平均每月多少亿': the year-to-date figure over its months, computed and said so
+        mean = row.value / months
+        mean = round(mean, 2) if abs(mean) >= 1 else float(f"{mean:.4g}")
+        text = msg("derived_monthly", lang, place=_place(place, lang), period=_period(row.period, lang), label=label,
+                   figure=format_zh(mean, row.unit) if lang == "zh" else _en_with_zh(mean, row.unit),
+                   total=_figure(row, lang), months=months)
+        return _answer(question, r, text, [row], table=[_row(None, row, lang, 1)],
+                       caveats=[msg("computed_note", lang), *_notes([row], lang)])
     cited = [row]
     if r.one_village:
         label = _label([row], lang)  # the village's own name and measure, never read as the place's total

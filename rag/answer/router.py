@@ -30,6 +30,7 @@ from rag.text.cues import (
     FINAL_ONLY,
     NUMBER_QUESTION,
     PER_EACH,
+    PER_MONTH,
     PER_SPELLED,
     QUESTION_TARGET,
 )
@@ -55,6 +56,8 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
+                     r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
+
                      # '死亡人数降了多少', '规上产值涨了多少', 'down how much?': the rate, when no unit is asked
                      r"(?:降|涨|跌)了?(?:大约|约|大概)?(?:多少|几)(?!个?百分点|[万亿元人户个家件亩吨斤公里平方米宗起次场])|"
                      r"(?<![核削缩])(?:降|涨|跌|增|减)了?(?:大约|约|大概)?百分之(?:几|多少)|"  # (核减: an audit's cut)
@@ -261,6 +264,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)
+    second = _SECOND_EN.search(question) if also_kind and lang == "en" else None
+    if second:  # 'FAI for 2022, in 亿 — and does the report say what % of the task that was?': the first ask names it
+        first = indicator_phrase(question[: second.start()], [s for s in spans if s[1] <= second.start()], lang, places)
+        phrase = first or phrase
     if also_kind and hint == "percent":
         hint = None  # 'how much land…, and what share of the district was that': the rate is the second ask
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
@@ -314,7 +321,15 @@ _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长
                           r"\b(?:amount|level|total|value|figure) and (?:its |the )?(?:growth|change|yoy)\b|"
                           r"(?<!%)(?<!rate), and (?:its |the )?(?:(?:year-on-year|yoy) )?(?:change|growth)\?", re.I)
 _EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task|"
-                     r"\bshare\b|\bproportion\b)", re.I)
+                     r"\bshare\b|\bproportion\b)|"
+                     # terse: 'industrial investment Jan–May — 亿, and what % of the year's target?'
+                     # …'FAI (固投) for 2022, in 亿 — and does the report say what % of the task that was?'
+                     r"(?:亿元?|万元?|\byuan\b|\bRMB\b|[—–:]\s*(?:amount|level|value)\b)\s*(?:[—–,;:]\s*)*and\b[^?]*"
+                     r"(?:%|per ?cent|share|grow|growth|target|task|how far)", re.I)
+
+
+_SECOND_EN = re.compile(r"\s*[—–,;:]\s*(?:[—–,;:]\s*)*\band\b(?=[^?]*(?:%|per ?cent|share|grow|growth|target|task|how far))",
+                        re.I)  # after a dash or comma: 'level and growth rate' is one ask's words
 
 
 def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | None]:
@@ -570,6 +585,11 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
             if a == 1 and b == 12:
                 return prefix or None
             return f"{prefix}M{a:02d}-M{b:02d}"
+    first = re.search(r"前\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", question)  # '今年前5个月'
+    if first:
+        n = int(first.group(1)) if first.group(1).isdigit() else _CN_NUM.get(first.group(1), 0)
+        if 1 <= n < 12:
+            return f"{prefix}M01-M{n:02d}"
     upto = re.search(r"截[至止]\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月", question)  # 截至2019年9月底
     if upto and 1 <= int(upto.group(1)) <= 12:
         return f"{prefix}M01-M{int(upto.group(1)):02d}"
@@ -604,7 +624,12 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
             if pattern:
                 text = re.sub(rf"(?:{pattern})(?:'s|’s)?", " ", text, flags=re.I)
         text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
-        text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?", " ", text, flags=re.I)  # periods
+        text = re.sub(r"\b(how (?:much|many)) (?:more|fewer|less)\b", r"\1", text, flags=re.I)  # a gap asked, no 增
+        text = PER_MONTH.sub(" ", text)  # 'a month on average': how it is shown, no part of the name
+        text = re.sub(r"(?:\bin\s+)?(?<![\u4e00-\u9fff])(?:亿元?|万元?)(?![\u4e00-\u9fff])", " ", text)  # 'in 亿': a unit
+        text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?|\b(?:at|by) the end of\b|"
+                      r"\bend-(?=20\d\d\b)|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
+                      flags=re.I)  # periods ('at the end of 2023', 'end-2022', 'at year-end')
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
         text = re.sub(r"\b(school|kindergarten|nursery)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
         # 'retail sales above designated size': the qualifier first, as in 限额以上零售额, so the measure ends the phrase
@@ -620,7 +645,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
-    text = _MONEY_IN_UNITS.sub(" ", text)  # '有多少个亿': the unit asked, no part of the name
+    text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
+    text = re.sub(r"前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", " ", text)  # '今年前5个月': a period
     text = _OVER_BAR.sub(" ", _UNIT_WANTED.sub(" ", text))
     text = re.sub(r"(?:排名?|位列|位居)第?[一二三四五六七八九十\d]+(?:名|位)?", " ", text)  # '固投排第二的': the position asked
     text = re.sub(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1了(?=多少|几)", r"\1\2", text)  # '拆违拆了多少': 拆违

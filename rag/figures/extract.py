@@ -416,6 +416,13 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
+            named_after = _AFTER.match(sentence, q.end)
+            if i and out and label and label == prefix.strip() and label in out[-1][1] and named_after \
+                    and quantities[i - 1].unit and UNITS[quantities[i - 1].unit].normalized_unit != unit_kind \
+                    and len(tail := _counted(_label(named_after.group(0), 0))) >= 2 and not _HEAD_TAIL.search(tail):
+                # '完善17条主次干道31公里非机动车道建设': the roads were counted; the kilometres are of the lanes after
+                found = match_term(named_after.group(0), unit_kind)
+                term, label = (found[0] if found else None), tail
             team = _TEAM_AFTER.match(sentence, q.end) if q.unit in _PERSON_UNITS else None
             if team:  # '组建不少于12人的专业招商团队': the team's size
                 term, label = None, team.group(1)
@@ -445,9 +452,13 @@ def _subjects(sentence: str, quantities: list[Quantity],
             subject = "".join(w for w, _ in head_words[:-1] if w not in ("累计", "共", "已", "共计"))
             if len(head_words) >= 2 and head_words[-1][1].startswith("v") and len(subject) >= 2 and label not in subject:
                 label = subject + label
-        if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", prev[1]))) \
-                and len(base) >= 2 and base.endswith("收入"):
-            label = base + label  # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income
+        income = prev[1] if prev[1].endswith(("收入", "总额", "总量", "合计")) else by_unit.get("CNY", (None, ""))[1]
+        if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", income))) \
+                and len(base := re.sub(r"^[村户人]均|总收入$", lambda m: "收入" if m.group(0) == "总收入" else "", base)) >= 2 \
+                and base.endswith("收入"):
+            # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income (also when a count of
+            # villages stands between: '总收入612万元，16个村全部超过20万元，其中50万元以上的村8个')
+            label = base + label
         sown = _SOWN.fullmatch(label) if unit_kind == "m2" else None
         if sown:  # '落实小麦种植2.4万亩': the crop's planted area, as the items after it borrow it
             label = sown.group(1) + ("播种面积" if sown.group(2) == "播种" else "种植面积")

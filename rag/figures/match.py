@@ -141,7 +141,7 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     a label holding the Chinese the question gives ('谷子') outranks one whose sentence merely mentions it."""
     # ('how many households left the subsidence area'; 'out-of-area capital' names no area)
     if _en_heads(re.sub(r"\b\w+(?:-\w+)+\b", " ", phrase)) == frozenset({4}) and not counted:
-        out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit != "m2" else s for s in out]
+        out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit not in ("m2", "mu_times") else s for s in out]
     if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
         out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
     asked = _counted_class(counted)
@@ -203,14 +203,15 @@ _COUNTED_GLOSS = 0.7  # the Chinese gloss of what an English count question coun
 
 def glossed(terms: Sequence[str], row: Indicator) -> bool:
     """The Chinese an English question gives ('商业用地', '西苑'): one is the row's label, the rest are in the
-    clause it was read from."""
+    clause or sentence it was read from."""
     terms = [t for t in terms if not _ADMIN_NAME.fullmatch(t)]  # 'in Qingshan district (青山区)': where, not what
     # the label is a gloss: a gloss that only opens it names a subject ('化橘红种植面积' for 'pomelo (化橘红) output'),
     # or a kind of it ('肉鸭存栏' is no '存栏' of goats)
     # ('成灾面积' for 'disaster-stricken (成灾)': a generic tail names no other thing)
     bare = _GENERIC_TAIL.sub("", row.label_zh) or row.label_zh
+    # (…or in its sentence: a topic word, '2022 征拆 — floor area compensated (补偿建筑物)')
     return bool(terms) and any(t in (row.label_zh, bare) for t in terms) and all(
-        t in row.label_zh or t in row.evidence.quote for t in terms)
+        t in row.label_zh or t in row.evidence.quote or t in (row.context or "") for t in terms)
 
 
 _ADMIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?<!园|片|社|景|城|街|发|保|库|矿|厂)[省市县区旗]")
@@ -396,7 +397,7 @@ _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _TOP_ONE = re.compile(r"最[高多大][的]?[\u4e00-\u9fff]{1,6}[村社区组]")
 _TOP_ASKED = re.compile(r"最[高多大]|哪个村(?![均级])|\b(?:highest|most|largest|top|which village)\b", re.I)
 _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
-_ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,12}\b(?:retail|wholesale|"
+_ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,40}\b(?:retail|wholesale|"
                           r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上
 _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b|"
                         r"(?<!value )(?<!value-)\badd(?:ed|s)?\b", re.I)  # 'how many firms did it add' (not value added)
@@ -404,11 +405,14 @@ _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新�
 
 
 def _scope(word: str) -> str:
-    """One name per level: '市级' and the 市 of '市重大产业项目' are the city's."""
-    return word[0] if len(word) == 2 and word[1] == "级" and word[0] in "省市区县镇乡" else word
+    """One name per level: '市级' and the 市 of '市重大产业项目' are the city's; 乡级 and 镇级 are one level (English
+    'township-level' is either)."""
+    level = word[0] if len(word) == 2 and word[1] == "级" and word[0] in "省市区县镇乡" else word
+    return "镇" if level == "乡" else level
 
 
-_STOCK_ASKED = re.compile(r"总数|总量|共有|现有|\btotal (?:number|count|stock)\b|\bin all\b|\bstock of\b", re.I)
+_STOCK_ASKED = re.compile(r"总数|总量|共有|现有|年末|年底|\btotal (?:number|count|stock)\b|\bin all\b|\bstock of\b|"
+                          r"\bhow many\b[^?]*\b(?:did|does|do)\b[^?]*\bhave\b[^?]*\b(?:at|by) the end of\b", re.I)
 
 
 def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
@@ -416,8 +420,13 @@ def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
     below the stock (育秧大棚总数), unless the question asks the new ones."""
     if not _STOCK_ASKED.search(question) or _NEW_ASKED.search(question):
         return scored
-    out = [Scored(s.row, round(s.score * 0.8, 4), s.how) if _NEW_ONLY.search(s.row.label_zh) else s for s in scored]
+    out = [Scored(s.row, round(s.score * 0.8, 4), s.how) if _NEW_ONLY.search(s.row.label_zh) or _NET_ONLY.match(
+        s.row.label_zh) else Scored(s.row, min(1.0, round(s.score + 0.05, 4)), s.how) if _STOCK.search(s.row.label_zh)
+           else s for s in scored]  # '…总数达到51家' is the stock asked: ahead of a sector's own count
     return sorted(out, key=lambda s: -s.score)
+
+
+_NET_ONLY = re.compile(r"净增|净减|培育|新培育")  # the year's net change or firms nurtured, never the stock
 
 
 def qualifier_fit(phrase: str, label: str) -> float:
@@ -582,6 +591,7 @@ def _dense_scores(phrase: str, labels: set[str], embed: Embed) -> dict[str, floa
 HAND_EN: dict[str, tuple[str, ...]] = {
     # farm and enforcement words reports use and the dictionary glosses otherwise ('设施葡萄' is greenhouse grapes)
     "greenhouse": ("设施", "大棚", "温室"), "greenhouses": ("设施", "大棚", "温室"), "fines": ("罚款", "罚没"),
+    "solar greenhouse": ("日光温室", "大棚", "温室"), "solar greenhouses": ("日光温室", "大棚", "温室"),
     "cold store": ("冷库",), "cold stores": ("冷库",), "wood-ear": ("木耳",), "wood ear": ("木耳",),
     "above-scale": ("规上", "规模以上"), "above scale": ("规上", "规模以上"),
     "above designated size": ("规上", "规模以上", "限上", "限额以上"),
@@ -811,7 +821,14 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     # a whole indicator name the phrase translates to (lexicon or a multi-word report term), not one word's gloss
     whole = [z for z in _phrase_terms(phrase) if len(z) >= 3 and z in label]
     if whole:
-        score = max(score, min(1.0, 0.5 + 0.5 * max(len(z) for z in whole) / len(label)))
+        # …and of the label, the share the phrase's words name: 'premium plums planted area' is 精品李种植面积 (李
+        # named too), ahead of the shorter 蔬菜种植面积 that holds only 'planted area'
+        covered = [False] * len(label)
+        for z in {z for w in words for z in _word_zh(w, phrase.lower())} | set(zh_words) | set(whole):
+            for m in re.finditer(re.escape(z), label) if z else ():
+                covered[m.start() : m.end()] = [True] * len(z)
+        said = max(max(len(z) for z in whole), sum(covered))
+        score = max(score, min(1.0, 0.5 + 0.5 * said / len(label)))
     return round(score * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
 
 

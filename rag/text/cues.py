@@ -18,7 +18,7 @@ TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
 QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
-                             r"quota)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b",
+                             r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b",
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
 DONE = re.compile(r"完成|实现|(?<![下送到传抵表转直])达到?|已")  # 下达 (handed down) is no result
@@ -48,6 +48,7 @@ CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|少|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"
                          r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
+                         r"\bhow (?:much|many) (?:more|fewer|less)\b[^?]*\bthan (?:a|one|the) year (?:earlier|before|ago)\b|"
                          r"\bby how (?:much|many) (?:yuan|people|households)\b|"
                          r"\b(?:up|down|rise|rose|grew|fell|increased?|decreased?) (?:by )?how many\s*(?:亿|万|元|yuan|RMB|"
                          r"billion|million)|"  # 'up by how many 亿 yoy': the amount the level moved
@@ -126,6 +127,9 @@ COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|
                          r"met(?:re|er)s?|yuan|dan|jin|percent(?:age)?|points?|times|hours?|days?|km)\b)", re.I)
 
 # An average per village / household / person spelled out ('村（社区）平均', '平均每村', '每户平均'): 村均, 户均, 人均.
+# a monthly average of a year-to-date figure asked ('前5个月固投平均每月多少亿', 'how much a month on average')
+PER_MONTH = re.compile(r"平均每月|每月平均|月均|平均每个月|\bper month\b|\bmonthly average\b|\ba month on average\b|"
+                       r"\baverage (?:per|a|each) month\b|\bon average (?:per|a|each) month\b", re.I)
 PER_SPELLED = re.compile(r"([村户人])(?:[（(][^）)]{1,4}[）)])?平均(?:每[个户人])?")
 PER_EACH = re.compile(r"(?:平均)?每(?:个)?([村户人])(?:平均)?(?![\u4e00-\u9fff]*均)")
 

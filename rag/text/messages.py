@@ -42,6 +42,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_decrease": {"zh": "{place}{period}{label}比上年减少约{figure}(计算值:{level}[1]−{level}[1]÷(1−{growth}[2]))。",
                          "en": "{place}: {label} in {period} was about {figure} less than the year before (computed: "
                                "{level} [1] − {level} [1] ÷ (1 − {growth} [2]))."},
+    "derived_monthly": {"zh": "{place}{period}{label}平均每月约{figure}(计算值:{total}[1]÷{months}个月)。",
+                        "en": "{place}: {label} averaged about {figure} a month in {period} (computed: {total} [1] ÷ "
+                              "{months} months)."},
     "derived_average": {"zh": "{place}{period}平均每{per}约{figure}(计算值:{total}[1]÷{count}[2])。",
                         "en": "{place}: about {figure} per {per} on average in {period} (computed: {total} [1] ÷ "
                               "{count} [2])."},

@@ -14,6 +14,11 @@ from rag.evals.scoring import headline_figures
 from rag.ingest.sections import is_plan_only
 from tests.conftest import invented_corpus
 
+
+def _states(answer: object, value: float, unit: str) -> bool:
+    """The figure is among the answer's headline figures (as the strict scorer reads them)."""
+    return any(u == unit and abs(v - value) <= 1e-6 * max(1.0, abs(value)) for v, u in headline_figures(answer))
+
 REPORTS = {
     "hs_2023.txt": "禾沙街道2023年工作总结\n"
                    "一、经济发展\n"
@@ -113,3 +118,94 @@ def test_a_plan_heading_is_never_the_title_of_a_page_without_one() -> None:
             "41亿元。\n二、2025年工作计划\n2025年主要预期目标：地区生产总值增长5%。\n")
     assert not is_plan_only(body)
     assert is_plan_only("某街道2025年工作计划\n一、主要目标\n地区生产总值增长5%。\n")
+
+
+MORE = {
+    "lw_2024h1.txt": "岚湾街道2024年上半年工作总结\n"
+                     "一、经济运行\n"
+                     "1-5月，固定资产投资累计完成42.5亿元，完成年度目标31.2%；工业投资累计完成18.6亿元，完成年度目标27.4%。"
+                     "全街道蔬菜播种面积1.86万亩次，产量4.2万吨。\n",
+    "sm_2023.txt": "石茆镇2023年工作总结\n"
+                   "一、经济发展\n"
+                   "1-11月，全镇完成镇级一般公共预算收入746万元，同比增长6.3%，预计全年完成812万元。"
+                   "全镇精品李种植面积2.7万亩，蔬菜种植2.1万亩次。新建日光温室大棚160座，全镇大棚总数达到1320座。"
+                   "全镇村集体经济总收入528万元，14个村全部超过20万元，其中50万元以上的村6个。"
+                   "完善17条主次干道31公里非机动车道建设。全年新增规上工业企业5家，净增3家，规上工业企业总数达到42家。\n"
+                   "二、2024年工作计划\n"
+                   "力争PM2.5年平均浓度降至21微克/立方米以下。\n",
+    "sm_2022.txt": "石茆镇2022年工作总结\n"
+                   "一、经济发展\n"
+                   "全年实现地区生产总值38亿元。规上工业企业总数达到39家。安全生产事故9宗，事故宗数下降25%。\n",
+    "jd_2023.txt": "金渡街道2023年工作总结\n"
+                   "一、经济发展\n"
+                   "全年实现地区生产总值126亿元。专精特新企业41家。\n",
+}
+more = invented_corpus("round14_more", MORE)
+
+
+def test_a_monthly_average_of_a_year_to_date_figure(more: Corpus) -> None:
+    a = more.ask("岚湾今年前5个月固投平均每月多少亿？")
+    assert headline_figures(a)[:1] == [(850_000_000.0, "CNY")], a.text  # 42.5亿元 ÷ 5
+    en = more.ask("Lanwan (岚湾街道) FAI Jan–May 2024: how much a month on average?")
+    assert _states(en, 850_000_000.0, "CNY"), en.text
+    projected = more.ask("如果按1-5月的月均进度干满全年，岚湾街道2024年工业投资能做到大约多少亿元？")
+    assert (1_860_000_000.0, "CNY") not in headline_figures(projected), projected.text  # no projection made
+
+
+def test_english_terse_two_asks_lead_with_the_level(more: Corpus) -> None:
+    a = more.ask("Lanwan (岚湾街道) industrial investment (工业投资) Jan–May — 亿, and what % of the year's target?")
+    assert _states(a, 1_860_000_000.0, "CNY") and "27.4%" in a.text, a.text
+    assert a.text.index("18.6亿元") < a.text.index("27.4%"), a.text
+
+
+def test_a_change_on_a_year_earlier_with_one_year_is_declined(more: Corpus) -> None:
+    a = more.ask("Jindu (金渡街道) 专精特新 firms — how many more than a year earlier?")
+    assert a.route == "abstain" and not headline_figures(a), a.text
+
+
+def test_how_much_bigger_is_a_difference(more: Corpus) -> None:
+    a = more.ask("how much bigger is Jindu's (金渡街道) GDP than Shimao's (石茆镇)?")
+    assert _states(a, 8_800_000_000.0, "CNY"), a.text  # 126亿元 − 38亿元
+
+
+def test_a_scope_word_after_zhen_is_no_place(more: Corpus) -> None:
+    a = more.ask("石茆镇2023年1-11月完成镇级一般公共预算收入多少？")
+    assert headline_figures(a)[:1] == [(7_460_000.0, "CNY")], a.text
+    en = more.ask("What full-year 2023 township-level general public budget revenue did Shimao town (石茆镇) expect to "
+                  "collect?")
+    assert headline_figures(en)[:1] == [(8_120_000.0, "CNY")], en.text
+
+
+def test_a_sown_area_in_mu_times_keeps_its_unit(more: Corpus) -> None:
+    a = more.ask("How much vegetable area did Lanwan subdistrict (岚湾街道) sow in the first half of 2024?")
+    assert "1.86万亩次" in a.text and a.route == "indicator", a.text
+
+
+def test_a_crop_asked_is_never_another_crop(more: Corpus) -> None:
+    a = more.ask("What was the planted area of premium plums in Shimao town (石茆镇) in 2023?")
+    assert "2.7万亩" in a.text.split("[1]")[0], a.text
+
+
+def test_the_stock_at_year_end_before_the_year_s_additions(more: Corpus) -> None:
+    a = more.ask("How many solar greenhouses did Shimao town (石茆镇) have in total at the end of 2023?")
+    assert headline_figures(a)[:1] == [(1320.0, "count")], a.text
+    b = more.ask("How many more above-designated-size industrial enterprises did Shimao town (石茆镇) have at the end "
+                 "of 2023 than at the end of 2022?")
+    assert headline_figures(b)[:1] == [(3.0, "count")], b.text  # 42 − 39, never the 净增 row nor a sector's count
+
+
+def test_villages_banded_by_income_after_a_count_of_villages(more: Corpus) -> None:
+    a = more.ask("石茆镇2023年村集体经济收入50万元以上的村有几个？")
+    assert _states(a, 6.0, "count"), a.text
+
+
+def test_the_length_after_a_count_of_roads_names_the_lanes(more: Corpus) -> None:
+    a = more.ask("石茆镇2023年完善了多少公里非机动车道？")
+    assert headline_figures(a)[:1] == [(31_000.0, "m")], a.text
+
+
+def test_english_cap_asks_a_target_and_down_by_what_asks_a_rate(more: Corpus) -> None:
+    cap = more.ask("Shimao (石茆镇) 2024 PM2.5 cap?")
+    assert headline_figures(cap)[:1] == [(21.0, "ug/m3")], cap.text
+    down = more.ask("Shimao (石茆镇) 2022 work-safety accidents — count down by what %?")
+    assert headline_figures(down)[:1] == [(-25.0, "percent")] or "25%" in down.text.split("[1]")[0], down.text
