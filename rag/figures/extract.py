@@ -418,7 +418,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
             named_after = _AFTER.match(sentence, q.end)
             if i and out and label and label == prefix.strip() and label in out[-1][1] and named_after \
-                    and quantities[i - 1].unit and UNITS[quantities[i - 1].unit].normalized_unit != unit_kind \
+                    and (before_unit := quantities[i - 1].unit) and UNITS[before_unit].normalized_unit != unit_kind \
                     and len(tail := _counted(_label(named_after.group(0), 0))) >= 2 and not _HEAD_TAIL.search(tail):
                 # '完善17条主次干道31公里非机动车道建设': the roads were counted; the kilometres are of the lanes after
                 found = match_term(named_after.group(0), unit_kind)

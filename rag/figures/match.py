@@ -823,11 +823,11 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     if whole:
         # …and of the label, the share the phrase's words name: 'premium plums planted area' is 精品李种植面积 (李
         # named too), ahead of the shorter 蔬菜种植面积 that holds only 'planted area'
-        covered = [False] * len(label)
+        named_at = [False] * len(label)
         for z in {z for w in words for z in _word_zh(w, phrase.lower())} | set(zh_words) | set(whole):
             for m in re.finditer(re.escape(z), label) if z else ():
-                covered[m.start() : m.end()] = [True] * len(z)
-        said = max(max(len(z) for z in whole), sum(covered))
+                named_at[m.start() : m.end()] = [True] * len(z)
+        said = max(max(len(z) for z in whole), sum(named_at))
         score = max(score, min(1.0, 0.5 + 0.5 * said / len(label)))
     return round(score * _leftover_fit(words, phrase, label) * qualifier_fit(phrase, label), 4)
 
