@@ -237,6 +237,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     cover = english_coverage(r.phrase, clause) if r.language == "en" else 0.0
     held = (cover >= _SOLE_COVER if len(r.phrase.split()) <= 2 else cover > 0) if r.language == "en" \
         else any(f in clause for f in focus)
+    glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
+    if any(g not in sent and g not in row.label_zh for g in glosses):
+        return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
     if not held or qualifier_fit(r.phrase, row.label_zh) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
     return _lookup(question, r, fit, r.places[0], ctx)
@@ -258,8 +261,8 @@ def _sentence_rows(question: str, r: Route, ctx: Context, focus: list[str],
 
 # '健康驿站平均每家约有多少间房源', '每个项目平均投入多少万元', '那4所学校平均一所带来多少学位': the unit averaged
 # over (its noun, when named right after it), then what is counted or paid
-_AVERAGE_PER = re.compile(r"(?:平均每|平均一|每)(?P<per>[个家户项场所座名人村间位条])")
-_AVERAGE_ASKED_FOR = re.compile(r"(?:多少|几)(?P<unit>口人|万元|亿元|元|[个家户项场所座名人间位条件次元])?"
+_AVERAGE_PER = re.compile(r"(?:平均每|平均一|每)(?P<per>[个家户项场所座名人村间位条栋幢支批套辆台])")
+_AVERAGE_ASKED_FOR = re.compile(r"(?:多少|几)(?P<unit>口人|万元|亿元|元|场次|人次|[个家户项场所座名人间位条件次元套栋辆台处])?"
                                 r"(?P<what>[\u4e00-\u9fff]{0,6}?)(?:呢|吗)?\s*(?:[？?，,。]|$)")
 
 
@@ -406,6 +409,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     given = _given_rows(question, r, rows)
     if given:  # '华钰集团产值86.4亿元，按其增速推算上一年产值': the figures the question quotes, and their sentence's
+        prior = _prior_of_quoted(question, r, given, rows)
+        if prior is not None:
+            return prior
         level = r.model_copy(update={"kind": "actual"}) if r.kind == "yoy_growth" else r  # the growth is an input
         derived = _derived(question, level, given, r.places[0], _label(given, r.language))
         if derived is not None:
@@ -419,6 +425,11 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         or r.language == "zh" and (m := _RATIO_ZH.search(question)) and m.group("whole3")) else None
     if ratio is not None:
         return ratio
+    times = _RATIO_ZH.search(question) if r.language == "zh" and _TIMES_ASKED.search(question) else None
+    if times and times.group("whole2") and not _OF_PLAN.search(times.group("whole2")) and len(r.places) == 1:
+        # '明年计划新增的学位，是今年实际新增的几倍': a multiple of two figures not both found is no one figure's
+        return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
+                                        terms=r.phrase), [], route="abstain")
     per_item = _per_item(question, r, rows, ctx) if len(r.places) == 1 and r.intent == "lookup" else None
     if per_item is not None:
         return per_item
@@ -1234,9 +1245,18 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
                              -round(label_similarity(phrase, x.label_zh), 1) if phrase
                              else -round(en_similarity(r.phrase, english_to_zh(r.phrase), x.label_zh), 1),
                              -round(_said_around(phrase, x), 1),
+                             -_counts_named(question, x),  # 'its 2 multi-storey car parks': '2个立体停车场…'
                              0 if aim is None else -int(_aim_of(x) == _AIM_WORD[aim.group(0).lower()]),
                              kinds.index(x.kind) if x.kind in kinds else 99))
     return same[0], how
+
+
+def _counts_named(question: str, row: Indicator) -> int:
+    """How many small counts the question names ('its 2 multi-storey car parks', '那4所学校') the figure's sentence
+    states too, as counts of something ('2个立体停车场'), the figure itself aside."""
+    asked = {int(n) for n in re.findall(r"(?<![\d.])(\d{1,3})(?![\d.%年月日])", question)} - {int(abs(row.value))}
+    text = row.evidence.quote + (row.context or "")
+    return sum(1 for n in asked if re.search(rf"(?<![\d.]){n}\s*[个所座家项条处栋]", text))
 
 
 def _said_around(phrase: str, row: Indicator) -> float:
@@ -1352,7 +1372,7 @@ _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,
 _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|不含|不包括|不计|不是|而非)([\u4e00-\u9fff]{2,10})(?=[）)，,？?]|$)"
                      r"|(?<=[，,。？?（(])([\u4e00-\u9fff]{2,8}?)(?:不算|不计|不含|除外)(?=[）)，,。？?]|$)")  # '次密接不算'
 
-_RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,8}?率")  # '按办结率推算': a rate the figure asked is computed from
+_RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结率推算': a rate the figure asked is computed from
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
@@ -1433,6 +1453,8 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     if row is None:
         return (_derived(question, r, rows, place, label) or _rate_of_target(question, r, rows, place, label)
                 or _kind_or_period_decline(question, r, rows, place, label))
+    if row.label_zh != (rows or measure)[0].label_zh:
+        label = _label([row], lang)  # the label of the figure given ('新增停车位'), not the first of its measure's
     months = _months(row.period)
     if PER_MONTH.search(question) and row.kind in _LEVEL and row.normalized_unit != "percent" and months > 1 \
             and not _PROJECTED.search(question):
@@ -1497,9 +1519,44 @@ def _months(period: str) -> int:
 def _given_rows(question: str, r: Route, rows: list[Indicator]) -> list[Indicator]:
     """For a computation from figures the question quotes (推算, 'judging from'): the place's rows holding them, and
     the other figures of the same label, report and period (the growth rate beside a quoted level)."""
-    if len(r.places) != 1 or not DERIVE.search(question):
-        return []
+    if len(r.places) != 1 or not (DERIVE.search(question) or APPROXIMATE.search(question)):
+        return []  # ('…96.4亿元、同比+0.62%。和上年同期相比，大约多了多少亿元？' derives as much as 推算 does)
     return _quoted(question, [x for x in rows if x.street == r.places[0]])
+
+
+_CHANGE_ASKED = re.compile(r"[多少]了?(?:大约|约)?多少|增加了?(?:大约|约)?多少|减少了?(?:大约|约)?多少|\bhow much (?:more|less)\b|"
+                           r"\bby how much\b", re.I)
+
+
+def _prior_of_quoted(question: str, r: Route, given: list[Indicator], rows: list[Indicator]) -> Answer | None:
+    """A level and its growth the question quotes ('上半年发生亡人事故2起，同比下降50%。据此推算，2023年上半年…'): the
+    same span a year before, or the change on it when that is asked, computed and said so; None unless the question
+    asks about the year before and the report states both figures for one span."""
+    lang, figures = r.language, _figures_quoted(question)
+    for a in [x for x in given if x.kind in _LEVEL and ((abs(x.value), x.unit) in figures
+                                                        or x.normalized_unit == "count" and (abs(x.value), "") in figures)]:
+        year = int(a.period[:4]) if a.period[:4].isdigit() else 0
+        growth = [g for g in given if g.kind == "yoy_growth" and g.unit == "%" and g.report_id == a.report_id
+                  and g.period == a.period and g.label_zh == a.label_zh and -100 < g.value] \
+            or _said_after([a], rows, r.model_copy(update={"kind": "yoy_growth"}))  # '…13宗，事故宗数下降31.6%'
+        growth = [g for g in growth if g.unit == "%" and -100 < g.value]
+        if not year or len(growth) != 1 or not (year - 1 in r.years or _PREVIOUS_YEAR.search(question)
+                                                or _ON_YEAR_AGO.search(question.split("。")[-1])):
+            continue
+        g = growth[0]
+        before = a.value / (1 + g.value / 100)
+        place, label = _place(a.street, lang), _label([a], lang)
+        if r.kind == "yoy_change" or _CHANGE_ASKED.search(question):
+            change = a.value - before
+            text = msg("derived_increase" if change >= 0 else "derived_decrease", lang, place=place,
+                       period=_period(a.period, lang), label=label, figure=_computed(abs(change), a, lang),
+                       level=_figure(a, lang), growth=_figure(g, lang, absolute=True))
+        else:
+            text = msg("derived_previous", lang, place=place, period=_period(f"{year - 1}{a.period[4:]}", lang),
+                       label=label, figure=_computed(before, a, lang), level=_figure(a, lang),
+                       later=_period(a.period, lang), growth=_figure(g, lang))
+        return _answer(question, r, text, [a, g], caveats=[msg("computed_note", lang)])
+    return None
 
 
 def _figures_in(question: str) -> set[tuple[float, str]]:
@@ -1507,10 +1564,21 @@ def _figures_in(question: str) -> set[tuple[float, str]]:
     return {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
 
 
+def _figures_quoted(question: str) -> set[tuple[float, str]]:
+    """`_figures_in`, and in English a bare count too ('had 17 work-safety accidents'), as (value, '') for a row of
+    any count unit: the inputs of a computation from the question's own figures."""
+    found = _figures_in(question)
+    if re.search(r"[A-Za-z]{3,}", question) and not re.search(r"[\u4e00-\u9fff]{10,}", question):
+        found |= {(float(n), "") for n in re.findall(r"(?<![\d.,])(\d{1,6}(?:\.\d+)?)(?![\d.,%]|\s*(?:年|月|th\b|st\b))",
+                                                     re.sub(r"\b(?:19|20)\d\d\b", " ", question))}
+    return found
+
+
 def _quoted(question: str, rows: list[Indicator]) -> list[Indicator]:
     """The rows holding the figures a question quotes, with the other figures of their label, report and period."""
-    given = _figures_in(question)
-    keys = {(x.report_id, x.label_zh, x.period) for x in rows if (abs(x.value), x.unit) in given}
+    given = _figures_quoted(question)
+    keys = {(x.report_id, x.label_zh, x.period) for x in rows if (abs(x.value), x.unit) in given
+            or x.normalized_unit == "count" and (abs(x.value), "") in given}
     return [x for x in rows if (x.report_id, x.label_zh, x.period) in keys]
 
 

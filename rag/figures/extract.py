@@ -150,6 +150,9 @@ _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / �
 _PARA_OPENER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,3}[)）][^。\n\d]{0,30}。)?"  # after a run-in heading
                           r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                           r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：]")
+_INNER_OPENER = re.compile(r"[。；;]\s*((?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
+                           r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：])")
+_FULL_YEAR_AFTER = re.compile(r"[。；;]\s*(?:预计)?(?:全年|年末|年底)")
 Subject = tuple[Term | None, str]
 
 
@@ -1023,10 +1026,10 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
 
 
 def period_of(report: Report, section: Section, sentence: str, pos: int | None = None,
-              before: str = "") -> tuple[str, str]:
+              before: str = "", flow: bool = False) -> tuple[str, str]:
     """(period code, source) of a figure at `pos` in `sentence`: its clause, then the sentence before it (back to
     the last 。, across ；), then the section heading, then the report ('2023M01-M10', 'clause'). `before` is
-    the text in front of `sentence`. Plan text: the plan period."""
+    the text in front of `sentence`; `flow`: the figure is money over a span. Plan text: the plan period."""
     if section.part == "plan":
         return f"{report.plan_period or 'unknown'}-plan", "report"
     base = report.period_covered or "unknown"
@@ -1056,6 +1059,15 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     found = period_in(opener.group(0), year) if opener else None
     if found:
         return found, "paragraph"
+    # '…增长4.6%。1-11月，完成规上工业总产值…。完成固定资产投资186.4亿元': a sentence of the paragraph opened by a
+    # period holds to the paragraph's end, until a sentence names the full year ('预计全年…', '全年…'); for money
+    # that flows over the months only (`flow`): a count a later sentence gives ('…千万级楼宇达到5栋') is the year's
+    paragraph = before.rsplit("\n", 1)[-1] if flow and ("\n" in before or len(before) < 300) else ""
+    inner = list(_INNER_OPENER.finditer(paragraph))
+    if inner and not _FULL_YEAR_AFTER.search(paragraph, inner[-1].end()):
+        found = period_in(inner[-1].group(1), year)
+        if found:
+            return found, "paragraph"
     found = period_in(_PERIOD_NOISE.sub(" ", section.heading), year)
     if found:
         return found, "section"
@@ -1092,7 +1104,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         term = None  # '重点楼宇税收' is part of the 税收 total, not the total: its own label, not the lexicon key
     key = flavoured_key(term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
-                                      before=report.text[max(section.start, sent_start - 300) : sent_start])
+                                      before=report.text[max(section.start, sent_start - 300) : sent_start],
+                                      flow=norm_unit in ("CNY", "USD"))
     noted = data_months(report, section) if period_source in ("report", "section") and period == report.period_covered \
         and norm_unit in ("CNY", "USD", "percent") else None
     if noted:  # '（文中经济指标未注明的均为1—4月数据）': the report's money figures and rates cover those months

@@ -209,3 +209,54 @@ def test_english_cap_asks_a_target_and_down_by_what_asks_a_rate(more: Corpus) ->
     assert headline_figures(cap)[:1] == [(21.0, "ug/m3")], cap.text
     down = more.ask("Shimao (石茆镇) 2022 work-safety accidents — count down by what %?")
     assert headline_figures(down)[:1] == [(-25.0, "percent")] or "25%" in down.text.split("[1]")[0], down.text
+
+
+THIRD = {
+    "ht_2024h1.txt": "禾亭街道2024年上半年工作总结\n"
+                     "一、经济运行\n"
+                     "1-5月，街道规上工业总产值96.4亿元，同比+0.62%。上半年共发生亡人事故3起，同比下降40%。\n",
+    "qy_2023.txt": "青屿街道2023年工作总结\n"
+                   "一、经济运行\n"
+                   "（一）稳中有进。预计全年实现地区生产总值212亿元，增长4.4%。1-11月，完成规模以上工业总产值688.2亿元，"
+                   "同比增长5.2%。完成固定资产投资93.6亿元，其中工业投资31.8亿元。\n"
+                   "二、社会事业\n"
+                   "辖区18岁以上人群疫苗全程接种率达95.12%。安全生产事故13宗，事故宗数下降31.6%。"
+                   "建成全区最大的南岗立体停车场，新增188个停车位。完成南岗、北埔2个立体停车场建设，新增停车位265个。"
+                   "新增幼儿园学位420座。\n"
+                   "三、2024年工作计划\n"
+                   "新增幼儿园学位900座。\n",
+}
+third = invented_corpus("round14_third", THIRD)
+
+
+def test_the_year_before_from_a_quoted_level_and_growth(third: Corpus) -> None:
+    a = third.ask("禾亭街道2024年上半年发生亡人事故3起，同比下降40%。据此推算，2023年上半年大约发生了几起亡人事故？")
+    assert _states(a, 5.0, "count"), a.text  # 3 ÷ (1 − 40%)
+    b = third.ask("禾亭街道2024年1-5月规上工业总产值96.4亿元、同比+0.62%。和2023年1-5月相比，大约多了多少亿元？")
+    assert any(u == "CNY" and abs(v - 59_400_000) < 200_000 for v, u in headline_figures(b)), b.text
+    c = third.ask("Qingyu (青屿街道) had 13 work-safety accidents (安全生产事故) in 2023, with the number down 31.6%. "
+                  "Roughly how many were there the year before?")
+    assert _states(c, 19.0, "count"), c.text  # 13 ÷ 0.684
+
+
+def test_a_multiple_of_two_figures_not_both_found_is_declined(third: Corpus) -> None:
+    a = third.ask("青屿明年计划新增的幼儿园学位，是今年实际新增的几倍？")
+    assert a.route == "abstain" or _states(a, 2.14, "times"), a.text  # never the plan's 900座 alone
+    assert (900.0, "count") not in headline_figures(a), a.text
+
+
+def test_a_count_the_question_names_picks_the_figure_beside_it(third: Corpus) -> None:
+    a = third.ask("Qingyu (青屿街道): total parking spaces added by its 2 multi-storey car parks in 2023?")
+    assert _states(a, 265.0, "count"), a.text
+
+
+def test_a_chinese_gloss_the_sentence_lacks_is_no_answer(third: Corpus) -> None:
+    a = third.ask("What booster-dose (加强针) vaccination rate does Qingyu (青屿街道) report for its adults?")
+    assert (95.12, "percent") not in headline_figures(a), a.text
+
+
+def test_a_period_opening_a_later_sentence_holds_to_the_paragraph_end(third: Corpus) -> None:
+    a = third.ask("青屿街道2023年1-11月工业投资完成多少？")
+    assert _states(a, 3_180_000_000.0, "CNY"), a.text
+    b = third.ask("What was Qingyu sub-district's (青屿街道) fixed-asset investment for the full year 2023?")
+    assert not _states(b, 9_360_000_000.0, "CNY"), b.text  # 1-11月, not the year
