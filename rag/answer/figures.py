@@ -184,7 +184,7 @@ def _growth_of_named(got: Answer, r: Route, ctx: Context) -> bool:
                and all(t in x.label_zh for t in terms) for x in ctx.rows(r.places[0] if r.places else None))
 
 
-# a projection from a pace ('如果按1-5月的月均进度干满全年'): the monthly average is its input, never the answer
+# a projection from a pace ('假如照1-4月的月均进度干满全年'): the monthly average is its input, never the answer
 _PROJECTED = re.compile(r"如果|假如|假设|若按|照此|干满|全年能|\bif\b|\bfull[- ]year\b|\bwhole year\b", re.I)
 # a projection asked: what the figure would be if a pace were kept ('照这个速度…全年能完成多少')
 _HYPOTHETICAL = re.compile(r"\bif\b[^?]{0,60}\b(?:kept|keeps|continued|continues|were to|carried on|held)\b[^?]{0,40}"
@@ -581,7 +581,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
 
 def _said_after(measure: list[Indicator], rows: list[Indicator], r: Route) -> list[Indicator]:
     """Rows of the kind asked that the measure's lexicon indicator has right after one of its figures, under a
-    shorter name ('发生各类安全生产事故17宗，事故宗数下降48.5%'): the same indicator's rate, though its label
+    shorter name ('发生安全生产事故13宗，事故宗数下降31.6%'): the same indicator's rate, though its label
     matched the question less well."""
     keys = {x.key for x in measure if not x.key.startswith(("label:", "other:"))}
     if len(keys) != 1 or r.kind not in ("yoy_growth", "completion_rate"):
@@ -1245,7 +1245,7 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
                              -round(label_similarity(phrase, x.label_zh), 1) if phrase
                              else -round(en_similarity(r.phrase, english_to_zh(r.phrase), x.label_zh), 1),
                              -round(_said_around(phrase, x), 1),
-                             -_counts_named(question, x),  # 'its 2 multi-storey car parks': '2个立体停车场…'
+                             -_counts_named(question, x),  # 'its 3 car parks': '完成A、B、C 3个停车场…'
                              0 if aim is None else -int(_aim_of(x) == _AIM_WORD[aim.group(0).lower()]),
                              kinds.index(x.kind) if x.kind in kinds else 99))
     return same[0], how
@@ -1253,7 +1253,7 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
 
 def _counts_named(question: str, row: Indicator) -> int:
     """How many small counts the question names ('its 2 multi-storey car parks', '那4所学校') the figure's sentence
-    states too, as counts of something ('2个立体停车场'), the figure itself aside."""
+    states too, as counts of something ('3个停车场'), the figure itself aside."""
     asked = {int(n) for n in re.findall(r"(?<![\d.])(\d{1,3})(?![\d.%年月日])", question)} - {int(abs(row.value))}
     text = row.evidence.quote + (row.context or "")
     return sum(1 for n in asked if re.search(rf"(?<![\d.]){n}\s*[个所座家项条处栋]", text))
@@ -1458,7 +1458,7 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     months = _months(row.period)
     if PER_MONTH.search(question) and row.kind in _LEVEL and row.normalized_unit != "percent" and months > 1 \
             and not _PROJECTED.search(question):
-        # '前5个月固投平均每月多少亿': the year-to-date figure over its months, computed and said so
+        # '前4个月工业投资平均每月多少': the year-to-date figure over its months, computed and said so
         mean = row.value / months
         mean = round(mean, 2) if abs(mean) >= 1 else float(f"{mean:.4g}")
         text = msg("derived_monthly", lang, place=_place(place, lang), period=_period(row.period, lang), label=label,
@@ -1529,7 +1529,7 @@ _CHANGE_ASKED = re.compile(r"[多少]了?(?:大约|约)?多少|增加了?(?:大�
 
 
 def _prior_of_quoted(question: str, r: Route, given: list[Indicator], rows: list[Indicator]) -> Answer | None:
-    """A level and its growth the question quotes ('上半年发生亡人事故2起，同比下降50%。据此推算，2023年上半年…'): the
+    """A level and its growth the question quotes ('上半年发生亡人事故3起，同比下降40%。据此推算，去年同期…'): the
     same span a year before, or the change on it when that is asked, computed and said so; None unless the question
     asks about the year before and the report states both figures for one span."""
     lang, figures = r.language, _figures_quoted(question)

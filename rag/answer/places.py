@@ -263,7 +263,7 @@ class _PlaceReader:
             if not taken and _AREA_AFTER.match(self.q, m.end()):
                 continue  # '云岭茶乡片区', '茶乡景区': a slogan naming an area, no place
             if not taken and self.q.startswith("级", m.end()):
-                continue  # '1-11月完成镇级一般公共预算收入': 镇级 is a scope word, 完成镇 no place
+                continue  # '1-10月完成镇级财政收入': 镇级 is a scope word, 完成镇 no place
             # '全县乡镇' is the generic 乡镇, but '西乡街道' is a place
             generic = re.search(r"[县区市省]$", name) or name.endswith("乡") and suffix == "镇"
             if not taken and not _NOT_PLACE.match(name) and not generic \

@@ -57,7 +57,6 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
 _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
-
                      # '死亡人数降了多少', '规上产值涨了多少', 'down how much?': the rate, when no unit is asked
                      r"(?:降|涨|跌)了?(?:大约|约|大概)?(?:多少|几)(?!个?百分点|[万亿元人户个家件亩吨斤公里平方米宗起次场])|"
                      r"(?<![核削缩])(?:降|涨|跌|增|减)了?(?:大约|约|大概)?百分之(?:几|多少)|"  # (核减: an audit's cut)

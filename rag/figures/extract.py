@@ -150,6 +150,7 @@ _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / �
 _PARA_OPENER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,3}[)）][^。\n\d]{0,30}。)?"  # after a run-in heading
                           r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                           r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：]")
+_MONEY_FLOW = re.compile(r"投资|产值|收入|零售|销售|税|营收|营业额|增加值|生产总值")  # money that accrues month by month
 _INNER_OPENER = re.compile(r"[。；;]\s*((?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                            r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：])")
 _FULL_YEAR_AFTER = re.compile(r"[。；;]\s*(?:预计)?(?:全年|年末|年底)")
@@ -423,7 +424,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
             if i and out and label and label == prefix.strip() and label in out[-1][1] and named_after \
                     and (before_unit := quantities[i - 1].unit) and UNITS[before_unit].normalized_unit != unit_kind \
                     and len(tail := _counted(_label(named_after.group(0), 0))) >= 2 and not _HEAD_TAIL.search(tail):
-                # '完善17条主次干道31公里非机动车道建设': the roads were counted; the kilometres are of the lanes after
+                # '改造9条街巷14公里人行步道': the lanes were counted; the kilometres are of the footpaths after
                 found = match_term(named_after.group(0), unit_kind)
                 term, label = (found[0] if found else None), tail
             team = _TEAM_AFTER.match(sentence, q.end) if q.unit in _PERSON_UNITS else None
@@ -456,11 +457,11 @@ def _subjects(sentence: str, quantities: list[Quantity],
             if len(head_words) >= 2 and head_words[-1][1].startswith("v") and len(subject) >= 2 and label not in subject:
                 label = subject + label
         income = prev[1] if prev[1].endswith(("收入", "总额", "总量", "合计")) else by_unit.get("CNY", (None, ""))[1]
-        if _BAND_GROUP.fullmatch(label) and (base := _BAND_GROUP.sub("", re.sub(r"(?:总额|总量|合计)$", "", income))) \
-                and len(base := re.sub(r"^[村户人]均|总收入$", lambda m: "收入" if m.group(0) == "总收入" else "", base)) >= 2 \
-                and base.endswith("收入"):
+        base = re.sub(r"总收入$", "收入", re.sub(r"^[村户人]均", "", _BAND_GROUP.sub("", re.sub(
+            r"(?:总额|总量|合计)$", "", income))))  # ('村均…收入' is per village: the villages are banded by the income)
+        if _BAND_GROUP.fullmatch(label) and len(base) >= 2 and base.endswith("收入"):
             # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income (also when a count of
-            # villages stands between: '总收入612万元，16个村全部超过20万元，其中50万元以上的村8个')
+            # villages stands between: '总收入528万元，14个村全部超过20万元，其中50万元以上的村6个')
             label = base + label
         sown = _SOWN.fullmatch(label) if unit_kind == "m2" else None
         if sown:  # '落实小麦种植2.4万亩': the crop's planted area, as the items after it borrow it
@@ -1059,9 +1060,9 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     found = period_in(opener.group(0), year) if opener else None
     if found:
         return found, "paragraph"
-    # '…增长4.6%。1-11月，完成规上工业总产值…。完成固定资产投资186.4亿元': a sentence of the paragraph opened by a
+    # '…增长4.4%。1-11月，完成规上工业总产值…。完成固定资产投资93.6亿元': a sentence of the paragraph opened by a
     # period holds to the paragraph's end, until a sentence names the full year ('预计全年…', '全年…'); for money
-    # that flows over the months only (`flow`): a count a later sentence gives ('…千万级楼宇达到5栋') is the year's
+    # that flows over the months only (`flow`): a count a later sentence gives ('…千万级楼宇达到7栋') is the year's
     paragraph = before.rsplit("\n", 1)[-1] if flow and ("\n" in before or len(before) < 300) else ""
     inner = list(_INNER_OPENER.finditer(paragraph))
     if inner and not _FULL_YEAR_AFTER.search(paragraph, inner[-1].end()):
@@ -1105,7 +1106,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     key = flavoured_key(term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start],
-                                      flow=norm_unit in ("CNY", "USD"))
+                                      flow=norm_unit in ("CNY", "USD") or norm_unit == "percent" and bool(
+                                          _MONEY_FLOW.search(label_zh)))  # (and the growth of such money)
     noted = data_months(report, section) if period_source in ("report", "section") and period == report.period_covered \
         and norm_unit in ("CNY", "USD", "percent") else None
     if noted:  # '（文中经济指标未注明的均为1—4月数据）': the report's money figures and rates cover those months

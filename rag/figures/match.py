@@ -141,7 +141,8 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     a label holding the Chinese the question gives ('谷子') outranks one whose sentence merely mentions it."""
     # ('how many households left the subsidence area'; 'out-of-area capital' names no area)
     if _en_heads(re.sub(r"\b\w+(?:-\w+)+\b", " ", phrase)) == frozenset({4}) and not counted:
-        out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit not in ("m2", "mu_times") else s for s in out]
+        out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit not in ("m2", "mu_times") else s
+               for s in out]
     if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
         out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
     asked = _counted_class(counted)
@@ -422,11 +423,11 @@ def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
         return scored
     out = [Scored(s.row, round(s.score * 0.8, 4), s.how) if _NEW_ONLY.search(s.row.label_zh) or _NET_ONLY.match(
         s.row.label_zh) else Scored(s.row, min(1.0, round(s.score + 0.05, 4)), s.how) if _STOCK.search(s.row.label_zh)
-           else s for s in scored]  # '…总数达到51家' is the stock asked: ahead of a sector's own count
+           else s for s in scored]  # '…总数达到42家' is the stock asked: ahead of a sector's own count
     return sorted(out, key=lambda s: -s.score)
 
 
-_NET_ONLY = re.compile(r"净增|净减|培育|新培育")  # the year's net change or firms nurtured, never the stock
+_NET_ONLY = re.compile(r"净增|净减|培育")  # the year's net change or firms nurtured, never the stock
 
 
 def qualifier_fit(phrase: str, label: str) -> float:

@@ -26,9 +26,9 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
     ("美元", "USD", 1.0, "USD"), ("万美元", "USD", 1e4, "USD"), ("亿美元", "USD", 1e8, "USD"),
     ("平方米", "m2", 1.0, "m²"), ("㎡", "m2", 1.0, "m²"), ("万平方米", "m2", 1e4, "m²"),
     ("万㎡", "m2", 1e4, "m²"), ("公顷", "m2", 1e4, "m²"), ("亩", "m2", 1e4 / 15, "m²"),
-    ("万亩", "m2", 1e8 / 15, "m²"),
-    # a sown area counted once per crop cycle (蔬菜播种面积2.46万亩次): area-times, never a plot's area
-    ("亩次", "mu_times", 1.0, "mu-times"), ("万亩次", "mu_times", 1e4, "mu-times"), ("万公顷", "m2", 1e8, "m²"), ("千公顷", "m2", 1e7, "m²"), ("平方公里", "m2", 1e6, "m²"), ("平方千米", "m2", 1e6, "m²"),
+    ("万亩", "m2", 1e8 / 15, "m²"), ("万公顷", "m2", 1e8, "m²"), ("千公顷", "m2", 1e7, "m²"), ("平方公里", "m2", 1e6, "m²"), ("平方千米", "m2", 1e6, "m²"),
+    # a sown area counted once per crop cycle (蔬菜播种面积1.86万亩次): area-times, never a plot's area
+    ("亩次", "mu_times", 1.0, "mu-times"), ("万亩次", "mu_times", 1e4, "mu-times"),
     ("米", "m", 1.0, "m"), ("公里", "m", 1e3, "m"), ("千米", "m", 1e3, "m"),
     ("立方米", "m3", 1.0, "m³"), ("万立方米", "m3", 1e4, "m³"),
     ("%", "percent", 1.0, "%"), ("成", "percent", 10.0, "%"),  # 八成 is 80%
