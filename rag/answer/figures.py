@@ -388,7 +388,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             and r.unit_hint != "percent":
         # '按完成进度推算，余下月份还需完成多少亿元才能完成全年目标': an amount, from the target the rate implies
         r = r.model_copy(update={"kind": "target"})
-    share_en = _SHARE_OF_EN.search(question) if r.kind == "share" and r.language == "en" else None
+    share_en = _SHARE_OF_EN.search(_PLACE_GLOSS.sub("", question)) if r.kind == "share" and r.language == "en" else None
     if share_en:  # 'what proportion of its fixed-asset investment went into industry': the share is industry's
         of_task = False
         r = r.model_copy(update={"phrase": share_en.group("part"), "keys": []})
@@ -512,7 +512,10 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
         places = list(dict.fromkeys(places))
-    rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 else []
+    part_named = _PART_ASKED_ZH.search(question) if r.language == "zh" else None  # '存栏中能繁母牛有多少': the part
+    rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 and not (
+        part_named and any((part_named.group(2) or "") in x.label_zh for x in measure + [s.row for s in scored])
+        and part_named.group(2)) else []
     if rivals:  # a weak match that other measures match as well: ask, never guess
         lang = r.language
         shown = [_label([x], lang) for x in [measure[0], *rivals]]
@@ -1377,7 +1380,7 @@ _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结�
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{0,12}(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|"
-                            r"单位|商户|合作社|资金|投资|收入|产值|面积|设施))(?:当中|之中|中|里)[，,]?(?:的)?(?:"
+                            r"单位|商户|合作社|资金|投资|收入|产值|面积|设施|存栏|出栏))(?:当中|之中|中|里)[，,]?(?:的)?(?:"
                             r"([^\W了]{2,8}?)(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             r"有?(?:多少|几)[个家户项名人所]?((?!(?:企业|项目|户|家)?[？?]|是|为)[\u4e00-\u9fff“”]{2,8}?)[？?]?$)")
@@ -1693,6 +1696,8 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
 
 # 'what proportion of its X went into Y': Y's stated share of X (no 'was'/'is' link: 'what share of the task was
 # completed' asks a completion rate, not a part)
+# a place's Chinese after its pinyin ("Edong town's (莪垌镇)"): where, no part of the measure's words
+_PLACE_GLOSS = re.compile(r"\s*[(（][\u4e00-\u9fff]{2,8}(?:镇|乡|街道|苏木|办事处)[)）]")
 _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of (?:its |the |their |[A-Z][\w'’-]*\s)*?"
                           r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
                           r"(?:in \d{4}\s*)?\?", re.I)

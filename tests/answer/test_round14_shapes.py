@@ -260,3 +260,32 @@ def test_a_period_opening_a_later_sentence_holds_to_the_paragraph_end(third: Cor
     assert _states(a, 3_180_000_000.0, "CNY"), a.text
     b = third.ask("What was Qingyu sub-district's (青屿街道) fixed-asset investment for the full year 2023?")
     assert not _states(b, 9_360_000_000.0, "CNY"), b.text  # 1-11月, not the year
+
+
+FOURTH = {
+    "ed_2023.txt": "峨塘镇2023年工作总结\n"
+                   "一、经济发展\n"
+                   "全年完成财政收入1520万元，其中税收收入1140万元，占财政收入的75.0%。全年荔枝产量1.86万吨。"
+                   "全镇奶水牛存栏3120头，其中能繁母牛1870头。完成区任务令7个，获区委嘉奖5次。\n",
+}
+fourth = invented_corpus("round14_fourth", FOURTH)
+
+
+def test_task_orders_and_forces_are_things_not_targets(fourth: Corpus) -> None:
+    a = fourth.ask("Etang (峨塘镇) — how many district task orders (区任务令) did it get done in 2023?")
+    assert headline_figures(a)[:1] == [(7.0, "count")], a.text
+
+
+def test_an_either_or_dictionary_gloss_names_the_crop(fourth: Corpus) -> None:
+    a = fourth.ask("How much lychee did Etang town (峨塘镇) harvest in 2023?")
+    assert headline_figures(a)[:1] == [(18_600.0, "t")], a.text
+
+
+def test_a_share_asked_after_a_place_gloss(fourth: Corpus) -> None:
+    a = fourth.ask("What share of Etang town's (峨塘镇) fiscal revenue came from tax in 2023?")
+    assert _states(a, 75.0, "percent"), a.text
+
+
+def test_the_part_of_a_herd_asked_is_no_ambiguity(fourth: Corpus) -> None:
+    a = fourth.ask("峨塘镇2023年奶水牛存栏中能繁母牛有多少头？")
+    assert headline_figures(a)[:1] == [(1870.0, "count")], a.text
