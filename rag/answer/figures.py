@@ -512,10 +512,11 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
         places = list(dict.fromkeys(places))
-    part_named = _PART_ASKED_ZH.search(question) if r.language == "zh" else None  # '存栏中能繁母牛有多少': the part
-    rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 and not (
-        part_named and any((part_named.group(2) or "") in x.label_zh for x in measure + [s.row for s in scored])
-        and part_named.group(2)) else []
+    named_part = _PART_ASKED_ZH.search(question) if r.language == "zh" else None
+    part_word = (named_part.group(2) or "") if named_part else ""  # '存栏中能繁母牛有多少': the part, by name
+    part_found = bool(part_word) and any(part_word in s.row.label_zh for s in scored)
+    rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 and not part_found \
+        else []
     if rivals:  # a weak match that other measures match as well: ask, never guess
         lang = r.language
         shown = [_label([x], lang) for x in [measure[0], *rivals]]
@@ -2024,11 +2025,15 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
                            caveats=[msg("computed_note", lang), *_notes(picked, lang)])
     else:
         own_years = _years_by_place(question, places)  # 'Haoqiaoji (2023), Pudian (2023) or Linggang (2024)'
+        own_kinds = _kinds_by_place(question, places, r)  # '玉塘2023年新增的…和平湖下半年计划新增的…'
         for place in places:
             own = own_years.get(place)
             asked = r if own is None else r.model_copy(update={"period": own or None,
                                                                "years": [int(own[:4])] if own[:4].isdigit() else []})
-            row, _ = _pick([x for x in measure if x.street == place], asked, kinds)
+            if place in own_kinds:
+                asked = asked.model_copy(update={"kind": own_kinds[place]})
+            row, _ = _pick([x for x in measure if x.street == place], asked,
+                           WANTED[own_kinds[place]] if place in own_kinds else kinds)
             if row is not None:
                 picked.append(row)
     if not picked:
@@ -2125,6 +2130,29 @@ def _place_pattern(place: str) -> str:
     if english:
         names.append(f"{english}(?:\\s+(?:town|township|sub-?district|street))?")
     return "|".join(names)
+
+
+_PLAN_WORDS = re.compile(r"计划|目标|力争|明年|\b(?:plans?|planned|targets?|aims?|goals?)\b", re.I)
+
+
+def _kinds_by_place(question: str, places: list[str], r: Route) -> dict[str, str]:
+    """A comparison setting one place's plan against another's result ('玉塘2023年新增的托位，和平湖下半年计划新增的
+    托位，哪个多'): 'target' for each place whose own part of the question names a plan, 'actual' for the others;
+    empty when all parts say the same."""
+    if len(places) < 2 or r.kind not in ("actual", "target"):
+        return {}
+    parts = re.split(r"\bor\b|\bvs\.?\b|\bversus\b|\bagainst\b|[，,;；?？]|还是|和|与|、", question)
+    pats = {p: _place_pattern(p) for p in places}
+    if any(_PLAN_WORDS.search(t) and not any(re.search(q, t, re.I) for q in pats.values()) for t in parts):
+        return {}  # '按各自下一年的工作计划，A…和B…': the plan is every place's
+    found: dict[str, str] = {}
+    for place, pat in pats.items():
+        own = [t for t in parts if re.search(pat, t, re.I) and not any(
+            re.search(q, t, re.I) for o, q in pats.items() if o != place)]
+        if len(own) != 1:
+            return {}
+        found[place] = "target" if _PLAN_WORDS.search(own[0]) else "actual"
+    return found if len(set(found.values())) == 2 else {}
 
 
 def _years_by_place(question: str, places: list[str]) -> dict[str, str]:

@@ -214,7 +214,9 @@ def test_english_cap_asks_a_target_and_down_by_what_asks_a_rate(more: Corpus) ->
 THIRD = {
     "ht_2024h1.txt": "禾亭街道2024年上半年工作总结\n"
                      "一、经济运行\n"
-                     "1-5月，街道规上工业总产值96.4亿元，同比+0.62%。上半年共发生亡人事故3起，同比下降40%。\n",
+                     "1-5月，街道规上工业总产值96.4亿元，同比+0.62%。上半年共发生亡人事故3起，同比下降40%。\n"
+                     "二、下半年工作计划\n"
+                     "新增幼儿园学位360座。\n",
     "qy_2023.txt": "青屿街道2023年工作总结\n"
                    "一、经济运行\n"
                    "（一）稳中有进。预计全年实现地区生产总值212亿元，增长4.4%。1-11月，完成规模以上工业总产值688.2亿元，"
@@ -289,3 +291,8 @@ def test_a_share_asked_after_a_place_gloss(fourth: Corpus) -> None:
 def test_the_part_of_a_herd_asked_is_no_ambiguity(fourth: Corpus) -> None:
     a = fourth.ask("峨塘镇2023年奶水牛存栏中能繁母牛有多少头？")
     assert headline_figures(a)[:1] == [(1870.0, "count")], a.text
+
+
+def test_one_place_s_plan_against_another_s_result(third: Corpus) -> None:
+    a = third.ask("青屿街道2023年新增的幼儿园学位，和禾亭街道下半年计划新增的幼儿园学位，哪个多？")
+    assert a.text.startswith("青屿街道") and "420座" in a.text and "360座" in a.text, a.text
