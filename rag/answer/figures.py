@@ -58,6 +58,7 @@ from rag.text.cues import (
     DERIVE,
     FINAL_ONLY,
     GRADE,
+    MONEY_FLOW,
     PER_MONTH,
     PLAN_OBJECT,
     WHOLE_YEAR,
@@ -184,9 +185,8 @@ def _growth_of_named(got: Answer, r: Route, ctx: Context) -> bool:
                and all(t in x.label_zh for t in terms) for x in ctx.rows(r.places[0] if r.places else None))
 
 
-# a projection from a pace ('假如照1-4月的月均进度干满全年'): the monthly average is its input, never the answer
-_PROJECTED = re.compile(r"如果|假如|假设|若按|照此|干满|全年能|\bif\b|\bfull[- ]year\b|\bwhole year\b", re.I)
-# a projection asked: what the figure would be if a pace were kept ('照这个速度…全年能完成多少')
+# a projection asked: what the figure would be if a pace were kept ('照这个速度…全年能完成多少'); never a monthly
+# average of the months so far either ('假如照1-4月的月均进度干满全年': the average is its input)
 _HYPOTHETICAL = re.compile(r"\bif\b[^?]{0,60}\b(?:kept|keeps|continued|continues|were to|carried on|held)\b[^?]{0,40}"
                            r"\b(?:pace|rate|speed|trend)\b|照(?:这个|此)(?:速度|进度|节奏)|按(?:这个|此)(?:速度|进度|节奏)|"
                            r"(?:如果|假如|若)按[^，,？?]{0,12}(?:速度|进度|节奏)|干满全年", re.I)
@@ -1171,7 +1171,7 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
 
 
 # money that only accumulates over a year: its figure for a longer span is never below a shorter span's
-_FLOW = re.compile(r"投资|产值|收入|零售|销售|税|营收|营业额")
+_FLOW = re.compile(MONEY_FLOW)
 
 
 def _less_than_its_part(x: Indicator, rows: Sequence[Indicator]) -> bool:
@@ -1461,7 +1461,7 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         label = _label([row], lang)  # the label of the figure given ('新增停车位'), not the first of its measure's
     months = _months(row.period)
     if PER_MONTH.search(question) and row.kind in _LEVEL and row.normalized_unit != "percent" and months > 1 \
-            and not _PROJECTED.search(question):
+            and not _HYPOTHETICAL.search(question):
         # '前4个月工业投资平均每月多少': the year-to-date figure over its months, computed and said so
         mean = row.value / months
         mean = round(mean, 2) if abs(mean) >= 1 else float(f"{mean:.4g}")

@@ -31,6 +31,7 @@ from rag.text.cues import (
     ESTIMATE_SCOPE,
     GRADE,
     LIKE_FOR_LIKE,
+    MONEY_FLOW,
     PER_SPELLED,
     PROJECTED,
     PROVISIONAL,
@@ -150,7 +151,7 @@ _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / �
 _PARA_OPENER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,3}[)）][^。\n\d]{0,30}。)?"  # after a run-in heading
                           r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                           r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：]")
-_MONEY_FLOW = re.compile(r"投资|产值|收入|零售|销售|税|营收|营业额|增加值|生产总值")  # money that accrues month by month
+_MONEY_FLOW = re.compile(MONEY_FLOW + r"|增加值|生产总值")  # …and the value added and GDP of such months
 _INNER_OPENER = re.compile(r"[。；;]\s*((?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                            r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：])")
 _FULL_YEAR_AFTER = re.compile(r"[。；;]\s*(?:预计)?(?:全年|年末|年底)")

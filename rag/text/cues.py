@@ -127,6 +127,8 @@ COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|
                          r"met(?:re|er)s?|yuan|dan|jin|percent(?:age)?|points?|times|hours?|days?|km)\b)", re.I)
 
 # An average per village / household / person spelled out ('村（社区）平均', '平均每村', '每户平均'): 村均, 户均, 人均.
+# money that accrues month by month ('1-11月…完成固定资产投资…'): a year-to-date span holds for it
+MONEY_FLOW = r"投资|产值|收入|零售|销售|税|营收|营业额"
 # a monthly average of a year-to-date figure asked ('前4个月工业投资平均每月多少', 'how much a month on average')
 PER_MONTH = re.compile(r"平均每月|每月平均|月均|平均每个月|\bper month\b|\bmonthly average\b|\ba month on average\b|"
                        r"\baverage (?:per|a|each) month\b|\bon average (?:per|a|each) month\b", re.I)
