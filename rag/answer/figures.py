@@ -469,6 +469,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if not measure:
         return None
     measure += _said_after(measure, rows, r)
+    measure += _family_elsewhere(measure, rows, r)
     places = list(r.places) or _places_in(measure)
     # places whose figures match about as well as the best ('雁田水库…工程进度' at 1.0 is not rivalled by 河流 at 0.5)
     matched = _places_in([s.row for s in scored if s.score >= min(scored[0].score - _NEAR, _RIVAL)])
@@ -934,6 +935,17 @@ def _expected_effect(x: Indicator) -> bool:
     """A figure the report expects of something done ('签约项目8个，预计投产后年产值超6亿元'): filed as an aim, it
     answers a question about what is expected."""
     return x.kind == "target" and "预计" in x.evidence.quote
+
+
+def _family_elsewhere(measure: list[Indicator], rows: list[Indicator], r: Route) -> list[Indicator]:
+    """In a comparison, the other places' rows of the lexicon indicator the best match is, however each report
+    words it ('热线来电' beside '12345服务平台受理诉求'): the lexicon says they are one measure. Only
+    places with no row yet, and only rows whose qualifiers do not clash with the question's (区级 vs 镇级)."""
+    key = measure[0].key
+    if key.startswith(("label:", "other:")) or not (r.intent in ("rank", "aggregate") or len(r.places) > 1):
+        return []
+    have = {x.street for x in measure}
+    return [x for x in rows if x.key == key and x.street not in have and qualifier_fit(r.phrase, x.label_zh) >= 1]
 
 
 def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[Indicator]:
@@ -2120,7 +2132,8 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     return _answer(question, r, text, found, table=table, caveats=caveats)
 
 
-_EN_SPAN = r"(?:jan(?:uary)?|the first \w+ months of)\s*(?:[–—-]|to|through)?\s*[a-z]*"  # 'January–November 2023'
+_EN_SPAN = (r"(?:jan(?:uary)?|the first \w+ (?:months|quarters) of|(?:the )?first half of|H1|Q1\s*[–—-]\s*Q3)\s*"
+            r"(?:[–—-]|to|through)?\s*[a-z]*")  # 'January–November 2023', 'the first three quarters of 2024'
 
 
 def _place_pattern(place: str) -> str:
@@ -2162,8 +2175,8 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     pats = {p: _place_pattern(p) for p in places}
     for place, pat in pats.items():
-        m = re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*|\s+(?:in|for)\s+)?"
-                      rf"((?:(?:the )?first half of|{_EN_SPAN})?\s*)(20\d\d)", question, re.I)
+        m = re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
+                      rf"((?:{_EN_SPAN})?\s*)(20\d\d)", question, re.I)
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]
             found[place] = period_of(m.group(1) + own, [int(m.group(2))]) or m.group(2)

@@ -175,7 +175,12 @@ _YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能�
 # 完工的…）', '— not the 2025 plan —'): no part of what is asked
 _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:和|与|跟|把)[^，,。？?！!]{1,40}?(?:混在一起|混为一谈|混淆|搞混|弄混|混)了?"
                     r"[。.！!]?|[（(](?:不算|不含|不包括|不计|不是|并非)[^（()）]{0,30}?\d{4}年[^（()）]{0,30}[)）]|"
-                    r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)", re.I)
+                    r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)|"
+                    # 'Give it in yuan, and say whether it covers the full first half (January–June)': a check of
+                    # the figure found, not the period asked
+                    r"[,;]?\s*(?:and )?(?:say|tell me|state|note|check) (?:whether|if) (?:it|that|the figure) "
+                    r"(?:covers|is for|spans|includes)[^?.]{0,60}|[，,]?\s*(?:并|再)?(?:说明|注明|说说)(?:一下)?(?:是否|是不是)"
+                    r"(?:覆盖|涵盖|包括)[^？?。]{0,30}", re.I)
 # a premise, then the question it leads to ('某镇去年工单降了31%。那2026年的压降目标是多少？'): only the
 # question's own year is asked
 _PREMISE = re.compile(r"^(?P<premise>[^？?]+?[。.])\s*(?P<ask>(?:那么?|那|\b(?:Then|So),?)\s*[^。]+)$")
@@ -344,7 +349,10 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
 
 def unit_strict(question: str, hint: str | None) -> bool:
     """Money or weight named outright (`hint`, from unit_hint), or a count with its measure word (几栋, 多少家):
-    never answered in another unit (an output in tonnes is not a planted area in 亩)."""
+    never answered in another unit (an output in tonnes is not a planted area in 亩); nor is a unit the answer is
+    wanted in ('换算成亩')."""
+    if wanted_unit(question):
+        return True
     if hint == "m2" and re.search(r"面积|多少(?:平方米|亩|公顷)|\b(?:area|acreage)\b|\bhow many (?:mu\b|hectares?|square)",
                                   question, re.I):
         return True  # '收楼的面积有多大': an area, never the households counted beside it
@@ -368,13 +376,37 @@ _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:�
 _MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，,。]|$)")  # '有多少个亿', '几个亿'
 # the unit an answer is wanted in ('折合多少万元', '按万元计', '换算成亩', '请按平方米给出，不要用万平方米'): no part
 # of the name; and a threshold asked yes or no before the figure ('过百亿了没有？具体是多少')
-_UNIT_WORD = r"(?:万元|亿元|元|万平方米|平方米|平米|平方公里|万亩|亩|公顷|吨|万吨)"
-_UNIT_WANTED = re.compile(rf"[，,。；;]?\s*(?:请)?(?:按|以|用)\s*{_UNIT_WORD}(?:为单位(?:计算?|表示|给出)?|计算?|算|表示|给出|回答)"
+_UNIT_WORD = r"(?:万元|亿元|元|万平方米|平方米|平米|平方公里|万亩|亩|公顷|吨|万吨|万人次|人次|公里|千米|米)"
+_UNIT_WANTED = re.compile(rf"[，,。；;]?\s*(?:请)?(?:按|以|用)\s*[“\"]?({_UNIT_WORD})[”\"]?(?:为单位(?:计算?|表示|给出)?|计算?|算|表示|给出|回答)"
                           rf"(?:的话)?(?:[，,]?\s*不要用\s*{_UNIT_WORD}[。.]?)?"
-                          rf"|(?:折合|换算成?|折算成?)(?:成|为)?(?:大约|大概|约)?(?:多少|几)?个?{_UNIT_WORD}")
+                          rf"|(?:折合|换算成?|折算成?|写成|表示为|化成)(?:成|为)?[“\"]?(?:大约|大概|约)?(?:多少|几)?个?"
+                          rf"[“\"]?({_UNIT_WORD})[”\"]?")
+# …in English: 'Give it in yuan', 'expressed in mu', 'written out in full, how many … (person-times)'
+_UNIT_WANTED_EN = re.compile(r"\b(?:give|giving|express|expressed|state|stated|write|written|convert(?:ed)?|answer)\b"
+                             r"[^?.;]{0,24}?\b(?:in|into|as)\s+(?:full\s+)?(yuan|mu|hectares?|square met(?:re|er)s|"
+                             r"met(?:re|er)s|kilomet(?:re|er)s|km|tonnes?|tons?|person-times)\b"
+                             r"|\b(?:in|into) (mu|hectares|square met(?:re|er)s|person-times)\s*[?？]"
+                             r"|[(（]\s*(person-times)\s*[)）]", re.I)
+_WANTED_UNIT = {"万元": "CNY", "亿元": "CNY", "元": "CNY", "yuan": "CNY", "万人次": "count", "人次": "count",
+                "person-times": "count", "公里": "m", "千米": "m", "米": "m", "metres": "m", "meters": "m",
+                "kilometres": "m", "kilometers": "m", "km": "m", "吨": "t", "万吨": "t", "tonne": "t", "tonnes": "t",
+                "ton": "t", "tons": "t"}
+
+
+def wanted_unit(question: str) -> tuple[str, str | None] | None:
+    """The unit a question wants its answer in ('折合多少万人次', '换算成亩', 'Give it in yuan'): the normalised
+    unit, and the measure word a count is then asked in (人次)."""
+    m = _UNIT_WANTED.search(question) or _UNIT_WANTED_EN.search(question)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g).lower()
+    hint = _WANTED_UNIT.get(word, "m2")
+    return hint, ("人次" if hint == "count" else None)
+
+
 _OVER_BAR = re.compile(r"(?:过|突破|超过|上|破)了?[百千万]?[十百千万亿]+(?:元|亩|人|户)?了?(?:没有|没|吗|么)[？?，,]?"
                        r"|具体(?:是|为|有)?(?:多少|几)")
-_MEASURE_ASKED = re.compile(r"(?:多少|几)(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处|"
+_MEASURE_ASKED = re.compile(r"(?:多少|几)万?(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处|"
                             r"对|袋|株|棵|箱|盏|批|艘|架|册|双)"
                             r"|(?<![近这前])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
 _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": "天", "working days": "工作日",
@@ -392,6 +424,9 @@ def measure_word(question: str) -> str | None:
     m = _MEASURE_ASKED.search(question)
     if m:
         return m.group(1) or m.group(2)
+    wanted = wanted_unit(question)
+    if wanted and wanted[1]:  # '参与规模用“万人次”表示是多少': people counted per visit
+        return wanted[1]
     if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,4}?(?:人口|群众|居民|村民|劳动力|干部|党员|志愿者|职工)(?!的|小组|组|委|代表|队|服务|之家|活动)|\bhow many "
                  r"(?:[\w-]+ ){0,3}?(?:people|persons|residents|villagers)\b(?!['’])", question, re.I):
         return "人"  # '有多少贫困人口实现脱贫': people are counted, not the households they live in
@@ -444,6 +479,9 @@ def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
     if _RATE_ASKED.search(question):
         return "percent"  # '满意率是多少', 'what share', 'satisfaction rate': a percentage, never a count
+    wanted = wanted_unit(question)
+    if wanted:  # '换算成亩是多少': an area, whatever else the question counts ('意向地块' is no count of plots)
+        return wanted[0]
     if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部)", question) \
             and not re.search(r"多少(?:万|亿)?元|多少钱", question):
         return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
@@ -612,11 +650,24 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     return prefix or None
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z'’-]*(?:\s+(?:[Ss]ub-?district|[Tt]own(?:ship)?|[Ss]treet|[Cc]ounty))?"
+                          r"(?:'s|’s)?\s*[(（]\s*$")
+
+
 def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: str,
                      places: Sequence[str] = ()) -> str:
     """The question's indicator words: places, periods, question words and kind words removed."""
     text = question
-    for start, end in sorted(place_spans, reverse=True):
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(place_spans):
+        gloss = _NAME_BEFORE.search(question[:start]) if lang == "en" else None
+        if gloss:  # 'Jueao (榉岙街道)': whatever its spelling, the name the Chinese in brackets glosses is the place
+            start = gloss.start()
+        if spans and start <= spans[-1][1]:  # a pinyin span and the Chinese after it: one span
+            spans[-1] = (min(start, spans[-1][0]), max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]
     if lang == "en":
         for place in places:  # 'Heshan township's (鹤山乡)': the pinyin form too, when the Chinese was the match
@@ -626,7 +677,10 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
         text = re.sub(r"\b(how (?:much|many)) (?:more|fewer|less)\b", r"\1", text, flags=re.I)  # a gap asked, no 增
         text = PER_MONTH.sub(" ", text)  # 'a month on average': how it is shown, no part of the name
-        text = re.sub(r"(?:\bin\s+)?(?<![\u4e00-\u9fff])(?:亿元?|万元?)(?![\u4e00-\u9fff])", " ", text)  # 'in 亿': a unit
+        text = re.sub(r"(?:\bin\s+)?(?<![\u4e00-\u9fff])(?:亿元?|万元?|[万亿]?(?:人次|平方米|亩|吨|户))(?![\u4e00-\u9fff])", " ",
+                      text)  # 'in 亿', 'its total in 亿人次': a unit, no name
+        text = _UNIT_WANTED_EN.sub(" ", text)  # 'Give it in yuan'
+        text = re.sub(r"\b(?:written|spelt|spelled) out(?: in full)?\b|\bin full\b", " ", text, flags=re.I)
         text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?|\b(?:at|by) the end of\b|"
                       r"\bend-(?=20\d\d\b)|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
                       flags=re.I)  # periods ('at the end of 2023', 'end-2022', 'at year-end')

@@ -17,6 +17,7 @@ from rag.schemas import Answer, Indicator, ReportMeta
 from rag.text.cues import STATED_RANK, nth_asked, stated_position
 from rag.text.names import place_en
 from rag.text.numbers import UNITS, normalize
+from rag.text.script import simplified
 
 if TYPE_CHECKING:
     from rag.summary.common import ReportSummary
@@ -148,7 +149,9 @@ def entity_match(answer: Answer, fact: Fact) -> tuple[bool, str]:
 
 
 def _winner(fact: Fact) -> str | None:
-    """The labelled winner: the first of the fact's places its answer text names, else a place-like word."""
+    """The labelled winner: the first of the fact's places its answer text names, else a place-like word (an answer
+    written in Traditional script names 觀湖 for 观湖)."""
+    fact = fact.model_copy(update={"answer_text": simplified(fact.answer_text)})
     at = {s: _named_at(s, fact.answer_text) for s in fact.streets if s and s != "multi"}
     if at and all(n >= 0 for n in at.values()):  # every place named, in Chinese or pinyin ('Guanhu: 52 …; XX: 40')
         return min(at, key=lambda s: at[s])

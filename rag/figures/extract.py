@@ -121,6 +121,7 @@ _COLLECTED = re.compile(r"入库|入账|征收|收缴")  # revenue collected: a 
 _PEOPLE = re.compile(r"(?:居民|群众|人员|人口|户|人|家庭)$")  # '居民2680户,完成投资…': no 居民投资
 _TIME_BEFORE = re.compile(r"(?:年底|年末|月底|年内|以来|期间|之前|前)$")
 _AFTER_FIGURE = re.compile(r"\d\s*(?:[%％]|[亿万千百]*元|[亿万]?[^\d\s,，、;；。（(]{0,3}?(?=[（(]))")
+_BRACKETED_MEASURE = re.compile(r"\s*[（(]\s*(?:(?:建筑|占地)?面积|合计|共计?|折合|约合)?\s*(?:约|近|超|达)?\s*")
 _EXAMPLE_VERBS = "解决|办理|受理|化解|处理|协调|回应|办结|帮助|完成|开展|实施"
 _EXAMPLES = re.compile(r"(?:^|[,，;；])([^,，;；]*?)(?:[“\"][^”\"]{1,30}[”\"]|[\u4e00-\u9fff]{2,12})(?:、[^,，;；]{2,30}?)*等$")
 # names listed with 、 right before a count ('新设东湖、西岭、南坪3个社区'), no 等, no figure among them
@@ -399,6 +400,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = levels[len(levels) - n + pos]  # 'A x、B y,同比分别增长a%和b%': growths in order
         elif i and not prefix.strip() and prev[1]:
             term, label = prev  # "整治土地12处3.4万平方米": the second figure measures the same thing
+        elif i and prev[1] and _BRACKETED_MEASURE.fullmatch(prefix) and unit_kind not in (None, "percent") \
+                and (prior := quantities[i - 1].unit) is not None and unit_kind != UNITS[prior].normalized_unit:
+            term, label = None, prev[1]  # '某项目签约86户（约3.7万平方米）': the same thing, measured in another unit
         elif unit_kind == "percent" and i not in respectively and SHARE.search(prefix) and (
                 not YOY.search(prefix[-8:]) or _TO_LEVEL.search(prefix)):
             term, label = _share_of(prefix, prev)  # "土地移交入库31.5万平方米,入库量占全区18%"

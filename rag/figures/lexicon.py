@@ -130,7 +130,10 @@ TERMS: tuple[Term, ...] = (
     # governance
     Term("hotline_cases", "12345热线工单", "Hotline cases (12345)",
          (r"(?:12345|便民|市民|政务)[^，,。；;、\d]{0,10}?热线(?:[及和、][^，,。；;\d]{0,8}?)?(?:工单|诉求|来电|件|事项)|"
-          r"热线(?:工单|诉求)|12345(?:工单|诉求)",), COUNT,
+          r"热线(?:工单|诉求)|12345(?:工单|诉求)",
+          # '热线全年受理市民来电', '12345服务平台受理诉求': the verb and whose between the line and the count
+          r"(?:12345|热线)[^，,。；;、\d]{0,12}?(?:受理|接到|接听|收到|转办|承办)(?:群众|市民|居民|企业)?(?:工单|诉求|来电|事项)"),
+         COUNT,
          "governance", 1),
     # livelihoods
     Term("new_school_places", "新增学位", "New school places", (r"(?<!幼儿园)(?<!基础教育)(?<!高中)(?<!小初)(?:公办)?学位",), COUNT, "livelihood", 2),

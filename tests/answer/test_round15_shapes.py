@@ -1,0 +1,99 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing
+or misreading — the unit an answer is wanted in ('折合多少万人次', '换算成亩', 'Give it in yuan'), a figure given in
+brackets in another unit ('收楼41户（约1.22万平方米）'), one lexicon indicator worded differently by each place
+(12345 hotline tickets), a place's period in a comparison ('in the first three quarters of 2024'), a place whose
+romanisation is misspelt before its Chinese name, and a check of the figure's period that is no period asked."""
+
+from __future__ import annotations
+
+from rag.answer.router import indicator_phrase, unit_hint, wanted_unit
+from rag.corpus import Corpus
+from rag.evals.scoring import Fact, entity_match, headline_figures
+from rag.schemas import Answer
+from tests.conftest import invented_corpus
+
+REPORTS = {
+    "ly_2023.txt": "柳溪街道2023年工作总结\n"
+                   "一、城市建设\n"
+                   "全力推进征拆工作，东岭片区改造项目签约86户（约2.4万平方米），占比71.2%。"
+                   "为保障某医药企业产业用地，2个月完成意向地块6万平方米土地平整。"
+                   "开展廉政文化活动38场，共1900余人次参加。\n"
+                   "二、社会治理\n"
+                   "12345热线受理群众诉求4210件，按时办结率99.6%。\n",
+    "sh_2024q3.txt": "石湾镇2024年前三季度工作总结\n"
+                     "一、经济运行\n"
+                     "1-8月，固定资产投资累计完成12.6亿元，完成年度目标61.4%。\n"
+                     "二、社会治理\n"
+                     "12345便民服务平台受理工单1675件，按时办结率99.8%。\n",
+}
+
+
+corpus = invented_corpus("round15", REPORTS)
+
+
+def _states(answer: Answer, value: float, unit: str) -> bool:
+    """The figure is among the answer's headline figures (as the strict scorer reads them)."""
+    return any(u == unit and abs(v - value) <= 1e-6 * max(1.0, abs(value)) for v, u in headline_figures(answer))
+
+
+def test_the_unit_an_answer_is_wanted_in_decides_what_is_counted() -> None:
+    assert wanted_unit("参加人数折合多少万人次？") == ("count", "人次")
+    assert wanted_unit("参与规模用“万人次”表示是多少？") == ("count", "人次")
+    assert wanted_unit("完成土地平整的意向地块换算成亩是多少？") == ("m2", None)
+    assert wanted_unit("How much was invested? Give it in yuan.") == ("CNY", None)
+    assert wanted_unit("柳溪街道开展了多少场廉政文化活动？") is None
+    assert unit_hint("意向地块换算成亩是多少？") == "m2"
+
+
+def test_people_asked_in_ten_thousands_are_never_the_events_counted(corpus: Corpus) -> None:
+    a = corpus.ask("柳溪街道2023年开展的廉政文化活动，参加人数折合多少万人次？")
+    assert _states(a, 1900.0, "count") and not _states(a, 38.0, "count"), a.text
+
+
+def test_an_area_asked_in_mu_is_never_the_months_it_took(corpus: Corpus) -> None:
+    a = corpus.ask("柳溪街道为保障医药企业产业用地，完成土地平整的意向地块换算成亩是多少？")
+    assert _states(a, 60000.0, "m2"), a.text
+
+
+def test_a_bracketed_figure_in_another_unit_measures_the_same_thing(corpus: Corpus) -> None:
+    a = corpus.ask("柳溪街道东岭片区改造项目签约的面积有多少平方米？")
+    assert _states(a, 24000.0, "m2"), a.text
+    b = corpus.ask("柳溪街道东岭片区改造项目签约了多少户？")
+    assert _states(b, 86.0, "count"), b.text
+
+
+def test_each_places_wording_of_one_lexicon_indicator_is_compared(corpus: Corpus) -> None:
+    a = corpus.ask("Which handled more 12345 hotline tickets: Liuxi (柳溪街道) in 2023 or Shiwan town (石湾镇) in the "
+                   "first three quarters of 2024?")
+    assert _states(a, 4210.0, "count") and "1,675" in a.text, a.text
+    assert a.route != "abstain", a.text
+
+
+def test_a_misspelt_romanisation_before_the_chinese_name_is_the_place() -> None:
+    q = "Which of Zhiting (芷汀街道) and Jueao (榉岙街道) reported more 12345 hotline cases?"
+    spans = [(q.index("芷汀街道"), q.index("芷汀街道") + 4), (q.index("榉岙街道"), q.index("榉岙街道") + 4)]
+    assert indicator_phrase(q, spans, "en", ["芷汀街道", "榉岙街道"]).split()[-3:] == ["12345", "hotline", "cases"]
+    assert "Jueao" not in indicator_phrase(q, spans, "en", ["芷汀街道", "榉岙街道"])
+
+
+def test_a_check_of_the_figures_months_is_no_period_asked(corpus: Corpus) -> None:
+    a = corpus.ask("How much fixed-asset investment (固定资产投资) did Shiwan town (石湾镇) complete so far in 2024? "
+                   "Give it in yuan, and say whether it covers the first three quarters (January–September).")
+    assert _states(a, 1.26e9, "CNY"), a.text
+    assert "Jan" in a.text and "Aug" in a.text, a.text
+
+
+def test_a_units_chinese_name_in_an_english_question_is_no_part_of_the_measure() -> None:
+    q = "Liuxi (柳溪街道) gives its sampling total in 亿人次. Written out in full, how many person-times is that?"
+    at = q.index("柳溪街道")
+    phrase = indicator_phrase(q, [(at, at + 4)], "en", ["柳溪街道"])
+    assert "人次" not in phrase and "written" not in phrase.lower(), phrase
+
+
+def test_the_labelled_winner_of_a_comparison_is_read_in_either_script() -> None:
+    fact = Fact(id="t", doc="multi", street="multi", streets=["观湖街道", "玉塘街道"], period="mixed",
+                question="哪個面積更大？", lang="zh", type="comparison", answer_value=142.5, answer_unit="亩",
+                answer_text="觀湖更大：142.5畝；玉塘83.02畝", evidence=[])
+    answer = Answer(question="哪個面積更大？", text="观湖街道最多:9.5万平方米。", language="zh", route="indicator",
+                    mode="offline")
+    assert entity_match(answer, fact) == (True, "")
