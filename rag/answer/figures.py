@@ -393,6 +393,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         of_task = False
         r = r.model_copy(update={"phrase": share_en.group("part"), "keys": []})
     rows = _candidate_rows(ctx, r)
+    planned = _plan_against_result(question, r, rows, ctx)
+    if planned is not None:  # '明年计划…比今年实际…多多少': each side's own figure, the gap computed
+        return planned
     if share_en:  # …of that whole: the share's sentence names it
         rows = [x for x in rows if x.kind != "share" or english_coverage(share_en.group("whole"), x.evidence.quote
                                                                          + (x.context or "")) > 0]
@@ -1919,6 +1922,121 @@ def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: 
                direction=msg("over_target" if diff >= 0 else "under_target", lang),
                delta=format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})")
     return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])
+
+
+# one side of a comparison is a plan ('明年计划新增的…，比今年实际新增的…多多少'), the other a result
+_PLAN_SIDE = re.compile(r"计划|目标|任务|打算|力争|预期|明年|下一年|\b(?:plan(?:s|ned)?|targets?|aims?|goals?)\b", re.I)
+_SIDES = re.compile(r"[，,]?\s*(?:和|与|跟|(?<![相共协])同(?![比期步时])|(?<![同环占对相])比(?![重例率])起?|(?<![比相])较|对比|\bvs\.?|\bversus\b|\bcompared (?:with|to)\b|\bagainst\b|"
+                    r"\bthan\b|(?<=[，,])\s*是(?=[^，,？?]{0,16}?几倍))\s*", re.I)
+_WHICH_MORE = re.compile(r"哪个(?:更)?[多大高少小低]|\bwhich (?:is |was )?(?:higher|larger|bigger|more|lower|smaller)\b", re.I)
+_PP_UNITS = ("%",)
+
+
+def _plan_against_result(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
+    """One place's plan for a year set against its result of an earlier year, each side of the question naming its
+    own ('某镇2025年计划新建的绿道，和2024年建成的绿道相比，差多少公里'): each side's figure found by its
+    own words among the plans and the results, the gap (or the % asked, or points between two rates) computed."""
+    if len(r.places) != 1 or not (_DIFF_ASKED.search(question) or _MORE_ASKED.search(question)
+                                  or _WHICH_MORE.search(question) or _TIMES_ASKED.search(question)
+                                  or re.search(_GAP_WORDS, question)) or _SUMMED.search(question):
+        return None  # ('A和B合计，比…多多少': a side that sums items is no one figure)
+    sides = None
+    for m in _SIDES.finditer(question):
+        left, right = question[: m.start()], question[m.end() :]
+        plan_left, plan_right = bool(_PLAN_SIDE.search(left)), bool(_PLAN_SIDE.search(right))
+        if plan_left != plan_right:
+            sides = (left, right) if plan_left else (right, left)
+            break
+    if sides is None:
+        return None
+    place = r.places[0]
+    lang = r.language
+    own = [x for x in rows if x.street == place]
+    years = [[int(y) for y in re.findall(r"(20\d\d)", side)] for side in sides]
+    if not years[0] and _NEXT_YEAR.search(sides[0]):  # '明年计划建成的…，是上年实际建成的几倍': the report's next year
+        years[0] = [max((int(x.period[:4]) for x in own if x.kind == "target" and x.period[:4].isdigit()), default=0)]
+    if not years[1] and years[0] and years[0][0] and _THIS_YEAR.search(sides[1]):
+        years[1] = [years[0][0] - 1]
+    if not years[0] or not years[1] or years[0][0] <= years[1][0]:
+        return None  # a plan for a later year against an earlier year's result; the same year's is _actual_vs_target
+
+    def phrase_of(side: str, left: bool) -> str:
+        if not left:  # '…相比，哪个多？差多少公里？': what is asked of the two is no name
+            side = _ASK_TAIL.split(side)[0]
+        for name in (place, short_name(place)):
+            side = side.replace(name, " ")
+        # before the split, the clause next to it names its side ('…的标准厂房面积，去年实际': the clause before)
+        clauses = re.split(r"[，,；;：:]", side) if left else [side]
+        return next((p for c in reversed(clauses)
+                     if len(p := _KIND_WORDS.sub("", indicator_phrase(c, [], lang, r.places)).strip()) >= 2), "")
+
+    phrases = [phrase_of(side, side == question[: len(side)]) for side in sides]
+    plan_year, done_year = years[0][0], years[1][0]
+    plans = [x for x in own if x.kind == "target" and x.period[:4] == str(plan_year)]
+    plan = _side_pick(phrases, 0, sides[0], plans, lang, ctx)
+    if plan is None:
+        return None
+    rate = plan.normalized_unit == "percent"  # a rate aimed at ('同比下降8%') against the rate done
+    dones = [x for x in own if x.kind in (("yoy_growth",) if rate else _LEVEL) and x.part != "plan"
+             and not x.period.endswith("-plan") and x.period[:4] == str(done_year)
+             and x.normalized_unit == plan.normalized_unit]
+    done = _side_pick(phrases, 1, sides[1], dones, lang, ctx)
+    if done is None:
+        return None
+    if plan.normalized_unit != done.normalized_unit:
+        return None
+    diff = plan.normalized_value - done.normalized_value
+    common = {"place": _place(place, lang), "plan_period": _period(plan.period.removesuffix("-plan"), lang),
+              "plan_label": _label([plan], lang),
+              "done_period": _period(done.period, lang),
+              "direction": msg("over_target" if diff >= 0 else "under_target", lang)}
+    if rate:  # two rates: the points between them ('同比下降8%' aimed at, '同比下降35%' done)
+        key, extra = "plan_vs_result_points", {"gap": format_zh(abs(round(diff, 2)), "个百分点")}
+    else:
+        delta = abs(round(_in_unit_of(diff, done), 4))
+        extra = {"delta": format_zh(delta, done.unit) if lang == "zh"
+                 else f"{format_en(delta, done.unit)} ({format_zh(delta, done.unit)})",
+                 "pct": f"{abs(diff) / done.normalized_value * 100:.1f}%" if done.normalized_value else "n/a",
+                 "times": f"{plan.normalized_value / done.normalized_value:.2f}" if done.normalized_value else "n/a"}
+        key = "plan_vs_result_times" if _TIMES_ASKED.search(question) else "plan_vs_result_pct" \
+            if _PERCENT_ASKED.search(question) and not _POINTS_ASKED.search(question) else "plan_vs_result"
+    text = msg(key, lang, **common, **extra) + msg("plan_vs_result_tail", lang, plan=_fig_with_kind(plan, lang),
+                                                 done_label=_label([done], lang), done=_fig_with_kind(done, lang))
+    return _answer(question, r, text, [plan, done], caveats=[msg("computed_note", lang), *_notes([plan, done], lang)])
+
+
+def _side_pick(phrases: list[str], n: int, side: str, pool: list[Indicator], lang: str,
+               ctx: Context) -> Indicator | None:
+    """The figure one side of a plan-against-result question names: its own words first, else the other side's
+    (a side that only points back: '比上一年在该片区实际完成的'); of two figures under one label, the one whose
+    sentence states the counts the side names ('两个停车场新增的车位'). None unless one figure leads."""
+    counts = re.sub(r"两(?=[个所座家项条处栋])", "2", side)
+    for words in (phrases[n], phrases[1 - n]):
+        keys = [t.key for t in terms_for_question(words)] if lang == "zh" else []
+        scored = match_rows(words, pool, keys=keys, lang=lang, embed=ctx.embed) \
+            if len(words) >= 2 and pool and not _VERB_ONLY_SIDE.fullmatch(words) else []
+        if not scored or scored[0].score < THRESHOLD:
+            continue
+        top = [x.row for x in scored if x.score >= scored[0].score - 0.005]
+        if len({x.label_zh for x in top}) > 1 or len(scored) > len(top) and scored[len(top)].score > \
+                scored[0].score - _SIDE_LEAD and scored[len(top)].row.label_zh != top[0].label_zh:
+            continue  # two measures match these words alike: the other side's words may tell
+        top.sort(key=lambda x: (-_counts_named(counts, x), -_said_around(words, x)))
+        if len(top) > 1 and (_counts_named(counts, top[0]), _said_around(words, top[0])) == (
+                _counts_named(counts, top[1]), _said_around(words, top[1])) and top[0].value != top[1].value:
+            continue  # two figures under one label, nothing in these words to tell them apart
+        return top[0]
+    return None
+
+
+_NEXT_YEAR = re.compile(r"明年|下一年|来年|\bnext year\b", re.I)
+_THIS_YEAR = re.compile(r"今年|当年|本年|\bthis year\b", re.I)
+_KIND_WORDS = re.compile(r"实际|计划|目标|任务|已经|已|年度|全年|\b(?:actual|plan(?:ned)?|target|result)\b", re.I)
+_SIDE_LEAD = 0.05  # a side's best figure leads the next by this much: a computed gap is only as good as both
+_VERB_ONLY_SIDE = re.compile(r"(?:新增|新建|建成|完成|实现|累计|增加|新)+")  # '是上年实际新增的几倍': no name
+_SUMMED = re.compile(r"合计|加起来|一共|总共|共计|总和|之和|\bin total\b|\bcombined\b|\btogether\b|\bsum\b", re.I)
+_GAP_WORDS = r"(?:多|少|高|低|大|小)了?(?:多少|几|百分之)|差(?:了)?(?:多少|几)|相差|是[^，,？?]{0,8}的?几倍"
+_ASK_TAIL = re.compile(r"[，,？?]|相比|相较|" + _GAP_WORDS + r"|\b(?:which|how|by)\b", re.I)
 
 
 def _rate_of_target(question: str, r: Route, rows: list[Indicator], place: str, label: str) -> Answer | None:

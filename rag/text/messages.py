@@ -195,6 +195,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vs_target": {"zh": "{place}{period}{label}{done}[1],比目标{target}[2]{direction}{delta}(计算值)。",
                   "en": "{place}'s {label} in {period} was {done} [1], {delta} {direction} its target of {target} [2] "
                         "(computed)."},
+    "plan_vs_result": {"zh": "{place}{plan_period}计划的{plan_label}比{done_period}实际{direction}{delta}({direction}{pct},计算值)",
+                       "en": "{place}'s {plan_period} plan for {plan_label} is {delta} {direction} its {done_period} "
+                             "result ({pct} {direction}, computed)"},
+    "plan_vs_result_pct": {"zh": "{place}{plan_period}计划的{plan_label}比{done_period}实际{direction}{pct}(相差{delta},计算值)",
+                           "en": "{place}'s {plan_period} plan for {plan_label} is {pct} against its {done_period} "
+                                 "result ({delta} {direction}, computed)"},
+    "plan_vs_result_times": {"zh": "{place}{plan_period}计划的{plan_label}是{done_period}实际的{times}倍(计算值)",
+                             "en": "{place}'s {plan_period} plan for {plan_label} is {times} times its {done_period} "
+                                   "result (computed)"},
+    "plan_vs_result_points": {"zh": "{place}{plan_period}计划的{plan_label}与{done_period}实际相差{gap}(计算值)",
+                              "en": "{place}'s {plan_period} plan for {plan_label} differs from its {done_period} "
+                                    "result by {gap} (computed)"},
+    "plan_vs_result_tail": {"zh": ":计划{plan}[1],实际{done_label}{done}[2]。",
+                            "en": ": the plan {plan} [1], the result ({done_label}) {done} [2]."},
     "over_target": {"zh": "多", "en": "above"},
     "under_target": {"zh": "少", "en": "below"},
     "which_high": {"zh": "更高", "en": "higher"},

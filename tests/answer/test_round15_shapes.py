@@ -1,5 +1,5 @@
 """Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing
-or misreading — the unit an answer is wanted in ('折合多少万人次', '换算成亩', 'Give it in yuan'), a figure given in
+or misreading — a plan for next year set against this year's result (each side naming its own figure), the unit an answer is wanted in ('折合多少万人次', '换算成亩', 'Give it in yuan'), a figure given in
 brackets in another unit ('收楼41户（约1.22万平方米）'), one lexicon indicator worded differently by each place
 (12345 hotline tickets), a place's period in a comparison ('in the first three quarters of 2024'), a place whose
 romanisation is misspelt before its Chinese name, and a check of the figure's period that is no period asked."""
@@ -20,6 +20,14 @@ REPORTS = {
                    "开展廉政文化活动38场，共1900余人次参加。\n"
                    "二、社会治理\n"
                    "12345热线受理群众诉求4210件，按时办结率99.6%。\n",
+    "qt_2023.txt": "青潭镇2023年工作总结和2024年工作计划\n"
+                   "一、2023年工作总结\n"
+                   "完善9条主次干道26公里非机动车道建设。建成镇区最大的北街立体停车场，新增210个停车位。"
+                   "完成北街、南岭2个立体停车场建设，新增停车位330个。新增幼儿园学位540座，新增中小学学位1200座。"
+                   "全年安全事故死亡人数同比下降40%。\n"
+                   "二、2024年工作计划\n"
+                   "新增非机动车道8公里。加快推动东门立体停车场建设，新增停车位420个。新增幼儿园学位810座、"
+                   "高中学位600座。各类事故亡人数同比下降10%。\n",
     "sh_2024q3.txt": "石湾镇2024年前三季度工作总结\n"
                      "一、经济运行\n"
                      "1-8月，固定资产投资累计完成12.6亿元，完成年度目标61.4%。\n"
@@ -97,3 +105,22 @@ def test_the_labelled_winner_of_a_comparison_is_read_in_either_script() -> None:
     answer = Answer(question="哪個面積更大？", text="观湖街道最多:9.5万平方米。", language="zh", route="indicator",
                     mode="offline")
     assert entity_match(answer, fact) == (True, "")
+
+
+def test_a_plan_is_set_against_the_result_each_side_names(corpus: Corpus) -> None:
+    a = corpus.ask("青潭镇2024年计划的非机动车道，和2023年完善的非机动车道比，差几公里？")
+    assert _states(a, 18000.0, "m"), a.text
+    b = corpus.ask("青潭镇明年计划新增的幼儿园学位，是今年实际新增的几倍？")
+    assert "1.5" in b.text.split("。")[0], b.text
+    c = corpus.ask("青潭镇2024年定下的各类事故亡人数下降目标，和2023年安全事故死亡人数实际下降的幅度比，差几个百分点？")
+    assert "30个百分点" in c.text, c.text
+
+
+def test_of_two_results_under_one_label_the_side_naming_its_count_is_taken(corpus: Corpus) -> None:
+    a = corpus.ask("青潭镇2024年计划东门停车场新增的车位，比2023年那两个停车场新增的车位多几个？")
+    assert _states(a, 90.0, "count") and not _states(a, 210.0, "count"), a.text
+
+
+def test_a_side_summing_items_is_never_one_figure(corpus: Corpus) -> None:
+    a = corpus.ask("青潭镇2024年计划新增的幼儿园学位和高中学位合计，比2023年实际新增的中小学学位多多少座？")
+    assert not _states(a, 270.0, "count") and not _states(a, 390.0, "count"), a.text
