@@ -59,6 +59,7 @@ from rag.text.cues import (
     FINAL_ONLY,
     GRADE,
     MONEY_FLOW,
+    NUMBER_QUESTION,
     PER_MONTH,
     PLAN_OBJECT,
     WHOLE_YEAR,
@@ -83,6 +84,9 @@ WANTED: dict[str, tuple[str, ...]] = {
     "any": ("actual", "cumulative", "estimate", "yoy_growth", "completion_rate", "share", "target"),
 }
 _LEVEL = ("actual", "cumulative", "estimate")
+# one year's own figure asked, not a running total over several ('仅在当年', 'in that year alone')
+_ONE_YEAR_ONLY = re.compile(r"(?:仅|只|单)(?:在|看|算)?\s*(?:20\d\d年)?(?:当年|这一年|一年)|单年|"
+                            r"\b(?:in|during|for) (?:that|this|the|20\d\d) year alone\b|\b(?:in )?20\d\d alone\b", re.I)
 _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money is answered in yuan or dollars
              "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
@@ -141,6 +145,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
 
 # after a figure a question quotes, words that ask what it is ('是全年的数还是1-11月的数', '是累计到几月的数',
 # 'Does that cover the whole of 2022'), and words that ask another figure instead
+_OTHER_KIND = re.compile(r"实际|预计|全年|增长|增速|同比|完成|累计|上年|去年|\b(?:actual|estimate|growth|full[- ]year)\b", re.I)
 _ABOUT_QUOTED = re.compile(r"还是|是不是|是否|吗|哪|几月|什么|指的是|口径|\b(?:does|do|is|was|are|were) (?:that|this|it|these|"
                            r"those)\b|\bwhich\b", re.I)
 _ASKS_ANOTHER = re.compile(r"多少|几(?!月)|相比|推算|据此|进度|多[大高快长远]|\bhow (?:much|many|far|big|large|long|fast|high)\b|"
@@ -154,9 +159,21 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(quoted) != 1 or len(r.places) != 1 or ctx.rows is None:
         return None
     q = quoted[0]
-    after = question[q.end :]
+    after, _, rest = question[q.end :].partition("？") if "？" in question[q.end :] else \
+        question[q.end :].partition("?")
     if not _ABOUT_QUOTED.search(after) or _ASKS_ANOTHER.search(after) or DERIVE.search(question):
         return None
+    if rest.strip() and NUMBER_QUESTION.search(rest):
+        first = question[: len(question) - len(rest)]
+        own_measure = len(indicator_phrase(rest, [], r.language, r.places)) >= 4
+        if _ATTAINED.search(first) or not own_measure and _OTHER_KIND.search(rest):
+            return None  # '实现“突破20亿元”的目标了吗？实际完成多少？': one measure asked twice, the target route's
+        if own_measure:
+            # '“超45万平方米”…是已经完成的，还是计划？当年110警情多少宗？': the quoted figure named, then
+            # the next ask answered on its own, the place carried
+            named = _identified(first, r.model_copy(update={"asked": ""}), ctx)
+            return _each(question, r, [first, rest], ctx) if named is not None else None
+        # ('…的目标，只算专精特新企业吗？目标数是多少？': the quoted figure asked again; naming it answers both)
     same = [x for x in ctx.rows(r.places[0]) if abs(x.value) == q.value and x.unit == q.unit]
     if len({(x.label_zh, x.period, x.kind) for x in same}) > 1:  # the one the question's words name, if one does
         fit = {id(x): label_similarity(r.phrase, x.label_zh) if r.language == "zh"
@@ -261,7 +278,7 @@ def _sentence_rows(question: str, r: Route, ctx: Context, focus: list[str],
 
 # '健康驿站平均每家约有多少间房源', '每个项目平均投入多少万元', '那4所学校平均一所带来多少学位': the unit averaged
 # over (its noun, when named right after it), then what is counted or paid
-_AVERAGE_PER = re.compile(r"(?:平均每|平均一|每)(?P<per>[个家户项场所座名人村间位条栋幢支批套辆台])")
+_AVERAGE_PER = re.compile(r"(?:平均每|平均一|每)(?P<per>[个家户项场所座名人村间位条栋幢支批套辆台宗件起处])")
 _AVERAGE_ASKED_FOR = re.compile(r"(?:多少|几)(?P<unit>口人|万元|亿元|元|场次|人次|[个家户项场所座名人间位条件次元套栋辆台处])?"
                                 r"(?P<what>[\u4e00-\u9fff]{0,6}?)(?:呢|吗)?\s*(?:[？?，,。]|$)")
 
@@ -1444,6 +1461,8 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         kinds = ("cumulative", *[k for k in kinds if k != "cumulative"])
     if FINAL_ONLY.search(question):  # '实际完成额(不是预计数)': an estimate does not answer it
         kinds = tuple(k for k in kinds if k != "estimate")
+    if _ONE_YEAR_ONLY.search(question):  # '仅在当年选派了多少名': never a programme's running total
+        kinds = tuple(k for k in kinds if k != "cumulative")
     given = any(q.unit for q in scan_quantities(question))
     if DERIVE.search(question) or given and APPROXIMATE.search(question):
         # '推算全区总量', '完成6.4亿元、占任务40%,任务约多少': the computed figure is what is asked
@@ -1601,6 +1620,9 @@ def _quoted(question: str, rows: list[Indicator]) -> list[Indicator]:
     return [x for x in rows if (x.report_id, x.label_zh, x.period) in keys]
 
 
+_PERCENT_WANTED = re.compile(r"百分之(?:几|多少)|多少\s*[%％]|\bwhat (?:percent(?:age)?|per cent)\b", re.I)
+
+
 def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: str) -> Answer | None:
     """A figure the report implies, computed and labelled so: last year's level from this year's level and
     growth; a target from the amount done and its completion rate."""
@@ -1648,7 +1670,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                 text = msg("derived_whole", lang, place=_place(place, lang), period=_period(a.period, lang),
                            label=label, figure=fig, level=_figure(a, lang), share=_figure(share, lang))
                 return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
-    if r.kind == "target":
+    if r.kind == "target" and not _PERCENT_WANTED.search(question):  # ('…约相当于全年任务的百分之几': a share)
         for rate in [x for x in plain if x.kind == "completion_rate" and x.unit in ("%", "倍") and x.value > 0]:
             done = [x for x in plain if x.report_id == rate.report_id and x.period == rate.period
                     and x.kind in _LEVEL and x.evidence.start <= rate.evidence.start]
@@ -1847,7 +1869,7 @@ def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> A
     the total."""
     lang, place = r.language, r.places[0]
     m = _PER_ITEM_ZH.search(question) if lang == "zh" else _PER_ITEM_EN.search(question)
-    if m is None:
+    if m is None or PER_MONTH.search(question):  # '平均每个月约多少': a month is no item (the lookup's monthly mean)
         return None
     if lang == "zh":
         noun = m.group(1) or (_ITEM_NOUN.findall(question[: m.start()]) or [""])[-1] \

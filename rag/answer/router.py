@@ -35,6 +35,7 @@ from rag.text.cues import (
     QUESTION_TARGET,
 )
 from rag.text.names import place_en_pattern
+from rag.text.numbers import scan_quantities
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "share", "any"]
@@ -180,15 +181,28 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     # the figure found, not the period asked
                     r"[,;]?\s*(?:and )?(?:say|tell me|state|note|check) (?:whether|if) (?:it|that|the figure) "
                     r"(?:covers|is for|spans|includes)[^?.]{0,60}|[，,]?\s*(?:并|再)?(?:说明|注明|说说)(?:一下)?(?:是否|是不是)"
-                    r"(?:覆盖|涵盖|包括)[^？?。]{0,30}", re.I)
+                    r"(?:覆盖|涵盖|包括)[^？?。]{0,30}|"
+                    # '— the count, not the % change?', '实际数，不是目标': what is not asked names no kind
+                    r"[,;]\s*(?:and |but )?not (?:the |its |a )?[^,?—–]{1,30}(?=\s*[?？]\s*$)|"
+                    r"[，,]\s*(?:而)?不是(?:问)?(?:增速|增幅|增长率|同比(?:增长|增速)?|百分比|比例|目标|计划|预计)(?:数|的数)?"
+                    r"(?=\s*[？?。]?\s*$)", re.I)
+_QUOTED_PASSAGE = re.compile(r"[“\"]([^”\"]{8,200})[”\"]")
 # a premise, then the question it leads to ('某镇去年工单降了31%。那2026年的压降目标是多少？'): only the
 # question's own year is asked
-_PREMISE = re.compile(r"^(?P<premise>[^？?]+?[。.])\s*(?P<ask>(?:那么?|那|\b(?:Then|So),?)\s*[^。]+)$")
+_PREMISE = re.compile(r"^(?P<premise>[^？?]+?[。.；;])\s*(?P<ask>(?:那么?|那|按(?:照)?(?=[^，,]{0,12}(?:计划|目标))|"
+                      r"\b(?:Then|So),?)\s*[^。]+)$")
 
 
 def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
-    """The question less its asides, and a premise before '那…' reduced to the places it names."""
+    """The question less its asides, a passage of the report it quotes before asking (its places kept), and a
+    premise before '那…' reduced to the places it names."""
     question = _ASIDE.sub(" ", question).strip()
+    for quote in reversed(list(_QUOTED_PASSAGE.finditer(question))):
+        # '报告：“…完成签约1.2万户、签约率97%，腾空9800户……”。其中腾空多少户？': the passage
+        # read out is context; what follows it asks
+        if sum(1 for q in scan_quantities(quote.group(1)) if q.unit) >= 2 and _NUMBER_Q.search(question[quote.end() :]):
+            kept = [p for p in resolve_places(quote.group(1), names, metas).found if p not in question[: quote.start()]]
+            question = question[: quote.start()] + " ".join(kept) + question[quote.end() :]
     premise = _PREMISE.match(question)
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
@@ -430,6 +444,9 @@ def measure_word(question: str) -> str | None:
     if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,4}?(?:人口|群众|居民|村民|劳动力|干部|党员|志愿者|职工)(?!的|小组|组|委|代表|队|服务|之家|活动)|\bhow many "
                  r"(?:[\w-]+ ){0,3}?(?:people|persons|residents|villagers)\b(?!['’])", question, re.I):
         return "人"  # '有多少贫困人口实现脱贫': people are counted, not the households they live in
+    if re.search(r"(?:^|[—–:;,]\s*|\bnumber of\s+)(?:the\s+)?(?:people|persons|residents)\b(?!['’])", question, re.I) \
+            and not re.search(r"\bhouseholds?\b", question, re.I):
+        return "人"  # 'XX poverty relief — people already lifted out of poverty?': people, not households
     if re.search(r"\bhow many (?:[\w-]+ ){0,3}?households\b(?!['’])", question, re.I):
         return "户"  # 'how many households did the renovation cover': not the compounds renovated
     en = _EN_DURATION.search(question)

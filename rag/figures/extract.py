@@ -409,7 +409,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif unit_kind == "percent" and (i in respectively or YOY.search(prefix) or COMPLETION.search(prefix)
                                          or _SIGNED.match(q.number_text)
                                          or COMPLETION.search(sentence[clause.start : q.start])):
-            term, label = _own_or_prev(prefix, prev if prev[1] else last_any)  # 确保增长6.5%、力争增长7%
+            # '入驻率提升到81%，较上年提高3个百分点': the points a rate moved are that rate's, not the count's before it
+            points_of_rate = q.unit in ("个百分点", "百分点") and i > 0 and quantities[i - 1].unit == "%" and last_any[1]
+            term, label = _own_or_prev(prefix, last_any if points_of_rate or not prev[1] else prev)  # 力争增长7%
         elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) and re.match(r"的\s*\d", sentence[q.end :]):
             term, label = prev  # '收入3120万元，完成县定全年任务3600万元的86.7%': the task is the same measure's
         elif elided := _elided_head(sentence, quantities, i):
@@ -879,7 +881,9 @@ def _part_of(label: str, whole: str) -> str:
         tail = label[-n:]
         mod = len(label) - n
         if 1 <= mod <= 2 and whole.endswith(tail) and len(whole) - n - mod >= 2 and label[:mod] != whole[-n - mod : -n]:
-            return whole[: len(whole) - n - mod] + label
+            head = whole[: len(whole) - n - mod]
+            # '税收超千万元楼宇…,其中超亿元楼宇': the part's 超 stands for the whole's, once (税收超亿元楼宇)
+            return (head[:-1] if head.endswith(label[0]) else head) + label
     for n in (3, 2):  # '村集体经济总收入…,其中经营性收入…': the whole less its 总 and measure, then the part
         stem = whole[:-n - 1] if whole.endswith("总" + label[-n:]) else ""
         if len(stem) >= 2 and 1 <= len(label) - n <= 4 and label[:-n] not in whole:

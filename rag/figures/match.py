@@ -78,6 +78,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     gloss_terms = _CJK_TERM.findall(phrase) if lang == "en" else []
     animals = set(ANIMAL.findall(phrase)) if lang == "zh" else set()  # read once, not once per row
     counted_gloss = next((t for t in _CJK_TERM.findall(counted) if len(t) >= 4), "") if lang == "en" else ""
+    # 'lifts completed (竣工)': when some label holds the Chinese given, it names the measure, no mere context
+    # ('签约41台、竣工17台': the 签约 figure's sentence holds 竣工 too, and is not the one asked)
+    gloss_named = bool(gloss_terms) and any(all(t in x.label_zh for t in gloss_terms) for x in rows)
     for row in rows:
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
@@ -93,7 +96,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 and any(t.key in keyset and t.regex.fullmatch(re.sub(r"[万亿]?元$", "", phrase)) for t in TERMS):
             lex = round(lex * 0.6, 4)  # '工业投资' asked (a lexicon indicator): a bare '投资' is some other thing's
         if lang == "en" and lex < THRESHOLD:
-            lex = max(lex, en_in_context(phrase, row), anchored(phrase, counted, row))
+            lex = max(lex, en_in_context(phrase, row), 0.0 if gloss_named and not all(
+                t in row.label_zh for t in gloss_terms) else anchored(phrase, counted, row))
         if lang == "en" and lex < _GLOSSED and glossed(gloss_terms, row):
             lex = _GLOSSED  # 'commercial land (商业用地) of the Xiyuan (西苑) project': the Chinese given, in place
         elif lang == "en" and lex < _COUNTED_GLOSS and counted_gloss and row.normalized_unit == "count" \

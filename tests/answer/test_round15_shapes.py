@@ -28,6 +28,18 @@ REPORTS = {
                    "二、2024年工作计划\n"
                    "新增非机动车道8公里。加快推动东门立体停车场建设，新增停车位420个。新增幼儿园学位810座、"
                    "高中学位600座。各类事故亡人数同比下降10%。\n",
+    "nc_2023.txt": "南岑街道2023年工作总结\n"
+                   "一、经济发展\n"
+                   "全年税收超千万元楼宇7幢，其中超亿元楼宇2幢；重点楼宇平均入驻率提升到81%，较上年提高3个百分点。"
+                   "1-10月，规上工业总产值212.4亿元。\n"
+                   "二、社会治理\n"
+                   "既有多层住宅加装电梯签约52台、竣工19台。110违法犯罪警情1834宗，同比下降3.2%。"
+                   "综合执法全年立案结案208宗，罚款416万元。巩固脱贫成果，已脱贫97户215人。"
+                   "“青苗计划”实施以来累计选派年轻干部186名。"
+                   "60-79岁人群全程接种18640人次、接种率98.2%，加强针接种16120人次、接种率93.1%。"
+                   "新建、改扩建学校4所，新增学位3860座，其中中小学3所、新增学位3120座。\n"
+                   "三、2024年工作计划\n"
+                   "启动新一轮城市更新，加快实施超45万平方米的片区改造。对接服务企业不少于400家次。\n",
     "sh_2024q3.txt": "石湾镇2024年前三季度工作总结\n"
                      "一、经济运行\n"
                      "1-8月，固定资产投资累计完成12.6亿元，完成年度目标61.4%。\n"
@@ -124,3 +136,57 @@ def test_of_two_results_under_one_label_the_side_naming_its_count_is_taken(corpu
 def test_a_side_summing_items_is_never_one_figure(corpus: Corpus) -> None:
     a = corpus.ask("青潭镇2024年计划新增的幼儿园学位和高中学位合计，比2023年实际新增的中小学学位多多少座？")
     assert not _states(a, 270.0, "count") and not _states(a, 390.0, "count"), a.text
+
+
+def test_a_passage_the_question_reads_out_is_context_and_the_ask_after_it_decides(corpus: Corpus) -> None:
+    a = corpus.ask("南岑街道报告：“新建、改扩建学校4所，新增学位3860座，其中中小学3所……”——其中中小学新增学位多少座？")
+    assert _states(a, 3120.0, "count"), a.text
+
+
+def test_a_kind_set_aside_after_the_ask_is_not_asked(corpus: Corpus) -> None:
+    a = corpus.ask("Nancen (南岑街道) 110 crime reports 2023 — the count, not the % change?")
+    assert _states(a, 1834.0, "count"), a.text
+    b = corpus.ask("南岑街道2023年110违法犯罪警情多少宗，不是增幅？")
+    assert _states(b, 1834.0, "count"), b.text
+
+
+def test_people_named_after_a_dash_are_counted_as_people(corpus: Corpus) -> None:
+    a = corpus.ask("Nancen (南岑街道) poverty relief — people already lifted out of poverty (已脱贫)?")
+    assert _states(a, 215.0, "count") and not _states(a, 97.0, "count"), a.text
+
+
+def test_a_chinese_gloss_some_label_holds_names_the_measure(corpus: Corpus) -> None:
+    a = corpus.ask("How many lifts were completed (竣工) in existing multi-storey buildings in Nancen (南岑街道) in 2023?")
+    assert _states(a, 19.0, "count") and not _states(a, 52.0, "count"), a.text
+
+
+def test_the_part_and_the_points_in_the_figure_table(corpus: Corpus) -> None:
+    rows = [x for x in corpus._figure_rows() if x.street == "南岑街道"]
+    labels = {x.label_zh for x in rows if x.value == 2.0 and x.unit == "幢"}
+    assert labels == {"税收超亿元楼宇"}, labels
+    points = [x for x in rows if x.unit == "个百分点"]
+    assert [x.label_zh for x in points] == ["重点楼宇平均入驻率"], points
+
+
+def test_one_years_own_figure_is_never_a_running_total(corpus: Corpus) -> None:
+    a = corpus.ask("南岑街道“青苗计划”仅在2023年当年选派了多少名年轻干部？")
+    assert a.route == "abstain" and not _states(a, 186.0, "count"), a.text
+    b = corpus.ask("南岑街道“青苗计划”累计选派了多少名年轻干部？")
+    assert _states(b, 186.0, "count"), b.text
+
+
+def test_a_premise_before_a_plan_ask_is_no_part_of_it(corpus: Corpus) -> None:
+    a = corpus.ask("南岑街道2023年走访企业很多；按2024年计划，要对接服务企业多少家次？")
+    assert _states(a, 400.0, "count"), a.text
+
+
+def test_a_quoted_figure_named_then_the_next_ask_answered(corpus: Corpus) -> None:
+    a = corpus.ask("南岑报告里的“超45万平方米”片区改造，是2023年已经完成的，还是2024年的计划？2023年110违法犯罪警情多少宗？")
+    assert "计划" in a.text.split("。")[0] and "1834" in a.text, a.text
+
+
+def test_an_average_per_case_and_a_monthly_mean(corpus: Corpus) -> None:
+    a = corpus.ask("南岑街道综合执法立案结案的案件，平均每宗罚款多少元？")
+    assert headline_figures(a)[:1] == [(20000.0, "CNY")], a.text  # the mean first, never the total fined
+    b = corpus.ask("南岑街道报告里的规上工业总产值，平均每个月约多少亿元？")
+    assert _states(b, 2.124e9, "CNY"), b.text
