@@ -23,6 +23,7 @@ from rag.answer.passages import (
     passage_filters,
 )
 from rag.answer.places import short_name, sub_places
+from rag.answer.quoted import rows_at_quote
 from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import (
     DURATIONS,
@@ -108,9 +109,15 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         if average is not None:
             return average
     if len(r.places) == 1 and not r.unknown_places and not r.twins:
+        # '报告中“同比下降8.5%”前面那个数是多少？说的是什么？': the level the quoted rate or words speak of
+        at_quote = rows_at_quote(question, r, ctx)
+        if at_quote is not None and (at_quote[2] is not None or not any(q.unit for q in scan_quantities(at_quote[0]))):
+            return _quote_answer(question, r, *at_quote)
         identified = _identified(question, r, ctx)  # '报告里的73.9亿元，是全年的数还是1-11月的数？'
         if identified is not None:
             return identified
+        if at_quote is not None:
+            return _quote_answer(question, r, *at_quote)
         two = _two_measures(question, r, ctx)  # '社零总额比固定资产投资多多少': two figures of one place
         if two is not None:
             return two
@@ -188,6 +195,24 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
                period=_period(x.period, lang), label=_label([x], lang),
                kind=ui(f"kind_{'estimate' if _estimated(x) else x.kind}", lang), quote=x.evidence.quote)
     return _answer(question, r, text, [x], table=[_row(None, x, lang, 1)], caveats=_notes([x], lang))
+
+
+def _quote_answer(question: str, r: Route, words: str, level: Indicator, quoted: Indicator | None) -> Answer:
+    """The figure the report's quoted words speak of, named with its measure and period; the quoted figure's kind
+    after it ('“同比下降8.5%”' is the fall of that count)."""
+    lang = r.language
+    text = msg("quote_level", lang, words=words, place=_place(level.street, lang), period=_period(level.period, lang),
+               label=_label([level], lang), figure=_fig_with_kind(level, lang))
+    cited = [level]
+    if quoted is not None:
+        cited.append(quoted)
+        shown = _figure(quoted, lang, absolute=quoted.kind in _SIGNED)
+        if quoted.kind in _SIGNED:  # '同比下降8.5%': the change, with its direction
+            text += msg("quote_change", lang, figure=_verb(quoted, lang) + ("" if lang == "zh" else " ") + shown)
+        else:
+            text += msg("quote_is", lang, figure=shown, kind=ui(f"kind_{quoted.kind}", lang))
+    return _answer(question, r, text, cited, table=[_row(None, x, lang, n) for n, x in enumerate(cited, start=1)],
+                   caveats=_notes([level], lang))
 
 
 def _growth_of_named(got: Answer, r: Route, ctx: Context) -> bool:

@@ -33,6 +33,7 @@ from rag.text.cues import (
     PER_MONTH,
     PER_SPELLED,
     QUESTION_TARGET,
+    QUOTE_ASKS_WHICH,
 )
 from rag.text.names import place_en_pattern
 from rag.text.numbers import scan_quantities
@@ -200,7 +201,8 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     for quote in reversed(list(_QUOTED_PASSAGE.finditer(question))):
         # '报告：“…完成签约1.2万户、签约率97%，腾空9800户……”。其中腾空多少户？': the passage
         # read out is context; what follows it asks
-        if sum(1 for q in scan_quantities(quote.group(1)) if q.unit) >= 2 and _NUMBER_Q.search(question[quote.end() :]):
+        if sum(1 for q in scan_quantities(quote.group(1)) if q.unit) >= 2 and _NUMBER_Q.search(question[quote.end() :]) \
+                and not QUOTE_ASKS_WHICH.search(question[quote.end() :]):  # (…'1.4倍对应的是哪项指标': it asks of them)
             kept = [p for p in resolve_places(quote.group(1), names, metas).found if p not in question[: quote.start()]]
             question = question[: quote.start()] + " ".join(kept) + question[quote.end() :]
     premise = _PREMISE.match(question)

@@ -161,3 +161,9 @@ def nth_asked(question: str) -> int:
         return 0
     word = next(g for g in m.groups() if g).lower()
     return 3 if word in ("三", "third", "3rd") else 2
+
+# what a question asks of the report's words it quotes: which measure they speak of, the figure before or after
+# them ('“同比下降8.5%”是哪项指标的降幅', '…前面那个数是多少', 'which figure is that')
+QUOTE_ASKS_WHICH = re.compile(r"哪项|哪一项|哪个指标|什么指标|哪类|指的是|说的是|对应的?是|前面(?:那个|的)?数|后面(?:那个|的)?数|"
+                              r"\bwhich (?:figure|indicator|measure|number)\b|\bwhat (?:figure|indicator|measure)\b|"
+                              r"\bwhat (?:does|do) (?:it|they|that|this) (?:count|measure|refer)", re.I)

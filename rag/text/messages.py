@@ -102,6 +102,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "identified": {"zh": "报告中的{figure}是{place}{period}的{label}({kind})[1]。原文:“{quote}”。",
                    "en": "The {figure} in the report is {place}'s {label} for {period} ({kind}) [1]. "
                          "Source: “{quote}”."},
+    "quote_level": {"zh": "{place}{period}的{label}为{figure}[1],报告中“{words}”说的就是这一项。",
+                    "en": "{place}'s {label} for {period} was {figure} [1]; that is what “{words}” in the report "
+                          "speaks of."},
+    "quote_is": {"zh": "其中{figure}是该项的{kind}[2]。", "en": " The {figure} quoted is its {kind} [2]."},
+    "quote_change": {"zh": "“{figure}”是该项的同比变化[2]。", "en": " The quoted “{figure}” is its year-on-year change [2]."},
     "kind_estimate": {"zh": "预计", "en": "estimated"},
     "kind_target": {"zh": "目标", "en": "target"},
     "kind_cumulative": {"zh": "累计", "en": "cumulative"},

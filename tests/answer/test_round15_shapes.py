@@ -31,9 +31,10 @@ REPORTS = {
     "nc_2023.txt": "南岑街道2023年工作总结\n"
                    "一、经济发展\n"
                    "全年税收超千万元楼宇7幢，其中超亿元楼宇2幢；重点楼宇平均入驻率提升到81%，较上年提高3个百分点。"
-                   "1-10月，规上工业总产值212.4亿元。\n"
+                   "1-10月，规上工业总产值212.4亿元。全年招引项目80个，落地产值36.2亿元，分别完成区下达年度任务的1.2倍、"
+                   "1.4倍。固定资产投资完成58.6亿元，首次突破五十亿大关。\n"
                    "二、社会治理\n"
-                   "既有多层住宅加装电梯签约52台、竣工19台。110违法犯罪警情1834宗，同比下降3.2%。"
+                   "接报火警42宗，同比下降12.5%。既有多层住宅加装电梯签约52台、竣工19台。110违法犯罪警情1834宗，同比下降3.2%。"
                    "综合执法全年立案结案208宗，罚款416万元。巩固脱贫成果，已脱贫97户215人。"
                    "“青苗计划”实施以来累计选派年轻干部186名。"
                    "60-79岁人群全程接种18640人次、接种率98.2%，加强针接种16120人次、接种率93.1%。"
@@ -190,3 +191,21 @@ def test_an_average_per_case_and_a_monthly_mean(corpus: Corpus) -> None:
     assert headline_figures(a)[:1] == [(20000.0, "CNY")], a.text  # the mean first, never the total fined
     b = corpus.ask("南岑街道报告里的规上工业总产值，平均每个月约多少亿元？")
     assert _states(b, 2.124e9, "CNY"), b.text
+
+
+def test_words_quoted_from_the_report_name_the_figure_they_speak_of(corpus: Corpus) -> None:
+    a = corpus.ask("南岑街道报告中“同比下降12.5%”前面那个数是多少？说的是什么？")
+    assert headline_figures(a)[:1] == [(42.0, "count")] and "火警" in a.text, a.text
+    b = corpus.ask("南岑街道报告“分别完成区下达年度任务的1.2倍、1.4倍”——1.4倍对应的是哪项指标？数值多少？")
+    assert _states(b, 3.62e9, "CNY") and headline_figures(b)[0][1] == "CNY", b.text
+    c = corpus.ask("南岑街道报告“分别完成区下达年度任务的1.2倍、1.4倍”——1.2倍对应的是哪项指标？")
+    assert headline_figures(c)[:1] == [(80.0, "count")], c.text
+    d = corpus.ask("南岑街道报告里说哪项指标“首次突破五十亿大关”？具体是多少？")
+    assert _states(d, 5.86e9, "CNY") and headline_figures(d)[0][1] == "CNY", d.text
+    e = corpus.ask("Nancen's (南岑街道) report says “同比下降12.5%”. Which figure is that?")
+    assert headline_figures(e)[:1] == [(42.0, "count")], e.text
+
+
+def test_words_the_report_does_not_hold_are_no_quote_to_answer_from(corpus: Corpus) -> None:
+    a = corpus.ask("南岑街道报告里说哪项指标“首次突破八十亿大关”？具体是多少？")
+    assert not _states(a, 5.86e9, "CNY"), a.text
