@@ -2364,6 +2364,10 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     if len(found) == 1 and bracketed and len(places) >= 2:
         # '楠溪镇（2023年）、杏溪镇和柳沟镇': the bracketed year is that place's; the others, their latest
         return {p: found.get(p, "") for p in places}
+    named_at = {p: m.start() for p, pat in pats.items() if (m := re.search(pat, question, re.I))}
+    if len(found) == 1 and len(named_at) == len(places) >= 2 and max(named_at, key=lambda p: named_at[p]) not in found:
+        # 'FAI gap: Yutang 2023 minus XX': a year right after a place named before the last is that place's own
+        return {p: found.get(p, "") for p in places}
     return found if len(found) >= 2 else {}
 
 

@@ -459,6 +459,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z][\w'-]*\s*){1,6})", re.I)
 _NOUN_END = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|in|of|on|at|for|from|under|"
                        r"with|by|to|that|which|who|across|between|during|over|[a-z]+ed|took|went|got|made|gave|came|"
                        r"saw|won|ran|kept|held|sold|built|brought|set)$", re.I)
+_TERSE_ASK = re.compile(r"\s[—–]\s*((?:[a-z][\w'-]*\s*){1,5}?)(?:,|\s+in\s+20\d\d|\s*\(|\s*[?？]|$)")
 _MEASURE_NOUNS = {"head", "sheets", "pieces", "units", "sets", "batches", "rounds", "kinds", "types", "items"}
 
 
@@ -467,7 +468,9 @@ def counted_noun(question: str) -> str:
     ('how many formerly poor villages in …' → 'formerly poor villages'; 'how many head of cattle' → 'cattle')."""
     m = _HOW_MANY.search(question)
     if not m:
-        return ""
+        # a terse ask after a dash names what is asked ('Buji 城市管家 platform — fines collected in 2022?')
+        terse = _TERSE_ASK.search(question)
+        return terse.group(1).strip() if terse and len(terse.group(1).split()) <= 5 else ""
     words = m.group(1).split()
     out: list[str] = []
     for n, w in enumerate(words):

@@ -891,7 +891,8 @@ def anchored(phrase: str, counted: str, row: Indicator) -> float:
     if any(t not in where for t in names):
         return 0.0
     low = phrase.lower()
-    head = words[-1]
+    # the thing counted or measured: the last noun ('fines collected': fines), else the last word
+    head = next((w for w in reversed(words) if not re.fullmatch(r"[a-z]+(?:ed|ing)", w)), words[-1])
     label = _clean(row.label_zh)
     if _word_covered(head, low, label) < 1 and not any(
             len(z) == 1 and label.endswith(z) for z in (*_word_zh(head, low), *_hand_chars(head))):

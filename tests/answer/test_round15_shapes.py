@@ -35,7 +35,7 @@ REPORTS = {
                    "1.4倍。固定资产投资完成58.6亿元，首次突破五十亿大关。\n"
                    "二、社会治理\n"
                    "接报火警42宗，同比下降12.5%。既有多层住宅加装电梯签约52台、竣工19台。110违法犯罪警情1834宗，同比下降3.2%。"
-                   "综合执法全年立案结案208宗，罚款416万元。巩固脱贫成果，已脱贫97户215人。"
+                   "综合执法全年立案结案208宗，罚款416万元。搭建“城市管家”平台，立案960宗、罚款38.4万元。巩固脱贫成果，已脱贫97户215人。"
                    "“青苗计划”实施以来累计选派年轻干部186名。"
                    "60-79岁人群全程接种18640人次、接种率98.2%，加强针接种16120人次、接种率93.1%。"
                    "新建、改扩建学校4所，新增学位3860座，其中中小学3所、新增学位3120座。\n"
@@ -209,3 +209,14 @@ def test_words_quoted_from_the_report_name_the_figure_they_speak_of(corpus: Corp
 def test_words_the_report_does_not_hold_are_no_quote_to_answer_from(corpus: Corpus) -> None:
     a = corpus.ask("南岑街道报告里说哪项指标“首次突破八十亿大关”？具体是多少？")
     assert not _states(a, 5.86e9, "CNY"), a.text
+
+
+def test_a_terse_ask_after_a_dash_names_the_measure_the_chinese_name_sets(corpus: Corpus) -> None:
+    a = corpus.ask("Nancen (南岑街道) 城市管家 platform — fines collected in 2023?")
+    assert headline_figures(a)[:1] == [(384000.0, "CNY")], a.text
+
+
+def test_a_year_after_a_place_named_first_is_that_places_own(corpus: Corpus) -> None:
+    a = corpus.ask("12345 hotline cases gap: Liuxi 2023 minus Shiwan town — how many?")
+    assert _states(a, 4210.0 - 1675.0, "count") or _states(a, 4210.0, "count"), a.text
+    assert a.route != "abstain", a.text
