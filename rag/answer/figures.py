@@ -1976,7 +1976,6 @@ _PLAN_SIDE = re.compile(r"计划|目标|任务|打算|力争|预期|明年|下�
 _SIDES = re.compile(r"[，,]?\s*(?:和|与|跟|(?<![相共协])同(?![比期步时])|(?<![同环占对相])比(?![重例率])起?|(?<![比相])较|对比|\bvs\.?|\bversus\b|\bcompared (?:with|to)\b|\bagainst\b|"
                     r"\bthan\b|(?<=[，,])\s*是(?=[^，,？?]{0,16}?几倍))\s*", re.I)
 _WHICH_MORE = re.compile(r"哪个(?:更)?[多大高少小低]|\bwhich (?:is |was )?(?:higher|larger|bigger|more|lower|smaller)\b", re.I)
-_PP_UNITS = ("%",)
 
 
 def _plan_against_result(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
@@ -2029,8 +2028,6 @@ def _plan_against_result(question: str, r: Route, rows: list[Indicator], ctx: Co
              and x.normalized_unit == plan.normalized_unit]
     done = _side_pick(phrases, 1, sides[1], dones, lang, ctx)
     if done is None:
-        return None
-    if plan.normalized_unit != done.normalized_unit:
         return None
     diff = plan.normalized_value - done.normalized_value
     common = {"place": _place(place, lang), "plan_period": _period(plan.period.removesuffix("-plan"), lang),

@@ -21,7 +21,7 @@ from rag.text.script import simplified
 _QUOTE = re.compile(r"[“\"「『]([^”\"」』]{4,80})[”\"」』]")
 _BEFORE = re.compile(r"前面|之前|\bbefore\b|\bprecedes?\b", re.I)
 _AFTER = re.compile(r"后面|之后|紧跟|\bafter\b|\bfollows?\b", re.I)
-_LEVEL = ("actual", "cumulative", "estimate", "target")
+_STATED = ("actual", "cumulative", "estimate", "target")  # figures a sentence states, aims included
 _SENTENCE_END = "。！？；\n"
 
 
@@ -85,12 +85,12 @@ def _meant(words: str, at: int, rows: list[Indicator], outside: str) -> tuple[In
         if len(own) != 1:
             return None
         hit = own[0]
-        same = [x for x in rows if x.label_zh == hit.label_zh and x.kind in _LEVEL and x is not hit]
-        if hit.kind in _LEVEL:
+        same = [x for x in rows if x.label_zh == hit.label_zh and x.kind in _STATED and x is not hit]
+        if hit.kind in _STATED:
             return hit, None
         return (same[-1], hit) if same else None
-    before = [x for x in rows if x.evidence.start < at and x.kind in _LEVEL]
-    after = [x for x in rows if x.evidence.start >= at + len(words) and x.kind in _LEVEL]
+    before = [x for x in rows if x.evidence.start < at and x.kind in _STATED]
+    after = [x for x in rows if x.evidence.start >= at + len(words) and x.kind in _STATED]
     if _AFTER.search(outside) and not _BEFORE.search(outside):
         return (after[0], None) if after else None
     return (before[-1], None) if before else None  # '…58.6亿元，首次突破五十亿大关': the figure the words follow
