@@ -2201,7 +2201,8 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         own_years = _years_by_place(question, places)  # 'Haoqiaoji (2023), Pudian (2023) or Linggang (2024)'
         own_kinds = _kinds_by_place(question, places, r)  # '玉塘2023年新增的…和平湖下半年计划新增的…'
         for place in places:
-            own = own_years.get(place)
+            # a place given no year of its own beside places that have one: its latest ('…(玉塘, 2023) and XX')
+            own = own_years.get(place, "" if own_years else None)
             asked = r if own is None else r.model_copy(update={"period": own or None,
                                                                "years": [int(own[:4])] if own[:4].isdigit() else []})
             if place in own_kinds:
@@ -2248,6 +2249,8 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
             text += _sep(text, lang) + msg(key, lang, place=where, label=_label([i], lang) if worded else label,
                                            figure=_fig_with_kind(i, lang), n=n, word=word)
     nth = nth_asked(question) if r.intent == "rank" and not missing else 0
+    if nth == -1:  # '排在中间的是哪个': of an odd number of places, the one in the middle
+        nth = (len(found) + 1) // 2 if len(found) % 2 and len(found) >= 3 else 0
     if 2 <= nth <= len(found):  # 'which place ranks second': that place first, then the order
         i = found[nth - 1]
         text = msg("rank_nth", lang, nth=nth, place=_place(i.street, lang), figure=_fig_with_kind(i, lang), n=nth) \

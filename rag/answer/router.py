@@ -51,7 +51,7 @@ _ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|\b(l
                   re.I)
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
-_AGG = re.compile(r"合计|总共|总计|加起来|一共|\b(sum|combined|altogether|in total)\b", re.I)
+_AGG = re.compile(r"合计|总共|总计|加起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|add(?:ing)? up)\b", re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
@@ -743,6 +743,11 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
+    # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
+    text = re.sub(r"^\s*把|(?:相加|加总|汇总)(?:起来)?(?:后)?(?:[，,]\s*)?(?:的)?(?:总(?:数|和))?|之和|"
+                  r"从(?:高|多|大)到(?:低|少|小)(?:排(?:序|列)?)?|"
+                  r"(?:排|位|居|处)(?:在|于)?中间(?:的)?|居中(?:的)?",
+                  " ", text)
     text = re.sub(r"(?:要|将|拟)(?=新增|完成|实现|打造|建成|新建|引进|培育|达到|突破|改造)", "", text)  # '专精特新要新增几家'
     text = _PERIOD_WORDS.sub(" ", text)
     text = re.sub(r"截[至止](?=\s)", " ", text)  # '截至2019年底…': the date went with the period words

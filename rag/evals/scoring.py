@@ -137,8 +137,12 @@ def entity_match(answer: Answer, fact: Fact) -> tuple[bool, str]:
     if not expected:
         return True, ""
     top = None
-    if answer.table:  # the place in the position asked ('which ranks second'), the top one otherwise
-        ranked = [r for r in answer.table if r.rank == (nth_asked(fact.question) or 1)]
+    if answer.table:  # the place in the position asked ('which ranks second', the middle one), the top one otherwise
+        nth = nth_asked(fact.question)
+        if nth == -1:
+            ranks = sorted({r.rank for r in answer.table if r.rank})
+            nth = ranks[len(ranks) // 2] if len(ranks) % 2 else 1
+        ranked = [r for r in answer.table if r.rank == (nth or 1)]
         top = ranked[0].street if ranked else None
     if top is None:
         first = headline(answer)

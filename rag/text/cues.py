@@ -154,11 +154,16 @@ _NTH_ASKED = re.compile(r"(?:排名?|位列|位居|居)第([二三])|第([二三
                         r"\b(runner-up)\b", re.I)
 
 
+_MIDDLE_ASKED = re.compile(r"(?:排|位|居|处)(?:在|于)?中间|居中|\bin the middle\b|\bthe middle (?:one|place|figure)\b|"
+                           r"\bmiddle[- ]ranked\b|\bmedian\b", re.I)
+
+
 def nth_asked(question: str) -> int:
-    """The position a ranking question asks for (2 or 3); 0 for the top or none."""
+    """The position a ranking question asks for (2 or 3); -1 for the middle one ('排在中间的是哪个'); 0 for the top
+    or none."""
     m = _NTH_ASKED.search(question)
     if not m:
-        return 0
+        return -1 if _MIDDLE_ASKED.search(question) else 0
     word = next(g for g in m.groups() if g).lower()
     return 3 if word in ("三", "third", "3rd") else 2
 

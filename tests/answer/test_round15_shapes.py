@@ -34,7 +34,7 @@ REPORTS = {
                    "1-10月，规上工业总产值212.4亿元。全年招引项目80个，落地产值36.2亿元，分别完成区下达年度任务的1.2倍、"
                    "1.4倍。固定资产投资完成58.6亿元，首次突破五十亿大关。\n"
                    "二、社会治理\n"
-                   "接报火警42宗，同比下降12.5%。既有多层住宅加装电梯签约52台、竣工19台。110违法犯罪警情1834宗，同比下降3.2%。"
+                   "12345热线受理群众诉求2980件。接报火警42宗，同比下降12.5%。既有多层住宅加装电梯签约52台、竣工19台。110违法犯罪警情1834宗，同比下降3.2%。"
                    "综合执法全年立案结案208宗，罚款416万元。搭建“城市管家”平台，立案960宗、罚款38.4万元。巩固脱贫成果，已脱贫97户215人。"
                    "“青苗计划”实施以来累计选派年轻干部186名。"
                    "60-79岁人群全程接种18640人次、接种率98.2%，加强针接种16120人次、接种率93.1%。"
@@ -220,3 +220,13 @@ def test_a_year_after_a_place_named_first_is_that_places_own(corpus: Corpus) -> 
     a = corpus.ask("12345 hotline cases gap: Liuxi 2023 minus Shiwan town — how many?")
     assert _states(a, 4210.0 - 1675.0, "count") or _states(a, 4210.0, "count"), a.text
     assert a.route != "abstain", a.text
+
+
+def test_the_middle_place_of_a_ranking_is_named_first(corpus: Corpus) -> None:
+    a = corpus.ask("把柳溪（2023年）、石湾镇（2024年前三季度）和南岑（2023年）的12345热线工单从多到少排，排在中间的是哪个？")
+    assert a.text.startswith("排第2的是南岑街道"), a.text
+
+
+def test_figures_added_up_across_places_and_a_place_given_no_year_takes_its_latest(corpus: Corpus) -> None:
+    a = corpus.ask("把柳溪（2023年）、南岑（2023年）和石湾镇的12345热线工单相加，总数是多少？")
+    assert _states(a, 4210.0 + 2980.0 + 1675.0, "count"), a.text
