@@ -166,8 +166,7 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(quoted) != 1 or len(r.places) != 1 or ctx.rows is None:
         return None
     q = quoted[0]
-    after, _, rest = question[q.end :].partition("？") if "？" in question[q.end :] else \
-        question[q.end :].partition("?")
+    after, rest = (re.split(r"[？?]", question[q.end :], maxsplit=1) + [""])[:2]  # the ask the figure is in, the next
     if not _ABOUT_QUOTED.search(after) or _ASKS_ANOTHER.search(after) or DERIVE.search(question):
         return None
     if rest.strip() and NUMBER_QUESTION.search(rest):
@@ -179,7 +178,7 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
             # '“超45万平方米”…是已经完成的，还是计划？当年110警情多少宗？': the quoted figure named, then
             # the next ask answered on its own, the place carried
             named = _identified(first, r.model_copy(update={"asked": ""}), ctx)
-            return _each(question, r, [first, rest], ctx) if named is not None else None
+            return _each(question, r, [first, rest], ctx, done=[named]) if named is not None else None
         # ('…的目标，只算专精特新企业吗？目标数是多少？': the quoted figure asked again; naming it answers both)
     same = [x for x in ctx.rows(r.places[0]) if abs(x.value) == q.value and x.unit == q.unit]
     if len({(x.label_zh, x.period, x.kind) for x in same}) > 1:  # the one the question's words name, if one does
@@ -878,16 +877,16 @@ def _graded_parts(question: str, r: Route, scored: list[Scored]) -> Answer | Non
 _SAME_SENTENCE = 60  # characters between the starts of two figures of one listing
 
 
-def _each(question: str, r: Route, asks: list[str], ctx: Context) -> Answer | None:
+def _each(question: str, r: Route, asks: list[str], ctx: Context, done: Sequence[Answer] = ()) -> Answer | None:
     """A question asking for two figures ('A和B各多少'): one figure-level answer per ask, in the order asked,
-    citations numbered through."""
+    citations numbered through; `done` holds the answers of the first asks when the caller has them already."""
     parts: list[Answer] = []
     prev: Route | None = None
-    for ask in asks:
+    for n, ask in enumerate(asks):
         sub = route(ask, ctx.reports, prev)
         if not sub.places and r.places:
             sub = sub.model_copy(update={"places": r.places, "districts": r.districts})
-        got = indicator_answer(ask, sub, ctx) if sub.intent != "open" else None
+        got = done[n] if n < len(done) else indicator_answer(ask, sub, ctx) if sub.intent != "open" else None
         if got is None:
             return None if not parts else _joined(question, r, parts)
         parts.append(got)
@@ -1972,7 +1971,8 @@ def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: 
 
 
 # one side of a comparison is a plan ('明年计划新增的…，比今年实际新增的…多多少'), the other a result
-_PLAN_SIDE = re.compile(r"计划|目标|任务|打算|力争|预期|明年|下一年|\b(?:plan(?:s|ned)?|targets?|aims?|goals?)\b", re.I)
+_PLAN_WORDS = re.compile(r"计划|目标|力争|明年|\b(?:plans?|planned|targets?|aims?|goals?)\b", re.I)  # a plan named
+_PLAN_SIDE = re.compile(_PLAN_WORDS.pattern + r"|任务|打算|预期|下一年", re.I)  # (and a task, an intention)
 _SIDES = re.compile(r"[，,]?\s*(?:和|与|跟|(?<![相共协])同(?![比期步时])|(?<![同环占对相])比(?![重例率])起?|(?<![比相])较|对比|\bvs\.?|\bversus\b|\bcompared (?:with|to)\b|\bagainst\b|"
                     r"\bthan\b|(?<=[，,])\s*是(?=[^，,？?]{0,16}?几倍))\s*", re.I)
 _WHICH_MORE = re.compile(r"哪个(?:更)?[多大高少小低]|\bwhich (?:is |was )?(?:higher|larger|bigger|more|lower|smaller)\b", re.I)
@@ -1986,7 +1986,7 @@ def _plan_against_result(question: str, r: Route, rows: list[Indicator], ctx: Co
                                   or _WHICH_MORE.search(question) or _TIMES_ASKED.search(question)
                                   or re.search(_GAP_WORDS, question)) or _SUMMED.search(question):
         return None  # ('A和B合计，比…多多少': a side that sums items is no one figure)
-    sides = None
+    sides, plan_left = None, False
     for m in _SIDES.finditer(question):
         left, right = question[: m.start()], question[m.end() :]
         plan_left, plan_right = bool(_PLAN_SIDE.search(left)), bool(_PLAN_SIDE.search(right))
@@ -2014,9 +2014,9 @@ def _plan_against_result(question: str, r: Route, rows: list[Indicator], ctx: Co
         # before the split, the clause next to it names its side ('…的标准厂房面积，去年实际': the clause before)
         clauses = re.split(r"[，,；;：:]", side) if left else [side]
         return next((p for c in reversed(clauses)
-                     if len(p := _KIND_WORDS.sub("", indicator_phrase(c, [], lang, r.places)).strip()) >= 2), "")
+                     if len(p := _SIDE_WORDS.sub("", indicator_phrase(c, [], lang, r.places)).strip()) >= 2), "")
 
-    phrases = [phrase_of(side, side == question[: len(side)]) for side in sides]
+    phrases = [phrase_of(sides[0], plan_left), phrase_of(sides[1], not plan_left)]
     plan_year, done_year = years[0][0], years[1][0]
     plans = [x for x in own if x.kind == "target" and x.period[:4] == str(plan_year)]
     plan = _side_pick(phrases, 0, sides[0], plans, lang, ctx)
@@ -2075,7 +2075,8 @@ def _side_pick(phrases: list[str], n: int, side: str, pool: list[Indicator], lan
 
 _NEXT_YEAR = re.compile(r"明年|下一年|来年|\bnext year\b", re.I)
 _THIS_YEAR = re.compile(r"今年|当年|本年|\bthis year\b", re.I)
-_KIND_WORDS = re.compile(r"实际|计划|目标|任务|已经|已|年度|全年|\b(?:actual|plan(?:ned)?|target|result)\b", re.I)
+# words that say which side a part of the question is (the phrase keeps them), no name of the measure
+_SIDE_WORDS = re.compile(r"实际|计划|目标|任务|已经|已|年度|全年|\b(?:actual|plan(?:ned)?|target|result)\b", re.I)
 _SIDE_LEAD = 0.05  # a side's best figure leads the next by this much: a computed gap is only as good as both
 _VERB_ONLY_SIDE = re.compile(r"(?:新增|新建|建成|完成|实现|累计|增加|新)+")  # '是上年实际新增的几倍': no name
 _SUMMED = re.compile(r"合计|加起来|一共|总共|共计|总和|之和|\bin total\b|\bcombined\b|\btogether\b|\bsum\b", re.I)
@@ -2308,9 +2309,6 @@ def _place_pattern(place: str) -> str:
     if english:
         names.append(f"{english}(?:\\s+(?:town|township|sub-?district|street))?")
     return "|".join(names)
-
-
-_PLAN_WORDS = re.compile(r"计划|目标|力争|明年|\b(?:plans?|planned|targets?|aims?|goals?)\b", re.I)
 
 
 def _kinds_by_place(question: str, places: list[str], r: Route) -> dict[str, str]:
