@@ -490,9 +490,12 @@ class Corpus:
 
     def ask(self, question: str, *, previous: Answer | None = None, filters: Filters | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:
-        """Answer a question (Traditional script is read as Simplified); every citation gets the report's
-        path and its span in the raw text (`raw_start`, `raw_end`, see `show`)."""
-        answer = self._ask(simplified(question), previous=previous, filters=filters, on_token=on_token)
+        """Answer a question (Traditional script is read as Simplified, a year written short in full: '23年',
+        "'22"); every citation gets the report's path and its span in the raw text (`raw_start`, `raw_end`, see
+        `show`)."""
+        from rag.answer.router import full_years
+
+        answer = self._ask(full_years(simplified(question)), previous=previous, filters=filters, on_token=on_token)
         return self._checkable(answer)
 
     def _checkable(self, answer: Answer) -> Answer:

@@ -41,6 +41,7 @@ from rag.figures.match import (
     THRESHOLD,
     Scored,
     bigrams,
+    cover_words,
     en_similarity,
     english_coverage,
     english_to_zh,
@@ -514,6 +515,13 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     measure += _said_after(measure, rows, r)
     measure += _family_elsewhere(measure, rows, r)
+    measure += _worded_elsewhere(measure, scored, r)
+    if r.intent in ("rank", "aggregate") and len(r.places) > 1:
+        # one lexicon indicator, rows that say more or less than asked: '完工项目' ranks the projects completed,
+        # never one place's projects under way beside another's completed
+        fits = {id(x): qualifier_fit(r.phrase, x.label_zh) for x in measure}
+        if any(f >= 1 for f in fits.values()):
+            measure = [x for x in measure if fits[id(x)] >= _FAMILY_FIT]
     places = list(r.places) or _places_in(measure)
     # places whose figures match about as well as the best ('雁田水库…工程进度' at 1.0 is not rivalled by 河流 at 0.5)
     matched = _places_in([s.row for s in scored if s.score >= min(scored[0].score - _NEAR, _RIVAL)])
@@ -809,6 +817,8 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
             picked.append(chosen[n])
     if len({x.normalized_unit for x in picked}) != 1 or len({x.period for x in picked}) != 1:
         return None
+    if picked[0].normalized_unit == "count" and len({x.unit.lstrip("万亿千百") for x in picked}) != 1:
+        return None  # 2.5万人次 served and 114面 banners received are no one count
     if lang == "en" and (len({x.report_id for x in picked}) > 1 or max(x.evidence.start for x in picked)
                          - min(x.evidence.start for x in picked) > _ITEMS_SPAN):
         return None  # English items glossed word by word: only figures stated together ('…违规事件46起、突发事件15起') add up
@@ -981,6 +991,9 @@ def _expected_effect(x: Indicator) -> bool:
     return x.kind == "target" and "预计" in x.evidence.quote
 
 
+_FAMILY_FIT = 0.75  # the qualifier fit a row of a compared indicator needs when another row fits fully
+
+
 def _family_elsewhere(measure: list[Indicator], rows: list[Indicator], r: Route) -> list[Indicator]:
     """In a comparison, the other places' rows of the lexicon indicator the best match is, however each report
     words it ('热线来电' beside '12345服务平台受理诉求'): the lexicon says they are one measure. Only
@@ -990,6 +1003,29 @@ def _family_elsewhere(measure: list[Indicator], rows: list[Indicator], r: Route)
         return []
     have = {x.street for x in measure}
     return [x for x in rows if x.key == key and x.street not in have and qualifier_fit(r.phrase, x.label_zh) >= 1]
+
+
+def _worded_elsewhere(measure: list[Indicator], scored: list[Scored], r: Route) -> list[Indicator]:
+    """In a comparison, a place with no row of the best measure: its own best-matching measure when that names
+    the thing asked the same way ('110违法犯罪警情' beside '刑事治安警情' for '警情同比降幅': both 警情) and is given in
+    the same unit. The answer names each place's own measure."""
+    if r.language != "zh" or not (r.intent in ("rank", "aggregate") and len(r.places) > 1):
+        return []
+    words = [w for w in cover_words(r.phrase) if len(w) >= 2]
+    tail = re.sub(r"[^\u4e00-\u9fff]", "", r.phrase)[-2:]
+    head = words[-1] if words and r.phrase.endswith(words[-1]) else tail  # ('警情' is two words to jieba)
+    units = {x.normalized_unit for x in measure}
+    if not head or head not in measure[0].label_zh:
+        return []
+    have = {x.street for x in measure}
+    out: list[Indicator] = []
+    for place in r.places:
+        own = [s for s in scored if s.row.street == place and place not in have and head in s.row.label_zh
+               and qualifier_fit(r.phrase, s.row.label_zh) >= 1]
+        if own and any(s.row.normalized_unit in units for s in own):
+            best = max(own, key=lambda s: s.score)
+            out += [s.row for s in own if measure_of(s.row) == measure_of(best.row)]
+    return out
 
 
 def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[Indicator]:

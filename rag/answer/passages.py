@@ -172,8 +172,10 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
                 for at in (x.start() for x in re.finditer(re.escape(a), sent)):
                     run = _LIST_START.split(sent[:at])[-1]
                     items = run.split("、")
+                    # ('…、人才住房等各类企业问题30个': the count is the figure after the list, not the kinds named)
                     if len(items) < 2 or len(items) > 12 or run.rstrip().endswith("等") or any(
-                            not it.strip() or len(it) > 24 for it in items) or re.search(r"\d+\s*[个所家条座栋项处名位户类种批支]", run):
+                            not it.strip() or len(it) > 24 for it in items) or re.search(r"\d+\s*[个所家条座栋项处名位户类种批支]", run) \
+                            or re.match(r"\s*\d", sent[at + len(a) :]):
                         continue
                     found.append((len(items), a))
             if found:

@@ -60,7 +60,7 @@ _GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
                      # '死亡人数降了多少', '规上产值涨了多少', 'down how much?': the rate, when no unit is asked
-                     r"(?:降|涨|跌)了?(?:大约|约|大概)?(?:多少|几)(?!个?百分点|[万亿元人户个家件亩吨斤公里平方米宗起次场])|"
+                     r"(?:降|涨|跌|掉)了?(?:大约|约|大概)?(?:多少|几)(?!个?百分点|[万亿元人户个家件亩吨斤公里平方米宗起次场])|"
                      r"(?<![核削缩])(?:降|涨|跌|增|减)了?(?:大约|约|大概)?百分之(?:几|多少)|"  # (核减: an audit's cut)
                      r"%\s*change\b|\bper ?cent(?:age)? change\b|\bchange (?:on|over|from|vs\.?) (?:the )?(?:year before|"
                      r"previous year|prior year|last year|a year (?:earlier|before))\b|"  # '% change on the year before'
@@ -82,6 +82,16 @@ _SHARE = re.compile(r"占比|比重|占全[区市县]|\b(share of|proportion)\b"
 _ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
+# a year written short: '23年固投' (not '近5年', '连续20年', '20年来'), "'22", "FY23"
+_SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
+_SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
+
+
+def full_years(question: str) -> str:
+    """Years written with two digits, in full ('观湖23年…' is 2023; "Guanhu '22" is 2022)."""
+    question = _SHORT_YEAR_ZH.sub(lambda m: "20" + m.group(1), question)
+    return _SHORT_YEAR_EN.sub(lambda m: "20" + m.group(1), question)
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^”]{1,20}”|\"[^\"]{1,20}\"|'[^']{1,20}'")
 # words that ask for a series of years, not one year's change on the last
@@ -215,6 +225,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
+    question = full_years(question)
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
     original, question = question, _asides_dropped(question, names, metas)
@@ -358,9 +369,22 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
         return "actual", "yoy_growth"
     unquoted = re.sub(r"'[^']{1,60}'|\"[^\"]{1,60}\"|“[^”]{1,60}”", " ", question)  # 'A and B' names one thing
     if kind in ("yoy_growth", "completion_rate", "target", "share") and (_SECOND_ASK.search(question)
-                                                               or _EN_TWO.search(unquoted)):
+                                                               or _EN_TWO.search(unquoted)
+                                                               or _terse_then_rate(unquoted)):
         return "actual", kind
     return kind, None
+
+
+_ASKING_EN = re.compile(r"\b(?:what|how|which|who|whose|did|does|do|is|was|were)\b", re.I)
+_RATE_AFTER = re.compile(r"\s*(?:how far|what (?:share|%|percentage|proportion|per ?cent)|(?:and )?(?:its|the) "
+                         r"(?:completion|share of))", re.I)
+
+
+def _terse_then_rate(question: str) -> bool:
+    """'factory investment Jan–May 2024, and how far along the annual target?': a level named without a question
+    word, then a rate asked of it."""
+    head, sep, tail = question.partition(", and ")
+    return bool(sep) and not _ASKING_EN.search(head) and bool(_RATE_AFTER.match(tail))
 
 
 def unit_strict(question: str, hint: str | None) -> bool:
@@ -395,14 +419,15 @@ _MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，
 _UNIT_WORD = r"(?:万元|亿元|元|万平方米|平方米|平米|平方公里|万亩|亩|公顷|吨|万吨|万人次|人次|公里|千米|米)"
 _UNIT_WANTED = re.compile(rf"[，,。；;]?\s*(?:请)?(?:按|以|用)\s*[“\"]?({_UNIT_WORD})[”\"]?(?:为单位(?:计算?|表示|给出)?|计算?|算|表示|给出|回答)"
                           rf"(?:的话)?(?:[，,]?\s*不要用\s*{_UNIT_WORD}[。.]?)?"
-                          rf"|(?:折合|换算成?|折算成?|写成|表示为|化成)(?:成|为)?[“\"]?(?:大约|大概|约)?(?:多少|几)?个?"
+                          rf"|(?:折合|换算成?|换成|转换成?|转成|折算成?|写成|表示为|化成)(?:成|为)?[“\"]?(?:大约|大概|约)?(?:多少|几)?个?"
                           rf"[“\"]?({_UNIT_WORD})[”\"]?")
 # …in English: 'Give it in yuan', 'expressed in mu', 'written out in full, how many … (person-times)'
 _UNIT_WANTED_EN = re.compile(r"\b(?:give|giving|express|expressed|state|stated|write|written|convert(?:ed)?|answer)\b"
                              r"[^?.;]{0,24}?\b(?:in|into|as)\s+(?:full\s+)?(yuan|mu|hectares?|square met(?:re|er)s|"
                              r"met(?:re|er)s|kilomet(?:re|er)s|km|tonnes?|tons?|person-times)\b"
                              r"|\b(?:in|into) (mu|hectares|square met(?:re|er)s|person-times)\s*[?？]"
-                             r"|[(（]\s*(person-times)\s*[)）]", re.I)
+                             r"|[(（]\s*(person-times)\s*[)）]"
+                             rf"|\b(?:in|into|as)\s+({_UNIT_WORD})(?=\s*[?？.,;，]|\s*$)", re.I)  # '…, in 亿元?'
 _WANTED_UNIT = {"万元": "CNY", "亿元": "CNY", "元": "CNY", "yuan": "CNY", "万人次": "count", "人次": "count",
                 "person-times": "count", "公里": "m", "千米": "m", "米": "m", "metres": "m", "meters": "m",
                 "kilometres": "m", "kilometers": "m", "km": "m", "吨": "t", "万吨": "t", "tonne": "t", "tonnes": "t",
@@ -451,10 +476,16 @@ def measure_word(question: str) -> str | None:
         return "人"  # 'XX poverty relief — people already lifted out of poverty?': people, not households
     if re.search(r"\bhow many (?:[\w-]+ ){0,3}?households\b(?!['’])", question, re.I):
         return "户"  # 'how many households did the renovation cover': not the compounds renovated
+    counted = _EN_COUNTED_WORD.search(question)
+    if counted:  # 'how many rooms did the three health stations provide': rooms (间), not the stations (家)
+        return _EN_MEASURE_WORDS[counted.group(1).lower()]
     en = _EN_DURATION.search(question)
     return _EN_DURATIONS[en.group(1).lower()] if en else None
 
 
+# English count nouns that have a measure word of their own
+_EN_MEASURE_WORDS = {"rooms": "间", "beds": "张", "buildings": "栋", "schools": "所", "vehicles": "辆", "trees": "株"}
+_EN_COUNTED_WORD = re.compile(r"\bhow many (?:[\w-]+ ){0,3}?(" + "|".join(_EN_MEASURE_WORDS) + r")\b(?!['’])", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z][\w'-]*\s*){1,6})", re.I)
 _NOUN_END = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|in|of|on|at|for|from|under|"
                        r"with|by|to|that|which|who|across|between|during|over|[a-z]+ed|took|went|got|made|gave|came|"

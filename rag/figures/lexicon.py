@@ -214,11 +214,17 @@ EN_PATTERNS: dict[str, str] = {
                          r"land (?:banked|reserve[ds]?)|storage of land",
     "land_consolidation_area": r"land consolidation|land (?:readjustment|assembly)",
     "fixed_asset_investment": r"fixed[- ]asset investment|\bFAI\b",
-    "industrial_output_above_scale": r"industrial output|output of (?:industrial )?enterprises above",
+    "industrial_investment": r"industrial investment|\bfactory investment|investment in (?:industry|factories|"
+                             r"manufacturing)\b",
+    "industrial_output_above_scale": r"industrial output|output of (?:industrial )?enterprises above|"
+                                     # an analyst's words: 'what did its big factories turn out'
+                                     r"\bbig (?:factories|manufacturers|industrial firms)\b[^?]{0,40}\b(?:output|"
+                                     r"turn(?:s|ed)? out|produced?)\b|\b(?:output|production) of (?:the |its )?big "
+                                     r"(?:factories|manufacturers)\b",
     "industrial_value_added_above_scale": r"industrial value[- ]added",
-    "retail_sales": r"retail sales",
-    "gdp": r"\bGDP\b|gross (?:domestic|regional) product",
-    "tax_revenue": r"tax revenue|\btaxes\b",
+    "retail_sales": r"retail sales|consumer (?:spending|goods sales)",
+    "gdp": r"\bGDP\b|gross (?:domestic|regional) product|size of (?:the |its )?(?:local )?economy|economic output",
+    "tax_revenue": r"tax revenue|\btaxes\b|\btax (?:take|intake|receipts)\b",
     "high_tech_enterprises": r"high[- ]tech (?:enterprises|companies|firms)|国高",
     "specialized_sme_count": r"specialised|specialized|专精特新",
     "listed_companies": r"listed (?:companies|firms|enterprises)",

@@ -28,6 +28,7 @@ from typing import Literal
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS
 from rag.schemas import Indicator
 from rag.text.cues import LIKE_FOR_LIKE
+from rag.text.script import simplified
 from rag.text.words import function_word, jieba, noun_tail, tagged
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             out.append(Scored(row, lex, "label"))
     if lang == "en" and phrase:
         out = _english_checked(phrase, out, counted)
+    elif lang == "zh" and phrase and not out:
+        out = clause_covered(phrase, rows)
     order = {id(s.row): n for n, s in enumerate(out)}
     out.sort(key=lambda s: (-s.score, order[id(s.row)]))
     return out
@@ -270,7 +273,7 @@ HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")
 ANIMAL = re.compile(r"[牛羊猪鸡鸭鹅兔蜂蚕]")  # (not 马: 马路)
 _GENERIC_TAIL = re.compile(r"(?:面积|数量|总数|个数|规模|总量|金额|总额)$")
 _GENERIC_HEAD = re.compile(r"^(?:数|数量|人数|户数|个数|总数|总量|规模|金额|额|总额|面积|长度|里程|总长|情况|水平|量|多少|几|场次|次数|"
-                           r"场数)$")
+                           r"场数|钱|块钱)$")
 
 
 @lru_cache(maxsize=8192)
@@ -365,6 +368,9 @@ def label_similarity(phrase: str, label: str, asked: str | None = None) -> float
     for term in TERMS:  # lexicon synonyms: 固投 and 固定资产投资 are one measure
         if term.regex.fullmatch(phrase) and term.regex.search(label) and len(label) <= len(term.zh) + 3:
             score = max(score, 0.9)
+    if named and terms_named(label) and not named & terms_named(label) and len(words) >= 2 and not any(
+            _shares(w, label) for w in words[:-1] if len(w) >= 2 or _noun_char(w)):
+        score *= 0.6  # '规上企业' and '国高企业': two indicators the lexicon knows apart, the head word (企业) alone shared
     return round(score * fit, 4)
 
 
@@ -402,6 +408,12 @@ _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _TOP_ONE = re.compile(r"最[高多大][的]?[\u4e00-\u9fff]{1,6}[村社区组]")
 _TOP_ASKED = re.compile(r"最[高多大]|哪个村(?![均级])|\b(?:highest|most|largest|top|which village)\b", re.I)
 _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
+# the state projects are counted in ('完工项目', '开工项目'): a count of projects in one state is not of another
+_STATE = re.compile(r"完工|竣工|建成|开工|动工|在建|签约|立项")
+_STATE_SAME = {"竣工": "完工", "建成": "完工", "动工": "开工"}
+_ABOVE_SET = re.compile(r"([规限四资])上(?=企业|工业|单位|社零|批发|零售|住餐|服务业|“|”|\"|$)")
+_SCALE_ABOVE = re.compile(r"规上|规模以上|\babove[- ](?:designated[- ])?(?:size|scale)", re.I)
+_SCALE_BELOW = re.compile(r"规下|规模以下|\bbelow[- ](?:designated[- ])?(?:size|scale)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,40}\b(?:retail|wholesale|"
                           r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上
 _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b|"
@@ -478,6 +490,16 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.6  # '牦牛出栏' (sent to market) is not answered by '牦牛' or '牦牛存栏' (the herd kept)
     if bool(_ABOVE_QUOTA.search(phrase)) != bool(_ABOVE_QUOTA.search(label)):
         fit *= 0.6  # 限上社零 (firms above the quota) is not the total 社零, nor the other way round
+    asked_state, label_state = set(_STATE.findall(phrase)), set(_STATE.findall(label))
+    if asked_state and label.endswith("项目") and "项目" in phrase and not {
+            _STATE_SAME.get(x, x) for x in asked_state} & {_STATE_SAME.get(x, x) for x in label_state}:
+        fit *= 0.5 if label_state else 0.7  # '完工项目' asked: the projects started, or all of them, are not it
+    if _SCALE_ABOVE.search(phrase) and _SCALE_BELOW.search(label) or _SCALE_BELOW.search(phrase) \
+            and _SCALE_ABOVE.search(label):
+        fit *= 0.3  # 规上 (above the designated size) and 规下 (below it) are two sets of firms
+    asked_set, label_set = set(_ABOVE_SET.findall(phrase)), set(_ABOVE_SET.findall(label))
+    if asked_set and label_set and not asked_set & label_set:
+        fit *= 0.4  # '规上企业' (industry above the size) is not '四上企业' (four trades above theirs), nor 限上
     asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
     if bool(_DEATHS.search(phrase)) != bool(_DEATHS.search(label)) and _CJK.search(phrase):
         fit *= 0.5  # '事故死亡人数' is not '事故宗数', nor the other way round
@@ -686,6 +708,12 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "put into use": ("投入使用", "投用"), "slope": ("边坡", "坡"), "slopes": ("边坡", "坡"),
     "booster": ("加强针",), "or-higher": ("以上",), "or-above": ("以上",), "resident population": ("常住人口",), "registered population": ("户籍人口",),
     "permanent residents": ("常住人口",),
+    # an analyst's words for what reports count ('hiring fairs' are 招聘会, 'turnout' is counted in 人次)
+    "hiring fair": ("招聘会",), "hiring fairs": ("招聘会",), "job fair": ("招聘会",), "job fairs": ("招聘会",),
+    "recruitment fair": ("招聘会",), "recruitment fairs": ("招聘会",), "jobs": ("就业", "岗位"),
+    "turnout": ("人次", "参与", "参加"), "hand out": ("发放",), "handed out": ("发放",), "paid out": ("发放",),
+    "vendors": ("摊贩", "商户"), "hawkers": ("摊贩",), "stallholders": ("摊贩", "商户"), "incubate": ("孵化",),
+    "incubated": ("孵化",), "start-ups": ("初创企业",), "startups": ("初创企业",),
 }
 _PARTICLES = ("up", "out", "off", "down", "over", "back")  # of phrasal verbs ('set up'): no words alone
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its", "did", "was", "were", "is",
@@ -962,6 +990,70 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
             w not in row.context for w in missing):
         return 0.0
     return THRESHOLD + 0.1 if qualifier_fit(phrase, row.label_zh) >= 1 else 0.0  # a qualifier amiss: no match
+
+
+_CLAUSE_COVER = THRESHOLD + 0.02  # a figure found by its sentence alone: a match, weaker than any label's
+
+
+def clause_covered(phrase: str, rows: Sequence[Indicator]) -> list[Scored]:
+    """The last resort when no label fits: rows whose own stretch of sentence (`own_stretch`) holds every word of
+    the phrase, the label holding the most of them, in each report ('开展“第一议题”学习59次' for '“第一议题”学了几次';
+    '对…国储地进行彻底清拆,一举释放国有储备用地2万余平方米' for '清拆…释放了多少国有储备用地'). A word only another
+    figure's stretch holds ('专精特新宣讲会7场,“一对一”辅导企业100余家' for '专精特新企业') rules the row out. Rows
+    that hold equally many all stay, so a question two figures fit equally is left for the caller to call
+    ambiguous."""
+    words = cover_words(phrase)
+    if not any(len(w) >= 2 for w in words) or any(t.regex.fullmatch(_clean(phrase)) for t in TERMS):
+        return []  # a measure the lexicon names ('工业投资'), unmatched, is not in the report
+    long = [w for w in words if len(w) >= 2]
+    animals = set(ANIMAL.findall(phrase)) if HERD_WORD.search(phrase) else set()  # '牛存栏' (not '山猪坑')
+    best: dict[str, int] = {}
+    found: list[tuple[Indicator, int]] = []
+    for row in rows:
+        if codes_clash(phrase, row.label_zh) or animals - set(row.label_zh) or qualifier_fit(phrase, row.label_zh) < 1:
+            continue
+        stretch = own_stretch(row)
+        if not all(w in stretch for w in words):
+            continue
+        held = [w for w in long if w in row.label_zh]
+        own = sum(len(w) for w in held)
+        # a label holding only the phrase's last word ('…企业' of '国家高新技术企业') says nothing of what kind
+        if held and (held != long[-1:] or len(long) == 1):
+            found.append((row, own))
+            best[row.report_id] = max(best.get(row.report_id, 0), own)
+    return [Scored(row, _CLAUSE_COVER, "label") for row, own in found if own == best[row.report_id]]
+
+
+_QUOTES = re.compile(r"[“”\"'‘’]")
+_FIGURE_BEFORE = re.compile(r"[\d.]+[万亿千百余多近约]*[\u4e00-\u9fff]?$")  # '…等23条' before '路段照明设施'
+
+
+def own_stretch(row: Indicator) -> str:
+    """What a row's sentence says of its figure and of no other: the section heading, the sentence's lead (its
+    words before the clause of its first figure: '接诉即办方面,全年受理…' is said of every figure after), and the
+    label with the words before it back to the figure before."""
+    context = simplified(_QUOTES.sub("", row.context or row.evidence.quote))
+    at = context.rfind(row.label_zh)
+    if at < 0:
+        at = context.rfind(simplified(_QUOTES.sub("", row.evidence.quote)))
+    if at < 0:
+        return row.label_zh
+    before = _FIGURE_BEFORE.sub("", context[:at])
+    digits = [n for n, ch in enumerate(before) if ch.isdigit()]
+    if not digits:
+        return context
+    first = digits[0]
+    cut = max((n for n, ch in enumerate(before[:first]) if ch in "，,；;：:。 "), default=-1)
+    return before[: cut + 1] + before[digits[-1] + 1 :] + context[at:]
+
+
+@lru_cache(maxsize=4096)
+def cover_words(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase a sentence must hold for `clause_covered`, none that only asks ('几次', '多少') or
+    narrows nothing; one-character words too ('元胡产量' is never the 柑橘产量 whose sentence names no 元胡)."""
+    return tuple(w for w in _words(_clean(phrase)) if not _GENERIC_HEAD.match(w)
+                 and not _GENERIC.fullmatch(w) and not _FILLER.fullmatch(w) and not function_word(w)
+                 and not w.startswith("几"))
 
 
 def _rate_end(phrase: str, label: str) -> str:
