@@ -251,6 +251,13 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     kinds = WANTED.get(r.kind, WANTED["actual"])
     same_unit = [x for x in inside if x.normalized_unit in units
                  and (not r.measure_word or x.normalized_unit != "count" or measure_fits(r.measure_word, x.unit))]
+    read = {(x.value, x.unit) for x in same_unit}
+    stated = {(abs(q.value), q.unit) for q in scan_quantities(sent) if q.unit and measure_fits(r.measure_word, q.unit)} \
+        if r.unit_hint == "count" and r.measure_word else set()
+    if len(read) < len(stated):
+        # a figure of the measure word asked that was not read ('“某议题”学习47次、讲党课9次' with the 47 unread):
+        # the one figure read is no answer
+        return None
     if len({(x.value, x.unit) for x in same_unit}) > 1 and r.unit_hint == "count":
         # '划分了多少个片区' over '41个片区、203个网格': the figure the counted noun follows
         counted = COUNT_ASKED.search(question)
@@ -818,7 +825,7 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     if len({x.normalized_unit for x in picked}) != 1 or len({x.period for x in picked}) != 1:
         return None
     if picked[0].normalized_unit == "count" and len({x.unit.lstrip("万亿千百") for x in picked}) != 1:
-        return None  # 2.5万人次 served and 114面 banners received are no one count
+        return None  # 1.8万人次 served and 96面 banners received are no one count
     if lang == "en" and (len({x.report_id for x in picked}) > 1 or max(x.evidence.start for x in picked)
                          - min(x.evidence.start for x in picked) > _ITEMS_SPAN):
         return None  # English items glossed word by word: only figures stated together ('…违规事件46起、突发事件15起') add up
@@ -1007,7 +1014,7 @@ def _family_elsewhere(measure: list[Indicator], rows: list[Indicator], r: Route)
 
 def _worded_elsewhere(measure: list[Indicator], scored: list[Scored], r: Route) -> list[Indicator]:
     """In a comparison, a place with no row of the best measure: its own best-matching measure when that names
-    the thing asked the same way ('110违法犯罪警情' beside '刑事治安警情' for '警情同比降幅': both 警情) and is given in
+    the thing asked the same way ('违法犯罪警情' beside '治安类警情' for '警情同比降幅': both 警情) and is given in
     the same unit. The answer names each place's own measure."""
     if r.language != "zh" or not (r.intent in ("rank", "aggregate") and len(r.places) > 1):
         return []

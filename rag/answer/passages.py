@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rag.answer.router import Route
+from rag.answer.router import DURATIONS, Route, measure_fits
 from rag.figures.lexicon import expand_english
 from rag.figures.match import ANIMAL, HERD_WORD
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
@@ -66,6 +66,10 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     if clause and AVERAGE_ASKED.search(question) and not re.search(r"均|每", clause):
         clause = None  # '平均每户几口人' over '符合标准9户31人': the total is no average
     herd = HERD_WORD.findall(r.phrase) if r.language == "zh" else []
+    stated = [q for q in scan_quantities(clause) if q.unit] if clause else []
+    if stated and r.measure_word and r.measure_word not in DURATIONS and not measure_fits(r.measure_word,
+                                                                                          stated[0].unit or ""):
+        clause = None  # '多少家专精特新企业' over '办了6场专精特新解读会': 场 counts no firms
     if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
     if clause and r.language == "zh" and set(ANIMAL.findall(r.phrase)) - set(clause):
@@ -172,7 +176,7 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
                 for at in (x.start() for x in re.finditer(re.escape(a), sent)):
                     run = _LIST_START.split(sent[:at])[-1]
                     items = run.split("、")
-                    # ('…、人才住房等各类企业问题30个': the count is the figure after the list, not the kinds named)
+                    # ('…、物流等各类企业问题42个': the count is the figure after the list, not the kinds named)
                     if len(items) < 2 or len(items) > 12 or run.rstrip().endswith("等") or any(
                             not it.strip() or len(it) > 24 for it in items) or re.search(r"\d+\s*[个所家条座栋项处名位户类种批支]", run) \
                             or re.match(r"\s*\d", sent[at + len(a) :]):

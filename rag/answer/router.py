@@ -88,7 +88,7 @@ _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])"
 
 
 def full_years(question: str) -> str:
-    """Years written with two digits, in full ('观湖23年…' is 2023; "Guanhu '22" is 2022)."""
+    """Years written with two digits, in full ('禾溪23年…' is 2023; "Hexi '22" is 2022)."""
     question = _SHORT_YEAR_ZH.sub(lambda m: "20" + m.group(1), question)
     return _SHORT_YEAR_EN.sub(lambda m: "20" + m.group(1), question)
 
@@ -381,8 +381,8 @@ _RATE_AFTER = re.compile(r"\s*(?:how far|what (?:share|%|percentage|proportion|p
 
 
 def _terse_then_rate(question: str) -> bool:
-    """'factory investment Jan–May 2024, and how far along the annual target?': a level named without a question
-    word, then a rate asked of it."""
+    """'industrial investment in the first five months, and how far along its target?': a level named without a
+    question word, then a rate asked of it."""
     head, sep, tail = question.partition(", and ")
     return bool(sep) and not _ASKING_EN.search(head) and bool(_RATE_AFTER.match(tail))
 
@@ -477,7 +477,7 @@ def measure_word(question: str) -> str | None:
     if re.search(r"\bhow many (?:[\w-]+ ){0,3}?households\b(?!['’])", question, re.I):
         return "户"  # 'how many households did the renovation cover': not the compounds renovated
     counted = _EN_COUNTED_WORD.search(question)
-    if counted:  # 'how many rooms did the three health stations provide': rooms (间), not the stations (家)
+    if counted:  # 'how many rooms do the quarantine hotels offer': rooms (间), not the hotels (家)
         return _EN_MEASURE_WORDS[counted.group(1).lower()]
     en = _EN_DURATION.search(question)
     return _EN_DURATIONS[en.group(1).lower()] if en else None

@@ -217,7 +217,7 @@ EN_PATTERNS: dict[str, str] = {
     "industrial_investment": r"industrial investment|\bfactory investment|investment in (?:industry|factories|"
                              r"manufacturing)\b",
     "industrial_output_above_scale": r"industrial output|output of (?:industrial )?enterprises above|"
-                                     # an analyst's words: 'what did its big factories turn out'
+                                     # an analyst's words: 'how much do the big factories produce'
                                      r"\bbig (?:factories|manufacturers|industrial firms)\b[^?]{0,40}\b(?:output|"
                                      r"turn(?:s|ed)? out|produced?)\b|\b(?:output|production) of (?:the |its )?big "
                                      r"(?:factories|manufacturers)\b",

@@ -997,9 +997,9 @@ _CLAUSE_COVER = THRESHOLD + 0.02  # a figure found by its sentence alone: a matc
 
 def clause_covered(phrase: str, rows: Sequence[Indicator]) -> list[Scored]:
     """The last resort when no label fits: rows whose own stretch of sentence (`own_stretch`) holds every word of
-    the phrase, the label holding the most of them, in each report ('开展“第一议题”学习59次' for '“第一议题”学了几次';
-    '对…国储地进行彻底清拆,一举释放国有储备用地2万余平方米' for '清拆…释放了多少国有储备用地'). A word only another
-    figure's stretch holds ('专精特新宣讲会7场,“一对一”辅导企业100余家' for '专精特新企业') rules the row out. Rows
+    the phrase, the label holding the most of them, in each report ('全年“第一议题”学习47次' for '“第一议题”学了几次';
+    '北岗采石场遗留地块整治到位，全面清拆后收回国有储备用地3万余平方米' for '清拆后收回了多少储备用地'). A word only
+    another figure's stretch holds ('办了6场专精特新解读会，上门辅导企业80余家' for '专精特新企业') rules the row out. Rows
     that hold equally many all stay, so a question two figures fit equally is left for the caller to call
     ambiguous."""
     words = cover_words(phrase)
@@ -1025,12 +1025,12 @@ def clause_covered(phrase: str, rows: Sequence[Indicator]) -> list[Scored]:
 
 
 _QUOTES = re.compile(r"[“”\"'‘’]")
-_FIGURE_BEFORE = re.compile(r"[\d.]+[万亿千百余多近约]*[\u4e00-\u9fff]?$")  # '…等23条' before '路段照明设施'
+_FIGURE_BEFORE = re.compile(r"[\d.]+[万亿千百余多近约]*[\u4e00-\u9fff]?$")  # '…等12条' before '背街小巷'
 
 
 def own_stretch(row: Indicator) -> str:
     """What a row's sentence says of its figure and of no other: the section heading, the sentence's lead (its
-    words before the clause of its first figure: '接诉即办方面,全年受理…' is said of every figure after), and the
+    words before the clause of its first figure: '诉求办理方面，全年受理…' is said of every figure after), and the
     label with the words before it back to the figure before."""
     context = simplified(_QUOTES.sub("", row.context or row.evidence.quote))
     at = context.rfind(row.label_zh)

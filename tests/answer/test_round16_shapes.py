@@ -18,20 +18,20 @@ from tests.conftest import invented_corpus
 REPORTS = {
     "hx_2023.txt": "禾溪街道2023年工作总结和2024年工作计划\n"
                    "一、2023年工作总结\n"
-                   "全年实现地区生产总值286.4亿元，规上工业总产值612.3亿元，固定资产投资完成95.2亿元，其中工业投资21.7亿元，"
-                   "税收收入31.8亿元。规下工业营业收入45.2亿元。“四上”企业增至310家，“国高”企业增至290家。\n"
-                   "始终坚持强化理论武装，开展“第一议题”学习47次、理论学习中心组学习18次以及各类理论宣讲活动64余场。"
-                   "依法依规，对北岗采石场遗留地块进行彻底清拆，一举释放国有储备用地3万余平方米。"
-                   "召开高企和专精特新宣讲会6场，“一对一”辅导企业80余家。"
-                   "实施“锦绣计划”干部专项考核，考核干部152名，通报表扬40名，提拔晋升27名。"
-                   "开展“服务企业”专项行动，走访企业210家，协调用工、融资、物流等各类企业问题42个。"
-                   "启用南湾隔离点，累计集中隔离服务1.8万余人次，获赠锦旗96面。"
-                   "开设3家健康驿站，提供房源260余间。9个城市更新项目有序推进。刑事治安警情同比下降21.4%。\n"
+                   "地区生产总值286.4亿元；规上工业总产值612.3亿元；固定资产投资95.2亿元，内含工业投资21.7亿元；"
+                   "税收收入31.8亿元；规下工业营业收入45.2亿元。现有“四上”企业310家，“国高”企业290家。\n"
+                   "抓好党员教育，全年“第一议题”学习47次、讲党课9次。"
+                   "北岗采石场遗留地块整治到位，全面清拆后收回国有储备用地3万余平方米。"
+                   "面向企业办了6场专精特新政策解读会，上门辅导企业80余家。"
+                   "年度干部考评覆盖干部152名，其中表彰40名，提拔晋升27名。"
+                   "“服务企业”行动中走访企业210家，帮助协调用工、融资、物流等各类企业问题42个。"
+                   "南湾隔离点累计服务隔离人员1.8万余人次，收到锦旗96面。"
+                   "3家健康驿站投用，共提供房源260余间。在推城市更新项目9个。刑事治安警情同比下降21.4%。\n"
                    "二、2024年工作计划\n"
-                   "力争固定资产投资增长8%。\n",
+                   "固定资产投资力争增长8%。\n",
     "qf_2024h1.txt": "青峰街道2024年上半年工作总结\n"
                      "一、城市更新\n"
-                     "城市更新完工项目3个，开工项目6个。110违法犯罪警情1260宗，同比下降3.5%。\n",
+                     "城市更新完工项目3个，开工项目6个。违法犯罪警情1260宗，同比下降3.5%。\n",
     "ls_2022.txt": "岚山镇2022年工作总结\n"
                    "一、农业生产\n"
                    "柑橘种植面积1.6万亩，产量2.9万吨；元胡种植面积3800亩。烟叶收购预计1.2万担。\n",
@@ -48,8 +48,8 @@ def _states(answer: Answer, value: float, unit: str) -> bool:
 
 def test_a_figure_is_found_by_its_sentence_when_no_label_fits(corpus: Corpus) -> None:
     a = corpus.ask("禾溪街道2023年“第一议题”学了几次？")
-    assert _states(a, 47.0, "count") and not _states(a, 18.0, "count"), a.text
-    b = corpus.ask("禾溪街道对北岗采石场遗留地块彻底清拆，释放了多少国有储备用地？")
+    assert _states(a, 47.0, "count") and not _states(a, 9.0, "count"), a.text
+    b = corpus.ask("禾溪街道北岗采石场遗留地块清拆后，收回了多少国有储备用地？")
     assert _states(b, 30000.0, "m2"), b.text
 
 
@@ -97,12 +97,12 @@ def test_an_analysts_english_names_the_headline_indicator(corpus: Corpus) -> Non
 
 
 def test_a_list_of_kinds_is_never_counted_when_the_report_states_the_number(corpus: Corpus) -> None:
-    a = corpus.ask("禾溪街道2023年开展“服务企业”专项行动，帮企业协调解决了多少个问题？")
+    a = corpus.ask("禾溪街道2023年“服务企业”行动中帮企业协调解决了多少个问题？")
     assert not _states(a, 3.0, "count"), a.text
 
 
 def test_counts_in_different_measure_words_are_never_summed(corpus: Corpus) -> None:
-    a = corpus.ask("禾溪街道2023年南湾隔离点和其他工作一共获赠了多少面锦旗？")
+    a = corpus.ask("禾溪街道2023年南湾隔离点和其他工作一共收到多少面锦旗？")
     assert not any(v > 96 for v, _ in headline_figures(a)), a.text
 
 
@@ -127,7 +127,7 @@ def test_a_fall_asked_without_a_unit_is_the_rate_the_report_states(corpus: Corpu
 def test_places_wording_one_measure_their_own_way_are_compared_each_by_its_own(corpus: Corpus) -> None:
     a = corpus.ask("禾溪街道（2023年）和青峰街道（2024年上半年）的警情同比降幅，哪个最小？")
     assert _states(a, -3.5, "percent") and "21.4%" in a.text, a.text  # the winner first, the other after
-    assert "110违法犯罪警情" in a.text and "刑事治安警情" in a.text  # each place's own measure, named
+    assert "违法犯罪警情" in a.text and "刑事治安警情" in a.text  # each place's own measure, named
 
 
 def test_an_english_count_noun_with_a_measure_word_of_its_own_is_strict(corpus: Corpus) -> None:

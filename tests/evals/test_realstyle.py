@@ -44,7 +44,9 @@ GATES = [("realstyle", 0.93, 0.03), ("realstyle2", 0.88, 0.03), ("realstyle3", 0
          ("realstyle55", 0.93, 0.03), ("realstyle56", 0.92, 0.03), ("realstyle57", 0.89, 0.03),
          ("realstyle58", 0.84, 0.03), ("realstyle59", 0.93, 0.03), ("realstyle60", 0.95, 0.03),
          ("realstyle61", 0.95, 0.03), ("realstyle62", 0.93, 0.03), ("realstyle63", 0.95, 0.03),
-         ("realstyle64", 0.90, 0.03), ("realstyle65", 0.87, 0.03), ("realstyle66", 0.81, 0.06)]
+         ("realstyle64", 0.90, 0.03), ("realstyle65", 0.87, 0.03), ("realstyle66", 0.81, 0.06),
+         ("realstyle67", 0.90, 0.03), ("realstyle68", 0.90, 0.05), ("realstyle69", 0.83, 0.03),
+         ("realstyle70", 0.89, 0.05)]
 
 
 @pytest.mark.slow
