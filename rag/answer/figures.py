@@ -1021,13 +1021,13 @@ def _worded_elsewhere(measure: list[Indicator], scored: list[Scored], r: Route) 
     words = [w for w in cover_words(r.phrase) if len(w) >= 2]
     tail = re.sub(r"[^\u4e00-\u9fff]", "", r.phrase)[-2:]
     head = words[-1] if words and r.phrase.endswith(words[-1]) else tail  # ('警情' is two words to jieba)
-    units = {x.normalized_unit for x in measure}
     if not head or head not in measure[0].label_zh:
         return []
+    units = {x.normalized_unit for x in measure}
     have = {x.street for x in measure}
     out: list[Indicator] = []
-    for place in r.places:
-        own = [s for s in scored if s.row.street == place and place not in have and head in s.row.label_zh
+    for place in (p for p in r.places if p not in have):
+        own = [s for s in scored if s.row.street == place and head in s.row.label_zh
                and qualifier_fit(r.phrase, s.row.label_zh) >= 1]
         if own and any(s.row.normalized_unit in units for s in own):
             best = max(own, key=lambda s: s.score)
