@@ -258,7 +258,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         # a figure of the measure word asked that was not read ('“某议题”学习47次、讲党课9次' with the 47 unread):
         # the one figure read is no answer
         return None
-    if len({(x.value, x.unit) for x in same_unit}) > 1 and r.unit_hint == "count":
+    if len(read) > 1 and r.unit_hint == "count":
         # '划分了多少个片区' over '41个片区、203个网格': the figure the counted noun follows
         counted = COUNT_ASKED.search(question)
         noun = counted.group(2) if counted else None

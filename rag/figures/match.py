@@ -1010,10 +1010,9 @@ def clause_covered(phrase: str, rows: Sequence[Indicator]) -> list[Scored]:
     best: dict[str, int] = {}
     found: list[tuple[Indicator, int]] = []
     for row in rows:
-        if codes_clash(phrase, row.label_zh) or animals - set(row.label_zh) or qualifier_fit(phrase, row.label_zh) < 1:
-            continue
-        stretch = own_stretch(row)
-        if not all(w in stretch for w in words):
+        stretch = own_stretch(row)  # (the cheap test first: most rows' sentences hold some word not)
+        if not all(w in stretch for w in words) or codes_clash(phrase, row.label_zh) \
+                or animals - set(row.label_zh) or qualifier_fit(phrase, row.label_zh) < 1:
             continue
         held = [w for w in long if w in row.label_zh]
         own = sum(len(w) for w in held)
@@ -1032,12 +1031,19 @@ def own_stretch(row: Indicator) -> str:
     """What a row's sentence says of its figure and of no other: the section heading, the sentence's lead (its
     words before the clause of its first figure: '诉求办理方面，全年受理…' is said of every figure after), and the
     label with the words before it back to the figure before."""
-    context = simplified(_QUOTES.sub("", row.context or row.evidence.quote))
-    at = context.rfind(row.label_zh)
+    return _stretch(row.context or row.evidence.quote, row.label_zh, row.evidence.quote)
+
+
+@lru_cache(maxsize=65536)
+def _stretch(context: str, label: str, quote: str) -> str:
+    """`own_stretch` of a row's strings, kept: a question no label fits reads every row's (a Traditional report's
+    sentence converted once, not once per question)."""
+    context = simplified(_QUOTES.sub("", context))
+    at = context.rfind(label)
     if at < 0:
-        at = context.rfind(simplified(_QUOTES.sub("", row.evidence.quote)))
+        at = context.rfind(simplified(_QUOTES.sub("", quote)))
     if at < 0:
-        return row.label_zh
+        return label
     before = _FIGURE_BEFORE.sub("", context[:at])
     digits = [n for n, ch in enumerate(before) if ch.isdigit()]
     if not digits:
