@@ -45,9 +45,11 @@ from rag.figures.match import (
     en_similarity,
     english_coverage,
     english_to_zh,
+    head_noun,
     label_similarity,
     match_rows,
     measure_of,
+    own_stretch,
     qualifier_fit,
     stock_first,
     terms_named,
@@ -64,6 +66,7 @@ from rag.text.cues import (
     NUMBER_QUESTION,
     PER_MONTH,
     PLAN_OBJECT,
+    WHICH_STATES,
     WHOLE_YEAR,
     nth_asked,
 )
@@ -245,8 +248,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if found is None:
         return None
     sent, start, inside = found
-    if r.language == "zh" and sum(1 for f in focus if f in sent) < _SOLE_COVER * len(focus):
-        return None
+    if r.language == "zh" and (sum(1 for f in focus if f in sent) < _SOLE_COVER * len(focus)
+                               or not (r.measure_word and r.measure_word != "个") and head_noun(r.phrase) not in sent):
+        return None  # ('升级改造了多少个垃圾屋' over a sentence of upgrades that names no 垃圾屋)
     units = _UNITS_OF.get(r.unit_hint, {r.unit_hint})
     kinds = WANTED.get(r.kind, WANTED["actual"])
     same_unit = [x for x in inside if x.normalized_unit in units
@@ -424,7 +428,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                  "kind": "actual" if asks_level else r.kind})
     if r.intent == "lookup" and not r.years and len(r.places) == 1 and _LAST_YEAR_ASKED.search(question):
         r = _last_year(r, ctx)  # '去年上半年火警多少宗' beside a 2024 H1 report: 2023, which it does not cover
-    asks = split_asks(question, [m.street for m in ctx.reports if m.street]) if r.intent == "lookup" else []
+    asks = split_asks(question, [m.street for m in ctx.reports if m.street]) \
+        if r.intent == "lookup" or r.intent == "aggregate" and len(r.places) == 1 else []  # ('一共多少件？满意率如何？')
     if len(asks) >= 2:
         return _each(question, r, asks, ctx)
     # a share of a task, target or budget is its completion rate ('占年度任务38%'); of anything else, never
@@ -598,8 +603,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             r.intent == "rank" and r.kind in ("completion_rate", "share")  # '哪个…完成任务的比例更高': rates ranked
             or r.kind == "yoy_growth" and len(r.years) <= 1):  # '比上年减产了百分之几': the stated rate
         units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})
-        measure = [x for x in measure if x.normalized_unit in units or x.kind not in _LEVEL]
-        if not any(x.kind in _LEVEL for x in measure):  # '增加了几栋' over a measure only stated in yuan
+        levels = (*_LEVEL, "target") if r.kind == "target" else _LEVEL  # a plan's '新增停车位420个' is its level
+        measure = [x for x in measure if x.normalized_unit in units or x.kind not in levels]
+        if not any(x.kind in levels for x in measure):  # '增加了几栋' over a measure only stated in yuan
             lang = r.language
             where = join_list([_place(p, lang) for p in places], lang) or msg("all_reports", lang)
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
@@ -1588,6 +1594,8 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
             text = text.rstrip("。.") + ("," if lang == "zh" else ". ") + msg(
                 "also_kind", lang, verb=_verb(g, lang), figure=_fig_with_kind(g, lang) if g.kind == "target"
                 else _figure(g, lang, absolute=g.kind in _SIGNED), n=2)
+        elif also in ("target", "completion_rate", "share", "yoy_growth"):  # '…and did it meet its target?': said
+            text += _sep(text, lang) + msg("also_missing", lang, asked=msg(f"asked_{also}", lang))
     caveats = _notes(cited, lang)
     if how == "nearest" and r.period:
         note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
@@ -1694,13 +1702,13 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     """A figure the report implies, computed and labelled so: last year's level from this year's level and
     growth; a target from the amount done and its completion rate."""
     lang = r.language
-    if not APPROXIMATE.search(question):
-        return None  # only when the question asks for a derived / approximate figure
+    if not APPROXIMATE.search(question) or PER_MONTH.search(question):
+        return None  # only when the question asks for a derived / approximate figure (and never a monthly pace)
     plain = [x for x in rows if x.part != "plan" and not x.period.endswith("-plan")]
     given = _figures_in(question)
     if given:  # '完成6.4亿元、占任务40%,任务约多少': the figures the question states (and their growth) are the inputs
         plain = _quoted(question, plain)
-    year = r.period if r.period and is_full_year(r.period) else None
+    year = r.period if r.period and r.period[:4].isdigit() and not r.period.endswith("-plan") else None
     if year is None and given and _PREVIOUS_YEAR.search(question):  # '报告年度…推算上一年': the year before the figure's
         quoted = [x for x in plain if x.kind in _LEVEL and x.period[:4].isdigit() and is_full_year(x.period)]
         year = str(int(quoted[0].period[:4]) - 1) if quoted else None
@@ -1710,7 +1718,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
             g.kind == "yoy_growth" and g.period == x.period and g.report_id == x.report_id for g in plain)]
         year = str(int(max(x.period[:4] for x in paired)) - 1) if paired else None
     if r.kind in ("actual", "estimate") and year:
-        nxt = str(int(year) + 1)
+        nxt = str(int(year[:4]) + 1) + year[4:]  # ('2023H1' from 2024H1's level and growth)
         level = [x for x in plain if x.period == nxt and x.kind in _LEVEL]
         growth = [x for x in plain if x.period == nxt and x.kind == "yoy_growth" and x.unit == "%"]
         if level and growth and growth[0].value > -100:
@@ -2185,6 +2193,10 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
         return None
     in_period = [x for x in rows if (not r.period or period_matches(_base_period(x.period), r.period))
                  and (not r.years or x.period[:4] in {str(y) for y in r.years})]
+    if not in_period and r.period and is_full_year(r.period) and r.kind in ("actual", "estimate"):
+        # a year asked, its 1-11月 growth the report's only figure of the measure
+        in_period = [x for x in rows if x.period[:4] == r.period[:4] and not x.period.endswith("-plan")
+                     and not any(y.kind in WANTED.get(r.kind, WANTED["actual"]) for y in rows)]
     if in_period:
         other = in_period[0]
         plain = [x for x in in_period if x.part != "plan" and not x.period.endswith("-plan")]
@@ -2266,7 +2278,23 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     found.sort(key=lambda i: i.normalized_value, reverse=not r.ascending)
     label = _label(found, lang)
     missing = [p for p in places if p not in {i.street for i in picked}]
+    which = r.intent != "aggregate" and (len(r.places) >= 2 or not r.places) and bool(WHICH_STATES.search(question))
+    quoted = re.findall(r"“([^”]{2,12})”", question) if which else []
+    if quoted and any(all(q in i.label_zh or q in own_stretch(i) for q in quoted) for i in found):
+        # '都提到了“国满件”，哪一份给出了满意率': the figure said of the quoted thing; the others' rates are of other things
+        held = [i for i in found if all(q in i.label_zh or q in own_stretch(i) for q in quoted)]
+        missing += [i.street for i in found if i not in held and i.street]
+        found = held
+        label = _label(found, lang)
     caveats = _notes(found, lang)
+    if which and missing and found:
+        have = join_list([f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]"
+                          for n, i in enumerate(found, start=1)], lang)
+        text = msg("which_states", lang, label=label, have=have,
+                   missing=join_list([_place(p, lang) for p in missing], lang))
+        table = [_row(n, i, lang, n) for n, i in enumerate(found, start=1)]
+        return _answer(question, r, text, found, table=table + [TableRow(street=p, display=NOT_REPORTED) for p in missing],
+                       caveats=caveats)
     if r.intent != "aggregate" and len(r.places) >= 2 and missing:
         # 'A和B哪个更多' with B's figure not found: no winner can be named; say what each report gives
         have = join_list([f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]"
@@ -2368,8 +2396,8 @@ def _kinds_by_place(question: str, places: list[str], r: Route) -> dict[str, str
     for place, pat in pats.items():
         own = [t for t in parts if re.search(pat, t, re.I) and not any(
             re.search(q, t, re.I) for o, q in pats.items() if o != place)]
-        if len(own) != 1:
-            return {}
+        if len(own) != 1 or len(re.sub(rf"{pat}|[\W\d年]", "", own[0], flags=re.I)) < 2:
+            return {}  # ('石堰、河浦、柳营三份计划里': a place named bare shares the words after the list)
         found[place] = "target" if _PLAN_WORDS.search(own[0]) else "actual"
     return found if len(set(found.values())) == 2 else {}
 
@@ -2460,12 +2488,31 @@ def _two_named(question: str, r: Route) -> list[str]:
     return [indicator_phrase(a, [], r.language, r.places) or a.strip(), b_phrase]
 
 
+# 'A和B，哪个同比降得更多？相差几个百分点？', 'which is larger, its A or its B?': one place's two measures set side by side
+_WHICH_ZH = re.compile(r"^(?P<a>[^，,？?、]+?)(?:和|与|跟|同|还是)(?P<b>[^，,？?、]+?)[，,]?\s*(?:相比[，,]?\s*)?"
+                       r"(?:哪个|哪一个|哪项|哪一项|谁)(?P<how>[^？?]*?(?:更|[多少高低大小快慢]))")
+_WHICH_EN = re.compile(r"\bwhich (?P<how>(?:is|was|were|are) (?:the )?(?:larger|bigger|higher|greater|more|smaller|lower|less)|"
+                       r"(?:fell|dropped|declined|grew|rose|increased) (?:more|faster|further|less|slower))\b"
+                       r"[^,:—–?]*[,:—–]\s*(?:its |the )?(?P<a>[^?]+?),? or (?:its |the )?(?P<b>[^?]+?)\s*\?", re.I)
+_WHICH_LESS = re.compile(r"更?[少低小慢]|\b(?:smaller|lower|less|slower)\b", re.I)
+
+
 def _two_terms(question: str, lang: str) -> tuple[str, str] | None:
     """The two things a difference question sets against each other ('A比B多多少'), as written; None if none."""
     m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question)
     if m is None:
-        return None
+        which = _which_of_two(question, lang)
+        return which[:2] if which else None
     return (m.group("a"), m.group("b")) if lang == "zh" or m.group("a") else (m.group("a2"), m.group("b2"))
+
+
+def _which_of_two(question: str, lang: str) -> tuple[str, str, bool] | None:
+    """The two measures a 'which of them' question names, and whether it asks for the smaller (or, of falls, the
+    smaller fall); None if it names no two."""
+    m = (_WHICH_ZH if lang == "zh" else _WHICH_EN).search(question)
+    if m is None:
+        return None
+    return m.group("a"), m.group("b"), bool(_WHICH_LESS.search(m.group("how")))
 
 
 def _without_place(text: str, place: str) -> str:
@@ -2483,17 +2530,22 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     a_text, b_text = terms
     place = r.places[0]
-    picked = []
-    for seg in (a_text, b_text):
-        sub = route(seg + ("?" if r.language == "en" else "是多少？"), ctx.reports)
-        if not sub.phrase or (sub.places and sub.places != [place]):
-            return None
-        # two rates ('工业投资完成率比固投完成率高几个百分点') are set against each other as rates, never as amounts
-        kind = sub.kind if sub.kind in _RATE_KINDS else r.kind if r.kind in _RATE_KINDS else "actual"
+    subs = [route(seg + ("?" if r.language == "en" else "是多少？"), ctx.reports) for seg in (a_text, b_text)]
+    if any(not sub.phrase or (sub.places and sub.places != [place]) for sub in subs):
+        return None
+    # two rates ('工业投资完成率比固投完成率高几个百分点') are set against each other as rates, never as amounts; a rate
+    # one part names is both parts' ('“四上”企业和“国高”企业的数量增速，哪个更快')
+    shared = next((sub.kind for sub in subs if sub.kind in _RATE_KINDS), None) if _which_of_two(question, r.language) \
+        else None
+    picked: list[Indicator] = []
+    for seg, sub in zip((a_text, b_text), subs, strict=True):
+        kind = sub.kind if sub.kind in _RATE_KINDS else shared or (r.kind if r.kind in _RATE_KINDS else "actual")
         sub = sub.model_copy(update={"intent": "lookup", "kind": kind, "places": [place],
                                      "period": sub.period or r.period, "years": sub.years or r.years,
                                      "unit_hint": None, "unit_strict": False, "measure_word": None})
         row = _part_figure(seg, sub, place, ctx, sure=True)  # a difference of two guesses is no answer
+        if row is None and picked and r.language == "zh":
+            row = _with_first_qualifier(seg, sub, subs[0].phrase, place, ctx)
         if row is None:
             return None
         picked.append(row)
@@ -2501,18 +2553,35 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     if a.normalized_unit != b.normalized_unit or measure_of(a) == measure_of(b) or a.period != b.period:
         return None  # yuan against a count, one measure twice, or two periods: no difference to state
     lang = r.language
+    which = _TWO_ZH.search(question) is None and _TWO_EN.search(question) is None and _which_of_two(question, lang)
+    falls = bool(which) and a.kind == b.kind == "yoy_growth" and bool(DECLINE_ASKED.search(question))
+    if which and (abs(b.value) > abs(a.value) if falls else (b.normalized_value > a.normalized_value) != which[2]):
+        a, b = b, a  # 'which is larger': the one asked for first
     delta = round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4)
     size = abs(delta)
     if a.normalized_unit == "percent":  # two rates differ by percentage points
         shown = format_zh(size, "个百分点") if lang == "zh" else f"{size:g} percentage points ({format_zh(size, '个百分点')})"
     else:
         shown = format_zh(size, a.unit) if lang == "zh" else f"{format_en(size, a.unit)} ({format_zh(size, a.unit)})"
-    named = {x.kind: ("" if lang == "zh" else " ") + msg(f"asked_{x.kind}", lang) for x in (a, b) if x.kind in _RATE_KINDS}
-    text = msg("measure_difference" if delta >= 0 else "measure_shortfall", lang, place=_place(place, lang),
+    named = {x.kind: ("" if lang == "zh" else " ") + msg(f"asked_{x.kind}", lang) for x in (a, b)
+             if x.kind in _RATE_KINDS and not falls}  # ('…降幅更大' says the rate)
+    key = "measure_fell_more" if falls else "measure_difference" if delta >= 0 else "measure_shortfall"
+    text = msg(key, lang, place=_place(place, lang),
                period=_period(a.period, lang), label=_label([a], lang) + named.get(a.kind, ""), figure=_figure(a, lang),
                other=_label([b], lang) + named.get(b.kind, ""), other_figure=_figure(b, lang), delta=shown)
     return _answer(question, r, text, [a, b], table=[_row(None, a, lang, 1), _row(None, b, lang, 2)],
                    caveats=[msg("computed_note", lang), *_notes([a, b], lang)])
+
+
+def _with_first_qualifier(seg: str, sub: Route, first: str, place: str, ctx: Context) -> Indicator | None:
+    """The second of two measures written short, read with the first one's qualifier ('安全事故的宗数和死亡人数': 安全事故
+    死亡人数): the longest opening of the first phrase that makes a sure match; None when none does."""
+    for n in range(len(first) - 1, 1, -1):
+        phrase = first[:n] + sub.phrase
+        row = _part_figure(seg, sub.model_copy(update={"phrase": phrase, "keys": []}), place, ctx, sure=True)
+        if row is not None:
+            return row
+    return None
 
 
 def _part_figure(seg: str, sub: Route, place: str, ctx: Context, *, sure: bool, counted: str = "") -> Indicator | None:

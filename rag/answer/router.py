@@ -34,6 +34,7 @@ from rag.text.cues import (
     PER_SPELLED,
     QUESTION_TARGET,
     QUOTE_ASKS_WHICH,
+    WHICH_STATES,
 )
 from rag.text.names import place_en_pattern
 from rag.text.numbers import scan_quantities
@@ -56,9 +57,11 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
-_GROWTH = re.compile(r"同比|增长|增幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
+_GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
+                     # 'by what percentage was that down on a year earlier?'
+                     r"\bby what (?:percentage|per ?cent|%)(?= (?:\w+ ){0,4}(?:up|down|lower|higher)\b)|"
                      # '死亡人数降了多少', '规上产值涨了多少', 'down how much?': the rate, when no unit is asked
                      r"(?:降|涨|跌|掉)了?(?:大约|约|大概)?(?:多少|几)(?!个?百分点|[万亿元人户个家件亩吨斤公里平方米宗起次场])|"
                      r"(?<![核削缩])(?:降|涨|跌|增|减)了?(?:大约|约|大概)?百分之(?:几|多少)|"  # (核减: an audit's cut)
@@ -104,10 +107,10 @@ _PERIOD_WORDS = re.compile(
     r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
-    r"同比|增长率|增长|增幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
+    r"同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
     r"总量|数值|数据|变化|趋势|走势|情况")
 _Q_WORDS = re.compile(
-    r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|哪里|哪儿|哪一?地|更[高多大少低小]|"
+    r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|这一?块|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低]出了?|[多少高低](?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
@@ -195,6 +198,8 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     r"(?:覆盖|涵盖|包括)[^？?。]{0,30}|"
                     # '— the count, not the % change?', '实际数，不是目标': what is not asked names no kind
                     r"[,;]\s*(?:and |but )?not (?:the |its |a )?[^,?—–]{1,30}(?=\s*[?？]\s*$)|"
+                    # '…? I want the count, not the 99.77% rate.': a second sentence on the kind not wanted
+                    r"(?<=[?？])\s*I (?:want|need|mean|am asking for)\b[^.?]{0,40}?,\s*not (?:the |its |a )?[^?]{1,40}?[.?]?\s*$|"
                     r"[，,]\s*(?:而)?不是(?:问)?(?:增速|增幅|增长率|同比(?:增长|增速)?|百分比|比例|目标|计划|预计)(?:数|的数)?"
                     r"(?=\s*[？?。]?\s*$)", re.I)
 _QUOTED_PASSAGE = re.compile(r"[“\"]([^”\"]{8,200})[”\"]")
@@ -204,10 +209,44 @@ _PREMISE = re.compile(r"^(?P<premise>[^？?]+?[。.；;])\s*(?P<ask>(?:那么?|�
                       r"\b(?:Then|So),?)\s*[^。]+)$")
 
 
+# A check against a threshold the question sets ('接种率超过95%了吗', '比上年少了1%以上没有', 'did the rate reach
+# 90%?'): the figure is what is asked; the threshold is no figure of the report and no part of the measure's name.
+_NUM = r"\d[\d,]*(?:\.\d+)?\s*(?:%|个百分点|[万亿千百]?[元人户个家件宗起项亩吨])?"
+_CHECK_RATE_ZH = re.compile(r"(?:比|较)(?P<base>上年|去年|上一年)(?P<same>同期)?(?P<dir>[少降减低跌]|[多增涨高升])了?(?:超过|超出)?\s*"
+                            + _NUM + r"(?:以上|以下)?(?:了吗|了没有|没有|吗|与否)?(?=[？?]|$)")
+_CHECK_ZH = re.compile(r"(?:是否|有没有|有无|能否)?(?:已经)?(?:超过|突破|达到|达|高于|低于|少于|多于|不足|过|上)了?\s*" + _NUM
+                       + r"(?:以上|以下|大关|关口)?(?:了吗|了没有|没有|吗|与否)?(?=[？?]|$)")
+_CHECK_EN = re.compile(r"\b(?:did|does|do|has|have)\s+(?P<what>[^?]+?)\s+(?:reach|exceed|top|pass|hit|surpass|break|beat|"
+                       r"go (?:above|over|beyond)|get (?:above|over|to))\s+(?:the\s+)?[\d.,]+\s*(?:%|per ?cent|million|billion|"
+                       r"thousand|yuan|[\u4e00-\u9fff]{1,3})?\s*(?:mark|threshold|level)?\s*\?$|"
+                       r"\b(?:was|were|is|are)\s+(?P<what2>[^?]+?)\s+(?:above|over|below|under|more than|less than|at least|"
+                       r"higher than|lower than)\s+[\d.,]+\s*(?:%|per ?cent|million|billion|yuan)?\s*\?$", re.I)
+
+
+# '…申报任务完成了吗？有几家企业通过了认定？': a yes/no check before the figure asked, answered by that figure
+_CHECK_FIRST = re.compile(r"(?:的?(?:任务|目标|计划))?(?:是否)?(?:完成|达到|实现|达标)了?(?:吗|没有|与否)?[？?](?=[^？?]*(?:多少|几))")
+
+
+def _threshold_dropped(question: str) -> str:
+    """A check against a threshold asked as the figure it checks; a yes/no check before a figure asked, dropped."""
+    question = _CHECK_FIRST.sub("，", question, count=1)
+    m = _CHECK_RATE_ZH.search(question)
+    if m:
+        rate = "下降" if m.group("dir") in "少降减低跌" else "增长"
+        return question[: m.start()] + f"比{m.group('base')}{m.group('same') or ''}{rate}了百分之多少" + question[m.end() :]
+    m = _CHECK_ZH.search(question)
+    if m and m.start() > 0:
+        return question[: m.start()] + "是多少" + question[m.end() :]
+    m = _CHECK_EN.search(question)
+    if m:
+        return question[: m.start()] + f"what was {m.group('what') or m.group('what2')}?"
+    return question
+
+
 def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
-    """The question less its asides, a passage of the report it quotes before asking (its places kept), and a
-    premise before '那…' reduced to the places it names."""
-    question = _ASIDE.sub(" ", question).strip()
+    """The question less its asides, a passage of the report it quotes before asking (its places kept), a
+    premise before '那…' reduced to the places it names, and a threshold it checks a figure against."""
+    question = _threshold_dropped(_ASIDE.sub(" ", question).strip())
     for quote in reversed(list(_QUOTED_PASSAGE.finditer(question))):
         # '报告：“…完成签约1.2万户、签约率97%，腾空9800户……”。其中腾空多少户？': the passage
         # read out is context; what follows it asks
@@ -232,7 +271,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     lang = language_of(question)
     found = resolve_places(question, names, metas)
     places, unknown, spans = found.found, found.unknown, found.spans
-    years = sorted({int(y) for y in _YEAR.findall(question)})
+    years = sorted({int(y) for y in _YEAR.findall(question)}) or relative_year(question, places, metas)
     trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question)
                                               and not _RANK_EN.search(question) and len(places) < 2) or (
         bool(WHICH_YEAR.search(question)) and len(places) < 2)
@@ -273,7 +312,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = part_words + (f" {whole[-1] if went else whole[0]}" if whole else "")
         keys = []  # the part and the first word of the whole ('key office buildings tax'), not the whole's measure
     ranking = bool(_RANK_ZH.search(question) or _RANK_EN.search(question)) or (
-        len(places) >= 2 and bool(_MORE_EN.search(question)))  # 'who reached more: A or B'
+        len(places) >= 2 and bool(_MORE_EN.search(question))) or (  # 'who reached more: A or B'
+        bool(WHICH_STATES.search(question)) and len(places) != 1)  # '哪一份给出了…': every place's report asked
 
     if ranking and kind == "yoy_change" and not re.search(r"上年|去年|同比|同期|last year|previous year", question, re.I):
         kind = "actual"  # '谁…多？多几场': the gap between places, not a change on the previous year
@@ -353,6 +393,8 @@ _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长
                           r"(?<!%)(?<!rate), and (?:its |the )?(?:(?:year-on-year|yoy) )?(?:change|growth)\?", re.I)
 _EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task|"
                      r"\bshare\b|\bproportion\b)|"
+                     # 'what PM2.5 level did it report, and did it meet the target?': the level, then the check
+                     r"\bwhat\b[^?]*,? and (?:did|does|was|were|is) (?:it|this|that|they)\b[^?]*(?:target|task|goal)|"
                      # terse: 'industrial investment Jan–May — 亿, and what % of the year's target?'
                      # …'FAI (固投) for 2022, in 亿 — and does the report say what % of the task that was?'
                      r"(?:亿元?|万元?|\byuan\b|\bRMB\b|[—–:]\s*(?:amount|level|value)\b)\s*(?:[—–,;:]\s*)*and\b[^?]*"
@@ -663,6 +705,31 @@ def _month_en(word: str) -> int:
     return _MONTHS_EN.index(word[:3].lower()) + 1 if word else 0
 
 
+# '去年', 'last year' said of a report's own time (never '比去年', '去年同期', 'than last year': a growth's base)
+_LAST_YEAR = re.compile(r"(?<![比较与和跟同])去年(?!同期|相比|同比)|(?<!than )(?<!on )(?<!over )(?<!from )(?<!vs )"
+                        r"(?<!with )(?<!to )\blast year\b(?!'s same period)", re.I)
+_THIS_YEAR = re.compile(r"今年|\bthis year\b", re.I)
+
+
+def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMeta]) -> list[int]:
+    """'去年', '今年' read from the year the place's latest report speaks from: the year it plans for when it has a
+    plan, else the year it covers (a 2022 review with a 2023 plan says 去年 of 2022; a 2024 half-year report says
+    今年 of 2024). '今年' is read only when the report covers that year (a review's 今年 may be either year); [] when
+    the question names no such year, or not exactly one place."""
+    last, this = _LAST_YEAR.search(question), _THIS_YEAR.search(question)
+    if len(places) != 1 or not (last or this) or (last and this):
+        return []
+    own = [m for m in metas if m.street == places[0] and m.period_covered and m.period_covered[:4].isdigit()]
+    if not own:
+        return []
+    latest = max(own, key=lambda m: m.period_covered or "")
+    covered = int((latest.period_covered or "")[:4])
+    speaks = int(latest.plan_period[:4]) if latest.plan_period and latest.plan_period[:4].isdigit() else covered
+    if last:
+        return [speaks - 1]
+    return [speaks] if speaks == covered else []
+
+
 def period_of(question: str, years: list[int] | None = None) -> str | None:
     """The period a question names, as a code ('2022', '2024H1', '2024M01-M06'); partial codes without a year."""
     years = years if years is not None else sorted({int(y) for y in _YEAR.findall(question)})
@@ -676,7 +743,7 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
             if a == 1 and b == 12:
                 return prefix or None
             return f"{prefix}M{a:02d}-M{b:02d}"
-    first = re.search(r"前\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", question)  # '今年前5个月'
+    first = re.search(r"[前头]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", question)  # '今年前5个月'、'头六个月'
     if first:
         n = int(first.group(1)) if first.group(1).isdigit() else _CN_NUM.get(first.group(1), 0)
         if 1 <= n < 12:
@@ -753,7 +820,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
-    text = re.sub(r"前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", " ", text)  # '今年前5个月': a period
+    text = re.sub(r"[前头]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", " ", text)  # '今年前5个月': a period
     text = _OVER_BAR.sub(" ", _UNIT_WANTED.sub(" ", text))
     text = re.sub(r"(?:排名?|位列|位居)第?[一二三四五六七八九十\d]+(?:名|位)?", " ", text)  # '固投排第二的': the position asked
     text = re.sub(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1了(?=多少|几)", r"\1\2", text)  # '拆违拆了多少': 拆违

@@ -658,7 +658,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         # "合计1,320万元,村均120万元": the per-village figure of the same measure
         own = re.sub(rf"^[^{per.group(1)}]{{0,3}}{per.group(1)}级?(?:[（(][^）)]*[）)])?", "",
                      re.sub(r"^(?:全[镇乡区县]|所有)", "", prev[1]))  # 村均 + 行政村集体经济收入 -> 村均集体经济收入
-        return None, per.group(0) + own
+        return None, per.group(0) + re.sub(r"(?<=..)(?:总额|总量|合计|总数)$", "", own)  # (an average is no 总额)
     crop = re.sub(r"总$", "", _MEASURE_TAIL.sub("", re.sub(r"总产$", "产量", prev[1]))) if prev[1] and _VALUE_OF_OUTPUT.fullmatch(label) \
         else ""
     if len(crop) >= 2 and crop != prev[1] and not _HEAD_TAIL.search(crop):
@@ -681,7 +681,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     seg = re.split(r"[,，、:：;；]", prefix)[-1].strip()
     after_noun = _AFTER.match(suffix)
     if prev[1] and not label and _VERB_ONLY.fullmatch(seg) and len(seg) <= 4 and not (
-            after_noun and len(_label(after_noun.group(0), 0)) >= 2):
+            after_noun and len(_label(after_noun.group(0), 0)) >= 2) and not re.search(r"[;；]|\d", prefix):
+        # (…but never across a clause boundary or an unread figure: '超过30万人参与投票;…活动项目达35大项,共1500多场')
         # '排查矛盾纠纷428件,化解419件': the same things, another verb
         if not _LEAD_VERB.match(prev[1]):
             words = tagged(prev[1])

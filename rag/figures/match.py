@@ -65,6 +65,10 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     """Rows whose label matches the phrase at or above THRESHOLD, best first (stable for ties). `counted` is what
     an English count question counts ('cadres'): see `anchored`."""
     keyset = set(keys)
+    asked_ages = ages_asked(phrase)
+    # the age group is checked on its own below: labels are compared by the measure they name ('80岁以上人群加强针
+    # 接种率' is the 加强针接种率 of the group, never the group's 全程接种率)
+    unaged = (_AGE_GROUP.sub("", phrase) or phrase) if asked_ages and lang == "zh" else phrase
     spaced = _unhyphened(phrase) if lang == "en" else phrase  # 'annual budget-revenue task': 'budget revenue'
     if lang == "en" and phrase:
         keyset |= {k for k, p in EN_PATTERNS.items() if re.search(p, spaced, re.I)}
@@ -86,13 +90,16 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
         if row.label_zh not in by_label:
-            by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en"
-                                      else label_similarity(phrase, row.label_zh))
+            by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en" else max(
+                label_similarity(phrase, row.label_zh),
+                label_similarity(unaged, _AGE_GROUP.sub("", row.label_zh) or row.label_zh) if unaged != phrase else 0.0))
         lex = by_label[row.label_zh]
         if lex >= THRESHOLD and animals and animals - set(row.label_zh):
             lex = round(lex * 0.5, 4)  # '牛存栏' asked: the herd of all livestock (牲畜存栏) is not the cattle
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and len(row.label_zh) <= 2:
             lex = round(lex * _bare_fit(phrase, row), 4)
+        if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and not _head_held(phrase, row):
+            lex = round(lex * 0.5, 4)  # a weak match whose row never names the thing the phrase ends with (问题)
         if lang == "zh" and keyset and len(row.label_zh) <= 2 and row.label_zh in phrase and row.key not in keyset \
                 and any(t.key in keyset and t.regex.fullmatch(re.sub(r"[万亿]?元$", "", phrase)) for t in TERMS):
             lex = round(lex * 0.6, 4)  # '工业投资' asked (a lexicon indicator): a bare '投资' is some other thing's
@@ -126,6 +133,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 out.append(Scored(row, round(max(key_score, lex), 4), "key"))
             continue
         dn = dense.get(row.label_zh, 0.0)
+        if dn > lex and dn >= THRESHOLD and lang == "zh" and not _head_held(phrase, row):
+            dn = 0.0  # '升级改造垃圾屋' is never the '园区供电环境综合升级改造' that names no 垃圾屋 near its figure
         if dn > lex and dn >= THRESHOLD:
             out.append(Scored(row, dn, "dense"))
         elif lex >= THRESHOLD:
@@ -134,6 +143,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         out = _english_checked(phrase, out, counted)
     elif lang == "zh" and phrase and not out:
         out = clause_covered(phrase, rows)
+    if asked_ages:  # '80岁以上人群加强针接种率' is never the 60-79岁 group's, nor all residents'
+        out = [s for s in out if _governing_age(s.row) in asked_ages]
     order = {id(s.row): n for n, s in enumerate(out)}
     out.sort(key=lambda s: (-s.score, order[id(s.row)]))
     return out
@@ -239,6 +250,46 @@ def _bare_fit(phrase: str, row: Indicator) -> float:
     return 0.85 if missing >= 4 and missing * 2 > sum(len(w) for w in extra) else 1.0
 
 
+@lru_cache(maxsize=4096)
+def head_noun(phrase: str) -> str:
+    """The noun a Chinese phrase ends with, two characters or more, when it names a thing of its own ('整改问题':
+    问题; '升级改造垃圾屋': 垃圾屋); '' when the phrase ends otherwise or in a generic head ('金额', '数量')."""
+    phrase = re.split(r"不含|不包括|不算|不计|除去|除了", phrase)[0]  # ('…园区改造提升，不含“工业上楼”项目': 园区)
+    words = tagged(re.sub(r"[^\u4e00-\u9fff]", "", phrase))
+    if not words:
+        return ""
+    word, flag = words[-1]
+    if len(word) == 1 and len(words) >= 2 and flag.startswith("n") and words[-2][1].startswith("n"):
+        word = words[-2][0] + word  # '垃圾' + '屋'
+    # '就业人数': 就业; '收购量': 收购 (but 发电量, 用水量 name a quantity of their own, no verb's measure)
+    word = re.sub(r"(?<=..)(?:人数|户数|个数|总数|数量|总量|总额|金额|面积|规模|数|(?<![电水气热油])量|额)$", "", word)
+    if len(word) < 2 or not flag.startswith("n") or _GENERIC_HEAD.match(word) or _GENERIC.fullmatch(word) \
+            or _KIND_HEAD.fullmatch(word):
+        return ""
+    return word
+
+
+# a kind of figure, a measure or a sum, no thing of its own ('差额', '年产量', '条数')
+_KIND_HEAD = re.compile(r"比例|比重|比率|占比|增速|增幅|指数|数值|数字|数据|名次|排名|人次|户次|家次|人口|差额|差距|差值|总和|"
+                        r"年?产量|年?产值|[条件宗次场家个项户人名座所套栋间台辆批]数")
+
+
+def _head_held(phrase: str, row: Indicator) -> bool:
+    """The row's label or sentence holds the phrase's head noun, its characters in order (or the phrase has none)."""
+    head = head_noun(phrase)
+    return not head or _in_order(head, row.label_zh) or _in_order(head, simplified(row.context or row.evidence.quote))
+
+
+def _in_order(word: str, text: str) -> bool:
+    """Every character of the word stands in the text, in order ('财政收入' in '财政总收入')."""
+    at = 0
+    for ch in word:
+        at = text.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
 def _rest_fit(phrase: str, row: Indicator) -> float:
     """1.0 when the phrase is the row's lexicon term; less when the phrase names more (a project, a part: '某片区
     统筹项目产业用地入库' is not the place's whole 土地入库) that neither the row's label nor its quote holds."""
@@ -250,6 +301,9 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
     if any(n not in where for n in re.findall(r"\d+[强佳大]", rest)):
         return 0.5  # '区30强内企业产值': a ranked group the row's sentence never names is not the whole's figure
     rest = "".join(_CJK.findall(rest))
+    tail = phrase[max((m.end() for m in term.regex.finditer(phrase)), default=0):]
+    if len(_CJK.findall(tail)) >= 2 and head_noun(tail) and not _head_held(tail, row):
+        return 0.5  # '对“民生微实事”专项检查整改的问题': the term qualifies the 问题 counted, which its row never names
     if len(rest) == 1 and rest not in row.label_zh + row.evidence.quote + (row.context or "") \
             and rest not in _NOISE_CHARS and _noun_char(rest):
         return 0.5  # '牛存栏' is not all livestock's 存栏: the one character names the animal
@@ -412,7 +466,7 @@ _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re
 _STATE = re.compile(r"完工|竣工|建成|开工|动工|在建|签约|立项")
 _STATE_SAME = {"竣工": "完工", "建成": "完工", "动工": "开工"}
 _ABOVE_SET = re.compile(r"([规限四资])上(?=企业|工业|单位|社零|批发|零售|住餐|服务业|“|”|\"|$)")
-_SCALE_ABOVE = re.compile(r"规上|规模以上|\babove[- ](?:designated[- ])?(?:size|scale)", re.I)
+_SCALE_ABOVE = re.compile(r"规上|规模以上|升规|\babove[- ](?:designated[- ])?(?:size|scale)", re.I)
 _SCALE_BELOW = re.compile(r"规下|规模以下|\bbelow[- ](?:designated[- ])?(?:size|scale)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,40}\b(?:retail|wholesale|"
                           r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上
@@ -993,6 +1047,31 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
 
 
 _CLAUSE_COVER = THRESHOLD + 0.02  # a figure found by its sentence alone: a match, weaker than any label's
+
+
+_AGE_ZH = re.compile(r"(?<![\d.])(\d{1,3})(?:\s*[-—–~至到]\s*\d{1,3})?\s*周?岁")
+_AGE_EN = re.compile(r"\baged? (?:between )?(\d{1,3})\b|\b(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?(?:\s*\+|\s+and (?:over|above|older|up)|"
+                     r"[- ]years?[- ]old|-year-olds?)|\b(?:over|above|under) (?:the age of )?(\d{1,3})(?= |$)(?!\s*(?:million|"
+                     r"billion|thousand|per ?cent|%|yuan|mu|hectares?|km|square))", re.I)
+
+
+_AGE_GROUP = re.compile(_AGE_ZH.pattern + r"(?:以上|以下|及以上)?(?:人群|老人|居民|儿童|婴幼儿|群体)?的?")
+
+
+def ages_asked(phrase: str) -> set[int]:
+    """The age groups a question names ('80岁以上', '60-79岁', 'aged 80 and over'), by their first age."""
+    found = {int(m.group(1)) for m in _AGE_ZH.finditer(phrase)}
+    found |= {int(g) for m in _AGE_EN.finditer(phrase) for g in m.groups() if g}
+    return {a for a in found if 0 < a < 120}
+
+
+def _governing_age(row: Indicator) -> int | None:
+    """The age group a row's figure is said of: the last one its sentence names before the figure, if any."""
+    context = row.context or row.evidence.quote
+    end = context.find(row.evidence.quote)
+    before = context[: end + len(row.evidence.quote)] if end >= 0 else row.evidence.quote
+    ages = [int(m.group(1)) for m in _AGE_ZH.finditer(before)]
+    return ages[-1] if ages else None
 
 
 def clause_covered(phrase: str, rows: Sequence[Indicator]) -> list[Scored]:

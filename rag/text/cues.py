@@ -16,7 +16,7 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
-QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|"
+QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b",
                              re.I)
@@ -78,7 +78,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
-NUMBER_QUESTION = re.compile(r"多少|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
+NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
                              r"what (?:was|is|were|are)|how (?:large|big|high|long|far)|figure|amount|number of|total|value|rank(?:ed)?|"
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
                              r"what (?:[\w-]+ ){0,3}(?:volume|output|revenue|income|rate|share|sales|turnover|"
@@ -139,7 +139,14 @@ PER_EACH = re.compile(r"(?:平均)?每(?:个)?([村户人])(?:平均)?(?![\u4e00
 GRADE = r"[\u4e00-\u9fff]{1,5}?(?:级|类|型|档|星级)"
 
 # A fall asked about ('降幅更大', 'fell more sharply'): declines are negative, so the larger fall ranks lower.
-DECLINE_ASKED = re.compile(r"降幅|下降幅度|跌幅|减幅|\b(?:fell|fall|falls|declined?|declines|dropped|drops?)\b", re.I)
+# 'which of the four plans spells out how many parking spaces', '哪一份写明了…': the places that state the figure
+# are the answer (a figure missing for the others is what is asked about, not a reason to decline)
+WHICH_STATES = re.compile(r"(?:哪|谁)[^，,。？?]{0,12}(?:写明|写了|给出|给了|提到|提及|列出|公布|披露|明确|定了|说了|"
+                          r"有(?=[^，,。？?]{0,20}(?:数据|数字|数值|统计|具体)))|"
+                          r"\bwhich\b[^?]{0,80}?\b(?:gives?|states?|mentions?|sets?|names?|spells? out|puts? a (?:number|figure)|"
+                          r"includes?|quotes?|(?:has|have) (?:a|any) (?:figure|number|data))\b(?![^?]*\b(?:more|most|less|least|higher|"
+                          r"highest|lower|lowest|larger|largest|bigger|biggest|smaller|smallest)\b)", re.I)
+DECLINE_ASKED = re.compile(r"降幅|下降幅度|跌幅|减幅|(?:下降|降|跌|减少)得|\b(?:fell|fall|falls|declined?|declines|dropped|drops?)\b", re.I)
 
 # A sentence that opens with its period and verb and names no measure: it goes on with the one named before it
 BARE_OPEN = re.compile(r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|截[至止]\d{1,2}月底?)?"

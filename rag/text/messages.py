@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                "en": "{place}: {label} in {period} {verb} {figure} [{n}]."},
     "also_growth": {"zh": "{verb}{figure}[{n}]。", "en": "It {verb} {figure} year on year [{n}]."},
     "also_kind": {"zh": "{verb}{figure}[{n}]。", "en": "It {verb} {figure} [{n}]."},
+    "also_missing": {"zh": "报告未给出其{asked}。", "en": "The report gives no {asked} for it."},
     "latest_period": {"zh": "问题未指明期间,按{place}最新的全年数据({period})回答。",
                       "en": "No period was named; {place}'s latest full-year figure ({period}) is given."},
     "latest_partial": {"zh": "问题未指明期间,{place}没有全年数据,按最新的{period}数据回答。",
@@ -148,6 +149,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "measure_difference": {"zh": "{place}{period}{label}比{other}多{delta}(计算值:{figure}[1]−{other_figure}[2])。",
                            "en": "{place}, {period}: {label} exceeded {other} by {delta} (computed: {figure} [1] − "
                                  "{other_figure} [2])."},
+    "measure_fell_more": {"zh": "{place}{period}{label}降幅更大,比{other}多降{delta}(计算值:{figure}[1]、{other_figure}[2])。",
+                          "en": "{place}, {period}: {label} fell more than {other}, by {delta} (computed: {figure} [1], "
+                                "{other_figure} [2])."},
     "measure_shortfall": {"zh": "{place}{period}{label}比{other}少{delta}(计算值:{figure}[1]−{other_figure}[2])。",
                           "en": "{place}, {period}: {label} fell short of {other} by {delta} (computed: {figure} [1] − "
                                 "{other_figure} [2])."},
@@ -176,6 +180,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "{place}, {period}: {total} in total (computed): {parts}."},
     "aggregate_years": {"zh": "{place}{periods}{label}合计{total}(计算值):{parts}。",
                         "en": "{place}'s {label} over {periods} totals {total} (computed): {parts}."},
+    "which_states": {"zh": "给出{label}的报告:{have}。{missing}的报告未给出。",
+                     "en": "{label} is stated by: {have}. The reports of {missing} give none."},
     "compare_missing": {"zh": "无法比较:未找到{places}的{label}。报告给出的是:{have}。",
                         "en": "No comparison can be made: no {label} was found for {places}. What the reports give: "
                               "{have}."},
