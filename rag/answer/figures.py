@@ -1896,12 +1896,17 @@ _REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?�
                       r"(?:部分|其他|其余)?")
 
 
+# '那46家工业企业，扣掉其中的国家高新技术企业，还剩几家': the whole, the part taken off, what is left
+_TAKEN_OFF_ZH = re.compile(r"(?P<whole>[^，,？?]{2,24}?)[，,]?\s*(?:扣掉|扣除|减去|去掉|刨去|除去)(?:其中|里面|当中)?的?"
+                           r"(?P<part>[^，,？?]{2,14}?)[，,]?\s*(?:还剩|剩下|剩余|还有)")
+
+
 def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
     """The whole less the part a question leaves out, when the report states both for the place and period:
     computed and said so; a decline when either is not found for certain (the part's own figure, or the whole's,
     is never the answer)."""
     lang, place = r.language, r.places[0]
-    m = _REST_ZH.search(question) if lang == "zh" else _LEFT_OUT_EN.search(question)
+    m = (_REST_ZH.search(question) or _TAKEN_OFF_ZH.search(question)) if lang == "zh" else _LEFT_OUT_EN.search(question)
     if m is None:
         return None
     part_q = m.group("part")
@@ -2463,8 +2468,10 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
 _TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大|少|低|小)(?:出|了)?(?:大约|约|大概)?(?:多少|几)")
 _TWO_EN = re.compile(r"\bby how (?:much|many (?:percentage )?points) did (?P<a>.+?) (?:exceed|outstrip|top|surpass|beat|outpace) "
                      r"(?P<b>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
-                     r"\bhow much (?:more|higher|larger) (?:was|were) (?P<a2>.+?) than (?P<b2>[^?]+?)\s*(?:in \d{4}\s*)?\?",
-                     re.I)
+                     r"\bhow much (?:more|higher|larger) (?:was|were) (?P<a2>.+?) than (?P<b2>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
+                     # 'how large is the gap between gross output (规上工业总产值) and value added (规上工业增加值)?'
+                     r"\b(?:gap|difference) between (?:its |the )?(?P<a3>[^?]+?) and (?:its |the )?(?P<b3>[^?]+?)\s*"
+                     r"(?:in \d{4}\s*)?\?", re.I)
 
 
 # what a 'than' names when it is no second measure: the year before, a plan, an average, a period
@@ -2503,7 +2510,9 @@ def _two_terms(question: str, lang: str) -> tuple[str, str] | None:
     if m is None:
         which = _which_of_two(question, lang)
         return which[:2] if which else None
-    return (m.group("a"), m.group("b")) if lang == "zh" or m.group("a") else (m.group("a2"), m.group("b2"))
+    if lang == "zh" or m.group("a"):
+        return m.group("a"), m.group("b")
+    return (m.group("a2"), m.group("b2")) if m.group("a2") else (m.group("a3"), m.group("b3"))
 
 
 def _which_of_two(question: str, lang: str) -> tuple[str, str, bool] | None:

@@ -48,8 +48,12 @@ _RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|谁的|谁(?=[^？?，,]{
 _RANK_EN = re.compile(r"\b(which|highest|most|largest|biggest|lowest|least|smallest|fewest|rank|ranking|compare|"
                       r"comparison)\b", re.I)
 _MORE_EN = re.compile(r"\b(?:who|more|fewer|less|higher|lower|larger|bigger|greater|better)\b", re.I)
-_ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
+_ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|(?:哪个|哪一个|谁)[^，,。？?]{0,12}?[少低小](?=[？?，,。]|$)|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
                   re.I)
+# 'is A larger or smaller than B', '多还是少': both directions named, neither asked for
+_EITHER_WAY = re.compile(r"\b(?:larger|bigger|higher|more|greater) or (?:smaller|lower|less|fewer)\b|"
+                         r"\b(?:smaller|lower|less|fewer) or (?:larger|bigger|higher|more|greater)\b|[多高大]还是[少低小]|"
+                         r"[少低小]还是[多高大]", re.I)
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|add(?:ing)? up)\b", re.I)
@@ -335,15 +339,18 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)
-    second = _SECOND_EN.search(question) if also_kind and lang == "en" else None
-    if second:  # 'FAI for 2022, in 亿 — and does the report say what % of the task that was?': the first ask names it
-        first = indicator_phrase(question[: second.start()], [s for s in spans if s[1] <= second.start()], lang, places)
+    second = (_SECOND_EN if lang == "en" else _SECOND_ZH).search(question) if also_kind else None
+    if second:  # 'FAI for 2022, in 亿 — and does the report say what % of the task that was?', '入库面积有多少，在全区
+        # 占多大比重': the first ask names it
+        cut = second.start() if lang == "en" else second.end()  # ('…落户了多少个项目？': the measure word and noun kept)
+        first = indicator_phrase(question[:cut], [s for s in spans if s[1] <= cut], lang, places)
         phrase = first or phrase
     if also_kind and hint == "percent":
         hint = None  # 'how much land…, and what share of the district was that': the rate is the second ask
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
-              ascending=bool(_ASC.search(question)) != falls, also_growth=also_kind == "yoy_growth", also_kind=also_kind,
+              ascending=bool(_ASC.search(question) and not _EITHER_WAY.search(question)) != falls,
+              also_growth=also_kind == "yoy_growth", also_kind=also_kind,
               unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question),
               one_village=bool(_TOP_VILLAGE_ASKED.search(question)), counted=counted_noun(question) if lang == "en" else "",
               twins=found.twins, districts=found.districts, place_counties=found.counties,
@@ -394,13 +401,15 @@ _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长
 _EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task|"
                      r"\bshare\b|\bproportion\b)|"
                      # 'what PM2.5 level did it report, and did it meet the target?': the level, then the check
-                     r"\bwhat\b[^?]*,? and (?:did|does|was|were|is) (?:it|this|that|they)\b[^?]*(?:target|task|goal)|"
+                     r"\bwhat\b[^?]*,? and (?:(?:did|does|was|were|is) (?:it|this|that|they)|what|how)\b[^?]*(?:target|task|"
+                     r"goal|\bshare\b|\bgrow|growth|\bproportion\b)|"
                      # terse: 'industrial investment Jan–May — 亿, and what % of the year's target?'
                      # …'FAI (固投) for 2022, in 亿 — and does the report say what % of the task that was?'
                      r"(?:亿元?|万元?|\byuan\b|\bRMB\b|[—–:]\s*(?:amount|level|value)\b)\s*(?:[—–,;:]\s*)*and\b[^?]*"
                      r"(?:%|per ?cent|share|grow|growth|target|task|how far)", re.I)
 
 
+_SECOND_ZH = re.compile(r"(?:(?<=多少)|(?<=几)|(?<=多大))[^，,？?；;]{0,6}[，,？?；;]")  # where a second ask starts
 _SECOND_EN = re.compile(r"\s*[—–,;:]\s*(?:[—–,;:]\s*)*\band\b(?=[^?]*(?:%|per ?cent|share|grow|growth|target|task|how far))",
                         re.I)  # after a dash or comma: 'level and growth rate' is one ask's words
 
@@ -577,7 +586,8 @@ def unit_hint(question: str) -> str | None:
     wanted = wanted_unit(question)
     if wanted:  # '换算成亩是多少': an area, whatever else the question counts ('意向地块' is no count of plots)
         return wanted[0]
-    if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部)", question) \
+    if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部|项|个(?![亿万]|百分点|工作日|月|小时))",
+                 question) \
             and not re.search(r"多少(?:万|亿)?元|多少钱", question):
         return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
     if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
@@ -636,6 +646,9 @@ _MEANS_TO = re.compile(r"\b(?:plans?|aims?|supposed|meant|wants?|intends?|hopes?
 
 def kind_asked(question: str) -> AskedKind:
     """The kind of figure a question asks for."""
+    # '按增速倒推，上一年的产值约多少': the rate is what the figure is computed from, not what is asked
+    question = re.sub(r"按(?:照)?[^，,。？?]{0,8}?(?:增速|增幅|增长率|同比)[^，,。？?]{0,4}?(?:倒推|推算|测算|估算|反推)", " ",
+                      question)
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
         return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
     if re.search(r"(?:高于|低于|快于|慢于|超过|超出)[^，,。？?]{0,8}(?:平均|序时进度|时序进度)|\b(?:beat|above|below|exceed\w*|outpac\w*|ahead of|"

@@ -103,7 +103,7 @@ def stated_position(m: re.Match[str]) -> int:
     return int(parse_number(n)) if n else 1
 
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
-ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) did .* rank\b|"
+ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b", re.I)
 # A question that wants the final result, not an estimate: '实际完成额(不是预计数)', 'not the estimate'.
 FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s*(?:预计|预估|估计|初步)|最终(?:数|结果|统计)|"

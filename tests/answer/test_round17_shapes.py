@@ -45,7 +45,10 @@ REPORTS = {
                    "全年累计接种新冠疫苗52.3万人次；60-79岁人群全程接种15830人次、接种率98.42%，加强针接种13205人次、"
                    "接种率92.61%；80岁以上人群全程接种712人次、接种率94.30%，加强针接种598人次、接种率88.12%。\n"
                    "二、民主法治\n"
-                   "全年办理人大代表建议、政协委员提案87件，答复满意率98.5%。收购烟叶4200担。\n",
+                   "全年办理人大代表建议、政协委员提案87件，答复满意率98.5%。收购烟叶4200担。\n"
+                   "三、经济发展\n"
+                   "规上工业总产值412.6亿元，规上工业增加值98.3亿元。全年“小升规”工业企业31家，其中国家高新技术企业9家。"
+                   "第一大企业金潭电子产值88.2亿元，同比增长5%。现有上市公司5家。\n",
 }
 
 
@@ -181,3 +184,38 @@ def test_a_measure_written_with_its_own_suffix_still_matches(corpus: Corpus) -> 
 def test_which_fell_more_in_english(corpus: Corpus) -> None:
     a = corpus.ask("Which fell more at Maixi (麦溪) in 2023: safety accidents (安全事故宗数) or accident deaths (安全事故死亡人数)?")
     assert _states(a, 11.5, "percent"), a.text
+
+
+def test_the_gap_between_two_measures_asked_in_english(corpus: Corpus) -> None:
+    a = corpus.ask("For Jintan (金潭) in 2022, how large is the gap between above-scale industrial output (规上工业总产值) "
+                   "and its value added (规上工业增加值)?")
+    assert _states(a, 3.143e10, "CNY"), a.text
+
+
+def test_a_part_taken_off_a_whole_leaves_the_rest(corpus: Corpus) -> None:
+    a = corpus.ask("金潭2022年“小升规”的那31家工业企业，扣掉其中的国家高新技术企业，还剩几家？")
+    assert _states(a, 22.0, "count"), a.text
+
+
+def test_a_rate_the_figure_is_computed_from_is_not_the_kind_asked(corpus: Corpus) -> None:
+    q = "按增速倒推，金潭街道第一大企业金潭电子上一年的产值大约是多少亿元？"
+    assert route(q, corpus.reports()).kind == "actual"
+    assert _states(corpus.ask(q), 8.4e9, "CNY")  # 88.2 ÷ 1.05
+
+
+def test_a_level_then_its_share_asked_in_one_sentence(corpus: Corpus) -> None:
+    a = corpus.ask("What above-scale industrial output (规上工业总产值) did Jintan (金潭) reach in 2022, and what share of "
+                   "its task was that?")
+    assert _states(a, 4.126e10, "CNY"), a.text  # the level first; the report sets no task, so no share follows
+
+
+def test_larger_or_smaller_asks_no_direction(corpus: Corpus) -> None:
+    a = corpus.ask("Is Shiyan's (石堰) 2023 above-scale industrial output (规上工业总产值) larger or smaller than Hepu's (河浦)?")
+    assert headline(a).startswith("Shiyan"), a.text  # the larger first, as for any comparison
+    b = corpus.ask("石堰和河浦2023年规上工业总产值哪个少？")
+    assert headline(b).startswith("河浦"), b.text
+
+
+def test_a_count_asked_of_things_bought_with_money_is_a_count(corpus: Corpus) -> None:
+    assert route("金潭街道用民生资金建成了几个项目？", corpus.reports()).unit_hint == "count"
+    assert route("金潭街道社零总额有多少个亿？", corpus.reports()).unit_hint != "count"
