@@ -16,6 +16,7 @@ from typing import NamedTuple
 from rag.ingest.gazetteer import division_forms, lookup, lookup_alias, same_division
 from rag.schemas import ReportMeta
 from rag.text.names import place_en_pattern, romanize
+from rag.text.words import tagged
 
 # A place-like name: a short run of CJK characters before a township-level suffix.
 _PLACE_SUFFIX = r"(?:街道办事处|街道办|街道|办事处|管委会|镇|乡|苏木)"
@@ -264,6 +265,8 @@ class _PlaceReader:
                 continue  # '云岭茶乡片区', '茶乡景区': a slogan naming an area, no place
             if not taken and self.q.startswith("级", m.end()):
                 continue  # '1-10月完成镇级财政收入': 镇级 is a scope word, 完成镇 no place
+            if not taken and self.found and all(flag.startswith("v") for _, flag in tagged(name)):
+                continue  # '观湖街道…建成街道再生资源分拣中心': a verb before the 街道 named already, no place
             # '全县乡镇' is the generic 乡镇, but '西乡街道' is a place
             generic = re.search(r"[县区市省]$", name) or name.endswith("乡") and suffix == "镇"
             if not taken and not _NOT_PLACE.match(name) and not generic \
