@@ -287,8 +287,6 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if trend and len(years) <= 1 and kind in ("yoy_change", "yoy_growth") and not _SPAN_ASKED.search(question):
         trend = False  # '报告年度事故宗数比上年少了多少': one year's change on the last, no series
         period = period_of(question, years)
-    if kind == "actual" and period and only_planned(period, places, metas) and not _RESULT_WORDS.search(question):
-        kind = "target"  # '平湖下半年城际线有几条' of a half-year report that plans the second half: its plan
     tail = _YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
@@ -743,22 +741,6 @@ def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMe
     if last:
         return [speaks - 1]
     return [speaks] if speaks == covered else []
-
-
-_RESULT_WORDS = re.compile(r"实际|完成了|已经|已|达到了|实现了|\b(?:actual(?:ly)?|achieved|so far|completed)\b", re.I)
-
-
-def only_planned(period: str, places: Sequence[str], metas: Sequence[ReportMeta]) -> bool:
-    """The one place asked has a report that plans the period asked and none that covers it ('2023' of a 2022 review
-    with a 2023 plan; 'H2' of a half-year report with its second-half plan)."""
-    if len(places) != 1:
-        return False
-    own = [m for m in metas if m.street == places[0]]
-
-    def same(p: str | None) -> bool:
-        return bool(p) and (p == period or not period[:1].isdigit() and (p or "")[4:] == period)
-
-    return any(same(m.plan_period) for m in own) and not any(same(m.period_covered) for m in own)
 
 
 def period_of(question: str, years: list[int] | None = None) -> str | None:

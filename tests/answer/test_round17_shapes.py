@@ -221,15 +221,6 @@ def test_a_count_asked_of_things_bought_with_money_is_a_count(corpus: Corpus) ->
     assert route("金潭街道社零总额有多少个亿？", corpus.reports()).unit_hint != "count"
 
 
-def test_a_period_the_report_only_plans_asks_its_plan(corpus: Corpus) -> None:
-    a = corpus.ask("桐桥街道下半年要完成多少公里燃气管道改造？")
-    assert _states(a, 30000.0, "m"), a.text  # the half-year report's plan for the second half
-    b = corpus.ask("麦溪镇2024年新增多少个停车位？")  # 2024 is only planned by the 2023 review
-    assert _states(b, 300.0, "count") and ("计划" in b.text or "目标" in b.text), b.text
-    c = corpus.ask("麦溪镇2024年实际新增了多少个停车位？")
-    assert not headline_figures(c), c.text  # a result asked of a plan: declined
-
-
 def test_a_verb_before_a_named_places_suffix_is_no_unknown_place(corpus: Corpus) -> None:
     a = corpus.ask("麦溪镇2023年建成镇垃圾分类中心的同时，新建了多少个垃圾屋？")
     assert _states(a, 14.0, "count"), a.text
