@@ -1896,7 +1896,7 @@ _REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?�
                       r"(?:部分|其他|其余)?")
 
 
-# '那46家工业企业，扣掉其中的国家高新技术企业，还剩几家': the whole, the part taken off, what is left
+# '那30家企业，扣掉其中的外资企业，还剩几家': the whole, the part taken off, what is left
 _TAKEN_OFF_ZH = re.compile(r"(?P<whole>[^，,？?]{2,24}?)[，,]?\s*(?:扣掉|扣除|减去|去掉|刨去|除去)(?:其中|里面|当中)?的?"
                            r"(?P<part>[^，,？?]{2,14}?)[，,]?\s*(?:还剩|剩下|剩余|还有)")
 
@@ -2286,7 +2286,7 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     which = r.intent != "aggregate" and (len(r.places) >= 2 or not r.places) and bool(WHICH_STATES.search(question))
     quoted = re.findall(r"“([^”]{2,12})”", question) if which else []
     if quoted and any(all(q in i.label_zh or q in own_stretch(i) for q in quoted) for i in found):
-        # '都提到了“国满件”，哪一份给出了满意率': the figure said of the quoted thing; the others' rates are of other things
+        # '都提到了“接诉即办”，哪一份给出了满意率': the figure said of the quoted thing; the others' rates are of other things
         held = [i for i in found if all(q in i.label_zh or q in own_stretch(i) for q in quoted)]
         missing += [i.street for i in found if i not in held and i.street]
         found = held
@@ -2543,7 +2543,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     if any(not sub.phrase or (sub.places and sub.places != [place]) for sub in subs):
         return None
     # two rates ('工业投资完成率比固投完成率高几个百分点') are set against each other as rates, never as amounts; a rate
-    # one part names is both parts' ('“四上”企业和“国高”企业的数量增速，哪个更快')
+    # one part names is both parts' ('规上企业和限上企业的数量增速，哪个更快')
     shared = next((sub.kind for sub in subs if sub.kind in _RATE_KINDS), None) if _which_of_two(question, r.language) \
         else None
     picked: list[Indicator] = []
@@ -2583,7 +2583,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 def _with_first_qualifier(seg: str, sub: Route, first: str, place: str, ctx: Context) -> Indicator | None:
-    """The second of two measures written short, read with the first one's qualifier ('安全事故的宗数和死亡人数': 安全事故
+    """The second of two measures written short, read with the first one's qualifier ('火灾的起数和死亡人数': 火灾
     死亡人数): the longest opening of the first phrase that makes a sure match; None when none does."""
     for n in range(len(first) - 1, 1, -1):
         phrase = first[:n] + sub.phrase

@@ -266,7 +266,7 @@ class _PlaceReader:
             if not taken and self.q.startswith("级", m.end()):
                 continue  # '1-10月完成镇级财政收入': 镇级 is a scope word, 完成镇 no place
             if not taken and self.found and all(flag.startswith("v") for _, flag in tagged(name)):
-                continue  # '观湖街道…建成街道再生资源分拣中心': a verb before the 街道 named already, no place
+                continue  # '石堰街道…建成街道分拣中心': a verb before the 街道 named already, no place
             # '全县乡镇' is the generic 乡镇, but '西乡街道' is a place
             generic = re.search(r"[县区市省]$", name) or name.endswith("乡") and suffix == "镇"
             if not taken and not _NOT_PLACE.match(name) and not generic \

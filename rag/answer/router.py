@@ -202,7 +202,7 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     r"(?:覆盖|涵盖|包括)[^？?。]{0,30}|"
                     # '— the count, not the % change?', '实际数，不是目标': what is not asked names no kind
                     r"[,;]\s*(?:and |but )?not (?:the |its |a )?[^,?—–]{1,30}(?=\s*[?？]\s*$)|"
-                    # '…? I want the count, not the 99.77% rate.': a second sentence on the kind not wanted
+                    # '…? I want the count, not the 98.4% rate.': a second sentence on the kind not wanted
                     r"(?<=[?？])\s*I (?:want|need|mean|am asking for)\b[^.?]{0,40}?,\s*not (?:the |its |a )?[^?]{1,40}?[.?]?\s*$|"
                     r"[，,]\s*(?:而)?不是(?:问)?(?:增速|增幅|增长率|同比(?:增长|增速)?|百分比|比例|目标|计划|预计)(?:数|的数)?"
                     r"(?=\s*[？?。]?\s*$)", re.I)
@@ -213,7 +213,7 @@ _PREMISE = re.compile(r"^(?P<premise>[^？?]+?[。.；;])\s*(?P<ask>(?:那么?|�
                       r"\b(?:Then|So),?)\s*[^。]+)$")
 
 
-# A check against a threshold the question sets ('接种率超过95%了吗', '比上年少了1%以上没有', 'did the rate reach
+# A check against a threshold the question sets ('完成率超过90%了吗', '比上年降了2%以上没有', 'did the rate reach
 # 90%?'): the figure is what is asked; the threshold is no figure of the report and no part of the measure's name.
 _NUM = r"\d[\d,]*(?:\.\d+)?\s*(?:%|个百分点|[万亿千百]?[元人户个家件宗起项亩吨])?"
 _CHECK_RATE_ZH = re.compile(r"(?:比|较)(?P<base>上年|去年|上一年)(?P<same>同期)?(?P<dir>[少降减低跌]|[多增涨高升])了?(?:超过|超出)?\s*"

@@ -706,7 +706,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         # indicator, another kind
         return prev
     if prev[1] and _BARE_RATE.fullmatch(label) and unit_kind == "percent":
-        stem = label[:-1]  # '全程接种22792人次、接种率99.77%': the rate of the figure before
+        stem = label[:-1]  # '全程接种15830人次、接种率98.42%': the rate of the figure before
         if prev[1].startswith(stem):
             return None, prev[1][len(stem) :] + label  # '化解矛盾纠纷419件,化解率97.9%' -> 矛盾纠纷化解率
         return None, (prev[1] + "率") if prev[1].endswith(stem) else prev[1] + label

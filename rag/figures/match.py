@@ -66,7 +66,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     an English count question counts ('cadres'): see `anchored`."""
     keyset = set(keys)
     asked_ages = ages_asked(phrase)
-    # the age group is checked on its own below: labels are compared by the measure they name ('80岁以上人群加强针
+    # the age group is checked on its own below: labels are compared by the measure they name ('65岁以上人群加强针
     # 接种率' is the 加强针接种率 of the group, never the group's 全程接种率)
     unaged = (_AGE_GROUP.sub("", phrase) or phrase) if asked_ages and lang == "zh" else phrase
     spaced = _unhyphened(phrase) if lang == "en" else phrase  # 'annual budget-revenue task': 'budget revenue'
@@ -134,7 +134,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             continue
         dn = dense.get(row.label_zh, 0.0)
         if dn > lex and dn >= THRESHOLD and lang == "zh" and not _head_held(phrase, row):
-            dn = 0.0  # '升级改造垃圾屋' is never the '园区供电环境综合升级改造' that names no 垃圾屋 near its figure
+            dn = 0.0  # '升级改造垃圾屋' is never the '老旧园区供电设施改造' that names no 垃圾屋 near its figure
         if dn > lex and dn >= THRESHOLD:
             out.append(Scored(row, dn, "dense"))
         elif lex >= THRESHOLD:
@@ -143,7 +143,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         out = _english_checked(phrase, out, counted)
     elif lang == "zh" and phrase and not out:
         out = clause_covered(phrase, rows)
-    if asked_ages:  # '80岁以上人群加强针接种率' is never the 60-79岁 group's, nor all residents'
+    if asked_ages:  # '65岁以上人群加强针接种率' is never the 18-64岁 group's, nor all residents'
         out = [s for s in out if _governing_age(s.row) in asked_ages]
     order = {id(s.row): n for n, s in enumerate(out)}
     out.sort(key=lambda s: (-s.score, order[id(s.row)]))
@@ -254,7 +254,7 @@ def _bare_fit(phrase: str, row: Indicator) -> float:
 def head_noun(phrase: str) -> str:
     """The noun a Chinese phrase ends with, two characters or more, when it names a thing of its own ('整改问题':
     问题; '升级改造垃圾屋': 垃圾屋); '' when the phrase ends otherwise or in a generic head ('金额', '数量')."""
-    phrase = re.split(r"不含|不包括|不算|不计|除去|除了", phrase)[0]  # ('…园区改造提升，不含“工业上楼”项目': 园区)
+    phrase = re.split(r"不含|不包括|不算|不计|除去|除了", phrase)[0]  # ('…园区改造，不含新建厂房项目': 园区)
     words = tagged(re.sub(r"[^\u4e00-\u9fff]", "", phrase))
     if not words:
         return ""
@@ -303,7 +303,7 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
     rest = "".join(_CJK.findall(rest))
     tail = phrase[max((m.end() for m in term.regex.finditer(phrase)), default=0):]
     if len(_CJK.findall(tail)) >= 2 and head_noun(tail) and not _head_held(tail, row):
-        return 0.5  # '对“民生微实事”专项检查整改的问题': the term qualifies the 问题 counted, which its row never names
+        return 0.5  # '对“村务公开”专项检查整改的问题': the term qualifies the 问题 counted, which its row never names
     if len(rest) == 1 and rest not in row.label_zh + row.evidence.quote + (row.context or "") \
             and rest not in _NOISE_CHARS and _noun_char(rest):
         return 0.5  # '牛存栏' is not all livestock's 存栏: the one character names the animal
