@@ -426,8 +426,6 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                                  and not _GROWTH_ASKED.search(question[inputs.end() :]))
         r = r.model_copy(update={"intent": "lookup", "period": str(min(r.years)), "years": [min(r.years)],
                                  "kind": "actual" if asks_level else r.kind})
-    if r.intent == "lookup" and not r.years and len(r.places) == 1 and _LAST_YEAR_ASKED.search(question):
-        r = _last_year(r, ctx)  # '去年上半年火警多少宗' beside a 2024 H1 report: 2023, which it does not cover
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) \
         if r.intent == "lookup" or r.intent == "aggregate" and len(r.places) == 1 else []  # ('一共多少件？满意率如何？')
     if len(asks) >= 2:
@@ -976,26 +974,6 @@ def ambiguous_places(r: Route, ctx: Context) -> dict[str, list[str]]:
         if len(counties) > 1:
             out[place] = sorted(c for c in counties if c)
     return out
-
-
-# 'last year' as the period of the figure asked ('去年上半年火警', 'H1 last year'), not the base of a change
-# ('比去年增长', 'than last year', 'on the year before')
-_LAST_YEAR_ASKED = re.compile(r"(?<![比较于])去年(?!同期)(?=度?(?:上半年|下半年|全年|前三季度|"
-                              r"[一二三四]季度|1-\d|一至|的|[\u4e00-\u9fff]))|"
-                              r"(?<!than )(?<!on )(?<!vs )(?<!vs\. )(?<!from )(?<!over )\blast year\b(?!'s level)", re.I)
-
-
-def _last_year(r: Route, ctx: Context) -> Route:
-    """The route with 'last year' read as the reader of the place's latest report says it: the year a year-end
-    report reviews (read in the year after), the year before a half-year report's."""
-    covered = sorted(m.period_covered for m in ctx.reports
-                     if m.street == r.places[0] and m.period_covered and m.period_covered[:4].isdigit())
-    if not covered:
-        return r
-    latest = covered[-1]
-    year = int(latest[:4]) - (0 if latest.isdigit() else 1)
-    period = f"{year}{r.period}" if r.period and not r.period[:1].isdigit() else str(year)
-    return r.model_copy(update={"years": [year], "period": period})
 
 
 def _expected_effect(x: Indicator) -> bool:

@@ -719,8 +719,8 @@ def _month_en(word: str) -> int:
 
 
 # '去年', 'last year' said of a report's own time (never '比去年', '去年同期', 'than last year': a growth's base)
-_LAST_YEAR = re.compile(r"(?<![比较与和跟同])去年(?!同期|相比|同比)|(?<!than )(?<!on )(?<!over )(?<!from )(?<!vs )"
-                        r"(?<!with )(?<!to )\blast year\b(?!'s same period)", re.I)
+_LAST_YEAR = re.compile(r"(?<![比较于与和跟同])去年(?!同期|相比|同比)|(?<!than )(?<!on )(?<!over )(?<!from )(?<!vs )"
+                        r"(?<!vs\. )(?<!with )(?<!to )\blast year\b(?!'s same period|'s level)", re.I)
 _THIS_YEAR = re.compile(r"今年|\bthis year\b", re.I)
 
 
