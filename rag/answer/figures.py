@@ -2263,9 +2263,9 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
     missing = [p for p in places if p not in {i.street for i in picked}]
     which = r.intent != "aggregate" and (len(r.places) >= 2 or not r.places) and bool(WHICH_STATES.search(question))
     quoted = re.findall(r"“([^”]{2,12})”", question) if which else []
-    if quoted and any(all(q in i.label_zh or q in own_stretch(i) for q in quoted) for i in found):
+    held = [i for i in found if all(q in i.label_zh or q in own_stretch(i) for q in quoted)] if quoted else []
+    if held:
         # '都提到了“接诉即办”，哪一份给出了满意率': the figure said of the quoted thing; the others' rates are of other things
-        held = [i for i in found if all(q in i.label_zh or q in own_stretch(i) for q in quoted)]
         missing += [i.street for i in found if i not in held and i.street]
         found = held
         label = _label(found, lang)
@@ -2464,7 +2464,7 @@ def _two_named(question: str, r: Route) -> list[str]:
     terms = _two_terms(question, r.language)
     if terms is None:
         return []
-    a, b = terms
+    a, b, _ = terms
     b_phrase = indicator_phrase(b, [], r.language, r.places)
     if _NOT_A_MEASURE.search(b) or len(re.sub(r"[^\w\u4e00-\u9fff]", "", b_phrase)) < 2:
         return []
@@ -2482,24 +2482,17 @@ _WHICH_EN = re.compile(r"\bwhich (?P<how>(?:is|was|were|are) (?:the )?(?:larger|
 _WHICH_LESS = re.compile(r"更?[少低小慢]|\b(?:smaller|lower|less|slower)\b", re.I)
 
 
-def _two_terms(question: str, lang: str) -> tuple[str, str] | None:
-    """The two things a difference question sets against each other ('A比B多多少'), as written; None if none."""
+def _two_terms(question: str, lang: str) -> tuple[str, str, bool | None] | None:
+    """The two things a question sets against each other, as written, and what it asks of them: None for a
+    difference ('A比B多多少'), for 'which of them' ('A和B，哪个…', 'which is larger, A or B') whether it asks for the
+    smaller (or, of falls, the smaller fall). None if it names no two."""
     m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question)
     if m is None:
-        which = _which_of_two(question, lang)
-        return which[:2] if which else None
+        w = (_WHICH_ZH if lang == "zh" else _WHICH_EN).search(question)
+        return (w.group("a"), w.group("b"), bool(_WHICH_LESS.search(w.group("how")))) if w else None
     if lang == "zh" or m.group("a"):
-        return m.group("a"), m.group("b")
-    return (m.group("a2"), m.group("b2")) if m.group("a2") else (m.group("a3"), m.group("b3"))
-
-
-def _which_of_two(question: str, lang: str) -> tuple[str, str, bool] | None:
-    """The two measures a 'which of them' question names, and whether it asks for the smaller (or, of falls, the
-    smaller fall); None if it names no two."""
-    m = (_WHICH_ZH if lang == "zh" else _WHICH_EN).search(question)
-    if m is None:
-        return None
-    return m.group("a"), m.group("b"), bool(_WHICH_LESS.search(m.group("how")))
+        return m.group("a"), m.group("b"), None
+    return (m.group("a2"), m.group("b2"), None) if m.group("a2") else (m.group("a3"), m.group("b3"), None)
 
 
 def _without_place(text: str, place: str) -> str:
@@ -2515,15 +2508,15 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     terms = _two_terms(question, r.language)
     if terms is None or len(r.places) != 1:
         return None
-    a_text, b_text = terms
+    a_text, b_text, asks_smaller = terms
+    which = asks_smaller is not None  # 'which of the two', not 'by how much'
     place = r.places[0]
     subs = [route(seg + ("?" if r.language == "en" else "是多少？"), ctx.reports) for seg in (a_text, b_text)]
     if any(not sub.phrase or (sub.places and sub.places != [place]) for sub in subs):
         return None
     # two rates ('工业投资完成率比固投完成率高几个百分点') are set against each other as rates, never as amounts; a rate
     # one part names is both parts' ('规上企业和限上企业的数量增速，哪个更快')
-    shared = next((sub.kind for sub in subs if sub.kind in _RATE_KINDS), None) if _which_of_two(question, r.language) \
-        else None
+    shared = next((sub.kind for sub in subs if sub.kind in _RATE_KINDS), None) if which else None
     picked: list[Indicator] = []
     for seg, sub in zip((a_text, b_text), subs, strict=True):
         kind = sub.kind if sub.kind in _RATE_KINDS else shared or (r.kind if r.kind in _RATE_KINDS else "actual")
@@ -2540,9 +2533,8 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     if a.normalized_unit != b.normalized_unit or measure_of(a) == measure_of(b) or a.period != b.period:
         return None  # yuan against a count, one measure twice, or two periods: no difference to state
     lang = r.language
-    which = _TWO_ZH.search(question) is None and _TWO_EN.search(question) is None and _which_of_two(question, lang)
-    falls = bool(which) and a.kind == b.kind == "yoy_growth" and bool(DECLINE_ASKED.search(question))
-    if which and (abs(b.value) > abs(a.value) if falls else (b.normalized_value > a.normalized_value) != which[2]):
+    falls = which and a.kind == b.kind == "yoy_growth" and bool(DECLINE_ASKED.search(question))
+    if which and (abs(b.value) > abs(a.value) if falls else (b.normalized_value > a.normalized_value) != asks_smaller):
         a, b = b, a  # 'which is larger': the one asked for first
     delta = round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4)
     size = abs(delta)

@@ -277,7 +277,14 @@ _KIND_HEAD = re.compile(r"比例|比重|比率|占比|增速|增幅|指数|数�
 def _head_held(phrase: str, row: Indicator) -> bool:
     """The row's label or sentence holds the phrase's head noun, its characters in order (or the phrase has none)."""
     head = head_noun(phrase)
-    return not head or _in_order(head, row.label_zh) or _in_order(head, simplified(row.context or row.evidence.quote))
+    return not head or _in_order(head, row.label_zh) or _in_order(head, _sentence(row.context or row.evidence.quote))
+
+
+@lru_cache(maxsize=65536)
+def _sentence(text: str) -> str:
+    """A row's sentence in Simplified characters, kept: the weak matches of every question read it (a Traditional
+    report's sentence converted once, not once per question)."""
+    return simplified(text)
 
 
 def _in_order(word: str, text: str) -> bool:
