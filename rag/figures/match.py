@@ -1074,9 +1074,9 @@ def ages_asked(phrase: str) -> set[int]:
 
 def _governing_age(row: Indicator) -> int | None:
     """The age group a row's figure is said of: the last one its sentence names before the figure, if any."""
-    context = row.context or row.evidence.quote
-    end = context.find(row.evidence.quote)
-    before = context[: end + len(row.evidence.quote)] if end >= 0 else row.evidence.quote
+    context, quote = _sentence(row.context or row.evidence.quote), _sentence(row.evidence.quote)  # ('80歲以上')
+    end = context.find(quote)
+    before = context[: end + len(quote)] if end >= 0 else quote
     ages = [int(m.group(1)) for m in _AGE_ZH.finditer(before)]
     return ages[-1] if ages else None
 

@@ -49,6 +49,10 @@ REPORTS = {
                    "三、经济发展\n"
                    "规上工业总产值412.6亿元，规上工业增加值98.3亿元。全年“小升规”工业企业31家，其中国家高新技术企业9家。"
                    "第一大企业金潭电子产值88.2亿元，同比增长5%。现有上市公司5家。\n",
+    "ls_2022_tw.txt": "蘭山鎮2022年工作總結\n"
+                      "一、疫情防控\n"
+                      "60-79歲人群全程接種8120人次、接種率97.35%，加強針接種7310人次、接種率87.66%；"
+                      "80歲以上人群全程接種402人次、接種率90.12%，加強針接種351人次、接種率78.70%。\n",
 }
 
 
@@ -226,3 +230,8 @@ def test_a_verb_before_a_named_places_suffix_is_no_unknown_place(corpus: Corpus)
     assert _states(a, 14.0, "count"), a.text
     b = corpus.ask("新建镇2023年新建了多少个垃圾屋？")
     assert b.route == "abstain" and not headline_figures(b), b.text  # a place the corpus lacks, named alone
+
+
+def test_an_age_group_in_a_traditional_report_is_read_too(corpus: Corpus) -> None:
+    a = corpus.ask("兰山镇80岁以上人群加强针接种率是多少？")
+    assert _states(a, 78.70, "percent"), a.text
