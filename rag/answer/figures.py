@@ -2270,18 +2270,14 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         found = held
         label = _label(found, lang)
     caveats = _notes(found, lang)
+    have = join_list([f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]"
+                      for n, i in enumerate(found, start=1)], lang) if missing else ""  # what each report gives
     if which and missing and found:
-        have = join_list([f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]"
-                          for n, i in enumerate(found, start=1)], lang)
         text = msg("which_states", lang, label=label, have=have,
                    missing=join_list([_place(p, lang) for p in missing], lang))
-        table = [_row(n, i, lang, n) for n, i in enumerate(found, start=1)]
-        return _answer(question, r, text, found, table=table + [TableRow(street=p, display=NOT_REPORTED) for p in missing],
-                       caveats=caveats)
+        return _answer(question, r, text, found, table=_ranked_table(found, missing, lang), caveats=caveats)
     if r.intent != "aggregate" and len(r.places) >= 2 and missing:
         # 'A和B哪个更多' with B's figure not found: no winner can be named; say what each report gives
-        have = join_list([f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]"
-                          for n, i in enumerate(found, start=1)], lang)
         text = msg("compare_missing", lang, places=join_list([_place(p, lang) for p in missing], lang),
                    label=label, have=have)
         return _answer(question, r, text, found, route="abstain", caveats=caveats)
@@ -2347,9 +2343,13 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
                 partial = msg("partial_mixed", lang, places=join_list(who, lang), period=_period(p, lang))
                 caveats.append(partial)
                 text += _sep(text, lang) + partial
-    table = [_row(n, i, lang, n) for n, i in enumerate(found, start=1)]
-    table += [TableRow(street=p, display=NOT_REPORTED) for p in missing]
-    return _answer(question, r, text, found, table=table, caveats=caveats)
+    return _answer(question, r, text, found, table=_ranked_table(found, missing, lang), caveats=caveats)
+
+
+def _ranked_table(found: list[Indicator], missing: list[str], lang: str) -> list[TableRow]:
+    """The table of a ranking: each figure found in its rank, then each place that reports none."""
+    return [_row(n, i, lang, n) for n, i in enumerate(found, start=1)] + [
+        TableRow(street=p, display=NOT_REPORTED) for p in missing]
 
 
 _EN_SPAN = (r"(?:jan(?:uary)?|the first \w+ (?:months|quarters) of|(?:the )?first half of|H1|Q1\s*[–—-]\s*Q3)\s*"
