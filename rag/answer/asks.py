@@ -14,6 +14,7 @@ _CONTEXT = re.compile(r"(?:20[0-4]\d)\s*年度?|上半年|下半年|前三季度
                       r"|全年|计划|预计|目标|今年|去年")
 
 
+_EN_SECOND = re.compile(r",\s*and\s+(?=(?:what|how (?:many|much))\b)", re.I)  # where an English second ask starts
 _SUBJECT_LESS = re.compile(r"[？?，,。\s]|一共|总共|共|分别|各|是|有|为|多少|几[个家项所宗座名件次人户条处]?|大约|约")
 
 
@@ -21,6 +22,12 @@ def split_asks(question: str, names: Sequence[str] = ()) -> list[str]:
     """'A多少个？B多少？' and 'A和B各多少座？' as one question per figure, each with the place and period of
     the whole ('X镇2024年计划新增托位多少个？', 'X镇2024年计划养老床位多少个？'); [] when the question asks
     for one figure."""
+    en = _EN_SECOND.search(question) if not re.search(r"[\u4e00-\u9fff]{6,}", question) else None
+    if en and NUMBER_QUESTION.search(question[: en.start()]) and NUMBER_QUESTION.search(question[en.end() :]) \
+            and not ASKS_RANK.search(question[en.end() :]):
+        # 'What is its 2024 target for new firms, and what export value (出口额) should they reach?': two asks
+        tail = question[en.end() :]
+        return [question[: en.start()].rstrip(" ,") + "?", tail[:1].upper() + tail[1:]]
     parts = [p for p in re.findall(r"[^？?]+[？?]?", question) if p.strip(" ？?")]
     if len(parts) >= 2 and all(NUMBER_QUESTION.search(p) for p in parts) and all(
             len(_SUBJECT_LESS.sub("", p)) >= 2 for p in parts[1:]):  # '哪几个项目？几个？': one ask, said twice
@@ -43,19 +50,21 @@ def split_asks(question: str, names: Sequence[str] = ()) -> list[str]:
     return out
 
 
+# '…报了多少亿元，已经连续几年全县第一': a streak asked after the figure is a position kept, asked second
+STREAK = re.compile(r"连续(?:几|多少)年|\bhow many (?:straight |consecutive )?years (?:in a row|running)\b", re.I)
 _CLAUSE_END = re.compile(r"[，,？?；;]|\s+and\s+(?=(?:its|the|what|where)\b)", re.I)
 
 
 def value_before_rank(question: str) -> str | None:
     """'社零增速多少？在全区排第几？', 'Buji retail sales growth in 2022, and its rank in the district?': the figure
     asked before the position, as a question of its own; None when the question asks only a position."""
-    rank = ASKS_RANK.search(question)
+    rank = ASKS_RANK.search(question) or STREAK.search(question)
     if rank is None:
         return None
     cuts = [m for m in _CLAUSE_END.finditer(question, 0, rank.start())]
     if not cuts:
         return None
     head = question[: cuts[-1].start()].rstrip()
-    if ASKS_RANK.search(head) or not NUMBER_QUESTION.search(re.sub(r"第几", "", head)):
+    if ASKS_RANK.search(head) or STREAK.search(head) or not NUMBER_QUESTION.search(re.sub(r"第几", "", head)):
         return None
     return head + ("？" if re.search(r"[\u4e00-\u9fff]$", head) else "?")

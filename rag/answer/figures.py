@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from rag.answer.asks import split_asks, value_before_rank
+from rag.answer.asks import STREAK, split_asks, value_before_rank
 from rag.answer.passages import (
     AVERAGE_ASKED,
     COUNT_ASKED,
@@ -96,8 +96,9 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
              "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
-_DIFF_ASKED = re.compile(r"[多少高低]了?(?:多少|几)|高出多少|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
-                         r"bigger|larger|greater|smaller)\b|"
+_DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|高出多少|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
+                         r"bigger|larger|greater|smaller|faster|slower)\b|"
+                         r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bdifference\b|\bby how much\b|\bgap\b", re.I)
 _TIMES_ASKED = re.compile(r"[几多少]+倍|\bhow many times\b|\bwhat multiple\b|\bmultiple of\b", re.I)  # 'A是B的几倍'
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
@@ -413,6 +414,15 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         if got is None or got.route != "indicator" or ranked is None:
             return ranked
         return _joined(question, r, [got, ranked])  # the position, or that the report states none
+    first_ask = value_before_rank(question) if r.language == "zh" and STREAK.search(question) else None
+    if first_ask:  # '…税收报了多少亿元，已经连续几年全县第一': the figure first, then the streak
+        sub = route(first_ask, ctx.reports)
+        got = indicator_answer(first_ask, sub, ctx) if sub.intent != "open" else None
+        then = re.sub(r"(?:是|为|有|报了?|达到?|完成了?)?(?:多少|几)[^，,？?]*[？?]?$", "", first_ask) + \
+            question[len(first_ask) - 1 :]
+        kept = indicator_answer(then, route(then, ctx.reports), ctx)
+        if got is not None and got.route == "indicator":
+            return _joined(question, r, [got, kept]) if kept is not None and kept.route == "indicator" else got
     if r.intent == "open" or not (r.phrase or r.keys):
         return None
     if _BETWEEN_EVENTS.search(question):  # '从签订协议到举行首拆相隔了几天': a gap no one figure of the table states
@@ -428,7 +438,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                  "kind": "actual" if asks_level else r.kind})
     asks = split_asks(question, [m.street for m in ctx.reports if m.street]) \
         if r.intent == "lookup" or r.intent == "aggregate" and len(r.places) == 1 else []  # ('一共多少件？满意率如何？')
-    if len(asks) >= 2:
+    if len(asks) >= 2 and not (r.language == "en" and r.also_kind):  # ('what was X, and what share…': one measure)
         return _each(question, r, asks, ctx)
     # a share of a task, target or budget is its completion rate ('占年度任务38%'); of anything else, never
     of_task = r.kind != "share" or bool(_PLAN_ASKED.search(question))
@@ -488,12 +498,20 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     per_item = _per_item(question, r, rows, ctx) if len(r.places) == 1 and r.intent == "lookup" else None
     if per_item is not None:
         return per_item
-    quoted = _figures_in(question)
+    # (in English, a bare count quoted before another figure is asked: 'it lists 157 firms. How many…')
+    asked_after = r.language == "en" and re.search(r"\d[^?]*\bhow (?:many|much)\b", question, re.I)
+    quoted = _figures_quoted(question) if asked_after else _figures_in(question)
     if r.intent == "lookup" and len(quoted) == 1 and "%" not in next(iter(quoted))[1] and not DERIVE.search(question) \
             and not _VS_TARGET.search(question) and not _ATTAINED.search(question):  # '实现“突破5亿元”目标了吗'
         # '总投资2.8亿元的某场馆进度完成了多少': the one figure a question names a thing by is never its answer (two
         # figures quoted, or a rate, are what a computation starts from: '签约41户、占比68%，共涉及多少户')
-        rows = [x for x in rows if (abs(x.value), x.unit) not in quoted]
+        # (…nor 'it lists 157 such firms: how many carry the little-giant label')
+        rows = [x for x in rows if (abs(x.value), x.unit) not in quoted
+                and not (x.normalized_unit == "count" and (abs(x.value), "") in quoted)]
+    if r.language == "en" and _YES_NO_EN.search(question):
+        # 'X grew 5.1% … Did it grow faster than the town's output?': the figure given is what the other is checked
+        # against, never the answer
+        rows = [x for x in rows if (abs(x.value), x.unit) not in _figures_in(question)]
     excluded = _EXCEPT.search(question)
     if excluded:  # '除拆除方式外、以其他方式消化的面积': never the figure of what the question leaves out
         left_out = re.sub(r"(?:方式|方面|以外|的)+$", "", excluded.group(1) or excluded.group(2) or excluded.group(3))
@@ -522,7 +540,16 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         scored = match_rows(r.phrase, rows, keys=[key], lang=r.language, embed=ctx.embed, counted=r.counted)
     measure = _best_measure(scored, r, question)
     if not measure:
-        return None
+        part_zh = _part_asked_zh(question) if r.language == "zh" and r.intent == "lookup" and len(r.places) == 1 \
+            else None
+        if part_zh and part_zh.group(2):  # the whole matched nothing: the part's own figure, or no figure
+            part_name = re.sub(r"[“”]", "", part_zh.group(2))
+            measure = _part_measure(question, part_zh, part_name, r, [x for x in rows if x.street == r.places[0]], ctx)
+            if not measure:
+                return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
+                                                terms=part_name), [], route="abstain")
+        else:
+            return None
     measure += _said_after(measure, rows, r)
     measure += _family_elsewhere(measure, rows, r)
     measure += _worded_elsewhere(measure, scored, r)
@@ -575,7 +602,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
         places = list(dict.fromkeys(places))
-    named_part = _PART_ASKED_ZH.search(question) if r.language == "zh" else None
+    named_part = _part_asked_zh(question) if r.language == "zh" else None
     part_word = (named_part.group(2) or "") if named_part else ""  # '存栏中能繁母牛有多少': the part, by name
     part_found = bool(part_word) and any(part_word in s.row.label_zh for s in scored)
     rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 and not part_found \
@@ -607,25 +634,32 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             lang = r.language
             where = join_list([_place(p, lang) for p in places], lang) or msg("all_reports", lang)
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
-    part_zh = _PART_ASKED_ZH.search(question) if r.language == "zh" and r.intent == "lookup" else None
+    part_zh = _part_asked_zh(question) if r.language == "zh" and r.intent == "lookup" else None
     asked_part = re.sub(r"[“”]", "", part_zh.group(2) or part_zh.group(3)) if part_zh else ""
     if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not all(
             pos.startswith("n") for _, pos in tagged(asked_part)):
         part_zh = None  # '项目中，有几个进入了建设阶段': a state some are in, no part named by a noun (个体工商户)
+    if part_zh and question[part_zh.end(1) : part_zh.end(1) + 3] in measure[0].label_zh:
+        part_zh = None  # '脐橙中晚熟品种面积': 中晚熟 is the label's word, no part of a whole
     if part_zh and asked_part not in measure[0].label_zh and not re.search(r"率|比例|比重", asked_part):
         # '新增的市场主体中企业有多少户': the part's own figure (新增企业), never the whole's
         # …of the whole's kind: the part of the year's new entities is new too (新增企业, not 规上工业企业)
-        new = re.search(r"新增|新登记|新注册|新设立|新引进|新认定|新培育", r.phrase)  # '新登记市场主体中企业': 新登记企业
-        qualified = (new.group(0) + asked_part) if new and not re.match(r"新", asked_part) else asked_part
-        parts = [s for s in match_rows(qualified, [x for x in rows if x.street in places], lang="zh",
-                                       embed=ctx.embed) if asked_part in s.row.label_zh]
-        measure = _best_measure(parts, r)
+        measure = _part_measure(question, part_zh, asked_part, r, [x for x in rows if x.street in places], ctx)
         if not measure:
             return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                             terms=asked_part), [], route="abstain")
     part = (_PART_ASKED.search(question) or _PART_OF_EN.search(question)) \
         if r.language == "en" and r.intent == "lookup" else None
-    if part and english_coverage(part.group(1), measure[0].label_zh) == 0:
+    # the part's own words, those the whole is not named by ('Of the school places…, how many were kindergarten
+    # places': kindergarten)
+    whole_words = set(re.findall(r"[a-z]+", question[: part.start(1)].lower())) if part else set()
+    own_words = " ".join(w for w in re.findall(r"[A-Za-z-]+", part.group(1)) if w.lower() not in whole_words) \
+        if part else ""
+    if part and own_words and english_coverage(own_words, measure[0].label_zh) == 0:
+        parts = [s for s in match_rows(part.group(1), [x for x in rows if x.street in places], lang="en",
+                                       embed=ctx.embed) if english_coverage(own_words, s.row.label_zh) > 0]
+        measure = _best_measure(parts, r)
+    if part and (not measure or english_coverage(part.group(1), measure[0].label_zh) == 0):
         # 'Of the market entities newly registered, how many were enterprises?': the whole's figure is no answer
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=part.group(1).strip()), [], route="abstain")
@@ -640,6 +674,11 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if entity:  # '某综合体项目接待了多少游客' over the town's '全年接待游客64万人次': a project's figure, not the place's
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language), terms=entity),
                        [], route="abstain")
+    if r.intent == "trend" and len(places) == 1 and len(r.years) == 1 and any(
+            x.kind == "yoy_growth" and x.street == places[0] and x.period[:4] == str(r.years[0]) for x in measure):
+        # '2023年盗窃警情比上年变动了多少': one year's change on the last is the growth its report states
+        return _lookup(question, r.model_copy(update={"intent": "lookup", "kind": "yoy_growth"}), measure, places[0],
+                       ctx)
     if r.intent == "trend":
         return _trend(question, r, measure, places, ctx)
     if r.intent in ("rank", "aggregate") or len(places) > 1:
@@ -740,8 +779,12 @@ _OF_PLAN = re.compile(PLAN_OBJECT)
 _PLAN_ASKED = re.compile(_OF_PLAN.pattern + r"|\b(?:task|target|plan|quota)s?\b|\bbudgets?\b(?! revenue)", re.I)
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|进步|退步)了?几[位名个]|\bhow many (?:places|positions|spots)\b",
                         re.I)
-_ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|(?<=[A-Za-z\u4e00-\u9fff])\s*\+\s*(?=[A-Za-z\u4e00-\u9fff])",
+_ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|\bcounting\b[^?]{0,80}?\btogether\b|(?<=[A-Za-z\u4e00-\u9fff])\s*\+\s*(?=[A-Za-z\u4e00-\u9fff])",
                        re.I)  # ('combined income' is one total)
+
+
+_ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？?]{0,8}?(?:多少|几)[个座家项名人所条处]?([\u4e00-\u9fff]{2,6})"
+                              r"[（(]([\u4e00-\u9fff]{2,10}(?:加上?|和|及|与|、)[\u4e00-\u9fff]{2,10})[）)]")
 
 
 def _listed(question: str, r: Route) -> list[str]:
@@ -749,6 +792,10 @@ def _listed(question: str, r: Route) -> list[str]:
     items an asked total names ('counting both violations and emergencies', 'how many A, B and C … in total')."""
     if r.language != "zh":
         return _listed_en(question, r)
+    bracket = _ITEMS_BRACKETED.search(question)
+    if bracket:  # '一共新增多少学位（幼儿园加基础教育）': the items of the noun counted, each with that noun
+        noun = bracket.group(1)
+        return [x if x.endswith(noun) else x + noun for x in re.split(r"加上?|和|及|与|、", bracket.group(2)) if len(x) >= 2]
     text = question
     for p in r.places:
         text = text.replace(p, " ")
@@ -768,7 +815,7 @@ def _listed(question: str, r: Route) -> list[str]:
 
 # where an English question lists the items of a total: after 'counting (both)', in brackets after a total, 'adding
 # … together', or between 'how many' and its verb when the question asks a total
-_EN_ITEMS = (re.compile(r"\bcounting (?:both |each of )?(?P<items>[^?]+?)\s*(?:\?|$|, (?:in|for|during|by)\b)", re.I),
+_EN_ITEMS = (re.compile(r"\bcounting (?:both |each of )?(?P<items>[^?]+?)\s*(?:\btogether\b|\?|$|, (?:in|for|during|by)\b)", re.I),
              re.compile(r"\b(?:in total|altogether|combined)\b(?:[^?(]|\([\u4e00-\u9fff]+\))*?\((?P<items>[^()]+?\b(?:and|plus)\b"
                         r"[^()]+?)\)", re.I),
              re.compile(r"\badding (?P<items>.+?) together\b", re.I),
@@ -794,6 +841,9 @@ def _listed_en(question: str, r: Route) -> list[str]:
     items = [re.sub(r"^(?:its |the |their |both |all )+|['‘’“”]", "", x.strip(), flags=re.I)
              for x in _EN_ITEM_SEP.split(_EN_ITEMS_END.sub("", found))]
     items = [x for x in items if re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", x)]
+    glossed = re.search(r"[(（]([\u4e00-\u9fff]{2,12}(?:[、，,和及][\u4e00-\u9fff]{2,12})+)[)）]", found)
+    if glossed and len(zh := re.split(r"[、，,和及]", glossed.group(1))) == len(items):
+        items = zh  # 'new volunteers and mentors (新增志愿者、结对导师)': the report's own names, one per item
     return items if 2 <= len(items) <= 6 else []
 
 
@@ -804,7 +854,7 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     if len(items) < 2:
         return None
     lang, place = r.language, r.places[0]
-    own = [x for x in rows if x.street == place and x.kind in _LEVEL]
+    own = [x for x in rows if x.street == place and (x.kind in _LEVEL or r.kind == "target" and x.kind == "target")]
     # the first item carries the question's lead words ('为重点群体就业办了…政策宣讲会'): its tail names the item too
     tries = [(n, tail) for n, item in enumerate(items) for tail in dict.fromkeys([item, *(item[-k:] for k in (6, 5, 4)
                                                                                         if len(item) > k and lang == "zh")])]
@@ -818,7 +868,8 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     for _, n, row in pairs:  # the best-fitting item and row first, each row used once...
         shared = "、" in row.label_zh and items[n][-2:] in row.label_zh  # ...unless it lists items ('电动车、三轮车')
         if n not in chosen and (row not in chosen.values() or shared) and (
-                not r.period or period_matches(row.period, r.period)):
+                not r.period or period_matches(row.period, r.period)
+                or r.kind == "target" and row.period == f"{r.period}-plan"):  # '2024年计划一共新增…': the 2024 plan
             chosen[n] = row
     if len(chosen) < len(items):
         return None
@@ -1019,6 +1070,9 @@ def _worded_elsewhere(measure: list[Indicator], scored: list[Scored], r: Route) 
     return out
 
 
+_POPULATION = re.compile(r"规上|规模以上|限上|限额以上|规下|工业|服务业|全口径|全社会")
+
+
 def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[Indicator]:
     """All rows of the best-matching measure (key or label); ties go to the measure more places report. The
     question, when given, says whether it lists items (then no measure it ends with is preferred)."""
@@ -1034,10 +1088,10 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         best = max(s.score for s in ss)
         has_kind = int(any(s.row.kind in wanted or r.kind == "estimate" and _expected_effect(s.row) for s in ss))
         # one place's figure: a lexicon key asked, then the closer label (a ranking keeps its family)
-        lookup = r.intent == "lookup"
-        keyed = int(lookup and any(base_key(s.row.key) in r.keys or terms_named(s.row.label_zh) & set(r.keys)
-                                   for s in ss))
-        fine = best if lookup else 0.0
+        # (…a ranking too, between measures that tie: 'fixed-asset investment (投资额)' is no bare '投资')
+        keyed = int(r.intent != "trend" and any(
+            base_key(s.row.key) in r.keys or terms_named(s.row.label_zh) & set(r.keys) for s in ss))
+        fine = best if r.intent == "lookup" else 0.0
         has_unit = int(not r.unit_hint or any(s.row.normalized_unit in _UNITS_OF.get(r.unit_hint, {r.unit_hint})
                                               for s in ss))
         if r.unit_strict:  # '投入了多少资金' is never answered by a count of projects, nor '几栋' by yuan
@@ -1056,6 +1110,15 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         return int(r.intent == "lookup" and any(_phrase_head(r.phrase, s.row.label_zh, labels) for s in ss))
 
     name, best = max(groups.items(), key=rank)
+    top_name, top_group = max(groups.items(), key=lambda item: max(s.score for s in item[1]))
+    # (a kind the indicator's rows lack: any margin; a level: a wide one, never a streak's years)
+    margin = 0.05 if r.kind in ("share", "yoy_growth", "completion_rate") else 0.3
+    if top_name != name and not name.startswith(tuple(r.keys)) and r.measure_word not in DURATIONS and any(
+            s.how == "key" and base_key(s.row.key) in r.keys for s in top_group) \
+            and max(s.score for s in best) <= max(s.score for s in top_group) - margin:
+        # '规上工业总产值占了几成' over a report that gives no such share: the indicator asked, its share then said
+        # to be missing, never another thing's share ('产值占比近4成' of one industry)
+        name, best = top_name, top_group
     # '幼儿园新增学位' asked: a part's label that holds the best one's and the words the question adds is the one
     widest = min((s.row.label_zh for s in best), key=len)
     narrower = [(other, ss) for other, ss in groups.items() if other != name and any(
@@ -1083,9 +1146,11 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
         label = rows[0].label_zh
         # …and a shorter wording the planned label holds ('群众满意率' in '政务热线群众满意率'), matched too
+        # …never one that drops the population named (规上工业总产值 is no industry's 总产值)
         rows += [s.row for other, ss in groups.items() if other != name for s in ss
-                 if label_similarity(label, s.row.label_zh) >= 0.7
-                 or (len(s.row.label_zh) >= 3 and s.row.label_zh in label and s.score >= THRESHOLD)]
+                 if (label_similarity(label, s.row.label_zh) >= 0.7
+                     or (len(s.row.label_zh) >= 3 and s.row.label_zh in label and s.score >= THRESHOLD))
+                 and not (s.row.label_zh in label and _POPULATION.search(label.replace(s.row.label_zh, "", 1)))]
     if r.intent == "trend":
         # a series: a year that words the measure slightly differently (行政村集体经济总收入 / 村级集体经济总收入)
         # …but never another measure in the year it lacks ('新增规上工业企业' is no count of them all)
@@ -1328,7 +1393,10 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
     phrase = r.phrase if r.language == "zh" else ""
     aim = _AIM_ASKED.search(question) if question else None
     points = bool(_POINTS_ASKED.search(question))
+    keyed = set(r.keys)
     same.sort(key=lambda x: (int(("百分点" in x.unit) != points),  # a growth rate asked: %, not 提高1.7个百分点
+                             # the lexicon indicator the question names, before a bare word its gloss holds (投资)
+                             int(bool(keyed) and base_key(x.key) not in keyed),
                              -round(label_similarity(phrase, x.label_zh), 1) if phrase
                              else -round(en_similarity(r.phrase, english_to_zh(r.phrase), x.label_zh), 1),
                              -round(_said_around(phrase, x), 1),
@@ -1463,11 +1531,61 @@ _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结�
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
-_PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{0,12}(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|"
-                            r"单位|商户|合作社|资金|投资|收入|产值|面积|设施|存栏|出栏))(?:当中|之中|中|里)[，,]?(?:的)?(?:"
+_PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?(?:"
                             r"([^\W了]{2,8}?)(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             r"有?(?:多少|几)[个家户项名人所]?((?!(?:企业|项目|户|家)?[？?]|是|为)[\u4e00-\u9fff“”]{2,8}?)[？?]?$)")
+_NOT_A_WHOLE = re.compile(r"(?:报告|计划|总结|材料|文件|全年|今年|去年|年度|期间|过程|工作|街道|镇|乡|社区|村|[区县市])$")
+# wholes a part is asked of whatever the tagger calls them (存栏, 投资 are verbs to it)
+_WHOLE_WORDS = re.compile(r"(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|单位|商户|合作社|资金|投资|"
+                          r"收入|产值|面积|设施|存栏|出栏)$")
+
+
+def _part_measure(question: str, part_zh: re.Match[str], asked_part: str, r: Route, rows: list[Indicator],
+                  ctx: Context) -> list[Indicator]:
+    """The rows of the part a question asks of a whole ('新增的市场主体中企业有多少户'); [] when the report states none."""
+    # …of the whole's kind: the part of the year's new entities is new too (新增企业, not 规上工业企业)
+    new = re.search(r"新增|新登记|新注册|新设立|新引进|新认定|新培育", r.phrase)  # '新登记市场主体中企业': 新登记企业
+    qualified = (new.group(0) + asked_part) if new and not re.match(r"新", asked_part) else asked_part
+    stated = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", question[: part_zh.start(2) if part_zh.group(2)
+                                                                  else part_zh.end(1)])}
+    parts = [s for s in match_rows(qualified, rows, lang="zh", embed=ctx.embed) if _part_in(asked_part, s.row.label_zh)
+             and abs(s.row.value) not in stated]  # '…58件中，来信有多少件': the 58 is the whole's
+    return _best_measure(parts, r)
+
+
+def _part_in(part: str, label: str) -> bool:
+    """The part asked is what the label counts: its words are the label's words ('幼儿园学位' in '幼儿园新增学位',
+    never '小学学位' in '中小学新增床位'), and the label names no other item beside it ('来信、来访')."""
+    if re.search(r"[、和及与]", label.replace(part, "")):
+        return False
+    if part in label:
+        return True
+    words = {w for w, _ in tagged(label)}
+    return all(w in words for w, _ in tagged(part))
+
+
+def _part_asked_zh(question: str) -> re.Match[str] | None:
+    """'县级以上媒体的报道中，省级媒体报道有几次': a part of a whole the question names by a noun (a set of things,
+    money, an area, events), never of a document or a time ('报告里', '一年中')."""
+    for found in _PART_ASKED_ZH.finditer(question):
+        whole = re.sub(r"[“”]", "", found.group(1))
+        words = tagged(whole)
+        last = words[-1:]
+        noun = bool(last) and (last[0][1][:1] == "n" and last[0][1] not in ("ns", "nr") or last[0][1] == "vn"
+                               or len(words) >= 2 and words[-2][0] == "的"  # '媒体的报道中'
+                               # '…来信来访58件中': the things counted before their number
+                               or re.fullmatch(r"[件个家户项名所座宗条场栋套台辆]", whole) is not None
+                               and question[max(found.start(1) - 1, 0)].isdigit())
+        if _WHOLE_WORDS.search(whole):
+            return found
+        part = found.group(2) or found.group(3) or ""
+        tags = tagged(re.sub(r"[“”]", "", part))
+        if tags and (tags[-1][1][:1] != "n" and tags[-1][1] != "vn" or part.endswith("的")):
+            continue  # '加装的电梯中已投入使用的有几部': a state some are in, no part named by a noun
+        if noun and not _NOT_A_WHOLE.search(whole):
+            return found
+    return None
 _BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相隔|间隔|隔了|用了|历时)|"
                              r"\bhow (?:long|many days) (?:passed )?between\b", re.I)
 # 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed
@@ -1650,6 +1768,9 @@ def _prior_of_quoted(question: str, r: Route, given: list[Indicator], rows: list
     return None
 
 
+_YES_NO_EN = re.compile(r"(?:^|[.?!]\s+)(?:did|does|do|was|were|is|are|has|have)\b[^.?!]*\?\s*$", re.I)
+
+
 def _figures_in(question: str) -> set[tuple[float, str]]:
     """The figures a question quotes, as (value, unit) pairs a row's (abs(value), unit) is compared with."""
     return {(q.value, q.unit) for q in scan_quantities(question) if q.unit}
@@ -1660,7 +1781,7 @@ def _figures_quoted(question: str) -> set[tuple[float, str]]:
     any count unit: the inputs of a computation from the question's own figures."""
     found = _figures_in(question)
     if re.search(r"[A-Za-z]{3,}", question) and not re.search(r"[\u4e00-\u9fff]{10,}", question):
-        found |= {(float(n), "") for n in re.findall(r"(?<![\d.,])(\d{1,6}(?:\.\d+)?)(?![\d.,%]|\s*(?:年|月|th\b|st\b))",
+        found |= {(float(n), "") for n in re.findall(r"(?<![A-Za-z\d.,])(\d{1,6}(?:\.\d+)?)(?![\d.,%]|\s*(?:年|月|th\b|st\b))",
                                                      re.sub(r"\b(?:19|20)\d\d\b", " ", question))}
     return found
 
@@ -2322,7 +2443,10 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         # 'A比B多多少': the computed difference first, then each figure
         a, b = found
         delta = abs(round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4))
-        shown = format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})"
+        if a.normalized_unit == "percent":  # two rates differ by points, never by a per cent
+            shown = f"{delta:g}个百分点" if lang == "zh" else f"{delta:g} percentage points ({delta:g}个百分点)"
+        else:
+            shown = format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})"
         diff = msg("rank_difference", lang, place=_place(a.street, lang), other=_place(b.street, lang), label=label,
                    figure=_fig_with_kind(a, lang), delta=shown)  # the larger figure first, then the gap
         text = diff + _sep("x", lang) + text  # '…哪个高？高多少？': the gap asked last is what is asked

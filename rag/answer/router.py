@@ -85,7 +85,7 @@ _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}
                          # 'which was further along its annual investment task': how much of the task was done
                          r"(?:further|farther|furthest|farthest|how far) along (?:its|the|their) (?:[\w'’-]+ ){0,6}"
                          r"(?:task|plan|target|goal)s?)\b", re.I)
-_SHARE = re.compile(r"占比|比重|占全[区市县]|\b(share of|proportion)\b", re.I)
+_SHARE = re.compile(r"占比|比重|占全[区市县]|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
@@ -118,7 +118,8 @@ _Q_WORDS = re.compile(
     r"[多少高低]了?(?=多少|几)|[多少高低]出了?|[多少高低](?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
-    r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|[？?。,，、!！:：;；\s]")
+    r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
+    r"(?<![重主需只必摘纲提首])要(?![素求点闻件案])|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
     "how", "much", "many", "what", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for", "did", "does",
     "do", "by", "to", "and", "its", "it", "has", "have", "had", "which", "highest", "most", "largest", "biggest",
@@ -231,9 +232,18 @@ _CHECK_EN = re.compile(r"\b(?:did|does|do|has|have)\s+(?P<what>[^?]+?)\s+(?:reac
 _CHECK_FIRST = re.compile(r"(?:的?(?:任务|目标|计划))?(?:是否)?(?:完成|达到|实现|达标)了?(?:吗|没有|与否)?[？?](?=[^？?]*(?:多少|几))")
 
 
+# '…去年多少？达标没？': a yes/no check after the figure asked, answered by that figure and its sentence
+# (a check of a target, '完成目标了吗', asks the target too: the two kinds are read elsewhere)
+_CHECK_AFTER = re.compile(r"(?<=[？?，,])\s*(?:是否|有没有)?(?:已经)?达标了?(?:吗|没有?|与否)[？?]?$")
+
+
 def _threshold_dropped(question: str) -> str:
-    """A check against a threshold asked as the figure it checks; a yes/no check before a figure asked, dropped."""
+    """A check against a threshold asked as the figure it checks; a yes/no check before or after a figure asked,
+    dropped."""
     question = _CHECK_FIRST.sub("，", question, count=1)
+    after = _CHECK_AFTER.search(question)
+    if after and _NUMBER_Q.search(question[: after.start()]):
+        question = question[: after.start()]
     m = _CHECK_RATE_ZH.search(question)
     if m:
         rate = "下降" if m.group("dir") in "少降减低跌" else "增长"
@@ -284,6 +294,11 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
+    if trend and kind == "target" and len(years) == 2 and any(q.unit for q in scan_quantities(question)) \
+            and not ASKS_CHANGE.search(question) and not re.search(r"差|相比|对比|比较|\b(?:than|compared?)\b", question):
+        # '2023年有21家“小升规”，2024年计划把这个数提到多少家': the earlier figure is given, the later plan asked
+        trend, years = False, years[-1:]
+        period = period_of(question, years)
     if trend and len(years) <= 1 and kind in ("yoy_change", "yoy_growth") and not _SPAN_ASKED.search(question):
         trend = False  # '报告年度事故宗数比上年少了多少': one year's change on the last, no series
         period = period_of(question, years)
@@ -692,7 +707,7 @@ def kind_asked(question: str) -> AskedKind:
                  re.I) and not re.search(r"\bgrowth\b|\bper ?cent|\brate\b|\bby how much\b|sales|revenue|income|output|"
                                          r"investment|tax|value|GDP|product", question, re.I):
         return "actual"  # 'how much astragalus did the town grow': a crop grown, no growth rate
-    if _GROWTH.search(question) and not re.search(r"多少(个|家|宗|项|座|名|件|起)|\bnet (?:increase|growth|gain|"
+    if _GROWTH.search(question) and not re.search(r"多少(个(?!百分点)|家|宗|项|座|名|件|起)|\bnet (?:increase|growth|gain|"
                                                   r"addition)\b", question, re.I):  # 净增 is a count, no rate
         return "yoy_growth"
     if re.search(r"\bhow (?:did\b|much did\b).*\bchange\b", question, re.I) and len(set(_YEAR.findall(question))) <= 1:
@@ -848,10 +863,13 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
     # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
-    text = re.sub(r"[（(](?:不算|不含|不包括|不计|不是|而非)[^（）()]{2,12}[)）]", " ", text)
+    text = re.sub(r"[（(](?:不算|不含|不包括|不计|不是|而非)[^（）()]{2,20}[)）]", " ", text)
     # '（完成率在100%以上）': a condition on the figure, no part of its name
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
+    # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
+    text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几)", " ", text)
+    text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name

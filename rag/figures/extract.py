@@ -70,6 +70,7 @@ _VERB_ONLY = re.compile(r"(?:建成|新建|建设|完成|推动|帮助|引进|�
                         r"|培育|打造|创建|改造|提供|发放|慰问|走访|化解|解决|召开|接待|吸引|带动|安置|服务|办理|受理"
                         r"|按时|顺利|完工|剩余|实施|选派|培训|销号|办结|重点抓好|抓好|高于|低于|惠及|涉及|参与"
                         r"|新增了|完成了|投入|筹集|争取|落实|惠及|覆盖|签约|引入|招引|储备|排查|整治|清理|处置)+")
+_VERBS_LAST = re.compile(f"(?:{_VERB_ONLY.pattern[3:-2]})+$")  # the verbs a text ends with
 # (采煤沉陷区, 棚户区, 保护区, 示范区 … are areas worked on, not places)
 _PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖陷户护范验发灾])区|[镇乡县])$")
 # ('第一议题学习', '第一书记' name things; '第3名', '第二批' are positions)
@@ -96,7 +97,7 @@ _RANGE_TO = re.compile(r"\s*(?:至|到|[-—–~～])\s*")
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
 # "8个村集体经济收入合计190万元,均超过12万元": each one's floor, not a level of the indicator
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
-_SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引进|培育|销售|出售|接待")
+_SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引进|培育|销售|出售|接待|查扣|查处|收缴|拆除|清理")
 _TO_LEVEL = re.compile(r"(?:下降|提高|提升|上升|增加|降低|增长)(?:到|至)\s*$")
 _RATE_NAMED = re.compile(r"增速|增幅|增长率|同比")  # '增速提高到6.5%' is still a growth rate
 _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[\u4e00-\u9fff]{0,6}?)最[高多大少低][,，]?(?:达到?|为)?$")
@@ -462,7 +463,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
             # '某项目累计签约96%,收楼83%,拆除61%': each bare word after it is the same project's progress
             head_words = tagged(head)
             subject = "".join(w for w, _ in head_words[:-1] if w not in ("累计", "共", "已", "共计"))
-            if len(head_words) >= 2 and head_words[-1][1].startswith("v") and len(subject) >= 2 and label not in subject:
+            last_same = next((o[1] for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
+                              if x.unit == q.unit), "")
+            if len(head_words) >= 2 and head_words[-1][1].startswith("v") and len(subject) >= 2 and label not in subject \
+                    and last_same.startswith(subject):  # ('暂扣三轮车、电动车…辆、货车…辆' after '查处渣土车违法': no)
                 label = subject + label
         income = prev[1] if prev[1].endswith(("收入", "总额", "总量", "合计")) else by_unit.get("CNY", (None, ""))[1]
         base = re.sub(r"总收入$", "收入", re.sub(r"^[村户人]均", "", _BAND_GROUP.sub("", re.sub(
@@ -496,7 +500,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if unit_kind == "CNY" and re.fullmatch(r"第?[一二三]产(?:业)?", label):
             label += "增加值"  # '其中一产、二产、三产分别为…万元': the sectors' shares of the output are their value added
         shared = _SHARED_VERB.match(prev[1]) if i and prefix.lstrip().startswith("、") else None
-        if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label):
+        if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label) \
+                and not tagged(label)[0][1].startswith("v"):  # ('…、腾退厂房1.3万平方米' says its own verb)
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
         if term is not None and term.context and not re.search(term.context, sentence):
             term = None
@@ -985,6 +990,9 @@ def _clean(text: str) -> str:
         text = text[: run_in.end()].removesuffix("全年") + rest if run_in.group(0).endswith("全年") else text
     elif run_in:  # '楼宇经济量质齐升全年街道税收收入': a run-in heading before the figure's own words
         text = _LEAD.sub("", rest) or text
+    verbs = _VERBS_LAST.search(text)
+    if verbs and len(verbs.group(0)) >= 4 and verbs.start() >= 4 and re.search(r"推动|争取|力争|确保", verbs.group(0)):
+        return ""  # '提升老街业态争取推动(至少3个老旧市场…)': a run-in clause, then verbs; the thing is after
     if len(text) > _MAX_LABEL:
         text = text[-_MAX_LABEL:]
     if len(text) < 2 or _VERB_ONLY.fullmatch(text) or _FRAGMENT.search(text) or _PLACE_TAIL.search(text):
@@ -992,6 +1000,10 @@ def _clean(text: str) -> str:
     if not re.search(r"[\u4e00-\u9fff]", text):
         return ""
     return text
+
+
+# a colon opening a list of goals ('全年目标为：', '预期目标：'), the last colon before the figure
+_GOALS_LISTED = re.compile(r"(?:目标|任务)(?:为|是)?[：:](?=[^：:]*$)")
 
 
 def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind:
@@ -1028,6 +1040,9 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
             return "yoy_growth"
     if TARGET_AFTER.match(sentence[q.end :]):
         return "target"  # 突破60亿元目标
+    goals = _GOALS_LISTED.search(sentence[: q.start])
+    if goals and not DONE.search(sentence[goals.end() : q.start]):
+        return "target"  # '年初确定的全年目标为：财政总收入3.2亿元，固定资产投资8亿元': every item of the list
     if re.search(r"(?:任务|目标|计划)(?:数|额)?$", before) and re.match(r"的\s*\d", sentence[q.end :]):
         return "target"  # '完成全年任务0.98亿元的43%': the task's amount, then the share of it done
     if TARGET.search(named) and not DONE.search(_AIMED.sub("", before)):

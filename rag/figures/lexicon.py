@@ -80,7 +80,7 @@ TERMS: tuple[Term, ...] = (
     Term("foreign_trade", "进出口总额", "Total imports and exports", (r"进出口总?额|外贸进出口",), MONEY, "economy", 2),
     Term("actual_foreign_investment", "实际利用外资", "Foreign investment actually used",
          (r"实际(?:利用|使用|到账)外资|实到外资|(?<!合同)利用外资",), MONEY + ("USD",), "economy", 2),
-    Term("four_above_enterprises", "“四上”企业数", "'Four-above' enterprises", (r"四上.{0,2}企业",), COUNT,
+    Term("four_above_enterprises", "“四上”企业数", "'Four-above' enterprises", (r"四上.{0,2}(?:企业|单位)",), COUNT,
          "economy", 2),
     Term("above_scale_industrial_enterprises", "规上工业企业数", "Above-scale industrial enterprises",
          (r"规(?:模以)?上(?:工业)?企业",), COUNT, "economy", 2),  # a town's 规上企业 are its industrial ones
@@ -97,6 +97,8 @@ TERMS: tuple[Term, ...] = (
          (r"招引(?:落地)?项目|引进(?:落户)?项目|招商(?:引资)?项目",), COUNT, "economy", 1),
     Term("enterprise_burden_reduction", "为企业减负", "Cost relief for enterprises", (r"为企业减负|减负",), MONEY,
          "economy", 1),
+    Term("tourist_visits", "接待游客", "Tourist visits",
+         (r"接待(?:国内外)?游客|游客接待量|游客(?:人次|量)",), COUNT, "economy", 1),
     # agriculture and rural incomes
     Term("urban_disposable_income", "城镇居民人均可支配收入", "Per-capita disposable income of urban residents",
          (r"城镇(?:常住)?居民人均可支配收入",), MONEY, "economy", 2),
@@ -246,6 +248,9 @@ EN_PATTERNS: dict[str, str] = {
     "urban_disposable_income": r"urban (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income|"
                                r"(?:per[- ]capita )?disposable income of (?:the )?urban (?:residents|households|people)",
     "grain_output": r"grain (?:output|production)",
+    "tourist_visits": r"\b(?:visitors?|tourists?|tourist (?:visits|arrivals)|visitor (?:numbers|arrivals))\b",
+    "actual_foreign_investment": r"\bFDI\b|foreign direct investment|foreign (?:capital|investment) (?:actually )?"
+                                 r"(?:used|utili[sz]ed|received|paid in|in place)",
     "tech_renovation_investment": r"technolog\w+ (?:renovation|upgrad\w+) investment",
     "enterprise_burden_reduction": r"reduce\w* (?:enterprises'? |companies'? |business )?costs|cost relief|纾困",
 }

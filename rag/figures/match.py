@@ -21,15 +21,16 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS
+from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS, base_key
 from rag.schemas import Indicator
 from rag.text.cues import LIKE_FOR_LIKE
 from rag.text.script import simplified
-from rag.text.words import function_word, jieba, noun_tail, tagged
+from rag.text.words import ends_in_verb, function_word, jieba, noun_tail, tagged
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +101,19 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = round(lex * _bare_fit(phrase, row), 4)
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and not _head_held(phrase, row):
             lex = round(lex * 0.5, 4)  # a weak match whose row never names the thing the phrase ends with (问题)
-        if lang == "zh" and keyset and len(row.label_zh) <= 2 and row.label_zh in phrase and row.key not in keyset \
+        if lang == "zh" and keyset and (len(row.label_zh) <= 2 and row.label_zh in phrase or lex < THRESHOLD + 0.2) \
+                and row.key not in keyset and base_key(row.key) not in keyset \
                 and any(t.key in keyset and t.regex.fullmatch(re.sub(r"[万亿]?元$", "", phrase)) for t in TERMS):
-            lex = round(lex * 0.6, 4)  # '工业投资' asked (a lexicon indicator): a bare '投资' is some other thing's
+            # '工业投资' asked (a lexicon indicator): a bare '投资', or a label only like it ('总投资'), is some other
+            # thing's
+            lex = round(lex * 0.6, 4)
         if lang == "en" and lex < THRESHOLD:
             lex = max(lex, en_in_context(phrase, row), 0.0 if gloss_named and not all(
                 t in row.label_zh for t in gloss_terms) else anchored(phrase, counted, row))
-        if lang == "en" and lex < _GLOSSED and glossed(gloss_terms, row):
+        if lang == "en" and lex < _GLOSSED and glossed(gloss_terms, row, counted):
             lex = _GLOSSED  # 'commercial land (商业用地) of the Xiyuan (西苑) project': the Chinese given, in place
+        elif lang == "en" and lex < _COUNTED_GLOSS and _gloss_then_measure(gloss_terms, spaced, row.label_zh):
+            lex = _COUNTED_GLOSS  # 'Hengfa Group (恒发集团): what output': '第一大企业恒发集团产值', the gloss then 产值
         elif lang == "en" and lex < _COUNTED_GLOSS and counted_gloss and row.normalized_unit == "count" \
                 and (row.label_zh.startswith(counted_gloss) or row.label_zh.endswith(counted_gloss)):
             # 'how many secondary pressurisation facilities (二次加压设施) to upgrade' over '52个二次加压设施提标改造':
@@ -115,6 +121,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = _COUNTED_GLOSS
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
+        if lang == "zh" and lex >= THRESHOLD and _outlay_clash(phrase, row.label_zh):
+            lex = round(lex * 0.6, 4)  # '已完成投资多少' is never the project's 总投资, nor the other way round
         if row.key in keyset or (row.key.startswith("label:") and row.key[6:] in keyset):
             # A lexicon key is strong evidence, but a label that is the phrase itself is stronger:
             # '安全事故死亡人数' must not be answered by the 'safety_accidents' row '安全事故宗数'.
@@ -126,7 +134,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 # ...and when the Chinese names a measure of its own (规上工业增加值), it decides alone
                 names_measure = any(t.regex.search(cjk) for t in TERMS)
                 key_score *= 1.0 if cjk in row.label_zh else label_similarity(cjk, row.label_zh) if names_measure \
+                    else 0.5 if len(cjk) >= 6 and cjk not in row.evidence.quote + (row.context or "") \
                     else max(0.75, label_similarity(cjk, row.label_zh))
+                # ('visitors to the … project (某某沟域综合开发项目)': a thing the town's figure never names is not it)
             elif lang == "zh":
                 key_score *= _rest_fit(phrase, row)
             if max(key_score, lex) >= THRESHOLD:  # a key whose qualifiers clash ('全口径' vs '区级') is no match
@@ -142,7 +152,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     if lang == "en" and phrase:
         out = _english_checked(phrase, out, counted)
     elif lang == "zh" and phrase and not out:
-        out = clause_covered(phrase, rows)
+        out = clause_covered(phrase, rows) or _named_in_label(phrase, rows)
     if asked_ages:  # '65岁以上人群加强针接种率' is never the 18-64岁 group's, nor all residents'
         out = [s for s in out if _governing_age(s.row) in asked_ages]
     order = {id(s.row): n for n, s in enumerate(out)}
@@ -220,7 +230,7 @@ _GLOSSED = 0.8  # an English question's Chinese glosses, one the label and all i
 _COUNTED_GLOSS = 0.7  # the Chinese gloss of what an English count question counts opens the label
 
 
-def glossed(terms: Sequence[str], row: Indicator) -> bool:
+def glossed(terms: Sequence[str], row: Indicator, counted: str = "") -> bool:
     """The Chinese an English question gives ('商业用地', '西苑'): one is the row's label, the rest are in the
     clause or sentence it was read from."""
     terms = [t for t in terms if not _ADMIN_NAME.fullmatch(t)]  # 'in Qingshan district (青山区)': where, not what
@@ -229,8 +239,51 @@ def glossed(terms: Sequence[str], row: Indicator) -> bool:
     # ('成灾面积' for 'disaster-stricken (成灾)': a generic tail names no other thing)
     bare = _GENERIC_TAIL.sub("", row.label_zh) or row.label_zh
     # (…or in its sentence: a topic word, '2022 征拆 — floor area compensated (补偿建筑物)')
-    return bool(terms) and any(t in (row.label_zh, bare) for t in terms) and all(
+    return bool(terms) and any(t in (row.label_zh, bare) or _gloss_of(t, row.label_zh, counted) for t in terms) and all(
         t in row.label_zh or t in row.evidence.quote or t in (row.context or "") for t in terms)
+
+
+_OUTLAY_DONE = re.compile(r"已(?:完成|累计)?投资|完成投资|累计投资|已投入|完成投入")
+
+
+def _outlay_clash(phrase: str, label: str) -> bool:
+    """A project's whole outlay (总投资) and the part of it spent so far (已完成投资) asked for the other."""
+    return bool(_OUTLAY_DONE.search(phrase)) and "总投资" in label and not _OUTLAY_DONE.search(label) or \
+        "总投资" in phrase and not _OUTLAY_DONE.search(phrase) and bool(_OUTLAY_DONE.search(label)) \
+        and "总投资" not in label
+
+
+def _gloss_then_measure(terms: Sequence[str], phrase: str, label: str) -> bool:
+    """A Chinese name the question gives (four characters or more), in the label just before the measure the
+    English names ('output' and 产值)."""
+    low = phrase.lower()
+    for t in terms:
+        after = label.partition(t)[2] if len(t) >= 4 and t in label else ""
+        if 2 <= len(after) <= 3 and not _COUNTED_NOUN.search(after) and any(
+                after in z or z in after for w in _content_words(phrase) for z in _word_zh(w, low)):
+            return True
+    return False
+
+
+_COUNTED_NOUN = re.compile(r"(?:企业|公司|项目|单位|户|家|个|人|场|次)$")
+
+
+def _gloss_of(term: str, label: str, counted: str = "") -> bool:
+    """The label is the gloss with what the English counts after it ('firms … (营收千万元以上)' for 营收千万元以上企业),
+    what was done to it after it ('养老驿站成功挂牌'), or the verb the report did it with before it
+    ('科普进社区活动' for 开展科普进社区活动)."""
+    if len(term) < 3 or term not in label or term == label:
+        return False
+    before, _, after = label.partition(term)
+    if not before:
+        # …or what was done to it, or the generic word a goal is said with ('养老驿站成功挂牌', '扩能增效经济目标')
+        if after in ("经济", "工作", "指标") or len(after) <= 4 and ends_in_verb(after):
+            return True
+        asked = _counted_class(counted)
+        return bool(_COUNTED_NOUN.fullmatch(after)) and asked is not None and asked == _counted_class_zh(label)
+    last = tagged(term)[-1:]  # …a thing done, named by a noun (履职活动), never a place it was done at (某某坑)
+    return not after and len(before) <= 4 and len(term) >= 4 and ends_in_verb(before) and bool(last) \
+        and last[0][1] in ("n", "vn", "nz")
 
 
 _ADMIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?<!园|片|社|景|城|街|发|保|库|矿|厂)[省市县区旗]")
@@ -316,7 +369,10 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
         return 0.5  # '牛存栏' is not all livestock's 存栏: the one character names the animal
     if len(rest) < 2:
         return 1.0
-    where = row.label_zh + row.evidence.quote
+    # the figure's own sentence up to it (its context after the section heading): '城市更新…完成固定资产投资6.8亿元';
+    # the words just before another figure name that figure ('…净增3家，规上工业企业总数27家'), not this one
+    where = row.label_zh + row.evidence.quote + re.sub(r"[\u4e00-\u9fff]{1,4}(?=\d)", " ",
+                                                       (row.context or "").partition(" ")[2])
     grams = [rest[n : n + 2] for n in range(len(rest) - 1)]
     found = sum(1 for g in grams if g in where) / len(grams)
     return 0.5 + 0.5 * found if found < 0.5 else 1.0
@@ -639,10 +695,11 @@ def _clean(text: str) -> str:
     return text
 
 
-_SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
+_SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模以下", "规下"), ("营业收入", "营收"), ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
                 ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"),
                 ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"), ("播种面积", "种植面积"),  # a crop's area, sown or planted
-                ("村财收入", "集体经济收入"))  # 福建's 村财 is the village collective's income
+                ("村财收入", "集体经济收入"),
+                ("落户", "落地"))  # a project brought in has landed (落地) or settled (落户) alike  # 福建's 村财 is the village collective's income
 _PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 
 
@@ -1054,6 +1111,23 @@ def zh_in_context(phrase: str, row: Indicator) -> float:
 
 
 _CLAUSE_COVER = THRESHOLD + 0.02  # a figure found by its sentence alone: a match, weaker than any label's
+
+
+def _named_in_label(phrase: str, rows: Sequence[Indicator]) -> list[Scored]:
+    """A name only one label holds ('恒发集团' in '第一大企业恒发集团产值'), four characters or more and no indicator
+    word, with the word the phrase ends with in that label too: '龙头企业恒发集团一年的工业产值'."""
+    best: dict[str, str] = {}
+    for label in {r.label_zh for r in rows}:
+        m = SequenceMatcher(None, phrase, label, autojunk=False).find_longest_match(0, len(phrase), 0, len(label))
+        name = phrase[m.a : m.a + m.size]
+        # a name, before the measure the label ends with ('年均浓度' is a measure, '并纠正问题' no name)
+        if m.size >= 4 and m.b + m.size < len(label) and not any(
+                f[:1] in "cpdu" or f == "v" and len(w) >= 2 for w, f in tagged(name)) \
+                and not _GENERIC.search(name) and not any(t.regex.search(name) for t in TERMS):
+            best[label] = name
+    names = [n for n in best.values()]
+    keep = {lb for lb, n in best.items() if names.count(n) == 1 and sum(n in lb2 for lb2 in best) == 1}
+    return [Scored(r, _CLAUSE_COVER, "label") for r in rows if r.label_zh in keep and phrase[-2:] in r.label_zh]
 
 
 _AGE_ZH = re.compile(r"(?<![\d.])(\d{1,3})(?:\s*[-—–~至到]\s*\d{1,3})?\s*周?岁")
