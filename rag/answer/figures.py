@@ -99,6 +99,7 @@ _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I
 _DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|高出多少|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
+                         r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
                          r"\bdifference\b|\bby how much\b|\bgap\b", re.I)
 _TIMES_ASKED = re.compile(r"[几多少]+倍|\bhow many times\b|\bwhat multiple\b|\bmultiple of\b", re.I)  # 'A是B的几倍'
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
@@ -296,6 +297,11 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
     if not held or qualifier_fit(r.phrase, row.label_zh) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
+    quoted = [t for t in re.findall(r"“([^”]{2,8})”", question) if t not in r.places[0]] if r.language == "zh" else []
+    if quoted and not any(t in x.label_zh + x.evidence.quote + (x.context or "") for t in quoted for x in fit):
+        # '新增多少家“四上”企业' and the plan's one count of firms ('新增专精特新、单项冠军等50家以上') never names
+        # 四上: another measure's figure
+        return None
     return _lookup(question, r, fit, r.places[0], ctx)
 
 

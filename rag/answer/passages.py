@@ -15,6 +15,7 @@ from rag.text.cues import AIMED_OR_EXPECTED, YOY
 from rag.text.messages import join_list, msg
 from rag.text.names import place_en
 from rag.text.numbers import scan_quantities
+from rag.text.script import simplified
 
 _SENT = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _QWORDS = re.compile(r"是多少|有多少|计划|力争|目标|多少|几[\u4e00-\u9fff]|一共|总共|共计|合计|哪些|哪个|什么|怎么样|如何|情况|分别|各|是|了|的|吗|呢|年度|报告|"
@@ -198,6 +199,9 @@ def list_count_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     hits = ctx.search(question, 10, passage_filters(r, None), False)
     listed = _listed_count(question, hits, focus_terms(question, r))
+    named = [t for t in re.findall(r"“([^”]{2,8})”", question) if t not in r.streets[0]]
+    if listed and named and not any(t in simplified(listed[2].chunk.text) for t in named):
+        return None  # '新增多少家“四上”企业': a list in a passage that never names 四上 counts other things
     return _listed_answer(question, r, ctx, *listed) if listed else None
 
 

@@ -65,11 +65,14 @@ def _same_measure(term: str, text: str) -> bool:
 _COMMA = re.compile(r"[,，;；]")
 _GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
 _TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
+# '投资额在全区排第几' is not '完成率排名全区第4': the amount's position, not the share of the task done
+_AMOUNT_WORDS = re.compile(r"投资额|金额|总额|总量|\bamount\b|\boutlay\b", re.I)
+_DONE_WORDS = re.compile(r"完成率|完成进度|任务完成|\bcompletion\b", re.I)
 
 
 def _contrast(question: str, stated: str) -> int:
     """1 when the position states the other of growth and total: '增速排第几' is not '总量居第6位'."""
-    for asked, other in ((_GROWTH_WORDS, _TOTAL_WORDS), (_TOTAL_WORDS, _GROWTH_WORDS)):
+    for asked, other in ((_GROWTH_WORDS, _TOTAL_WORDS), (_TOTAL_WORDS, _GROWTH_WORDS), (_AMOUNT_WORDS, _DONE_WORDS)):
         if asked.search(question) and not other.search(question) and other.search(stated) and not asked.search(stated):
             return 1
     return 0
@@ -92,7 +95,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     place, lang = r.places[0], r.language
     terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)
              and not _SCOPE_TERM.search(t) and not re.search(rf"{re.escape(t)}[省市县区旗]", question)]
-    terms = ["生产总值" if t.lower() == "gdp" else t for t in terms]  # reports write GDP out (地区生产总值)
+    terms = ["生产总值" if t.lower() == "gdp" else re.sub(r"(?<=..)[在的]$", "", t) for t in terms]  # reports write
+    # GDP out (地区生产总值); '社零在全区…' leaves 在 on the word before it
     terms = [t for t in dict.fromkeys(terms) if not any(t != u and t in u for u in terms)]  # '经济' in '经济总量'
 
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
@@ -101,7 +105,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     asked_scope = next((c for c, p in _ASKED_SCOPE if re.search(p, question, re.I)), None)
     # 'for its share of good-air days (空气优良率)': the Chinese an English question gives names what is ranked
     glosses = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", question) if lang == "en" and t not in place
-               and not re.search(r"[省市县区旗]$", t)]
+               and not re.search(r"[省市县区旗]$|排名|名次|排位", t)]  # ('district rank (全区排名)': the rank, no measure)
     if glosses:  # each word of a long gloss ('电动自行车上牌' is said as '电动自行车…上牌')
         terms = [w for g in glosses for w in ([x for x, _ in tagged(g) if len(x) >= 2] if len(g) > 4 else [g])]
     by_terms = lang == "zh" or bool(glosses)  # Chinese words to find, else English words read through glosses
@@ -146,7 +150,10 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             scope = window if start == sentence_start else subject + window
             ranked_after = m.group(0).endswith("大")  # '全县第三大、本镇第一大企业某某集团': what is ranked follows
             if ranked_after:
-                scope += text[m.end() : _clause_end(text, m.end())]
+                following = text[m.end() : _clause_end(text, m.end())]
+                if not any(t in following[: following.find("企业") + 8] for t in (glosses if lang == "en" else terms)):
+                    continue  # '第一大企业某某集团…实现产值…' ranks the firm, never the output asked of the place
+                scope += following
             cover = _cover(terms, scope) if by_terms else english_coverage(question, scope, drop)
             commas = [c.end() for c in _COMMA.finditer(text, start, m.start())]
             # the clause that states the position says whether it ranks the growth or the total

@@ -56,7 +56,8 @@ _EITHER_WAY = re.compile(r"\b(?:larger|bigger|higher|more|greater) or (?:smaller
                          r"[少低小]还是[多高大]", re.I)
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
-_AGG = re.compile(r"合计|总共|总计|加起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|add(?:ing)? up)\b", re.I)
+_AGG = re.compile(r"合计|总共|总计|加起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|add(?:ing)? up)\b|"
+                  r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "

@@ -104,7 +104,8 @@ def stated_position(m: re.Match[str]) -> int:
 
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
 ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
-                       r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b|\bwhere did .* put (?:it|them)\b", re.I)
+                       r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b|\bwhere did .* put (?:it|them)\b|"
+                       r"\bwhat (?:was|is) (?:its|their|the) (?:[\w-]+ )?(?:rank|ranking|position)\b", re.I)
 # A question that wants the final result, not an estimate: '实际完成额(不是预计数)', 'not the estimate'.
 FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s*(?:预计|预估|估计|初步)|最终(?:数|结果|统计)|"
                         r"实际(?!利用|使用|到位|投资|到账|用地|居住|控制|管理|解决|办结|工作)|"

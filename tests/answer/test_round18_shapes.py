@@ -219,3 +219,23 @@ def test_an_indicator_the_report_gives_only_as_growth_is_no_other_total(corpus: 
 def test_a_listed_item_shares_the_verb_of_the_list(corpus: Corpus) -> None:
     a = corpus.ask("云岭镇2023年查扣货车多少辆？")
     assert _states(a, 1430.0, "count") and "渣土车" not in headline(a), a.text
+
+
+def test_a_position_stated_of_another_thing_is_no_answer(corpus: Corpus) -> None:
+    a = corpus.ask("青禾2023年固投58.6亿元，这个投资额在全区排第几？")
+    assert not headline_figures(a) and "第3" not in headline(a), a.text  # 第3 ranks the completion rate
+    b = corpus.ask("Qinghe (青禾) 2023: what was its district rank (全区排名) for the completion rate of its fixed-asset "
+                   "investment task?")
+    assert "3rd" in headline(b), b.text
+
+
+def test_two_places_together_and_a_gap_in_a_named_unit(corpus: Corpus) -> None:
+    a = corpus.ask("Qinghe (青禾) and Shiwan (石湾) together — how much retail sales (社会消费品零售总额) in 2023?")
+    assert _states(a, 1.163e10, "CNY"), a.text
+    b = corpus.ask("How many 亿元 more fixed-asset investment did Shiwan (石湾) report than Qinghe (青禾) in 2023?")
+    assert _states(b, 1.26e9, "CNY"), b.text
+
+
+def test_a_quoted_term_the_answers_sentence_never_names_is_declined(corpus: Corpus) -> None:
+    a = corpus.ask("青禾2024年计划要新增多少家“四上”企业？")  # the plan's 新增专精特新企业30家 is another measure
+    assert not headline_figures(a), a.text

@@ -48,7 +48,8 @@ GATES = [("realstyle", 0.93, 0.03), ("realstyle2", 0.88, 0.03), ("realstyle3", 0
          ("realstyle67", 0.90, 0.03), ("realstyle68", 0.90, 0.05), ("realstyle69", 0.83, 0.03),
          ("realstyle70", 0.89, 0.05), ("realstyle71", 0.92, 0.03), ("realstyle72", 0.95, 0.03),
          ("realstyle73", 0.87, 0.03), ("realstyle74", 0.90, 0.03), ("realstyle75", 0.95, 0.03),
-         ("realstyle76", 0.92, 0.03)]
+         ("realstyle76", 0.92, 0.03), ("realstyle77", 0.93, 0.03), ("realstyle78", 0.95, 0.03),
+         ("realstyle79", 0.95, 0.03), ("realstyle80", 0.89, 0.03)]
 
 
 @pytest.mark.slow
