@@ -65,7 +65,7 @@ def _same_measure(term: str, text: str) -> bool:
 _COMMA = re.compile(r"[,，;；]")
 _GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
 _TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
-# '投资额在全区排第几' is not '完成率排名全区第4': the amount's position, not the share of the task done
+# '投资额在全县排第几' is not '完成率排名全县第2': the amount's position, not the share of the task done
 _AMOUNT_WORDS = re.compile(r"投资额|金额|总额|总量|\bamount\b|\boutlay\b", re.I)
 _DONE_WORDS = re.compile(r"完成率|完成进度|任务完成|\bcompletion\b", re.I)
 
