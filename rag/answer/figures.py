@@ -297,7 +297,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
     if not held or qualifier_fit(r.phrase, row.label_zh) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
-    quoted = [t for t in re.findall(r"“([^”]{2,8})”", question) if t not in r.places[0]] if r.language == "zh" else []
+    # (a quoted name of the thing counted, '“四上”企业'; never one left out, '不含“某某”项目')
+    quoted = [m.group(1) for m in re.finditer(r"(?<!不含)(?<!不算)(?<!除)“([^”]{2,8})”(?=企业|单位|项目|公司)", question)
+              if m.group(1) not in r.places[0]] if r.language == "zh" else []
     if quoted and not any(t in x.label_zh + x.evidence.quote + (x.context or "") for t in quoted for x in fit):
         # '新增多少家“四上”企业' and the plan's one count of firms ('新增专精特新、单项冠军等50家以上') never names
         # 四上: another measure's figure

@@ -199,7 +199,8 @@ def list_count_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     hits = ctx.search(question, 10, passage_filters(r, None), False)
     listed = _listed_count(question, hits, focus_terms(question, r))
-    named = [t for t in re.findall(r"“([^”]{2,8})”", question) if t not in r.streets[0]]
+    named = [t for t in re.findall(r"(?<!不含)(?<!不算)(?<!除)“([^”]{2,8})”(?=企业|单位|项目|公司)", question)
+             if t not in r.streets[0]]
     if listed and named and not any(t in simplified(listed[2].chunk.text) for t in named):
         return None  # '新增多少家“四上”企业': a list in a passage that never names 四上 counts other things
     return _listed_answer(question, r, ctx, *listed) if listed else None

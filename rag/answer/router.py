@@ -867,7 +867,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"[（(](?:不算|不含|不包括|不计|不是|而非)[^（）()]{2,20}[)）]", " ", text)
     # '（完成率在100%以上）': a condition on the figure, no part of its name
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|报)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
     text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几)", " ", text)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
