@@ -102,3 +102,16 @@ def offline_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("JIEDAO_MODEL", "offline")
     monkeypatch.setenv("JIEDAO_ALLOW_NETWORK_LLM", "false")
     return data
+
+
+def states(answer, value: float, unit: str, signed: bool = True) -> bool:  # type: ignore[no-untyped-def]
+    """The figure is among the answer's headline figures, as the strict scorer reads them (its sign aside when
+    `signed` is False: '下降21.4%' states 21.4)."""
+    from rag.evals.scoring import headline_figures
+
+    def same(v: float) -> bool:
+        a, b = (v, value) if signed else (abs(v), abs(value))
+        return abs(a - b) <= 1e-6 * max(1.0, abs(value))
+
+    return any(u == unit and same(v) for v, u in headline_figures(answer))
+

@@ -12,12 +12,9 @@ from __future__ import annotations
 from rag.corpus import Corpus
 from rag.evals.scoring import headline_figures
 from rag.ingest.sections import is_plan_only
-from tests.conftest import invented_corpus
+from tests.conftest import invented_corpus, states
 
-
-def _states(answer: object, value: float, unit: str) -> bool:
-    """The figure is among the answer's headline figures (as the strict scorer reads them)."""
-    return any(u == unit and abs(v - value) <= 1e-6 * max(1.0, abs(value)) for v, u in headline_figures(answer))
+_states = states
 
 REPORTS = {
     "hs_2023.txt": "禾沙街道2023年工作总结\n"

@@ -10,7 +10,7 @@ from rag.answer.router import indicator_phrase, unit_hint, wanted_unit
 from rag.corpus import Corpus
 from rag.evals.scoring import Fact, entity_match, headline_figures
 from rag.schemas import Answer
-from tests.conftest import invented_corpus
+from tests.conftest import invented_corpus, states
 
 REPORTS = {
     "ly_2023.txt": "柳溪街道2023年工作总结\n"
@@ -52,9 +52,7 @@ REPORTS = {
 corpus = invented_corpus("round15", REPORTS)
 
 
-def _states(answer: Answer, value: float, unit: str) -> bool:
-    """The figure is among the answer's headline figures (as the strict scorer reads them)."""
-    return any(u == unit and abs(v - value) <= 1e-6 * max(1.0, abs(value)) for v, u in headline_figures(answer))
+_states = states
 
 
 def test_the_unit_an_answer_is_wanted_in_decides_what_is_counted() -> None:

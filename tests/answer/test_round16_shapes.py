@@ -11,9 +11,8 @@ from rag.answer.router import full_years, measure_word, route, unit_hint
 from rag.corpus import Corpus
 from rag.evals.scoring import headline_figures
 from rag.figures.match import clause_covered
-from rag.schemas import Answer
 from rag.text.messages import msg
-from tests.conftest import invented_corpus
+from tests.conftest import invented_corpus, states
 
 REPORTS = {
     "hx_2023.txt": "禾溪街道2023年工作总结和2024年工作计划\n"
@@ -41,9 +40,7 @@ REPORTS = {
 corpus = invented_corpus("round16", REPORTS)
 
 
-def _states(answer: Answer, value: float, unit: str) -> bool:
-    """The figure is among the answer's headline figures (as the strict scorer reads them)."""
-    return any(u == unit and abs(v - value) <= 1e-6 * max(1.0, abs(value)) for v, u in headline_figures(answer))
+_states = states
 
 
 def test_a_figure_is_found_by_its_sentence_when_no_label_fits(corpus: Corpus) -> None:

@@ -5,12 +5,13 @@ asked with a check on its target when the report sets none (the level, then the 
 
 from __future__ import annotations
 
+from functools import partial
+
 from rag.answer.router import route
 from rag.corpus import Corpus
 from rag.evals.scoring import headline, headline_figures
-from rag.schemas import Answer
 from rag.text.cues import WHICH_STATES
-from tests.conftest import invented_corpus
+from tests.conftest import invented_corpus, states
 
 REPORTS = {
     "sy_2023.txt": "石堰街道2023年工作总结和2024年工作计划\n"
@@ -59,9 +60,7 @@ REPORTS = {
 corpus = invented_corpus("round17", REPORTS)
 
 
-def _states(answer: Answer, value: float, unit: str) -> bool:
-    """The figure is among the answer's headline figures, sign aside (as the strict scorer reads them)."""
-    return any(u == unit and abs(abs(v) - abs(value)) <= 1e-6 * max(1.0, abs(value)) for v, u in headline_figures(answer))
+_states = partial(states, signed=False)
 
 
 def test_which_report_states_a_figure_names_the_places_that_do(corpus: Corpus) -> None:

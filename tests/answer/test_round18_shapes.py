@@ -6,10 +6,11 @@ after the figure, a list of goals after a colon read as targets, and a project's
 
 from __future__ import annotations
 
+from functools import partial
+
 from rag.corpus import Corpus
 from rag.evals.scoring import headline, headline_figures
-from rag.schemas import Answer
-from tests.conftest import invented_corpus
+from tests.conftest import invented_corpus, states
 
 REPORTS = {
     "qh_2023.txt": "青禾街道2023年工作总结和2024年工作计划\n"
@@ -54,9 +55,7 @@ REPORTS = {
 corpus = invented_corpus("round18", REPORTS)
 
 
-def _states(answer: Answer, value: float, unit: str) -> bool:
-    """The figure is among the answer's headline figures, sign aside (as the strict scorer reads them)."""
-    return any(u == unit and abs(abs(v) - abs(value)) <= 1e-6 * max(1.0, abs(value)) for v, u in headline_figures(answer))
+_states = partial(states, signed=False)
 
 
 def test_a_part_of_a_whole_named_by_any_noun_is_the_parts_figure(corpus: Corpus) -> None:
