@@ -66,6 +66,7 @@ from rag.text.cues import (
     NUMBER_QUESTION,
     PER_MONTH,
     PLAN_OBJECT,
+    QUOTED_COUNTED,
     WHICH_STATES,
     WHOLE_YEAR,
     nth_asked,
@@ -297,9 +298,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
     if not held or qualifier_fit(r.phrase, row.label_zh) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
-    # (a quoted name of the thing counted, '“四上”企业'; never one left out, '不含“某某”项目')
-    quoted = [m.group(1) for m in re.finditer(r"(?<!不含)(?<!不算)(?<!除)“([^”]{2,8})”(?=企业|单位|项目|公司)", question)
-              if m.group(1) not in r.places[0]] if r.language == "zh" else []
+    quoted = [t for t in QUOTED_COUNTED.findall(question) if t not in r.places[0]] if r.language == "zh" else []
     if quoted and not any(t in x.label_zh + x.evidence.quote + (x.context or "") for t in quoted for x in fit):
         # '新增多少家“四上”企业' and the plan's one count of firms ('新增专精特新、单项冠军等50家以上') never names
         # 四上: another measure's figure
@@ -1564,7 +1563,7 @@ def _part_measure(question: str, part_zh: re.Match[str], asked_part: str, r: Rou
 
 def _part_in(part: str, label: str) -> bool:
     """The part asked is what the label counts: its words are the label's words ('幼儿园学位' in '幼儿园新增学位',
-    never '小学学位' in '中小学新增床位'), and the label names no other item beside it ('来信、来访')."""
+    never '小学床位' in '中小学新增床位'), and the label names no other item beside it ('来信、来访')."""
     if re.search(r"[、和及与]", label.replace(part, "")):
         return False
     if part in label:

@@ -11,7 +11,7 @@ from rag.figures.lexicon import expand_english
 from rag.figures.match import ANIMAL, HERD_WORD
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
 from rag.search.retrieve import Filters
-from rag.text.cues import AIMED_OR_EXPECTED, YOY
+from rag.text.cues import AIMED_OR_EXPECTED, QUOTED_COUNTED, YOY
 from rag.text.messages import join_list, msg
 from rag.text.names import place_en
 from rag.text.numbers import scan_quantities
@@ -199,8 +199,7 @@ def list_count_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     hits = ctx.search(question, 10, passage_filters(r, None), False)
     listed = _listed_count(question, hits, focus_terms(question, r))
-    named = [t for t in re.findall(r"(?<!不含)(?<!不算)(?<!除)“([^”]{2,8})”(?=企业|单位|项目|公司)", question)
-             if t not in r.streets[0]]
+    named = [t for t in QUOTED_COUNTED.findall(question) if t not in r.streets[0]]
     if listed and named and not any(t in simplified(listed[2].chunk.text) for t in named):
         return None  # '新增多少家“四上”企业': a list in a passage that never names 四上 counts other things
     return _listed_answer(question, r, ctx, *listed) if listed else None

@@ -151,7 +151,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             ranked_after = m.group(0).endswith("大")  # '全县第三大、本镇第一大企业某某集团': what is ranked follows
             if ranked_after:
                 following = text[m.end() : _clause_end(text, m.end())]
-                if not any(t in following[: following.find("企业") + 8] for t in (glosses if lang == "en" else terms)):
+                firm = following[: max(following.find("企业"), 0) + 8]  # the firm named right after '第N大(企业)'
+                if not any(t in firm for t in (glosses if lang == "en" else terms)):
                     continue  # '第一大企业某某集团…实现产值…' ranks the firm, never the output asked of the place
                 scope += following
             cover = _cover(terms, scope) if by_terms else english_coverage(question, scope, drop)

@@ -281,7 +281,7 @@ def _gloss_of(term: str, label: str, counted: str = "") -> bool:
             return True
         asked = _counted_class(counted)
         return bool(_COUNTED_NOUN.fullmatch(after)) and asked is not None and asked == _counted_class_zh(label)
-    last = tagged(term)[-1:]  # …a thing done, named by a noun (履职活动), never a place it was done at (某某坑)
+    last = tagged(term)[-1:]  # …a thing done, named by a noun (进社区活动), never a place it was done at (某某坑)
     return not after and len(before) <= 4 and len(term) >= 4 and ends_in_verb(before) and bool(last) \
         and last[0][1] in ("n", "vn", "nz")
 
@@ -695,11 +695,12 @@ def _clean(text: str) -> str:
     return text
 
 
-_SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模以下", "规下"), ("营业收入", "营收"), ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
+_SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模以下", "规下"), ("营业收入", "营收"),
+                ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
                 ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"),
                 ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"), ("播种面积", "种植面积"),  # a crop's area, sown or planted
-                ("村财收入", "集体经济收入"),
-                ("落户", "落地"))  # a project brought in has landed (落地) or settled (落户) alike  # 福建's 村财 is the village collective's income
+                ("村财收入", "集体经济收入"),  # 福建's 村财 is the village collective's income
+                ("落户", "落地"))  # a project brought in has landed (落地) or settled (落户) alike
 _PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 
 
@@ -1125,7 +1126,7 @@ def _named_in_label(phrase: str, rows: Sequence[Indicator]) -> list[Scored]:
                 f[:1] in "cpdu" or f == "v" and len(w) >= 2 for w, f in tagged(name)) \
                 and not _GENERIC.search(name) and not any(t.regex.search(name) for t in TERMS):
             best[label] = name
-    names = [n for n in best.values()]
+    names = list(best.values())
     keep = {lb for lb, n in best.items() if names.count(n) == 1 and sum(n in lb2 for lb2 in best) == 1}
     return [Scored(r, _CLAUSE_COVER, "label") for r in rows if r.label_zh in keep and phrase[-2:] in r.label_zh]
 

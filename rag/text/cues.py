@@ -106,6 +106,9 @@ def stated_position(m: re.Match[str]) -> int:
 ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b|\bwhere did .* put (?:it|them)\b|"
                        r"\bwhat (?:was|is) (?:its|their|the) (?:[\w-]+ )?(?:rank|ranking|position)\b", re.I)
+# A name quoted for the thing a question counts ('新增多少家“四上”企业'), never one it leaves out ('不含“某某”项目'):
+# group 1 is the name.
+QUOTED_COUNTED = re.compile(r"(?<!不含)(?<!不算)(?<!除)“([^”]{2,8})”(?=企业|单位|项目|公司)")
 # A question that wants the final result, not an estimate: '实际完成额(不是预计数)', 'not the estimate'.
 FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s*(?:预计|预估|估计|初步)|最终(?:数|结果|统计)|"
                         r"实际(?!利用|使用|到位|投资|到账|用地|居住|控制|管理|解决|办结|工作)|"
