@@ -546,9 +546,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'which collected more tax': the lexicon indicator the best match is, under each place's own wording (各项税收总额)
         scored = match_rows(r.phrase, rows, keys=[key], lang=r.language, embed=ctx.embed, counted=r.counted)
     measure = _best_measure(scored, r, question)
+    part_asked = _part_asked_zh(question) if r.language == "zh" else None  # read once, used below
     if not measure:
-        part_zh = _part_asked_zh(question) if r.language == "zh" and r.intent == "lookup" and len(r.places) == 1 \
-            else None
+        part_zh = part_asked if r.intent == "lookup" and len(r.places) == 1 else None
         if part_zh and part_zh.group(2):  # the whole matched nothing: the part's own figure, or no figure
             part_name = re.sub(r"[“”]", "", part_zh.group(2))
             measure = _part_measure(question, part_zh, part_name, r, [x for x in rows if x.street == r.places[0]], ctx)
@@ -609,7 +609,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") and not r.places:  # every place is listed, '未报告' where it is absent
         places += [m.street for m in ctx.reports if m.street and m.street not in places]
         places = list(dict.fromkeys(places))
-    named_part = _part_asked_zh(question) if r.language == "zh" else None
+    named_part = part_asked
     part_word = (named_part.group(2) or "") if named_part else ""  # '存栏中能繁母牛有多少': the part, by name
     part_found = bool(part_word) and any(part_word in s.row.label_zh for s in scored)
     rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 and not part_found \
@@ -641,7 +641,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             lang = r.language
             where = join_list([_place(p, lang) for p in places], lang) or msg("all_reports", lang)
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
-    part_zh = _part_asked_zh(question) if r.language == "zh" and r.intent == "lookup" else None
+    part_zh = part_asked if r.intent == "lookup" else None
     asked_part = re.sub(r"[“”]", "", part_zh.group(2) or part_zh.group(3)) if part_zh else ""
     if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not all(
             pos.startswith("n") for _, pos in tagged(asked_part)):
@@ -790,8 +790,9 @@ _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|\bco
                        re.I)  # ('combined income' is one total)
 
 
+_ITEM_JOIN = r"加上?|和|及|与|、"  # what joins the items a bracket lists
 _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？?]{0,8}?(?:多少|几)[个座家项名人所条处]?([\u4e00-\u9fff]{2,6})"
-                              r"[（(]([\u4e00-\u9fff]{2,10}(?:加上?|和|及|与|、)[\u4e00-\u9fff]{2,10})[）)]")
+                              rf"[（(]([\u4e00-\u9fff]{{2,10}}(?:{_ITEM_JOIN})[\u4e00-\u9fff]{{2,10}})[）)]")
 
 
 def _listed(question: str, r: Route) -> list[str]:
@@ -802,7 +803,7 @@ def _listed(question: str, r: Route) -> list[str]:
     bracket = _ITEMS_BRACKETED.search(question)
     if bracket:  # '一共新增多少学位（幼儿园加基础教育）': the items of the noun counted, each with that noun
         noun = bracket.group(1)
-        return [x if x.endswith(noun) else x + noun for x in re.split(r"加上?|和|及|与|、", bracket.group(2)) if len(x) >= 2]
+        return [x if x.endswith(noun) else x + noun for x in re.split(_ITEM_JOIN, bracket.group(2)) if len(x) >= 2]
     text = question
     for p in r.places:
         text = text.replace(p, " ")

@@ -189,7 +189,7 @@ def language_of(text: str) -> Literal["zh", "en"]:
 
 _ADD_TO = re.compile(r"把([\u4e00-\u9fff]{2,10}?)(?:增加|新增|扩大)了?(?=多少|几)")
 # A yes-or-no question after the figure asked ('…完成多少？是第一次过百亿吗？'): no part of the figure's name
-_YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否)[^？?]*[？?]?\s*$")
+_YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否|没有?(?=[？?]?\s*$))[^？?]*[？?]?\s*$")
 
 
 # An aside that names another period or figure only to set it apart ('别和2025年的目标混为一谈', '（不算2021年已
@@ -233,18 +233,9 @@ _CHECK_EN = re.compile(r"\b(?:did|does|do|has|have)\s+(?P<what>[^?]+?)\s+(?:reac
 _CHECK_FIRST = re.compile(r"(?:的?(?:任务|目标|计划))?(?:是否)?(?:完成|达到|实现|达标)了?(?:吗|没有|与否)?[？?](?=[^？?]*(?:多少|几))")
 
 
-# '…去年多少？达标没？': a yes/no check after the figure asked, answered by that figure and its sentence
-# (a check of a target, '完成目标了吗', asks the target too: the two kinds are read elsewhere)
-_CHECK_AFTER = re.compile(r"(?<=[？?，,])\s*(?:是否|有没有)?(?:已经)?达标了?(?:吗|没有?|与否)[？?]?$")
-
-
 def _threshold_dropped(question: str) -> str:
-    """A check against a threshold asked as the figure it checks; a yes/no check before or after a figure asked,
-    dropped."""
+    """A check against a threshold asked as the figure it checks; a yes/no check before a figure asked, dropped."""
     question = _CHECK_FIRST.sub("，", question, count=1)
-    after = _CHECK_AFTER.search(question)
-    if after and _NUMBER_Q.search(question[: after.start()]):
-        question = question[: after.start()]
     m = _CHECK_RATE_ZH.search(question)
     if m:
         rate = "下降" if m.group("dir") in "少降减低跌" else "增长"
