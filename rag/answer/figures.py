@@ -35,11 +35,12 @@ from rag.answer.router import (
     route,
     same_county,
 )
-from rag.figures.lexicon import TERMS, base_key, terms_for_question
+from rag.figures.lexicon import TERMS, Term, base_key, terms_for_question
 from rag.figures.match import (
     EN_PATTERNS,
     THRESHOLD,
     Scored,
+    abbreviated,
     bigrams,
     cover_words,
     en_similarity,
@@ -58,6 +59,7 @@ from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import (
     APPROXIMATE,
     ASKS_CHANGE,
+    BAR_BEFORE,
     DECLINE_ASKED,
     DERIVE,
     FINAL_ONLY,
@@ -176,6 +178,9 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
     after, rest = (re.split(r"[？?]", question[q.end :], maxsplit=1) + [""])[:2]  # the ask the figure is in, the next
     if not _ABOUT_QUOTED.search(after) or _ASKS_ANOTHER.search(after) or DERIVE.search(question):
         return None
+    said = question[: q.start].count("“") > question[: q.start].count("”")  # ('“超45万平方米”': the report's words)
+    if not said and (BAR_BEFORE.search(question[: q.start]) or re.match(r"\s*(?:以上|以下|以内|多|出头)", after)):
+        return None  # '目标定到20亿元以上了吗': a bar the figure asked is checked against, no figure of the report
     if rest.strip() and NUMBER_QUESTION.search(rest):
         first = question[: len(question) - len(rest)]
         own_measure = len(indicator_phrase(rest, [], r.language, r.places)) >= 4
@@ -546,6 +551,18 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'which collected more tax': the lexicon indicator the best match is, under each place's own wording (各项税收总额)
         scored = match_rows(r.phrase, rows, keys=[key], lang=r.language, embed=ctx.embed, counted=r.counted)
     measure = _best_measure(scored, r, question)
+    if not measure and r.language == "zh" and r.phrase:
+        # '刚开始看观湖的报告：…规上工业产值一共做了多少亿', '写稿要用': an analyst's own words around the measure; the
+        # words some figure's label holds are read alone, and only a strong match of them is taken
+        trimmed = _label_words(r.phrase, {x.label_zh for x in rows}, [t for t in TERMS if t.key in r.keys])
+        dropped = "".join(c for c in r.phrase if c not in trimmed)
+        # (…never when the words dropped say a period, a computation, a scope or what is left out: '前一年的固投',
+        # '全口径税收', '按…推算', '没有说…完成的还有几个')
+        if len(trimmed) >= 2 and trimmed != r.phrase and not _NOT_DROPPED.search(dropped):
+            again = stock_first(question, match_rows(trimmed, rows, keys=r.keys, lang="zh", embed=ctx.embed))
+            if again and again[0].score >= _TRIMMED_SURE:
+                r, scored = r.model_copy(update={"phrase": trimmed}), again
+                measure = _best_measure(scored, r, question)
     part_asked = _part_asked_zh(question) if r.language == "zh" else None  # read once, used below
     if not measure:
         part_zh = part_asked if r.intent == "lookup" and len(r.places) == 1 else None
@@ -600,7 +617,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         stated = _stated_total(question, r, scored) if len(items) >= 2 else None
         if stated is not None:  # '东园、西园两个停车场一共新增多少车位' over '完成东园、西园2个停车场建设,新增车位301个'
             measure, r = [stated], r.model_copy(update={"intent": "lookup"})
-        elif len(items) >= 2 or _ADDED_UP.search(question):
+        elif len(items) >= 2 or _ADDED_UP.search(question) and not re.search(r"那\s*\d+\s*[家个所户项座名]", question):
+            # ('那17家企业…营业收入加起来': the firms' total is the stated figure, their sum)
             # 'A和B一共多少', '…的问题，加上…的问题，一共多少': one item's figure is not the sum; say what was looked for
             return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
                                             terms=join_list(items or [r.phrase], r.language)), [], route="abstain")
@@ -691,6 +709,26 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent in ("rank", "aggregate") or len(places) > 1:
         return _ranking(question, r, measure, places, ctx)
     return _lookup(question, r, measure, places[0], ctx)
+
+
+_TRIMMED_SURE = 0.9  # a phrase cut down to label words is trusted only on a strong match
+_NOT_DROPPED = re.compile(r"[年月季期比占率均每差级]|推算|倒推|测算|增加|减少|口径|还有|没|未|剩|其余|除|以外|之外")
+
+
+def _label_words(phrase: str, labels: set[str], terms: Sequence[Term] = ()) -> str:
+    """The runs of a phrase (two characters or more, longest first) that some label holds or a lexicon term asked
+    names ('GDP'), in order: '刚开始看报告规上工业产值做' -> '规上工业产值'."""
+    text, pool = abbreviated(phrase), "\n".join(abbreviated(x) for x in labels)
+    starts = {m.start(): m.end() for t in terms for m in t.regex.finditer(text) if m.end() > m.start()}
+    out, i = [], 0
+    while i < len(text):
+        end = starts.get(i) or next((j for j in range(len(text), i + 1, -1) if text[i:j] in pool), 0)
+        if end:
+            out.append(text[i:end])
+            i = end
+        else:
+            i += 1
+    return "".join(out)
 
 
 def _said_after(measure: list[Indicator], rows: list[Indicator], r: Route) -> list[Indicator]:
@@ -1142,6 +1180,16 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
             _same_ending(r.phrase, s.row.label_zh) and s.row.kind in wanted and s.score >= 0.6 for s in ss)]
         if len(ending) == 1:
             name, best = ending[0]
+    if r.kind == "actual" and r.intent == "lookup" and r.period and all(s.row.kind == "cumulative" for s in best) \
+            and not _STOCK_ASKED.search(question):
+        # '上半年加装电梯竣工运行了多少台': the half-year's own figure (签约…台、竣工运行18台), never the running total
+        # beside it (累计竣工运行…156台), when the two name the same thing
+        top = max(s.score for s in best)
+        flows = [(other, ss) for other, ss in groups.items() if other != name
+                 and any(s.row.kind == "actual" and s.score >= top - 0.3
+                         and label_similarity(best[0].row.label_zh, s.row.label_zh) >= 0.6 for s in ss)]
+        if len(flows) == 1:
+            name, best = flows[0]
     if r.kind == "target" and not _usable([s.row for s in best], wanted, r):
         # '小升规 target for next year': the stock (小升规企业12家) has no plan; its family's additions (力争新增…15家) do
         family = name[4:] if name.startswith("new_") else name
@@ -1537,12 +1585,15 @@ _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|�
 
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结率推算': a rate the figure asked is computed from
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
+# words that ask a running total or a stock, not one period's own figure
+_STOCK_ASKED = re.compile(r"累计|累积|总数|总量|一共|共计|至今|目前|截至|到现在|\b(?:in total|so far|cumulative|to date|in all|"
+                          r"altogether|stock)\b", re.I)
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?(?:"
-                            r"([^\W了]{2,8}?)(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
+                            r"([^\W了]{2,8}?)(?:[这那]一?(?:部分|块))?(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
-                            r"有?(?:多少|几)[个家户项名人所]?((?!(?:企业|项目|户|家)?[？?]|是|为)[\u4e00-\u9fff“”]{2,8}?)[？?]?$)")
+                            r"有?(?:多少|几)[个家户项名人所]?(?:是|属于)?((?!(?:企业|项目|户|家)?[？?]|是|为)[\u4e00-\u9fff“”]{2,8}?)[？?]?$)")
 _NOT_A_WHOLE = re.compile(r"(?:报告|计划|总结|材料|文件|全年|今年|去年|年度|期间|过程|工作|街道|镇|乡|社区|村|[区县市])$")
 # wholes a part is asked of whatever the tagger calls them (存栏, 投资 are verbs to it)
 _WHOLE_WORDS = re.compile(r"(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|单位|商户|合作社|资金|投资|"
@@ -1557,7 +1608,11 @@ def _part_measure(question: str, part_zh: re.Match[str], asked_part: str, r: Rou
     qualified = (new.group(0) + asked_part) if new and not re.match(r"新", asked_part) else asked_part
     stated = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", question[: part_zh.start(2) if part_zh.group(2)
                                                                   else part_zh.end(1)])}
-    parts = [s for s in match_rows(qualified, rows, lang="zh", embed=ctx.embed) if _part_in(asked_part, s.row.label_zh)
+    whole = re.sub(r"[“”]", "", part_zh.group(1))
+    # '新增的“四上”企业里，规上工业企业有几家' over '其中规上工业15家': the head the whole and the part share may go
+    core = asked_part[:-2] if len(asked_part) >= 4 and whole.endswith(asked_part[-2:]) else asked_part
+    parts = [s for s in match_rows(qualified, rows, lang="zh", embed=ctx.embed)
+             if (_part_in(asked_part, s.row.label_zh) or _part_in(core, s.row.label_zh))
              and abs(s.row.value) not in stated]  # '…58件中，来信有多少件': the 58 is the whole's
     return _best_measure(parts, r)
 
@@ -1585,9 +1640,10 @@ def _part_asked_zh(question: str) -> re.Match[str] | None:
                                # '…来信来访58件中': the things counted before their number
                                or re.fullmatch(r"[件个家户项名所座宗条场栋套台辆]", whole) is not None
                                and question[max(found.start(1) - 1, 0)].isdigit())
-        if _WHOLE_WORDS.search(whole):
-            return found
         part = found.group(2) or found.group(3) or ""
+        if _WHOLE_WORDS.search(whole) or whole == "其" and found.group(2) and all(
+                f[:1] == "n" or f == "vn" for _, f in tagged(part)):  # '…新增学位3920座，其中中小学那部分有多少座'
+            return found
         tags = tagged(re.sub(r"[“”]", "", part))
         if tags and (tags[-1][1][:1] != "n" and tags[-1][1] != "vn" or part.endswith("的")):
             continue  # '加装的电梯中已投入使用的有几部': a state some are in, no part named by a noun
@@ -1997,6 +2053,8 @@ def _sure_levels(text: str, r: Route, own: list[Indicator], ctx: Context, *, pro
 # A whole less a part it names: 'Leaving out industrial investment (工业投资), how much of its FAI was other
 # investment', '玉塘GDP里规上增加值以外的部分有多少亿'
 _LEFT_OUT_EN = re.compile(r"\b(?:leaving out|excluding|not counting|apart from|aside from|other than|net of|minus|"
+                          r"(?:once|after|when|if) (?:you )?(?:take|taking|strip|stripping|subtract|subtracting|remove|"
+                          r"removing|deduct|deducting) (?:out|away|off)?|"
                           r"(?:was|were|is|are) not)\s+"
                           r"(?:the |its |their )?(?P<part>[^,?;]+?)(?=\s*(?:,|\?|;|$))", re.I)
 _REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?的?(?P<part>[^，,？?]{2,14}?)(?:以外|之外)的?"
@@ -2118,13 +2176,20 @@ def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: 
     """'2024年实际加装电梯比年初打算多了几部': the year's result against the target set for it (this report's, or
     the plan in last year's report), the difference computed and said so."""
     lang = r.language
+    rates = bool(_GROWTH_ASKED.search(question) or _POINTS_ASKED.search(question))
     pair = _result_with_target([x for x in measure if x.street == place], [max(r.years)] if r.years else [],
-                               plan_first=True)
+                               plan_first=True, growth=rates)
     if pair is None:
         return None
     a, t = pair
     diff = a.normalized_value - t.normalized_value
     delta = abs(round(_in_unit_of(diff, a), 4))
+    if rates:  # '增速比年初定的增长目标低了多少个百分点': two rates differ by points
+        delta_shown = format_zh(delta, "个百分点") if lang == "zh" else f"{delta:g} percentage points"
+        text = msg("vs_target", lang, place=_place(place, lang), period=_period(a.period, lang),
+                   label=_label([a], lang), target=_figure(t, lang), done=_verb(a, lang) + _figure(a, lang),
+                   direction=msg("over_target" if diff >= 0 else "under_target", lang), delta=delta_shown)
+        return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])
     text = msg("vs_target", lang, place=_place(place, lang), period=_period(a.period, lang),
                label=_label([a], lang), target=_figure(t, lang),
                done=_fig_value(a, lang) if _estimated(a) else ("实际" if lang == "zh" else "") + _figure(a, lang),
@@ -2263,11 +2328,13 @@ def _rate_of_target(question: str, r: Route, rows: list[Indicator], place: str, 
     return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a], lang)])
 
 
-def _result_with_target(rows: list[Indicator], years: Sequence[int], *,
-                        plan_first: bool) -> tuple[Indicator, Indicator] | None:
+def _result_with_target(rows: list[Indicator], years: Sequence[int], *, plan_first: bool,
+                        growth: bool = False) -> tuple[Indicator, Indicator] | None:
     """The latest full-year result (of the years given, if any) and a target of the same measure set for that year:
-    a plan in another report first (`plan_first`: the plan the result is held against), else the report's own."""
-    done = [x for x in rows if x.kind in _LEVEL and x.part != "plan" and is_full_year(x.period)
+    a plan in another report first (`plan_first`: the plan the result is held against), else the report's own.
+    With `growth`, the result is the year's growth rate and the target a rate ('增长5%')."""
+    kinds = ("yoy_growth",) if growth else _LEVEL
+    done = [x for x in rows if x.kind in kinds and x.part != "plan" and is_full_year(x.period)
             and (not years or int(x.period[:4]) in years)]
     for a in sorted(done, key=lambda x: period_key(x.period), reverse=True):
         goals = [x for x in rows if x.kind == "target" and x.normalized_value > 0

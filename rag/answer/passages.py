@@ -22,7 +22,8 @@ _QWORDS = re.compile(r"是多少|有多少|计划|力争|目标|多少|几[\u4e0
                      r"[？?。,，、\s]|\d{4}年|上半年|下半年|全年|街道")
 # 'how many … each … on average', '平均每户几口人': an average, never the total a clause states
 AVERAGE_ASKED = re.compile(r"平均每|平均一[个家户人所座栋支]|每[个家户人所座项栋支][^，,。？?]{0,12}?[，,]?平均|\bon average\b|\baverage (?:number|count)\b|"
-                           r"\bhow many\b[^?]*\b(?:each|per)\b(?! ?cent)(?![^?]{0,30}\b(?:more|over|above|at least|less|fewer|under|below)\b)", re.I)
+                           r"\bhow many\b[^?]*\b(?:each|per)\b(?! ?cent)(?! (?:its|the|their|this|that)\b)"
+                           r"(?![^?]{0,30}\b(?:more|over|above|at least|less|fewer|under|below)\b)", re.I)  # 'per its review'
 # ('how many firms each turned out more than 100 million yuan': a threshold each clears, no average)
 _MIN_COVER = 0.5
 _ONE_FIGURE_COVER = 0.75  # a clause that states the asked figure names nearly all of what was asked

@@ -267,6 +267,8 @@ class _PlaceReader:
                 continue  # '1-10月完成镇级财政收入': 镇级 is a scope word, 完成镇 no place
             if not taken and self.found and all(flag.startswith("v") for _, flag in tagged(name)):
                 continue  # '石堰街道…建成街道分拣中心': a verb before the 街道 named already, no place
+            if not taken and self._modifier(name, start, m.end()):
+                continue  # '禾川…推进街道网格化改革', '除了新建街道党群服务站': 街道 qualifies a noun
             # '全县乡镇' is the generic 乡镇, but '西乡街道' is a place
             generic = re.search(r"[县区市省]$", name) or name.endswith("乡") and suffix == "镇"
             if not taken and not _NOT_PLACE.match(name) and not generic \
@@ -275,6 +277,21 @@ class _PlaceReader:
                 if shown not in self.unknown:
                     self.unknown.append(shown)
             self.spans.append((start - len(county or ""), m.end()))
+
+    def _modifier(self, name: str, start: int, end: int) -> bool:
+        """A township word that qualifies the noun after it ('街道党群服务站', '镇综合执法队') in a question that
+        names a known place elsewhere: the words before it are that place's short name and a verb ('禾川推进' +
+        '街道…'), or a phrase inside a clause that no conjunction joins to the place named ('除了新建街道党群服务站';
+        '，荔湾街道财政收入' opens a clause and stays a place)."""
+        shorts = [short_name(k) for k in self.known if len(short_name(k)) >= 2]
+        lead = next((s for s in shorts if name.startswith(s)), "")
+        if lead and len(name) > len(lead) and all(flag.startswith("v") for _, flag in tagged(name[len(lead):])):
+            return True
+        elsewhere = any(s in self.q[:start] + "\n" + self.q[end:] for s in shorts) or bool(self.found)
+        after = tagged(self.q[end:end + 8])
+        joined = re.search(r"(?:和|与|及|跟|同|比|或|还是|对比|[^\u4e00-\u9fff])$", self.q[:start] or "^")
+        return elsewhere and not joined and bool(after) and after[0][1][:1] in "nv" and after[0][1] != "nr" \
+            and len(after[0][0]) >= 2
 
     def english(self) -> None:
         """English place names with a suffix ('Baisha Town', 'Qingshi Sub-district')."""

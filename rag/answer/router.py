@@ -56,13 +56,13 @@ _EITHER_WAY = re.compile(r"\b(?:larger|bigger|higher|more|greater) or (?:smaller
                          r"[少低小]还是[多高大]", re.I)
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
-_AGG = re.compile(r"合计|总共|总计|加起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|add(?:ing)? up)\b|"
+_AGG = re.compile(r"合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|add(?:ing)? up)\b|"
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
-_GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
+_GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[涨增升]了?还是[跌降减]|(?<![面])幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
                      # 'by what percentage was that down on a year earlier?'
@@ -85,7 +85,11 @@ _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}
                          r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget|"
                          # 'which was further along its annual investment task': how much of the task was done
                          r"(?:further|farther|furthest|farthest|how far) along (?:its|the|their) (?:[\w'’-]+ ){0,6}"
-                         r"(?:task|plan|target|goal)s?)\b", re.I)
+                         r"(?:task|plan|target|goal)s?|"
+                         # 'had it reached one third of its 2024 investment (固定资产投资) target': the share done
+                         r"(?:reach(?:ed)?|hit|done|complet(?:ed|e)|achiev(?:ed|e)) (?:(?:at least|over|more than) )?"
+                         r"(?:half|(?:a|one|two) (?:third|quarter)s?|three quarters) of (?:its|the|their) "
+                         r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
 _SHARE = re.compile(r"占比|比重|占全[区市县]|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
@@ -113,12 +117,12 @@ _PERIOD_WORDS = re.compile(
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
     r"同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
-    r"总量|数值|数据|变化|趋势|走势|情况")
+    r"总量|数值|数据|变化|幅度|趋势|走势|情况")
 _Q_WORDS = re.compile(
-    r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|这一?块|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
+    r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低]出了?|[多少高低](?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
-    r"排序|排行|对比|比较|相比|分别|合计|总共|总计|加起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
+    r"排序|排行|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
     r"(?<![重主需只必摘纲提首])要(?![素求点闻件案])|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
@@ -346,6 +350,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     else:
         intent = "open"
     kind, also_kind = _two_asks(question, kind)
+    if kind == "yoy_change" and hint == "percent":
+        kind = "yoy_growth"  # '比去年同期少了多少（百分比）': the change as a rate is the stated growth
     second = (_SECOND_EN if lang == "en" else _SECOND_ZH).search(question) if also_kind else None
     if second:  # 'FAI for 2022, in 亿 — and does the report say what % of the task that was?', '入库面积有多少，在全区
         # 占多大比重': the first ask names it
@@ -354,6 +360,18 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = first or phrase
     if also_kind and hint == "percent":
         hint = None  # 'how much land…, and what share of the district was that': the rate is the second ask
+    told = _EN_TOLD_THEN_ASKED.search(question) if lang == "en" and intent == "lookup" else None
+    if told and re.search(r"[(（][^()（）]*[\u4e00-\u9fff]{2,}[^()（）]*[)）]", told.group("ask")) \
+            and re.search(r"\d", re.sub(r"\b20\d\d\b", "", told.group("told"))):
+        # 'Guanhu says its “国高” firms rose to 486 in 2022. In the same list, how many 专精特新 firms…': the figure told
+        # is context; the sentence that asks names the measure (and its kind)
+        ask = told.group("ask")
+        phrase, keys = indicator_phrase(ask, [], lang, places), _en_keys(ask)
+        kind = kind_asked(ask) if kind_asked(ask) != "actual" else kind  # ('…H2 2024 plan…. How many … named')
+    after_rate = _asked_after_rate(question) if intent == "lookup" else None
+    if after_rate:  # '固投的任务完成率是103.6%，对应的投资额是多少亿元': the rate given, the amount asked
+        kind, hint, also_kind = after_rate, unit_hint(question[question.rindex(_last_clause(question)):]), None
+        phrase = " ".join(_RATE_GIVEN.sub("", re.sub(r"绝对(?:额|值|数)", "", phrase)).split())  # ('累计的绝对额')
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=bool(_ASC.search(question) and not _EITHER_WAY.search(question)) != falls,
@@ -363,6 +381,36 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
               twins=found.twins, districts=found.districts, place_counties=found.counties,
               language=lang, asked=question if question != original.strip() else "")
     return _inherit(r, previous, question) if previous else r
+
+
+_EN_TOLD_THEN_ASKED = re.compile(r"^(?P<told>[^?]+?\d[^?]*?[.;])\s+(?P<ask>[^.;]*\b(?:how (?:many|much)|what)\b[^.;]*\?)\s*$",
+                                 re.I)
+_RATE_GIVEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|百分之[\d.一二三四五六七八九十点]+|\s\.(?=\s|$)")  # (its phrase words)
+_RATE_KINDS = ("completion_rate", "yoy_growth", "yoy_change", "share")
+
+
+def _last_clause(question: str) -> str:
+    """The clause that asks: the words after the last clause break before a question word ('…103.6%，对应的投资额是
+    多少亿元？' -> '对应的投资额是多少亿元？'; '… What did they come to, in 亿元?' -> 'What did they come to, in 亿元?')."""
+    body = question.rstrip("？?。.！! ")
+    cuts = [m.end() for m in re.finditer(r"[，,。；;？?！!]|\.\s", body)]
+    return question[next((c for c in reversed(cuts) if _NUMBER_Q.search(question[c:])
+                          or re.match(r"\s*(?:what|how)\b", question[c:], re.I)), 0):]
+
+
+def _asked_after_rate(question: str) -> AskedKind | None:
+    """The kind a last clause asks after earlier clauses that give only rates: 'Retail sales grew 10.1% in 2023.
+    What did they come to, in 亿元?', '工业投资只完成了年度目标的31.5%，累计的绝对额是多少亿元' ask the level (the rate's
+    and the target's words describe the figure given); None unless the last clause asks an amount or a count."""
+    tail = _last_clause(question)
+    head = question[: len(question) - len(tail)]
+    given = [q for q in scan_quantities(head) if q.unit]
+    if not given or any(q.unit != "%" for q in given) or any(q.unit for q in scan_quantities(tail)) \
+            or not (_NUMBER_Q.search(tail) or re.match(r"\s*(?:what|how)\b", tail, re.I)) \
+            or unit_hint(tail) in (None, "percent") or DERIVE.search(question):
+        return None  # ('…完成了年度目标的31.25%，照此推算还剩多少': computed from the rate, another route's)
+    kind = kind_asked(tail)
+    return "actual" if kind in _RATE_KINDS else kind
 
 
 def _terse(question: str, phrase: str, lang: str) -> bool:
@@ -469,7 +517,8 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份)[^，,？?
                         r"\b(?:which|what)(?: of the(?: \w+)?)? years?\b[^?]*?"
                         r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
                         re.I)
-_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
+_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?|"
+                    r"^[\u4e00-\u9fff]{2,6}?(?:上|方面|这块|那块|这一块)[，,]")  # '安全生产上，', '招商这块，': the topic
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪一?个村(?![均级])|\bwhich village\b", re.I)
 _MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，,。]|$)")  # '有多少个亿', '几个亿'
 # the unit an answer is wanted in ('折合多少万元', '按万元计', '换算成亩', '请按平方米给出，不要用万平方米'): no part
@@ -840,6 +889,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
+    # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside
+    text = re.sub(r"除了?[^，,。？?]{2,24}?(?:以外|之外|外)?[，,]\s*(?=还|另外|又)", " ", text)
     text = re.sub(r"[前头]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", " ", text)  # '今年前5个月': a period
     text = _OVER_BAR.sub(" ", _UNIT_WANTED.sub(" ", text))
     text = re.sub(r"(?:排名?|位列|位居)第?[一二三四五六七八九十\d]+(?:名|位)?", " ", text)  # '固投排第二的': the position asked
@@ -849,7 +900,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '产干茶多少吨': the output of what is named after 产
     text = re.sub(r"(?<![生出投共增减])产(?:了)?([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
-    text = re.sub(r"[比较](?:上年|去年|上一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
+    text = re.sub(r"[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
+    text = re.sub(r"[涨增升]了?还是?[跌降减]了?", " ", text)  # '涨了还是跌了': the direction asked, no name
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     text = re.sub(r"(任务|目标|计划)的?比例", r"\1", text)  # …and the share of it done is the completion asked
     # '按工作计划中', '报告里的GDP': where, not what

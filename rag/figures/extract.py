@@ -77,6 +77,8 @@ _PLACE_TAIL = re.compile(r"(?:片区|街道|(?<![小社园景校厂营城学辖�
 # ('第一议题学习', '第一书记' name things; '第3名', '第二批' are positions)
 _FRAGMENT = re.compile(r"^第(?![一二三]产业|[一二三四五六七八九十]+(?![名位次批期届轮个年季阶])[\u4e00-\u9fff]{2,}$)|^占|第[\d一二三四五六七八九十]+[位名]?$|%|^(?:等|的)|(?:等|的|和|及|与|、|或|\d)$|^(?:年度|全年)?(?:任务|目标|计划)$")
 _CONJ = re.compile(r"和(?!谐|美)|及(?!时|其)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions; X及其Y is one
+# statistical sectors joined by a conjunction name one sector group (批发零售和住宿餐饮业, 住宿和餐饮业, 仓储和邮政业)
+_SECTOR_PAIR = re.compile(r"(?:批发|零售|批零|住宿|交通运输|仓储)[\u4e00-\u9fff]{0,3}?[和及与](?:住宿|餐饮|零售|住餐|仓储|邮政)")
 _AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
 _EXAMPLES_AFTER = re.compile(r"[^，,；;。：:\d]{2,30}?、[^，,；;。：:\d]{2,30}?等([\u4e00-\u9fff]{2,10})(?=[，,；;。]|$)")
 _ANIMAL = re.compile(r"(?:^|其中|[、，,；;])\s*([牛羊马驴骡猪鸡鸭鹅兔驼])$")
@@ -430,6 +432,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
+            if not label and i and prev[1] and unit_kind not in (None, "percent") and quantities[i - 1].unit == q.unit:
+                term, label = _stock_or_added(prefix, prev)
             named_after = _AFTER.match(sentence, q.end)
             if i and out and label and label == prefix.strip() and label in out[-1][1] and named_after \
                     and (before_unit := quantities[i - 1].unit) and UNITS[before_unit].normalized_unit != unit_kind \
@@ -504,6 +508,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if shared and label and not label.startswith(shared.group(0)) and not _SHARED_VERB.match(label) \
                 and not tagged(label)[0][1].startswith("v"):  # ('…、腾退厂房1.3万平方米' says its own verb)
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
+        elif label and i and prefix.lstrip().startswith("、") and quantities[i - 1].unit == q.unit:
+            label = _object_shared(prev[1], label)  # '加装电梯签约41台、竣工运行18台': the lifts too were 竣工运行
         if term is not None and term.context and not re.search(term.context, sentence):
             term = None
         if _NOT_HEADLINE.search(sentence[clause.start : q.start]) and not (
@@ -798,6 +804,36 @@ def _counted(tail: str) -> str:
     return cut if len(cut) >= 2 else tail
 
 
+_BEFORE_TOTAL = re.compile(r"^(?:其中|全(?:街道|[镇乡区县])|辖区|今年|当年|全年|[，,\s])+")
+_NEW_VERB = re.compile(r"^(?:新建|新增|新培育|新引进|新认定|新发展)")
+
+
+def _stock_or_added(prefix: str, prev: Subject) -> Subject:
+    """A figure named only by a total word or a verb, after a figure of the same unit: '今年新建大棚62座，全乡累计达到
+    418座' (the 大棚 in all: the label without its 新建), '大棚达到1260个，其中今年新建286个' (新建 + the 大棚)."""
+    said = _BEFORE_TOTAL.sub("", prefix).strip()
+    if re.fullmatch(r"(?:累计|总数|总量|共计?|合计)(?:达到?|有|为|增至|增加到)?", said):
+        stock = _NEW_VERB.sub("", prev[1])
+        return (None, stock) if len(stock) >= 2 else (None, "")
+    if prefix.lstrip(" ，,").startswith("其中") and 2 <= len(said) <= 3 and _NEW_VERB.fullmatch(said):
+        return None, said + prev[1]
+    return None, ""
+
+
+def _object_shared(prev: str, label: str) -> str:
+    """'加装电梯签约41台、竣工运行18台': a list item named only by verbs is done to the thing the item before names
+    ahead of its own verbs (加装电梯), so it takes those words; any other label is kept."""
+    mine, before = tagged(label), tagged(prev)
+    if not mine or any(f not in ("v", "vn") for _, f in mine):
+        return label
+    cut = len(before)
+    while cut and before[cut - 1][1] in ("v", "vn"):
+        cut -= 1
+    if cut == len(before) or cut == 0 or before[cut - 1][1][:1] != "n":
+        return label
+    return "".join(w for w, _ in before[:cut]) + label
+
+
 def _sibling(prev: str, label: str) -> str:
     """'城市更新完工项目3个,开工项目5个': a verb and the same head after the previous label's verb and head name the
     same kind of thing in another state, so the label takes the previous label's words before its verb."""
@@ -833,6 +869,11 @@ def _own_or_prev(prefix: str, prev: Subject) -> Subject:
     return prev
 
 
+# '岚坑、鹊溪两村': the last named item, then how many places of which kind are listed
+_UNITS_NAMED = re.compile(r"(.+?)(?:[两二三四五六七八九十\d]+个?)(村|社区|镇|乡|街道)")
+_MEASURE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:收入|产值|总额|面积|产量|人口)")  # the measure those places share
+
+
 def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     """'A、B同比(分别)下降x%、y%', 'A和B分别达到x元和y元': map the listed subjects onto the numbers by position."""
     out: dict[int, str] = {}
@@ -851,6 +892,12 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
                 # '第一、二、三产业增加值分别为…': 第一产业增加值, 第二产业增加值, 第三产业增加值
                 items = [f"第{x.lstrip('第')}{ordinal.group(2)}" for x in items[:-1]] + \
                     [f"第{ordinal.group(1)}{ordinal.group(2)}"]
+            units = _UNITS_NAMED.fullmatch(items[-1]) if len(items) == j - i + 1 else None
+            if units and all(2 <= len(x) <= 4 for x in [*items[:-1], units.group(1)]):
+                # '其中岚坑、鹊溪两村分别达到68.2万元和55.7万元': each village's figure of the measure before
+                measure = _MEASURE_BEFORE.findall(sentence[: clause.start])
+                own = re.sub(r"^[个村户]+", "", measure[-1]) if measure else ""
+                items = [x + units.group(2) + own for x in [*items[:-1], units.group(1)]]
             if len(items) == 1 and j - i == 1 and "城乡" in items[0]:
                 # '城乡居民人均可支配收入分别达到X元和Y元': the towns' (城镇) first, the countryside's (农村) second
                 items = [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
@@ -932,6 +979,8 @@ def _label(prefix: str, end: int) -> str:
     if examples:  # '解决企业用工、减免租金等问题': the examples go, the verb and what it counts stay
         return _clean(examples.group(1) + examples.group(2))
     items = segment.split("、")
+    if len(items) >= 3 and segment.rstrip().endswith("等"):  # '力争2023年新增A、B、C等50家': the list from its verb
+        items[0] = re.sub(r"^.*?(?=(?:新增|新培育|培育|新引进|引进|新认定|认定)[^、]{2,8}$)", "", items[0])
     after_verb = re.search(rf"(?:{_EXAMPLE_VERBS})([^、]{{2,8}})$", items[-2]) if len(items) >= 2 else None
     if after_verb and len(items[-1]) <= 6:  # '…街道办理人大建议、政协提案共98件': both items, not the place
         items[-2] = after_verb.group(0)
@@ -972,8 +1021,10 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=..)已?于$", "", text)  # '7个贫困村已于(2018年全部出列)'
     text = re.sub(r"(?<=..)[由从](?:年初|年前|上年|去年|上年[底末]|去年[底末])?$", "", text)  # '入驻率由年初(的64.5%…)'
 
-    if _CONJ.search(text):
-        text = _LEAD.sub("", _CONJ.split(text)[-1])  # '道路建设和东片区' -> '东片区' (then rejected below)
+    pairs = [m.span() for m in _SECTOR_PAIR.finditer(text)]  # '限额以上批发零售和住宿餐饮业营业额': one measure
+    joins = [m for m in _CONJ.finditer(text) if not any(a <= m.start() < b for a, b in pairs)]
+    if joins:
+        text = _LEAD.sub("", text[joins[-1].end() :])  # '道路建设和东片区' -> '东片区' (then rejected below)
     done = _MID_VERB.search(text)
     if done and len(text) - done.end() >= 2 and not _FRAGMENT.search(text[done.end() :]):
         if _TIME_BEFORE.search(text[: done.start()]):

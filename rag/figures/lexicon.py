@@ -222,7 +222,11 @@ EN_PATTERNS: dict[str, str] = {
                                      # an analyst's words: 'how much do the big factories produce'
                                      r"\bbig (?:factories|manufacturers|industrial firms)\b[^?]{0,40}\b(?:output|"
                                      r"turn(?:s|ed)? out|produced?)\b|\b(?:output|production) of (?:the |its )?big "
-                                     r"(?:factories|manufacturers)\b",
+                                     r"(?:factories|manufacturers)\b|"
+                                     # 'factories above designated size: what was their combined gross output'
+                                     r"\b(?:factories|industrial (?:firms|enterprises))[- ]above[- ]designated[- ]size\b"
+                                     r"[^?]{0,60}\boutput\b|\boutput of (?:the |its )?(?:factories|industrial (?:firms|"
+                                     r"enterprises))[- ]above[- ]designated[- ]size\b",
     "industrial_value_added_above_scale": r"industrial value[- ]added",
     "retail_sales": r"retail sales|consumer (?:spending|goods sales)",
     "gdp": r"\bGDP\b|gross (?:domestic|regional) product|size of (?:the |its )?(?:local )?economy|economic output",

@@ -678,9 +678,15 @@ def _sectors(text: str) -> frozenset[int]:
 def abbreviated(text: str) -> str:
     """The usual short forms in place of the long ones (限额以上社会消费品零售总额 -> 限上社零, 规模以上 -> 规上):
     reports and questions abbreviate alike, so both sides of a comparison are read this way."""
+    for short, full in _SPELLED_OUT:
+        text = text.replace(short, full)
     for full, short in _SHORT_FORMS:
         text = text.replace(full, short)
     return _DEMOLISHED.sub("拆违", text)
+
+
+# short forms read the long way, so a question's '住宿、餐饮' still meets a report's 住宿餐饮: 批零住餐 is 批发零售住宿餐饮
+_SPELLED_OUT = (("批零", "批发零售"), ("住餐", "住宿餐饮"))
 
 
 _DEMOLISHED = re.compile(r"拆除(?:各类|各种|历史|存量)?违(?:法|章)?(?:建筑物?|建设|建)")  # 拆违, as questions say it

@@ -183,3 +183,7 @@ def nth_asked(question: str) -> int:
 QUOTE_ASKS_WHICH = re.compile(r"哪项|哪一项|哪个指标|什么指标|哪类|指的是|说的是|对应的?是|前面(?:那个|的)?数|后面(?:那个|的)?数|"
                               r"\bwhich (?:figure|indicator|measure|number)\b|\bwhat (?:figure|indicator|measure)\b|"
                               r"\bwhat (?:does|do) (?:it|they|that|this) (?:count|measure|refer)", re.I)
+
+# Words before a figure a question names as a bar, not as a figure of the report: '收入超过80万元的村' names the
+# villages by it, '目标定到20亿元以上了吗' checks against it.
+BAR_BEFORE = re.compile(r"(?:超过?|达到?|突破|过|高于|低于|不足|不到|少于|多于|大于|小于|在)\s*$")
