@@ -552,7 +552,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         scored = match_rows(r.phrase, rows, keys=[key], lang=r.language, embed=ctx.embed, counted=r.counted)
     measure = _best_measure(scored, r, question)
     if not measure and r.language == "zh" and r.phrase:
-        # '刚开始看观湖的报告：…规上工业产值一共做了多少亿', '写稿要用': an analyst's own words around the measure; the
+        # '刚开始看禾川的报告：…规上工业产值一共做了多少亿', '写稿要用': an analyst's own words around the measure; the
         # words some figure's label holds are read alone, and only a strong match of them is taken
         trimmed = _label_words(r.phrase, {x.label_zh for x in rows}, [t for t in TERMS if t.key in r.keys])
         dropped = "".join(c for c in r.phrase if c not in trimmed)
@@ -1182,8 +1182,8 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
             name, best = ending[0]
     if r.kind == "actual" and r.intent == "lookup" and r.period and all(s.row.kind == "cumulative" for s in best) \
             and not _STOCK_ASKED.search(question):
-        # '上半年加装电梯竣工运行了多少台': the half-year's own figure (签约…台、竣工运行18台), never the running total
-        # beside it (累计竣工运行…156台), when the two name the same thing
+        # '上半年加装电梯竣工运行了多少台': the half-year's own figure (签约…台、竣工运行15台), never the running total
+        # beside it (累计竣工运行…128台), when the two name the same thing
         top = max(s.score for s in best)
         flows = [(other, ss) for other, ss in groups.items() if other != name
                  and any(s.row.kind == "actual" and s.score >= top - 0.3
@@ -1584,10 +1584,10 @@ _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|�
                      r"|(?<=[，,。？?（(])([\u4e00-\u9fff]{2,8}?)(?:不算|不计|不含|除外)(?=[）)，,。？?]|$)")  # '次密接不算'
 
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结率推算': a rate the figure asked is computed from
-# 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 # words that ask a running total or a stock, not one period's own figure
 _STOCK_ASKED = re.compile(r"累计|累积|总数|总量|一共|共计|至今|目前|截至|到现在|\b(?:in total|so far|cumulative|to date|in all|"
                           r"altogether|stock)\b", re.I)
+# 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?(?:"

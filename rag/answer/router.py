@@ -62,7 +62,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
-_GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[涨增升]了?还是[跌降减]|(?<![面])幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
+_GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
                      # 'by what percentage was that down on a year earlier?'
@@ -363,11 +363,11 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     told = _EN_TOLD_THEN_ASKED.search(question) if lang == "en" and intent == "lookup" else None
     if told and re.search(r"[(（][^()（）]*[\u4e00-\u9fff]{2,}[^()（）]*[)）]", told.group("ask")) \
             and re.search(r"\d", re.sub(r"\b20\d\d\b", "", told.group("told"))):
-        # 'Guanhu says its “国高” firms rose to 486 in 2022. In the same list, how many 专精特新 firms…': the figure told
-        # is context; the sentence that asks names the measure (and its kind)
+        # 'Hechuan says its firms rose to 214 in 2023. In the same report, how many new 四上 firms (新增“四上”企业)…':
+        # the figure told is context; the sentence that asks names the measure (and its kind)
         ask = told.group("ask")
-        phrase, keys = indicator_phrase(ask, [], lang, places), _en_keys(ask)
-        kind = kind_asked(ask) if kind_asked(ask) != "actual" else kind  # ('…H2 2024 plan…. How many … named')
+        phrase, keys, asked_kind = indicator_phrase(ask, [], lang, places), _en_keys(ask), kind_asked(ask)
+        kind = kind if asked_kind == "actual" and kind == "target" else asked_kind  # ('…H2 plan…. How many…': the plan's)
     after_rate = _asked_after_rate(question) if intent == "lookup" else None
     if after_rate:  # '固投的任务完成率是103.6%，对应的投资额是多少亿元': the rate given, the amount asked
         kind, hint, also_kind = after_rate, unit_hint(question[question.rindex(_last_clause(question)):]), None
@@ -399,7 +399,7 @@ def _last_clause(question: str) -> str:
 
 
 def _asked_after_rate(question: str) -> AskedKind | None:
-    """The kind a last clause asks after earlier clauses that give only rates: 'Retail sales grew 10.1% in 2023.
+    """The kind a last clause asks after earlier clauses that give only rates: 'Retail sales grew 7.2% in 2023.
     What did they come to, in 亿元?', '工业投资只完成了年度目标的31.5%，累计的绝对额是多少亿元' ask the level (the rate's
     and the target's words describe the figure given); None unless the last clause asks an amount or a count."""
     tail = _last_clause(question)

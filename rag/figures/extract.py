@@ -809,8 +809,8 @@ _NEW_VERB = re.compile(r"^(?:新建|新增|新培育|新引进|新认定|新发�
 
 
 def _stock_or_added(prefix: str, prev: Subject) -> Subject:
-    """A figure named only by a total word or a verb, after a figure of the same unit: '今年新建大棚62座，全乡累计达到
-    418座' (the 大棚 in all: the label without its 新建), '大棚达到1260个，其中今年新建286个' (新建 + the 大棚)."""
+    """A figure named only by a total word or a verb, after a figure of the same unit: '今年新建社区菜园12个，全街道累计
+    达到57个' (the 菜园 in all: the label without its 新建), '口袋公园达到23个，其中今年新建6个' (新建 + the 公园)."""
     said = _BEFORE_TOTAL.sub("", prefix).strip()
     if re.fullmatch(r"(?:累计|总数|总量|共计?|合计)(?:达到?|有|为|增至|增加到)?", said):
         stock = _NEW_VERB.sub("", prev[1])
@@ -979,7 +979,7 @@ def _label(prefix: str, end: int) -> str:
     if examples:  # '解决企业用工、减免租金等问题': the examples go, the verb and what it counts stay
         return _clean(examples.group(1) + examples.group(2))
     items = segment.split("、")
-    if len(items) >= 3 and segment.rstrip().endswith("等"):  # '力争2023年新增A、B、C等50家': the list from its verb
+    if len(items) >= 3 and segment.rstrip().endswith("等"):  # '力争2024年新增A、B、C等42家': the list from its verb
         items[0] = re.sub(r"^.*?(?=(?:新增|新培育|培育|新引进|引进|新认定|认定)[^、]{2,8}$)", "", items[0])
     after_verb = re.search(rf"(?:{_EXAMPLE_VERBS})([^、]{{2,8}})$", items[-2]) if len(items) >= 2 else None
     if after_verb and len(items[-1]) <= 6:  # '…街道办理人大建议、政协提案共98件': both items, not the place
