@@ -556,9 +556,10 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # words some figure's label holds are read alone, and only a strong match of them is taken
         trimmed = _label_words(r.phrase, {x.label_zh for x in rows}, [t for t in TERMS if t.key in r.keys])
         dropped = "".join(c for c in r.phrase if c not in trimmed)
-        # (…never when the words dropped say a period, a computation, a scope or what is left out: '前一年的固投',
-        # '全口径税收', '按…推算', '没有说…完成的还有几个')
-        if len(trimmed) >= 2 and trimmed != r.phrase and not _NOT_DROPPED.search(dropped):
+        # (…never when the words dropped say a period, a computation, a scope, a comparison or what is left out:
+        # '前一年的固投', '全口径税收', '按…推算', '谁的固投少一些', '没有说…完成的还有几个'; never a bare '投资')
+        lexical = any(t.regex.fullmatch(trimmed) for t in TERMS if t.key in r.keys)  # ('税收': a lexicon indicator)
+        if (len(trimmed) >= 3 or lexical) and trimmed != r.phrase and not _NOT_DROPPED.search(dropped):
             again = stock_first(question, match_rows(trimmed, rows, keys=r.keys, lang="zh", embed=ctx.embed))
             if again and again[0].score >= _TRIMMED_SURE:
                 r, scored = r.model_copy(update={"phrase": trimmed}), again
@@ -712,7 +713,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 _TRIMMED_SURE = 0.9  # a phrase cut down to label words is trusted only on a strong match
-_NOT_DROPPED = re.compile(r"[年月季期比占率均每差级]|推算|倒推|测算|增加|减少|口径|还有|没|未|剩|其余|除|以外|之外")
+_NOT_DROPPED = re.compile(r"[前上去今明]一?年|半年|季|月|期|[比占率均每差级多少高低大小]|推算|倒推|测算|增加|减少|口径|还有|没|未|剩|其余|除|以外|之外")
 
 
 def _label_words(phrase: str, labels: set[str], terms: Sequence[Term] = ()) -> str:

@@ -48,7 +48,7 @@ _RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|谁的|谁(?=[^？?，,]{
 _RANK_EN = re.compile(r"\b(which|highest|most|largest|biggest|lowest|least|smallest|fewest|rank|ranking|compare|"
                       r"comparison)\b", re.I)
 _MORE_EN = re.compile(r"\b(?:who|more|fewer|less|higher|lower|larger|bigger|greater|better)\b", re.I)
-_ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|(?:哪个|哪一个|谁)[^，,。？?]{0,12}?[少低小](?=[？?，,。]|$)|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
+_ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|(?:哪个|哪一个|谁)[^，,。？?]{0,12}?[少低小](?:一些|一点|些)?(?=[？?，,。]|$)|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
                   re.I)
 # 'is A larger or smaller than B', '多还是少': both directions named, neither asked for
 _EITHER_WAY = re.compile(r"\b(?:larger|bigger|higher|more|greater) or (?:smaller|lower|less|fewer)\b|"
@@ -120,7 +120,7 @@ _KIND_WORDS = re.compile(
     r"总量|数值|数据|变化|幅度|趋势|走势|情况")
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
-    r"[多少高低]了?(?=多少|几)|[多少高低]出了?|[多少高低](?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
+    r"[多少高低]了?(?=多少|几)|[多少高低]出了?|[多少高低](?:一些|一点)?(?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
@@ -302,6 +302,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
     frame = _FRAME.search(question) if lang == "zh" else None  # '在土地整备等工作中，…拆除面积': context, not measure
+    topic = _TOPIC.search(question) if lang == "zh" and not frame else None
+    frame = frame or (topic if topic and not terms_for_question(topic.group(1)) else None)
     if frame and len(phrase) > len(context := indicator_phrase(frame.group(0), [], lang)) + 2 and context in phrase:
         phrase = phrase.replace(context, "", 1)
     keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
@@ -517,8 +519,9 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份)[^，,？?
                         r"\b(?:which|what)(?: of the(?: \w+)?)? years?\b[^?]*?"
                         r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
                         re.I)
-_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?|"
-                    r"^[\u4e00-\u9fff]{2,6}?(?:上|方面|这块|那块|这一块)[，,]")  # '安全生产上，', '招商这块，': the topic
+_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
+# '安全生产上，', '招商这块，': a topic opening the question (unless it names the indicator); '国高方面' names it
+_TOPIC = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]")
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪一?个村(?![均级])|\bwhich village\b", re.I)
 _MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，,。]|$)")  # '有多少个亿', '几个亿'
 # the unit an answer is wanted in ('折合多少万元', '按万元计', '换算成亩', '请按平方米给出，不要用万平方米'): no part
@@ -778,15 +781,17 @@ def _month_en(word: str) -> int:
 _LAST_YEAR = re.compile(r"(?<![比较于与和跟同])去年(?!同期|相比|同比)|(?<!than )(?<!on )(?<!over )(?<!from )(?<!vs )"
                         r"(?<!vs\. )(?<!with )(?<!to )\blast year\b(?!'s same period|'s level)", re.I)
 _THIS_YEAR = re.compile(r"今年|\bthis year\b", re.I)
+# '前一年的固投': the year before the one the place's latest report covers (never '比前一年增长', a growth asked)
+_YEAR_BEFORE = re.compile(r"(?<![比较于与和跟同])(?:前一年|上一年)(?!度?(?:计划|目标))")
 
 
 def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMeta]) -> list[int]:
-    """'去年', '今年' read from the year the place's latest report speaks from: the year it plans for when it has a
-    plan, else the year it covers (a 2022 review with a 2023 plan says 去年 of 2022; a 2024 half-year report says
-    今年 of 2024). '今年' is read only when the report covers that year (a review's 今年 may be either year); [] when
-    the question names no such year, or not exactly one place."""
-    last, this = _LAST_YEAR.search(question), _THIS_YEAR.search(question)
-    if len(places) != 1 or not (last or this) or (last and this):
+    """'去年', '今年' read from the year the place's latest report speaks from ('前一年': the year before the one it
+    covers): the year it plans for when it has a plan, else the year it covers (a 2022 review with a 2023 plan says
+    去年 of 2022; a 2024 half-year report says 今年 of 2024). '今年' is read only when the report covers that year (a
+    review's 今年 may be either year); [] when the question names no such year, or not exactly one place."""
+    last, this, before = _LAST_YEAR.search(question), _THIS_YEAR.search(question), _YEAR_BEFORE.search(question)
+    if len(places) != 1 or not (last or this or before) or (last and this):
         return []
     own = [m for m in metas if m.street == places[0] and m.period_covered and m.period_covered[:4].isdigit()]
     if not own:
@@ -796,6 +801,8 @@ def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMe
     speaks = int(latest.plan_period[:4]) if latest.plan_period and latest.plan_period[:4].isdigit() else covered
     if last:
         return [speaks - 1]
+    if before and not this:
+        return [covered - 1]
     return [speaks] if speaks == covered else []
 
 

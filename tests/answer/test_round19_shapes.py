@@ -149,6 +149,11 @@ def test_an_analysts_own_words_around_the_measure(corpus: Corpus) -> None:
     assert _states(b, 47.3e8, "CNY"), b.text
     c = corpus.ask("禾川上半年留住了几家本来想把总部搬走的企业？")  # no label holds these words: no figure
     assert not headline_figures(c), c.text
+    d = corpus.ask("禾川和林溪，2023年谁的规上工业总产值少一些？")  # the smaller first, never the larger
+    got = headline_figures(d)
+    assert got and got[0] == (386.2e8, "CNY"), d.text
+    e = corpus.ask("问下禾川街道，前一年的固定资产投资是多少？")  # the year before is no word to drop: no figure
+    assert not headline_figures(e), e.text
 
 
 def test_a_total_or_an_addition_named_only_by_its_word(corpus: Corpus) -> None:
