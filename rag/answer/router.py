@@ -778,11 +778,12 @@ def _month_en(word: str) -> int:
 
 
 # '去年', 'last year' said of a report's own time (never '比去年', '去年同期', 'than last year': a growth's base)
-_LAST_YEAR = re.compile(r"(?<![比较于与和跟同])去年(?!同期|相比|同比)|(?<!than )(?<!on )(?<!over )(?<!from )(?<!vs )"
+_NOT_COMPARED = r"(?<![比较于与和跟同])"  # '比去年', '与上一年': a comparison with that year, no year asked
+_LAST_YEAR = re.compile(_NOT_COMPARED + r"去年(?!同期|相比|同比)|(?<!than )(?<!on )(?<!over )(?<!from )(?<!vs )"
                         r"(?<!vs\. )(?<!with )(?<!to )\blast year\b(?!'s same period|'s level)", re.I)
 _THIS_YEAR = re.compile(r"今年|\bthis year\b", re.I)
 # '前一年的固投': the year before the one the place's latest report covers (never '比前一年增长', a growth asked)
-_YEAR_BEFORE = re.compile(r"(?<![比较于与和跟同])(?:前一年|上一年)(?!度?(?:计划|目标))")
+_YEAR_BEFORE = re.compile(_NOT_COMPARED + r"(?:前一年|上一年)(?!度?(?:计划|目标))")
 
 
 def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMeta]) -> list[int]:
