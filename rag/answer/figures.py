@@ -38,6 +38,7 @@ from rag.answer.router import (
 from rag.figures.lexicon import TERMS, Term, base_key, terms_for_question
 from rag.figures.match import (
     EN_PATTERNS,
+    STOCK_ASKED,
     THRESHOLD,
     Scored,
     abbreviated,
@@ -1182,7 +1183,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         if len(ending) == 1:
             name, best = ending[0]
     if r.kind == "actual" and r.intent == "lookup" and r.period and all(s.row.kind == "cumulative" for s in best) \
-            and not _STOCK_ASKED.search(question):
+            and not _TOTAL_ASKED.search(question):
         # '上半年加装电梯竣工运行了多少台': the half-year's own figure (签约…台、竣工运行15台), never the running total
         # beside it (累计竣工运行…128台), when the two name the same thing
         top = max(s.score for s in best)
@@ -1585,9 +1586,9 @@ _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|�
                      r"|(?<=[，,。？?（(])([\u4e00-\u9fff]{2,8}?)(?:不算|不计|不含|除外)(?=[）)，,。？?]|$)")  # '次密接不算'
 
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结率推算': a rate the figure asked is computed from
-# words that ask a running total or a stock, not one period's own figure
-_STOCK_ASKED = re.compile(r"累计|累积|总数|总量|一共|共计|至今|目前|截至|到现在|\b(?:in total|so far|cumulative|to date|in all|"
-                          r"altogether|stock)\b", re.I)
+# words that ask a running total or a stock (the matcher's stock words, and a total so far), not one period's own
+_TOTAL_ASKED = re.compile(STOCK_ASKED.pattern + r"|累计|累积|一共|共计|至今|目前|截至|到现在|\b(?:in total|so far|cumulative|"
+                          r"to date|altogether|stock)\b", re.I)
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
@@ -2186,16 +2187,14 @@ def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: 
     diff = a.normalized_value - t.normalized_value
     delta = abs(round(_in_unit_of(diff, a), 4))
     if rates:  # '增速比年初定的增长目标低了多少个百分点': two rates differ by points
-        delta_shown = format_zh(delta, "个百分点") if lang == "zh" else f"{delta:g} percentage points"
-        text = msg("vs_target", lang, place=_place(place, lang), period=_period(a.period, lang),
-                   label=_label([a], lang), target=_figure(t, lang), done=_verb(a, lang) + _figure(a, lang),
-                   direction=msg("over_target" if diff >= 0 else "under_target", lang), delta=delta_shown)
-        return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])
+        done = _verb(a, lang) + _figure(a, lang)
+        shown = format_zh(delta, "个百分点") if lang == "zh" else f"{delta:g} percentage points"
+    else:
+        done = _fig_value(a, lang) if _estimated(a) else ("实际" if lang == "zh" else "") + _figure(a, lang)
+        shown = format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})"
     text = msg("vs_target", lang, place=_place(place, lang), period=_period(a.period, lang),
-               label=_label([a], lang), target=_figure(t, lang),
-               done=_fig_value(a, lang) if _estimated(a) else ("实际" if lang == "zh" else "") + _figure(a, lang),
-               direction=msg("over_target" if diff >= 0 else "under_target", lang),
-               delta=format_zh(delta, a.unit) if lang == "zh" else f"{format_en(delta, a.unit)} ({format_zh(delta, a.unit)})")
+               label=_label([a], lang), target=_figure(t, lang), done=done,
+               direction=msg("over_target" if diff >= 0 else "under_target", lang), delta=shown)
     return _answer(question, r, text, [a, t], caveats=[msg("computed_note", lang), *_notes([a, t], lang)])
 
 

@@ -372,7 +372,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         kind = kind if asked_kind == "actual" and kind == "target" else asked_kind  # ('…H2 plan…. How many…': the plan's)
     after_rate = _asked_after_rate(question) if intent == "lookup" else None
     if after_rate:  # '固投的任务完成率是103.6%，对应的投资额是多少亿元': the rate given, the amount asked
-        kind, hint, also_kind = after_rate, unit_hint(question[question.rindex(_last_clause(question)):]), None
+        (kind, hint), also_kind = after_rate, None
         phrase = " ".join(_RATE_GIVEN.sub("", re.sub(r"绝对(?:额|值|数)", "", phrase)).split())  # ('累计的绝对额')
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
@@ -400,19 +400,20 @@ def _last_clause(question: str) -> str:
                           or re.match(r"\s*(?:what|how)\b", question[c:], re.I)), 0):]
 
 
-def _asked_after_rate(question: str) -> AskedKind | None:
-    """The kind a last clause asks after earlier clauses that give only rates: 'Retail sales grew 7.2% in 2023.
-    What did they come to, in 亿元?', '工业投资只完成了年度目标的31.5%，累计的绝对额是多少亿元' ask the level (the rate's
-    and the target's words describe the figure given); None unless the last clause asks an amount or a count."""
+def _asked_after_rate(question: str) -> tuple[AskedKind, str] | None:
+    """The kind and unit a last clause asks after earlier clauses that give only rates: 'Retail sales grew 7.2% in
+    2023. What did they come to, in 亿元?', '工业投资只完成了年度目标的31.5%，累计的绝对额是多少亿元' ask the level (the
+    rate's and the target's words describe the figure given); None unless the last clause asks an amount or a count."""
     tail = _last_clause(question)
     head = question[: len(question) - len(tail)]
     given = [q for q in scan_quantities(head) if q.unit]
+    hint = unit_hint(tail)
     if not given or any(q.unit != "%" for q in given) or any(q.unit for q in scan_quantities(tail)) \
             or not (_NUMBER_Q.search(tail) or re.match(r"\s*(?:what|how)\b", tail, re.I)) \
-            or unit_hint(tail) in (None, "percent") or DERIVE.search(question):
+            or hint in (None, "percent") or DERIVE.search(question):
         return None  # ('…完成了年度目标的31.25%，照此推算还剩多少': computed from the rate, another route's)
     kind = kind_asked(tail)
-    return "actual" if kind in _RATE_KINDS else kind
+    return ("actual" if kind in _RATE_KINDS else kind), hint
 
 
 def _terse(question: str, phrase: str, lang: str) -> bool:

@@ -545,14 +545,15 @@ def _scope(word: str) -> str:
     return "镇" if level == "乡" else level
 
 
-_STOCK_ASKED = re.compile(r"总数|总量|共有|现有|年末|年底|\btotal (?:number|count|stock)\b|\bin all\b|\bstock of\b|"
+# a stock asked (the total at a date), not the year's additions; answerers read it too
+STOCK_ASKED = re.compile(r"总数|总量|共有|现有|年末|年底|\btotal (?:number|count|stock)\b|\bin all\b|\bstock of\b|"
                           r"\bhow many\b[^?]*\b(?:did|does|do)\b[^?]*\bhave\b[^?]*\b(?:at|by) the end of\b", re.I)
 
 
 def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
     """'What was the total number of greenhouses at the end of 2023': the year's additions (新建育秧大棚) rank
     below the stock (育秧大棚总数), unless the question asks the new ones."""
-    if not _STOCK_ASKED.search(question) or _NEW_ASKED.search(question):
+    if not STOCK_ASKED.search(question) or _NEW_ASKED.search(question):
         return scored
     out = [Scored(s.row, round(s.score * 0.8, 4), s.how) if _NEW_ONLY.search(s.row.label_zh) or _NET_ONLY.match(
         s.row.label_zh) else Scored(s.row, min(1.0, round(s.score + 0.05, 4)), s.how) if _STOCK.search(s.row.label_zh)
