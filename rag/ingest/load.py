@@ -609,6 +609,9 @@ _BOILERPLATE_ANCHORED = tuple(
 )
 _BOILERPLATE_MARKERS = tuple("版权所有 © ICP备 网站标识码 主办单位 技术支持 联系我们 网站地图".split())
 _BREADCRUMB_ARROWS = (">", ">", "»", "›")
+# an item of a page's news list: a headline ending in its date ('- 某镇脐橙产量达4.6万吨 果农增收再创新高01-30'),
+# another page's words, never the report's own
+_NEWS_ITEM = re.compile(r"(?:[-·•]\s*)?[^。；;！？:：\n]{4,60}?\s*(?:(?:19|20)\d\d[-/.])?(?:0[1-9]|1[0-2])[-/.](?:0[1-9]|[12]\d|3[01])")
 _SOURCE_LINE = re.compile(r"#\s*(?:source|url|来源)\s*[:：]", re.IGNORECASE)
 
 # Index-table / publisher labels (Simplified; matched on the Simplified view, spaces allowed inside: "索 引 号").
@@ -746,6 +749,10 @@ def _clean(text: str) -> _Cleaned:
         if fields is not None:
             for key, value in fields:
                 _add_field(header, key, value)
+            removed += 1
+            i += 1
+            continue
+        if _NEWS_ITEM.fullmatch(t):
             removed += 1
             i += 1
             continue

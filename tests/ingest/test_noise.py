@@ -122,3 +122,15 @@ def test_a_figure_split_onto_its_own_line_is_joined_and_page_numbers_are_not() -
     out = clean_text(text)[0]
     assert "完成工业投资8.35亿元，同比增长12%，好于预期。" in out
     assert "三、下一步打算\n2\n一是稳投资" in out
+
+
+def test_a_news_list_of_other_places_is_no_report_text() -> None:
+    page = ("柳湾镇2023年工作总结\n"
+            "全镇实现财政收入2310万元。\n"
+            "- 桐岙镇2023年杨梅产量达1.8万吨 农户增收再创新高01-28\n"
+            "竹岭乡茶叶种植面积突破2000亩 2024-01-22\n"
+            "发布时间：2024-01-06\n"
+            "规上工业总产值12.6亿元。\n")
+    text = load_bytes(page.encode(), "page.txt").text
+    assert "杨梅" not in text and "竹岭乡" not in text, text
+    assert "财政收入2310万元" in text and "规上工业总产值12.6亿元" in text
