@@ -208,6 +208,7 @@ class _PlaceReader:
         self.q, self.known, self.where = question, known, where
         self.found: list[str] = []
         self.unknown: list[str] = []
+        self.partner_end = -1  # where the last place a named place works with ends ('结对帮扶甲镇、乙乡')
         self.spans: list[tuple[int, int]] = []
         self.picks: dict[str, list[frozenset[str] | None]] = {}
         self.short_spans: dict[tuple[int, int], str] = {}  # a short-name mention -> the place it was taken for
@@ -269,6 +270,13 @@ class _PlaceReader:
                 continue  # '石堰街道…建成街道分拣中心': a verb before the 街道 named already, no place
             if not taken and self._modifier(name, start, m.end()):
                 continue  # '禾川…推进街道网格化改革', '除了新建街道党群服务站': 街道 qualifies a noun
+            lead = start - len(county or "")
+            if not taken and self.found and (_PARTNER_BEFORE.search(self.q, 0, lead)
+                                             or lead > 0 and self.q[lead - 1] == "、" and lead - 1 == self.partner_end):
+                # '桑泉街道结对帮扶岭川县柏坳镇、溪甸乡': the places a place named works with, no place asked
+                self.partner_end = m.end()
+                self.spans.append((lead, m.end()))
+                continue
             # '全县乡镇' is the generic 乡镇, but '西乡街道' is a place
             generic = re.search(r"[县区市省]$", name) or name.endswith("乡") and suffix == "镇"
             if not taken and not _NOT_PLACE.match(name) and not generic \
@@ -435,7 +443,9 @@ _GENERIC_SUB = re.compile(r"(?:行政|各|全|贫困|重点|示范|美丽|新农
 _NOT_SUB_NAME = re.compile(r"[镇乡街区县市的个多少几以上下年月是有在和与及各全本该每均平]")
 
 
-_GLOSS_AFTER = re.compile(r"\s*[(（]([^()（）]{2,16})[)）]")  # the Chinese an English name is given with
+# a verb whose object is a place the place asked works with, visits or helps ('结对帮扶', '赴', '对口支援')
+_PARTNER_BEFORE = re.compile(r"(?:帮扶|对口|结对|支援|援建|协作|挂钩|共建|结对子|赴|前往|考察|对接)(?:了)?$")
+_GLOSS_AFTER = re.compile(r"(?:['’]s)?\s*[(（]([^()（）]{2,16})[)）]")  # the Chinese an English name is given with ("…town's (…镇)")
 
 
 def _fuzzy(roman: str) -> str:
