@@ -65,6 +65,10 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
 _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
+                     # 'how did its output do in January–May compared with a year earlier': the change asked
+                     r"\bhow did\b[^?]{2,120}\b(?:do|fare|perform|go)\b[^?]{0,60}\b(?:compared (?:with|to)|against|versus|"
+                     r"vs\.?|relative to|on)\s+(?:a year (?:earlier|before|ago)|the (?:same period|previous year|prior year|"
+                     r"year before)|last year)\b|"
                      # 'by what percentage was that down on a year earlier?'
                      r"\bby what (?:percentage|per ?cent|%)(?= (?:\w+ ){0,4}(?:up|down|lower|higher)\b)|"
                      # '死亡人数降了多少', '规上产值涨了多少', 'down how much?': the rate, when no unit is asked
@@ -75,7 +79,8 @@ _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
-                         r"(?:计划|目标|任务)的?完成(?:进度|比例|程度)|"  # '工业投资目标完成进度是多少'
+                         # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
+                         r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
@@ -96,6 +101,7 @@ _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
 # a year written short: '23年固投' (not '近5年', '连续20年', '20年来'), "'22", "FY23"
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
+_SEASON = re.compile(r"(?:19|20)\d\d\s*[/／]\s*((?:19|20)\d\d\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季))")
 _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
 
 
@@ -253,6 +259,10 @@ def _threshold_dropped(question: str) -> str:
     return question
 
 
+_FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"
+                          r"(?=[^？?]*(?:多少|几))")
+
+
 def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
     """The question less its asides, a passage of the report it quotes before asking (its places kept), a
     premise before '那…' reduced to the places it names, and a threshold it checks a figure against."""
@@ -264,6 +274,8 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
                 and not QUOTE_ASKS_WHICH.search(question[quote.end() :]):  # (…'1.4倍对应的是哪项指标': it asks of them)
             kept = [p for p in resolve_places(quote.group(1), names, metas).found if p not in question[: quote.start()]]
             question = question[: quote.start()] + " ".join(kept) + question[quote.end() :]
+    # '规下工业2023年势头咋样？营业收入涨了百分之几？': a general ask before the figure asked frames it
+    question = _FRAMING_ASK.sub("，", question, count=1)
     premise = _PREMISE.match(question)
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
@@ -274,7 +286,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
-    question = full_years(question)
+    question = _SEASON.sub(r"\1", full_years(question))  # '2021/2022年榨季': one season, by the year it ends
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
     original, question = question, _asides_dropped(question, names, metas)
@@ -301,9 +313,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     tail = _YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
-    frame = _FRAME.search(question) if lang == "zh" else None  # '在土地整备等工作中，…拆除面积': context, not measure
-    topic = _TOPIC.search(question) if lang == "zh" and not frame else None
-    frame = frame or (topic if topic and not terms_for_question(topic.group(1)) else None)
+    frame = _context_frame(question) if lang == "zh" else None
     if frame and len(phrase) > len(context := indicator_phrase(frame.group(0), [], lang)) + 2 and context in phrase:
         phrase = phrase.replace(context, "", 1)
     keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
@@ -523,6 +533,20 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份)[^，,？?
 _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 # '安全生产上，', '招商这块，': a topic opening the question (unless it names the indicator); '国高方面' names it
 _TOPIC = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]")
+
+
+def _context_frame(question: str) -> re.Match[str] | None:
+    """The words that set a Chinese question's context, not its measure: '在土地整备等工作中，…拆除面积', and a
+    topic that names no lexicon indicator ('托育这块，', '安全生产上，')."""
+    frame = _FRAME.search(question)
+    topic = _TOPIC.search(question) if not frame else None
+    return frame or (topic if topic and not terms_for_question(topic.group(1)) else None)
+
+
+def context_frame(question: str) -> str:
+    """The text of `_context_frame`, '' when the question has none."""
+    m = _context_frame(question)
+    return m.group(0) if m else ""
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪一?个村(?![均级])|\bwhich village\b", re.I)
 _MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，,。]|$)")  # '有多少个亿', '几个亿'
 # the unit an answer is wanted in ('折合多少万元', '按万元计', '换算成亩', '请按平方米给出，不要用万平方米'): no part
@@ -912,7 +936,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
     text = re.sub(r"[涨增升]了?还是?[跌降减]了?", " ", text)  # '涨了还是跌了': the direction asked, no name
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
-    text = re.sub(r"(任务|目标|计划)的?比例", r"\1", text)  # …and the share of it done is the completion asked
+    # …and the share of it done is the completion asked ('任务已经完成了多大比例')
+    text = re.sub(r"(任务|目标|计划)的?(?:(?:已经|已)?完成了?(?:多大|多少)?的?)?(?:比例|百分比)", r"\1", text)
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
     # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
