@@ -29,6 +29,7 @@ from rag.answer.router import (
     DURATIONS,
     WHICH_YEAR,
     Route,
+    context_frame,
     indicator_phrase,
     measure_fits,
     period_of,
@@ -100,7 +101,7 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
              "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
-_DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|高出多少|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
+_DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|[多高低少]出了?(?:多少|几)|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
@@ -180,6 +181,9 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
     if not _ABOUT_QUOTED.search(after) or _ASKS_ANOTHER.search(after) or DERIVE.search(question):
         return None
     said = question[: q.start].count("“") > question[: q.start].count("”")  # ('“超45万平方米”': the report's words)
+    claim = re.split(r"[，,。？?；;]", question[: q.start])[-1]
+    if not said and re.search(r"[\u4e00-\u9fff]{2}(?:是|为)\s*$", claim) and not re.search(r"报告|原文|文中|里的|中的", claim):
+        return None  # '计划里新建口袋公园是9个吗': a figure claimed for a measure named, no figure to identify
     if not said and (BAR_BEFORE.search(question[: q.start]) or re.match(r"\s*(?:以上|以下|以内|多|出头)", after)):
         return None  # '目标定到20亿元以上了吗': a bar the figure asked is checked against, no figure of the report
     if rest.strip() and NUMBER_QUESTION.search(rest):
@@ -258,8 +262,12 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     sent, start, inside = found
     if r.language == "zh" and (sum(1 for f in focus if f in sent) < _SOLE_COVER * len(focus)
-                               or not (r.measure_word and r.measure_word != "个") and head_noun(r.phrase) not in sent):
+                               or not (r.measure_word and r.measure_word != "个") and _head_words(r.phrase) not in sent):
         return None  # ('升级改造了多少个垃圾屋' over a sentence of upgrades that names no 垃圾屋)
+    if r.language == "zh" and any(v not in sent for v in _villages_named(r.phrase) + _AGES.findall(question)):
+        return None  # a village ('某村集体经济收入' over the town's total) or an age group the sentence never names
+    frame = context_frame(question) if r.language == "zh" else ""
+    asked = [f for f in focus if f not in frame or f in question.replace(frame, "", 1)]  # ('托育这块，…几个托位')
     units = _UNITS_OF.get(r.unit_hint, {r.unit_hint})
     kinds = WANTED.get(r.kind, WANTED["actual"])
     same_unit = [x for x in inside if x.normalized_unit in units
@@ -271,12 +279,8 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         # a figure of the measure word asked that was not read ('“某议题”学习47次、讲党课9次' with the 47 unread):
         # the one figure read is no answer
         return None
-    if len(read) > 1 and r.unit_hint == "count":
-        # '划分了多少个片区' over '41个片区、203个网格': the figure the counted noun follows
-        counted = COUNT_ASKED.search(question)
-        noun = counted.group(2) if counted else None
-        after = {(abs(q.value), q.unit) for q in scan_quantities(sent) if noun and sent[q.end:].startswith(noun)}
-        same_unit = [x for x in same_unit if (abs(x.value), x.unit) in after]
+    if len({(x.value, x.unit) for x in same_unit}) > 1:
+        same_unit = _told_apart(question, r, sent, start, same_unit, asked)
     if len({(x.value, x.unit) for x in same_unit}) != 1:
         return None  # two figures of the unit asked: which one the question means, the label did not say
     fit = [x for x in _usable(same_unit, kinds, r) if not r.period or period_matches(_base_period(x.period), r.period)]
@@ -291,9 +295,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         "count" in t.units for t in TERMS if t.key in named)  # 'to meet its investment task, how many projects'
     if named and row.key not in named and not counts_other:
         return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure
-    at = row.evidence.start - start + (len(row.evidence.quote) - 1)  # where the figure's quote ends, in `sent`
-    cut = [m.end() for m in re.finditer(r"[,，;；:：]", sent) if m.end() <= at]
-    clause = re.split(r"[,，;；:：]", sent[cut[-1] if cut else 0 :])[0]  # the clause the figure stands in
+    clause = _own_clause(sent, start, row)
     # in English, some of what was asked, and of a two-word name both ('solar greenhouses' is not held by
     # '设施农业…三项重点' for 'greenhouses')
     cover = english_coverage(r.phrase, clause) if r.language == "en" else 0.0
@@ -302,6 +304,17 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
     if any(g not in sent and g not in row.label_zh for g in glosses):
         return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
+    wanted = _asked_wording(question, sent, asked) if r.language == "zh" and not _counted_after(question, sent, row) \
+        else []  # (the figure the counted noun follows is named: '推动9家企业入库纳统（涵盖商贸业4家…）')
+    if wanted and not _holds_asked(wanted, sent, start, row):
+        return None  # a word asked sits in another figure's clause: that figure, or one derived, is meant
+    own = _own_item(sent, start, row)
+    if r.language == "zh" and _NEW_FLOW.search(question) and not re.search(r"新|增|首", own + row.label_zh) \
+            and _STOCK_SAID.search(own):
+        return None  # '当年有几家企业新上市' over '上市公司达4家': the stock is no year's new listings
+    subset = sent[sent.find(own) + len(own) :].split("其中", 1)[1:] if r.language == "zh" else []
+    if subset and any(f in subset[0] and f not in own for f in asked if len(f) >= 2):
+        return None  # '…2个市重点项目加快建设,其中甲、乙…主体工程已封顶': the part the words asked name
     if not held or qualifier_fit(r.phrase, row.label_zh) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
     quoted = [t for t in QUOTED_COUNTED.findall(question) if t not in r.places[0]] if r.language == "zh" else []
@@ -313,6 +326,137 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 _SOLE_COVER = 0.6  # the share of the question's words the sentence must hold
+
+
+# the things a year added, asked ('新上市', '新开工'): a stock never answers them
+_STOCK_SAID = re.compile(r"达到?|总数|总量|累计|共有|现有|拥有|保有")  # a clause that states a stock
+_NEW_FLOW = re.compile(r"新(?:上市|挂牌|开工|入驻|落户|投产|注册|登记|增|建|引进|认定|签约)")
+
+
+def _head_words(phrase: str) -> str:
+    """What a phrase's last word names: its last two characters when it is a verb and its object ('解决问题'),
+    else the word ('新上市' is not any 上市)."""
+    head = head_noun(phrase)
+    return head[-2:] if len(head) >= 4 else head
+def _villages_named(phrase: str) -> list[str]:
+    """The villages and communities a phrase names ('甲溪村集体经济收入'; not '调动社区专职人员', '盘活村集体资产',
+    where a verb stands before the word)."""
+    out = []
+    for m in _VILLAGE_NAMED.finditer(phrase):
+        words = tagged(m.group(0)[:2])
+        if words and not words[-1][1].startswith("v") and words[-1][1] not in ("m", "q", "d", "p", "c", "r"):
+            out.append(m.group(0))
+    return out
+
+
+_AGES = re.compile(r"\d+\s*(?:[-—~至到]\s*\d+\s*)?岁(?:及?以上|及?以下)?")  # '70岁以上', '60-79岁'
+# a village or community named by its own name ('甲溪村', '桐坪社区'; not 行政村, 贫困村, 各村)
+_VILLAGE_NAMED = re.compile(r"[\u4e00-\u9fff]{2}(?<!行政)(?<!自然)(?<!贫困)(?<!重点)(?<!示范)(?<!中心)(?<!美丽)(?<![全本该][镇乡])"
+                            r"(?<!各个)(?<![农乡])(?:村|社区)(?!均|级|民|委|干部|庄|落|镇|两委)")
+
+
+def _own_clause(sent: str, start: int, row: Indicator) -> str:
+    """The clause of `sent` (which starts at `start` in the report) that the row's figure stands in."""
+    return _clause_at(sent, start, row)[1]
+
+
+def _clause_at(sent: str, start: int, row: Indicator) -> tuple[int, str]:
+    """Where in its clause the row's figure ends, and that clause."""
+    at = row.evidence.start - start + (len(row.evidence.quote) - 1)  # where the figure's quote ends, in `sent`
+    cut = [m.end() for m in re.finditer(r"[,，;；:：]", sent) if m.end() <= at]
+    begin = cut[-1] if cut else 0
+    return at - begin, re.split(r"[,，;；:：]", sent[begin:])[0]
+
+
+def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indicator],
+                focus: list[str]) -> list[Indicator]:
+    """Of several figures of the unit asked in one sentence, the one the question names: the figure the counted
+    noun follows ('划分了多少个片区' over '41个片区、203个网格'), else (Chinese) the one whose own clause holds
+    the words asked that the figures' clauses hold (`_holds_asked`: '提拔了多少名干部' over '考核干部214名,通报
+    表扬38名,提拔晋升27名'). Empty when no figure is told apart."""
+    counted = COUNT_ASKED.search(question) if r.unit_hint == "count" else None
+    after = [x for x in rows if counted and _counted_after(question, sent, x)]
+    if after:
+        return after
+    if r.language != "zh" or _COMPLEMENT.search(question):
+        return []  # ('还有多少个没落户': what is left, never a figure the sentence states)
+    if counted and any(measure_fits(counted.group(1), x.unit) for x in rows):
+        rows = [x for x in rows if measure_fits(counted.group(1), x.unit)]  # '几个项目': not the 5次 beside them
+    wanted = _asked_wording(question, sent, focus)
+    told = [x for x in rows if wanted and any(f in _own_item(sent, start, x) for f in wanted)
+            and _holds_asked(wanted, sent, start, x, rows)]
+    if len({(x.value, x.unit) for x in told}) != 1 and counted and counted.group(2):
+        # no word asked tells them apart: the one whose clause names the thing counted ('加了几个托位' over
+        # '引进3家托育机构,新增托位86座')
+        told = [x for x in rows if counted.group(2) in _own_item(sent, start, x)]
+    return told if len({(x.value, x.unit) for x in told}) == 1 else []
+
+
+def _counted_after(question: str, sent: str, row: Indicator) -> bool:
+    """The noun a count question counts follows the row's figure in the sentence ('多少个片区': '41个片区')."""
+    counted = COUNT_ASKED.search(question)
+    noun: str = (counted.group(2) or "") if counted else ""
+    return bool(noun) and any(sent[q.end:].startswith(noun) for q in scan_quantities(sent)
+                              if q.unit == row.unit and abs(q.value) == abs(row.value))
+
+
+def _asked_wording(question: str, sent: str, focus: list[str]) -> list[str]:
+    """The words asked (besides the thing counted) that some figure's clause of the sentence holds, in order."""
+    counted = COUNT_ASKED.search(question)
+    noun = counted.group(2) if counted else None
+    items = [p for c in re.split(r"[,，;；:：]", sent) for p in _figure_items(c)]
+    return [f for f in focus if not (noun and (noun in f or f in noun)) and any(f in c for c in items)]
+
+
+def _holds_asked(wanted: list[str], sent: str, start: int, row: Indicator, rivals: Sequence[Indicator] = ()) -> bool:
+    """The row's own clause holds every word `wanted`, or the last of them when those it lacks are in no rival
+    figure's clause ('给失能老人、残疾人发了多少补贴': '发放补贴96余万元' beside '服务失能老人、残疾人1600
+    人次'; never '评价数833件' for '评价满意的有多少件' beside '满意率96%', nor '幼儿园1所' beside '学校4所')."""
+    own = _own_item(sent, start, row)
+    if len(_ELLIPTIC.sub("", re.sub(r"[^\u4e00-\u9fff]", "", own).replace(row.unit, ""))) < 2:
+        own = sent[: sent.find(own) + len(own)]  # '…村集体经营性收入全部超过20万元，…，村均33.5万元': what went before
+    own += "\n" + row.label_zh  # (…and what its label names)
+    if all(f in own for f in wanted):
+        return True
+    if wanted[-1] not in own:
+        return False
+    others = [_own_item(sent, start, x) + "\n" + x.label_zh for x in rivals if x is not row]
+    return not any(f not in own and any(f in o for o in others) for f in wanted)
+
+
+_ELLIPTIC = re.compile(r"其中|平均|[村户人亩]均|合计|累计|总计|共计?|约|近|超过?|达到?|为|是|有|余|多|均")
+
+
+def _own_item(sent: str, start: int, row: Indicator) -> str:
+    """The 、-item of its clause the row's figure stands in (the whole clause when the figure is not found)."""
+    _, clause = _clause_at(sent, start, row)
+    at = next((q.end - 1 for q in scan_quantities(clause) if q.unit == row.unit and abs(q.value) == abs(row.value)),
+              None)  # (the quote may run on past its figure: '推动86个续建、新建项目加快建设')
+    return next(iter(_figure_items(clause, at)), "") if at is not None else clause
+
+
+def _figure_items(clause: str, at: int | None = None) -> list[str]:
+    """The 、-items of a clause that state a figure, each with the items before it that state none ('新建、改扩建学校
+    6所' is one), the last with those after it ('帮助58名退役军人、残疾人实现就业'); with `at`, only the item
+    holding that offset."""
+    parts, bounds, pos = clause.split("、"), [], 0
+    for n, part in enumerate(parts):
+        pos += len(part) + 1
+        if any(q.unit for q in scan_quantities(part)):
+            bounds.append((n, pos))
+    items, first = [], 0
+    for k, (n, end) in enumerate(bounds):
+        last = len(parts) - 1 if k == len(bounds) - 1 else n
+        if at is None or at < end:
+            items.append("、".join(parts[first : last + 1]))
+            if at is not None:
+                break
+        first = n + 1
+    return items
+
+
+# '还有多少个没落户', '尚未完工的有几个': the rest of a whole, which no single stated figure answers
+_COMPLEMENT = re.compile(r"[没未]有?(?:落户|完成|完工|开工|竣工|签约|入库|到位|达标|实现|解决|办结)|还剩|剩下|剩余|还有(?:多少|几)")
 
 
 def _sentence_rows(question: str, r: Route, ctx: Context, focus: list[str],

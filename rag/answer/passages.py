@@ -180,7 +180,8 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
                     run = _LIST_START.split(sent[:at])[-1]
                     items = run.split("、")
                     # ('…、物流等各类企业问题42个': the count is the figure after the list, not the kinds named)
-                    if len(items) < 2 or len(items) > 12 or run.rstrip().endswith("等") or any(
+                    # ('松禾、安远等食品加工项目已投产': a list 等 leaves open, wherever the word asked stands after it)
+                    if len(items) < 2 or len(items) > 12 or "等" in items[-1] or any(
                             not it.strip() or len(it) > 24 for it in items) or re.search(r"\d+\s*[个所家条座栋项处名位户类种批支]", run) \
                             or re.match(r"\s*\d", sent[at + len(a) :]):
                         continue

@@ -305,8 +305,16 @@ _PROJECT_AFTER = re.compile(r"(?:余|多)?的([\u4e00-\u9fff“”]{2,20}?(?:项
 def _opening(lead: str) -> str:
     """The first clause of each ；-part before a ；-part in its 。-sentence: what opens a part holds for the parts
     after it ('预计全年实现…；一般公共预算收入350万元'); a clause later in a part ('…，预计上半年可完成18亿元；')
-    holds for nothing after it."""
-    return " ".join(re.split(r"[，,]", part, maxsplit=1)[0] for part in re.split(r"[；;]", lead))
+    holds for nothing after it. A topic before it ('财政税收方面，1-6月全镇实现…；其中…') is passed over."""
+    heads = []
+    for part in re.split(r"[；;]", lead):
+        clauses = re.split(r"[，,]", part, maxsplit=2)
+        topic = len(clauses) > 1 and _TOPIC_LEAD.fullmatch(clauses[0].strip())
+        heads.append(clauses[1] if topic else clauses[0])
+    return " ".join(heads)
+
+
+_TOPIC_LEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:方面|领域|战线)")  # '财政税收方面': what the sentence is about
 
 
 _LIKE_FOR_LIKE = re.compile(rf"(?:剔除|扣除|不含|不考虑)[^，,；;]{{1,14}}?后?(?:{LIKE_FOR_LIKE})?(?:增长|下降|增幅)?$|"
@@ -652,7 +660,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     if prev[1] and _RAISED_TO.fullmatch(prefix.strip()):
         return prev  # '由2021年的12家增加到18家': the same measure, its later level
     if prev[1] and _NET.fullmatch(label) and not _NET.fullmatch(prev[1]):
-        return None, label + _NEW.sub("", prev[1])  # '新增市场主体1180户,净增385户': 净增市场主体
+        # '新增市场主体1180户,净增385户': 净增市场主体 ('新增入规7家，退出3家，净增4家': 净增入规, not 净增退出入规)
+        return None, label + _NEW.sub("", _NET.sub("", prev[1], count=1) if _NET.match(prev[1]) else prev[1])
     if prev[1] and re.fullmatch(r"\s*累计(?:已)?(?:达到?|为|有)?\s*", re.split(r"[,，;；]", prefix)[-1]) \
             and re.match(r"\s*(?:[，,;；。]|$)", suffix):  # (not '累计860人次参加': who took part, another measure)
         # '新发展矮化密植梨园900亩，累计达到5400亩': the same measure's running total (kind: cumulative)

@@ -239,10 +239,13 @@ def glossed(terms: Sequence[str], row: Indicator, counted: str = "") -> bool:
     # ('成灾面积' for 'disaster-stricken (成灾)': a generic tail names no other thing)
     bare = _GENERIC_TAIL.sub("", row.label_zh) or row.label_zh
     # (…or in its sentence: a topic word, '2022 征拆 — floor area compensated (补偿建筑物)')
-    return bool(terms) and any(t in (row.label_zh, bare) or _gloss_of(t, row.label_zh, counted) for t in terms) and all(
+    # ('年内引进社会资本' for the label '引进社会资本': the time word the label was read without names no other thing)
+    return bool(terms) and any(t in (row.label_zh, bare) or _TIME_LEAD.sub("", t) in (row.label_zh, bare)
+                               or _gloss_of(t, row.label_zh, counted) for t in terms) and all(
         t in row.label_zh or t in row.evidence.quote or t in (row.context or "") for t in terms)
 
 
+_TIME_LEAD = re.compile(r"^(?:年内|全年|当年|年度|今年|本年|明年)(?=[\u4e00-\u9fff]{2})")
 _OUTLAY_DONE = re.compile(r"已(?:完成|累计)?投资|完成投资|累计投资|已投入|完成投入")
 
 
@@ -624,7 +627,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
     if _TOP_ONE.search(label) and not _TOP_ASKED.search(phrase):
         fit *= 0.6  # '经营性收入最高的石门村' is one village's figure, asked only as the highest
     if _NET_ASKED.search(phrase) and "净增" not in label:
-        fit *= 0.75  # a net increase asked ('净增四上企业'): neither the year's additions nor the stock
+        # a net increase asked ('净增四上企业'): neither the year's additions nor, still less, the stock ('总数')
+        fit *= 0.5 if _STOCK.search(label) else 0.75
     if label_new and not asked_new:
         fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
     elif asked_new and not label_new and _STOCK.search(label):

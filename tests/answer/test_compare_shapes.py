@@ -118,3 +118,8 @@ def test_names_counted_by_what_the_question_says_they_did(list_corpus: Corpus) -
 def test_a_list_beside_the_figures_asked_is_no_count(list_corpus: Corpus) -> None:
     a = list_corpus.ask("柳堰镇2023年招商计划挖掘多少个特色项目？")
     assert (2.0, "count") not in headline_figures(a), a.text  # 文旅、康养 name the fields, not the projects
+
+
+def test_a_list_left_open_before_the_word_asked_is_not_counted(list_corpus: Corpus) -> None:
+    a = list_corpus.ask("柳堰镇2023年有几个食品加工项目已投产？")  # '…等食品加工项目已投产': 投产 after the open list
+    assert not headline_figures(a), a.text

@@ -1,0 +1,170 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing.
+
+- One sentence stating several figures of the unit asked: the one meant is told apart by the words of its own
+  clause ('提拔了多少名干部' over '考核干部…名,通报表扬…名,提拔晋升…名'); never when a word asked sits in another
+  figure's clause ('评价满意的有多少件' beside '满意率…%'), nor for what is left of a whole ('还有多少个没落户').
+- A net increase asked is never the stock; a net count after an addition and an exit is named by what was added
+  ('新增入库6家，退出2家，净增4家': 净增入库).
+- The share of a task done, asked as '任务已经完成了多大比例'.
+- English: 'how did … do compared with a year earlier' asks the growth; a gloss with a time word before it
+  ('年内引进社会资本') meets the label read without it; a misspelt name before its Chinese ("Libai town's (黎坝镇)")
+  is that place, no unknown one.
+- Periods: one opening a sentence after its topic ('财政税收方面，1-6月…；其中区级税收…') holds across the
+  sentence's ；; '2021/2022年榨季' is one season, no change between two years.
+- A general ask before the figure asked ('势头咋样？…涨了百分之几？') frames it.
+- Places a named place works with ('桑泉街道结对帮扶岭川县柏坳镇、溪甸乡') are no place asked; asked alone, they are
+  still declined.
+- A count a topic frames ('托育这块，…加了几个托位') is the one its clause names; the stock is no year's new
+  listings ('当年有几家企业新上市'); a part the sentence names after 其中 is not the whole before it; a village
+  named that the sentence never names is not the town's total; an average given without its head ('…，村均33.5
+  万元') is the head's before it.
+- Two places: '比望港镇多出多少' asks their difference. A figure claimed for a measure named ('计划里新建口袋公园是
+  9个吗') is checked against that measure, never identified as the report's other 9.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rag.answer.router import route
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus, states
+
+REPORTS = {
+    "sq_2023.txt": "桑泉街道2023年工作总结\n"
+                   "一、2023年工作总结\n"
+                   "实施“比学赶超”干部专项考核,考核干部214名,通报表扬38名,提拔晋升27名,选人用人导向更加鲜明。"
+                   "开展“助企纾困”专项行动,实地走访企业263家,协调用工、融资、物流等各类企业问题41个。"
+                   "赴成都、西安等地开展招商活动7次,累计对接项目36个,意向投资金额合计42亿元,已落户项目15个。"
+                   "“民意速办”结案4120件、办结率99.6%,完成评价数833件、满意率96%。"
+                   "全年新增规上工业企业9家，剔除退库企业后净增5家，规上工业企业总数达到88家。"
+                   "完成固定资产投资21.6亿元，完成年度任务的47.2%。"
+                   "限上商贸企业“有进有出”：新增入库6家，退出2家，净增4家。"
+                   "1-5月规上工业总产值36.4亿元，同比增长3.2%。规下工业营业收入31.2亿元，增长8.4%。"
+                   "结对帮扶岭川县柏坳镇、溪甸乡，助推9个原深度贫困村稳定脱贫。"
+                   "新建口袋公园9个。引进3家托育机构,新增托位86座。规上工业企业达58家,上市公司达4家。"
+                   "6个区重点项目、2个市重点项目加快建设,其中甲、乙、丙三个项目主体工程已封顶。"
+                   "7个行政村集体经营性收入全部超过20万元，其中超过40万元的村3个，村均33.5万元。\n"
+                   "二、2024年工作计划\n"
+                   "力争年内引进社会资本达到5亿元以上。新建口袋公园4个。\n",
+    "wg_2023h1.txt": "望港镇2023年上半年工作报告\n"
+                     "一、上半年主要工作\n"
+                     "财政税收方面，1-6月全镇实现税收总收入9.2亿元，同比增长5.1%；其中区级税收3.1亿元，同比增长4.2%。\n"
+                     "统计指标方面（截至5月），1-5月完成规上工业总产值30.2亿元。"
+                     "12个村（社区）集体经济总收入3.7亿元，村（社区）平均3083万元。\n",
+    "lb_2021.txt": "黎坝镇2021年工作总结\n"
+                   "2021/2022年榨季全镇糖料蔗种植面积2.6万亩，预计进厂原料蔗11.3万吨。\n",
+}
+
+
+corpus = invented_corpus("round20", REPORTS)
+
+
+_states = partial(states, signed=False)
+
+
+def test_the_figure_whose_clause_holds_what_was_asked(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉街道2023年提拔了多少名干部？")
+    assert _states(a, 27.0, "count"), a.text
+    b = corpus.ask("桑泉2023年搞“助企纾困”行动，帮企业协调解决了多少个问题？")
+    assert _states(b, 41.0, "count"), b.text
+
+
+def test_no_figure_when_a_word_asked_is_in_another_clause(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉“民意速办”里评价满意的，大概有多少件？")
+    assert not any(v == 833.0 for v, _ in headline_figures(a)), a.text
+    b = corpus.ask("桑泉出去招商对接的项目里，还有多少个没落户？")
+    assert not any(v in (15.0, 36.0) for v, _ in headline_figures(b)), b.text
+
+
+def test_a_count_asked_in_个_is_not_a_count_of_trips(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉2023年外出招商一共对接了几个项目？")
+    assert not any(v == 7.0 for v, _ in headline_figures(a)), a.text
+
+
+
+def test_a_net_increase_is_never_the_stock(corpus: Corpus) -> None:
+    a = corpus.ask("剔除退库企业后，桑泉2023年规上工业企业实际净增了几家？")
+    assert _states(a, 5.0, "count"), a.text
+
+
+def test_the_share_of_a_task_done_asked_in_everyday_words(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉2023年的固投任务已经完成了多大比例？")
+    assert _states(a, 47.2, "percent"), a.text
+
+
+def test_a_net_count_after_an_exit_is_named_by_what_was_added(corpus: Corpus) -> None:
+    labels = {x.label_zh for x in corpus.indicators(street="桑泉街道") if x.value == 4.0}
+    assert "净增入库" in labels and not any("退出" in x for x in labels), labels
+
+
+def test_how_did_it_do_on_a_year_earlier_asks_the_growth(corpus: Corpus) -> None:
+    a = corpus.ask("How did Sangquan's (桑泉) gross output of industry above designated size do in January–May 2023 "
+                   "compared with a year earlier?")
+    assert headline_figures(a)[:1] == [(3.2, "percent")], a.text  # the growth first, not the sentence's level
+
+
+def test_a_gloss_with_a_time_word_meets_the_label_without_it(corpus: Corpus) -> None:
+    a = corpus.ask("For 2024, how much outside capital (年内引进社会资本) is Sangquan (桑泉) aiming to bring in?")
+    assert _states(a, 5e8, "CNY"), a.text
+
+
+def test_a_period_after_a_topic_holds_across_the_sentence(corpus: Corpus) -> None:
+    rows = {(x.label_zh, x.kind): x.period for x in corpus.indicators(street="望港镇")}
+    assert rows[("区级税收", "actual")] == "2023M01-M06", rows
+    assert rows[("规上工业总产值", "actual")] == "2023M01-M05", rows
+
+
+def test_a_season_across_two_years_is_one_period(corpus: Corpus) -> None:
+    a = corpus.ask("黎坝镇2021/2022年榨季预计进厂原料蔗多少万吨？")
+    assert _states(a, 113000.0, "t"), a.text
+
+
+def test_a_misspelt_english_name_before_its_chinese_is_that_place(corpus: Corpus) -> None:
+    r = route("What was Libai town's (黎坝镇) sugarcane area (糖料蔗种植面积)?", corpus.reports())
+    assert r.places == ["黎坝镇"] and not r.unknown_places, r
+
+
+def test_a_general_ask_before_the_figure_asked_frames_it(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉的规下工业在2023年势头咋样？营业收入涨了百分之几？")
+    assert _states(a, 8.4, "percent"), a.text
+
+
+def test_places_a_named_place_helps_are_no_place_asked(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉街道结对帮扶岭川县柏坳镇、溪甸乡，报告里说的原深度贫困村有几个？")
+    assert _states(a, 9.0, "count"), a.text
+    b = corpus.ask("溪甸乡的原深度贫困村有几个？")
+    assert a.route != "abstain" and b.route == "abstain" and not headline_figures(b), b.text
+
+
+def test_a_count_a_topic_frames_is_the_one_its_clause_names(corpus: Corpus) -> None:
+    a = corpus.ask("托育这块，桑泉2023年加了几个托位？")
+    assert _states(a, 86.0, "count"), a.text
+
+
+def test_no_stock_or_whole_for_a_new_flow_or_a_part(corpus: Corpus) -> None:
+    a = corpus.ask("2023年桑泉街道当年有几家企业新上市？")
+    assert not any(v == 4.0 for v, _ in headline_figures(a)), a.text
+    b = corpus.ask("桑泉推进的重点项目中，有几个项目的主体工程已封顶？")
+    assert not any(v in (6.0, 2.0) for v, _ in headline_figures(b)), b.text
+
+
+def test_a_village_named_is_never_the_towns_total(corpus: Corpus) -> None:
+    a = corpus.ask("望港镇甲溪村2023年上半年集体经济收入有多少？")
+    assert not any(v in (3.7e8, 3083e4) for v, _ in headline_figures(a)), a.text
+
+
+def test_an_average_without_its_head_is_the_heads_before_it(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉2023年村均集体经营性收入是多少？")
+    assert _states(a, 33.5e4, "CNY"), a.text
+
+
+def test_how_much_more_one_place_put_out_is_a_difference(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉2023年1-5月规上工业总产值比望港镇多出多少亿元？")
+    assert _states(a, 6.2e8, "CNY"), a.text
+
+
+def test_a_figure_claimed_for_a_measure_is_checked_against_it(corpus: Corpus) -> None:
+    a = corpus.ask("桑泉2024年计划里新建口袋公园是9个吗？")
+    assert headline_figures(a)[:1] == [(4.0, "count")], a.text
