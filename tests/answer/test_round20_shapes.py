@@ -19,7 +19,8 @@
   named that the sentence never names is not the town's total; an average given without its head ('…，村均33.5
   万元') is the head's before it.
 - Two places: '比望港镇多出多少' asks their difference. A figure claimed for a measure named ('计划里新建口袋公园是
-  9个吗') is checked against that measure, never identified as the report's other 9.
+  9个吗') is checked against that measure, never identified as the report's other 9; so is a figure someone
+  else gave ('有稿件说…新增12家专精特新企业，计划里到底定的是多少家').
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ REPORTS = {
                    "6个区重点项目、2个市重点项目加快建设,其中甲、乙、丙三个项目主体工程已封顶。"
                    "7个行政村集体经营性收入全部超过20万元，其中超过40万元的村3个，村均33.5万元。\n"
                    "二、2024年工作计划\n"
-                   "力争年内引进社会资本达到5亿元以上。新建口袋公园4个。\n",
+                   "力争年内引进社会资本达到5亿元以上。新建口袋公园4个。力争新增规上企业12家以上、专精特新企业5家。\n",
     "wg_2023h1.txt": "望港镇2023年上半年工作报告\n"
                      "一、上半年主要工作\n"
                      "财政税收方面，1-6月全镇实现税收总收入9.2亿元，同比增长5.1%；其中区级税收3.1亿元，同比增长4.2%。\n"
@@ -168,3 +169,8 @@ def test_how_much_more_one_place_put_out_is_a_difference(corpus: Corpus) -> None
 def test_a_figure_claimed_for_a_measure_is_checked_against_it(corpus: Corpus) -> None:
     a = corpus.ask("桑泉2024年计划里新建口袋公园是9个吗？")
     assert headline_figures(a)[:1] == [(4.0, "count")], a.text
+
+
+def test_a_figure_someone_else_gave_is_checked_against_the_reports(corpus: Corpus) -> None:
+    a = corpus.ask("有稿件说桑泉2024年要新增12家专精特新企业，计划里到底定的是多少家？")
+    assert headline_figures(a)[:1] == [(5.0, "count")], a.text
