@@ -164,6 +164,7 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
         noun = before.group(1) if before else ""
     rest = [f for f in focus if (not noun or noun not in f) and not re.search(r"几|多少", f)]
     after = question[asked.end() :]  # what the question says the counted things did: '有几个…竣工'
+    named_asked = bool(re.search(r"点名|列出|列举|提到|提及|写到|写了|名字", question))
     best: tuple[float, int, str, Hit, str, int] | None = None
     for h in hits:
         for m in _SENT.finditer(h.chunk.text):
@@ -180,8 +181,9 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
                     run = _LIST_START.split(sent[:at])[-1]
                     items = run.split("、")
                     # ('…、物流等各类企业问题42个': the count is the figure after the list, not the kinds named)
-                    # ('松禾、安远等食品加工项目已投产': a list 等 leaves open, wherever the word asked stands after it)
-                    if len(items) < 2 or len(items) > 12 or "等" in items[-1] or any(
+                    # ('松禾、安远等食品加工项目已投产': a list 等 leaves open, wherever the word asked stands after it,
+                    # unless the names themselves are what is counted: '这句点名了几个')
+                    if len(items) < 2 or len(items) > 12 or "等" in items[-1] and not named_asked or any(
                             not it.strip() or len(it) > 24 for it in items) or re.search(r"\d+\s*[个所家条座栋项处名位户类种批支]", run) \
                             or re.match(r"\s*\d", sent[at + len(a) :]):
                         continue
