@@ -871,7 +871,8 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
         n = int(first.group(1)) if first.group(1).isdigit() else _CN_NUM.get(first.group(1), 0)
         if 1 <= n < 12:
             return f"{prefix}M01-M{n:02d}"
-    upto = re.search(r"截[至止]\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月", question)  # 截至2019年9月底
+    # 截至2019年9月底, 到2023年11月底
+    upto = re.search(r"(?:截[至止]|(?<![\d月])到)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月(?:底|末)?(?!\d)", question)
     if upto and 1 <= int(upto.group(1)) <= 12:
         return f"{prefix}M01-M{int(upto.group(1)):02d}"
     en = _EN_MONTHS.search(question)  # 'January–October', 'Jan-May', 'the end of October', 'first ten months'

@@ -139,7 +139,7 @@ _LIST_VERB = re.compile(r"新设|设立|成立|组建|新建|建成|新增|打�
 _TAIL_END = re.compile(r"的(?:基础上|同时|前提下|情况下|过程中)|全面|全部|顺利|有效|持续|陆续|分别|赴|前往|到|在|参加|参与|进驻|入驻")
 _HOW_AFTER = re.compile(r"按照|依照|根据")  # after a count's noun: how the things counted are dealt with
 _NET = re.compile(r"净增加?|净减少?|注销|退出|迁出")  # a change of the things counted just before
-_RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低]?|缩短|压缩|缩减|延长|翻番)(?:到|至|为)|[增降]至|达到)"
+_RAISED_TO = re.compile(r"(?:(?:[增提上扩减下降][加长高升大少低降]?|缩短|压缩|缩减|延长|翻番)(?:到|至|为)|[增降]至|达到)"
                         r"(?:(?:19|20)\d\d年的?)?")
 _SIGNED = re.compile(r"^[+＋\-－]")
 _TARGET_LEAD = re.compile(r"(?:将|要)?(?:力争|确保|争取|计划)")
@@ -726,6 +726,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         # "年度计划总投资4.1亿元,1-9月累计完成3.3亿元", '…收入任务7800万元，截至11月底已入库7350万元': the same
         # indicator, another kind
         return prev
+    if prev[1] and re.fullmatch(r"(?:平均)?(?:收购|销售|出售)?(?:均价|单价|价格)", label):
+        return None, prev[1] + label  # '收购茶青86万公斤，均价12.5元/公斤': the price of what was bought (收购茶青均价)
     if prev[1] and _BARE_RATE.fullmatch(label) and unit_kind == "percent":
         stem = label[:-1]  # '全程接种15830人次、接种率98.42%': the rate of the figure before
         if prev[1].startswith(stem):
@@ -935,9 +937,10 @@ def _part_of(label: str, whole: str) -> str:
     if crop and re.match(r"(?:当年)?(?:新|投产|挂果|开割|结果|可采|采摘)", label) and len(label) <= 4 \
             and not label.endswith(("面积", "产量")):
         measure = "面积" if "面积" in crop.group(2) else crop.group(2)
-        if label.endswith(crop.group(1)):
+        subject = re.sub(r"(?<=..)总$", "", crop.group(1))  # ('茶园总面积…,其中投产茶园…': the 茶园)
+        if label.endswith(subject):
             return label + measure  # '茶园面积…,其中投产茶园…' -> 投产茶园面积
-        return crop.group(1) + label + measure  # 其中新植 -> 黄花菜新植面积
+        return subject + label + measure  # 其中新植 -> 黄花菜新植面积
     if crop and label.endswith(crop.group(2)) and 1 <= len(label) - len(crop.group(2)) <= 4 \
             and crop.group(1) not in label:
         return crop.group(1) + label  # '铁皮石斛种植面积…,其中仿野生种植…' -> 铁皮石斛仿野生种植面积

@@ -21,6 +21,10 @@
 - Two places: '比望港镇多出多少' asks their difference. A figure claimed for a measure named ('计划里新建口袋公园是
   9个吗') is checked against that measure, never identified as the report's other 9; so is a figure someone
   else gave ('有稿件说…新增12家专精特新企业，计划里到底定的是多少家').
+- A township's review: '到2023年11月底' is January–November; a rate '由6.4%下降到1.8%' is 1.8% in the year, the
+  6.4% before it no figure of the year; '茶园总面积…，其中投产茶园' is 投产茶园面积; a price after a purchase is that
+  purchase's price; what is left ('还有多少户…尚未脱贫') is never the whole; a part by its scale ('规模以上竹木加工企业')
+  or after 是 ('…里有多少家是企业') is the part.
 """
 
 from __future__ import annotations
@@ -54,6 +58,13 @@ REPORTS = {
                      "财政税收方面，1-6月全镇实现税收总收入9.2亿元，同比增长5.1%；其中区级税收3.1亿元，同比增长4.2%。\n"
                      "统计指标方面（截至5月），1-5月完成规上工业总产值30.2亿元。"
                      "12个村（社区）集体经济总收入3.7亿元，村（社区）平均3083万元。\n",
+    "bx_2023.txt": "柏溪乡2023年工作总结\n"
+                   "一、2023年工作回顾\n"
+                   "截至11月底，全乡完成一般公共预算收入1860万元，完成全年任务的88%；预计全年完成2050万元，完成全年任务的97%左右。"
+                   "全乡建档立卡贫困户238户，已脱贫231户，剩余7户年底前全部达到脱贫标准。"
+                   "贫困发生率由6.4%下降到1.8%。全乡茶园总面积3.2万亩，其中投产茶园2.4万亩。"
+                   "收购茶青86万公斤，均价12.5元/公斤。竹木加工企业发展到37家，其中规模以上企业6家。"
+                   "新登记市场主体1240户，其中企业410家。\n",
     "lb_2021.txt": "黎坝镇2021年工作总结\n"
                    "2021/2022年榨季全镇糖料蔗种植面积2.6万亩，预计进厂原料蔗11.3万吨。\n",
 }
@@ -174,3 +185,20 @@ def test_a_figure_claimed_for_a_measure_is_checked_against_it(corpus: Corpus) ->
 def test_a_figure_someone_else_gave_is_checked_against_the_reports(corpus: Corpus) -> None:
     a = corpus.ask("有稿件说桑泉2024年要新增12家专精特新企业，计划里到底定的是多少家？")
     assert headline_figures(a)[:1] == [(5.0, "count")], a.text
+
+
+def test_a_townships_review_read_figure_by_figure(corpus: Corpus) -> None:
+    a = corpus.ask("到2023年11月底，柏溪乡一般公共预算收入完成了全年任务的多少？")
+    assert headline_figures(a)[:1] == [(88.0, "percent")], a.text
+    b = corpus.ask("柏溪乡2023年底贫困发生率降到了多少？")
+    assert headline_figures(b)[:1] == [(1.8, "percent")], b.text
+    c = corpus.ask("柏溪乡2023年投产茶园有多少万亩？")
+    assert "2.4万亩" in c.text.split("。")[0], c.text
+    d = corpus.ask("柏溪乡2023年收购茶青的均价是多少？")
+    assert "12.5" in d.text.split("。")[0], d.text
+    e = corpus.ask("柏溪乡规模以上竹木加工企业有几家？")
+    assert headline_figures(e)[:1] == [(6.0, "count")], e.text
+    f = corpus.ask("柏溪乡2023年新登记的市场主体里有多少家是企业？")
+    assert headline_figures(f)[:1] == [(410.0, "count")], f.text
+    g = corpus.ask("柏溪乡还有多少户建档立卡贫困户尚未脱贫？")
+    assert not any(v in (238.0, 231.0) for v, _ in headline_figures(g)), g.text
