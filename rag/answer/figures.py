@@ -71,6 +71,7 @@ from rag.text.cues import (
     PER_MONTH,
     PLAN_OBJECT,
     QUOTED_COUNTED,
+    REST_ASKED,
     WHICH_STATES,
     WHOLE_YEAR,
     nth_asked,
@@ -338,6 +339,8 @@ def _head_words(phrase: str) -> str:
     else the word ('新上市' is not any 上市)."""
     head = head_noun(phrase)
     return head[-2:] if len(head) >= 4 else head
+
+
 def _villages_named(phrase: str) -> list[str]:
     """The villages and communities a phrase names ('甲溪村集体经济收入'; not '调动社区专职人员', '盘活村集体资产',
     where a verb stands before the word)."""
@@ -392,18 +395,22 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
     return told if len({(x.value, x.unit) for x in told}) == 1 else []
 
 
+def _counted_noun(question: str) -> str:
+    """The two characters after a count asked ('多少个片区': 片区), '' when none."""
+    counted = COUNT_ASKED.search(question)
+    return (counted.group(2) or "") if counted else ""
+
+
 def _counted_after(question: str, sent: str, row: Indicator) -> bool:
     """The noun a count question counts follows the row's figure in the sentence ('多少个片区': '41个片区')."""
-    counted = COUNT_ASKED.search(question)
-    noun: str = (counted.group(2) or "") if counted else ""
+    noun = _counted_noun(question)
     return bool(noun) and any(sent[q.end:].startswith(noun) for q in scan_quantities(sent)
                               if q.unit == row.unit and abs(q.value) == abs(row.value))
 
 
 def _asked_wording(question: str, sent: str, focus: list[str]) -> list[str]:
     """The words asked (besides the thing counted) that some figure's clause of the sentence holds, in order."""
-    counted = COUNT_ASKED.search(question)
-    noun = counted.group(2) if counted else None
+    noun = _counted_noun(question)
     items = [p for c in re.split(r"[,，;；:：]", sent) for p in _figure_items(c)]
     return [f for f in focus if not (noun and (noun in f or f in noun)) and any(f in c for c in items)]
 
@@ -456,7 +463,8 @@ def _figure_items(clause: str, at: int | None = None) -> list[str]:
 
 
 # '还有多少个没落户', '尚未完工的有几个': the rest of a whole, which no single stated figure answers
-_COMPLEMENT = re.compile(r"[没未]有?(?:落户|完成|完工|开工|竣工|签约|入库|到位|达标|实现|解决|办结)|还剩|剩下|剩余|还有(?:多少|几)")
+_COMPLEMENT = re.compile(REST_ASKED.pattern + r"|[没未]有?(?:落户|完成|完工|开工|竣工|签约|入库|到位|达标|实现|解决|办结)|"
+                         r"还有(?:多少|几)", re.I)
 
 
 def _sentence_rows(question: str, r: Route, ctx: Context, focus: list[str],

@@ -444,7 +444,7 @@ _NOT_SUB_NAME = re.compile(r"[镇乡街区县市的个多少几以上下年月�
 
 
 # a verb whose object is a place the place asked works with, visits or helps ('结对帮扶', '赴', '对口支援')
-_PARTNER_BEFORE = re.compile(r"(?:帮扶|对口|结对|支援|援建|协作|挂钩|共建|结对子|赴|前往|考察|对接)(?:了)?$")
+_PARTNER_BEFORE = re.compile(r"(?:帮扶|对口|结对|支援|援建|协作|挂钩|共建|赴|前往|考察|对接)(?:了)?$")
 _GLOSS_AFTER = re.compile(r"(?:['’]s)?\s*[(（]([^()（）]{2,16})[)）]")  # the Chinese an English name is given with ("…town's (…镇)")
 
 

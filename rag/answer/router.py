@@ -264,20 +264,22 @@ def _threshold_dropped(question: str) -> str:
 _CLAIM_SAID = re.compile(r"(?:(?:网上)?有(?:篇|些|的|一篇)?(?:稿件|稿子|报道|文章|材料|人|说法|媒体|消息)|我(?:的)?(?:稿子|稿件|笔记)"
                          r"里?|据说|听说)(?:里|中|上)?(?:说|称|写的?是?|提到|报道)?")
 _CLAIM_ASKED = re.compile(r"到底|实际|准确|原文|对吗|对不对|是这样吗|对得上吗|是这个数吗|是真的吗")
-_CLAIMED = re.compile(r"[“\"]?(?:近|约|超过?|大概|大约)?([\d.,]+\s*(?:[万亿千百]*(?:元|人次|人|户|家|个|项|所|座|平方米|公顷|亩|公里|吨|%)))"
-                      r"(?:以上|左右|多)?[”\"]?")
+_CLAIM_BEFORE = re.compile(r"[“\"]?(?:近|约|超过?|大概|大约)?$")  # …and the words around the figure given
+_CLAIM_AFTER = re.compile(r"(?:以上|左右|多)?[”\"]?")
 
 
 def _claim_dropped(question: str) -> str:
     """A question checking a figure someone else gave, less who gave it and the figure given."""
     said = _CLAIM_SAID.search(question)
     asked = _CLAIM_ASKED.search(question, said.end()) if said else None
-    if not said or not asked:
+    claimed = next((q for q in scan_quantities(question) if q.unit and said and asked
+                    and said.end() <= q.start and q.end <= asked.start()), None)
+    if not said or not claimed:
         return question
-    claimed = _CLAIMED.search(question, said.end(), asked.start())
-    if not claimed:
-        return question
-    return question[: said.start()] + question[said.end() : claimed.start()] + question[claimed.end() :]
+    before = _CLAIM_BEFORE.search(question, said.end(), claimed.start)
+    after = _CLAIM_AFTER.match(question, claimed.end)
+    start, end = before.start() if before else claimed.start, after.end() if after else claimed.end
+    return question[: said.start()] + question[said.end() : start] + question[end:]
 
 
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"

@@ -28,7 +28,7 @@ from typing import Literal
 
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS, base_key
 from rag.schemas import Indicator
-from rag.text.cues import LIKE_FOR_LIKE
+from rag.text.cues import LIKE_FOR_LIKE, REST_ASKED
 from rag.text.script import simplified
 from rag.text.words import ends_in_verb, function_word, jieba, noun_tail, tagged
 
@@ -527,7 +527,6 @@ _SCOPE = re.compile(r"全口径|区级|县级|镇级|乡级|街道级|市级|本
 _STOCK = re.compile(r"总数|总量|累计|现有|共有|总计")
 _TOP_ONE = re.compile(r"最[高多大][的]?[\u4e00-\u9fff]{1,6}[村社区组]")
 _TOP_ASKED = re.compile(r"最[高多大]|哪个村(?![均级])|\b(?:highest|most|largest|top|which village)\b", re.I)
-_REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|剩余|剩下|\b(?:remaining|still (?:not|un)\w*|yet to)\b", re.I)
 _REST_LABEL = re.compile(r"剩余|剩下|尚有|尚未|仍有|未(?!来)|待")
 _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re.I)
 # the state projects are counted in ('完工项目', '开工项目'): a count of projects in one state is not of another
@@ -631,7 +630,7 @@ def qualifier_fit(phrase: str, label: str) -> float:
     if _SCALE_ABOVE.search(phrase) and not _SCALE_ABOVE.search(label) and not _SCALE_BELOW.search(label) \
             and not _ABOVE_QUOTA.search(label) and re.search(r"企业|单位|公司|工厂", label):
         fit *= 0.6  # '规模以上竹木加工企业' asked: all 43 竹木加工企业 are not the 9 above the size
-    if _REST_ASKED.search(phrase) and not _REST_LABEL.search(label):
+    if REST_ASKED.search(phrase) and not _REST_LABEL.search(label):
         fit *= 0.6  # '还有多少户…尚未脱贫': what is left, never the whole (建档立卡贫困户412户) nor the part done
     if _NET_ASKED.search(phrase) and "净增" not in label:
         # a net increase asked ('净增四上企业'): neither the year's additions nor, still less, the stock ('总数')
