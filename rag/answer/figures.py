@@ -31,6 +31,7 @@ from rag.answer.router import (
     Route,
     context_frame,
     indicator_phrase,
+    language_of,
     measure_fits,
     period_of,
     route,
@@ -378,7 +379,8 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
     the words asked that the figures' clauses hold (`_holds_asked`: '提拔了多少名干部' over '考核干部214名,通报
     表扬38名,提拔晋升27名'). Empty when no figure is told apart."""
     counted = COUNT_ASKED.search(question) if r.unit_hint == "count" else None
-    after = [x for x in rows if counted and _counted_after(question, sent, x)]
+    after = [x for x in rows if (counted or r.language == "en" and r.unit_hint == "count")
+             and _counted_after(question, sent, x)]
     if after:
         return after
     if r.language != "zh" or _COMPLEMENT.search(question):
@@ -402,10 +404,11 @@ def _counted_noun(question: str) -> str:
 
 
 def _counted_after(question: str, sent: str, row: Indicator) -> bool:
-    """The noun a count question counts follows the row's figure in the sentence ('多少个片区': '41个片区')."""
-    noun = _counted_noun(question)
-    return bool(noun) and any(sent[q.end:].startswith(noun) for q in scan_quantities(sent)
-                              if q.unit == row.unit and abs(q.value) == abs(row.value))
+    """The noun a count question counts follows the row's figure in the sentence ('多少个片区': '41个片区'; in
+    English, a Chinese word given: 'how many section-level cadres (科级干部)': '调动96名科级干部')."""
+    nouns = [_counted_noun(question)] if language_of(question) == "zh" else re.findall(r"[\u4e00-\u9fff]{2,}", question)
+    return any(sent[q.end:].startswith(n) for q in scan_quantities(sent) for n in nouns
+               if n and q.unit == row.unit and abs(q.value) == abs(row.value))
 
 
 def _asked_wording(question: str, sent: str, focus: list[str]) -> list[str]:

@@ -26,6 +26,7 @@ AVERAGE_ASKED = re.compile(r"平均每|平均一[个家户人所座栋支]|每[�
                            r"(?![^?]{0,30}\b(?:more|over|above|at least|less|fewer|under|below)\b)", re.I)  # 'per its review'
 # ('how many firms each turned out more than 100 million yuan': a threshold each clears, no average)
 _MIN_COVER = 0.5
+_GLOSSES_HELD = 0.75  # the cover of an English question's words in a text that holds every Chinese word it gives
 _ONE_FIGURE_COVER = 0.75  # a clause that states the asked figure names nearly all of what was asked
 
 
@@ -115,7 +116,11 @@ def english_cover(r: Route) -> Callable[[str], float]:
     from rag.figures.match import english_coverage
 
     drop = [w for s in r.streets for w in re.findall(r"[a-z]+", place_en(s).lower())]
-    return lambda text: english_coverage(r.phrase, text, drop) if r.phrase else 0.0
+    # ('how many section-level cadres (科级干部) did it mobilise for 正本清源': a text holding every Chinese word
+    # given names what was asked, whatever the English around them)
+    glosses = [g for g in re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if not any(g in s for s in r.streets)]
+    return lambda text: max(english_coverage(r.phrase, text, drop) if r.phrase else 0.0,
+                            _GLOSSES_HELD if glosses and all(g in text for g in glosses) else 0.0)
 
 
 def best_sentences(hits: list[Hit], focus: list[str],

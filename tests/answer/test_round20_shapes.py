@@ -8,7 +8,8 @@
 - The share of a task done, asked as '任务已经完成了多大比例'.
 - English: 'how did … do compared with a year earlier' asks the growth; a gloss with a time word before it
   ('年内引进社会资本') meets the label read without it; a misspelt name before its Chinese ("Libai town's (黎坝镇)")
-  is that place, no unknown one.
+  is that place, no unknown one; a sentence holding every Chinese word given ('how many cadres (机关干部) … for
+  三线整治') names what was asked, the figure the counted word follows answering.
 - Periods: one opening a sentence after its topic ('财政税收方面，1-6月…；其中区级税收…') holds across the
   sentence's ；; '2021/2022年榨季' is one season, no change between two years.
 - A general ask before the figure asked ('势头咋样？…涨了百分之几？') frames it.
@@ -48,7 +49,7 @@ REPORTS = {
                    "限上商贸企业“有进有出”：新增入库6家，退出2家，净增4家。"
                    "1-5月规上工业总产值36.4亿元，同比增长3.2%。规下工业营业收入31.2亿元，增长8.4%。"
                    "结对帮扶岭川县柏坳镇、溪甸乡，助推9个原深度贫困村稳定脱贫。"
-                   "新建口袋公园9个。引进3家托育机构,新增托位86座。规上工业企业达58家,上市公司达4家。"
+                   "充分调动42名机关干部和35名网格员的积极性，提前完成“三线整治”任务。新建口袋公园9个。引进3家托育机构,新增托位86座。规上工业企业达58家,上市公司达4家。"
                    "6个区重点项目、2个市重点项目加快建设,其中甲、乙、丙三个项目主体工程已封顶。"
                    "7个行政村集体经营性收入全部超过20万元，其中超过40万元的村3个，村均33.5万元。\n"
                    "二、2024年工作计划\n"
@@ -202,3 +203,9 @@ def test_a_townships_review_read_figure_by_figure(corpus: Corpus) -> None:
     assert headline_figures(f)[:1] == [(410.0, "count")], f.text
     g = corpus.ask("柏溪乡还有多少户建档立卡贫困户尚未脱贫？")
     assert not any(v in (238.0, 231.0) for v, _ in headline_figures(g)), g.text
+
+
+def test_english_glosses_find_the_sentence_and_the_figure_counted(corpus: Corpus) -> None:
+    a = corpus.ask("To get its 三线整治 (overhead-line clean-up) job done early, how many government cadres (机关干部) "
+                   "did Sangquan (桑泉) mobilise?")
+    assert headline_figures(a)[:1] == [(42.0, "count")], a.text
