@@ -168,7 +168,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
 _OTHER_KIND = re.compile(r"实际|预计|全年|增长|增速|同比|完成|累计|上年|去年|\b(?:actual|estimate|growth|full[- ]year)\b", re.I)
 _ABOUT_QUOTED = re.compile(r"还是|是不是|是否|吗|哪|几月|什么|指的是|口径|\b(?:does|do|is|was|are|were) (?:that|this|it|these|"
                            r"those)\b|\bwhich\b", re.I)
-_ASKS_ANOTHER = re.compile(r"多少|几(?!月)|相比|推算|据此|进度|多[大高快长远]|\bhow (?:much|many|far|big|large|long|fast|high)\b|"
+_ASKS_ANOTHER = re.compile(r"多少|几(?!月)|相比|推算|据此|进度|[^，,？?]率|比例|比重|占比|多[大高快长远]|\bhow (?:much|many|far|big|large|long|fast|high)\b|"
                            r"\bwhat (?:is|was|were|are|share|percentage|proportion)\b", re.I)
 
 
@@ -259,7 +259,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
             or AVERAGE_ASKED.search(question) or r.also_kind or r.also_growth:
         return None
     focus = focus_terms(question, r)
-    found = _sentence_rows(question, r, ctx, focus, english_cover(r) if r.language == "en" else None)
+    found = _sentence_rows(question, r, ctx, focus, english_cover(r, glosses_held=True) if r.language == "en" else None)
     if found is None:
         return None
     sent, start, inside = found
@@ -379,7 +379,10 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
     the words asked that the figures' clauses hold (`_holds_asked`: '提拔了多少名干部' over '考核干部214名,通报
     表扬38名,提拔晋升27名'). Empty when no figure is told apart."""
     counted = COUNT_ASKED.search(question) if r.unit_hint == "count" else None
-    after = [x for x in rows if (counted or r.language == "en" and r.unit_hint == "count")
+    # (in English, only when the question gives no figure of its own: 'approved 210 projects; how many were
+    # completed' is not the 210 the word given follows)
+    after = [x for x in rows if (counted or r.language == "en" and r.unit_hint == "count"
+                                 and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", question)))
              and _counted_after(question, sent, x)]
     if after:
         return after

@@ -110,15 +110,17 @@ def focus_terms(question: str, r: Route) -> list[str]:
     return long or tokens
 
 
-def english_cover(r: Route) -> Callable[[str], float]:
+def english_cover(r: Route, *, glosses_held: bool = False) -> Callable[[str], float]:
     """For an English question: the share of its indicator words (not place words) a Chinese text covers,
-    each word through the matcher's English-Chinese terms (lexicon, report terms, CC-CEDICT)."""
+    each word through the matcher's English-Chinese terms (lexicon, report terms, CC-CEDICT); with `glosses_held`,
+    at least `_GLOSSES_HELD` for a text holding every Chinese word the question gives."""
     from rag.figures.match import english_coverage
 
     drop = [w for s in r.streets for w in re.findall(r"[a-z]+", place_en(s).lower())]
     # ('how many section-level cadres (科级干部) did it mobilise for 正本清源': a text holding every Chinese word
     # given names what was asked, whatever the English around them)
-    glosses = [g for g in re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if not any(g in s for s in r.streets)]
+    glosses = [g for g in re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if not any(g in s for s in r.streets)] \
+        if glosses_held else []
     return lambda text: max(english_coverage(r.phrase, text, drop) if r.phrase else 0.0,
                             _GLOSSES_HELD if glosses and all(g in text for g in glosses) else 0.0)
 

@@ -209,3 +209,5 @@ def test_english_glosses_find_the_sentence_and_the_figure_counted(corpus: Corpus
     a = corpus.ask("To get its 三线整治 (overhead-line clean-up) job done early, how many government cadres (机关干部) "
                    "did Sangquan (桑泉) mobilise?")
     assert headline_figures(a)[:1] == [(42.0, "count")], a.text
+    b = corpus.ask("桑泉2023年完成固定资产投资21.6亿元，有材料说任务完成率是74.2%，这个比例对吗？")
+    assert headline_figures(b)[:1] == [(47.2, "percent")], b.text
