@@ -168,7 +168,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
 _OTHER_KIND = re.compile(r"实际|预计|全年|增长|增速|同比|完成|累计|上年|去年|\b(?:actual|estimate|growth|full[- ]year)\b", re.I)
 _ABOUT_QUOTED = re.compile(r"还是|是不是|是否|吗|哪|几月|什么|指的是|口径|\b(?:does|do|is|was|are|were) (?:that|this|it|these|"
                            r"those)\b|\bwhich\b", re.I)
-_ASKS_ANOTHER = re.compile(r"多少|几(?!月)|相比|推算|据此|进度|[^，,？?]率|比例|比重|占比|多[大高快长远]|\bhow (?:much|many|far|big|large|long|fast|high)\b|"
+_ASKS_ANOTHER = re.compile(r"多少|几(?!月)|相比|推算|据此|进度|率(?:是|为)|多[大高快长远]|\bhow (?:much|many|far|big|large|long|fast|high)\b|"
                            r"\bwhat (?:is|was|were|are|share|percentage|proportion)\b", re.I)
 
 

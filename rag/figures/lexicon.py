@@ -240,7 +240,7 @@ EN_PATTERNS: dict[str, str] = {
     "new_school_places": r"school places|school seats|\bdegrees? places\b",
     "childcare_places": r"childcare|child[- ]care|nursery places",
     "livelihood_micro_projects": r"micro[- ]projects|民生微实事",
-    "demolished_illegal_buildings_area": r"illegal (?:buildings?|construction|structures?)",
+    "demolished_illegal_buildings_area": r"illegal (?:buildings|construction)",
     "discipline_cases_filed": r"disciplin\w+ cases",
     "fiscal_revenue_total": r"total fiscal revenue",
     "general_budget_revenue": r"(?:general )?public budget revenue|general budget revenue",

@@ -627,7 +627,7 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5  # '事故死亡人数' is not '事故宗数', nor the other way round
     if _TOP_ONE.search(label) and not _TOP_ASKED.search(phrase):
         fit *= 0.6  # '经营性收入最高的石门村' is one village's figure, asked only as the highest
-    if re.search(r"规模以上|规上", phrase) and not re.search(r"规模以上|规上|规下|规模以下|限上|限额以上|[四资]上", label) \
+    if re.search(r"规模以上|规上", phrase) and not re.search(r"规模以上|规上|升规|规下|规模以下|限上|限额以上|[四资]上", label) \
             and re.search(r"企业|单位|公司|工厂", label):
         fit *= 0.6  # '规模以上竹木加工企业' asked: all 43 竹木加工企业 are not the 9 above the size
     if REST_ASKED.search(phrase) and not _REST_LABEL.search(label):
