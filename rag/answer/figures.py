@@ -379,8 +379,8 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
     the words asked that the figures' clauses hold (`_holds_asked`: '提拔了多少名干部' over '考核干部214名,通报
     表扬38名,提拔晋升27名'). Empty when no figure is told apart."""
     counted = COUNT_ASKED.search(question) if r.unit_hint == "count" else None
-    # (in English, only when the question gives no figure of its own: 'approved 210 projects; how many were
-    # completed' is not the 210 the word given follows)
+    # (in English, only when the question gives no figure of its own: 'approved 120 projects; how many were
+    # completed' is not the 120 the word given follows)
     after = [x for x in rows if (counted or r.language == "en" and r.unit_hint == "count"
                                  and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", question)))
              and _counted_after(question, sent, x)]
@@ -408,7 +408,7 @@ def _counted_noun(question: str) -> str:
 
 def _counted_after(question: str, sent: str, row: Indicator) -> bool:
     """The noun a count question counts follows the row's figure in the sentence ('多少个片区': '41个片区'; in
-    English, a Chinese word given: 'how many section-level cadres (科级干部)': '调动96名科级干部')."""
+    English, a Chinese word given: 'how many cadres (机关干部)': '调动42名机关干部')."""
     nouns = [_counted_noun(question)] if language_of(question) == "zh" else re.findall(r"[\u4e00-\u9fff]{2,}", question)
     return any(sent[q.end:].startswith(n) for q in scan_quantities(sent) for n in nouns
                if n and q.unit == row.unit and abs(q.value) == abs(row.value))

@@ -117,7 +117,7 @@ def english_cover(r: Route, *, glosses_held: bool = False) -> Callable[[str], fl
     from rag.figures.match import english_coverage
 
     drop = [w for s in r.streets for w in re.findall(r"[a-z]+", place_en(s).lower())]
-    # ('how many section-level cadres (科级干部) did it mobilise for 正本清源': a text holding every Chinese word
+    # ('how many cadres (机关干部) did it mobilise for 三线整治': a text holding every Chinese word
     # given names what was asked, whatever the English around them)
     glosses = [g for g in re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if not any(g in s for s in r.streets)] \
         if glosses_held else []

@@ -629,9 +629,9 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.6  # '经营性收入最高的石门村' is one village's figure, asked only as the highest
     if re.search(r"规模以上|规上", phrase) and not re.search(r"规模以上|规上|升规|规下|规模以下|限上|限额以上|[四资]上", label) \
             and re.search(r"企业|单位|公司|工厂", label):
-        fit *= 0.6  # '规模以上竹木加工企业' asked: all 43 竹木加工企业 are not the 9 above the size
+        fit *= 0.6  # '规模以上竹木加工企业' asked: all 37 竹木加工企业 are not the 6 above the size
     if REST_ASKED.search(phrase) and not _REST_LABEL.search(label):
-        fit *= 0.6  # '还有多少户…尚未脱贫': what is left, never the whole (建档立卡贫困户412户) nor the part done
+        fit *= 0.6  # '还有多少户…尚未脱贫': what is left, never the whole (建档立卡贫困户238户) nor the part done
     if _NET_ASKED.search(phrase) and "净增" not in label:
         # a net increase asked ('净增四上企业'): neither the year's additions nor, still less, the stock ('总数')
         fit *= 0.5 if _STOCK.search(label) else 0.75
