@@ -289,6 +289,8 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(fit) != 1:
         return None
     row = fit[0]
+    if abs(row.value) in {float(n) for n in re.findall(r"\d+(?:\.\d+)?", re.sub(r"\b(?:19|20)\d\d\b", "", question))}:
+        return None  # 'approved 120 projects; how many of them were completed': the figure given is not the one asked
     named = set(r.keys)
     if r.language == "en":  # 'above-scale industrial enterprises': the lexicon's own English names one
         named |= {k for k, p in EN_PATTERNS.items() if re.search(p, r.phrase, re.I)}

@@ -211,3 +211,8 @@ def test_english_glosses_find_the_sentence_and_the_figure_counted(corpus: Corpus
     assert headline_figures(a)[:1] == [(42.0, "count")], a.text
     b = corpus.ask("桑泉2023年完成固定资产投资21.6亿元，有材料说任务完成率是74.2%，这个比例对吗？")
     assert headline_figures(b)[:1] == [(47.2, "percent")], b.text
+
+
+def test_the_figure_a_question_gives_is_not_the_one_it_asks(corpus: Corpus) -> None:
+    a = corpus.ask("Sangquan (桑泉) built 9 pocket parks (口袋公园) in 2023. How many of them were opened at night?")
+    assert not any(v == 9.0 for v, _ in headline_figures(a)), a.text
