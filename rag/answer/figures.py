@@ -289,7 +289,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(fit) != 1:
         return None
     row = fit[0]
-    if abs(row.value) in {float(n) for n in re.findall(r"\d+(?:\.\d+)?", re.sub(r"\b(?:19|20)\d\d\b", "", question))}:
+    if abs(row.value) in _numbers_given(question):
         return None  # 'approved 120 projects; how many of them were completed': the figure given is not the one asked
     named = set(r.keys)
     if r.language == "en":  # 'above-scale industrial enterprises': the lexicon's own English names one
@@ -330,6 +330,13 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 _SOLE_COVER = 0.6  # the share of the question's words the sentence must hold
+# what names a period or a code, not a figure given: years, months, '1-5月', 'H2', 'Q3', 'PM2.5'
+_NOT_GIVEN = re.compile(r"(?:19|20)\d\d\s*年?|\d{1,2}\s*(?:[-—–~至到]\s*\d{1,2}\s*)?月|[A-Za-z]+\d+(?:\.\d+)?")
+
+
+def _numbers_given(question: str) -> set[float]:
+    """The numbers a question states itself (not its years, months or codes)."""
+    return {float(n) for n in re.findall(r"\d+(?:\.\d+)?", _NOT_GIVEN.sub(" ", question))}
 
 
 # the things a year added, asked ('新上市', '新开工'): a stock never answers them
