@@ -352,7 +352,7 @@ def _head_words(phrase: str) -> str:
 
 
 def _villages_named(phrase: str) -> list[str]:
-    """The villages and communities a phrase names ('甲溪村集体经济收入'; not '调动社区专职人员', '盘活村集体资产',
+    """The villages and communities a phrase names ('甲溪村集体经济收入'; not '走访社区居民', '盘活村集体资产',
     where a verb stands before the word)."""
     out = []
     for m in _VILLAGE_NAMED.finditer(phrase):

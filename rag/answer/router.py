@@ -259,7 +259,7 @@ def _threshold_dropped(question: str) -> str:
     return question
 
 
-# a figure someone else gave, checked against the report ('有稿件说…要新增50家专精特新企业，计划里到底定的是多少家'):
+# a figure someone else gave, checked against the report ('有稿件说…要新增12家专精特新企业，计划里到底定的是多少家'):
 # who said it, and the figure said, go; the report's own figure is asked
 _CLAIM_SAID = re.compile(r"(?:(?:网上)?有(?:篇|些|的|一篇)?(?:稿件|稿子|报道|文章|材料|人|说法|媒体|消息)|我(?:的)?(?:稿子|稿件|笔记)"
                          r"里?|据说|听说)(?:里|中|上)?(?:说|称|写的?是?|提到|报道)?")

@@ -22,8 +22,8 @@
 - Two places: '比望港镇多出多少' asks their difference. A figure claimed for a measure named ('计划里新建口袋公园是
   9个吗') is checked against that measure, never identified as the report's other 9; so is a figure someone
   else gave ('有稿件说…新增12家专精特新企业，计划里到底定的是多少家').
-- A township's review: '到2023年11月底' is January–November; a rate '由6.4%下降到1.8%' is 1.8% in the year, the
-  6.4% before it no figure of the year; '茶园总面积…，其中投产茶园' is 投产茶园面积; a price after a purchase is that
+- A township's review: '到2023年11月底' is January–November; a rate '由6.3%下降到1.8%' is 1.8% in the year, the
+  6.3% before it no figure of the year; '茶园总面积…，其中投产茶园' is 投产茶园面积; a price after a purchase is that
   purchase's price; what is left ('还有多少户…尚未脱贫') is never the whole; a part by its scale ('规模以上竹木加工企业')
   or after 是 ('…里有多少家是企业') is the part.
 """
@@ -63,7 +63,7 @@ REPORTS = {
                    "一、2023年工作回顾\n"
                    "截至11月底，全乡完成一般公共预算收入1860万元，完成全年任务的88%；预计全年完成2050万元，完成全年任务的97%左右。"
                    "全乡建档立卡贫困户238户，已脱贫231户，剩余7户年底前全部达到脱贫标准。"
-                   "贫困发生率由6.4%下降到1.8%。全乡茶园总面积3.2万亩，其中投产茶园2.4万亩。"
+                   "贫困发生率由6.3%下降到1.8%。全乡茶园总面积3.2万亩，其中投产茶园2.4万亩。"
                    "收购茶青86万公斤，均价12.5元/公斤。竹木加工企业发展到37家，其中规模以上企业6家。"
                    "新登记市场主体1240户，其中企业410家。\n",
     "lb_2021.txt": "黎坝镇2021年工作总结\n"
