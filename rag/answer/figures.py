@@ -31,7 +31,6 @@ from rag.answer.router import (
     Route,
     context_frame,
     indicator_phrase,
-    language_of,
     measure_fits,
     period_of,
     route,
@@ -308,7 +307,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
     if any(g not in sent and g not in row.label_zh for g in glosses):
         return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
-    wanted = _asked_wording(question, sent, asked) if r.language == "zh" and not _counted_after(question, sent, row) \
+    wanted = _asked_wording(question, sent, asked) if r.language == "zh" and not _counted_after(question, sent, row, "zh") \
         else []  # (the figure the counted noun follows is named: '推动9家企业入库纳统（涵盖商贸业4家…）')
     if wanted and not _holds_asked(wanted, sent, start, row):
         return None  # a word asked sits in another figure's clause: that figure, or one derived, is meant
@@ -392,7 +391,7 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
     # completed' is not the 120 the word given follows)
     after = [x for x in rows if (counted or r.language == "en" and r.unit_hint == "count"
                                  and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", question)))
-             and _counted_after(question, sent, x)]
+             and _counted_after(question, sent, x, r.language)]
     if after:
         return after
     if r.language != "zh" or _COMPLEMENT.search(question):
@@ -400,12 +399,13 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
     if counted and any(measure_fits(counted.group(1), x.unit) for x in rows):
         rows = [x for x in rows if measure_fits(counted.group(1), x.unit)]  # '几个项目': not the 5次 beside them
     wanted = _asked_wording(question, sent, focus)
-    told = [x for x in rows if wanted and any(f in _own_item(sent, start, x) for f in wanted)
+    own = {id(x): _own_item(sent, start, x) for x in rows}
+    told = [x for x in rows if wanted and any(f in own[id(x)] for f in wanted)
             and _holds_asked(wanted, sent, start, x, rows)]
     if len({(x.value, x.unit) for x in told}) != 1 and counted and counted.group(2):
         # no word asked tells them apart: the one whose clause names the thing counted ('加了几个托位' over
         # '引进3家托育机构,新增托位86座')
-        told = [x for x in rows if counted.group(2) in _own_item(sent, start, x)]
+        told = [x for x in rows if counted.group(2) in own[id(x)]]
     return told if len({(x.value, x.unit) for x in told}) == 1 else []
 
 
@@ -415,10 +415,10 @@ def _counted_noun(question: str) -> str:
     return (counted.group(2) or "") if counted else ""
 
 
-def _counted_after(question: str, sent: str, row: Indicator) -> bool:
+def _counted_after(question: str, sent: str, row: Indicator, lang: str) -> bool:
     """The noun a count question counts follows the row's figure in the sentence ('多少个片区': '41个片区'; in
     English, a Chinese word given: 'how many cadres (机关干部)': '调动42名机关干部')."""
-    nouns = [_counted_noun(question)] if language_of(question) == "zh" else re.findall(r"[\u4e00-\u9fff]{2,}", question)
+    nouns = [_counted_noun(question)] if lang == "zh" else re.findall(r"[\u4e00-\u9fff]{2,}", question)
     return any(sent[q.end:].startswith(n) for q in scan_quantities(sent) for n in nouns
                if n and q.unit == row.unit and abs(q.value) == abs(row.value))
 
