@@ -43,11 +43,13 @@ from rag.figures.match import (
     THRESHOLD,
     Scored,
     abbreviated,
+    ages_asked,
     bigrams,
     cover_words,
     en_similarity,
     english_coverage,
     english_to_zh,
+    governing_age,
     head_noun,
     label_similarity,
     match_rows,
@@ -152,6 +154,13 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             and not _growth_of_named(got, r, ctx)) \
             and (r.intent == "lookup" or one_item) and len(r.places) == 1:
         got = _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
+    if got is not None and got.route == "indicator" and REST_ASKED.search(question) \
+            and msg("computed_note", r.language) not in got.caveats \
+            and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余", c.quote) for c in got.citations):
+        # '还有多少脐橙面积没有投产' over '其中投产4.9万亩': the part stated is no answer to what is left of the whole
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
+                       route="abstain")
     if got is not None and got.route == "indicator" and _HYPOTHETICAL.search(question) \
             and msg("computed_note", r.language) not in got.caveats:
         # 'if it kept investing at its January–May pace all year, how much would it book': a projection the report
@@ -276,9 +285,10 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     read = {(x.value, x.unit) for x in same_unit}
     stated = {(abs(q.value), q.unit) for q in scan_quantities(sent) if q.unit and measure_fits(r.measure_word, q.unit)} \
         if r.unit_hint == "count" and r.measure_word else set()
-    if len(read) < len(stated):
+    typed = _typed(question, r)
+    if len(read) < len(stated) and not (typed and sum(all(g in p for g in typed) for p in _items_of(sent)) == 1):
         # a figure of the measure word asked that was not read ('“某议题”学习47次、讲党课9次' with the 47 unread):
-        # the one figure read is no answer
+        # the one figure read is no answer, unless the Chinese an English question gives names one item alone
         return None
     if len({(x.value, x.unit) for x in same_unit}) > 1:
         same_unit = _told_apart(question, r, sent, start, same_unit, asked)
@@ -288,6 +298,8 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(fit) != 1:
         return None
     row = fit[0]
+    if r.language == "en" and (ages := ages_asked(question)) and governing_age(row) not in ages:
+        return None  # 'residents aged 80 and over' is not the figure said of another age group, or of none
     if abs(row.value) in _numbers_given(question):
         return None  # 'approved 120 projects; how many of them were completed': the figure given is not the one asked
     named = set(r.keys)
@@ -304,6 +316,10 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     cover = english_coverage(r.phrase, clause) if r.language == "en" else 0.0
     held = (cover >= _SOLE_COVER if len(r.phrase.split()) <= 2 else cover > 0) if r.language == "en" \
         else any(f in clause for f in focus)
+    typed = _typed(question, r)
+    if typed and not held:  # ('…industry cluster (某产业集群)' over '某产业集群初具规模,总产值达…亿元': the Chinese
+        # given names the clause's topic, said just before its figure)
+        held = all(g in _topic_before(sent, start, row) + clause for g in typed)
     glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
     if any(g not in sent and g not in row.label_zh for g in glosses):
         return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
@@ -394,6 +410,15 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
              and _counted_after(question, sent, x, r.language)]
     if after:
         return after
+    typed = _typed(question, r)
+    if typed:  # ('hold accountable (问责处理)' over '立案25宗25人,问责处理…37人'): the figure whose own item
+        # holds every Chinese word given
+        # …and, of things counted, names them ('how many yaks … (出栏)' is not '牛羊出栏…头')
+        nouns = [] if r.unit_hint != "count" or re.search(r"[\u4e00-\u9fff]", r.counted) else \
+            [w for w in r.counted.split() if w.lower() not in ("how", "many", "much")]  # (a gloss of its own is given)
+        told = [x for x in rows if all(g in (item := _own_item(sent, start, x) + "\n" + x.label_zh) for g in typed)
+                and (not nouns or _GENERIC_COUNTED.fullmatch(nouns[-1]) or english_coverage(" ".join(nouns), item) > 0)]
+        return told if len({(x.value, x.unit) for x in told}) == 1 else []
     if r.language != "zh" or _COMPLEMENT.search(question):
         return []  # ('还有多少个没落户': what is left, never a figure the sentence states)
     if counted and any(measure_fits(counted.group(1), x.unit) for x in rows):
@@ -407,6 +432,23 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
         # '引进3家托育机构,新增托位86座')
         told = [x for x in rows if counted.group(2) in own[id(x)]]
     return told if len({(x.value, x.unit) for x in told}) == 1 else []
+
+
+# English counted nouns any figure of the measure word may count ('how many people', 'how many times')
+_GENERIC_COUNTED = re.compile(r"(?:people|persons?|person-times|times|cases|items|ones|units|trips|visits|events|"
+                              r"sessions|activities)", re.I)
+
+
+def _typed(question: str, r: Route) -> list[str]:
+    """The Chinese words an English question gives, place names aside ('hold accountable (问责处理)')."""
+    if r.language != "en":
+        return []
+    return [g for g in re.findall(r"[\u4e00-\u9fff]{2,}", question) if not any(g in p for p in r.streets)]
+
+
+def _items_of(sent: str) -> list[str]:
+    """The 、-items of a sentence's clauses that state a figure."""
+    return [p for c in re.split(r"[,，;；:：]", sent) for p in _figure_items(c)]
 
 
 def _counted_noun(question: str) -> str:
@@ -426,7 +468,7 @@ def _counted_after(question: str, sent: str, row: Indicator, lang: str) -> bool:
 def _asked_wording(question: str, sent: str, focus: list[str]) -> list[str]:
     """The words asked (besides the thing counted) that some figure's clause of the sentence holds, in order."""
     noun = _counted_noun(question)
-    items = [p for c in re.split(r"[,，;；:：]", sent) for p in _figure_items(c)]
+    items = _items_of(sent)
     return [f for f in focus if not (noun and (noun in f or f in noun)) and any(f in c for c in items)]
 
 
@@ -447,6 +489,14 @@ def _holds_asked(wanted: list[str], sent: str, start: int, row: Indicator, rival
 
 
 _ELLIPTIC = re.compile(r"其中|平均|[村户人亩]均|合计|累计|总计|共计?|约|近|超过?|达到?|为|是|有|余|多|均")
+
+
+def _topic_before(sent: str, start: int, row: Indicator) -> str:
+    """The clause right before the row's own clause when it states no figure (its topic), else ''."""
+    at, clause = _clause_at(sent, start, row)
+    begin = row.evidence.start - start + len(row.evidence.quote) - 1 - at
+    before = re.split(r"[,，;；:：]", sent[: max(begin - 1, 0)])[-1] if begin > 0 else ""
+    return before if before and not any(q.unit for q in scan_quantities(before)) else ""
 
 
 def _own_item(sent: str, start: int, row: Indicator) -> str:
@@ -486,7 +536,13 @@ def _sentence_rows(question: str, r: Route, ctx: Context, focus: list[str],
                    cover_of: Callable[[str], float] | None = None) -> tuple[str, int, list[Indicator]] | None:
     """The sentence of the one place asked that best names `focus`, its start in the report, and the figure rows
     read inside it; None when no sentence does."""
-    picked = best_sentences(ctx.search(question, 6, passage_filters(r, None), False), focus, cover_of)
+    flt = passage_filters(r, None)
+    hits = ctx.search(question, 6, flt, False)
+    typed = _typed(question, r)
+    if typed:  # ('hold accountable (问责处理)'): the Chinese an English question gives finds its sentence on its own
+        seen = {h.chunk.chunk_id for h in hits}
+        hits = hits + [h for h in ctx.search(" ".join(typed), 6, flt, False) if h.chunk.chunk_id not in seen]
+    picked = best_sentences(hits, focus, cover_of, topic=True)
     if not picked or ctx.rows is None:
         return None
     h, sent, start = picked[0]

@@ -125,9 +125,10 @@ def english_cover(r: Route, *, glosses_held: bool = False) -> Callable[[str], fl
                             _GLOSSES_HELD if glosses and all(g in text for g in glosses) else 0.0)
 
 
-def best_sentences(hits: list[Hit], focus: list[str],
-                    cover_of: Callable[[str], float] | None = None) -> list[tuple[Hit, str, int]]:
-    """Sentences with a figure that cover most focus terms; at most one per report, best first."""
+def best_sentences(hits: list[Hit], focus: list[str], cover_of: Callable[[str], float] | None = None, *,
+                   topic: bool = False) -> list[tuple[Hit, str, int]]:
+    """Sentences with a figure that cover most focus terms; at most one per report, best first. With `topic`, also
+    a sentence whose topic clause alone names them (see `_figure_near`), after those whose figure's clause does."""
     scored: list[tuple[float, Hit, str, int]] = []
     for rank, h in enumerate(hits):
         for m in _SENT.finditer(h.chunk.text):
@@ -138,11 +139,10 @@ def best_sentences(hits: list[Hit], focus: list[str],
             near = _figure_near_focus(sent, focus)
             if cover_of is not None:  # English: every indicator word counts, whatever its Chinese gloss
                 cover = cover_of(sent)
-                near = any(cover_of(c) > 0 and any(q.unit for q in scan_quantities(c))
-                                    for c in re.split(r"[,，:：;；]", sent))
-            if cover >= _MIN_COVER and near:
+                near = _figure_near(sent, lambda c: cover_of(c) > 0)
+            if cover >= _MIN_COVER and (near == 1.0 or topic and near):
                 start = h.chunk.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                scored.append((cover - 0.02 * rank, h, sent, start))
+                scored.append((cover - 0.02 * rank - (0.0 if near == 1.0 else _TOPIC_ONLY), h, sent, start))
     scored.sort(key=lambda t: -t[0])
     out, seen = [], set()
     for _, h, sent, start in scored:
@@ -247,12 +247,24 @@ def _one_figure_clause(sentence: str, focus: list[str], cover_of: Callable[[str]
     return None
 
 
-def _figure_near_focus(sentence: str, focus: list[str]) -> bool:
-    """Some clause holds both a figure and a focus term (so a nearby unrelated number is never the answer)."""
-    for clause in re.split(r"[,，:：;；]", sentence):
-        if any(q.unit for q in scan_quantities(clause)) and any(f.lower() in clause.lower() for f in focus):
-            return True
-    return not focus
+def _figure_near_focus(sentence: str, focus: list[str]) -> float:
+    """Some clause holds both a figure and a focus term (so a nearby unrelated number is never the answer): 1.0;
+    see `_figure_near`."""
+    return _figure_near(sentence, lambda c: any(f.lower() in c.lower() for f in focus)) if focus else 1.0
+
+
+_TOPIC_ONLY = 0.1  # what a sentence loses when only its topic clause names what was asked
+
+
+def _figure_near(sentence: str, names: Callable[[str], bool]) -> float:
+    """1.0 when some clause `names` what was asked and holds a figure; 0.5 when one names it with no figure of its
+    own and the next clause states one ('某产业集群初具规模,总产值达…亿元': the topic, then its figure); else 0."""
+    clauses = re.split(r"[,，:：;；]", sentence)
+    has = [any(q.unit for q in scan_quantities(c)) for c in clauses]
+    named = [names(c) for c in clauses]
+    if any(n and h for n, h in zip(named, has, strict=True)):
+        return 1.0
+    return 0.5 if any(named[n] and n + 1 < len(clauses) and has[n + 1] for n in range(len(clauses))) else 0.0
 
 
 def _period_caveats(citations: list[Citation], ctx: Context, lang: str) -> list[str]:

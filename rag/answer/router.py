@@ -101,7 +101,7 @@ _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
 # a year written short: '23年固投' (not '近5年', '连续20年', '20年来'), "'22", "FY23"
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
-_SEASON = re.compile(r"(?:19|20)\d\d\s*[/／]\s*((?:19|20)\d\d\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季))")
+_SEASON = re.compile(r"(?:19|20)\d\d\s*年?\s*[/／—–-]\s*((?:19|20)\d\d\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季))")
 _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
 
 
@@ -119,7 +119,7 @@ _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|�
 
 # Period words (the question's period is removed from the phrase).
 _PERIOD_WORDS = re.compile(
-    r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
+    r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|目前|当前|迄今|至今|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
     r"同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
@@ -337,10 +337,13 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
     frame = _context_frame(question) if lang == "zh" else None
-    if frame and len(phrase) > len(context := indicator_phrase(frame.group(0), [], lang)) + 2 and context in phrase:
+    if frame and len(phrase) >= len(context := indicator_phrase(frame.group(0), [], lang)) + 2 and context in phrase:
         phrase = phrase.replace(context, "", 1)
     keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
+    brought = _BROUGHT.search(asked) if lang == "zh" else None
+    if brought:  # '引进项目带来了多少亿元落地产值': the measure named after the money asked, not what brought it
+        phrase, keys = brought.group(1), [flavoured_key(t, brought.group(1)) for t in terms_for_question(brought.group(1))]
     if not keys and (phrase == "投资" or lang == "en" and re.findall(r"[\u4e00-\u9fff]+", phrase) == ["投资"]):
         keys = ["fixed_asset_investment"]  # '今年的投资完成了多少', 'investment (投资)': a place's investment is its 固投
         phrase = phrase.replace("投资", "固定资产投资")  # …never a bare '投资' some sentence gives a project
@@ -553,9 +556,12 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份)[^，,？?
                         r"\b(?:which|what)(?: of the(?: \w+)?)? years?\b[^?]*?"
                         r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
                         re.I)
+_BROUGHT = re.compile(r"(?:带来|带动|拉动|撬动|贡献|创造|产生)了?(?:多少|几)个?[万亿]?元的?([\u4e00-\u9fff]{0,6}?(?:产值|收入|"
+                      r"投资|税收|销售额|营收|利润))(?:呢|吗)?\s*[？?]?\s*$")
 _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 # '安全生产上，', '招商这块，': a topic opening the question (unless it names the indicator); '国高方面' names it
-_TOPIC = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]")
+_TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块|方面)[，,]|"
+                    r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]")
 
 
 def _context_frame(question: str) -> re.Match[str] | None:
@@ -563,7 +569,7 @@ def _context_frame(question: str) -> re.Match[str] | None:
     topic that names no lexicon indicator ('托育这块，', '安全生产上，')."""
     frame = _FRAME.search(question)
     topic = _TOPIC.search(question) if not frame else None
-    return frame or (topic if topic and not terms_for_question(topic.group(1)) else None)
+    return frame or (topic if topic and not terms_for_question(topic.group(1) or topic.group(2)) else None)
 
 
 def context_frame(question: str) -> str:
@@ -613,7 +619,8 @@ _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": 
 _EN_DURATION = re.compile(r"\bhow many (?:consecutive |straight |successive )?(working days|workdays|years|months|quarters|"
                           r"days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
-_SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"))
+_SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"),
+                 ("处", "个"), ("座", "个"), ("所", "个"))  # ('多少处路口' over '20个路口': 个 counts places too)
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
 
@@ -718,7 +725,8 @@ def unit_hint(question: str) -> str | None:
                  r"(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
-    if re.search(r"\bwhat\b[^?]*\b(?:income|revenue|investment|output value|tax(?:es)?)\b", question, re.I) and not re.search(
+    if re.search(r"\bwhat\b[^?]*\b(?:income|revenue|investment|output value|(?:total|gross|industrial) output|"
+                 r"tax(?:es)?)\b", question, re.I) and not re.search(
             r"\bgr[eo]w|growth|increase|\brise\b|\brose\b|change", question, re.I):
         return "CNY"  # 'what rural per-capita disposable income is it aiming for': an amount, not its growth
     if measure_word(question) in DURATIONS:
@@ -956,6 +964,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1了(?=多少|几)", r"\1\2", text)  # '拆违拆了多少': 拆违
     text = text.replace("经济总量", "地区生产总值")  # the usual other name of GDP (总量 is no kind word here)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
+    text = re.sub(r"(?:种植|播种|种)了?多少([\u4e00-\u9fff]{1,4}?)(?=[？?]|$)", r"\1种植面积", text)  # '种了多少谷子': its area
     # '产干茶多少吨': the output of what is named after 产
     text = re.sub(r"(?<![生出投共增减])产(?:了)?([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
@@ -975,6 +984,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几)", " ", text)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
+    text = re.sub(r"[收交缴纳]了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
     text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
     text = re.sub(r"^\s*把|(?:相加|加总|汇总)(?:起来)?(?:后)?(?:[，,]\s*)?(?:的)?(?:总(?:数|和))?|之和|"
@@ -1001,7 +1011,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"(?<=[\u4e00-\u9fff])[比较](?=净增|净减)", "", text)
     text = re.sub(r"^(?:街道|镇|乡|社区|各地)+(?!级)", "", text)  # '镇级税收' keeps its scope
     # '专精特新要新增几家', '幼儿托位的新增目标': the verb said after the thing added opens its name, as reports write it
-    return re.sub(r"^([\u4e00-\u9fff]{2,}?)(新增|新建|新引进|新培育|新认定)$", r"\2\1", text)
+    text = re.sub(r"^([\u4e00-\u9fff]{2,}?)(新增|新建|新引进|新培育|新认定)$", r"\2\1", text)
+    # '招来的项目，目前落户了多少个': the things that did it, named as reports write them ('…落户项目')
+    return re.sub(r"^([\u4e00-\u9fff]*?)([\u4e00-\u9fff]{2})(落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地)$", r"\1\3\2", text)
 
 
 _EN_SHARE_FROM = re.compile(r"\bshare of (?:the |its )?(.+?) (?:(?:came|comes|come|was|were|is|are) (?:from|contributed by|"

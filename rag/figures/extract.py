@@ -440,7 +440,11 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
-            if not label and i and prev[1] and unit_kind not in (None, "percent") and quantities[i - 1].unit == q.unit:
+            again = _whole_before_parts(sentence, quantities, out, i) \
+                if (not label or label == before[1]) and _WHOLE_AGAIN.search(prefix) else None
+            if again is not None:  # '财政收入…，其中国税…、地税…，预计全年完成…': the whole again, not its last part
+                term, label = again
+            elif not label and i and prev[1] and unit_kind not in (None, "percent") and quantities[i - 1].unit == q.unit:
                 term, label = _stock_or_added(prefix, prev)
             named_after = _AFTER.match(sentence, q.end)
             if i and out and label and label == prefix.strip() and label in out[-1][1] and named_after \
@@ -540,6 +544,21 @@ def _subjects(sentence: str, quantities: list[Quantity],
         carry[0] = prev
         carry[1:] = [last_any]  # the subject of the last figure, a rate's included (see extract_indicators)
     return out
+
+
+_WHOLE_AGAIN = re.compile(r"预计|全年|全季|上半年|截[至止]")  # a period said again: the whole's level at its end
+
+
+def _whole_before_parts(sentence: str, quantities: list[Quantity], out: list[tuple[Term | None, str, _Clause, int]],
+                        i: int) -> Subject | None:
+    """The subject of the figure stated before a 其中 list of parts, when figure i comes after those parts in the
+    same unit; None otherwise."""
+    q = quantities[i]
+    cut = sentence.rfind("其中", 0, q.start)
+    if cut < 0 or not any(x.start > cut and x.unit == q.unit for x in quantities[:i]):
+        return None
+    return next(((o[0], o[1]) for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
+                 if x.end <= cut and x.unit == q.unit and o[1]), None)
 
 
 def _borrowed_measure(label: str, whole: str, unit_kind: str | None) -> str:

@@ -154,7 +154,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     elif lang == "zh" and phrase and not out:
         out = clause_covered(phrase, rows) or _named_in_label(phrase, rows)
     if asked_ages:  # '65岁以上人群加强针接种率' is never the 18-64岁 group's, nor all residents'
-        out = [s for s in out if _governing_age(s.row) in asked_ages]
+        out = [s for s in out if governing_age(s.row) in asked_ages]
     order = {id(s.row): n for n, s in enumerate(out)}
     out.sort(key=lambda s: (-s.score, order[id(s.row)]))
     return out
@@ -1164,7 +1164,7 @@ def ages_asked(phrase: str) -> set[int]:
     return {a for a in found if 0 < a < 120}
 
 
-def _governing_age(row: Indicator) -> int | None:
+def governing_age(row: Indicator) -> int | None:
     """The age group a row's figure is said of: the last one its sentence names before the figure, if any."""
     context, quote = _sentence(row.context or row.evidence.quote), _sentence(row.evidence.quote)  # ('80歲以上')
     end = context.find(quote)

@@ -59,7 +59,8 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|
                          r"\b(?:same period|year earlier|last year|previous year|year before)\b",
                          re.I)
 # what is left of a whole, asked ('还有多少户…尚未脱贫', '剩余', 'how many are still unfinished')
-REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|\b(?:remaining|still (?:not|un)\w*|yet to)\b", re.I)
+REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
+                        r"\b(?:remaining|still (?:not|un)\w*|yet to)\b", re.I)
 CUMULATIVE = re.compile(r"累计")
 # Stated provisional: the figure awaits the statistics office.
 PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")

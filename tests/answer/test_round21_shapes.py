@@ -1,0 +1,105 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing.
+
+- English questions that give the report's Chinese in brackets ('hold accountable (问责处理)'): those words find
+  their sentence even when the English around them finds nothing, and pick out the figure whose own item holds
+  them, also beside a figure of the same kind the table did not read ('立案18宗18人'); a topic clause holding them
+  ('某产业集群初具规模,总产值达…') names the figure said right after it.
+- Chinese: a topic opening the question ('说到财政，') frames it; '收了多少税' asks the tax revenue; '招来的项目，
+  目前落户了多少个' asks the projects landed; '引进项目带来了多少亿元落地产值' asks the output named after the
+  money, never the projects; '多少处路口' is answered by a count of 路口 in 个; '种了多少谷子' asks its sown area;
+  '2016—2017产季' is one season; what is left of a whole ('还有多少…没有投产') is never the part stated.
+- A town's review: after a 其中 list of parts, '预计全年完成…' is the whole's estimate, never its last part's.
+- English: an age group asked is never answered by another age group's figure.
+"""
+
+from __future__ import annotations
+
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus, states
+
+REPORTS = {
+    "tx_2023.txt": "桐溪街道2023年工作总结\n"
+                   "一、2023年工作回顾\n"
+                   "智能终端产业集群初具规模,总产值达88.6亿元,全区占比近四成。"
+                   "全年完成地区生产总值152.3亿元,税收收入12.4亿元,固定资产投资64.1亿元。"
+                   "赴苏州、合肥等地开展招商活动6次,累计对接项目36个,已落户项目15个。"
+                   "全年引进项目21个,落地产值45.2亿元。"
+                   "排查治理14个隐患路口,新增停车位820个。"
+                   "党风廉政建设持续加强,主体责任约谈12人次、诫勉谈话3人次,立案18宗18人,问责处理违规吃喝问题9人。"
+                   "开展各类文化活动120场,参与群众4.6万人次。\n"
+                   "二、2024年工作计划\n"
+                   "力争全年引进项目不少于25个。\n",
+    "lq_2017.txt": "岚桥镇2017年工作总结\n"
+                   "一、2017年工作回顾\n"
+                   "1—11月份，全镇完成财政收入2860.5万元，同比增长9.6%，其中国税收入1530.2万元，地税收入1330.3万元，"
+                   "预计全年完成3120万元，占全年任务的102.4%。\n"
+                   "全镇脐橙种植面积5.2万亩，其中投产3.6万亩，2016—2017产季脐橙产量6.1万吨。"
+                   "粮食播种面积3.3万亩，其中谷子0.8万亩、玉米1.9万亩。牛羊出栏1.6万头。"
+                   "全镇80岁以上老人健康体检率96.4%，60岁以上老人健康体检率92.5%。\n",
+}
+
+
+corpus = invented_corpus("round21", REPORTS)
+
+
+def test_the_chinese_an_english_question_gives_picks_the_figure(corpus: Corpus) -> None:
+    a = corpus.ask("How many people did Tongxi (桐溪) hold accountable (问责处理) for improper banqueting in 2023?")
+    assert headline_figures(a)[:1] == [(9.0, "count")], a.text
+
+
+def test_a_gloss_in_the_topic_clause_names_the_figure_after_it(corpus: Corpus) -> None:
+    a = corpus.ask("What was the total output of Tongxi's (桐溪) smart-terminal (智能终端) industry cluster in 2023?")
+    assert states(a, 88.6e8, "CNY"), a.text
+
+
+def test_a_topic_opening_frames_the_question(corpus: Corpus) -> None:
+    a = corpus.ask("说到财政，桐溪街道2023年收了多少税？")
+    assert headline_figures(a)[:1] == [(12.4e8, "CNY")], a.text
+
+
+def test_the_things_that_landed_are_counted(corpus: Corpus) -> None:
+    a = corpus.ask("桐溪招来的项目，目前落户了多少个？")
+    assert headline_figures(a)[:1] == [(15.0, "count")], a.text
+
+
+def test_the_measure_named_after_the_money_is_asked(corpus: Corpus) -> None:
+    a = corpus.ask("桐溪2023年引进项目带来了多少亿元落地产值？")
+    assert headline_figures(a)[:1] == [(45.2e8, "CNY")], a.text
+    assert not any(v == 21.0 for v, _ in headline_figures(a)), a.text
+
+
+def test_places_counted_in_个_answer_a_count_in_处(corpus: Corpus) -> None:
+    a = corpus.ask("桐溪2023年排查整治了多少处隐患路口？")
+    assert headline_figures(a)[:1] == [(14.0, "count")], a.text
+
+
+def test_a_gloss_naming_no_figure_of_the_unit_asked_is_declined(corpus: Corpus) -> None:
+    a = corpus.ask("How many people did Tongxi (桐溪) take part in its cultural events (文化活动) in 2023?")
+    assert not any(v == 120.0 for v, _ in headline_figures(a)), a.text
+
+
+def test_an_estimate_after_the_parts_is_the_wholes(corpus: Corpus) -> None:
+    rows = {(x.label_zh, x.kind) for x in corpus.indicators(street="岚桥镇") if x.value in (3120.0, 102.4)}
+    assert rows == {("财政收入", "estimate"), ("财政收入", "completion_rate")}, rows
+
+
+def test_a_season_across_two_years_with_a_dash(corpus: Corpus) -> None:
+    a = corpus.ask("岚桥镇2016—2017产季脐橙产量是多少？")
+    assert headline_figures(a)[:1] == [(61000.0, "t")], a.text
+
+
+def test_what_is_left_of_a_whole_is_never_the_part(corpus: Corpus) -> None:
+    a = corpus.ask("岚桥镇还有多少脐橙面积没有投产？")
+    assert not states(a, 36000.0 * 10000 / 15, "m2"), a.text  # 3.6万亩 is what is in production
+
+
+def test_what_was_planted_asks_its_area(corpus: Corpus) -> None:
+    a = corpus.ask("岚桥镇种了多少谷子？")
+    assert states(a, 8000.0 * 10000 / 15, "m2") or "0.8万亩" in a.text.split("[")[0], a.text
+
+
+def test_an_english_age_group_is_never_another_groups_figure(corpus: Corpus) -> None:
+    a = corpus.ask("What share of Lanqiao's (岚桥) residents aged 70 and over had a health check (健康体检)?")
+    assert not any(v in (96.4, 92.5) for v, _ in headline_figures(a)), a.text
+
