@@ -271,7 +271,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if found is None:
         return None
     sent, start, inside = found
-    if r.language == "zh" and (sum(1 for f in focus if f in sent) < _SOLE_COVER * len(focus)
+    if r.language == "zh" and (sum(1 for f in focus if _word_held(f, sent)) < _SOLE_COVER * len(focus)
                                or not (r.measure_word and r.measure_word != "个") and _head_words(r.phrase) not in sent):
         return None  # ('升级改造了多少个垃圾屋' over a sentence of upgrades that names no 垃圾屋)
     if r.language == "zh" and any(v not in sent for v in _villages_named(r.phrase) + _AGES.findall(question)):
@@ -345,6 +345,15 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 _SOLE_COVER = 0.6  # the share of the question's words the sentence must hold
+
+
+def _word_held(word: str, sent: str) -> bool:
+    """The sentence holds a word asked, or, of a colloquial verb ('扣下了多少辆货车'), its stem ('查扣')."""
+    if word in sent:
+        return True
+    tags = tagged(word)
+    stem = re.sub(r"[了下上出到来去过着掉]", "", word)
+    return len(tags) == 1 and tags[0][1].startswith("v") and len(stem) == 1 and stem in sent
 # what names a period or a code, not a figure given: years, months, '1-5月', 'H2', 'Q3', 'PM2.5'
 _NOT_GIVEN = re.compile(r"(?:19|20)\d\d\s*年?|\d{1,2}\s*(?:[-—–~至到]\s*\d{1,2}\s*)?月|[A-Za-z]+\d+(?:\.\d+)?")
 
@@ -1370,10 +1379,14 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
             has_word = int(not r.measure_word or r.measure_word in DURATIONS
                            or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
             return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}), keyed,
-                    fine, -min(len(s.row.label_zh) for s in ss))
+                    fine, worded(ss), -min(len(s.row.label_zh) for s in ss))
         in_time = int(r.measure_word not in DURATIONS or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
         return (in_time, round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}), keyed, fine,
-                -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
+                worded(ss), -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
+
+    def worded(ss: list[Scored]) -> float:  # (in English, of labels that tie, the one more of the words name:
+        # 'projects … got construction started' is 开工项目, not 完工项目)
+        return max(english_coverage(r.phrase, s.row.label_zh) for s in ss) if r.language == "en" else 0.0
 
     labels = {s.row.label_zh for s in scored}
 

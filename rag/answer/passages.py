@@ -153,7 +153,7 @@ def best_sentences(hits: list[Hit], focus: list[str], cover_of: Callable[[str], 
 
 
 # '有几个社区获评…', '几所学校地块': the measure word and the two characters of what is counted
-COUNT_ASKED = re.compile(r"(?:几|多少)(个|所|家|条|座|栋|项|处|名|位|户|类|种|批|支)(?:[（(][^）)]{1,3}[）)])?"
+COUNT_ASKED = re.compile(r"(?:几|多少)(个|所|家|条|座|栋|项|处|名|位|户|类|种|批|支|辆|台|套|部|艘)(?:[（(][^）)]{1,3}[）)])?"
                           r"([\u4e00-\u9fff]{2})?")
 _LIST_START = re.compile(r"[，。；：:,;！？“”]")
 

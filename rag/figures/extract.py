@@ -767,6 +767,12 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         tail = _counted(_label(after_noun.group(0), 0)) if after_noun else ""
         if after_noun and len(tail) < 2:
             tail = _clean(leading_noun(after_noun.group(0)))  # '挽留7家企业继续在本街道经营': 企业, what was kept
+        lead = _clean(leading_noun(after_noun.group(0))) if after_noun and verb.group(1) not in _PLAIN_VERBS else ""
+        rest = after_noun.group(0)[len(lead) :] if lead and after_noun.group(0).startswith(lead) else ""
+        if len(lead) >= 2 and rest and not _HEAD_TAIL.search(lead) and (
+                rest[0] in "将把" or tagged(rest)[0][1].startswith("v") and len(_clean(rest)) >= 4):
+            # '成功挽留6家企业将总部留在本地': 挽留企业; '帮助30家企业解决用地需求': in the report's own order
+            return None, verb.group(1) + lead + ("" if rest[0] in "将把" else _clean(rest))
         if after_noun and len(tail) >= 2 and not _HEAD_TAIL.search(tail):
             found = match_term(after_noun.group(0), unit_kind)
             if found and _SUFFIX_VERB.search(after_noun.group(0), found[1]):

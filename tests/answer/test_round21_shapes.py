@@ -8,6 +8,11 @@
   目前落户了多少个' asks the projects landed; '引进项目带来了多少亿元落地产值' asks the output named after the
   money, never the projects; '多少处路口' is answered by a count of 路口 in 个; '种了多少谷子' asks its sown area;
   '2016—2017产季' is one season; what is left of a whole ('还有多少…没有投产') is never the part stated.
+- Everyday Chinese: '涨了几个点' asks the growth in per cent; '跟去年同期比是涨是跌？幅度多少' the growth; an
+  aside on what is asked ('（说的是比例，不是金额）'), '辖区里', '…队伍有多大' name nothing; '扣下了多少辆货车' is
+  the trucks the report 查扣; '拆房面积' the houses demolished.
+- '成功挽留6家企业将总部留在…' is labelled by what was done to the firms (挽留企业), never '总部留挽留'.
+- English: of two labels that tie, the one the question's words name ('got construction started': 开工, not 完工).
 - A town's review: after a 其中 list of parts, '预计全年完成…' is the whole's estimate, never its last part's.
 - English: an age group asked is never answered by another age group's figure.
 """
@@ -27,7 +32,11 @@ REPORTS = {
                    "全年引进项目21个,落地产值45.2亿元。"
                    "排查治理14个隐患路口,新增停车位820个。"
                    "党风廉政建设持续加强,主体责任约谈12人次、诫勉谈话3人次,立案18宗18人,问责处理违规吃喝问题9人。"
-                   "开展各类文化活动120场,参与群众4.6万人次。\n"
+                   "开展各类文化活动120场,参与群众4.6万人次。"
+                   "全年实现社会消费品零售总额58.2亿元,同比增长6.3%;固定资产投资任务完成率104.6%。"
+                   "上市公司达5家,专精特新企业46家。成功挽留6家企业将总部留在桐溪。"
+                   "查扣摩托车、电动车2150辆、货车3380辆。完成房屋拆除面积6.2万平方米。"
+                   "城市更新完工项目3个,开工项目8个。\n"
                    "二、2024年工作计划\n"
                    "力争全年引进项目不少于25个。\n",
     "lq_2017.txt": "岚桥镇2017年工作总结\n"
@@ -103,3 +112,37 @@ def test_an_english_age_group_is_never_another_groups_figure(corpus: Corpus) -> 
     a = corpus.ask("What share of Lanqiao's (岚桥) residents aged 70 and over had a health check (健康体检)?")
     assert not any(v in (96.4, 92.5) for v, _ in headline_figures(a)), a.text
 
+
+
+def test_everyday_growth_wording(corpus: Corpus) -> None:
+    for q in ("桐溪的社零2023年比上年涨了几个点？", "桐溪2023年社零跟去年同期比是涨是跌？幅度多少？"):
+        a = corpus.ask(q)
+        assert headline_figures(a)[:1] == [(6.3, "percent")], (q, a.text)
+
+
+def test_asides_and_collective_words_name_nothing(corpus: Corpus) -> None:
+    a = corpus.ask("桐溪那年固投的任务完成率是多少？（2023年，说的是比例，不是金额）")
+    assert headline_figures(a)[:1] == [(104.6, "percent")], a.text
+    b = corpus.ask("桐溪辖区里上市的企业有几家？（2023年）")
+    assert headline_figures(b)[:1] == [(5.0, "count")], b.text
+    c = corpus.ask("桐溪的专精特新队伍有多大？2023年报的是几家？")
+    assert headline_figures(c)[:1] == [(46.0, "count")], c.text
+
+
+def test_colloquial_verbs_and_names(corpus: Corpus) -> None:
+    a = corpus.ask("桐溪街道2023年一共扣下了多少辆货车？")
+    assert headline_figures(a)[:1] == [(3380.0, "count")], a.text
+    b = corpus.ask("桐溪街道2023年拆房面积多少？")
+    assert states(b, 62000.0, "m2"), b.text
+
+
+def test_a_firm_kept_is_labelled_by_the_verb(corpus: Corpus) -> None:
+    labels = {x.label_zh for x in corpus.indicators(street="桐溪街道") if x.value == 6.0 and x.unit == "家"}
+    assert labels == {"挽留企业"}, labels
+
+
+def test_english_words_break_a_tie_between_labels(corpus: Corpus) -> None:
+    a = corpus.ask("How many urban renewal projects (城市更新项目) got construction started in Tongxi (桐溪) in 2023?")
+    assert headline_figures(a)[:1] == [(8.0, "count")], a.text
+    b = corpus.ask("How many urban renewal projects (城市更新项目) did Tongxi (桐溪) complete in 2023?")
+    assert headline_figures(b)[:1] == [(3.0, "count")], b.text
