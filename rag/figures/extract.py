@@ -768,7 +768,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         if after_noun and len(tail) < 2:
             tail = _clean(leading_noun(after_noun.group(0)))  # '挽留7家企业继续在本街道经营': 企业, what was kept
         lead = _clean(leading_noun(after_noun.group(0))) if after_noun and verb.group(1) not in _PLAIN_VERBS else ""
-        rest = after_noun.group(0)[len(lead) :] if lead and after_noun.group(0).startswith(lead) else ""
+        rest = after_noun.group(0)[len(lead) :] if after_noun and lead and after_noun.group(0).startswith(lead) else ""
         if len(lead) >= 2 and rest and not _HEAD_TAIL.search(lead) and (
                 rest[0] in "将把" or tagged(rest)[0][1].startswith("v") and len(_clean(rest)) >= 4):
             # '成功挽留6家企业将总部留在本地': 挽留企业; '帮助30家企业解决用地需求': in the report's own order
