@@ -1083,7 +1083,7 @@ def _listed(question: str, r: Route) -> list[str]:
         return indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
 
     items = []
-    for part in re.split(r"和|及|与|、|加上|再加上", text):
+    for part in re.split(r"和|(?<![涉普波危])及(?!时|早)|与|、|加上|再加上", text):  # (涉及, 及时: words, no join)
         item = last_words(part)
         if len(item) < 2:  # '拟立项的一共多少个': the item is before the question words
             # '…和来信来访，一共有多少件': the comma before the question words goes with them

@@ -562,7 +562,7 @@ _BROUGHT = re.compile(r"(?:带来|带动|拉动|撬动|贡献|创造|产生)了?
                       r"投资|税收|销售额|营收|利润))(?:呢|吗)?\s*[？?]?\s*$")
 _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 # '安全生产上，', '招商这块，': a topic opening the question (unless it names the indicator); '国高方面' names it
-_TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块|方面)[，,]|"
+_TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]|"
                     r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]")
 
 
@@ -622,7 +622,7 @@ _EN_DURATION = re.compile(r"\bhow many (?:consecutive |straight |successive )?(w
                           r"days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
 _SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"),
-                 ("处", "个"), ("座", "个"), ("所", "个"))  # ('多少处路口' over '20个路口': 个 counts places too)
+                 ("处", "个"), ("所", "个"))  # ('多少处路口' over '20个路口': 个 counts places too)
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
 
@@ -749,7 +749,17 @@ def unit_hint(question: str) -> str | None:
     if re.search(r"(?<!per )\b(?:tonnes?|tons?|kilograms?)\b", question, re.I) and not re.search(
             r"价格|单价|均价|\bprices?\b", question, re.I):  # 'price per kilogram' is money
         return "t"
+    terse = _TERSE_COUNT.search(question)
+    if terse and not _MONEY_PLURAL.fullmatch(terse.group(1)):
+        return "count"  # 'Yutang — Tianliao car park, spaces added?', 'trucks impounded?': things counted
     return None
+
+
+# a terse English ask of things counted: a plural noun and what was done to them, at the question's end
+_TERSE_COUNT = re.compile(r"\b([a-z]{3,}(?<!s)s)\s+(?:[a-z]+ed|lit|built|held|sold|set up|made|done|won|run|taken|"
+                          r"given|seen|grown|kept|brought in)\s*[?？]\s*$", re.I)
+_MONEY_PLURAL = re.compile(r"fines|sales|revenues|taxes|funds|subsidies|allowances|earnings|savings|profits|costs|"
+                           r"investments|expenses|proceeds|wages|incomes|payments|donations|grants|loans", re.I)
 
 
 # ---- kinds, periods, phrase ----------------------------------------------------------------------
@@ -966,7 +976,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1了(?=多少|几)", r"\1\2", text)  # '拆违拆了多少': 拆违
     text = text.replace("经济总量", "地区生产总值")  # the usual other name of GDP (总量 is no kind word here)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
-    text = re.sub(r"(?:种植|播种|种)了?多少([\u4e00-\u9fff]{1,4}?)(?=[？?]|$)", r"\1种植面积", text)  # '种了多少谷子': its area
+    text = re.sub(r"(?:种植了?|播种了?|(?<![接蚕育良品物树])种了)多少(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)(?=[？?]|$)",
+                  r"\1种植面积",
+                  text)  # '种了多少谷子': its area (never '蚕种多少张')
     # '产干茶多少吨': the output of what is named after 产
     text = re.sub(r"(?<![生出投共增减])产(?:了)?([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name

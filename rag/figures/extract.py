@@ -1095,6 +1095,9 @@ def _clean(text: str) -> str:
 _GOALS_LISTED = re.compile(r"(?:目标|任务)(?:为|是)?[：:](?=[^：:]*$)")
 
 
+_COVERS = re.compile(r"(?:涉及|惠及|覆盖|包括|包含|含)[\u4e00-\u9fff]{0,8}")
+
+
 def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind:
     before = sentence[clause.start : q.start]
     unit_kind = UNITS[q.unit].normalized_unit if q.unit else ""
@@ -1136,6 +1139,10 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
         return "target"  # '完成全年任务0.98亿元的43%': the task's amount, then the share of it done
     if TARGET.search(named) and not DONE.search(_AIMED.sub("", before)):
         return "target"
+    lead = sentence[max(0, clause.start - 40) : clause.start]
+    if _COVERS.fullmatch(before.strip()) and TARGET.search(re.split(r"[,，;；]", lead.rstrip(",，;； "))[-1]) \
+            and not DONE.search(lead):
+        return "target"  # '土地入库任务28.86公顷,涉及项目25个': what the task covers is planned too
     if CUMULATIVE.search(sentence[: q.start]):
         return "cumulative"
     return "actual"
