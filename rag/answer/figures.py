@@ -154,6 +154,14 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             and not _growth_of_named(got, r, ctx)) \
             and (r.intent == "lookup" or one_item) and len(r.places) == 1:
         got = _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
+    if got is not None and got.route == "indicator" and msg("computed_note", r.language) not in got.caveats \
+            and len(got.citations) <= 1 and (_COMBINED.search(question) or _TIMES_ASKED.search(question)
+                                             and not any("倍" in c.quote for c in got.citations)):
+        # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
+        # which one looked-up figure never answers (a multiple the report states, '任务的1.9倍', does)
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
+                       route="abstain")
     if got is not None and got.route == "indicator" and REST_ASKED.search(question) \
             and msg("computed_note", r.language) not in got.caveats \
             and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余", c.quote) for c in got.citations):
@@ -1060,6 +1068,9 @@ _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|�
                         re.I)
 _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|\bcounting\b[^?]{0,80}?\btogether\b|(?<=[A-Za-z\u4e00-\u9fff])\s*\+\s*(?=[A-Za-z\u4e00-\u9fff])",
                        re.I)  # ('combined income' is one total)
+# a figure computed from two or more the question names: a sum, a difference, what is left
+_COMBINED = re.compile(_ADDED_UP.pattern + r"|连同|合起来|加总|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
+                       r"\b(?:leaving|leave)\b[^?]{2,60}\bout\b|\bexcluding\b|\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
 
 _ITEM_JOIN = r"加上?|和|及|与|、"  # what joins the items a bracket lists

@@ -12,6 +12,8 @@
   aside on what is asked ('（说的是比例，不是金额）'), '辖区里', '…队伍有多大' name nothing; '扣下了多少辆货车' is
   the trucks the report 查扣; '拆房面积' the houses demolished.
 - '成功挽留6家企业将总部留在…' is labelled by what was done to the firms (挽留企业), never '总部留挽留'.
+- A sum, a difference or a multiple asked ('连同', 'how many more … than', 'how many times') is never answered by one
+  figure looked up.
 - English: of two labels that tie, the one the question's words name ('got construction started': 开工, not 完工).
 - A town's review: after a 其中 list of parts, '预计全年完成…' is the whole's estimate, never its last part's.
 - English: an age group asked is never answered by another age group's figure.
@@ -146,3 +148,11 @@ def test_english_words_break_a_tie_between_labels(corpus: Corpus) -> None:
     assert headline_figures(a)[:1] == [(8.0, "count")], a.text
     b = corpus.ask("How many urban renewal projects (城市更新项目) did Tongxi (桐溪) complete in 2023?")
     assert headline_figures(b)[:1] == [(3.0, "count")], b.text
+
+
+def test_a_combination_asked_is_never_one_looked_up_figure(corpus: Corpus) -> None:
+    for q in ("桐溪2023年上市公司连同专精特新企业，一共多少家？",
+              "How many more specialised firms (专精特新企业) than listed companies (上市公司) did Tongxi (桐溪) have in 2023?",
+              "Tongxi (桐溪) 2023: its retail sales were roughly how many times its fixed-asset investment?"):
+        a = corpus.ask(q)
+        assert not any(v in (5.0, 46.0, 58.2e8, 64.1e8) for v, _ in headline_figures(a)[:1]), (q, a.text)
