@@ -54,6 +54,7 @@ from rag.figures.match import (
     label_similarity,
     match_rows,
     measure_of,
+    new_only,
     own_stretch,
     qualifier_fit,
     stock_first,
@@ -159,6 +160,13 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                                              and not any("倍" in c.quote for c in got.citations)):
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
         # which one looked-up figure never answers (a multiple the report states, '任务的1.9倍', does)
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
+                       route="abstain")
+    if got is not None and got.route == "indicator" and r.language == "en" and len(got.citations) == 1 \
+            and _STOCK_EN.search(question) and not _NEW_ASKED_EN.search(question) and new_only(got.citations[0].section):
+        # 'how many market entities … in total at the end of 2023' over '新登记市场主体355户': the year's additions
+        # are not the stock asked
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
@@ -1068,6 +1076,10 @@ _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|�
                         re.I)
 _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|\bcounting\b[^?]{0,80}?\btogether\b|(?<=[A-Za-z\u4e00-\u9fff])\s*\+\s*(?=[A-Za-z\u4e00-\u9fff])",
                        re.I)  # ('combined income' is one total)
+# a stock asked in English, and the year's additions asked
+_STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
+                       r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b", re.I)
+_NEW_ASKED_EN = re.compile(r"(?<!just the )\bnew(?:ly)?\b|\badded\b", re.I)
 # a figure computed from two or more the question names: a sum, a difference, what is left
 _COMBINED = re.compile(_ADDED_UP.pattern + r"|连同|合起来|加总|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
                        r"\b(?:leaving|leave)\b[^?]{2,60}\bout\b|\bexcluding\b|\bleft to (?:do|go)\b|\bstill left\b", re.I)

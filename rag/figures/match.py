@@ -554,6 +554,11 @@ STOCK_ASKED = re.compile(r"总数|总量|共有|现有|年末|年底|\btotal (?:
                           r"\bhow many\b[^?]*\b(?:did|does|do)\b[^?]*\bhave\b[^?]*\b(?:at|by) the end of\b", re.I)
 
 
+def new_only(label: str) -> bool:
+    """A label of the year's additions only ('新增市场主体', '企业通过国高认定'), no stock."""
+    return bool(_NEW_ONLY.search(label) or re.search(r"通过[^，,]{0,6}认定|新登记", label))
+
+
 def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
     """'What was the total number of greenhouses at the end of 2023': the year's additions (新建育秧大棚) rank
     below the stock (育秧大棚总数), unless the question asks the new ones."""

@@ -14,6 +14,7 @@
 - '成功挽留6家企业将总部留在…' is labelled by what was done to the firms (挽留企业), never '总部留挽留'.
 - A sum, a difference or a multiple asked ('连同', 'how many more … than', 'how many times') is never answered by one
   figure looked up.
+- English: a stock asked ('… in total at the end of 2023') is never the year's additions ('新登记市场主体').
 - English: of two labels that tie, the one the question's words name ('got construction started': 开工, not 完工).
 - A town's review: after a 其中 list of parts, '预计全年完成…' is the whole's estimate, never its last part's.
 - English: an age group asked is never answered by another age group's figure.
@@ -38,7 +39,7 @@ REPORTS = {
                    "全年实现社会消费品零售总额58.2亿元,同比增长6.3%;固定资产投资任务完成率104.6%。"
                    "上市公司达5家,专精特新企业46家。成功挽留6家企业将总部留在桐溪。"
                    "查扣摩托车、电动车2150辆、货车3380辆。完成房屋拆除面积6.2万平方米。"
-                   "城市更新完工项目3个,开工项目8个。\n"
+                   "城市更新完工项目3个,开工项目8个。新登记市场主体355户。\n"
                    "二、2024年工作计划\n"
                    "力争全年引进项目不少于25个。\n",
     "lq_2017.txt": "岚桥镇2017年工作总结\n"
@@ -156,3 +157,10 @@ def test_a_combination_asked_is_never_one_looked_up_figure(corpus: Corpus) -> No
               "Tongxi (桐溪) 2023: its retail sales were roughly how many times its fixed-asset investment?"):
         a = corpus.ask(q)
         assert not any(v in (5.0, 46.0, 58.2e8, 64.1e8) for v, _ in headline_figures(a)[:1]), (q, a.text)
+
+
+def test_a_stock_asked_is_never_the_years_additions(corpus: Corpus) -> None:
+    a = corpus.ask("How many market entities were registered in Tongxi (桐溪) in total at the end of 2023?")
+    assert not any(v == 355.0 for v, _ in headline_figures(a)), a.text
+    b = corpus.ask("How many new market entities were registered in Tongxi (桐溪) in 2023?")
+    assert headline_figures(b)[:1] == [(355.0, "count")], b.text
