@@ -170,6 +170,14 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
+    part = _HOW_MANY_OF.search(question) if r.language == "en" else None
+    if got is not None and got.route == "indicator" and part and len(got.citations) == 1 \
+            and english_coverage(_PERIOD_EN.sub(" ", part.group("pred")), got.citations[0].section + got.citations[0].quote) == 0:
+        # 'how many of its old-compound renovations had been completed' over '实施老旧小区改造14个': the whole, not
+        # the part the question's words name
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
+                       route="abstain")
     if got is not None and got.route == "indicator" and REST_ASKED.search(question) \
             and msg("computed_note", r.language) not in got.caveats \
             and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余", c.quote) for c in got.citations):
@@ -1076,6 +1084,10 @@ _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|�
                         re.I)
 _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|\bcounting\b[^?]{0,80}?\btogether\b|(?<=[A-Za-z\u4e00-\u9fff])\s*\+\s*(?=[A-Za-z\u4e00-\u9fff])",
                        re.I)  # ('combined income' is one total)
+# 'how many of the new firms were in the service sector': a part of what is named, by what it did or is
+_HOW_MANY_OF = re.compile(r"\bhow many of\b[^?]{3,100}?\b(?:were|was|are|is|had|have|has|got|went)\b(?P<pred>[^?]+)", re.I)
+_PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first half of |course of )?(?:[A-Z][a-z]+ )?(?:20\d\d|year|"
+                        r"[A-Z][a-z]+)\b|\b(?:been|already|so far|yet)\b")
 # a stock asked in English, and the year's additions asked
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
                        r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b", re.I)
