@@ -170,6 +170,14 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
+    if got is not None and got.route == "indicator" and r.language == "en" and _HOW_MUCH_STUFF.search(question) \
+            and len(got.citations) == 1 and ctx.rows is not None and any(
+                x.normalized_unit == "count" for x in ctx.rows(r.places[0] if len(r.places) == 1 else None)
+                if (x.report_id, x.evidence.start) == (got.citations[0].report_id, got.citations[0].start)):
+        # 'how much chestnut did its processing firms handle' over '板栗深加工企业11家': a quantity asked, no count
+        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
+                       route="abstain")
     part = _HOW_MANY_OF.search(question) if r.language == "en" else None
     if got is not None and got.route == "indicator" and part and len(got.citations) == 1 \
             and english_coverage(_PERIOD_EN.sub(" ", part.group("pred")), got.citations[0].section + got.citations[0].quote) == 0:
@@ -1084,6 +1092,8 @@ _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|后退|前进|�
                         re.I)
 _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|\bcounting\b[^?]{0,80}?\btogether\b|(?<=[A-Za-z\u4e00-\u9fff])\s*\+\s*(?=[A-Za-z\u4e00-\u9fff])",
                        re.I)  # ('combined income' is one total)
+# 'how much chestnut', 'how much land': a quantity asked, never a count of things
+_HOW_MUCH_STUFF = re.compile(r"\bhow much\b(?! more\b| less\b| higher\b| lower\b)", re.I)
 # 'how many of the new firms were in the service sector': a part of what is named, by what it did or is
 _HOW_MANY_OF = re.compile(r"\bhow many of\b[^?]{3,100}?\b(?:were|was|are|is|had|have|has|got|went)\b(?P<pred>[^?]+)", re.I)
 _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first half of |course of )?(?:[A-Z][a-z]+ )?(?:20\d\d|year|"

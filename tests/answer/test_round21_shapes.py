@@ -14,6 +14,8 @@
 - '成功挽留6家企业将总部留在…' is labelled by what was done to the firms (挽留企业), never '总部留挽留'.
 - A sum, a difference or a multiple asked ('连同', 'how many more … than', 'how many times') is never answered by one
   figure looked up.
+- English: 'how much …' asks a quantity, never a count of things ('how much chestnut did its processing firms
+  handle' over the firms' count).
 - English: 'how many of the … were in the service sector' asks a part: never the whole whose words name no part.
 - English: a stock asked ('… in total at the end of 2023') is never the year's additions ('新登记市场主体').
 - English: of two labels that tie, the one the question's words name ('got construction started': 开工, not 完工).
@@ -172,3 +174,8 @@ def test_how_many_of_a_whole_asks_a_part(corpus: Corpus) -> None:
     assert not any(v == 46.0 for v, _ in headline_figures(a)), a.text
     b = corpus.ask("How many of Tongxi's (桐溪) urban renewal projects (城市更新项目) got construction started in 2023?")
     assert headline_figures(b)[:1] == [(8.0, "count")], b.text
+
+
+def test_how_much_is_never_a_count(corpus: Corpus) -> None:
+    a = corpus.ask("How much did Tongxi's (桐溪) cultural events (文化活动) amount to in 2023?")
+    assert not any(v == 120.0 for v, _ in headline_figures(a)), a.text
