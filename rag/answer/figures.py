@@ -345,8 +345,10 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     clause = _own_clause(sent, start, row)
     # in English, some of what was asked, and of a two-word name both ('solar greenhouses' is not held by
     # '设施农业…三项重点' for 'greenhouses')
-    cover = english_coverage(r.phrase, clause) if r.language == "en" else 0.0
-    held = (cover >= _SOLE_COVER if len(r.phrase.split()) <= 2 else cover > 0) if r.language == "en" \
+    # ('trucks impounded?': what was done to the things counted is said in the report's own verb, 查扣)
+    things = " ".join(w for w in r.phrase.split() if not re.fullmatch(r"[a-z]+ed", w, re.I)) or r.phrase
+    cover = english_coverage(things, clause) if r.language == "en" else 0.0
+    held = (cover >= _SOLE_COVER if len(things.split()) <= 2 else cover > 0) if r.language == "en" \
         else any(f in clause for f in focus)
     typed = _typed(question, r)
     if typed and not held:  # ('…industry cluster (某产业集群)' over '某产业集群初具规模,总产值达…亿元': the Chinese
@@ -460,6 +462,14 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
         told = [x for x in rows if all(g in (item := _own_item(sent, start, x) + "\n" + x.label_zh) for g in typed)
                 and (not nouns or _GENERIC_COUNTED.fullmatch(nouns[-1]) or english_coverage(" ".join(nouns), item) > 0)]
         return told if len({(x.value, x.unit) for x in told}) == 1 else []
+    if r.language == "en" and r.unit_hint == "count":
+        # ('trucks impounded?' over '…摩托车、电动车3041辆、货车6650辆'): the one figure whose item holds the
+        # dictionary's Chinese for a plural noun asked
+        for word in [w for w in r.phrase.split() if re.fullmatch(r"[a-z]{3,}(?<!s)s", w, re.I)]:
+            glosses = [g for g in english_to_zh(word) if len(g) >= 2]
+            told = [x for x in rows if any(g in _own_item(sent, start, x) for g in glosses)]
+            if len({(x.value, x.unit) for x in told}) == 1:
+                return told
     if r.language != "zh" or _COMPLEMENT.search(question):
         return []  # ('还有多少个没落户': what is left, never a figure the sentence states)
     if counted and any(measure_fits(counted.group(1), x.unit) for x in rows):
@@ -579,8 +589,10 @@ def _sentence_rows(question: str, r: Route, ctx: Context, focus: list[str],
     read inside it; None when no sentence does."""
     flt = passage_filters(r, None)
     hits = ctx.search(question, 6, flt, False)
-    typed = _typed(question, r)
-    if typed:  # ('hold accountable (问责处理)'): the Chinese an English question gives finds its sentence on its own
+    # ('hold accountable (问责处理)'): the Chinese an English question gives finds its sentence on its own; without
+    # any, the dictionary's Chinese for its words ('trucks impounded': 货车)
+    typed = _typed(question, r) or ([w for w in english_to_zh(r.phrase) if len(w) >= 2][:12] if r.language == "en" else [])
+    if typed:
         seen = {h.chunk.chunk_id for h in hits}
         hits = hits + [h for h in ctx.search(" ".join(typed), 6, flt, False) if h.chunk.chunk_id not in seen]
     picked = best_sentences(hits, focus, cover_of, topic=True)

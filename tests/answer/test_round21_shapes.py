@@ -14,6 +14,8 @@
 - '成功挽留6家企业将总部留在…' is labelled by what was done to the firms (挽留企业), never '总部留挽留'.
 - A sum, a difference or a multiple asked ('连同', 'how many more … than', 'how many times') is never answered by one
   figure looked up.
+- English without Chinese: the dictionary's Chinese for the words finds the sentence, and for a plural noun
+  picks its item ('trucks impounded?' over '摩托车、电动车…辆、货车…辆').
 - English: 'how much …' asks a quantity, never a count of things ('how much chestnut did its processing firms
   handle' over the firms' count).
 - English: 'how many of the … were in the service sector' asks a part: never the whole whose words name no part.
@@ -179,3 +181,10 @@ def test_how_many_of_a_whole_asks_a_part(corpus: Corpus) -> None:
 def test_how_much_is_never_a_count(corpus: Corpus) -> None:
     a = corpus.ask("How much did Tongxi's (桐溪) cultural events (文化活动) amount to in 2023?")
     assert not any(v == 120.0 for v, _ in headline_figures(a)), a.text
+
+
+def test_terse_english_counts_without_chinese(corpus: Corpus) -> None:
+    a = corpus.ask("Tongxi (桐溪) trucks impounded?")
+    assert headline_figures(a)[:1] == [(3380.0, "count")], a.text
+    b = corpus.ask("Tongxi (桐溪) parking spaces added?")
+    assert headline_figures(b)[:1] == [(820.0, "count")], b.text
