@@ -22,8 +22,10 @@ def split_asks(question: str, names: Sequence[str] = ()) -> list[str]:
     """'A多少个？B多少？' and 'A和B各多少座？' as one question per figure, each with the place and period of
     the whole ('X镇2024年计划新增托位多少个？', 'X镇2024年计划养老床位多少个？'); [] when the question asks
     for one figure."""
-    en = _EN_SECOND.search(question) if not re.search(r"[\u4e00-\u9fff]{6,}", question) else None
-    if en and NUMBER_QUESTION.search(question[: en.start()]) and NUMBER_QUESTION.search(question[en.end() :]) \
+    english = len(re.findall(r"[A-Za-z]", question)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", question))
+    en = _EN_SECOND.search(question) if english else None
+    if en and (NUMBER_QUESTION.search(question[: en.start()]) or re.match(r"\s*what\b", question, re.I)) \
+            and NUMBER_QUESTION.search(question[en.end() :]) \
             and not ASKS_RANK.search(question[en.end() :]):
         # 'What is its 2024 target for new firms, and what export value (出口额) should they reach?': two asks
         tail = question[en.end() :]

@@ -1443,7 +1443,8 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
 
     def worded(ss: list[Scored]) -> float:  # (in English, of labels that tie, the one more of the words name:
         # 'projects … got construction started' is 开工项目, not 完工项目)
-        return max(english_coverage(r.phrase, s.row.label_zh) for s in ss) if r.language == "en" else 0.0
+        return max(english_coverage(r.phrase, s.row.label_zh) for s in ss) if r.language == "en" \
+            and r.intent == "lookup" else 0.0
 
     labels = {s.row.label_zh for s in scored}
 
