@@ -156,16 +156,16 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             and (r.intent == "lookup" or one_item) and len(r.places) == 1:
         got = _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
     if got is not None and got.route == "indicator" and msg("computed_note", r.language) not in got.caveats \
-            and len(got.citations) <= 1 and (_COMBINED.search(question) or _TIMES_ASKED.search(question)
+            and len(got.citations) <= 1 and (_COMBINED.search(question) or _MULTIPLE_ASKED.search(question)
                                              and not any("倍" in c.quote for c in got.citations)):
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
-        # which one looked-up figure never answers (a multiple the report states, '任务的1.9倍', does)
+        # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
     if got is not None and got.route == "indicator" and r.language == "en" and len(got.citations) == 1 \
             and _STOCK_EN.search(question) and not _NEW_ASKED_EN.search(question) and new_only(got.citations[0].section):
-        # 'how many market entities … in total at the end of 2023' over '新登记市场主体355户': the year's additions
+        # 'how many market entities … in total at the end of 2023' over '新登记市场主体412户': the year's additions
         # are not the stock asked
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
@@ -173,15 +173,16 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if got is not None and got.route == "indicator" and r.language == "en" and _HOW_MUCH_STUFF.search(question) \
             and len(got.citations) == 1 and ctx.rows is not None and any(
                 x.normalized_unit == "count" for x in ctx.rows(r.places[0] if len(r.places) == 1 else None)
-                if (x.report_id, x.evidence.start) == (got.citations[0].report_id, got.citations[0].start)):
-        # 'how much chestnut did its processing firms handle' over '板栗深加工企业11家': a quantity asked, no count
+                if (x.report_id, x.evidence.start, x.label_zh) == (got.citations[0].report_id, got.citations[0].start,
+                                                                   got.citations[0].section)):
+        # 'how much chestnut did its processing firms handle' over '板栗加工企业8家': a quantity asked, no count
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
     part = _HOW_MANY_OF.search(question) if r.language == "en" else None
     if got is not None and got.route == "indicator" and part and len(got.citations) == 1 \
             and english_coverage(_PERIOD_EN.sub(" ", part.group("pred")), got.citations[0].section + got.citations[0].quote) == 0:
-        # 'how many of its old-compound renovations had been completed' over '实施老旧小区改造14个': the whole, not
+        # 'how many of its old-compound renovations had been completed' over '实施老旧小区改造12个': the whole, not
         # the part the question's words name
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
@@ -189,7 +190,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     if got is not None and got.route == "indicator" and REST_ASKED.search(question) \
             and msg("computed_note", r.language) not in got.caveats \
             and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余", c.quote) for c in got.citations):
-        # '还有多少脐橙面积没有投产' over '其中投产4.9万亩': the part stated is no answer to what is left of the whole
+        # '还有多少脐橙面积没有投产' over '其中投产3.6万亩': the part stated is no answer to what is left of the whole
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
@@ -351,7 +352,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     held = (cover >= _SOLE_COVER if len(things.split()) <= 2 else cover > 0) if r.language == "en" \
         else any(f in clause for f in focus)
     typed = _typed(question, r)
-    if typed and not held:  # ('…industry cluster (某产业集群)' over '某产业集群初具规模,总产值达…亿元': the Chinese
+    if typed and not held:  # ('…industry cluster (某产业集群)' over '某产业集群已成规模,产值达…亿元': the Chinese
         # given names the clause's topic, said just before its figure)
         held = all(g in _topic_before(sent, start, row) + clause for g in typed)
     glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
@@ -454,7 +455,7 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
     if after:
         return after
     typed = _typed(question, r)
-    if typed:  # ('hold accountable (问责处理)' over '立案25宗25人,问责处理…37人'): the figure whose own item
+    if typed:  # ('hold accountable (问责处理)' over '立案18宗18人,问责处理…9人'): the figure whose own item
         # holds every Chinese word given
         # …and, of things counted, names them ('how many yaks … (出栏)' is not '牛羊出栏…头')
         nouns = [] if r.unit_hint != "count" or re.search(r"[\u4e00-\u9fff]", r.counted) else \
@@ -463,7 +464,7 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
                 and (not nouns or _GENERIC_COUNTED.fullmatch(nouns[-1]) or english_coverage(" ".join(nouns), item) > 0)]
         return told if len({(x.value, x.unit) for x in told}) == 1 else []
     if r.language == "en" and r.unit_hint == "count":
-        # ('trucks impounded?' over '…摩托车、电动车3041辆、货车6650辆'): the one figure whose item holds the
+        # ('trucks impounded?' over '…摩托车、电动车2150辆、货车3380辆'): the one figure whose item holds the
         # dictionary's Chinese for a plural noun asked
         for word in [w for w in r.phrase.split() if re.fullmatch(r"[a-z]{3,}(?<!s)s", w, re.I)]:
             glosses = [g for g in english_to_zh(word) if len(g) >= 2]
@@ -1115,7 +1116,10 @@ _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|
                        r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b", re.I)
 _NEW_ASKED_EN = re.compile(r"(?<!just the )\bnew(?:ly)?\b|\badded\b", re.I)
 # a figure computed from two or more the question names: a sum, a difference, what is left
-_COMBINED = re.compile(_ADDED_UP.pattern + r"|连同|合起来|加总|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
+# a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
+_MULTIPLE_ASKED = re.compile(r"[几多少]+倍|\bhow many times (?:as|larger|bigger|more|higher|greater|the|its|their|that)\b|"
+                             r"\bwhat multiple\b|\bmultiple of\b", re.I)
+_COMBINED = re.compile(r"连同|[和与及][^，,？?。]{1,20}?(?:加起来|相加|加总|合起来)|加上|\bplus\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
                        r"\b(?:leaving|leave)\b[^?]{2,60}\bout\b|\bexcluding\b|\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
 

@@ -258,7 +258,7 @@ _TOPIC_ONLY = 0.1  # what a sentence loses when only its topic clause names what
 
 def _figure_near(sentence: str, names: Callable[[str], bool]) -> float:
     """1.0 when some clause `names` what was asked and holds a figure; 0.5 when one names it with no figure of its
-    own and the next clause states one ('某产业集群初具规模,总产值达…亿元': the topic, then its figure); else 0."""
+    own and the next clause states one ('某产业集群已成规模,产值达…亿元': the topic, then its figure); else 0."""
     clauses = re.split(r"[,，:：;；]", sentence)
     has = [any(q.unit for q in scan_quantities(c)) for c in clauses]
     named = [names(c) for c in clauses]

@@ -769,10 +769,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             tail = _clean(leading_noun(after_noun.group(0)))  # '挽留7家企业继续在本街道经营': 企业, what was kept
         lead = _clean(leading_noun(after_noun.group(0))) if after_noun and verb.group(1) not in _PLAIN_VERBS else ""
         rest = after_noun.group(0)[len(lead) :] if after_noun and lead and after_noun.group(0).startswith(lead) else ""
-        if len(lead) >= 2 and rest and not _HEAD_TAIL.search(lead) and (
-                rest[0] in "将把" or tagged(rest)[0][1].startswith("v") and len(_clean(rest)) >= 4):
-            # '成功挽留6家企业将总部留在本地': 挽留企业; '帮助30家企业解决用地需求': in the report's own order
-            return None, verb.group(1) + lead + ("" if rest[0] in "将把" else _clean(rest))
+        if len(lead) >= 2 and rest[:1] in ("将", "把") and not _HEAD_TAIL.search(lead):
+            return None, verb.group(1) + lead  # '挽留8家企业把总部继续设在本地': 挽留企业, what was done to them
         if after_noun and len(tail) >= 2 and not _HEAD_TAIL.search(tail):
             found = match_term(after_noun.group(0), unit_kind)
             if found and _SUFFIX_VERB.search(after_noun.group(0), found[1]):
@@ -1142,7 +1140,7 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     lead = sentence[max(0, clause.start - 40) : clause.start]
     if _COVERS.fullmatch(before.strip()) and TARGET.search(re.split(r"[,，;；]", lead.rstrip(",，;； "))[-1]) \
             and not DONE.search(lead):
-        return "target"  # '土地入库任务28.86公顷,涉及项目25个': what the task covers is planned too
+        return "target"  # '土地入库任务16.5公顷,涉及项目18个': what the task covers is planned too
     if CUMULATIVE.search(sentence[: q.start]):
         return "cumulative"
     return "actual"

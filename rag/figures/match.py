@@ -555,7 +555,7 @@ STOCK_ASKED = re.compile(r"总数|总量|共有|现有|年末|年底|\btotal (?:
 
 
 def new_only(label: str) -> bool:
-    """A label of the year's additions only ('新增市场主体', '企业通过国高认定'), no stock."""
+    """A label of the year's additions only ('新增市场主体', '通过高企认定的企业'), no stock."""
     return bool(_NEW_ONLY.search(label) or re.search(r"通过[^，,]{0,6}认定|新登记", label))
 
 
