@@ -164,24 +164,25 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
     if got is not None and got.route == "indicator" and r.language == "en" and len(got.citations) == 1 \
-            and _STOCK_EN.search(question) and not _NEW_ASKED_EN.search(question) and new_only(got.citations[0].section):
+            and _STOCK_EN.search(first := question.split("?")[0]) and not _NEW_ASKED_EN.search(first) \
+            and new_only(got.citations[0].section):
         # 'how many market entities … in total at the end of 2023' over '新登记市场主体412户': the year's additions
         # are not the stock asked
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
     if got is not None and got.route == "indicator" and r.language == "en" and _HOW_MUCH_STUFF.search(question) \
-            and len(got.citations) == 1 and ctx.rows is not None and any(
-                x.normalized_unit == "count" for x in ctx.rows(r.places[0] if len(r.places) == 1 else None)
-                if (x.report_id, x.evidence.start, x.label_zh) == (got.citations[0].report_id, got.citations[0].start,
-                                                                   got.citations[0].section)):
+            and len(got.citations) == 1 and got.table and all(t.normalized_unit == "count" for t in got.table):
         # 'how much chestnut did its processing firms handle' over '板栗加工企业8家': a quantity asked, no count
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
     part = _HOW_MANY_OF.search(question) if r.language == "en" else None
-    if got is not None and got.route == "indicator" and part and len(got.citations) == 1 \
-            and english_coverage(_PERIOD_EN.sub(" ", part.group("pred")), got.citations[0].section + got.citations[0].quote) == 0:
+    pred = _PERIOD_EN.sub(" ", part.group("pred")) if part else ""
+    said = got.citations[0].section + got.citations[0].quote if got is not None and len(got.citations) == 1 else ""
+    if got is not None and got.route == "indicator" and part and said and not re.search(r"\d", pred) \
+            and not any(g in said for g in re.findall(r"[\u4e00-\u9fff]{2,}", pred)) \
+            and english_coverage(pred, said) == 0:  # (a band, 'worth more than 100 million yuan', is a label's own)
         # 'how many of its old-compound renovations had been completed' over '实施老旧小区改造12个': the whole, not
         # the part the question's words name
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
@@ -343,6 +344,8 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         "count" in t.units for t in TERMS if t.key in named)  # 'to meet its investment task, how many projects'
     if named and row.key not in named and not counts_other:
         return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure
+    if r.language == "en" and not row.key.startswith("label:") and row.key not in named and not _typed(question, r):
+        return None  # ('attracted investment funds' over '完成固定资产投资…'): a lexicon indicator the words never named
     clause = _own_clause(sent, start, row)
     # in English, some of what was asked, and of a two-word name both ('solar greenhouses' is not held by
     # '设施农业…三项重点' for 'greenhouses')
@@ -463,9 +466,11 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
         told = [x for x in rows if all(g in (item := _own_item(sent, start, x) + "\n" + x.label_zh) for g in typed)
                 and (not nouns or _GENERIC_COUNTED.fullmatch(nouns[-1]) or english_coverage(" ".join(nouns), item) > 0)]
         return told if len({(x.value, x.unit) for x in told}) == 1 else []
-    if r.language == "en" and r.unit_hint == "count":
+    items = [_own_item(sent, start, x) for x in rows]
+    if r.language == "en" and r.unit_hint == "count" and all(
+            any(f.startswith("n") for _, f in tagged(re.sub(r"[\d.]+", "", item))) for item in items):
         # ('trucks impounded?' over '…摩托车、电动车2150辆、货车3380辆'): the one figure whose item holds the
-        # dictionary's Chinese for a plural noun asked
+        # dictionary's Chinese for a plural noun asked (never when an item names no thing: '电梯签约31台、完工14台')
         for word in [w for w in r.phrase.split() if re.fullmatch(r"[a-z]{3,}(?<!s)s", w, re.I)]:
             glosses = [g for g in english_to_zh(word) if len(g) >= 2]
             told = [x for x in rows if any(g in _own_item(sent, start, x) for g in glosses)]
@@ -1119,8 +1124,8 @@ _NEW_ASKED_EN = re.compile(r"(?<!just the )\bnew(?:ly)?\b|\badded\b", re.I)
 # a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
 _MULTIPLE_ASKED = re.compile(r"[几多少]+倍|\bhow many times (?:as|larger|bigger|more|higher|greater|the|its|their|that)\b|"
                              r"\bwhat multiple\b|\bmultiple of\b", re.I)
-_COMBINED = re.compile(r"连同|[和与及][^，,？?。]{1,20}?(?:加起来|相加|加总|合起来)|加上|\bplus\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
-                       r"\b(?:leaving|leave)\b[^?]{2,60}\bout\b|\bexcluding\b|\bleft to (?:do|go)\b|\bstill left\b", re.I)
+_COMBINED = re.compile(r"连同|加上|\bplus\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
+                       r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
 
 _ITEM_JOIN = r"加上?|和|及|与|、"  # what joins the items a bracket lists
