@@ -188,10 +188,12 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
-    if got is not None and got.route == "indicator" and REST_ASKED.search(question) \
+    if got is not None and got.route == "indicator" and (REST_ASKED.search(question) or _GAP_ASKED.search(question)) \
             and msg("computed_note", r.language) not in got.caveats \
-            and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余", c.quote) for c in got.citations):
-        # '还有多少脐橙面积没有投产' over '其中投产3.6万亩': the part stated is no answer to what is left of the whole
+            and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余|差|尚需|还需", c.quote)
+                        for c in got.citations):
+        # '还有多少脐橙面积没有投产' over '其中投产3.6万亩', '第四季度还需完成多少' over the year's task: the part
+        # stated, or the whole, is no answer to what is left
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")

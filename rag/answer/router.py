@@ -563,7 +563,7 @@ _BROUGHT = re.compile(r"(?:带来|带动|拉动|撬动|贡献|创造|产生)了?
 _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 # '安全生产上，', '招商这块，': a topic opening the question (unless it names the indicator); '国高方面' names it
 _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]|"
-                    r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]")
+                    r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]|^[\u4e00-\u9fff]{2,4}?([\u4e00-\u9fff]{4})[：:]")
 
 
 def _context_frame(question: str) -> re.Match[str] | None:
@@ -571,7 +571,7 @@ def _context_frame(question: str) -> re.Match[str] | None:
     topic that names no lexicon indicator ('托育这块，', '安全生产上，')."""
     frame = _FRAME.search(question)
     topic = _TOPIC.search(question) if not frame else None
-    return frame or (topic if topic and not terms_for_question(topic.group(1) or topic.group(2)) else None)
+    return frame or (topic if topic and not terms_for_question(next(g for g in topic.groups() if g)) else None)
 
 
 def context_frame(question: str) -> str:
@@ -805,8 +805,9 @@ def kind_asked(question: str) -> AskedKind:
                   r"任务[\u4e00-\u9fff]{1,4}了(?:多少|几)[项个条件类批]", " ", question)  # '重点攻坚任务助推了几项'
     # '几个村完成了补强任务', '完成了多少项…整改任务' ask a result (the tasks are what is counted), as does 'a result
     # that beat its district-assigned task'
-    done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b|\btask (?:forces?|orders?)\b|任务令", " ", done,
-                  flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target
+    done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b|\btask (?:forces?|orders?)\b|任务令|"
+                  r"(?:要|该|应该?)填(?:写)?(?=多少|几)", " ", done,
+                  flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target; '要填多少': a form
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
                   r"target|quota|goal)s?\b", " ", done, flags=re.I)  # (…but 'which exceeded its task by most' asks it)
     if re.search(r"明年|来年|下一年度?|\b(?:next|coming) year\b", question, re.I) and not re.search(
@@ -1003,6 +1004,10 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"[收交缴纳]了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
+    text = re.sub(r"(?<=[\u4e00-\u9fff])出来的?(?=[\u4e00-\u9fff])|(?:要|该|应该?)填(?:写)?(?=多少|几)", "", text)  # '释放出来的', '要填多少'
+    # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
+    text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,。；;]|$)|"
+                  r"请(?:给出|提供|说明|列出|告诉我)[^，,。？?]*|(?:^|(?<=[，,。？?\s]))那(?=[\u4e00-\u9fff])", " ", text)
     text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
     text = re.sub(r"^\s*把|(?:相加|加总|汇总)(?:起来)?(?:后)?(?:[，,]\s*)?(?:的)?(?:总(?:数|和))?|之和|"

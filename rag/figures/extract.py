@@ -618,8 +618,12 @@ def _percent_runs(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[
     return out
 
 
+_DATE_SAID = re.compile(r"(?:截[至止]|到)?\d{1,2}月\d{1,2}日(?:前|止|起)?")
+
+
 def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Subject:
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
+    prefix = _DATE_SAID.sub("", prefix)  # '截至11月10日完成…': a date, no name
     examples = _EXAMPLES.search(prefix) if unit_kind == "count" else None
     after = _AFTER.match(suffix)
     streak = prefix.rstrip().endswith("连续") and unit_kind in STREAK_UNITS

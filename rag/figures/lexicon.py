@@ -146,6 +146,11 @@ TERMS: tuple[Term, ...] = (
          (r"民生(?:微实事|大盆菜).{0,12}(?:经费|投入|资金|投资额?)",), MONEY, "livelihood", 1),
     Term("public_housing_supply", "公共住房供应", "Public housing supplied",
          (r"公共住房|保障性(?:租赁)?住房|人才住房",), COUNT, "livelihood", 1),
+    Term("labour_transferred", "劳动力转移就业", "Rural labour placed in outside work",
+         (r"(?:劳务|劳动力)(?:输转|输出|转移)(?:就业)?|(?:输转|转移)(?:农村|农牧民)?劳动力|转移(?:农牧民)?就业",), COUNT,
+         "livelihood", 1),
+    Term("urban_jobs_created", "城镇新增就业", "New urban jobs created",
+         (r"城镇新增就业|新增城镇就业",), COUNT, "livelihood", 2),
     Term("employment_subsidies", "就业创业补贴", "Employment and entrepreneurship subsidies",
          (r"就业(?:创业)?补贴",), MONEY, "livelihood", 1),
     # safety and order
@@ -230,6 +235,9 @@ EN_PATTERNS: dict[str, str] = {
                                      r"enterprises))[- ]above[- ]designated[- ]size\b",
     "industrial_value_added_above_scale": r"industrial value[- ]added",
     "retail_sales": r"retail sales|consumer (?:spending|goods sales)",
+    "urban_jobs_created": r"\burban (?:jobs?|job[- ]creation|employment)\b|\bnew jobs? in (?:the )?(?:towns?|cities|urban)",
+    "labour_transferred": r"\blabou?r (?:transfer|export|out-?migration)\b|\bmigrant (?:labou?r|work)|"
+                          r"\b(?:rural )?(?:labou?r(?:ers)?|workers) (?:placed|sent|transferred)\b",
     "gdp": r"\bGDP\b|gross (?:domestic|regional) product|size of (?:the |its )?(?:local )?economy|economic output",
     "tax_revenue": r"tax revenue|\btaxes\b|\btax (?:take|intake|receipts)\b",
     "high_tech_enterprises": r"high[- ]tech (?:enterprises|companies|firms)|国高",

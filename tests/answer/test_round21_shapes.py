@@ -21,6 +21,11 @@
 - English: 'how many of the … were in the service sector' asks a part: never the whole whose words name no part.
 - English: a stock asked ('… in total at the end of 2023') is never the year's additions ('新登记市场主体').
 - English: of two labels that tie, the one the question's words name ('got construction started': 开工, not 完工).
+- Late reads of this round's unseen sets (a 前三季度 town): '截至10月15日完成…' is the task's progress, never a
+  figure named '15日'; '劳务输转' is the labour a town places in outside work (输转劳动力), 'urban job-creation'
+  its 城镇新增就业; '第四季度还需完成多少' is never the year's task; a figure the question gives, the 那 of a
+  follow-up and '请给出具体百分比' name nothing ('…是31.6亿元，那同比增速呢？'); '要填多少' asks no target; a
+  topic before a colon ('玉塘土地空间：') frames the question, '释放出来的' is 释放的.
 - A town's review: after a 其中 list of parts, '预计全年完成…' is the whole's estimate, never its last part's.
 - English: an age group asked is never answered by another age group's figure.
 """
@@ -47,6 +52,13 @@ REPORTS = {
                    "城市更新完工项目3个、开工项目8个。新登记市场主体412户。\n"
                    "二、2024年工作计划\n"
                    "力争全年引进项目不少于25个。\n",
+    "hx_2023.txt": "禾岘镇2023年前三季度工作总结\n"
+                   "一、前三季度工作\n"
+                   "前三季度完成镇级财税收入152万元，全年任务210万元。秋播任务12万亩，截至10月15日完成10.8万亩，完成任务的90%。"
+                   "前三季度输转劳动力0.92万人，创劳务收入1.8亿元。城镇新增就业460人，完成全年任务的57.5%。"
+                   "1-9月规上工业总产值31.6亿元,同比+2.3%,其中龙头企业产值12.4亿元,同比+1.1%。\n"
+                   "二、第四季度工作打算\n"
+                   "全年输转劳动力力争达到1.2万人。\n",
     "lq_2017.txt": "岚桥镇2017年工作总结\n"
                    "一、2017年工作回顾\n"
                    "1—11月份，全镇完成财政收入2860.5万元，同比增长9.6%，其中国税收入1530.2万元，地税收入1330.3万元，"
@@ -188,3 +200,27 @@ def test_terse_english_counts_without_chinese(corpus: Corpus) -> None:
     assert headline_figures(a)[:1] == [(3380.0, "count")], a.text
     b = corpus.ask("Tongxi (桐溪) parking spaces added?")
     assert headline_figures(b)[:1] == [(820.0, "count")], b.text
+
+
+def test_a_dated_progress_is_the_tasks(corpus: Corpus) -> None:
+    rows = {(x.label_zh, x.kind) for x in corpus.indicators(street="禾岘镇") if x.value in (10.8, 90.0)}
+    assert rows and not any("日" in label for label, _ in rows), rows
+    a = corpus.ask("禾岘镇2023年秋播完成了任务的百分之几？")
+    assert headline_figures(a)[:1] == [(90.0, "percent")], a.text
+
+
+def test_labour_placed_and_urban_jobs_are_named_in_everyday_words(corpus: Corpus) -> None:
+    a = corpus.ask("禾岘镇2023年全年劳务输转的目标是多少人？")
+    assert headline_figures(a)[:1] == [(12000.0, "count")], a.text
+    b = corpus.ask("What share of its full-year urban job-creation target had Hexian town (禾岘镇) met by the end of September 2023?")
+    assert headline_figures(b)[:1] == [(57.5, "percent")], b.text
+
+
+def test_what_is_still_to_do_is_never_the_task(corpus: Corpus) -> None:
+    a = corpus.ask("禾岘镇要完成2023年全年镇级财税收入任务，第四季度还需完成多少万元？")
+    assert not any(v in (210e4, 152e4) for v, _ in headline_figures(a)), a.text
+
+
+def test_a_given_figure_and_a_follow_up_name_nothing(corpus: Corpus) -> None:
+    a = corpus.ask("禾岘镇1-9月规上工业总产值是31.6亿元，那同比增速呢？请给出具体百分比。")
+    assert headline_figures(a)[:1] == [(2.3, "percent")], a.text
