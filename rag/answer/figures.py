@@ -188,8 +188,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
         return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
                        route="abstain")
-    if got is not None and got.route == "indicator" and (REST_ASKED.search(question) or _GAP_ASKED.search(question)) \
-            and msg("computed_note", r.language) not in got.caveats \
+    if got is not None and got.route == "indicator" and (REST_ASKED.search(question) or _STILL_TO_DO.search(question)) \
+            and msg("computed_note", r.language) not in got.caveats and len(got.citations) <= 1 \
             and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余|差|尚需|还需", c.quote)
                         for c in got.citations):
         # '还有多少脐橙面积没有投产' over '其中投产3.6万亩', '第四季度还需完成多少' over the year's task: the part
@@ -1118,6 +1118,8 @@ _HOW_MUCH_STUFF = re.compile(r"\bhow much\b(?! more\b| less\b| higher\b| lower\b
 _HOW_MANY_OF = re.compile(r"\bhow many of\b[^?]{3,100}?\b(?:were|was|are|is|had|have|has|got|went)\b(?P<pred>[^?]+)", re.I)
 _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first half of |course of )?(?:[A-Z][a-z]+ )?(?:20\d\d|year|"
                         r"[A-Z][a-z]+)\b|\b(?:been|already|so far|yet)\b")
+# what is still to do ('第四季度还需完成多少'), never a difference between two figures ('相差多少')
+_STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩")
 # a stock asked in English, and the year's additions asked
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
                        r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b", re.I)

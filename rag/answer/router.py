@@ -1004,9 +1004,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"[收交缴纳]了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
-    text = re.sub(r"(?<=[\u4e00-\u9fff])出来的?(?=[\u4e00-\u9fff])|(?:要|该|应该?)填(?:写)?(?=多少|几)", "", text)  # '释放出来的', '要填多少'
+    text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|(?:要|该|应该?)填(?:写)?(?=多少|几)", "", text)  # '释放出来的', '要填多少'
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
-    text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,。；;]|$)|"
+    text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,]\s*那)|"
                   r"请(?:给出|提供|说明|列出|告诉我)[^，,。？?]*|(?:^|(?<=[，,。？?\s]))那(?=[\u4e00-\u9fff])", " ", text)
     text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name

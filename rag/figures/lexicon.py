@@ -236,7 +236,7 @@ EN_PATTERNS: dict[str, str] = {
     "industrial_value_added_above_scale": r"industrial value[- ]added",
     "retail_sales": r"retail sales|consumer (?:spending|goods sales)",
     "urban_jobs_created": r"\burban (?:jobs?|job[- ]creation|employment)\b|\bnew jobs? in (?:the )?(?:towns?|cities|urban)",
-    "labour_transferred": r"\blabou?r (?:transfer|export|out-?migration)\b|\bmigrant (?:labou?r|work)|"
+    "labour_transferred": r"\blabou?r transfer\b|\bmigrant (?:labou?r|work)|"
                           r"\b(?:rural )?(?:labou?r(?:ers)?|workers) (?:placed|sent|transferred)\b",
     "gdp": r"\bGDP\b|gross (?:domestic|regional) product|size of (?:the |its )?(?:local )?economy|economic output",
     "tax_revenue": r"tax revenue|\btaxes\b|\btax (?:take|intake|receipts)\b",
