@@ -160,23 +160,17 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                                              and not any("倍" in c.quote for c in got.citations)):
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
         # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
-        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
-        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
-                       route="abstain")
+        return _declined(question, r)
     if got is not None and got.route == "indicator" and r.language == "en" and len(got.citations) == 1 \
             and _STOCK_EN.search(first := question.split("?")[0]) and not _NEW_ASKED_EN.search(first) \
             and new_only(got.citations[0].section):
         # 'how many market entities … in total at the end of 2023' over '新登记市场主体412户': the year's additions
         # are not the stock asked
-        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
-        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
-                       route="abstain")
+        return _declined(question, r)
     if got is not None and got.route == "indicator" and r.language == "en" and _HOW_MUCH_STUFF.search(question) \
             and len(got.citations) == 1 and got.table and all(t.normalized_unit == "count" for t in got.table):
         # 'how much chestnut did its processing firms handle' over '板栗加工企业8家': a quantity asked, no count
-        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
-        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
-                       route="abstain")
+        return _declined(question, r)
     part = _HOW_MANY_OF.search(question) if r.language == "en" else None
     pred = _PERIOD_EN.sub(" ", part.group("pred")) if part else ""
     said = got.citations[0].section + got.citations[0].quote if got is not None and len(got.citations) == 1 else ""
@@ -185,26 +179,27 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             and english_coverage(pred, said) == 0:  # (a band, 'worth more than 100 million yuan', is a label's own)
         # 'how many of its old-compound renovations had been completed' over '实施老旧小区改造12个': the whole, not
         # the part the question's words name
-        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
-        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
-                       route="abstain")
+        return _declined(question, r)
     if got is not None and got.route == "indicator" and (REST_ASKED.search(question) or _STILL_TO_DO.search(question)) \
             and msg("computed_note", r.language) not in got.caveats and len(got.citations) <= 1 \
             and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余|差|尚需|还需", c.quote)
                         for c in got.citations):
         # '还有多少脐橙面积没有投产' over '其中投产3.6万亩', '第四季度还需完成多少' over the year's task: the part
         # stated, or the whole, is no answer to what is left
-        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
-        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
-                       route="abstain")
+        return _declined(question, r)
     if got is not None and got.route == "indicator" and _HYPOTHETICAL.search(question) \
             and msg("computed_note", r.language) not in got.caveats:
         # 'if it kept investing at its January–May pace all year, how much would it book': a projection the report
         # does not make; the figure it states is no answer
-        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
-        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
-                       route="abstain")
+        return _declined(question, r)
     return got
+
+
+def _declined(question: str, r: Route) -> Answer:
+    """No figure of the places asked answers the question (said with the words asked)."""
+    where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
+    return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
+                   route="abstain")
 
 
 # after a figure a question quotes, words that ask what it is ('是全年的数还是1-11月的数', '是累计到几月的数',
@@ -394,6 +389,8 @@ def _word_held(word: str, sent: str) -> bool:
     tags = tagged(word)
     stem = re.sub(r"[了下上出到来去过着掉]", "", word)
     return len(tags) == 1 and tags[0][1].startswith("v") and len(stem) == 1 and stem in sent
+
+
 # what names a period or a code, not a figure given: years, months, '1-5月', 'H2', 'Q3', 'PM2.5'
 _NOT_GIVEN = re.compile(r"(?:19|20)\d\d\s*年?|\d{1,2}\s*(?:[-—–~至到]\s*\d{1,2}\s*)?月|[A-Za-z]+\d+(?:\.\d+)?")
 
@@ -700,9 +697,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return _answer(question, r, msg("ambiguous_place", lang, places=join_list(list(twins), lang),
                                         listing=listing), [], route="abstain")
     if asks_rank(question) and _RANK_MOVE.search(question):  # '名次前移了几位': two positions, one answer can't say
-        where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
-        return _answer(question, r, msg("not_found", r.language, where=where, terms=r.phrase or question), [],
-                       route="abstain")
+        return _declined(question, r)
     if asks_rank(question):  # '…排名第几': a stated position, never a figure of the table
         ranked = rank_answer(question, r, ctx)
         value = value_before_rank(question)  # '增速多少？排第几？': the figure first, then its position

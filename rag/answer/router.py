@@ -557,6 +557,7 @@ WHICH_YEAR = re.compile(r"(?:哪一?年|哪个年份?|哪一个年份)[^，,？?
                         r"\b(?:which|what)(?: of the(?: \w+)?)? years?\b[^?]*?"
                         r"\b(?:more|most|higher|highest|larger|largest|bigger|fewer|less|least|lower|lowest|smaller)\b",
                         re.I)
+_FORM_FILL = re.compile(r"(?:要|该|应该?)填(?:写)?(?=多少|几)")  # '…总数要填多少宗': a form filled in, no target or name
 _POINTS_COLLOQUIAL = re.compile(r"(?<!百分)([涨增降跌])了?(?:几|多少)个点(?![位子])")
 _BROUGHT = re.compile(r"(?:带来|带动|拉动|撬动|贡献|创造|产生)了?(?:多少|几)个?[万亿]?元的?([\u4e00-\u9fff]{0,6}?(?:产值|收入|"
                       r"投资|税收|销售额|营收|利润))(?:呢|吗)?\s*[？?]?\s*$")
@@ -806,7 +807,7 @@ def kind_asked(question: str) -> AskedKind:
     # '几个村完成了补强任务', '完成了多少项…整改任务' ask a result (the tasks are what is counted), as does 'a result
     # that beat its district-assigned task'
     done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b|\btask (?:forces?|orders?)\b|任务令|"
-                  r"(?:要|该|应该?)填(?:写)?(?=多少|几)", " ", done,
+                  + _FORM_FILL.pattern, " ", done,
                   flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target; '要填多少': a form
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
                   r"target|quota|goal)s?\b", " ", done, flags=re.I)  # (…but 'which exceeded its task by most' asks it)
@@ -1004,7 +1005,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"[收交缴纳]了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
-    text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|(?:要|该|应该?)填(?:写)?(?=多少|几)", "", text)  # '释放出来的', '要填多少'
+    text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
     text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,]\s*那)|"
                   r"请(?:给出|提供|说明|列出|告诉我)[^，,。？?]*|(?:^|(?<=[，,。？?\s]))那(?=[\u4e00-\u9fff])", " ", text)
