@@ -341,7 +341,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         "count" in t.units for t in TERMS if t.key in named)  # 'to meet its investment task, how many projects'
     if named and row.key not in named and not counts_other:
         return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure
-    if r.language == "en" and not row.key.startswith("label:") and row.key not in named and not _typed(question, r):
+    if r.language == "en" and not row.key.startswith("label:") and row.key not in named and not typed:
         return None  # ('attracted investment funds' over '完成固定资产投资…'): a lexicon indicator the words never named
     clause = _own_clause(sent, start, row)
     # in English, some of what was asked, and of a two-word name both ('solar greenhouses' is not held by
@@ -351,7 +351,6 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     cover = english_coverage(things, clause) if r.language == "en" else 0.0
     held = (cover >= _SOLE_COVER if len(things.split()) <= 2 else cover > 0) if r.language == "en" \
         else any(f in clause for f in focus)
-    typed = _typed(question, r)
     if typed and not held:  # ('…industry cluster (某产业集群)' over '某产业集群已成规模,产值达…亿元': the Chinese
         # given names the clause's topic, said just before its figure)
         held = all(g in _topic_before(sent, start, row) + clause for g in typed)
@@ -456,23 +455,23 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
              and _counted_after(question, sent, x, r.language)]
     if after:
         return after
+    own = {id(x): _own_item(sent, start, x) for x in rows}
     typed = _typed(question, r)
     if typed:  # ('hold accountable (问责处理)' over '立案18宗18人,问责处理…9人'): the figure whose own item
         # holds every Chinese word given
         # …and, of things counted, names them ('how many yaks … (出栏)' is not '牛羊出栏…头')
         nouns = [] if r.unit_hint != "count" or re.search(r"[\u4e00-\u9fff]", r.counted) else \
             [w for w in r.counted.split() if w.lower() not in ("how", "many", "much")]  # (a gloss of its own is given)
-        told = [x for x in rows if all(g in (item := _own_item(sent, start, x) + "\n" + x.label_zh) for g in typed)
+        told = [x for x in rows if all(g in (item := own[id(x)] + "\n" + x.label_zh) for g in typed)
                 and (not nouns or _GENERIC_COUNTED.fullmatch(nouns[-1]) or english_coverage(" ".join(nouns), item) > 0)]
         return told if len({(x.value, x.unit) for x in told}) == 1 else []
-    items = [_own_item(sent, start, x) for x in rows]
     if r.language == "en" and r.unit_hint == "count" and all(
-            any(f.startswith("n") for _, f in tagged(re.sub(r"[\d.]+", "", item))) for item in items):
+            any(f.startswith("n") for _, f in tagged(re.sub(r"[\d.]+", "", item))) for item in own.values()):
         # ('trucks impounded?' over '…摩托车、电动车2150辆、货车3380辆'): the one figure whose item holds the
         # dictionary's Chinese for a plural noun asked (never when an item names no thing: '电梯签约31台、完工14台')
         for word in [w for w in r.phrase.split() if re.fullmatch(r"[a-z]{3,}(?<!s)s", w, re.I)]:
             glosses = [g for g in english_to_zh(word) if len(g) >= 2]
-            told = [x for x in rows if any(g in _own_item(sent, start, x) for g in glosses)]
+            told = [x for x in rows if any(g in own[id(x)] for g in glosses)]
             if len({(x.value, x.unit) for x in told}) == 1:
                 return told
     if r.language != "zh" or _COMPLEMENT.search(question):
@@ -480,7 +479,6 @@ def _told_apart(question: str, r: Route, sent: str, start: int, rows: list[Indic
     if counted and any(measure_fits(counted.group(1), x.unit) for x in rows):
         rows = [x for x in rows if measure_fits(counted.group(1), x.unit)]  # '几个项目': not the 5次 beside them
     wanted = _asked_wording(question, sent, focus)
-    own = {id(x): _own_item(sent, start, x) for x in rows}
     told = [x for x in rows if wanted and any(f in own[id(x)] for f in wanted)
             and _holds_asked(wanted, sent, start, x, rows)]
     if len({(x.value, x.unit) for x in told}) != 1 and counted and counted.group(2):
