@@ -59,6 +59,7 @@ from rag.figures.match import (
     qualifier_fit,
     stock_first,
     terms_named,
+    with_state,
 )
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import (
@@ -368,7 +369,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     subset = sent[sent.find(own) + len(own) :].split("其中", 1)[1:] if r.language == "zh" else []
     if subset and any(f in subset[0] and f not in own for f in asked if len(f) >= 2):
         return None  # '…2个市重点项目加快建设,其中甲、乙…主体工程已封顶': the part the words asked name
-    if not held or qualifier_fit(r.phrase, row.label_zh) < 0.75:
+    if not held or qualifier_fit(r.phrase, with_state(row.label_zh, own)) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
     quoted = [t for t in QUOTED_COUNTED.findall(question) if t not in r.places[0]] if r.language == "zh" else []
     if quoted and not any(t in x.label_zh + x.evidence.quote + (x.context or "") for t in quoted for x in fit):
@@ -876,6 +877,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = [p if lang == "zh" else f"{place_en(p)} ({p})" for p in matched]
         return _answer(question, r, msg("which_place", lang, label=_label(measure, lang),
                                         places=join_list(shown, lang)), [], route="abstain")
+    to_go = _to_target(question, r, measure, places[0]) if len(places) == 1 and r.intent == "lookup" else None
+    if to_go is not None:
+        return to_go
     if len(places) == 1 and (_VS_TARGET.search(question) and (
             ASKS_CHANGE.search(question) or _DIFF_ASKED.search(question)
             or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b|\bby how much\b.*\b(?:"
@@ -940,7 +944,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
     part_zh = part_asked if r.intent == "lookup" else None
     asked_part = re.sub(r"[“”]", "", part_zh.group(2) or part_zh.group(3)) if part_zh else ""
-    if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not all(
+    if part_zh and (part_zh.group(3) or len(asked_part) > 6 or asked_part.endswith("的")) and not all(
             pos.startswith("n") for _, pos in tagged(asked_part)):
         part_zh = None  # '项目中，有几个进入了建设阶段': a state some are in, no part named by a noun (个体工商户)
     if part_zh and question[part_zh.end(1) : part_zh.end(1) + 3] in measure[0].label_zh:
@@ -1473,8 +1477,22 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         not s.row.label_zh.startswith(widest) and widest in s.row.label_zh  # the qualifier comes first
         and len(added := s.row.label_zh.replace(widest, "", 1)) >= 2 and added in r.phrase
         and s.row.kind in wanted and s.score >= _RIVAL for s in ss)]
+    # '小初学位' asked: the one label that says the whole phrase, of the kind asked, over a lexicon match without its
+    # qualifier ('新增公办学位')
+    holding = [(other, ss) for other, ss in groups.items() if other != name and any(
+        r.phrase in s.row.label_zh and s.row.kind in wanted for s in ss)] \
+        if r.language == "zh" and len(r.phrase) >= 3 and not any(r.phrase in s.row.label_zh for s in best) else []
+    if not holding and r.language == "zh" and not _usable([s.row for s in best], wanted, r):
+        # '小初阶段的学位' planned: the best match has no figure of the kind and period asked; the one label that does
+        # and says a word of the phrase the best one lacks ('新增小初学位' beside '新增公办学位') is meant
+        lacking = bigrams(r.phrase) - bigrams(min((s.row.label_zh for s in best), key=len))
+        holding = [(other, ss) for other, ss in groups.items() if other != name and any(
+            s.score >= THRESHOLD and bigrams(s.row.label_zh) & lacking for s in ss)
+            and _usable([s.row for s in ss], wanted, r)]
     if len(narrower) == 1:
         name, best = narrower[0]
+    elif len(holding) == 1:
+        name, best = holding[0]
     elif r.intent == "lookup" and not re.search(r"[和及与、]", question) and not _unit_named(r.phrase, best) and any(
             s.row.label_zh in r.phrase[:-1] and not _same_ending(r.phrase, s.row.label_zh) for s in best):
         # '引进项目的落地产值是任务的几倍': the measure the phrase ends with, not the lexicon name that qualifies it
@@ -2367,7 +2385,7 @@ _REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?�
 
 # '那30家企业，扣掉其中的外资企业，还剩几家': the whole, the part taken off, what is left
 _TAKEN_OFF_ZH = re.compile(r"(?P<whole>[^，,？?]{2,24}?)[，,]?\s*(?:扣掉|扣除|减去|去掉|刨去|除去)(?:其中|里面|当中)?的?"
-                           r"(?P<part>[^，,？?]{2,14}?)[，,]?\s*(?:还剩|剩下|剩余|还有)")
+                           r"(?P<part>[^，,？?]{2,14}?)[，,]?\s*(?:还剩|剩下|剩余|还有|剩(?=多少|几))")
 
 
 def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
@@ -2474,6 +2492,49 @@ def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> A
                count_fig=_figure(count, lang))
     return _answer(question, r, text, [total, count],
                    caveats=[msg("computed_note", lang), *_notes([total, count], lang)])
+
+
+_TO_TARGET = re.compile(r"(?:全年|年度)?(?:目标|任务)|\b(?:target|task|goal|quota)\b", re.I)
+
+
+def _to_target(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:
+    """'1-5月完成后，要完成全年目标还需完成多少', 'how much did it still have to collect to meet its full-year
+    target': the year's target less the part-year result the report states with it, computed and said so."""
+    if not ((REST_ASKED.search(question) or _STILL_TO_DO.search(question)) and _TO_TARGET.search(question)) \
+            or r.kind == "yoy_growth":
+        return None
+    head = measure[0]  # the measure asked, not a family member beside it ('城市更新…完成固定资产投资')
+    own = [x for x in measure if x.street == place and (x.label_zh == head.label_zh or x.key == head.key
+                                                         and not head.key.startswith("label:"))]
+    share = r.unit_hint == "percent" or r.kind in ("share", "completion_rate")
+    rates = [x for x in own if x.kind == "completion_rate" and x.part != "plan" and not is_full_year(x.period)
+             and 0 < x.value < 100 and x.unit == "%" and (not r.years or x.period[:4] == str(max(r.years)))]
+    done = [x for x in own if x.kind in _LEVEL and x.part != "plan" and not is_full_year(x.period)
+            and (not r.years or x.period[:4] == str(max(r.years)))
+            and (not r.period or is_full_year(r.period) or period_matches(x.period, r.period))]
+    for d in sorted(done, key=lambda x: period_key(x.period), reverse=True):
+        year = d.period[:4]
+        goals = [x for x in own if x.kind == "target" and x.period in (year, f"{year}-plan")
+                 and x.normalized_unit == d.normalized_unit and x.normalized_value > d.normalized_value]
+        lang = r.language
+        rate = [x for x in rates if x.period == d.period]
+        if share or (not goals and len({x.value for x in rate}) == 1):
+            if len({x.value for x in rate}) != 1:
+                continue
+            left = 100 - rate[0].value  # 'what share was still left', or the amount the rate implies
+            figure = _computed(left, rate[0], lang) if share else _computed(d.value * left / rate[0].value, d, lang)
+            text = msg("to_target_rate", lang, place=_place(place, lang), label=_label([d], lang), figure=figure,
+                       period=_period(d.period, lang), done=_figure(d, lang), rate=_figure(rate[0], lang))
+            return _answer(question, r, text, [d, rate[0]],
+                           caveats=[msg("computed_note", lang), *_notes([d, rate[0]], lang)])
+        if len({x.normalized_value for x in goals}) != 1:
+            continue
+        t = goals[0]
+        figure = _computed(_in_unit_of(t.normalized_value - d.normalized_value, t), t, lang)
+        text = msg("to_target", lang, place=_place(place, lang), year=year, label=_label([t], lang),
+                   target=_figure(t, lang), done=_figure(d, lang), period=_period(d.period, lang), figure=figure)
+        return _answer(question, r, text, [t, d], caveats=[msg("computed_note", lang), *_notes([t, d], lang)])
+    return None
 
 
 def _actual_vs_target(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:

@@ -198,6 +198,13 @@ def language_of(text: str) -> Literal["zh", "en"]:
 
 
 _ADD_TO = re.compile(r"把([\u4e00-\u9fff]{2,10}?)(?:增加|新增|扩大)了?(?=多少|几)")
+# '工业增加值（规上口径）': the scope said after the name, in brackets, is the name's own qualifier (规上工业增加值)
+# '年产值过1亿元的企业': the firms past a bar, as reports name them (产值亿元以上企业)
+_BAR_PASSED = re.compile(r"(?:超过|过|超|达到|达|不低于|在)(?:[1一](?=[万亿]))?((?:\d+(?:\.\d+)?|[十百千])?[万亿]元)(?:以上)?的?(?=企业|工业企业|村|项目|商户)")
+# '小学加初中的学位', '小学、初中这一块': the school levels as reports abbreviate them (小初学位, 中小学)
+_SCHOOLS = ((re.compile(r"小学(?:加上?|和|与|及|、)?初中|初中(?:加上?|和|与|及|、)?小学"), "小初"),
+            (re.compile(r"小学(?:加上?|和|与|及|、)?中学|中学(?:加上?|和|与|及|、)?小学"), "中小学"))
+_SCOPE_AFTER = re.compile(r"(工业|批发|零售|批零|企业|服务业|社零|社会消费品)([\u4e00-\u9fff]{0,8}?)[（(](规上|规模以上|限上|限额以上)口径[)）]")
 # A yes-or-no question after the figure asked ('…完成多少？是第一次过百亿吗？'): no part of the figure's name
 _YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否|没有?(?=[？?]?\s*$))[^？?]*[？?]?\s*$")
 
@@ -206,6 +213,8 @@ _YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能�
 # 完工的…）', '— not the 2025 plan —'): no part of what is asked
 _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:和|与|跟|把)[^，,。？?！!]{1,40}?(?:混在一起|混为一谈|混淆|搞混|弄混|混)了?"
                     r"[。.！!]?|[（(](?:不算|不含|不包括|不计|不是|并非)[^（()）]{0,30}?\d{4}年[^（()）]{0,30}[)）]|"
+                    # '（中小学和幼儿园都算上）': the parts a total is asked with, no list of things to add up
+                    r"[（(][^（()）]{1,30}?都(?:算上?|包括|含|计入)(?:在内|进去)?[)）]|"
                     r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)|"
                     # 'Give it in yuan, and say whether it covers the full first half (January–June)': a check of
                     # the figure found, not the period asked
@@ -309,6 +318,10 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
+    question = _SCOPE_AFTER.sub(r"\3\1\2", question)
+    question = _BAR_PASSED.sub(r"\1以上", question)
+    for schools, short in _SCHOOLS:
+        question = schools.sub(short, question)
     question = _SEASON.sub(r"\1", full_years(question))  # '2021/2022年榨季': one season, by the year it ends
     question = _POINTS_COLLOQUIAL.sub(r"\1了百分之几", question)  # '社零比上年涨了几个点': the growth, in per cent
     metas = [m for m in known if isinstance(m, ReportMeta)]
@@ -517,6 +530,9 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
     if kind in ("yoy_growth", "completion_rate", "target", "share") and (_SECOND_ASK.search(question)
                                                                or _EN_TWO.search(unquoted)
                                                                or _terse_then_rate(unquoted)):
+        first = _SECOND_ZH.search(question)
+        if first and kind_asked(question[: first.start()]) == kind:
+            return kind, None  # '消费市场涨了多少？请给…的同比增速': the first ask asks the rate too
         return "actual", kind
     return kind, None
 
@@ -793,6 +809,8 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(_RATE_ON_LAST_YEAR, question):
         return "yoy_growth"
     if ASKS_CHANGE.search(question):
+        if QUESTION_TARGET.search(question) and not re.search(r"[比较]|同比|同期|上年|去年|\b(?:than|on|over)\b", question):
+            return "target"  # '计划…要增加多少个': the plan's addition, no change on a year before
         return "yoy_change"
     if _ESTIMATE.search(question) and not FINAL_ONLY.search(question) and not (
             re.search(r"\bexpected\b", question, re.I) and re.search(r"\b(?:plans?|planned|target|aim)\b", question, re.I)):
@@ -995,22 +1013,31 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
     # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
-    text = re.sub(r"[（(][^（）()]{0,20}?(?:不算|不含|不包括|不计|不是|而非|说的是|问的是|指的是)[^（）()]{0,20}[)）]", " ",
+    text = re.sub(r"[（(][^（）()]{0,20}?(?:不算|不含|不包括|不计|不是|而非|说的是|问的是|指的是|都算上?|都包括|都含)[^（）()]{0,20}[)）]", " ",
                   text)
+    # '小初学位（小学加初中）': a bracket that only says again what the name says
+    text = re.sub(r"[（(]([^（）()]{1,12})[)）]",
+                  lambda m: " " if m.group(1) in text.replace(m.group(0), "", 1) else m.group(0), text)
     # '（完成率在100%以上）': a condition on the figure, no part of its name
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|报)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
-    text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几)", " ", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:准备|打算|计划|要)?(?:增加|减少|提高|降低|上升|多出?|(?<=准备|打算)加)了?(?=多少|几)",
+                  " ", text)  # ('…学位准备加多少个': the plan's addition)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
-    text = re.sub(r"[收交缴纳]了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
+    text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
     text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
     text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,]\s*那)|"
                   r"请(?:给出|提供|说明|列出|告诉我)[^，,。？?]*|(?:^|(?<=[，,。？?\s]))那(?=[\u4e00-\u9fff])", " ", text)
     text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
+    # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
+    text = re.sub(r"给([^，,？?]{0,14}?)定[的了]", r" \1 ", text)
+    text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)|多少钱",
+                  " ", text)
+    text = re.sub(r"^\s*(?:按照|依照|照)(?=\s)", " ", text)  # '照观湖2023年的计划，…': whose plan, no name
     text = re.sub(r"^\s*把|(?:相加|加总|汇总)(?:起来)?(?:后)?(?:[，,]\s*)?(?:的)?(?:总(?:数|和))?|之和|"
                   r"从(?:高|多|大)到(?:低|少|小)(?:排(?:序|列)?)?|"
                   r"(?:排|位|居|处)(?:在|于)?中间(?:的)?|居中(?:的)?",
@@ -1037,7 +1064,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '专精特新要新增几家', '幼儿托位的新增目标': the verb said after the thing added opens its name, as reports write it
     text = re.sub(r"^([\u4e00-\u9fff]{2,}?)(新增|新建|新引进|新培育|新认定)$", r"\2\1", text)
     # '招来的项目，目前落户了多少个': the things that did it, named as reports write them ('…落户项目')
-    return re.sub(r"^([\u4e00-\u9fff]*?)([\u4e00-\u9fff]{2})(落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地)$", r"\1\3\2", text)
+    # (…'引来的项目里，真正落户的有几个': those of the things named before 里 that did it)
+    return re.sub(r"^([\u4e00-\u9fff]*?)([\u4e00-\u9fff]{2})(?:里|中|当中|之中)?(落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地)$",
+                  r"\1\3\2", text)
 
 
 _EN_SHARE_FROM = re.compile(r"\bshare of (?:the |its )?(.+?) (?:(?:came|comes|come|was|were|is|are) (?:from|contributed by|"

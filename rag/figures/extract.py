@@ -272,6 +272,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         # 预计 opening the 。-sentence covers its ；-parts; 预计 inside an earlier ；-part covers only that part
         estimated = section_q.part == "review" and (scoped or bool(ESTIMATE.search(opening + sentence[: q.start]))
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
+        if estimated and re.search(r"[（(][^（）()]{0,6}?20\d\d\s*年[^（）()]*$", sentence[: q.start]):
+            estimated = False  # '预计全年…5.86亿元（2018年5.31亿元）': the year before's figure, in brackets, is final
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
         project = _PROJECT_AFTER.match(sentence, q.end) if re.fullmatch(r"总?投资|计划投资", label) else None
@@ -446,6 +448,12 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 term, label = again
             elif not label and i and prev[1] and unit_kind not in (None, "percent") and quantities[i - 1].unit == q.unit:
                 term, label = _stock_or_added(prefix, prev)
+            if not label and re.search(r"目标|任务", prefix) and i + 1 < len(quantities) \
+                    and quantities[i + 1].unit == q.unit:
+                # '全年市下达目标4600万元，1-5月完成财政收入2115万元': the target of the measure the next figure names
+                ahead = match_term(sentence[q.end : quantities[i + 1].start], unit_kind)
+                if ahead is not None:
+                    term, label = ahead[0], ahead[0].zh
             named_after = _AFTER.match(sentence, q.end)
             if i and out and label and label == prefix.strip() and label in out[-1][1] and named_after \
                     and (before_unit := quantities[i - 1].unit) and UNITS[before_unit].normalized_unit != unit_kind \
@@ -1053,6 +1061,8 @@ def _clean(text: str) -> str:
         text = re.sub(r"^(?:上级|[省市区县])?下达(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?(?=[\u4e00-\u9fff]{4})", "", text)
         if text == before:
             break
+    if re.fullmatch(r"(?:上级|[省市区县])?下达(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?", text):
+        return ""  # '全年市下达目标(4600万元)': who set it, no name
     text = re.sub(r"(?<=..)\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?$", "", text)  # '工业开票销售1-11月(累计…)': the period
     # '村集体经济总收入在2024年860万元的基础上(增长8%)': the base and the rise are the income's
     text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)
@@ -1150,6 +1160,9 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     return "actual"
 
 
+_BASE_AFTER = re.compile(r"[（(][^（）()]{0,6}?20\d\d\s*年[^（）()]*[)）]")
+
+
 def period_of(report: Report, section: Section, sentence: str, pos: int | None = None,
               before: str = "", flow: bool = False) -> tuple[str, str]:
     """(period code, source) of a figure at `pos` in `sentence`: its clause, then the sentence before it (back to
@@ -1170,11 +1183,14 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     end = end_m.start() if end_m else len(sentence)
     for n, start in enumerate(reversed(cuts)):
         stop = end if n == 0 else cuts[len(cuts) - n]
-        found = period_in(_PERIOD_NOISE.sub(" ", sentence[start:stop]), year)
+        seg = sentence[start:stop]
+        # '…5.86亿元（2018年5.31亿元）,同比增长10.4%': a year in brackets is the base's, never a figure's outside them
+        seg = seg[: pos - start] + _BASE_AFTER.sub(" ", seg[pos - start :]) if n == 0 else _BASE_AFTER.sub(" ", seg)
+        found = period_in(_PERIOD_NOISE.sub(" ", seg), year)
         if found:
             return found, "clause" if n == 0 else "sentence"
     # "1-10月,实现财政总收入…;一般公共预算收入7.36亿元": a period opening the sentence holds across its ；
-    lead = _opening(re.split(r"[。！？\n]", before[-300:])[-1])  # ('…，预计上半年可完成18亿元；' opens nothing)
+    lead = _opening(_BASE_AFTER.sub(" ", re.split(r"[。！？\n]", before[-300:])[-1]))  # ('…，预计上半年可完成18亿元；' opens nothing)
     found = period_in(_PERIOD_NOISE.sub(" ", lead), year) if lead.strip() else None
     if found:
         return found, "sentence"

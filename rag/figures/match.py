@@ -532,6 +532,12 @@ _NET_ASKED = re.compile(r"净增|\bnet[- ](?:increase|addition|gain|growth)", re
 # the state projects are counted in ('完工项目', '开工项目'): a count of projects in one state is not of another
 _STATE = re.compile(r"完工|竣工|建成|开工|动工|在建|签约|立项")
 _STATE_SAME = {"竣工": "完工", "建成": "完工", "动工": "开工"}
+
+
+def with_state(label: str, clause: str) -> str:
+    """A label with the state its own clause says its things are in ('建成280个某项目' → '建成某项目'), for the
+    state check of :func:`qualifier_fit`; the label as it is when it names a state already or the clause none."""
+    return label if _STATE.search(label) else "".join(dict.fromkeys(_STATE.findall(clause))) + label
 _ABOVE_SET = re.compile(r"([规限四资])上(?=企业|工业|单位|社零|批发|零售|住餐|服务业|“|”|\"|$)")
 _SCALE_ABOVE = re.compile(r"规上|规模以上|升规|\babove[- ](?:designated[- ])?(?:size|scale)", re.I)
 _SCALE_BELOW = re.compile(r"规下|规模以下|\bbelow[- ](?:designated[- ])?(?:size|scale)", re.I)
@@ -767,6 +773,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
     "sign": ("签约", "签订"), "signed": ("签约", "签订"), "signing": ("签约", "签订"),  # 签约项目, not 标志
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
+    "land bank": ("入库", "储备"), "industrial land": ("产业用地", "工业用地"), "residential land": ("居住用地",),
     "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",), "budget revenue": ("预算收入",),
     "fiscal revenue": ("财政收入", "财政总收入"), "total fiscal": ("财政总收入",),
     "gross regional product": ("地区生产总值",), "gdp": ("地区生产总值", "生产总值"),

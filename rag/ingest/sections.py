@@ -139,6 +139,9 @@ def _title_of(line: str) -> str:
 def _plan_start(heads: list[_Head], review_year: int | None) -> int | None:
     """The first top-level heading that announces plans (计划, 下半年, a later year's 主要工作)."""
     tops = [h for h in heads if h.level == 0]
+    # a table of contents ('目录：一、2019年工作总结 … 三、2020年工作计划') lists the headings the body repeats:
+    # its entries are no parts, the body's headings are
+    tops = [h for i, h in enumerate(tops) if not any(o.title == h.title for o in tops[i + 1 :])]
     if review_year is None and tops:
         first = re.findall(r"(20\d\d)年", tops[0].title)
         review_year = int(first[0]) if first else None

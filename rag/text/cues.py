@@ -16,9 +16,13 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
-QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
-                             r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
-                             r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b",
+QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=[加建新引推完实开投修改])|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
+                             r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
+                             # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
+                             r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推])|"
+                             r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
+                             r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
+                             r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
 DONE = re.compile(r"完成|实现|(?<![下送到传抵表转直])达到?|已")  # 下达 (handed down) is no result
@@ -45,7 +49,7 @@ CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|
                     r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少|(?<!净)增|(?<!净)减|(?<=[年期比]净)[增减])了?")
 CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 # A question asking for that change: '比上年增加了多少元', '增产多少斤', 'how much more than last year'.
-ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|少|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"
+ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|(?<![至最])(?:多出?|少)|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"  # 至少几个: a floor
                          r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b[^?]*\bthan (?:a|one|the) year (?:earlier|before|ago)\b|"
@@ -59,8 +63,9 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|多出?|
                          r"\b(?:same period|year earlier|last year|previous year|year before)\b",
                          re.I)
 # what is left of a whole, asked ('还有多少户…尚未脱贫', '剩余', 'how many are still unfinished')
-REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
-                        r"\b(?:remaining|still (?:not|un)\w*|yet to)\b", re.I)
+REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
+                        r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to)\b",
+                        re.I)
 CUMULATIVE = re.compile(r"累计")
 # Stated provisional: the figure awaits the statistics office.
 PROVISIONAL = re.compile(r"以统计(?:局|部门)?公布(?:数据)?为准")

@@ -203,6 +203,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "trend_top_year_gap": {"zh": "{place}{label}{period}{which}:{figure}[{n}],比{other}{more}{delta}(计算值)。",
                            "en": "{place}'s {label} was {which} in {period}: {figure} [{n}], {delta} {more} than in "
                                  "{other} (computed)."},
+    "to_target": {"zh": "{place}{year}年{label}距全年目标还差约{figure}(计算值:目标{target}[1]−截至{period}已完成{done}[2])。",
+                  "en": "{place}: about {figure} of {label} was still to go to its {year} target (computed: target {target} "
+                        "[1] − {done} done by {period} [2])."},
+    "to_target_rate": {"zh": "{place}{label}距全年目标还差约{figure}(计算值:截至{period}已完成{done}[1],完成全年目标的{rate}[2])。",
+                       "en": "{place}: about {figure} of {label} was still to go to its full-year target (computed: {done} "
+                             "done by {period} [1], {rate} of the target [2])."},
     "vs_target": {"zh": "{place}{period}{label}{done}[1],比目标{target}[2]{direction}{delta}(计算值)。",
                   "en": "{place}'s {label} in {period} was {done} [1], {delta} {direction} its target of {target} [2] "
                         "(computed)."},

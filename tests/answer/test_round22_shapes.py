@@ -1,0 +1,157 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing.
+
+- Targets asked in everyday words: '目标里…至少几个' (至少 is a floor, no change asked); '2024年某街道要在…完成多大
+  面积' and '下半年要让…入库' (a period's 要 is its plan); '计划…要增加多少个' (the plan's addition, not a change on
+  a year before); 'does X want the project to …' in English.
+- Names as analysts say them: '小学加初中的学位' is the report's 小初学位; '年产值过1亿元的企业' its 产值亿元以上企业;
+  '工业增加值（规上口径）' its 规上工业增加值; '一年能收上来多少税' the tax revenue; '给下半年定的', '等到2023年',
+  '再多出', '真正落户的' name nothing; an aside listing the parts a total includes ('（中小学和幼儿园都算上）') is
+  no sum to add up.
+- A figure whose clause says the state its things are in ('建成280个某项目') answers a question asking that state.
+- '消费市场涨了多少？请给…同比增速': both asks ask the growth, one answer.
+- What is still to go to a year's target: the target less the part-year result, or (with only the completion rate
+  stated) the amount that rate implies, computed and said so; '减去已经落户的，剩多少个' the difference of two.
+- Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
+  plan; a previous year's figure in brackets ('5.86亿元（2018年5.31亿元）') is that year's and final, and its year
+  is never the period of the figures outside the brackets; '全年市下达目标4600万元，1-5月完成财政收入…' is the
+  target of the measure named next, never a figure named '市下达'.
+"""
+
+from __future__ import annotations
+
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus
+
+REPORTS = {
+    "ql_2023.txt": "青岚街道2023年工作总结及2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "全年实现社会消费品零售总额64.2亿元,同比增长7.4%,居全区第3位。"
+                   "全年实现地区生产总值210亿元,规模以上工业企业总产值402.6亿元,增加值71.3亿元,税收收入38亿元。"
+                   "产值亿元以上企业达54家,上市公司达9家。"
+                   "投入“社区微实事”经费2150万元,建成196个社区微实事项目。"
+                   "新建改扩建学校5所,新增学位4210座,其中中小学3所、新增学位3600座,幼儿园2所、新增学位610座。"
+                   "外出招商活动7次,累计挖掘项目31个,已落户项目13个。\n"
+                   "二、2024年工作计划\n"
+                   "全年牵头引进落户项目不少于26个。推进东片区土地整备项目,完成土地整备24.6万平方米。"
+                   "新增小初学位1320个、高中学位450个。新增托位数360个。\n",
+    "sq_2024.txt": "石渠镇2024年上半年工作总结\n"
+                   "一、上半年工作情况\n"
+                   "（三）财政收入。全年市下达目标5200万元，1-5月完成财政收入2340万元，占全年目标的45.0%，同比增长4.1%。"
+                   "1-5月，全镇固定资产投资累计完成9.6亿元，完成年度目标32%。\n"
+                   "二、下半年工作打算\n"
+                   "争取年底前完成居住用地0.52公顷、产业用地2.6公顷入库。\n",
+    "yp_2019.txt": "您的位置：首頁 >> 鄉鎮工作總結 >> 正文\n"
+                   "雁坪鎮2019年工作總結及2020年工作計劃\n"
+                   "目錄：\n"
+                   "一、2019年工作總結\n"
+                   "二、存在的問題\n"
+                   "三、2020年工作計劃\n"
+                   "雁坪鎮2019年工作總結及2020年工作計劃\n"
+                   "一、2019年工作總結\n"
+                   "預計全年完成農業總產值6.42億元（2018年5.87億元），同比增長9.4%；"
+                   "農村常住居民人均可支配收入11280元（2018年10310元），增長9.4%；完成固定資產投資2.7億元。\n"
+                   "二、存在的問題\n"
+                   "產業基礎仍然薄弱。\n"
+                   "三、2020年工作計劃\n"
+                   "力爭農業總產值達到7億元。\n",
+}
+
+
+corpus = invented_corpus("round22", REPORTS)
+
+
+def _first(answer, value: float, unit: str) -> bool:  # type: ignore[no-untyped-def]
+    """The answer's first headline figure is `value` in `unit` (a computed one, to rounding)."""
+    first = headline_figures(answer)[:1]
+    return bool(first) and first[0][1] == unit and abs(first[0][0] - value) <= 1e-6 * max(1.0, abs(value))
+
+
+def test_a_floor_in_a_target_is_no_change_asked(corpus: Corpus) -> None:
+    a = corpus.ask("青岚街道2024年的招商目标里，要落户的项目至少几个？")
+    assert headline_figures(a)[:1] == [(26.0, "count")], a.text
+
+
+def test_a_periods_要_asks_its_plan(corpus: Corpus) -> None:
+    a = corpus.ask("2024年青岚要在土地整备上完成多大面积？")
+    assert headline_figures(a)[:1] == [(246000.0, "m2")], a.text
+    a = corpus.ask("By the end of 2024, how many hectares of industrial land does Shiqu (石渠) want to bring into the land bank?")
+    assert headline_figures(a)[:1] == [(26000.0, "m2")], a.text
+
+
+def test_school_levels_as_reports_abbreviate_them(corpus: Corpus) -> None:
+    for q in ("青岚街道2024年的计划里，小学加初中要新增多少学位？", "照青岚2024年的计划，小学、初中这一块要多出多少学位？",
+              "青岚2024年小学初中学位准备加多少个？"):
+        a = corpus.ask(q)
+        assert headline_figures(a)[:1] == [(1320.0, "count")], (q, a.text)
+
+
+def test_a_bar_passed_names_the_banded_firms(corpus: Corpus) -> None:
+    a = corpus.ask("青岚2023年年产值过1亿元的企业有多少家？")
+    assert headline_figures(a)[:1] == [(54.0, "count")], a.text
+
+
+def test_a_scope_in_brackets_qualifies_the_name(corpus: Corpus) -> None:
+    a = corpus.ask("青岚街道的工业增加值（规上口径）2023年是多少？")
+    assert headline_figures(a)[:1] == [(71.3e8, "CNY")], a.text
+
+
+def test_everyday_tax_wording(corpus: Corpus) -> None:
+    a = corpus.ask("青岚街道2023年一年能收上来多少税？")
+    assert headline_figures(a)[:1] == [(38e8, "CNY")], a.text
+
+
+def test_a_state_said_in_the_clause(corpus: Corpus) -> None:
+    a = corpus.ask("青岚2023年用“社区微实事”经费，最后建成了几个项目？")
+    assert headline_figures(a)[:1] == [(196.0, "count")], a.text
+
+
+def test_two_asks_of_the_growth_are_one(corpus: Corpus) -> None:
+    a = corpus.ask("青岚街道2023年的消费市场涨了多少？请给社会消费品零售总额的同比增速。")
+    assert headline_figures(a)[:1] == [(7.4, "percent")], a.text
+
+
+def test_parts_included_in_a_total_are_no_sum(corpus: Corpus) -> None:
+    a = corpus.ask("青岚2023年新增学位合计多少座？（中小学和幼儿园都算上）")
+    assert headline_figures(a)[:1] == [(4210.0, "count")], a.text
+
+
+def test_those_that_landed(corpus: Corpus) -> None:
+    a = corpus.ask("青岚2023年引来的项目里，真正落户的有几个？")
+    assert headline_figures(a)[:1] == [(13.0, "count")], a.text
+    a = corpus.ask("青岚2023年外出招商挖掘的项目，减去已经落户的，剩多少个？")
+    assert headline_figures(a)[:1] == [(18.0, "count")], a.text
+
+
+def test_a_plans_addition_set_for_a_half_year(corpus: Corpus) -> None:
+    a = corpus.ask("托育方面，青岚给2024年定的托位新增目标是多少个？")
+    assert headline_figures(a)[:1] == [(360.0, "count")], a.text
+
+
+def test_what_is_still_to_go_to_the_target(corpus: Corpus) -> None:
+    a = corpus.ask("石渠镇1-5月财政收入完成后，要完成全年目标还需完成多少？")
+    assert _first(a, 2860e4, "CNY"), a.text
+    a = corpus.ask("How much fiscal revenue did Shiqu town (石渠镇) still have to collect after May 2024 to meet its "
+                   "full-year target?")
+    assert _first(a, 2860e4, "CNY"), a.text
+    a = corpus.ask("By the end of May 2024, what share of Shiqu's (石渠) annual fixed-asset investment target was still "
+                   "left to do?")
+    assert _first(a, 68.0, "percent"), a.text
+    a = corpus.ask("截至5月，石渠镇固定资产投资还需完成多少才能达到年度目标？")
+    assert _first(a, 20.4e8, "CNY"), a.text
+
+
+def test_a_target_named_by_who_set_it_takes_the_measure_named_next(corpus: Corpus) -> None:
+    rows = {(x.label_zh, x.kind) for x in corpus.indicators(street="石渠镇") if x.value == 5200.0}
+    assert rows == {("财政收入", "target")}, rows
+
+
+def test_a_table_of_contents_is_no_plan_part(corpus: Corpus) -> None:
+    rows = {(x.value, x.kind, x.period) for x in corpus.indicators(street="雁坪镇") if x.unit == "亿元"}
+    assert (6.42, "estimate", "2019") in rows and (2.7, "estimate", "2019") in rows, rows
+
+
+def test_a_bracketed_years_figure_is_that_years_and_final(corpus: Corpus) -> None:
+    rows = {(x.value, x.kind, x.period) for x in corpus.indicators(street="雁坪镇")}
+    assert (5.87, "actual", "2018") in rows and (10310.0, "actual", "2018") in rows, rows
+    assert (9.4, "yoy_growth", "2019") in rows and (11280.0, "estimate", "2019") in rows, rows
