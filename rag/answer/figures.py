@@ -944,7 +944,11 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
     part_zh = part_asked if r.intent == "lookup" else None
     asked_part = re.sub(r"[“”]", "", part_zh.group(2) or part_zh.group(3)) if part_zh else ""
-    if part_zh and (part_zh.group(3) or len(asked_part) > 6 or asked_part.endswith("的")) and not all(
+    core = re.sub(r"^(?:属于|是|为)|的$", "", asked_part)
+    if part_zh and asked_part.endswith("的") and core and (tagged(core)[0][1] == "d" or re.search(
+            r"(?:落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地|完成|实施|到位)$", core)):
+        part_zh = None  # '项目里，真正落户的有几个': a state some are in ('属于中小学的': a part named by a noun)
+    if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not all(
             pos.startswith("n") for _, pos in tagged(asked_part)):
         part_zh = None  # '项目中，有几个进入了建设阶段': a state some are in, no part named by a noun (个体工商户)
     if part_zh and question[part_zh.end(1) : part_zh.end(1) + 3] in measure[0].label_zh:
@@ -1487,8 +1491,8 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         # and says a word of the phrase the best one lacks ('新增小初学位' beside '新增公办学位') is meant
         lacking = bigrams(r.phrase) - bigrams(min((s.row.label_zh for s in best), key=len))
         holding = [(other, ss) for other, ss in groups.items() if other != name and any(
-            s.score >= THRESHOLD and bigrams(s.row.label_zh) & lacking for s in ss)
-            and _usable([s.row for s in ss], wanted, r)]
+            s.score >= THRESHOLD and bigrams(s.row.label_zh) & lacking and s.row.label_zh[-2:] in r.phrase[-4:]
+            for s in ss) and _usable([s.row for s in ss], wanted, r)]  # (of the phrase's head: '…学位')
     if len(narrower) == 1:
         name, best = narrower[0]
     elif len(holding) == 1:
@@ -2040,6 +2044,11 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     if row is None and r.kind == "estimate":  # '签约项目预计落地后每年能带来多少产值': the effect the report expects
         row, how = _pick([x for x in final if _expected_effect(x)], r.model_copy(update={"kind": "target"}),
                          ("target",))
+    if row is None and r.kind == "yoy_growth" and not _PERCENT_ASKED.search(question) and re.search(
+            r"\b(?:increase|rise|addition)s? (?:in|of)\b|增加了?多少|增加了?几", question, re.I):
+        # 'what was the 2022 increase in public-school places' over '新增公办学位800个': the places added are the increase
+        added = [x for x in final if re.match(r"新增|新建|净增|新引进", x.label_zh)]
+        row, how = _pick(added, r.model_copy(update={"kind": "actual"}), WANTED["actual"]) if added else (None, "")
     if row is None and r.period_inherited:  # '那玉塘呢？' after a 2022 question: 玉塘's latest, said so
         r = r.model_copy(update={"period": None, "years": []})
         row, how = _pick(final, r, kinds, question=question)
@@ -2715,8 +2724,10 @@ def _target_order(result: Indicator, plan_first: bool, target: Indicator) -> tup
 
 
 def _computed(value: float, like: Indicator, lang: str) -> str:
-    """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
-    value = round(value) if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
+    """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户), but a small one
+    a quotient leaves between two whole numbers keeps one decimal (120 ÷ 1.7 ≈ 70.6个: 71 would overstate it)."""
+    count = round(value, 1) if abs(value) < 1000 and abs(value - round(value)) >= 0.05 else round(value)
+    value = count if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
         else float(f"{value:.4g}")  # 0.1647, not 0.16: the figure is small, its digits are not
     return _en_with_zh(value, like.unit) if lang == "en" else format_zh(value, like.unit)
 

@@ -17,9 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from rag.answer.places import resolve_places
+from rag.answer.places import resolve_places, short_name
 from rag.answer.places import same_county as same_county  # figures filters rows by county
-from rag.figures.lexicon import EN_PATTERNS, flavoured_key, terms_for_question
+from rag.figures.lexicon import BY_KEY, EN_PATTERNS, flavoured_key, terms_for_question
 from rag.schemas import ReportMeta
 from rag.text.cues import (
     ASKS_CHANGE,
@@ -291,6 +291,8 @@ def _claim_dropped(question: str) -> str:
     return question[: said.start()] + question[said.end() : start] + question[end:]
 
 
+# an analyst's purpose before the question ('做财政口径的对比，', '写简报用：'), when the place asked follows it
+_PURPOSE_LEAD = re.compile(r"^\s*(?:为了|为)?(?:做|写|准备|整理|核对|汇报)[^，,：:？?]{1,20}?(?:对比|比较|简报|材料|报告|稿子|汇报|用)[，,：:]\s*")
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"
                           r"(?=[^？?]*(?:多少|几))")
 
@@ -308,6 +310,9 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
             question = question[: quote.start()] + " ".join(kept) + question[quote.end() :]
     # '规下工业2023年势头咋样？营业收入涨了百分之几？': a general ask before the figure asked frames it
     question = _claim_dropped(_FRAMING_ASK.sub("，", question, count=1))
+    purpose = _PURPOSE_LEAD.match(question)
+    if purpose and any(short_name(n) in question[purpose.end() :] for n in names):
+        question = question[purpose.end() :]  # '做财政口径的对比，XX街道…': what the analyst is doing, no part of the ask
     premise = _PREMISE.match(question)
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
@@ -801,6 +806,9 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"\bhow much of (?:its|the|their) [\w\s-]{0,40}?\b(?:task|target|quota|plan)\b[^?]{0,40}?\b(?:completed?|"
                  r"fulfil+(?:ed)?|met|achieved|reached|done)\b", question, re.I):
         return "completion_rate"  # 'how much of its annual investment task had it completed': the share done
+    if re.search(r"\bhow far (?:along|advanced|on)\b[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
+                 r"\b(?:task|target|quota|plan|goal)s?\b", question, re.I):
+        return "completion_rate"  # 'how far along was it toward its full-year revenue task': the share done
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少", question):
         return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
     if _COMPLETION.search(question) or re.search(r"\b(?:how many times (?:over )?|what multiple of )(?:its|the|their)\b[^?]{0,60}?"
@@ -861,6 +869,9 @@ _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P
                         r"\bfirst (?P<n>three|four|five|six|seven|eight|nine|ten|eleven) months\b", re.I)
 
 
+_EN_WINDOW = re.compile(rf"\b(?P<a>{_MONTH_WORD})\s*(?:-|–|—|to|through|and)\s*(?P<b>{_MONTH_WORD})\b", re.I)
+
+
 def _month_en(word: str) -> int:
     return _MONTHS_EN.index(word[:3].lower()) + 1 if word else 0
 
@@ -917,6 +928,9 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     upto = re.search(r"(?:截[至止]|(?<![\d月])到)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月(?:底|末)?(?!\d)", question)
     if upto and 1 <= int(upto.group(1)) <= 12:
         return f"{prefix}M01-M{int(upto.group(1)):02d}"
+    window = _EN_WINDOW.search(question)  # 'July–August 2016', 'in July and August': months not from January
+    if window and 1 < _month_en(window.group("a")) < _month_en(window.group("b")):
+        return f"{prefix}M{_month_en(window.group('a')):02d}-M{_month_en(window.group('b')):02d}"
     en = _EN_MONTHS.search(question)  # 'January–October', 'Jan-May', 'the end of October', 'first ten months'
     if en:
         last = _month_en(en.group("to") or en.group("end") or en.group("day") or "") or \
@@ -1035,7 +1049,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
     # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
     text = re.sub(r"给([^，,？?]{0,14}?)定[的了]", r" \1 ", text)
-    text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)|多少钱",
+    text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)",
                   " ", text)
     text = re.sub(r"^\s*(?:按照|依照|照)(?=\s)", " ", text)  # '照观湖2023年的计划，…': whose plan, no name
     text = re.sub(r"^\s*把|(?:相加|加总|汇总)(?:起来)?(?:后)?(?:[，,]\s*)?(?:的)?(?:总(?:数|和))?|之和|"
@@ -1100,4 +1114,8 @@ def _head_last(words: list[str]) -> list[str]:
 
 
 def _en_keys(question: str) -> list[str]:
-    return [key for key, pattern in EN_PATTERNS.items() if re.search(pattern, question, re.I)]
+    """The lexicon keys an English question names; a count asked as new ('how many new places (托位)') is the
+    count of those added, as flavoured_key reads '新增' in Chinese."""
+    new = bool(re.search(r"\bnew(?:ly)?\b|\badded\b", question, re.I))
+    return [("new_" + key) if new and key in BY_KEY and BY_KEY[key].units == ("count",) and not key.startswith("new_")
+            else key for key, pattern in EN_PATTERNS.items() if re.search(pattern, question, re.I)]

@@ -427,7 +427,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             # '入驻率提升到81%，较上年提高3个百分点': the points a rate moved are that rate's, not the count's before it
             points_of_rate = q.unit in ("个百分点", "百分点") and i > 0 and quantities[i - 1].unit == "%" and last_any[1]
             term, label = _own_or_prev(prefix, last_any if points_of_rate or not prev[1] else prev)  # 力争增长7%
-        elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) and re.match(r"的\s*\d", sentence[q.end :]):
+        elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) \
+                and re.match(r"[)）]?(?:进度)?的\s*\d", sentence[q.end :]):
             term, label = prev  # '收入3120万元，完成县定全年任务3600万元的86.7%': the task is the same measure's
         elif elided := _elided_head(sentence, quantities, i):
             term, label = None, elided  # '设立2个市级和9个区级示范点': 市级示范点, the head said once, last
@@ -469,6 +470,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
             if label in ("参加", "参与", "受益", "观看") and q.unit in _PERSON_UNITS and prev[1]:
                 # '举办读书分享会24场，共860余人次参加': those who took part in what was just counted
                 label = re.sub(r"^(?:开展|举办|组织|举行)", "", prev[1]) + label + ("人次" if q.unit.endswith("人次") else "人数")
+        per_income = re.fullmatch(r"([村户])均(?:总)?收入", label)
+        income_named = re.findall(r"(?:村级?)?(集体经济(?:总)?收入|集体经营性收入)", sentence[: q.start]) if per_income else []
+        if income_named:  # '…村集体经济收入全部达到10万元以上，…村均收入31.6万元': the per-village collective income
+            label = per_income.group(1) + "均" + income_named[-1]
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
         if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
@@ -827,7 +832,7 @@ def _people_label(prefix: str, suffix: str, unit: str) -> str:
 
 
 _BAND_GROUP = re.compile(r"[\d.]+[万亿]?元(?:及?以上|及?以下)的?(?:行政)?村$")
-_TASK_AMOUNT = re.compile(r"(?:完成|占)[^，,。；;\d%]{0,8}?(?:任务|目标|计划)(?:数|额)?$")
+_TASK_AMOUNT = re.compile(r"(?:完成|占)[^，,。；;\d%]{0,8}?(?:任务|目标|计划)(?:数|额)?[（(]?$")
 
 
 def _elided_head(sentence: str, quantities: list[Quantity], i: int) -> str:
@@ -910,7 +915,7 @@ def _own_or_prev(prefix: str, prev: Subject) -> Subject:
         label = _label(stripped, found[1])
         return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(stripped, len(stripped))
-    if len(label) >= 2 and not (prev[1] and re.fullmatch(r"规模|总量|总额|数额|金额|绝对额", label)):
+    if len(label) >= 2 and not (prev[1] and re.fullmatch(r"规模|总量|总额|数额|金额|绝对额|(?:任务|计划|目标)?进度", label)):
         return None, label  # "、死亡人数下降35.2%" names its own subject ('规模达目标进度的51%' is the one before's)
     return prev
 
@@ -1147,8 +1152,8 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     goals = _GOALS_LISTED.search(sentence[: q.start])
     if goals and not DONE.search(sentence[goals.end() : q.start]):
         return "target"  # '年初确定的全年目标为：财政总收入3.2亿元，固定资产投资8亿元': every item of the list
-    if re.search(r"(?:任务|目标|计划)(?:数|额)?$", before) and re.match(r"的\s*\d", sentence[q.end :]):
-        return "target"  # '完成全年任务0.98亿元的43%': the task's amount, then the share of it done
+    if re.search(r"(?:任务|目标|计划)(?:数|额)?[（(]?$", before) and re.match(r"[)）]?(?:进度)?的\s*\d", sentence[q.end :]):
+        return "target"  # '完成全年任务0.98亿元的43%', '…任务（14180万元）进度的73.85%': the task, then the share done
     if TARGET.search(named) and not DONE.search(_AIMED.sub("", before)):
         return "target"
     lead = sentence[max(0, clause.start - 40) : clause.start]

@@ -1,6 +1,7 @@
 """Period codes and the period expressions that name them in text.
 
-Codes: "2023" (full year), "2024H1"/"2024H2", "2023M01-M10" (January to month N, cumulative), "2023-plan",
+Codes: "2023" (full year), "2024H1"/"2024H2", "2023M01-M10" (January to month N, cumulative), "2016M07-M08" (a
+window of months), "2023-plan",
 "2024H2-plan". `period_in` reads the first period expression of a clause; the year comes from the text or the hint.
 Figure extraction (rag/figures/extract.py) calls it per clause, sentence and section heading.
 """
@@ -18,6 +19,8 @@ _YEAR = re.compile(r"(?<![比较同与从由])(20\d\d)\s*年(?:度)?(?!的)")
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:1|一)\s*月?(?:份)?{_DASH}{_MONTH}\s*月(?:份)?"), "months"),
     (re.compile(rf"截[至止](?:到)?\s*(?:20\d\d\s*年\s*)?{_MONTH}\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?"), "asof"),
+    # '旅游旺季（7-8月）': months that do not start in January, a window of their own
+    (re.compile(rf"(?<![\d一二三四五六七八九十.])(1[0-2]|[2-9]|十[一二]?|[二三四五六七八九])\s*月?(?:份)?{_DASH}{_MONTH}\s*月(?:份)?"), "window"),
     (re.compile(r"前三季度|前3季度"), "Q3"),
     (re.compile(r"(?:第)?[一1]季度"), "Q1"),
     (re.compile(r"上半年"), "H1"),
@@ -42,6 +45,9 @@ def period_in(text: str, year_hint: str | int | None) -> str | None:
     _, kind, m = min(hits, key=lambda h: h[0])
     if y is None:
         return None
+    if kind == "window":
+        first, last = _month(m.group(1)), _month(m.group(2))
+        return f"{y}M{first:02d}-M{last:02d}" if first < last else None
     if kind in ("months", "asof"):
         last = _month(m.group(1))
         # 1-6月 stays a month range, so one sentence is never shown both as 1-6月 and 上半年.

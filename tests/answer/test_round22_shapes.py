@@ -11,6 +11,12 @@
 - '消费市场涨了多少？请给…同比增速': both asks ask the growth, one answer.
 - What is still to go to a year's target: the target less the part-year result, or (with only the completion rate
   stated) the amount that rate implies, computed and said so; '减去已经落户的，剩多少个' the difference of two.
+- A window of months ('旅游旺季（7-8月）', 'July–August 2016') is a period of its own, never the year; '村均收入' after
+  the villages' collective income is the per-village collective income; '…任务（4200万元）进度的44.3%' is the task and
+  the completion rate of the measure before; 'how far along … toward its task' asks that rate.
+- English: 'how many new places (托位)' asks the places added; 'the increase in 公办学位' over '新增公办学位' is the
+  places added; 'gross agricultural output' is 农业总产值; an analyst's purpose before the question ('做财政口径的
+  对比，') names nothing.
 - Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
   plan; a previous year's figure in brackets ('5.86亿元（2018年5.31亿元）') is that year's and final, and its year
   is never the period of the figures outside the brackets; '全年市下达目标4600万元，1-5月完成财政收入…' is the
@@ -31,14 +37,18 @@ REPORTS = {
                    "产值亿元以上企业达54家,上市公司达9家。"
                    "投入“社区微实事”经费2150万元,建成196个社区微实事项目。"
                    "新建改扩建学校5所,新增学位4210座,其中中小学3所、新增学位3600座,幼儿园2所、新增学位610座。"
-                   "外出招商活动7次,累计挖掘项目31个,已落户项目13个。\n"
+                   "外出招商活动7次,累计挖掘项目31个,已落户项目13个。"
+                   "引进3家托育机构，新增托位150座。新增公办学位900个。农业总产值3.2亿元。\n"
                    "二、2024年工作计划\n"
                    "全年牵头引进落户项目不少于26个。推进东片区土地整备项目,完成土地整备24.6万平方米。"
                    "新增小初学位1320个、高中学位450个。新增托位数360个。\n",
     "sq_2024.txt": "石渠镇2024年上半年工作总结\n"
                    "一、上半年工作情况\n"
                    "（三）财政收入。全年市下达目标5200万元，1-5月完成财政收入2340万元，占全年目标的45.0%，同比增长4.1%。"
-                   "1-5月，全镇固定资产投资累计完成9.6亿元，完成年度目标32%。\n"
+                   "1-5月，全镇固定资产投资累计完成9.6亿元，完成年度目标32%。"
+                   "1-5月，一般公共预算收入完成1860万元，完成全年任务（4200万元）进度的44.3%。"
+                   "旅游旺季（7-8月）全镇接待游客9.4万人次，全年接待游客预计突破20万人次。"
+                   "14个村集体经济收入全部达到10万元以上，其中50万元以上的村2个，村均收入27.5万元。\n"
                    "二、下半年工作打算\n"
                    "争取年底前完成居住用地0.52公顷、产业用地2.6公顷入库。\n",
     "yp_2019.txt": "您的位置：首頁 >> 鄉鎮工作總結 >> 正文\n"
@@ -155,3 +165,39 @@ def test_a_bracketed_years_figure_is_that_years_and_final(corpus: Corpus) -> Non
     rows = {(x.value, x.kind, x.period) for x in corpus.indicators(street="雁坪镇")}
     assert (5.87, "actual", "2018") in rows and (10310.0, "actual", "2018") in rows, rows
     assert (9.4, "yoy_growth", "2019") in rows and (11280.0, "estimate", "2019") in rows, rows
+
+
+def test_a_window_of_months_is_its_own_period(corpus: Corpus) -> None:
+    rows = {(x.value, x.period) for x in corpus.indicators(street="石渠镇") if x.unit == "万人次"}
+    assert (9.4, "2024M07-M08") in rows, rows
+    for q in ("石渠镇2024年旅游旺季7-8月接待游客多少人次？", "How many visitors did Shiqu (石渠镇) receive in July–August 2024?"):
+        a = corpus.ask(q)
+        assert headline_figures(a)[:1] == [(94000.0, "count")], (q, a.text)
+
+
+def test_a_task_in_brackets_and_the_rate_of_it(corpus: Corpus) -> None:
+    rows = {(x.label_zh, x.value, x.kind) for x in corpus.indicators(street="石渠镇") if x.value in (4200.0, 44.3)}
+    assert rows == {("一般公共预算收入", 4200.0, "target"), ("一般公共预算收入", 44.3, "completion_rate")}, rows
+    a = corpus.ask("By the end of May 2024, how far along was Shiqu town (石渠镇) toward its full-year general budget "
+                   "revenue task?")
+    assert headline_figures(a)[:1] == [(44.3, "percent")], a.text
+
+
+def test_the_per_village_collective_income(corpus: Corpus) -> None:
+    rows = {x.label_zh for x in corpus.indicators(street="石渠镇") if x.value == 27.5}
+    assert rows == {"村均集体经济收入"}, rows
+
+
+def test_english_new_places_and_the_increase_in_places(corpus: Corpus) -> None:
+    a = corpus.ask("Childcare in Qinglan (青岚): after bringing in three childcare providers in 2023, how many new places "
+                   "(托位) were created?")
+    assert headline_figures(a)[:1] == [(150.0, "count")], a.text
+    a = corpus.ask("Turning to schools in Qinglan (青岚), what was the 2023 increase in 公办学位 (public-school places)?")
+    assert headline_figures(a)[:1] == [(900.0, "count")], a.text
+    a = corpus.ask("What was Qinglan's (青岚) gross agricultural output value in 2023?")
+    assert headline_figures(a)[:1] == [(3.2e8, "CNY")], a.text
+
+
+def test_an_analysts_purpose_names_nothing(corpus: Corpus) -> None:
+    a = corpus.ask("做财政口径的对比，青岚街道2023年税收一共收了多少个亿？")
+    assert headline_figures(a)[:1] == [(38e8, "CNY")], a.text
