@@ -472,7 +472,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 label = re.sub(r"^(?:开展|举办|组织|举行)", "", prev[1]) + label + ("人次" if q.unit.endswith("人次") else "人数")
         per_income = re.fullmatch(r"([村户])均(?:总)?收入", label)
         income_named = re.findall(r"(?:村级?)?(集体经济(?:总)?收入|集体经营性收入)", sentence[: q.start]) if per_income else []
-        if income_named:  # '…村集体经济收入全部达到10万元以上，…村均收入31.6万元': the per-village collective income
+        if per_income and income_named:  # '…村集体经济收入全部达到10万元以上，…村均收入31.6万元': the per-village collective income
             label = per_income.group(1) + "均" + income_named[-1]
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
