@@ -1529,7 +1529,10 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         # …never one that drops the population named (规上工业总产值 is no industry's 总产值)
         rows += [s.row for other, ss in groups.items() if other != name for s in ss
                  if (label_similarity(label, s.row.label_zh) >= 0.7
-                     or (len(s.row.label_zh) >= 3 and s.row.label_zh in label and s.score >= THRESHOLD))
+                     or (len(s.row.label_zh) >= 3 and s.row.label_zh in label and s.score >= THRESHOLD)
+                     # '接诉即办解决率' planned: '群众诉求解决率' under the heading '深化接诉即办' is its result
+                     or (s.score >= THRESHOLD and label[-3:] == s.row.label_zh[-3:] and len(label) > 4
+                         and label[:-3] in (s.row.context or "").split(" ", 1)[0]))
                  and not (s.row.label_zh in label and _POPULATION.search(label.replace(s.row.label_zh, "", 1)))]
     if r.intent == "trend":
         # a series: a year that words the measure slightly differently (行政村集体经济总收入 / 村级集体经济总收入)
@@ -1981,7 +1984,8 @@ _BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相�
 # 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed
 _ATTAINED = re.compile(r"(?:达到|完成|实现|超过|突破)了?[^，,？?]{0,16}(?:目标|任务|计划)了?(?:吗|没有)|是否(?:达到|完成|实现)|"
                        r"\b(?:did|has|have)\b[^?]*\b(?:meet|met|hit|reach|achieve)\b[^?]*\b(?:target|goal)", re.I)
-_PREVIOUS_YEAR = re.compile(r"上一年|上年|去年|前一年|\b(?:previous|prior|last|preceding) year\b|\bthe year before\b", re.I)
+_PREVIOUS_YEAR = re.compile(r"上一年|上年|去年|前一年|\b(?:previous|prior|last|preceding) year\b|\bthe year before\b|"
+                            r"\b(?:a|one) year (?:earlier|before)\b", re.I)
 _SHARE_UNITS = ("%", "成")  # a share as printed: 41.5%, 近六成
 _SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
 

@@ -88,6 +88,11 @@ def asks_rank(question: str) -> bool:
     return bool(ASKS_RANK.search(question))
 
 
+_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?\s*([^。！？\n]{2,24})[。！？]")
+_HEADING_MAX = 24  # a run-in heading short enough to name its section's one topic
+_HEADING_COST = 0.05  # …read with the sentence, a little below the sentence naming it itself
+
+
 def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """The stated position of the one place asked; None when the question names no single place."""
     if len(r.places) != 1:
@@ -156,6 +161,13 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                     continue  # '第一大企业某某集团…实现产值…' ranks the firm, never the output asked of the place
                 scope += following
             cover = _cover(terms, scope) if by_terms else english_coverage(question, scope, drop)
+            line = text[text.rfind("\n", 0, sentence_start) + 1 : sentence_start]
+            opener = _RUN_IN.match(line)  # the paragraph's run-in heading, else the chunk's section's
+            heading = opener.group(1) if opener else simplified((hit.chunk.section or "").split(" > ")[-1])
+            if cover < (_MIN_COVER if by_terms else _MIN_COVER_EN) and 0 < len(heading) <= _HEADING_MAX:
+                # '（二）深化接诉即办。…综合成绩在全区26个街镇中排名第5': the section's heading names what is ranked
+                cover = (_cover(terms, heading + scope) if by_terms else english_coverage(question, heading + scope, drop)) \
+                    - _HEADING_COST
             commas = [c.end() for c in _COMMA.finditer(text, start, m.start())]
             # the clause that states the position says whether it ranks the growth or the total
             cover -= 0.5 * _contrast(question, text[commas[-1] if commas else start : m.end()])

@@ -565,7 +565,8 @@ def unit_strict(question: str, hint: str | None) -> bool:
         return True  # '收楼的面积有多大': an area, never the households counted beside it
     if hint == "m" and re.search(r"多少(?:千米|公里|米)|\bhow many (?:kilomet|km\b|metres|meters)", question, re.I):
         return True  # 'how many kilometres of bike lanes': a length, never the roads counted beside it
-    return hint in ("CNY", "t", "percent") or bool(COUNT_ASKED.search(question)) and measure_word(question) not in DURATIONS
+    return hint in ("CNY", "t", "percent") or bool(COUNT_ASKED.search(question)) and measure_word(question) not in DURATIONS \
+        or hint == "count" and _people_counted(question)
 
 
 _RATE_ASKED = re.compile(r"(?<!增长)(?<!增)率(?!先)|比例|百分之|百分比|百分点|几成|\b(?:(?<!growth )rates?|ratios?|percentages?|proportion|"
@@ -717,6 +718,16 @@ def measure_fits(asked: str | None, unit: str) -> bool:
     return any(unit.endswith(w) for w in same)
 
 
+# '多少长期失业的青年', '几位老人': people counted by the noun, without a measure word (never a rate or money of theirs)
+_PEOPLE = re.compile(r"(?:多少|几)(?:位|个)?[^，,。？?多少几]{0,10}?(?:青年|年轻人|人群|群众|居民|老人|学生|儿童|妇女|农民|工人|"
+                     r"干部|残疾人|困难户|贫困户|劳动力|人员)(?!的?(?:收入|比例|占比|率|比重|资金|补贴))")
+
+
+def _people_counted(question: str) -> bool:
+    """People counted by the noun, and no money or rate asked beside them."""
+    return bool(_PEOPLE.search(question)) and not re.search(r"多少(?:万|亿)?元|多少钱|比例|占比|百分", question)
+
+
 def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
     if _RATE_ASKED.search(question):
@@ -728,6 +739,8 @@ def unit_hint(question: str) -> str | None:
                  question) \
             and not re.search(r"多少(?:万|亿)?元|多少钱", question):
         return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
+    if _people_counted(question):
+        return "count"  # '让多少长期失业的青年和特殊人群上了岗': people counted, never their rate
     if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
     if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|多少(?:万元|元)?的?(?:补贴|补助|津贴|津补贴|救助金|奖补)|"
@@ -1039,6 +1052,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:准备|打算|计划|要)?(?:增加|减少|提高|降低|上升|多出?|(?<=准备|打算)加)了?(?=多少|几)",
                   " ", text)  # ('…学位准备加多少个': the plan's addition)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
+    text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
     text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'

@@ -82,8 +82,10 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     amounts = "".join(re.findall(r"[\d.]*[万亿]?元", spaced)) if lang == "en" else ""  # 'over 1 million yuan' -> 100万元
     clashes: dict[str, bool] = {}
     gloss_terms = _CJK_TERM.findall(phrase) if lang == "en" else []
-    animals = set(ANIMAL.findall(phrase)) if lang == "zh" else set()  # read once, not once per row
-    counted_gloss = next((t for t in _CJK_TERM.findall(counted) if len(t) >= 4), "") if lang == "en" else ""
+    animals = set(ANIMAL.findall(phrase)) if lang == "zh" else _animals_en(phrase)  # read once, not once per row
+    counted_terms = _CJK_TERM.findall(counted) if lang == "en" else []
+    counted_gloss = next((t for t in counted_terms if len(t) >= 4), "")
+    short_gloss = next((t for t in counted_terms if 2 <= len(t) < 4), "")
     # 'lifts completed (竣工)': when some label holds the Chinese given, it names the measure, no mere context
     # ('签约41台、竣工17台': the 签约 figure's sentence holds 竣工 too, and is not the one asked)
     gloss_named = bool(gloss_terms) and any(all(t in x.label_zh for t in gloss_terms) for x in rows)
@@ -97,6 +99,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         lex = by_label[row.label_zh]
         if lex >= THRESHOLD and animals and animals - set(row.label_zh):
             lex = round(lex * 0.5, 4)  # '牛存栏' asked: the herd of all livestock (牲畜存栏) is not the cattle
+        if lang == "en" and animals and not animals & set(row.label_zh) and ANIMAL.search(row.label_zh):
+            continue  # 'pigs in stock (存栏)' is never the cattle's herd (肉牛存栏)
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and len(row.label_zh) <= 2:
             lex = round(lex * _bare_fit(phrase, row), 4)
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and not _head_held(phrase, row):
@@ -119,6 +123,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             # 'how many secondary pressurisation facilities (二次加压设施) to upgrade' over '52个二次加压设施提标改造':
             # the things counted, glossed, open or end the label; the rest says what was done to them
             lex = _COUNTED_GLOSS
+        elif lang == "en" and lex < _COUNTED_GLOSS and short_gloss and row.normalized_unit == "count" \
+                and row.label_zh.endswith(short_gloss) and _DONE_TO.fullmatch(row.label_zh[: -len(short_gloss)]):
+            lex = _COUNTED_GLOSS  # 'how many mushroom logs (菌棒) did it cultivate' over '栽培菌棒860万棒': a verb, then them
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
         if lang == "zh" and lex >= THRESHOLD and _outlay_clash(phrase, row.label_zh):
@@ -228,6 +235,11 @@ def _counted_fit(score: float, own: int | None, asked: int, same: bool) -> float
 _TIE = 0.03  # more than the margin two rival measures tie within
 _GLOSSED = 0.8  # an English question's Chinese glosses, one the label and all in its clause
 _COUNTED_GLOSS = 0.7  # the Chinese gloss of what an English count question counts opens the label
+
+
+# what was done to the things counted, said before them in a label ('栽培菌棒', '新建大棚', '发放补贴')
+_DONE_TO = re.compile(r"(?:新|累计)?(?:栽培|种植|建成|新建|建设|改造|发放|培育|引进|认定|办理|受理|接待|举办|开展|培训|救助|慰问|"
+                      r"修建|安装|更换|整治|清理|查处|查扣|出栏|存栏|收购|销售|生产|完成)")
 
 
 def glossed(terms: Sequence[str], row: Indicator, counted: str = "") -> bool:
@@ -391,6 +403,12 @@ def _noun_char(char: str) -> bool:
 HERD_WORD = re.compile(r"出栏|存栏|饲养量|出笼|出售")
 # one animal a question names ('牛存栏'): a figure of all livestock (牲畜存栏) is not that animal's
 ANIMAL = re.compile(r"[牛羊猪鸡鸭鹅兔蜂蚕]")  # (not 马: 马路)
+
+
+def _animals_en(phrase: str) -> set[str]:
+    """The animals an English phrase names, as the dictionary writes them ('pigs' → 猪)."""
+    return {a for w in re.findall(r"[A-Za-z]{3,}", phrase) for zh in english_to_zh(w) if len(zh) == 1
+            for a in ANIMAL.findall(zh)}
 _GENERIC_TAIL = re.compile(r"(?:面积|数量|总数|个数|规模|总量|金额|总额)$")
 _GENERIC_HEAD = re.compile(r"^(?:数|数量|人数|户数|个数|总数|总量|规模|金额|额|总额|面积|长度|里程|总长|情况|水平|量|多少|几|场次|次数|"
                            r"场数|钱|块钱)$")

@@ -17,6 +17,10 @@
 - English: 'how many new places (托位)' asks the places added; 'the increase in 公办学位' over '新增公办学位' is the
   places added; 'gross agricultural output' is 农业总产值; an analyst's purpose before the question ('做财政口径的
   对比，') names nothing.
+- What a section's run-in heading names ('（二）深化接诉即办。…排名第4'): its rank and rates answer a question naming it;
+  the peers a rank counts ('居全县14个乡镇第6位') are no figure, nor the label of the rate after them.
+- Counts: '万棒' (mushroom logs) is a unit; 'how many pigs in stock (存栏)' is never the cattle's herd; '让多少长期失业的
+  青年…上了岗' counts the people, never their rate; English 'a year earlier' is the year before the figure given.
 - Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
   plan; a previous year's figure in brackets ('5.86亿元（2018年5.31亿元）') is that year's and final, and its year
   is never the period of the figures outside the brackets; '全年市下达目标4600万元，1-5月完成财政收入…' is the
@@ -34,7 +38,7 @@ REPORTS = {
                    "一、2023年工作回顾\n"
                    "全年实现社会消费品零售总额64.2亿元,同比增长7.4%,居全区第3位。"
                    "全年实现地区生产总值210亿元,规模以上工业企业总产值402.6亿元,增加值71.3亿元,税收收入38亿元。"
-                   "产值亿元以上企业达54家,上市公司达9家。"
+                   "产值亿元以上企业达54家,同比增长20%,上市公司达9家。"
                    "投入“社区微实事”经费2150万元,建成196个社区微实事项目。"
                    "新建改扩建学校5所,新增学位4210座,其中中小学3所、新增学位3600座,幼儿园2所、新增学位610座。"
                    "外出招商活动7次,累计挖掘项目31个,已落户项目13个。"
@@ -65,6 +69,14 @@ REPORTS = {
                    "產業基礎仍然薄弱。\n"
                    "三、2020年工作計劃\n"
                    "力爭農業總產值達到7億元。\n",
+    "lb_2024.txt": "林坂乡2024年工作总结\n"
+                   "一、2024年主要工作\n"
+                   "（二）深化接诉即办。全年受理群众诉求6420件，响应率100%，解决率92.7%，满意率93.9%，在全县14个乡镇中排名第4。\n"
+                   "（三）产业发展。全年栽培菌棒540万棒，年末生猪存栏2.06万头，肉牛存栏3810头。"
+                   "1-11月，全乡完成固定资产投资2.14亿元，同比增长8.1%，增速居全县14个乡镇第6位，完成县下达年度任务的91.2%。"
+                   "帮助236名长期失业青年实现就业，就业率88.5%。\n"
+                   "二、2025年工作计划\n"
+                   "接诉即办解决率达到94%以上。\n",
 }
 
 
@@ -201,3 +213,30 @@ def test_english_new_places_and_the_increase_in_places(corpus: Corpus) -> None:
 def test_an_analysts_purpose_names_nothing(corpus: Corpus) -> None:
     a = corpus.ask("做财政口径的对比，青岚街道2023年税收一共收了多少个亿？")
     assert headline_figures(a)[:1] == [(38e8, "CNY")], a.text
+
+
+def test_a_sections_heading_names_its_rank_and_rates(corpus: Corpus) -> None:
+    a = corpus.ask("林坂乡2024年接诉即办在全县乡镇中排第几？")
+    assert headline_figures(a)[-1:] == [(4.0, "count")], a.text
+    a = corpus.ask("林坂乡2024年接诉即办解决率是多少？")
+    assert headline_figures(a)[:1] == [(92.7, "percent")], a.text
+
+
+def test_the_peers_of_a_rank_are_no_figure(corpus: Corpus) -> None:
+    rows = {(x.label_zh, x.kind) for x in corpus.indicators(street="林坂乡") if x.value in (14.0, 91.2)}
+    assert rows == {("固定资产投资", "completion_rate")}, rows
+
+
+def test_counts_of_logs_animals_and_people(corpus: Corpus) -> None:
+    a = corpus.ask("How many mushroom substrate logs (菌棒) did Linban township (林坂乡) cultivate in 2024?")
+    assert headline_figures(a)[:1] == [(540e4, "count")], a.text
+    a = corpus.ask("How many pigs were in stock (存栏) in Linban township (林坂乡) at the end of 2024?")
+    assert headline_figures(a)[:1] == [(20600.0, "count")], a.text
+    a = corpus.ask("林坂乡2024年让多少长期失业的青年上了岗？")
+    assert headline_figures(a)[:1] == [(236.0, "count")], a.text
+
+
+def test_a_year_earlier_is_the_year_before_the_figure_given(corpus: Corpus) -> None:
+    a = corpus.ask("Qinglan (青岚) ended 2023 with 54 enterprises with output above 100 million yuan (产值亿元以上企业) after "
+                   "growth of 20%. Roughly how many did it have a year earlier?")
+    assert headline_figures(a)[:1] == [(45.0, "count")], a.text
