@@ -161,8 +161,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                     continue  # '第一大企业某某集团…实现产值…' ranks the firm, never the output asked of the place
                 scope += following
             cover = _cover(terms, scope) if by_terms else english_coverage(question, scope, drop)
-            line = text[text.rfind("\n", 0, sentence_start) + 1 : sentence_start]
-            opener = _RUN_IN.match(line)  # the paragraph's run-in heading, else the chunk's section's
+            para = text[text.rfind("\n", 0, sentence_start) + 1 : sentence_start]
+            opener = _RUN_IN.match(para)  # the paragraph's run-in heading, else the chunk's section's
             heading = opener.group(1) if opener else simplified((hit.chunk.section or "").split(" > ")[-1])
             if cover < (_MIN_COVER if by_terms else _MIN_COVER_EN) and 0 < len(heading) <= _HEADING_MAX:
                 # '（二）深化接诉即办。…综合成绩在全区26个街镇中排名第5': the section's heading names what is ranked
