@@ -2728,10 +2728,8 @@ def _target_order(result: Indicator, plan_first: bool, target: Indicator) -> tup
 
 
 def _computed(value: float, like: Indicator, lang: str) -> str:
-    """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户), but a small one
-    a quotient leaves between two whole numbers keeps one decimal (120 ÷ 1.7 ≈ 70.6个: 71 would overstate it)."""
-    count = round(value, 1) if abs(value) < 1000 and abs(value - round(value)) >= 0.05 else round(value)
-    value = count if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
+    """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
+    value = round(value) if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
         else float(f"{value:.4g}")  # 0.1647, not 0.16: the figure is small, its digits are not
     return _en_with_zh(value, like.unit) if lang == "en" else format_zh(value, like.unit)
 

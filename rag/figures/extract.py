@@ -112,8 +112,8 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
 _SOWN = re.compile(r"(?:落实|完成|发展|扩大|实现)?((?:新增|新)?[\u4e00-\u9fff]{1,6}?)(种植|播种|栽种|栽植)")  # crop, then verb
-_PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)(?:[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第|"
-                    r"中?第[一二三四五六七八九十\d])")  # ('增速居全县10个乡镇第4位')
+_PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第|"
+                    r"(?:乡镇|镇街|街镇|街道|镇|乡)中?第[一二三四五六七八九十\d]")  # ('增速居全县10个乡镇第4位')
 _SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万]+[个项大条类张化零]")
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 after the figure they are the rate of
 # A label that is only a verb (and an adverb before it): what it counts comes after the number
