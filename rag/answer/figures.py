@@ -3024,7 +3024,10 @@ _TWO_EN = re.compile(r"\bby how (?:much|many (?:percentage )?points) did (?P<a>.
                      r"\bhow much (?:more|higher|larger) (?:was|were) (?P<a2>.+?) than (?P<b2>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
                      # 'how large is the gap between gross output (规上工业总产值) and value added (规上工业增加值)?'
                      r"\b(?:gap|difference) between (?:its |the )?(?P<a3>[^?]+?) and (?:its |the )?(?P<b3>[^?]+?)\s*"
-                     r"(?:in \d{4}\s*)?\?", re.I)
+                     r"(?:in \d{4}\s*)?\?|"
+                     # 'how many more basic-education places (…) than kindergarten places (…) are to be added?'
+                     r"\bhow (?:much|many) more (?P<a4>[^?]+?) than (?P<b4>[^?]+?)(?:\s+(?:are|were|is|was|will|would|did|"
+                     r"does|do|had|has|have)\b[^?]*)?\s*(?:in \d{4}\s*)?\?", re.I)
 
 
 # what a 'than' names when it is no second measure: the year before, a plan, an average, a period
@@ -3067,7 +3070,8 @@ def _two_terms(question: str, lang: str) -> tuple[str, str, bool | None] | None:
         return (w.group("a"), w.group("b"), bool(_WHICH_LESS.search(w.group("how")))) if w else None
     if lang == "zh" or m.group("a"):
         return m.group("a"), m.group("b"), None
-    return (m.group("a2"), m.group("b2"), None) if m.group("a2") else (m.group("a3"), m.group("b3"), None)
+    n = next(k for k in ("2", "3", "4") if m.group("a" + k))
+    return m.group("a" + n), m.group("b" + n), None
 
 
 def _without_place(text: str, place: str) -> str:
@@ -3093,8 +3097,10 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     # one part names is both parts' ('规上企业和限上企业的数量增速，哪个更快')
     shared = next((sub.kind for sub in subs if sub.kind in _RATE_KINDS), None) if which else None
     picked: list[Indicator] = []
+    # '计划新增的小初学位比高中学位多几个': a plan named once is both parts' ('target')
+    level = "target" if r.kind == "target" or any(sub.kind == "target" for sub in subs) else "actual"
     for seg, sub in zip((a_text, b_text), subs, strict=True):
-        kind = sub.kind if sub.kind in _RATE_KINDS else shared or (r.kind if r.kind in _RATE_KINDS else "actual")
+        kind = sub.kind if sub.kind in _RATE_KINDS else shared or (r.kind if r.kind in _RATE_KINDS else level)
         sub = sub.model_copy(update={"intent": "lookup", "kind": kind, "places": [place],
                                      "period": sub.period or r.period, "years": sub.years or r.years,
                                      "unit_hint": None, "unit_strict": False, "measure_word": None})

@@ -814,7 +814,7 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
         return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
     if re.search(r"(?:高于|低于|快于|慢于|超过|超出)[^，,。？?]{0,8}(?:平均|序时进度|时序进度)|\b(?:beat|above|below|exceed\w*|outpac\w*|ahead of|"
-                 r"behind)\b[^?]{0,30}\baverage\b", question, re.I):
+                 r"behind)\b[^?]{0,30}(?<!annual )(?<!yearly )(?<!monthly )\baverage\b", question, re.I):
         return "actual"  # '增幅高于全区平均几个百分点': the gap to the average, a figure of its own
     if re.search(r"\bhow much of (?:its|the|their) [\w\s-]{0,40}?\b(?:task|target|quota|plan)\b[^?]{0,40}?\b(?:completed?|"
                  r"fulfil+(?:ed)?|met|achieved|reached|done)\b", question, re.I):

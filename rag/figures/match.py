@@ -791,6 +791,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
     "sign": ("签约", "签订"), "signed": ("签约", "签订"), "signing": ("签约", "签订"),  # 签约项目, not 标志
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
+    "into work": ("就业",), "into jobs": ("就业",), "jobless": ("失业",),
     "agricultural output": ("农业总产值", "农业产值"), "gross agricultural output": ("农业总产值",),
     "land bank": ("入库", "储备"), "industrial land": ("产业用地", "工业用地"), "residential land": ("居住用地",),
     "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",), "budget revenue": ("预算收入",),
