@@ -1485,11 +1485,13 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
     # qualifier ('新增公办学位')
     holding = [(other, ss) for other, ss in groups.items() if other != name and any(
         r.phrase in s.row.label_zh and s.row.kind in wanted for s in ss)] \
-        if r.language == "zh" and len(r.phrase) >= 3 and not any(r.phrase in s.row.label_zh for s in best) else []
+        if r.language == "zh" and len(r.phrase) >= 3 and not any(r.phrase in s.row.label_zh or s.row.label_zh in r.phrase
+                                                                 for s in best) else []
     if not holding and r.language == "zh" and not _usable([s.row for s in best], wanted, r):
         # '小初阶段的学位' planned: the best match has no figure of the kind and period asked; the one label that does
         # and says a word of the phrase the best one lacks ('新增小初学位' beside '新增公办学位') is meant
-        lacking = bigrams(r.phrase) - bigrams(min((s.row.label_zh for s in best), key=len))
+        lacking = {b for b in bigrams(r.phrase) - bigrams(min((s.row.label_zh for s in best), key=len))
+                   if not re.search(r"[新增建累计完成已年“”]", b)}  # (a word of the thing, never a qualifier: '新增')
         holding = [(other, ss) for other, ss in groups.items() if other != name and any(
             s.score >= THRESHOLD and bigrams(s.row.label_zh) & lacking and s.row.label_zh[-2:] in r.phrase[-4:]
             for s in ss) and _usable([s.row for s in ss], wanted, r)]  # (of the phrase's head: '…学位')
@@ -2050,7 +2052,7 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
                          ("target",))
     if row is None and r.kind == "yoy_growth" and not _PERCENT_ASKED.search(question) and re.search(
             r"\b(?:increase|rise|addition)s? (?:in|of)\b|增加了?多少|增加了?几", question, re.I):
-        # 'what was the 2022 increase in public-school places' over '新增公办学位800个': the places added are the increase
+        # 'what was the 2022 increase in public-school places' over '新增公办学位650个': the places added are the increase
         added = [x for x in final if re.match(r"新增|新建|净增|新引进", x.label_zh)]
         row, how = _pick(added, r.model_copy(update={"kind": "actual"}), WANTED["actual"]) if added else (None, "")
     if row is None and r.period_inherited:  # '那玉塘呢？' after a 2022 question: 玉塘's latest, said so

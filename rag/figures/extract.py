@@ -113,7 +113,7 @@ _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)"
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
 _SOWN = re.compile(r"(?:落实|完成|发展|扩大|实现)?((?:新增|新)?[\u4e00-\u9fff]{1,6}?)(种植|播种|栽种|栽植)")  # crop, then verb
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第|"
-                    r"(?:乡镇|镇街|街镇|街道|镇|乡)中?第[一二三四五六七八九十\d]")  # ('增速居全县10个乡镇第4位')
+                    r"(?:乡镇|镇街|街镇|街道|镇|乡)中?第[一二三四五六七八九十\d]")  # ('增速居全县12个乡镇第3位')
 _SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万]+[个项大条类张化零]")
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 after the figure they are the rate of
 # A label that is only a verb (and an adverb before it): what it counts comes after the number
@@ -274,7 +274,7 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         estimated = section_q.part == "review" and (scoped or bool(ESTIMATE.search(opening + sentence[: q.start]))
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
         if estimated and re.search(r"[（(][^（）()]{0,6}?20\d\d\s*年[^（）()]*$", sentence[: q.start]):
-            estimated = False  # '预计全年…5.86亿元（2018年5.31亿元）': the year before's figure, in brackets, is final
+            estimated = False  # '预计全年…4.72亿元（2018年4.35亿元）': the year before's figure, in brackets, is final
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
         project = _PROJECT_AFTER.match(sentence, q.end) if re.fullmatch(r"总?投资|计划投资", label) else None
@@ -452,7 +452,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 term, label = _stock_or_added(prefix, prev)
             if not label and re.search(r"目标|任务", prefix) and i + 1 < len(quantities) \
                     and quantities[i + 1].unit == q.unit:
-                # '全年市下达目标4600万元，1-5月完成财政收入2115万元': the target of the measure the next figure names
+                # '全年市下达目标3900万元，1-5月完成财政收入1720万元': the target of the measure the next figure names
                 ahead = match_term(sentence[q.end : quantities[i + 1].start], unit_kind)
                 if ahead is not None:
                     term, label = ahead[0], ahead[0].zh
@@ -473,7 +473,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 label = re.sub(r"^(?:开展|举办|组织|举行)", "", prev[1]) + label + ("人次" if q.unit.endswith("人次") else "人数")
         per_income = re.fullmatch(r"([村户])均(?:总)?收入", label)
         income_named = re.findall(r"(?:村级?)?(集体经济(?:总)?收入|集体经营性收入)", sentence[: q.start]) if per_income else []
-        if per_income and income_named:  # '…村集体经济收入全部达到10万元以上，…村均收入31.6万元': the per-village collective income
+        if per_income and income_named:  # '…村集体经济收入全部达到10万元以上，…村均收入24.8万元': the per-village collective income
             label = per_income.group(1) + "均" + income_named[-1]
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
@@ -917,7 +917,7 @@ def _own_or_prev(prefix: str, prev: Subject) -> Subject:
         return found[0], label if len(label) >= 2 else found[0].zh
     label = _label(stripped, len(stripped))
     if len(label) >= 2 and not (prev[1] and (re.fullmatch(r"规模|总量|总额|数额|金额|绝对额|(?:任务|计划|目标)?进度", label)
-                                             or re.search(r"第$", label))):  # ('…10个乡镇第4位，完成…的88.3%')
+                                             or re.search(r"第$", label))):  # ('…12个乡镇第3位，完成…的86.1%')
         return None, label  # "、死亡人数下降35.2%" names its own subject ('规模达目标进度的51%' is the one before's)
     return prev
 
@@ -1069,7 +1069,7 @@ def _clean(text: str) -> str:
         if text == before:
             break
     if re.fullmatch(r"(?:上级|[省市区县])?下达(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?", text):
-        return ""  # '全年市下达目标(4600万元)': who set it, no name
+        return ""  # '全年市下达目标(3900万元)': who set it, no name
     text = re.sub(r"(?<=..)\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?$", "", text)  # '工业开票销售1-11月(累计…)': the period
     # '村集体经济总收入在2024年860万元的基础上(增长8%)': the base and the rise are the income's
     text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)
@@ -1155,7 +1155,7 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     if goals and not DONE.search(sentence[goals.end() : q.start]):
         return "target"  # '年初确定的全年目标为：财政总收入3.2亿元，固定资产投资8亿元': every item of the list
     if re.search(r"(?:任务|目标|计划)(?:数|额)?[（(]?$", before) and re.match(r"[)）]?(?:进度)?的\s*\d", sentence[q.end :]):
-        return "target"  # '完成全年任务0.98亿元的43%', '…任务（14180万元）进度的73.85%': the task, then the share done
+        return "target"  # '完成全年任务0.98亿元的43%', '…任务（9600万元）进度的71.2%': the task, then the share done
     if TARGET.search(named) and not DONE.search(_AIMED.sub("", before)):
         return "target"
     lead = sentence[max(0, clause.start - 40) : clause.start]
@@ -1191,7 +1191,7 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     for n, start in enumerate(reversed(cuts)):
         stop = end if n == 0 else cuts[len(cuts) - n]
         seg = sentence[start:stop]
-        # '…5.86亿元（2018年5.31亿元）,同比增长10.4%': a year in brackets is the base's, never a figure's outside them
+        # '…4.72亿元（2018年4.35亿元）,同比增长8.5%': a year in brackets is the base's, never a figure's outside them
         seg = seg[: pos - start] + _BASE_AFTER.sub(" ", seg[pos - start :]) if n == 0 else _BASE_AFTER.sub(" ", seg)
         found = period_in(_PERIOD_NOISE.sub(" ", seg), year)
         if found:

@@ -125,7 +125,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = _COUNTED_GLOSS
         elif lang == "en" and lex < _COUNTED_GLOSS and short_gloss and row.normalized_unit == "count" \
                 and row.label_zh.endswith(short_gloss) and _DONE_TO.fullmatch(row.label_zh[: -len(short_gloss)]):
-            lex = _COUNTED_GLOSS  # 'how many mushroom logs (菌棒) did it cultivate' over '栽培菌棒860万棒': a verb, then them
+            lex = _COUNTED_GLOSS  # 'how many mushroom logs (菌棒) did it cultivate' over '栽培菌棒420万棒': a verb, then them
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
         if lang == "zh" and lex >= THRESHOLD and _outlay_clash(phrase, row.label_zh):
@@ -553,7 +553,7 @@ _STATE_SAME = {"竣工": "完工", "建成": "完工", "动工": "开工"}
 
 
 def with_state(label: str, clause: str) -> str:
-    """A label with the state its own clause says its things are in ('建成280个某项目' → '建成某项目'), for the
+    """A label with the state its own clause says its things are in ('建成150个某项目' → '建成某项目'), for the
     state check of :func:`qualifier_fit`; the label as it is when it names a state already or the clause none."""
     return label if _STATE.search(label) else "".join(dict.fromkeys(_STATE.findall(clause))) + label
 _ABOVE_SET = re.compile(r"([规限四资])上(?=企业|工业|单位|社零|批发|零售|住餐|服务业|“|”|\"|$)")

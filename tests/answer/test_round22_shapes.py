@@ -7,7 +7,7 @@
   '工业增加值（规上口径）' its 规上工业增加值; '一年能收上来多少税' the tax revenue; '给下半年定的', '等到2023年',
   '再多出', '真正落户的' name nothing; an aside listing the parts a total includes ('（中小学和幼儿园都算上）') is
   no sum to add up.
-- A figure whose clause says the state its things are in ('建成280个某项目') answers a question asking that state.
+- A figure whose clause says the state its things are in ('建成150个某项目') answers a question asking that state.
 - '消费市场涨了多少？请给…同比增速': both asks ask the growth, one answer.
 - What is still to go to a year's target: the target less the part-year result, or (with only the completion rate
   stated) the amount that rate implies, computed and said so; '减去已经落户的，剩多少个' the difference of two.
@@ -22,8 +22,8 @@
 - Counts: '万棒' (mushroom logs) is a unit; 'how many pigs in stock (存栏)' is never the cattle's herd; '让多少长期失业的
   青年…上了岗' counts the people, never their rate; English 'a year earlier' is the year before the figure given.
 - Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
-  plan; a previous year's figure in brackets ('5.86亿元（2018年5.31亿元）') is that year's and final, and its year
-  is never the period of the figures outside the brackets; '全年市下达目标4600万元，1-5月完成财政收入…' is the
+  plan; a previous year's figure in brackets ('4.72亿元（2018年4.35亿元）') is that year's and final, and its year
+  is never the period of the figures outside the brackets; '全年市下达目标3900万元，1-5月完成财政收入…' is the
   target of the measure named next, never a figure named '市下达'.
 """
 

@@ -649,7 +649,7 @@ def test_a_net_rise_on_last_year_is_a_change_and_a_bare_net_rise_a_flow() -> Non
 
 def test_a_per_village_figure_that_names_its_measure_after_a_band_of_villages() -> None:
     facts = _facts("全镇12个行政村集体经济收入全部超过15万元，其中超过40万元的村5个，村均收入27.4万元。")
-    assert ("村均收入", 27.4, "actual") in facts, facts
+    assert ("村均集体经济收入", 27.4, "actual") in facts, facts  # the income the sentence names before
 
 
 def test_a_period_after_the_measure_and_全年_after_its_subject_are_no_part_of_the_label() -> None:
