@@ -36,7 +36,7 @@ from rag.answer.router import (
     route,
     same_county,
 )
-from rag.figures.lexicon import TERMS, Term, base_key, terms_for_question
+from rag.figures.lexicon import BY_KEY, TERMS, Term, base_key, terms_for_question
 from rag.figures.match import (
     EN_PATTERNS,
     STOCK_ASKED,
@@ -340,7 +340,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         named |= {t.key for t in TERMS if t.en.lower() in r.phrase.lower()}
     counts_other = row.normalized_unit == "count" and not any(
         "count" in t.units for t in TERMS if t.key in named)  # 'to meet its investment task, how many projects'
-    if named and row.key not in named and not counts_other:
+    change_of_named = bool(re.match(r"净增|新增", row.label_zh)) and bool(re.search(r"净增|新增", r.phrase)) and any(
+        BY_KEY[k].regex.search(sent) for k in named if k in BY_KEY)  # '规上工业企业“有进有出”：…净增4家'
+    if named and row.key not in named and not counts_other and not change_of_named:
         return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure
     if r.language == "en" and not row.key.startswith("label:") and row.key not in named and not typed:
         return None  # ('attracted investment funds' over '完成固定资产投资…'): a lexicon indicator the words never named
@@ -524,7 +526,8 @@ def _asked_wording(question: str, sent: str, focus: list[str]) -> list[str]:
     """The words asked (besides the thing counted) that some figure's clause of the sentence holds, in order."""
     noun = _counted_noun(question)
     items = _items_of(sent)
-    return [f for f in focus if not (noun and (noun in f or f in noun)) and any(f in c for c in items)]
+    return [f for f in focus if not (noun and (noun in f or f in noun)) and not re.fullmatch(r"[\d.]+", f)
+            and any(f in c for c in items)]  # (a number is the period's, '1-11月': no word of the thing asked)
 
 
 def _holds_asked(wanted: list[str], sent: str, start: int, row: Indicator, rivals: Sequence[Indicator] = ()) -> bool:
@@ -3048,6 +3051,8 @@ def _two_named(question: str, r: Route) -> list[str]:
     b_phrase = indicator_phrase(b, [], r.language, r.places)
     if _NOT_A_MEASURE.search(b) or len(re.sub(r"[^\w\u4e00-\u9fff]", "", b_phrase)) < 2:
         return []
+    if r.language == "en" and _PLAN_SIDE.search(question) and len(set(re.findall(r"\b20\d\d\b", question))) >= 2:
+        return []  # 'how much more … plan to release in 2024 than … released in 2023': a plan against a result
     for place in r.places if r.language == "zh" else ():
         a = _without_place(a, place)
     return [indicator_phrase(a, [], r.language, r.places) or a.strip(), b_phrase]
@@ -3113,7 +3118,8 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
             return None
         picked.append(row)
     a, b = picked
-    if a.normalized_unit != b.normalized_unit or measure_of(a) == measure_of(b) or a.period != b.period:
+    if a.normalized_unit != b.normalized_unit or measure_of(a) == measure_of(b) and a.label_zh == b.label_zh \
+            or a.period != b.period:  # ('新增小学学位' and '初中学位' share a lexicon key: two measures still)
         return None  # yuan against a count, one measure twice, or two periods: no difference to state
     lang = r.language
     falls = which and a.kind == b.kind == "yoy_growth" and bool(DECLINE_ASKED.search(question))
@@ -3128,9 +3134,12 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     named = {x.kind: ("" if lang == "zh" else " ") + msg(f"asked_{x.kind}", lang) for x in (a, b)
              if x.kind in _RATE_KINDS and not falls}  # ('…降幅更大' says the rate)
     key = "measure_fell_more" if falls else "measure_difference" if delta >= 0 else "measure_shortfall"
+    la, lb = _label([a], lang), _label([b], lang)
+    if la == lb:  # one lexicon name for two labels ('新增小学学位', '初中学位'): the report's own words tell them apart
+        la, lb = f"{la} ({a.label_zh})", f"{lb} ({b.label_zh})"
     text = msg(key, lang, place=_place(place, lang),
-               period=_period(a.period, lang), label=_label([a], lang) + named.get(a.kind, ""), figure=_figure(a, lang),
-               other=_label([b], lang) + named.get(b.kind, ""), other_figure=_figure(b, lang), delta=shown)
+               period=_period(a.period, lang), label=la + named.get(a.kind, ""), figure=_figure(a, lang),
+               other=lb + named.get(b.kind, ""), other_figure=_figure(b, lang), delta=shown)
     return _answer(question, r, text, [a, b], table=[_row(None, a, lang, 1), _row(None, b, lang, 2)],
                    caveats=[msg("computed_note", lang), *_notes([a, b], lang)])
 

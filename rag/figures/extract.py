@@ -106,7 +106,8 @@ _RATE_NAMED = re.compile(r"增速|增幅|增长率|同比")  # '增速提高到6
 _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[\u4e00-\u9fff]{0,6}?)最[高多大少低][,，]?(?:达到?|为)?$")
 _ONE_VILLAGE = re.compile(r"^[\s,，]*其中([\u4e00-\u9fff]{1,4}[村社区组])$")  # '…村均52万元，其中柳沟村117万元': that village's
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
-_GROUP_BOUND = re.compile(r"(?:(?:以上|以下|及以上|及以下|以内)的?|的)(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)")
+_GROUP_BOUND = re.compile(r"(?:(?:以上|以下|及以上|及以下|以内)的?|的)(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)|"
+                          r"(?:以上|以下)?的(?=[\d一二三四五六七八九十两]+个)")  # '其中超过10万元的7个': the villages past it
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6}?时)?的?$")  # 由2015年建档立卡时的9.8%
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
@@ -448,6 +449,15 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 if (not label or label == before[1]) and _WHOLE_AGAIN.search(prefix) else None
             if again is not None:  # '财政收入…，其中国税…、地税…，预计全年完成…': the whole again, not its last part
                 term, label = again
+            elif label and _WHOLE_AGAIN.search(prefix) and (cut := sentence.rfind("其中", 0, q.start)) >= 0 \
+                    and (head := re.search(rf"(?:{_HEAD_ONLY.pattern})$", label)) and i \
+                    and quantities[i - 1].start > cut and label.startswith(_MEASURE_TAIL.sub("", out[-1][1]) or "\0"):
+                # '小站稻种植面积1.86万亩，其中稻蟹混养0.42万亩，…预计总产1.12万吨': the whole's crop, not the part's
+                whole = next((o[1] for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
+                              if x.end <= cut and o[1]), "")
+                subject = _MEASURE_TAIL.sub("", whole)
+                if len(subject) >= 2 and subject != whole:
+                    term, label = None, subject + head.group(0)
             elif not label and i and prev[1] and unit_kind not in (None, "percent") and quantities[i - 1].unit == q.unit:
                 term, label = _stock_or_added(prefix, prev)
             if not label and re.search(r"目标|任务", prefix) and i + 1 < len(quantities) \
@@ -502,7 +512,12 @@ def _subjects(sentence: str, quantities: list[Quantity],
         income = prev[1] if prev[1].endswith(("收入", "总额", "总量", "合计")) else by_unit.get("CNY", (None, ""))[1]
         base = re.sub(r"总收入$", "收入", re.sub(r"^[村户人]均", "", _BAND_GROUP.sub("", re.sub(
             r"(?:总额|总量|合计)$", "", income))))  # ('村均…收入' is per village: the villages are banded by the income)
-        if _BAND_GROUP.fullmatch(label) and len(base) >= 2 and base.endswith("收入"):
+        bare_band = re.fullmatch(r"(?:超过|超|达到|达|在)?([\d.]+[万亿]?元)(及?以上|及?以下)?", label) \
+            if unit_kind == "count" and prefix.rstrip().endswith("的") else None
+        named_income = re.findall(r"(?:行政)?村?级?集体(?:经济|经营性)(?:总)?收入", sentence[: q.start]) if bare_band else []
+        if bare_band and named_income:  # '…集体经济收入全部超过5万元，其中超过10万元的7个': the villages past that bar
+            label = f"{named_income[-1]}{bare_band.group(1)}{bare_band.group(2) or '以上'}的村"
+        elif _BAND_GROUP.fullmatch(label) and len(base) >= 2 and base.endswith("收入"):
             # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income (also when a count of
             # villages stands between: '总收入528万元，14个村全部超过20万元，其中50万元以上的村6个')
             label = base + label
@@ -983,6 +998,8 @@ def _part_of(label: str, whole: str) -> str:
         if label.endswith(subject):
             return label + measure  # '茶园面积…,其中投产茶园…' -> 投产茶园面积
         return subject + label + measure  # 其中新植 -> 黄花菜新植面积
+    if crop and crop.group(2) == "产量" and re.fullmatch(r"出口|外销|内销|销售|加工|商品化|收购|调出", label):
+        return re.sub(r"(?<=..)总$", "", crop.group(1)) + label + "量"  # '鸭梨总产量…，其中出口…' -> 鸭梨出口量
     if crop and label.endswith(crop.group(2)) and 1 <= len(label) - len(crop.group(2)) <= 4 \
             and crop.group(1) not in label:
         return crop.group(1) + label  # '铁皮石斛种植面积…,其中仿野生种植…' -> 铁皮石斛仿野生种植面积

@@ -97,7 +97,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 label_similarity(phrase, row.label_zh),
                 label_similarity(unaged, _AGE_GROUP.sub("", row.label_zh) or row.label_zh) if unaged != phrase else 0.0))
         lex = by_label[row.label_zh]
-        if lex >= THRESHOLD and animals and animals - set(row.label_zh):
+        if lang == "zh" and lex >= THRESHOLD and animals and animals - set(row.label_zh):
             lex = round(lex * 0.5, 4)  # '牛存栏' asked: the herd of all livestock (牲畜存栏) is not the cattle
         if lang == "en" and animals and not animals & set(row.label_zh) and ANIMAL.search(row.label_zh):
             continue  # 'pigs in stock (存栏)' is never the cattle's herd (肉牛存栏)
@@ -791,6 +791,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
     "sign": ("签约", "签订"), "signed": ("签约", "签订"), "signing": ("签约", "签订"),  # 签约项目, not 标志
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
+    "poverty incidence": ("贫困发生率",), "poverty rate": ("贫困发生率",), "return-to-poverty": ("返贫",),
+    "finished": ("完工", "竣工", "完成"), "retrofitted lifts": ("加装电梯",), "retrofitted elevators": ("加装电梯",),
     "into work": ("就业",), "into jobs": ("就业",), "jobless": ("失业",),
     "agricultural output": ("农业总产值", "农业产值"), "gross agricultural output": ("农业总产值",),
     "land bank": ("入库", "储备"), "industrial land": ("产业用地", "工业用地"), "residential land": ("居住用地",),

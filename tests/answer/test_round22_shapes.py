@@ -21,6 +21,11 @@
   the peers a rank counts ('居全县14个乡镇第6位') are no figure, nor the label of the rate after them.
 - Counts: '万棒' (mushroom logs) is a unit; 'how many pigs in stock (存栏)' is never the cattle's herd; '让多少长期失业的
   青年…上了岗' counts the people, never their rate; English 'a year earlier' is the year before the figure given.
+- Parts and bands: '其中超过10万元的9个' counts the villages past that bar of the collective income named before
+  (the bar is no figure); '净增4家' after a topic naming 规上工业企业 answers its net addition; '…，其中稻虾共作…，预计
+  总产…' is the whole crop's output; '其中出口…' of a 总产量 is the 出口量.
+- English: 'finished' lifts are 完工; 'poverty incidence' is 贫困发生率; 'annual average' PM2.5 is a name, no comparison
+  with an average; 'how many more A than B' of one plan sets two planned figures against each other.
 - Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
   plan; a previous year's figure in brackets ('4.72亿元（2018年4.35亿元）') is that year's and final, and its year
   is never the period of the figures outside the brackets; '全年市下达目标3900万元，1-5月完成财政收入…' is the
@@ -74,9 +79,14 @@ REPORTS = {
                    "（二）深化接诉即办。全年受理群众诉求6420件，响应率100%，解决率92.7%，满意率93.9%，在全县14个乡镇中排名第4。\n"
                    "（三）产业发展。全年栽培菌棒540万棒，年末生猪存栏2.06万头，肉牛存栏3810头。"
                    "1-11月，全乡完成固定资产投资2.14亿元，同比增长8.1%，增速居全县14个乡镇第6位，完成县下达年度任务的91.2%。"
-                   "帮助236名长期失业青年实现就业，就业率88.5%。\n"
+                   "帮助236名长期失业青年实现就业，就业率88.5%。"
+                   "14个行政村集体经济收入全部超过5万元，其中超过10万元的9个，超过20万元的3个。"
+                   "规上工业企业“有进有出”：1-11月新增入规6家，退出2家，净增4家。"
+                   "全乡水稻种植面积2.4万亩，其中稻虾共作0.6万亩，目前已进入收获期，预计总产1.5万吨。"
+                   "全年砂糖橘总产量6.8万吨，其中出口0.9万吨。既有住宅加装电梯签约22台，完工9台。"
+                   "贫困发生率由年初的1.86%降至0.32%。\n"
                    "二、2025年工作计划\n"
-                   "接诉即办解决率达到94%以上。\n",
+                   "接诉即办解决率达到94%以上。新增小学学位900个、初中学位540个。PM2.5年平均浓度降至26微克/立方米以下。\n",
 }
 
 
@@ -240,3 +250,23 @@ def test_a_year_earlier_is_the_year_before_the_figure_given(corpus: Corpus) -> N
     a = corpus.ask("Qinglan (青岚) ended 2023 with 54 enterprises with output above 100 million yuan (产值亿元以上企业) after "
                    "growth of 20%. Roughly how many did it have a year earlier?")
     assert headline_figures(a)[:1] == [(45.0, "count")], a.text
+
+
+def test_bands_net_additions_and_a_wholes_output(corpus: Corpus) -> None:
+    rows = {x.label_zh: x.value for x in corpus.indicators(street="林坂乡")}
+    assert rows.get("行政村集体经济收入10万元以上的村") == 9.0 and 10e4 not in rows.values(), rows
+    assert rows.get("水稻总产") == 1.5 and rows.get("砂糖橘出口量") == 0.9, rows
+    a = corpus.ask("林坂乡1-11月规上工业企业净增了几家？")
+    assert headline_figures(a)[:1] == [(4.0, "count")], a.text
+
+
+def test_english_words_for_report_terms(corpus: Corpus) -> None:
+    a = corpus.ask("How many retrofitted lifts were actually finished in Linban (林坂乡) in 2024?")
+    assert headline_figures(a)[:1] == [(9.0, "count")], a.text
+    a = corpus.ask("What was Linban township's (林坂乡) poverty incidence at the end of 2024?")
+    assert headline_figures(a)[:1] == [(0.32, "percent")], a.text
+    a = corpus.ask("Linban's (林坂乡) 2025 plan: below what level should annual average PM2.5 fall?")
+    assert headline_figures(a)[:1] == [(26.0, "ug/m3")] or "26" in a.text.split("[")[0], a.text
+    a = corpus.ask("In Linban's (林坂乡) 2025 plan, how many more primary-school places (小学学位) than junior-secondary "
+                   "places (初中学位) are to be added?")
+    assert headline_figures(a)[:1] == [(360.0, "count")], a.text
