@@ -450,14 +450,14 @@ def _subjects(sentence: str, quantities: list[Quantity],
             if again is not None:  # '财政收入…，其中国税…、地税…，预计全年完成…': the whole again, not its last part
                 term, label = again
             elif label and _WHOLE_AGAIN.search(prefix) and (cut := sentence.rfind("其中", 0, q.start)) >= 0 \
-                    and (head := re.search(rf"(?:{_HEAD_ONLY.pattern})$", label)) and i \
+                    and (ending := re.search(rf"(?:{_HEAD_ONLY.pattern})$", label)) and i \
                     and quantities[i - 1].start > cut and label.startswith(_MEASURE_TAIL.sub("", out[-1][1]) or "\0"):
                 # '小站稻种植面积1.86万亩，其中稻蟹混养0.42万亩，…预计总产1.12万吨': the whole's crop, not the part's
                 whole = next((o[1] for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
                               if x.end <= cut and o[1]), "")
                 subject = _MEASURE_TAIL.sub("", whole)
                 if len(subject) >= 2 and subject != whole:
-                    term, label = None, subject + head.group(0)
+                    term, label = None, subject + ending.group(0)
             elif not label and i and prev[1] and unit_kind not in (None, "percent") and quantities[i - 1].unit == q.unit:
                 term, label = _stock_or_added(prefix, prev)
             if not label and re.search(r"目标|任务", prefix) and i + 1 < len(quantities) \
