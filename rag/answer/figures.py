@@ -2972,12 +2972,12 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     pats = {p: _place_pattern(p) for p in places}
     for place, pat in pats.items():
-        m = re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
-                      rf"((?:{_EN_SPAN})?\s*)(20\d\d)", question, re.I)
+        m = re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
+                      rf"((?:{_EN_SPAN})?\s*(?:(?:at )?(?:the )?end[- ](?:of[- ])?)?)(20\d\d)", question, re.I)
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]
             found[place] = period_of(m.group(1) + own, [int(m.group(2))]) or m.group(2)
-        elif re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|report year)", question, re.I):
+        elif re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|report[- ]year)", question, re.I):
             found[place] = ""  # 'XX街道报告年度': that report's own year, whichever it is
         elif part := re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*)?(上半年|下半年|前三季度|第?一季度|"
                                r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月)", question, re.I):

@@ -140,7 +140,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 cjk = re.sub(r"[^\u4e00-\u9fff]", "", phrase)
                 # ...and when the Chinese names a measure of its own (规上工业增加值), it decides alone
                 names_measure = any(t.regex.search(cjk) for t in TERMS)
-                key_score *= 1.0 if cjk in row.label_zh else label_similarity(cjk, row.label_zh) if names_measure \
+                same_term = any(t.regex.search(cjk) and t.key in (row.key, base_key(row.key)) for t in TERMS)
+                # ('国高' given, '国家级高新技术企业数量' read: one lexicon indicator under two names)
+                key_score *= 1.0 if cjk in row.label_zh or same_term else label_similarity(cjk, row.label_zh) if names_measure \
                     else 0.5 if len(cjk) >= 6 and cjk not in row.evidence.quote + (row.context or "") \
                     else max(0.75, label_similarity(cjk, row.label_zh))
                 # ('visitors to the … project (某某沟域综合开发项目)': a thing the town's figure never names is not it)
@@ -793,6 +795,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
     "poverty incidence": ("贫困发生率",), "poverty rate": ("贫困发生率",),
     "finished": ("完工", "竣工", "完成"), "retrofitted lifts": ("加装电梯",), "retrofitted elevators": ("加装电梯",),
+    "illegal building": ("违建", "违法建筑"), "illegal-building": ("违建", "违法建筑"), "illegal buildings": ("违建", "违法建筑"),
+    "illegal construction": ("违建", "违法建设"), "removal": ("拆除", "消化"),
     "into work": ("就业",), "into jobs": ("就业",), "jobless": ("失业",),
     "agricultural output": ("农业总产值", "农业产值"), "gross agricultural output": ("农业总产值",),
     "land bank": ("入库", "储备"), "industrial land": ("产业用地", "工业用地"), "residential land": ("居住用地",),

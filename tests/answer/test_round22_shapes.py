@@ -26,6 +26,8 @@
   总产…' is the whole crop's output; '其中出口…' of a 总产量 is the 出口量.
 - English: 'finished' lifts are 完工; 'poverty incidence' is 贫困发生率; 'annual average' PM2.5 is a name, no comparison
   with an average; 'how many more A than B' of one plan sets two planned figures against each other.
+- A comparison in English with each place's own period ('Qinglan (青岚, end-2023) or Shiqu (石渠镇, report year)'),
+  and an abbreviation given in brackets (国高) that the lexicon knows under another place's wording.
 - Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
   plan; a previous year's figure in brackets ('4.72亿元（2018年4.35亿元）') is that year's and final, and its year
   is never the period of the figures outside the brackets; '全年市下达目标3900万元，1-5月完成财政收入…' is the
@@ -47,7 +49,7 @@ REPORTS = {
                    "投入“社区微实事”经费2150万元,建成196个社区微实事项目。"
                    "新建改扩建学校5所,新增学位4210座,其中中小学3所、新增学位3600座,幼儿园2所、新增学位610座。"
                    "外出招商活动7次,累计挖掘项目31个,已落户项目13个。"
-                   "引进3家托育机构，新增托位150座。新增公办学位900个。农业总产值3.2亿元。\n"
+                   "引进3家托育机构，新增托位150座。新增公办学位900个。农业总产值3.2亿元。国高企业达76家。\n"
                    "二、2024年工作计划\n"
                    "全年牵头引进落户项目不少于26个。推进东片区土地整备项目,完成土地整备24.6万平方米。"
                    "新增小初学位1320个、高中学位450个。新增托位数360个。\n",
@@ -56,7 +58,7 @@ REPORTS = {
                    "（三）财政收入。全年市下达目标5200万元，1-5月完成财政收入2340万元，占全年目标的45.0%，同比增长4.1%。"
                    "1-5月，全镇固定资产投资累计完成9.6亿元，完成年度目标32%。"
                    "1-5月，一般公共预算收入完成1860万元，完成全年任务（4200万元）进度的44.3%。"
-                   "旅游旺季（7-8月）全镇接待游客9.4万人次，全年接待游客预计突破20万人次。"
+                   "旅游旺季（7-8月）全镇接待游客9.4万人次，全年接待游客预计突破20万人次。国家级高新技术企业数量达21家。"
                    "14个村集体经济收入全部达到10万元以上，其中50万元以上的村2个，村均收入27.5万元。\n"
                    "二、下半年工作打算\n"
                    "争取年底前完成居住用地0.52公顷、产业用地2.6公顷入库。\n",
@@ -270,3 +272,8 @@ def test_english_words_for_report_terms(corpus: Corpus) -> None:
     a = corpus.ask("In Linban's (林坂乡) 2025 plan, how many more primary-school places (小学学位) than junior-secondary "
                    "places (初中学位) are to be added?")
     assert headline_figures(a)[:1] == [(360.0, "count")], a.text
+
+
+def test_each_places_own_period_and_a_known_abbreviation(corpus: Corpus) -> None:
+    a = corpus.ask("High-tech enterprise (国高) count: is Qinglan (青岚, end-2023) or Shiqu (石渠镇, report year) ahead?")
+    assert "Qinglan" in a.text.split("[1]")[0] and "21" in a.text, a.text
