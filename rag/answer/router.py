@@ -99,6 +99,8 @@ _SHARE = re.compile(r"占比|比重|占全[区市县]|占(?:了|到)?(?:几成|�
 _ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
+_BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decline|change)\w*\s+(?:over|on|from)\s+(?:the\s+)?(?:level\s+of\s+)?"
+                           r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
 # a year written short: '23年固投' (not '近5年', '连续20年', '20年来'), "'22", "FY23"
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
 _SEASON = re.compile(r"(?:19|20)\d\d\s*年?\s*[/／—–-]\s*((?:19|20)\d\d\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季))")
@@ -336,6 +338,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     found = resolve_places(question, names, metas)
     places, unknown, spans = found.found, found.unknown, found.spans
     years = sorted({int(y) for y in _YEAR.findall(question)}) or relative_year(question, places, metas)
+    base = _BASE_YEAR_EN.search(question) if lang == "en" and len(years) == 1 else None
+    if base and _GROWTH.search(question) and int(base.group(1)) == years[0]:
+        years = [years[0] + 1]  # 'by what percentage did retail sales increase over 2022': the year after its base
     trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question)
                                               and not _RANK_EN.search(question) and len(places) < 2) or (
         bool(WHICH_YEAR.search(question)) and len(places) < 2)

@@ -28,6 +28,7 @@
   with an average; 'how many more A than B' of one plan sets two planned figures against each other.
 - A comparison in English with each place's own period ('Qinglan (青岚, end-2023) or Shiqu (石渠镇, report year)'),
   and an abbreviation given in brackets (国高) that the lexicon knows under another place's wording.
+- English 'increase over 2022' names the base year: the growth asked is the next year's.
 - Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
   plan; a previous year's figure in brackets ('4.72亿元（2018年4.35亿元）') is that year's and final, and its year
   is never the period of the figures outside the brackets; '全年市下达目标3900万元，1-5月完成财政收入…' is the
@@ -277,3 +278,8 @@ def test_english_words_for_report_terms(corpus: Corpus) -> None:
 def test_each_places_own_period_and_a_known_abbreviation(corpus: Corpus) -> None:
     a = corpus.ask("High-tech enterprise (国高) count: is Qinglan (青岚, end-2023) or Shiqu (石渠镇, report year) ahead?")
     assert "Qinglan" in a.text.split("[1]")[0] and "21" in a.text, a.text
+
+
+def test_an_english_base_year_is_not_the_year_asked(corpus: Corpus) -> None:
+    a = corpus.ask("By what percentage did Qinglan's (青岚) retail sales (社零) increase over 2022?")
+    assert headline_figures(a)[:1] == [(7.4, "percent")], a.text
