@@ -106,7 +106,7 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
              "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
-_DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|[多高低少]出了?(?:多少|几)|相差|差多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
+_DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|[多高低少]出了?(?:多少|几)|相差|差了?多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
@@ -951,6 +951,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if part_zh and asked_part.endswith("的") and core and (tagged(core)[0][1] == "d" or re.search(
             r"(?:落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地|完成|实施|到位)$", core)):
         part_zh = None  # '项目里，真正落户的有几个': a state some are in ('属于中小学的': a part named by a noun)
+    asked_part = asked_part.removesuffix("的")  # '“小升规”的有多少家': the part is 小升规
     if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not all(
             pos.startswith("n") for _, pos in tagged(asked_part)):
         part_zh = None  # '项目中，有几个进入了建设阶段': a state some are in, no part named by a noun (个体工商户)
@@ -1923,7 +1924,7 @@ _TOTAL_ASKED = re.compile(STOCK_ASKED.pattern + r"|累计|累积|一共|共计|�
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?(?:"
-                            r"([^\W了]{2,8}?)(?:[这那]一?(?:部分|块))?(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
+                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]一?(?:部分|块))?(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             # ('…里有多少家是企业': after 是, even 企业 is the part)
                             r"有?(?:多少|几)[个家户项名人所]?(?:是|属于|(?!(?:企业|项目|户|家)?[？?]|是|为))"

@@ -512,11 +512,12 @@ def _subjects(sentence: str, quantities: list[Quantity],
         income = prev[1] if prev[1].endswith(("收入", "总额", "总量", "合计")) else by_unit.get("CNY", (None, ""))[1]
         base = re.sub(r"总收入$", "收入", re.sub(r"^[村户人]均", "", _BAND_GROUP.sub("", re.sub(
             r"(?:总额|总量|合计)$", "", income))))  # ('村均…收入' is per village: the villages are banded by the income)
-        bare_band = re.fullmatch(r"(?:超过|超|达到|达|在)?([\d.]+[万亿]?元)(及?以上|及?以下)?", label) \
+        bare_band = re.fullmatch(r"(超过|超|达到|达|在)?([\d.]+[万亿]?元)(及?以上|及?以下)?", label) \
             if unit_kind == "count" and prefix.rstrip().endswith("的") else None
         named_income = re.findall(r"(?:行政)?村?级?集体(?:经济|经营性)(?:总)?收入", sentence[: q.start]) if bare_band else []
         if bare_band and named_income:  # '…集体经济收入全部超过5万元，其中超过10万元的7个': the villages past that bar
-            label = f"{named_income[-1]}{bare_band.group(1)}{bare_band.group(2) or '以上'}的村"
+            bar, amount, side = bare_band.groups()  # (worded as the report words it: 超过10万元, 10万元以上)
+            label = f"{named_income[-1]}{bar or ''}{amount}{side or ('' if bar else '以上')}的村"
         elif _BAND_GROUP.fullmatch(label) and len(base) >= 2 and base.endswith("收入"):
             # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income (also when a count of
             # villages stands between: '总收入528万元，14个村全部超过20万元，其中50万元以上的村6个')
@@ -1080,13 +1081,13 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=.)[由从]?(?:19|20)\d\d年(?:度|底|末)?的?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text
-        text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^\d{0,2}[.．、)）]", "", text))).strip("“”\"'‘’")
+        text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^(?:\d{0,2}[.．、)）]|[一二三四五六七八九十]是)", "", text))).strip("“”\"'‘’")
         # '县下达我镇一般公共预算收入(任务…)': who set the task, no part of the measure's name
         text = re.sub(r"^(?:上级|[省市区县])?下达(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?(?=[\u4e00-\u9fff]{4})", "", text)
         if text == before:
             break
-    if re.fullmatch(r"(?:上级|[省市区县])?下达(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?", text):
-        return ""  # '全年市下达目标(3900万元)': who set it, no name
+    if re.fullmatch(r"(?:年初|年内|全年)?(?:上级|[省市区县])?(?:下达|确定|制定|设定|定)(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?", text):
+        return ""  # '全年市下达目标(3900万元)', '年初确定的目标为…': who set it, or when, no name
     text = re.sub(r"(?<=..)\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?$", "", text)  # '工业开票销售1-11月(累计…)': the period
     # '村集体经济总收入在2024年860万元的基础上(增长8%)': the base and the rise are the income's
     text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)

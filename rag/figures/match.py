@@ -794,7 +794,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "sign": ("签约", "签订"), "signed": ("签约", "签订"), "signing": ("签约", "签订"),  # 签约项目, not 标志
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
     "poverty incidence": ("贫困发生率",), "poverty rate": ("贫困发生率",),
-    "finished": ("完工", "竣工", "完成"), "retrofitted lifts": ("加装电梯",), "retrofitted elevators": ("加装电梯",),
+    "finished": ("完工", "竣工", "完成"),
     "illegal building": ("违建", "违法建筑"), "illegal-building": ("违建", "违法建筑"), "removal": ("拆除", "消化"),
     "into work": ("就业",), "into jobs": ("就业",), "jobless": ("失业",),
     "agricultural output": ("农业总产值", "农业产值"), "gross agricultural output": ("农业总产值",),

@@ -443,7 +443,7 @@ def _admin(meta: Metadata, text: str, county_written: str | None) -> None:
 def _most_named_county(text: str) -> gazetteer.Place | None:
     """The county-level division named most often (秀洲区委, 龙岗区, 虞城县…)."""
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"(?:区|县|市|旗)", text):
+    for m in re.finditer(r"(?:区|县|市|旗)(?!域|块|间|位|别|分|划|场)", text):  # ('新建区域性…中心' names no 新建区)
         for k in range(2, 9):
             start = m.end() - k - 1
             if start < 0:

@@ -16,7 +16,7 @@ _LEVELS: list[tuple[int, re.Pattern[str]]] = [
 ]
 # A level-1 heading whose number was lost, e.g. "(坚持稳控大局…": an open paren with no close nearby.
 _BROKEN_L1 = re.compile(r"^[(（](?![^)）\n]{0,12}[)）])")
-_PLAN_HEAD = re.compile(r"计划|安排|思路|打算|谋划|展望|目标任务|下半年|明年|下一步")
+_PLAN_HEAD = re.compile(r"计划|安排|思路|打算|谋划|展望|目标任务|工作要点|下半年|明年|下一步")
 _REVIEW_HEAD = re.compile(r"总结|回顾|成效|成绩|上半年工作|主要做了")
 _TOPIC_END = re.compile(r"[。！？;；]")
 _RUN_IN_MAX = 16
@@ -142,9 +142,9 @@ def _plan_start(heads: list[_Head], review_year: int | None) -> int | None:
     # a table of contents ('目录：一、2019年工作总结 … 三、2020年工作计划') lists the headings the body repeats:
     # its entries are no parts, the body's headings are
     tops = [h for i, h in enumerate(tops) if not any(o.title == h.title for o in tops[i + 1 :])]
-    if review_year is None and tops:
-        first = re.findall(r"(20\d\d)年", tops[0].title)
-        review_year = int(first[0]) if first else None
+    if review_year is None and tops:  # the first top-level heading that names a year ('一、镇情简况' names none)
+        first = next((y for h in tops for y in re.findall(r"(20\d\d)年", h.title)), None)
+        review_year = int(first) if first else None
     for head in tops[1:] if len(tops) > 1 else tops:
         title = head.title
         years = [int(y) for y in re.findall(r"(20\d\d)年", title)]
