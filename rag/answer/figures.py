@@ -106,7 +106,7 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
              "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
-_DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|[多高低少]出了?(?:多少|几)|相差|差了?多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
+_DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
@@ -1499,6 +1499,9 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         holding = [(other, ss) for other, ss in groups.items() if other != name and any(
             s.score >= THRESHOLD and bigrams(s.row.label_zh) & lacking and s.row.label_zh[-2:] in r.phrase[-4:]
             for s in ss) and _usable([s.row for s in ss], wanted, r)]  # (of the phrase's head: '…学位')
+        if not holding:  # '非机动车道' planned: '新增非机动车道' (planned) over '非机动车道建设' (last year's)
+            holding = [(other, ss) for other, ss in groups.items() if other != name and any(
+                r.phrase in s.row.label_zh and s.score >= THRESHOLD for s in ss) and _usable([s.row for s in ss], wanted, r)]
     if len(narrower) == 1:
         name, best = narrower[0]
     elif len(holding) == 1:

@@ -38,6 +38,7 @@ from rag.text.cues import (
 )
 from rag.text.names import place_en_pattern
 from rag.text.numbers import scan_quantities
+from rag.text.words import tagged
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "share", "any"]
@@ -56,7 +57,7 @@ _EITHER_WAY = re.compile(r"\b(?:larger|bigger|higher|more|greater) or (?:smaller
                          r"[少低小]还是[多高大]", re.I)
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
-_AGG = re.compile(r"合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|add(?:ing)? up)\b|"
+_AGG = re.compile(r"合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
@@ -128,7 +129,7 @@ _KIND_WORDS = re.compile(
     r"总量|数值|数据|变化|幅度|趋势|走势|情况")
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记报](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
-    r"[多少高低]了?(?=多少|几)|[多少高低]出了?|[多少高低](?:一些|一点)?(?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
+    r"[多少高低]了?(?=多少|几)|[多少高低]出(?:了|来)?|[多少高低](?:一些|一点)?(?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
@@ -202,7 +203,8 @@ def language_of(text: str) -> Literal["zh", "en"]:
 _ADD_TO = re.compile(r"把([\u4e00-\u9fff]{2,10}?)(?:增加|新增|扩大)了?(?=多少|几)")
 # '工业增加值（规上口径）': the scope said after the name, in brackets, is the name's own qualifier (规上工业增加值)
 # '年产值过1亿元的企业': the firms past a bar, as reports name them (产值亿元以上企业)
-_BAR_PASSED = re.compile(r"(?:超过|过|超|达到|达|不低于|在)(?:[1一](?=[万亿]))?((?:\d+(?:\.\d+)?|[十百千])?[万亿]元)(?:以上)?的?(?=企业|工业企业|村|项目|商户)")
+_BAR_PASSED = re.compile(r"(?:超过|过了?|超|达到|达|不低于|在)?(?:[1一]个?(?=[万亿]))?((?:\d+(?:\.\d+)?|[十百千])?[万亿]元?)(?:以上|往上)?的?"
+                         r"(?=企业|工业企业|村|项目|商户)")
 # '小学加初中的学位', '小学、初中这一块': the school levels as reports abbreviate them (小初学位, 中小学)
 _SCHOOLS = ((re.compile(r"小学(?:加上?|和|与|及|、)?初中|初中(?:加上?|和|与|及|、)?小学"), "小初"),
             (re.compile(r"小学(?:加上?|和|与|及|、)?中学|中学(?:加上?|和|与|及|、)?小学"), "中小学"))
@@ -294,7 +296,8 @@ def _claim_dropped(question: str) -> str:
 
 
 # an analyst's purpose before the question ('做财政口径的对比，', '写简报用：'), when the place asked follows it
-_PURPOSE_LEAD = re.compile(r"^\s*(?:为了|为)?(?:做|写|准备|整理|核对|汇报)[^，,：:？?]{1,20}?(?:对比|比较|简报|材料|报告|稿子|汇报|用)[，,：:]\s*")
+_PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核对|汇报)[^，,：:？?]{1,20}?(?:对比|比较|简报|材料|报告|稿子|汇报|用)|"
+                           r"先摸个?底|先了解一下|想了解一下|问一下)[，,：:]\s*")
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"
                           r"(?=[^？?]*(?:多少|几))")
 
@@ -326,7 +329,11 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
     question = _SCOPE_AFTER.sub(r"\3\1\2", question)
-    question = _BAR_PASSED.sub(r"\1以上", question)
+    # everyday names: '产出' of money is the output value, '花了多少' the outlay, '自行车道' the 非机动车道, '压降' a fall
+    question = re.sub(r"产出(?=[^，,？?]{0,8}(?:亿|万元))", "总产值", question)
+    question = re.sub(r"花了?(?=多少)", "投入", question).replace("自行车道", "非机动车道").replace("压降", "下降")
+    question = re.sub(r"(?:同是|都是|同样是)(?=20\d\d)", "", question)  # '同是2022年，…': both in that year
+    question = _BAR_PASSED.sub(lambda m: m.group(1).removesuffix("元") + "元以上", question)
     for schools, short in _SCHOOLS:
         question = schools.sub(short, question)
     question = _SEASON.sub(r"\1", full_years(question))  # '2021/2022年榨季': one season, by the year it ends
@@ -599,6 +606,9 @@ def _context_frame(question: str) -> re.Match[str] | None:
     topic that names no lexicon indicator ('托育这块，', '安全生产上，')."""
     frame = _FRAME.search(question)
     topic = _TOPIC.search(question) if not frame else None
+    if topic and not any(f[:1] == "n" and f not in ("ns", "nr", "nt")
+                         for w, f in tagged(question[topic.end() :])[1:]):  # (the first word: the place)
+        return frame  # '非机动车道这块，观湖准备再铺几公里': the topic is the only thing named, the thing asked
     return frame or (topic if topic and not terms_for_question(next(g for g in topic.groups() if g)) else None)
 
 
@@ -1058,6 +1068,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   " ", text)  # ('…学位准备加多少个': the plan's addition)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
+
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
     text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'
@@ -1068,6 +1079,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
     # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
     text = re.sub(r"给([^，,？?]{0,14}?)定[的了]", r" \1 ", text)
+    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加)?(?=\s|几|多少)|(?:几|多少)(?:万)?(?:公里|千米|米|亩|公顷|吨)", " ", text)  # '准备再铺几公里'
     text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)",
                   " ", text)
     text = re.sub(r"^\s*(?:按照|依照|照)(?=\s)", " ", text)  # '照观湖2023年的计划，…': whose plan, no name

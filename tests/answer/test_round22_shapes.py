@@ -32,6 +32,8 @@
 - A word holding a county's name ('新建区域性…中心') names no county (新建区), so one town's two reports stay one
   place; '…工作要点' heads a plan part, and the review's year is read from the first heading that names one; a part
   asked in quotes ('“小升规”的有多少家') is the part; '比年初定的目标差了多少' is the gap to the target, computed.
+- Everyday Chinese: '先摸个底：' opens no name; '产出多少个亿' is the output value, '过了一个亿的企业' and '10亿元往上的
+  企业' the banded firms; '非机动车道这块，…准备再铺几公里' asks the plan's length (the topic is the only thing named).
 - Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
   plan; a previous year's figure in brackets ('4.72亿元（2018年4.35亿元）') is that year's and final, and its year
   is never the period of the figures outside the brackets; '全年市下达目标3900万元，1-5月完成财政收入…' is the
@@ -53,10 +55,11 @@ REPORTS = {
                    "投入“社区微实事”经费2150万元,建成196个社区微实事项目。"
                    "新建改扩建学校5所,新增学位4210座,其中中小学3所、新增学位3600座,幼儿园2所、新增学位610座。"
                    "外出招商活动7次,累计挖掘项目31个,已落户项目13个。"
-                   "引进3家托育机构，新增托位150座。新增公办学位900个。农业总产值3.2亿元。国高企业达76家。\n"
+                   "引进3家托育机构，新增托位150座。新增公办学位900个。农业总产值3.2亿元。国高企业达76家。"
+                   "完善主次干道非机动车道建设15公里。\n"
                    "二、2024年工作计划\n"
                    "全年牵头引进落户项目不少于26个。推进东片区土地整备项目,完成土地整备24.6万平方米。"
-                   "新增小初学位1320个、高中学位450个。新增托位数360个。\n",
+                   "新增小初学位1320个、高中学位450个。新增托位数360个。新增非机动车道8公里。\n",
     "sq_2024.txt": "石渠镇2024年上半年工作总结\n"
                    "一、上半年工作情况\n"
                    "（三）财政收入。全年市下达目标5200万元，1-5月完成财政收入2340万元，占全年目标的45.0%，同比增长4.1%。"
@@ -313,3 +316,12 @@ def test_a_part_in_quotes_and_the_gap_to_a_target(corpus: Corpus) -> None:
     assert headline_figures(a)[:1] == [(9.0, "count")], a.text
     a = corpus.ask("柘陂镇2023年工业开票销售比年初定的目标差了多少亿元？")
     assert _first(a, 38.6e8, "CNY") and states(a, 1.4e8, "CNY"), a.text
+
+
+def test_everyday_names_of_output_bands_and_lengths(corpus: Corpus) -> None:
+    a = corpus.ask("先摸个底：青岚这一年（2023）的规上工业产出有多少个亿？")
+    assert headline_figures(a)[:1] == [(402.6e8, "CNY")], a.text
+    a = corpus.ask("青岚年产值过了一个亿的企业，2023年数下来有几家？")
+    assert headline_figures(a)[:1] == [(54.0, "count")], a.text
+    a = corpus.ask("非机动车道这块，青岚2024年准备再铺几公里？")
+    assert headline_figures(a)[:1] == [(8000.0, "m")], a.text
