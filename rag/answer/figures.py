@@ -341,7 +341,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     counts_other = row.normalized_unit == "count" and not any(
         "count" in t.units for t in TERMS if t.key in named)  # 'to meet its investment task, how many projects'
     change_of_named = bool(re.match(r"净增|新增", row.label_zh)) and bool(re.search(r"净增|新增", r.phrase)) and any(
-        BY_KEY[k].regex.search(sent) for k in named if k in BY_KEY)  # '规上工业企业“有进有出”：…净增4家'
+        BY_KEY[k].regex.search(sent) for k in named if k in BY_KEY)  # '规上工业企业有进有出，…净增5家'
     if named and row.key not in named and not counts_other and not change_of_named:
         return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure
     if r.language == "en" and not row.key.startswith("label:") and row.key not in named and not typed:
@@ -1539,7 +1539,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         rows += [s.row for other, ss in groups.items() if other != name for s in ss
                  if (label_similarity(label, s.row.label_zh) >= 0.7
                      or (len(s.row.label_zh) >= 3 and s.row.label_zh in label and s.score >= THRESHOLD)
-                     # '接诉即办解决率' planned: '群众诉求解决率' under the heading '深化接诉即办' is its result
+                     # '接诉即办解决率' planned: '群众诉求解决率' under a heading naming 接诉即办 is its result
                      or (s.score >= THRESHOLD and label[-3:] == s.row.label_zh[-3:] and len(label) > 4
                          and label[:-3] in (s.row.context or "").split(" ", 1)[0]))
                  and not (s.row.label_zh in label and _POPULATION.search(label.replace(s.row.label_zh, "", 1)))]

@@ -167,7 +167,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             heading = opener.group(1) if opener else simplified((hit.chunk.section or "").split(" > ")[-1])
             if cover < (_MIN_COVER if by_terms else _MIN_COVER_EN) and 0 < len(heading) <= _HEADING_MAX \
                     and not _TIMES_ASKED.search(question):  # ('how many times in the top ten': no one position)
-                # '（二）深化接诉即办。…综合成绩在全区18个街镇中排名第7': the section's heading names what is ranked
+                # '（二）某项工作提质增效。…综合排名全区18个街镇第7位': the section's heading names what is ranked
                 cover = (_cover(terms, heading + scope) if by_terms else english_coverage(question, heading + scope, drop)) \
                     - _HEADING_COST
             commas = [c.end() for c in _COMMA.finditer(text, start, m.start())]
