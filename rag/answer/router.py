@@ -201,13 +201,13 @@ def language_of(text: str) -> Literal["zh", "en"]:
 
 
 _ADD_TO = re.compile(r"把([\u4e00-\u9fff]{2,10}?)(?:增加|新增|扩大)了?(?=多少|几)")
-# '工业增加值（规上口径）': the scope said after the name, in brackets, is the name's own qualifier (规上工业增加值)
 # '年产值过1亿元的企业': the firms past a bar, as reports name them (产值亿元以上企业)
 _BAR_PASSED = re.compile(r"(?:超过|过了?|超|达到|达|不低于|在)?(?:[1一]个?(?=[万亿]))?((?:\d+(?:\.\d+)?|[十百千])?[万亿]元?)(?:以上|往上)?的?"
                          r"(?=企业|工业企业|村|项目|商户)")
 # '小学加初中的学位', '小学、初中这一块': the school levels as reports abbreviate them (小初学位, 中小学)
 _SCHOOLS = ((re.compile(r"小学(?:加上?|和|与|及|、)?初中|初中(?:加上?|和|与|及|、)?小学"), "小初"),
             (re.compile(r"小学(?:加上?|和|与|及|、)?中学|中学(?:加上?|和|与|及|、)?小学"), "中小学"))
+# '工业增加值（规上口径）': the scope said after the name, in brackets, is the name's own qualifier (规上工业增加值)
 _SCOPE_AFTER = re.compile(r"(工业|批发|零售|批零|企业|服务业|社零|社会消费品)([\u4e00-\u9fff]{0,8}?)[（(](规上|规模以上|限上|限额以上)口径[)）]")
 # A yes-or-no question after the figure asked ('…完成多少？是第一次过百亿吗？'): no part of the figure's name
 _YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否|没有?(?=[？?]?\s*$))[^？?]*[？?]?\s*$")
@@ -1068,7 +1068,6 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   " ", text)  # ('…学位准备加多少个': the plan's addition)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
-
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
     text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'
