@@ -55,10 +55,13 @@ _ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|(?:�
 _EITHER_WAY = re.compile(r"\b(?:larger|bigger|higher|more|greater) or (?:smaller|lower|less|fewer)\b|"
                          r"\b(?:smaller|lower|less|fewer) or (?:larger|bigger|higher|more|greater)\b|[多高大]还是[少低小]|"
                          r"[少低小]还是[多高大]", re.I)
+# 'from largest to smallest' orders the list, whichever word it ends with (group 1: the largest first)
+_ORDER_EN = re.compile(r"\bfrom (?:the )?(?:(largest|highest|biggest|most|greatest)|smallest|lowest|least|fewest) to "
+                       r"(?:the )?(?:largest|highest|biggest|most|greatest|smallest|lowest|least|fewest)\b", re.I)
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
-                  r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b", re.I)  # 'A (甲) and B (乙) together — how many
+                  r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
@@ -443,7 +446,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = " ".join(_RATE_GIVEN.sub("", re.sub(r"绝对(?:额|值|数)", "", phrase)).split())  # ('累计的绝对额')
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
-              ascending=bool(_ASC.search(question) and not _EITHER_WAY.search(question)) != falls,
+              ascending=(bool(_ASC.search(question) and not _EITHER_WAY.search(question)) if not (order := _ORDER_EN.search(
+                  question)) else order.group(1) is None) != falls,
               also_growth=also_kind == "yoy_growth", also_kind=also_kind,
               unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question),
               one_village=bool(_TOP_VILLAGE_ASKED.search(question)), counted=counted_noun(question) if lang == "en" else "",

@@ -140,7 +140,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 cjk = re.sub(r"[^\u4e00-\u9fff]", "", phrase)
                 # ...and when the Chinese names a measure of its own (规上工业增加值), it decides alone
                 names_measure = any(t.regex.search(cjk) for t in TERMS)
-                same_term = any(t.regex.search(cjk) and t.key in (row.key, base_key(row.key)) for t in TERMS)
+                same_term = any(t.regex.fullmatch(cjk) and t.key in (row.key, base_key(row.key)) for t in TERMS)
                 # ('国高' given, '国家级高新技术企业数量' read: one lexicon indicator under two names)
                 key_score *= 1.0 if cjk in row.label_zh or same_term else label_similarity(cjk, row.label_zh) if names_measure \
                     else 0.5 if len(cjk) >= 6 and cjk not in row.evidence.quote + (row.context or "") \

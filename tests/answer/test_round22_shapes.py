@@ -34,6 +34,8 @@
   asked in quotes ('“小升规”的有多少家') is the part; '比年初定的目标差了多少' is the gap to the target, computed.
 - Everyday Chinese: '先摸个底：' opens no name; '产出多少个亿' is the output value, '过了一个亿的企业' and '10亿元往上的
   企业' the banded firms; '非机动车道这块，…准备再铺几公里' asks the plan's length (the topic is the only thing named).
+- English: 'from largest to smallest, which comes second' orders the list largest first; 'taking A and B together'
+  asks their sum.
 - Reading reports: a table of contents before the body ('目录：…三、2020年工作计划') does not make the review a
   plan; a previous year's figure in brackets ('4.72亿元（2018年4.35亿元）') is that year's and final, and its year
   is never the period of the figures outside the brackets; '全年市下达目标3900万元，1-5月完成财政收入…' is the
@@ -325,3 +327,12 @@ def test_everyday_names_of_output_bands_and_lengths(corpus: Corpus) -> None:
     assert headline_figures(a)[:1] == [(54.0, "count")], a.text
     a = corpus.ask("非机动车道这块，青岚2024年准备再铺几公里？")
     assert headline_figures(a)[:1] == [(8000.0, "m")], a.text
+
+
+def test_an_english_order_and_a_sum_taken_together(corpus: Corpus) -> None:
+    a = corpus.ask("Ranking high-tech enterprise (国高) counts of Qinglan (青岚, 2023) and Shiqu (石渠镇, report year) from "
+                   "largest to smallest, which comes first?")
+    assert "Qinglan" in a.text.split("[1]")[0], a.text
+    a = corpus.ask("Taking Qinglan's (青岚) 2023 count and Shiqu's (石渠镇) report-year count together, how many high-tech "
+                   "enterprises (国高) is that?")
+    assert headline_figures(a)[:1] == [(97.0, "count")], a.text
