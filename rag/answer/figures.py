@@ -340,10 +340,11 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         named |= {t.key for t in TERMS if t.en.lower() in r.phrase.lower()}
     counts_other = row.normalized_unit == "count" and not any(
         "count" in t.units for t in TERMS if t.key in named)  # 'to meet its investment task, how many projects'
-    change_of_named = bool(re.match(r"净增|新增", row.label_zh)) and bool(re.search(r"净增|新增", r.phrase)) and any(
-        BY_KEY[k].regex.search(sent) for k in named if k in BY_KEY)  # '规上工业企业有进有出，…净增5家'
-    if named and row.key not in named and not counts_other and not change_of_named:
-        return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure
+    if named and row.key not in named and not counts_other and not (
+            re.match(r"净增|新增", row.label_zh) and re.search(r"净增|新增", r.phrase)
+            and any(BY_KEY[k].regex.search(sent) for k in named if k in BY_KEY)):  # ('规上工业企业有进有出，…净增5家')
+        return None  # a lexicon indicator asked (规上工业企业, 工业投资) is never answered by another figure, save its
+        # net or new additions under a sentence naming it
     if r.language == "en" and not row.key.startswith("label:") and row.key not in named and not typed:
         return None  # ('attracted investment funds' over '完成固定资产投资…'): a lexicon indicator the words never named
     clause = _own_clause(sent, start, row)
@@ -1479,29 +1480,30 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         # '规上工业总产值占了几成' over a report that gives no such share: the indicator asked, its share then said
         # to be missing, never another thing's share ('产值占比近4成' of one industry)
         name, best = top_name, top_group
+    def others(fits: Callable[[Scored], bool], *, usable: bool = False) -> list[tuple[str, list[Scored]]]:
+        """The measures besides the one chosen that some row fits (and, with `usable`, of the kind asked)."""
+        return [(other, ss) for other, ss in groups.items() if other != name and any(fits(s) for s in ss)
+                and (not usable or _usable([s.row for s in ss], wanted, r))]
+
     # '幼儿园新增学位' asked: a part's label that holds the best one's and the words the question adds is the one
     widest = min((s.row.label_zh for s in best), key=len)
-    narrower = [(other, ss) for other, ss in groups.items() if other != name and any(
-        not s.row.label_zh.startswith(widest) and widest in s.row.label_zh  # the qualifier comes first
-        and len(added := s.row.label_zh.replace(widest, "", 1)) >= 2 and added in r.phrase
-        and s.row.kind in wanted and s.score >= _RIVAL for s in ss)]
+    narrower = others(lambda s: not s.row.label_zh.startswith(widest) and widest in s.row.label_zh  # qualifier first
+                      and len(added := s.row.label_zh.replace(widest, "", 1)) >= 2 and added in r.phrase
+                      and s.row.kind in wanted and s.score >= _RIVAL)
     # '小初学位' asked: the one label that says the whole phrase, of the kind asked, over a lexicon match without its
     # qualifier ('新增公办学位')
-    holding = [(other, ss) for other, ss in groups.items() if other != name and any(
-        r.phrase in s.row.label_zh and s.row.kind in wanted for s in ss)] \
+    holding = others(lambda s: r.phrase in s.row.label_zh and s.row.kind in wanted) \
         if r.language == "zh" and len(r.phrase) >= 3 and not any(r.phrase in s.row.label_zh or s.row.label_zh in r.phrase
                                                                  for s in best) else []
     if not holding and r.language == "zh" and not _usable([s.row for s in best], wanted, r):
         # '小初阶段的学位' planned: the best match has no figure of the kind and period asked; the one label that does
         # and says a word of the phrase the best one lacks ('新增小初学位' beside '新增公办学位') is meant
-        lacking = {b for b in bigrams(r.phrase) - bigrams(min((s.row.label_zh for s in best), key=len))
+        lacking = {b for b in bigrams(r.phrase) - bigrams(widest)
                    if not re.search(r"[新增建累计完成已年“”]", b)}  # (a word of the thing, never a qualifier: '新增')
-        holding = [(other, ss) for other, ss in groups.items() if other != name and any(
-            s.score >= THRESHOLD and bigrams(s.row.label_zh) & lacking and s.row.label_zh[-2:] in r.phrase[-4:]
-            for s in ss) and _usable([s.row for s in ss], wanted, r)]  # (of the phrase's head: '…学位')
-        if not holding:  # '非机动车道' planned: '新增非机动车道' (planned) over '非机动车道建设' (last year's)
-            holding = [(other, ss) for other, ss in groups.items() if other != name and any(
-                r.phrase in s.row.label_zh and s.score >= THRESHOLD for s in ss) and _usable([s.row for s in ss], wanted, r)]
+        holding = others(lambda s: s.score >= THRESHOLD and bool(bigrams(s.row.label_zh) & lacking)
+                         and s.row.label_zh[-2:] in r.phrase[-4:], usable=True)  # (of the phrase's head: '…学位')
+        # '非机动车道' planned: '新增非机动车道' (planned) over '非机动车道建设' (last year's)
+        holding = holding or others(lambda s: r.phrase in s.row.label_zh and s.score >= THRESHOLD, usable=True)
     if len(narrower) == 1:
         name, best = narrower[0]
     elif len(holding) == 1:
@@ -1509,8 +1511,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
     elif r.intent == "lookup" and not re.search(r"[和及与、]", question) and not _unit_named(r.phrase, best) and any(
             s.row.label_zh in r.phrase[:-1] and not _same_ending(r.phrase, s.row.label_zh) for s in best):
         # '引进项目的落地产值是任务的几倍': the measure the phrase ends with, not the lexicon name that qualifies it
-        ending = [(other, ss) for other, ss in groups.items() if other != name and any(
-            _same_ending(r.phrase, s.row.label_zh) and s.row.kind in wanted and s.score >= 0.6 for s in ss)]
+        ending = others(lambda s: _same_ending(r.phrase, s.row.label_zh) and s.row.kind in wanted and s.score >= 0.6)
         if len(ending) == 1:
             name, best = ending[0]
     if r.kind == "actual" and r.intent == "lookup" and r.period and all(s.row.kind == "cumulative" for s in best) \
@@ -1518,9 +1519,8 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         # '上半年加装电梯竣工运行了多少台': the half-year's own figure (签约…台、竣工运行15台), never the running total
         # beside it (累计竣工运行…128台), when the two name the same thing
         top = max(s.score for s in best)
-        flows = [(other, ss) for other, ss in groups.items() if other != name
-                 and any(s.row.kind == "actual" and s.score >= top - 0.3
-                         and label_similarity(best[0].row.label_zh, s.row.label_zh) >= 0.6 for s in ss)]
+        flows = others(lambda s: s.row.kind == "actual" and s.score >= top - 0.3
+                       and label_similarity(best[0].row.label_zh, s.row.label_zh) >= 0.6)
         if len(flows) == 1:
             name, best = flows[0]
     if r.kind == "target" and not _usable([s.row for s in best], wanted, r):

@@ -89,7 +89,7 @@ def asks_rank(question: str) -> bool:
 
 
 _RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?\s*([^。！？\n]{2,24})[。！？]")
-_TIMES_ASKED = re.compile(r"\bhow many times\b|几次|多少次", re.I)
+_PLACINGS_ASKED = re.compile(r"\bhow many times\b|几次|多少次", re.I)  # a count of placings, no position
 _HEADING_MAX = 24  # a run-in heading short enough to name its section's one topic
 _HEADING_COST = 0.05  # …read with the sentence, a little below the sentence naming it itself
 
@@ -166,7 +166,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             opener = _RUN_IN.match(para)  # the paragraph's run-in heading, else the chunk's section's
             heading = opener.group(1) if opener else simplified((hit.chunk.section or "").split(" > ")[-1])
             if cover < (_MIN_COVER if by_terms else _MIN_COVER_EN) and 0 < len(heading) <= _HEADING_MAX \
-                    and not _TIMES_ASKED.search(question):  # ('how many times in the top ten': no one position)
+                    and not _PLACINGS_ASKED.search(question):  # ('how many times in the top ten': no one position)
                 # '（二）某项工作提质增效。…综合排名全区18个街镇第7位': the section's heading names what is ranked
                 cover = (_cover(terms, heading + scope) if by_terms else english_coverage(question, heading + scope, drop)) \
                     - _HEADING_COST

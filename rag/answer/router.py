@@ -1068,8 +1068,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|报)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
-    text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:准备|打算|计划|要)?(?:增加|减少|提高|降低|上升|多出?|(?<=准备|打算)加)了?(?=多少|几)",
-                  " ", text)  # ('…学位准备加多少个': the plan's addition)
+    text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几)", " ", text)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
@@ -1082,7 +1081,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
     # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
     text = re.sub(r"给([^，,？?]{0,14}?)定[的了]", r" \1 ", text)
-    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加)?(?=\s|几|多少)|(?:几|多少)(?:万)?(?:公里|千米|米|亩|公顷|吨)", " ", text)  # '准备再铺几公里'
+    # '学位准备加多少个', '准备再铺几公里': the plan's addition, and the unit asked, name nothing
+    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加)?(?=\s|几|多少)|(?:几|多少)(?:万)?(?:公里|千米|米|亩|公顷|吨)", " ", text)
     text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)",
                   " ", text)
     text = re.sub(r"^\s*(?:按照|依照|照)(?=\s)", " ", text)  # '照观湖2023年的计划，…': whose plan, no name

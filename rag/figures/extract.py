@@ -106,6 +106,14 @@ _RATE_NAMED = re.compile(r"增速|增幅|增长率|同比")  # '增速提高到6
 _TOP_ONE = re.compile(r"^(?:其中)?([\u4e00-\u9fff]{1,4}[村社区组])(?:的?[\u4e00-\u9fff]{0,6}?)最[高多大少低][,，]?(?:达到?|为)?$")
 _ONE_VILLAGE = re.compile(r"^[\s,，]*其中([\u4e00-\u9fff]{1,4}[村社区组])$")  # '…村均52万元，其中柳沟村117万元': that village's
 _VILLAGE_LISTED = re.compile(r"(?:分别为|分别是|[为是有、：:])([\u4e00-\u9fff]{1,4}村)$")
+# a previous year's figure in brackets ('…4.72亿元（2018年4.35亿元）'): open up to a figure, or whole
+_BASE_OPEN = r"[（(][^（）()]{0,6}?20\d\d\s*年[^（）()]*"
+_BASE_AFTER = re.compile(_BASE_OPEN + r"[)）]")
+# the collective income of villages a sentence names ('村集体经济收入', '行政村集体经营性收入'; group 1 without the 村)
+_COLLECTIVE_INCOME = re.compile(r"(?:行政)?村?级?(集体(?:经济|经营性)(?:总)?收入)")
+# who set a task or target, and for whom ('市下达', '上级下达给我镇的')
+_SETTER = r"(?:上级|[省市区县])?"
+_SET_FOR = r"(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?"
 _GROUP_BOUND = re.compile(r"(?:(?:以上|以下|及以上|及以下|以内)的?|的)(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)|"
                           r"(?:以上|以下)?的(?=[\d一二三四五六七八九十两]+个)")  # '其中超过10万元的7个': the villages past it
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
@@ -274,7 +282,7 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         # 预计 opening the 。-sentence covers its ；-parts; 预计 inside an earlier ；-part covers only that part
         estimated = section_q.part == "review" and (scoped or bool(ESTIMATE.search(opening + sentence[: q.start]))
                                                   or bool(_ESTIMATE_AFTER.match(sentence, q.end)))
-        if estimated and re.search(r"[（(][^（）()]{0,6}?20\d\d\s*年[^（）()]*$", sentence[: q.start]):
+        if estimated and re.search(_BASE_OPEN + "$", sentence[: q.start]):
             estimated = False  # '预计全年…4.72亿元（2018年4.35亿元）': the year before's figure, in brackets, is final
         if estimated and kind in ("actual", "cumulative"):
             kind = "estimate"
@@ -482,9 +490,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '举办读书分享会24场，共860余人次参加': those who took part in what was just counted
                 label = re.sub(r"^(?:开展|举办|组织|举行)", "", prev[1]) + label + ("人次" if q.unit.endswith("人次") else "人数")
         per_income = re.fullmatch(r"([村户])均(?:总)?收入", label)
-        income_named = re.findall(r"(?:村级?)?(集体经济(?:总)?收入|集体经营性收入)", sentence[: q.start]) if per_income else []
+        income_named = list(_COLLECTIVE_INCOME.finditer(sentence, 0, q.start)) if per_income else []
         if per_income and income_named:  # '…村集体经济收入全部达到10万元以上，…村均收入24.8万元': the per-village collective income
-            label = per_income.group(1) + "均" + income_named[-1]
+            label = per_income.group(1) + "均" + income_named[-1].group(1)
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
         if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
@@ -514,10 +522,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
             r"(?:总额|总量|合计)$", "", income))))  # ('村均…收入' is per village: the villages are banded by the income)
         bare_band = re.fullmatch(r"(超过|超|达到|达|在)?([\d.]+[万亿]?元)(及?以上|及?以下)?", label) \
             if unit_kind == "count" and prefix.rstrip().endswith("的") else None
-        named_income = re.findall(r"(?:行政)?村?级?集体(?:经济|经营性)(?:总)?收入", sentence[: q.start]) if bare_band else []
+        named_income = list(_COLLECTIVE_INCOME.finditer(sentence, 0, q.start)) if bare_band else []
         if bare_band and named_income:  # '…集体经济收入全部超过5万元，其中超过10万元的7个': the villages past that bar
             bar, amount, side = bare_band.groups()  # (worded as the report words it: 超过10万元, 10万元以上)
-            label = f"{named_income[-1]}{bar or ''}{amount}{side or ('' if bar else '以上')}的村"
+            label = f"{named_income[-1].group(0)}{bar or ''}{amount}{side or ('' if bar else '以上')}的村"
         elif _BAND_GROUP.fullmatch(label) and len(base) >= 2 and base.endswith("收入"):
             # '村集体经济收入总额260万元，其中20万元以上的村5个': villages banded by that income (also when a count of
             # villages stands between: '总收入528万元，14个村全部超过20万元，其中50万元以上的村6个')
@@ -1083,10 +1091,10 @@ def _clean(text: str) -> str:
         before = text
         text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^(?:\d{0,2}[.．、)）]|[一二三四五六七八九十]是)", "", text))).strip("“”\"'‘’")
         # '县下达我镇一般公共预算收入(任务…)': who set the task, no part of the measure's name
-        text = re.sub(r"^(?:上级|[省市区县])?下达(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?(?=[\u4e00-\u9fff]{4})", "", text)
+        text = re.sub(rf"^{_SETTER}下达{_SET_FOR}(?=[\u4e00-\u9fff]{{4}})", "", text)
         if text == before:
             break
-    if re.fullmatch(r"(?:年初|年内|全年)?(?:上级|[省市区县])?(?:下达|确定|制定|设定|定)(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?", text):
+    if re.fullmatch(rf"(?:年初|年内|全年)?{_SETTER}(?:下达|确定|制定|设定|定){_SET_FOR}", text):
         return ""  # '全年市下达目标(3900万元)', '年初确定的目标为…': who set it, or when, no name
     text = re.sub(r"(?<=..)\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?$", "", text)  # '工业开票销售1-11月(累计…)': the period
     # '村集体经济总收入在2024年860万元的基础上(增长8%)': the base and the rise are the income's
@@ -1183,9 +1191,6 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     if CUMULATIVE.search(sentence[: q.start]):
         return "cumulative"
     return "actual"
-
-
-_BASE_AFTER = re.compile(r"[（(][^（）()]{0,6}?20\d\d\s*年[^（）()]*[)）]")
 
 
 def period_of(report: Report, section: Section, sentence: str, pos: int | None = None,
