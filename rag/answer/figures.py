@@ -110,7 +110,7 @@ _DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|[多高低少]
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
-                         r"\bdifference\b|\bby how much\b|\bgap\b", re.I)
+                         r"\bdifference\b|\bby how (?:much|many)\b|\bgap\b", re.I)
 _TIMES_ASKED = re.compile(r"[几多少]+倍|\bhow many times\b|\bwhat multiple\b|\bmultiple of\b", re.I)  # 'A是B的几倍'
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
 
@@ -222,6 +222,8 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
     after, rest = (re.split(r"[？?]", question[q.end :], maxsplit=1) + [""])[:2]  # the ask the figure is in, the next
     if not _ABOUT_QUOTED.search(after) or _ASKS_ANOTHER.search(after) or DERIVE.search(question):
         return None
+    if r.kind in _RATE_KINDS and q.unit and "%" not in q.unit and "百分" not in q.unit:
+        return None  # '税收收入 of 46亿元. What growth does it give': the rate of the figure quoted is asked
     said = question[: q.start].count("“") > question[: q.start].count("”")  # ('“超45万平方米”': the report's words)
     claim = re.split(r"[，,。？?；;]", question[: q.start])[-1]
     if not said and re.search(r"[\u4e00-\u9fff]{2}(?:是|为)\s*$", claim) and not re.search(r"报告|原文|文中|里的|中的", claim):
@@ -866,7 +868,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # never one place's projects under way beside another's completed
         fits = {id(x): qualifier_fit(r.phrase, x.label_zh) for x in measure}
         if any(f >= 1 for f in fits.values()):
-            measure = [x for x in measure if fits[id(x)] >= _FAMILY_FIT]
+            measure = _same_name_elsewhere([x for x in measure if fits[id(x)] >= _FAMILY_FIT], fits, scored)
     places = list(r.places) or _places_in(measure)
     # places whose figures match about as well as the best ('雁田水库…工程进度' at 1.0 is not rivalled by 河流 at 0.5)
     matched = _places_in([s.row for s in scored if s.score >= min(scored[0].score - _NEAR, _RIVAL)])
@@ -894,10 +896,13 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             return against
     if r.intent == "aggregate" and len(r.places) == 1 and len(r.years) <= 1:
         # '一共…多少人次的A和B': the items of one place summed; one item: that figure (一共 is no sum over places)
-        summed = _items_summed(question, r, rows)
+        compound = _stated_total(question, r, scored, joined=True)
+        if compound is not None:  # '就业、创业发的补贴' over '发放就业创业补贴…': the report's one name for both
+            measure, r = [compound], r.model_copy(update={"intent": "lookup"})
+        summed = _items_summed(question, r, rows) if compound is None else None
         if summed is not None:
             return summed
-        items = _listed(question, r)
+        items = _listed(question, r) if compound is None else []
         graded = _graded_parts(question, r, scored) if len(items) < 2 else None
         if graded is not None:
             return graded
@@ -1143,6 +1148,13 @@ _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？
                               rf"[（(]([\u4e00-\u9fff]{{2,10}}(?:{_ITEM_JOIN})[\u4e00-\u9fff]{{2,10}})[）)]")
 
 
+def _without_places(question: str, r: Route) -> str:
+    """The question with the places it names blanked, by full or short name ('玉塘2023年…')."""
+    for p in r.places:
+        question = question.replace(p, " ").replace(short_name(p), " ")
+    return question
+
+
 def _listed(question: str, r: Route) -> list[str]:
     """The items a Chinese question lists ('摩托车、电动车和货车一共…'), each as an indicator phrase; in English, the
     items an asked total names ('counting both violations and emergencies', 'how many A, B and C … in total')."""
@@ -1152,9 +1164,7 @@ def _listed(question: str, r: Route) -> list[str]:
     if bracket:  # '一共新增多少学位（幼儿园加基础教育）': the items of the noun counted, each with that noun
         noun = bracket.group(1)
         return [x if x.endswith(noun) else x + noun for x in re.split(_ITEM_JOIN, bracket.group(2)) if len(x) >= 2]
-    text = question
-    for p in r.places:
-        text = text.replace(p, " ")
+    text = _without_places(question, r)
     def last_words(part: str) -> str:  # the words after the part's last 的 and last comma
         return indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
 
@@ -1175,6 +1185,9 @@ _EN_ITEMS = (re.compile(r"\bcounting (?:both |each of )?(?P<items>[^?]+?)\s*(?:\
              re.compile(r"\b(?:in total|altogether|combined)\b(?:[^?(]|\([\u4e00-\u9fff]+\))*?\((?P<items>[^()]+?\b(?:and|plus)\b"
                         r"[^()]+?)\)", re.I),
              re.compile(r"\badding (?P<items>.+?) together\b", re.I),
+             # 'its plan adds A and B. How many … in all?': the items the sentence before the question names
+             re.compile(r"\b(?:adds?|added|builds?|built|creates?|created|opens?|opened|provides?|provided)\s+"
+                        r"(?P<items>[^.?;]+?\band\b[^.?;]+?)\.\s+(?=(?:how|what)\b)", re.I),
              re.compile(r"(?:^|, )(?P<items>[\w' -]+? plus [\w' ()\u4e00-\u9fff-]+?)(?:,|\?|$)", re.I),
              re.compile(r"(?:^|[,(] ?)(?P<items>[\w' -]+?\s*\+\s*[\w' ()\u4e00-\u9fff-]+?)(?:\s+[—–-]|,|\?|$)", re.I))
 _EN_ITEM_SEP = re.compile(r",\s*(?:and |plus )?|\s+(?:and|plus)\s+|\s*\+\s*", re.I)
@@ -1248,24 +1261,23 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     return _items_answer(question, r, place, picked)
 
 
-def _stated_total(question: str, r: Route, scored: list[Scored]) -> Indicator | None:
+def _stated_total(question: str, r: Route, scored: list[Scored], *, joined: bool = False) -> Indicator | None:
     """The one figure of the measure asked whose sentence names every item the question lists: the report's own
-    total of them ('东园、西园2个停车场建成,增加车位301个' for '东园、西园两个停车场一共新增多少停车位')."""
-    text = question
-    for p in r.places:
-        text = text.replace(p, " ")
+    total of them ('东园、西园2个停车场建成,增加车位301个' for '东园、西园两个停车场一共新增多少停车位'); `joined`: whose
+    label names them as one word ('发放就业创业补贴' for '给就业、创业发的补贴一共多少')."""
+    text = _without_places(question, r)
     listing = re.search(r"[^，,。；;？?\s]+?(?:[、和及与][^，,。；;？?\s、和及与]+)+", text)
     if listing is None:
         return None
     parts = re.split(r"[、和及与]", listing.group(0))
-    names = [[w for w, f in tagged(part) if len(w) >= 2 and not f.startswith("v") and not function_word(w)]
-             for part in parts]
+    # the words beside each 、 ('建成东园、西园两个': 东园, 西园; '给就业、创业发的补贴': 就业, 创业)
+    names = [[w for w, _ in tagged(part) if len(w) >= 2 and not function_word(w)] for part in parts]
     if not all(names):
         return None
-    heads = [names[0][-1], *(n[0] for n in names[1:])]  # the words beside each 、 ('建成东园、西园两个': 东园, 西园)
+    heads = [names[0][-1], *(n[0] for n in names[1:])]
     found = {(x.value, x.unit): x for x in (s.row for s in scored if s.score >= THRESHOLD)
              if x.street == r.places[0] and x.kind in _LEVEL and (not r.period or period_matches(x.period, r.period))
-             and all(h in x.evidence.quote + (x.context or "") for h in heads)}
+             and ("".join(heads) in x.label_zh if joined else all(h in x.evidence.quote + (x.context or "") for h in heads))}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -1401,6 +1413,23 @@ def _family_elsewhere(measure: list[Indicator], rows: list[Indicator], r: Route)
         return []
     have = {x.street for x in measure}
     return [x for x in rows if x.key == key and x.street not in have and qualifier_fit(r.phrase, x.label_zh) >= 1]
+
+
+def _same_name_elsewhere(measure: list[Indicator], fits: dict[int, float], scored: list[Scored]) -> list[Indicator]:
+    """In a comparison, a place whose rows only partly fit the qualifiers asked ('district-level tax': its 税收)
+    while another place's fit fully (区级税收): its own rows under that same full name, when it states them (a part,
+    '其中区级税收…', keyed apart from the lexicon's total)."""
+    full = {x.label_zh for x in measure if fits.get(id(x), 0.0) >= 1}
+    units = {x.normalized_unit for x in measure if x.label_zh in full}
+    out = list(measure)
+    for place in dict.fromkeys(x.street for x in measure):
+        if any(fits.get(id(x), 0.0) >= 1 for x in measure if x.street == place):
+            continue
+        named = [s.row for s in scored if s.row.street == place and s.row.label_zh in full
+                 and s.row.normalized_unit in units]
+        if named:
+            out = [x for x in out if x.street != place] + named
+    return out
 
 
 def _worded_elsewhere(measure: list[Indicator], scored: list[Scored], r: Route) -> list[Indicator]:
@@ -1776,9 +1805,11 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
             newest = max(int(x.period[:4]) for x in full)
             final = [x for x in final if int(x.period[:4]) >= newest - 1]
         usable = (final if final and "estimate" not in kinds[:1] else full) or usable
-    if how == "nearest":  # partial periods of the year asked: the one the text states, at its first mention
-        stated = [x for x in usable if x.period_source != "report"] or usable
-        best_period = min(stated, key=lambda x: (x.report_id, x.evidence.start)).period
+    if how == "nearest":  # partial periods of the year asked: the one the text states, at its first mention (of
+        # the one whose sentence names what the question adds: '城市更新项目完成固定资产投资' is the renewal's)
+        named = r.phrase if r.language == "zh" else ""
+        best_period = min(usable, key=lambda x: (-round(_said_around(named, x), 1), x.period_source == "report",
+                                                 x.report_id, x.evidence.start)).period
     else:
         best_period = max((x.period for x in usable), key=lambda p: period_key(_base_period(p)))
     same = [x for x in usable if x.period == best_period]
@@ -2692,7 +2723,7 @@ _THIS_YEAR = re.compile(r"今年|当年|本年|\bthis year\b", re.I)
 _SIDE_WORDS = re.compile(r"实际|计划|目标|任务|已经|已|年度|全年|\b(?:actual|plan(?:ned)?|target|result)\b", re.I)
 _SIDE_LEAD = 0.05  # a side's best figure leads the next by this much: a computed gap is only as good as both
 _VERB_ONLY_SIDE = re.compile(r"(?:新增|新建|建成|完成|实现|累计|增加|新)+")  # '是上年实际新增的几倍': no name
-_SUMMED = re.compile(r"合计|加起来|一共|总共|共计|总和|之和|\bin total\b|\bcombined\b|\btogether\b|\bsum\b", re.I)
+_SUMMED = re.compile(r"合计|加起来|加总|一共|总共|共计|总和|之和|\bin total\b|\bcombined\b|\btogether\b|\bsum\b", re.I)
 _GAP_WORDS = r"(?:多|少|高|低|大|小)了?(?:多少|几|百分之)|差(?:了)?(?:多少|几)|相差|是[^，,？?]{0,8}的?几倍"
 _ASK_TAIL = re.compile(r"[，,？?]|相比|相较|" + _GAP_WORDS + r"|\b(?:which|how|by)\b", re.I)
 
@@ -3093,6 +3124,11 @@ def _without_place(text: str, place: str) -> str:
 _RATE_KINDS = ("completion_rate", "share", "yoy_growth")
 
 
+def _other_counters(a: Indicator, b: Indicator) -> bool:
+    """Two counts of different things ('5310座' places against '2所' schools): no difference between them."""
+    return a.normalized_unit == "count" and bool(a.unit) and bool(b.unit) and a.unit != b.unit
+
+
 def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     """One place's two figures, the second subtracted from the first, when both are found in one unit."""
     terms = _two_terms(question, r.language)
@@ -3108,6 +3144,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     # one part names is both parts' ('规上企业和限上企业的数量增速，哪个更快')
     shared = next((sub.kind for sub in subs if sub.kind in _RATE_KINDS), None) if which else None
     picked: list[Indicator] = []
+    parts: list[Route] = []  # each part's own lookup
     # '计划新增的小初学位比高中学位多几个': a plan named once is both parts' ('target')
     level = "target" if r.kind == "target" or any(sub.kind == "target" for sub in subs) else "actual"
     for seg, sub in zip((a_text, b_text), subs, strict=True):
@@ -3115,6 +3152,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
         sub = sub.model_copy(update={"intent": "lookup", "kind": kind, "places": [place],
                                      "period": sub.period or r.period, "years": sub.years or r.years,
                                      "unit_hint": None, "unit_strict": False, "measure_word": None})
+        parts.append(sub)
         row = _part_figure(seg, sub, place, ctx, sure=True)  # a difference of two guesses is no answer
         if row is None and picked and r.language == "zh":
             row = _with_first_qualifier(seg, sub, subs[0].phrase, place, ctx)
@@ -3122,9 +3160,11 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
             return None
         picked.append(row)
     a, b = picked
+    if _other_counters(a, b) and r.language == "zh":  # '学位里，中小学比幼儿园多多少座': the kindergartens' places
+        b = _with_first_qualifier(b_text, parts[1], subs[0].phrase, place, ctx) or b
     if a.normalized_unit != b.normalized_unit or measure_of(a) == measure_of(b) and a.label_zh == b.label_zh \
-            or a.period != b.period:  # ('新增小学学位' and '初中学位' share a lexicon key: two measures still)
-        return None  # yuan against a count, one measure twice, or two periods: no difference to state
+            or a.period != b.period or _other_counters(a, b):  # ('新增小学学位' and '初中学位' share a key: two still)
+        return None  # yuan against a count, one measure twice, two periods, seats against schools: no difference
     lang = r.language
     falls = which and a.kind == b.kind == "yoy_growth" and bool(DECLINE_ASKED.search(question))
     if which and (abs(b.value) > abs(a.value) if falls else (b.normalized_value > a.normalized_value) != asks_smaller):
@@ -3260,6 +3300,7 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
         groups: dict[str, list[Indicator]] = {}
         for x in rows:
             groups.setdefault(measure_of(x), []).append(x)
+        main = rows
         if len(groups) > 1:  # one measure per series: a village's figure one year is no total the next
             main = max(groups.values(), key=lambda g: len({x.period for x in g}))
             rows = main + [x for g in groups.values() if g is not main for x in g  # another wording of it still is
@@ -3267,7 +3308,8 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
                            and qualifier_fit(main[0].label_zh, x.label_zh) == 1.0 == qualifier_fit(x.label_zh,
                                                                                                   main[0].label_zh)]
         series: dict[str, Indicator] = {}
-        for x in sorted(rows, key=lambda x: kinds.index(x.kind)):
+        own = {id(x) for x in main}  # another wording fills a year the main one lacks, never takes one it has
+        for x in sorted(rows, key=lambda x: (id(x) not in own, kinds.index(x.kind))):
             series.setdefault(x.period, x)
         if not series:
             continue

@@ -60,7 +60,7 @@ _ORDER_EN = re.compile(r"\bfrom (?:the )?(?:(largest|highest|biggest|most|greate
                        r"(?:the )?(?:largest|highest|biggest|most|greatest|smallest|lowest|least|fewest)\b", re.I)
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
-_AGG = re.compile(r"合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
+_AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
@@ -112,9 +112,15 @@ _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])"
 
 
 def full_years(question: str) -> str:
-    """Years written with two digits, in full ('禾溪23年…' is 2023; "Hexi '22" is 2022)."""
+    """Years written with two digits, in full ('禾溪23年…' is 2023; "Hexi '22" is 2022), and months in Chinese
+    numerals in digits ('截至五月底' is 5月底)."""
     question = _SHORT_YEAR_ZH.sub(lambda m: "20" + m.group(1), question)
+    question = _MONTH_ZH.sub(lambda m: str(_MONTH_NO[m.group(1)]), question)
     return _SHORT_YEAR_EN.sub(lambda m: "20" + m.group(1), question)
+
+
+_MONTH_ZH = re.compile(r"(?<![第\d一二三四五六七八九十几])(十[一二]?|[一二三四五六七八九])(?=月)")
+_MONTH_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^”]{1,20}”|\"[^\"]{1,20}\"|'[^']{1,20}'")
@@ -125,7 +131,7 @@ _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|�
 
 # Period words (the question's period is removed from the phrase).
 _PERIOD_WORDS = re.compile(
-    r"(?:20[0-4]\d\s*年?(?:度|底|末)?)|目前|当前|迄今|至今|那一?年|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
+    r"(?:今年|本年|年初|上半年|20[0-4]\d\s*年?)以来|(?:20[0-4]\d\s*年?(?:度|底|末)?)|目前|当前|迄今|至今|那一?年|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
     r"同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
@@ -223,6 +229,9 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     # '（中小学和幼儿园都算上）': the parts a total is asked with, no list of things to add up
                     r"[（(][^（()）]{1,30}?都(?:算上?|包括|含|计入)(?:在内|进去)?[)）]|"
                     r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)|"
+                    # '… amount, please, not the completion rate.', '，而不是完成率': what is not asked
+                    r"[,;]\s*(?:and |but )?(?:not|rather than|instead of) (?:the |its |a )?[^,;.?()]{1,40}?(?=[.?]|$)|"
+                    r"[，,]\s*(?:而)?不是(?:问)?(?!吗)[^，,。？?（）()]{1,20}?(?=[。？?]|$)|"
                     # 'Give it in yuan, and say whether it covers the full first half (January–June)': a check of
                     # the figure found, not the period asked
                     r"[,;]?\s*(?:and )?(?:say|tell me|state|note|check) (?:whether|if) (?:it|that|the figure) "
@@ -300,7 +309,9 @@ def _claim_dropped(question: str) -> str:
 
 # an analyst's purpose before the question ('做财政口径的对比，', '写简报用：'), when the place asked follows it
 _PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核对|汇报)[^，,：:？?]{1,20}?(?:对比|比较|简报|材料|报告|稿子|汇报|用)|"
-                           r"先摸个?底|先了解一下|想了解一下|问一下)[，,：:]\s*")
+                           r"先摸个?底|先了解一下|想了解一下|问一下|"
+                           # '给领导的简报要写某地城市更新进展：': the document being written, then the ask
+                           r"[^，,：:？?]{0,12}?(?:简报|材料|稿子|汇报稿|讲话稿)[^，,：:？?]{0,16}?(?=[：:]))[，,：:]\s*")
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"
                           r"(?=[^？?]*(?:多少|几))")
 
@@ -321,6 +332,8 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     purpose = _PURPOSE_LEAD.match(question)
     if purpose and any(short_name(n) in question[purpose.end() :] for n in names):
         question = question[purpose.end() :]  # '做财政口径的对比，XX街道…': what the analyst is doing, no part of the ask
+    elif purpose and (kept := resolve_places(purpose.group(0), names, metas).found):
+        question = " ".join(kept) + " " + question[purpose.end() :]  # …its places kept ('简报要写平湖…进展：')
     premise = _PREMISE.match(question)
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
@@ -359,6 +372,16 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
+    last = re.split(r"(?<=[\w)”])\.\s+(?=[A-Z])", question)[-1] if lang == "en" else question
+    earlier = last != question and kind in ("yoy_growth", "yoy_change") and kind_asked(last) == "actual" \
+        and bool(re.search(r"\b(?:a|one) year (?:earlier|before)\b|\bthe (?:previous|prior) year\b", last, re.I))
+    if earlier:
+        # 'X grew its firms by a stated rate in 2022. How many did it have a year earlier?': the level asked, of the
+        # year before the one the premise names
+        kind = "actual"
+        if len(years) == 1:
+            years = [years[0] - 1]
+            period = period_of(str(years[0]), years)
     if trend and kind == "target" and len(years) == 2 and any(q.unit for q in scan_quantities(question)) \
             and not ASKS_CHANGE.search(question) and not re.search(r"差|相比|对比|比较|\b(?:than|compared?)\b", question):
         # '2023年有21家“小升规”，2024年计划把这个数提到多少家': the earlier figure is given, the later plan asked
@@ -407,7 +430,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     falls = kind in ("yoy_growth", "yoy_change") and bool(DECLINE_ASKED.search(question))  # '降幅更大': lowest first
     # 'which had cleaner air by PM2.5', '哪个空气更好（PM2.5）': of a measure where less is better, the lowest
     falls = falls != bool(kind == "actual" and _LESS_IS_BETTER.search(question) and _BETTER.search(question))
-    hint = unit_hint(question)
+    hint = unit_hint(last if earlier else question)  # (a premise's rate is not the unit asked)
     intent: Intent
     if _AGG.search(question):
         intent = "aggregate"
@@ -1013,13 +1036,16 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       text)  # 'in 亿', 'its total in 亿人次': a unit, no name
         text = _UNIT_WANTED_EN.sub(" ", text)  # 'Give it in yuan'
         text = re.sub(r"\b(?:written|spelt|spelled) out(?: in full)?\b|\bin full\b", " ", text, flags=re.I)
+        # 'the county-assigned soybean acreage task': who set the task, no part of the name (as 县下达的)
+        text = re.sub(r"\b(?:county|district|city|municipal|town|township|higher[- ]level|superior)[- ](?:assigned|set|"
+                      r"issued|allocated|imposed)\b", " ", text, flags=re.I)
         text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?|\b(?:at|by) the end of\b|"
                       r"\bend-(?=20\d\d\b)|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
                       flags=re.I)  # periods ('at the end of 2023', 'end-2022', 'at year-end')
         text = re.sub(r"\badd(?:ing)?\s+up\b|\b(?:taken|put)\s+together\b|\bin\s+total\b", " ", text,
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
-        text = re.sub(r"\b(school|kindergarten|nursery)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
+        text = re.sub(r"\b(school)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
         # 'retail sales above designated size': the qualifier first, as in 限额以上零售额, so the measure ends the phrase
         text = re.sub(r"\b((?:[\w-]+\s+){0,3}?[\w-]+)\s+above[- ]designated[- ]size\b", r"above-designated-size \1", text,
                       flags=re.I)
@@ -1066,10 +1092,20 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   lambda m: " " if m.group(1) in text.replace(m.group(0), "", 1) else m.group(0), text)
     # '（完成率在100%以上）': a condition on the figure, no part of its name
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|报)了?(?=多少|几)", " ", text)  # '理论宣讲搞了多少场': colloquial, no name
+    # '理论宣讲搞了多少场': colloquial, no name ('接报了多少案件': 接报 is the name's verb)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|(?<![接申填举通呈预汇上])报)了?(?=多少|几)", " ", text)
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
     text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几)", " ", text)
-    text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
+    text = re.sub(r"(?<=多少)(?:个?[万亿]?元|(?<!投多少)(?<!投入多少)(?<!投了多少)钱)", " ", text)  # '补贴有多少钱': the unit
+    # '限上住宿餐饮单位' are the report's 限额以上住宿餐饮业企业 (units of the statistics are firms)
+    text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?![\u4e00-\u9fff])", r"\1企业", text)
+    # '数一数…：', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
+    text = re.sub(r"^\s*(?:数一数|数数|算一算|算算|查一查|看一看|看看|根据|依据|按照?(?=\s))|(?:倒推|推算|测算|估算|反推)(?:一下)?|前后(?=\s|搞|办|开展|举办|组织|共|一共|总共|累计)|"
+                  r"(?:发|花|用|拨)出去了?(?=多少)|(?<=[\u4e00-\u9fff]{2})方面[，,]|(?<=年)定的|"
+                  r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s])", " ", text)  # ('固投进度：…完成了百分之多少')
+    # '那23个招商项目', '给就业、创业发的补贴': which things and to whom, no part of the name
+    text = re.sub(r"[这那]\s*\d+(?:\.\d+)?\s*[个家项所户座名条]|给(?=[^，,？?]{1,10}?发(?:放)?的?(?:补贴|奖励|补助|资金|奖金))",
+                  " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue

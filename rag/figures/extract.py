@@ -209,6 +209,23 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
         if sig not in seen:
             seen.add(sig)
             out.append(ind)
+    return _one_key_per_label(out)
+
+
+def _one_key_per_label(rows: list[Indicator]) -> list[Indicator]:
+    """A label the report once names as a part of a whole ('其中区级税收4.08亿元') is that part wherever the report
+    states it ('预计上半年区级税收可达4.95亿元'): one measure, never a lexicon total in one sentence and a part in the
+    next."""
+    parts = {x.label_zh for x in rows if x.key == f"label:{x.label_zh}"}
+    out: list[Indicator] = []
+    seen: set[tuple[str, str, str, float]] = set()
+    for x in rows:
+        if x.label_zh in parts and not x.key.startswith(("label:", "other:")):
+            x = x.model_copy(update={"key": f"label:{x.label_zh}"})
+        sig = (x.key, x.kind, x.period, round(x.normalized_value, 6))
+        if sig not in seen:
+            seen.add(sig)
+            out.append(x)
     return out
 
 
@@ -484,6 +501,11 @@ def _subjects(sentence: str, quantities: list[Quantity],
             team = _TEAM_AFTER.match(sentence, q.end) if q.unit in _PERSON_UNITS else None
             if team:  # '组建不少于12人的专业招商团队': the team's size
                 term, label = None, team.group(1)
+            of_after = _OF_AFTER.match(sentence, q.end) if unit_kind not in (None, "percent", "times") and (
+                not label or all(f.startswith(("v", "d", "p")) and f != "vn" for _, f in tagged(label))) else None
+            if of_after and not team:  # '加快实施超50万平方米的新一轮土地整备项目': the size of what follows 的
+                found = match_term(of_after.group(1), unit_kind)
+                term, label = (found[0] if found else None), of_after.group(1)
             if not label and q.unit in _PERSON_UNITS:
                 label = _people_label(prefix, sentence[q.end : clause.start + len(clause.text)], q.unit)
             if label in ("参加", "参与", "受益", "观看") and q.unit in _PERSON_UNITS and prev[1]:
@@ -840,6 +862,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
 
 
 _PERSON_UNITS = frozenset({"人", "人次", "万人", "万人次"})
+# a figure that sizes the thing after its 的, when the words before it only say what is done ('加快实施超50万平方米的
+# 新一轮土地整备项目', '推进约12公顷的产业用地出让'): that thing, up to the clause's end
+_OF_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,16}?)(?=[，,。；;、）)]|$)")
 _TEAM_AFTER = re.compile(r"(?:左右|以上)?的([\u4e00-\u9fff]{2,10}?(?:团队|队伍|专班|小组|工作组|服务队|志愿队))(?=[,，。；;、]|$)")
 
 

@@ -627,6 +627,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
         allowed = _en_heads(phrase)
         if allowed and label_head is not None and label_head not in allowed:
             fit *= 0.4  # 'crystal pear output' is never the pears' planted area, nor 'output' an investment
+        elif allowed and label_head is None and _COUNTED_LABEL.search(label):
+            fit *= 0.5  # 'value added of above-size industry' is never the count of above-size firms
         elif not allowed and label_head in (0, 1, 2) and _EN_COUNTED.search(phrase):
             fit *= 0.5  # 'how many above-scale enterprises' is never their output value, nor a project's investment
     else:
@@ -689,6 +691,9 @@ _EN_HEADS = ((r"\boutputs?\b|\bsales\b|\bturnover\b|\bvalue[- ]added\b|\btrading
              (r"\b(?:area|acreage)\b", frozenset({4})))
 
 
+_COUNTED_LABEL = re.compile(r"(?:企业|公司|项目|商户|主体|户|村|人次|人)$")  # a label that counts things or people
+
+
 @lru_cache(maxsize=16384)
 def _en_heads(phrase: str) -> frozenset[int]:
     """The label groups an English phrase's one kind of measure allows; empty for none or several kinds."""
@@ -748,7 +753,9 @@ _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模
                 ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"),
                 ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"), ("播种面积", "种植面积"),  # a crop's area, sown or planted
                 ("村财收入", "集体经济收入"),  # 福建's 村财 is the village collective's income
-                ("落户", "落地"))  # a project brought in has landed (落地) or settled (落户) alike
+                ("落户", "落地"),  # a project brought in has landed (落地) or settled (落户) alike
+                ("金额", "额"),  # 投资金额 is 投资额, 销售金额 销售额
+                ("转办件", "工单"))  # the hotline's tickets passed on (转办件) are its 工单
 _PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 
 
@@ -795,6 +802,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
     "poverty incidence": ("贫困发生率",), "poverty rate": ("贫困发生率",),
     "finished": ("完工", "竣工", "完成"),
+    "acreage": ("面积",), "acreages": ("面积",),  # 'soybean acreage' is 大豆种植面积 (the dictionary has no gloss)
     "illegal building": ("违建", "违法建筑"), "illegal-building": ("违建", "违法建筑"), "removal": ("拆除", "消化"),
     "into work": ("就业",), "into jobs": ("就业",), "jobless": ("失业",),
     "agricultural output": ("农业总产值", "农业产值"), "gross agricultural output": ("农业总产值",),
@@ -906,7 +914,8 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "decline", "declined", "row", "consecutive", "straight", "roughly", "approximately", "nearly", "almost",
             "around", "about", "set", "sets", "already", "planning", "aiming", "aim", "aims", "aimed", "full-year",
             "task", "tasks", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
-            "appear", "appeared", "appears", "down", "last", "previous", "times",
+            "appear", "appeared", "appears", "down", "last", "previous", "times", "collect", "collected", "collects",
+            "fulfil", "fulfill", "fulfilled", "fulfils", "fulfills",
             *_PARTICLES}
 
 
@@ -1337,6 +1346,10 @@ def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
 def _word_covered(w: str, low: str, label: str) -> float:
     """1 when the label holds a Chinese word for `w`, 0.5/0.25 for a lone character, else 0."""
     cands = [w] if w[0].isdigit() else [z for z in _word_zh(w, low) if z]
+    # 'kindergarten places' (幼儿园学位, 学位): the shorter word is the fuller one's, its head in the label too
+    # (中小学新增学位 holds 学位, and is no kindergarten's)
+    heads = _hand_heads(w, low)
+    cands = [z for z in cands if z not in heads or any(h in label for h in heads[z])]
     if any(z in label for z in cands if len(z) >= 2 or z == w or z in _hand_chars(w)):
         return 1.0
     if any(z[:2] in label for z in cands if len(z) >= 3 and _CJK.match(z)):
@@ -1345,6 +1358,22 @@ def _word_covered(w: str, low: str, label: str) -> float:
         # one character (村, 县) is found almost anywhere: part of a word, less in a long text
         return 0.5 if len(label) <= 12 else 0.25
     return 0.0
+
+
+@lru_cache(maxsize=4096)
+def _hand_heads(word: str, phrase_low: str) -> dict[str, tuple[str, ...]]:
+    """For a modifier word of a hand-list term ('kindergarten' of 'kindergarten places'), the term's words that are
+    the tail of a fuller one (学位 of 幼儿园学位), with the heads the label must hold for them to count: the tail is
+    the head word's ('places') alone."""
+    out: dict[str, tuple[str, ...]] = {}
+    for en, zh in HAND_EN.items():
+        parts = re.split(r"[\s-]", en)
+        if word in parts[:-1] and re.search(_en_term(en), phrase_low):
+            for z in zh:
+                heads = tuple(y[: -len(z)] for y in zh if y != z and y.endswith(z))
+                if heads:
+                    out[z] = out.get(z, ()) + heads
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -20,6 +20,8 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=�
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推])|"
+                             # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
+                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
                              r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
@@ -40,6 +42,7 @@ COMPLETION = re.compile(  # …and a budget: 完成年度预算的101.6%, 完成
     rf"|(?:完成|占)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}(?:目?数)?的"
     rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}[^,，。;；%]{{0,12}}?的\s*$"  # 占全年目标8亿元的38.8%
     rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}[^,，。;；%]{{0,14}}?进度的?\s*$"  # 任务（…）进度的71.2%
+    r"|完成进度(?:为|达到?)?\s*$"  # '招引企业286家（完成进度119%）': the share of its task done
 )
 SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,。；;\d]{0,14}(?:比重|比例)"
                    r"|占(?![^，,。；;\d%]*(?:计划|目标|任务))[^，,。；;\d%]{1,12}?的\s*$")  # 占街道税收的50.3%

@@ -1,0 +1,200 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing.
+
+- Sums: '两个街道固投加总是多少' adds the places' figures; the items of an English total named in the sentence before
+  the question ('its plan adds kindergarten places and basic-education places. How many … in all?'); '给就业、创业发的
+  补贴总共有多少钱' is the report's one 就业创业补贴 figure, never it plus some other subsidy.
+- A difference of counts is one of like things: '新增的学位里，中小学比幼儿园多多少座' sets seats against seats, never
+  the kindergartens' seats against the number of kindergartens; English 'kindergarten places' never names the
+  primary and middle schools' places.
+- Names as analysts say them: '那17个项目，意向投资额合计' is the report's 意向投资金额; '接报了多少案件' keeps its verb.
+- A label a report once names as a part of a whole ('其中区级税收…') is one measure in every sentence that states it,
+  so the 1-5月 figure of it is found beside the half-year estimate.
+"""
+
+from __future__ import annotations
+
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus
+
+REPORTS = {
+    "lx_2023.txt": "澜汐街道2023年工作总结及2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "全年完成固定资产投资58.3亿元,同比增长6.1%。"
+                   "新建改扩建学校4所,新增学位3870座,其中中小学2所、新增学位3260座,幼儿园2所、新增学位610座。"
+                   "全年发放就业创业补贴超980万元,为困难群众发放各类补贴310万余元。"
+                   "赴外地开展招商活动4次,累计挖掘项目17个,意向投资金额合计24亿元,已落户项目6个。"
+                   "“民意速办”共接报案件2.6万宗,办理2.58万宗,办结率99.2%。\n"
+                   "二、2024年工作计划\n"
+                   "新增幼儿园学位900座、基础教育学位1800座。新建幼儿园1所。\n",
+    "bq_2023.txt": "柏桥街道2023年工作总结\n"
+                   "一、主要成效\n"
+                   "全年完成全社会固定资产投资41.2亿元,同比增长3.3%。\n",
+    "ft_2024.txt": "枫汀街道2024年上半年工作总结\n"
+                   "一、上半年工作情况\n"
+                   "1-5月,街道实现税收总收入8.1亿元,同比增长2.2%,其中区级税收2.9亿元,完成全年目标的40.3%。\n"
+                   "从入库进度看,预计上半年区级税收可达3.5亿元,完成全年目标的48.6%。\n"
+                   "二、下半年工作计划\n"
+                   "全力冲刺全年目标:区级税收7.2亿元。\n",
+    "hs_2023.txt": "禾杉街道2023年工作总结及2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "全年完成工业投资7.4亿元,完成年度任务的162%。招引企业152家（完成进度108%）。"
+                   "全年规上工业企业达到46家,规上工业总产值38.2亿元。"
+                   "全年受理12345市民服务热线转办件2410件,办结率97.2%。全年限额以上住宿餐饮业企业14家,实现营收2.1亿元。"
+                   "为残疾人等特殊群体发放福利服务经费2600万元。国家高新技术企业达到210家,同比增长25%。\n"
+                   "二、2024年工作计划\n"
+                   "力争供应公共住房1850套。力争新增专精特新企业22家。加快实施超50万平方米的新一轮土地整备项目。\n",
+    "qs_2024.txt": "青杉街道2024年上半年工作总结\n"
+                   "一、主要经济指标\n"
+                   "1-5月,完成固定资产投资62.5亿元,完成年度目标的25%;街道实现区级税收1.9亿元,同比增长8.1%。\n"
+                   "（二）城市更新取得新进展\n"
+                   "城市更新完工项目3个,开工项目5个,完成固定资产投资9.8亿元,占年度考核任务35%。\n",
+    "zj_2018.txt": "朱槿街道2018年工作总结\n"
+                   "一、经济发展\n"
+                   "截至11月底,辖区实现税收6.2亿元,同比增长5.1%,其中区级税收2.2亿元。"
+                   "全年受理12345市民服务热线工单1980件。\n",
+    "xc_2023.txt": "杏川镇2023年前三季度工作总结\n"
+                   "一、农业生产\n"
+                   "全镇粮食作物播种面积30.2万亩,其中水稻12.1万亩、大豆6.4万亩,大豆种植面积完成县下达任务的103.5%。\n",
+    "xl_2023.txt": "岫岭乡2023年工作总结\n"
+                   "一、巩固脱贫成果\n"
+                   "全年新识别纳入防止返贫监测户9户31人,累计纳入监测户88户301人。"
+                   "发放小额信贷资金650万元,覆盖脱贫户和监测户172户。\n",
+    "xl_2024.txt": "岫岭乡2024年工作总结\n"
+                   "一、巩固脱贫成果\n"
+                   "全年新识别纳入监测户6户20人,累计纳入监测户94户320人。\n",
+}
+
+
+corpus = invented_corpus("round23", REPORTS)
+
+
+def _first(answer, value: float, unit: str) -> bool:  # type: ignore[no-untyped-def]
+    """The answer's first headline figure is `value` in `unit` (a computed one, to rounding)."""
+    first = headline_figures(answer)[:1]
+    return bool(first) and first[0][1] == unit and abs(first[0][0] - value) <= 1e-6 * max(1.0, abs(value))
+
+
+def test_two_places_figures_added_up(corpus: Corpus) -> None:
+    a = corpus.ask("2023年澜汐、柏桥两个街道固投加总是多少亿元？")
+    assert [v for v, u in headline_figures(a) if u == "CNY"][:1] == [99.5e8], a.text  # (after '2个地方的')
+
+
+def test_a_difference_of_counts_is_of_like_things(corpus: Corpus) -> None:
+    a = corpus.ask("澜汐2023年新增的学位里，中小学比幼儿园多多少座？")
+    assert _first(a, 2650.0, "count"), a.text
+    assert "所" not in a.text.split("。")[0], a.text  # never seats less schools
+
+
+def test_english_items_named_before_the_question(corpus: Corpus) -> None:
+    a = corpus.ask("Lanxi's (澜汐) 2024 plan adds kindergarten places and basic-education places. "
+                   "How many new places is that in all?")
+    assert _first(a, 2700.0, "count"), a.text
+
+
+def test_kindergarten_places_are_not_every_schools_places(corpus: Corpus) -> None:
+    a = corpus.ask("How many kindergarten places did Lanxi (澜汐) add in 2023?")
+    assert headline_figures(a)[:1] == [(610.0, "count")], a.text
+
+
+def test_a_compound_the_question_splits(corpus: Corpus) -> None:
+    a = corpus.ask("澜汐2023年给就业、创业发的补贴总共有多少钱？")
+    assert headline_figures(a)[:1] == [(980e4, "CNY")], a.text
+
+
+def test_everyday_names_of_stated_figures(corpus: Corpus) -> None:
+    a = corpus.ask("澜汐那17个招商挖掘项目，意向投资额合计是多少亿？")
+    assert headline_figures(a)[:1] == [(24e8, "CNY")], a.text
+    a = corpus.ask("老百姓找澜汐“民意速办”反映问题，2023年总共接报了多少案件？")
+    assert headline_figures(a)[:1] == [(2.6e4, "count")], a.text
+
+
+def test_a_part_is_one_measure_in_every_sentence(corpus: Corpus) -> None:
+    a = corpus.ask("枫汀街道2024年1-5月区级税收完成了多少？")
+    assert headline_figures(a)[:1] == [(2.9e8, "CNY")], a.text
+
+
+def test_what_is_not_asked_is_no_kind(corpus: Corpus) -> None:
+    a = corpus.ask("Heshan (禾杉) 2023 — the industrial-investment (工业投资) amount, please, not the completion rate.")
+    assert headline_figures(a)[:1] == [(7.4e8, "CNY")], a.text
+    a = corpus.ask("禾杉2023年工业投资完成多少，不是完成率。")
+    assert headline_figures(a)[:1] == [(7.4e8, "CNY")], a.text
+
+
+def test_a_progress_in_brackets_is_the_completion_rate(corpus: Corpus) -> None:
+    a = corpus.ask("禾杉街道2023年招引企业的任务完成进度是多少？")
+    assert headline_figures(a)[:1] == [(108.0, "percent")], a.text
+
+
+def test_a_figure_sizes_the_thing_after_its_的(corpus: Corpus) -> None:
+    a = corpus.ask("禾杉2024年计划加快实施的新一轮土地整备项目有多大面积？")
+    assert headline_figures(a)[:1] == [(50e4, "m2")], a.text
+    assert "土地整备" in a.text.split("[1]")[0], a.text  # named by what it sizes, never '加快实施'
+    a = corpus.ask("How large is the new round of land consolidation Heshan (禾杉) plans for 2024, in square metres?")
+    assert headline_figures(a)[:1] == [(50e4, "m2")], a.text
+
+
+def test_what_was_set_for_a_year_is_its_target(corpus: Corpus) -> None:
+    a = corpus.ask("住房方面，禾杉给2024年定的公共住房供应量是多少套？")
+    assert headline_figures(a)[:1] == [(1850.0, "count")], a.text
+    a = corpus.ask("专精特新方面，禾杉2024年定的新增数量是多少家？")
+    assert headline_figures(a)[:1] == [(22.0, "count")], a.text
+
+
+def test_everyday_words_around_the_name(corpus: Corpus) -> None:
+    a = corpus.ask("数一数禾杉的限上住宿餐饮单位：2023年一共是几家？")
+    assert headline_figures(a)[:1] == [(14.0, "count")], a.text
+    a = corpus.ask("禾杉2023年特殊群体的福利服务经费，全年一共发出去多少钱？")
+    assert headline_figures(a)[:1] == [(2600e4, "CNY")], a.text
+
+
+def test_months_in_chinese_numerals(corpus: Corpus) -> None:
+    a = corpus.ask("青杉今年的固投进度：截至五月底，年度目标完成了百分之多少？")
+    assert headline_figures(a)[:1] == [(25.0, "percent")], a.text
+
+
+def test_a_part_year_figure_named_by_its_sentence(corpus: Corpus) -> None:
+    a = corpus.ask("给领导的简报要写青杉城市更新进展：今年以来城市更新项目完成固定资产投资多少亿元？")
+    assert _first(a, 9.8e8, "CNY"), a.text
+
+
+def test_a_target_worked_back_from_its_rate(corpus: Corpus) -> None:
+    a = corpus.ask("根据青杉1-5月固投的完成进度，倒推一下全年固投目标大约是多少亿元？")
+    assert _first(a, 250e8, "CNY"), a.text
+
+
+def test_english_gaps_and_years_before(corpus: Corpus) -> None:
+    a = corpus.ask("By how many 亿元 did Heshan's (禾杉) 2023 gross industrial output of above-scale firms exceed "
+                   "Qingshan's (青杉) January–May 2024 fixed-asset investment?")
+    assert not headline_figures(a) or headline_figures(a)[0][0] != 38.2e8 or "computed" in a.text, a.text
+    a = corpus.ask("Heshan (禾杉) grew its national high-tech enterprises by a stated rate in 2023. How many did it "
+                   "have a year earlier, roughly?")
+    assert _first(a, 168.0, "count"), a.text
+
+
+def test_a_figure_given_then_its_growth_asked(corpus: Corpus) -> None:
+    a = corpus.ask("Qingshan (青杉街道) reports 区级税收 of 1.9亿元. What year-on-year growth does it give for that tax?")
+    assert headline_figures(a)[:1] == [(8.1, "percent")], a.text
+
+
+def test_one_name_compared_across_places(corpus: Corpus) -> None:
+    a = corpus.ask("Which collected more district-level tax: Qingshan (青杉街道) in January–May 2024 or Zhujin (朱槿街道) "
+                   "in January–November 2018?")
+    assert _first(a, 2.2e8, "CNY"), a.text  # 朱槿's 区级税收, never its 税收 total
+    a = corpus.ask("禾杉街道2023年和朱槿街道2018年，哪个受理的12345热线工单更多？")
+    assert headline_figures(a)[:1] == [(2410.0, "count")], a.text  # (转办件 are the hotline's 工单)
+
+
+def test_an_english_task_share_of_an_acreage(corpus: Corpus) -> None:
+    a = corpus.ask("What share of the county-assigned soybean acreage task did Xingchuan town (杏川镇) fulfil in 2023?")
+    assert headline_figures(a)[:1] == [(103.5, "percent")], a.text
+
+
+def test_a_series_keeps_its_own_wording(corpus: Corpus) -> None:
+    a = corpus.ask("岫岭乡累计纳入的防止返贫监测户2024年比2023年多了多少户？")
+    assert headline_figures(a)[:1] == [(6.0, "count")], a.text
+
+
+def test_value_added_is_never_a_count_of_firms(corpus: Corpus) -> None:
+    a = corpus.ask("What was Heshan's (禾杉) value added of above-designated-size industry in 2023?")
+    assert (46.0, "count") not in headline_figures(a), a.text
