@@ -1185,6 +1185,7 @@ _EN_ITEMS = (re.compile(r"\bcounting (?:both |each of )?(?P<items>[^?]+?)\s*(?:\
              re.compile(r"\b(?:in total|altogether|combined)\b(?:[^?(]|\([\u4e00-\u9fff]+\))*?\((?P<items>[^()]+?\b(?:and|plus)\b"
                         r"[^()]+?)\)", re.I),
              re.compile(r"\badding (?P<items>.+?) together\b", re.I),
+             re.compile(r"\badd (?:up )?(?P<items>[^.?;]+?\band\b[^.?;]+?)\.\s+(?=(?:what|how)\b)", re.I),
              # 'its plan adds A and B. How many … in all?': the items the sentence before the question names
              re.compile(r"\b(?:adds?|added|builds?|built|creates?|created|opens?|opened|provides?|provided)\s+"
                         r"(?P<items>[^.?;]+?\band\b[^.?;]+?)\.\s+(?=(?:how|what)\b)", re.I),

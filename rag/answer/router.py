@@ -61,6 +61,7 @@ _ORDER_EN = re.compile(r"\bfrom (?:the )?(?:(largest|highest|biggest|most|greate
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
+                  r"\badd\b[^?]{4,160}\band\b[^?]{2,160}\bthe total\b|"  # 'add the A and the B. What is the total'
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
@@ -85,6 +86,8 @@ _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
+                         # '工业投资的全年目标，1-5月已经完成了几成'
+                         r"(?:计划|目标|任务)[，,][^，,？?]{0,10}?完成了?(?:几成|百分之(?:几|多少)|多大比例)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
@@ -811,11 +814,14 @@ def unit_hint(question: str) -> str | None:
     if measure_word(question) in DURATIONS:
         return None  # '缩短到几个工作日': a length of time, read by its measure word, not a count
     # 'how many kilometres', 'how many mu': the unit named decides, not 'how many'
-    if re.search(r"多少(?:千米|公里|米)|\bhow many (?:kilomet|km\b|metres|meters)", question, re.I):
+    # ('how many 万 square metres', 'how many thousand tonnes': a scale word first)
+    scale = r"(?:(?:[万亿千]|thousand|million|billion|hundred)\s*)?"
+    if re.search(rf"多少(?:千米|公里|米)|\bhow many {scale}(?:kilomet|km\b|metres|meters)", question, re.I):
         return "m"
-    if re.search(r"多少(?:平方米|亩|公顷)|\bhow many (?:mu\b|hectares?|square|sq\.? ?m\b|sqm\b|m²|m2\b)", question, re.I):
+    if re.search(rf"多少(?:平方米|亩|公顷)|\bhow many {scale}(?:mu\b|hectares?|square|sq\.? ?m\b|sqm\b|m²|m2\b)",
+                 question, re.I):
         return "m2"
-    if re.search(r"多少(?:万)?吨|多少公斤|多少斤|\bhow many (?:tonnes|tons|kilograms|kg)\b", question, re.I):
+    if re.search(rf"多少(?:万)?吨|多少公斤|多少斤|\bhow many {scale}(?:tonnes|tons|kilograms|kg)\b", question, re.I):
         return "t"  # 'how many kilograms of cocoons': a weight, never a count nor the cocoons' income
     if re.search(r"\b(?:area|acreage)\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I):
         return "m2"  # 'how large was the eel-farming area': an area, never the number of farms
@@ -888,6 +894,8 @@ def kind_asked(question: str) -> AskedKind:
     # '几个村完成了补强任务', '完成了多少项…整改任务' ask a result (the tasks are what is counted), as does 'a result
     # that beat its district-assigned task'
     done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b|\btask (?:forces?|orders?)\b|任务令|"
+                  r"\bahead of (?:the |its |their )?(?:year's |annual |full-year )?(?:task|target|schedule|plan)s?\b|"
+                  r"提前完成(?:了)?(?:全年|年度)?(?:工作)?(?:任务|目标)|"  # 'finished ahead of the year's task': a result
                   + _FORM_FILL.pattern, " ", done,
                   flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target; '要填多少': a form
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
@@ -1100,6 +1108,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '限上住宿餐饮单位' are the report's 限额以上住宿餐饮业企业 (units of the statistics are firms)
     text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?![\u4e00-\u9fff])", r"\1企业", text)
     # '数一数…：', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
+    text = re.sub(r"[，,。]?\s*(?:请)?(?:用|以)百分(?:比|数)(?:来)?(?:回答|表示|给出)[。.]?", " ", text)  # how to answer
+    text = re.sub(r"按[^，,。？?]{1,12}?(?:分|划分|区分)(?:开)?(?:来)?(?:看)?[，,]", " ", text)  # '按区50强内外分，': how it is split
     text = re.sub(r"^\s*(?:数一数|数数|算一算|算算|查一查|看一看|看看|根据|依据|按照?(?=\s))|(?:倒推|推算|测算|估算|反推)(?:一下)?|前后(?=\s|搞|办|开展|举办|组织|共|一共|总共|累计)|"
                   r"(?:发|花|用|拨)出去了?(?=多少)|(?<=[\u4e00-\u9fff]{2})方面[，,]|(?<=年)定的|"
                   r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s])", " ", text)  # ('固投进度：…完成了百分之多少')

@@ -1096,6 +1096,10 @@ def _label(prefix: str, end: int) -> str:
             and all(0 < len(it) <= 8 and not re.search(r"[\d一二两三四五六七八九十]", it) for it in items)
         # '整治占道、乱摆卖、乱堆放等2.1万宗': a list closed by 等 is one figure of every item
         return _clean("、".join(items if listed else items[-2:]))  # '受理群众来信、来访86件': one figure of both
+    framed = re.match(r"[^、]*?等[\u4e00-\u9fff]{0,10}?(?:项目|工程|地块|片区|领域|行业)(?:中|里|内)(?=[\u4e00-\u9fff]{2})",
+                      items[-1])
+    if framed:  # '在地铁14号线、…医院等重大项目中累计完成土地整备73万平方米': where it was done frames the measure
+        return _clean(items[-1][framed.end() :])
     return _clean(items[-1])
 
 

@@ -139,7 +139,8 @@ DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|deri
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
 # A count asked with its measure word ('有几栋', '多少家', '增加了几个'): a figure in yuan or m² never answers it.
 COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位|人次|人(?!民|均))|"
-                         r"\bhow many\b(?!\s+(?:more\s+)?(?:tonnes?|tons?|mu|hectares?|square|cubic|kilo\w*|"
+                         r"\bhow many\b(?!\s+(?:more\s+)?(?:(?:[万亿千]|thousand|million|billion)\s*)?(?:tonnes?|tons?|mu|"
+                         r"hectares?|square|cubic|kilo\w*|"
                          r"met(?:re|er)s?|yuan|dan|jin|percent(?:age)?|points?|times|hours?|days?|km)\b)", re.I)
 
 # An average per village / household / person spelled out ('村（社区）平均', '平均每村', '每户平均'): 村均, 户均, 人均.

@@ -63,6 +63,14 @@ REPORTS = {
     "xl_2024.txt": "岫岭乡2024年工作总结\n"
                    "一、巩固脱贫成果\n"
                    "全年新识别纳入监测户6户20人,累计纳入监测户94户320人。\n",
+    "yl_2023.txt": "云泸街道2023年工作总结及2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "1-11月规上工业总产值86.4亿元,其中区30强外产值51.2亿元,30强内产值35.2亿元。"
+                   "在轨道6号线、东站货场、区第三人民医院等重大项目中累计完成土地整备41万平方米,提前完成全年工作任务。"
+                   "投入“民生微实事”经费1860万元。为困难群众等特殊人群发放福利服务经费2240万元。"
+                   "1-11月工业投资累计完成12.6亿元,完成年度目标88.5%。\n"
+                   "二、2024年工作计划\n"
+                   "全面启动北岸片区土地整备利益统筹项目（一期）,完成21.5万平方米土地整备。\n",
 }
 
 
@@ -198,3 +206,22 @@ def test_a_series_keeps_its_own_wording(corpus: Corpus) -> None:
 def test_value_added_is_never_a_count_of_firms(corpus: Corpus) -> None:
     a = corpus.ask("What was Heshan's (禾杉) value added of above-designated-size industry in 2023?")
     assert (46.0, "count") not in headline_figures(a), a.text
+
+
+def test_more_everyday_and_english_shapes(corpus: Corpus) -> None:
+    a = corpus.ask("云泸2023年工业投资的全年目标，1-11月已经完成了几成？用百分比回答。")
+    assert headline_figures(a)[:1] == [(88.5, "percent")], a.text
+    a = corpus.ask("云泸1-11月规上产值按区30强内外分，30强外比30强内高多少亿元？")
+    assert _first(a, 16e8, "CNY"), a.text
+    a = corpus.ask("Yunlu's (云泸) 2023 spending: add the 民生微实事 funding and the welfare-service funds (福利服务经费) paid "
+                   "to special groups. What is the total in 万元?")
+    assert _first(a, 4100e4, "CNY"), a.text
+
+
+def test_where_it_was_done_frames_no_name(corpus: Corpus) -> None:
+    a = corpus.ask("For my brief: Yunlu (云泸街道) — what land-consolidation (土地整备) area was finished, ahead of the "
+                   "year's task, in 万 square metres?")
+    assert headline_figures(a)[:1] == [(41e4, "m2")], a.text
+    a = corpus.ask("Yunlu's (云泸) 2024 land target for the first phase of the Bei'an project: how many 万 square metres "
+                   "of land consolidation (土地整备)?")
+    assert headline_figures(a)[:1] == [(21.5e4, "m2")], a.text
