@@ -177,7 +177,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     said = got.citations[0].section + got.citations[0].quote if got is not None and len(got.citations) == 1 else ""
     if got is not None and got.route == "indicator" and part and said and not re.search(r"\d", pred) \
             and not any(g in said for g in re.findall(r"[\u4e00-\u9fff]{2,}", pred)) \
-            and english_coverage(pred, said) == 0:  # (a band, 'worth more than 100 million yuan', is a label's own)
+            and english_coverage(pred, said) < (0.5 if len(re.findall(r"[A-Za-z][\w-]{2,}", pred)) >= 3 else 1e-9):
+        # (a band, 'worth more than 100 million yuan', is a label's own; of a part named in three words or more,
+        # most must be in the figure's sentence: 'was under dwarf-rootstock intensive planting' is no 种植面积)
         # 'how many of its old-compound renovations had been completed' over '实施老旧小区改造12个': the whole, not
         # the part the question's words name
         return _declined(question, r)
@@ -187,6 +189,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                         for c in got.citations):
         # '还有多少脐橙面积没有投产' over '其中投产3.6万亩', '第四季度还需完成多少' over the year's task: the part
         # stated, or the whole, is no answer to what is left
+        return _declined(question, r)
+    if got is not None and got.route == "indicator" and _ABSOLUTE_CHANGE.search(question) \
+            and msg("computed_note", r.language) not in got.caveats:
+        # '谁的社零比上年增加的绝对额更多': the change on the year before asked, the levels are no answer
         return _declined(question, r)
     if got is not None and got.route == "indicator" and _HYPOTHETICAL.search(question) \
             and msg("computed_note", r.language) not in got.caveats:
@@ -1126,7 +1132,10 @@ _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|\bco
 # 'how much chestnut', 'how much land': a quantity asked, never a count of things
 _HOW_MUCH_STUFF = re.compile(r"\bhow much\b(?! more\b| less\b| higher\b| lower\b)", re.I)
 # 'how many of the new firms were in the service sector': a part of what is named, by what it did or is
-_HOW_MANY_OF = re.compile(r"\bhow many of\b[^?]{3,100}?\b(?:were|was|are|is|had|have|has|got|went)\b(?P<pred>[^?]+)", re.I)
+_ABSOLUTE_CHANGE = re.compile(r"(?:增加|增长|减少|下降|增收|减收)(?:了)?的?(?:绝对额|绝对值|绝对量|绝对数)|"
+                              r"\b(?:absolute|in absolute terms)\b[^?]{0,40}\b(?:increase|rise|growth|gain|fall|drop)\b|"
+                              r"\b(?:increase|rise|growth|gain|fall|drop)\b[^?]{0,40}\bin absolute terms\b", re.I)
+_HOW_MANY_OF = re.compile(r"\bhow (?:many|much) of\b[^?]{3,100}?\b(?:were|was|are|is|had|have|has|got|went)\b(?P<pred>[^?]+)", re.I)
 _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first half of |course of )?(?:[A-Z][a-z]+ )?(?:20\d\d|year|"
                         r"[A-Z][a-z]+)\b|\b(?:been|already|so far|yet)\b")
 # what is still to do ('第四季度还需完成多少'), never a difference between two figures ('相差多少')
@@ -1818,6 +1827,7 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
     aim = _AIM_ASKED.search(question) if question else None
     points = bool(_POINTS_ASKED.search(question))
     keyed = set(r.keys)
+    peers = list(same)  # (a list being sorted reads as empty)
     same.sort(key=lambda x: (int(("百分点" in x.unit) != points),  # a growth rate asked: %, not 提高1.7个百分点
                              # the lexicon indicator the question names, before a bare word its gloss holds (投资)
                              int(bool(keyed) and base_key(x.key) not in keyed),
@@ -1826,8 +1836,14 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
                              -round(_said_around(phrase, x), 1),
                              -_counts_named(question, x),  # 'its 3 car parks': '完成A、B、C 3个停车场…'
                              0 if aim is None else -int(_aim_of(x) == _AIM_WORD[aim.group(0).lower()]),
-                             kinds.index(x.kind) if x.kind in kinds else 99))
+                             kinds.index(x.kind) if x.kind in kinds else 99,
+                             # '接近1.5万元（14870元）': of one figure given twice, the exact one
+                             int(x.qualifier in _ROUGH and any(y.qualifier is None and y.label_zh == x.label_zh
+                                                               and y.kind == x.kind for y in peers))))
     return same[0], how
+
+
+_ROUGH = ("近", "约", "左右", "余", "逾", "超")  # qualifiers that round a figure
 
 
 def _counts_named(question: str, row: Indicator) -> int:

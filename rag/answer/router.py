@@ -989,8 +989,8 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
             return f"{prefix}M01-M{n:02d}"
     # 截至2019年9月底, 到2023年11月底
     upto = re.search(r"(?:截[至止]|(?<![\d月])到)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月(?:底|末)?(?!\d)", question)
-    if upto and 1 <= int(upto.group(1)) <= 12:
-        return f"{prefix}M01-M{int(upto.group(1)):02d}"
+    if upto and 1 <= int(upto.group(1)) <= 12:  # (…到12月底 is the year's end: the year)
+        return f"{prefix}M01-M{int(upto.group(1)):02d}" if int(upto.group(1)) < 12 else prefix or None
     window = _EN_WINDOW.search(question)  # 'July–August 2016', 'in July and August': months not from January
     if window and 1 < _month_en(window.group("a")) < _month_en(window.group("b")):
         return f"{prefix}M{_month_en(window.group('a')):02d}-M{_month_en(window.group('b')):02d}"
@@ -1104,20 +1104,22 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|(?<![接申填举通呈预汇上])报)了?(?=多少|几)", " ", text)
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
     text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几)", " ", text)
-    text = re.sub(r"(?<=多少)(?:个?[万亿]?元|(?<!投多少)(?<!投入多少)(?<!投了多少)钱)", " ", text)  # '补贴有多少钱': the unit
+    text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     # '限上住宿餐饮单位' are the report's 限额以上住宿餐饮业企业 (units of the statistics are firms)
     text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?![\u4e00-\u9fff])", r"\1企业", text)
     # '数一数…：', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
     text = re.sub(r"[，,。]?\s*(?:请)?(?:用|以)百分(?:比|数)(?:来)?(?:回答|表示|给出)[。.]?", " ", text)  # how to answer
     text = re.sub(r"按[^，,。？?]{1,12}?(?:分|划分|区分)(?:开)?(?:来)?(?:看)?[，,]", " ", text)  # '按区50强内外分，': how it is split
     text = re.sub(r"^\s*(?:数一数|数数|算一算|算算|查一查|看一看|看看|根据|依据|按照?(?=\s))|(?:倒推|推算|测算|估算|反推)(?:一下)?|前后(?=\s|搞|办|开展|举办|组织|共|一共|总共|累计)|"
-                  r"(?:发|花|用|拨)出去了?(?=多少)|(?<=[\u4e00-\u9fff]{2})方面[，,]|(?<=年)定的|"
+                  r"(?:发|花|用|拨)出去了?(?=多少)|(?<=年)定的|"
                   r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s])", " ", text)  # ('固投进度：…完成了百分之多少')
     # '那23个招商项目', '给就业、创业发的补贴': which things and to whom, no part of the name
-    text = re.sub(r"[这那]\s*\d+(?:\.\d+)?\s*[个家项所户座名条]|给(?=[^，,？?]{1,10}?发(?:放)?的?(?:补贴|奖励|补助|资金|奖金))",
+    text = re.sub(r"[这那](?=\s*\d+(?:\.\d+)?\s*[个家项所户座名条])|给(?=[^，,？?]{1,10}?发(?:放)?的?(?:补贴|奖励|补助|资金|奖金))",
                   " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
+    text = re.sub(r"投进去了?多少钱", "投入", text)  # '…项目一共投进去多少钱': the outlay
+    text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
     text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording

@@ -63,7 +63,7 @@ _LEAD = re.compile(
     r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:(?:有序|稳步|顺利|加快|全面|扎实|持续)?推进中?|保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
-                    r"|力争|确保|争取|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|平均|(?<![村户人])均|已|的"
+                    r"|力争|确保|争取|预计|接近|将近|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|平均|(?<![村户人])均|已|的"
                     r"|\(|（|“|”)+$")
 _VERB_LEAD = re.compile(r"^(?:实施|开展|推进|组织|新建|建成|受理|办理)")
 _VERB_WORDS = (r"建成|新建|建设|完成|推动|帮助|引进|新增|实现|发动|开展|举办|组织|成功|累计|共|超|约|近|达"
@@ -79,7 +79,9 @@ _FRAGMENT = re.compile(r"^第(?![一二三]产业|[一二三四五六七八九�
 _CONJ = re.compile(r"和(?!谐|美)|及(?!时|其)|与(?!会)")  # 和谐, 及时 and 与会 are words, not conjunctions; X及其Y is one
 # statistical sectors joined by a conjunction name one sector group (批发零售和住宿餐饮业, 住宿和餐饮业, 仓储和邮政业)
 _SECTOR_PAIR = re.compile(r"(?:批发|零售|批零|住宿|交通运输|仓储)[\u4e00-\u9fff]{0,3}?[和及与](?:住宿|餐饮|零售|住餐|仓储|邮政)")
-_AFTER = re.compile(r"[^,，;；。、和及与\d（(]{1,14}")
+# the words after a figure that name it ('建成12个口袋公园'), up to a time word that starts the next figure's clause
+# ('6座村级光伏电站全年收益96万元': the stations are counted, the year's 收益 is the next figure's)
+_AFTER = re.compile(r"(?:(?!全年|年内|当年|[上下]半年)[^,，;；。、和及与\d（(]){1,14}")
 _EXAMPLES_AFTER = re.compile(r"[^，,；;。：:\d]{2,30}?、[^，,；;。：:\d]{2,30}?等([\u4e00-\u9fff]{2,10})(?=[，,；;。]|$)")
 _ANIMAL = re.compile(r"(?:^|其中|[、，,；;])\s*([牛羊马驴骡猪鸡鸭鹅兔驼])$")
 _COUNT_RUN = re.compile(r"([\u4e00-\u9fff]{2,8})、\s*\d")  # '41个片区、203个网格': the noun, then the run's next count
@@ -159,7 +161,7 @@ _HERD = re.compile(r"(?:年末|年底|全年|其中)?(出栏量?|存栏量?|饲�
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新发展|新种植|新栽植?|新)")
 # Heads that name no subject of their own: "腊味企业9家,实现产值3.4亿元" measures the firms' output.
 _HEAD_ONLY = re.compile(r"(?:总)?产值|(?:总)?产量|总产|(?:平均)?亩产|单产|(?:协议|意向|计划|合同|完成)?(?:总)?投资(?:额)?|(?:投入)?资金|总?投入|营业收入|营收|(?:销售)?收入|销售额|交易额"
-                        r"|利润|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
+                        r"|利润|(?:总)?收益|税收|金额|满意率|满意度|办结率|解决率|响应率|覆盖率")
 _VALUE_OF_OUTPUT = re.compile(r"(?:总)?产值|(?:销售)?收入|销售额")  # what a crop's or a product's output is worth
 _HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})(?:总额|总量|合计)?$")
 _MEASURE_TAIL = re.compile(r"(?:产量|(?:播种|种植|收获)?面积|数量|人数|户数|个数|总数|规模)$")
@@ -216,7 +218,7 @@ def _one_key_per_label(rows: list[Indicator]) -> list[Indicator]:
     """A label the report once names as a part of a whole ('其中区级税收4.08亿元') is that part wherever the report
     states it ('预计上半年区级税收可达4.95亿元'): one measure, never a lexicon total in one sentence and a part in the
     next."""
-    parts = {x.label_zh for x in rows if x.key == f"label:{x.label_zh}"}
+    parts = {x.label_zh for x in rows if x.key == f"label:{x.label_zh}" and x.evidence.quote.startswith("其中")}
     out: list[Indicator] = []
     seen: set[tuple[str, str, str, float]] = set()
     for x in rows:
@@ -559,7 +561,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:
             term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
-        part = sentence[clause.start : q.start].lstrip().startswith("其中")  # a part of the figure before
+        part = any(t.lstrip(" （(").startswith("其中") for t in (sentence[clause.start : q.start], prefix))  # a part
+        # of the figure before ('…21.6万亩（其中小麦10.9万亩、…': the bracket opens it, in the same clause)
         if label and prev[1] and term is None and (part or (
                 unit_kind == "m2" and re.fullmatch(r"(?:当年)?(?:新植|投产|挂果|开割|结果|可采|采摘)面积", label))):
             # '蜜柚种植面积7600亩,其中投产面积4300亩' -> 蜜柚投产面积; '…种植面积3.2万亩,受寒潮影响,投产面积…' too
@@ -1025,7 +1028,7 @@ def _part_of(label: str, whole: str) -> str:
     if new and not _NEW.match(label) and len(label) <= 4 and not re.search(r"[率比]$", label):
         return new.group(0) + label  # '新增市场主体1020户,其中企业310家': 新增企业
     crop = re.match(r"(.{2,8}?)(种植面积|播种面积|面积|产量)$", whole)
-    if crop and re.match(r"(?:当年)?(?:新|投产|挂果|开割|结果|可采|采摘)", label) and len(label) <= 4 \
+    if crop and re.match(r"(?:当年)?(?:新|投产|挂果|开割|结果|可采|采摘|盛果|初果|丰产)", label) and len(label) <= 4 \
             and not label.endswith(("面积", "产量")):
         measure = "面积" if "面积" in crop.group(2) else crop.group(2)
         subject = re.sub(r"(?<=..)总$", "", crop.group(1))  # ('茶园总面积…,其中投产茶园…': the 茶园)

@@ -627,7 +627,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
         allowed = _en_heads(phrase)
         if allowed and label_head is not None and label_head not in allowed:
             fit *= 0.4  # 'crystal pear output' is never the pears' planted area, nor 'output' an investment
-        elif allowed and label_head is None and _COUNTED_LABEL.search(label):
+        elif label_head is None and _VALUE_EN.search(phrase) and _COUNTED_LABEL.search(label) \
+                and not re.search(r"\d|[十百千万亿]元", label):
             fit *= 0.5  # 'value added of above-size industry' is never the count of above-size firms
         elif not allowed and label_head in (0, 1, 2) and _EN_COUNTED.search(phrase):
             fit *= 0.5  # 'how many above-scale enterprises' is never their output value, nor a project's investment
@@ -692,6 +693,7 @@ _EN_HEADS = ((r"\boutputs?\b|\bsales\b|\bturnover\b|\bvalue[- ]added\b|\btrading
 
 
 _COUNTED_LABEL = re.compile(r"(?:企业|公司|项目|商户|主体|户|村|人次|人)$")  # a label that counts things or people
+_VALUE_EN = re.compile(r"\bvalue[- ]added\b|\boutput values?\b|\bgross output\b", re.I)  # money made, never a count
 
 
 @lru_cache(maxsize=16384)

@@ -51,7 +51,7 @@ _BASE_UNITS: tuple[tuple[str, str, float, str], ...] = (
 _COUNT_UNITS = (
     "家 个 项 宗 件 名 辆 套 座 户 条 处 起 家次 人次 人 次 所 栋 幢 间 台 批 场 期 宗次 面 封 株 棵 箱 单 篇"
     " 份 支 只 张 盏 课 位 部 辆次 场次 批次 户次 个次 种 本 册 块 例"
-    " 头 匹 羽 尾 架 艘 枚 颗 瓶 袋 棒 人日 工日 群 棚 大项 大类"
+    " 头 匹 羽 尾 架 艘 枚 颗 瓶 袋 棒 人日 工日 群 棚"
 ).split()
 _NOT_A_UNIT = {"群": "众体落组", "棚": "户改区"}  # 4600群 (bee colonies), but 服务1200群众 counts people; 380棚, not 棚改
 _MULTIPLIERS = ("万亿", "亿", "万", "千")

@@ -71,6 +71,12 @@ REPORTS = {
                    "1-11月工业投资累计完成12.6亿元,完成年度目标88.5%。\n"
                    "二、2024年工作计划\n"
                    "全面启动北岸片区土地整备利益统筹项目（一期）,完成21.5万平方米土地整备。\n",
+    "sj_2018.txt": "穗涧镇2018年工作总结\n"
+                   "一、经济发展\n"
+                   "全年粮食播种面积18.2万亩（其中小麦9.4万亩、玉米7.1万亩）,粮食总产量2.1亿斤。"
+                   "全镇酥梨种植面积2.2万亩,其中盛果期1.6万亩。农民人均可支配收入接近1.4万元（13920元）,同比增长7.5%。"
+                   "全镇6座村级光伏电站全年收益96万元,全部用于公益岗位。规上工业企业总数达到18家。"
+                   "210个民生微实事项目立项,总投入1950万元;出资150万元入股商业项目。\n",
 }
 
 
@@ -225,3 +231,23 @@ def test_where_it_was_done_frames_no_name(corpus: Corpus) -> None:
     a = corpus.ask("Yunlu's (云泸) 2024 land target for the first phase of the Bei'an project: how many 万 square metres "
                    "of land consolidation (土地整备)?")
     assert headline_figures(a)[:1] == [(21.5e4, "m2")], a.text
+
+
+def test_parts_in_brackets_counts_before_nouns_and_estimate_words(corpus: Corpus) -> None:
+    a = corpus.ask("穗涧镇2018年种了多少小麦？")
+    assert headline_figures(a)[:1] == [(9.4e4, "mu")] or _first(a, 9.4e4 * 666.6666666666666, "m2"), a.text
+    a = corpus.ask("穗涧镇进入盛果期的酥梨有多少亩？")
+    assert "1.6万亩" in a.text.split("[1]")[0], a.text
+    a = corpus.ask("穗涧镇村级光伏电站2018年收益多少？")
+    assert _first(a, 96e4, "CNY"), a.text
+    a = corpus.ask("穗涧镇2018年农民人均可支配收入是多少？")
+    assert "收入接" not in a.text and _first(a, 13920.0, "CNY"), a.text  # '接近' names nothing; the exact figure
+    a = corpus.ask("到2018年12月，穗涧镇共有多少家规上工业企业？")
+    assert headline_figures(a)[:1] == [(18.0, "count")], a.text
+
+
+def test_everyday_outlay_and_a_change_in_absolute_terms(corpus: Corpus) -> None:
+    a = corpus.ask("穗涧镇210个民生微实事项目，一共投进去多少钱？")
+    assert _first(a, 1950e4, "CNY"), a.text
+    a = corpus.ask("按各自的固投和同比增速推算，澜汐街道2023年和柏桥街道2023年，谁的固定资产投资比上年增加的绝对额更多？")
+    assert not headline_figures(a) or "计算" in a.text, a.text  # the levels are no answer to a change asked
