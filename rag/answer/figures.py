@@ -190,6 +190,10 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # '还有多少脐橙面积没有投产' over '其中投产3.6万亩', '第四季度还需完成多少' over the year's task: the part
         # stated, or the whole, is no answer to what is left
         return _declined(question, r)
+    if got is not None and got.route == "indicator" and got.table and _PART_OF_GIVEN.search(question) \
+            and (abs(got.table[0].value), got.table[0].unit) in _figures_in(question):
+        # '新增6030座学位，两所幼儿园贡献了其中多少座': a part of the figure the question gives, never that figure
+        return _declined(question, r)
     if got is not None and got.route == "indicator" and _ABSOLUTE_CHANGE.search(question) \
             and msg("computed_note", r.language) not in got.caveats:
         # '谁的社零比上年增加的绝对额更多': the change on the year before asked, the levels are no answer
@@ -1132,6 +1136,7 @@ _ADDED_UP = re.compile(r"加上|再加|加起来|相加|\badding\b|\bplus\b|\bco
 # 'how much chestnut', 'how much land': a quantity asked, never a count of things
 _HOW_MUCH_STUFF = re.compile(r"\bhow much\b(?! more\b| less\b| higher\b| lower\b)", re.I)
 # 'how many of the new firms were in the service sector': a part of what is named, by what it did or is
+_PART_OF_GIVEN = re.compile(r"其中|\bof (?:which|that|those|them|it)\b", re.I)
 _ABSOLUTE_CHANGE = re.compile(r"(?:增加|增长|减少|下降|增收|减收)(?:了)?的?(?:绝对额|绝对值|绝对量|绝对数)|"
                               r"\b(?:absolute|in absolute terms)\b[^?]{0,40}\b(?:increase|rise|growth|gain|fall|drop)\b|"
                               r"\b(?:increase|rise|growth|gain|fall|drop)\b[^?]{0,40}\bin absolute terms\b", re.I)

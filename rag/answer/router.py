@@ -847,7 +847,7 @@ _MONEY_PLURAL = re.compile(r"fines|sales|revenues|taxes|funds|subsidies|allowanc
 
 # ---- kinds, periods, phrase ----------------------------------------------------------------------
 # '比上年减少了百分之多少': the growth rate on last year, as the report states it
-_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:(?:增长|增加|减少|下降|提高|降低|上升|[增减][产收]|[增降减])了?百分之(?:多少|几)|" \
+_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:(?:增长|增加|减少|下降|提高|降低|上升|[增减][产收]|[增降减多少])了?百分之(?:多少|几)|" \
                      r"是?增(?:还)?是减)"  # '比上年是增是减？变化幅度多少？': the reported rate, its sign
 
 
@@ -873,7 +873,8 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少", question):
         return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
     if _COMPLETION.search(question) or re.search(r"\b(?:how many times (?:over )?|what multiple of )(?:its|the|their)\b[^?]{0,60}?"
-                                                 r"\b(?:task|target|quota|plan)\b", question, re.I):
+                                                 r"\b(?:task|target|quota|plan)\b|\b(?:task|target|quota|plan)\b[^?]{0,80}\?"
+                                                 r"\s*(?:and )?(?:by )?(?:what multiple|how many times)\b", question, re.I):
         return "completion_rate"  # 'how many times its district-assigned annual task': 完成任务的1.6倍
     if re.search(_RATE_ON_LAST_YEAR, question):
         return "yoy_growth"
@@ -1103,7 +1104,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '理论宣讲搞了多少场': colloquial, no name ('接报了多少案件': 接报 is the name's verb)
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|(?<![接申填举通呈预汇上])报)了?(?=多少|几)", " ", text)
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
-    text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几)", " ", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几|百分之)", " ", text)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     # '限上住宿餐饮单位' are the report's 限额以上住宿餐饮业企业 (units of the statistics are firms)
     text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?![\u4e00-\u9fff])", r"\1企业", text)
@@ -1121,6 +1122,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"投进去了?多少钱", "投入", text)  # '…项目一共投进去多少钱': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
+    text = re.sub(r"收上来的?税(?:款|收)?", "税收", text)  # '那年收上来的税一共多少亿' 
     text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
     text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,]\s*那)|"

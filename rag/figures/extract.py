@@ -456,6 +456,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             # '入驻率提升到81%，较上年提高3个百分点': the points a rate moved are that rate's, not the count's before it
             points_of_rate = q.unit in ("个百分点", "百分点") and i > 0 and quantities[i - 1].unit == "%" and last_any[1]
             term, label = _own_or_prev(prefix, last_any if points_of_rate or not prev[1] else prev)  # 力争增长7%
+        elif unit_kind == "times" and i not in respectively and COMPLETION.search(prefix) and prev[1]:
+            term, label = _own_or_prev(prefix, prev)  # '招引项目96个,完成区下达年度任务的1.6倍': the projects' task
         elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) \
                 and re.match(r"[)）]?(?:进度)?的\s*\d", sentence[q.end :]):
             term, label = prev  # '收入3120万元，完成县定全年任务3600万元的86.7%': the task is the same measure's

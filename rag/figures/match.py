@@ -829,7 +829,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "market entities": ("市场主体", "经营主体"), "business entities": ("市场主体", "经营主体", "商事主体"),
     "market players": ("市场主体", "经营主体"), "fire calls": ("火警",), "fire incidents": ("火警", "火灾"),
     "poverty relief": ("扶贫", "帮扶"), "poverty-relief": ("扶贫", "帮扶"), "paired assistance": ("结对帮扶",),
-    "landed": ("落地", "落户"), "landing": ("落地", "落户"),
+    "landed": ("落地", "落户"), "landing": ("落地", "落户"), "landings": ("落地", "落户"), "settled": ("落户", "落地"),
+    "briefing": ("宣讲",), "briefings": ("宣讲",),  # 'policy briefings' are 政策宣讲会
     "media": ("媒体", "传媒", "媒介"), "violations": ("违法", "违规", "违章"), "violation": ("违法", "违规", "违章"),
     "intercity": ("城际",), "inter-city": ("城际",),
     "wholesale": ("批发", "批零"), "catering": ("餐饮", "住餐"),

@@ -19,7 +19,7 @@ TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=再?[加建新引推完实开投修改铺])|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
-                             r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推])|"
+                             r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
@@ -135,7 +135,7 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"
                     r"going by|(?:based on|given|using|from) [\w\s'’()\u4e00-\u9fff-]{0,90}?(?:level|figure|amount|growth|fall|rise|"
                     r"decline|increase)|work(?:ing)? back|back out|"
-                    r"implied by)\b", re.I)
+                    r"implied by|impl(?:y|ies)|what does that make)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
 # A count asked with its measure word ('有几栋', '多少家', '增加了几个'): a figure in yuan or m² never answers it.
 COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位|人次|人(?!民|均))|"

@@ -41,9 +41,11 @@ REPORTS = {
                    "全年完成工业投资7.4亿元,完成年度任务的162%。招引企业152家（完成进度108%）。"
                    "全年规上工业企业达到46家,规上工业总产值38.2亿元。"
                    "全年受理12345市民服务热线转办件2410件,办结率97.2%。全年限额以上住宿餐饮业企业14家,实现营收2.1亿元。"
-                   "为残疾人等特殊群体发放福利服务经费2600万元。国家高新技术企业达到210家,同比增长25%。\n"
+                   "为残疾人等特殊群体发放福利服务经费2600万元。国家高新技术企业达到210家,同比增长25%。"
+                   "全年税收收入31亿元。招引项目96个,完成区下达年度任务的1.6倍。"
+                   "组织开展政策宣讲会18场、公益招聘会15场,举办职业技能培训11场。\n"
                    "二、2024年工作计划\n"
-                   "力争供应公共住房1850套。力争新增专精特新企业22家。加快实施超50万平方米的新一轮土地整备项目。\n",
+                   "新增小初学位1320个、高中学位450个。力争供应公共住房1850套。力争新增专精特新企业22家。加快实施超50万平方米的新一轮土地整备项目。\n",
     "qs_2024.txt": "青杉街道2024年上半年工作总结\n"
                    "一、主要经济指标\n"
                    "1-5月,完成固定资产投资62.5亿元,完成年度目标的25%;街道实现区级税收1.9亿元,同比增长8.1%。\n"
@@ -251,3 +253,25 @@ def test_everyday_outlay_and_a_change_in_absolute_terms(corpus: Corpus) -> None:
     assert _first(a, 1950e4, "CNY"), a.text
     a = corpus.ask("按各自的固投和同比增速推算，澜汐街道2023年和柏桥街道2023年，谁的固定资产投资比上年增加的绝对额更多？")
     assert not headline_figures(a) or "计算" in a.text, a.text  # the levels are no answer to a change asked
+
+
+def test_a_third_batch_of_wordings(corpus: Corpus) -> None:
+    a = corpus.ask("禾杉的国家高新技术企业，2023年比上年多了百分之几？")
+    assert headline_figures(a)[:1] == [(25.0, "percent")], a.text
+    a = corpus.ask("高中阶段呢？禾杉2024年要新增的高中学位是多少个？")
+    assert headline_figures(a)[:1] == [(450.0, "count")], a.text
+    a = corpus.ask("禾杉街道那年收上来的税一共多少亿？")
+    assert _first(a, 31e8, "CNY"), a.text
+    a = corpus.ask("Did Heshan (禾杉) reach the district's 2023 target for projects attracted (招引项目)? By what multiple?")
+    assert headline_figures(a)[:1] == [(1.6, "times")], a.text
+    a = corpus.ask("Qingshan's (青杉) urban-renewal fixed-asset investment of 9.8亿元 is 35% of its annual assessment task. "
+                   "What does that imply the full-year task is, in 亿元?")
+    assert _first(a, 28e8, "CNY"), a.text
+    a = corpus.ask("Counting policy briefings, public job fairs and vocational-skills training sessions together, how many "
+                   "employment events did Heshan (禾杉) hold in 2023?")
+    assert headline_figures(a)[:1] == [(44.0, "count")], a.text
+
+
+def test_a_part_of_a_figure_given_is_never_that_figure(corpus: Corpus) -> None:
+    a = corpus.ask("澜汐2023年新增3870座学位，两所幼儿园贡献了其中多少座？")
+    assert (3870.0, "count") not in headline_figures(a)[:1], a.text
