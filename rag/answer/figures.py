@@ -179,7 +179,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             and not any(g in said for g in re.findall(r"[\u4e00-\u9fff]{2,}", pred)) \
             and english_coverage(pred, said) < (0.5 if len(re.findall(r"[A-Za-z][\w-]{2,}", pred)) >= 3 else 1e-9):
         # (a band, 'worth more than 100 million yuan', is a label's own; of a part named in three words or more,
-        # most must be in the figure's sentence: 'was under dwarf-rootstock intensive planting' is no 种植面积)
+        # most must be in the figure's sentence: 'was under drip irrigation' is no 种植面积)
         # 'how many of its old-compound renovations had been completed' over '实施老旧小区改造12个': the whole, not
         # the part the question's words name
         return _declined(question, r)
@@ -190,13 +190,14 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # '还有多少脐橙面积没有投产' over '其中投产3.6万亩', '第四季度还需完成多少' over the year's task: the part
         # stated, or the whole, is no answer to what is left
         return _declined(question, r)
-    if got is not None and got.route == "indicator" and got.table and _PART_OF_GIVEN.search(question) \
-            and (abs(got.table[0].value), got.table[0].unit) in _figures_in(question):
-        # '新增6030座学位，两所幼儿园贡献了其中多少座': a part of the figure the question gives, never that figure
+    top = got.table[0] if got is not None and got.route == "indicator" and got.table else None
+    if top is not None and top.value is not None and _PART_OF_GIVEN.search(question) \
+            and (abs(top.value), top.unit or "") in _figures_in(question):
+        # '新增3870座学位，两所幼儿园占了其中多少座': a part of the figure the question gives, never that figure
         return _declined(question, r)
     if got is not None and got.route == "indicator" and _ABSOLUTE_CHANGE.search(question) \
             and msg("computed_note", r.language) not in got.caveats:
-        # '谁的社零比上年增加的绝对额更多': the change on the year before asked, the levels are no answer
+        # '谁的固投比上年增加的绝对额更多': the change on the year before asked, the levels are no answer
         return _declined(question, r)
     if got is not None and got.route == "indicator" and _HYPOTHETICAL.search(question) \
             and msg("computed_note", r.language) not in got.caveats:
@@ -233,7 +234,7 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
     if not _ABOUT_QUOTED.search(after) or _ASKS_ANOTHER.search(after) or DERIVE.search(question):
         return None
     if r.kind in _RATE_KINDS and q.unit and "%" not in q.unit and "百分" not in q.unit:
-        return None  # '税收收入 of 46亿元. What growth does it give': the rate of the figure quoted is asked
+        return None  # '区级税收 of 1.9亿元. What growth does it give': the rate of the figure quoted is asked
     said = question[: q.start].count("“") > question[: q.start].count("”")  # ('“超45万平方米”': the report's words)
     claim = re.split(r"[，,。？?；;]", question[: q.start])[-1]
     if not said and re.search(r"[\u4e00-\u9fff]{2}(?:是|为)\s*$", claim) and not re.search(r"报告|原文|文中|里的|中的", claim):
@@ -907,7 +908,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.intent == "aggregate" and len(r.places) == 1 and len(r.years) <= 1:
         # '一共…多少人次的A和B': the items of one place summed; one item: that figure (一共 is no sum over places)
         compound = _stated_total(question, r, scored, joined=True)
-        if compound is not None:  # '就业、创业发的补贴' over '发放就业创业补贴…': the report's one name for both
+        if compound is not None:  # '给养老、助残发的补贴' over '发放养老助残补贴…': the report's one name for both
             measure, r = [compound], r.model_copy(update={"intent": "lookup"})
         summed = _items_summed(question, r, rows) if compound is None else None
         if summed is not None:
@@ -1163,7 +1164,7 @@ _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？
 
 
 def _without_places(question: str, r: Route) -> str:
-    """The question with the places it names blanked, by full or short name ('玉塘2023年…')."""
+    """The question with the places it names blanked, by full or short name ('禾溪2023年…')."""
     for p in r.places:
         question = question.replace(p, " ").replace(short_name(p), " ")
     return question
@@ -1285,7 +1286,7 @@ def _stated_total(question: str, r: Route, scored: list[Scored], *, joined: bool
     if listing is None:
         return None
     parts = re.split(r"[、和及与]", listing.group(0))
-    # the words beside each 、 ('建成东园、西园两个': 东园, 西园; '给就业、创业发的补贴': 就业, 创业)
+    # the words beside each 、 ('建成东园、西园两个': 东园, 西园; '给养老、助残发的补贴': 养老, 助残)
     names = [[w for w, _ in tagged(part) if len(w) >= 2 and not function_word(w)] for part in parts]
     if not all(names):
         return None
@@ -1842,7 +1843,7 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
                              -_counts_named(question, x),  # 'its 3 car parks': '完成A、B、C 3个停车场…'
                              0 if aim is None else -int(_aim_of(x) == _AIM_WORD[aim.group(0).lower()]),
                              kinds.index(x.kind) if x.kind in kinds else 99,
-                             # '接近1.5万元（14870元）': of one figure given twice, the exact one
+                             # '接近1.4万元（13920元）': of one figure given twice, the exact one
                              int(x.qualifier in _ROUGH and any(y.qualifier is None and y.label_zh == x.label_zh
                                                                and y.kind == x.kind for y in peers))))
     return same[0], how
@@ -3147,7 +3148,7 @@ _RATE_KINDS = ("completion_rate", "share", "yoy_growth")
 
 
 def _other_counters(a: Indicator, b: Indicator) -> bool:
-    """Two counts of different things ('5310座' places against '2所' schools): no difference between them."""
+    """Two counts of different things ('3260座' places against '2所' schools): no difference between them."""
     return a.normalized_unit == "count" and bool(a.unit) and bool(b.unit) and a.unit != b.unit
 
 
@@ -3182,7 +3183,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
             return None
         picked.append(row)
     a, b = picked
-    if _other_counters(a, b) and r.language == "zh":  # '学位里，中小学比幼儿园多多少座': the kindergartens' places
+    if _other_counters(a, b) and r.language == "zh":  # '学位里，小学比初中多多少座': the kindergartens' places
         b = _with_first_qualifier(b_text, parts[1], subs[0].phrase, place, ctx) or b
     if a.normalized_unit != b.normalized_unit or measure_of(a) == measure_of(b) and a.label_zh == b.label_zh \
             or a.period != b.period or _other_counters(a, b):  # ('新增小学学位' and '初中学位' share a key: two still)

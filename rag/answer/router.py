@@ -86,7 +86,7 @@ _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[
 _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
-                         # '工业投资的全年目标，1-5月已经完成了几成'
+                         # '固投的全年目标，1-11月完成了几成'
                          r"(?:计划|目标|任务)[，,][^，,？?]{0,10}?完成了?(?:几成|百分之(?:几|多少)|多大比例)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
@@ -313,7 +313,7 @@ def _claim_dropped(question: str) -> str:
 # an analyst's purpose before the question ('做财政口径的对比，', '写简报用：'), when the place asked follows it
 _PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核对|汇报)[^，,：:？?]{1,20}?(?:对比|比较|简报|材料|报告|稿子|汇报|用)|"
                            r"先摸个?底|先了解一下|想了解一下|问一下|"
-                           # '给领导的简报要写某地城市更新进展：': the document being written, then the ask
+                           # '给领导的汇报材料要写某地旧改进展：': the document being written, then the ask
                            r"[^，,：:？?]{0,12}?(?:简报|材料|稿子|汇报稿|讲话稿)[^，,：:？?]{0,16}?(?=[：:]))[，,：:]\s*")
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"
                           r"(?=[^？?]*(?:多少|几))")
@@ -336,7 +336,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     if purpose and any(short_name(n) in question[purpose.end() :] for n in names):
         question = question[purpose.end() :]  # '做财政口径的对比，XX街道…': what the analyst is doing, no part of the ask
     elif purpose and (kept := resolve_places(purpose.group(0), names, metas).found):
-        question = " ".join(kept) + " " + question[purpose.end() :]  # …its places kept ('简报要写平湖…进展：')
+        question = " ".join(kept) + " " + question[purpose.end() :]  # …its places kept ('材料要写某地…进展：')
     premise = _PREMISE.match(question)
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
@@ -1045,7 +1045,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       text)  # 'in 亿', 'its total in 亿人次': a unit, no name
         text = _UNIT_WANTED_EN.sub(" ", text)  # 'Give it in yuan'
         text = re.sub(r"\b(?:written|spelt|spelled) out(?: in full)?\b|\bin full\b", " ", text, flags=re.I)
-        # 'the county-assigned soybean acreage task': who set the task, no part of the name (as 县下达的)
+        # 'the county-assigned maize acreage task': who set the task, no part of the name (as 县下达的)
         text = re.sub(r"\b(?:county|district|city|municipal|town|township|higher[- ]level|superior)[- ](?:assigned|set|"
                       r"issued|allocated|imposed)\b", " ", text, flags=re.I)
         text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?|\b(?:at|by) the end of\b|"
@@ -1106,15 +1106,15 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
     text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几|百分之)", " ", text)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
-    # '限上住宿餐饮单位' are the report's 限额以上住宿餐饮业企业 (units of the statistics are firms)
-    text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?![\u4e00-\u9fff])", r"\1企业", text)
+    # '限上批零单位' are the report's 限额以上批零企业 (units of the statistics are firms)
+    text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?=[有共是数合]|[^\u4e00-\u9fff]|$)", r"\1企业", text)
     # '数一数…：', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
     text = re.sub(r"[，,。]?\s*(?:请)?(?:用|以)百分(?:比|数)(?:来)?(?:回答|表示|给出)[。.]?", " ", text)  # how to answer
-    text = re.sub(r"按[^，,。？?]{1,12}?(?:分|划分|区分)(?:开)?(?:来)?(?:看)?[，,]", " ", text)  # '按区50强内外分，': how it is split
+    text = re.sub(r"按[^，,。？?]{1,12}?(?:分|划分|区分)(?:开)?(?:来)?(?:看)?[，,]", " ", text)  # '按区30强内外分，': how it is split
     text = re.sub(r"^\s*(?:数一数|数数|算一算|算算|查一查|看一看|看看|根据|依据|按照?(?=\s))|(?:倒推|推算|测算|估算|反推)(?:一下)?|前后(?=\s|搞|办|开展|举办|组织|共|一共|总共|累计)|"
                   r"(?:发|花|用|拨)出去了?(?=多少)|(?<=年)定的|"
                   r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s])", " ", text)  # ('固投进度：…完成了百分之多少')
-    # '那23个招商项目', '给就业、创业发的补贴': which things and to whom, no part of the name
+    # '那17个招商项目', '给养老、助残发的补贴': which things and to whom, no part of the name
     text = re.sub(r"[这那](?=\s*\d+(?:\.\d+)?\s*[个家项所户座名条])|给(?=[^，,？?]{1,10}?发(?:放)?的?(?:补贴|奖励|补助|资金|奖金))",
                   " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
@@ -1122,7 +1122,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"投进去了?多少钱", "投入", text)  # '…项目一共投进去多少钱': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
-    text = re.sub(r"收上来的?税(?:款|收)?", "税收", text)  # '那年收上来的税一共多少亿' 
+    text = re.sub(r"收上来的?税(?:款|收)?", "税收", text)  # '去年一年收上来的税'
     text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
     text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,]\s*那)|"

@@ -215,8 +215,8 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
 
 
 def _one_key_per_label(rows: list[Indicator]) -> list[Indicator]:
-    """A label the report once names as a part of a whole ('其中区级税收4.08亿元') is that part wherever the report
-    states it ('预计上半年区级税收可达4.95亿元'): one measure, never a lexicon total in one sentence and a part in the
+    """A label the report once names as a part of a whole ('其中区级税收2.9亿元') is that part wherever the report
+    states it ('预计上半年区级税收可达3.5亿元'): one measure, never a lexicon total in one sentence and a part in the
     next."""
     parts = {x.label_zh for x in rows if x.key == f"label:{x.label_zh}" and x.evidence.quote.startswith("其中")}
     out: list[Indicator] = []
@@ -564,7 +564,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if unit_kind in STREAK_UNITS:
             term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
         part = any(t.lstrip(" （(").startswith("其中") for t in (sentence[clause.start : q.start], prefix))  # a part
-        # of the figure before ('…21.6万亩（其中小麦10.9万亩、…': the bracket opens it, in the same clause)
+        # of the figure before ('…18.2万亩（其中小麦9.4万亩、…': the bracket opens it, in the same clause)
         if label and prev[1] and term is None and (part or (
                 unit_kind == "m2" and re.fullmatch(r"(?:当年)?(?:新植|投产|挂果|开割|结果|可采|采摘)面积", label))):
             # '蜜柚种植面积7600亩,其中投产面积4300亩' -> 蜜柚投产面积; '…种植面积3.2万亩,受寒潮影响,投产面积…' too
@@ -1103,7 +1103,7 @@ def _label(prefix: str, end: int) -> str:
         return _clean("、".join(items if listed else items[-2:]))  # '受理群众来信、来访86件': one figure of both
     framed = re.match(r"[^、]*?等[\u4e00-\u9fff]{0,10}?(?:项目|工程|地块|片区|领域|行业)(?:中|里|内)(?=[\u4e00-\u9fff]{2})",
                       items[-1])
-    if framed:  # '在地铁14号线、…医院等重大项目中累计完成土地整备73万平方米': where it was done frames the measure
+    if framed:  # '在轨道6号线、…医院等重大项目中累计完成土地整备41万平方米': where it was done frames the measure
         return _clean(items[-1][framed.end() :])
     return _clean(items[-1])
 
