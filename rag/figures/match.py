@@ -804,7 +804,6 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
     "poverty incidence": ("贫困发生率",), "poverty rate": ("贫困发生率",),
     "finished": ("完工", "竣工", "完成"),
-    "acreage": ("面积",), "acreages": ("面积",),  # 'maize acreage' is 玉米种植面积 (the dictionary has no gloss)
     "illegal building": ("违建", "违法建筑"), "illegal-building": ("违建", "违法建筑"), "removal": ("拆除", "消化"),
     "into work": ("就业",), "into jobs": ("就业",), "jobless": ("失业",),
     "agricultural output": ("农业总产值", "农业产值"), "gross agricultural output": ("农业总产值",),
@@ -918,7 +917,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "around", "about", "set", "sets", "already", "planning", "aiming", "aim", "aims", "aimed", "full-year",
             "task", "tasks", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
             "appear", "appeared", "appears", "down", "last", "previous", "times", "collect", "collected", "collects",
-            "fulfil", "fulfill", "fulfilled", "fulfils", "fulfills",
+            "fulfil", "fulfill", "fulfilled", "fulfils", "fulfills", "acreage", "acreages",
             *_PARTICLES}
 
 
