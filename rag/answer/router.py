@@ -897,6 +897,9 @@ def kind_asked(question: str) -> AskedKind:
     done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b|\btask (?:forces?|orders?)\b|任务令|"
                   r"\bahead of (?:the |its |their )?(?:year's |annual |full-year )?(?:task|target|schedule|plan)s?\b|"
                   r"提前完成(?:了)?(?:全年|年度)?(?:工作)?(?:任务|目标)|"  # 'finished ahead of the year's task': a result
+                  # '…, and had it met its full-year goal': a check of the result asked first
+                  r"\band (?:had|has|did) (?:it|they|the [\w-]+) (?:already )?(?:met|meet|reach(?:ed)?|hit|achieved?|"
+                  r"fulfil+(?:ed)?) (?:its|their|the) [\w\s-]{0,40}?(?:goal|target|task|plan)s?\b|"
                   + _FORM_FILL.pattern, " ", done,
                   flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target; '要填多少': a form
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
