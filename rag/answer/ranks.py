@@ -107,7 +107,9 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
 
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
-            "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships"]
+            "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships",
+            # other proper names ('among Shunde's towns'): the peers' county, no part of what is ranked
+            *(w.lower() for w in re.findall(r"(?<=\s)([A-Z][a-z]+)(?:'s|’s)?\b", question))]
     asked_scope = next((c for c, p in _ASKED_SCOPE if re.search(p, question, re.I)), None)
     # 'for its share of good-air days (空气优良率)': the Chinese an English question gives names what is ranked
     glosses = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", question) if lang == "en" and t not in place

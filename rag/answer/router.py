@@ -110,7 +110,9 @@ _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decli
                            r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
 # a year written short: '23年固投' (not '近5年', '连续20年', '20年来'), "'22", "FY23"
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
-_SEASON = re.compile(r"(?:19|20)\d\d\s*年?\s*[/／—–-]\s*((?:19|20)\d\d\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季))")
+_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?的?(?:工作)?(?:报告|总结)(?:里|中|上)?(?=定|提|说|写|给)")
+_SEASON = re.compile(r"(?:19|20)\d\d\s*年?\s*[/／—–-]\s*((?:19|20)\d\d\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季|"
+                     r"(?:crushing |growing |marketing |harvest |school )?season\b))")  # '2021–2022 season'
 _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
 
 
@@ -363,7 +365,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     lang = language_of(question)
     found = resolve_places(question, names, metas)
     places, unknown, spans = found.found, found.unknown, found.spans
-    years = sorted({int(y) for y in _YEAR.findall(question)}) or relative_year(question, places, metas)
+    # '2023年报告定下的2024年目标': a year naming the report, never a period asked (when another year is asked)
+    dated = _REPORT_YEAR.sub(" ", question)
+    years = sorted({int(y) for y in _YEAR.findall(dated if _YEAR.search(dated) else question)}) \
+        or relative_year(question, places, metas)
     base = _BASE_YEAR_EN.search(question) if lang == "en" and len(years) == 1 else None
     if base and _GROWTH.search(question) and int(base.group(1)) == years[0]:
         years = [years[0] + 1]  # 'by what percentage did retail sales increase over 2022': the year after its base
@@ -823,7 +828,8 @@ def unit_hint(question: str) -> str | None:
         return "m2"
     if re.search(rf"多少(?:万)?吨|多少公斤|多少斤|\bhow many {scale}(?:tonnes|tons|kilograms|kg)\b", question, re.I):
         return "t"  # 'how many kilograms of cocoons': a weight, never a count nor the cocoons' income
-    if re.search(r"\b(?:area|acreage)\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I):
+    if re.search(r"\b(?:area|acreage)\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I) \
+            and not re.search(r"\b(?:output|revenue|income|sales|investment|tax(?:es)?)\b", question, re.I):
         return "m2"  # 'how large was the eel-farming area': an area, never the number of farms
     if COUNT_ASKED.search(question) or re.search(r"多少(?:人|次)|\bhow many\b", question, re.I):
         return "count"
@@ -1048,6 +1054,11 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       text)  # 'in 亿', 'its total in 亿人次': a unit, no name
         text = _UNIT_WANTED_EN.sub(" ", text)  # 'Give it in yuan'
         text = re.sub(r"\b(?:written|spelt|spelled) out(?: in full)?\b|\bin full\b", " ", text, flags=re.I)
+        # 'rank among Shunde's towns and sub-districts': the peers a rank counts, no part of the name
+        text = re.sub(r"\b(?:among|of) (?:the |all )?(?:[A-Z][a-z]+(?:'s|’s)? |(?:district|county|city)(?:'s|’s) )?"
+                      r"(?:\d+ )?(?:towns?|townships?|sub-?districts?|streets?|places?)(?:,? (?:and|or) (?:towns?|townships?|"
+                      r"sub-?districts?|streets?))?\b", " ", text)
+        text = re.sub(r"^\s*where\b", " ", text, flags=re.I)  # 'Where did it rank': the position asked
         # 'the county-assigned maize acreage task': who set the task, no part of the name (as 县下达的)
         text = re.sub(r"\b(?:county|district|city|municipal|town|township|higher[- ]level|superior)[- ](?:assigned|set|"
                       r"issued|allocated|imposed)\b", " ", text, flags=re.I)

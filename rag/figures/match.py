@@ -143,7 +143,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 same_term = any(t.regex.fullmatch(cjk) and t.key in (row.key, base_key(row.key)) for t in TERMS)
                 # ('国高' given, '国家级高新技术企业数量' read: one lexicon indicator under two names)
                 key_score *= 1.0 if cjk in row.label_zh or same_term else label_similarity(cjk, row.label_zh) if names_measure \
-                    else 0.5 if len(cjk) >= 6 and cjk not in row.evidence.quote + (row.context or "") \
+                    else 0.5 if len(cjk) >= 5 and cjk not in row.evidence.quote + (row.context or "") \
                     else max(0.75, label_similarity(cjk, row.label_zh))
                 # ('visitors to the … project (某某沟域综合开发项目)': a thing the town's figure never names is not it)
             elif lang == "zh":

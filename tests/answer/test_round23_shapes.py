@@ -26,7 +26,10 @@ REPORTS = {
                    "赴外地开展招商活动4次,累计挖掘项目17个,意向投资金额合计24亿元,已落户项目6个。"
                    "“民意速办”共接报案件2.6万宗,办理2.58万宗,办结率99.2%。\n"
                    "二、2024年工作计划\n"
-                   "新增幼儿园学位900座、基础教育学位1800座。新建幼儿园1所。\n",
+                   "新增幼儿园学位900座、基础教育学位1800座。新建幼儿园1所。全年完成固定资产投资63亿元。\n",
+    "lx_2024.txt": "澜汐街道2024年工作总结\n"
+                   "一、主要指标\n"
+                   "1-11月完成固定资产投资60.1亿元,同比增长3.2%。\n",
     "bq_2023.txt": "柏桥街道2023年工作总结\n"
                    "一、主要成效\n"
                    "全年完成全社会固定资产投资41.2亿元,同比增长3.3%。\n",
@@ -50,7 +53,15 @@ REPORTS = {
                    "一、主要经济指标\n"
                    "1-5月,完成固定资产投资62.5亿元,完成年度目标的25%;街道实现区级税收1.9亿元,同比增长8.1%。\n"
                    "（二）城市更新取得新进展\n"
-                   "城市更新完工项目3个,开工项目5个,完成固定资产投资9.8亿元,占年度考核任务35%。\n",
+                   "城市更新完工项目3个,开工项目5个,完成固定资产投资9.8亿元,占年度考核任务35%。"
+                   "外出招商5次,已落户项目9个,提前完成全年落户任务。\n",
+    "tj_2023.txt": "桐泾街道2023年工作总结\n"
+                   "一、经济运行\n"
+                   "全年实现地区生产总值218.6亿元,同比增长5.2%,总量居全区8个镇街第3位、增速居第2位。"
+                   "云栖智造谷片区全年完成工业产值86亿元。\n",
+    "jy_2022.txt": "金屿乡2022年工作总结\n"
+                   "一、特色产业\n"
+                   "预计2021—2022年产季全乡柑橘产量3.4万吨,产值2.6亿元。\n",
     "zj_2018.txt": "朱槿街道2018年工作总结\n"
                    "一、经济发展\n"
                    "截至11月底,辖区实现税收6.2亿元,同比增长5.1%,其中区级税收2.2亿元。"
@@ -275,3 +286,22 @@ def test_a_third_batch_of_wordings(corpus: Corpus) -> None:
 def test_a_part_of_a_figure_given_is_never_that_figure(corpus: Corpus) -> None:
     a = corpus.ask("澜汐2023年共新增学位3870座，其中两所幼儿园占多少座？")
     assert (3870.0, "count") not in headline_figures(a)[:1], a.text
+
+
+def test_english_peers_seasons_and_a_named_area(corpus: Corpus) -> None:
+    a = corpus.ask("Where did Tongjing sub-district (桐泾街道) rank among Foshan's towns and sub-districts by GDP growth "
+                   "in 2023?")
+    assert "2" in a.text.split("[1]")[0] and "3rd" not in a.text, a.text
+    a = corpus.ask("What citrus output does Jinyu township (金屿乡) expect for the 2021–2022 season?")
+    assert headline_figures(a)[:1] == [(3.4e4, "t")], a.text
+    a = corpus.ask("How much industrial output did the Yunqi Smart Manufacturing Valley (云栖智造谷) area of Tongjing "
+                   "sub-district (桐泾街道) produce in 2023?")
+    assert _first(a, 86e8, "CNY"), a.text
+    a = corpus.ask("How many projects had already settled in Qingshan (青杉) by mid-2024, and had it met its full-year "
+                   "goal for landings?")
+    assert headline_figures(a)[:1] == [(9.0, "count")], a.text
+
+
+def test_a_year_that_names_the_report(corpus: Corpus) -> None:
+    a = corpus.ask("澜汐2024年1-11月完成的固定资产投资，离2023年报告定下的2024年目标还差多少亿元？")
+    assert _first(a, 2.9e8, "CNY"), a.text
