@@ -110,6 +110,8 @@ _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decli
                            r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
 # a year written short: '23年固投' (not '近5年', '连续20年', '20年来'), "'22", "FY23"
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
+_BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
+                          r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
 _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?的?(?:工作)?(?:报告|总结)(?:里|中|上)?(?=定|提|说|写|给)")
 _SEASON = re.compile(r"(?:19|20)\d\d\s*年?\s*[/／—–-]\s*((?:19|20)\d\d\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季|"
                      r"(?:crushing |growing |marketing |harvest |school )?season\b))")  # '2021–2022 season'
@@ -369,6 +371,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     dated = _REPORT_YEAR.sub(" ", question)
     years = sorted({int(y) for y in _YEAR.findall(dated if _YEAR.search(dated) else question)}) \
         or relative_year(question, places, metas)
+    before = _BEFORE_YEAR.search(question) if len(years) == 1 else None
+    if before and int(before.group(1) or before.group(2)) == years[0]:
+        years = [years[0] - 1]  # 'the year before its 2020 report year', '2020年的上一年': that year less one
     base = _BASE_YEAR_EN.search(question) if lang == "en" and len(years) == 1 else None
     if base and _GROWTH.search(question) and int(base.group(1)) == years[0]:
         years = [years[0] + 1]  # 'by what percentage did retail sales increase over 2022': the year after its base
