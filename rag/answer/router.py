@@ -563,7 +563,7 @@ _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长
                           # 'retail sales in 2023 — amount and growth?', '…, and the year-on-year change?'
                           r"\b(?:amount|level|total|value|figure) and (?:its |the )?(?:growth|change|yoy)\b|"
                           r"(?<!%)(?<!rate), and (?:its |the )?(?:(?:year-on-year|yoy) )?(?:change|growth)\?", re.I)
-_EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task|"
+_EN_TWO = re.compile(r"(?:what (?:was|were)|how (?:much|many))[^?]*\band\b[^?]*(?:grow|growth|target|task|goal|"
                      r"\bshare\b|\bproportion\b)|"
                      # 'what PM2.5 level did it report, and did it meet the target?': the level, then the check
                      r"\bwhat\b[^?]*,? and (?:(?:did|does|was|were|is) (?:it|this|that|they)|what|how)\b[^?]*(?:target|task|"
@@ -908,9 +908,6 @@ def kind_asked(question: str) -> AskedKind:
     done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b|\btask (?:forces?|orders?)\b|任务令|"
                   r"\bahead of (?:the |its |their )?(?:year's |annual |full-year )?(?:task|target|schedule|plan)s?\b|"
                   r"提前完成(?:了)?(?:全年|年度)?(?:工作)?(?:任务|目标)|"  # 'finished ahead of the year's task': a result
-                  # '…, and had it met its full-year goal': a check of the result asked first
-                  r"\band (?:had|has|did) (?:it|they|the [\w-]+) (?:already )?(?:met|meet|reach(?:ed)?|hit|achieved?|"
-                  r"fulfil+(?:ed)?) (?:its|their|the) [\w\s-]{0,40}?(?:goal|target|task|plan)s?\b|"
                   + _FORM_FILL.pattern, " ", done,
                   flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target; '要填多少': a form
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
