@@ -1278,7 +1278,7 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
 def _stated_total(question: str, r: Route, scored: list[Scored], *, joined: bool = False) -> Indicator | None:
     """The one figure of the measure asked whose sentence names every item the question lists: the report's own
     total of them ('东园、西园2个停车场建成,增加车位301个' for '东园、西园两个停车场一共新增多少停车位'); `joined`: whose
-    label names them as one word ('发放就业创业补贴' for '给就业、创业发的补贴一共多少')."""
+    label names them as one word ('发放养老助残补贴' for '给养老、助残发的补贴一共多少')."""
     text = _without_places(question, r)
     listing = re.search(r"[^，,。；;？?\s]+?(?:[、和及与][^，,。；;？?\s、和及与]+)+", text)
     if listing is None:
@@ -3181,7 +3181,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
             return None
         picked.append(row)
     a, b = picked
-    if _other_counters(a, b) and r.language == "zh":  # '学位里，小学比初中多多少座': the kindergartens' places
+    if _other_counters(a, b) and r.language == "zh":  # '学位里，小学比幼儿园多几座': the kindergartens' places
         b = _with_first_qualifier(b_text, parts[1], subs[0].phrase, place, ctx) or b
     if a.normalized_unit != b.normalized_unit or measure_of(a) == measure_of(b) and a.label_zh == b.label_zh \
             or a.period != b.period or _other_counters(a, b):  # ('新增小学学位' and '初中学位' share a key: two still)

@@ -1124,9 +1124,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     # '限上批零单位' are the report's 限额以上批零企业 (units of the statistics are firms)
     text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?=[有共是数合]|[^\u4e00-\u9fff]|$)", r"\1企业", text)
-    # '数一数…：', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
     text = re.sub(r"[，,。]?\s*(?:请)?(?:用|以)百分(?:比|数)(?:来)?(?:回答|表示|给出)[。.]?", " ", text)  # how to answer
     text = re.sub(r"按[^，,。？?]{1,12}?(?:分|划分|区分)(?:开)?(?:来)?(?:看)?[，,]", " ", text)  # '按区30强内外分，': how it is split
+    # '数一数…：', '倒推一下', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
     text = re.sub(r"^\s*(?:数一数|数数|算一算|算算|查一查|看一看|看看|根据|依据|按照?(?=\s))|(?:倒推|推算|测算|估算|反推)(?:一下)?|前后(?=\s|搞|办|开展|举办|组织|共|一共|总共|累计)|"
                   r"(?:发|花|用|拨)出去了?(?=多少)|(?<=年)定的|"
                   r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s])", " ", text)  # ('固投进度：…完成了百分之多少')

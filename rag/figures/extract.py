@@ -563,8 +563,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:
             term = None  # 'PM2.5浓度连续4年下降': a streak of years, never the measure's own figure
-        part = any(t.lstrip(" （(").startswith("其中") for t in (sentence[clause.start : q.start], prefix))  # a part
-        # of the figure before ('…18.2万亩（其中小麦9.4万亩、…': the bracket opens it, in the same clause)
+        # a part of the figure before ('…18.2万亩（其中小麦9.4万亩、…': a bracket may open it, in the same clause)
+        part = any(t.lstrip(" （(").startswith("其中") for t in (sentence[clause.start : q.start], prefix))
         if label and prev[1] and term is None and (part or (
                 unit_kind == "m2" and re.fullmatch(r"(?:当年)?(?:新植|投产|挂果|开割|结果|可采|采摘)面积", label))):
             # '蜜柚种植面积7600亩,其中投产面积4300亩' -> 蜜柚投产面积; '…种植面积3.2万亩,受寒潮影响,投产面积…' too
