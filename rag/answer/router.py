@@ -881,6 +881,8 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"\bhow far (?:along|advanced|on)\b[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
                  r"\b(?:task|target|quota|plan|goal)s?\b", question, re.I):
         return "completion_rate"  # 'how far along was it toward its full-year revenue task': the share done
+    if re.search(r"(?:目标|任务|计划)[^，,？?]{0,4}[，,]\s*实际(?:完成|实现|达到)了?(?:多少|几)", question):
+        return "actual"  # '2022年报告定下的2023年固投目标，实际完成了多少': the result, against that target
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少", question):
         return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
     if _COMPLETION.search(question) or re.search(r"\b(?:how many times (?:over )?|what multiple of )(?:its|the|their)\b[^?]{0,60}?"
