@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rag.answer.baseline import naive_answer
 from rag.config import Settings
+from rag.errors import NotFoundError
 from rag.evals.scoring import (
     Fact,
     GoldIndicator,
@@ -32,7 +33,11 @@ SUITES = ("qa", "indicators", "metadata", "summaries")
 def run_eval(open_corpus: Callable[[Settings], Corpus], settings: Settings, *, suites: list[str], data_dir: Path,
              corpus_dir: Path | None = None, facts: Path | None = None, baseline: bool = False) -> dict[str, Any]:
     """Run the chosen suites on the corpus `open_corpus(settings)` opens; with `corpus_dir`, everything happens
-    in a throw-away data directory (the configured one is never opened)."""
+    in a throw-away data directory (the configured one is never opened). A corpus or facts file named but missing
+    is an error, never an empty report."""
+    for named in (corpus_dir, facts):
+        if named is not None and not named.exists():
+            raise NotFoundError(f"{named} does not exist", hint="check the path given to --corpus / --facts")
     if corpus_dir is not None:
         with tempfile.TemporaryDirectory(prefix="jiedao-eval-") as tmp:
             temp = settings.model_copy(update={"data_dir": Path(tmp), "chroma_host": None})

@@ -35,6 +35,16 @@ def test_eval_on_unseen_corpus_leaves_main_index_untouched(tmp_path: Path, monke
         CliRunner().invoke(app, ["reports", "--json"]).stdout)
 
 
+def test_a_missing_corpus_or_facts_file_is_an_error_never_an_empty_report(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("JIEDAO_DATA_DIR", str(tmp_path / "d"))
+    monkeypatch.setenv("JIEDAO_EMBEDDER", "hash")
+    for flag, missing in (("--corpus", tmp_path / "no_reports"), ("--facts", tmp_path / "no_facts.jsonl")):
+        res = CliRunner().invoke(app, ["eval", "--suite", "qa", flag, str(missing), "--json",
+                                       "--out", str(tmp_path / "out"), "--thresholds", str(tmp_path / "none.json")])
+        assert res.exit_code != 0 and str(missing) in res.output, res.output
+        assert len(res.output.strip().splitlines()) == 1, res.output  # one line, no traceback
+
+
 @pytest.mark.slow
 def test_offline_eval_gate_passes_with_baseline_column(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("JIEDAO_DATA_DIR", str(tmp_path / "d"))
