@@ -74,6 +74,7 @@ from rag.text.cues import (
     NUMBER_QUESTION,
     PER_MONTH,
     PLAN_OBJECT,
+    PREVIOUS_YEAR,
     QUOTED_COUNTED,
     REST_ASKED,
     WHICH_STATES,
@@ -82,7 +83,7 @@ from rag.text.cues import (
 )
 from rag.text.messages import join_list, msg, ui
 from rag.text.names import period_en, period_zh, place_en, place_en_pattern
-from rag.text.numbers import STREAK_UNITS, format_en, format_zh, majority_unit, scan_quantities
+from rag.text.numbers import STREAK_UNITS, UNITS, format_en, format_zh, majority_unit, scan_quantities
 from rag.text.words import function_word, tagged
 
 NOT_REPORTED = "未报告 / not reported"
@@ -231,7 +232,7 @@ def _identified(question: str, r: Route, ctx: Context) -> Answer | None:
     after, rest = (re.split(r"[？?]", question[q.end :], maxsplit=1) + [""])[:2]  # the ask the figure is in, the next
     if not _ABOUT_QUOTED.search(after) or _ASKS_ANOTHER.search(after) or DERIVE.search(question):
         return None
-    if r.kind in _RATE_KINDS and q.unit and "%" not in q.unit and "百分" not in q.unit:
+    if r.kind in _RATE_KINDS and q.unit and UNITS[q.unit].normalized_unit != "percent":
         return None  # '区级税收 of 1.9亿元. What growth does it give': the rate of the figure quoted is asked
     said = question[: q.start].count("“") > question[: q.start].count("”")  # ('“超45万平方米”': the report's words)
     claim = re.split(r"[，,。？?；;]", question[: q.start])[-1]
@@ -1116,7 +1117,7 @@ def _change_route(question: str, r: Route, measure: list[Indicator], places: lis
         # '2024年比上年多了多少万元': the year before is the other level; with no year named, the last two years
         return r.model_copy(update={"kind": "actual", "intent": "trend", "years": [last - 1, last] if last else [],
                                     "period": None})
-    if r.unit_hint not in (None, "count") and (_PREVIOUS_YEAR.search(question) or _ON_YEAR_AGO.search(question)):
+    if r.unit_hint not in (None, "count") and (PREVIOUS_YEAR.search(question) or _ON_YEAR_AGO.search(question)):
         return r  # 'up by how many 亿 yoy' with no growth to compute from: the level is no change on last year
     return r.model_copy(update={"kind": "actual"})
 
@@ -1161,11 +1162,11 @@ _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？
                               rf"[（(]([\u4e00-\u9fff]{{2,10}}(?:{_ITEM_JOIN})[\u4e00-\u9fff]{{2,10}})[）)]")
 
 
-def _without_places(question: str, r: Route) -> str:
-    """The question with the places it names blanked, by full or short name ('禾溪2023年…')."""
+def _without_places(text: str, r: Route, blank: str = " ") -> str:
+    """The text with the places the question names blanked, by full or short name ('禾溪2023年…')."""
     for p in r.places:
-        question = question.replace(p, " ").replace(short_name(p), " ")
-    return question
+        text = text.replace(p, blank).replace(short_name(p), blank)
+    return text
 
 
 def _listed(question: str, r: Route) -> list[str]:
@@ -2045,8 +2046,6 @@ _BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相�
 # 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed
 _ATTAINED = re.compile(r"(?:达到|完成|实现|超过|突破)了?[^，,？?]{0,16}(?:目标|任务|计划)了?(?:吗|没有)|是否(?:达到|完成|实现)|"
                        r"\b(?:did|has|have)\b[^?]*\b(?:meet|met|hit|reach|achieve)\b[^?]*\b(?:target|goal)", re.I)
-_PREVIOUS_YEAR = re.compile(r"上一年|上年|去年|前一年|\b(?:previous|prior|last|preceding) year\b|\bthe year before\b|"
-                            r"\b(?:a|one) year (?:earlier|before)\b", re.I)
 _SHARE_UNITS = ("%", "成")  # a share as printed: 41.5%, 近六成
 _SIGNED = ("yoy_growth", "yoy_change")  # shown as a verb (增长/减少) and the magnitude
 
@@ -2209,7 +2208,7 @@ def _prior_of_quoted(question: str, r: Route, given: list[Indicator], rows: list
                   and g.period == a.period and g.label_zh == a.label_zh and -100 < g.value] \
             or _said_after([a], rows, r.model_copy(update={"kind": "yoy_growth"}))  # '…13宗，事故宗数下降31.6%'
         growth = [g for g in growth if g.unit == "%" and -100 < g.value]
-        if not year or len(growth) != 1 or not (year - 1 in r.years or _PREVIOUS_YEAR.search(question)
+        if not year or len(growth) != 1 or not (year - 1 in r.years or PREVIOUS_YEAR.search(question)
                                                 or _ON_YEAR_AGO.search(question.split("。")[-1])):
             continue
         g = growth[0]
@@ -2268,10 +2267,10 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     if given:  # '完成6.4亿元、占任务40%,任务约多少': the figures the question states (and their growth) are the inputs
         plain = _quoted(question, plain)
     year = r.period if r.period and r.period[:4].isdigit() and not r.period.endswith("-plan") else None
-    if year is None and given and _PREVIOUS_YEAR.search(question):  # '报告年度…推算上一年': the year before the figure's
+    if year is None and given and PREVIOUS_YEAR.search(question):  # '报告年度…推算上一年': the year before the figure's
         quoted = [x for x in plain if x.kind in _LEVEL and x.period[:4].isdigit() and is_full_year(x.period)]
         year = str(int(quoted[0].period[:4]) - 1) if quoted else None
-    if year is None and not given and _PREVIOUS_YEAR.search(question) and DERIVE.search(question):
+    if year is None and not given and PREVIOUS_YEAR.search(question) and DERIVE.search(question):
         # '按增速倒推，报告年度的上一年约有多少家': the year before the latest level stated with its growth
         paired = [x for x in plain if x.kind in _LEVEL and is_full_year(x.period) and any(
             g.kind == "yoy_growth" and g.period == x.period and g.report_id == x.report_id for g in plain)]
@@ -2341,7 +2340,7 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
     rows = [x for x in measure if x.street == place and x.part != "plan" and not x.period.endswith("-plan")]
     years = sorted(set(r.years))
     if len(years) == 2 and years[1] - years[0] != 1 or len(years) > 2 or (
-            len(years) < 2 and not _PREVIOUS_YEAR.search(question) and not _ON_YEAR_AGO.search(question)
+            len(years) < 2 and not PREVIOUS_YEAR.search(question) and not _ON_YEAR_AGO.search(question)
             and not DERIVE.search(question)
             and not _NET_ADDED.search(question)):
         return None  # two years apart, or no year before named: not the change on the year before
@@ -2518,8 +2517,7 @@ def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> A
         item_phrase = indicator_phrase(question[: m.start()], [], lang, r.places) if noun in question[: m.start()] \
             else noun
         item_phrase = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", item_phrase) or noun
-        for p in r.places:
-            item_phrase = item_phrase.replace(p, "").replace(short_name(p), "")
+        item_phrase = _without_places(item_phrase, r, blank="")
         item_phrase = re.sub(r"^(?:开展|举办|组织|举行)", "", item_phrase) or noun
         rest = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", indicator_phrase(question[m.end() :], [], lang, r.places))
         rest = re.sub(r"(?:多少)?(?:亿元|万元|元)$", "", rest)  # '…的落地产值大约是多少亿元': the unit asked

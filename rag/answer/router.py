@@ -32,6 +32,7 @@ from rag.text.cues import (
     PER_EACH,
     PER_MONTH,
     PER_SPELLED,
+    PREVIOUS_YEAR,
     QUESTION_TARGET,
     QUOTE_ASKS_WHICH,
     WHICH_STATES,
@@ -387,7 +388,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
     last = re.split(r"(?<=[\w)”])\.\s+(?=[A-Z])", question)[-1] if lang == "en" else question
     earlier = last != question and kind in ("yoy_growth", "yoy_change") and kind_asked(last) == "actual" \
-        and bool(re.search(r"\b(?:a|one) year (?:earlier|before)\b|\bthe (?:previous|prior) year\b", last, re.I))
+        and bool(PREVIOUS_YEAR.search(last))
     if earlier:
         # 'X grew its firms by a stated rate in 2022. How many did it have a year earlier?': the level asked, of the
         # year before the one the premise names

@@ -201,17 +201,22 @@ def extract_indicators(report: Report, sections: list[Section], chunks: list[Chu
                 log.exception("figure extraction failed on a sentence at %d of %s", sent_start, report.report_id)
                 found = []
             for ind in found:
-                sig = (ind.key, ind.kind, ind.period, round(ind.normalized_value, 6))
+                sig = _signature(ind)
                 if sig in seen:
                     continue  # a figure repeated (e.g. in a highlights block) is kept once, at first mention
                 seen.add(sig)
                 out.append(ind)
     for ind in table_indicators(report, sections, chunks):  # figures stated in tables, once each
-        sig = (ind.key, ind.kind, ind.period, round(ind.normalized_value, 6))
+        sig = _signature(ind)
         if sig not in seen:
             seen.add(sig)
             out.append(ind)
     return _one_key_per_label(out)
+
+
+def _signature(ind: Indicator) -> tuple[str, str, str, float]:
+    """What makes two figures one: a figure repeated (e.g. in a highlights block) is kept once, at first mention."""
+    return ind.key, ind.kind, ind.period, round(ind.normalized_value, 6)
 
 
 def _one_key_per_label(rows: list[Indicator]) -> list[Indicator]:
@@ -224,7 +229,7 @@ def _one_key_per_label(rows: list[Indicator]) -> list[Indicator]:
     for x in rows:
         if x.label_zh in parts and not x.key.startswith(("label:", "other:")):
             x = x.model_copy(update={"key": f"label:{x.label_zh}"})
-        sig = (x.key, x.kind, x.period, round(x.normalized_value, 6))
+        sig = _signature(x)
         if sig not in seen:
             seen.add(sig)
             out.append(x)

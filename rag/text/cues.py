@@ -200,3 +200,6 @@ QUOTE_ASKS_WHICH = re.compile(r"哪项|哪一项|哪个指标|什么指标|哪�
 # Words before a figure a question names as a bar, not as a figure of the report: '收入超过80万元的村' names the
 # villages by it, '目标定到20亿元以上了吗' checks against it.
 BAR_BEFORE = re.compile(r"(?:超过?|达到?|突破|过|高于|低于|不足|不到|少于|多于|大于|小于|在)\s*$")
+# The year before the one a question names ('上一年', 'a year earlier', 'the year before').
+PREVIOUS_YEAR = re.compile(r"上一年|上年|去年|前一年|\b(?:previous|prior|last|preceding) year\b|\bthe year before\b|"
+                           r"\b(?:a|one) year (?:earlier|before)\b", re.I)
