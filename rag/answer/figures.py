@@ -69,6 +69,7 @@ from rag.text.cues import (
     DECLINE_ASKED,
     DERIVE,
     FINAL_ONLY,
+    GIVEN_RATE,
     GRADE,
     MONEY_FLOW,
     NUMBER_QUESTION,
@@ -107,7 +108,7 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
              "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
-_DIFF_ASKED = re.compile(r"[多少高低快慢]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
+_DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
@@ -144,7 +145,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                                             terms=join_list(named, r.language)), [], route="abstain")
     got = _from_table(question, r, ctx)
     if (got is None or got.route == "abstain") and len(r.places) >= 2 and not r.twins and not r.unknown_places \
-            and (r.intent == "rank" or _DIFF_ASKED.search(question)) and not asks_rank(question) \
+            and (r.intent in ("rank", "aggregate") or _DIFF_ASKED.search(question)) and not asks_rank(question) \
             and not ambiguous_places(r, ctx):
         # 'A街道的X和B街道的Y，哪个更多': each place's figure under its own wording
         return _compared_by_parts(question, r, ctx) or got
@@ -170,6 +171,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # are not the stock asked
         return _declined(question, r)
     if got is not None and got.route == "indicator" and r.language == "en" and _HOW_MUCH_STUFF.search(question) \
+            and r.unit_hint != "count" \
             and len(got.citations) == 1 and got.table and all(t.normalized_unit == "count" for t in got.table):
         # 'how much chestnut did its processing firms handle' over '板栗加工企业8家': a quantity asked, no count
         return _declined(question, r)
@@ -859,6 +861,16 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             if again and again[0].score >= _TRIMMED_SURE:
                 r, scored = r.model_copy(update={"phrase": trimmed}), again
                 measure = _best_measure(scored, r, question)
+        elif (len(trimmed) >= 3 or lexical) and r.phrase.startswith("新") and dropped == "新" and len(r.places) == 1:
+            # '新上市了几家公司' over '上市公司达9家': the stock is stated, the number added is not
+            stock = [s.row for s in match_rows(trimmed, rows, keys=r.keys, lang="zh", embed=ctx.embed)
+                     if s.score >= _TRIMMED_SURE and s.row.street == r.places[0] and s.row.kind in _LEVEL
+                     and (not r.period or period_matches(_base_period(s.row.period), r.period))]
+            if stock:
+                x = stock[0]
+                return _answer(question, r, msg("only_stock", r.language, place=_place(x.street, r.language),
+                                                period=_period(x.period, r.language), label=_label([x], r.language),
+                                                figure=_figure(x, r.language), n=1), [x], route="abstain")
     part_asked = _part_asked_zh(question) if r.language == "zh" else None  # read once, used below
     if not measure:
         part_zh = part_asked if r.intent == "lookup" and len(r.places) == 1 else None
@@ -1019,7 +1031,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 _TRIMMED_SURE = 0.9  # a phrase cut down to label words is trusted only on a strong match
-_NOT_DROPPED = re.compile(r"[前上去今明]一?年|半年|季|月|期|[比占率均每差级多少高低大小]|推算|倒推|测算|增加|减少|口径|还有|没|未|剩|其余|除|以外|之外")
+_NOT_DROPPED = re.compile(r"[前上去今明]一?年|半年|季|月|期|[比占率均每差级多少高低大小新]|推算|倒推|测算|增加|减少|口径|还有|没|未|剩|其余|除|以外|之外")
 
 
 def _label_words(phrase: str, labels: set[str], terms: Sequence[Term] = ()) -> str:
@@ -1179,15 +1191,20 @@ def _listed(question: str, r: Route) -> list[str]:
         noun = bracket.group(1)
         return [x if x.endswith(noun) else x + noun for x in re.split(_ITEM_JOIN, bracket.group(2)) if len(x) >= 2]
     text = _without_places(question, r)
+    frame = context_frame(question)  # '防坍塌、治水这块，…': the topic's items are no items of the total
+    text = text.replace(frame, " ") if frame else text
+
     def last_words(part: str) -> str:  # the words after the part's last 的 and last comma
         return indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
 
     items = []
-    for part in re.split(r"和|(?<![涉普波危])及(?!时|早)|与|、|加上|再加上", text):  # (涉及, 及时: words, no join)
-        item = last_words(part)
+    for part in re.split(r"和|(?<![涉普波危])及(?!时|早)|与|、|加上|再加上|连同", text):  # (涉及, 及时: words, no join)
+        ask = re.search(r"[，,]\s+[^，,]*(?:多少|几)[^，,]*$", part)  # '…政协提案，某街道那年一共办了几件': the ask names
+        item = last_words(part[: ask.start()]) if ask else ""  # its place afresh; the item is before its comma
+        item = item if len(item) >= 2 else last_words(part)
         if len(item) < 2:  # '拟立项的一共多少个': the item is before the question words
             # '…和来信来访，一共有多少件': the comma before the question words goes with them
-            item = last_words(re.sub(r"[，,]?\s*的?(?:一共|总共|合计|共计|共)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "",
+            item = last_words(re.sub(r"[，,]?\s*的?(?:一共|总共|合计|共计|共)?(?:[\u4e00-\u9fff]了)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "",
                                      part))
         items.append(item)
     return [x for x in items if len(x) >= 2]
@@ -1491,7 +1508,10 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         # (…a ranking too, between measures that tie: 'fixed-asset investment (投资额)' is no bare '投资')
         keyed = int(r.intent != "trend" and any(
             base_key(s.row.key) in r.keys or terms_named(s.row.label_zh) & set(r.keys) for s in ss))
-        fine = best if r.intent == "lookup" else 0.0
+        # (of families that tie across places, the one each place matches better: '新增规上工业企业' in both, over one
+        # place's '规上工业企业总数' and another's '规上工业企业', when 'how many did they add' is asked)
+        fine = best if r.intent == "lookup" else min(max(s.score for s in ss if s.row.street == p)
+                                                     for p in {s.row.street for s in ss})
         has_unit = int(not r.unit_hint or any(s.row.normalized_unit in _UNITS_OF.get(r.unit_hint, {r.unit_hint})
                                               for s in ss))
         if r.unit_strict:  # '投入了多少资金' is never answered by a count of projects, nor '几栋' by yuan
@@ -2260,7 +2280,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
     """A figure the report implies, computed and labelled so: last year's level from this year's level and
     growth; a target from the amount done and its completion rate."""
     lang = r.language
-    if not APPROXIMATE.search(question) or PER_MONTH.search(question):
+    if not (APPROXIMATE.search(question) or r.kind == "target" and GIVEN_RATE.search(question)) or PER_MONTH.search(question):
         return None  # only when the question asks for a derived / approximate figure (and never a monthly pace)
     plain = [x for x in rows if x.part != "plan" and not x.period.endswith("-plan")]
     given = _figures_in(question)
@@ -2325,7 +2345,9 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
 # '比上年多了多少亿元', '多出大约多少': the change on the year before, asked as an amount
 _MORE_ASKED = re.compile(r"(?:增加|增长|提高|多出?|增多|减少|下降|少)了?(?:大约|约|大概)?(?:多少|几)|"
                          r"\bhow much (?:more|higher|bigger|less|lower)\b|\bby how much\b|"
-                         r"\b(?:up|down|rise|rose|grew|fell|increased?|decreased?) (?:by )?how (?:much|many)\b", re.I)
+                         r"\b(?:up|down|rise|rose|grew|fell|increased?|decreased?) (?:by )?how (?:much|many)\b|"
+                         # 'grew 5.7%. How many 亿元 did that add': the amount the stated growth came to
+                         r"\bhow (?:much|many)\b[^?]{0,40}?\bdid (?:that|this|the (?:growth|rise|increase)) add\b", re.I)
 
 
 _ADDED_ASKED = re.compile(r"\b(?:add|added|gain|gained)\b|增加了?(?:大约|约)?(?:多少|几)|净增了?(?:大约|约)?(?:多少|几)", re.I)
@@ -3071,8 +3093,12 @@ def _total_shown(rows: list[Indicator], lang: str) -> str:
 
 
 def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
+    own = {i.label_zh: _label([i], lang) for i in found} if len({base_key(i.key) for i in found}) > 1 else {}
+    if len(own) > 1:  # each place words its own figure ('生活津补贴' and '福利服务经费'): each named, both in the total
+        label = join_list(list(dict.fromkeys(own.values())), lang)
     parts = ("; " if lang == "en" else ";").join(
-        f"{_place(i.street, lang)} {_fig_with_kind(i, lang)} [{n}]" for n, i in enumerate(found, start=1))
+        f"{_place(i.street, lang)} {own[i.label_zh] + ' ' if len(own) > 1 else ''}{_fig_with_kind(i, lang)} [{n}]"
+        for n, i in enumerate(found, start=1))
     return msg("aggregate", lang, count=len(found), label=label, total=_total_shown(found, lang), parts=parts)
 
 
@@ -3236,7 +3262,7 @@ def _part_figure(seg: str, sub: Route, place: str, ctx: Context, *, sure: bool, 
 
 # A comparison's own wording after the places ('，哪个更多', 'which …'), and the link before the next place.
 _COMPARE_TAIL = re.compile(r"[，,;；:：]?\s*(?:哪个|哪一个|哪家|哪边|谁|相比|比较|\b(?:which|whose|who)\b).*$", re.I | re.S)
-_LINK_TAIL = re.compile(r"(?:[，,、;；]|\s)*(?:和|与|同|跟|以及|还是|或者?|比|当中|之中|中|\bor\b|\band\b|\bvs\.?|\bversus\b|"
+_LINK_TAIL = re.compile(r"(?:[，,、;；]|\s)*(?:和|与|同|跟|以及|还是|或者?|比|对|(?:再)?加上|连同|当中|之中|中|\bor\b|\band\b|\bvs\.?|\bversus\b|"
                         r"\bagainst\b|\bcompared (?:with|to)\b|\bthan\b)?[\s，,]*$", re.I)
 
 
@@ -3301,7 +3327,8 @@ def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
         return None  # firms visited against tea meetings held: two counts of different things
     kinds = {sub.kind for sub, _ in subs}
     kind = kinds.pop() if len(kinds) == 1 and "actual" not in kinds else r.kind
-    whole = r.model_copy(update={"intent": "rank", "period": None, "years": [], "kind": kind})
+    whole = r.model_copy(update={"intent": "aggregate" if r.intent == "aggregate" else "rank", "period": None,
+                                 "years": [], "kind": kind})  # ('A的X，加上B的Y，一共多少': the sum of each's own)
     return _ranking(question, whole, picked, list(r.places), ctx)
 
 
@@ -3324,6 +3351,8 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
             main = max(groups.values(), key=lambda g: len({x.period for x in g}))
             rows = main + [x for g in groups.values() if g is not main for x in g  # another wording of it still is
                            if label_similarity(main[0].label_zh, x.label_zh) >= 0.7
+                           # …but not the whole of it, nor a part ('干茶产量' is no year of '春茶干茶产量')
+                           and not (x.label_zh in main[0].label_zh or main[0].label_zh in x.label_zh)
                            and qualifier_fit(main[0].label_zh, x.label_zh) == 1.0 == qualifier_fit(x.label_zh,
                                                                                                   main[0].label_zh)]
         series: dict[str, Indicator] = {}

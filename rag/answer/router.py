@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from rag.answer.places import resolve_places, short_name
 from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, flavoured_key, terms_for_question
+from rag.ingest.periods import season_years
 from rag.schemas import ReportMeta
 from rag.text.cues import (
     ASKS_CHANGE,
@@ -28,6 +29,7 @@ from rag.text.cues import (
     DECLINE_ASKED,
     DERIVE,
     FINAL_ONLY,
+    GIVEN_RATE,
     NUMBER_QUESTION,
     PER_EACH,
     PER_MONTH,
@@ -63,7 +65,8 @@ _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
                   r"\badd\b[^?]{4,160}\band\b[^?]{2,160}\bthe total\b|"  # 'add the A and the B. What is the total'
-                  r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b", re.I)  # 'A (甲) and B (乙) together — how many
+                  r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|"
+                  r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
@@ -90,6 +93,7 @@ _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}
                          # '固投的全年目标，1-11月完成了几成'
                          r"(?:计划|目标|任务)[，,][^，,？?]{0,10}?完成了?(?:几成|百分之(?:几|多少)|多大比例)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
+                         r"进度(?:已经|已)?(?:到|达)了?.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几成)|"  # '固投进度到了全年目标的百分之几'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
                          r"(?:what|which) % of (?:the |its |their )?(?:[\w'’]+[ -]){0,6}(?:task|plan|target|goal|budget)s?\b|"
@@ -114,8 +118,6 @@ _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
 _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?的?(?:工作)?(?:报告|总结)(?:里|中|上)?(?=定|提|说|写|给)")
-_SEASON = re.compile(r"(?:19|20)\d\d\s*年?\s*[/／—–-]\s*((?:19|20)\d\d\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季|"
-                     r"(?:crushing |growing |marketing |harvest |school )?season\b))")  # '2021–2022 season'
 _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
 
 
@@ -148,7 +150,7 @@ _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记报](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低]出(?:了|来)?|[多少高低](?:一些|一点)?(?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
-    r"排序|排行|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
+    r"排序|排行|比一比|比一下|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
     r"(?<![重主需只必摘纲提首])要(?![素求点闻件案])|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
@@ -247,6 +249,8 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     r"(?:覆盖|涵盖|包括)[^？?。]{0,30}|"
                     # '— the count, not the % change?', '实际数，不是目标': what is not asked names no kind
                     r"[,;]\s*(?:and |but )?not (?:the |its |a )?[^,?—–]{1,30}(?=\s*[?？]\s*$)|"
+                    # 'Besides PM2.5, … PM10', '除了PM2.5，…': what the question sets aside before asking
+                    r"^\s*(?:besides|apart from|aside from|other than)\s+[^,?]{1,30},\s*|"
                     # '…? I want the count, not the 98.4% rate.': a second sentence on the kind not wanted
                     r"(?<=[?？])\s*I (?:want|need|mean|am asking for)\b[^.?]{0,40}?,\s*not (?:the |its |a )?[^?]{1,40}?[.?]?\s*$|"
                     r"[，,]\s*(?:而)?不是(?:问)?(?:增速|增幅|增长率|同比(?:增长|增速)?|百分比|比例|目标|计划|预计)(?:数|的数)?"
@@ -360,11 +364,13 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     question = _BAR_PASSED.sub(lambda m: m.group(1).removesuffix("元") + "元以上", question)
     for schools, short in _SCHOOLS:
         question = schools.sub(short, question)
-    question = _SEASON.sub(r"\1", full_years(question))  # '2021/2022年榨季': one season, by the year it ends
+    question = season_years(full_years(question))  # '2021/2022年榨季': one season, by the year it ends
     question = _POINTS_COLLOQUIAL.sub(r"\1了百分之几", question)  # '社零比上年涨了几个点': the growth, in per cent
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
     original, question = question, _asides_dropped(question, names, metas)
+    # '完成率是102.5%，倒推…任务': the rate is an input to the answer (which reads it from `asked`), the target asked
+    stated, question = question, GIVEN_RATE.sub("", question)
     lang = language_of(question)
     found = resolve_places(question, names, metas)
     places, unknown, spans = found.found, found.unknown, found.spans
@@ -376,8 +382,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if before and int(before.group(1) or before.group(2)) == years[0]:
         years = [years[0] - 1]  # 'the year before its 2020 report year', '2020年的上一年': that year less one
     base = _BASE_YEAR_EN.search(question) if lang == "en" and len(years) == 1 else None
-    if base and _GROWTH.search(question) and int(base.group(1)) == years[0]:
-        years = [years[0] + 1]  # 'by what percentage did retail sales increase over 2022': the year after its base
+    covered = {(m.period_covered or "")[:4] for m in metas if m.street in places}
+    if base and _GROWTH.search(question) and int(base.group(1)) == years[0] \
+            and not (str(years[0]) in covered and str(years[0] + 1) not in covered):
+        # 'by what percentage did retail sales increase over 2022': the year after its base (…unless only the year
+        # named is reported: 'how fast did retail sales grow over 2023', of a 2023 report, is growth during it)
+        years = [years[0] + 1]
     trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question)
                                               and not _RANK_EN.search(question) and len(places) < 2) or (
         bool(WHICH_YEAR.search(question)) and len(places) < 2)
@@ -408,7 +418,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
     frame = _context_frame(question) if lang == "zh" else None
-    if frame and len(phrase) >= len(context := indicator_phrase(frame.group(0), [], lang)) + 2 and context in phrase:
+    if frame and len(phrase) >= len(context := indicator_phrase(
+            frame.group(0), [sp for sp in spans if sp[1] <= frame.end()], lang)) + 2 and context in phrase:
         phrase = phrase.replace(context, "", 1)
     keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
@@ -489,7 +500,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
               unit_hint=hint, unit_strict=unit_strict(question, hint), measure_word=measure_word(question),
               one_village=bool(_TOP_VILLAGE_ASKED.search(question)), counted=counted_noun(question) if lang == "en" else "",
               twins=found.twins, districts=found.districts, place_counties=found.counties,
-              language=lang, asked=question if question != original.strip() else "")
+              language=lang, asked=stated if stated != original.strip() else "")
     return _inherit(r, previous, question) if previous else r
 
 
@@ -639,13 +650,20 @@ _BROUGHT = re.compile(r"(?:带来|带动|拉动|撬动|贡献|创造|产生)了?
 _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
 # '安全生产上，', '招商这块，': a topic opening the question (unless it names the indicator); '国高方面' names it
 _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]|"
-                    r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]|^[\u4e00-\u9fff]{2,4}?([\u4e00-\u9fff]{4})[：:]")
+                    r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]|^[\u4e00-\u9fff]{2,4}?([\u4e00-\u9fff]{4})[：:]|"
+                    # '布吉2022年防坍塌、治水这块，': after the place and year
+                    r"(?<=年)([\u4e00-\u9fff、]{2,12}?)(?:这块|那块|这一块)[，,]")
+
+
+# '平湖招商成绩单：', '做授信要看项目储备：', '城市更新推进的阶段性成果：': what the asker looks at, before the ask
+_LEAD_FRAME = re.compile(r"^[^，,：:？?]{0,16}?(?:成绩单|成果|储备|情况|进展|亮点|盘点|概况|家底|要看|想看|想了解|看看)[：:]")
 
 
 def _context_frame(question: str) -> re.Match[str] | None:
-    """The words that set a Chinese question's context, not its measure: '在土地整备等工作中，…拆除面积', and a
-    topic that names no lexicon indicator ('托育这块，', '安全生产上，')."""
-    frame = _FRAME.search(question)
+    """The words that set a Chinese question's context, not its measure: '在土地整备等工作中，…拆除面积', a lead
+    that says what the asker looks at ('招商成绩单：'), and a topic that names no lexicon indicator ('托育这块，',
+    '安全生产上，')."""
+    frame = _FRAME.search(question) or _LEAD_FRAME.search(question)
     topic = _TOPIC.search(question) if not frame else None
     if topic and not any(f[:1] == "n" and f not in ("ns", "nr", "nt")
                          for w, f in tagged(question[topic.end() :])[1:]):  # (the first word: the place)
@@ -701,7 +719,7 @@ _EN_DURATION = re.compile(r"\bhow many (?:consecutive |straight |successive )?(w
                           r"days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
 _SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"),
-                 ("处", "个"), ("所", "个"))  # ('多少处路口' over '20个路口': 个 counts places too)
+                 ("处", "个"), ("所", "个"), ("家", "个"))  # ('多少处路口' over '20个路口': 个 counts places, and firms, too)
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
 
@@ -770,7 +788,7 @@ def measure_fits(asked: str | None, unit: str) -> bool:
     """A printed count unit answers the measure word asked: the same word or one of its kind (名 = 人)."""
     if not asked:
         return True
-    same = next((g for g in _SAME_MEASURE if asked in g), (asked,))
+    same = {w for g in _SAME_MEASURE if asked in g for w in g} or {asked}
     return any(unit.endswith(w) for w in same)
 
 
@@ -791,6 +809,9 @@ def unit_hint(question: str) -> str | None:
     wanted = wanted_unit(question)
     if wanted:  # '换算成亩是多少': an area, whatever else the question counts ('意向地块' is no count of plots)
         return wanted[0]
+    if re.search(r"\b(?:counting|in (?:terms of )?(?:the )?number of|by (?:the )?number of)\s+(?:the\s+)?(?:projects|firms|"
+                 r"enterprises|companies|households|people|villages)\b", question, re.I):
+        return "count"  # 'Counting projects, how much of its investment drive had landed': a count, whatever 'how much'
     if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部|项|个(?![亿万]|百分点|工作日|月|小时))",
                  question) \
             and not re.search(r"多少(?:万|亿)?元|多少钱", question):
@@ -810,6 +831,9 @@ def unit_hint(question: str) -> str | None:
         return "CNY"
     if re.search(r"(?:出口|进口|销售|交易|成交|营业|贸易|外贸)额", question):
         return "CNY"  # '蜜柚出口额': the money exported, never the tonnes
+    if re.search(r"钱(?:一共|总共|共)?[\u4e00-\u9fff]{0,4}?多少|投(?:了|进去了?|入了?)(?:大约|约|大概)?多少(?![个家项宗名件座户人所条次])",
+                 question):
+        return "CNY"  # '钱一共投进去多少', '城市更新项目投了多少': money spent, never a count of projects
     if _MONEY_IN_UNITS.search(question):
         return "CNY"  # '社零总额有多少个亿': money, in 亿元
     if re.search(r"多少(?:亿元|万元)?的?(?:产值|收入|资金|投资|税收|营收|销售额)", question):
@@ -1003,7 +1027,8 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
         if 1 <= n < 12:
             return f"{prefix}M01-M{n:02d}"
     # 截至2019年9月底, 到2023年11月底
-    upto = re.search(r"(?:截[至止]|(?<![\d月])到)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月(?:底|末)?(?!\d)", question)
+    upto = re.search(r"(?:截[至止]|(?<![\d月])到)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月(?:底|末|\s*\d{1,2}\s*[日号])?(?!\d)",
+                     question)  # '截至10月12日': the months to then
     if upto and 1 <= int(upto.group(1)) <= 12:  # (…到12月底 is the year's end: the year)
         return f"{prefix}M01-M{int(upto.group(1)):02d}" if int(upto.group(1)) < 12 else prefix or None
     window = _EN_WINDOW.search(question)  # 'July–August 2016', 'in July and August': months not from January
@@ -1132,20 +1157,31 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '数一数…：', '倒推一下', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
     text = re.sub(r"^\s*(?:数一数|数数|算一算|算算|查一查|看一看|看看|根据|依据|按照?(?=\s))|(?:倒推|推算|测算|估算|反推)(?:一下)?|前后(?=\s|搞|办|开展|举办|组织|共|一共|总共|累计)|"
                   r"(?:发|花|用|拨)出去了?(?=多少)|(?<=年)定的|"
-                  r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s])", " ", text)  # ('固投进度：…完成了百分之多少')
+                  r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s]|(?:已经|已)?(?:到|达)了?)", " ", text)  # ('固投进度：…完成了百分之多少')
     # '那17个招商项目', '给养老、助残发的补贴': which things and to whom, no part of the name
-    text = re.sub(r"[这那](?=\s*\d+(?:\.\d+)?\s*[个家项所户座名条])|给(?=[^，,？?]{1,10}?发(?:放)?的?(?:补贴|奖励|补助|资金|奖金))",
+    text = re.sub(r"[这那](?=\s*\d+(?:\.\d+)?\s*[个家项所户座名条])|给(?=[^，,？?]{1,10}?发(?:放)?的?[\u4e00-\u9fff]{0,6}?(?:补贴|奖励|补助|资金|奖金|经费))",
                   " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
+    # everyday words for the report's: '挖出来的项目' (挖掘), '腾出的土地' (释放), '从规下升到了规上' (小升规),
+    # '年产值做到了一个亿以上' (亿元以上), '拿到了规划审批' (通过), '区一级的' (区), '按2022年报告算' (how, no name)
+    text = re.sub(r"挖出来?的?", "挖掘", text)
+    text = re.sub(r"腾出(?:来)?的?", "释放", text)
+    text = re.sub(r"从?规下升(?:到|为|至|成)了?规上", "小升规", text)
+    text = re.sub(r"(?:一|1)个亿(?:元)?", "亿元", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])做到了?(?=[\u4e00-\u9fff\d])|拿到了?(?=[\u4e00-\u9fff]{2}(?:审批|批复|许可))", "", text)
+    text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
+    text = re.sub(r"[，,。]?\s*按[^，,。？?]{0,12}?算[。.]?\s*$", " ", text)
+    # '铁腕关停两家碎石场，这一行动腾出的土地': the clause before 'this action' says which, the words after it what
+    text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
-    text = re.sub(r"投进去了?多少钱", "投入", text)  # '…项目一共投进去多少钱': the outlay
+    text = re.sub(r"钱?(?:一共|总共)?投进去了?(?:多少钱)?", "投入", text)  # '…一共投进去多少钱', '钱一共投进去多少': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
     text = re.sub(r"收上来的?税(?:款|收)?", "税收", text)  # '去年一年收上来的税'
     text = re.sub(r"(?<=释放|腾退|清理|整理|盘活)出来的?(?=[\u4e00-\u9fff])|" + _FORM_FILL.pattern, "", text)  # '释放出来的'
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
     text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,]\s*那)|"
-                  r"请(?:给出|提供|说明|列出|告诉我)[^，,。？?]*|(?:^|(?<=[，,。？?\s]))那(?=[\u4e00-\u9fff])", " ", text)
+                  r"请(?:给出|提供|说明|列出|告诉我)[^，,。？?]*|(?:^|(?<=[，,。？?\s]))那(?=[\u4e00-\u9fff])(?!一?年)", " ", text)
     text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
     # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
@@ -1165,6 +1201,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = _KIND_WORDS.sub(" ", text)
     text = _Q_WORDS.sub(" ", text)
     text = re.sub(r"(?:^|(?<=\s))[比较](?=\s|$)", " ", text)  # '…2024年比2022年多了多少': the comparison word left alone
+    # '观湖固投比布吉多多少', '玉塘（2023年）跟XX街道（报告年度）比', 'A对B': the words that set one place against another
+    text = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z）)])[比较](?=[\s，,])|(?:^|(?<=[\s（()）]))(?:跟|同|对)(?=[\s（(]|$)", " ", text)
     text = re.sub(r"[A-Za-z]+(?![\w.])", lambda m: m.group(0) if m.group(0).upper() in {"GDP", "PM"} else " ", text)
     text = re.sub(r"[（(]\s*[）)]", "", re.sub(r"\s+", "", text))  # '楠溪镇（2023年）': the year went, its brackets too
     if re.search(r"(?:镇|乡|街道)(?:之中|当中|中)[，,]", question):

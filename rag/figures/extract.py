@@ -18,7 +18,7 @@ from rag.errors import ExtractionError
 from rag.figures.lexicon import Term, flavoured_key, match_term
 from rag.figures.tables import table_indicators
 from rag.ingest.chunk import chunk_at
-from rag.ingest.periods import period_in
+from rag.ingest.periods import period_in, season_years
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
 from rag.text.cues import (
     BARE_OPEN,
@@ -1110,12 +1110,17 @@ def _label(prefix: str, end: int) -> str:
                       items[-1])
     if framed:  # '在轨道6号线、…医院等重大项目中累计完成土地整备41万平方米': where it was done frames the measure
         return _clean(items[-1][framed.end() :])
+    given_to = re.match(r"[^、]*?(?:群体|人群|对象|家庭|人员|群众|老人|儿童|残疾人|企业|农户|学生)(?=(?:发放|提供|兑现|拨付|落实)"
+                        r"[\u4e00-\u9fff]{2})", items[-1]) if len(items) >= 2 or "等" in items[-1] else None
+    if given_to:  # '向残疾人、老人、…等特殊群体发放生活津补贴近400万元': who received it frames what was paid
+        return _clean(items[-1][given_to.end() :])
     return _clean(items[-1])
 
 
 def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
-    text = re.sub(r"\s+", "", text).strip("“”\"'‘’").lstrip("·•（(—－-")
+    text = re.sub(r"\s+", "", season_years(text)).strip("“”\"'‘’").lstrip("·•（(—－-")
+    text = re.sub(r"^(?:19|20)\d\d(?=榨季|产季|学年)", "", text)  # '2024/2025榨季甘蔗入厂' is the season's 榨季甘蔗入厂
     if not _SLOGAN.search(text):
         text = re.sub(r"[“”]", "", text)  # '“三无”小巷' -> '三无小巷'; a slogan (“两个维护”) keeps its quotes
     text = re.sub(r"[（(][^）)]{1,4}[）)]", "", text)  # 限额以上批发业（单位）销售额, 村（社区）: the short aside goes
@@ -1313,6 +1318,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     if term is not None and _names_a_part(label_zh, term):
         term = None  # '重点楼宇税收' is part of the 税收 total, not the total: its own label, not the lexicon key
     key = flavoured_key(term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
+    if term is not None and key != term.key and key.startswith("new_") and not re.match(r"新|净增", label_zh):
+        label_zh = "新增" + label_zh  # '力争新增“小升规”企业50家以上、专精特新企业36家': the 新增 holds for each item
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start],
                                       flow=norm_unit in ("CNY", "USD") or norm_unit == "percent" and bool(

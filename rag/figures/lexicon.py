@@ -195,8 +195,8 @@ def match_term(text: str, unit_kind: str | None = None) -> tuple[Term, int] | No
 
 def flavoured_key(term: Term, before: str) -> str:
     """The row key of a term: newly added counts (新增托位) are a different metric from stocks (总托位), 'new_<key>'."""
-    # ('玉塘加了几个托位', '增加了多少个': a question's everyday words for the same addition)
-    if re.search(r"新增|(?<![增追])加了|增加了|添了", before) and term.units == ("count",) and not term.key.startswith("new_"):
+    # ('玉塘加了几个托位', '增加了多少个', '新上市了几家公司': a question's everyday words for the same addition)
+    if re.search(r"新增|(?<![增追])加了|增加了|添了|新$", before) and term.units == ("count",) and not term.key.startswith("new_"):
         return "new_" + term.key
     return term.key
 

@@ -563,8 +563,10 @@ _SCALE_ABOVE = re.compile(r"规上|规模以上|升规|\babove[- ](?:designated[
 _SCALE_BELOW = re.compile(r"规下|规模以下|\bbelow[- ](?:designated[- ])?(?:size|scale)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,40}\b(?:retail|wholesale|"
                           r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上
-_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|\bnew(?:ly)?\b|"
+_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新上市|新挂牌|\bnew(?:ly)?\b|"
                         r"(?<!value )(?<!value-)\badd(?:ed|s)?\b", re.I)  # 'how many firms did it add' (not value added)
+# a count of firms that names how they came ('引进企业', '培育规上企业'): the year's additions, not the stock
+_ADDING_VERB = r"引进|招引|培育|认定|注册|登记|落户|签约|入驻|升规|小升规|推动|帮助|扶持|新"
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
 
 
@@ -673,6 +675,9 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
     elif asked_new and not label_new and _STOCK.search(label):
         fit *= 0.75  # '新增规上工业企业' asked: '规上工业企业总数' is the stock, not the year's addition
+    elif asked_new and not label_new and not _NEW_ASKED.search(label) and _CJK.search(phrase) \
+            and re.search(r"(?:企业|公司)$", label) and not re.match(_ADDING_VERB, label):
+        fit *= 0.5  # '新上市了几家公司': '上市公司达7家' counts them all, not the year's new ones
     elif asked_new and not label_new and not _NEW_ASKED.search(label):
         fit *= 0.9  # '新种植黄花菜' asked: '黄花菜种植面积' is all that is planted
     return fit
@@ -918,6 +923,8 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "task", "tasks", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
             "appear", "appeared", "appears", "down", "last", "previous", "times", "collect", "collected", "collects",
             "fulfil", "fulfill", "fulfilled", "fulfils", "fulfills", "acreage", "acreages",
+            # the kind asked, no measure: 'did X expect to deliver'
+            "expect", "expects", "expected", "estimate", "estimated", "projected",
             *_PARTICLES}
 
 
@@ -998,6 +1005,8 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
     words = _content_words(phrase)
     if _CJK.search(phrase):  # 'goats slaughtered (出栏)': the Chinese decides, the English words must agree
         terms = _CJK_TERM.findall(phrase)  # with letters glued to it: 'U站', '5G基站'
+        # 'landed projects (已落户)': 已 says it is done, as the label's 落户项目 does without it
+        terms = [t[1:] if t.startswith("已") and len(t) >= 3 and t not in label else t for t in terms]
         cjk = "".join(terms)
         # 'net increase in 四上 enterprises': the English says which
         zh = label_similarity(cjk, label, asked=phrase)
@@ -1010,6 +1019,13 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
             zh = max(zh, round((0.45 + 0.55 * len(cjk) / len(label)) * qualifier_fit(phrase, label), 4))
         # 'minimum-allowance (低保)': the one English word before the Chinese translates it (not 'goats slaughtered')
         glossed = {w.lower() for t in terms for w in phrase[: phrase.find(t)].split()[-1:]}
+        # 'seed cotton (籽棉)': a word before that one glosses it too when its Chinese shares a character with the term
+        # (籽 of 'seed'); 'goats slaughtered (出栏)': 'goats' (山羊) shares none and stays a word to cover
+        for t in terms:
+            for w in reversed(phrase[: phrase.find(t)].lower().split()[-3:-1]):
+                if not re.fullmatch(r"[a-z][a-z-]+", w) or not set("".join(_word_zh(w, phrase.lower()))) & set(t):
+                    break
+                glossed.add(w)
         # "'scattered, disorderly and polluting' firms (散乱污企业)": a quoted English name glosses the Chinese after it
         glossed |= {w.lower() for t in terms if (q := _QUOTED_GLOSS.search(phrase[: phrase.find(t)]))
                     for w in re.findall(r"[A-Za-z][A-Za-z-]+", q.group(0))}

@@ -16,6 +16,18 @@ _MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 _DASH = r"\s*(?:-|－|–|—|~|～|至|到)+\s*"
 # A year the clause is about; not one it compares with (比2022年, 较2022年, 从2016年的…).
 _YEAR = re.compile(r"(?<![比较同与从由])(20\d\d)\s*年(?:度)?(?!的)")
+# A season across two years is one season, named by the year it ends: '2024—2025年冬季瓜菜', '2021/2022年榨季',
+# 'the 2021–2022 season'. The router and the figure table both read it here.
+_SEASON = re.compile(r"(?:19|20)(\d\d)\s*年?\s*[/／—–-]\s*((?:19|20)(\d\d)\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季|冬春"
+                     r"|秋冬|[春夏秋冬]季|(?:crushing |growing |marketing |harvest |school |winter |summer )?season\b))")
+
+
+def season_years(text: str) -> str:
+    """Each season across two years in `text` written as the year it ends ('2024—2025年冬季' → '2025年冬季',
+    '2021/2022榨季' → '2022榨季')."""
+    return _SEASON.sub(lambda m: m.group(2) if int(m.group(3)) == int(m.group(1)) + 1 else m.group(0), text)
+
+
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:1|一)\s*月?(?:份)?{_DASH}{_MONTH}\s*月(?:份)?"), "months"),
     (re.compile(rf"截[至止](?:到)?\s*(?:20\d\d\s*年\s*)?{_MONTH}\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?"), "asof"),
@@ -36,6 +48,7 @@ def _month(token: str) -> int:
 def period_in(text: str, year_hint: str | int | None) -> str | None:
     """The period a clause names ("1-10月" → "2023M01-M10", "上半年" → "2023H1", "2022年" → "2022"), or None when
     it names none or no year is known; `year_hint` is the report year (int, or a code such as "2023")."""
+    text = re.sub(r"(20\d\d)(?=榨季|产季|学年)", r"\1年", season_years(text))
     years = _YEAR.findall(text)
     hint = str(year_hint)[:4] if year_hint else ""
     y = int(years[0]) if years else int(hint) if hint.isdigit() else None

@@ -21,7 +21,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=�
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
-                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|"
+                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一])定了(?=几|多少)|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
                              r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
@@ -91,7 +91,8 @@ RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
 NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
-                             r"what (?:was|is|were|are)|how (?:large|big|high|long|far)|figure|amount|number of|total|value|rank(?:ed)?|"
+                             r"what(?: (?:was|is|were|are)|['’]s)|how (?:large|big|high|long|far)|figure|amount|number of|count of|total|"
+                             r"value|rank(?:ed)?|"
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
                              r"what (?:[\w-]+ ){0,3}(?:volume|output|revenue|income|rate|share|sales|turnover|"
                              r"investment|yield|area|price|level|growth|percentage|proportion|tax(?:es)? take|tax(?:es)?|"
@@ -137,6 +138,13 @@ DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|deri
                     r"decline|increase)|work(?:ing)? back|back out|"
                     r"implied by|impl(?:y|ies)|what does that make)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
+# A completion rate the question itself states, before asking the target it implies ('固投完成率是102.5%，倒推一下…任务',
+# '完成了年度任务的102.5%，那任务是多少'): the rate is an input, not what is asked.
+GIVEN_RATE = re.compile(r"(?:完成率|完成了?[^，,。？?]{0,8}?(?:任务|目标|计划)的?)(?:是|为|达到?|有)?\s*\d+(?:\.\d+)?\s*[%％]"
+                        r"(?=[^？?]*(?:任务|目标|计划)[^？?]*(?:多少|几))|"
+                        r"\b(?:completion rate (?:was|is|of)|(?:completed|reached|hit|fulfilled|met))\s*\d+(?:\.\d+)?\s*"
+                        r"(?:%|per ?cent)(?: of (?:its|the) (?:[\w-]+ ){0,2}(?:target|goal|task|plan))?"
+                        r"(?=[^?]*\b(?:target|goal|task|plan)\b[^?]*\?)", re.I)
 # A count asked with its measure word ('有几栋', '多少家', '增加了几个'): a figure in yuan or m² never answers it.
 COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位|人次|人(?!民|均))|"
                          r"\bhow many\b(?!\s+(?:more\s+)?(?:(?:[万亿千]|thousand|million|billion)\s*)?(?:tonnes?|tons?|mu|"

@@ -124,6 +124,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "only_estimate": {"zh": "报告只给出{place}{period}{label}的预计数({figure}[{n}]),未给出最终实际数。",
                       "en": "The report gives only an estimate of {label} for {place} in {period} ({figure} [{n}]), "
                             "not the final figure."},
+    "only_stock": {"zh": "报告只给出{place}{period}{label}的总数({figure}[{n}]),未给出新增数。",
+                   "en": "The report gives only the total of {label} for {place} in {period} ({figure} [{n}]), not "
+                         "the number added."},
     "only_other": {"zh": "报告未给出{place}{label}的{asked};只有:{figure}[{n}]。",
                    "en": "The report does not give the {asked} of {label} for {place}; it has only {figure} [{n}]."},
     "asked_estimate": {"zh": "预计数", "en": "estimate"},

@@ -1,0 +1,144 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing.
+
+- Periods as reports and analysts write them: a season across two years ('2023—2024年冬季', '2024/2025榨季') is one
+  season, named by the year it ends, in the figure table and in the question; a day's date ('截至9月20日') is the
+  months to then, never the full-year estimate beside it.
+- A completion rate the question itself states is an input: '完成率是104%，倒推一下任务' and '完成了年度任务的
+  104%，那任务是多少' work the target back from the report's amount.
+- Two places set against each other in everyday words: '比一比：A（2023年）对B（报告年度）', 'A的固投比B多多少亿',
+  'A的GDP比B大多少亿'; and added up when each words its own figure ('A给…发的津补贴，加上B给…发的经费').
+- Who received it frames what was paid: '向残疾人、老人等特殊群体发放生活津补贴' is the 生活津补贴.
+- In a series, a whole ('干茶产量') is no year of its part ('春茶干茶产量', '其中春茶…吨').
+- What was added is not the stock: 'which added more firms' ranks the 新增 figures; '新上市了几家' is never '上市公司
+  达9家'; a plan's '力争新增A企业40家以上、B企业30家' adds B too.
+- Money asked in everyday words ('钱一共投进去多少', '城市更新项目投了多少') is never a count of projects.
+"""
+
+from __future__ import annotations
+
+from rag.corpus import Corpus
+from rag.evals.scoring import headline_figures
+from tests.conftest import invented_corpus
+
+REPORTS = {
+    "ml_2024.txt": "茉岭镇2024年政府工作报告\n"
+                   "一、2023年工作回顾\n"
+                   "全镇荔枝种植面积4.6万亩,其中挂果3.1万亩。2023—2024年冬季辣椒种植2.42万亩,以朝天椒为主。"
+                   "2023/2024榨季甘蔗入厂12.8万吨。\n"
+                   "二、2024年工作安排\n"
+                   "冬季辣椒种植面积2.8万亩。\n",
+    "sy_2022.txt": "沙柳镇2022年前三季度工作总结\n"
+                   "一、棉花采收\n"
+                   "今年全镇棉花种植面积9.8万亩。截至9月20日,全镇已交售籽棉1.87万吨,交售进度约45%,预计全年交售籽棉4.2万吨。\n",
+    "hq_2022.txt": "鹤泉街道2022年工作总结\n"
+                   "一、经济发展\n"
+                   "全年街道固定资产投资实现投资额58.24亿元,任务完成率104%,完成率排名全区第3。"
+                   "全年实现地区生产总值266.5亿元。“四上”企业增至342家。新增规上工业企业18家,规上工业企业总数达到296家。\n"
+                   "二、民生保障\n"
+                   "累计向残疾人、老人、低保家庭、困境儿童等特殊群体发放生活津补贴近520万元。"
+                   "投入“民生微实事”经费1960万元,立项项目180个,总投入1960万元。\n",
+    "lt_2023.txt": "柳塘街道2023年工作总结及2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "全年实现地区生产总值318.2亿元,完成固定资产投资71.06亿元。新增规上工业企业7家,规上工业企业累计达到88家。"
+                   "上市公司达9家。为低保对象、高龄老人等各类特殊人群发放福利服务经费2380万元。"
+                   "区人大代表建议26件、政协提案13件全部办结。\n"
+                   "二、2024年工作计划\n"
+                   "力争新增“小升规”企业40家以上、专精特新企业30家。\n",
+    "cy_2023.txt": "椿源镇2023年工作总结\n"
+                   "一、特色产业\n"
+                   "全镇茶园面积2.9万亩;全年干茶产量1310吨,其中春茶1088吨,茶叶综合产值2.7亿元。\n",
+    "cy_2022.txt": "椿源镇2022年工作总结\n"
+                   "一、特色产业\n"
+                   "全镇茶园面积2.8万亩;春茶干茶产量1032吨,茶叶综合产值2.4亿元。\n",
+}
+
+
+corpus = invented_corpus("round24", REPORTS)
+
+
+def _first(answer, value: float, unit: str) -> bool:  # type: ignore[no-untyped-def]
+    """The answer's first headline figure is `value` in `unit` (a computed one, to rounding)."""
+    first = headline_figures(answer)[:1]
+    return bool(first) and first[0][1] == unit and abs(first[0][0] - value) <= 1e-3 * max(1.0, abs(value))
+
+
+def _stated(answer, value: float, unit: str) -> bool:  # type: ignore[no-untyped-def]
+    """The answer's headline states `value` in `unit` (as the strict scorer reads it: any figure of its first
+    sentence, so a difference after the level it is computed from)."""
+    return any(u == unit and abs(v - value) <= 1e-3 * max(1.0, abs(value)) for v, u in headline_figures(answer))
+
+
+def test_a_season_across_two_years_is_one_season(corpus: Corpus) -> None:
+    a = corpus.ask("茉岭镇2023—2024年冬季辣椒一共种植了多少亩？")
+    assert headline_figures(a)[:1] == [(2.42e4 * 666.6667, "m2")] or _first(a, 2.42e4 * 666.6667, "m2"), a.text
+    rows = {x.label_zh for x in corpus.indicators(street="茉岭镇")}
+    assert "榨季甘蔗入厂" in rows and not any("2023" in label for label in rows), rows  # no year range in a name
+
+
+def test_a_day_date_is_the_months_to_then(corpus: Corpus) -> None:
+    a = corpus.ask("截至9月20日，沙柳镇已交售籽棉多少吨？")
+    assert _first(a, 1.87e4, "t"), a.text
+
+
+def test_an_english_gloss_of_a_compound(corpus: Corpus) -> None:
+    a = corpus.ask("How much seed cotton (籽棉) did Shaliu town (沙柳镇) expect to deliver in all of 2022?")
+    assert _first(a, 4.2e4, "t"), a.text
+
+
+def test_a_count_asked_as_whats_the_count(corpus: Corpus) -> None:
+    a = corpus.ask("Hequan (鹤泉) in 2022: what's the count of 'four-above' (“四上”) enterprises?")
+    assert _first(a, 342.0, "count"), a.text
+
+
+def test_a_target_worked_back_from_a_rate_the_question_states(corpus: Corpus) -> None:
+    a = corpus.ask("鹤泉2022年固投完成率是104%，倒推一下当年固投任务约多少亿元？")
+    assert _first(a, 58.24e8 / 1.04, "CNY"), a.text
+    a = corpus.ask("鹤泉2022年固定资产投资完成了年度任务的104%，那么当年的任务是多少亿元？")
+    assert _first(a, 58.24e8 / 1.04, "CNY"), a.text
+    a = corpus.ask("Hequan's (鹤泉) fixed-asset investment completion rate was 104% in 2022. What was its target then?")
+    assert _first(a, 58.24e8 / 1.04, "CNY"), a.text
+
+
+def test_two_places_set_against_each_other(corpus: Corpus) -> None:
+    a = corpus.ask("地区生产总值比一比：柳塘（2023年）对鹤泉（2022年），哪个更大？")
+    assert _first(a, 318.2e8, "CNY"), a.text
+    a = corpus.ask("柳塘2023年的GDP比鹤泉2022年大多少亿？")
+    assert _stated(a, 51.7e8, "CNY"), a.text
+    a = corpus.ask("柳塘2023年固投比鹤泉2022年多多少亿元？")
+    assert _stated(a, 12.82e8, "CNY"), a.text
+
+
+def test_who_received_it_frames_what_was_paid(corpus: Corpus) -> None:
+    labels = {x.label_zh for x in corpus.indicators(street="鹤泉街道")}
+    assert "发放生活津补贴" in labels, labels
+    a = corpus.ask("How much in living allowances (生活津补贴) did Hequan (鹤泉) pay out in 2022?")
+    assert _first(a, 520e4, "CNY"), a.text
+
+
+def test_two_places_own_wordings_added_up(corpus: Corpus) -> None:
+    a = corpus.ask("鹤泉2022年给特殊群体发的生活津补贴，加上柳塘2023年给特殊人群发的福利服务经费，合计约多少万元？")
+    assert _stated(a, 2900e4, "CNY") and "生活津补贴" in a.text.split("。")[0], a.text  # (after '2个地方的')
+    a = corpus.ask("区人大代表建议连同政协提案，柳塘那一年一共办结了多少件？")
+    assert _first(a, 39.0, "count"), a.text
+
+
+def test_a_whole_is_no_year_of_its_part(corpus: Corpus) -> None:
+    a = corpus.ask("椿源镇的春茶干茶产量，2023年比2022年增加了多少吨？")
+    assert _first(a, 56.0, "t"), a.text
+
+
+def test_what_was_added_is_not_the_stock(corpus: Corpus) -> None:
+    a = corpus.ask("Which added more above-scale industrial enterprises: Hequan (鹤泉) in 2022 or Liutang (柳塘) in 2023?")
+    assert _first(a, 18.0, "count"), a.text
+    a = corpus.ask("柳塘2023年新上市了几家公司？")
+    assert not headline_figures(a), a.text  # only the stock, 上市公司达9家, is stated
+    a = corpus.ask("柳塘2024年计划新增专精特新企业多少家？")
+    assert _first(a, 30.0, "count"), a.text
+
+
+def test_money_asked_in_everyday_words(corpus: Corpus) -> None:
+    a = corpus.ask("鹤泉那年立项的民生微实事，钱一共投进去多少？")
+    assert _first(a, 1960e4, "CNY"), a.text
+    a = corpus.ask("鹤泉2022年58.24亿元的固投里，城市更新项目投了多少？")
+    assert not headline_figures(a) or headline_figures(a)[0][1] == "CNY" and headline_figures(a)[0][0] != 58.24e8, \
+        a.text  # never a count of projects, nor the whole the question gives
