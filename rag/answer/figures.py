@@ -108,7 +108,8 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
              "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
-_DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?多少|差距|差额|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
+_DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?多少|差距|差额|"
+                         r"\bhow far (?:ahead|behind|above|below)\b|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
@@ -371,7 +372,8 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         else any(f in clause for f in focus)
     if typed and not held:  # ('…industry cluster (某产业集群)' over '某产业集群已成规模,产值达…亿元': the Chinese
         # given names the clause's topic, said just before its figure)
-        held = all(g in _topic_before(sent, start, row) + clause for g in typed)
+        # (…or by the label the clause's figure took from the one before: '“某平台”共接报案件…,办结率99.65%')
+        held = all(g in _topic_before(sent, start, row) + clause + row.label_zh for g in typed)
     glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
     if any(g not in sent and g not in row.label_zh for g in glosses):
         return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
@@ -1308,7 +1310,8 @@ def _stated_total(question: str, r: Route, scored: list[Scored], *, joined: bool
         return None
     heads = [names[0][-1], *(n[0] for n in names[1:])]
     found = {(x.value, x.unit): x for x in (s.row for s in scored if s.score >= THRESHOLD)
-             if x.street == r.places[0] and x.kind in _LEVEL and (not r.period or period_matches(x.period, r.period))
+             if x.street == r.places[0] and (x.kind in _LEVEL or r.kind == "target" == x.kind)
+             and (not r.period or period_matches(x.period, r.period) or x.period == f"{r.period}-plan")
              and ("".join(heads) in x.label_zh if joined else all(h in x.evidence.quote + (x.context or "") for h in heads))}
     return next(iter(found.values())) if len(found) == 1 else None
 

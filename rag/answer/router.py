@@ -406,7 +406,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         if len(years) == 1:
             years = [years[0] - 1]
             period = period_of(str(years[0]), years)
-    if trend and kind == "target" and len(years) == 2 and any(q.unit for q in scan_quantities(question)) \
+    given = any(q.unit for q in scan_quantities(question)) or lang == "en" and bool(
+        re.search(r"(?<![\d.,])\d+(?:\.\d+)?\s+(?!per\b)[a-z]", re.sub(r"\b(?:19|20)\d\d\b", " ", question)))  # '46 firms'
+    if trend and kind == "target" and len(years) == 2 and given \
             and not ASKS_CHANGE.search(question) and not re.search(r"差|相比|对比|比较|\b(?:than|compared?)\b", question):
         # '2023年有21家“小升规”，2024年计划把这个数提到多少家': the earlier figure is given, the later plan asked
         trend, years = False, years[-1:]
@@ -883,7 +885,7 @@ _MONEY_PLURAL = re.compile(r"fines|sales|revenues|taxes|funds|subsidies|allowanc
 
 # ---- kinds, periods, phrase ----------------------------------------------------------------------
 # '比上年减少了百分之多少': the growth rate on last year, as the report states it
-_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:(?:增长|增加|减少|下降|提高|降低|上升|[增减][产收]|[增降减多少])了?百分之(?:多少|几)|" \
+_RATE_ON_LAST_YEAR = r"(?:比|较)(?:上年|去年|上一年|前一年)(?:同期)?(?:(?:增长|增加|减少|下降|提高|降低|上升|[增减][产收]|[增降减多少])了?百分之(?:多少|几)|" \
                      r"是?增(?:还)?是减)"  # '比上年是增是减？变化幅度多少？': the reported rate, its sign
 
 

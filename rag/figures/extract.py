@@ -274,6 +274,10 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
               and _FROM_LEVEL.search(sentence, 0, q.start) and q.unit == quantities[n + 1].unit
               and _RAISED_TO.fullmatch(sentence[q.end : quantities[n + 1].start].strip())}
     subjects = _subjects(sentence, quantities, carry)
+    # '人均可支配收入从18960元增长至20410元，增长7.6%': the level before is the year before's when the rate stated
+    # after is the change between the two (a span of years, '五年来…从…增长到…', states another rate or none)
+    year = report.period_covered if re.fullmatch(r"\d{4}", report.period_covered or "") else None
+    prior = {n for n in before if year and _rate_bridges(sentence, quantities, n)}
     # '预计全年实现地区生产总值5.2亿元；一般公共预算收入350万元': 预计 before a ； covers the whole 。-sentence
     lead = report.text[max(section.start, sent_start - 300) : sent_start]
     lead = re.split(r"[。！？\n]", lead)[-1]
@@ -284,6 +288,13 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     as_review = section.model_copy(update={"part": "review"}) if section.part == "plan" else section
     opening = _opening(lead)  # what opens the 。-sentence's earlier ；-parts (预计 …)
     for n, (q, (term, label, clause, change)) in enumerate(zip(quantities, subjects, strict=True)):
+        if n in prior and year:
+            term, label = subjects[n + 1][0], subjects[n + 1][1]
+            ind = _build(report, section, chunks, sent_start, q, term, label, clause, "actual",
+                         bool(PROVISIONAL.search(sentence)), sentence)
+            if ind is not None:
+                yield ind.model_copy(update={"period": str(int(year) - 1), "period_source": "clause"})
+            continue
         if n in before:
             continue
         section_q = as_review if section.part == "plan" and (past_year or _past_in_plan(report, sentence, q)) \
@@ -331,6 +342,22 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
             ind = ind.model_copy(update={"period": past_year, "period_source": "paragraph"})
         if ind is not None:
             yield ind
+
+
+def _rate_bridges(sentence: str, quantities: list[Quantity], n: int) -> bool:
+    """The level at `n` rose (or fell) to the next one by the growth rate stated right after that one."""
+    if n + 2 >= len(quantities):
+        return False
+    a, b, rate = quantities[n], quantities[n + 1], quantities[n + 2]
+    if rate.unit != "%" or not a.value or not re.fullmatch(r"\s*[，,]?\s*(?:同比|比上年|较上年)?(?:增长|增加|提高|上升|下降|减少|降低)了?\s*",
+                                                         sentence[b.end : rate.start]):
+        return False
+    if _SPAN_WORDS.search(sentence[: a.start]):
+        return False
+    return abs(abs(b.value / a.value - 1) * 100 - abs(rate.value)) <= 0.3
+
+
+_SPAN_WORDS = re.compile(r"五年|十三五|十四五|以来|年来|近[两三四五\d]年|期间|累计")
 
 
 _AIMED_GROWTH = re.compile(r"(?:预期|目标|计划)[^,，。；;\d]{0,4}?(?:增长|增速|增幅)率?\s*(?:为|达到?)?\s*$")

@@ -221,7 +221,7 @@ EN_PATTERNS: dict[str, str] = {
     "land_storage_area": r"land (?:put )?into storage|land storage|put (?:the )?most land into storage|"
                          r"land (?:banked|reserve[ds]?)|storage of land",
     "land_consolidation_area": r"land consolidation|land (?:readjustment|assembly)",
-    "fixed_asset_investment": r"fixed[- ]asset investment|\bFAI\b",
+    "fixed_asset_investment": r"fixed[- ]asset investment|\bFAI\b|\b(?:put|invested|investing|invest|went|spent) [^?]{0,40}?\binto fixed assets\b",
     "industrial_investment": r"industrial investment|\bfactory investment|investment in (?:industry|factories|"
                              r"manufacturing)\b",
     "industrial_output_above_scale": r"industrial output|output of (?:industrial )?enterprises above|"

@@ -50,6 +50,14 @@ REPORTS = {
     "cy_2022.txt": "椿源镇2022年工作总结\n"
                    "一、特色产业\n"
                    "全镇茶园面积2.8万亩;春茶干茶产量1032吨,茶叶综合产值2.4亿元。\n",
+    "yh_2023.txt": "椰禾镇2023年工作总结及2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "农村常住居民人均可支配收入从16800元增长至18110元,增长7.8%。五年来,城镇居民收入从2.3万元提高到3.1万元。"
+                   "国家级高新技术企业达到64家,同比增长12.3%。推动23家工业企业完成“小升规”。"
+                   "“民情速办”共受理诉求2.2万件,办结2.19万件,办结率99.4%。"
+                   "完成老旧小区改造9个、惠及居民2150户,加装电梯33部。\n"
+                   "二、2024年工作计划\n"
+                   "力争新增专精特新、单项冠军、上市企业等26家以上。力争新增“小升规”企业30家以上。\n",
 }
 
 
@@ -142,3 +150,36 @@ def test_money_asked_in_everyday_words(corpus: Corpus) -> None:
     a = corpus.ask("鹤泉2022年58.24亿元的固投里，城市更新项目投了多少？")
     assert not headline_figures(a) or headline_figures(a)[0][1] == "CNY" and headline_figures(a)[0][0] != 58.24e8, \
         a.text  # never a count of projects, nor the whole the question gives
+
+
+def test_a_level_before_its_rise_is_the_year_befores(corpus: Corpus) -> None:
+    a = corpus.ask("By how many yuan did rural per-capita disposable income in Yehe town (椰禾镇) rise from 2022 to 2023?")
+    assert _stated(a, 1310.0, "CNY"), a.text
+    a = corpus.ask("椰禾镇2022年城镇居民收入是多少？")
+    assert not headline_figures(a), a.text  # a five-year span's start is no year's level
+
+
+def test_a_listed_total_the_plan_states(corpus: Corpus) -> None:
+    a = corpus.ask("椰禾2024年计划里，专精特新、单项冠军、上市企业这几类合起来力争新增多少家？")
+    assert _first(a, 26.0, "count"), a.text
+    a = corpus.ask("Yehe (椰禾) graduated 23 industrial firms to above-designated-size (小升规) in 2023. "
+                   "What is its goal for 2024?")
+    assert _first(a, 30.0, "count"), a.text
+
+
+def test_growth_on_the_year_before_asked_in_everyday_words(corpus: Corpus) -> None:
+    a = corpus.ask("国高企业这块，椰禾镇那年有64家，比前一年多了百分之几？")
+    assert _first(a, 12.3, "percent"), a.text
+
+
+def test_a_rate_named_by_the_figure_before_it(corpus: Corpus) -> None:
+    a = corpus.ask("What completion rate (办结率) did Yehe's (椰禾) 'Minqing Suban' (民情速办) service report for 2023?")
+    assert _first(a, 99.4, "percent"), a.text
+    a = corpus.ask("How many elevators were retrofitted in old residential buildings in Yehe town (椰禾镇) in 2023?")
+    assert _first(a, 33.0, "count"), a.text
+
+
+def test_a_gap_asked_as_how_far_ahead(corpus: Corpus) -> None:
+    a = corpus.ask("Liutang (柳塘) put 71.06亿元 into fixed assets in 2023. How far ahead is that of Hequan's (鹤泉) "
+                   "2022 figure?")
+    assert _stated(a, 12.82e8, "CNY"), a.text
