@@ -7,6 +7,7 @@ unit, period and kind, then the citation. Rows are matched to the question's phr
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -858,7 +859,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # (…never when the words dropped say a period, a computation, a scope, a comparison or what is left out:
         # '前一年的固投', '全口径税收', '按…推算', '谁的固投少一些', '没有说…完成的还有几个'; never a bare '投资')
         lexical = any(t.regex.fullmatch(trimmed) for t in TERMS if t.key in r.keys)  # ('税收': a lexicon indicator)
-        if (len(trimmed) >= 3 or lexical) and trimmed != r.phrase and not _NOT_DROPPED.search(dropped):
+        if (len(trimmed) >= 3 or lexical) and trimmed != r.phrase and not _NOT_DROPPED.search(dropped) \
+                and not (dropped == "新" and r.phrase.startswith("新")):
             again = stock_first(question, match_rows(trimmed, rows, keys=r.keys, lang="zh", embed=ctx.embed))
             if again and again[0].score >= _TRIMMED_SURE:
                 r, scored = r.model_copy(update={"phrase": trimmed}), again
@@ -1033,7 +1035,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 _TRIMMED_SURE = 0.9  # a phrase cut down to label words is trusted only on a strong match
-_NOT_DROPPED = re.compile(r"[前上去今明]一?年|半年|季|月|期|[比占率均每差级多少高低大小新]|推算|倒推|测算|增加|减少|口径|还有|没|未|剩|其余|除|以外|之外")
+_NOT_DROPPED = re.compile(r"[前上去今明]一?年|半年|季|月|期|[比占率均每差级多少高低大小]|推算|倒推|测算|增加|减少|口径|还有|没|未|剩|其余|除|以外|之外")
 
 
 def _label_words(phrase: str, labels: set[str], terms: Sequence[Term] = ()) -> str:
@@ -1513,8 +1515,9 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
             base_key(s.row.key) in r.keys or terms_named(s.row.label_zh) & set(r.keys) for s in ss))
         # (of families that tie across places, the one each place matches better: '新增规上工业企业' in both, over one
         # place's '规上工业企业总数' and another's '规上工业企业', when 'how many did they add' is asked)
+        streets = {s.row.street for s in ss}
         fine = best if r.intent == "lookup" else min(max(s.score for s in ss if s.row.street == p)
-                                                     for p in {s.row.street for s in ss})
+                                                     for p in streets) if len(streets) >= 2 else 0.0
         has_unit = int(not r.unit_hint or any(s.row.normalized_unit in _UNITS_OF.get(r.unit_hint, {r.unit_hint})
                                               for s in ss))
         if r.unit_strict:  # '投入了多少资金' is never answered by a count of projects, nor '几栋' by yuan
@@ -3354,13 +3357,15 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
             main = max(groups.values(), key=lambda g: len({x.period for x in g}))
             rows = main + [x for g in groups.values() if g is not main for x in g  # another wording of it still is
                            if label_similarity(main[0].label_zh, x.label_zh) >= 0.7
-                           # …but not the whole of it, nor a part ('干茶产量' is no year of '春茶干茶产量')
-                           and not (x.label_zh in main[0].label_zh or main[0].label_zh in x.label_zh)
                            and qualifier_fit(main[0].label_zh, x.label_zh) == 1.0 == qualifier_fit(x.label_zh,
                                                                                                   main[0].label_zh)]
         series: dict[str, Indicator] = {}
         own = {id(x) for x in main}  # another wording fills a year the main one lacks, never takes one it has
-        for x in sorted(rows, key=lambda x: (id(x) not in own, kinds.index(x.kind))):
+        lead = main[0].label_zh
+        # (of other wordings for one year, the one that opens as the main one does: '春茶产量' for '春茶干茶产量', never
+        # the whole '干茶产量')
+        for x in sorted(rows, key=lambda x: (id(x) not in own, kinds.index(x.kind),
+                                             -len(os.path.commonprefix([lead, x.label_zh])))):
             series.setdefault(x.period, x)
         if not series:
             continue

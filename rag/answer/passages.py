@@ -78,6 +78,8 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
     if clause and r.language == "zh" and set(ANIMAL.findall(r.phrase)) - set(clause):
         clause = None  # '牛存栏多少头' over '牲畜存栏4.1万头': all livestock is not the cattle
+    if clause and r.intent in ("rank", "aggregate") and len(r.places) >= 2:
+        clause = None  # 'A和B哪个多': one place's clause answers no comparison, nor a sum, of two places
     if r.intent != "open" and not clause:
         # a figure was asked, no figure row answers it, and no clause states one figure of what was asked: say so
         text = msg("passage_no_figure", r.language) + ("" if r.language == "zh" else " ") + text

@@ -1345,8 +1345,6 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     if term is not None and _names_a_part(label_zh, term):
         term = None  # '重点楼宇税收' is part of the 税收 total, not the total: its own label, not the lexicon key
     key = flavoured_key(term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"
-    if term is not None and key != term.key and key.startswith("new_") and not re.match(r"新|净增", label_zh):
-        label_zh = "新增" + label_zh  # '力争新增“小升规”企业50家以上、专精特新企业36家': the 新增 holds for each item
     period, period_source = period_of(report, section, sentence, q.start,
                                       before=report.text[max(section.start, sent_start - 300) : sent_start],
                                       flow=norm_unit in ("CNY", "USD") or norm_unit == "percent" and bool(

@@ -675,8 +675,8 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
     elif asked_new and not label_new and _STOCK.search(label):
         fit *= 0.75  # '新增规上工业企业' asked: '规上工业企业总数' is the stock, not the year's addition
-    elif asked_new and not label_new and not _NEW_ASKED.search(label) and _CJK.search(phrase) \
-            and re.search(r"(?:企业|公司)$", label) and not re.match(_ADDING_VERB, label):
+    elif asked_new and not label_new and "新" + label[:2] in phrase and re.search(r"(?:企业|公司)$", label) \
+            and not re.match(_ADDING_VERB, label):
         fit *= 0.5  # '新上市了几家公司': '上市公司达7家' counts them all, not the year's new ones
     elif asked_new and not label_new and not _NEW_ASKED.search(label):
         fit *= 0.9  # '新种植黄花菜' asked: '黄花菜种植面积' is all that is planted
@@ -1008,6 +1008,8 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
         terms = _CJK_TERM.findall(phrase)  # with letters glued to it: 'U站', '5G基站'
         # 'landed projects (已落户)': 已 says it is done, as the label's 落户项目 does without it
         terms = [t[1:] if t.startswith("已") and len(t) >= 3 and t not in label else t for t in terms]
+        # '(完成“小升规”)': a verb glossed beside the name is no part of it
+        terms = [t for t in terms if t not in ("完成", "实现", "达到", "达成")] or terms
         cjk = "".join(terms)
         # 'net increase in 四上 enterprises': the English says which
         zh = label_similarity(cjk, label, asked=phrase)
@@ -1024,7 +1026,7 @@ def en_similarity(phrase: str, zh_words: Sequence[str], label: str) -> float:
         # (籽 of 'seed'); 'goats slaughtered (出栏)': 'goats' (山羊) shares none and stays a word to cover
         for t in terms:
             for w in reversed(phrase[: phrase.find(t)].lower().split()[-3:-1]):
-                if not re.fullmatch(r"[a-z][a-z-]+", w) or not set("".join(_word_zh(w, phrase.lower()))) & set(t):
+                if not re.fullmatch(r"[a-z][a-z-]+", w) or not set("".join(_cedict_words(w))) & set(t):
                     break
                 glossed.add(w)
         # "'scattered, disorderly and polluting' firms (散乱污企业)": a quoted English name glosses the Chinese after it
