@@ -1074,8 +1074,8 @@ def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | Non
     there itself ('“某某谷”产业片区')."""
     m = _ENTITY.match(r.phrase)
     core = _ENTITY_KIND.sub("", m.group(1)) if m else ""
-    if m is None or len(core) < 2:
-        return None
+    if m is None or len(core) < 2 or re.match(r"盖|建|新建|扩建|改建|改扩建|修建|新修|兴建", m.group(1)):
+        return None  # ('盖新学校、扩建老学校，总共新增学位多少座': what was done, no name)
     words = [w for w, f in tagged(core) if len(w) >= 2 and not f.startswith("v")] or [core]  # '建成' names nothing
     quoted = re.findall(r"“([^”]{2,8})”", m.group(1))
     for x in measure:
@@ -1190,6 +1190,9 @@ def _listed(question: str, r: Route) -> list[str]:
     items an asked total names ('counting both violations and emergencies', 'how many A, B and C … in total')."""
     if r.language != "zh":
         return _listed_en(question, r)
+    after = _TOTAL_NAMED.search(question)
+    if after and any(f.startswith("n") for _, f in tagged(after.group(1))):
+        return []  # '盖新学校、扩建老学校，总共新增学位多少座': the list says how; the total names the one measure asked
     bracket = _ITEMS_BRACKETED.search(question)
     if bracket:  # '一共新增多少学位（幼儿园加基础教育）': the items of the noun counted, each with that noun
         noun = bracket.group(1)
@@ -1250,6 +1253,9 @@ def _listed_en(question: str, r: Route) -> list[str]:
     if glossed and len(zh := re.split(r"[、，,和及]", glossed.group(1))) == len(items):
         items = zh  # 'new volunteers and mentors (新增志愿者、结对导师)': the report's own names, one per item
     return items if 2 <= len(items) <= 6 else []
+
+
+_TOTAL_NAMED = re.compile(r"[，,]\s*(?:一共|总共|合计|共计)([\u4e00-\u9fff]{2,8}?)(?:有)?(?:多少|几)")
 
 
 def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | None:

@@ -1167,6 +1167,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # everyday words for the report's: '挖出来的项目' (挖掘), '腾出的土地' (释放), '从规下升到了规上' (小升规),
     # '年产值做到了一个亿以上' (亿元以上), '拿到了规划审批' (通过), '区一级的' (区), '按2022年报告算' (how, no name)
     text = re.sub(r"挖出来?的?", "挖掘", text)
+    text = re.sub(r"义务教育(?:阶段)?(?:[（(]小学[、和及]初中[)）])?的?", "小初", text)  # 义务教育 is 小学 and 初中: 小初学位
     text = re.sub(r"留住了?", "挽留", text)  # '留住了几家想把总部搬走的企业': the firms kept (挽留)
     text = re.sub(r"(?:本来|原本|原来)(?:想|要|打算)[^，,？?]{1,12}?的", " ", text)  # …and what they had meant to do
     text = re.sub(r"(?<=[，,\s])定(?:的|了个?)|底线|(?<=[\u4e00-\u9fff])方面(?=[，,\s])", " ", text)  # '，定的…', '方面，'

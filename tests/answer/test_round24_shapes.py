@@ -41,9 +41,9 @@ REPORTS = {
                    "一、2023年工作回顾\n"
                    "全年实现地区生产总值318.2亿元,完成固定资产投资71.06亿元。新增规上工业企业7家,规上工业企业累计达到88家。"
                    "上市公司达9家。为低保对象、高龄老人等各类特殊人群发放福利服务经费2380万元。"
-                   "区人大代表建议26件、政协提案13件全部办结。\n"
+                   "区人大代表建议26件、政协提案13件全部办结。新建、改扩建学校5所,新增学位4260座。\n"
                    "二、2024年工作计划\n"
-                   "力争新增“小升规”企业40家以上、专精特新企业30家。\n",
+                   "力争新增“小升规”企业40家以上、专精特新企业30家。新增小初学位1120个、高中学位400个。\n",
     "cy_2023.txt": "椿源镇2023年工作总结\n"
                    "一、特色产业\n"
                    "全镇茶园面积2.9万亩;全年干茶产量1310吨,其中春茶1088吨,茶叶综合产值2.7亿元。\n",
@@ -183,3 +183,10 @@ def test_a_gap_asked_as_how_far_ahead(corpus: Corpus) -> None:
     a = corpus.ask("Liutang (柳塘) put 71.06亿元 into fixed assets in 2023. How far ahead is that of Hequan's (鹤泉) "
                    "2022 figure?")
     assert _stated(a, 12.82e8, "CNY"), a.text
+
+
+def test_a_list_that_says_how_before_the_total_asked(corpus: Corpus) -> None:
+    a = corpus.ask("柳塘2023年盖新学校、扩建老学校，一共新增学位多少座？")
+    assert _first(a, 4260.0, "count"), a.text
+    a = corpus.ask("柳塘2024年计划里，义务教育阶段（小学、初中）的新增学位是多少个？")
+    assert _first(a, 1120.0, "count"), a.text
