@@ -373,7 +373,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         else any(f in clause for f in focus)
     if typed and not held:  # ('…industry cluster (某产业集群)' over '某产业集群已成规模,产值达…亿元': the Chinese
         # given names the clause's topic, said just before its figure)
-        # (…or by the label the clause's figure took from the one before: '“某平台”共接报案件…,办结率99.65%')
+        # (…or by the label the clause's figure took from the one before: '“某平台”受理诉求…,办结率98.7%')
         held = all(g in _topic_before(sent, start, row) + clause + row.label_zh for g in typed)
     glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
     if any(g not in sent and g not in row.label_zh for g in glosses):
@@ -1075,7 +1075,7 @@ def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | Non
     m = _ENTITY.match(r.phrase)
     core = _ENTITY_KIND.sub("", m.group(1)) if m else ""
     if m is None or len(core) < 2 or re.match(r"盖|建|新建|扩建|改建|改扩建|修建|新修|兴建", m.group(1)):
-        return None  # ('盖新学校、扩建老学校，总共新增学位多少座': what was done, no name)
+        return None  # ('新建一所、改建两所学校后，合计新增多少学位': what was done, no name)
     words = [w for w, f in tagged(core) if len(w) >= 2 and not f.startswith("v")] or [core]  # '建成' names nothing
     quoted = re.findall(r"“([^”]{2,8})”", m.group(1))
     for x in measure:
@@ -1192,7 +1192,7 @@ def _listed(question: str, r: Route) -> list[str]:
         return _listed_en(question, r)
     after = _TOTAL_NAMED.search(question)
     if after and any(f.startswith("n") for _, f in tagged(after.group(1))):
-        return []  # '盖新学校、扩建老学校，总共新增学位多少座': the list says how; the total names the one measure asked
+        return []  # '建新校、改旧校，一共多出多少床位': the list says how; the total names the one measure asked
     bracket = _ITEMS_BRACKETED.search(question)
     if bracket:  # '一共新增多少学位（幼儿园加基础教育）': the items of the noun counted, each with that noun
         noun = bracket.group(1)
@@ -2358,7 +2358,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
 _MORE_ASKED = re.compile(r"(?:增加|增长|提高|多出?|增多|减少|下降|少)了?(?:大约|约|大概)?(?:多少|几)|"
                          r"\bhow much (?:more|higher|bigger|less|lower)\b|\bby how much\b|"
                          r"\b(?:up|down|rise|rose|grew|fell|increased?|decreased?) (?:by )?how (?:much|many)\b|"
-                         # 'grew 5.7%. How many 亿元 did that add': the amount the stated growth came to
+                         # 'rose 6.3%. How many 亿元 did that add': the amount the stated growth came to
                          r"\bhow (?:much|many)\b[^?]{0,40}?\bdid (?:that|this|the (?:growth|rise|increase)) add\b", re.I)
 
 
@@ -3367,7 +3367,7 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
                                                                                                   main[0].label_zh)]
         series: dict[str, Indicator] = {}
         own = {id(x) for x in main}  # another wording fills a year the main one lacks, never takes one it has
-        lead = main[0].label_zh
+        lead = main[0].label_zh if main else ""
         # (of other wordings for one year, the one that opens as the main one does: '春茶产量' for '春茶干茶产量', never
         # the whole '干茶产量')
         for x in sorted(rows, key=lambda x: (id(x) not in own, kinds.index(x.kind),

@@ -93,7 +93,7 @@ _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}
                          # '固投的全年目标，1-11月完成了几成'
                          r"(?:计划|目标|任务)[，,][^，,？?]{0,10}?完成了?(?:几成|百分之(?:几|多少)|多大比例)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
-                         r"进度(?:已经|已)?(?:到|达)了?.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几成)|"  # '固投进度到了全年目标的百分之几'
+                         r"进度(?:已经|已)?(?:到|达)了?.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几成)|"  # '工业投资进度已达年度任务的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
                          r"(?:what|which) % of (?:the |its |their )?(?:[\w'’]+[ -]){0,6}(?:task|plan|target|goal|budget)s?\b|"
@@ -249,7 +249,7 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     r"(?:覆盖|涵盖|包括)[^？?。]{0,30}|"
                     # '— the count, not the % change?', '实际数，不是目标': what is not asked names no kind
                     r"[,;]\s*(?:and |but )?not (?:the |its |a )?[^,?—–]{1,30}(?=\s*[?？]\s*$)|"
-                    # 'Besides PM2.5, … PM10', '除了PM2.5，…': what the question sets aside before asking
+                    # 'Besides the output, … its growth', '除了产值，…': what the question sets aside before asking
                     r"^\s*(?:besides|apart from|aside from|other than)\s+[^,?]{1,30},\s*|"
                     # '…? I want the count, not the 98.4% rate.': a second sentence on the kind not wanted
                     r"(?<=[?？])\s*I (?:want|need|mean|am asking for)\b[^.?]{0,40}?,\s*not (?:the |its |a )?[^?]{1,40}?[.?]?\s*$|"
@@ -369,7 +369,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
     original, question = question, _asides_dropped(question, names, metas)
-    # '完成率是102.5%，倒推…任务': the rate is an input to the answer (which reads it from `asked`), the target asked
+    # '完成率是97.3%，倒推…任务': the rate is an input to the answer (which reads it from `asked`), the target asked
     stated, question = question, GIVEN_RATE.sub("", question)
     lang = language_of(question)
     found = resolve_places(question, names, metas)
@@ -835,7 +835,7 @@ def unit_hint(question: str) -> str | None:
         return "CNY"  # '蜜柚出口额': the money exported, never the tonnes
     if re.search(r"钱(?:一共|总共|共)?[\u4e00-\u9fff]{0,4}?多少|投(?:了|进去了?|入了?)(?:大约|约|大概)?多少(?![个家项宗名件座户人所条次])",
                  question):
-        return "CNY"  # '钱一共投进去多少', '城市更新项目投了多少': money spent, never a count of projects
+        return "CNY"  # '那笔钱总共投进去多少', '旧改项目投了多少': money spent, never a count of projects
     if _MONEY_IN_UNITS.search(question):
         return "CNY"  # '社零总额有多少个亿': money, in 亿元
     if re.search(r"多少(?:亿元|万元)?的?(?:产值|收入|资金|投资|税收|营收|销售额)", question):
@@ -1168,7 +1168,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '年产值做到了一个亿以上' (亿元以上), '拿到了规划审批' (通过), '区一级的' (区), '按2022年报告算' (how, no name)
     text = re.sub(r"挖出来?的?", "挖掘", text)
     text = re.sub(r"义务教育(?:阶段)?(?:[（(]小学[、和及]初中[)）])?的?", "小初", text)  # 义务教育 is 小学 and 初中: 小初学位
-    text = re.sub(r"留住了?", "挽留", text)  # '留住了几家想把总部搬走的企业': the firms kept (挽留)
+    text = re.sub(r"留住了?", "挽留", text)  # '留住了几户打算迁走的商户': the firms kept (挽留)
     text = re.sub(r"(?:本来|原本|原来)(?:想|要|打算)[^，,？?]{1,12}?的", " ", text)  # …and what they had meant to do
     text = re.sub(r"(?<=[，,\s])定(?:的|了个?)|底线|(?<=[\u4e00-\u9fff])方面(?=[，,\s])", " ", text)  # '，定的…', '方面，'
 
@@ -1178,7 +1178,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff])做到了?(?=[\u4e00-\u9fff\d])|拿到了?(?=[\u4e00-\u9fff]{2}(?:审批|批复|许可))", "", text)
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
     text = re.sub(r"[，,。]?\s*按[^，,。？?]{0,12}?算[。.]?\s*$", " ", text)
-    # '铁腕关停两家碎石场，这一行动腾出的土地': the clause before 'this action' says which, the words after it what
+    # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"钱?(?:一共|总共)?投进去了?(?:多少钱)?", "投入", text)  # '…一共投进去多少钱', '钱一共投进去多少': the outlay
@@ -1208,7 +1208,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = _KIND_WORDS.sub(" ", text)
     text = _Q_WORDS.sub(" ", text)
     text = re.sub(r"(?:^|(?<=\s))[比较](?=\s|$)", " ", text)  # '…2024年比2022年多了多少': the comparison word left alone
-    # '观湖固投比布吉多多少', '玉塘（2023年）跟XX街道（报告年度）比', 'A对B': the words that set one place against another
+    # '甲镇税收比乙镇多多少', '甲（2021年）跟乙（报告年度）比', 'A对B': the words that set one place against another
     text = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z）)])[比较](?=[\s，,])|(?:^|(?<=[\s（()）]))(?:跟|同|对)(?=[\s（(]|$)", " ", text)
     text = re.sub(r"[A-Za-z]+(?![\w.])", lambda m: m.group(0) if m.group(0).upper() in {"GDP", "PM"} else " ", text)
     text = re.sub(r"[（(]\s*[）)]", "", re.sub(r"\s+", "", text))  # '楠溪镇（2023年）': the year went, its brackets too

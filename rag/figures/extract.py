@@ -1139,7 +1139,7 @@ def _label(prefix: str, end: int) -> str:
         return _clean(items[-1][framed.end() :])
     given_to = re.match(r"[^、]*?(?:群体|人群|对象|家庭|人员|群众|老人|儿童|残疾人|企业|农户|学生)(?=(?:发放|提供|兑现|拨付|落实)"
                         r"[\u4e00-\u9fff]{2})", items[-1]) if len(items) >= 2 or "等" in items[-1] else None
-    if given_to:  # '向残疾人、老人、…等特殊群体发放生活津补贴近400万元': who received it frames what was paid
+    if given_to:  # '向孤寡老人、…等困难对象发放慰问金近80万元': who received it frames what was paid
         return _clean(items[-1][given_to.end() :])
     return _clean(items[-1])
 

@@ -16,7 +16,7 @@ _MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 _DASH = r"\s*(?:-|－|–|—|~|～|至|到)+\s*"
 # A year the clause is about; not one it compares with (比2022年, 较2022年, 从2016年的…).
 _YEAR = re.compile(r"(?<![比较同与从由])(20\d\d)\s*年(?:度)?(?!的)")
-# A season across two years is one season, named by the year it ends: '2024—2025年冬季瓜菜', '2021/2022年榨季',
+# A season across two years is one season, named by the year it ends: '2022—2023年冬春马铃薯', '2021/2022年榨季',
 # 'the 2021–2022 season'. The router and the figure table both read it here.
 _SEASON = re.compile(r"(?:19|20)(\d\d)\s*年?\s*[/／—–-]\s*((?:19|20)(\d\d)\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季|冬春"
                      r"|秋冬|[春夏秋冬]季|(?:crushing |growing |marketing |harvest |school |winter |summer )?season\b))")

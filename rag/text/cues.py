@@ -138,8 +138,8 @@ DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|deri
                     r"decline|increase)|work(?:ing)? back|back out|"
                     r"implied by|impl(?:y|ies)|what does that make)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
-# A completion rate the question itself states, before asking the target it implies ('固投完成率是102.5%，倒推一下…任务',
-# '完成了年度任务的102.5%，那任务是多少'): the rate is an input, not what is asked.
+# A completion rate the question itself states, before asking the target it implies ('税收完成率是96.4%，倒推一下…任务',
+# '完成了全年任务的96.4%，那任务是多少'): the rate is an input, not what is asked.
 GIVEN_RATE = re.compile(r"(?:完成率|完成了?[^，,。？?]{0,8}?(?:任务|目标|计划)的?)(?:是|为|达到?|有)?\s*\d+(?:\.\d+)?\s*[%％]"
                         r"(?=[^？?]*(?:任务|目标|计划)[^？?]*(?:多少|几))|"
                         r"\b(?:completion rate (?:was|is|of)|(?:completed|reached|hit|fulfilled|met))\s*\d+(?:\.\d+)?\s*"
