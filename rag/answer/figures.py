@@ -1320,7 +1320,9 @@ def _stated_total(question: str, r: Route, scored: list[Scored], *, joined: bool
     found = {(x.value, x.unit): x for x in (s.row for s in scored if s.score >= THRESHOLD)
              if x.street == r.places[0] and (x.kind in _LEVEL or r.kind == "target" == x.kind)
              and (not r.period or period_matches(x.period, r.period) or x.period == f"{r.period}-plan")
-             and ("".join(heads) in x.label_zh if joined else all(h in x.evidence.quote + (x.context or "") for h in heads))}
+             and ("".join(heads) in x.label_zh if joined else all(h in x.evidence.quote + (x.context or "") for h in heads))
+             # (a plan's one figure of a list only when its name lists them: '新增A、B、C等26家以上')
+             and (x.kind != "target" or all(h in x.label_zh for h in heads))}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

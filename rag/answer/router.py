@@ -649,7 +649,7 @@ _FORM_FILL = re.compile(r"(?:要|该|应该?)填(?:写)?(?=多少|几)")  # '…
 _POINTS_COLLOQUIAL = re.compile(r"(?<!百分)([涨增降跌])了?(?:几|多少)个点(?![位子])")
 _BROUGHT = re.compile(r"(?:带来|带动|拉动|撬动|贡献|创造|产生)了?(?:多少|几)个?[万亿]?元的?([\u4e00-\u9fff]{0,6}?(?:产值|收入|"
                       r"投资|税收|销售额|营收|利润))(?:呢|吗)?\s*[？?]?\s*$")
-_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)[，,]?")
+_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)(?![村心])[，,]?")
 # '安全生产上，', '招商这块，': a topic opening the question (unless it names the indicator); '国高方面' names it
 _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]|"
                     r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]|^[\u4e00-\u9fff]{2,4}?([\u4e00-\u9fff]{4})[：:]|"
@@ -1170,12 +1170,12 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"义务教育(?:阶段)?(?:[（(]小学[、和及]初中[)）])?的?", "小初", text)  # 义务教育 is 小学 and 初中: 小初学位
     text = re.sub(r"留住了?", "挽留", text)  # '留住了几户打算迁走的商户': the firms kept (挽留)
     text = re.sub(r"(?:本来|原本|原来)(?:想|要|打算)[^，,？?]{1,12}?的", " ", text)  # …and what they had meant to do
-    text = re.sub(r"(?<=[，,\s])定(?:的|了个?)|底线|(?<=[\u4e00-\u9fff])方面(?=[，,\s])", " ", text)  # '，定的…', '方面，'
+    text = re.sub(r"(?<=[，,\s])定(?:的|了个?)|底线|(?<=[位量额数率积])方面(?=[，,\s])", " ", text)  # '，定的…', '方面，'
 
     text = re.sub(r"腾出(?:来)?的?", "释放", text)
     text = re.sub(r"从?规下升(?:到|为|至|成)了?规上", "小升规", text)
     text = re.sub(r"(?:一|1)个亿(?:元)?", "亿元", text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff])做到了?(?=[\u4e00-\u9fff\d])|拿到了?(?=[\u4e00-\u9fff]{2}(?:审批|批复|许可))", "", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])做到了?(?=[\u4e00-\u9fff\d])|拿到了?(?=[\u4e00-\u9fff]{2})|(?<=[业位构司户])数量", "", text)
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
     text = re.sub(r"[，,。]?\s*按[^，,。？?]{0,12}?算[。.]?\s*$", " ", text)
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
