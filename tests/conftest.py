@@ -50,6 +50,14 @@ def invented_corpus(name: str, files: dict[str, str]):  # type: ignore[no-untype
     return corpus
 
 
+def first_is(answer, value: float, unit: str, rel: float = 1e-6) -> bool:  # type: ignore[no-untyped-def]
+    """The answer's first headline figure is `value` in `unit` (a computed one, to the rounding `rel` allows)."""
+    from rag.evals.scoring import headline_figures
+
+    first = headline_figures(answer)[:1]
+    return bool(first) and first[0][1] == unit and abs(first[0][0] - value) <= rel * max(1.0, abs(value))
+
+
 def first_figure(corpus: Corpus, question: str) -> tuple[float, str] | None:
     """The first figure an answer's headline states (normalised value and unit), as the strict scorer reads it."""
     from rag.evals.scoring import headline_figures
@@ -104,14 +112,15 @@ def offline_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
-def states(answer, value: float, unit: str, signed: bool = True) -> bool:  # type: ignore[no-untyped-def]
+def states(answer, value: float, unit: str, signed: bool = True,  # type: ignore[no-untyped-def]
+           rel: float = 1e-6) -> bool:
     """The figure is among the answer's headline figures, as the strict scorer reads them (its sign aside when
-    `signed` is False: '下降21.4%' states 21.4)."""
+    `signed` is False: '下降21.4%' states 21.4; to the rounding `rel` allows: a figure computed and printed)."""
     from rag.evals.scoring import headline_figures
 
     def same(v: float) -> bool:
         a, b = (v, value) if signed else (abs(v), abs(value))
-        return abs(a - b) <= 1e-6 * max(1.0, abs(value))
+        return abs(a - b) <= rel * max(1.0, abs(value))
 
     return any(u == unit and same(v) for v, u in headline_figures(answer))
 

@@ -386,7 +386,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if base and _GROWTH.search(question) and int(base.group(1)) == years[0] \
             and not (str(years[0]) in covered and str(years[0] + 1) not in covered):
         # 'by what percentage did retail sales increase over 2022': the year after its base (…unless only the year
-        # named is reported: 'how fast did retail sales grow over 2023', of a 2023 report, is growth during it)
+        # named is reported: 'how fast did its tax grow over 2021', of a 2021 report, is growth during it)
         years = [years[0] + 1]
     trend = bool(_TREND.search(question)) or (len(years) >= 2 and not _RANK_ZH.search(question)
                                               and not _RANK_EN.search(question) and len(places) < 2) or (

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from rag.corpus import Corpus
 from rag.evals.scoring import headline_figures
-from tests.conftest import invented_corpus, states
+from tests.conftest import first_is, invented_corpus, states
 
 REPORTS = {
     "ql_2023.txt": "青岚街道2023年工作总结及2024年工作计划\n"
@@ -113,11 +113,6 @@ REPORTS = {
 corpus = invented_corpus("round22", REPORTS)
 
 
-def _first(answer, value: float, unit: str) -> bool:  # type: ignore[no-untyped-def]
-    """The answer's first headline figure is `value` in `unit` (a computed one, to rounding)."""
-    first = headline_figures(answer)[:1]
-    return bool(first) and first[0][1] == unit and abs(first[0][0] - value) <= 1e-6 * max(1.0, abs(value))
-
 
 def test_a_floor_in_a_target_is_no_change_asked(corpus: Corpus) -> None:
     a = corpus.ask("青岚街道2024年的招商目标里，要落户的项目至少几个？")
@@ -182,15 +177,15 @@ def test_a_plans_addition_set_for_a_half_year(corpus: Corpus) -> None:
 
 def test_what_is_still_to_go_to_the_target(corpus: Corpus) -> None:
     a = corpus.ask("石渠镇1-5月财政收入完成后，要完成全年目标还需完成多少？")
-    assert _first(a, 2860e4, "CNY"), a.text
+    assert first_is(a, 2860e4, "CNY"), a.text
     a = corpus.ask("How much fiscal revenue did Shiqu town (石渠镇) still have to collect after May 2024 to meet its "
                    "full-year target?")
-    assert _first(a, 2860e4, "CNY"), a.text
+    assert first_is(a, 2860e4, "CNY"), a.text
     a = corpus.ask("By the end of May 2024, what share of Shiqu's (石渠) annual fixed-asset investment target was still "
                    "left to do?")
-    assert _first(a, 68.0, "percent"), a.text
+    assert first_is(a, 68.0, "percent"), a.text
     a = corpus.ask("截至5月，石渠镇固定资产投资还需完成多少才能达到年度目标？")
-    assert _first(a, 20.4e8, "CNY"), a.text
+    assert first_is(a, 20.4e8, "CNY"), a.text
 
 
 def test_a_target_named_by_who_set_it_takes_the_measure_named_next(corpus: Corpus) -> None:
@@ -317,7 +312,7 @@ def test_a_part_in_quotes_and_the_gap_to_a_target(corpus: Corpus) -> None:
     a = corpus.ask("柘陂镇2023年新增的规上工业企业里，“小升规”的有多少家？")
     assert headline_figures(a)[:1] == [(9.0, "count")], a.text
     a = corpus.ask("柘陂镇2023年工业开票销售比年初定的目标差了多少亿元？")
-    assert _first(a, 38.6e8, "CNY") and states(a, 1.4e8, "CNY"), a.text
+    assert first_is(a, 38.6e8, "CNY") and states(a, 1.4e8, "CNY"), a.text
 
 
 def test_everyday_names_of_output_bands_and_lengths(corpus: Corpus) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from rag.corpus import Corpus
 from rag.evals.scoring import headline_figures
-from tests.conftest import invented_corpus
+from tests.conftest import first_is, invented_corpus
 
 REPORTS = {
     "lx_2023.txt": "澜汐街道2023年工作总结及2024年工作计划\n"
@@ -96,11 +96,6 @@ REPORTS = {
 corpus = invented_corpus("round23", REPORTS)
 
 
-def _first(answer, value: float, unit: str) -> bool:  # type: ignore[no-untyped-def]
-    """The answer's first headline figure is `value` in `unit` (a computed one, to rounding)."""
-    first = headline_figures(answer)[:1]
-    return bool(first) and first[0][1] == unit and abs(first[0][0] - value) <= 1e-6 * max(1.0, abs(value))
-
 
 def test_two_places_figures_added_up(corpus: Corpus) -> None:
     a = corpus.ask("澜汐和柏桥2023年的固投加总起来有多少亿元？")
@@ -109,14 +104,14 @@ def test_two_places_figures_added_up(corpus: Corpus) -> None:
 
 def test_a_difference_of_counts_is_of_like_things(corpus: Corpus) -> None:
     a = corpus.ask("澜汐2023年新增学位当中，中小学的比幼儿园的多出多少座？")
-    assert _first(a, 2650.0, "count"), a.text
+    assert first_is(a, 2650.0, "count"), a.text
     assert "所" not in a.text.split("。")[0], a.text  # never seats less schools
 
 
 def test_english_items_named_before_the_question(corpus: Corpus) -> None:
     a = corpus.ask("Under its 2024 plan Lanxi (澜汐) builds kindergarten places and basic-education places. "
                    "What do they come to in all?")
-    assert _first(a, 2700.0, "count"), a.text
+    assert first_is(a, 2700.0, "count"), a.text
 
 
 def test_kindergarten_places_are_not_every_schools_places(corpus: Corpus) -> None:
@@ -182,12 +177,12 @@ def test_months_in_chinese_numerals(corpus: Corpus) -> None:
 
 def test_a_part_year_figure_named_by_its_sentence(corpus: Corpus) -> None:
     a = corpus.ask("给领导准备的材料要写青杉的旧改：今年以来城市更新项目完成固定资产投资多少亿元？")
-    assert _first(a, 9.8e8, "CNY"), a.text
+    assert first_is(a, 9.8e8, "CNY"), a.text
 
 
 def test_a_target_worked_back_from_its_rate(corpus: Corpus) -> None:
     a = corpus.ask("用青杉1-5月固投完成的进度倒推一下，全年固投目标约多少亿元？")
-    assert _first(a, 250e8, "CNY"), a.text
+    assert first_is(a, 250e8, "CNY"), a.text
 
 
 def test_english_gaps_and_years_before(corpus: Corpus) -> None:
@@ -196,7 +191,7 @@ def test_english_gaps_and_years_before(corpus: Corpus) -> None:
     assert not headline_figures(a) or headline_figures(a)[0][0] != 38.2e8 or "computed" in a.text, a.text
     a = corpus.ask("Heshan (禾杉) grew its national high-tech enterprises by a stated rate in 2023. How many did it "
                    "have a year earlier, roughly?")
-    assert _first(a, 168.0, "count"), a.text
+    assert first_is(a, 168.0, "count"), a.text
 
 
 def test_a_figure_given_then_its_growth_asked(corpus: Corpus) -> None:
@@ -207,7 +202,7 @@ def test_a_figure_given_then_its_growth_asked(corpus: Corpus) -> None:
 def test_one_name_compared_across_places(corpus: Corpus) -> None:
     a = corpus.ask("Between Qingshan (青杉街道, January–May 2024) and Zhujin (朱槿街道, January–November 2018), which "
                    "collected more district-level tax?")
-    assert _first(a, 2.2e8, "CNY"), a.text  # 朱槿's 区级税收, never its 税收 total
+    assert first_is(a, 2.2e8, "CNY"), a.text  # 朱槿's 区级税收, never its 税收 total
     a = corpus.ask("12345热线工单：禾杉（2023年）与朱槿（2018年）谁受理得多？")
     assert headline_figures(a)[:1] == [(2410.0, "count")], a.text  # (转办件 are the hotline's 工单)
 
@@ -231,10 +226,10 @@ def test_more_everyday_and_english_shapes(corpus: Corpus) -> None:
     a = corpus.ask("云泸工业投资2023年的年度目标，到11月底完成了几成？请用百分比回答。")
     assert headline_figures(a)[:1] == [(88.5, "percent")], a.text
     a = corpus.ask("按区30强内外划分，云泸1-11月30强外产值比30强内产值高出多少亿元？")
-    assert _first(a, 16e8, "CNY"), a.text
+    assert first_is(a, 16e8, "CNY"), a.text
     a = corpus.ask("Yunlu (云泸), 2023: add the 民生微实事 funding and the welfare-service funds (福利服务经费). "
                    "What is the total, in 万元?")
-    assert _first(a, 4100e4, "CNY"), a.text
+    assert first_is(a, 4100e4, "CNY"), a.text
 
 
 def test_where_it_was_done_frames_no_name(corpus: Corpus) -> None:
@@ -248,20 +243,20 @@ def test_where_it_was_done_frames_no_name(corpus: Corpus) -> None:
 
 def test_parts_in_brackets_counts_before_nouns_and_estimate_words(corpus: Corpus) -> None:
     a = corpus.ask("2018年穗涧镇的小麦种了多少亩？")
-    assert headline_figures(a)[:1] == [(9.4e4, "mu")] or _first(a, 9.4e4 * 666.6666666666666, "m2"), a.text
+    assert headline_figures(a)[:1] == [(9.4e4, "mu")] or first_is(a, 9.4e4 * 666.6666666666666, "m2"), a.text
     a = corpus.ask("穗涧镇的酥梨里，盛果期的面积是多少？")
     assert "1.6万亩" in a.text.split("[1]")[0], a.text
     a = corpus.ask("穗涧镇的村级光伏电站2018年带来多少收益？")
-    assert _first(a, 96e4, "CNY"), a.text
+    assert first_is(a, 96e4, "CNY"), a.text
     a = corpus.ask("2018年穗涧镇农民的人均可支配收入有多少元？")
-    assert "收入接" not in a.text and _first(a, 13920.0, "CNY"), a.text  # '接近' names nothing; the exact figure
+    assert "收入接" not in a.text and first_is(a, 13920.0, "CNY"), a.text  # '接近' names nothing; the exact figure
     a = corpus.ask("穗涧镇截至2018年12月底有几家规上工业企业？")
     assert headline_figures(a)[:1] == [(18.0, "count")], a.text
 
 
 def test_everyday_outlay_and_a_change_in_absolute_terms(corpus: Corpus) -> None:
     a = corpus.ask("穗涧镇的民生微实事项目一共投进去多少钱？")
-    assert _first(a, 1950e4, "CNY"), a.text
+    assert first_is(a, 1950e4, "CNY"), a.text
     a = corpus.ask("澜汐和柏桥2023年的固投，按增速推算谁比上年增加的绝对额更大？")
     assert not headline_figures(a) or "计算" in a.text, a.text  # the levels are no answer to a change asked
 
@@ -272,12 +267,12 @@ def test_a_third_batch_of_wordings(corpus: Corpus) -> None:
     a = corpus.ask("禾杉2024年要新增多少个高中学位？")
     assert headline_figures(a)[:1] == [(450.0, "count")], a.text
     a = corpus.ask("禾杉街道那年收上来的税一共多少亿？")
-    assert _first(a, 31e8, "CNY"), a.text
+    assert first_is(a, 31e8, "CNY"), a.text
     a = corpus.ask("Did Heshan (禾杉) reach the district's 2023 target for projects attracted (招引项目)? By what multiple?")
     assert headline_figures(a)[:1] == [(1.6, "times")], a.text
     a = corpus.ask("Qingshan's (青杉) urban-renewal fixed-asset investment of 9.8亿元 is 35% of its annual assessment task. "
                    "What does that imply the full-year task is, in 亿元?")
-    assert _first(a, 28e8, "CNY"), a.text
+    assert first_is(a, 28e8, "CNY"), a.text
     a = corpus.ask("Counting policy briefings, public job fairs and vocational-skills training sessions together, how many "
                    "employment events did Heshan (禾杉) hold in 2023?")
     assert headline_figures(a)[:1] == [(44.0, "count")], a.text
@@ -296,7 +291,7 @@ def test_english_peers_seasons_and_a_named_area(corpus: Corpus) -> None:
     assert headline_figures(a)[:1] == [(3.4e4, "t")], a.text
     a = corpus.ask("How much industrial output did the Yunqi Smart Manufacturing Valley (云栖智造谷) area of Tongjing "
                    "sub-district (桐泾街道) produce in 2023?")
-    assert _first(a, 86e8, "CNY"), a.text
+    assert first_is(a, 86e8, "CNY"), a.text
     a = corpus.ask("How many projects had already settled in Qingshan (青杉) by mid-2024, and had it met its full-year "
                    "goal for landings?")
     assert headline_figures(a)[:1] == [(9.0, "count")], a.text
@@ -304,4 +299,4 @@ def test_english_peers_seasons_and_a_named_area(corpus: Corpus) -> None:
 
 def test_a_year_that_names_the_report(corpus: Corpus) -> None:
     a = corpus.ask("澜汐2024年1-11月完成的固定资产投资，离2023年报告定下的2024年目标还差多少亿元？")
-    assert _first(a, 2.9e8, "CNY"), a.text
+    assert first_is(a, 2.9e8, "CNY"), a.text
