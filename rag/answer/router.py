@@ -71,7 +71,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
-_GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
+_GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|涨得?(?:更|最)?快|跑得?(?:更|最)?快|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
                      # 'how did its output do in January–May compared with a year earlier': the change asked
@@ -419,6 +419,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     tail = _YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
+    part_of = _OF_THE_WHOLE.search(question) if lang == "en" else None
+    if part_of:  # 'Of the new 四上 firms it added, how many were service-sector firms?': the part is what is counted
+        phrase = indicator_phrase(part_of.group("part"), [], lang, places) or phrase
     frame = _context_frame(question) if lang == "zh" else None
     if frame and len(phrase) >= len(context := indicator_phrase(
             frame.group(0), [sp for sp in spans if sp[1] <= frame.end()], lang)) + 2 and context in phrase:
@@ -658,6 +661,8 @@ _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2
 
 
 # '平湖招商成绩单：', '做授信要看项目储备：', '城市更新推进的阶段性成果：': what the asker looks at, before the ask
+_OF_THE_WHOLE = re.compile(r"^\s*Of (?:the |its |their )?[^,?]{4,120},\s*how many (?:of them )?(?:were|are|was|is) "
+                          r"(?P<part>[^?,]{3,60})\?", re.I)
 _LEAD_FRAME = re.compile(r"^[^，,：:？?]{0,16}?(?:成绩单|成果|储备|情况|进展|亮点|盘点|概况|家底|要看|想看|想了解|看看)[：:]")
 
 

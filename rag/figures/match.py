@@ -945,6 +945,11 @@ _NOISE_CHARS = frozenset("年月日对加等理级品一二三个人大小中上
 
 
 @lru_cache(maxsize=4096)
+def unknown_words(phrase: str) -> list[str]:
+    """The English content words of a phrase that no dictionary, hand list or lexicon name translates ('fasteners')."""
+    return [w for w in _content_words(phrase) if len(w) >= 5 and not w[0].isdigit() and not english_to_zh(w)]
+
+
 def english_to_zh(phrase: str) -> list[str]:
     """Chinese words for an English indicator phrase: lexicon names, hand list, then CC-CEDICT per word."""
     low = phrase.lower()

@@ -33,7 +33,7 @@ REPORTS = {
     "hq_2022.txt": "鹤泉街道2022年工作总结\n"
                    "一、经济发展\n"
                    "全年街道固定资产投资实现投资额58.24亿元,任务完成率106.5%,完成率排名全区第3。"
-                   "全年实现地区生产总值266.5亿元。“四上”企业增至342家。新增规上工业企业18家,规上工业企业总数达到296家。\n"
+                   "全年实现地区生产总值266.5亿元。国家级高新技术企业达到140家,同比增长18.6%。“四上”企业增至342家。新增规上工业企业18家,规上工业企业总数达到296家。\n"
                    "二、民生保障\n"
                    "全年向孤寡老人、重度残疾人、低保户等特殊群体发放生活津补贴近520万元。"
                    "投入“民生微实事”经费1960万元,立项项目180个,总投入1960万元。\n",
@@ -47,6 +47,11 @@ REPORTS = {
     "cy_2023.txt": "椿源镇2023年工作总结\n"
                    "一、特色产业\n"
                    "全镇茶园面积2.9万亩;全年干茶产量1310吨,其中春茶1088吨,茶叶综合产值2.7亿元。\n",
+    "zz_2022.txt": "柘洲镇2022年工作总结\n"
+                   "一、产业发展\n"
+                   "全镇铸件生产企业310家,预计全年生产各类铸件26万吨。\n"
+                   "二、农业生产\n"
+                   "蔬菜种植面积0.9万亩,总产量4.1万吨。\n",
     "cy_2022.txt": "椿源镇2022年工作总结\n"
                    "一、特色产业\n"
                    "全镇茶园面积2.8万亩;春茶干茶产量1032吨,茶叶综合产值2.4亿元。\n",
@@ -185,3 +190,13 @@ def test_a_list_that_says_how_before_the_total_asked(corpus: Corpus) -> None:
 def test_a_series_over_places_one_of_which_lacks_the_measure(corpus: Corpus) -> None:
     a = corpus.ask("椿源镇和沙柳镇的春茶干茶产量近两年变化趋势如何？")
     assert states(a, 56.0, "t", rel=1e-3), a.text  # (沙柳镇 has no tea: its series is empty, never a crash)
+
+
+def test_a_thing_no_dictionary_names_is_not_some_sentences_figure(corpus: Corpus) -> None:
+    a = corpus.ask("About how many tonnes of castings was Zhezhou town (柘洲镇) expected to turn out in 2022?")
+    assert not any(v == 4.1e4 for v, _ in headline_figures(a)), a.text  # never the vegetables' output
+
+
+def test_growth_ranked_in_everyday_words(corpus: Corpus) -> None:
+    a = corpus.ask("国高企业数量上，椰禾（2023年）和鹤泉（2022年）谁涨得快？")
+    assert first_is(a, 18.6, "percent"), a.text  # the faster growth first, never the larger stock
