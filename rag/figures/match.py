@@ -677,7 +677,7 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.75  # '新增规上工业企业' asked: '规上工业企业总数' is the stock, not the year's addition
     elif asked_new and not label_new and "新" + label[:2] in phrase and re.search(r"(?:企业|公司)$", label) \
             and not re.match(_ADDING_VERB, label):
-        fit *= 0.5  # '新上市了几家公司': '上市公司达7家' counts them all, not the year's new ones
+        fit *= 0.5  # '新上市了几家公司': '上市公司达12家' counts them all, not the year's new ones
     elif asked_new and not label_new and not _NEW_ASKED.search(label):
         fit *= 0.9  # '新种植黄花菜' asked: '黄花菜种植面积' is all that is planted
     return fit
