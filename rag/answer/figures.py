@@ -392,7 +392,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None  # '…2个市重点项目加快建设,其中甲、乙…主体工程已封顶': the part the words asked name
     if not held or qualifier_fit(r.phrase, with_state(row.label_zh, own)) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
-    if r.language == "en" and not re.search(r"[\u4e00-\u9fff]", r.phrase) and unknown_words(r.phrase):
+    unknown = [w for w in unknown_words(r.phrase) if not re.search(r"(?:ed|ing)$", w)  # ('impounded': what was done)
+               and not re.search(rf"\b{w[0].upper()}{w[1:]}\b", question)]  # ('Tianliao', 'Expo': a name)
+    if r.language == "en" and not re.search(r"[\u4e00-\u9fff]", r.phrase) and unknown:
         return None  # 'tonnes of fasteners': a thing no dictionary names is never checked against one sentence's figure
     quoted = [t for t in QUOTED_COUNTED.findall(question) if t not in r.places[0]] if r.language == "zh" else []
     if quoted and not any(t in x.label_zh + x.evidence.quote + (x.context or "") for t in quoted for x in fit):

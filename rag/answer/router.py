@@ -420,8 +420,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
     part_of = _OF_THE_WHOLE.search(question) if lang == "en" else None
-    if part_of:  # 'Of the new 四上 firms it added, how many were service-sector firms?': the part is what is counted
-        phrase = indicator_phrase(part_of.group("part"), [], lang, places) or phrase
+    part_words = indicator_phrase(part_of.group("part"), [], lang, places) if part_of else ""
+    if len(part_words.split()) >= 2:  # 'Of the new 四上 firms it added, how many were service-sector firms?': the part
+        phrase = part_words  # is what is counted (…when its words name it: 'kindergarten places' keeps the whole's)
     frame = _context_frame(question) if lang == "zh" else None
     if frame and len(phrase) >= len(context := indicator_phrase(
             frame.group(0), [sp for sp in spans if sp[1] <= frame.end()], lang)) + 2 and context in phrase:
