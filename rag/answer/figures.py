@@ -393,8 +393,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if not held or qualifier_fit(r.phrase, with_state(row.label_zh, own)) < 0.75:
         return None  # the figure's own clause names nothing asked, or a qualifier asked (新增, 村均) it lacks
     unknown = [w for w in unknown_words(r.phrase) if not re.search(r"(?:ed|ing)$", w)  # ('impounded': what was done)
-               and not re.search(rf"\b{w[0].upper()}{w[1:]}\b", question)]  # ('Tianliao', 'Expo': a name)
-    if r.language == "en" and not re.search(r"[\u4e00-\u9fff]", r.phrase) and unknown:
+               and not re.search(rf"\b{w[0].upper()}{w[1:]}\b", question)] \
+        if r.language == "en" and not re.search(r"[\u4e00-\u9fff]", r.phrase) else []  # ('Tianliao', 'Expo': a name)
+    if unknown:
         return None  # 'tonnes of fasteners': a thing no dictionary names is never checked against one sentence's figure
     quoted = [t for t in QUOTED_COUNTED.findall(question) if t not in r.places[0]] if r.language == "zh" else []
     if quoted and not any(t in x.label_zh + x.evidence.quote + (x.context or "") for t in quoted for x in fit):
@@ -864,13 +865,13 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # (…never when the words dropped say a period, a computation, a scope, a comparison or what is left out:
         # '前一年的固投', '全口径税收', '按…推算', '谁的固投少一些', '没有说…完成的还有几个'; never a bare '投资')
         lexical = any(t.regex.fullmatch(trimmed) for t in TERMS if t.key in r.keys)  # ('税收': a lexicon indicator)
-        if (len(trimmed) >= 3 or lexical) and trimmed != r.phrase and not _NOT_DROPPED.search(dropped) \
-                and not (dropped == "新" and r.phrase.startswith("新")):
+        new_only = dropped == "新" and r.phrase.startswith("新")  # ('新上市公司' less 新 is another measure)
+        if (len(trimmed) >= 3 or lexical) and trimmed != r.phrase and not _NOT_DROPPED.search(dropped) and not new_only:
             again = stock_first(question, match_rows(trimmed, rows, keys=r.keys, lang="zh", embed=ctx.embed))
             if again and again[0].score >= _TRIMMED_SURE:
                 r, scored = r.model_copy(update={"phrase": trimmed}), again
                 measure = _best_measure(scored, r, question)
-        elif (len(trimmed) >= 3 or lexical) and r.phrase.startswith("新") and dropped == "新" and len(r.places) == 1:
+        elif (len(trimmed) >= 3 or lexical) and new_only and len(r.places) == 1:
             # '新上市了几家公司' over '上市公司达9家': the stock is stated, the number added is not
             stock = [s.row for s in match_rows(trimmed, rows, keys=r.keys, lang="zh", embed=ctx.embed)
                      if s.score >= _TRIMMED_SURE and s.row.street == r.places[0] and s.row.kind in _LEVEL

@@ -18,7 +18,7 @@ from rag.errors import ExtractionError
 from rag.figures.lexicon import Term, flavoured_key, match_term
 from rag.figures.tables import table_indicators
 from rag.ingest.chunk import chunk_at
-from rag.ingest.periods import period_in, season_years
+from rag.ingest.periods import SEASON_AFTER_YEAR, period_in, season_years
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
 from rag.text.cues import (
     BARE_OPEN,
@@ -1147,7 +1147,7 @@ def _label(prefix: str, end: int) -> str:
 def _clean(text: str) -> str:
     """Strip filler; '' when what is left is no noun phrase (a fragment, a verb, a place)."""
     text = re.sub(r"\s+", "", season_years(text)).strip("“”\"'‘’").lstrip("·•（(—－-")
-    text = re.sub(r"^(?:19|20)\d\d(?=榨季|产季|学年)", "", text)  # '2024/2025榨季甘蔗入厂' is the season's 榨季甘蔗入厂
+    text = re.sub(rf"^(?:19|20)\d\d(?={SEASON_AFTER_YEAR})", "", text)  # '2024/2025榨季甘蔗入厂' is the season's 榨季甘蔗入厂
     if not _SLOGAN.search(text):
         text = re.sub(r"[“”]", "", text)  # '“三无”小巷' -> '三无小巷'; a slogan (“两个维护”) keeps its quotes
     text = re.sub(r"[（(][^）)]{1,4}[）)]", "", text)  # 限额以上批发业（单位）销售额, 村（社区）: the short aside goes

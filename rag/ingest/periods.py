@@ -18,7 +18,9 @@ _DASH = r"\s*(?:-|－|–|—|~|～|至|到)+\s*"
 _YEAR = re.compile(r"(?<![比较同与从由])(20\d\d)\s*年(?:度)?(?!的)")
 # A season across two years is one season, named by the year it ends: '2022—2023年冬春马铃薯', '2021/2022年榨季',
 # 'the 2021–2022 season'. The router and the figure table both read it here.
-_SEASON = re.compile(r"(?:19|20)(\d\d)\s*年?\s*[/／—–-]\s*((?:19|20)(\d\d)\s*年?)(?=\s*(?:榨季|学年|年度|产季|种植季|冬春"
+# A season word a bare year may stand before ('2022榨季'): that year's season.
+SEASON_AFTER_YEAR = r"榨季|产季|学年"
+_SEASON = re.compile(rf"(?:19|20)(\d\d)\s*年?\s*[/／—–-]\s*((?:19|20)(\d\d)\s*年?)(?=\s*(?:{SEASON_AFTER_YEAR}|年度|种植季|冬春"
                      r"|秋冬|[春夏秋冬]季|(?:crushing |growing |marketing |harvest |school |winter |summer )?season\b))")
 
 
@@ -48,7 +50,7 @@ def _month(token: str) -> int:
 def period_in(text: str, year_hint: str | int | None) -> str | None:
     """The period a clause names ("1-10月" → "2023M01-M10", "上半年" → "2023H1", "2022年" → "2022"), or None when
     it names none or no year is known; `year_hint` is the report year (int, or a code such as "2023")."""
-    text = re.sub(r"(20\d\d)(?=榨季|产季|学年)", r"\1年", season_years(text))
+    text = re.sub(rf"(20\d\d)(?={SEASON_AFTER_YEAR})", r"\1年", season_years(text))
     years = _YEAR.findall(text)
     hint = str(year_hint)[:4] if year_hint else ""
     y = int(years[0]) if years else int(hint) if hint.isdigit() else None
