@@ -70,6 +70,7 @@ from rag.text.cues import (
     BAR_BEFORE,
     DECLINE_ASKED,
     DERIVE,
+    EN_MEASURE_NOUN,
     FINAL_ONLY,
     GIVEN_RATE,
     GRADE,
@@ -115,8 +116,9 @@ _DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低�
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
-                         r"\bdifference\b|\bby how (?:much|many)\b|\bgap\b", re.I)
-_TIMES_ASKED = re.compile(r"[几多少]+倍|\bhow many times\b|\bwhat multiple\b|\bmultiple of\b", re.I)  # 'A是B的几倍'
+                         r"\bdifference\b|\bby how (?:much|many)\b|\bgap\b|"
+                         r"减去|减掉|算(?:个|一下)?差|\bminus\b|\bsubtract", re.I)  # 'A的固投减去B的固投'
+_TIMES_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times\b|\bwhat multiple\b|\bmultiple of\b", re.I)  # 'A是B的几倍'
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
 
 
@@ -167,11 +169,22 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
         # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
         return _declined(question, r)
-    if got is not None and got.route == "indicator" and r.language == "en" and len(got.citations) == 1 \
-            and _STOCK_EN.search(first := question.split("?")[0]) and not _NEW_ASKED_EN.search(first) \
+    first = re.split(r"[?？]", question)[0]
+    stock = _STOCK_EN.search(first) and not _NEW_ASKED_EN.search(first) if r.language == "en" \
+        else _STOCK_ZH.search(first) and not _FLOW_ZH.search(first)
+    if got is not None and got.route == "indicator" and len(got.citations) == 1 and stock \
             and new_only(got.citations[0].section):
-        # 'how many market entities … in total at the end of 2023' over '新登记市场主体412户': the year's additions
-        # are not the stock asked
+        # 'how many market entities … in total at the end of 2023' over '新登记市场主体412户' (or '到底有多少家国高企业'
+        # over '…家企业通过国高认定'): the year's additions are not the stock asked
+        return _declined(question, r)
+    if got is not None and got.route == "indicator" and _MONTH_ON_MONTH.search(question) \
+            and not any(_MONTH_ON_MONTH.search(c.quote) for c in got.citations):
+        # '5月当月环比增速' over '1-5月…同比+0.49%': a change on the month before is no change on the year before
+        return _declined(question, r)
+    if got is not None and got.route == "indicator" and len(got.citations) == 1 and _ACTUAL_ASKED.search(question) \
+            and _INTENDED.search(got.citations[0].section) and not _INTENDED.search(question):
+        # 'how much money have those projects actually brought in' over '意向投资金额合计30亿元': an intention is
+        # no money brought in
         return _declined(question, r)
     if got is not None and got.route == "indicator" and r.language == "en" and _HOW_MUCH_STUFF.search(question) \
             and r.unit_hint != "count" \
@@ -376,6 +389,10 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         # given names the clause's topic, said just before its figure)
         # (…or by the label the clause's figure took from the one before: '“某平台”受理诉求…,办结率98.7%')
         held = all(g in _topic_before(sent, start, row) + clause + row.label_zh for g in typed)
+    said = clause + row.label_zh
+    if typed and r.language == "en" and any(not any(ch in said for zh in english_to_zh(m) for ch in zh)
+                                            for m in EN_MEASURE_NOUN.findall(r.phrase)):
+        return None  # 'how much tax 某集团 paid' over '某集团实现产值…': the company's figure of another measure
     glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
     if any(g not in sent and g not in row.label_zh for g in glosses):
         return None  # 'booster-dose (加强针) vaccination rate' is not the full-course rate its clause states
@@ -953,7 +970,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         places = list(dict.fromkeys(places))
     named_part = part_asked
     part_word = (named_part.group(2) or "") if named_part else ""  # '存栏中能繁母牛有多少': the part, by name
-    part_found = bool(part_word) and any(part_word in s.row.label_zh for s in scored)
+    part_core = re.sub(r"(?<=..)(?:企业|单位|公司)$", "", re.sub(r"[“”]", "", part_word))  # ('限上商贸企业' is 限上商贸)
+    part_found = bool(part_word) and any(part_core in s.row.label_zh for s in scored)
     rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 and not part_found \
         else []
     if rivals:  # a weak match that other measures match as well: ask, never guess
@@ -1171,11 +1189,17 @@ _STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩")
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
                        r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b", re.I)
 _NEW_ASKED_EN = re.compile(r"(?<!just the )\bnew(?:ly)?\b|\badded\b", re.I)
+# '布吉到底有多少家国高企业': the stock asked in Chinese, when no word of a year's additions is said
+_MONTH_ON_MONTH = re.compile(r"环比|\bmonth[- ]on[- ]month\b|\bm/m\b|\bquarter[- ]on[- ]quarter\b", re.I)
+_ACTUAL_ASKED = re.compile(r"\bactually\b|\bin fact\b|\breally\b|实际到位|真正到位|实际(?:投入|到账|引进|落地)", re.I)
+_INTENDED = re.compile(r"意向|拟投资|拟引进|协议(?:投资|引资|金额)|签约(?:投资|金额)|计划(?:总)?投资")
+_STOCK_ZH = re.compile(r"(?:到底|一共|总共|共计|现在|目前|总)(?:有|拥有)多少|共有多少|拥有多少|总数")
+_FLOW_ZH = re.compile(r"新|增|认定|通过|培育|引进|评上|获评|入选|升规|纳入|注册|登记")
 # a figure computed from two or more the question names: a sum, a difference, what is left
 # a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
-_MULTIPLE_ASKED = re.compile(r"[几多少]+倍|\bhow many times (?:as|larger|bigger|more|higher|greater|the|its|their|that)\b|"
+_MULTIPLE_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times (?:as|larger|bigger|more|higher|greater|the|its|their|that)\b|"
                              r"\bwhat multiple\b|\bmultiple of\b", re.I)
-_COMBINED = re.compile(r"连同|加上|\bplus\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
+_COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
                        r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
 
@@ -2420,8 +2444,8 @@ _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩�
 _REST_ASKED = re.compile(r"还有[^，,？?]{0,8}(?:没有?|未|尚未)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
 _RATIO_ZH = re.compile(  # '专精特新里小巨人占多少', '消化违建里，靠拆除消化的占几成': the whole named first
-    r"^(?P<whole3>[^，,？?]+?)(?:里|里面|当中|之中)[，,]?(?P<part3>[^，,？?]+?)(?:大约|大概|约)?占(?:了)?"
-    r"(?:百分之几|百分之多少|多大比重|多大比例|比重|比例|几成|多少)"
+    r"^(?P<whole3>[^，,？?]+?)(?:里|里面|当中|之中|中(?=[，,]))[，,]?(?P<part3>[^，,？?]+?)(?:大约|大概|约)?占(?:了)?"
+    r"(?:比(?:为|是|有)?)?(?:百分之几|百分之多少|多大比重|多大比例|比重|比例|几成|多少)"
     r"|^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)"
     r"|^(?P<part2>.+?)(?:大约|大概|约)?(?:是|为|相当于)(?P<whole2>[^，,？?]+?)的(?:几|多少)倍")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
@@ -2866,8 +2890,10 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
             other, key = next(x for x in in_period if x.kind == "target"), "only_target"
         else:
             key = "only_other"
-        asked_kind = "amount" if r.unit_strict and r.unit_hint == "CNY" and r.kind in ("actual", "estimate", "target") \
-            and not any(x.normalized_unit in _UNITS_OF["CNY"] for x in in_period) else str(r.kind)
+        asked_kind = _ASKED_UNIT.get(r.unit_hint or "", str(r.kind)) if r.unit_strict \
+            and r.kind in ("actual", "estimate", "target") \
+            and not any(x.normalized_unit in _UNITS_OF.get(r.unit_hint or "", {r.unit_hint}) for x in in_period) \
+            else str(r.kind)  # a count asked, only an area stated: the area's count is what is missing, not its kind
         text = msg(key, lang, place=_place(place, lang), period=_period(other.period, lang), label=label,
                    figure=_fig_with_kind(other, lang), n=1, asked=msg(f"asked_{asked_kind}", lang)
                    if f"asked_{asked_kind}" in _ASKED else asked_kind)
@@ -2881,8 +2907,9 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
     return _answer(question, r, text, [], route="abstain")
 
 
+_ASKED_UNIT = {"CNY": "amount", "m2": "area", "t": "weight", "m": "length"}  # the unit asked, named in a decline
 _ASKED = {f"asked_{k}" for k in ("estimate", "target", "completion_rate", "share", "actual", "yoy_growth", "yoy_change",
-                                  "amount")}
+                                  *_ASKED_UNIT.values())}
 
 
 # ---- ranking / aggregate -----------------------------------------------------------------------------
@@ -2949,10 +2976,11 @@ def _ranking(question: str, r: Route, measure: list[Indicator], places: list[str
         text = msg("which_states", lang, label=label, have=have,
                    missing=join_list([_place(p, lang) for p in missing], lang))
         return _answer(question, r, text, found, table=_ranked_table(found, missing, lang), caveats=caveats)
-    if r.intent != "aggregate" and len(r.places) >= 2 and missing:
-        # 'A和B哪个更多' with B's figure not found: no winner can be named; say what each report gives
-        text = msg("compare_missing", lang, places=join_list([_place(p, lang) for p in missing], lang),
-                   label=label, have=have)
+    if len(r.places) >= 2 and missing:
+        # 'A和B哪个更多' with B's figure not found: no winner can be named (nor a total of the places named given);
+        # say what each report gives
+        text = msg("compare_missing" if r.intent != "aggregate" else "sum_missing", lang,
+                   places=join_list([_place(p, lang) for p in missing], lang), label=label, have=have)
         return _answer(question, r, text, found, route="abstain", caveats=caveats)
     if r.intent == "aggregate":
         text = _aggregate_text(found, label, lang)

@@ -252,6 +252,11 @@ class _PlaceReader:
             if name is None:
                 continue
             suffix = m.group(0)[len(m.group(1)):]
+            counted = re.match(r"(.*?)(?:[两二三四五六七八九十几各]|上述|以上)$", name)
+            if counted and (not counted.group(1) or any(short_name(k) == counted.group(1) for k in self.known)):
+                # '观湖、布吉两街道…': the places are named before; '两街道' counts them, no place of its own
+                self.spans.append((m.end() - len(suffix) - len(name) + len(counted.group(1)), m.end()))
+                continue
             name = re.sub(r"^[\u4e00-\u9fff]{2,5}?(?:省|自治区)(?=[\u4e00-\u9fff]{2})", "", name)  # '甘肃省临洮县柳湾'
             inner = re.match(r"([\u4e00-\u9fff]{2,4}?[区县市旗])([\u4e00-\u9fff]{2,})$", name)
             if inner and not any(_same_place(name + suffix, k) for k in self.known):

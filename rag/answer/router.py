@@ -64,7 +64,8 @@ _ORDER_EN = re.compile(r"\bfrom (?:the )?(?:(largest|highest|biggest|most|greate
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
-                  r"\badd\b[^?]{4,160}\band\b[^?]{2,160}\bthe total\b|"  # 'add the A and the B. What is the total'
+                  r"\badd\b[^?]{4,160}\band\b[^?]{2,160}\bthe total\b|\badd (?:them|these|those|both|the two)(?: \w+)? up\b|"
+                  r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'Add them up: A's … plus B's ones'  # 'add the A and the B. What is the total'
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
@@ -113,6 +114,9 @@ _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
 _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decline|change)\w*\s+(?:over|on|from)\s+(?:the\s+)?(?:level\s+of\s+)?"
                            r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
+# '2022年…较2021年的同比降幅': the year asked, then its base year, then the rate
+_BASE_YEAR_ZH = re.compile(r"(20[0-4]\d)\s*年[^，,。？?]{0,30}?(?:较|比|相比|对比)(?:于)?\s*(20[0-4]\d)\s*年[^，,。？?]{0,6}?"
+                           r"(?:同比)?(?:降幅|增幅|增速|涨幅|增长率|下降率)")
 # a year written short: '23年固投' (not '近5年', '连续20年', '20年来'), "'22", "FY23"
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
@@ -276,6 +280,10 @@ _CHECK_EN = re.compile(r"\b(?:did|does|do|has|have)\s+(?P<what>[^?]+?)\s+(?:reac
                        r"higher than|lower than)\s+[\d.,]+\s*(?:%|per ?cent|million|billion|yuan)?\s*\?$", re.I)
 
 
+# a rate half remembered and checked ('是不是同比涨了5%左右？', '同比增长大概11%，是这样吗？'): the rate is asked
+_CHECK_ABOUT_ZH = re.compile(r"(?:是不是|是否|有没有)?(?P<same>同比)?(?P<dir>增长|上涨|提高|[涨增升]|下降|减少|降低|[降跌减])了?"
+                             r"(?:大概|大约|约|近|将近|超过)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|个百分点)(?:左右|上下|多)?"
+                             r"(?:了?吗|呢|了没有)?(?:[，,]\s*(?:是这样吗|对吗|对不对|是吗|没错吧|是不是))?(?=[？?]|$)")
 # '…申报任务完成了吗？有几家企业通过了认定？': a yes/no check before the figure asked, answered by that figure
 _CHECK_FIRST = re.compile(r"(?:的?(?:任务|目标|计划))?(?:是否)?(?:完成|达到|实现|达标)了?(?:吗|没有|与否)?[？?](?=[^？?]*(?:多少|几))")
 
@@ -287,6 +295,10 @@ def _threshold_dropped(question: str) -> str:
     if m:
         rate = "下降" if m.group("dir") in "少降减低跌" else "增长"
         return question[: m.start()] + f"比{m.group('base')}{m.group('same') or ''}{rate}了百分之多少" + question[m.end() :]
+    m = _CHECK_ABOUT_ZH.search(question)
+    if m and m.start() > 0 and re.search(r"是不是|是否|有没有|吗|对不对|没错吧", m.group(0)):
+        rate = "下降" if m.group("dir")[0] in "降跌减" else "增长"
+        return question[: m.start()] + f"{m.group('same') or ''}{rate}了百分之多少" + question[m.end() :]
     m = _CHECK_ZH.search(question)
     if m and m.start() > 0:
         return question[: m.start()] + "是多少" + question[m.end() :]
@@ -321,9 +333,14 @@ def _claim_dropped(question: str) -> str:
 
 # an analyst's purpose before the question ('做财政口径的对比，', '写简报用：'), when the place asked follows it
 _PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核对|汇报)[^，,：:？?]{1,20}?(?:对比|比较|简报|材料|报告|稿子|汇报|用)|"
-                           r"先摸个?底|先了解一下|想了解一下|问一下|"
+                           r"先摸个?底|先了解一下|想了解一下|问一下|想摸一?下[^，,：:？?]{0,12}?(?:家底|底数|情况)|"
                            # '给领导的汇报材料要写某地旧改进展：': the document being written, then the ask
                            r"[^，,：:？?]{0,12}?(?:简报|材料|稿子|汇报稿|讲话稿)[^，,：:？?]{0,16}?(?=[：:]))[，,：:]\s*")
+# 'I'm checking a line that says A out-invested B. …?', 'My draft says …. …?': the claim checked, then the ask
+_CLAIM_LEAD_EN = re.compile(r"^\s*(?:(?:I'm|I am|We're|We are)\s+(?:just\s+)?(?:checking|fact-checking|verifying|"
+                            r"double-checking)\b|(?:My|Our|A|The|One)\s+(?:draft|story|article|notes?|source|line|"
+                            r"colleague|editor)\b[^.?!]{0,60}?\b(?:says|said|claims|claimed|states|reads)\b)[^.?!]*[.!:]\s+"
+                            r"(?=[^?]*\?)")
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"
                           r"(?=[^？?]*(?:多少|几))")
 
@@ -346,6 +363,11 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
         question = question[purpose.end() :]  # '做财政口径的对比，XX街道…': what the analyst is doing, no part of the ask
     elif purpose and (kept := resolve_places(purpose.group(0), names, metas).found):
         question = " ".join(kept) + " " + question[purpose.end() :]  # …its places kept ('材料要写某地…进展：')
+    claim = _CLAIM_LEAD_EN.match(question)
+    if claim:  # …its places kept when the ask does not name them again
+        again = resolve_places(question[claim.end() :], names, metas).found
+        kept = [p for p in resolve_places(claim.group(0), names, metas).found if p not in again]
+        question = " ".join(kept) + " " + question[claim.end() :]
     premise = _PREMISE.match(question)
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
@@ -412,6 +434,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
             and not ASKS_CHANGE.search(question) and not re.search(r"差|相比|对比|比较|\b(?:than|compared?)\b", question):
         # '2023年有21家“小升规”，2024年计划把这个数提到多少家': the earlier figure is given, the later plan asked
         trend, years = False, years[-1:]
+        period = period_of(question, years)
+    based = _BASE_YEAR_ZH.search(question) if lang == "zh" and len(years) == 2 and kind == "yoy_growth" else None
+    if trend and based and years[1] - years[0] == 1 and int(based.group(2)) == years[0] \
+            and int(based.group(1)) == years[1]:
+        # '2022年PM2.5年均浓度较2021年的同比降幅': the rate the report gives for the later year, no series
+        trend, years = False, years[1:]
         period = period_of(question, years)
     if trend and len(years) <= 1 and kind in ("yoy_change", "yoy_growth") and not _SPAN_ASKED.search(question):
         trend = False  # '报告年度事故宗数比上年少了多少': one year's change on the last, no series
@@ -578,6 +606,9 @@ _SECOND_ASK = re.compile(r"(?:多少|几|多大)[^？?]*[？?，,；;][^？?]*(?
                          r"(?:是多少|完成多少|多少亿|多少万)[^？?]*(?:同比|增长)")
 _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长|(?:总量|金额|数额|规模)[和及与]增[速幅长]|"
                           r"\band how (?:fast|much) did (?:it|they) grow\b|"
+                          # '…at the end of 2022, and by what percentage had the count grown?'
+                          r",? and (?:by )?(?:what|how much) (?:percentage|per ?cent|%)?[^?]{0,40}?\b(?:grow|grew|grown|"
+                          r"rise|rose|risen|increased?|climbed?|fall|fell|fallen|drop|dropped)\b|"
                           # 'retail sales in 2023 — amount and growth?', '…, and the year-on-year change?'
                           r"\b(?:amount|level|total|value|figure) and (?:its |the )?(?:growth|change|yoy)\b|"
                           r"(?<!%)(?<!rate), and (?:its |the )?(?:(?:year-on-year|yoy) )?(?:change|growth)\?", re.I)
@@ -602,6 +633,9 @@ def _two_asks(question: str, kind: AskedKind) -> tuple[AskedKind, AskedKind | No
     if _BOTH_GROWTH.search(question):
         return "actual", "yoy_growth"
     unquoted = re.sub(r"'[^']{1,60}'|\"[^\"]{1,60}\"|“[^”]{1,60}”", " ", question)  # 'A and B' names one thing
+    # …as does 'fiscal and tax revenue', 'wholesale and retail sales': one measure's name, no second ask
+    unquoted = re.sub(r"\b[\w-]+ and [\w-]+(?= (?:revenues?|income|output|investment|sales|enterprises|firms|"
+                      r"projects|catering)\b)", " ", unquoted, flags=re.I)
     if kind in ("yoy_growth", "completion_rate", "target", "share") and (_SECOND_ASK.search(question)
                                                                or _EN_TWO.search(unquoted)
                                                                or _terse_then_rate(unquoted)):
@@ -624,14 +658,19 @@ def _terse_then_rate(question: str) -> bool:
     return bool(sep) and not _ASKING_EN.search(head) and bool(_RATE_AFTER.match(tail))
 
 
+# an area measured ('the eel-farming area'), never a place's surroundings ('projects to settle in the area')
+_AREA_WORD = re.compile(r"(?<!\bin the )(?<!\bto the )(?<!\bacross the )(?<!\bwithin the )(?<!\blocal )"
+                        r"\b(?:area|acreage)\b", re.I)
+
+
 def unit_strict(question: str, hint: str | None) -> bool:
     """Money or weight named outright (`hint`, from unit_hint), or a count with its measure word (几栋, 多少家):
     never answered in another unit (an output in tonnes is not a planted area in 亩); nor is a unit the answer is
     wanted in ('换算成亩')."""
     if wanted_unit(question):
         return True
-    if hint == "m2" and re.search(r"面积|多少(?:平方米|亩|公顷)|\b(?:area|acreage)\b|\bhow many (?:mu\b|hectares?|square)",
-                                  question, re.I):
+    if hint == "m2" and (re.search(r"面积|多少(?:平方米|亩|公顷)|\bhow many (?:mu\b|hectares?|square)", question, re.I)
+                         or _AREA_WORD.search(question)):
         return True  # '收楼的面积有多大': an area, never the households counted beside it
     if hint == "m" and re.search(r"多少(?:千米|公里|米)|\bhow many (?:kilomet|km\b|metres|meters)", question, re.I):
         return True  # 'how many kilometres of bike lanes': a length, never the roads counted beside it
@@ -690,6 +729,7 @@ _MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，
 _UNIT_WORD = r"(?:万元|亿元|元|万平方米|平方米|平米|平方公里|万亩|亩|公顷|吨|万吨|万人次|人次|公里|千米|米)"
 _UNIT_WANTED = re.compile(rf"[，,。；;]?\s*(?:请)?(?:按|以|用)\s*[“\"]?({_UNIT_WORD})[”\"]?(?:为单位(?:计算?|表示|给出)?|计算?|算|表示|给出|回答)"
                           rf"(?:的话)?(?:[，,]?\s*不要用\s*{_UNIT_WORD}[。.]?)?"
+                          rf"|[，,（(]\s*单位[：:]?\s*[“\"]?({_UNIT_WORD})[”\"]?[)）]?"  # '…有多少，单位亿元'
                           rf"|(?:折合|换算成?|换成|转换成?|转成|折算成?|写成|表示为|化成)(?:成|为)?[“\"]?(?:大约|大概|约)?(?:多少|几)?个?"
                           rf"[“\"]?({_UNIT_WORD})[”\"]?")
 # …in English: 'Give it in yuan', 'expressed in mu', 'written out in full, how many … (person-times)'
@@ -859,14 +899,14 @@ def unit_hint(question: str) -> str | None:
     # 'how many kilometres', 'how many mu': the unit named decides, not 'how many'
     # ('how many 万 square metres', 'how many thousand tonnes': a scale word first)
     scale = r"(?:(?:[万亿千]|thousand|million|billion|hundred)\s*)?"
-    if re.search(rf"多少(?:千米|公里|米)|\bhow many {scale}(?:kilomet|km\b|metres|meters)", question, re.I):
+    if re.search(rf"多少万?(?:千米|公里|米)|\bhow many {scale}(?:kilomet|km\b|metres|meters|公里|千米|米)", question, re.I):
         return "m"
-    if re.search(rf"多少(?:平方米|亩|公顷)|\bhow many {scale}(?:mu\b|hectares?|square|sq\.? ?m\b|sqm\b|m²|m2\b)",
-                 question, re.I):
+    if re.search(rf"多少万?(?:平方米|亩|公顷)|\bhow many {scale}(?:mu\b|hectares?|square|sq\.? ?m\b|sqm\b|m²|m2\b|平方米|"
+                 rf"亩|公顷)", question, re.I):  # ('how many 万平方米': the report's unit, named in English)
         return "m2"
-    if re.search(rf"多少(?:万)?吨|多少公斤|多少斤|\bhow many {scale}(?:tonnes|tons|kilograms|kg)\b", question, re.I):
+    if re.search(rf"多少(?:万)?吨|多少公斤|多少斤|\bhow many {scale}(?:tonnes|tons|kilograms|kg\b|吨|公斤)", question, re.I):
         return "t"  # 'how many kilograms of cocoons': a weight, never a count nor the cocoons' income
-    if re.search(r"\b(?:area|acreage)\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I) \
+    if _AREA_WORD.search(question) and not re.search(r"\bhow many\b", question, re.I) \
             and not re.search(r"\b(?:output|revenue|income|sales|investment|tax(?:es)?)\b", question, re.I):
         return "m2"  # 'how large was the eel-farming area': an area, never the number of farms
     if COUNT_ASKED.search(question) or re.search(r"多少(?:人|次)|\bhow many\b", question, re.I):
@@ -1120,6 +1160,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
+    renamed = _RENAMED.search(text)
+    if renamed:  # '引进的项目，真正落下来的产值（落地产值）': a bracket that renames the word before it with the
+        return renamed.group(2)  # report's own term is the name asked
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
     # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside
     text = re.sub(r"除了?[^，,。？?]{2,24}?(?:以外|之外|外)?[，,]\s*(?=还|另外|又)", " ", text)
@@ -1145,6 +1188,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(任务|目标|计划)的?(?:(?:已经|已)?完成了?(?:多大|多少)?的?)?(?:比例|百分比)", r"\1", text)
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
+    # '按2024年工作计划，…', '…企业不少于多少家': whose plan, and the floor a plan sets, name nothing
+    text = re.sub(r"(?:按照?|根据|依据)\s*(?:20\d\d\s*年)?的?(?:工作)?(?:计划|规划|安排)[，,]|(?:不少于|不低于|至少)(?=多少|几)",
+                  " ", text)
     # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
     text = re.sub(r"[（(][^（）()]{0,20}?(?:不算|不含|不包括|不计|不是|而非|说的是|问的是|指的是|都算上?|都包括|都含)[^（）()]{0,20}[)）]", " ",
                   text)
@@ -1164,7 +1210,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"按[^，,。？?]{1,12}?(?:分|划分|区分)(?:开)?(?:来)?(?:看)?[，,]", " ", text)  # '按区30强内外分，': how it is split
     # '数一数…：', '倒推一下', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
     text = re.sub(r"^\s*(?:数一数|数数|算一算|算算|查一查|看一看|看看|根据|依据|按照?(?=\s))|(?:倒推|推算|测算|估算|反推)(?:一下)?|前后(?=\s|搞|办|开展|举办|组织|共|一共|总共|累计)|"
-                  r"(?:发|花|用|拨)出去了?(?=多少)|(?<=年)定的|"
+                  r"(?:发|花|用|拨)出去了?(?=多少)|(?<=年)定的|到底(?=[有是]|多少|几)|"
                   r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s]|(?:已经|已)?(?:到|达)了?)", " ", text)  # ('固投进度：…完成了百分之多少')
     # '那17个招商项目', '给养老、助残发的补贴': which things and to whom, no part of the name
     text = re.sub(r"[这那](?=\s*\d+(?:\.\d+)?\s*[个家项所户座名条])|给(?=[^，,？?]{1,10}?发(?:放)?的?[\u4e00-\u9fff]{0,6}?(?:补贴|奖励|补助|资金|奖金|经费))",
@@ -1173,6 +1219,13 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # everyday words for the report's: '挖出来的项目' (挖掘), '腾出的土地' (释放), '从规下升到了规上' (小升规),
     # '年产值做到了一个亿以上' (亿元以上), '拿到了规划审批' (通过), '区一级的' (区), '按2022年报告算' (how, no name)
     text = re.sub(r"挖出来?的?", "挖掘", text)
+    # '收进来多少公顷产业用地' (收储), '一下子腾出了…', '纳入…产业保障房管理' (纳管): everyday words for the report's
+    text = re.sub(r"收(?:进来|回来|上来)了?(?=多少|几)", "收储", text)
+    text = re.sub(r"一下子|一口气|一举|(?:多大|多少)(?:的)?面积的?|把(?![关握手控])", "", text)  # '把多大面积的…
+    text = re.sub(r"纳入[^，,？?\s]{0,14}?管理", "纳管", text)
+    # '去甲地、乙地那些地方招商，总共去了几次': going elsewhere to do it is 外出 (as reports write 外出招商)
+    text = re.sub(r"(?:去|到|赴)[^，,？?\s]{1,20}?(?:那些|这些|等)(?:地方|地)", "外出", text)
+    text = re.sub(r"(?<=[，,\s])(?:总共|一共)?(?:去|跑)了?(?=几|多少)", " ", text)
     text = re.sub(r"义务教育(?:阶段)?(?:[（(]小学[、和及]初中[)）])?的?", "小初", text)  # 义务教育 is 小学 and 初中: 小初学位
     text = re.sub(r"留住了?", "挽留", text)  # '留住了几户打算迁走的商户': the firms kept (挽留)
     text = re.sub(r"(?:本来|原本|原来)(?:想|要|打算)[^，,？?]{1,12}?的", " ", text)  # …and what they had meant to do
@@ -1184,6 +1237,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff])做到了?(?=[\u4e00-\u9fff\d])|拿到了?(?=[\u4e00-\u9fff]{2})|(?<=[业位构司户])数量", "", text)
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
     text = re.sub(r"[，,。]?\s*按[^，,。？?]{0,12}?算[。.]?\s*$", " ", text)
+    # '某片区清拆完成后，…腾出了多少…': what was done first frames the ask, no part of the name
+    text = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后|完成后|结束后)[，,]", " ", text)
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
@@ -1200,7 +1255,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
     text = re.sub(r"给([^，,？?]{0,14}?)定[的了]", r" \1 ", text)
     # '学位准备加多少个', '准备再铺几公里': the plan's addition, and the unit asked, name nothing
-    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加)?(?=\s|几|多少)|(?:几|多少)(?:万)?(?:公里|千米|米|亩|公顷|吨)", " ", text)
+    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加|多出来?)?(?=\s|几|多少)|(?:几|多少)(?:万)?(?:公里|千米|平方米|米|亩|公顷|吨)的?", " ", text)
     text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)",
                   " ", text)
     text = re.sub(r"^\s*(?:按照|依照|照)(?=\s)", " ", text)  # '照观湖2023年的计划，…': whose plan, no name
@@ -1214,6 +1269,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = _KIND_WORDS.sub(" ", text)
     text = _Q_WORDS.sub(" ", text)
     text = re.sub(r"(?:^|(?<=\s))[比较](?=\s|$)", " ", text)  # '…2024年比2022年多了多少': the comparison word left alone
+    # '算个差：A的固投减去B的固投，等于多少': the difference asked, no part of the name
+    text = re.sub(r"^\s*算(?:个|一下)?差[：:，,]?|减去|减掉|相差|[，,]?\s*(?:等于|差了?)(?=\s*(?:多少|几))", " ", text)
     # '甲镇税收比乙镇多多少', '甲（2021年）跟乙（报告年度）比', 'A对B': the words that set one place against another
     text = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z）)])[比较](?=[\s，,])|(?:^|(?<=[\s（()）]))(?:跟|同|对)(?=[\s（(]|$)", " ", text)
     text = re.sub(r"[A-Za-z]+(?![\w.])", lambda m: m.group(0) if m.group(0).upper() in {"GDP", "PM"} else " ", text)
@@ -1237,6 +1294,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"\1\3\2", text)
 
 
+_RENAMED = re.compile(r"([\u4e00-\u9fff]{2})[（(](?!其中|含|包括|不含|不算|除|非|仅)([\u4e00-\u9fff]{1,8}\1)[)）]")  # '…的产值（落地产值）'
 _EN_SHARE_FROM = re.compile(r"\bshare of (?:the |its )?(.+?) (?:(?:came|comes|come|was|were|is|are) (?:from|contributed by|"
                             r"generated by|paid by)|went (?:in)?to|goes (?:in)?to) (?:its |the )?([\w' -]+?)(?:\?|$| in \d{4}| during)",
                             re.I)

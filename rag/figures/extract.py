@@ -60,7 +60,7 @@ _LEAD = re.compile(
     r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道|在库"
     r"|辖区|同时|并且?|已|另|再(?!生|就业)|和(?!谐|美)|及(?!时)|与(?!会)|对(?!接|标|口|外)|在(?!建|岗|册|校|职|线|营|管|押)"
     r"|将|把|以上|以下|由|从(?!业|事)|向|为(?!民|老|企)|是|有(?!效|机|序|线)|新培育|年度计划|计划|目标"
-    r"|力争|确保|争取|全力|用于|力促|今年|去年|又|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
+    r"|力争|确保|争取|全力|用于|力促|今年|去年|又|一举|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:(?:有序|稳步|顺利|加快|全面|扎实|持续)?推进中?|保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
                     r"|力争|确保|争取|预计|接近|将近|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|平均|(?<![村户人])均|已|的"
@@ -1117,6 +1117,8 @@ def _label(prefix: str, end: int) -> str:
     """A clean Chinese label for the figure: the noun phrase just before it, minus time words, filler and verbs."""
     text = prefix[:end] if end else prefix
     segment = re.split(r"[,，:：;；]", text)[-1]
+    # '赴甲地、乙地等地开展外出招商活动(5次)': where it was done, no part of what is counted
+    segment = re.sub(r"(?:赴|到|前往|去)[^,，;；]{1,30}?等(?:地|省市|城市|地区)(?=[\u4e00-\u9fff]{2})", "", segment)
     examples = re.match(rf"({_EXAMPLE_VERBS})[^,，;；]{{2,30}}?等([\u4e00-\u9fff]{{2,6}})$", _TRAIL.sub("", segment))
     if examples:  # '解决企业用工、减免租金等问题': the examples go, the verb and what it counts stay
         return _clean(examples.group(1) + examples.group(2))
@@ -1333,7 +1335,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     crop = _CROP_VERB.fullmatch(label_zh) if norm_unit == "m2" else None
     if crop:  # '种植烤烟4200亩' is the 烤烟种植面积, as other reports word it
         label_zh = crop.group(2) + ("播种面积" if crop.group(1) == "播种" else "种植面积")
-    made = re.fullmatch(r"(?:年|全年)?(?:产出?|生产)([\u4e00-\u9fff]{1,6})", label_zh) if norm_unit == "t" else None
+    made = re.fullmatch(r"(?:年|全年)?(?:产出?|生产)(?![量值能])([\u4e00-\u9fff]{1,6})", label_zh) if norm_unit == "t" \
+        else None  # ('年产量' is already the output)
     if made:  # '产干茶1860吨' is the 干茶产量
         label_zh = made.group(1) + "产量"
     own = report.street or ""

@@ -239,7 +239,7 @@ EN_PATTERNS: dict[str, str] = {
     "labour_transferred": r"\blabou?r transfer\b|\bmigrant (?:labou?r|work)|"
                           r"\b(?:rural )?(?:labou?r(?:ers)?|workers) (?:placed|sent|transferred)\b",
     "gdp": r"\bGDP\b|gross (?:domestic|regional) product|size of (?:the |its )?(?:local )?economy|economic output",
-    "tax_revenue": r"tax revenue|\btaxes\b|\btax (?:take|intake|receipts)\b",
+    "tax_revenue": r"(?<!fiscal and )(?<!fiscal & )tax revenue|\btaxes\b|\btax (?:take|intake|receipts)\b",
     "high_tech_enterprises": r"high[- ]tech (?:enterprises|companies|firms)|国高",
     "specialized_sme_count": r"specialised|specialized|专精特新",
     "listed_companies": r"listed (?:companies|firms|enterprises)",
@@ -250,7 +250,7 @@ EN_PATTERNS: dict[str, str] = {
     "livelihood_micro_projects": r"micro[- ]projects|民生微实事",
     "demolished_illegal_buildings_area": r"illegal (?:buildings|construction)",
     "discipline_cases_filed": r"disciplin\w+ cases",
-    "fiscal_revenue_total": r"total fiscal revenue",
+    "fiscal_revenue_total": r"total fiscal revenue|\bfiscal (?:and|&) tax revenue",  # 财税总收入
     "general_budget_revenue": r"(?:general )?public budget revenue|general budget revenue",
     "fiscal_revenue": r"fiscal revenue",
     "new_registered_enterprises": r"(?:new(?:ly)?|enterprises) (?:registered|registrations?)|new enterprises",

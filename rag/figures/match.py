@@ -876,6 +876,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
     "investment attraction": ("招商", "招商引资", "引资"),
+    "intended investment": ("意向投资",), "pledged investment": ("意向投资", "协议投资"),
     "net increase": ("净增",), "net growth": ("净增",), "net gain": ("净增",), "net addition": ("净增",),
     "bearing fruit": ("挂果", "结果", "投产"), "fruit-bearing": ("挂果", "投产"), "bearing": ("挂果", "投产"),
     "in production": ("投产",), "tea garden": ("茶园",), "tea gardens": ("茶园",), "standardized": ("标准化",), "standardised": ("标准化",), "labour migration": ("劳务", "外出务工"), "labor migration": ("劳务", "外出务工"),

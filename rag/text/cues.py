@@ -32,7 +32,7 @@ DONE = re.compile(r"完成|实现|(?<![下送到传抵表转直])达到?|已")  
 DONE_OR_CUMULATIVE = re.compile(DONE.pattern + "|累计")
 
 # Year-on-year change wording before a percentage (比增, 增, 同比+x%, 同比增长-x%, 负增长 …).
-YOY = re.compile(r"同比|增长|增幅|增速|比增|下降|降幅|减少|上升|提高|提升|回落|负增长|[增减]产|[增减]收|增(?=\s*$)|[+＋]\s*$")
+YOY = re.compile(r"同比|增长|增幅|增速|比增|比降|比减|下降|降幅|减少|上升|提高|提升|回落|负增长|[增减]产|[增减]收|增(?=\s*$)|[+＋]\s*$")
 # Completion of a plan/target: 完成年度计划81.2%, 完成年度任务的101.9%, 占全年任务数的77.8%, 完成率,
 # 完成镇人代会目标的52%, 占年计划101.5%, 为年度计划的108%, 目标完成率.
 # What a completion rate completes: a plan, target, task or budget (预算收入 is revenue, no budget).
@@ -99,6 +99,12 @@ NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[�
                              r"target))\b",
                              re.I)
 
+# An English noun naming what a figure measures (tax, output, sales …): a company named in Chinese beside it
+# ('how much tax Zhaochi Group (某集团) paid') is answered only by a figure the report gives of that measure.
+EN_MEASURE_NOUN = re.compile(r"\b(?:tax(?:es)?|output|revenues?|income|sales|turnover|investments?|profits?|exports?|"
+                             r"imports?|employees|jobs|wages?|salar(?:y|ies)|subsid(?:y|ies)|funding|budget|"
+                             r"payroll|dividends?)\b", re.I)
+
 # A stated position: '排名全县第2', '位列全区街道第3位', '居全市15个镇(街)第四位', 'ranked 2nd'.
 STATED_RANK = re.compile(r"(?:(?:排名|排在?|位列|位居|位次|居|列)[^，,。；;第]{0,16}|"
                          # '办结率全区第三', '增速全市第3', '全区第二大企业': the scope and the position, no verb
@@ -146,7 +152,8 @@ GIVEN_RATE = re.compile(r"(?:完成率|完成了?[^，,。？?]{0,8}?(?:任务|�
                         r"(?:%|per ?cent)(?: of (?:its|the) (?:[\w-]+ ){0,2}(?:target|goal|task|plan))?"
                         r"(?=[^?]*\b(?:target|goal|task|plan)\b[^?]*\?)", re.I)
 # A count asked with its measure word ('有几栋', '多少家', '增加了几个'): a figure in yuan or m² never answers it.
-COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位|人次|人(?!民|均))|"
+COUNT_ASKED = re.compile(r"(?:多少|几)万?(?:个|家|项|宗|名|件|座|户|所|条|栋|幢|处|套|间|场|次|批|位|人次|人(?!民|均)|"
+                         r"头|只|羽|匹|辆|台|部|艘|张|株|棵|盏|架|册|双|袋|箱)|"
                          r"\bhow many\b(?!\s+(?:more\s+)?(?:(?:[万亿千]|thousand|million|billion)\s*)?(?:tonnes?|tons?|mu|"
                          r"hectares?|square|cubic|kilo\w*|"
                          r"met(?:re|er)s?|yuan|dan|jin|percent(?:age)?|points?|times|hours?|days?|km)\b)", re.I)

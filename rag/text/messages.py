@@ -148,6 +148,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{place}'s reports hold several figures that could be the one asked for: {labels}. "
                                 "Please say which one."},
     "asked_amount": {"zh": "金额", "en": "amount of money"},
+    "asked_area": {"zh": "面积", "en": "area"},
+    "asked_weight": {"zh": "重量", "en": "weight"},
+    "asked_length": {"zh": "长度", "en": "length"},
     # ---- rankings
     "measure_difference": {"zh": "{place}{period}{label}比{other}多{delta}(计算值:{figure}[1]−{other_figure}[2])。",
                            "en": "{place}, {period}: {label} exceeded {other} by {delta} (computed: {figure} [1] − "
@@ -185,6 +188,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "{place}'s {label} over {periods} totals {total} (computed): {parts}."},
     "which_states": {"zh": "给出{label}的报告:{have}。{missing}的报告未给出。",
                      "en": "{label} is stated by: {have}. The reports of {missing} give none."},
+    "sum_missing": {"zh": "无法合计:未找到{places}的{label}。报告给出的是:{have}。",
+                    "en": "No total can be given: no {label} was found for {places}. What the reports give: {have}."},
     "compare_missing": {"zh": "无法比较:未找到{places}的{label}。报告给出的是:{have}。",
                         "en": "No comparison can be made: no {label} was found for {places}. What the reports give: "
                               "{have}."},

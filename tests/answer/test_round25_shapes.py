@@ -1,0 +1,149 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing.
+
+- A figure half remembered and checked ('是不是同比涨了6%左右', '同比增长大概12%，是这样吗') asks the report's rate;
+  '好几倍' in a yes/no tail asks no multiple.
+- Two places named by a count ('甲、乙两街道'), set against each other by '减去', or added up ('Add them up: A's …
+  plus B's ones'); a total of places one of which has no such figure is no total.
+- A base year after the year asked ('2023年…较2022年的同比降幅') asks the later year's stated rate, no series.
+- A part of a whole: 'A中，B占比为多少' is computed from the two levels; 'A中，B企业有几家' is B's count.
+- What the report does not say is declined: a month-on-month change (环比) over a year-on-year one; the stock
+  ('到底有多少家国高企业') over the year's certifications; money 'actually brought in' over an intention (意向投资);
+  a company's tax over its output; a difference ('total minus large livestock') over one of its terms.
+- Everyday words: '去甲地、乙地那些地方招商，总共去了几次', '收进来多少公顷', '一下子腾出', '纳入…管理' (纳管),
+  '…以后，' (what was done first), '（落地产值）' (a bracket renaming the words before it), '单位亿元',
+  '按2024年工作计划，…不少于多少家', 'projects to settle in the area' (no area asked), 'fiscal and tax revenue'
+  (财税总收入), "I'm checking a line that says …", 'how many 万平方米', 'and by what percentage had the count grown'.
+- Reading reports: '比降4.1%' is a fall of the figure before it; '预计今年产量…' is an output, never '量产量'; '赴甲地、
+  乙地等地开展外出招商活动5次' names the trips, not the places.
+"""
+
+from __future__ import annotations
+
+from rag.corpus import Corpus
+from tests.conftest import first_is, invented_corpus, states
+
+REPORTS = {
+    "qs_2023.txt": "芩水街道2023年工作总结及2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "全年完成固定资产投资142.6亿元,社会消费品零售总额达46.2亿元,增长9.3%。"
+                   "“国高”企业增至312家,同比增长21.4%。成功发动23家企业通过国高认定。"
+                   "PM2.5年均浓度值低至19.2微克/立方米,同比下降8.6%。"
+                   "全区第三大企业宏岳集团2023年实现产值88.4亿元,同比增长4.2%。"
+                   "总体收储连片产业用地近31公顷。对某片区国储地进行彻底清拆,一举释放国有储备用地3万余平方米。"
+                   "全年招引项目96个、落地产值64.2亿元,分别完成区下达年度任务的1.6倍、1.8倍。"
+                   "完成“民生微实事”143项。\n"
+                   "二、2024年工作计划\n"
+                   "力争新增“小升规”企业44家以上。新增小初学位1260个、高中学位450个。"
+                   "鼓励引导一批产业园区纳入高标准产业保障房管理,全年纳管不少于36万平方米。"
+                   "聚焦商贸服务开展招商引资,挖掘12个特色项目、落户6个特色项目。\n",
+    "hy_2024h1.txt": "荷源街道2024年上半年工作总结\n"
+                     "一、经济运行\n"
+                     "1-5月,街道规上工业总产值204.6亿元,同比+0.62%,其中区50强外产值131.2亿元,同比+0.71%,"
+                     "50强内产值73.4亿元,同比+0.46%。固定资产投资累计完成76.5亿元。\n"
+                     "二、招商引资\n"
+                     "赴厦门、成都等地开展外出招商活动6次,累计挖掘项目27个,意向投资金额合计34亿元,已落户项目13个。\n",
+    "lx_2022.txt": "柳溪街道2022年工作总结\n"
+                   "一、经济发展\n"
+                   "全年完成固定资产投资98.3亿元,社会消费品零售总额达112.5亿元。完成“民生微实事”188项。\n",
+    "rx_2023.html": "<html><body><h1>榕岙街道2023年工作总结</h1>"
+                    "<p>1-11月,规模以上工业产值41.6亿元，比降3.7%。新增“四上”企业19家（其中限上商贸13家、规上服务业5家、"
+                    "规上工业1家）。</p></body></html>",
+    "hx_2021.txt": "荷溪镇2021年工作总结\n"
+                   "一、财政收入\n"
+                   "全年完成财税总收入3120万元,同比增长6.1%,税收占比较上年提高1.9个百分点。\n"
+                   "二、特色产业\n"
+                   "全镇砂糖橘种植面积6.2万亩。受低温影响,预计今年产量10.4万吨。\n",
+    "tl_2023.txt": "塔拉沟苏木2023年政府工作报告\n"
+                   "一、畜牧业\n"
+                   "牧业年度牲畜存栏28.4万头只,其中大畜6.1万头。肉牛分割加工厂总投资2800万元,主体工程完工,建成后年可屠宰分割肉牛1.8万头。\n",
+}
+
+
+corpus = invented_corpus("round25", REPORTS)
+
+
+def test_a_rate_half_remembered_asks_the_reports_rate(corpus: Corpus) -> None:
+    a = corpus.ask("荷源今年1-5月规上产值，是不是同比涨了6%左右？")
+    assert first_is(a, 0.62, "percent"), a.text
+    b = corpus.ask("芩水2023年社零46.2亿元，同比增长大概12%，是这样吗？")
+    assert first_is(b, 9.3, "percent"), b.text
+    c = corpus.ask("芩水的国高企业有几家？是不是一年翻了好几倍")
+    assert first_is(c, 312, "count"), c.text
+
+
+def test_two_places_counted_subtracted_and_added(corpus: Corpus) -> None:
+    a = corpus.ask("芩水、柳溪两街道的固投相差多少亿元？")
+    assert states(a, 44.3e8, "CNY", rel=1e-3), a.text
+    b = corpus.ask("算个差：芩水（23年）固投减去柳溪（22年）固投，等于多少亿？")
+    assert states(b, 44.3e8, "CNY", rel=1e-3), b.text
+    c = corpus.ask("Add them up: Liuxi's (柳溪) 2022 livelihood micro-projects (民生微实事) plus Qinshui's (芩水) "
+                   "2023 ones — how many?")
+    assert first_is(c, 331, "count"), c.text
+    d = corpus.ask("Adding up the retail sales (社零) three reports give — Qinshui (芩水), Liuxi (柳溪) and Heyuan "
+                   "(荷源) — how many 亿元 is that altogether?")
+    assert a.route != "abstain" and d.route == "abstain" and not states(d, 46.2e8, "CNY"), d.text
+
+
+def test_a_base_year_after_the_year_asked_is_no_series(corpus: Corpus) -> None:
+    a = corpus.ask("芩水街道2023年PM2.5年均浓度较2022年的同比降幅是多少？")
+    assert first_is(a, -8.6, "percent"), a.text
+
+
+def test_a_part_of_a_whole_its_share_and_its_count(corpus: Corpus) -> None:
+    a = corpus.ask("荷源街道2024年1-5月累计规上工业总产值中，区50强外企业产值占比为多少？")
+    assert first_is(a, 131.2 / 204.6 * 100, "percent", rel=1e-3), a.text
+    b = corpus.ask("榕岙街道2023年新增的“四上”企业中，限上商贸企业有几家？")
+    assert first_is(b, 13, "count"), b.text
+
+
+def test_what_the_report_does_not_say_is_declined(corpus: Corpus) -> None:
+    for question, wrong, unit in (
+            ("荷源街道2024年5月当月的规上工业总产值环比增速是多少？", 0.62, "percent"),
+            ("Heyuan (荷源) landed 13 projects in H1 2024 — how much money have those 13 actually brought in?",
+             34e8, "CNY"),
+            ("Does the Qinshui (芩水) report say how much tax Hongyue Group (宏岳集团) paid?", 88.4e8, "CNY"),
+            ("How many small livestock did Talagou sumu (塔拉沟苏木) have, i.e. total head minus large livestock "
+             "(大畜)?", 6.1e4, "count")):
+        a = corpus.ask(question)
+        assert a.route == "abstain" and not states(a, wrong, unit), (question, a.text)
+    stock = corpus.ask("芩水到底有多少家国高企业？")  # the stock the report gives: 312, never the 23 certified
+    assert first_is(stock, 312, "count"), stock.text
+    intended = corpus.ask("How much intended investment did Heyuan (荷源) line up in H1 2024?")
+    assert first_is(intended, 34e8, "CNY"), intended.text
+    output = corpus.ask("What output did Hongyue Group (宏岳集团) post in Qinshui (芩水)?")
+    assert first_is(output, 88.4e8, "CNY"), output.text
+
+
+def test_everyday_words_for_the_reports_own(corpus: Corpus) -> None:
+    asked = (
+        ("荷源今年上半年去厦门、成都那些地方招商，总共去了几次？", 6, "count"),
+        ("芩水街道2023年总共收进来多少公顷连片产业用地？", 31e4, "m2"),
+        ("某片区国储地清拆掉以后，芩水街道一下子腾出了多少平方米的国有储备用地？", 3e4, "m2"),
+        ("芩水2024年计划把多大面积的产业园区纳入高标准产业保障房管理？", 36e4, "m2"),
+        ("芩水2023年引进的项目，真正落下来的产值（落地产值）有多少，单位亿元？", 64.2e8, "CNY"),
+        ("计划指标核查：按2024年工作计划，芩水街道力争实现“小升规”的企业不少于多少家？", 44, "count"),
+        ("芩水24年的计划，小学加初中的学位准备多出来几个？", 1260, "count"),
+        ("For 2024, Qinshui (芩水) wants distinctive projects (特色项目) to settle in the area. What number is it "
+         "aiming for?", 6, "count"),
+        ("By how much did Hexi town's (荷溪镇) total fiscal and tax revenue grow in 2021?", 6.1, "percent"),
+        ("I'm checking a line that says Qinshui (芩水) out-invested Liuxi (柳溪). Qinshui's 2023 固投 or Liuxi's "
+         "2022 固投 — which is higher?", 142.6e8, "CNY"),
+    )
+    for question, value, unit in asked:
+        a = corpus.ask(question)
+        assert first_is(a, value, unit, rel=1e-3), (question, a.text)
+    both = corpus.ask("What was the tally of national high-tech enterprises (“国高”企业) in Qinshui (芩水) at the end "
+                      "of 2023, and by what percentage had the count grown?")
+    assert first_is(both, 312, "count") and "21.4%" in both.text, both.text
+
+
+def test_reading_a_fall_an_output_and_trips(corpus: Corpus) -> None:
+    rows = corpus.indicators(street="榕岙街道")
+    assert any(x.kind == "yoy_growth" and x.value == -3.7 and x.label_zh == "规模以上工业产值" for x in rows), \
+        [(x.label_zh, x.value) for x in rows]
+    labels = {x.label_zh for x in corpus.indicators(street="荷溪镇")}
+    assert "量产量" not in labels, labels
+    trips = [x for x in corpus.indicators(street="荷源街道") if x.value == 6]
+    assert trips and not any("成都" in x.label_zh for x in trips), [x.label_zh for x in trips]
+    a = corpus.ask("塔拉沟苏木肉牛分割加工厂2023年屠宰分割了多少头肉牛？")
+    assert not states(a, 2800e4, "CNY"), a.text  # a count of cattle asked: never the plant's investment
