@@ -55,6 +55,7 @@ from rag.figures.match import (
     label_similarity,
     match_rows,
     measure_of,
+    names_item,
     new_only,
     own_stretch,
     qualifier_fit,
@@ -148,6 +149,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         if named:  # '全程接种人次比加强针接种人次多多少' with either not found for sure: one of them is no answer
             return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
                                             terms=join_list(named, r.language)), [], route="abstain")
+        listed = _listed_row(question, r, ctx)
+        if listed is not None:  # '专精特新、单项冠军、上市企业这几类一共想新增多少家': the report's one figure of them
+            return _lookup(question, r.model_copy(update={"intent": "lookup"}), [listed], r.places[0], ctx)
     got = _from_table(question, r, ctx)
     if (got is None or got.route == "abstain") and len(r.places) >= 2 and not r.twins and not r.unknown_places \
             and (r.intent in ("rank", "aggregate") or _DIFF_ASKED.search(question)) and not asks_rank(question) \
@@ -378,6 +382,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.language == "en" and not row.key.startswith("label:") and row.key not in named and not typed:
         return None  # ('attracted investment funds' over '完成固定资产投资…'): a lexicon indicator the words never named
     clause = _own_clause(sent, start, row)
+    if r.language == "zh" and any(len(w) == 1 and f == "n" and w not in clause + row.label_zh
+                                  for w, f in tagged(r.phrase)):
+        return None  # '牛存栏' over '牲畜存栏…头(只)': a one-character thing (牛, 羊, 猪) the figure's clause never names
     # in English, some of what was asked, and of a two-word name both ('solar greenhouses' is not held by
     # '设施农业…三项重点' for 'greenhouses')
     # ('trucks impounded?': what was done to the things counted is said in the report's own verb, 查扣)
@@ -390,8 +397,8 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         # (…or by the label the clause's figure took from the one before: '“某平台”受理诉求…,办结率98.7%')
         held = all(g in _topic_before(sent, start, row) + clause + row.label_zh for g in typed)
     said = clause + row.label_zh
-    if typed and r.language == "en" and any(not any(ch in said for zh in english_to_zh(m) for ch in zh)
-                                            for m in EN_MEASURE_NOUN.findall(r.phrase)):
+    if r.language == "en" and any(re.search(r"(?:集团|公司|企业|厂|园区|项目|基地)$", g) for g in typed) \
+            and any(not any(ch in said for zh in english_to_zh(m) for ch in zh) for m in EN_MEASURE_NOUN.findall(r.phrase)):
         return None  # 'how much tax 某集团 paid' over '某集团实现产值…': the company's figure of another measure
     glosses = re.findall(r"[\u4e00-\u9fff]{2,}", r.phrase) if r.language == "en" else []
     if any(g not in sent and g not in row.label_zh for g in glosses):
@@ -1359,6 +1366,26 @@ def _stated_total(question: str, r: Route, scored: list[Scored], *, joined: bool
 _ITEMS_SPAN = 240  # characters: the figures of one listing, not two paragraphs apart
 
 
+def _listed_row(question: str, r: Route, ctx: Context) -> Indicator | None:
+    """The one figure of the place whose label lists several things (新增专精特新、单项冠军、上市企业) every one of
+    which the question names, in any order and wording ('单项冠军、上市公司、专精特新这几类', 'new 专精特新,
+    single-champion and listed firms'); None when none, or two such figures."""
+    if r.intent not in ("lookup", "aggregate") or len(r.places) != 1 or ctx.rows is None:
+        return None
+    kinds = WANTED.get(r.kind, WANTED["actual"])
+    hits: list[Indicator] = []
+    for x in _candidate_rows(ctx, r):
+        items = [re.sub(r"^(?:新增|新建|新培育|培育|新引进|引进)", "", item) for item in x.label_zh.split("、")]
+        if x.street != r.places[0] or not 2 <= len(items) <= 6 or x.kind not in kinds or any(len(i) < 2 for i in items):
+            continue
+        if r.period and not (period_matches(_base_period(x.period), r.period) or x.period == f"{r.period}-plan"):
+            continue
+        if all(names_item(question, item) if r.language == "en"
+               else re.sub(r"(?<=..)(?:企业|公司)$", "", item) in question for item in items):
+            hits.append(x)
+    return hits[0] if len({(x.value, x.unit, x.period) for x in hits}) == 1 else None
+
+
 def _items_answer(question: str, r: Route, place: str, picked: list[Indicator]) -> Answer:
     """The sum of one place's items in one period and unit, each item cited: computed, and said so."""
     lang = r.language
@@ -2218,12 +2245,12 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     caveats = _notes(cited, lang)
     if how == "nearest" and r.period:
         note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
-        if is_full_year(r.period) and not (whole and _months(row.period) <= 9
-                                           and r.kind in ("actual", "estimate", "cumulative")):
-            # a year asked, the year-end report's 1-11月: that figure, said so (but 'over the full year' asked of a
-            # half-year report is declined first: its 1-5月 is what it does contain)
+        if not is_full_year(r.period) or not (whole and _months(row.period) <= 9
+                                               and r.kind in ("actual", "estimate", "cumulative")):
+            # a year asked, the year-end report's 1-11月 (or '上半年' asked of a half-year report whose latest is
+            # 1-5月): that figure, said so
             text += _sep(text, lang) + note
-        else:  # '上半年' asked, only 1-5月 stated: the gap comes first; the figure is what the report does contain
+        else:  # 'over the full year' asked of a half-year report: the gap first; its 1-5月 is what it does contain
             text = note + _sep(note, lang) + text
         caveats.append(note)
     if how in ("latest", "partial") and not r.period:
@@ -2456,7 +2483,10 @@ _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:
                        r"(?P<whole3>.+?) did (?:its |the )?(?P<part3>.+?) (?:equal|make up|account for|represent|come to)\b|"
                        # 'its output came to roughly how many times its GDP'
                        r"(?P<part4>[^?]+?) (?:came to|comes to|was|is|equalled|equaled|amounted to) (?:roughly |about |"
-                       r"approximately )?(?:how many times|what multiple of) (?:its |the )?(?P<whole4>[^?]+?)\s*(?:\?|$)",
+                       r"approximately )?(?:how many times|what multiple of) (?:its |the )?(?P<whole4>[^?]+?)\s*(?:\?|$)|"
+                       # 'Of the 6,030 new school places (新增学位) it added, what share were primary (小学) places?'
+                       r"^\s*of (?:the |its |all )?(?:[\d,.]+ )?(?P<whole5>[^?]+?),? what (?:share|percentage|proportion|"
+                       r"per ?cent) (?:was|were|came from|went to) (?P<part5>[^?]+?)\s*(?:\?|$)",
                        re.I)
 
 
@@ -2468,13 +2498,17 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
     m = _RATIO_ZH.search(question) if lang == "zh" else _RATIO_EN.search(question)
     if m is None:
         return None
-    names = ("", "2", "3") if lang == "zh" else ("", "2", "3", "4")
+    names = ("", "2", "3") if lang == "zh" else ("", "2", "3", "4", "5")
     part_q = next(m.group("part" + n) for n in names if m.group("part" + n))
     whole_q = next(m.group("whole" + n) for n in names if m.group("whole" + n))
     times = bool(_TIMES_ASKED.search(question))
     own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
            and (not r.period or period_matches(x.period, r.period))]
     found = [_sure_levels(text, r, own, ctx, pronoun=True) for text in (part_q, whole_q)]
+    if found[1] and not found[0] and lang == "en":  # 'Of the new school places, what share were primary (小学)
+        # places': the part is of the whole's measure (小学新增学位)
+        found[0] = [x for x in _sure_levels(f"{part_q} ({found[1][0].label_zh})", r, own, ctx, pronoun=True)
+                    if x.label_zh != found[1][0].label_zh]
     if not all(found):
         return None
     pairs = [(a, b) for a in found[0] for b in found[1] if a is not b and a.period == b.period

@@ -336,11 +336,11 @@ _PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核�
                            r"先摸个?底|先了解一下|想了解一下|问一下|想摸一?下[^，,：:？?]{0,12}?(?:家底|底数|情况)|"
                            # '给领导的汇报材料要写某地旧改进展：': the document being written, then the ask
                            r"[^，,：:？?]{0,12}?(?:简报|材料|稿子|汇报稿|讲话稿)[^，,：:？?]{0,16}?(?=[：:]))[，,：:]\s*")
-# 'I'm checking a line that says A out-invested B. …?', 'My draft says …. …?': the claim checked, then the ask
+# 'I'm checking a line that says A out-invested B. …?', 'A story claims …': who made the claim checked, no part of it
 _CLAIM_LEAD_EN = re.compile(r"^\s*(?:(?:I'm|I am|We're|We are)\s+(?:just\s+)?(?:checking|fact-checking|verifying|"
-                            r"double-checking)\b|(?:My|Our|A|The|One)\s+(?:draft|story|article|notes?|source|line|"
-                            r"colleague|editor)\b[^.?!]{0,60}?\b(?:says|said|claims|claimed|states|reads)\b)[^.?!]*[.!:]\s+"
-                            r"(?=[^?]*\?)")
+                            r"double-checking)\s+(?:a|the|one|this)\s+(?:line|claim|sentence|statement|figure|draft|story)|"
+                            r"(?:My|Our|A|The|One)\s+(?:draft|story|article|notes?|source|line|colleague|editor))"
+                            r"[^.?!]{0,30}?\b(?:says|said|claims|claimed|states|reads)\b(?:\s+that)?\s+")
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"
                           r"(?=[^？?]*(?:多少|几))")
 
@@ -364,10 +364,12 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     elif purpose and (kept := resolve_places(purpose.group(0), names, metas).found):
         question = " ".join(kept) + " " + question[purpose.end() :]  # …its places kept ('材料要写某地…进展：')
     claim = _CLAIM_LEAD_EN.match(question)
-    if claim:  # …its places kept when the ask does not name them again
-        again = resolve_places(question[claim.end() :], names, metas).found
-        kept = [p for p in resolve_places(claim.group(0), names, metas).found if p not in again]
-        question = " ".join(kept) + " " + question[claim.end() :]
+    if claim:  # who made the claim goes; the claim goes too when the ask after it names the measure itself
+        said, _, ask = question[claim.end() :].partition(". ")  # ('…out-invested B. A's 固投 or B's 固投 — which?')
+        named = bool(re.search(r"[\u4e00-\u9fff]{2,}", re.sub(r"\([^)]*\)", " ", ask)))
+        again = resolve_places(ask, names, metas).found
+        kept = [p for p in resolve_places(said, names, metas).found if p not in again]
+        question = " ".join(kept) + " " + ask if named and "?" in ask else question[claim.end() :]
     premise = _PREMISE.match(question)
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
@@ -1014,7 +1016,7 @@ _MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _N_MONTHS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P<to>{_MONTH_WORD})\b|"
-                        rf"\b(?:by |to |until |as of )?the end of (?P<end>{_MONTH_WORD})\b|"
+                        rf"\b(?:(?:by |to |until |as of )?the end of|(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
                         rf"\b(?:by|as of|up to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
                         r"\bfirst (?P<n>three|four|five|six|seven|eight|nine|ten|eleven) months\b", re.I)
 
@@ -1141,7 +1143,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b(?:county|district|city|municipal|town|township|higher[- ]level|superior)[- ](?:assigned|set|"
                       r"issued|allocated|imposed)\b", " ", text, flags=re.I)
         text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?|\b(?:at|by) the end of\b|"
-                      r"\bend-(?=20\d\d\b)|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
+                      r"\b(?:end|mid|early|late)-(?=20\d\d\b|[A-Z][a-z]+)|\b(?:pastoral|herding|grazing) year\b|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
                       flags=re.I)  # periods ('at the end of 2023', 'end-2022', 'at year-end')
         text = re.sub(r"\badd(?:ing)?\s+up\b|\b(?:taken|put)\s+together\b|\bin\s+total\b", " ", text,
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
@@ -1161,8 +1163,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     renamed = _RENAMED.search(text)
-    if renamed:  # '引进的项目，真正落下来的产值（落地产值）': a bracket that renames the word before it with the
-        return renamed.group(2)  # report's own term is the name asked
+    if renamed:  # '引进的项目，真正落下来的产值（落地产值）有多少': a bracket that renames the word before it with
+        text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
     # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside
     text = re.sub(r"除了?[^，,。？?]{2,24}?(?:以外|之外|外)?[，,]\s*(?=还|另外|又)", " ", text)
@@ -1220,8 +1222,10 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '年产值做到了一个亿以上' (亿元以上), '拿到了规划审批' (通过), '区一级的' (区), '按2022年报告算' (how, no name)
     text = re.sub(r"挖出来?的?", "挖掘", text)
     # '收进来多少公顷产业用地' (收储), '一下子腾出了…', '纳入…产业保障房管理' (纳管): everyday words for the report's
-    text = re.sub(r"收(?:进来|回来|上来)了?(?=多少|几)", "收储", text)
-    text = re.sub(r"一下子|一口气|一举|(?:多大|多少)(?:的)?面积的?|把(?![关握手控])", "", text)  # '把多大面积的…
+    text = re.sub(r"收(?:进来|回来)了?(?=多少|几)", "收储", text)
+    text = re.sub(r"折合(?=[\u4e00-\u9fff]{1,4}?(?:多少|几))", "折", text)
+    text = re.sub(r"新添了?|新加了?(?![入坡])", "新增", text)  # '新添了多少个托位': the places added (新增托位)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
+    text = re.sub(r"一下子|一口气|一举|(?:多大|多少)面积的(?=[\u4e00-\u9fff])|把(?![关握手控])", "", text)  # '把多大面积的…
     text = re.sub(r"纳入[^，,？?\s]{0,14}?管理", "纳管", text)
     # '去甲地、乙地那些地方招商，总共去了几次': going elsewhere to do it is 外出 (as reports write 外出招商)
     text = re.sub(r"(?:去|到|赴)[^，,？?\s]{1,20}?(?:那些|这些|等)(?:地方|地)", "外出", text)
@@ -1255,7 +1259,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
     text = re.sub(r"给([^，,？?]{0,14}?)定[的了]", r" \1 ", text)
     # '学位准备加多少个', '准备再铺几公里': the plan's addition, and the unit asked, name nothing
-    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加|多出来?)?(?=\s|几|多少)|(?:几|多少)(?:万)?(?:公里|千米|平方米|米|亩|公顷|吨)的?", " ", text)
+    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加|多出来?)?(?=\s|几|多少)|(?:[一总]?共计?)?(?:几|多少)(?:万)?(?:公里|千米|平方米|米|亩|公顷|吨)的?", " ", text)
     text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)",
                   " ", text)
     text = re.sub(r"^\s*(?:按照|依照|照)(?=\s)", " ", text)  # '照观湖2023年的计划，…': whose plan, no name
@@ -1294,7 +1298,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"\1\3\2", text)
 
 
-_RENAMED = re.compile(r"([\u4e00-\u9fff]{2})[（(](?!其中|含|包括|不含|不算|除|非|仅)([\u4e00-\u9fff]{1,8}\1)[)）]")  # '…的产值（落地产值）'
+_RENAMED = re.compile(r"([\u4e00-\u9fff]{2})[（(](?!其中|含|包括|不|除|非|仅|而非|并非|只)([\u4e00-\u9fff]{1,8}\1)[)）]")  # '…的产值（落地产值）'
 _EN_SHARE_FROM = re.compile(r"\bshare of (?:the |its )?(.+?) (?:(?:came|comes|come|was|were|is|are) (?:from|contributed by|"
                             r"generated by|paid by)|went (?:in)?to|goes (?:in)?to) (?:its |the )?([\w' -]+?)(?:\?|$| in \d{4}| during)",
                             re.I)

@@ -850,6 +850,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "school places": ("学位",), "school-places": ("学位",), "kindergarten-places": ("幼儿园学位", "学位"), "sub-district": (), "subdistrict": (), "town": (), "township": (),
     "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
+    "livestock herd": ("牲畜存栏", "牲畜头数", "存栏"), "herd": ("存栏", "头数"),
     "retail sales above designated size": ("限上社零", "限额以上社会消费品零售"),
     "above-designated-size industrial enterprises": ("规上工业企业", "规模以上工业企业"),
     "incidents": ("警情", "案件"), "police incidents": ("警情",), "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
@@ -876,7 +877,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
     "investment attraction": ("招商", "招商引资", "引资"),
-    "intended investment": ("意向投资",), "pledged investment": ("意向投资", "协议投资"),
+    "intended investment": ("意向投资",), "listed": ("上市", "挂牌"), "pledged investment": ("意向投资", "协议投资"),
     "net increase": ("净增",), "net growth": ("净增",), "net gain": ("净增",), "net addition": ("净增",),
     "bearing fruit": ("挂果", "结果", "投产"), "fruit-bearing": ("挂果", "投产"), "bearing": ("挂果", "投产"),
     "in production": ("投产",), "tea garden": ("茶园",), "tea gardens": ("茶园",), "standardized": ("标准化",), "standardised": ("标准化",), "labour migration": ("劳务", "外出务工"), "labor migration": ("劳务", "外出务工"),
@@ -993,6 +994,14 @@ def _phrase_terms(phrase: str) -> tuple[str, ...]:
     out += [z for en, zs in HAND_EN.items() if re.search(r"[\s-]", en) and re.search(_en_term(en), low)
             for z in zs]
     return tuple(dict.fromkeys(out))
+
+
+def names_item(question: str, item: str) -> bool:
+    """An English question names one item of a report's list ('single-champion' names 单项冠军, 'listed' 上市企业):
+    a content word one of whose Chinese renderings (two characters or more) the item holds, or the item itself."""
+    core = re.sub(r"(?<=..)(?:企业|公司)$", "", item)
+    return core in question or any(len(zh) >= 2 and zh in item for w in _content_words(question) if len(w) >= 4
+                                   for zh in english_to_zh(w))
 
 
 def _content_words(phrase: str) -> list[str]:

@@ -59,7 +59,7 @@ def place_en_pattern(name: str) -> str:
     return rf"\b{core}{tail}\b"
 
 
-_PERIOD = re.compile(r"(\d{4})(?:H([12])|M(\d\d)-M(\d\d)|Q([1-4]))?(-plan)?")
+_PERIOD = re.compile(r"(\d{4})?(?:H([12])|M(\d\d)-M(\d\d)|Q([1-4]))?(-plan)?")  # (a year not named: 'H1')
 _MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _QUARTER_ZH = "一二三四"
 
@@ -72,16 +72,19 @@ def period_en(period: str | None) -> str:
     if not m:
         return period
     year, half, first, last, quarter, plan = m.groups()
+    if not (year or half or first or quarter):
+        return period
+    year = f" {year}" if year else ""
     if half:
-        text = f"H{half} {year}"
+        text = f"H{half}{year}"
     elif first and first == last:
-        text = f"{_MONTHS_EN[int(first) - 1]} {year}"
+        text = f"{_MONTHS_EN[int(first) - 1]}{year}"
     elif first:
-        text = f"{_MONTHS_EN[int(first) - 1]}–{_MONTHS_EN[int(last) - 1]} {year}"
+        text = f"{_MONTHS_EN[int(first) - 1]}–{_MONTHS_EN[int(last) - 1]}{year}"
     elif quarter:
-        text = f"Q{quarter} {year}"
+        text = f"Q{quarter}{year}"
     else:
-        text = year
+        text = year.strip()
     return text + (" plan" if plan else "")
 
 
@@ -96,14 +99,17 @@ def period_zh(period: str | None) -> str:
     if not m:
         return period
     year, half, first, last, quarter, plan = m.groups()
+    if not (year or half or first or quarter):
+        return period
+    year = f"{year}年" if year else ""
     if half:
-        text = f"{year}年{'上' if half == '1' else '下'}半年"
+        text = f"{year}{'上' if half == '1' else '下'}半年"
     elif first and first == last:
-        text = f"{year}年{int(first)}月"
+        text = f"{year}{int(first)}月"
     elif first:
-        text = f"{year}年{int(first)}-{int(last)}月"
+        text = f"{year}{int(first)}-{int(last)}月"
     elif quarter:
-        text = f"{year}年{_QUARTER_ZH[int(quarter) - 1]}季度"
+        text = f"{year}{_QUARTER_ZH[int(quarter) - 1]}季度"
     else:
-        text = f"{year}年"
+        text = year
     return text + ("计划" if plan else "")
