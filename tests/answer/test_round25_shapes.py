@@ -31,9 +31,9 @@ REPORTS = {
                    "全区第三大企业宏岳集团2023年实现产值88.4亿元,同比增长4.2%。"
                    "总体收储连片产业用地近31公顷。对某片区国储地进行彻底清拆,一举释放国有储备用地3万余平方米。"
                    "全年招引项目96个、落地产值64.2亿元,分别完成区下达年度任务的1.6倍、1.8倍。"
-                   "完成“民生微实事”143项。\n"
+                   "完成“民生微实事”143项。引进3家托育机构,新增托位150座。\n"
                    "二、2024年工作计划\n"
-                   "力争新增“小升规”企业44家以上。新增小初学位1260个、高中学位450个。"
+                   "力争2024年新增专精特新、单项冠军、上市企业等38家以上。力争新增“小升规”企业44家以上。新增小初学位1260个、高中学位450个。"
                    "鼓励引导一批产业园区纳入高标准产业保障房管理,全年纳管不少于36万平方米。"
                    "聚焦商贸服务开展招商引资,挖掘12个特色项目、落户6个特色项目。\n",
     "hy_2024h1.txt": "荷源街道2024年上半年工作总结\n"
@@ -55,7 +55,7 @@ REPORTS = {
                    "全镇砂糖橘种植面积6.2万亩。受低温影响,预计今年产量10.4万吨。\n",
     "tl_2023.txt": "塔拉沟苏木2023年政府工作报告\n"
                    "一、畜牧业\n"
-                   "牧业年度牲畜存栏28.4万头只,其中大畜6.1万头。肉牛分割加工厂总投资2800万元,主体工程完工,建成后年可屠宰分割肉牛1.8万头。\n",
+                   "年末牲畜存栏28.4万头（只）,完成牛羊育肥4.2万头只。其中大畜6.1万头。肉牛分割加工厂总投资2800万元,主体工程完工,建成后年可屠宰分割肉牛1.8万头。\n",
 }
 
 
@@ -147,3 +147,20 @@ def test_reading_a_fall_an_output_and_trips(corpus: Corpus) -> None:
     assert trips and not any("成都" in x.label_zh for x in trips), [x.label_zh for x in trips]
     a = corpus.ask("塔拉沟苏木肉牛分割加工厂2023年屠宰分割了多少头肉牛？")
     assert not states(a, 2800e4, "CNY"), a.text  # a count of cattle asked: never the plant's investment
+
+
+def test_a_plans_one_figure_for_a_list_of_kinds(corpus: Corpus) -> None:
+    for question in ("单项冠军、上市公司、专精特新这几类好企业，芩水2024年一共想多出多少家？",
+                     "Qinshui (芩水) plan for 2024: at least how many new firms across 专精特新, single-champion and "
+                     "listed categories?"):
+        a = corpus.ask(question)
+        assert first_is(a, 38, "count"), (question, a.text)
+
+
+def test_the_nearest_figure_first_and_the_thing_counted(corpus: Corpus) -> None:
+    a = corpus.ask("荷源上半年固投完成了多少？")  # only 1-5月 stated: that figure first, the gap said after it
+    assert first_is(a, 76.5e8, "CNY") and "上半年" in a.text, a.text
+    b = corpus.ask("塔拉沟苏木2023年年末牛存栏多少头？")  # the herd is of all livestock: no count of cattle
+    assert not states(b, 28.4e4, "count"), b.text
+    c = corpus.ask("芩水引进托育机构以后，2023年新添了多少个托位？")
+    assert first_is(c, 150, "count"), c.text
