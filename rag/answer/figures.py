@@ -360,7 +360,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         same_unit = _told_apart(question, r, sent, start, same_unit, asked)
     if len({(x.value, x.unit) for x in same_unit}) != 1:
         return None  # two figures of the unit asked: which one the question means, the label did not say
-    fit = [x for x in _usable(same_unit, kinds, r) if not r.period or period_matches(_base_period(x.period), r.period)]
+    fit = [x for x in _usable(same_unit, kinds, r) or
+           [y for y in same_unit if r.kind == "estimate" and _expected_effect(y)]  # ('…expected to yield once built')
+           if not r.period or period_matches(_base_period(x.period), r.period)]
     if len(fit) != 1:
         return None
     row = fit[0]
@@ -2245,12 +2247,12 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     caveats = _notes(cited, lang)
     if how == "nearest" and r.period:
         note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
-        if not is_full_year(r.period) or not (whole and _months(row.period) <= 9
-                                               and r.kind in ("actual", "estimate", "cumulative")):
-            # a year asked, the year-end report's 1-11月 (or '上半年' asked of a half-year report whose latest is
-            # 1-5月): that figure, said so
+        if is_full_year(r.period) and not (whole and _months(row.period) <= 9
+                                           and r.kind in ("actual", "estimate", "cumulative")):
+            # a year asked, the year-end report's 1-11月: that figure, said so (but 'over the full year' asked of a
+            # half-year report is declined first: its 1-5月 is what it does contain)
             text += _sep(text, lang) + note
-        else:  # 'over the full year' asked of a half-year report: the gap first; its 1-5月 is what it does contain
+        else:  # '上半年' asked, only 1-5月 stated: the gap comes first; the figure is what the report does contain
             text = note + _sep(note, lang) + text
         caveats.append(note)
     if how in ("latest", "partial") and not r.period:

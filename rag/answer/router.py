@@ -109,7 +109,7 @@ _COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}
                          r"(?:half|(?:a|one|two) (?:third|quarter)s?|three quarters) of (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
 _SHARE = re.compile(r"占比|比重|占全[区市县]|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
-_ESTIMATE = re.compile(r"预计|预估|初步统计|\b(estimated?|expect(?:s|ed)?)\b", re.I)
+_ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
 _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decline|change)\w*\s+(?:over|on|from)\s+(?:the\s+)?(?:level\s+of\s+)?"
@@ -892,8 +892,8 @@ def unit_hint(question: str) -> str | None:
                  r"(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
-    if re.search(r"\bwhat\b[^?]*\b(?:income|revenue|investment|output value|(?:total|gross|industrial) output|"
-                 r"tax(?:es)?)\b", question, re.I) and not re.search(
+    if re.search(r"\bwhat\b[^?]*\b(?:income|revenue|investment|output value|(?:total|gross|industrial|annual|yearly) "
+                 r"output|tax(?:es)?)\b", question, re.I) and not re.search(
             r"\bgr[eo]w|growth|increase|\brise\b|\brose\b|change", question, re.I):
         return "CNY"  # 'what rural per-capita disposable income is it aiming for': an amount, not its growth
     if measure_word(question) in DURATIONS:
@@ -1016,7 +1016,7 @@ _MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _N_MONTHS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P<to>{_MONTH_WORD})\b|"
-                        rf"\b(?:(?:by |to |until |as of )?the end of|(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
+                        rf"\b(?:(?:by |to |until |as of )?the end of |(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
                         rf"\b(?:by|as of|up to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
                         r"\bfirst (?P<n>three|four|five|six|seven|eight|nine|ten|eleven) months\b", re.I)
 
@@ -1224,7 +1224,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '收进来多少公顷产业用地' (收储), '一下子腾出了…', '纳入…产业保障房管理' (纳管): everyday words for the report's
     text = re.sub(r"收(?:进来|回来)了?(?=多少|几)", "收储", text)
     text = re.sub(r"折合(?=[\u4e00-\u9fff]{1,4}?(?:多少|几))", "折", text)
-    text = re.sub(r"新添了?|新加了?(?![入坡])", "新增", text)  # '新添了多少个托位': the places added (新增托位)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
+    text = re.sub(r"新添了?|新加了?(?![入坡])", "新增", text)
+    # '落地后一年预计能有多少产值': what a project yields a year once done, as reports write it (落地后年产值)
+    text = re.sub(r"(?<=后)一年(?:的)?(?:预计|估计)?(?:能|可以?)?(?:有|到|达到?|带来)?(?:多少)?的?(?=产值|收入|税收|销售)", "年", text)  # '新添了多少个托位': the places added (新增托位)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
     text = re.sub(r"一下子|一口气|一举|(?:多大|多少)面积的(?=[\u4e00-\u9fff])|把(?![关握手控])", "", text)  # '把多大面积的…
     text = re.sub(r"纳入[^，,？?\s]{0,14}?管理", "纳管", text)
     # '去甲地、乙地那些地方招商，总共去了几次': going elsewhere to do it is 外出 (as reports write 外出招商)

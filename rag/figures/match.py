@@ -877,6 +877,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
     "investment attraction": ("招商", "招商引资", "引资"),
+    "annual output": ("年产值",), "yearly output": ("年产值",),  # what a project is expected to yield a year
+    "once they land": ("落地后",), "once it lands": ("落地后",), "once built": ("建成后",),
+    "once they are built": ("建成后",), "once completed": ("建成后",), "once in production": ("投产后",),
     "intended investment": ("意向投资",), "listed": ("上市", "挂牌"), "pledged investment": ("意向投资", "协议投资"),
     "net increase": ("净增",), "net growth": ("净增",), "net gain": ("净增",), "net addition": ("净增",),
     "bearing fruit": ("挂果", "结果", "投产"), "fruit-bearing": ("挂果", "投产"), "bearing": ("挂果", "投产"),
