@@ -384,8 +384,8 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.language == "en" and not row.key.startswith("label:") and row.key not in named and not typed:
         return None  # ('attracted investment funds' over '完成固定资产投资…'): a lexicon indicator the words never named
     clause = _own_clause(sent, start, row)
-    if r.language == "zh" and any(len(w) == 1 and f == "n" and w not in clause + row.label_zh
-                                  for w, f in tagged(r.phrase)):
+    if r.language == "zh" and any(len(w) == 1 and w in _ONE_CHAR_THINGS and w not in clause + row.label_zh
+                                  for w, _ in tagged(r.phrase)):
         return None  # '牛存栏' over '牲畜存栏…头(只)': a one-character thing (牛, 羊, 猪) the figure's clause never names
     # in English, some of what was asked, and of a two-word name both ('solar greenhouses' is not held by
     # '设施农业…三项重点' for 'greenhouses')
@@ -1200,6 +1200,8 @@ _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|
 _NEW_ASKED_EN = re.compile(r"(?<!just the )\bnew(?:ly)?\b|\badded\b", re.I)
 # '布吉到底有多少家国高企业': the stock asked in Chinese, when no word of a year's additions is said
 _MONTH_ON_MONTH = re.compile(r"环比|\bmonth[- ]on[- ]month\b|\bm/m\b|\bquarter[- ]on[- ]quarter\b", re.I)
+# animals and crops a one-character word names ('牛存栏', '茶产量'): a herd's or a harvest's total is never theirs
+_ONE_CHAR_THINGS = frozenset("牛羊猪鸡鸭鹅鱼虾蟹蚕蜂马驴骡驼兔鸽茶稻麦棉麻桑菇")
 _ACTUAL_ASKED = re.compile(r"\bactually\b|\bin fact\b|\breally\b|实际到位|真正到位|实际(?:投入|到账|引进|落地)", re.I)
 _INTENDED = re.compile(r"意向|拟投资|拟引进|协议(?:投资|引资|金额)|签约(?:投资|金额)|计划(?:总)?投资")
 _STOCK_ZH = re.compile(r"(?:到底|一共|总共|共计|现在|目前|总)(?:有|拥有)多少|共有多少|拥有多少|总数")
@@ -1372,13 +1374,16 @@ def _listed_row(question: str, r: Route, ctx: Context) -> Indicator | None:
     """The one figure of the place whose label lists several things (新增专精特新、单项冠军、上市企业) every one of
     which the question names, in any order and wording ('单项冠军、上市公司、专精特新这几类', 'new 专精特新,
     single-champion and listed firms'); None when none, or two such figures."""
-    if r.intent not in ("lookup", "aggregate") or len(r.places) != 1 or ctx.rows is None:
-        return None
+    if r.intent not in ("lookup", "aggregate") or len(r.places) != 1 or ctx.rows is None \
+            or r.kind not in ("actual", "target", "estimate"):
+        return None  # (a rate of the listed things is no figure of them: 'suggestions and proposals — satisfaction?')
     kinds = WANTED.get(r.kind, WANTED["actual"])
+    units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint}) if r.unit_hint else None
     hits: list[Indicator] = []
     for x in _candidate_rows(ctx, r):
         items = [re.sub(r"^(?:新增|新建|新培育|培育|新引进|引进)", "", item) for item in x.label_zh.split("、")]
-        if x.street != r.places[0] or not 2 <= len(items) <= 6 or x.kind not in kinds or any(len(i) < 2 for i in items):
+        if x.street != r.places[0] or not 2 <= len(items) <= 6 or x.kind not in kinds or any(len(i) < 2 for i in items) \
+                or units and x.normalized_unit not in units:
             continue
         if r.period and not (period_matches(_base_period(x.period), r.period) or x.period == f"{r.period}-plan"):
             continue

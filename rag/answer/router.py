@@ -459,6 +459,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = phrase.replace(context, "", 1)
     keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
+    if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)$", phrase) \
+            and all(BY_KEY[k].units == ("count",) for k in keys if k in BY_KEY):
+        keys = []  # '引进项目年内纳统产值要达到多少': the projects' output value, never the count of projects
     brought = _BROUGHT.search(asked) if lang == "zh" else None
     if brought:  # '引进项目带来了多少亿元落地产值': the measure named after the money asked, not what brought it
         phrase, keys = brought.group(1), [flavoured_key(t, brought.group(1)) for t in terms_for_question(brought.group(1))]
@@ -705,7 +708,8 @@ _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2
 # '平湖招商成绩单：', '做授信要看项目储备：', '城市更新推进的阶段性成果：': what the asker looks at, before the ask
 _OF_THE_WHOLE = re.compile(r"^\s*Of (?:the |its |their )?[^,?]{4,120},\s*how many (?:of them )?(?:were|are|was|is) "
                           r"(?P<part>[^?,]{3,60})\?", re.I)
-_LEAD_FRAME = re.compile(r"^[^，,：:？?]{0,16}?(?:成绩单|成果|储备|情况|进展|亮点|盘点|概况|家底|要看|想看|想了解|看看)[：:]")
+_LEAD_FRAME = re.compile(r"^[^，,：:？?]{0,16}?(?:成绩单|成果|储备|情况|进展|亮点|盘点|概况|家底|要看|想看|想了解|看看|分量|核查|测算|"
+                         r"效率|角度)[：:]|^看[^，,：:？?]{1,16}[：:]")  # ('看财政资金使用效率：', '…在全区盘子里的分量：')
 
 
 def _context_frame(question: str) -> re.Match[str] | None:
@@ -1143,7 +1147,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b(?:county|district|city|municipal|town|township|higher[- ]level|superior)[- ](?:assigned|set|"
                       r"issued|allocated|imposed)\b", " ", text, flags=re.I)
         text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?|\b(?:at|by) the end of\b|"
-                      r"\b(?:end|mid|early|late)-(?=20\d\d\b|[A-Z][a-z]+)|\b(?:pastoral|herding|grazing) year\b|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
+                      rf"\b(?:end|mid|early|late)-(?=20\d\d\b|{_MONTH_WORD}\b)|\b(?:pastoral|herding|grazing) year\b|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
                       flags=re.I)  # periods ('at the end of 2023', 'end-2022', 'at year-end')
         text = re.sub(r"\badd(?:ing)?\s+up\b|\b(?:taken|put)\s+together\b|\bin\s+total\b", " ", text,
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
@@ -1181,7 +1185,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<![生出投共增减])产(?:了)?([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
     text = re.sub(r"[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
-    text = re.sub(r"是?[涨增升]了?(?:还是|是)[跌降减]了?", " ", text)  # '涨了还是跌了', '是涨是跌': the direction asked
+    text = re.sub(r"是?(?:[涨增升]了?|正增长)(?:还是|是)(?:[跌降减]了?|负增长)", " ", text)  # '涨了还是跌了', '是正增长还是负增长'
+    text = re.sub(r"省下了?(?=百分之|几个点|多少百分)", "节约率", text)  # '采购项目省下了百分之几': the saving rate (节约率)
     text = re.sub(r"(?:跟|和|与|同)(?:去年|上年|上一年)(?:同期)?(?:相)?比(?:较)?", " ", text)  # '跟去年同期比'
     text = re.sub(r"幅度(?=多少|是?多少|有多大)|辖区(?:里|内)?(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff]{2})(?:队伍|梯队|阵容)",
                   " ", text)  # '幅度多少', '辖区里上市的企业', '专精特新队伍': no part of the name
@@ -1225,6 +1230,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"收(?:进来|回来)了?(?=多少|几)", "收储", text)
     text = re.sub(r"折合(?=[\u4e00-\u9fff]{1,4}?(?:多少|几))", "折", text)
     text = re.sub(r"新添了?|新加了?(?![入坡])", "新增", text)
+    text = re.sub(r"^[^，,：:？?]{0,24}?分量[：:]|(?<![\u4e00-\u9fff])它的?|它们的?", " ", text)  # '…的分量：它的入库量
     # '落地后一年预计能有多少产值': what a project yields a year once done, as reports write it (落地后年产值)
     text = re.sub(r"(?<=后)一年(?:的)?(?:预计|估计)?(?:能|可以?)?(?:有|到|达到?|带来)?(?:多少)?的?(?=产值|收入|税收|销售)", "年", text)  # '新添了多少个托位': the places added (新增托位)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
     text = re.sub(r"一下子|一口气|一举|(?:多大|多少)面积的(?=[\u4e00-\u9fff])|把(?![关握手控])", "", text)  # '把多大面积的…
@@ -1244,7 +1250,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
     text = re.sub(r"[，,。]?\s*按[^，,。？?]{0,12}?算[。.]?\s*$", " ", text)
     # '某片区清拆完成后，…腾出了多少…': what was done first frames the ask, no part of the name
-    text = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后|完成后|结束后)[，,]", " ", text)
+    text = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几)[^，,？?]*[\u4e00-\u9fff]{2})", " ", text)
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment

@@ -792,6 +792,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为256家'
         return prev[0], _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
+    if per and re.search(r"(?:\d+|[一二三四五六七八九十两]+)个[村户]$|(?:所有|全部|各|其余|其他)[^，,]{0,3}[村户]$|^[村户]$",
+                         prefix[: per.end() - 1]) and re.match(r"\s*(?:在|超过|超|达到?|高于|不低于|突破)", prefix[per.end() :]):
+        return None, ""  # '其余6个村均在30万元以上', '所有村均超过40万元': 均 says each one passes a bar, no average
     rest = re.sub(r"[^\u4e00-\u9fff]|(?:达到|达|为|是|约|超过|突破|实现)+$", "", prefix[per.end() :]) if per else ""
     # '…超过40万元的村5个，村均收入27.4万元' names its own measure; after '村集体经济收入…', 村均收入 is that income's
     own_measure = len(rest) >= 2 and not prev[1].endswith(rest)

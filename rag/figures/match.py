@@ -1001,10 +1001,13 @@ def _phrase_terms(phrase: str) -> tuple[str, ...]:
 
 def names_item(question: str, item: str) -> bool:
     """An English question names one item of a report's list ('single-champion' names 单项冠军, 'listed' 上市企业):
-    a content word one of whose Chinese renderings (two characters or more) the item holds, or the item itself."""
+    the item itself, or content words whose Chinese renderings (two characters or more) cover half of it."""
     core = re.sub(r"(?<=..)(?:企业|公司)$", "", item)
-    return core in question or any(len(zh) >= 2 and zh in item for w in _content_words(question) if len(w) >= 4
-                                   for zh in english_to_zh(w))
+    if core in question:
+        return True
+    held = {i for w in _content_words(question) if len(w) >= 4 for zh in english_to_zh(w) if len(zh) >= 2
+            for m in re.finditer(re.escape(zh), core) for i in range(m.start(), m.end())}
+    return len(held) >= len(core) / 2  # half the item's characters, at least ('文明城市创建' is no 'city')
 
 
 def _content_words(phrase: str) -> list[str]:
