@@ -1149,6 +1149,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b(?:full|whole)[- ]year\b|\bmid-(?=20\d\d|year\b)(?:year)?|\b(?:at|by) the end of\b|"
                       rf"\b(?:end|mid|early|late)-(?=20\d\d\b|{_MONTH_WORD}\b)|\b(?:pastoral|herding|grazing) year\b|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
                       flags=re.I)  # periods ('at the end of 2023', 'end-2022', 'at year-end')
+        # 'so far in 2024 (as of the half-year report)', 'In its land-consolidation work,': when and where, no name
+        text = re.sub(r"\bso far\b|\bas of the (?:half-year|mid-year|year-end|latest) report\b|"
+                      r"^\s*(?:in|on) (?:its|the) [\w\s-]{2,40}? work,", " ", text, flags=re.I)
         text = re.sub(r"\badd(?:ing)?\s+up\b|\b(?:taken|put)\s+together\b|\bin\s+total\b", " ", text,
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
@@ -1230,7 +1233,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"收(?:进来|回来)了?(?=多少|几)", "收储", text)
     text = re.sub(r"折合(?=[\u4e00-\u9fff]{1,4}?(?:多少|几))", "折", text)
     text = re.sub(r"新添了?|新加了?(?![入坡])", "新增", text)
-    text = re.sub(r"^[^，,：:？?]{0,24}?分量[：:]|(?<![\u4e00-\u9fff])它的?|它们的?", " ", text)  # '…的分量：它的入库量
+    text = re.sub(r"^[^，,：:？?]{0,24}?分量[：:]|(?<![\u4e00-\u9fff])它的?|它们的?", " ", text)
+    text = re.sub(r"^[^，,：:？?]{0,12}?定的?(?:硬)?(?:指标|目标)(?:里|中)[，,]", " ", text)  # '招商定的硬指标里，  # '…的分量：它的入库量
     # '落地后一年预计能有多少产值': what a project yields a year once done, as reports write it (落地后年产值)
     text = re.sub(r"(?<=后)一年(?:的)?(?:预计|估计)?(?:能|可以?)?(?:有|到|达到?|带来)?(?:多少)?的?(?=产值|收入|税收|销售)", "年", text)  # '新添了多少个托位': the places added (新增托位)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
     text = re.sub(r"一下子|一口气|一举|(?:多大|多少)面积的(?=[\u4e00-\u9fff])|把(?![关握手控])", "", text)  # '把多大面积的…

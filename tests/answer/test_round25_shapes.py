@@ -56,6 +56,13 @@ REPORTS = {
     "tl_2023.txt": "塔拉沟苏木2023年政府工作报告\n"
                    "一、畜牧业\n"
                    "年末牲畜存栏28.4万头（只）,完成牛羊育肥4.2万头只。其中大畜6.1万头。肉牛分割加工厂总投资2800万元,主体工程完工,建成后年可屠宰分割肉牛1.8万头。\n",
+    "mf_2023.txt": "茗溪镇2023年工作总结及2024年工作计划\n"
+                   "一、2023年工作回顾\n"
+                   "12个村集体经营性收入达到820万元,村均68.3万元,其余7个村均在35万元以上。"
+                   "建立采购需求审查机制,自行采购项目节约率10.6%。完成土地移交入库31.2万平方米,入库量占全区21%。"
+                   "截至目前,完成房屋拆除面积3.62万平方米。办理人大建议、政协提案97件,答复满意率达100%。\n"
+                   "二、2024年工作计划\n"
+                   "全年牵头引进落户项目不少于24个、年内纳统产值不少于15亿元。\n",
 }
 
 
@@ -164,3 +171,20 @@ def test_the_nearest_figure_and_the_thing_counted(corpus: Corpus) -> None:
     assert not states(b, 28.4e4, "count"), b.text
     c = corpus.ask("芩水引进托育机构以后，2023年新添了多少个托位？")
     assert first_is(c, 150, "count"), c.text
+
+
+def test_bars_saving_rates_shares_and_plan_values(corpus: Corpus) -> None:
+    rows = corpus.indicators(street="茗溪镇")
+    assert not any(x.label_zh.startswith("村均") and x.value == 35 for x in rows), \
+        [(x.label_zh, x.value) for x in rows]  # each of 7 villages past a bar: no average of 35万元
+    for question, value, unit in (
+            ("看财政资金使用效率：茗溪镇2023年自行采购的项目省下了百分之几？", 10.6, "percent"),
+            ("茗溪入库土地在全区盘子里的分量：2023年它的入库量占全区百分之几？", 21, "percent"),
+            ("荷源规上工业今年1到5月是正增长还是负增长？增幅多少？", 0.62, "percent"),
+            ("茗溪镇2024年招商定的硬指标里，引进项目年内纳统产值要达到多少？", 15e8, "CNY"),
+            ("Mingxi town's (茗溪镇) deputies' suggestions and CPPCC proposals (建议提案) — what satisfaction rate?",
+             100, "percent"),
+            ("In its land-consolidation work, how much floor area of buildings had Mingxi town (茗溪镇) demolished "
+             "so far in 2023?", 3.62e4, "m2")):
+        a = corpus.ask(question)
+        assert first_is(a, value, unit, rel=1e-3), (question, a.text)
