@@ -506,6 +506,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
+            if i and quantities[i - 1].unit == "个" and quantities[i - 1].end == q.start - len(prefix) \
+                    and re.match(r"[村户]均\s*(?:在|超过|超|达到?|高于|不低于|突破)", prefix):
+                term, label = None, ""  # '其余6个村均在30万元以上': 均 says each of the villages counted passes a bar
             again = _whole_before_parts(sentence, quantities, out, i) \
                 if (not label or label == before[1]) and _WHOLE_AGAIN.search(prefix) else None
             if again is not None:  # '财政收入…，其中国税…、地税…，预计全年完成…': the whole again, not its last part
@@ -792,7 +795,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为256家'
         return prev[0], _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")
     per = _PER.search(prefix, max(0, len(prefix) - 4))
-    if per and re.search(r"(?:\d+|[一二三四五六七八九十两]+)个[村户]$|(?:所有|全部|各|其余|其他)[^，,]{0,3}[村户]$|^[村户]$",
+    if per and re.search(r"(?:\d+|[一二三四五六七八九十两]+)个[村户]$|(?:所有|全部|各|其余|其他)[^，,]{0,3}[村户]$",
                          prefix[: per.end() - 1]) and re.match(r"\s*(?:在|超过|超|达到?|高于|不低于|突破)", prefix[per.end() :]):
         return None, ""  # '其余6个村均在30万元以上', '所有村均超过40万元': 均 says each one passes a bar, no average
     rest = re.sub(r"[^\u4e00-\u9fff]|(?:达到|达|为|是|约|超过|突破|实现)+$", "", prefix[per.end() :]) if per else ""
