@@ -187,7 +187,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return _declined(question, r)
     if got is not None and got.route == "indicator" and len(got.citations) == 1 and _ACTUAL_ASKED.search(question) \
             and _INTENDED.search(got.citations[0].section) and not _INTENDED.search(question):
-        # 'how much money have those projects actually brought in' over '意向投资金额合计30亿元': an intention is
+        # 'how much money have those projects actually brought in' over '意向投资金额合计某亿元': an intention is
         # no money brought in
         return _declined(question, r)
     if got is not None and got.route == "indicator" and r.language == "en" and _HOW_MUCH_STUFF.search(question) \
