@@ -178,7 +178,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         else _STOCK_ZH.search(first) and not _FLOW_ZH.search(first)
     if got is not None and got.route == "indicator" and len(got.citations) == 1 and stock \
             and new_only(got.citations[0].section):
-        # 'how many market entities … in total at the end of 2023' over '新登记市场主体412户' (or '到底有多少家国高企业'
+        # 'the total of firms on the books at year-end' over '新登记市场主体412户' (or '一共拥有几家高企'
         # over '…家企业通过国高认定'): the year's additions are not the stock asked
         return _declined(question, r)
     if got is not None and got.route == "indicator" and _MONTH_ON_MONTH.search(question) \
@@ -1198,7 +1198,7 @@ _STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩")
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
                        r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b", re.I)
 _NEW_ASKED_EN = re.compile(r"(?<!just the )\bnew(?:ly)?\b|\badded\b", re.I)
-# '布吉到底有多少家国高企业': the stock asked in Chinese, when no word of a year's additions is said
+# '某街道现在总共拥有几家高企': the stock asked in Chinese, when no word of a year's additions is said
 _MONTH_ON_MONTH = re.compile(r"环比|\bmonth[- ]on[- ]month\b|\bm/m\b|\bquarter[- ]on[- ]quarter\b", re.I)
 # animals and crops a one-character word names ('牛存栏', '茶产量'): a herd's or a harvest's total is never theirs
 _ONE_CHAR_THINGS = frozenset("牛羊猪鸡鸭鹅鱼虾蟹蚕蜂马驴骡驼兔鸽茶稻麦棉麻桑菇")
@@ -2491,7 +2491,7 @@ _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:
                        # 'its output came to roughly how many times its GDP'
                        r"(?P<part4>[^?]+?) (?:came to|comes to|was|is|equalled|equaled|amounted to) (?:roughly |about |"
                        r"approximately )?(?:how many times|what multiple of) (?:its |the )?(?P<whole4>[^?]+?)\s*(?:\?|$)|"
-                       # 'Of the 6,030 new school places (新增学位) it added, what share were primary (小学) places?'
+                       # 'Of all the places (学位) built, what share were for primary pupils (小学)?'
                        r"^\s*of (?:the |its |all )?(?:[\d,.]+ )?(?P<whole5>[^?]+?),? what (?:share|percentage|proportion|"
                        r"per ?cent) (?:was|were|came from|went to) (?P<part5>[^?]+?)\s*(?:\?|$)",
                        re.I)

@@ -440,7 +440,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     based = _BASE_YEAR_ZH.search(question) if lang == "zh" and len(years) == 2 and kind == "yoy_growth" else None
     if trend and based and years[1] - years[0] == 1 and int(based.group(2)) == years[0] \
             and int(based.group(1)) == years[1]:
-        # '2022年PM2.5年均浓度较2021年的同比降幅': the rate the report gives for the later year, no series
+        # '某年某指标较上一年（写明年份）的降幅': the rate the report gives for the later year, no series
         trend, years = False, years[1:]
         period = period_of(question, years)
     if trend and len(years) <= 1 and kind in ("yoy_change", "yoy_growth") and not _SPAN_ASKED.search(question):
@@ -1170,7 +1170,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
     renamed = _RENAMED.search(text)
-    if renamed:  # '引进的项目，真正落下来的产值（落地产值）有多少': a bracket that renames the word before it with
+    if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
     # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside

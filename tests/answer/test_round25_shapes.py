@@ -7,7 +7,7 @@
 - A base year after the year asked ('2023年…较2022年的同比降幅') asks the later year's stated rate, no series.
 - A part of a whole: 'A中，B占比为多少' is computed from the two levels; 'A中，B企业有几家' is B's count.
 - What the report does not say is declined: a month-on-month change (环比) over a year-on-year one; the stock
-  ('到底有多少家国高企业') over the year's certifications; money 'actually brought in' over an intention (意向投资);
+  ('…到底有多少家') over the year's certifications; money 'actually brought in' over an intention (意向投资);
   a company's tax over its output; a difference ('total minus large livestock') over one of its terms.
 - Everyday words: '去甲地、乙地那些地方招商，总共去了几次', '收进来多少公顷', '一下子腾出', '纳入…管理' (纳管),
   '…以后，' (what was done first), '（落地产值）' (a bracket renaming the words before it), '单位亿元',
@@ -70,21 +70,21 @@ corpus = invented_corpus("round25", REPORTS)
 
 
 def test_a_rate_half_remembered_asks_the_reports_rate(corpus: Corpus) -> None:
-    a = corpus.ask("荷源今年1-5月规上产值，是不是同比涨了6%左右？")
+    a = corpus.ask("印象里荷源街道规上工业1-5月的产值是不是同比涨了6%左右？")
     assert first_is(a, 0.62, "percent"), a.text
-    b = corpus.ask("芩水2023年社零46.2亿元，同比增长大概12%，是这样吗？")
+    b = corpus.ask("有人说芩水街道社零在2023年达46.2亿元、同比增长大概12%，是这样吗？")
     assert first_is(b, 9.3, "percent"), b.text
-    c = corpus.ask("芩水的国高企业有几家？是不是一年翻了好几倍")
+    c = corpus.ask("芩水街道国高企业现在一共几家？是不是一年翻了好几倍")
     assert first_is(c, 312, "count"), c.text
 
 
 def test_two_places_counted_subtracted_and_added(corpus: Corpus) -> None:
     a = corpus.ask("芩水、柳溪两街道的固投相差多少亿元？")
     assert states(a, 44.3e8, "CNY", rel=1e-3), a.text
-    b = corpus.ask("算个差：芩水（23年）固投减去柳溪（22年）固投，等于多少亿？")
+    b = corpus.ask("用芩水2023年固投减去柳溪2022年固投，结果是多少亿元？")
     assert states(b, 44.3e8, "CNY", rel=1e-3), b.text
-    c = corpus.ask("Add them up: Liuxi's (柳溪) 2022 livelihood micro-projects (民生微实事) plus Qinshui's (芩水) "
-                   "2023 ones — how many?")
+    c = corpus.ask("Add them up: how many 民生微实事 projects did Qinshui (芩水) finish in 2023, plus "
+                   "Liuxi's (柳溪) 2022 ones?")
     assert first_is(c, 331, "count"), c.text
     d = corpus.ask("Adding up the retail sales (社零) three reports give — Qinshui (芩水), Liuxi (柳溪) and Heyuan "
                    "(荷源) — how many 亿元 is that altogether?")
@@ -92,30 +92,30 @@ def test_two_places_counted_subtracted_and_added(corpus: Corpus) -> None:
 
 
 def test_a_base_year_after_the_year_asked_is_no_series(corpus: Corpus) -> None:
-    a = corpus.ask("芩水街道2023年PM2.5年均浓度较2022年的同比降幅是多少？")
+    a = corpus.ask("芩水那边PM2.5年均浓度，2023年较2022年的同比降幅有多大？")
     assert first_is(a, -8.6, "percent"), a.text
 
 
 def test_a_part_of_a_whole_its_share_and_its_count(corpus: Corpus) -> None:
-    a = corpus.ask("荷源街道2024年1-5月累计规上工业总产值中，区50强外企业产值占比为多少？")
+    a = corpus.ask("在荷源1-5月的规上工业总产值中，区50强外企业产值占比为多少？")
     assert first_is(a, 131.2 / 204.6 * 100, "percent", rel=1e-3), a.text
-    b = corpus.ask("榕岙街道2023年新增的“四上”企业中，限上商贸企业有几家？")
+    b = corpus.ask("榕岙那份总结提到新增“四上”企业19家，在这19家“四上”企业中，限上商贸企业有几家？")
     assert first_is(b, 13, "count"), b.text
 
 
 def test_what_the_report_does_not_say_is_declined(corpus: Corpus) -> None:
     for question, wrong, unit in (
-            ("荷源街道2024年5月当月的规上工业总产值环比增速是多少？", 0.62, "percent"),
-            ("Heyuan (荷源) landed 13 projects in H1 2024 — how much money have those 13 actually brought in?",
-             34e8, "CNY"),
-            ("Does the Qinshui (芩水) report say how much tax Hongyue Group (宏岳集团) paid?", 88.4e8, "CNY"),
-            ("How many small livestock did Talagou sumu (塔拉沟苏木) have, i.e. total head minus large livestock "
-             "(大畜)?", 6.1e4, "count")):
+            ("和4月相比，荷源2024年5月规上工业产值的环比变化是多少？", 0.62, "percent"),
+            ("Of the 13 projects settled in Heyuan (荷源) during the first half of 2024, how much money have they "
+             "actually brought in so far?", 34e8, "CNY"),
+            ("Is Hongyue Group's (宏岳集团) tax bill given anywhere in the Qinshui (芩水) report?", 88.4e8, "CNY"),
+            ("Talagou sumu (塔拉沟苏木): total head minus large livestock (大畜) — how many small livestock is that "
+             "for 2023?", 6.1e4, "count")):
         a = corpus.ask(question)
         assert a.route == "abstain" and not states(a, wrong, unit), (question, a.text)
-    stock = corpus.ask("芩水到底有多少家国高企业？")  # the stock the report gives: 312, never the 23 certified
+    stock = corpus.ask("国高企业这一块，芩水到底有多少家？")  # the stock the report gives: 312, never the 23 certified
     assert first_is(stock, 312, "count"), stock.text
-    intended = corpus.ask("How much intended investment did Heyuan (荷源) line up in H1 2024?")
+    intended = corpus.ask("What intended investment (意向投资) had Heyuan (荷源) lined up by mid-2024?")
     assert first_is(intended, 34e8, "CNY"), intended.text
     output = corpus.ask("What output did Hongyue Group (宏岳集团) post in Qinshui (芩水)?")
     assert first_is(output, 88.4e8, "CNY"), output.text
@@ -123,24 +123,25 @@ def test_what_the_report_does_not_say_is_declined(corpus: Corpus) -> None:
 
 def test_everyday_words_for_the_reports_own(corpus: Corpus) -> None:
     asked = (
-        ("荷源今年上半年去厦门、成都那些地方招商，总共去了几次？", 6, "count"),
-        ("芩水街道2023年总共收进来多少公顷连片产业用地？", 31e4, "m2"),
-        ("某片区国储地清拆掉以后，芩水街道一下子腾出了多少平方米的国有储备用地？", 3e4, "m2"),
-        ("芩水2024年计划把多大面积的产业园区纳入高标准产业保障房管理？", 36e4, "m2"),
-        ("芩水2023年引进的项目，真正落下来的产值（落地产值）有多少，单位亿元？", 64.2e8, "CNY"),
-        ("计划指标核查：按2024年工作计划，芩水街道力争实现“小升规”的企业不少于多少家？", 44, "count"),
-        ("芩水24年的计划，小学加初中的学位准备多出来几个？", 1260, "count"),
-        ("For 2024, Qinshui (芩水) wants distinctive projects (特色项目) to settle in the area. What number is it "
-         "aiming for?", 6, "count"),
-        ("By how much did Hexi town's (荷溪镇) total fiscal and tax revenue grow in 2021?", 6.1, "percent"),
-        ("I'm checking a line that says Qinshui (芩水) out-invested Liuxi (柳溪). Qinshui's 2023 固投 or Liuxi's "
-         "2022 固投 — which is higher?", 142.6e8, "CNY"),
+        ("2024年1到6月，荷源街道去厦门、成都那些地方招商，总共去了几次？", 6, "count"),
+        ("连片的产业用地，芩水2023年收进来多少公顷？", 31e4, "m2"),
+        ("某片区那块国储地彻底拆干净以后，芩水这边一下子腾出了多少平方米的储备地？", 3e4, "m2"),
+        ("有多少平方米的产业园区，芩水打算在2024年纳入高标准产业保障房管理？", 36e4, "m2"),
+        ("说说芩水去年招来的那些项目：实际落下来的产值（落地产值）是多少，单位亿元？", 64.2e8, "CNY"),
+        ("芩水街道推动“小升规”：按2024年工作计划，企业不少于多少家？", 44, "count"),
+        ("芩水街道在2024年工作计划里写了新增学位，其中小学加初中的学位准备多出来几个？", 1260, "count"),
+        ("How many distinctive projects (特色项目) does Qinshui (芩水) hope will settle in the area during 2024?",
+         6, "count"),
+        ("In 2021, what growth rate did Hexi town (荷溪镇) report for its total fiscal and tax revenue?", 6.1,
+         "percent"),
+        ("I'm checking a line that says Qinshui (芩水) out-invested Liuxi (柳溪). Which figure is bigger — "
+         "Liuxi's 2022 固投 or Qinshui's 2023 固投?", 142.6e8, "CNY"),
     )
     for question, value, unit in asked:
         a = corpus.ask(question)
         assert first_is(a, value, unit, rel=1e-3), (question, a.text)
-    both = corpus.ask("What was the tally of national high-tech enterprises (“国高”企业) in Qinshui (芩水) at the end "
-                      "of 2023, and by what percentage had the count grown?")
+    both = corpus.ask("Qinshui's (芩水) “国高” (national high-tech) firms at end-2023 — what was the tally, and by "
+                      "what percentage had the count grown?")
     assert first_is(both, 312, "count") and "21.4%" in both.text, both.text
 
 
@@ -152,24 +153,24 @@ def test_reading_a_fall_an_output_and_trips(corpus: Corpus) -> None:
     assert "量产量" not in labels, labels
     trips = [x for x in corpus.indicators(street="荷源街道") if x.value == 6]
     assert trips and not any("成都" in x.label_zh for x in trips), [x.label_zh for x in trips]
-    a = corpus.ask("塔拉沟苏木肉牛分割加工厂2023年屠宰分割了多少头肉牛？")
+    a = corpus.ask("2023年塔拉沟苏木那个肉牛分割加工厂实际宰了多少头牛？")
     assert not states(a, 2800e4, "CNY"), a.text  # a count of cattle asked: never the plant's investment
 
 
 def test_a_plans_one_figure_for_a_list_of_kinds(corpus: Corpus) -> None:
-    for question in ("单项冠军、上市公司、专精特新这几类好企业，芩水2024年一共想多出多少家？",
-                     "Qinshui (芩水) plan for 2024: at least how many new firms across 专精特新, single-champion and "
-                     "listed categories?"):
+    for question in ("芩水想在2024年多出一批好企业——单项冠军、上市公司、专精特新这几类，一共想多出多少家？",
+                     "Counting 专精特新, single-champion and listed firms together, what minimum number of new ones "
+                     "does Qinshui's (芩水) 2024 plan set?"):
         a = corpus.ask(question)
         assert first_is(a, 38, "count"), (question, a.text)
 
 
 def test_the_nearest_figure_and_the_thing_counted(corpus: Corpus) -> None:
-    a = corpus.ask("荷源上半年固投完成了多少？")  # only 1-5月 stated: the gap said first (上半年, never 'H1'), then 1-5月
+    a = corpus.ask("荷源街道上半年的固投一共完成多少亿元？")  # only 1-5月 stated: the gap said first (上半年, never 'H1'), then 1-5月
     assert a.text.startswith("报告没有上半年的数字") and "76.5亿元" in a.text, a.text
-    b = corpus.ask("塔拉沟苏木2023年年末牛存栏多少头？")  # the herd is of all livestock: no count of cattle
+    b = corpus.ask("按塔拉沟苏木2023年政府工作报告，年末牛存栏多少头？")  # the herd is of all livestock: no count of cattle
     assert not states(b, 28.4e4, "count"), b.text
-    c = corpus.ask("芩水引进托育机构以后，2023年新添了多少个托位？")
+    c = corpus.ask("芩水街道2023年在托育方面：引进托育机构以后，当年新添了多少个托位？")
     assert first_is(c, 150, "count"), c.text
 
 
@@ -178,13 +179,13 @@ def test_bars_saving_rates_shares_and_plan_values(corpus: Corpus) -> None:
     assert not any(x.label_zh.startswith("村均") and x.value == 35 for x in rows), \
         [(x.label_zh, x.value) for x in rows]  # each of 7 villages past a bar: no average of 35万元
     for question, value, unit in (
-            ("看财政资金使用效率：茗溪镇2023年自行采购的项目省下了百分之几？", 10.6, "percent"),
-            ("茗溪入库土地在全区盘子里的分量：2023年它的入库量占全区百分之几？", 21, "percent"),
-            ("荷源规上工业今年1到5月是正增长还是负增长？增幅多少？", 0.62, "percent"),
-            ("茗溪镇2024年招商定的硬指标里，引进项目年内纳统产值要达到多少？", 15e8, "CNY"),
-            ("Mingxi town's (茗溪镇) deputies' suggestions and CPPCC proposals (建议提案) — what satisfaction rate?",
-             100, "percent"),
-            ("In its land-consolidation work, how much floor area of buildings had Mingxi town (茗溪镇) demolished "
-             "so far in 2023?", 3.62e4, "m2")):
+            ("茗溪镇2023年自行采购的那些项目，钱省下了百分之几？", 10.6, "percent"),
+            ("掂量一下茗溪的分量：2023年土地入库方面，它的入库量占全区百分之几？", 21, "percent"),
+            ("今年1到5月，荷源街道的规上工业产值是正增长还是负增长，幅度多大？", 0.62, "percent"),
+            ("茗溪镇招商2024年定的硬指标里，纳统产值一项，年内须达多少亿元？", 15e8, "CNY"),
+            ("建议提案 (deputies' suggestions and CPPCC proposals) handled by Mingxi town (茗溪镇) in 2023: what "
+             "satisfaction rate did the replies reach?", 100, "percent"),
+            ("In its land-consolidation work, what building floor area did Mingxi town (茗溪镇) report as "
+             "demolished so far in 2023?", 3.62e4, "m2")):
         a = corpus.ask(question)
         assert first_is(a, value, unit, rel=1e-3), (question, a.text)
