@@ -177,7 +177,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     stock = _STOCK_EN.search(first) and not _NEW_ASKED_EN.search(first) if r.language == "en" \
         else _STOCK_ZH.search(first) and not _FLOW_ZH.search(first)
     if got is not None and got.route == "indicator" and len(got.citations) == 1 and stock \
-            and new_only(got.citations[0].section):
+            and (new_only(got.citations[0].section) or _part_of_new(got.citations[0], ctx)):
         # 'the total of firms on the books at year-end' over '新登记市场主体412户' (or '一共拥有几家高企'
         # over '…家企业通过国高认定'): the year's additions are not the stock asked
         return _declined(question, r)
@@ -1204,7 +1204,8 @@ _MONTH_ON_MONTH = re.compile(r"环比|\bmonth[- ]on[- ]month\b|\bm/m\b|\bquarter
 _ONE_CHAR_THINGS = frozenset("牛羊猪鸡鸭鹅鱼虾蟹蚕蜂马驴骡驼兔鸽茶稻麦棉麻桑菇")
 _ACTUAL_ASKED = re.compile(r"\bactually\b|\bin fact\b|\breally\b|实际到位|真正到位|实际(?:投入|到账|引进|落地)", re.I)
 _INTENDED = re.compile(r"意向|拟投资|拟引进|协议(?:投资|引资|金额)|签约(?:投资|金额)|计划(?:总)?投资")
-_STOCK_ZH = re.compile(r"(?:到底|一共|总共|共计|现在|目前|总)(?:有|拥有)多少|共有多少|拥有多少|总数")
+_STOCK_ZH = re.compile(r"(?:到底|一共|总共|共计|现在|目前|总)(?:有|拥有)(?:多少|几)|共有(?:多少|几)|拥有(?:多少|几)|总数|"
+                       r"(?:年底|年末)(?:一共|总共|共)?有(?:多少|几)")
 _FLOW_ZH = re.compile(r"新|增|认定|通过|培育|引进|评上|获评|入选|升规|纳入|注册|登记")
 # a figure computed from two or more the question names: a sum, a difference, what is left
 # a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
@@ -1368,6 +1369,17 @@ def _stated_total(question: str, r: Route, scored: list[Scored], *, joined: bool
 
 
 _ITEMS_SPAN = 240  # characters: the figures of one listing, not two paragraphs apart
+
+
+def _part_of_new(cite: Citation, ctx: Context) -> bool:
+    """The cited figure is a part (其中…) of the year's new things ('推动46家企业完成“小升规”,其中国家高新技术企业7家'):
+    how many of those were of a kind, never how many of that kind the place has."""
+    if not cite.quote.startswith("其中") or ctx.rows is None:
+        return False
+    row = next((x for x in ctx.rows(cite.street) if x.report_id == cite.report_id and x.evidence.start == cite.start),
+               None)
+    before = (row.context or "").split("其中")[0] if row is not None else ""
+    return bool(re.search(r"新增|新引进|新培育|新认定|完成|推动|引进|培育|升规|新建|新登记", before[-30:]))
 
 
 def _listed_row(question: str, r: Route, ctx: Context) -> Indicator | None:
@@ -2428,7 +2440,7 @@ _MORE_ASKED = re.compile(r"(?:增加|增长|提高|多出?|增多|减少|下降|
                          r"\bhow (?:much|many)\b[^?]{0,40}?\bdid (?:that|this|the (?:growth|rise|increase)) add\b", re.I)
 
 
-_ADDED_ASKED = re.compile(r"\b(?:add|added|gain|gained)\b|增加了?(?:大约|约)?(?:多少|几)|净增了?(?:大约|约)?(?:多少|几)", re.I)
+_ADDED_ASKED = re.compile(r"\b(?:add|added|gain|gained)\b|\bincrease (?:amount|come) to\b|增加了?(?:大约|约)?(?:多少|几)|净增了?(?:大约|约)?(?:多少|几)", re.I)
 _NET_ADDED = re.compile(r"净增(?:加)?了?(?:大约|约|大概)?(?:多少|几)")
 # ('how much lower than last year' with no unit asks the rate the report states, as '降了多少' does)
 _MORE_EN = re.compile(r"\bhow (?:much|many) (?:more|bigger|less|fewer)\b|\bhow many (?:higher|lower)\b", re.I)

@@ -1081,10 +1081,11 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
         if 1 <= n < 12:
             return f"{prefix}M01-M{n:02d}"
     # 截至2019年9月底, 到2023年11月底
-    upto = re.search(r"(?:截[至止]|(?<![\d月])到)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月(?:底|末|\s*\d{1,2}\s*[日号])?(?!\d)",
+    upto = re.search(r"(?:截[至止]|(?<![\d月])到)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月(底|末|初|上旬|\s*\d{1,2}\s*[日号])?(?!\d)",
                      question)  # '截至10月12日': the months to then
     if upto and 1 <= int(upto.group(1)) <= 12:  # (…到12月底 is the year's end: the year)
-        return f"{prefix}M01-M{int(upto.group(1)):02d}" if int(upto.group(1)) < 12 else prefix or None
+        last = int(upto.group(1)) - (1 if upto.group(2) in ("初", "上旬") and int(upto.group(1)) > 1 else 0)
+        return f"{prefix}M01-M{last:02d}" if last < 12 else prefix or None  # ('截至10月初': to the end of September)
     window = _EN_WINDOW.search(question)  # 'July–August 2016', 'in July and August': months not from January
     if window and 1 < _month_en(window.group("a")) < _month_en(window.group("b")):
         return f"{prefix}M{_month_en(window.group('a')):02d}-M{_month_en(window.group('b')):02d}"
@@ -1231,13 +1232,15 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"挖出来?的?", "挖掘", text)
     # '收进来多少公顷产业用地' (收储), '一下子腾出了…', '纳入…产业保障房管理' (纳管): everyday words for the report's
     text = re.sub(r"收(?:进来|回来)了?(?=多少|几)", "收储", text)
-    text = re.sub(r"折合(?=[\u4e00-\u9fff]{1,4}?(?:多少|几))", "折", text)
-    text = re.sub(r"新添了?|新加了?(?![入坡])", "新增", text)
-    text = re.sub(r"^[^，,：:？?]{0,24}?分量[：:]|(?<![\u4e00-\u9fff])它的?|它们的?", " ", text)
-    text = re.sub(r"^[^，,：:？?]{0,12}?定的?(?:硬)?(?:指标|目标)(?:里|中)[，,]", " ", text)  # '招商定的硬指标里，  # '…的分量：它的入库量
+    text = re.sub(r"折合(?=[\u4e00-\u9fff]{1,4}?(?:多少|几))", "折", text)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
+    text = re.sub(r"新添了?|新加了?(?![入坡])", "新增", text)  # '新添了多少个托位': the places added (新增托位)
+    text = re.sub(r"^[^，,：:？?]{0,24}?分量[：:]|(?<![\u4e00-\u9fff])它的?|它们的?", " ", text)  # '…的分量：它的入库量'
+    text = re.sub(r"^[^，,：:？?]{0,12}?定的?(?:硬)?(?:指标|目标)(?:里|中)[，,]", " ", text)  # '招商定的硬指标里，'
+    # '大约多少', '手上有几家', '招商的硬指标：': how sure, whose, and a plan's word, no part of the name
+    text = re.sub(r"大约|大概|约莫|(?<![\u4e00-\u9fff])约(?=多少|几)|手上|手里|硬指标[：:，,]?", " ", text)
     # '落地后一年预计能有多少产值': what a project yields a year once done, as reports write it (落地后年产值)
-    text = re.sub(r"(?<=后)一年(?:的)?(?:预计|估计)?(?:能|可以?)?(?:有|到|达到?|带来)?(?:多少)?的?(?=产值|收入|税收|销售)", "年", text)  # '新添了多少个托位': the places added (新增托位)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
-    text = re.sub(r"一下子|一口气|一举|(?:多大|多少)面积的(?=[\u4e00-\u9fff])|把(?![关握手控])", "", text)  # '把多大面积的…
+    text = re.sub(r"(?<=后)一年(?:的)?(?:预计|估计)?(?:能|可以?)?(?:有|到|达到?|带来)?(?:多少)?的?(?=产值|收入|税收|销售)", "年", text)
+    text = re.sub(r"一下子|一口气|一举|(?:多大|多少)面积的(?=[\u4e00-\u9fff])|把(?![关握手控])", "", text)  # '一下子', '把多大面积的…纳入'
     text = re.sub(r"纳入[^，,？?\s]{0,14}?管理", "纳管", text)
     # '去甲地、乙地那些地方招商，总共去了几次': going elsewhere to do it is 外出 (as reports write 外出招商)
     text = re.sub(r"(?:去|到|赴)[^，,？?\s]{1,20}?(?:那些|这些|等)(?:地方|地)", "外出", text)

@@ -167,6 +167,7 @@ _HEAD_TAIL = re.compile(f"(?:{_HEAD_ONLY.pattern})(?:总额|总量|合计)?$")
 _MEASURE_TAIL = re.compile(r"(?:产量|(?:播种|种植|收获)?面积|数量|人数|户数|个数|总数|规模)$")
 _PER = re.compile(r"([村户人亩地场日月年])均")  # 村均 / 人均 / 户均 …: a per-unit figure of the subject before it
 _PARA_OPENER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,3}[)）][^。\n\d]{0,30}。)?"  # after a run-in heading
+                          r"\s*(?:(?:据|经)?(?:初步)?统计(?:显示)?[,，]?)?"  # ('据统计，1-5月，…': the source, then the months)
                           r"\s*(?:今年|本年|20\d\d年)?\s*(?:\d{1,2}\s*[-－—–~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月底?"
                           r"|前三季度|上半年|一季度)\s*(?:以来)?[,，:：]")
 _MONEY_FLOW = re.compile(MONEY_FLOW + r"|增加值|生产总值")  # …and the value added and GDP of such months
@@ -1161,6 +1162,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"[（(][^）)]{1,4}[）)]", "", text)  # 限额以上批发业（单位）销售额, 村（社区）: the short aside goes
     text = re.sub(r"(?<=..)[（(][^）)]{5,16}[）)]$", "", text)  # 税收收入（含某类款项）: a trailing note on the scope
     text = re.sub(r"(?<=.)(?:绝对额|绝对值|绝对量)$", "", text)  # 固定资产投资绝对额 is 固定资产投资
+    text = re.sub(r"(?<=..)累计(?=[\u4e00-\u9fff]{2})", "", text)  # '规上工业企业累计营业收入': a running total (its kind)
     text = re.sub(r"^(?:惠及|涉及|参与|带动|覆盖|服务(?!业)|高于|低于)", "", text)
     text = re.sub(r"^[^，,、]{2,12}?后(?=净增|净减|新增|累计|共)", "", text)  # '剔除退库企业后净增3家': context
     text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…

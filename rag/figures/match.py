@@ -877,6 +877,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "urban renewal": ("城市更新",), "urban-renewal": ("城市更新",), "land consolidation": ("土地整备", "土地整治"),
     "land preparation": ("土地整备",), "headquarters": ("总部",), "investment promotion": ("招商", "招商引资"),
     "investment attraction": ("招商", "招商引资", "引资"),
+    "turn up": ("挖掘",), "turned up": ("挖掘",), "dug up": ("挖掘",), "unearthed": ("挖掘",),  # 挖掘项目, the leads
     "floor area": ("面积", "建筑面积"), "annual output": ("年产值",), "yearly output": ("年产值",),  # what a project is expected to yield a year
     "once they land": ("落地后",), "once it lands": ("落地后",), "once built": ("建成后",),
     "once they are built": ("建成后",), "once completed": ("建成后",), "once in production": ("投产后",),

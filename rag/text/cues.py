@@ -19,6 +19,7 @@ TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=再?[加建新引推完实开投修改铺])|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
                              r"(?<![思理感回])想(?:要)?(?:再)?(?:新增|多出|增加|加|达到|引进|培育|建成?|完成)[^，,？?]{0,4}(?:多少|几)|"
+                             r"(?:至少|最少|起码)要(?=几|多少)|硬指标|"
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
@@ -143,7 +144,8 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"
                     r"going by|(?:based on|given|using|from) [\w\s'’()\u4e00-\u9fff-]{0,90}?(?:level|figure|amount|growth|fall|rise|"
                     r"decline|increase)|work(?:ing)? back|back out|"
-                    r"implied by|impl(?:y|ies)|what does that make)\b", re.I)
+                    r"implied by|impl(?:y|ies)|what does that make|"
+                    r"(?:does|did) (?:that|this|the) (?:increase|rise|gain|growth) (?:amount|come) to)\b", re.I)
 APPROXIMATE = re.compile(DERIVE.pattern + r"|约|大约|大概|\b(?:approximately|about|roughly)\b", re.I)
 # A completion rate the question itself states, before asking the target it implies ('税收完成率是96.4%，倒推一下…任务',
 # '完成了全年任务的96.4%，那任务是多少'): the rate is an input, not what is asked.
