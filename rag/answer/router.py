@@ -74,7 +74,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|涨得?(?:更|最)?快|跑得?(?:更|最)?快|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
-                     r"\b(?:up|down) (?:by )?(?:what|how much)\b|"  # 'accidents — count down by what %?'
+                     r"\b(?:up|down) (?:by )?(?:what|how much)\b|\b(?:went|gone|goes|go) (?:up|down)\b|"  # 'count down by what %?'
                      # 'how did its output do in January–May compared with a year earlier': the change asked
                      r"\bhow did\b[^?]{2,120}\b(?:do|fare|perform|go)\b[^?]{0,60}\b(?:compared (?:with|to)|against|versus|"
                      r"vs\.?|relative to|on)\s+(?:a year (?:earlier|before|ago)|the (?:same period|previous year|prior year|"
@@ -1200,7 +1200,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
     # '按2024年工作计划，…', '…企业不少于多少家': whose plan, and the floor a plan sets, name nothing
-    text = re.sub(r"(?:按照?|根据|依据)\s*(?:20\d\d\s*年)?的?(?:工作)?(?:计划|规划|安排)[，,]|(?:不少于|不低于|至少)(?=多少|几)",
+    text = re.sub(r"(?:按照?|根据|依据)\s*(?:20\d\d\s*年)?的?(?:工作)?(?:计划|规划|安排)[，,]|(?:不少于|不低于|至少|最少|起码)(?:要|得)?(?=多少|几)",
                   " ", text)
     # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
     text = re.sub(r"[（(][^（）()]{0,20}?(?:不算|不含|不包括|不计|不是|而非|说的是|问的是|指的是|都算上?|都包括|都含)[^（）()]{0,20}[)）]", " ",
@@ -1237,7 +1237,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"^[^，,：:？?]{0,24}?分量[：:]|(?<![\u4e00-\u9fff])它的?|它们的?", " ", text)  # '…的分量：它的入库量'
     text = re.sub(r"^[^，,：:？?]{0,12}?定的?(?:硬)?(?:指标|目标)(?:里|中)[，,]", " ", text)  # '招商定的硬指标里，'
     # '大约多少', '手上有几家', '招商的硬指标：': how sure, whose, and a plan's word, no part of the name
-    text = re.sub(r"大约|大概|约莫|(?<![\u4e00-\u9fff])约(?=多少|几)|手上|手里|硬指标[：:，,]?", " ", text)
+    text = re.sub(r"大约|大概|约莫|(?<![\u4e00-\u9fff])约(?=多少|几)|手上|手里|硬(?:指标|任务)[：:，,]?", " ", text)
     # '落地后一年预计能有多少产值': what a project yields a year once done, as reports write it (落地后年产值)
     text = re.sub(r"(?<=后)一年(?:的)?(?:预计|估计)?(?:能|可以?)?(?:有|到|达到?|带来)?(?:多少)?的?(?=产值|收入|税收|销售)", "年", text)
     text = re.sub(r"一下子|一口气|一举|(?:多大|多少)面积的(?=[\u4e00-\u9fff])|把(?![关握手控])", "", text)  # '一下子', '把多大面积的…纳入'

@@ -63,6 +63,14 @@ REPORTS = {
                    "截至目前,完成房屋拆除面积3.62万平方米。办理人大建议、政协提案97件,答复满意率达100%。\n"
                    "二、2024年工作计划\n"
                    "全年牵头引进落户项目不少于24个、年内纳统产值不少于15亿元。\n",
+    "yl_2021.txt": "榆林铺镇2021年前三季度工作总结\n"
+                   "一、经济运行\n"
+                   "据统计,1-9月,全镇规上工业开票销售26.4亿元,同比增长9.1%;完成工业投资5.83亿元,同比增长12.2%。"
+                   "17家规上工业企业累计实现营业收入22.7亿元(同比增长8.4%)。"
+                   "推动31家工业企业完成“小升规”,其中国家高新技术企业5家。全年山药总产约4.6万吨。"
+                   "全镇社会消费品零售总额12.8亿元,增长8.0%。发放各类惠农补贴972万元。\n"
+                   "二、第四季度工作安排\n"
+                   "全年招商硬任务:牵头引进落户项目不少于12个。\n",
 }
 
 
@@ -189,3 +197,19 @@ def test_bars_saving_rates_shares_and_plan_values(corpus: Corpus) -> None:
              "demolished so far in 2023?", 3.62e4, "m2")):
         a = corpus.ask(question)
         assert first_is(a, value, unit, rel=1e-3), (question, a.text)
+
+
+def test_openers_parts_of_new_firms_dates_and_derived_increases(corpus: Corpus) -> None:
+    rows = {(x.label_zh, x.kind): x for x in corpus.indicators(street="榆林铺镇")}
+    assert rows[("工业投资", "actual")].period == "2021M01-M09", rows[("工业投资", "actual")].period  # 据统计,1-9月,…
+    assert ("规上工业企业营业收入", "cumulative") in rows, list(rows)  # '累计' is the kind, no part of the name
+    stock = corpus.ask("榆林铺镇到年末为止总共有几家高企？")  # 5 of the 31 firms that moved up: no stock
+    assert stock.route == "abstain" and not states(stock, 5, "count"), stock.text
+    for question, value, unit in (
+            ("到2021年10月初为止，榆林铺镇的惠农补贴发了多少？", 972e4, "CNY"),
+            ("榆林铺镇今年的山药总产大约是多少吨？", 4.6e4, "t"),
+            ("榆林铺镇今年招商的硬任务：落户项目起码要几个？", 12, "count"),
+            ("In 2023 the retail sales of Qinshui (芩水) climbed 9.3%. Roughly what does that increase amount to, "
+             "in 亿元?", 46.2e8 - 46.2e8 / 1.093, "CNY")):
+        a = corpus.ask(question)
+        assert first_is(a, value, unit, rel=2e-3), (question, a.text)
