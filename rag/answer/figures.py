@@ -1211,7 +1211,7 @@ _FLOW_ZH = re.compile(r"新|增|认定|通过|培育|引进|评上|获评|入选
 # a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
 _MULTIPLE_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times (?:as|larger|bigger|more|higher|greater|the|its|their|that)\b|"
                              r"\bwhat multiple\b|\bmultiple of\b", re.I)
-_COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
+_COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lags?|lagged|trails?|trailed) behind\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
                        r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
 

@@ -1084,7 +1084,7 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     upto = re.search(r"(?:截[至止]|(?<![\d月])到)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月(底|末|初|上旬|\s*\d{1,2}\s*[日号])?(?!\d)",
                      question)  # '截至10月12日': the months to then
     if upto and 1 <= int(upto.group(1)) <= 12:  # (…到12月底 is the year's end: the year)
-        last = int(upto.group(1)) - (1 if upto.group(2) in ("初", "上旬") and int(upto.group(1)) > 1 else 0)
+        last = int(upto.group(1)) - (1 if upto.group(2) in ("初", "上旬") and 1 < int(upto.group(1)) < 12 else 0)
         return f"{prefix}M01-M{last:02d}" if last < 12 else prefix or None  # ('截至10月初': to the end of September)
     window = _EN_WINDOW.search(question)  # 'July–August 2016', 'in July and August': months not from January
     if window and 1 < _month_en(window.group("a")) < _month_en(window.group("b")):
