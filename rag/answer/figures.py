@@ -1372,7 +1372,7 @@ _ITEMS_SPAN = 240  # characters: the figures of one listing, not two paragraphs 
 
 
 def _part_of_new(cite: Citation, ctx: Context) -> bool:
-    """The cited figure is a part (其中…) of the year's new things ('推动46家企业完成“小升规”,其中国家高新技术企业7家'):
+    """The cited figure is a part (其中…) of the year's new things ('推动31家企业完成“小升规”,其中国家高新技术企业5家'):
     how many of those were of a kind, never how many of that kind the place has."""
     if not cite.quote.startswith("其中") or ctx.rows is None:
         return False

@@ -65,7 +65,7 @@ _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
 _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
                   r"\badd\b[^?]{4,160}\band\b[^?]{2,160}\bthe total\b|\badd (?:them|these|those|both|the two)(?: \w+)? up\b|"
-                  r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'Add them up: A's … plus B's ones'  # 'add the A and the B. What is the total'
+                  r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'add the A and the B. What is the total', 'A's … plus B's ones'
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
@@ -611,7 +611,7 @@ _SECOND_ASK = re.compile(r"(?:多少|几|多大)[^？?]*[？?，,；;][^？?]*(?
                          r"(?:是多少|完成多少|多少亿|多少万)[^？?]*(?:同比|增长)")
 _BOTH_GROWTH = re.compile(r"及增速|和增速|及增幅|及同比|以及增长|(?:总量|金额|数额|规模)[和及与]增[速幅长]|"
                           r"\band how (?:fast|much) did (?:it|they) grow\b|"
-                          # '…at the end of 2022, and by what percentage had the count grown?'
+                          # '…at year-end, and by how much per cent had that number risen?'
                           r",? and (?:by )?(?:what|how much) (?:percentage|per ?cent|%)?[^?]{0,40}?\b(?:grow|grew|grown|"
                           r"rise|rose|risen|increased?|climbed?|fall|fell|fallen|drop|dropped)\b|"
                           # 'retail sales in 2023 — amount and growth?', '…, and the year-on-year change?'
@@ -1256,7 +1256,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff])做到了?(?=[\u4e00-\u9fff\d])|拿到了?(?=[\u4e00-\u9fff]{2})|(?<=[业位构司户])数量", "", text)
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
     text = re.sub(r"[，,。]?\s*按[^，,。？?]{0,12}?算[。.]?\s*$", " ", text)
-    # '某片区清拆完成后，…腾出了多少…': what was done first frames the ask, no part of the name
+    # '某片区清拆掉以后，…腾出了多少平方米的…': what was done first frames the ask, no part of the name
     text = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几)[^，,？?]*[\u4e00-\u9fff]{2})", " ", text)
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
