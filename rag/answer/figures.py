@@ -52,6 +52,7 @@ from rag.figures.match import (
     english_to_zh,
     governing_age,
     head_noun,
+    item_core,
     label_similarity,
     match_rows,
     measure_of,
@@ -1400,7 +1401,7 @@ def _listed_row(question: str, r: Route, ctx: Context) -> Indicator | None:
         if r.period and not (period_matches(_base_period(x.period), r.period) or x.period == f"{r.period}-plan"):
             continue
         if all(names_item(question, item) if r.language == "en"
-               else re.sub(r"(?<=..)(?:企业|公司)$", "", item) in question for item in items):
+               else item_core(item) in question for item in items):
             hits.append(x)
     return hits[0] if len({(x.value, x.unit, x.period) for x in hits}) == 1 else None
 

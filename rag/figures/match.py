@@ -1000,10 +1000,15 @@ def _phrase_terms(phrase: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def item_core(item: str) -> str:
+    """One item of a report's list without the firm word it ends with ('上市企业' → 上市, as '上市公司' names it too)."""
+    return re.sub(r"(?<=..)(?:企业|公司)$", "", item)
+
+
 def names_item(question: str, item: str) -> bool:
     """An English question names one item of a report's list ('single-champion' names 单项冠军, 'listed' 上市企业):
     the item itself, or content words whose Chinese renderings (two characters or more) cover half of it."""
-    core = re.sub(r"(?<=..)(?:企业|公司)$", "", item)
+    core = item_core(item)
     if core in question:
         return True
     held = {i for w in _content_words(question) if len(w) >= 4 for zh in english_to_zh(w) if len(zh) >= 2
