@@ -411,9 +411,10 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if wanted and not _holds_asked(wanted, sent, start, row):
         return None  # a word asked sits in another figure's clause: that figure, or one derived, is meant
     own = _own_item(sent, start, row)
-    if r.language == "zh" and _NEW_FLOW.search(question) and not re.search(r"新|增|首", own + row.label_zh) \
-            and _STOCK_SAID.search(own):
-        return None  # '当年有几家企业新上市' over '上市公司达4家': the stock is no year's new listings
+    flow = _NEW_FLOW.search(question) or _FLOW_ASKED_ZH.search(question) if r.language == "zh" \
+        else _FLOW_ASKED_EN.search(question)
+    if flow and not re.search(r"新|增(?!至|加[至到]|长到)|首", own + row.label_zh) and _STOCK_SAID.search(own):
+        return None  # '当年有几家企业新上市' over '上市公司达4家': the stock is no year's new listings ('增至' is one)
     subset = sent[sent.find(own) + len(own) :].split("其中", 1)[1:] if r.language == "zh" else []
     if subset and any(f in subset[0] and f not in own for f in asked if len(f) >= 2):
         return None  # '…2个市重点项目加快建设,其中甲、乙…主体工程已封顶': the part the words asked name
@@ -454,7 +455,7 @@ def _numbers_given(question: str) -> set[float]:
 
 
 # the things a year added, asked ('新上市', '新开工'): a stock never answers them
-_STOCK_SAID = re.compile(r"达到?|总数|总量|累计|共有|现有|拥有|保有")  # a clause that states a stock
+_STOCK_SAID = re.compile(r"达到?|增至|增加[至到]|增长到|总数|总量|累计|共有|现有|拥有|保有")  # a clause that states a stock
 _NEW_FLOW = re.compile(r"新(?:上市|挂牌|开工|入驻|落户|投产|注册|登记|增|建|引进|认定|签约)")
 
 
@@ -997,6 +998,16 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         increase = _increase_from_growth(question, r, measure, places[0])
         if increase is not None:
             return increase
+    held = _stock_for_flow(question, r, measure, places) if not added and len(places) == 1 else None
+    if held is not None:
+        # 'how many four-above firms were added' over '四上企业增至518家，同比增长15.37%': roughly, from the level and
+        # its growth; else the total is said and the number added declined
+        derived = _increase_from_growth(question, r, measure, places[0], derive=True) \
+            if _ROUGHLY.search(question) else None
+        return derived or _answer(question, r, msg("only_stock", r.language, place=_place(held.street, r.language),
+                                                   period=_period(held.period, r.language),
+                                                   label=_label([held], r.language),
+                                                   figure=_figure(held, r.language), n=1), [held], route="abstain")
     if r.kind == "yoy_change":
         r = _change_route(question, r, measure, places)
     if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _PERCENT_ASKED.search(question):
@@ -2447,14 +2458,16 @@ _NET_ADDED = re.compile(r"净增(?:加)?了?(?:大约|约|大概)?(?:多少|几)
 _MORE_EN = re.compile(r"\bhow (?:much|many) (?:more|bigger|less|fewer)\b|\bhow many (?:higher|lower)\b", re.I)
 
 
-def _increase_from_growth(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:
+def _increase_from_growth(question: str, r: Route, measure: list[Indicator], place: str, *,
+                          derive: bool = False) -> Answer | None:
     """A year's change on the year before, from its level and growth rate when the report states no earlier level
-    and no change of its own ('社零比上年多了多少亿元' over '社零47.3亿元,同比增长7.6%'): computed, said so."""
+    and no change of its own ('社零比上年多了多少亿元' over '社零47.3亿元,同比增长7.6%'): computed, said so.
+    `derive`: the question asks it roughly, though it names no year before."""
     rows = [x for x in measure if x.street == place and x.part != "plan" and not x.period.endswith("-plan")]
     years = sorted(set(r.years))
     if len(years) == 2 and years[1] - years[0] != 1 or len(years) > 2 or (
             len(years) < 2 and not PREVIOUS_YEAR.search(question) and not _ON_YEAR_AGO.search(question)
-            and not DERIVE.search(question)
+            and not DERIVE.search(question) and not derive
             and not _NET_ADDED.search(question)):
         return None  # two years apart, or no year before named: not the change on the year before
     levels = [x for x in rows if x.kind in _LEVEL and is_full_year(x.period) and x.normalized_unit != "percent"
@@ -2476,6 +2489,37 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
                    level=_figure(a, lang), growth=_figure(g, lang, absolute=True))
         return _answer(question, r, text, [a, g], caveats=[msg("computed_note", lang)])
     return None
+
+
+# a year's additions asked ('新增了多少家', '增加了几家', 'how many … were added')
+_FLOW_ASKED_ZH = re.compile(r"新增(?:了|加)?(?:大约|约|大概)?(?:多少|几)|新增的?[^，,。？?]{1,10}?(?:有|是|为)?(?:大约|约|大概)?"
+                            r"(?:多少|几)|增加了?(?:大约|约|大概)?(?:多少|几)")
+_FLOW_ASKED_EN = re.compile(r"\b(?:were|was|been|got|get) (?:newly )?added\b|\bhow many new\b|\bhow many more\b(?! than)", re.I)
+_ROUGHLY = re.compile(r"大约|大概|约(?=多少|几|有)|\b(?:roughly|approximately|about|around)\b", re.I)
+
+
+def _stock_for_flow(question: str, r: Route, measure: list[Indicator], places: list[str]) -> Indicator | None:
+    """The stock a question asking the year's additions would be answered with ('how many four-above firms were
+    added' over '“四上”企业增至518家'): the place's one level of the period asked, a total its sentence calls one and
+    its label names no addition; None otherwise."""
+    if r.intent != "lookup" or r.kind not in ("actual", "yoy_change"):
+        return None
+    asks = _FLOW_ASKED_EN.search(question) if r.language == "en" else _FLOW_ASKED_ZH.search(question)
+    if not asks or (r.language == "en" and _STOCK_EN.search(question)):
+        return None
+    levels = [x for x in measure if x.street == places[0] and x.kind in _LEVEL and not x.period.endswith("-plan")
+              and (not r.period or period_matches(_base_period(x.period), r.period))]
+    if not levels or any(re.search(r"新|增", x.label_zh) for x in levels):
+        return None
+    x = max(levels, key=lambda x: x.period)
+    quote = x.evidence.quote
+    at = quote.find(_number_text(x.value))
+    return x if at > 0 and bool(_STOCK_SAID.search(quote[max(0, at - 6) : at])) else None
+
+
+def _number_text(value: float) -> str:
+    """A figure as a report prints it (518.0 → '518', 12.50 → '12.5')."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 # 'what proportion of its X went into Y': Y's stated share of X (no 'was'/'is' link: 'what share of the task was
@@ -3148,10 +3192,11 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     'Buji in 2022', '柳垡镇2024年全年和泖溪镇2024年上半年' → 2024 and 2024H1); empty unless two or more places
     carry one."""
     found: dict[str, str] = {}
+    ahead: set[str] = set()  # places whose year was read from their part of the question, wherever it stands
     pats = {p: _place_pattern(p) for p in places}
     for place, pat in pats.items():
         m = re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
-                      rf"((?:{_EN_SPAN})?\s*(?:(?:at )?(?:the )?end[- ](?:of[- ])?)?)(20\d\d)", question, re.I)
+                      rf"((?:{_EN_SPAN})?\s*(?:mid[- ]|(?:at )?(?:the )?end[- ](?:of[- ])?(?:[A-Z][a-z]+\s+)?)?)(20\d\d)", question, re.I)
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]
             found[place] = period_of(m.group(1) + own, [int(m.group(2))]) or m.group(2)
@@ -3168,15 +3213,18 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
             if len(own) == 1 and own[0][1] == [place]:  # the place in one part only, alone there
                 years = [int(y) for y in re.findall(r"(20\d\d)", own[0][0])]
                 code = period_of(own[0][0], years) if len(years) == 1 else None
-                if code:
-                    found.setdefault(place, code)
+                if code and place not in found:
+                    found[place] = code
+                    ahead.add(place)
     bracketed = [p for p in places if p in found and re.search(rf"{re.escape(p)}\s*[（(]\s*20\d\d", question)]
     if len(found) == 1 and bracketed and len(places) >= 2:
         # '楠溪镇（2023年）、杏溪镇和柳沟镇': the bracketed year is that place's; the others, their latest
         return {p: found.get(p, "") for p in places}
     named_at = {p: m.start() for p, pat in pats.items() if (m := re.search(pat, question, re.I))}
-    if len(found) == 1 and len(named_at) == len(places) >= 2 and max(named_at, key=lambda p: named_at[p]) not in found:
+    if len(found) == 1 and len(named_at) == len(places) >= 2 and max(named_at, key=lambda p: named_at[p]) not in found \
+            and not ahead:
         # 'FAI gap: Yutang 2023 minus XX': a year right after a place named before the last is that place's own
+        # ('2023年A和B': a year before the first place is every place's)
         return {p: found.get(p, "") for p in places}
     return found if len(found) >= 2 else {}
 
@@ -3217,6 +3265,9 @@ _TWO_EN = re.compile(r"\bby how (?:much|many (?:percentage )?points) did (?P<a>.
                      r"does|do|had|has|have)\b[^?]*)?\s*(?:in \d{4}\s*)?\?", re.I)
 
 
+# '固投中，扣掉工业投资后，其余部分约是多少': the whole less the part named
+_REST_ZH = re.compile(r"^(?P<a>.+?)(?:当中|之中|中|里面?)?[，,]\s*(?:扣掉|扣除|减去|减掉|刨去|刨除|除去|去掉)(?P<b>[^，,？?]+?)"
+                      r"(?:以后|之后|后)?[，,]?\s*(?:其余|剩下|剩余|还剩|余下)[^？?]*?(?:多少|几)")
 # what a 'than' names when it is no second measure: the year before, a plan, an average, a period
 _NOT_A_MEASURE = re.compile(r"上年|去年|前年|上一年|同期|目标|任务|计划|预期|平均|均值|全[区市县省国]|20\d\d|[上下]半年|季度|\d+月|"
                             r"\b(?:target|plan|goal|quota|average|last year|the year before|previous year|a year earlier|"
@@ -3253,7 +3304,7 @@ def _two_terms(question: str, lang: str) -> tuple[str, str, bool | None] | None:
     """The two things a question sets against each other, as written, and what it asks of them: None for a
     difference ('A比B多多少'), for 'which of them' ('A和B，哪个…', 'which is larger, A or B') whether it asks for the
     smaller (or, of falls, the smaller fall). None if it names no two."""
-    m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question)
+    m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question) or (_REST_ZH.search(question) if lang == "zh" else None)
     if m is None:
         w = (_WHICH_ZH if lang == "zh" else _WHICH_EN).search(question)
         return (w.group("a"), w.group("b"), bool(_WHICH_LESS.search(w.group("how")))) if w else None
@@ -3282,6 +3333,10 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     if terms is None or len(r.places) != 1:
         return None
     a_text, b_text, asks_smaller = terms
+    whole = _WHOLE_FIRST.match(a_text) if r.language == "zh" else None
+    if whole:  # '规上产值里，区50强外的企业比50强内的多出多少': two parts of one whole, each measured as the whole is
+        head = next((w for w, pos in reversed(tagged(whole.group(1))) if len(w) >= 2 and pos.startswith("n")), "")
+        a_text, b_text = (_part_measured(t, head) for t in (whole.group(2), b_text))
     which = asks_smaller is not None  # 'which of the two', not 'by how much'
     place = r.places[0]
     subs = [route(seg + ("?" if r.language == "en" else "是多少？"), ctx.reports) for seg in (a_text, b_text)]
@@ -3333,6 +3388,15 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
                other=lb + named.get(b.kind, ""), other_figure=_figure(b, lang), delta=shown)
     return _answer(question, r, text, [a, b], table=[_row(None, a, lang, 1), _row(None, b, lang, 2)],
                    caveats=[msg("computed_note", lang), *_notes([a, b], lang)])
+
+
+_WHOLE_FIRST = re.compile(r"^(.{2,}?)(?:里面?|当中|之中|中)[，,]\s*(.{2,})$")  # 'W里，A比B…': A and B are parts of W
+
+
+def _part_measured(part: str, head: str) -> str:
+    """A part named without the measure its whole is named by ('区50强外的企业' of 规上产值) with that measure."""
+    part = re.sub(r"的(?=企业|单位)|的(?:部分|那些|这些)?$", "", part)
+    return part if not head or head in part else part + head
 
 
 def _with_first_qualifier(seg: str, sub: Route, first: str, place: str, ctx: Context) -> Indicator | None:

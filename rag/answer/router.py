@@ -66,14 +66,16 @@ _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净
 _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
                   r"\badd\b[^?]{4,160}\band\b[^?]{2,160}\bthe total\b|\badd (?:them|these|those|both|the two)(?: \w+)? up\b|"
                   r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'add the A and the B. What is the total', 'A's … plus B's ones'
-                  r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|"
+                  r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|涨得?(?:更|最)?快|跑得?(?:更|最)?快|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
-                     r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose)\b|"
+                     r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose|climb(?:ed|s)?)\b|"
+                     r"\b(?:by|at) what rate\b|"  # '… climbed in the year. By what rate?'
+
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|\b(?:went|gone|goes|go) (?:up|down)\b|"  # 'count down by what %?'
                      # 'how did its output do in January–May compared with a year earlier': the change asked
                      r"\bhow did\b[^?]{2,120}\b(?:do|fare|perform|go)\b[^?]{0,60}\b(?:compared (?:with|to)|against|versus|"
@@ -88,7 +90,7 @@ _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|�
                      r"previous year|prior year|last year|a year (?:earlier|before))\b|"  # '% change on the year before'
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
-_COMPLETION = re.compile(r"完成率|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+_COMPLETION = re.compile(r"完成率|完成度|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
                          # '固投的全年目标，1-11月完成了几成'
@@ -145,10 +147,10 @@ _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and|what about|how about)|�
 
 # Period words (the question's period is removed from the phrase).
 _PERIOD_WORDS = re.compile(
-    r"(?:今年|本年|年初|上半年|20[0-4]\d\s*年?)以来|(?:20[0-4]\d\s*年?(?:度|底|末)?)|目前|当前|迄今|至今|那一?年|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
+    r"(?:今年|本年|年初|上半年|20[0-4]\d\s*年?)以来|(?:20[0-4]\d\s*年?(?:度|底|末)?)|目前|当前|迄今|至今|那一?年|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|(?:截[至止]|到)?年中|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
-    r"同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
+    r"同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|完成度|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
     r"总量|数值|数据|变化|幅度|趋势|走势|情况")
 _Q_WORDS = re.compile(
     r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记报](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
@@ -240,6 +242,8 @@ _YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能�
 # 完工的…）', '— not the 2025 plan —'): no part of what is asked
 _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:和|与|跟|把)[^，,。？?！!]{1,40}?(?:混在一起|混为一谈|混淆|搞混|弄混|混)了?"
                     r"[。.！!]?|[（(](?:不算|不含|不包括|不计|不是|并非)[^（()）]{0,30}?\d{4}年[^（()）]{0,30}[)）]|"
+                    # '（不要增速）', '（不是企业数、不是增速）': what is not asked, named in a bracket
+                    r"[（(](?:不要|不是|不含|不包括|不算|不计|并非|而非)[^（()）]{1,30}[)）]|"
                     # '（中小学和幼儿园都算上）': the parts a total is asked with, no list of things to add up
                     r"[（(][^（()）]{1,30}?都(?:算上?|包括|含|计入)(?:在内|进去)?[)）]|"
                     r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)|"
@@ -335,7 +339,9 @@ def _claim_dropped(question: str) -> str:
 _PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核对|汇报)[^，,：:？?]{1,20}?(?:对比|比较|简报|材料|报告|稿子|汇报|用)|"
                            r"先摸个?底|先了解一下|想了解一下|问一下|想摸一?下[^，,：:？?]{0,12}?(?:家底|底数|情况)|"
                            # '给领导的汇报材料要写某地旧改进展：': the document being written, then the ask
-                           r"[^，,：:？?]{0,12}?(?:简报|材料|稿子|汇报稿|讲话稿)[^，,：:？?]{0,16}?(?=[：:]))[，,：:]\s*")
+                           r"[^，,：:？?]{0,12}?(?:简报|材料|稿子|汇报稿|讲话稿)[^，,：:？?]{0,16}?(?=[：:])|"
+                           # '兜底保障资金请核实：', '请提供：': an official's request, then the ask
+                           r"[^，,：:？?]{0,16}?(?:请|烦请|麻烦)(?:核实|核对|确认|提供|说明|查一下)(?:一下)?(?=[：:，,]))[，,：:]\s*")
 # 'I'm checking a line that says A out-invested B. …?', 'A story claims …': who made the claim checked, no part of it
 _CLAIM_LEAD_EN = re.compile(r"^\s*(?:(?:I'm|I am|We're|We are)\s+(?:just\s+)?(?:checking|fact-checking|verifying|"
                             r"double-checking)\s+(?:a|the|one|this)\s+(?:line|claim|sentence|statement|figure|draft|story)|"
@@ -377,6 +383,25 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     return question.strip()
 
 
+# a place the question sets aside ('excluding Pinghu', '…Pinghu gives only January–May, so leave it out', '除平湖外',
+# '不算平湖'): named, and no place of the comparison
+_LEFT_OUT_EN = re.compile(r"\b(?:excluding|except(?: for)?|leaving out|leave out|not counting|other than|apart from|"
+                          r"aside from)\s+(?P<what>[^,.;?]{1,60})|"
+                          r"(?P<sentence>[^.;?]{1,120}?)[,;]?\s*(?:so\s+)?(?:(?:leave|leaving|keep)\s+(?:it|them|that one|those)\s+out|"
+                          r"(?:exclude|ignore|skip|drop)\s+(?:it|them|that one|those))\b", re.I)
+_LEFT_OUT_ZH = re.compile(r"(?:不含|不算|不包括|除去?了?|排除|去掉|剔除)(?P<what>[^，,。？?]{1,20}?)(?:之外|以外|外|不算|[，,。？?]|$)|"
+                          r"(?P<what2>[^，,。？?]{1,16}?)除外")
+
+
+def _places_left_out(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> list[str]:
+    """The places a question names only to set them aside."""
+    out: list[str] = []
+    for m in (_LEFT_OUT_EN if language_of(question) == "en" else _LEFT_OUT_ZH).finditer(question):
+        text = next((g for g in m.groups() if g), "")
+        out += resolve_places(text, names, metas).found
+    return out
+
+
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
@@ -398,6 +423,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     lang = language_of(question)
     found = resolve_places(question, names, metas)
     places, unknown, spans = found.found, found.unknown, found.spans
+    left_out = _places_left_out(question, names, metas)
+    if left_out and len([p for p in places if p not in left_out]) >= 2:
+        places = [p for p in places if p not in left_out]  # '…Pinghu gives only January–May, so leave it out'
     # '2023年报告定下的2024年目标': a year naming the report, never a period asked (when another year is asked)
     dated = _REPORT_YEAR.sub(" ", question)
     years = sorted({int(y) for y in _YEAR.findall(dated if _YEAR.search(dated) else question)}) \
@@ -420,6 +448,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
+    clauses = re.split(r"[，,；;。]", question) if lang == "zh" else []
+    ask_at = next((n for n in range(len(clauses) - 1, 0, -1) if _NUMBER_Q.search(clauses[n])), 0)
+    if ask_at and any(q.unit for c in clauses[:ask_at] for q in scan_quantities(c)) \
+            and not any(_NUMBER_Q.search(c) for c in clauses[:ask_at]):
+        # '土地入库任务28.86公顷，截至年中实际已完成入库多少': a figure stated first frames the ask; the ask says the kind
+        kind = kind_asked(_QUOTED.sub("“”", clauses[ask_at]))
     last = re.split(r"(?<=[\w)”])\.\s+(?=[A-Z])", question)[-1] if lang == "en" else question
     earlier = last != question and kind in ("yoy_growth", "yoy_change") and kind_asked(last) == "actual" \
         and bool(PREVIOUS_YEAR.search(last))
@@ -875,7 +909,7 @@ def unit_hint(question: str) -> str | None:
     if re.search(r"价格|单价|均价|\b(?:average )?prices?\b", question, re.I):
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
     if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|多少(?:万元|元)?的?(?:补贴|补助|津贴|津补贴|救助金|奖补)|"
-                 r"\b(how much money|funding|funds)\b|"
+                 r"\b(how much money|funding|funds|(?:rake|raked|raking|pull|pulled|haul|hauled) in)\b|"
                  r"\bhow many\s*(?:亿|万元|元|yuan|RMB|billion|million)", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
@@ -1020,7 +1054,7 @@ _MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _N_MONTHS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P<to>{_MONTH_WORD})\b|"
-                        rf"\b(?:(?:by |to |until |as of )?the end of |(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
+                        rf"\b(?:(?:by |to |until |as of |at )?(?:the )?end of |(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
                         rf"\b(?:by|as of|up to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
                         r"\bfirst (?P<n>three|four|five|six|seven|eight|nine|ten|eleven) months\b", re.I)
 
@@ -1068,7 +1102,8 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     prefix = str(years[-1]) if len(years) == 1 else ""
     if len(years) > 1:
         return None
-    months = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[-—–~至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月", question)
+    months = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-—–~至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月",
+                       question)  # ('1月到6月')
     if months:
         a, b = (int(x) if x.isdigit() else _CN_NUM.get(x, 0) for x in months.groups())
         if 1 <= a <= b <= 12:
@@ -1097,7 +1132,7 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
             return f"{prefix}M01-M{last:02d}"
         if last == 12:
             return prefix or None
-    if re.search(r"上半年|\b(first half|H1|mid-year)\b|\bmid-20\d\d\b", question, re.I):
+    if re.search(r"上半年|(?:截[至止]|到)\s*(?:20\d\d\s*年)?\s*年中|\b(first half|H1|mid-year)\b|\bmid-20\d\d\b", question, re.I):
         return f"{prefix}H1"
     if re.search(r"下半年|\b(second half|H2)\b", question, re.I):
         return f"{prefix}H2"
@@ -1192,7 +1227,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"是?(?:[涨增升]了?|正增长)(?:还是|是)(?:[跌降减]了?|负增长)", " ", text)  # '涨了还是跌了', '是正增长还是负增长'
     text = re.sub(r"省下了?(?=百分之|几个点|多少百分)", "节约率", text)  # '采购项目省下了百分之几': the saving rate (节约率)
     text = re.sub(r"(?:跟|和|与|同)(?:去年|上年|上一年)(?:同期)?(?:相)?比(?:较)?", " ", text)  # '跟去年同期比'
-    text = re.sub(r"幅度(?=多少|是?多少|有多大)|辖区(?:里|内)?(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff]{2})(?:队伍|梯队|阵容)",
+    text = re.sub(r"幅度(?=多少|是?多少|有多大)|辖区(?:里|内)?(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff]{2})存量|面向[^，,？?]{1,12}?的|"
+                  r"(?:^|(?<=[，,\s]))通过(?=[^，,？?]{2,8}?(?:共|一共|总共)?(?:挖|引|招|落))|(?<![\u4e00-\u9fff])约(?=为|是)|(?<=[\u4e00-\u9fff]{2})(?:队伍|梯队|阵容)",
                   " ", text)  # '幅度多少', '辖区里上市的企业', '专精特新队伍': no part of the name
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     # …and the share of it done is the completion asked ('任务已经完成了多大比例')
@@ -1224,16 +1260,16 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"(?:发|花|用|拨)出去了?(?=多少)|(?<=年)定的|到底(?=[有是]|多少|几)|"
                   r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s]|(?:已经|已)?(?:到|达)了?)", " ", text)  # ('固投进度：…完成了百分之多少')
     # '那17个招商项目', '给养老、助残发的补贴': which things and to whom, no part of the name
-    text = re.sub(r"[这那](?=\s*\d+(?:\.\d+)?\s*[个家项所户座名条])|给(?=[^，,？?]{1,10}?发(?:放)?的?[\u4e00-\u9fff]{0,6}?(?:补贴|奖励|补助|资金|奖金|经费))",
+    text = re.sub(r"[这那]\s*\d+(?:\.\d+)?\s*[个家项所户座名条]|给(?=[^，,？?]{1,10}?发(?:放)?的?[\u4e00-\u9fff]{0,6}?(?:补贴|奖励|补助|资金|奖金|经费))",
                   " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
     # everyday words for the report's: '挖出来的项目' (挖掘), '腾出的土地' (释放), '从规下升到了规上' (小升规),
     # '年产值做到了一个亿以上' (亿元以上), '拿到了规划审批' (通过), '区一级的' (区), '按2022年报告算' (how, no name)
-    text = re.sub(r"挖出来?的?", "挖掘", text)
+    text = re.sub(r"挖(?:出来?|到)了?的?", "挖掘", text)
     # '收进来多少公顷产业用地' (收储), '一下子腾出了…', '纳入…产业保障房管理' (纳管): everyday words for the report's
     text = re.sub(r"收(?:进来|回来)了?(?=多少|几)", "收储", text)
     text = re.sub(r"折合(?=[\u4e00-\u9fff]{1,4}?(?:多少|几))", "折", text)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
-    text = re.sub(r"新添了?|新加了?(?![入坡])", "新增", text)  # '新添了多少个托位': the places added (新增托位)
+    text = re.sub(r"新添了?|新加了?(?![入坡起])", "新增", text)  # '新添了多少个托位': the places added (新增托位)
     text = re.sub(r"^[^，,：:？?]{0,24}?分量[：:]|(?<![\u4e00-\u9fff])它的?|它们的?", " ", text)  # '…的分量：它的入库量'
     text = re.sub(r"^[^，,：:？?]{0,12}?定的?(?:硬)?(?:指标|目标)(?:里|中)[，,]", " ", text)  # '招商定的硬指标里，'
     # '大约多少', '手上有几家', '招商的硬指标：': how sure, whose, and a plan's word, no part of the name
@@ -1260,7 +1296,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几)[^，,？?]*[\u4e00-\u9fff]{2})", " ", text)
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
+    text = re.sub(r"(?:一共|总共|共)投了?多少钱", "投入", text)  # '…项目一共投了多少钱': the outlay (总投入)
     text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
+    text = re.sub(r"[（(](?:单位)?[:：]?\s*(?:[万亿]?元|万人|公顷|亩|万亩|平方米|万平方米|个|家)[)）]", " ", text)  # '（万元）'
     text = re.sub(r"钱?(?:一共|总共)?投进去了?(?:多少钱)?", "投入", text)  # '…一共投进去多少钱', '钱一共投进去多少': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
@@ -1269,7 +1307,11 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
     text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,]\s*那)|"
                   r"请(?:给出|提供|说明|列出|告诉我)[^，,。？?]*|(?:^|(?<=[，,。？?\s]))那(?=[\u4e00-\u9fff])(?!一?年)", " ", text)
-    text = re.sub(r"谁(?:的)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)  # '规上产值：玉塘和平湖谁大'
+    # '规上产值：玉塘和平湖谁大', '谁发得多': who is ahead, no part of the name
+    text = re.sub(r"谁(?:的)?(?:[\u4e00-\u9fff]得)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)
+    # '给老人、残疾人这些群体发补贴': who receives it, no part of the name (发放补贴)
+    text = re.sub(r"给?[^，,？?]{1,16}?(?:这些|那些|等)(?:群体|人群|对象|人员|困难群众)?发(?:放)?了?的?(?=[\u4e00-\u9fff]{0,4}?"
+                  r"(?:补贴|补助|救助金|慰问金|津贴))", "发放", text)
     # '把A、B和C的工单相加，总数是多少', '从多到少排': how the figures are combined or ordered, no name
     # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
     text = re.sub(r"给([^，,？?]{0,14}?)定[的了]", r" \1 ", text)

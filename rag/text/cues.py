@@ -98,7 +98,9 @@ NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[�
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
                              r"what (?:[\w-]+ ){0,3}(?:volume|output|revenue|income|rate|share|sales|turnover|"
                              r"investment|yield|area|price|level|growth|percentage|proportion|tax(?:es)? take|tax(?:es)?|"
-                             r"target))\b",
+                             r"target)|"
+                             # 'what did its hotels rake in', 'what did the park bring in': money earned
+                             r"what did [^?]{0,80}?\b(?:rake|bring|brought|pull|haul) in)\b",
                              re.I)
 
 # An English noun naming what a figure measures (tax, output, sales …): a company named in Chinese beside it

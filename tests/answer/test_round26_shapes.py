@@ -1,0 +1,124 @@
+"""Corpus level, invented reports and figures: shapes this round's held-out question sets showed Jiedao missing.
+
+- Two parts of one whole ('规上产值里，30强内的企业比30强外的多出多少亿'): each part measured as the whole is.
+- Everyday and official words: 'rake in' (money), '完成度', 'Taken together', 'By what rate?', '（不要增速）',
+  '请核实：', '存量', '面向…的', '挖到', '截至年中' (the first half), '1月到6月', '那96个…一共投了多少钱（万元）',
+  '给老人、残疾人这些群体发补贴…谁发得多', '…加起来' (never '新增起来'), '扣掉…后，其余部分'.
+- The year's additions asked over a stock ('“四上”企业增至342家'): the total is said and the number added declined;
+  asked roughly, it is computed from the stock and its growth.
+- A place the question sets aside ('…gives only January–May, so leave it out') is no place of the ranking.
+- A figure stated before the ask ('土地入库任务14.3公顷，…实际完成了多少') frames it; the ask says the kind.
+- A comparison's periods: a year written before the first of two places ('2022年甲街道和乙街道') is both places'; an
+  English place given 'mid-2023' or 'end of September 2023' in its bracket has that period, the other its own.
+"""
+
+from __future__ import annotations
+
+from rag.corpus import Corpus
+from tests.conftest import first_is, invented_corpus, states
+
+REPORTS = {
+    "ly_2022.txt": "榴园街道2022年工作总结\n"
+                   "一、城市更新\n"
+                   "完成老旧小区改造4个，涉及居民960户。加装电梯14部，其中已投入使用9部。\n",
+    "ly_2023.txt": "榴园街道2023年工作总结\n"
+                   "一、城市更新\n"
+                   "完成老旧小区改造6个，涉及居民1310户。加装电梯31部，其中已投入使用22部。\n",
+    "qp_2022.txt": "芹坡街道2022年工作总结\n"
+                   "一、城市更新\n"
+                   "完成老旧小区改造3个。加装电梯19部，惠及居民420户。\n",
+    "ws_2023h1.txt": "梧沙乡2023年上半年工作总结\n"
+                     "一、特色产业\n"
+                     "全乡茶园面积2.14万亩，其中投产茶园1.62万亩。\n",
+    "jl_2023.txt": "蕉岭镇2023年工作总结\n"
+                   "一、特色产业\n"
+                   "全镇茶园面积1.37万亩，茶叶产量1180吨。\n",
+    "sg_2024h1.txt": "桑岗街道2024年上半年工作总结\n"
+                     "一、经济运行\n"
+                     "1-6月，规上工业总产值93.4亿元，同比增长2.1%，其中区30强内产值58.7亿元，30强外产值34.7亿元。\n"
+                     "1-5月，固定资产投资累计完成41.2亿元，完成年度目标的36.8%，其中工业投资17.9亿元。\n"
+                     "二、土地与招商\n"
+                     "全年土地入库任务14.3公顷，上半年完成土地入库1.26万平方米。赴杭州、合肥等地开展招商活动4次，累计挖掘项目18个。\n",
+    "cx_2023.txt": "柽溪街道2023年工作总结\n"
+                   "一、经济发展\n"
+                   "全年完成固定资产投资47.3亿元。“四上”企业增至342家，同比增长12.5%。专精特新企业64家。"
+                   "限额以上住宿餐饮业企业11家，实现营收1.9亿元，同比增长4.1%。\n"
+                   "二、民生保障\n"
+                   "为低保对象、残疾人等困难群体发放生活救助补贴860万元。民生微实事项目立项96个，总投入1210.5万元。\n",
+    "zp_2023.txt": "樟陂街道2023年工作总结\n"
+                   "一、经济发展\n"
+                   "全年完成固定资产投资52.6亿元。专精特新企业37家，国家高新技术企业98家，同比增长9.3%。\n"
+                   "二、民生保障\n"
+                   "全年发放各类补贴510万元。\n",
+}
+
+
+corpus = invented_corpus("round26", REPORTS)
+
+
+def test_a_year_before_two_places_is_both_places_year(corpus: Corpus) -> None:
+    a = corpus.ask("2022年芹坡街道和榴园街道，谁加装的电梯更多？")
+    assert first_is(a, 19, "count") and "14部(2022年)" in a.text and "31" not in a.text, a.text
+
+
+def test_an_english_bracket_period_is_that_places_own(corpus: Corpus) -> None:
+    a = corpus.ask("Whose tea-garden area is bigger: Wusha township (梧沙乡, mid-2023) or Jiaoling town (蕉岭镇, 2023)?")
+    assert first_is(a, 2.14e4 * 10000 / 15, "m2", rel=1e-3) and "1.37万亩" in a.text and "H1 2023" in a.text, a.text
+
+
+def test_two_parts_of_one_whole_are_measured_as_the_whole(corpus: Corpus) -> None:
+    a = corpus.ask("桑岗街道上半年的规上产值里，区30强内的企业比30强外的多出多少亿？")
+    assert first_is(a, 24.0e8, "CNY", rel=1e-3), a.text
+
+
+def test_money_raked_in_and_rates_asked_in_english(corpus: Corpus) -> None:
+    a = corpus.ask("What did Chengxi's (柽溪街道) above-quota hotels and restaurants (限额以上住宿餐饮业) rake in in 2023?")
+    assert first_is(a, 1.9e8, "CNY"), a.text
+    b = corpus.ask("Zhangpi (樟陂街道) says its count of national high-tech firms (国家高新技术企业) climbed in 2023. "
+                   "By what rate?")
+    assert first_is(b, 9.3, "percent"), b.text
+    c = corpus.ask("Taken together, how much fixed-asset investment did Chengxi (柽溪街道) and Zhangpi (樟陂街道) "
+                   "complete in 2023?")
+    assert first_is(c, 99.9e8, "CNY", rel=1e-3), c.text
+
+
+def test_everyday_and_official_wording(corpus: Corpus) -> None:
+    for question, value, unit in (
+            ("桑岗今年的固投，头五个月完成度是多少？", 36.8, "percent"),
+            ("柽溪2023年“四上”企业总数（不要增速）？", 342, "count"),
+            ("资金情况请核实：柽溪2023年面向困难群体的生活救助补贴发放总额是多少万元？", 860e4, "CNY"),
+            ("请核实：截至2023年末，樟陂辖区专精特新企业存量为多少家？", 37, "count"),
+            ("招商情况请核实：截至年中，桑岗通过外出招商共挖到多少个项目？", 18, "count"),
+            ("柽溪街道那96个民生微实事项目一共投了多少钱（万元）？", 1210.5e4, "CNY"),
+            ("桑岗1-5月累计固投当中，扣掉工业投资后，其余部分约是多少亿元？", 23.3e8, "CNY")):
+        a = corpus.ask(question)
+        assert first_is(a, value, unit, rel=1e-3), (question, a.text)
+    a = corpus.ask("柽溪（2023年）和樟陂（2023年）的专精特新加起来一共多少家？")
+    assert states(a, 101, "count") and a.route != "abstain", a.text
+    a = corpus.ask("给低保户、残疾人这些群体发补贴，柽溪和樟陂谁发得多？")
+    assert a.route != "abstain" and first_is(a, 860e4, "CNY"), a.text
+
+
+def test_a_period_spelled_month_to_month_is_not_a_shorter_one(corpus: Corpus) -> None:
+    a = corpus.ask("桑岗2024年1月到6月的固投累计完成多少？")
+    assert a.route == "abstain" and "41.2" not in a.text.split("。")[0], a.text
+
+
+def test_additions_asked_over_a_stock(corpus: Corpus) -> None:
+    a = corpus.ask("柽溪2023年新增了多少家“四上”企业？")
+    assert a.route == "abstain" and "342" in a.text, a.text
+    b = corpus.ask("How many 'four-above' firms (“四上”企业) were added in Chengxi (柽溪街道) in 2023?")
+    assert b.route == "abstain" and "342" in b.text, b.text
+    c = corpus.ask("Roughly how many 'four-above' firms (“四上”企业) were added in Chengxi (柽溪街道) in 2023?")
+    assert first_is(c, 342 - 342 / 1.125, "count", rel=1e-2), c.text
+
+
+def test_a_place_set_aside_is_left_out_of_the_ranking(corpus: Corpus) -> None:
+    a = corpus.ask("Which had the least fixed-asset investment: Chengxi (柽溪街道, 2023), Zhangpi (樟陂街道, 2023) or "
+                   "Sanggang (桑岗街道)? Sanggang reports only January–May, so leave it out.")
+    assert first_is(a, 47.3e8, "CNY", rel=1e-3) and "41.2" not in a.text, a.text
+
+
+def test_a_figure_stated_first_frames_the_ask(corpus: Corpus) -> None:
+    a = corpus.ask("桑岗2024年土地入库任务14.3公顷，截至年中实际已完成入库的面积是多少平方米？")
+    assert first_is(a, 1.26e4, "m2", rel=1e-3), a.text
