@@ -1259,7 +1259,9 @@ def _listed(question: str, r: Route) -> list[str]:
         return indicator_phrase(re.split(r"[，,；;]", part.rsplit("的", 1)[-1])[-1], [], "zh")
 
     items = []
-    for part in re.split(r"和|(?<![涉普波危])及(?!时|早)|与|、|加上|再加上|连同", text):  # (涉及, 及时: words, no join)
+    # ('居住用地加产业用地': 加 joins two items; 加装, 加快, 增加 join nothing)
+    for part in re.split(r"和|(?<![涉普波危])及(?!时|早)|与|、|加上|再加上|连同|(?<=[\u4e00-\u9fff])(?<![增追参叠附施添])加"
+                         r"(?![装快强大入工速班盟热油紧密重注倍以上])(?=[\u4e00-\u9fff])", text):  # (涉及, 及时: no join)
         ask = re.search(r"[，,]\s+[^，,]*(?:多少|几)[^，,]*$", part)  # '…政协提案，某街道那年一共办了几件': the ask names
         item = last_words(part[: ask.start()]) if ask else ""  # its place afresh; the item is before its comma
         item = item if len(item) >= 2 else last_words(part)

@@ -55,7 +55,7 @@ _ATTRIBUTE = re.compile(r"增加值|总投入|投入|营收|营业收入|产值|
 # Leading time words and filler before an indicator name (全年, 1-10月, 今年以来, 其中, 累计, 预计, 实现, 全镇 …).
 _LEAD = re.compile(
     r"^(?:其中[:：]?|全年|年内|今年以来|一年来|本年度?|当年|截[至止](?:目前|年[底末]|[^,，]{0,8}?[月日](?:底|末)?)"
-    r"|(?:20\d\d|[xX]{2,4})\s*年度?|\d{1,2}\s*(?:月份?)?\s*[-－—–~～至到]+\s*\d{1,2}\s*月份?|\d{1,2}月份?"
+    r"|(?:20\d\d|[xX]{2,4})\s*年度?|\d{1,2}\s*(?:月份?)?\s*[-－—–~～至到]+\s*\d{1,2}\s*月份?|\d{1,2}月(?:份|底|末|初)?"
     r"|前三季度|第?[一二三四1-4]季度|[上下]半年|累计|共计|共(?!享|建|同|青|治)|合计|总计|预计|初步统计|预估|估计|可望|有望"
     r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道|在库"
     r"|辖区|同时|并且?|已|另|再(?!生|就业)|和(?!谐|美)|及(?!时)|与(?!会)|对(?!接|标|口|外)|在(?!建|岗|册|校|职|线|营|管|押)"
@@ -725,6 +725,7 @@ _DATE_SAID = re.compile(r"(?:截[至止]|到)?\d{1,2}月\d{1,2}日(?:前|止|起
 def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Subject:
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     prefix = _DATE_SAID.sub("", prefix)  # '截至11月10日完成…': a date, no name
+    prefix = re.sub(r"(?<=[\u4e00-\u9fff])(?:将近|接近|大约|近|约|逾)$", "", prefix)  # '新增近500个停车位': how exact, no name
     examples = _EXAMPLES.search(prefix) if unit_kind == "count" else None
     after = _AFTER.match(suffix)
     streak = prefix.rstrip().endswith("连续") and unit_kind in STREAK_UNITS

@@ -126,6 +126,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         elif lang == "en" and lex < _COUNTED_GLOSS and short_gloss and row.normalized_unit == "count" \
                 and row.label_zh.endswith(short_gloss) and _DONE_TO.fullmatch(row.label_zh[: -len(short_gloss)]):
             lex = _COUNTED_GLOSS  # 'how many mushroom logs (菌棒) did it cultivate' over '栽培菌棒420万棒': a verb, then them
+        elif lang == "en" and lex < _ANCHORED and len("".join(gloss_terms)) >= 4 \
+                and all(t in row.label_zh for t in gloss_terms):
+            lex = _ANCHORED  # 'money into the '民生微实事·大盆菜' programme' over '投入民生微实事·大盆菜经费': every gloss given
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
         if lang == "zh" and lex >= THRESHOLD and _outlay_clash(phrase, row.label_zh):
@@ -1104,6 +1107,9 @@ def en_in_context(phrase: str, row: Indicator) -> float:
         return 0.0
     words, got_words, terms, fit = cover
     quote = row.context or row.evidence.quote
+    # the things a count counts, said by the figure's unit ('households' of 纳入监测对象53户): held by the figure
+    got_words = tuple(1.0 if g < 1 and row.unit and (c := _counted_class(w)) is not None
+                      and re.search(_COUNTED_CLASSES[c][1], row.unit) else g for w, g in zip(words, got_words, strict=True))
     got = [*got_words, *(0.6 if t in quote else 0.0 for t in terms)]
     held = sum(got)
     per_unit = _EN_PER_RE.search(phrase) if _PER_LABEL.search(row.label_zh) else None
@@ -1180,6 +1186,7 @@ def _en_label_cover(phrase: str, label: str) -> tuple[tuple[str, ...], tuple[flo
         return None
     low = phrase.lower()
     nouns = [w for w in words if not w[0].isdigit() and not re.fullmatch(r"[a-z]+(?:ed|ing)", w)]
+    nouns += [words[-1]] if words and words[-1].endswith("ing") else []  # '… under poverty monitoring' (监测): the head
     if not any(_word_covered(w, low, label) >= 1 for w in nouns):
         return None
     lacking = tuple(t for t in terms if t not in label)  # Chinese the label holds is the similarity's, not the context's
@@ -1496,6 +1503,8 @@ def _lemmas_one(word: str) -> list[str]:
         out.append(re.sub(r"[a-z](?:ed|ing)$", "", word))
     if word.endswith("ing"):
         out += [word[:-3], word[:-3] + "e"]
+    if word.endswith("ical") and len(word) >= 8:  # 'ecological' -> ecology, 'technological' -> technology
+        out.append(word[:-4] + "y")
     if word.endswith("ly") and len(word) >= 5:  # 'formerly' -> former, 'deeply' -> deep, 'heavily' -> heavy
         out.append(word[:-3] + "y" if word.endswith("ily") else word[:-2])
     # nouns made from verbs, glossed in the dictionary by the verb ('renewal' -> to renew, 'relocation' ->

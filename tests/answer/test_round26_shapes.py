@@ -8,6 +8,11 @@
   asked roughly, it is computed from the stock and its growth.
 - A place the question sets aside ('…gives only January–May, so leave it out') is no place of the ranking.
 - A figure stated before the ask ('土地入库任务14.3公顷，…实际完成了多少') frames it; the ask says the kind.
+- English: a gerund that heads the phrase ('households under return-to-poverty monitoring' over 纳入监测对象, its
+  sentence saying 返贫, its unit 户); 'ecological' (生态); money 'that went into the '民生微实事·惠民菜单' programme' over
+  the one label holding every Chinese term given.
+- Reading reports: '9月末存栏1.46万头' after '生猪出栏' is the pigs' stock; '新增近320个停车位' is 新增停车位.
+- '执法指标：', '（只要…那一个倍数）', '完成倍数', '请提供…的…', 'A加B，一共' (加 joins two items).
 - A comparison's periods: a year written before the first of two places ('2022年甲街道和乙街道') is both places'; an
   English place given 'mid-2023' or 'end of September 2023' in its bracket has that period, the other its own.
 """
@@ -50,6 +55,19 @@ REPORTS = {
                    "全年完成固定资产投资52.6亿元。专精特新企业37家，国家高新技术企业98家，同比增长9.3%。\n"
                    "二、民生保障\n"
                    "全年发放各类补贴510万元。\n",
+    "tq_2022.txt": "桃箐乡2022年工作总结\n"
+                   "一、巩固脱贫成果\n"
+                   "落实防止返贫动态监测和帮扶机制，全乡纳入监测对象38户141人，已消除返贫风险26户。\n"
+                   "二、特色产业\n"
+                   "全乡茶园面积3.4万亩，其中生态茶园2.2万亩。前三季度生猪出栏2.71万头，9月末存栏1.46万头。\n"
+                   "三、2023年计划\n"
+                   "加快推动集镇立体停车场建设，新增近320个停车位。推进某片区项目年底前完成居住用地0.52公顷、产业用地2.4公顷入库。\n",
+    "ls_2023.txt": "栎山镇2023年工作总结\n"
+                   "一、巩固脱贫成果\n"
+                   "全镇纳入防返贫监测对象57户203人，风险消除率达到68%。\n"
+                   "二、民生实事\n"
+                   "投入“民生微实事·惠民菜单”经费1860万元，建成民生微实事项目154个。综合执法立案结案86宗，罚款126.4万元。"
+                   "全年招引项目42个、落地产值18.6亿元，分别完成县下达年度任务的1.4倍、1.3倍。\n",
 }
 
 
@@ -122,3 +140,25 @@ def test_a_place_set_aside_is_left_out_of_the_ranking(corpus: Corpus) -> None:
 def test_a_figure_stated_first_frames_the_ask(corpus: Corpus) -> None:
     a = corpus.ask("桑岗2024年土地入库任务14.3公顷，截至年中实际已完成入库的面积是多少平方米？")
     assert first_is(a, 1.26e4, "m2", rel=1e-3), a.text
+
+
+def test_english_gerund_heads_and_counted_units(corpus: Corpus) -> None:
+    a = corpus.ask("Which had more households under return-to-poverty monitoring: Taoqing township (桃箐乡) in 2022 or "
+                   "Lishan town (栎山镇) in 2023?")
+    assert first_is(a, 57, "count") and "38" in a.text, a.text
+    b = corpus.ask("How large was the ecological tea-garden area in Taoqing township (桃箐乡) in 2022?")
+    assert first_is(b, 2.2e4 * 10000 / 15, "m2", rel=1e-3), b.text
+    c = corpus.ask("Lishan (栎山镇), 2023: how much money went into the '民生微实事·惠民菜单' programme, in 万元?")
+    assert first_is(c, 1860e4, "CNY"), c.text
+
+
+def test_official_leads_and_items_joined(corpus: Corpus) -> None:
+    for question, value, unit in (
+            ("执法指标：栎山镇2023年综合执法罚款总额（单位万元）？", 126.4e4, "CNY"),
+            ("栎山镇2023年“落地产值”对县下达年度任务的完成倍数是多少？（只要落地产值那一个倍数）", 1.3, "times"),
+            ("桃箐乡9月末生猪存栏多少头？", 1.46e4, "count"),
+            ("桃箐乡2023年在集镇建立体停车场，计划新增停车位多少个？", 320, "count")):
+        a = corpus.ask(question)
+        assert first_is(a, value, unit, rel=1e-3), (question, a.text)
+    a = corpus.ask("桃箐乡那个片区项目年底前要入库的居住用地加产业用地，一共多少公顷？")
+    assert states(a, 2.92 * 10000, "m2", rel=1e-3), a.text
