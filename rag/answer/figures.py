@@ -841,6 +841,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # '明年计划新增的学位，是今年实际新增的几倍': a multiple of two figures not both found is no one figure's
         return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
                                         terms=r.phrase), [], route="abstain")
+    formula = _formula(question, r, rows, ctx) if len(r.places) == 1 else None
+    if formula is not None:  # '按“罚款总额÷立案结案宗数”计算，平均每宗…': the division the question spells out
+        return formula
     per_item = _per_item(question, r, rows, ctx) if len(r.places) == 1 and r.intent == "lookup" else None
     if per_item is not None:
         return per_item
@@ -2624,7 +2627,7 @@ _REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?�
 
 # '那30家企业，扣掉其中的外资企业，还剩几家': the whole, the part taken off, what is left
 _TAKEN_OFF_ZH = re.compile(r"(?P<whole>[^，,？?]{2,24}?)[，,]?\s*(?:扣掉|扣除|减去|去掉|刨去|除去)(?:其中|里面|当中)?的?"
-                           r"(?P<part>[^，,？?]{2,14}?)[，,]?\s*(?:还剩|剩下|剩余|还有|剩(?=多少|几))")
+                           r"(?P<part>[^，,？?]{2,14}?)(?:以后|之后|后)?[，,]?\s*(?:还剩|剩下|剩余|还有|其余|余下|剩(?=多少|几))")
 
 
 def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
@@ -2636,7 +2639,8 @@ def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> 
     if m is None:
         return None
     part_q = m.group("part")
-    whole_q = m.group("whole") if lang == "zh" else question[: m.start()] + " " + question[m.end() :]
+    whole_q = re.sub(r"(?:当中|之中|里面|中|里)$", "", m.group("whole")) if lang == "zh" \
+        else question[: m.start()] + " " + question[m.end() :]  # ('固投当中，扣掉…': the whole, not its 当中)
     own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
            and x.kind in _LEVEL and (not r.period or period_matches(x.period, r.period))]
     found = [_sure_levels(text, r, own, ctx, pronoun=False) for text in (part_q, whole_q)]
@@ -2652,6 +2656,35 @@ def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> 
                part=_label([part], lang), whole=_label([whole], lang), figure=figure,
                part_fig=_figure(part, lang), whole_fig=_figure(whole, lang))
     return _answer(question, r, text, [whole, part], caveats=[msg("computed_note", lang), *_notes([whole, part], lang)])
+
+# a division the question spells out: '按“罚款总额÷立案结案宗数”计算', 'fines ÷ cases', 'output divided by firms'
+_FORMULA = re.compile(r"[“\"']?([^“”\"'÷/，,。？?（）()]{2,24}?)\s*(?:÷|除以|\bdivided by\b)\s*"
+                      r"([^“”\"'÷/，,。？?（）()]{2,24}?)\s*(?=[”\"']|计算|算|[，,。？?）)]|$)|"
+                      r"[“\"]([^“”\"÷/，,。？?]{2,24}?)\s*/\s*([^“”\"÷/，,。？?]{2,24}?)[”\"]", re.I)  # ('“A/B”', quoted)
+
+
+def _formula(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
+    """The one place's figure A divided by its figure B, when the question spells the division out and the
+    report states both for the period: computed and said so; a decline when either is not found for certain."""
+    m = _FORMULA.search(question)
+    if m is None:
+        return None
+    lang, place = r.language, r.places[0]
+    own = [x for x in rows if x.street == place and x.kind in _LEVEL
+           and (not r.period or period_matches(x.period, r.period))]
+    terms = [re.sub(r"(?<=..)(?:总额|总数|数量|数|宗数|个数|件数)$", "", t.strip()) for t in m.groups() if t]
+    found = [_sure_levels(t, r, own, ctx, pronoun=False) for t in terms]
+    pairs = [(a, b) for a in found[0] for b in found[1] if a is not b and a.period == b.period and b.value > 0]
+    where = _place(place, lang)
+    if len({(a.label_zh, b.label_zh, a.period, a.value, b.value) for a, b in pairs}) != 1:
+        return _answer(question, r, msg("not_found", lang, where=where, terms=join_list(terms, lang)), [],
+                       route="abstain")
+    total, count = pairs[0]
+    text = msg("derived_per_item", lang, place=where, period=_period(total.period, lang), item=_label([count], lang),
+               label=_label([total], lang), figure=_computed(total.value / count.value, total, lang),
+               total_fig=_figure(total, lang), count_fig=_figure(count, lang))
+    return _answer(question, r, text, [total, count], caveats=[msg("computed_note", lang), *_notes([total, count], lang)])
+
 
 # 'average per item' asked: '平均每个项目的落地产值', '规上工业企业平均每家的产值', 'output per above-scale firm'
 _PER_ITEM_ZH = re.compile(r"(?:(?:平均)?每(?:一)?|平均一)(?:个|家|所|座|位|名|项|条|宗|栋|处|场|期)([\u4e00-\u9fff]{0,6}?)(?:平均)?"
@@ -3267,9 +3300,6 @@ _TWO_EN = re.compile(r"\bby how (?:much|many (?:percentage )?points) did (?P<a>.
                      r"does|do|had|has|have)\b[^?]*)?\s*(?:in \d{4}\s*)?\?", re.I)
 
 
-# '固投中，扣掉工业投资后，其余部分约是多少': the whole less the part named
-_REST_ZH = re.compile(r"^(?P<a>.+?)(?:当中|之中|中|里面?)?[，,]\s*(?:扣掉|扣除|减去|减掉|刨去|刨除|除去|去掉)(?P<b>[^，,？?]+?)"
-                      r"(?:以后|之后|后)?[，,]?\s*(?:其余|剩下|剩余|还剩|余下)[^？?]*?(?:多少|几)")
 # what a 'than' names when it is no second measure: the year before, a plan, an average, a period
 _NOT_A_MEASURE = re.compile(r"上年|去年|前年|上一年|同期|目标|任务|计划|预期|平均|均值|全[区市县省国]|20\d\d|[上下]半年|季度|\d+月|"
                             r"\b(?:target|plan|goal|quota|average|last year|the year before|previous year|a year earlier|"
@@ -3306,7 +3336,7 @@ def _two_terms(question: str, lang: str) -> tuple[str, str, bool | None] | None:
     """The two things a question sets against each other, as written, and what it asks of them: None for a
     difference ('A比B多多少'), for 'which of them' ('A和B，哪个…', 'which is larger, A or B') whether it asks for the
     smaller (or, of falls, the smaller fall). None if it names no two."""
-    m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question) or (_REST_ZH.search(question) if lang == "zh" else None)
+    m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question)
     if m is None:
         w = (_WHICH_ZH if lang == "zh" else _WHICH_EN).search(question)
         return (w.group("a"), w.group("b"), bool(_WHICH_LESS.search(w.group("how")))) if w else None

@@ -386,18 +386,18 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 
 # a place the question sets aside ('excluding Pinghu', '…Pinghu gives only January–May, so leave it out', '除平湖外',
 # '不算平湖'): named, and no place of the comparison
-_LEFT_OUT_EN = re.compile(r"\b(?:excluding|except(?: for)?|leaving out|leave out|not counting|other than|apart from|"
+_SET_ASIDE_EN = re.compile(r"\b(?:excluding|except(?: for)?|leaving out|leave out|not counting|other than|apart from|"
                           r"aside from)\s+(?P<what>[^,.;?]{1,60})|"
                           r"(?P<sentence>[^.;?]{1,120}?)[,;]?\s*(?:so\s+)?(?:(?:leave|leaving|keep)\s+(?:it|them|that one|those)\s+out|"
                           r"(?:exclude|ignore|skip|drop)\s+(?:it|them|that one|those))\b", re.I)
-_LEFT_OUT_ZH = re.compile(r"(?:不含|不算|不包括|除去?了?|排除|去掉|剔除)(?P<what>[^，,。？?]{1,20}?)(?:之外|以外|外|不算|[，,。？?]|$)|"
+_SET_ASIDE_ZH = re.compile(r"(?:不含|不算|不包括|除去?了?|排除|去掉|剔除)(?P<what>[^，,。？?]{1,20}?)(?:之外|以外|外|不算|[，,。？?]|$)|"
                           r"(?P<what2>[^，,。？?]{1,16}?)除外")
 
 
 def _places_left_out(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> list[str]:
     """The places a question names only to set them aside."""
     out: list[str] = []
-    for m in (_LEFT_OUT_EN if language_of(question) == "en" else _LEFT_OUT_ZH).finditer(question):
+    for m in (_SET_ASIDE_EN if language_of(question) == "en" else _SET_ASIDE_ZH).finditer(question):
         text = next((g for g in m.groups() if g), "")
         out += resolve_places(text, names, metas).found
     return out

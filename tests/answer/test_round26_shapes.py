@@ -12,6 +12,7 @@
   sentence saying 返贫, its unit 户); 'ecological' (生态); money 'that went into the '民生微实事·惠民菜单' programme' over
   the one label holding every Chinese term given.
 - Reading reports: '9月末存栏1.46万头' after '生猪出栏' is the pigs' stock; '新增近320个停车位' is 新增停车位.
+- A division the question spells out ('按“罚款总额÷立案结案宗数”计算'); '扣掉…后，其余部分' is the whole less the part.
 - '执法指标：', '（只要…那一个倍数）', '完成倍数', '请提供…的…', 'A加B，一共' (加 joins two items).
 - A comparison's periods: a year written before the first of two places ('2022年甲街道和乙街道') is both places'; an
   English place given 'mid-2023' or 'end of September 2023' in its bracket has that period, the other its own.
@@ -162,3 +163,10 @@ def test_official_leads_and_items_joined(corpus: Corpus) -> None:
         assert first_is(a, value, unit, rel=1e-3), (question, a.text)
     a = corpus.ask("桃箐乡那个片区项目年底前要入库的居住用地加产业用地，一共多少公顷？")
     assert states(a, 2.92 * 10000, "m2", rel=1e-3), a.text
+
+
+def test_a_division_spelled_out(corpus: Corpus) -> None:
+    a = corpus.ask("栎山镇2023年综合执法按“罚款总额÷立案结案宗数”算，平均每宗罚款约多少万元？")
+    assert first_is(a, 126.4e4 / 86, "CNY", rel=1e-3), a.text
+    b = corpus.ask("栎山镇2023年“罚款总额÷供水管网长度”是多少？")
+    assert b.route == "abstain", b.text
