@@ -841,7 +841,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # '明年计划新增的学位，是今年实际新增的几倍': a multiple of two figures not both found is no one figure's
         return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
                                         terms=r.phrase), [], route="abstain")
-    formula = _formula(question, r, rows, ctx) if len(r.places) == 1 else None
+    formula = _formula(question, r, rows, ctx) if len(r.places) == 1 else \
+        _formula_compared(question, r, rows, ctx) if len(r.places) == 2 else None
     if formula is not None:  # '按“罚款总额÷立案结案宗数”计算，平均每宗…': the division the question spells out
         return formula
     per_item = _per_item(question, r, rows, ctx) if len(r.places) == 1 and r.intent == "lookup" else None
@@ -2684,6 +2685,51 @@ def _formula(question: str, r: Route, rows: list[Indicator], ctx: Context) -> An
                label=_label([total], lang), figure=_computed(total.value / count.value, total, lang),
                total_fig=_figure(total, lang), count_fig=_figure(count, lang))
     return _answer(question, r, text, [total, count], caveats=[msg("computed_note", lang), *_notes([total, count], lang)])
+
+
+def _formula_compared(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
+    """Two places, each one's figure A divided by its figure B as the question spells out, and the gap: computed
+    and said so; a decline when either place lacks either figure for certain (never the totals ranked)."""
+    m = _FORMULA.search(question)
+    if m is None:
+        return None
+    lang = r.language
+    terms = [re.sub(r"(?<=..)(?:总额|总数|数量|数|宗数|个数|件数|总投入)$", "", t.strip()) for t in m.groups() if t]
+    # each place's own words for the two ('民生微实事（…经费对应的项目数）与…民生大盆菜（总投入对应的立项数）')
+    parts = dict(_part_questions(question, r.places))
+    each: list[tuple[str, Indicator, Indicator]] = []
+    for place in r.places:
+        own = [x for x in rows if x.street == place and x.kind in _LEVEL]
+        sub = r.model_copy(update={"places": [place], "period": None, "years": []})
+        seg = re.sub(r"^.*?(?:报告年度|年度|20\d\d年)", "", _without_place(parts.get(place, ""), place))
+        named = re.search(r"^([^（(，,]*)[（(]([^（）()]{1,16}?)对应的([^（）()]{1,16}?)[)）]", seg)
+        topic = named.group(1) if named else re.split(r"[，,（(]", seg)[0]
+        # ('…（3028万元经费对应的项目数）': this place's own words for the two, less the figure quoted)
+        own_terms = [re.sub(r"^[\d.]+[万亿]?元?|(?<=..)(?:总额|总数|数量|数|个数)$", "", t) for t in named.groups()[1:]] \
+            if named else terms
+        found = [_sure_levels(topic + t, sub, own, ctx, pronoun=False) or _sure_levels(t, sub, own, ctx, pronoun=False)
+                 for t in own_terms]
+        pairs = {(a.label_zh, b.label_zh, a.period): (a, b) for a in found[0] for b in found[1]
+                 if a is not b and a.period == b.period and b.value > 0}
+        if len(pairs) != 1:
+            where = _place(place, lang)
+            return _answer(question, r, msg("not_found", lang, where=where, terms=join_list(terms, lang)), [],
+                           route="abstain")
+        a, b = next(iter(pairs.values()))
+        each.append((place, a, b))
+    per = {p: a.normalized_value / b.value for p, a, b in each}
+    each.sort(key=lambda e: per[e[0]], reverse=True)
+    (p1, a1, _), (p2, _, _) = each
+    cited = [x for _, a, b in each for x in (a, b)]
+    shown = "; " if lang == "en" else ";"
+    listing = shown.join(msg("formula_each", lang, place=_place(p, lang), figure=_computed(a.value / b.value, a, lang),
+                             total_fig=_figure(a, lang), count_fig=_figure(b, lang), n=2 * k + 1, m=2 * k + 2)
+                         for k, (p, a, b) in enumerate(each))
+    delta = (per[p1] - per[p2]) / (a1.normalized_value / a1.value if a1.value else 1.0)
+    text = msg("formula_compared", lang, first=_place(p1, lang), second=_place(p2, lang),
+               delta=_computed(delta, a1, lang), formula=f"{m.group(1) or m.group(3)}÷{m.group(2) or m.group(4)}",
+               each=listing)
+    return _answer(question, r, text, cited, caveats=[msg("computed_note", lang), *_notes(cited, lang)])
 
 
 # 'average per item' asked: '平均每个项目的落地产值', '规上工业企业平均每家的产值', 'output per above-scale firm'

@@ -854,6 +854,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "work orders": ("工单",), "work order": ("工单",), "hotline": ("热线",), "visitors": ("游客",),
     "tourists": ("游客",), "slaughtered": ("出栏",), "slaughter": ("出栏",), "livestock inventory": ("存栏",),
     "livestock herd": ("牲畜存栏", "牲畜头数", "存栏"), "herd": ("存栏", "头数"),
+    # how far a year's figure runs behind or ahead of the months elapsed (序时进度, 时序进度)
+    "time-elapsed schedule": ("序时进度", "时序进度"), "time-elapsed pace": ("序时进度", "时序进度"),
+    "pro-rata schedule": ("序时进度", "时序进度"), "behind": ("慢于", "低于", "落后"), "ahead of": ("快于", "高于", "超"),
     "retail sales above designated size": ("限上社零", "限额以上社会消费品零售"),
     "above-designated-size industrial enterprises": ("规上工业企业", "规模以上工业企业"),
     "incidents": ("警情", "案件"), "police incidents": ("警情",), "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),

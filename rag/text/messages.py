@@ -78,6 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "derived_ratio": {"zh": "{place}{period}{part}约相当于{whole}的{figure}(计算值:{part_fig}[1]÷{whole_fig}[2])。",
                       "en": "{place}: in {period}, {part} came to about {figure} of {whole} (computed: {part_fig} [1] "
                             "÷ {whole_fig} [2])."},
+    "formula_each": {"zh": "{place}约{figure}(计算值:{total_fig}[{n}]÷{count_fig}[{m}])",
+                     "en": "{place} about {figure} (computed: {total_fig} [{n}] ÷ {count_fig} [{m}])"},
+    "formula_compared": {"zh": "{first}比{second}多约{delta}(按“{formula}”计算):{each}。",
+                         "en": "{first} is higher than {second} by about {delta} (computed as {formula}): {each}."},
     "derived_per_item": {"zh": "{place}{period}平均每个{item}的{label}约{figure}(计算值:{total_fig}[1]÷{count_fig}[2])。",
                          "en": "{place}: in {period}, {label} came to about {figure} per {item} (computed: "
                                "{total_fig} [1] ÷ {count_fig} [2])."},

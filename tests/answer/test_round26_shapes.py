@@ -170,3 +170,7 @@ def test_a_division_spelled_out(corpus: Corpus) -> None:
     assert first_is(a, 126.4e4 / 86, "CNY", rel=1e-3), a.text
     b = corpus.ask("栎山镇2023年“罚款总额÷供水管网长度”是多少？")
     assert b.route == "abstain", b.text
+
+    c = corpus.ask("按“经费÷项目数”算单个项目平均投入：栎山镇2023年民生微实事（1860万元经费对应的项目数）与柽溪街道2023年"
+                   "民生微实事（总投入对应的立项数）相比，哪边每个项目平均投入更多，多约多少万元？")
+    assert first_is(c, (1210.5 / 96 - 1860 / 154) * 1e4, "CNY", rel=1e-2) and c.text.startswith("柽溪"), c.text
