@@ -245,6 +245,11 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     # '（不要增速）', '（不是企业数、不是增速）': what is not asked, named in a bracket
                     r"[（(](?:不要|不是|不含|不包括|不算|不计|并非|而非)[^（()）]{1,30}[)）]|"
                     r"[（(](?:只要|只问|仅要|仅问)[^（()）]{1,30}[)）]|"  # '（只要落地产值那一个倍数）': the ask, said again
+                    # '…小初学位, leaving out senior-high places?': what the ask already leaves out, said last
+                    r",\s*(?:leaving out|excluding|not counting|not including|without)\s+(?:the\s+|its\s+)?[^,?]{1,40}"
+                    r"(?=\s*\?\s*$)|"
+                    # 'Guanhu 2023 plan, education row: …': the row of the analyst's table, no part of the ask
+                    r"(?<=[,;])\s*[a-z][\w-]*(?:\s+[\w-]+)?\s+(?:row|line|column|item|entry)\s*:|"
                     # '（中小学和幼儿园都算上）': the parts a total is asked with, no list of things to add up
                     r"[（(][^（()）]{1,30}?都(?:算上?|包括|含|计入)(?:在内|进去)?[)）]|"
                     r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)|"
@@ -403,8 +408,13 @@ def _places_left_out(question: str, names: Sequence[str], metas: Sequence[Report
     return out
 
 
+# an English note after a Chinese term ('小初学位 (primary plus junior-secondary places)'): the term says it
+_GLOSS_EXPLAINED = re.compile(r"(?<=[\u4e00-\u9fff])([”’'\"]?)\s*\((?![^()]*[\u4e00-\u9fff])[A-Za-z][^()]{2,60}\)")
+
+
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
+    question = _GLOSS_EXPLAINED.sub(r"\1", question) if language_of(question) == "en" else question
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
     question = _SCOPE_AFTER.sub(r"\3\1\2", question)
     # everyday names: '产出' of money is the output value, '花了多少' the outlay, '自行车道' the 非机动车道, '压降' a fall

@@ -8,7 +8,8 @@
   asked roughly, it is computed from the stock and its growth.
 - A place the question sets aside ('…gives only January–May, so leave it out') is no place of the ranking.
 - A figure stated before the ask ('土地入库任务14.3公顷，…实际完成了多少') frames it; the ask says the kind.
-- English: a gerund that heads the phrase ('households under return-to-poverty monitoring' over 纳入监测对象, its
+- English: an English note after a Chinese term ('小初学位 (primary plus junior-secondary places)'), ', leaving out
+  senior-high places?' and 'education row:' (what the ask already says, and the analyst's table); a gerund that heads the phrase ('households under return-to-poverty monitoring' over 纳入监测对象, its
   sentence saying 返贫, its unit 户); 'ecological' (生态); money 'that went into the '民生微实事·惠民菜单' programme' over
   the one label holding every Chinese term given.
 - Reading reports: '9月末存栏1.46万头' after '生猪出栏' is the pigs' stock; '新增近320个停车位' is 新增停车位.
@@ -62,7 +63,7 @@ REPORTS = {
                    "二、特色产业\n"
                    "全乡茶园面积3.4万亩，其中生态茶园2.2万亩。前三季度生猪出栏2.71万头，9月末存栏1.46万头。\n"
                    "三、2023年计划\n"
-                   "加快推动集镇立体停车场建设，新增近320个停车位。推进某片区项目年底前完成居住用地0.52公顷、产业用地2.4公顷入库。\n",
+                   "加快推动集镇立体停车场建设，新增近320个停车位。新增小初学位860个、高中学位300个。推进某片区项目年底前完成居住用地0.52公顷、产业用地2.4公顷入库。\n",
     "ls_2023.txt": "栎山镇2023年工作总结\n"
                    "一、巩固脱贫成果\n"
                    "全镇纳入防返贫监测对象57户203人，风险消除率达到68%。\n"
@@ -174,3 +175,9 @@ def test_a_division_spelled_out(corpus: Corpus) -> None:
     c = corpus.ask("按“经费÷项目数”算单个项目平均投入：栎山镇2023年民生微实事（1860万元经费对应的项目数）与柽溪街道2023年"
                    "民生微实事（总投入对应的立项数）相比，哪边每个项目平均投入更多，多约多少万元？")
     assert first_is(c, (1210.5 / 96 - 1860 / 154) * 1e4, "CNY", rel=1e-2) and c.text.startswith("柽溪"), c.text
+
+
+def test_english_notes_around_a_chinese_term(corpus: Corpus) -> None:
+    a = corpus.ask("Taoqing (桃箐乡) 2023 plan, education row: target number of added 小初学位 (primary plus "
+                   "junior-secondary places), leaving out senior-high places?")
+    assert first_is(a, 860, "count"), a.text
