@@ -120,7 +120,9 @@ _DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低�
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
                          r"\bdifference\b|\bby how (?:much|many)\b|\bgap\b|"
                          r"减去|减掉|算(?:个|一下)?差|\bminus\b|\bsubtract", re.I)  # 'A的固投减去B的固投'
-_TIMES_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times\b|\bwhat multiple\b|\bmultiple of\b", re.I)  # 'A是B的几倍'
+# a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
+_TIMES_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times (?:as|larger|bigger|more|higher|greater|over|the|its|their|"
+                          r"that)\b|\bwhat multiple\b|\bmultiple of\b", re.I)
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
 
 
@@ -169,7 +171,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             and (r.intent == "lookup" or one_item) and len(r.places) == 1:
         got = _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
     if got is not None and got.route == "indicator" and msg("computed_note", r.language) not in got.caveats \
-            and len(got.citations) <= 1 and (_COMBINED.search(question) or _MULTIPLE_ASKED.search(question)
+            and len(got.citations) <= 1 and (_COMBINED.search(question) or _TIMES_ASKED.search(question)
                                              and not any("倍" in c.quote for c in got.citations)):
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
         # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
@@ -411,8 +413,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if wanted and not _holds_asked(wanted, sent, start, row):
         return None  # a word asked sits in another figure's clause: that figure, or one derived, is meant
     own = _own_item(sent, start, row)
-    flow = _NEW_FLOW.search(question) or _FLOW_ASKED_ZH.search(question) if r.language == "zh" \
-        else _FLOW_ASKED_EN.search(question)
+    flow = _NEW_FLOW.search(question) if r.language == "zh" else _FLOW_ASKED_EN.search(question)
     if flow and not re.search(r"新|增(?!至|加[至到]|长到)|首", own + row.label_zh) and _STOCK_SAID.search(own):
         return None  # '当年有几家企业新上市' over '上市公司达4家': the stock is no year's new listings ('增至' is one)
     subset = sent[sent.find(own) + len(own) :].split("其中", 1)[1:] if r.language == "zh" else []
@@ -456,7 +457,7 @@ def _numbers_given(question: str) -> set[float]:
 
 # the things a year added, asked ('新上市', '新开工'): a stock never answers them
 _STOCK_SAID = re.compile(r"达到?|增至|增加[至到]|增长到|总数|总量|累计|共有|现有|拥有|保有")  # a clause that states a stock
-_NEW_FLOW = re.compile(r"新(?:上市|挂牌|开工|入驻|落户|投产|注册|登记|增|建|引进|认定|签约)")
+_NEW_FLOW = re.compile(r"新(?:上市|挂牌|开工|入驻|落户|投产|注册|登记|增|建|引进|认定|签约)|增加了?(?:大约|约|大概)?(?:多少|几)")
 
 
 def _head_words(phrase: str) -> str:
@@ -1004,7 +1005,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             return increase
     held = _stock_for_flow(question, r, measure, places) if not added and len(places) == 1 else None
     if held is not None:
-        # 'how many four-above firms were added' over '四上企业增至518家，同比增长15.37%': roughly, from the level and
+        # 'how many four-above firms were added' over '四上企业增至342家，同比增长12.5%': roughly, from the level and
         # its growth; else the total is said and the number added declined
         derived = _increase_from_growth(question, r, measure, places[0], derive=True) \
             if _ROUGHLY.search(question) else None
@@ -1224,9 +1225,6 @@ _STOCK_ZH = re.compile(r"(?:到底|一共|总共|共计|现在|目前|总)(?:有
                        r"(?:年底|年末)(?:一共|总共|共)?有(?:多少|几)")
 _FLOW_ZH = re.compile(r"新|增|认定|通过|培育|引进|评上|获评|入选|升规|纳入|注册|登记")
 # a figure computed from two or more the question names: a sum, a difference, what is left
-# a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
-_MULTIPLE_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times (?:as|larger|bigger|more|higher|greater|the|its|their|that)\b|"
-                             r"\bwhat multiple\b|\bmultiple of\b", re.I)
 _COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lags?|lagged|trails?|trailed) behind\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
                        r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
@@ -1265,7 +1263,7 @@ def _listed(question: str, r: Route) -> list[str]:
     items = []
     # ('居住用地加产业用地': 加 joins two items; 加装, 加快, 增加 join nothing)
     for part in re.split(r"和|(?<![涉普波危])及(?!时|早)|与|、|加上|再加上|连同|(?<=[\u4e00-\u9fff])(?<![增追参叠附施添])加"
-                         r"(?![装快强大入工速班盟热油紧密重注倍以上])(?=[\u4e00-\u9fff])", text):  # (涉及, 及时: no join)
+                         r"(?![装快强大入工速班盟热油紧密重注倍以上起在总到])(?=[\u4e00-\u9fff])", text):  # (涉及, 及时: no join)
         ask = re.search(r"[，,]\s+[^，,]*(?:多少|几)[^，,]*$", part)  # '…政协提案，某街道那年一共办了几件': the ask names
         item = last_words(part[: ask.start()]) if ask else ""  # its place afresh; the item is before its comma
         item = item if len(item) >= 2 else last_words(part)
@@ -2497,9 +2495,7 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
     return None
 
 
-# a year's additions asked ('新增了多少家', '增加了几家', 'how many … were added')
-_FLOW_ASKED_ZH = re.compile(r"新增(?:了|加)?(?:大约|约|大概)?(?:多少|几)|新增的?[^，,。？?]{1,10}?(?:有|是|为)?(?:大约|约|大概)?"
-                            r"(?:多少|几)|增加了?(?:大约|约|大概)?(?:多少|几)")
+# a year's additions asked in English ('how many … were added'; in Chinese, _NEW_FLOW)
 _FLOW_ASKED_EN = re.compile(r"\b(?:were|was|been|got|get) (?:newly )?added\b|\bhow many new\b|\bhow many more\b(?! than)", re.I)
 _ROUGHLY = re.compile(r"大约|大概|约(?=多少|几|有)|\b(?:roughly|approximately|about|around)\b", re.I)
 
@@ -2510,7 +2506,7 @@ def _stock_for_flow(question: str, r: Route, measure: list[Indicator], places: l
     its label names no addition; None otherwise."""
     if r.intent != "lookup" or r.kind not in ("actual", "yoy_change"):
         return None
-    asks = _FLOW_ASKED_EN.search(question) if r.language == "en" else _FLOW_ASKED_ZH.search(question)
+    asks = _FLOW_ASKED_EN.search(question) if r.language == "en" else _NEW_FLOW.search(question)
     if not asks or (r.language == "en" and _STOCK_EN.search(question)):
         return None
     levels = [x for x in measure if x.street == places[0] and x.kind in _LEVEL and not x.period.endswith("-plan")
@@ -2628,7 +2624,8 @@ _REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?�
 
 # '那30家企业，扣掉其中的外资企业，还剩几家': the whole, the part taken off, what is left
 _TAKEN_OFF_ZH = re.compile(r"(?P<whole>[^，,？?]{2,24}?)[，,]?\s*(?:扣掉|扣除|减去|去掉|刨去|除去)(?:其中|里面|当中)?的?"
-                           r"(?P<part>[^，,？?]{2,14}?)(?:以后|之后|后)?[，,]?\s*(?:还剩|剩下|剩余|还有|其余|余下|剩(?=多少|几))")
+                           r"(?P<part>[^，,？?]{2,14}?)(?:(?:以后|之后|后)[，,]?\s*(?:其余|余下|还剩|剩下|剩余)|[，,]?\s*(?:还剩|剩下|剩余|还有|"
+                           r"剩(?=多少|几)))")
 
 
 def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
@@ -3273,7 +3270,7 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     'Buji in 2022', '柳垡镇2024年全年和泖溪镇2024年上半年' → 2024 and 2024H1); empty unless two or more places
     carry one."""
     found: dict[str, str] = {}
-    ahead: set[str] = set()  # places whose year was read from their part of the question, wherever it stands
+    ahead: set[str] = set()  # places whose part of the question gives its year before the place
     pats = {p: _place_pattern(p) for p in places}
     for place, pat in pats.items():
         m = re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
@@ -3296,7 +3293,9 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
                 code = period_of(own[0][0], years) if len(years) == 1 else None
                 if code and place not in found:
                     found[place] = code
-                    ahead.add(place)
+                    at = re.search(pats[place], own[0][0], re.I)
+                    if at and re.search(r"20\d\d", own[0][0][: at.start()]):
+                        ahead.add(place)  # ('2023年A和B': the year before the place)
     bracketed = [p for p in places if p in found and re.search(rf"{re.escape(p)}\s*[（(]\s*20\d\d", question)]
     if len(found) == 1 and bracketed and len(places) >= 2:
         # '楠溪镇（2023年）、杏溪镇和柳沟镇': the bracketed year is that place's; the others, their latest

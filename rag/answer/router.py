@@ -361,6 +361,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     """The question less its asides, a passage of the report it quotes before asking (its places kept), a
     premise before '那…' reduced to the places it names, and a threshold it checks a figure against."""
     question = _threshold_dropped(_ASIDE.sub(" ", question).strip())
+    read_out = False  # a passage of the report read out: what the ask is about (no sentence of it is dropped)
     for quote in reversed(list(_QUOTED_PASSAGE.finditer(question))):
         # '报告：“…完成签约1.2万户、签约率97%，腾空9800户……”。其中腾空多少户？': the passage
         # read out is context; what follows it asks
@@ -368,6 +369,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
                 and not QUOTE_ASKS_WHICH.search(question[quote.end() :]):  # (…'1.4倍对应的是哪项指标': it asks of them)
             kept = [p for p in resolve_places(quote.group(1), names, metas).found if p not in question[: quote.start()]]
             question = question[: quote.start()] + " ".join(kept) + question[quote.end() :]
+            read_out = True
     # '规下工业2023年势头咋样？营业收入涨了百分之几？': a general ask before the figure asked frames it
     question = _claim_dropped(_FRAMING_ASK.sub("，", question, count=1))
     purpose = _PURPOSE_LEAD.match(question)
@@ -386,7 +388,50 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
         question = " ".join(kept) + " " + premise.group("ask")
-    return question.strip()
+    return ((None if read_out else _ask_sentence(question, names, metas)) or question).strip()
+
+
+# a sentence that asks ('…多少亿元？', '哪一边降得更多？', 'How many … ?'); a lead before its colon or dash
+_ASKING = re.compile(r"哪[一个边家份类项]|谁|\bwhich\b", re.I)
+_ASK_LEAD = re.compile(r"^(?:[^：:？?]*?(?:[：:]|——|—)|\s*(?:除此之外|此外|另外)[，,])\s*(?=[^：:—]*?(?:多少|几|哪|谁))")
+# an ask that points back at things the sentences before name ('这些项目', '其中刑事警情', 'those projects')
+_BACK_REFERENCE = re.compile(r"这些|那些|这[\d一二两三四五六七八九十几]|那[\d一二两三四五六七八九十几]|其中|上述|以上(?:这|几)|这两|那两|两个金额|"
+                             r"该项目|这个项目|这一?项|\b(?:these|those|them|the two|both figures|of which|that work|"
+                             r"that figure|that number|the same)\b", re.I)
+
+
+def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str | None:
+    """Of a question in several sentences, the one sentence that asks, with the places and the one year the
+    others name when it names none: what the analyst already knows ('已经知道它2022年规上产值是…'), scene-setting
+    ('I'm building a profile of …') and what they do not want ('…那个数不要', 'not the growth rate') go. None when
+    no single sentence asks, or the asking one names no measure of its own ('那增速是多少？')."""
+    lang = language_of(question)
+    split = r"(?<=[。？?！!；;])" if lang == "zh" else r"(?<=[.?!;])\s+(?=[A-Z“‘'\"(])"
+    parts = [p for p in re.split(split, question) if p.strip()]
+    asking = [n for n, p in enumerate(parts) if _NUMBER_Q.search(p) or _ASKING.search(p)]
+    asks = [n for n in asking if re.search(r"[？?]\s*$", parts[n])] or asking  # ('好几个面积：…。': no ask)
+    if len(parts) < 2 or len(asks) != 1 or DERIVE.search(question) \
+            or re.search(r"[“\"][^”\"]*\d[^”\"]*[”\"]", "".join(parts[: asks[0]])):
+        return None  # (a passage of the report read out before the ask is what the ask is about)
+    ask = parts[asks[0]]
+    lead = _ASK_LEAD.match(ask) if lang == "zh" else None
+    before = "".join(parts[: asks[0]]) + (lead.group(0) if lead else "")
+    ask = ask[lead.end() :] if lead else ask
+    if _BACK_REFERENCE.search(ask):
+        return None  # ('这些项目总共投入了多少': what the sentence before names is asked)
+    own = resolve_places(ask, names, metas)
+    words = indicator_phrase(ask, own.spans, lang, own.found)
+    if lang == "en":  # ('… climbed in 2023. By what rate?': a kind asked, of the measure named before)
+        words = re.sub(r"\b(?:rate|growth|figure|number|total|count|amount|share|percentage|value|level|change)s?\b",
+                       " ", words, flags=re.I)
+    if len(re.sub(r"[^\u4e00-\u9fff]" if lang == "zh" else r"[^A-Za-z\u4e00-\u9fff]", "", words)) < 2:
+        return None  # ('…。那增速是多少？': the measure is the sentence before's)
+    kept = [p for p in resolve_places(before, names, metas).found if p not in own.found]
+    years = sorted(set(_YEAR.findall(before)))
+    dated = bool(_YEAR.search(ask) or _SHORT_YEAR_ZH.search(ask) or _PERIOD_WORDS.search(ask)
+                 or re.search(r"\b(?:H[12]|Q[1-4]|first half|mid-year|(?<!that )(?<!the )year)\b", ask, re.I))
+    when = f"{years[0]}{'年' if lang == 'zh' else ''}" if len(years) == 1 and not dated else ""
+    return " ".join([*kept, when, ask]).strip()
 
 
 # a place the question sets aside ('excluding Pinghu', '…Pinghu gives only January–May, so leave it out', '除平湖外',
@@ -434,7 +479,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     lang = language_of(question)
     found = resolve_places(question, names, metas)
     places, unknown, spans = found.found, found.unknown, found.spans
-    left_out = _places_left_out(question, names, metas)
+    left_out = _places_left_out(original, names, metas)
     if left_out and len([p for p in places if p not in left_out]) >= 2:
         places = [p for p in places if p not in left_out]  # '…Pinghu gives only January–May, so leave it out'
     # '2023年报告定下的2024年目标': a year naming the report, never a period asked (when another year is asked)
@@ -461,9 +506,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
     clauses = re.split(r"[，,；;。]", question) if lang == "zh" else []
     ask_at = next((n for n in range(len(clauses) - 1, 0, -1) if _NUMBER_Q.search(clauses[n])), 0)
-    if ask_at and any(q.unit for c in clauses[:ask_at] for q in scan_quantities(c)) \
-            and not any(_NUMBER_Q.search(c) for c in clauses[:ask_at]):
-        # '土地入库任务28.86公顷，截至年中实际已完成入库多少': a figure stated first frames the ask; the ask says the kind
+    if ask_at and any(q.unit and re.search(r"\d", c[q.start : q.end]) for c in clauses[:ask_at] for q in scan_quantities(c)) \
+            and not any(_NUMBER_Q.search(c) for c in clauses[:ask_at]) and not DERIVE.search(question) \
+            and not re.search(r"还剩|还差|剩余|剩下|尚差|缺口", clauses[ask_at]):  # ('照此推算还剩多少': the premise is the input)
+        # '土地入库任务14.3公顷，截至年中实际已完成入库多少': a figure stated first frames the ask; the ask says the kind
         kind = kind_asked(_QUOTED.sub("“”", clauses[ask_at]))
     last = re.split(r"(?<=[\w)”])\.\s+(?=[A-Z])", question)[-1] if lang == "en" else question
     earlier = last != question and kind in ("yoy_growth", "yoy_change") and kind_asked(last) == "actual" \
@@ -1271,7 +1317,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"(?:发|花|用|拨)出去了?(?=多少)|(?<=年)定的|到底(?=[有是]|多少|几)|"
                   r"(?<=[\u4e00-\u9fff]{2})(?<!形象)进度(?=[：:，,\s]|(?:已经|已)?(?:到|达)了?)", " ", text)  # ('固投进度：…完成了百分之多少')
     # '那17个招商项目', '给养老、助残发的补贴': which things and to whom, no part of the name
-    text = re.sub(r"[这那]\s*\d+(?:\.\d+)?\s*[个家项所户座名条]|给(?=[^，,？?]{1,10}?发(?:放)?的?[\u4e00-\u9fff]{0,6}?(?:补贴|奖励|补助|资金|奖金|经费))",
+    text = re.sub(r"[这那](?=\s*\d+(?:\.\d+)?\s*[个家项所户座名条])|给(?=[^，,？?]{1,10}?发(?:放)?的?[\u4e00-\u9fff]{0,6}?(?:补贴|奖励|补助|资金|奖金|经费))",
                   " ", text)
     text = re.sub(r"上了?岗|找到了?工作|端上了?饭碗", "实现就业", text)  # '让多少…人上了岗': the people placed in jobs
     # everyday words for the report's: '挖出来的项目' (挖掘), '腾出的土地' (释放), '从规下升到了规上' (小升规),

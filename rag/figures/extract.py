@@ -725,7 +725,8 @@ _DATE_SAID = re.compile(r"(?:截[至止]|到)?\d{1,2}月\d{1,2}日(?:前|止|起
 def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Subject:
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     prefix = _DATE_SAID.sub("", prefix)  # '截至11月10日完成…': a date, no name
-    prefix = re.sub(r"(?<=[\u4e00-\u9fff])(?:将近|接近|大约|近|约|逾)$", "", prefix)  # '新增近500个停车位': how exact, no name
+    # '新增近320个停车位': how exact, no name (签约, 附近 end in the same characters and are words)
+    prefix = re.sub(r"(?<=[\u4e00-\u9fff])(?:将近|接近|大约|(?<![附最就临])近|(?<![签合节制预公契条协])约|逾)$", "", prefix)
     examples = _EXAMPLES.search(prefix) if unit_kind == "count" else None
     after = _AFTER.match(suffix)
     streak = prefix.rstrip().endswith("连续") and unit_kind in STREAK_UNITS

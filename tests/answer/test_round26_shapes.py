@@ -15,6 +15,9 @@
 - Reading reports: '9月末存栏1.46万头' after '生猪出栏' is the pigs' stock; '新增近320个停车位' is 新增停车位.
 - A division the question spells out ('按“罚款总额÷立案结案宗数”计算'); '扣掉…后，其余部分' is the whole less the part.
 - '执法指标：', '（只要…那一个倍数）', '完成倍数', '请提供…的…', 'A加B，一共' (加 joins two items).
+- A question in several sentences: the one that asks, with the places and the one year the others name (what the
+  analyst already knows, scene-setting, and what they do not want go); kept whole when the ask points back ('这些项目')
+  or names no measure ('By what rate?'), or when a passage of the report is read out first.
 - A comparison's periods: a year written before the first of two places ('2022年甲街道和乙街道') is both places'; an
   English place given 'mid-2023' or 'end of September 2023' in its bracket has that period, the other its own.
 """
@@ -181,3 +184,16 @@ def test_english_notes_around_a_chinese_term(corpus: Corpus) -> None:
     a = corpus.ask("Taoqing (桃箐乡) 2023 plan, education row: target number of added 小初学位 (primary plus "
                    "junior-secondary places), leaving out senior-high places?")
     assert first_is(a, 860, "count"), a.text
+
+
+def test_the_sentence_that_asks(corpus: Corpus) -> None:
+    a = corpus.ask("我在做片区研究，刚接触桑岗街道。已经知道它1-5月固投完成了年度目标的36.8%。我需要的是绝对额："
+                   "2024年1-5月桑岗街道固定资产投资累计完成多少亿元？完成比例不用重复。")
+    assert first_is(a, 41.2e8, "CNY"), a.text
+    b = corpus.ask("I'm building a profile of Chengxi (柽溪街道), a Qingshan subdistrict I had never studied, and its "
+                   "2023 review lists several groups of firms. How many 'four-above' enterprises (“四上”企业) did Chengxi "
+                   "have at the end of 2023 — the count itself, not the growth rate?")
+    assert first_is(b, 342, "count"), b.text
+    c = corpus.ask("我在比较各地的产业基础。柽溪2023年和樟陂2023年都给了专精特新企业数，哪一边更多？"
+                   "只比专精特新，不比国家高新技术企业。")
+    assert first_is(c, 64, "count") and "98" not in c.text, c.text
