@@ -2665,8 +2665,8 @@ def _formula(question: str, r: Route, rows: list[Indicator], ctx: Context) -> An
     """The one place's figure A divided by its figure B, when the question spells the division out and the
     report states both for the period: computed and said so; a decline when either is not found for certain."""
     m = _FORMULA.search(question)
-    if m is None:
-        return None
+    if m is None or r.unit_hint == "percent" or re.search(r"率[（(]|比例|比重|占比|百分|\b(?:rate|share|ratio)\b", question):
+        return None  # ('增加值率（增加值÷总产值）': a rate, which the ratio route reads with its full names)
     lang, place = r.language, r.places[0]
     own = [x for x in rows if x.street == place and x.kind in _LEVEL
            and (not r.period or period_matches(x.period, r.period))]

@@ -506,11 +506,13 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     kind = kind_asked(_QUOTED.sub("“”", question))  # '“梯队计划”累计吸纳…': a programme's name asks no target
     clauses = re.split(r"[，,；;。]", question) if lang == "zh" else []
     ask_at = next((n for n in range(len(clauses) - 1, 0, -1) if _NUMBER_Q.search(clauses[n])), 0)
-    if ask_at and any(q.unit and re.search(r"\d", c[q.start : q.end]) for c in clauses[:ask_at] for q in scan_quantities(c)) \
-            and not any(_NUMBER_Q.search(c) for c in clauses[:ask_at]) and not DERIVE.search(question) \
-            and not re.search(r"还剩|还差|剩余|剩下|尚差|缺口", clauses[ask_at]):  # ('照此推算还剩多少': the premise is the input)
-        # '土地入库任务14.3公顷，截至年中实际已完成入库多少': a figure stated first frames the ask; the ask says the kind
-        kind = kind_asked(_QUOTED.sub("“”", clauses[ask_at]))
+    stating = [c for c in clauses[:ask_at] if any(q.unit and re.search(r"\d", c[q.start : q.end]) for q in scan_quantities(c))]
+    if stating and not any(_NUMBER_Q.search(c) for c in clauses[:ask_at]) and not DERIVE.search(question) \
+            and not re.search(r"还剩|还差|剩余|剩下|尚差|缺口", clauses[ask_at]) \
+            and kind_asked("，".join(stating)) == kind:  # ('照此推算还剩多少': the premise is the input)
+        # '土地入库任务14.3公顷，截至年中实际已完成入库多少': a figure stated first, with its kind, frames the ask;
+        # the rest says the kind asked
+        kind = kind_asked(_QUOTED.sub("“”", "，".join(c for c in clauses if c not in stating)))
     last = re.split(r"(?<=[\w)”])\.\s+(?=[A-Z])", question)[-1] if lang == "en" else question
     earlier = last != question and kind in ("yoy_growth", "yoy_change") and kind_asked(last) == "actual" \
         and bool(PREVIOUS_YEAR.search(last))
