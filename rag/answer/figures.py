@@ -1213,7 +1213,8 @@ _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first h
 _STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩")
 # a stock asked in English, and the year's additions asked
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
-                       r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b", re.I)
+                       r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b|\bin total after\b|"
+                       r"\bafter the (?:additions|new ones)\b", re.I)
 _NEW_ASKED_EN = re.compile(r"(?<!just the )\bnew(?:ly)?\b|\badded\b", re.I)
 # '某街道现在总共拥有几家高企': the stock asked in Chinese, when no word of a year's additions is said
 _MONTH_ON_MONTH = re.compile(r"环比|\bmonth[- ]on[- ]month\b|\bm/m\b|\bquarter[- ]on[- ]quarter\b", re.I)
@@ -1798,6 +1799,7 @@ def _named_in_one(question: str, rows: Sequence[Indicator]) -> str | None:
     names = [w for w, flag in tagged(question) if w not in labels and not _GENERIC_NAME.search(w)
              and re.fullmatch(r"[\u4e00-\u9fff]+", w) and (len(w) >= 3 or flag in ("nr", "ns", "nt", "nz"))
              and not re.search(r"[省市县区镇乡]$|街道$", w)]  # a division named is a place asked, never a clue
+    names += [w for w in re.findall(r"[“\"]([\u4e00-\u9fff]{2,12})[”\"]", question) if w not in labels]  # ('“窑火湾”片区')
     votes = set()
     for w in names:  # a name one place's sentences hold, and no other's
         where = {x.street for x in rows if x.street and w in (x.context or x.evidence.quote)}

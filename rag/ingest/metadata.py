@@ -65,9 +65,13 @@ def _snippet(text: str, pos: int, width: int = 30) -> str:
 _DEBRIEF = r"述职(?:述廉|述责|述德)*报告"  # a debriefing: 述职报告, 述职述廉报告
 
 
+# a mirror's prefix naming the county or city the place is in: '(天门市)某镇2021年前三季度工作总结'
+_PARENT_BRACKET = re.compile(r"^[(（【\[]\s*[^()（）【】\[\]]{2,12}?(?:省|市|县|区|州|旗|盟)\s*[)）】\]]\s*")
+
+
 def _title(meta: Metadata, text: str, head: str, hint: str | None) -> None:
     for line in [*(hint and [hint] or []), *head.splitlines()]:
-        line = line.strip()
+        line = _PARENT_BRACKET.sub("", line.strip())
         if 6 <= len(line) <= 60 and ">" not in line and re.search(r"工作(总结|计划|报告|要点|会议|汇报)|年度总结|" + _DEBRIEF, line) and not re.match(
             r"^[一二三四五六七八九十]+、|^[(（]", line
         ):
@@ -326,7 +330,8 @@ def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> No
     """A unit named in a title, publisher or signature: strip the province/city/county before it."""
     issued = re.search(r"《([^》]{4,40})》", label)  # '关于印发《某镇2025年工作要点》的通知': what is issued names it
     label = issued.group(1) if issued else label
-    rest, county = _strip_parents(re.sub(r"^[#>*•·\-\s【\[]+|^(?:19|20)\d\d\s*年度?", "", label.strip()))
+    rest, county = _strip_parents(re.sub(r"^[#>*•·\-\s【\[]+|^(?:19|20)\d\d\s*年度?", "",
+                                         _PARENT_BRACKET.sub("", label.strip())))
     m = re.match(rf"([^\s（()）|,，:：、《》“”]{{1,14}}?{_SUFFIX}){_AFTER_NAME}", rest)
     if not m:
         m = re.match(rf"([^\s（()）|,，:：、《》“”]{{1,14}}{_SUFFIX}){_AFTER_NAME}", rest)

@@ -157,3 +157,12 @@ def test_a_congress_report_titled_with_its_delivery_year_reviews_the_year_before
     text = ("(某市)2024年岚溪镇人民政府工作报告\n\n——2024年1月16日在岚溪镇第十八届人民代表大会第四次会议上\n\n各位代表：\n\n"
             "2023年工作回顾\n\n一、经济运行稳中向好\n全镇一般公共预算收入3120万元，同比增长6.2%。\n")
     assert detect_metadata(text).period_covered == "2023"
+
+
+def test_a_mirror_title_in_brackets_of_its_county_names_an_unlisted_township() -> None:
+    from rag.ingest.metadata import detect_metadata
+
+    text = ("导航菜单\n\n(仙桃市)菱湾镇2022年前三季度工作总结及第四季度工作打算\n\n2022年以来，菱湾镇各项工作稳步推进。\n\n"
+            "一、主要经济指标完成情况\n截至9月底，全镇规模以上工业总产值12.4亿元，增长11.2%。\n")
+    meta = detect_metadata(text)
+    assert meta.street == "菱湾镇" and meta.title.startswith("菱湾镇2022年") and meta.district == "仙桃市"
