@@ -114,6 +114,8 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
 _DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?多少|差距|差额|"
+                         r"(?:领先|落后|超出|超过)了?[^，,？?]{0,6}?(?:多少|几个?)|"  # '布吉社零领先观湖几个亿'
+
                          r"\bhow far (?:ahead|behind|above|below)\b|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
@@ -3280,7 +3282,8 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]
             found[place] = period_of(m.group(1) + own, [int(m.group(2))]) or m.group(2)
-        elif re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|report[- ]year)", question, re.I):
+        elif re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|报告(?:那|当|的)一?年|报告年份|report[- ]year)",
+                       question, re.I):
             found[place] = ""  # 'XX街道报告年度': that report's own year, whichever it is
         elif part := re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*)?(上半年|下半年|前三季度|第?一季度|"
                                r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月)", question, re.I):
@@ -3418,6 +3421,9 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
         a_text, b_text = (_part_measured(t, head) for t in (whole.group(2), b_text))
     which = asks_smaller is not None  # 'which of the two', not 'by how much'
     place = r.places[0]
+    a_text, b_text = (re.sub(r"[“”]", "", t) for t in (a_text, b_text))  # ('“四上”比“国高”多几家': the names)
+    if re.search(r"(?:几|多少)家", question):  # …of firms, counted in 家 ('四上' and '国高' are kinds of firm)
+        a_text, b_text = (t if re.search(r"(?:企业|公司|单位|机构|家)$", t) else t + "企业" for t in (a_text, b_text))
     subs = [route(seg + ("?" if r.language == "en" else "是多少？"), ctx.reports) for seg in (a_text, b_text)]
     if any(not sub.phrase or (sub.places and sub.places != [place]) for sub in subs):
         return None

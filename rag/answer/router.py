@@ -75,6 +75,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
 _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|涨得?(?:更|最)?快|跑得?(?:更|最)?快|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose|climb(?:ed|s)?)\b|"
                      r"\b(?:by|at) what rate\b|"  # '… climbed in the year. By what rate?'
+                     r"\b(?:up|down|rose|fell|grew|increased|decreased)\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent)|"  # 'FAI up 8% — check?'
 
                      r"\b(?:up|down) (?:by )?(?:what|how much)\b|\b(?:went|gone|goes|go) (?:up|down)\b|"  # 'count down by what %?'
                      # 'how did its output do in January–May compared with a year earlier': the change asked
@@ -464,7 +465,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     question = _SCOPE_AFTER.sub(r"\3\1\2", question)
     # everyday names: '产出' of money is the output value, '花了多少' the outlay, '自行车道' the 非机动车道, '压降' a fall
     question = re.sub(r"产出(?=[^，,？?]{0,8}(?:亿|万元))", "总产值", question)
-    question = re.sub(r"花了?(?=多少)", "投入", question).replace("自行车道", "非机动车道").replace("压降", "下降")
+    question = re.sub(r"(?:花|砸)了?(?:进去)?(?=多少)", "投入", question).replace("自行车道", "非机动车道").replace("压降", "下降")
+    question = re.sub(r"(?<=[规限上])工企", "工业企业", question)  # '规上工企': 规上工业企业
     question = re.sub(r"(?:同是|都是|同样是)(?=20\d\d)", "", question)  # '同是2022年，…': both in that year
     question = _BAR_PASSED.sub(lambda m: m.group(1).removesuffix("元") + "元以上", question)
     for schools, short in _SCHOOLS:
@@ -1358,7 +1360,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
     text = re.sub(r"(?:一共|总共|共)投了?多少钱", "投入", text)  # '…项目一共投了多少钱': the outlay (总投入)
-    text = re.sub(r"投(?:入|了)?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
+    text = re.sub(r"投入(?:了)?多少钱", "投入", text)  # '…砸了多少钱' (投入): the outlay
+    text = re.sub(r"投了?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
     text = re.sub(r"[（(](?:单位)?[:：]?\s*(?:[万亿]?元|万人|公顷|亩|万亩|平方米|万平方米|个|家)[)）]", " ", text)  # '（万元）'
     text = re.sub(r"钱?(?:一共|总共)?投进去了?(?:多少钱)?", "投入", text)  # '…一共投进去多少钱', '钱一共投进去多少': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked

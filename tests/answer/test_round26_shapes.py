@@ -18,6 +18,8 @@
 - A question in several sentences: the one that asks, with the places and the one year the others name (what the
   analyst already knows, scene-setting, and what they do not want go); kept whole when the ask points back ('这些项目')
   or names no measure ('By what rate?'), or when a passage of the report is read out first.
+- A news editor's shorthand: '砸了多少钱' (the outlay), '“四上”比“专精特新”多几家' (two kinds of firm), '领先…几个亿'
+  (a gap), 'FAI up 8% — check?' (the rate, which the report does not give).
 - A comparison's periods: a year written before the first of two places ('2022年甲街道和乙街道') is both places'; an
   English place given 'mid-2023' or 'end of September 2023' in its bracket has that period, the other its own.
 """
@@ -202,3 +204,13 @@ def test_the_sentence_that_asks(corpus: Corpus) -> None:
     c = corpus.ask("我在比较各地的产业基础。柽溪2023年和樟陂2023年都给了专精特新企业数，哪一边更多？"
                    "只比专精特新，不比国家高新技术企业。")
     assert first_is(c, 64, "count") and "98" not in c.text, c.text
+
+
+def test_an_editors_shorthand(corpus: Corpus) -> None:
+    for question, value, unit in (("栎山“惠民菜单”23年砸了多少钱？", 1860e4, "CNY"),
+                                  ("柽溪23年底“四上”比“专精特新”多几家？", 278, "count"),
+                                  ("同为23年，樟陂固投领先柽溪几个亿？", 5.3e8, "CNY")):
+        a = corpus.ask(question)
+        assert states(a, value, unit, rel=1e-3), (question, a.text)
+    b = corpus.ask("Zhangpi (樟陂街道) FAI up 8% in 2023 — check?")
+    assert b.route == "abstain" and "52.6" in b.text, b.text
