@@ -3068,6 +3068,11 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
             other, key = next(x for x in plain if x.kind in _LEVEL), "only_level"
         elif r.kind in ("actual", "estimate") and any(x.kind == "target" for x in in_period):
             other, key = next(x for x in in_period if x.kind == "target"), "only_target"
+            if r.period and r.period.endswith("H2") and other.period.endswith("H2-plan"):
+                # '下半年新增托位多少' of a half-year report: the second half is still to come, its plan is meant
+                text = msg("lookup", lang, place=_place(place, lang), period=_period(other.period, lang), label=label,
+                           verb=_verb(other, lang), figure=_figure(other, lang), n=1)
+                return _answer(question, r, text, [other])
         else:
             key = "only_other"
         asked_kind = _ASKED_UNIT.get(r.unit_hint or "", str(r.kind)) if r.unit_strict \

@@ -20,6 +20,7 @@
   or names no measure ('By what rate?'), or when a passage of the report is read out first.
 - A news editor's shorthand: '砸了多少钱' (the outlay), '“四上”比“专精特新”多几家' (two kinds of firm), '领先…几个亿'
   (a gap), 'FAI up 8% — check?' (the rate, which the report does not give).
+- The second half asked of a half-year report ('下半年新增托位多少') is its plan.
 - A comparison's periods: a year written before the first of two places ('2022年甲街道和乙街道') is both places'; an
   English place given 'mid-2023' or 'end of September 2023' in its bracket has that period, the other its own.
 """
@@ -50,7 +51,9 @@ REPORTS = {
                      "1-6月，规上工业总产值93.4亿元，同比增长2.1%，其中区30强内产值58.7亿元，30强外产值34.7亿元。\n"
                      "1-5月，固定资产投资累计完成41.2亿元，完成年度目标的36.8%，其中工业投资17.9亿元。\n"
                      "二、土地与招商\n"
-                     "全年土地入库任务14.3公顷，上半年完成土地入库1.26万平方米。赴杭州、合肥等地开展招商活动4次，累计挖掘项目18个。\n",
+                     "全年土地入库任务14.3公顷，上半年完成土地入库1.26万平方米。赴杭州、合肥等地开展招商活动4次，累计挖掘项目18个。\n"
+                     "三、下半年工作计划\n"
+                     "新增托位数160个，完成老旧小区改造3个。\n",
     "cx_2023.txt": "柽溪街道2023年工作总结\n"
                    "一、经济发展\n"
                    "全年完成固定资产投资47.3亿元。“四上”企业增至342家，同比增长12.5%。专精特新企业64家。"
@@ -214,3 +217,8 @@ def test_an_editors_shorthand(corpus: Corpus) -> None:
         assert states(a, value, unit, rel=1e-3), (question, a.text)
     b = corpus.ask("Zhangpi (樟陂街道) FAI up 8% in 2023 — check?")
     assert b.route == "abstain" and "52.6" in b.text, b.text
+
+
+def test_the_second_half_of_a_half_year_report_is_its_plan(corpus: Corpus) -> None:
+    a = corpus.ask("桑岗下半年新增托位，稿里写106个，对吗？")
+    assert first_is(a, 160, "count") and a.route != "abstain", a.text
