@@ -123,8 +123,8 @@ _DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低�
                          r"\bdifference\b|\bby how (?:much|many)\b|\bgap\b|"
                          r"减去|减掉|算(?:个|一下)?差|\bminus\b|\bsubtract", re.I)  # 'A的固投减去B的固投'
 # a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
-_TIMES_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times (?:as|larger|bigger|more|higher|greater|over|the|its|their|"
-                          r"that)\b|\bwhat multiple\b|\bmultiple of\b", re.I)
+_TIMES_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times\b(?!\s+(?:did|does|do|has|have|had|was|were|is|are|in)\b)|"
+                          r"\bwhat multiple\b|\bmultiple of\b", re.I)
 _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.I)
 
 
@@ -3068,7 +3068,8 @@ def _kind_or_period_decline(question: str, r: Route, rows: list[Indicator], plac
             other, key = next(x for x in plain if x.kind in _LEVEL), "only_level"
         elif r.kind in ("actual", "estimate") and any(x.kind == "target" for x in in_period):
             other, key = next(x for x in in_period if x.kind == "target"), "only_target"
-            if r.period and r.period.endswith("H2") and other.period.endswith("H2-plan"):
+            if r.period and r.period.endswith("H2") and other.period.endswith("H2-plan") \
+                    and not _ACTUAL_ASKED.search(question) and not re.search(r"实际|真正|\bactual", question, re.I):
                 # '下半年新增托位多少' of a half-year report: the second half is still to come, its plan is meant
                 text = msg("lookup", lang, place=_place(place, lang), period=_period(other.period, lang), label=label,
                            verb=_verb(other, lang), figure=_figure(other, lang), n=1)

@@ -397,6 +397,7 @@ _ASKING = re.compile(r"哪[一个边家份类项]|谁|\bwhich\b", re.I)
 _ASK_LEAD = re.compile(r"^(?:[^：:？?]*?(?:[：:]|——|—)|\s*(?:除此之外|此外|另外)[，,])\s*(?=[^：:—]*?(?:多少|几|哪|谁))")
 # an ask that points back at things the sentences before name ('这些项目', '其中刑事警情', 'those projects')
 _BACK_REFERENCE = re.compile(r"这些|那些|这[\d一二两三四五六七八九十几]|那[\d一二两三四五六七八九十几]|其中|上述|以上(?:这|几)|这两|那两|两个金额|"
+                             r"之前|此前|以前|原先|原来|"
                              r"该项目|这个项目|这一?项|\b(?:these|those|them|the two|both figures|of which|that work|"
                              r"that figure|that number|the same)\b", re.I)
 
@@ -404,35 +405,48 @@ _BACK_REFERENCE = re.compile(r"这些|那些|这[\d一二两三四五六七八�
 def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str | None:
     """Of a question in several sentences, the one sentence that asks, with the places and the one year the
     others name when it names none: what the analyst already knows ('已经知道它2022年规上产值是…'), scene-setting
-    ('I'm building a profile of …') and what they do not want ('…那个数不要', 'not the growth rate') go. None when
-    no single sentence asks, or the asking one names no measure of its own ('那增速是多少？')."""
+    ('I'm building a profile of …') and what they do not want ('…那个数不要', 'not the growth rate') go. None unless
+    one sentence asks and names its measure itself (in English, by the Chinese it gives), and the others only set
+    the scene or set something aside: a clarification after the ask ('我是说…福利服务经费'), an ask that points
+    back ('这些项目') or a passage read out keep the question whole."""
     lang = language_of(question)
     split = r"(?<=[。？?！!；;])" if lang == "zh" else r"(?<=[.?!;])\s+(?=[A-Z“‘'\"(])"
     parts = [p for p in re.split(split, question) if p.strip()]
-    asking = [n for n, p in enumerate(parts) if _NUMBER_Q.search(p) or _ASKING.search(p)]
-    asks = [n for n in asking if re.search(r"[？?]\s*$", parts[n])] or asking  # ('好几个面积：…。': no ask)
+    asking = [n for n, p in enumerate(parts) if _NUMBER_Q.search(p) or _ASKING.search(p)
+              or re.search(r"吗|是否|有没有|是不是|能否|^\s*(?:did|does|do|is|was|were|has|have|had|are)\b", p, re.I)]
+    asks = [n for n in asking if re.search(r"[？?]\s*$", parts[n])]
     if len(parts) < 2 or len(asks) != 1 or DERIVE.search(question) \
             or re.search(r"[“\"][^”\"]*\d[^”\"]*[”\"]", "".join(parts[: asks[0]])):
         return None  # (a passage of the report read out before the ask is what the ask is about)
     ask = parts[asks[0]]
+    after = parts[asks[0] + 1 :]
+    if any(not _SETS_ASIDE.search(p) for p in after):
+        return None  # ('…花了多少？我是说…福利服务经费。': what follows says what is asked)
     lead = _ASK_LEAD.match(ask) if lang == "zh" else None
     before = "".join(parts[: asks[0]]) + (lead.group(0) if lead else "")
     ask = ask[lead.end() :] if lead else ask
-    if _BACK_REFERENCE.search(ask):
-        return None  # ('这些项目总共投入了多少': what the sentence before names is asked)
+    given = re.sub(r"[\d.]*(?:[万亿千百]?元|万?平方米|公顷|万?亩|万?吨|个百分点)", "", _PLACE_GLOSSES.sub("", ask))
+    if _BACK_REFERENCE.search(ask) or (lang == "en" and not re.search(r"[\u4e00-\u9fff]{2}", given)):
+        return None  # ('这些项目总共投入了多少': what the sentence before names is asked; 'How many 亿元 is it?')
     own = resolve_places(ask, names, metas)
     words = indicator_phrase(ask, own.spans, lang, own.found)
-    if lang == "en":  # ('… climbed in 2023. By what rate?': a kind asked, of the measure named before)
-        words = re.sub(r"\b(?:rate|growth|figure|number|total|count|amount|share|percentage|value|level|change)s?\b",
-                       " ", words, flags=re.I)
-    if len(re.sub(r"[^\u4e00-\u9fff]" if lang == "zh" else r"[^A-Za-z\u4e00-\u9fff]", "", words)) < 2:
-        return None  # ('…。那增速是多少？': the measure is the sentence before's)
+    nouns = [w for w, pos in tagged(words) if len(w) >= 2 and pos.startswith("n") and not _GENERIC_NOUN.fullmatch(w)]
+    if lang == "zh" and not nouns and not terms_for_question(ask):
+        return None  # ('…。那增速是多少？', '具体多少来着', '核实一下是哪个街道更低': the measure is the sentence before's)
     kept = [p for p in resolve_places(before, names, metas).found if p not in own.found]
     years = sorted(set(_YEAR.findall(before)))
     dated = bool(_YEAR.search(ask) or _SHORT_YEAR_ZH.search(ask) or _PERIOD_WORDS.search(ask)
                  or re.search(r"\b(?:H[12]|Q[1-4]|first half|mid-year|(?<!that )(?<!the )year)\b", ask, re.I))
     when = f"{years[0]}{'年' if lang == 'zh' else ''}" if len(years) == 1 and not dated else ""
     return " ".join([*kept, when, ask]).strip()
+
+
+# a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
+_SETS_ASIDE = re.compile(r"不要|不是|不用|别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
+                         r"\bleave\b|\bexclud|\bignore\b|\bI know\b", re.I)
+# a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
+_PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
+_GENERIC_NOUN = re.compile(r"街道|地方|地区|数字|数据|情况|方面|报告|问题|时候|时间|部分|东西|事情|核实|核对|确认|说明|介绍|对比|比较")
 
 
 # a place the question sets aside ('excluding Pinghu', '…Pinghu gives only January–May, so leave it out', '除平湖外',
@@ -455,7 +469,8 @@ def _places_left_out(question: str, names: Sequence[str], metas: Sequence[Report
 
 
 # an English note after a Chinese term ('小初学位 (primary plus junior-secondary places)'): the term says it
-_GLOSS_EXPLAINED = re.compile(r"(?<=[\u4e00-\u9fff])([”’'\"]?)\s*\((?![^()]*[\u4e00-\u9fff])[A-Za-z][^()]{2,60}\)")
+_GLOSS_EXPLAINED = re.compile(r"(?<=学位|面积|产值|收入|投资|企业|项目|人数|户数|数量|总额|用地|税收|经费)([”’'\"]?)\s*"
+                              r"\((?![^()]*[\u4e00-\u9fff])[A-Za-z][^()]{2,60}\)")  # (a measure's; a programme's name keeps its note)
 
 
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:

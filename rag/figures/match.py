@@ -1124,8 +1124,10 @@ def en_in_context(phrase: str, row: Indicator) -> float:
     words, got_words, terms, fit = cover
     quote = row.context or row.evidence.quote
     # the things a count counts, said by the figure's unit ('households' of 纳入监测对象53户): held by the figure
-    got_words = tuple(1.0 if g < 1 and row.unit and (c := _counted_class(w)) is not None
-                      and re.search(_COUNTED_CLASSES[c][1], row.unit) else g for w, g in zip(words, got_words, strict=True))
+    by_unit = tuple(g < 1 and bool(row.unit) and (c := _counted_class(w)) is not None
+                    and bool(re.search(_COUNTED_CLASSES[c][1], row.unit)) for w, g in zip(words, got_words, strict=True))
+    got_words = tuple(1.0 if u else g for u, g in zip(by_unit, got_words, strict=True))
+    cap = _ANCHORED if any(by_unit) else 1.0  # (held by the unit alone: a match, never ahead of a label that says it)
     got = [*got_words, *(0.6 if t in quote else 0.0 for t in terms)]
     held = sum(got)
     per_unit = _EN_PER_RE.search(phrase) if _PER_LABEL.search(row.label_zh) else None
@@ -1147,7 +1149,7 @@ def en_in_context(phrase: str, row: Indicator) -> float:
             * qualifier_fit(phrase, row.label_zh)
     if len(got) == 2 and min(got) == 0:
         return 0.0  # 'goats in stock' against 肉鸭存栏: of two words, the one neither label nor sentence holds decides
-    return round(sum(got) / len(got) * fit, 4)
+    return round(min(cap, sum(got) / len(got) * fit), 4)
 
 
 _PER_LABEL = re.compile(r"[村户人亩]均")

@@ -222,3 +222,12 @@ def test_an_editors_shorthand(corpus: Corpus) -> None:
 def test_the_second_half_of_a_half_year_report_is_its_plan(corpus: Corpus) -> None:
     a = corpus.ask("桑岗下半年新增托位，稿里写106个，对吗？")
     assert first_is(a, 160, "count") and a.route != "abstain", a.text
+
+
+def test_a_question_kept_whole_when_its_ask_leans_on_the_rest(corpus: Corpus) -> None:
+    a = corpus.ask("有说法称2023年柽溪的投资比樟陂多，固定资产投资更高。核实一下是哪个街道更高？")
+    assert first_is(a, 52.6e8, "CNY"), a.text
+    b = corpus.ask("Zhangpi (樟陂街道) reports its fixed-asset investment (固定资产投资) for 2023. How many 亿元 was it?")
+    assert first_is(b, 52.6e8, "CNY"), b.text
+    c = corpus.ask("柽溪2023年兜底花了多少？我是说发给低保对象、残疾人等困难群体的生活救助补贴。")
+    assert first_is(c, 860e4, "CNY"), c.text
