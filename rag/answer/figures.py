@@ -2520,7 +2520,10 @@ def _stock_for_flow(question: str, r: Route, measure: list[Indicator], places: l
     x = max(levels, key=lambda x: x.period)
     quote = x.evidence.quote
     at = quote.find(_number_text(x.value))
-    return x if at > 0 and bool(_STOCK_SAID.search(quote[max(0, at - 6) : at])) else None
+    # ('累计认定家庭牧场118家': a running total is a stock too)
+    if x.normalized_unit != "count":
+        return None  # (money or land run up in a year is the year's own: '1-5月累计完成投资' is no stock)
+    return x if x.kind == "cumulative" or at > 0 and bool(_STOCK_SAID.search(quote[max(0, at - 6) : at])) else None
 
 
 def _number_text(value: float) -> str:

@@ -345,6 +345,8 @@ def _claim_dropped(question: str) -> str:
 # an analyst's purpose before the question ('做财政口径的对比，', '写简报用：'), when the place asked follows it
 _PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核对|汇报)[^，,：:？?]{1,20}?(?:对比|比较|简报|材料|报告|稿子|汇报|用)|"
                            r"先摸个?底|先了解一下|想了解一下|问一下|想摸一?下[^，,：:？?]{0,12}?(?:家底|底数|情况)|"
+                           # '我是第一次看某街道的材料，': a newcomer's lead, its place kept
+                           r"我?(?:是)?(?:第一次|头一回|刚开始|刚)(?:看|读|接触|研究)[^，,：:？?]{0,16}?(?=[，,：:])|"
                            # '给领导的汇报材料要写某地旧改进展：': the document being written, then the ask
                            r"[^，,：:？?]{0,12}?(?:简报|材料|稿子|汇报稿|讲话稿)[^，,：:？?]{0,16}?(?=[：:])|"
                            # '兜底保障资金请核实：', '请提供：': an official's request, then the ask
@@ -1344,6 +1346,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"挖(?:出来?|到)了?的?", "挖掘", text)
     # '收进来多少公顷产业用地' (收储), '一下子腾出了…', '纳入…产业保障房管理' (纳管): everyday words for the report's
     text = re.sub(r"收(?:进来|回来)了?(?=多少|几)", "收储", text)
+    text = re.sub(r"摘(?:掉|下)了?(?:贫困)?(?:的)?帽子?|摘帽", "脱贫", text)  # '摘掉贫困帽子的有多少户': 脱贫
     text = re.sub(r"折合(?=[\u4e00-\u9fff]{1,4}?(?:多少|几))", "折", text)  # '鲜黄花折合干菜多少吨': 折干菜, as reports write
     text = re.sub(r"新添了?|新加了?(?![入坡起])", "新增", text)  # '新添了多少个托位': the places added (新增托位)
     text = re.sub(r"^[^，,：:？?]{0,24}?分量[：:]|(?<![\u4e00-\u9fff])它的?|它们的?", " ", text)  # '…的分量：它的入库量'

@@ -26,6 +26,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=�
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一])定了(?=几|多少)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
+                             r"\bwhat is the (?:floor|minimum)\b|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
                              r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
@@ -70,7 +71,8 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|(?<![至
                          re.I)
 # what is left of a whole, asked ('还有多少户…尚未脱贫', '剩余', 'how many are still unfinished')
 REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
-                        r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to)\b",
+                        r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|"
+                        r"still (?:needs?|needed)\b(?= in\b| for\b| over\b))\b",
                         re.I)
 CUMULATIVE = re.compile(r"累计")
 # Stated provisional: the figure awaits the statistics office.
