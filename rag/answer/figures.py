@@ -114,7 +114,7 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
 _DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?多少|差距|差额|"
-                         r"(?:领先|落后|超出|超过)了?[^，,？?]{0,6}?(?:多少|几个?)|"  # '布吉社零领先观湖几个亿'
+                         r"(?:领先|落后|超出|超过)了?[^，,？?]{0,6}?(?:多少|几个?)|"  # '甲地社零领先乙地几个亿'
 
                          r"\bhow far (?:ahead|behind|above|below)\b|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
@@ -3425,7 +3425,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     a_text, b_text, asks_smaller = terms
     whole = _WHOLE_FIRST.match(a_text) if r.language == "zh" else None
-    if whole:  # '规上产值里，区50强外的企业比50强内的多出多少': two parts of one whole, each measured as the whole is
+    if whole:  # '产值当中，甲类比乙类高出几个亿': two parts of one whole, each measured as the whole is
         head = next((w for w, pos in reversed(tagged(whole.group(1))) if len(w) >= 2 and pos.startswith("n")), "")
         a_text, b_text = (_part_measured(t, head) for t in (whole.group(2), b_text))
     which = asks_smaller is not None  # 'which of the two', not 'by how much'

@@ -1379,7 +1379,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
     text = re.sub(r"(?:一共|总共|共)投了?多少钱", "投入", text)  # '…项目一共投了多少钱': the outlay (总投入)
     text = re.sub(r"投入(?:了)?多少钱", "投入", text)  # '…砸了多少钱' (投入): the outlay
-    text = re.sub(r"投了?多少钱", "投资", text)  # '环提项目计划投多少钱': the investment
+    text = re.sub(r"投了?多少钱", "投资", text)  # '某工程打算投多少钱': the investment
     text = re.sub(r"[（(](?:单位)?[:：]?\s*(?:[万亿]?元|万人|公顷|亩|万亩|平方米|万平方米|个|家)[)）]", " ", text)  # '（万元）'
     text = re.sub(r"钱?(?:一共|总共)?投进去了?(?:多少钱)?", "投入", text)  # '…一共投进去多少钱', '钱一共投进去多少': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked
@@ -1389,7 +1389,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '…是31.6亿元，那同比增速呢？请给出具体百分比': the figure given, the 那 of a follow-up and the request's wording
     text = re.sub(r"(?:是|为|有|达到?)?\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷|件|宗)(?=[，,]\s*那)|"
                   r"请(?:给出|提供|说明|列出|告诉我)(?:一下)?(?:具体的?)?(?:百分比|百分数|数字|数值|数据)?|(?:^|(?<=[，,。？?\s]))那(?=[\u4e00-\u9fff])(?!一?年)", " ", text)
-    # '规上产值：玉塘和平湖谁大', '谁发得多': who is ahead, no part of the name
+    # '甲和乙的产值谁大', '谁发得多': who is ahead, no part of the name
     text = re.sub(r"谁(?:的)?(?:[\u4e00-\u9fff]得)?(?:更|最)?(?:大|多|高|少|小|低|强)(?=[？?，,]|$)", " ", text)
     # '给老人、残疾人这些群体发补贴': who receives it, no part of the name (发放补贴)
     text = re.sub(r"给?[^，,？?]{1,16}?(?:这些|那些|等)(?:群体|人群|对象|人员|困难群众)?发(?:放)?了?的?(?=[\u4e00-\u9fff]{0,4}?"

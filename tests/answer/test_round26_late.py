@@ -1,6 +1,6 @@
 """Corpus level, invented reports and figures: shapes an unseen set showed late this round.
 
-- A newcomer's lead ('我是第一次看某街道的材料，') keeps its place; '摘掉贫困帽子' is 脱贫.
+- A newcomer's lead ('头一回读某街道的东西，') keeps its place; '摘掉贫困帽子' is 脱贫.
 - English: 'what is the floor on the number of projects it must bring in' asks the plan's figure; 'how much does it
   still need in Q4 to reach its full-year task' is the task less what is done.
 - A year's new ones asked over a running total of things counted ('累计认定家庭农场87家') is declined, never the total.
@@ -26,14 +26,14 @@ corpus = invented_corpus("round26_late", REPORTS)
 
 
 def test_newcomers_words_and_colloquial_names(corpus: Corpus) -> None:
-    a = corpus.ask("我是头一回读荷塘街道的材料，2023年GDP一共是多少亿？")
+    a = corpus.ask("头一回读荷塘街道的东西，想先问问：2023年经济总量GDP达到了几个亿？")
     assert first_is(a, 63.8e8, "CNY"), a.text
     b = corpus.ask("荷塘街道2023年，摘掉了贫困帽子的一共有几户？")
     assert first_is(b, 87, "count"), b.text
 
 
 def test_english_floor_and_still_needed(corpus: Corpus) -> None:
-    a = corpus.ask("Hetang (荷塘街道), 2024 plan: what is the floor on the projects it must bring in (引进落户项目)?")
+    a = corpus.ask("Under its plan for 2024, Hetang (荷塘街道) must bring in projects (引进落户项目); what is the floor?")
     assert first_is(a, 18, "count") and a.route != "abstain", a.text
     b = corpus.ask("How much budget revenue does Liaozhou town (蓼洲镇) still need in the fourth quarter of 2025 to meet "
                    "its full-year task?")
