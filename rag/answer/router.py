@@ -444,7 +444,7 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
 
 
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"不要|不是|不用|别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
+_SETS_ASIDE = re.compile(r"不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
                          r"\bleave\b|\bexclud|\bignore\b|\bI know\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
 _PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
