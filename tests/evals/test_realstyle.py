@@ -59,7 +59,8 @@ GATES = [("realstyle", 0.93, 0.03), ("realstyle2", 0.88, 0.03), ("realstyle3", 0
          ("realstyle91", 0.90, 0.03), ("realstyle92", 0.93, 0.03), ("realstyle93", 0.90, 0.03),
          ("realstyle94", 0.94, 0.03), ("realstyle95", 0.94, 0.03), ("realstyle96", 0.94, 0.03),
          ("realstyle97", 0.88, 0.06), ("realstyle98", 0.94, 0.03), ("realstyle99", 0.91, 0.04),
-         ("realstyle100", 0.91, 0.03), ("realstyle101", 0.94, 0.04)]
+         ("realstyle100", 0.91, 0.03), ("realstyle101", 0.94, 0.04), ("realstyle102", 0.96, 0.03),
+         ("realstyle103", 0.96, 0.03), ("realstyle104", 0.90, 0.04), ("realstyle105", 0.93, 0.03)]
 
 
 @pytest.mark.slow
