@@ -2518,12 +2518,13 @@ def _stock_for_flow(question: str, r: Route, measure: list[Indicator], places: l
     if not levels or any(re.search(r"新|增", x.label_zh) for x in levels):
         return None
     x = max(levels, key=lambda x: x.period)
-    quote = x.evidence.quote
-    at = quote.find(_number_text(x.value))
-    # ('累计认定家庭牧场118家': a running total is a stock too)
     if x.normalized_unit != "count":
         return None  # (money or land run up in a year is the year's own: '1-5月累计完成投资' is no stock)
-    return x if x.kind == "cumulative" or at > 0 and bool(_STOCK_SAID.search(quote[max(0, at - 6) : at])) else None
+    if x.kind == "cumulative":
+        return x  # ('累计认定家庭牧场118家': a running total of things counted is a stock too)
+    quote = x.evidence.quote
+    at = quote.find(_number_text(x.value))
+    return x if at > 0 and _STOCK_SAID.search(quote[max(0, at - 6) : at]) else None
 
 
 def _number_text(value: float) -> str:
@@ -2668,16 +2669,31 @@ _FORMULA = re.compile(r"[“\"']?([^“”\"'÷/，,。？?（）()]{2,24}?)\s*(
                       r"[“\"]([^“”\"÷/，,。？?]{2,24}?)\s*/\s*([^“”\"÷/，,。？?]{2,24}?)[”\"]", re.I)  # ('“A/B”', quoted)
 
 
+def _formula_asked(question: str, r: Route) -> re.Match[str] | None:
+    """The division a question spells out, unless it asks a rate (the ratio route reads a rate with its full names:
+    '增加值率（增加值÷总产值）')."""
+    m = _FORMULA.search(question)
+    if m is None or r.unit_hint == "percent" or re.search(r"率[（(]|比例|比重|占比|百分|\b(?:rate|share|ratio)\b", question):
+        return None
+    return m
+
+
+def _formula_term(term: str) -> str:
+    """One side of a spelled-out division, less a figure quoted and a counting tail ('3028万元经费' → 经费,
+    '立案结案宗数' → 立案结案)."""
+    return re.sub(r"^[\d.]+[万亿]?元?|(?<=..)(?:总额|总数|数量|数|宗数|个数|件数)$", "", term.strip())
+
+
 def _formula(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
     """The one place's figure A divided by its figure B, when the question spells the division out and the
     report states both for the period: computed and said so; a decline when either is not found for certain."""
-    m = _FORMULA.search(question)
-    if m is None or r.unit_hint == "percent" or re.search(r"率[（(]|比例|比重|占比|百分|\b(?:rate|share|ratio)\b", question):
-        return None  # ('增加值率（增加值÷总产值）': a rate, which the ratio route reads with its full names)
+    m = _formula_asked(question, r)
+    if m is None:
+        return None
     lang, place = r.language, r.places[0]
     own = [x for x in rows if x.street == place and x.kind in _LEVEL
            and (not r.period or period_matches(x.period, r.period))]
-    terms = [re.sub(r"(?<=..)(?:总额|总数|数量|数|宗数|个数|件数)$", "", t.strip()) for t in m.groups() if t]
+    terms = [_formula_term(t) for t in m.groups() if t]
     found = [_sure_levels(t, r, own, ctx, pronoun=False) for t in terms]
     pairs = [(a, b) for a in found[0] for b in found[1] if a is not b and a.period == b.period and b.value > 0]
     where = _place(place, lang)
@@ -2694,11 +2710,11 @@ def _formula(question: str, r: Route, rows: list[Indicator], ctx: Context) -> An
 def _formula_compared(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
     """Two places, each one's figure A divided by its figure B as the question spells out, and the gap: computed
     and said so; a decline when either place lacks either figure for certain (never the totals ranked)."""
-    m = _FORMULA.search(question)
+    m = _formula_asked(question, r)
     if m is None:
         return None
     lang = r.language
-    terms = [re.sub(r"(?<=..)(?:总额|总数|数量|数|宗数|个数|件数|总投入)$", "", t.strip()) for t in m.groups() if t]
+    terms = [_formula_term(t) for t in m.groups() if t]
     # each place's own words for the two ('民生微实事（…经费对应的项目数）与…民生大盆菜（总投入对应的立项数）')
     parts = dict(_part_questions(question, r.places))
     each: list[tuple[str, Indicator, Indicator]] = []
@@ -2709,8 +2725,7 @@ def _formula_compared(question: str, r: Route, rows: list[Indicator], ctx: Conte
         named = re.search(r"^([^（(，,]*)[（(]([^（）()]{1,16}?)对应的([^（）()]{1,16}?)[)）]", seg)
         topic = named.group(1) if named else re.split(r"[，,（(]", seg)[0]
         # ('…（3028万元经费对应的项目数）': this place's own words for the two, less the figure quoted)
-        own_terms = [re.sub(r"^[\d.]+[万亿]?元?|(?<=..)(?:总额|总数|数量|数|个数)$", "", t) for t in named.groups()[1:]] \
-            if named else terms
+        own_terms = [_formula_term(t) for t in named.groups()[1:]] if named else terms
         found = [_sure_levels(topic + t, sub, own, ctx, pronoun=False) or _sure_levels(t, sub, own, ctx, pronoun=False)
                  for t in own_terms]
         pairs = {(a.label_zh, b.label_zh, a.period): (a, b) for a in found[0] for b in found[1]

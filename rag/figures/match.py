@@ -90,6 +90,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     # ('签约41台、竣工17台': the 签约 figure's sentence holds 竣工 too, and is not the one asked)
     gloss_named = bool(gloss_terms) and any(all(t in x.label_zh for t in gloss_terms) for x in rows)
     entity_glossed = any(_ENTITY_END.search(t) for t in gloss_terms)  # ('宏岳集团': a firm, whose figures are many)
+    measures = _measure_words(spaced) if lang == "en" and gloss_terms else []  # read once, not once per row
     for row in rows:
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
@@ -128,7 +129,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 and row.label_zh.endswith(short_gloss) and _DONE_TO.fullmatch(row.label_zh[: -len(short_gloss)]):
             lex = _COUNTED_GLOSS  # 'how many mushroom logs (菌棒) did it cultivate' over '栽培菌棒420万棒': a verb, then them
         elif lang == "en" and lex < _ANCHORED and len("".join(gloss_terms)) >= 4 and not entity_glossed \
-                and all(t in row.label_zh for t in gloss_terms) and _measures_held(spaced, row.label_zh):
+                and all(t in row.label_zh for t in gloss_terms) and _measures_held(measures, row.label_zh):
             lex = _ANCHORED  # 'money into the '民生微实事·大盆菜' programme' over '投入民生微实事·大盆菜经费': every gloss given
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
@@ -242,12 +243,16 @@ _TIE = 0.03  # more than the margin two rival measures tie within
 _ENTITY_END = re.compile(r"(?:集团|公司|企业|厂|园区?|项目|基地)$")
 
 
-def _measures_held(phrase: str, label: str) -> bool:
-    """The phrase names a measure ('tax', 'output', 'money') and each has a Chinese word of two characters or more
-    the label holds ('money' and 经费; never 'output' and 总投资)."""
+def _measure_words(phrase: str) -> list[tuple[str, ...]]:
+    """For each measure an English phrase names ('tax', 'output', 'money'), its Chinese words of two characters or
+    more."""
     nouns = [*EN_MEASURE_NOUN.findall(phrase), *re.findall(r"\bmoney\b", phrase, re.I)]
-    return bool(nouns) and all(any(z in label for z in (*english_to_zh(m), *_MONEY_WORDS.get(m.lower(), ()))
-                                   if len(z) >= 2) for m in nouns)
+    return [tuple(z for z in (*english_to_zh(m), *_MONEY_WORDS.get(m.lower(), ())) if len(z) >= 2) for m in nouns]
+
+
+def _measures_held(measures: list[tuple[str, ...]], label: str) -> bool:
+    """The phrase names a measure and the label holds a word of each ('money' and 经费; never 'output' and 总投资)."""
+    return bool(measures) and all(any(z in label for z in words) for words in measures)
 
 
 _MONEY_WORDS = {"money": ("资金", "经费", "金额", "投入", "款项")}  # money spent, as reports name it
