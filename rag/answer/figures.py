@@ -52,8 +52,10 @@ from rag.figures.match import (
     english_to_zh,
     governing_age,
     head_noun,
+    head_thing,
     item_core,
     label_similarity,
+    longer_word,
     match_rows,
     measure_of,
     names_item,
@@ -113,7 +115,7 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
              "m2": {"m2", "mu_times"}}  # …one about a sown area, in 亩 or in 亩次 (the report's own unit, shown)
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
-_DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?多少|差距|差额|"
+_DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?(?:多少|几)|差距|差额|"
                          r"(?:领先|落后|超出|超过)了?[^，,？?]{0,6}?(?:多少|几个?)|"  # '甲地社零领先乙地几个亿'
 
                          r"\bhow far (?:ahead|behind|above|below)\b|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
@@ -131,6 +133,56 @@ _GROWTH_ASKED = re.compile(r"增长|增速|增幅|同比|\bgrowth\b|\bgrow", re.
 # ---- entry -----------------------------------------------------------------------------------------
 def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
+    got = _indicator_answer(question, r, ctx)
+    if (got is None or got.route == "abstain" and got.text.startswith(_NOT_FOUND_ZH)) and r.language == "zh" \
+            and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup":
+        # '给客户做财政实力对比：XX街道那一年收上来的税有多少亿元？': the clause that asks, read alone with the
+        # place and year the others name, when the whole question's words found nothing
+        narrow = _ask_clause(r.asked or question, r)
+        if narrow:
+            sub = route(narrow, ctx.reports)
+            if sub.places == r.places and sub.intent == "lookup":
+                retried = _indicator_answer(narrow, sub, ctx)
+                # (…a figure of the measure the clause names: its lexicon key, or a label like its words)
+                if retried is not None and retried.route == "indicator" and retried.table and all(
+                        any(BY_KEY[k].regex.search(x.label or "") for k in sub.keys if k in BY_KEY)
+                        or label_similarity(sub.phrase, x.label or "") >= _NARROW_FIT for x in retried.table[:1]):
+                    return retried.model_copy(update={"question": question})
+    return got
+
+
+_NARROW_FIT = 0.6  # how like the asking clause's words a figure found by them alone must be labelled
+
+
+_NOT_FOUND_ZH = msg("not_found", "zh", where="", terms="")[:6]  # "报告中未找到…"
+
+
+def _ask_clause(question: str, r: Route) -> str | None:
+    """The clause of a Chinese question that asks ('…，22年底“四上”企业一共是多少家？'), with the clause before it
+    when it names no measure of its own, and the place and years the question names elsewhere; None when the
+    question is that clause already."""
+    parts = [p for p in re.split(r"(?<=[，,：:；;。！!？?])", question) if p.strip()]
+    asking = [n for n, p in enumerate(parts) if NUMBER_QUESTION.search(p)]
+    if len(parts) < 2 or not asking:
+        return None
+    at = asking[-1]
+    before = "".join(parts[:at])
+    if any(q.unit for q in scan_quantities(before)) or re.search(r"(?:里|中|当中|之中|里面)[，,]$", parts[at - 1] if at else ""):
+        return None  # ('新增的4100座中小学学位里，小学学位有多少座': the ask is of the whole the words before name)
+    clause = parts[at]
+    words = indicator_phrase(_without_places(clause, r), [], "zh", r.places)
+    if not any(len(w) >= 2 and pos.startswith("n") for w, pos in tagged(words)) and at > 0:
+        clause = parts[at - 1] + clause
+    if len(clause) >= len(question) - 2:
+        return None
+    place = r.places[0]
+    named = place in clause or short_name(place) in clause
+    years = [y for y in dict.fromkeys(re.findall(r"20\d\d年|\d\d年(?=底|末|初|全年|上半年|$)", question))
+             if y not in clause]
+    return "".join([*([] if named else [place]), *years[:1], clause])
+
+
+def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     question = r.asked or question  # its asides dropped ('别和2025年的目标混为一谈')
     if len(r.places) == 1 and not r.unknown_places and not r.twins and r.language == "zh" \
             and AVERAGE_ASKED.search(question):
@@ -345,6 +397,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.language == "zh" and (sum(1 for f in focus if _word_held(f, sent)) < _SOLE_COVER * len(focus)
                                or not (r.measure_word and r.measure_word != "个") and _head_words(r.phrase) not in sent):
         return None  # ('升级改造了多少个垃圾屋' over a sentence of upgrades that names no 垃圾屋)
+    thing = head_thing(r.phrase) if r.language == "zh" else ""
+    if len(thing) >= 3 and thing not in sent and thing[:-1] in sent and longer_word(thing):
+        return None  # ('葡萄干产量' over '预计葡萄总产量…': the grapes, not the raisins)
     if r.language == "zh" and any(v not in sent for v in _villages_named(r.phrase) + _AGES.findall(question)):
         return None  # a village ('某村集体经济收入' over the town's total) or an age group the sentence never names
     frame = context_frame(question) if r.language == "zh" else ""
@@ -901,6 +956,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # '前一年的固投', '全口径税收', '按…推算', '谁的固投少一些', '没有说…完成的还有几个'; never a bare '投资')
         lexical = any(t.regex.fullmatch(trimmed) for t in TERMS if t.key in r.keys)  # ('税收': a lexicon indicator)
         new_only = dropped == "新" and r.phrase.startswith("新")  # ('新上市公司' less 新 is another measure)
+        thing = head_thing(r.phrase)
+        if len(thing) >= 3 and thing not in trimmed and thing[:-1] in trimmed and longer_word(thing):
+            trimmed = r.phrase  # ('葡萄干产量' less 干 is the grapes' output: another thing's)
         if (len(trimmed) >= 3 or lexical) and trimmed != r.phrase and not _NOT_DROPPED.search(dropped) and not new_only:
             again = stock_first(question, match_rows(trimmed, rows, keys=r.keys, lang="zh", embed=ctx.embed))
             if again and again[0].score >= _TRIMMED_SURE:
@@ -955,10 +1013,16 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return to_go
     if len(places) == 1 and (_VS_TARGET.search(question) and (
             ASKS_CHANGE.search(question) or _DIFF_ASKED.search(question)
-            or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b|\bby how much\b.*\b(?:"
+            or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b|\bhow (?:much|many)\b[^?]{0,20}?\b(?:below|above|"
+                         r"short of|over|under)\b|\bby how much\b.*\b(?:"
                                                       r"exceed|surpass|beat|top|miss|fall short|fell short)", question, re.I))
             or _ATTAINED.search(question)):
-        against = _actual_vs_target(question, r, measure, places[0])
+        # (the result and the plan may be worded apart: '其中10万元以上的村11个' and '…10万元以上的村达到12个')
+        top = max((x.score for x in scored), default=0.0)
+        chosen = {id(x) for x in measure}
+        near = [x.row for x in scored if x.score >= max(0.85, top - 0.15) and id(x.row) not in chosen
+                and x.row.normalized_unit == measure[0].normalized_unit] if measure else []
+        against = _actual_vs_target(question, r, measure + near, places[0])
         if against is not None:
             return against
     if r.intent == "aggregate" and len(r.places) == 1 and len(r.years) <= 1:
@@ -1610,7 +1674,10 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
 
     def rank(item: tuple[str, list[Scored]]) -> tuple[float, ...]:
         _, ss = item
-        best = max(s.score for s in ss)
+        # (a result asked: a family is as good as its rows that are no plan; '水稻种植面积' as a plan's label never
+        # lifts the family's actual '粮食作物播种面积' above '水稻播种面积')
+        best = max((s.score for s in ss if "target" in wanted or s.row.kind != "target"),
+                   default=max(s.score for s in ss))
         has_kind = int(any(s.row.kind in wanted or r.kind == "estimate" and _expected_effect(s.row) for s in ss))
         # one place's figure: a lexicon key asked, then the closer label (a ranking keeps its family)
         # (…a ranking too, between measures that tie: 'fixed-asset investment (投资额)' is no bare '投资')
@@ -2095,7 +2162,10 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
                         # 'by how much did its 2024 FAI exceed the target set in its 2023 report'
                         r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:\w+ ){0,2}"
-                        r"(?:plan|target|task|goal|quota)s?\b", re.I)
+                        r"(?:plan|target|task|goal|quota)s?\b|"
+                        # 'how many 万元 below that goal did the 2022 outturn land'
+                        r"\bhow (?:much|many)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
+                        r"(?:\w+ ){0,2}(?:plan|target|task|goal|quota)s?\b", re.I)
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
@@ -2344,7 +2414,7 @@ def _prior_of_quoted(question: str, r: Route, given: list[Indicator], rows: list
         g = growth[0]
         before = a.value / (1 + g.value / 100)
         place, label = _place(a.street, lang), _label([a], lang)
-        if r.kind == "yoy_change" or _CHANGE_ASKED.search(question):
+        if r.kind == "yoy_change" or _CHANGE_ASKED.search(question) or _NET_ADDED.search(question):
             change = a.value - before
             text = msg("derived_increase" if change >= 0 else "derived_decrease", lang, place=place,
                        period=_period(a.period, lang), label=label, figure=_computed(abs(change), a, lang),
@@ -2441,6 +2511,11 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                 a = max(done, key=lambda x: x.evidence.start)  # the amount the rate follows
                 target = a.value / (rate.value / 100 if rate.unit == "%" else rate.value)
                 fig = _computed(target, a, lang)
+                if _EXCESS_ASKED.search(question) and a.value > target:  # '超出任务的那部分': done less the target
+                    text = msg("derived_excess", lang, place=_place(place, lang), label=label, target=fig,
+                               figure=_computed(a.value - target, a, lang), done=_figure(a, lang),
+                               rate=_figure(rate, lang), period=_period(a.period, lang))
+                    return _answer(question, r, text, [a, rate], caveats=[msg("computed_note", lang)])
                 if _GAP_ASKED.search(question):  # '要完成全年目标，还差多少': the target less what is done
                     text = msg("derived_gap", lang, place=_place(place, lang), label=label, target=fig,
                                figure=_computed(target - a.value, a, lang), done=_figure(a, lang),
@@ -2541,6 +2616,10 @@ _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of 
                           r"(?:in \d{4}\s*)?\?", re.I)
 _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
                         r"to go|short))\b", re.I)
+# what was done over the task, asked: '超出任务的那部分', '多完成了多少', 'by how much did it beat the target'
+_EXCESS_ASKED = re.compile(r"超(?:出|过|额)(?:了)?(?:年度|全年)?(?:任务|目标|计划)的?(?:那)?部分|多完成了?(?:大约|约)?(?:多少|几)|"
+                           r"超(?:出|过)(?:了)?(?:年度|全年)?(?:任务|目标|计划)(?:大约|约)?(?:多少|几)|"
+                           r"by how much did [^?]{0,60}?(?:beat|exceed|overshoot|surpass)|(?:excess|overshoot) over", re.I)
 # the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
 _REST_ASKED = re.compile(r"还有[^，,？?]{0,8}(?:没有?|未|尚未)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
@@ -3306,7 +3385,7 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]
             found[place] = period_of(m.group(1) + own, [int(m.group(2))]) or m.group(2)
-        elif re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:报告年度|报告(?:那|当|的)一?年|报告年份|report[- ]year)",
+        elif re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+in\s+(?:its|the)\s+)?(?:(?:its|the|their)\s+(?:own\s+)?)?(?:报告年度|报告(?:那|当|的)一?年|报告年份|report[- ]year)",
                        question, re.I):
             found[place] = ""  # 'XX街道报告年度': that report's own year, whichever it is
         elif part := re.search(rf"(?:{pat})\S{{0,2}}\s*(?:[（(]\s*)?(上半年|下半年|前三季度|第?一季度|"
@@ -3363,6 +3442,12 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
 
 # Two measures of one place compared: '社零总额比固定资产投资多多少', 'by how much did retail sales exceed investment'.
 _TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大|少|低|小)(?:出|了)?(?:大约|约|大概)?(?:多少|几)")
+# 'A与B合计多少平方米', 'A和B加起来一共多少': two measures of one place added up
+_SUM_ZH = re.compile(r"^(?P<a>[^，,？?]{2,}?)(?:与|和|跟|加上?|及)(?P<b>[^，,？?、]{2,}?)[，,]?\s*(?:两者|二者|两项)?(?:加起来|加在一起|合起来)?"
+                     r"(?:合计|一共|总共|共计|之和|总和|加起来)(?:是|有|为|约)?(?:大约|约|大概)?(?:多少|几)")
+# 'A与B，两者差几个百分点', 'A和B相差多少': the gap between two measures named side by side
+_GAP_ZH = re.compile(r"^(?P<a>[^，,？?]+?)(?:和|与|跟|同)(?P<b>[^，,？?、]+?)[，,]?\s*(?:两者|二者|两项|两个数|这两个?数?)?(?:之间)?"
+                     r"(?:相)?差(?:了|距|值|额)?(?:是|有)?(?:大约|约|大概)?(?:多少|几)")
 _TWO_EN = re.compile(r"\bby how (?:much|many (?:percentage )?points) did (?P<a>.+?) (?:exceed|outstrip|top|surpass|beat|outpace) "
                      r"(?P<b>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
                      r"\bhow much (?:more|higher|larger) (?:was|were) (?P<a2>.+?) than (?P<b2>[^?]+?)\s*(?:in \d{4}\s*)?\?|"
@@ -3410,7 +3495,7 @@ def _two_terms(question: str, lang: str) -> tuple[str, str, bool | None] | None:
     """The two things a question sets against each other, as written, and what it asks of them: None for a
     difference ('A比B多多少'), for 'which of them' ('A和B，哪个…', 'which is larger, A or B') whether it asks for the
     smaller (or, of falls, the smaller fall). None if it names no two."""
-    m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question)
+    m = (_TWO_ZH if lang == "zh" else _TWO_EN).search(question) or (_GAP_ZH.search(question) if lang == "zh" else None)
     if m is None:
         w = (_WHICH_ZH if lang == "zh" else _WHICH_EN).search(question)
         return (w.group("a"), w.group("b"), bool(_WHICH_LESS.search(w.group("how")))) if w else None
@@ -3436,6 +3521,11 @@ def _other_counters(a: Indicator, b: Indicator) -> bool:
 def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     """One place's two figures, the second subtracted from the first, when both are found in one unit."""
     terms = _two_terms(question, r.language)
+    summed = _SUM_ZH.search(question) if terms is None and r.language == "zh" else None
+    # '已完成入库的土地与正在办理入库手续的土地合计多少平方米': the two added up (items listed, 'A、B和C一共', are
+    # summed as items)
+    if summed and "、" not in summed.group("a"):
+        terms = (summed.group("a"), summed.group("b"), None)
     if terms is None or len(r.places) != 1:
         return None
     a_text, b_text, asks_smaller = terms
@@ -3480,7 +3570,7 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     falls = which and a.kind == b.kind == "yoy_growth" and bool(DECLINE_ASKED.search(question))
     if which and (abs(b.value) > abs(a.value) if falls else (b.normalized_value > a.normalized_value) != asks_smaller):
         a, b = b, a  # 'which is larger': the one asked for first
-    delta = round(_in_unit_of(a.normalized_value - b.normalized_value, a), 4)
+    delta = round(_in_unit_of(a.normalized_value + (b.normalized_value if summed else -b.normalized_value), a), 4)
     size = abs(delta)
     if a.normalized_unit == "percent":  # two rates differ by percentage points
         shown = format_zh(size, "个百分点") if lang == "zh" else f"{size:g} percentage points ({format_zh(size, '个百分点')})"
@@ -3488,7 +3578,8 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
         shown = format_zh(size, a.unit) if lang == "zh" else f"{format_en(size, a.unit)} ({format_zh(size, a.unit)})"
     named = {x.kind: ("" if lang == "zh" else " ") + msg(f"asked_{x.kind}", lang) for x in (a, b)
              if x.kind in _RATE_KINDS and not falls}  # ('…降幅更大' says the rate)
-    key = "measure_fell_more" if falls else "measure_difference" if delta >= 0 else "measure_shortfall"
+    key = "measure_sum" if summed else "measure_fell_more" if falls else "measure_difference" if delta >= 0 \
+        else "measure_shortfall"
     la, lb = _label([a], lang), _label([b], lang)
     if la == lb:  # one lexicon name for two labels ('新增小学学位', '初中学位'): the report's own words tell them apart
         la, lb = f"{la} ({a.label_zh})", f"{lb} ({b.label_zh})"
@@ -3532,6 +3623,10 @@ def _part_figure(seg: str, sub: Route, place: str, ctx: Context, *, sure: bool, 
         return None
     row, _ = _pick([x for x in measure if x.street == place], sub, WANTED.get(sub.kind, WANTED["actual"]),
                    question=seg)
+    if row is not None and any(x.label_zh == row.label_zh and x.period == row.period and x.kind == row.kind
+                               and x.street == place and x.normalized_unit == row.normalized_unit
+                               and x.value != row.value for x in measure):
+        return None  # one label twice in a period ('加强针接种率' of two age groups): which one is a guess
     return row
 
 
@@ -3559,6 +3654,15 @@ def _part_questions(question: str, places: Sequence[str]) -> list[tuple[str, str
     return out
 
 
+def _only_tail_nouns(phrase: str, question: str, lang: str) -> bool:
+    """A place's part names nothing but what the shared ask at the end counts ('…，加上布吉建成的，合计多少个项目'):
+    the measure is the one both share."""
+    if lang != "zh" or not (tail := re.split(r"[，,]", question)[-1]):
+        return False
+    nouns = [w for w, pos in tagged(phrase) if len(w) >= 2 and pos.startswith("n")]
+    return bool(nouns) and len(re.split(r"[，,]", question)) >= 3 and all(w in tail for w in nouns)
+
+
 def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
     """Two places each asked with their own wording ('A街道接听解决的群众问题，和B街道办结的来访诉求，哪个更多'), or
     one measure each place words its own way ('农村改厕' / '户厕改造'): each place matched alone, in its own period,
@@ -3567,14 +3671,15 @@ def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
     parts = _part_questions(question, r.places)
     if len(parts) != len(r.places) or len(parts) < 2:
         return None
-    subs = []
+    subs: list[tuple[Route, bool]] = []
     for place, seg in parts:
         sub = route(seg if re.search(r"[？?]$", seg) else seg + ("?" if r.language == "en" else "？"), ctx.reports)
         if sub.places != [place]:
             return None
-        shared = not sub.phrase
+        shared = not sub.phrase or _only_tail_nouns(sub.phrase, question, r.language)
         if shared:  # 'A街道（2022年）和B街道（报告年度）相比，哪个完成的小区更多': the measure both share
-            sub = sub.model_copy(update={"phrase": r.phrase, "keys": r.keys})
+            base = next((s for s, own in subs if not own), r)  # ('A的X，加上B的…': the X named before)
+            sub = sub.model_copy(update={"phrase": base.phrase, "keys": base.keys})
         if len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", sub.phrase)) < 2:
             return None
         subs.append((sub, shared))

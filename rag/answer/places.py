@@ -265,6 +265,10 @@ class _PlaceReader:
             start = m.end() - len(full)
             county = _county_before(self.q, start)
             taken = [k for k in self.known if _same_place(full, k) and self.take(k, start, m.end())[0]]
+            own = [k for k in self.known if re.search(r"(?:镇|乡|街道)$", name) and _same_place(name, k)]
+            if not taken and own:  # '桃泊镇镇人代会', '某乡乡政府': the place, then its own body
+                self.take(own[0], start, start + len(name))
+                continue
             if not taken and full.endswith(("城镇", "集镇", "乡镇", "小镇")):
                 continue  # '新增城镇就业', '云创小镇' (a themed park): words, no place, nothing to take out
             if not taken and _AREA_AFTER.match(self.q, m.end()):

@@ -69,10 +69,11 @@ _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
+                    r"(?:和|与|跟|同)20\d\d年?(?:相比|比较)|"  # '和2021年相比，2022年…扩大了多少': two years of one place
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
-_GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|涨得?(?:更|最)?快|跑得?(?:更|最)?快|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
+_GROWTH = re.compile(r"(?:减少|增加|降低|提高|少|多)了?(?:几成|百分之(?:几|多少))|同比|增长|增幅|涨幅|增速|下降|降幅|比增|涨得?(?:更|最)?快|跑得?(?:更|最)?快|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose|climb(?:ed|s)?)\b|"
                      r"\b(?:by|at) what rate\b|"  # '… climbed in the year. By what rate?'
                      r"\b(?:up|down|rose|fell|grew|increased|decreased)\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent)|"  # 'FAI up 8% — check?'
@@ -91,7 +92,7 @@ _GROWTH = re.compile(r"同比|增长|增幅|涨幅|增速|下降|降幅|比增|�
                      r"previous year|prior year|last year|a year (?:earlier|before))\b|"  # '% change on the year before'
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
-_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:完成|占).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:完成|占|相当于).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
                          # '固投的全年目标，1-11月完成了几成'
@@ -246,6 +247,7 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     # '（不要增速）', '（不是企业数、不是增速）': what is not asked, named in a bracket
                     r"[（(](?:不要|不是|不含|不包括|不算|不计|并非|而非)[^（()）]{1,30}[)）]|"
                     r"[（(](?:只要|只问|仅要|仅问)[^（()）]{1,30}[)）]|"  # '（只要落地产值那一个倍数）': the ask, said again
+                    r"[（(]要[^（()），,]{1,12}[，,]\s*(?:不要|不是|而非)[^（()）]{1,20}[)）]|"  # '（要金额，不要增速）'
                     # '…小初学位, leaving out senior-high places?': what the ask already leaves out, said last
                     r",\s*(?:leaving out|excluding|not counting|not including|without)\s+(?:the\s+|its\s+)?[^,?]{1,40}"
                     r"(?=\s*\?\s*$)|"
@@ -256,6 +258,7 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)|"
                     # '… amount, please, not the completion rate.', '，而不是完成率': what is not asked
                     r"[,;]\s*(?:and |but )?(?:not|rather than|instead of) (?:the |its |a )?[^,;.?()]{1,40}?(?=[.?]|$)|"
+                    r"\s+(?:rather than|instead of) (?:the |its |a )?[^,;.?()]{1,40}?(?=[.?]|$)|"  # '…level rather than the change?'
                     r"[，,]\s*(?:而)?不是(?:问)?(?!吗)[^，,。？?（）()]{1,20}?(?=[。？?]|$)|"
                     # 'Give it in yuan, and say whether it covers the full first half (January–June)': a check of
                     # the figure found, not the period asked
@@ -356,7 +359,8 @@ _CLAIM_LEAD_EN = re.compile(r"^\s*(?:(?:I'm|I am|We're|We are)\s+(?:just\s+)?(?:
                             r"double-checking)\s+(?:a|the|one|this)\s+(?:line|claim|sentence|statement|figure|draft|story)|"
                             r"(?:My|Our|A|The|One)\s+(?:draft|story|article|notes?|source|line|colleague|editor))"
                             r"[^.?!]{0,30}?\b(?:says|said|claims|claimed|states|reads)\b(?:\s+that)?\s+")
-_FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?)?(?:咋样|怎么样|怎样|如何|好不好|有多大)[？?]\s*"
+_FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?|涨得|增长得|跑得)?(?:咋样|怎么样|怎样|如何|好不好|有多大|多不多|大不大|"
+                          r"高不高|强不强|快不快)[？?]\s*"
                           r"(?=[^？?]*(?:多少|几))")
 
 
@@ -390,7 +394,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     premise = _PREMISE.match(question)
     if premise and not DERIVE.search(question):
         kept = resolve_places(premise.group("premise"), names, metas).found
-        question = " ".join(kept) + " " + premise.group("ask")
+        question = " ".join(kept) + " " + re.sub(r"^(?:那么|那)(?=[\u4e00-\u9fff])", "", premise.group("ask"))
     return ((None if read_out else _ask_sentence(question, names, metas)) or question).strip()
 
 
@@ -398,9 +402,9 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 _ASKING = re.compile(r"哪[一个边家份类项]|谁|\bwhich\b", re.I)
 _ASK_LEAD = re.compile(r"^(?:[^：:？?]*?(?:[：:]|——|—)|\s*(?:除此之外|此外|另外)[，,])\s*(?=[^：:—]*?(?:多少|几|哪|谁))")
 # an ask that points back at things the sentences before name ('这些项目', '其中刑事警情', 'those projects')
-_BACK_REFERENCE = re.compile(r"这些|那些|这[\d一二两三四五六七八九十几]|那[\d一二两三四五六七八九十几]|其中|上述|以上(?:这|几)|这两|那两|两个金额|"
-                             r"之前|此前|以前|原先|原来|"
-                             r"该项目|这个项目|这一?项|\b(?:these|those|them|the two|both figures|of which|that work|"
+_BACK_REFERENCE = re.compile(r"这些|那些|这[\d一二两三四五六七八九十几](?!(?:级|层)的)|那[\d一二两三四五六七八九十几]|上述|以上(?:这|几)|这两|那两|两个金额|"
+                             r"之前|此前|以前|原先|原来|这里|此处|这句|该句|这段|文中|"
+                             r"该项目|这个项目|这一?项|\b(?:these|those|them|the two|both figures|of which|that work|components?|"
                              r"that figure|that number|the same)\b", re.I)
 
 
@@ -412,7 +416,7 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     the scene or set something aside: a clarification after the ask ('我是说…福利服务经费'), an ask that points
     back ('这些项目') or a passage read out keep the question whole."""
     lang = language_of(question)
-    split = r"(?<=[。？?！!；;])" if lang == "zh" else r"(?<=[.?!;])\s+(?=[A-Z“‘'\"(])"
+    split = r"(?<=[。？?！!；;])|(?<=[^—。？?！!；;”」]{10}——)" if lang == "zh" else r"(?<=[.?!;])\s+(?=[A-Z“‘'\"(])"
     parts = [p for p in re.split(split, question) if p.strip()]
     asking = [n for n, p in enumerate(parts) if _NUMBER_Q.search(p) or _ASKING.search(p)
               or re.search(r"吗|是否|有没有|是不是|能否|^\s*(?:did|does|do|is|was|were|has|have|had|are)\b", p, re.I)]
@@ -422,8 +426,10 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
         return None  # (a passage of the report read out before the ask is what the ask is about)
     ask = parts[asks[0]]
     after = parts[asks[0] + 1 :]
-    if any(not _SETS_ASIDE.search(p) for p in after):
-        return None  # ('…花了多少？我是说…福利服务经费。': what follows says what is asked)
+    if any(not _SETS_ASIDE.search(p) and not _CLARIFIES.match(p) for p in after):
+        return None  # ('…花了多少？…福利服务经费那块。': what follows says what is asked)
+    if any(_CLARIFIES.match(p) for p in after):  # ('…多少家？我问的是通过认定的企业家数。': the ask and what it means)
+        ask = ask + "".join(after)
     lead = _ASK_LEAD.match(ask) if lang == "zh" else None
     before = "".join(parts[: asks[0]]) + (lead.group(0) if lead else "")
     ask = ask[lead.end() :] if lead else ask
@@ -443,8 +449,10 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     return " ".join([*kept, when, ask]).strip()
 
 
+# a sentence after the ask that says what the ask means ('我问的是…', '我是说…', 'I mean …'): read with the ask
+_CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|\bI mean\b|\bI'm asking (?:about|for)\b)", re.I)
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
+_SETS_ASIDE = re.compile(r"另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
                          r"\bleave\b|\bexclud|\bignore\b|\bI know\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
 _PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
@@ -473,6 +481,10 @@ def _places_left_out(question: str, names: Sequence[str], metas: Sequence[Report
 # an English note after a Chinese term ('小初学位 (primary plus junior-secondary places)'): the term says it
 _GLOSS_EXPLAINED = re.compile(r"(?<=学位|面积|产值|收入|投资|企业|项目|人数|户数|数量|总额|用地|税收|经费)([”’'\"]?)\s*"
                               r"\((?![^()]*[\u4e00-\u9fff])[A-Za-z][^()]{2,60}\)")  # (a measure's; a programme's name keeps its note)
+
+
+# any English note in brackets right after a Chinese term explains the term; it asks nothing of its own
+_NOTE_AFTER_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s*\((?![^()]*[\u4e00-\u9fff])[A-Za-z][^()]{2,60}\)")
 
 
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
@@ -508,6 +520,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     before = _BEFORE_YEAR.search(question) if len(years) == 1 else None
     if before and int(before.group(1) or before.group(2)) == years[0]:
         years = [years[0] - 1]  # 'the year before its 2020 report year', '2020年的上一年': that year less one
+    if len(years) == 1 and _NEXT_OF_REPORT.search(question):
+        years = [years[0] + 1]  # '2021年总结里下一年的固投目标', "the 2021 summary's goal for the following year"
     base = _BASE_YEAR_EN.search(question) if lang == "en" and len(years) == 1 else None
     covered = {(m.period_covered or "")[:4] for m in metas if m.street in places}
     if base and _GROWTH.search(question) and int(base.group(1)) == years[0] \
@@ -608,7 +622,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     falls = falls != bool(kind == "actual" and _LESS_IS_BETTER.search(question) and _BETTER.search(question))
     hint = unit_hint(last if earlier else question)  # (a premise's rate is not the unit asked)
     intent: Intent
-    if _AGG.search(question):
+    if _AGG.search(_NOTE_AFTER_ZH.sub("", question)):  # ('new 小初 (primary plus junior-high) places': a note)
         intent = "aggregate"
     elif trend:
         intent = "trend"
@@ -885,7 +899,7 @@ _EN_DURATION = re.compile(r"\bhow many (?:consecutive |straight |successive )?(w
                           r"days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
 _SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"),
-                 ("处", "个"), ("所", "个"), ("家", "个"))  # ('多少处路口' over '20个路口': 个 counts places, and firms, too)
+                 ("处", "个"), ("所", "个"), ("家", "个"), ("项", "个"))  # ('多少处路口' over '20个路口': 个 counts places, and firms, too)
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
 
@@ -1000,8 +1014,10 @@ def unit_hint(question: str) -> str | None:
     if re.search(r"钱(?:一共|总共|共)?[\u4e00-\u9fff]{0,4}?多少|投(?:了|进去了?|入了?)(?:大约|约|大概)?多少(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"  # '那笔钱总共投进去多少', '旧改项目投了多少': money spent, never a count of projects
-    if _MONEY_IN_UNITS.search(question):
-        return "CNY"  # '社零总额有多少个亿': money, in 亿元
+    if _MONEY_IN_UNITS.search(question) or re.search(
+            r"\b(?:in|into|as) (?:(?:ten[- ]thousand|thousand|million|billion|hundred[- ]million)\s+)?(?:yuan|RMB|CNY)\b",
+            question, re.I):
+        return "CNY"  # '社零总额有多少个亿': money, in 亿元; 'What is the amount in million yuan?'
     if re.search(r"多少(?:亿元|万元)?的?(?:产值|收入|资金|投资|税收|营收|销售额)", question):
         return "CNY"  # '争取把多少产值留在光明'
     if re.search(r"(?:总投资|投资额|(?:完成|实现|累计)投资|产值|收入|销售额|营业额|营收)的?(?:目标|任务|计划)?(?:是|为|达到?|能?有|能达到?|可达到?|实现)?多少"
@@ -1153,6 +1169,12 @@ _THIS_YEAR = re.compile(r"今年|\bthis year\b", re.I)
 _YEAR_BEFORE = re.compile(_NOT_COMPARED + r"(?:前一年|上一年)(?!度?(?:计划|目标))")
 
 
+# the year after the one a report is named by ('2021年总结…下一年', "2021 summary … the following year")
+_NEXT_OF_REPORT = re.compile(r"20\d\d\s*年?(?:底|末)?(?:的|度)?(?:工作)?(?:总结|报告|计划)[^？?]{0,30}?(?:下一年|次年|第二年|来年|明年)|"
+                             r"\b20\d\d (?:summary|report|review)\b[^?]{0,60}?\b(?:the )?(?:following|next|coming|"
+                             r"subsequent) year\b", re.I)
+
+
 def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMeta]) -> list[int]:
     """'去年', '今年' read from the year the place's latest report speaks from ('前一年': the year before the one it
     covers): the year it plans for when it has a plan, else the year it covers (a 2022 review with a 2023 plan says
@@ -1293,16 +1315,24 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = _OVER_BAR.sub(" ", _UNIT_WANTED.sub(" ", text))
     text = re.sub(r"(?:排名?|位列|位居)第?[一二三四五六七八九十\d]+(?:名|位)?", " ", text)  # '固投排第二的': the position asked
     text = re.sub(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1了(?=多少|几)", r"\1\2", text)  # '拆违拆了多少': 拆违
-    text = text.replace("经济总量", "地区生产总值")  # the usual other name of GDP (总量 is no kind word here)
+    # '…，2022年实际数比目标差几个': the result held against the plan, no part of the name asked
+    text = re.sub(r"实际(?:完成)?(?:数|值)?(?=[比较与和跟]?(?:目标|计划|任务)|差)|(?<=[\u4e00-\u9fff])差(?=[几多]|$)", " ", text)
+    # '9个行政村里，收入过30万元的有几个村': the whole the count is taken from, no part of the name asked
+    text = re.sub(r"(?:^|(?<=[，,\s年镇乡道]))\d+个[\u4e00-\u9fff]{1,4}?(?:里|中|当中|之中)[，,]?", " ", text)
+    # '除了街道级中心以外，社区层面的…': what is set aside before the ask is no part of the name asked
+    text = re.sub(r"(?<![扣剔免消排去破])除了?[^，,。？?]{1,20}?(?:之外|以外|外)[，,]", " ", text)
+    text = text.replace("经济总量", "地区生产总值").replace("能支配", "可支配")  # ('人均能支配的收入': 可支配)  # the usual other name of GDP (总量 is no kind word here)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     text = re.sub(r"(?:种植了?|播种了?|(?<![接蚕育良品物树])种了)多少(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)(?=[？?]|$)",
                   r"\1种植面积",
                   text)  # '种了多少谷子': its area (never '蚕种多少张')
     # '产干茶多少吨': the output of what is named after 产
-    text = re.sub(r"(?<![生出投共增减])产(?:了)?([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
+    text = re.sub(r"(?:能|可以?)?(?<![回征接验税吸没])收(?:了|获|获了)?(?=多少(?:万?吨|公斤|万?斤))", "产量", text)  # '青稞能收多少吨': its output
+    text = re.sub(r"(?<![生出投共增减])产(?:了)?(?![量值能])([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
-    text = re.sub(r"[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
-    text = re.sub(r"是?(?:[涨增升]了?|正增长)(?:还是|是)(?:[跌降减]了?|负增长)", " ", text)  # '涨了还是跌了', '是正增长还是负增长'
+    text = re.sub(r"(?:相|对)?[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
+    text = re.sub(r"是?(?:[涨增升]了?|正增长|正(?:数|的)?)(?:还是|是)(?:[跌降减]了?|负增长|负(?:数|的)?)", " ",
+                  text)  # '涨了还是跌了', '是正增长还是负增长', '正的还是负的': the sign, no part of the name
     text = re.sub(r"省下了?(?=百分之|几个点|多少百分)", "节约率", text)  # '采购项目省下了百分之几': the saving rate (节约率)
     text = re.sub(r"(?:跟|和|与|同)(?:去年|上年|上一年)(?:同期)?(?:相)?比(?:较)?", " ", text)  # '跟去年同期比'
     text = re.sub(r"幅度(?=多少|是?多少|有多大)|辖区(?:里|内)?(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff]{2})存量|面向[^，,？?]{1,12}?的|"
@@ -1433,8 +1463,12 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"^([\u4e00-\u9fff]{2,}?)(新增|新建|新引进|新培育|新认定)$", r"\2\1", text)
     # '招来的项目，目前落户了多少个': the things that did it, named as reports write them ('…落户项目')
     # (…'引来的项目里，真正落户的有几个': those of the things named before 里 that did it)
-    return re.sub(r"^([\u4e00-\u9fff]*?)([\u4e00-\u9fff]{2})(?:里|中|当中|之中)?(落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地)$",
-                  r"\1\3\2", text)
+    # (a whole word only: '长者服务站建成' splits no word)
+    done = re.fullmatch(r"([\u4e00-\u9fff]*?)([\u4e00-\u9fff]{2})(?:里|中|当中|之中)?(落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地)",
+                        text)
+    if done and (tagged(done.group(1) + done.group(2)) or (("", ""),))[-1][0] == done.group(2):
+        return done.group(1) + done.group(3) + done.group(2)
+    return text
 
 
 _RENAMED = re.compile(r"([\u4e00-\u9fff]{2})[（(](?!其中|含|包括|不|除|非|仅|而非|并非|只)([\u4e00-\u9fff]{1,8}\1)[)）]")  # '…的产值（落地产值）'

@@ -378,7 +378,8 @@ def _opening(lead: str) -> str:
     return " ".join(heads)
 
 
-_TOPIC_LEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:方面|领域|战线)")  # '财政税收方面': what the sentence is about
+# '财政税收方面': what the sentence is about; '受…影响', '在…背景下': what it happened under
+_TOPIC_LEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:方面|领域|战线)|受[^，,；;]{1,30}?影响|在[^，,；;]{1,30}?(?:背景|形势|情况)下")
 
 
 _LIKE_FOR_LIKE = re.compile(rf"(?:剔除|扣除|不含|不考虑)[^，,；;]{{1,14}}?后?(?:{LIKE_FOR_LIKE})?(?:增长|下降|增幅)?$|"
@@ -1172,7 +1173,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=.)[由从]?(?:19|20)\d\d年(?:度|底|末)?的?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
     for _ in range(3):
         before = text
-        text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^(?:\d{0,2}[.．、)）]|[一二三四五六七八九十]是)", "", text))).strip("“”\"'‘’")
+        text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^(?:\d{0,2}[.．、)）]|[一二三四五六七八九十]{1,3}[）)、]|[一二三四五六七八九十]是)", "", text))).strip("“”\"'‘’")
         # '县下达我镇一般公共预算收入(任务…)': who set the task, no part of the measure's name
         text = re.sub(rf"^{_SETTER}下达{_SET_FOR}(?=[\u4e00-\u9fff]{{4}})", "", text)
         if text == before:
@@ -1226,6 +1227,10 @@ _GOALS_LISTED = re.compile(r"(?:目标|任务)(?:为|是)?[：:](?=[^：:]*$)")
 _COVERS = re.compile(r"(?:涉及|惠及|覆盖|包括|包含|含)[\u4e00-\u9fff]{0,8}")
 
 
+# a part of a running total that is the year's own ('其中今年拆除', '其中2023年新增')
+_YEARS_OWN = re.compile(r"^\s*其中\s*(?:今年|当年|本年|年内|全年|20\d\d年)")
+
+
 def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind:
     before = sentence[clause.start : q.start]
     unit_kind = UNITS[q.unit].normalized_unit if q.unit else ""
@@ -1271,8 +1276,8 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     if _COVERS.fullmatch(before.strip()) and TARGET.search(re.split(r"[,，;；]", lead.rstrip(",，;； "))[-1]) \
             and not DONE.search(lead):
         return "target"  # '土地入库任务16.5公顷,涉及项目18个': what the task covers is planned too
-    if CUMULATIVE.search(sentence[: q.start]):
-        return "cumulative"
+    if CUMULATIVE.search(sentence[: q.start]) and not _YEARS_OWN.search(before):
+        return "cumulative"  # (…'累计拆除86.3万平方米，其中今年拆除31.2万平方米': the year's own part)
     return "actual"
 
 

@@ -107,6 +107,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = round(lex * _bare_fit(phrase, row), 4)
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and not _head_held(phrase, row):
             lex = round(lex * 0.5, 4)  # a weak match whose row never names the thing the phrase ends with (问题)
+        if lang == "zh" and lex >= THRESHOLD and _longer_thing(phrase, row):
+            lex = round(lex * 0.5, 4)  # '葡萄干产量' asked: the grapes' output (葡萄总产量) is another thing's
         if lang == "zh" and keyset and (len(row.label_zh) <= 2 and row.label_zh in phrase or lex < THRESHOLD + 0.2) \
                 and row.key not in keyset and base_key(row.key) not in keyset \
                 and any(t.key in keyset and t.regex.fullmatch(re.sub(r"[万亿]?元$", "", phrase)) for t in TERMS):
@@ -185,6 +187,9 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     if _en_heads(re.sub(r"\b\w+(?:-\w+)+\b", " ", phrase)) == frozenset({4}) and not counted:
         out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit not in ("m2", "mu_times") else s
                for s in out]
+    if _EN_NO_COUNT.search(phrase) and not counted:  # 'the storage capacity of the cold stores': no count of them
+        out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit in ("count", "percent", "CNY")
+               else s for s in out]
     if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
         out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
     asked = _counted_class(counted)
@@ -210,6 +215,8 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     return [s for s in out if s.score >= THRESHOLD]
 
 
+# a measure in English that is never a count of things ('storage capacity', 'volume')
+_EN_NO_COUNT = re.compile(r"\b(?:capacity|capacities|volume|tonnage|weight|length|mileage)\b", re.I)
 # What a count counts, in English (the counted noun) and as a Chinese label ends: firms, projects,
 # households, villages
 _COUNTED_CLASSES = ((r"firms?|enterprises?|companies|company|businesses", r"(?:企业|公司|商户|经营主体|市场主体|个体户)$"),
@@ -363,6 +370,32 @@ def head_noun(phrase: str) -> str:
 # a kind of figure, a measure or a sum, no thing of its own ('差额', '年产量', '条数')
 _KIND_HEAD = re.compile(r"比例|比重|比率|占比|增速|增幅|指数|数值|数字|数据|名次|排名|人次|户次|家次|人口|差额|差距|差值|总和|"
                         r"年?产量|年?产值|[条件宗次场家个项户人名座所套栋间台辆批]数")
+
+
+def _longer_thing(phrase: str, row: Indicator) -> bool:
+    """The phrase names a thing one character longer than a word of the row's label ('葡萄干' of '葡萄', '服务站' of
+    '服务'), which neither the label nor its sentence names: another thing, made of or about the label's."""
+    w = head_thing(phrase)
+    label = row.label_zh
+    return len(w) >= 3 and w not in label and w not in row.evidence.quote and w[:-1] in label and longer_word(w)
+
+
+def longer_word(word: str) -> bool:
+    """A noun that is a noun of its own and one character more ('葡萄干' of '葡萄'; never '公共绿地' of '公共绿')."""
+    stem = tagged(word[:-1])  # (…'项目数' is the projects counted: a measure's last character is none)
+    return word[-1] not in "数量额率值度" and len(stem) == 1 and stem[0][1].startswith("n")
+
+
+def head_thing(phrase: str) -> str:
+    """The noun a Chinese phrase ends with before its measure word ('葡萄干产量' -> '葡萄干'); '' when none."""
+    runs = [t for t in re.findall(r"[\u4e00-\u9fff]+", phrase) if len(t) >= 2]  # ('…企业64家': 家 counts them)
+    words = list(tagged(runs[-1])) if runs else []
+    while words and words[-1][0] in _MEASURE_TAIL:  # the thing the phrase ends with, before its measure ('产量')
+        words.pop()
+    return words[-1][0] if words and words[-1][1].startswith("n") else ""
+
+
+_MEASURE_TAIL = frozenset({"产量", "总产量", "产值", "总产值", "面积", "数量", "总量", "规模", "总额", "金额", "数", "量"})
 
 
 def _head_held(phrase: str, row: Indicator) -> bool:
@@ -611,7 +644,7 @@ def new_only(label: str) -> bool:
 def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
     """'What was the total number of greenhouses at the end of 2023': the year's additions (新建育秧大棚) rank
     below the stock (育秧大棚总数), unless the question asks the new ones."""
-    if not STOCK_ASKED.search(question) or _NEW_ASKED.search(question):
+    if not STOCK_ASKED.search(question) or _NEW_ASKED.search(question) and not _OLD_AND_NEW.search(question):
         return scored
     out = [Scored(s.row, round(s.score * 0.8, 4), s.how) if _NEW_ONLY.search(s.row.label_zh) or _NET_ONLY.match(
         s.row.label_zh) else Scored(s.row, min(1.0, round(s.score + 0.05, 4)), s.how) if _STOCK.search(s.row.label_zh)
@@ -620,6 +653,9 @@ def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
 
 
 _NET_ONLY = re.compile(r"净增|净减|培育")  # the year's net change or firms nurtured, never the stock
+# 'counting both old and newly added firms', '新老企业都算': the additions named as part of the stock asked
+_OLD_AND_NEW = re.compile(r"\bold and new(?:ly added)?\b|\bincluding (?:the )?(?:new|newly added)\b|新老|连同新增|含新增|包括新增",
+                          re.I)
 
 
 def qualifier_fit(phrase: str, label: str) -> float:
@@ -944,7 +980,8 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "contributed", "bring", "brought", "generate", "generated", "attract", "attracted", "achieve", "make",
             "made", "post", "posted", "during", "whole", "full", "per", "account", "accounted", "accounts",
             # units name no measure: 'how many mu of soybeans' asks soybeans (the row's unit says 亩)
-            "mu", "hectare", "hectares", "tonne", "tonnes", "ton", "tons", "yuan", "rmb", "km", "kilometre",
+            "mu", "hectare", "hectares", "tonne", "tonnes", "ton", "tons", "yuan", "rmb", "km", "kilometre", "jin",
+            "catties",
             "kilometres", "kilometer", "kilometers", "metre", "metres", "meter", "meters", "square",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -954,6 +991,8 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "task", "tasks", "rise", "rose", "grow", "grew", "increase", "increased", "change", "changed",
             "appear", "appeared", "appears", "down", "last", "previous", "times", "collect", "collected", "collects",
             "fulfil", "fulfill", "fulfilled", "fulfils", "fulfills", "acreage", "acreages",
+            # what a completion rate is measured against, no measure: 'measured against its quota'
+            "quota", "quotas", "measured", "against",
             # the kind asked, no measure: 'did X expect to deliver'
             "expect", "expects", "expected", "estimate", "estimated", "projected",
             *_PARTICLES}

@@ -32,6 +32,10 @@ class _Head:
 def parse_sections(report_id: str, text: str, *, review_year: int | None = None) -> list[Section]:
     """Split `text` into sections with heading paths and review/plan parts; spans tile the text."""
     heads = _find_heads(text)
+    if review_year is None:  # '某乡2019年工作总结' above '三、2020年主要目标': the title's year is the one reviewed
+        title = re.match(r"\s*([^\n]{0,60})", text)
+        year = re.search(r"(20\d\d)\s*年(?:度)?[^\n]{0,12}?(?:工作)?总结", title.group(1)) if title else None
+        review_year = int(year.group(1)) if year else None
     plan_start = _past_review_end(heads, text) if is_plan_only(text) else _plan_start(heads, review_year)
     sections: list[Section] = []
     stack: list[_Head] = []

@@ -19,6 +19,8 @@ TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=再?[加建新引推完实开投修改铺])|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
                              r"(?<![思理感回])想(?:要)?(?:再)?(?:新增|多出|增加|加|达到|引进|培育|建成?|完成)[^，,？?]{0,4}(?:多少|几)|"
+                             # '希望2024年全年游客接待量突破多少万人次': a figure hoped for, a plan's
+                             r"希望[^，,？?]{0,24}?(?:突破|达到|超过|实现|完成)(?:多少|几)|"
                              r"(?:至少|最少|起码)要(?=几|多少)|硬(?:指标|任务)|"
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
@@ -56,7 +58,7 @@ CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|
                     r"(增加|增长|减少|下降|增产|减产|增收|减收|多|少|(?<!净)增|(?<!净)减|(?<=[年期比]净)[增减])了?")
 CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 # A question asking for that change: '比上年增加了多少元', '增产多少斤', 'how much more than last year'.
-ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|(?<![至最])(?:多出?|少)|超出|高出)了?(?:多少|几)(?!个?百分点|%)|"  # 至少几个: a floor
+ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|缩小|缩减|压减|(?<![至最])(?:多出?|少)|超出|高出)了?(?:多少|几)(?!个?百分点|%|成)|"  # 至少几个: a floor
                          r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b[^?]*\bthan (?:a|one|the) year (?:earlier|before|ago)\b|"
@@ -100,7 +102,9 @@ NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[�
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
                              r"what (?:[\w-]+ ){0,3}(?:volume|output|revenue|income|rate|share|sales|turnover|"
                              r"investment|yield|area|price|level|growth|percentage|proportion|tax(?:es)? take|tax(?:es)?|"
-                             r"target)|"
+                             r"target|inventory|stock|capacity|tonnage|headcount|population|count)|"
+                             # 'What beef-cattle inventory (…) did X report for 2022': a figure the report gives
+                             r"what [^?]{2,60}? did [^?]{2,80}? (?:report|record|post|log|state)(?: for| in| at|\?)|"
                              # 'what did its hotels rake in', 'what did the park bring in': money earned
                              r"what did [^?]{0,80}?\b(?:rake|bring|brought|pull|haul) in)\b",
                              re.I)
@@ -141,8 +145,9 @@ FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
 WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  # '完成全年任务的多少': the task's year, no period asked
+                        r"一整年|整整一年|整年(?!度?的?(?:任务|目标|计划))|(?:12|十二)个月(?:合计|累计|加起来|总共|一共|的?总)|"
                         r"\b(?:full|whole|entire)[- ](?:calendar[- ])?year\b(?![- ](?:task|target|plan|goal|budget))|"
-                        r"\bfor the (?:full|whole) year\b|"
+                        r"\bfor the (?:full|whole) year\b|\bcalendar (?:year )?20\d\d\b|\b20\d\d as a whole\b|"
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"

@@ -55,6 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "listed_count": {"zh": "{place}报告逐一列出的共{count}{counted}(计算值,按原文所列名称计数)[1]。原文:{quote}",
                      "en": "{place}: the report names {count} ({counted}) one by one (computed, counting the names "
                            "listed) [1]. The report: {quote}"},
+    "derived_excess": {"zh": "{place}{label}超出年度目标约{figure}(计算值:{period}完成{done}[1],减去目标约{target},即完成数"
+                             "÷完成率{rate}[2])。",
+                       "en": "{place}: {label} exceeded the annual target by about {figure} (computed: {done} done in {period} [1], "
+                             "less the target of about {target}, i.e. what was done ÷ completion rate {rate} [2])."},
     "derived_gap": {"zh": "{place}{label}距年度目标还差约{figure}(计算值:目标约{target},即{period}完成{done}[1]÷完成率"
                           "{rate}[2],减去已完成数)。",
                     "en": "{place}: about {figure} of {label} remained to reach the annual target (computed: target about "
@@ -156,6 +160,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "asked_weight": {"zh": "重量", "en": "weight"},
     "asked_length": {"zh": "长度", "en": "length"},
     # ---- rankings
+    "measure_sum": {"zh": "{place}{period}{label}与{other}合计{delta}(计算值:{figure}[1]+{other_figure}[2])。",
+                    "en": "{place}, {period}: {label} and {other} come to {delta} together (computed: {figure} [1] + "
+                          "{other_figure} [2])."},
     "measure_difference": {"zh": "{place}{period}{label}比{other}多{delta}(计算值:{figure}[1]−{other_figure}[2])。",
                            "en": "{place}, {period}: {label} exceeded {other} by {delta} (computed: {figure} [1] − "
                                  "{other_figure} [2])."},
