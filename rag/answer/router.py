@@ -112,7 +112,7 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:reach(?:ed)?|hit|done|complet(?:ed|e)|achiev(?:ed|e)) (?:(?:at least|over|more than) )?"
                          r"(?:half|(?:a|one|two) (?:third|quarter)s?|three quarters) of (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
-_SHARE = re.compile(r"占比|比重|占全[区市县]|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
+_SHARE = re.compile(r"占比|比重|所占份额|份额是多少|占全[区市县]|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 _YEAR = re.compile(r"(20[0-4]\d)\s*年?")
@@ -248,6 +248,14 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     r"[（(](?:不要|不是|不含|不包括|不算|不计|并非|而非)[^（()）]{1,30}[)）]|"
                     r"[（(](?:只要|只问|仅要|仅问)[^（()）]{1,30}[)）]|"  # '（只要落地产值那一个倍数）': the ask, said again
                     r"[（(]要[^（()），,]{1,12}[，,]\s*(?:不要|不是|而非)[^（()）]{1,20}[)）]|"  # '（要金额，不要增速）'
+                    # '…报告采用的计量单位是什么？', ', and in what unit?', 'which months does that figure cover?': the
+                    # answer says its unit and period anyway
+                    r"[，,。？?]\s*(?:报告)?(?:采用|用)?的?(?:计量)?单位是(?:什么|啥)[？?]?|"
+                    # 'Setting the percentage aside, how many …': the rate is what is not asked
+                    r"\b(?:setting|leaving|putting) (?:the |its |any )?(?:percentages?|rates?|growth(?: rates?)?|"
+                    r"changes?) aside,?|"
+                    r",?\s*and (?:in )?what units?(?: (?:is it|does it use))?(?=\s*\?\s*$)|"
+                    r"(?<=[,.?])\s*(?:and )?which months? does (?:that|this|the) [\w\s-]{0,30}?cover(?=\s*\?\s*$)|"
                     # '…小初学位, leaving out senior-high places?': what the ask already leaves out, said last
                     r",\s*(?:leaving out|excluding|not counting|not including|without)\s+(?:the\s+|its\s+)?[^,?]{1,40}"
                     r"(?=\s*\?\s*$)|"
@@ -418,6 +426,9 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     lang = language_of(question)
     split = r"(?<=[。？?！!；;])|(?<=[^—。？?！!；;”」]{10}——)" if lang == "zh" else r"(?<=[.?!;])\s+(?=[A-Z“‘'\"(])"
     parts = [p for p in re.split(split, question) if p.strip()]
+    optional = next((n for n, p in enumerate(parts) if n >= 2 and _SECOND_OPTIONAL.search(p)), None)
+    if optional is not None:  # ('…？…？后一个报告里没有的话就算了。': the second ask is optional, the first is asked)
+        parts = parts[: optional - 1] + parts[optional + 1 :]
     asking = [n for n, p in enumerate(parts) if _NUMBER_Q.search(p) or _ASKING.search(p)
               or re.search(r"吗|是否|有没有|是不是|能否|^\s*(?:did|does|do|is|was|were|has|have|had|are)\b", p, re.I)]
     asks = [n for n in asking if re.search(r"[？?]\s*$", parts[n])]
@@ -449,10 +460,13 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     return " ".join([*kept, when, ask]).strip()
 
 
+# a sentence that makes the ask before it optional ('后一个报告里没有的话就算了', '第二个要是报告没写，告诉我第一个就行')
+_SECOND_OPTIONAL = re.compile(r"(?:后一个|后一项|第二个|第二项|后面那个|后者)[^。？?]{0,12}?(?:没有|没写|未写|没提|不写)[^。？?]{0,12}?"
+                              r"(?:算了|就行|也行|不用|没关系|无妨)")
 # a sentence after the ask that says what the ask means ('我问的是…', '我是说…', 'I mean …'): read with the ask
 _CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|\bI mean\b|\bI'm asking (?:about|for)\b)", re.I)
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
+_SETS_ASIDE = re.compile(r"口径|同为|均为|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
                          r"\bleave\b|\bexclud|\bignore\b|\bI know\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
 _PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
@@ -1124,7 +1138,7 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"明年|来年|下一年度?|\b(?:next|coming) year\b", question, re.I) and not re.search(
             r"实际|已经?|\b(?:achieved|actual(?:ly)?)\b", question, re.I):
         return "target"  # '观湖明年征拆几个项目': next year's figures are the report's plans
-    if QUESTION_TARGET.search(re.sub(r"above[- ]quota", " ", done, flags=re.I)) and (not re.search(
+    if QUESTION_TARGET.search(re.sub(r"above[- ](?:the[- ])?quota", " ", done, flags=re.I)) and (not re.search(
             r"\b(achieved|actual(?:ly)?)\b", question, re.I) or _MEANS_TO.search(question)):
         return "target"  # 'above-quota retail sales' (限上) is no quota set; 'plan to actually land' is a plan
     if re.search(r"\bhow (?:much|many) (?!did\b|does\b|do\b)[^?]*?\b(?:did|does|do)\b[^?]*\bgrow\b(?!\s+by)", question,

@@ -81,7 +81,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     out: list[Scored] = []
     amounts = "".join(re.findall(r"[\d.]*[万亿]?元", spaced)) if lang == "en" else ""  # 'over 1 million yuan' -> 100万元
     clashes: dict[str, bool] = {}
-    gloss_terms = _CJK_TERM.findall(phrase) if lang == "en" else []
+    # (a lone character left of a place's gloss, '北' of 'Guanhu North (观湖北)', names no measure)
+    gloss_terms = [t for t in _CJK_TERM.findall(phrase) if len(t) >= 2] if lang == "en" else []
     animals = set(ANIMAL.findall(phrase)) if lang == "zh" else _animals_en(phrase)  # read once, not once per row
     counted_terms = _CJK_TERM.findall(counted) if lang == "en" else []
     counted_gloss = next((t for t in counted_terms if len(t) >= 4), "")
@@ -91,6 +92,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     gloss_named = bool(gloss_terms) and any(all(t in x.label_zh for t in gloss_terms) for x in rows)
     entity_glossed = any(_ENTITY_END.search(t) for t in gloss_terms)  # ('宏岳集团': a firm, whose figures are many)
     measures = _measure_words(spaced) if lang == "en" and gloss_terms else []  # read once, not once per row
+    dimension = next((u for w, u in _DIMENSIONS if re.search(w, spaced, re.I)), "") if lang == "en" else ""
     for row in rows:
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
@@ -133,6 +135,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         elif lang == "en" and lex < _ANCHORED and len("".join(gloss_terms)) >= 4 and not entity_glossed \
                 and all(t in row.label_zh for t in gloss_terms) and _measures_held(measures, row.label_zh):
             lex = _ANCHORED  # 'money into the '民生微实事·大盆菜' programme' over '投入民生微实事·大盆菜经费': every gloss given
+        elif lang == "en" and lex < _ANCHORED and len("".join(gloss_terms)) >= 4 and not entity_glossed \
+                and all(t in row.label_zh for t in gloss_terms) and dimension and row.normalized_unit == dimension:
+            lex = _ANCHORED  # 'what length of non-motorised lanes (非机动车道)' over '…39公里非机动车道建设': the unit says it
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
         if lang == "zh" and lex >= THRESHOLD and _outlay_clash(phrase, row.label_zh):
@@ -188,8 +193,8 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
         out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit not in ("m2", "mu_times") else s
                for s in out]
     if _EN_NO_COUNT.search(phrase) and not counted:  # 'the storage capacity of the cold stores': no count of them
-        out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit in ("count", "percent", "CNY")
-               else s for s in out]
+        out = [Scored(s.row, round(s.score * 0.5, 4), s.how) if s.row.normalized_unit in ("count", "CNY")
+               or s.row.normalized_unit == "percent" and not _EN_RATE.search(phrase) else s for s in out]
     if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
         out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
     asked = _counted_class(counted)
@@ -200,6 +205,10 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     terms = _CJK_TERM.findall(phrase)
     # no label holds all of them: a label that is one of them, its clause holding the rest
     whole = any(all(t in s.row.label_zh for t in terms) for s in out)
+    given = [abbreviated(t) for t in terms if len(t) >= 2]
+    if given and not whole:  # ('land banked (收储)' over '土地整备入库…': a figure whose words never give the Chinese)
+        out = [s if all(t in abbreviated(s.row.label_zh + s.row.evidence.quote + (s.row.context or "")) for t in given)
+               else Scored(s.row, round(s.score * 0.6, 4), s.how) for s in out]
     holds = {id(s.row) for s in out if terms and (all(t in s.row.label_zh for t in terms) if whole
                                                   else glossed(terms, s.row))}
     if whole and terms:  # …and a label whose clause holds none of them is some other thing's ('溪山…投资' for '金泖·稻香里')
@@ -216,7 +225,8 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
 
 
 # a measure in English that is never a count of things ('storage capacity', 'volume')
-_EN_NO_COUNT = re.compile(r"\b(?:capacity|capacities|volume|tonnage|weight|length|mileage)\b", re.I)
+_EN_RATE = re.compile(r"\b(?:rate|share|percentage|per ?cent|proportion|ratio)\b", re.I)  # a rate asked of it
+_EN_NO_COUNT = re.compile(r"\b(?:capacity|capacities|tonnage|weight|length|mileage)\b", re.I)
 # What a count counts, in English (the counted noun) and as a Chinese label ends: firms, projects,
 # households, villages
 _COUNTED_CLASSES = ((r"firms?|enterprises?|companies|company|businesses", r"(?:企业|公司|商户|经营主体|市场主体|个体户)$"),
@@ -263,6 +273,9 @@ def _measures_held(measures: list[tuple[str, ...]], label: str) -> bool:
 
 
 _MONEY_WORDS = {"money": ("资金", "经费", "金额", "投入", "款项")}  # money spent, as reports name it
+# a dimension an English phrase asks of a thing, and the unit it is measured in
+_DIMENSIONS = ((r"\b(?:length|how long|mileage)\b", "m"), (r"\b(?:area|acreage|how large)\b", "m2"),
+               (r"\b(?:weight|tonnage)\b", "t"))
 _GLOSSED = 0.8  # an English question's Chinese glosses, one the label and all in its clause
 _COUNTED_GLOSS = 0.7  # the Chinese gloss of what an English count question counts opens the label
 

@@ -40,7 +40,9 @@ REPORTS = {
                    "受辖区两个商业综合体开业延迟影响，1至11月，全社会固定资产投资完成18.2亿元，同比增速-4.1%；"
                    "限额以上企业（单位）消费品零售额完成6.45亿元，同比增速9.2%。新增五上企业14家，五上企业总数达到121家。\n"
                    "二、民生实事\n"
-                   "完成民生微实事118项。\n",
+                   "完成民生微实事118项。完善14条主次干道22公里非机动车道建设。限额以上住宿餐饮业企业9家，实现营收1.3亿元，"
+                   "同比增长4.2%。完成土地移交入库31.5万平方米，占全区18%。民意速办平台接报诉求2.6万宗，办理2.58万宗。"
+                   "全年发生亡人事故3起，同比下降40%。\n",
     "zp_2019.txt": "柘坪乡2019年工作总结\n"
                    "一、种植结构\n"
                    "全乡粮食作物播种面积12.4万亩，其中水稻7.3万亩、玉米3.6万亩、大豆1.5万亩。预计全年粮食总产0.98亿斤。"
@@ -185,3 +187,25 @@ def test_the_clause_or_sentence_that_asks(corpus: Corpus) -> None:
 def test_a_shared_measure_added_over_two_places(corpus: Corpus) -> None:
     a = corpus.ask("菱湾完成的民生微实事，再加上蓼溪建成的，总共是多少个项目？")
     assert states(a, 118 + 64, "count"), a.text
+
+
+def test_asides_of_unit_rate_and_optional_asks(corpus: Corpus) -> None:
+    for question, value, unit in (
+            ("Lingwan (菱湾街道) says it built non-motorised lanes (非机动车道) along 14 roads in 2023. What total "
+             "length is given, and in what unit?", 22e3, "m"),
+            ("菱湾街道2023年完成土地移交入库多少万平方米？报告采用的计量单位是什么？", 31.5e4, "m2"),
+            ("菱湾2023年的土地移交入库，在全区所占份额是多少？", 18, "percent"),
+            ("Lingwan's (菱湾街道) 9 hotel and catering firms above the quota (限额以上住宿餐饮业) earned 130 million "
+             "yuan in 2023. What year-on-year growth does the report give for that revenue?", 4.2, "percent"),
+            ("我在对比几个街道的诉求办理。菱湾街道2023年民意速办平台办理了多少宗诉求？平均办理时长是多少天？后一个报告里"
+             "没有就算了。", 2.58e4, "count"),
+            ("Lingwan (菱湾街道) says safety improved in 2023. Setting the rate aside, how many fatal accidents "
+             "(亡人事故) were there?", 3, "count")):
+        a = corpus.ask(question)
+        assert first_is(a, value, unit, rel=1e-3), (question, a.text)
+
+
+def test_a_chinese_gloss_no_figure_gives_is_no_answer(corpus: Corpus) -> None:
+    a = corpus.ask("How much land did Lingwan (菱湾街道) bank (收储) in 2023, in square metres?")
+    assert not first_is(a, 31.5e4, "m2"), a.text
+
