@@ -58,6 +58,7 @@ from rag.figures.match import (
     longer_word,
     match_rows,
     measure_of,
+    measured_thing,
     names_item,
     new_only,
     own_stretch,
@@ -136,7 +137,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     got = _indicator_answer(question, r, ctx)
     if (got is None or got.route == "abstain" and got.text.startswith(_NOT_FOUND_ZH)) and r.language == "zh" \
             and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup":
-        # '给客户做财政实力对比：XX街道那一年收上来的税有多少亿元？': the clause that asks, read alone with the
+        # '替甲方比较一下财力：某街道当年收了几个亿的税？': the clause that asks, read alone with the
         # place and year the others name, when the whole question's words found nothing
         narrow = _ask_clause(r.asked or question, r)
         if narrow:
@@ -158,7 +159,7 @@ _NOT_FOUND_ZH = msg("not_found", "zh", where="", terms="")[:6]  # "报告中未�
 
 
 def _ask_clause(question: str, r: Route) -> str | None:
-    """The clause of a Chinese question that asks ('…，22年底“四上”企业一共是多少家？'), with the clause before it
+    """The clause of a Chinese question that asks ('…，年底“四上”企业共有几家？'), with the clause before it
     when it names no measure of its own, and the place and years the question names elsewhere; None when the
     question is that clause already."""
     parts = [p for p in re.split(r"(?<=[，,：:；;。！!？?])", question) if p.strip()]
@@ -168,10 +169,10 @@ def _ask_clause(question: str, r: Route) -> str | None:
     at = asking[-1]
     before = "".join(parts[:at])
     if any(q.unit for q in scan_quantities(before)) or re.search(r"(?:里|中|当中|之中|里面)[，,]$", parts[at - 1] if at else ""):
-        return None  # ('新增的4100座中小学学位里，小学学位有多少座': the ask is of the whole the words before name)
+        return None  # ('新增学位2000座里面，小学占几座': the ask is of the whole the words before name)
     clause = parts[at]
     words = indicator_phrase(_without_places(clause, r), [], "zh", r.places)
-    if not any(len(w) >= 2 and pos.startswith("n") for w, pos in tagged(words)) and at > 0:
+    if not head_thing(words) and at > 0:  # ('柘坪乡种的玉米，2019年的总产量有多少斤': the thing is named before)
         clause = parts[at - 1] + clause
     if len(clause) >= len(question) - 2:
         return None
@@ -400,6 +401,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     thing = head_thing(r.phrase) if r.language == "zh" else ""
     if len(thing) >= 3 and thing not in sent and thing[:-1] in sent and longer_word(thing):
         return None  # ('葡萄干产量' over '预计葡萄总产量…': the grapes, not the raisins)
+    measured = measured_thing(r.phrase) if r.language == "zh" else ""
+    if measured and not all(ch in sent for ch in measured):
+        return None  # ('种的玉米…总产量' over '…预计葡萄总产量…': the thing measured is not the sentence's)
     if r.language == "zh" and any(v not in sent for v in _villages_named(r.phrase) + _AGES.findall(question)):
         return None  # a village ('某村集体经济收入' over the town's total) or an age group the sentence never names
     frame = context_frame(question) if r.language == "zh" else ""

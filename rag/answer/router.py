@@ -69,7 +69,7 @@ _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
-                    r"(?:和|与|跟|同)20\d\d年?(?:相比|比较)|"  # '和2021年相比，2022年…扩大了多少': two years of one place
+                    r"(?:和|与|跟|同)20\d\d年?(?:相比|比较)|"  # '与2019年比较，次年…多了几家': two years of one place
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
@@ -597,7 +597,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if frame and len(phrase) >= len(context := indicator_phrase(
             frame.group(0), [sp for sp in spans if sp[1] <= frame.end()], lang)) + 2 and context in phrase:
         phrase = phrase.replace(context, "", 1)
-    keys = [flavoured_key(t, question) for t in terms_for_question(question[frame.end():] if frame else question)] \
+    # ('人数较前一年多了几个人': a change on a year before, no count of additions)
+    unchanged = re.sub(r"(?:[比较]|相比|和|与)(?:上年|去年|上一年|前一年|20\d\d\s*年?)(?:相比)?[^，,？?]{0,12}?增加了?", " ", question)
+    keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
     if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)$", phrase) \
             and all(BY_KEY[k].units == ("count",) for k in keys if k in BY_KEY):
@@ -1331,7 +1333,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1了(?=多少|几)", r"\1\2", text)  # '拆违拆了多少': 拆违
     # '…，2022年实际数比目标差几个': the result held against the plan, no part of the name asked
     text = re.sub(r"实际(?:完成)?(?:数|值)?(?=[比较与和跟]?(?:目标|计划|任务)|差)|(?<=[\u4e00-\u9fff])差(?=[几多]|$)", " ", text)
-    # '9个行政村里，收入过30万元的有几个村': the whole the count is taken from, no part of the name asked
+    # '全镇11个村中，超过50万元的村有几个': the whole the count is taken from, no part of the name asked
     text = re.sub(r"(?:^|(?<=[，,\s年镇乡道]))\d+个[\u4e00-\u9fff]{1,4}?(?:里|中|当中|之中)[，,]?", " ", text)
     # '除了街道级中心以外，社区层面的…': what is set aside before the ask is no part of the name asked
     text = re.sub(r"(?<![扣剔免消排去破])除了?[^，,。？?]{1,20}?(?:之外|以外|外)[，,]", " ", text)

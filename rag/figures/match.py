@@ -107,8 +107,10 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             continue  # 'pigs in stock (存栏)' is never the cattle's herd (肉牛存栏)
         if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and len(row.label_zh) <= 2:
             lex = round(lex * _bare_fit(phrase, row), 4)
-        if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and not _head_held(phrase, row):
-            lex = round(lex * 0.5, 4)  # a weak match whose row never names the thing the phrase ends with (问题)
+        if lang == "zh" and THRESHOLD <= lex < THRESHOLD + 0.2 and (not _head_held(phrase, row)
+                                                                   or not _measured_held(phrase, row)):
+            lex = round(lex * 0.5, 4)  # a weak match whose row never names the thing the phrase ends with (问题),
+            # or the thing whose measure it asks ('林下参产量' over '鲜参产量', '谷子总产量' over '粮食总产量')
         if lang == "zh" and lex >= THRESHOLD and _longer_thing(phrase, row):
             lex = round(lex * 0.5, 4)  # '葡萄干产量' asked: the grapes' output (葡萄总产量) is another thing's
         if lang == "zh" and keyset and (len(row.label_zh) <= 2 and row.label_zh in phrase or lex < THRESHOLD + 0.2) \
@@ -205,10 +207,6 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     terms = _CJK_TERM.findall(phrase)
     # no label holds all of them: a label that is one of them, its clause holding the rest
     whole = any(all(t in s.row.label_zh for t in terms) for s in out)
-    given = [abbreviated(t) for t in terms if len(t) >= 2]
-    if given and not whole:  # ('land banked (收储)' over '土地整备入库…': a figure whose words never give the Chinese)
-        out = [s if all(t in abbreviated(s.row.label_zh + s.row.evidence.quote + (s.row.context or "")) for t in given)
-               else Scored(s.row, round(s.score * 0.6, 4), s.how) for s in out]
     holds = {id(s.row) for s in out if terms and (all(t in s.row.label_zh for t in terms) if whole
                                                   else glossed(terms, s.row))}
     if whole and terms:  # …and a label whose clause holds none of them is some other thing's ('溪山…投资' for '金泖·稻香里')
@@ -348,7 +346,7 @@ _ADMIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?<!园|片|社|景|城|街|发|�
 
 
 # Words a phrase may hold beside the indicator's name that narrow nothing (the scope of the place, filler).
-_GENERIC = re.compile(r"全年|年度|全[区市县镇乡]|辖区|街道|本级|总额|总量|金额|数额|规模|数量|面积|完成|实现|累计|合计|情况|水平|"
+_GENERIC = re.compile(r"全年|年度|全[区市县镇乡]|辖区|街道|本级|总额|总量|金额|数额|规模|数量|人数|户数|面积|完成|实现|累计|合计|情况|水平|"
                       r"多少|一共|共|年底前?|年末|当年|新增|目标|任务|计划|预计|实际|全部|所有|各类|总")
 
 
@@ -397,6 +395,27 @@ def longer_word(word: str) -> bool:
     """A noun that is a noun of its own and one character more ('葡萄干' of '葡萄'; never '公共绿地' of '公共绿')."""
     stem = tagged(word[:-1])  # (…'项目数' is the projects counted: a measure's last character is none)
     return word[-1] not in "数量额率值度" and len(stem) == 1 and stem[0][1].startswith("n")
+
+
+def _measured_held(phrase: str, row: Indicator) -> bool:
+    """The words a phrase puts before its measure word ('林下参' of '林下参产量') are in the row's label or its own
+    clause, their characters in order (or the phrase ends in no measure word)."""
+    thing = measured_thing(phrase)
+    if not thing:
+        return True
+    first = next((w for w, _ in tagged(thing) if len(w) >= 2), thing)  # ('春茶干茶': 春茶 names it; '林下参': 林下)
+    return any(_in_order(t, row.label_zh) or _in_order(t, row.evidence.quote) for t in (thing, first))
+
+
+def measured_thing(phrase: str) -> str:
+    """The words a Chinese phrase puts before the measure word it ends with ('林下参' of '林下参产量', '玉米' of
+    '种玉米总产量'), two characters or more; '' when it ends in no measure word."""
+    runs = [t for t in re.findall(r"[\u4e00-\u9fff]+", phrase) if len(t) >= 2]
+    words = [(w, f) for w, f in tagged(runs[-1]) if f[:1] in "nsj" or f in ("vn", "an")] if runs else []
+    if len(words) < 2 or words[-1][0] not in _MEASURE_TAIL:
+        return ""
+    thing = "".join(w for w, _ in words[-3:-1])
+    return thing if len(thing) >= 2 else ""
 
 
 def head_thing(phrase: str) -> str:
@@ -870,6 +889,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     # farm and enforcement words reports use and the dictionary glosses otherwise ('设施葡萄' is greenhouse grapes)
     "greenhouse": ("设施", "大棚", "温室"), "greenhouses": ("设施", "大棚", "温室"), "fines": ("罚款", "罚没"),
     "solar greenhouse": ("日光温室", "大棚", "温室"), "solar greenhouses": ("日光温室", "大棚", "温室"),
+    "per-mu output": ("亩均产值", "亩产值"), "output per mu": ("亩均产值", "亩产值"),  # 亩均产值 (亩均效益 reports)
     "cold store": ("冷库",), "cold stores": ("冷库",), "wood-ear": ("木耳",), "wood ear": ("木耳",),
     "above-scale": ("规上", "规模以上"), "above scale": ("规上", "规模以上"),
     "above designated size": ("规上", "规模以上", "限上", "限额以上"),
@@ -1005,7 +1025,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "for", "to", "by", "on", "its",
             "appear", "appeared", "appears", "down", "last", "previous", "times", "collect", "collected", "collects",
             "fulfil", "fulfill", "fulfilled", "fulfils", "fulfills", "acreage", "acreages",
             # what a completion rate is measured against, no measure: 'measured against its quota'
-            "quota", "quotas", "measured", "against",
+            "measured", "against",
             # the kind asked, no measure: 'did X expect to deliver'
             "expect", "expects", "expected", "estimate", "estimated", "projected",
             *_PARTICLES}

@@ -19,7 +19,7 @@ TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=再?[加建新引推完实开投修改铺])|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
                              r"(?<![思理感回])想(?:要)?(?:再)?(?:新增|多出|增加|加|达到|引进|培育|建成?|完成)[^，,？?]{0,4}(?:多少|几)|"
-                             # '希望2024年全年游客接待量突破多少万人次': a figure hoped for, a plan's
+                             # '希望明年客流能突破几万人次': a figure hoped for, a plan's
                              r"希望[^，,？?]{0,24}?(?:突破|达到|超过|实现|完成)(?:多少|几)|"
                              r"(?:至少|最少|起码)要(?=几|多少)|硬(?:指标|任务)|"
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
@@ -103,7 +103,7 @@ NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[�
                              r"what (?:[\w-]+ ){0,3}(?:volume|output|revenue|income|rate|share|sales|turnover|"
                              r"investment|yield|area|price|level|growth|percentage|proportion|tax(?:es)? take|tax(?:es)?|"
                              r"target|inventory|stock|capacity|tonnage|headcount|population|count)|"
-                             # 'What beef-cattle inventory (…) did X report for 2022': a figure the report gives
+                             # 'What sheep stock did the town report for 2021': a figure the report gives
                              r"what [^?]{2,60}? did [^?]{2,80}? (?:report|record|post|log|state)(?: for| in| at|\?)|"
                              # 'what did its hotels rake in', 'what did the park bring in': money earned
                              r"what did [^?]{0,80}?\b(?:rake|bring|brought|pull|haul) in)\b",

@@ -7,7 +7,7 @@
   the label asked ('水稻播种面积'); '葡萄干产量' is no '葡萄总产量'; a capacity asked in English is no count of the
   stores; '其中今年拆除' after a running total is the year's own; the stock asked 'counting both old and newly
   added'.
-- Counts in bands: '12个村里，收入过30万元的有几个村' (the whole the count is taken from is no part of the name).
+- Counts in bands: '12个村里…收入过30万元的有几个村' (the whole the count is taken from is no part of the name).
 - Two measures of one place: '两者差几个百分点', 'A与B合计多少平方米'; one label twice in a period (two age groups)
   is read with the first measure's qualifier.
 - Computed from a task: '超出任务的那部分' (done less the target); '净增了多少' from a level and its growth; '实际数比目标
@@ -27,14 +27,14 @@ REPORTS = {
                    "一、经济运行\n"
                    "1-10月，全镇完成固定资产投资3.42亿元，同比增长11.6%。\n"
                    "二、特色产业\n"
-                   "全镇梨树种植面积2.6万亩。\n"
+                   "全镇梨树种植面积2.6万亩。全年转移就业3120人。\n"
                    "三、2022年工作计划\n"
                    "一般公共预算收入目标2950万元；固定资产投资4.1亿元；集体经济收入10万元以上的村达到12个。\n",
     "ss_2022.txt": "杉塘镇2023年镇人代会政府工作报告\n"
                    "一、2022年工作回顾\n"
                    "据初步统计，2022年全镇完成一般公共预算收入2870万元，完成年度目标的97.3%。规模以上工业增加值同比增长6.4%，"
                    "增速居全市第4位。梨树种植面积达到2.75万亩。全镇18个行政村集体经济收入全部达到5万元以上，其中10万元以上的村11个。"
-                   "农村居民人均可支配收入预计达到18630元。\n",
+                   "农村居民人均可支配收入预计达到18630元。组织转移就业3390人。\n",
     "lw_2023.txt": "菱湾街道2023年工作总结\n"
                    "一、经济运行\n"
                    "受辖区两个商业综合体开业延迟影响，1至11月，全社会固定资产投资完成18.2亿元，同比增速-4.1%；"
@@ -73,39 +73,39 @@ corpus = invented_corpus("round27", REPORTS)
 
 
 def test_a_towns_own_congress_and_a_rate_against_its_target(corpus: Corpus) -> None:
-    a = corpus.ask("杉塘镇镇人代会的报告中，2022年一般公共预算收入相当于年度目标的百分之几？")
+    a = corpus.ask("杉塘镇镇人代会的那份报告讲，一般公共预算收入2022年完成数相当于年度目标的百分之几？")
     assert first_is(a, 97.3, "percent") and "语料中没有" not in a.text, a.text
 
 
 def test_a_whole_year_asked_of_months_only_is_declined(corpus: Corpus) -> None:
-    for question in ("杉塘镇2021年一整年的固定资产投资完成了多少亿元？", "杉塘镇2021年12个月合计的固投是多少？",
-                     "For calendar 2021 as a whole, what fixed-asset investment did Shantang town (杉塘镇) complete?"):
+    for question in ("杉塘镇2021年一整年的固投，完成额有多大（亿元）？", "杉塘镇2021年12个月合计的固投是多少？",
+                     "Shantang town (杉塘镇) completed how much fixed-asset investment for calendar 2021 as a whole?"):
         a = corpus.ask(question)
-        assert a.route == "abstain" and not first_is(a, 3.42e8, "CNY"), (question, a.text)
+        assert a.route != "indicator" and not first_is(a, 3.42e8, "CNY"), (question, a.text)
 
 
 def test_a_period_after_a_cause_holds_across_the_semicolon(corpus: Corpus) -> None:
-    a = corpus.ask("菱湾街道2023年全年的限上消费品零售额是多少亿元？")
+    a = corpus.ask("菱湾街道限上消费品零售额，2023年全年一共为多少亿元？")
     assert a.route == "abstain" and not first_is(a, 6.45e8, "CNY"), a.text
-    b = corpus.ask("菱湾街道2023年1-11月限上消费品零售额是多少？")
+    b = corpus.ask("菱湾街道的限上消费品零售额，2023年1-11月有多大？")
     assert first_is(b, 6.45e8, "CNY"), b.text
 
 
 def test_the_plan_for_the_year_after_a_summary(corpus: Corpus) -> None:
-    a = corpus.ask("In Shantang town's (杉塘镇) 2021 summary, what fixed-asset investment is planned for the "
-                   "following year?")
+    a = corpus.ask("What fixed-asset investment does the 2021 summary of Shantang town (杉塘镇) "
+                   "plan for the following year?")
     assert first_is(a, 4.1e8, "CNY"), a.text
-    b = corpus.ask("杉塘镇2021年底的计划里，下一年一般公共预算收入目标定了多少？")
+    b = corpus.ask("杉塘镇的一般公共预算收入，2021年底的计划里给下一年定的目标为多少？")
     assert first_is(b, 2950e4, "CNY"), b.text
 
 
 def test_a_plans_label_never_lifts_its_familys_other_actual(corpus: Corpus) -> None:
-    a = corpus.ask("柘坪乡2019年水稻种了多少万亩？")
+    a = corpus.ask("柘坪乡种了多少万亩水稻（2019年）？")
     assert first_is(a, 7.3e4 * 10000 / 15, "m2", rel=1e-3), a.text
 
 
 def test_a_longer_thing_and_a_capacity_are_not_their_neighbours(corpus: Corpus) -> None:
-    a = corpus.ask("柘坪乡2019年葡萄干的产量有多少吨？")
+    a = corpus.ask("柘坪乡的葡萄干产量（2019年）有多少吨？")
     assert not first_is(a, 2.4e4, "t"), a.text
     b = corpus.ask("How big is the storage capacity of Zheping township's (柘坪乡) fruit cold stores?")
     assert not first_is(b, 31, "count"), b.text
@@ -119,39 +119,39 @@ def test_the_years_own_part_of_a_running_total(corpus: Corpus) -> None:
 
 
 def test_a_stock_asked_counting_old_and_new(corpus: Corpus) -> None:
-    a = corpus.ask("Taking old and newly added firms together, what was the stock of 'five-above' enterprises "
-                   "(五上企业) in Lingwan (菱湾街道) at the end of 2023?")
+    a = corpus.ask("With old and newly added firms taken together, what stock of 'five-above' enterprises "
+                   "(五上企业) did Lingwan (菱湾街道) have at the end of 2023?")
     assert first_is(a, 121, "count"), a.text
 
 
 def test_a_count_in_a_band_of_a_whole(corpus: Corpus) -> None:
-    a = corpus.ask("蓼溪镇2022年12个行政村当中，集体经济收入过30万元的村有几个？")
+    a = corpus.ask("蓼溪镇12个行政村当中，2022年收入过30万元的有几个村？")
     assert states(a, 4, "count") and a.route == "indicator", a.text
-    b = corpus.ask("杉塘镇18个村里，2022年集体经济收入达到10万元以上的有多少个村？")
+    b = corpus.ask("杉塘镇18个村里，集体经济收入2022年在10万元以上的村数为多少？")
     assert states(b, 11, "count") and a.route == "indicator", b.text
 
 
 def test_an_amount_asked_of_a_growth_only_figure(corpus: Corpus) -> None:
-    a = corpus.ask("蓼溪镇2022年的固投完成了多少钱（要金额，不要增速）？")
+    a = corpus.ask("蓼溪镇固投2022年完成了多少钱？要金额，不要增速。")
     assert a.route == "abstain" and not first_is(a, 12.3, "percent"), a.text
 
 
 def test_two_measures_of_one_place(corpus: Corpus) -> None:
-    a = corpus.ask("榆洼街道80岁以上老人的全程接种率与加强针接种率，两者相差几个百分点？")
+    a = corpus.ask("请问一下榆洼街道这边：80岁以上人群全程接种率和加强针接种率，两者之间相差几个百分点？")
     assert first_is(a, 95.3 - 90.1, "percent", rel=1e-3), a.text
-    b = corpus.ask("榆洼街道上半年已完成入库的土地与正在办理入库手续的土地合计多少平方米？")
+    b = corpus.ask("上半年榆洼街道已完成入库的土地与正在办理入库手续的土地合计多少平方米？")
     assert first_is(b, 6420.5 + 3.12e4, "m2", rel=1e-4), b.text
 
 
 def test_computed_from_a_task_or_a_growth(corpus: Corpus) -> None:
-    a = corpus.ask("榆洼街道上半年消化违建完成了全年任务的126%，超出任务的那部分折合多少万平方米？")
+    a = corpus.ask("上半年榆洼街道的消化违建量完成全年任务的126%，超出任务的那部分按万平方米算有多少？")
     assert first_is(a, 12.6e4 - 12.6e4 / 1.26, "m2", rel=1e-3), a.text
     b = corpus.ask("榆洼“四上”企业增至286家、同比增长10%，那一年大概净增了多少家？")
     assert first_is(b, 286 - 286 / 1.1, "count", rel=1e-2), b.text
-    c = corpus.ask("杉塘镇集体经济收入10万元以上的村，2022年实际数比目标差几个？")
+    c = corpus.ask("杉塘镇2022年10万元以上集体经济收入的村，实际数比目标差几个？")
     assert states(c, 1, "count") and "计算值" in c.text, c.text
-    d = corpus.ask("Shantang town (杉塘镇) set a 2022 general-budget-revenue goal in its 2021 summary; how many 万元 "
-                   "below that goal did its 2022 outturn come in?")
+    d = corpus.ask("In its 2021 summary, Shantang town (杉塘镇) fixed a goal for its 2022 general-budget revenue; "
+                   "how many 万元 below that goal did the 2022 outturn come in?")
     assert states(d, 80e4, "CNY", rel=1e-3) and "below" in d.text, d.text
 
 
@@ -159,16 +159,16 @@ def test_wording_of_units_kinds_and_frames(corpus: Corpus) -> None:
     for question, value, unit in (
             ("What was Lingwan's (菱湾街道) above-quota retail sales level itself in Jan–Nov 2023, rather than "
              "the year-on-year change?", 6.45e8, "CNY"),
-            ("杉塘镇2022年农民人均能支配的收入估计有多少元？", 18630, "CNY"),
-            ("How much grain, in jin, did Zheping township (柘坪乡) expect from its 2019 harvest?", 0.98e8 / 2000, "t"),
-            ("蓼溪镇2023年希望游客接待量突破多少万人次？", 9e4, "count"),
-            ("和2021年相比，杉塘镇2022年梨树种植面积扩大了多少万亩？", 0.15e4 * 10000 / 15, "m2")):
+            ("2022年杉塘镇农民人均能支配的收入，估计为多少元？", 18630, "CNY"),
+            ("Zheping township (柘坪乡): in jin, how much grain was its 2019 harvest expected to bring?", 0.98e8 / 2000, "t"),
+            ("蓼溪镇的游客接待量，2023年希望能突破多少万人次？", 9e4, "count"),
+            ("杉塘镇梨树种植面积，2022年和2021年相比扩大了多少万亩？", 0.15e4 * 10000 / 15, "m2")):
         a = corpus.ask(question)
         assert first_is(a, value, unit, rel=1e-3), (question, a.text)
 
 
 def test_a_rank_asked_in_english(corpus: Corpus) -> None:
-    a = corpus.ask("In 2022, what place did Shantang town (杉塘镇) hold in the city's ranking of industrial "
+    a = corpus.ask("Where did Shantang town (杉塘镇) rank in 2022 among the city's towns for industrial "
                    "value-added growth?")
     assert a.route == "indicator" and "第4位" in a.text, a.text
 
@@ -185,18 +185,18 @@ def test_the_clause_or_sentence_that_asks(corpus: Corpus) -> None:
 
 
 def test_a_shared_measure_added_over_two_places(corpus: Corpus) -> None:
-    a = corpus.ask("菱湾完成的民生微实事，再加上蓼溪建成的，总共是多少个项目？")
+    a = corpus.ask("把菱湾完成的民生微实事和蓼溪建成的加在一起，总共是多少个项目？")
     assert states(a, 118 + 64, "count"), a.text
 
 
 def test_asides_of_unit_rate_and_optional_asks(corpus: Corpus) -> None:
     for question, value, unit in (
-            ("Lingwan (菱湾街道) says it built non-motorised lanes (非机动车道) along 14 roads in 2023. What total "
-             "length is given, and in what unit?", 22e3, "m"),
-            ("菱湾街道2023年完成土地移交入库多少万平方米？报告采用的计量单位是什么？", 31.5e4, "m2"),
-            ("菱湾2023年的土地移交入库，在全区所占份额是多少？", 18, "percent"),
-            ("Lingwan's (菱湾街道) 9 hotel and catering firms above the quota (限额以上住宿餐饮业) earned 130 million "
-             "yuan in 2023. What year-on-year growth does the report give for that revenue?", 4.2, "percent"),
+            ("Lingwan (菱湾街道) added non-motorised lanes (非机动车道) on 14 roads in 2023. How long are they "
+             "in total, and in what unit?", 22e3, "m"),
+            ("2023年菱湾街道土地移交入库完成了多少万平方米？报告采用的计量单位是什么？", 31.5e4, "m2"),
+            ("菱湾街道土地移交入库在全区所占份额（2023年）有多大？", 18, "percent"),
+            ("Lingwan's (菱湾街道) 9 hotel and catering firms above the quota (限额以上住宿餐饮业) had 2023 revenue "
+             "of 130 million yuan; by how much did it grow year on year, per the report?", 4.2, "percent"),
             ("我在对比几个街道的诉求办理。菱湾街道2023年民意速办平台办理了多少宗诉求？平均办理时长是多少天？后一个报告里"
              "没有就算了。", 2.58e4, "count"),
             ("Lingwan (菱湾街道) says safety improved in 2023. Setting the rate aside, how many fatal accidents "
@@ -205,7 +205,12 @@ def test_asides_of_unit_rate_and_optional_asks(corpus: Corpus) -> None:
         assert first_is(a, value, unit, rel=1e-3), (question, a.text)
 
 
-def test_a_chinese_gloss_no_figure_gives_is_no_answer(corpus: Corpus) -> None:
-    a = corpus.ask("How much land did Lingwan (菱湾街道) bank (收储) in 2023, in square metres?")
-    assert not first_is(a, 31.5e4, "m2"), a.text
+def test_a_change_between_two_years_worded_apart(corpus: Corpus) -> None:
+    a = corpus.ask("2022年杉塘镇组织转移就业的人，比2021年增加了多少人？")
+    assert first_is(a, 270, "count"), a.text
+
+
+def test_a_weak_match_must_hold_the_thing_measured(corpus: Corpus) -> None:
+    a = corpus.ask("柘坪乡种的玉米，2019年的总产量有多少斤？")
+    assert a.route != "indicator" and not first_is(a, 0.98e8 / 2000, "t"), a.text
 
