@@ -223,7 +223,8 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         and not _ADDED_UP.search(question)  # '一共清理了几处地块': one stated total, not a sum
     if (got is None or got.route == "abstain" and not r.unknown_places and not r.twins
             and not _growth_of_named(got, r, ctx)) \
-            and (r.intent == "lookup" or one_item) and len(r.places) == 1:
+            and (r.intent == "lookup" or one_item) and len(r.places) == 1 and not _remainder_asked(question, r):
+        # (…never for a whole less a part: 'other than demolition' is no sentence's one figure)
         got = _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
     if got is not None and got.route == "indicator" and msg("computed_note", r.language) not in got.caveats \
             and len(got.citations) <= 1 and (_COMBINED.search(question) or _TIMES_ASKED.search(question)
@@ -270,6 +271,14 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # stated, or the whole, is no answer to what is left
         return _declined(question, r)
     top = got.table[0] if got is not None and got.route == "indicator" and got.table else None
+    ratio = _RATIO_ZH.search(question) if r.language == "zh" and got is not None and got.route == "indicator" \
+        and len(got.citations) == 1 else None
+    part_q = next((ratio.group(g) for g in ("part", "part2", "part3") if ratio.group(g)), "") if ratio else ""
+    part_words = re.sub(r"(?:那|这)?部分$|(?:那|这)块$|的$", "", _without_places(part_q, r).strip())
+    if got is not None and part_words and not any(part_words[n : n + 2] in got.citations[0].section + got.citations[0].quote
+                                                  for n in range(len(part_words) - 1)):
+        # '上半年税收里，个税那块占多少' over the total alone: the part asked is no figure of the whole
+        return _declined(question, r)
     if top is not None and top.value is not None and _PART_OF_GIVEN.search(question) \
             and (abs(top.value), top.unit or "") in _figures_in(question):
         # '新增3870座学位，两所幼儿园占了其中多少座': a part of the figure the question gives, never that figure
@@ -1017,8 +1026,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return to_go
     if len(places) == 1 and (_VS_TARGET.search(question) and (
             ASKS_CHANGE.search(question) or _DIFF_ASKED.search(question)
-            or re.search(r"\bhow (?:much|many) (?:more|fewer|less)\b|\bhow (?:much|many)\b[^?]{0,20}?\b(?:below|above|"
-                         r"short of|over|under)\b|\bby how much\b.*\b(?:"
+            or re.search(r"超出[^，,？?]{0,24}?(?:目标|计划|任务)(?:大约|约)?(?:多少|几)|\bhow (?:much|many) (?:more|fewer|less)\b|"
+                         r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b|\bby how much\b.*\b(?:"
                                                       r"exceed|surpass|beat|top|miss|fall short|fell short)", question, re.I))
             or _ATTAINED.search(question)):
         # (the result and the plan may be worded apart: '其中10万元以上的村11个' and '…10万元以上的村达到12个')
@@ -2167,6 +2176,9 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         # 'by how much did its 2024 FAI exceed the target set in its 2023 report'
                         r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:\w+ ){0,2}"
                         r"(?:plan|target|task|goal|quota)s?\b|"
+                        # 'the goal written into its 2017 summary — how far below it did the 2018 result come in'
+                        r"\b(?:goal|target|plan|quota)s?\b[^?]{0,80}?\bhow (?:far|much|many)\b[^?]{0,24}?"
+                        r"\b(?:below|above|short|over|under)\b|"
                         # 'how many 万元 below that goal did the 2022 outturn land'
                         r"\bhow (?:much|many)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
                         r"(?:\w+ ){0,2}(?:plan|target|task|goal|quota)s?\b", re.I)
@@ -2717,6 +2729,12 @@ _REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?�
 _TAKEN_OFF_ZH = re.compile(r"(?P<whole>[^，,？?]{2,24}?)[，,]?\s*(?:扣掉|扣除|减去|去掉|刨去|除去)(?:其中|里面|当中)?的?"
                            r"(?P<part>[^，,？?]{2,14}?)(?:(?:以后|之后|后)[，,]?\s*(?:其余|余下|还剩|剩下|剩余)|[，,]?\s*(?:还剩|剩下|剩余|还有|"
                            r"剩(?=多少|几)))")
+
+
+def _remainder_asked(question: str, r: Route) -> bool:
+    """The question asks a whole less a part it names ('扣掉…后，其余', 'other than demolition')."""
+    return bool((_REST_ZH.search(question) or _TAKEN_OFF_ZH.search(question)) if r.language == "zh"
+                else _LEFT_OUT_EN.search(question))
 
 
 def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answer | None:
@@ -3526,9 +3544,19 @@ def _two_measures(question: str, r: Route, ctx: Context) -> Answer | None:
     """One place's two figures, the second subtracted from the first, when both are found in one unit."""
     terms = _two_terms(question, r.language)
     summed = _SUM_ZH.search(question) if terms is None and r.language == "zh" else None
+    clauses = re.split(r"[，,]", question)
+    if terms is None and r.language == "zh" and summed is None and len(clauses) >= 2:
+        # '…计划建的托位，公办的和民办的合起来一共几个': two parts the clause before measures
+        summed = _SUM_ZH.search(clauses[-1])
+        words = [x for x in tagged(clauses[-2]) if x[1] != "uj"]  # (less 的)
+        at = next((n for n in range(len(words) - 1, -1, -1) if len(words[n][0]) >= 2 and words[n][1].startswith("n")), None)
+        head = "" if at is None else words[at][0] if at == 0 or words[at - 1][0] not in ("新增", "新建", "累计") \
+            else words[at - 1][0] + words[at][0]  # ('新增的学位': 新增学位)
+        if summed and head:
+            terms = (_part_measured(summed.group("a"), head), _part_measured(summed.group("b"), head), None)
     # '已完成入库的土地与正在办理入库手续的土地合计多少平方米': the two added up (items listed, 'A、B和C一共', are
     # summed as items)
-    if summed and "、" not in summed.group("a"):
+    if summed and terms is None and "、" not in summed.group("a"):
         terms = (summed.group("a"), summed.group("b"), None)
     if terms is None or len(r.places) != 1:
         return None

@@ -46,13 +46,13 @@ from rag.text.words import tagged
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "share", "any"]
 
-_RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|谁的|谁(?=[^？?，,]{0,20}?[多高大少低])|最多|最高|最大|最少|最低|最小|排名|排序|排行|对比|比较|"
+_RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪家|哪里(?=[^？?，,]{0,20}?[多高大少低快慢])|哪边|谁的|谁(?=[^？?，,]{0,20}?[多高大少低])|最多|最高|最大|最少|最低|最小|排名|排序|排行|对比|比较|"
                       r"相比|各街道|各个街道|各镇|"
                       r"分别是多少")
 _RANK_EN = re.compile(r"\b(which|highest|most|largest|biggest|lowest|least|smallest|fewest|rank|ranking|compare|"
                       r"comparison)\b", re.I)
 _MORE_EN = re.compile(r"\b(?:who|more|fewer|less|higher|lower|larger|bigger|greater|better)\b", re.I)
-_ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|(?:哪个|哪一个|谁)[^，,。？?]{0,12}?[少低小](?:一些|一点|些)?(?=[？?，,。]|$)|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
+_ASC = re.compile(r"最少|最低|最小|更少|更低|更小|较低|较少|(?:哪个|哪一个|谁)[^，,。？?]{0,12}?(?<!多)[少低小](?:一些|一点|些)?(?=[？?，,。]|$)|\b(lowest|least|smallest|fewest|lower|less|fewer|smaller)\b",
                   re.I)
 # 'is A larger or smaller than B', '多还是少': both directions named, neither asked for
 _EITHER_WAY = re.compile(r"\b(?:larger|bigger|higher|more|greater) or (?:smaller|lower|less|fewer)\b|"
@@ -125,7 +125,10 @@ _BASE_YEAR_ZH = re.compile(r"(20[0-4]\d)\s*年[^，,。？?]{0,30}?(?:较|比|�
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
-_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?的?(?:工作)?(?:报告|总结)(?:里|中|上)?(?=定|提|说|写|给)")
+_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路)(?:里|中|上)?(?=定|提|说|写|给)|"
+                          # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
+                          r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b",
+                          re.I)
 _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
 
 
@@ -1036,7 +1039,7 @@ def unit_hint(question: str) -> str | None:
         return "CNY"  # '社零总额有多少个亿': money, in 亿元; 'What is the amount in million yuan?'
     if re.search(r"多少(?:亿元|万元)?的?(?:产值|收入|资金|投资|税收|营收|销售额)", question):
         return "CNY"  # '争取把多少产值留在光明'
-    if re.search(r"(?:总投资|投资额|(?:完成|实现|累计)投资|产值|收入|销售额|营业额|营收)的?(?:目标|任务|计划)?(?:是|为|达到?|能?有|能达到?|可达到?|实现)?多少"
+    if re.search(r"(?:总投资|投资额|(?:完成|实现|累计)投资|固定资产投资|产值|收入|销售额|营业额|营收)的?(?:目标|任务|计划)?(?:是|为|达到?|能?有|能达到?|可达到?|实现)?多少"
                  r"(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
@@ -1101,6 +1104,9 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"\bhow much of (?:its|the|their) [\w\s-]{0,40}?\b(?:task|target|quota|plan)\b[^?]{0,40}?\b(?:completed?|"
                  r"fulfil+(?:ed)?|met|achieved|reached|done)\b", question, re.I):
         return "completion_rate"  # 'how much of its annual investment task had it completed': the share done
+    if re.search(r"\bwhat (?:percentage|proportion|share|per ?cent) of (?:the |its )?[^?]{0,60}?\b(?:planned|targeted|"
+                 r"aimed (?:at|for)|budgeted|set as (?:its|the) (?:target|goal))\b", question, re.I):
+        return "completion_rate"  # 'what percentage of the tax revenue planned for the year had it collected'
     if re.search(r"\bhow far (?:along|advanced|on)\b[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
                  r"\b(?:task|target|quota|plan|goal)s?\b", question, re.I):
         return "completion_rate"  # 'how far along was it toward its full-year revenue task': the share done
@@ -1119,7 +1125,7 @@ def kind_asked(question: str) -> AskedKind:
             return "target"  # '计划…要增加多少个': the plan's addition, no change on a year before
         return "yoy_change"
     if _ESTIMATE.search(question) and not FINAL_ONLY.search(question) and not (
-            re.search(r"\bexpected\b", question, re.I) and re.search(r"\b(?:plans?|planned|target|aim)\b", question, re.I)):
+            re.search(r"\bexpected\b", question, re.I) and re.search(r"\b(?:plans?|planned|targets?|aims?)\b", question, re.I)):
         # …but 'what is it expected to add under its 2024 plan' asks the plan's figure, a target
         # '预计比增多少': the estimated growth rate (a growth row, flagged as estimated), not the estimated level
         return "yoy_growth" if re.search(r"比增|同比|增幅|增速|增长率|百分之几|百分之多少|增长了?多少(?![万亿元人户个家件亩吨斤公里平方米])",
@@ -1337,13 +1343,18 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:^|(?<=[，,\s年镇乡道]))\d+个[\u4e00-\u9fff]{1,4}?(?:里|中|当中|之中)[，,]?", " ", text)
     # '除了街道级中心以外，社区层面的…': what is set aside before the ask is no part of the name asked
     text = re.sub(r"(?<![扣剔免消排去破])除了?[^，,。？?]{1,20}?(?:之外|以外|外)[，,]", " ", text)
-    text = text.replace("经济总量", "地区生产总值").replace("能支配", "可支配")  # ('人均能支配的收入': 可支配)  # the usual other name of GDP (总量 is no kind word here)
+    text = text.replace("经济总量", "地区生产总值").replace("能支配", "可支配")  # ('人均能支配的收入': 可支配)
+    # spoken words for what reports write: '多少来着', '到底', '搞定了几个…问题' (解决), '罚了多少钱' (罚款)
+    text = re.sub(r"来着|到底|(?<![\u4e00-\u9fff])那个(?![\d一二两三四五六七八九十])|靠这个|(?<=[\u4e00-\u9fff]{2})方面(?=的?[\u4e00-\u9fff])",
+                  " ", text)
+    text = re.sub(r"搞定了?", "解决", re.sub(r"罚了?多少钱", "罚款", text))  # the usual other name of GDP (总量 is no kind word here)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     text = re.sub(r"(?:种植了?|播种了?|(?<![接蚕育良品物树])种了)多少(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)(?=[？?]|$)",
                   r"\1种植面积",
                   text)  # '种了多少谷子': its area (never '蚕种多少张')
     # '产干茶多少吨': the output of what is named after 产
-    text = re.sub(r"(?:能|可以?)?(?<![回征接验税吸没])收(?:了|获|获了)?(?=多少(?:万?吨|公斤|万?斤))", "产量", text)  # '青稞能收多少吨': its output
+    text = re.sub(r"(?:能|可以?)?(?<![回征接验税吸没])收(?:了|获|获了)?(?=多少(?:万?吨|公斤|万?斤))", "产量", text)
+    text = re.sub(r"(?:能|可以?)产(?=多少[？?]?$|$)", "产量", text)  # '三华李预计能产多少': its output  # '青稞能收多少吨': its output
     text = re.sub(r"(?<![生出投共增减])产(?:了)?(?![量值能])([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
     text = re.sub(r"(?:相|对)?[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)

@@ -25,7 +25,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=�
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
-                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一])定了(?=几|多少)|(?<=[，,])定的|底线|"
+                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
                              r"\bwhat is the (?:floor|minimum)\b|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'

@@ -48,7 +48,8 @@ REPORTS = {
                    "全乡粮食作物播种面积12.4万亩，其中水稻7.3万亩、玉米3.6万亩、大豆1.5万亩。预计全年粮食总产0.98亿斤。"
                    "全乡现有果品冷库３１座，贮藏能力５．２万吨。全乡葡萄种植面积1.3万亩，预计葡萄总产量2.4万吨。\n"
                    "二、城中村改造\n"
-                   "辖区9个城中村中，已有4个村完成整体拆除，累计拆除面积52.6万平方米，其中今年拆除18.4万平方米。\n"
+                   "辖区9个城中村中，已有4个村完成整体拆除，累计拆除面积52.6万平方米，其中今年拆除18.4万平方米。"
+                   "全年新入库固定资产投资项目7个，入库投资1.9亿元。\n"
                    "三、2020年主要目标\n"
                    "水稻种植面积稳定在7万亩以上。\n",
     "lx_2022.txt": "蓼溪镇2022年工作总结\n"
@@ -213,4 +214,28 @@ def test_a_change_between_two_years_worded_apart(corpus: Corpus) -> None:
 def test_a_weak_match_must_hold_the_thing_measured(corpus: Corpus) -> None:
     a = corpus.ask("柘坪乡种的玉米，2019年的总产量有多少斤？")
     assert a.route != "indicator" and not first_is(a, 0.98e8 / 2000, "t"), a.text
+
+
+def test_a_part_never_answered_by_its_whole_nor_money_by_a_count(corpus: Corpus) -> None:
+    a = corpus.ask("菱湾街道1至11月的限上零售额里，网络零售那部分占了多少？")
+    assert not first_is(a, 6.45e8, "CNY"), a.text
+    b = corpus.ask("柘坪乡2019年新入库的固定资产投资为多少？")
+    assert not first_is(b, 7, "count"), b.text
+    c = corpus.ask("Of the demolished floor area Zheping (柘坪乡) reported for 2019, how much was handled by means other "
+                   "than whole-village demolition?")
+    assert not first_is(c, 52.6e4, "m2"), c.text
+
+
+def test_which_of_two_places_asked_as_where_and_higher(corpus: Corpus) -> None:
+    a = corpus.ask("菱湾（2023年）和蓼溪（2022年），哪里建成的民生微实事更多？")
+    assert first_is(a, 118, "count"), a.text
+    b = corpus.ask("菱湾和蓼溪的民生微实事数量，哪个更高、是多少？")
+    assert first_is(b, 118, "count"), b.text
+
+
+def test_parts_measured_by_the_clause_before_and_spoken_words(corpus: Corpus) -> None:
+    a = corpus.ask("帮忙算算，柘坪乡2019年的播种面积，水稻的和玉米的加在一起总共多少万亩？")
+    assert first_is(a, 10.9e4 * 10000 / 15, "m2", rel=1e-3), a.text
+    b = corpus.ask("那个杉塘镇的政府工作报告，一般公共预算收入（2022年）到底收了多少来着？")
+    assert first_is(b, 2870e4, "CNY"), b.text
 
