@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rag.answer.router import DURATIONS, Route, measure_fits
 from rag.figures.lexicon import expand_english
-from rag.figures.match import ANIMAL, HERD_WORD
+from rag.figures.match import ANIMAL, HERD_WORD, thing_held
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
 from rag.search.retrieve import Filters
 from rag.text.cues import AIMED_OR_EXPECTED, QUOTED_COUNTED, YOY
@@ -76,6 +76,8 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
         clause = None  # '多少家专精特新企业' over '办了6场专精特新解读会': 场 counts no firms
     if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
+    if clause and r.language == "zh" and not thing_held(r.phrase, clause):
+        clause = None  # '咖啡种植面积' over '核桃种植面积11.2万亩': another crop's area
     if clause and r.language == "zh" and set(ANIMAL.findall(r.phrase)) - set(clause):
         clause = None  # '牛存栏多少头' over '牲畜存栏4.1万头': all livestock is not the cattle
     if clause and r.intent in ("rank", "aggregate") and len(r.places) >= 2:

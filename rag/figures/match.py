@@ -400,11 +400,17 @@ def longer_word(word: str) -> bool:
 def _measured_held(phrase: str, row: Indicator) -> bool:
     """The words a phrase puts before its measure word ('林下参' of '林下参产量') are in the row's label or its own
     clause, their characters in order (or the phrase ends in no measure word)."""
+    return thing_held(phrase, row.label_zh) or thing_held(phrase, row.evidence.quote)
+
+
+def thing_held(phrase: str, text: str) -> bool:
+    """The text names the thing whose measure a Chinese phrase asks, or its first word ('春茶干茶': 春茶; '林下参':
+    林下), characters in order; True when the phrase ends in no measure word."""
     thing = measured_thing(phrase)
     if not thing:
         return True
-    first = next((w for w, _ in tagged(thing) if len(w) >= 2), thing)  # ('春茶干茶': 春茶 names it; '林下参': 林下)
-    return any(_in_order(t, row.label_zh) or _in_order(t, row.evidence.quote) for t in (thing, first))
+    first = next((w for w, _ in tagged(thing) if len(w) >= 2), thing)
+    return any(_in_order(t, text) for t in (thing, first))
 
 
 def measured_thing(phrase: str) -> str:
