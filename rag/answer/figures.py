@@ -1027,7 +1027,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(places) == 1 and (_VS_TARGET.search(question) and (
             ASKS_CHANGE.search(question) or _DIFF_ASKED.search(question)
             or re.search(r"超出[^，,？?]{0,24}?(?:目标|计划|任务)(?:大约|约)?(?:多少|几)|\bhow (?:much|many) (?:more|fewer|less)\b|"
-                         r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b|\bby how much\b.*\b(?:"
+                         r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b|"
+                         r"\bby how (?:much|many)\b.*\b(?:"
                                                       r"exceed|surpass|beat|top|miss|fall short|fell short)", question, re.I))
             or _ATTAINED.search(question)):
         # (the result and the plan may be worded apart: '其中10万元以上的村11个' and '…10万元以上的村达到12个')
