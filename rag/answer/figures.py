@@ -58,13 +58,13 @@ from rag.figures.match import (
     longer_word,
     match_rows,
     measure_of,
-    measured_thing,
     names_item,
     new_only,
     own_stretch,
     qualifier_fit,
     stock_first,
     terms_named,
+    thing_held,
     unknown_words,
     with_state,
 )
@@ -410,8 +410,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     thing = head_thing(r.phrase) if r.language == "zh" else ""
     if len(thing) >= 3 and thing not in sent and thing[:-1] in sent and longer_word(thing):
         return None  # ('葡萄干产量' over '预计葡萄总产量…': the grapes, not the raisins)
-    measured = measured_thing(r.phrase) if r.language == "zh" else ""
-    if measured and not all(ch in sent for ch in measured):
+    if r.language == "zh" and not thing_held(r.phrase, sent):
         return None  # ('种的玉米…总产量' over '…预计葡萄总产量…': the thing measured is not the sentence's)
     if r.language == "zh" and any(v not in sent for v in _villages_named(r.phrase) + _AGES.findall(question)):
         return None  # a village ('某村集体经济收入' over the town's total) or an age group the sentence never names
@@ -1032,9 +1031,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                                       r"exceed|surpass|beat|top|miss|fall short|fell short)", question, re.I))
             or _ATTAINED.search(question)):
         # (the result and the plan may be worded apart: '其中10万元以上的村11个' and '…10万元以上的村达到12个')
-        top = max((x.score for x in scored), default=0.0)
+        best_score = max((x.score for x in scored), default=0.0)
         chosen = {id(x) for x in measure}
-        near = [x.row for x in scored if x.score >= max(0.85, top - 0.15) and id(x.row) not in chosen
+        near = [x.row for x in scored if x.score >= max(0.85, best_score - 0.15) and id(x.row) not in chosen
                 and x.row.normalized_unit == measure[0].normalized_unit] if measure else []
         against = _actual_vs_target(question, r, measure + near, places[0])
         if against is not None:

@@ -1346,18 +1346,20 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:^|(?<=[，,\s年镇乡道]))\d+个[\u4e00-\u9fff]{1,4}?(?:里|中|当中|之中)[，,]?", " ", text)
     # '除了街道级中心以外，社区层面的…': what is set aside before the ask is no part of the name asked
     text = re.sub(r"(?<![扣剔免消排去破])除了?[^，,。？?]{1,20}?(?:之外|以外|外)[，,]", " ", text)
-    text = text.replace("经济总量", "地区生产总值").replace("能支配", "可支配")  # ('人均能支配的收入': 可支配)
+    # the usual other name of GDP (总量 is no kind word here); '人均能支配的收入' is 可支配
+    text = text.replace("经济总量", "地区生产总值").replace("能支配", "可支配")
     # spoken words for what reports write: '多少来着', '到底', '搞定了几个…问题' (解决), '罚了多少钱' (罚款)
     text = re.sub(r"来着|到底|(?<![\u4e00-\u9fff])那个(?![\d一二两三四五六七八九十])|靠这个|(?<=[\u4e00-\u9fff]{2})方面(?=的?[\u4e00-\u9fff])",
                   " ", text)
-    text = re.sub(r"搞定了?", "解决", re.sub(r"罚了?多少钱", "罚款", text))  # the usual other name of GDP (总量 is no kind word here)
+    text = re.sub(r"搞定了?", "解决", re.sub(r"罚了?多少钱", "罚款", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     text = re.sub(r"(?:种植了?|播种了?|(?<![接蚕育良品物树])种了)多少(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)(?=[？?]|$)",
                   r"\1种植面积",
                   text)  # '种了多少谷子': its area (never '蚕种多少张')
     # '产干茶多少吨': the output of what is named after 产
+    # '青稞能收多少吨', '三华李预计能产多少': the crop's output
     text = re.sub(r"(?:能|可以?)?(?<![回征接验税吸没])收(?:了|获|获了)?(?=多少(?:万?吨|公斤|万?斤))", "产量", text)
-    text = re.sub(r"(?:能|可以?)产(?=多少[？?]?$|$)", "产量", text)  # '三华李预计能产多少': its output  # '青稞能收多少吨': its output
+    text = re.sub(r"(?:能|可以?)产(?=多少[？?]?$|$)", "产量", text)
     text = re.sub(r"(?<![生出投共增减])产(?:了)?(?![量值能])([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
     text = re.sub(r"(?:相|对)?[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)

@@ -222,7 +222,7 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     return [s for s in out if s.score >= THRESHOLD]
 
 
-# a measure in English that is never a count of things ('storage capacity', 'volume')
+# a measure in English that is never a count of things ('storage capacity', 'length')
 _EN_RATE = re.compile(r"\b(?:rate|share|percentage|per ?cent|proportion|ratio)\b", re.I)  # a rate asked of it
 _EN_NO_COUNT = re.compile(r"\b(?:capacity|capacities|tonnage|weight|length|mileage)\b", re.I)
 # What a count counts, in English (the counted noun) and as a Chinese label ends: firms, projects,
