@@ -1143,7 +1143,9 @@ def kind_asked(question: str) -> AskedKind:
                   flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target; '要填多少': a form
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
                   r"target|quota|goal)s?\b", " ", done, flags=re.I)  # (…but 'which exceeded its task by most' asks it)
-    if re.search(r"\bby how (?:much|many|far)\b", done, re.I):  # 'By how many head did its stock exceed the target'
+    if re.search(r"\bby how (?:much|many|far)\b", done, re.I) and not re.search(r"\bpoints?\b", done, re.I):
+        # 'By how many head did its stock exceed the target' (never 'by how many points … beat its target': a gap the
+        # report may state)
         done = re.sub(r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of)\b[^?,]{0,40}?\b(?:task|target|"
                       r"quota|goal|plan)s?\b", " ", done, flags=re.I)
     if re.search(r"明年|来年|下一年度?|\b(?:next|coming) year\b", question, re.I) and not re.search(
