@@ -55,13 +55,13 @@ from rag.figures.match import (
     head_thing,
     item_core,
     label_similarity,
-    longer_word,
     match_rows,
     measure_of,
     names_item,
     new_only,
     own_stretch,
     qualifier_fit,
+    shorter_thing,
     stock_first,
     terms_named,
     thing_held,
@@ -407,8 +407,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if r.language == "zh" and (sum(1 for f in focus if _word_held(f, sent)) < _SOLE_COVER * len(focus)
                                or not (r.measure_word and r.measure_word != "个") and _head_words(r.phrase) not in sent):
         return None  # ('升级改造了多少个垃圾屋' over a sentence of upgrades that names no 垃圾屋)
-    thing = head_thing(r.phrase) if r.language == "zh" else ""
-    if len(thing) >= 3 and thing not in sent and thing[:-1] in sent and longer_word(thing):
+    if r.language == "zh" and shorter_thing(r.phrase, sent):
         return None  # ('葡萄干产量' over '预计葡萄总产量…': the grapes, not the raisins)
     if r.language == "zh" and not thing_held(r.phrase, sent):
         return None  # ('种的玉米…总产量' over '…预计葡萄总产量…': the thing measured is not the sentence's)
@@ -968,8 +967,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # '前一年的固投', '全口径税收', '按…推算', '谁的固投少一些', '没有说…完成的还有几个'; never a bare '投资')
         lexical = any(t.regex.fullmatch(trimmed) for t in TERMS if t.key in r.keys)  # ('税收': a lexicon indicator)
         new_only = dropped == "新" and r.phrase.startswith("新")  # ('新上市公司' less 新 is another measure)
-        thing = head_thing(r.phrase)
-        if len(thing) >= 3 and thing not in trimmed and thing[:-1] in trimmed and longer_word(thing):
+        if shorter_thing(r.phrase, trimmed):
             trimmed = r.phrase  # ('葡萄干产量' less 干 is the grapes' output: another thing's)
         if (len(trimmed) >= 3 or lexical) and trimmed != r.phrase and not _NOT_DROPPED.search(dropped) and not new_only:
             again = stock_first(question, match_rows(trimmed, rows, keys=r.keys, lang="zh", embed=ctx.embed))

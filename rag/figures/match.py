@@ -386,9 +386,13 @@ _KIND_HEAD = re.compile(r"比例|比重|比率|占比|增速|增幅|指数|数�
 def _longer_thing(phrase: str, row: Indicator) -> bool:
     """The phrase names a thing one character longer than a word of the row's label ('葡萄干' of '葡萄', '服务站' of
     '服务'), which neither the label nor its sentence names: another thing, made of or about the label's."""
+    return shorter_thing(phrase, row.label_zh) and head_thing(phrase) not in row.evidence.quote
+
+
+def shorter_thing(phrase: str, text: str) -> bool:
+    """The text names, not the thing a phrase ends with, but the noun one character shorter ('葡萄' for '葡萄干')."""
     w = head_thing(phrase)
-    label = row.label_zh
-    return len(w) >= 3 and w not in label and w not in row.evidence.quote and w[:-1] in label and longer_word(w)
+    return len(w) >= 3 and w not in text and w[:-1] in text and longer_word(w)
 
 
 def longer_word(word: str) -> bool:
@@ -416,18 +420,22 @@ def thing_held(phrase: str, text: str) -> bool:
 def measured_thing(phrase: str) -> str:
     """The words a Chinese phrase puts before the measure word it ends with ('林下参' of '林下参产量', '玉米' of
     '种玉米总产量'), two characters or more; '' when it ends in no measure word."""
-    runs = [t for t in re.findall(r"[\u4e00-\u9fff]+", phrase) if len(t) >= 2]
-    words = [(w, f) for w, f in tagged(runs[-1]) if f[:1] in "nsj" or f in ("vn", "an")] if runs else []
+    words = [(w, f) for w, f in _last_run_words(phrase) if f[:1] in "nsj" or f in ("vn", "an")]
     if len(words) < 2 or words[-1][0] not in _MEASURE_TAIL:
         return ""
     thing = "".join(w for w, _ in words[-3:-1])
     return thing if len(thing) >= 2 else ""
 
 
+def _last_run_words(phrase: str) -> tuple[tuple[str, str], ...]:
+    """The tagged words of a phrase's last Chinese run of two characters or more ('…企业64家': 家 counts them)."""
+    runs = [t for t in re.findall(r"[\u4e00-\u9fff]+", phrase) if len(t) >= 2]
+    return tagged(runs[-1]) if runs else ()
+
+
 def head_thing(phrase: str) -> str:
     """The noun a Chinese phrase ends with before its measure word ('葡萄干产量' -> '葡萄干'); '' when none."""
-    runs = [t for t in re.findall(r"[\u4e00-\u9fff]+", phrase) if len(t) >= 2]  # ('…企业64家': 家 counts them)
-    words = list(tagged(runs[-1])) if runs else []
+    words = list(_last_run_words(phrase))
     while words and words[-1][0] in _MEASURE_TAIL:  # the thing the phrase ends with, before its measure ('产量')
         words.pop()
     return words[-1][0] if words and words[-1][1].startswith("n") else ""
