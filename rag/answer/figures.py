@@ -53,6 +53,7 @@ from rag.figures.match import (
     governing_age,
     head_noun,
     head_thing,
+    in_order,
     item_core,
     label_similarity,
     match_rows,
@@ -117,7 +118,7 @@ _UNITS_OF = {"CNY": {"CNY", "USD"}, "t": {"t", "kg"},  # a question about money 
 _PERCENT_ASKED = re.compile(r"增速|增幅|增长率|百分|%|\b(?:growth )?rate\b|\bper ?cent|\bpercentage\b", re.I)
 _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I)
 _DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?(?:多少|几)|差距|差额|"
-                         r"(?:领先|落后|超出|超过)了?[^，,？?]{0,6}?(?:多少|几个?)|"  # '甲地社零领先乙地几个亿'
+                         r"(?:领先|落后|超出|超过|甩开|甩下|拉开)了?[^，,？?]{0,6}?(?:多少|几个?)|"  # '甲地社零领先乙地几个亿'
 
                          r"\bhow far (?:ahead|behind|above|below)\b|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
@@ -1781,6 +1782,14 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                      and other in (family, f"new_{family}") and _usable([s.row for s in ss], wanted, r)]
         if len(additions) == 1:
             name, best = additions[0]
+    if r.intent == "lookup" and (r.period or r.years) and not any(_asked_period(s.row, r) for s in best):
+        # '2022年小春粮食播种面积' where that year's report says '小春播种面积' (the longer label is another year's):
+        # the one label of the period asked whose words are the best one's, in order, with its opening
+        label = max(best, key=lambda s: s.score).row.label_zh
+        same = others(lambda s: s.score >= _SURE and _asked_period(s.row, r) and s.row.kind in wanted
+                      and in_order(s.row.label_zh, label) and s.row.label_zh[:2] == label[:2])
+        if len(same) == 1:
+            name, best = same[0]
     rows = [s.row for s in best]
     top = max(s.score for s in best)
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
@@ -2118,7 +2127,8 @@ def _figure(i: Indicator, lang: str, *, absolute: bool = False) -> str:
 
 
 def _estimated(i: Indicator) -> bool:
-    return i.kind == "estimate" or bool(getattr(i, "estimated", False))
+    # (a target in an estimate's sentence, '预计上半年完成…，占全年目标2.8亿元的52.1%', is no estimate)
+    return i.kind == "estimate" or i.kind != "target" and bool(getattr(i, "estimated", False))
 
 
 def _verb(i: Indicator, lang: str) -> str:
@@ -2170,13 +2180,16 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
 _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|力争|争取|\bplan(?:ned)?\b|\btarget\b)|"
                         r"(?:打算|计划|目标|任务|力争|争取|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
-                        r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
+                        r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|离[^，,？?]{0,24}?(?:计划|目标|任务|定下的|提出的|确定的)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
                         # 'by how much did its 2024 FAI exceed the target set in its 2023 report'
-                        r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:\w+ ){0,2}"
+                        r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:[\w.-]+ ){0,2}"
                         r"(?:plan|target|task|goal|quota)s?\b|"
                         # 'the goal written into its 2017 summary — how far below it did the 2018 result come in'
                         r"\b(?:goal|target|plan|quota)s?\b[^?]{0,80}?\bhow (?:far|much|many)\b[^?]{0,24}?"
                         r"\b(?:below|above|short|over|under)\b|"
+                        # 'comparing that goal with the preliminary 2020 result, how big was the gap'
+                        r"\b(?:goal|target|plan|quota)s?\b[^?]{0,30}?\b(?:with|against|and)\b[^?]{0,40}?\b(?:result|outturn|"
+                        r"actual)\b[^?]{0,30}?\b(?:gap|difference|shortfall)\b|"
                         # 'how many 万元 below that goal did the 2022 outturn land'
                         r"\bhow (?:much|many)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
                         r"(?:\w+ ){0,2}(?:plan|target|task|goal|quota)s?\b", re.I)
@@ -2629,9 +2642,11 @@ _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of 
                           r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
                           r"(?:in \d{4}\s*)?\?", re.I)
 _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
-                        r"to go|short))\b", re.I)
+                        r"to go|short))\b|\bhow much more\b[^?]{0,80}?\b(?:need(?:ed|s)?|required|to (?:meet|hit|reach|fulfil+|"
+                        r"complete))\b", re.I)
 # what was done over the task, asked: '超出任务的那部分', '多完成了多少', 'by how much did it beat the target'
 _EXCESS_ASKED = re.compile(r"超(?:出|过|额)(?:了)?(?:年度|全年)?(?:任务|目标|计划)的?(?:那)?部分|多完成了?(?:大约|约)?(?:多少|几)|"
+                           r"比(?:年度|全年)?(?:任务|目标|计划)多[\u4e00-\u9fff]{0,4}?了?(?:大约|约)?(?:多少|几)|"
                            r"超(?:出|过)(?:了)?(?:年度|全年)?(?:任务|目标|计划)(?:大约|约)?(?:多少|几)|"
                            r"by how much did [^?]{0,60}?(?:beat|exceed|overshoot|surpass)|(?:excess|overshoot) over", re.I)
 # the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
@@ -3758,11 +3773,14 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
             groups.setdefault(measure_of(x), []).append(x)
         main = rows
         if len(groups) > 1:  # one measure per series: a village's figure one year is no total the next
-            main = max(groups.values(), key=lambda g: len({x.period for x in g}))
-            rows = main + [x for g in groups.values() if g is not main for x in g  # another wording of it still is
-                           if label_similarity(main[0].label_zh, x.label_zh) >= 0.7
-                           and qualifier_fit(main[0].label_zh, x.label_zh) == 1.0 == qualifier_fit(x.label_zh,
-                                                                                                  main[0].label_zh)]
+            def worded(g: list[Indicator]) -> list[Indicator]:  # another wording of it still is
+                return [x for o in groups.values() if o is not g for x in o
+                        if label_similarity(g[0].label_zh, x.label_zh) >= 0.7
+                        and qualifier_fit(g[0].label_zh, x.label_zh) == 1.0 == qualifier_fit(x.label_zh, g[0].label_zh)]
+            # the most years, with its other wordings; of series as long, the better match ('村集体经营性收入' worded
+            # two ways over '村均…' worded one way, when the question names no 村均)
+            main = max(groups.values(), key=lambda g: len({x.period for x in g + worded(g)}))
+            rows = main + worded(main)
         series: dict[str, Indicator] = {}
         own = {id(x) for x in main}  # another wording fills a year the main one lacks, never takes one it has
         lead = main[0].label_zh if main else ""

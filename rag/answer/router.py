@@ -92,7 +92,7 @@ _GROWTH = re.compile(r"(?:减少|增加|降低|提高|少|多)了?(?:几成|百�
                      r"previous year|prior year|last year|a year (?:earlier|before))\b|"  # '% change on the year before'
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
-_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:完成|占|相当于).{0,6}(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
                          # '固投的全年目标，1-11月完成了几成'
@@ -102,7 +102,10 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
                          r"(?:what|which) % of (?:the |its |their )?(?:[\w'’]+[ -]){0,6}(?:task|plan|target|goal|budget)s?\b|"
-                         r"\b(completion rate|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
+                         # 'its tax take relative to the annual goal — what percentage was that'
+                         r"\b(?:relative to|against|versus|vs\.?) (?:the |its |their )?(?:[\w'’-]+ ){0,4}(?:task|target|goal|quota|plan)s?\b"
+                         r"[^?]{0,40}?\b(?:what|which) (?:completion )?(?:percentage|per ?cent|%)|"
+                         r"\b(completion (?:rate|percentage)|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
                          r"(?:[\w'’]+[ -]|[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?(?! revenue)|"
                          r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget|"
                          # 'which was further along its annual investment task': how much of the task was done
@@ -113,9 +116,10 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:half|(?:a|one|two) (?:third|quarter)s?|three quarters) of (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
 _SHARE = re.compile(r"占比|比重|所占份额|份额是多少|占全[区市县]|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
-_ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|\b(estimated?|expect(?:s|ed)?)\b", re.I)
+_ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
-_YEAR = re.compile(r"(20[0-4]\d)\s*年?")
+# a year, never a count ('2000人', '2010户': a figure in a unit)
+_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(?:上半年|下半年|全年|前三季度|一季度))|(?!\s*[\u4e00-\u9fff%％万亿]))")
 _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decline|change)\w*\s+(?:over|on|from)\s+(?:the\s+)?(?:level\s+of\s+)?"
                            r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
 # '2022年…较2021年的同比降幅': the year asked, then its base year, then the rate
@@ -126,9 +130,13 @@ _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
 _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路)(?:里|中|上)?(?=定|提|说|写|给)|"
+                          # '根据2021年初的政府工作报告，…2020年…': the year it was delivered
+                          r"(?:19|20)\d\d\s*年(?:初|底|末)的?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
+                          r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
                           r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b",
                           re.I)
+_SEASON_YEARS = re.compile(r"((?:19|20)\d\d)\s*[/／]\s*((?:19|20)\d\d)\s*年?")
 _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
 
 
@@ -155,13 +163,13 @@ _PERIOD_WORDS = re.compile(
     r"(?:今年|本年|年初|上半年|20[0-4]\d\s*年?)以来|(?:20[0-4]\d\s*年?(?:度|底|末)?)|目前|当前|迄今|至今|那一?年|(?:报告|统计)(?:年度|期)(?:里|内|中)?|上半年|(?:截[至止]|到)?年中|下半年|前三季度|一季度|第一季度|全年|年度|今年|去年|上年|明年|来年|下一年|一年(?=[多几有能是\s？?]|$)|近[两三四五二]年|近几年|历年|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|截[至止]\d{1,2}月(?:底|末)?|\d{1,2}月(?:底|末|份)?|截[至止]")
 _KIND_WORDS = re.compile(
-    r"同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|完成度|完成倍数|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
+    r"主要(?=预期|目标|指标|经济指标)|预期(?!寿命)|同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|完成度|完成倍数|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
     r"总量|数值|数据|变化|幅度|趋势|走势|情况")
 _Q_WORDS = re.compile(
-    r"[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记报](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
+    r"(?:工作)?安排(?:里|中|内)|工作安排|[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记报](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低]出(?:了|来)?|[多少高低](?:一些|一点)?(?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
-    r"排序|排行|比一比|比一下|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有|与|和|"
+    r"排序|排行|比一比|比一下|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有(?![机效序偿])|与|和|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
     r"(?<![重主需只必摘纲提首])要(?![素求点闻件案])|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
@@ -531,9 +539,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if left_out and len([p for p in places if p not in left_out]) >= 2:
         places = [p for p in places if p not in left_out]  # '…Pinghu gives only January–May, so leave it out'
     # '2023年报告定下的2024年目标': a year naming the report, never a period asked (when another year is asked)
-    dated = _REPORT_YEAR.sub(" ", question)
+    dated = _SEASON_YEARS.sub(r"\2年", _REPORT_YEAR.sub(" ", question))  # ('2022/2023年榨季': the season is 2023's)
     years = sorted({int(y) for y in _YEAR.findall(dated if _YEAR.search(dated) else question)}) \
         or relative_year(question, places, metas)
+    told = _REPORT_YEAR.search(question)
+    if told and not _YEAR.search(dated) and re.search(r"上年|去年|上一年|前一年", dated):
+        years = [int(_YEAR.findall(told.group(0))[0]) - 1]  # '按2022年政府工作报告，上年…': the year it reviews
     before = _BEFORE_YEAR.search(question) if len(years) == 1 else None
     if before and int(before.group(1) or before.group(2)) == years[0]:
         years = [years[0] - 1]  # 'the year before its 2020 report year', '2020年的上一年': that year less one
@@ -1025,7 +1036,7 @@ def unit_hint(question: str) -> str | None:
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
         return "CNY"
-    if re.search(r"\bhow much\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
+    if re.search(r"\b(?:how much|what (?:amount|sum|value))\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
                  r"output value|funds?|yuan|money)\b", question, re.I) and not re.search(r"\bchange\b", question, re.I):
         return "CNY"
     if re.search(r"(?:出口|进口|销售|交易|成交|营业|贸易|外贸)额", question):
@@ -1223,6 +1234,10 @@ def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMe
     return [speaks] if speaks == covered else []
 
 
+# a half-year report's plan part, named as where to look ('下半年工作安排里', '下半年计划中')
+_H2_PLAN_PART = re.compile(r"下半年(?:的)?(?:工作)?(?:计划|安排|打算|思路|重点)(?:里|中|内|上|部分)?")
+
+
 def period_of(question: str, years: list[int] | None = None) -> str | None:
     """The period a question names, as a code ('2022', '2024H1', '2024M01-M06'); partial codes without a year."""
     years = years if years is not None else sorted({int(y) for y in _YEAR.findall(question)})
@@ -1261,6 +1276,10 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
             return prefix or None
     if re.search(r"上半年|(?:截[至止]|到)\s*(?:20\d\d\s*年)?\s*年中|\b(first half|H1|mid-year)\b|\bmid-20\d\d\b", question, re.I):
         return f"{prefix}H1"
+    plan_part = _H2_PLAN_PART.search(question)
+    if plan_part and not re.search(r"下半年", question[plan_part.end() :]) \
+            and re.search(r"全年|年度|20\d\d\s*年", question[plan_part.end() :]):
+        return prefix or None  # '下半年计划里，全年税收要完成多少': the report's plan part, the year's target asked
     if re.search(r"下半年|\b(second half|H2)\b", question, re.I):
         return f"{prefix}H2"
     if re.search(r"前三季度|\b(?:first|after|in|over) three quarters\b|\bthree quarters of 20\d\d|\bQ1\s*[–—-]\s*Q3\b", question, re.I):
@@ -1297,8 +1316,11 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\b(?:growth|completion) rate\b", " ", text, flags=re.I)
         text = re.sub(r"\b(how (?:much|many)) (?:more|fewer|less)\b", r"\1", text, flags=re.I)  # a gap asked, no 增
         text = PER_MONTH.sub(" ", text)  # 'a month on average': how it is shown, no part of the name
-        text = re.sub(r"(?:\bin\s+)?(?<![\u4e00-\u9fff])(?:亿元?|万元?|[万亿]?(?:人次|平方米|亩|吨|户))(?![\u4e00-\u9fff])", " ",
-                      text)  # 'in 亿', 'its total in 亿人次': a unit, no name
+        text = re.sub(r"(?:\bin\s+)?(?<![\u4e00-\u9fff])(?:亿元?|万元?|[万亿]?(?:人次|平方米|亩|吨|户|担|公顷|斤|公斤|千克))"
+                      r"(?![\u4e00-\u9fff])", " ", text)  # 'in 亿', 'its total in 亿人次': a unit, no name
+        # 'in units of 10,000 mu', 'how many 10,000 dan': the unit counted in, no name
+        text = re.sub(r"\b(?:in\s+(?:units\s+of\s+)?)?(?:10,000|ten[- ]thousand|100 million|hundred[- ]million)\s+(?:mu|dan|jin|"
+                      r"yuan|tonnes?|tons?|people|households|person-times)\b", " ", text, flags=re.I)
         text = _UNIT_WANTED_EN.sub(" ", text)  # 'Give it in yuan'
         text = re.sub(r"\b(?:written|spelt|spelled) out(?: in full)?\b|\bin full\b", " ", text, flags=re.I)
         # 'rank among Shunde's towns and sub-districts': the peers a rank counts, no part of the name
@@ -1336,6 +1358,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
+    # '16个村（居）的集体经营性收入': how many villages the whole counts, and a short aside on who; no part of the name
+    text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?=村|社区|行政村)|(?<=[村区])[（(][\u4e00-\u9fff]{1,3}[)）]", "", text)
+    # '写总结时估了一个全年收入的数': when and how the report gave it, no part of the name
+    text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
+    # '立案结案161宗，对应的罚款总额是多少': a figure given, then the measure that goes with it is asked
+    text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
+    # '占全年2000人任务的百分比': the share of the task asked, no part of the name
+    text = re.sub(r"占[^，,？?]{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之[几多少]*|百分比)", " ", text)
     # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside
     text = re.sub(r"除了?[^，,。？?]{2,24}?(?:以外|之外|外)?[，,]\s*(?=还|另外|又)", " ", text)
     text = re.sub(r"[前头]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", " ", text)  # '今年前5个月': a period
@@ -1361,7 +1391,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '产干茶多少吨': the output of what is named after 产
     # '青稞能收多少吨', '三华李预计能产多少': the crop's output
     text = re.sub(r"(?:能|可以?)?(?<![回征接验税吸没])收(?:了|获|获了)?(?=多少(?:万?吨|公斤|万?斤))", "产量", text)
-    text = re.sub(r"(?:能|可以?)产(?=多少[？?]?$|$)", "产量", text)
+    # '签下了多少户征收协议': the signing counted (征收签约), the agreement its paper
+    text = re.sub(r"签(?:下|订|署)?了?(?:多少|几)([户份个家])?([\u4e00-\u9fff]{0,4}?)协议(?=[？?]|$)", r"\2签约多少\1", text)
+    text = re.sub(r"(?:能|可以?)产(?=多少(?:万?吨|公斤|万?斤|担)?[？?]?$|$)", "产量", text)
     text = re.sub(r"(?<![生出投共增减])产(?:了)?(?![量值能])([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
     text = re.sub(r"(?:相|对)?[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
@@ -1369,6 +1401,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   text)  # '涨了还是跌了', '是正增长还是负增长', '正的还是负的': the sign, no part of the name
     text = re.sub(r"省下了?(?=百分之|几个点|多少百分)", "节约率", text)  # '采购项目省下了百分之几': the saving rate (节约率)
     text = re.sub(r"(?:跟|和|与|同)(?:去年|上年|上一年)(?:同期)?(?:相)?比(?:较)?", " ", text)  # '跟去年同期比'
+    # '（保留两位小数）', '9月30日', '均价是每千克多少元': how the figure is shown, a day, a price's unit; no name
+    text = re.sub(r"[（(]?(?:请)?保留[一二两三四\d]位小数[)）]?|\d{1,2}\s*[日号](?!\d)|(?<=价)(?:是|为)?每(?:千克|公斤|斤|吨|亩|平方米|立方米|头|只)", " ", text)
     text = re.sub(r"幅度(?=多少|是?多少|有多大)|辖区(?:里|内)?(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff]{2})存量|面向[^，,？?]{1,12}?的|"
                   r"(?:^|(?<=[，,\s]))通过(?=[^，,？?]{2,8}?(?:共|一共|总共)?(?:挖|引|招|落))|(?<![\u4e00-\u9fff])约(?=为|是)|(?<=[\u4e00-\u9fff]{2})(?:队伍|梯队|阵容)",
                   " ", text)  # '幅度多少', '辖区里上市的企业', '专精特新队伍': no part of the name

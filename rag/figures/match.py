@@ -161,7 +161,11 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                     else max(0.75, label_similarity(cjk, row.label_zh))
                 # ('visitors to the … project (某某沟域综合开发项目)': a thing the town's figure never names is not it)
             elif lang == "zh":
-                key_score *= _rest_fit(phrase, row)
+                rest_fit = _rest_fit(phrase, row)
+                key_score *= rest_fit
+                if rest_fit < 1.0 and _part_labelled(phrase, row, rows):
+                    lex = round(lex * rest_fit, 4)  # '小春粮食播种面积' asked: '粮食播种面积' is the whole's, and
+                    # another figure's label ('小春播种面积') names the part the phrase puts before it
             if max(key_score, lex) >= THRESHOLD:  # a key whose qualifiers clash ('全口径' vs '区级') is no match
                 out.append(Scored(row, round(max(key_score, lex), 4), "key"))
             continue
@@ -414,7 +418,7 @@ def thing_held(phrase: str, text: str) -> bool:
     if not thing:
         return True
     first = next((w for w, _ in tagged(thing) if len(w) >= 2), thing)
-    return any(_in_order(t, text) for t in (thing, first))
+    return any(in_order(t, text) for t in (thing, first))
 
 
 def measured_thing(phrase: str) -> str:
@@ -447,7 +451,7 @@ _MEASURE_TAIL = frozenset({"产量", "总产量", "产值", "总产值", "面积
 def _head_held(phrase: str, row: Indicator) -> bool:
     """The row's label or sentence holds the phrase's head noun, its characters in order (or the phrase has none)."""
     head = head_noun(phrase)
-    return not head or _in_order(head, row.label_zh) or _in_order(head, _sentence(row.context or row.evidence.quote))
+    return not head or in_order(head, row.label_zh) or in_order(head, _sentence(row.context or row.evidence.quote))
 
 
 @lru_cache(maxsize=65536)
@@ -457,7 +461,7 @@ def _sentence(text: str) -> str:
     return simplified(text)
 
 
-def _in_order(word: str, text: str) -> bool:
+def in_order(word: str, text: str) -> bool:
     """Every character of the word stands in the text, in order ('财政收入' in '财政总收入')."""
     at = 0
     for ch in word:
@@ -467,17 +471,30 @@ def _in_order(word: str, text: str) -> bool:
     return True
 
 
+def _term_rest(phrase: str, row: Indicator) -> str | None:
+    """What a phrase names beyond the row's lexicon term ('小春' of '小春粮食播种面积'); None when the row has none."""
+    term = BY_KEY.get(row.key[4:] if row.key.startswith("new_") else row.key)
+    return None if term is None else _GENERIC.sub("", term.regex.sub("", phrase))
+
+
+def _part_labelled(phrase: str, row: Indicator, rows: Sequence[Indicator]) -> bool:
+    """Another figure of the row's place and period is labelled with what the phrase names beyond the row's term."""
+    rest = "".join(_CJK.findall(_term_rest(phrase, row) or ""))
+    return len(rest) >= 2 and any(rest in r.label_zh and r.label_zh != row.label_zh and r.street == row.street
+                                  and r.period == row.period for r in rows)
+
+
 def _rest_fit(phrase: str, row: Indicator) -> float:
     """1.0 when the phrase is the row's lexicon term; less when the phrase names more (a project, a part: '某片区
     统筹项目产业用地入库' is not the place's whole 土地入库) that neither the row's label nor its quote holds."""
-    term = BY_KEY.get(row.key[4:] if row.key.startswith("new_") else row.key)
-    if term is None:
+    rest = _term_rest(phrase, row)
+    if rest is None:
         return 1.0
-    rest = _GENERIC.sub("", term.regex.sub("", phrase))
     where = row.label_zh + row.evidence.quote + (row.context or "")
     if any(n not in where for n in re.findall(r"\d+[强佳大]", rest)):
         return 0.5  # '区30强内企业产值': a ranked group the row's sentence never names is not the whole's figure
     rest = "".join(_CJK.findall(rest))
+    term = BY_KEY[row.key[4:] if row.key.startswith("new_") else row.key]
     tail = phrase[max((m.end() for m in term.regex.finditer(phrase)), default=0):]
     if len(_CJK.findall(tail)) >= 2 and head_noun(tail) and not _head_held(tail, row):
         return 0.5  # '对“村务公开”专项检查整改的问题': the term qualifies the 问题 counted, which its row never names

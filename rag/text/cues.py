@@ -16,7 +16,7 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
-QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=再?[加建新引推完实开投修改铺])|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
+QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(?:在[^，,？?]{1,8}?)?再?[加建新引推完实开投修改铺落种培])|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
                              r"(?<![思理感回])想(?:要)?(?:再)?(?:新增|多出|增加|加|达到|引进|培育|建成?|完成)[^，,？?]{0,4}(?:多少|几)|"
                              # '希望明年客流能突破几万人次': a figure hoped for, a plan's
@@ -132,7 +132,7 @@ def stated_position(m: re.Match[str]) -> int:
     return int(parse_number(n)) if n else 1
 
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
-ASKS_RANK = re.compile(r"第几|排名多少|名次|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
+ASKS_RANK = re.compile(r"第几|排名多少|名次|排在?哪一?[位名]|(?:排|列|居)(?:在|于)?哪个位置|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b|\bwhere did .* put (?:it|them)\b|"
                        r"\bwhat (?:was|is) (?:its|their|the) (?:[\w-]+ )?(?:rank|ranking|position)\b", re.I)
 # A name quoted for the thing a question counts ('新增多少家“四上”企业'), never one it leaves out ('不含“某某”项目'):
