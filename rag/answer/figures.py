@@ -3758,6 +3758,13 @@ def _compared_by_parts(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 # ---- trend -------------------------------------------------------------------------------------------
+def _worded_alike(group: list[Indicator], groups: dict[str, list[Indicator]]) -> list[Indicator]:
+    """The rows of the other measures that word the group's measure another way (a series still takes them)."""
+    lead = group[0].label_zh
+    return [x for o in groups.values() if o is not group for x in o if label_similarity(lead, x.label_zh) >= 0.7
+            and qualifier_fit(lead, x.label_zh) == 1.0 == qualifier_fit(x.label_zh, lead)]
+
+
 def _trend(question: str, r: Route, measure: list[Indicator], places: list[str], ctx: Context) -> Answer | None:
     lang = r.language
     kinds = WANTED.get(r.kind, WANTED["actual"])
@@ -3773,14 +3780,10 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
             groups.setdefault(measure_of(x), []).append(x)
         main = rows
         if len(groups) > 1:  # one measure per series: a village's figure one year is no total the next
-            def worded(g: list[Indicator]) -> list[Indicator]:  # another wording of it still is
-                return [x for o in groups.values() if o is not g for x in o
-                        if label_similarity(g[0].label_zh, x.label_zh) >= 0.7
-                        and qualifier_fit(g[0].label_zh, x.label_zh) == 1.0 == qualifier_fit(x.label_zh, g[0].label_zh)]
             # the most years, with its other wordings; of series as long, the better match ('村集体经营性收入' worded
             # two ways over '村均…' worded one way, when the question names no 村均)
-            main = max(groups.values(), key=lambda g: len({x.period for x in g + worded(g)}))
-            rows = main + worded(main)
+            main = max(groups.values(), key=lambda g: len({x.period for x in g + _worded_alike(g, groups)}))
+            rows = main + _worded_alike(main, groups)
         series: dict[str, Indicator] = {}
         own = {id(x) for x in main}  # another wording fills a year the main one lacks, never takes one it has
         lead = main[0].label_zh if main else ""
