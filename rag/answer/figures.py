@@ -1052,8 +1052,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         stated = _stated_total(question, r, scored) if len(items) >= 2 else None
         if stated is not None:  # '东园、西园两个停车场一共新增多少车位' over '完成东园、西园2个停车场建设,新增车位301个'
             measure, r = [stated], r.model_copy(update={"intent": "lookup"})
-        elif len(items) >= 2 or _ADDED_UP.search(question) and not re.search(r"那\s*\d+\s*[家个所户项座名]", question):
-            # ('那17家企业…营业收入加起来': the firms' total is the stated figure, their sum)
+        elif len(items) >= 2 or _ADDED_UP.search(question) and not re.search(r"那\s*\d+\s*[家个所户项座名]|\d+个(?:行政村|村|社区)",
+                                                                                question):
+            # ('那17家企业…营业收入加起来', '14个村…加起来': the members' total is the stated figure, their sum)
             # 'A和B一共多少', '…的问题，加上…的问题，一共多少': one item's figure is not the sum; say what was looked for
             return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
                                             terms=join_list(items or [r.phrase], r.language)), [], route="abstain")
@@ -3478,7 +3479,7 @@ def _aggregate_text(found: list[Indicator], label: str, lang: str) -> str:
 # Two measures of one place compared: '社零总额比固定资产投资多多少', 'by how much did retail sales exceed investment'.
 _TWO_ZH = re.compile(r"^(?P<a>.+?)(?:比|较|超出|超过)(?P<b>[^，,？?]+?)(?:多|高|大|少|低|小)(?:出|了)?(?:大约|约|大概)?(?:多少|几)")
 # 'A与B合计多少平方米', 'A和B加起来一共多少': two measures of one place added up
-_SUM_ZH = re.compile(r"^(?P<a>[^，,？?]{2,}?)(?:与|和|跟|加上?|及)(?P<b>[^，,？?、]{2,}?)[，,]?\s*(?:两者|二者|两项)?(?:加起来|加在一起|合起来)?"
+_SUM_ZH = re.compile(r"^(?P<a>[^，,？?]{2,}?)(?:与|和|跟|加上|加(?![起在到])|及)(?P<b>[^，,？?、]{2,}?)[，,]?\s*(?:两者|二者|两项)?(?:加起来|加在一起|合起来)?"
                      r"(?:合计|一共|总共|共计|之和|总和|加起来)(?:是|有|为|约)?(?:大约|约|大概)?(?:多少|几)")
 # 'A与B，两者差几个百分点', 'A和B相差多少': the gap between two measures named side by side
 _GAP_ZH = re.compile(r"^(?P<a>[^，,？?]+?)(?:和|与|跟|同)(?P<b>[^，,？?、]+?)[，,]?\s*(?:两者|二者|两项|两个数|这两个?数?)?(?:之间)?"

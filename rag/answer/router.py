@@ -1319,8 +1319,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"(?:\bin\s+)?(?<![\u4e00-\u9fff])(?:亿元?|万元?|[万亿]?(?:人次|平方米|亩|吨|户|担|公顷|斤|公斤|千克))"
                       r"(?![\u4e00-\u9fff])", " ", text)  # 'in 亿', 'its total in 亿人次': a unit, no name
         # 'in units of 10,000 mu', 'how many 10,000 dan': the unit counted in, no name
-        text = re.sub(r"\b(?:in\s+(?:units\s+of\s+)?)?(?:10,000|ten[- ]thousand|100 million|hundred[- ]million)\s+(?:mu|dan|jin|"
-                      r"yuan|tonnes?|tons?|people|households|person-times)\b", " ", text, flags=re.I)
+        # (…never an amount that sets a band: 'worth more than 100 million yuan' is 亿元以上)
+        text = re.sub(r"\b(?:in\s+(?:units\s+of\s+)?|(?<=many )|(?<=much ))(?:10,000|ten[- ]thousand|100 million|hundred[- ]million)\s+"
+                      r"(?:mu|dan|jin|yuan|tonnes?|tons?|people|households|person-times)\b", " ", text, flags=re.I)
         text = _UNIT_WANTED_EN.sub(" ", text)  # 'Give it in yuan'
         text = re.sub(r"\b(?:written|spelt|spelled) out(?: in full)?\b|\bin full\b", " ", text, flags=re.I)
         # 'rank among Shunde's towns and sub-districts': the peers a rank counts, no part of the name
@@ -1358,7 +1359,11 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
+    # '粮食播种里，晚稻面积占了多少万亩': a part's own amount asked (in a unit, no share), the whole only its frame
+    if re.search(r"占了?(?=(?:大约|约)?多少(?:万|亿)?(?:亩|公顷|平方米|人次|人|户|个|家|元|吨|头))", text):
+        text = re.sub(r"占了?(?=(?:大约|约)?多少)", " ", re.sub(r"^[^，,？?]{2,12}?(?:里|中|当中|之中)[，,]", " ", text))
     # '16个村（居）的集体经营性收入': how many villages the whole counts, and a short aside on who; no part of the name
+    text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?:行政村|村|社区)(?=(?:20\d\d\s*年)?的?(?:村|社区|集体))", "", text)
     text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?=村|社区|行政村)|(?<=[村区])[（(][\u4e00-\u9fff]{1,3}[)）]", "", text)
     # '写总结时估了一个全年收入的数': when and how the report gave it, no part of the name
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)

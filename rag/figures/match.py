@@ -180,6 +180,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         out = _english_checked(phrase, out, counted)
     elif lang == "zh" and phrase and not out:
         out = clause_covered(phrase, rows) or _named_in_label(phrase, rows)
+    if lang == "zh" and out:
+        out = _ending_named(phrase, out)
     if asked_ages:  # '65岁以上人群加强针接种率' is never the 18-64岁 group's, nor all residents'
         out = [s for s in out if governing_age(s.row) in asked_ages]
     order = {id(s.row): n for n, s in enumerate(out)}
@@ -187,6 +189,17 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     return out
 
 
+def _ending_named(phrase: str, out: list[Scored]) -> list[Scored]:
+    """'合作社分红总额' asked: a figure labelled with the word the phrase ends with ('分红') outranks a weaker match of
+    the same report that never names it ('合作社入社牧户' in the sentence before the dividend)."""
+    words = [w for w, _ in tagged(re.sub(r"(?:总额|总量|金额|数额|数量|规模|总数)$", "", phrase)) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    end = words[-1] if words and len(words[-1]) >= 2 else ""
+    named = {s.row.report_id for s in out if end and s.row.label_zh.endswith(end)}
+    return [Scored(s.row, round(s.score * 0.5, 4), s.how) if named and s.row.report_id in named and end not in s.row.label_zh
+            and s.score < _ENDING_SURE else s for s in out]
+
+
+_ENDING_SURE = 0.8  # a match this strong keeps its place, whatever word the phrase ends with
 _DEATHS = re.compile(r"死亡|亡人|遇难")
 _EN_DEATHS = re.compile(r"\b(?:deaths?|fatalit(?:y|ies)|killed|died|dead)\b", re.I)
 
