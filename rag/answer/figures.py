@@ -1784,7 +1784,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         if len(additions) == 1:
             name, best = additions[0]
     if r.intent == "lookup" and (r.period or r.years) and not any(_asked_period(s.row, r) for s in best):
-        # '2022年小春粮食播种面积' where that year's report says '小春播种面积' (the longer label is another year's):
+        # '大春粮食播种面积' of a year whose report says '大春播种面积' (the longer label is another year's):
         # the one label of the period asked whose words are the best one's, in order, with its opening
         label = max(best, key=lambda s: s.score).row.label_zh
         same = others(lambda s: s.score >= _SURE and _asked_period(s.row, r) and s.row.kind in wanted

@@ -63,6 +63,7 @@ def _same_measure(term: str, text: str) -> bool:
 
 
 _COMMA = re.compile(r"[,，;；]")
+_NOT_RANKED = re.compile(r"^(?:当中|之中|里面|里头|[一二三四]?季度|三季度|半年|上半年|下半年)$")
 _GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
 _TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
 # '投资额在全县排第几' is not '完成率排名全县第2': the amount's position, not the share of the task done
@@ -100,7 +101,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     place, lang = r.places[0], r.language
     terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)
-             and not _SCOPE_TERM.search(t) and not re.search(rf"{re.escape(t)}[省市县区旗]", question)]
+             and not _SCOPE_TERM.search(t) and not re.search(rf"{re.escape(t)}[省市县区旗]", question)
+             and not _NOT_RANKED.search(t)]  # ('在全县21个乡镇当中，…前三季度…': the peers and the period)
     terms = ["生产总值" if t.lower() == "gdp" else re.sub(r"(?<=..)[在的]$", "", t) for t in terms]  # reports write
     # GDP out (地区生产总值); '社零在全区…' leaves 在 on the word before it
     terms = [t for t in dict.fromkeys(terms) if not any(t != u and t in u for u in terms)]  # '经济' in '经济总量'

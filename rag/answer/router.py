@@ -92,7 +92,7 @@ _GROWTH = re.compile(r"(?:减少|增加|降低|提高|少|多)了?(?:几成|百�
                      r"previous year|prior year|last year|a year (?:earlier|before))\b|"  # '% change on the year before'
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
-_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:按|照|对照)[^，,？?]{0,12}?(?:任务|目标|计划)算?[，,][^？?]{0,30}?占了?(?:百分之几|百分之多少|几成|多大比例)|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
                          # '固投的全年目标，1-11月完成了几成'
@@ -131,7 +131,7 @@ _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
 _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路)(?:里|中|上)?(?=定|提|说|写|给)|"
                           # '根据2021年初的政府工作报告，…2020年…': the year it was delivered
-                          r"(?:19|20)\d\d\s*年(?:初|底|末)的?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
+                          r"(?:19|20)\d\d\s*年(?:初|底|末)(?:的|那份|这份)?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
                           r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
                           r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b",
@@ -166,7 +166,7 @@ _KIND_WORDS = re.compile(
     r"主要(?=预期|目标|指标|经济指标)|预期(?!寿命)|同比|增长率|增长|增幅|涨幅|增速|比增|下降|降幅|(?<![下上])(?:涨|降|跌)(?=了?(?:大约|约|大概)?(?:多少|几))|完成率|完成度|完成倍数|办结率|完成年度计划|完成情况|完成|实现|目标|任务(?![令书单])|计划(?!生育)|预计|预估|初步统计|力争|争取|确保|占比|比重|累计|"
     r"总量|数值|数据|变化|幅度|趋势|走势|情况")
 _Q_WORDS = re.compile(
-    r"(?:工作)?安排(?:里|中|内)|工作安排|[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记报](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
+    r"(?:工作)?安排(?:里|中|内)|工作安排|(?<=[\u4e00-\u9fff])在(?=\s*(?:(?:19|20)\d\d|为|是))|[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记报](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低]出(?:了|来)?|[多少高低](?:一些|一点)?(?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|比一比|比一下|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有(?![机效序偿])|与|和|"
@@ -1279,7 +1279,7 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     plan_part = _H2_PLAN_PART.search(question)
     if plan_part and not re.search(r"下半年", question[plan_part.end() :]) \
             and re.search(r"全年|年度|20\d\d\s*年", question[plan_part.end() :]):
-        return prefix or None  # '下半年计划里，全年税收要完成多少': the report's plan part, the year's target asked
+        return prefix or None  # '下半年打算里，全年固投定的是多少': the report's plan part, the year's target asked
     if re.search(r"下半年|\b(second half|H2)\b", question, re.I):
         return f"{prefix}H2"
     if re.search(r"前三季度|\b(?:first|after|in|over) three quarters\b|\bthree quarters of 20\d\d|\bQ1\s*[–—-]\s*Q3\b", question, re.I):
@@ -1359,9 +1359,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
-    # '粮食播种里，晚稻面积占了多少万亩': a part's own amount asked (in a unit, no share), the whole only its frame
-    if re.search(r"占了?(?=(?:大约|约)?多少(?:万|亿)?(?:亩|公顷|平方米|人次|人|户|个|家|元|吨|头))", text):
-        text = re.sub(r"占了?(?=(?:大约|约)?多少)", " ", re.sub(r"^[^，,？?]{2,12}?(?:里|中|当中|之中)[，,]", " ", text))
+    # '秋粮里头，玉米面积占了多少亩': a part's own amount asked (in a unit, no share), the whole only its frame
+    if re.search(r"占了?(?=(?:大约|约)?(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|人次|人|户|个|家|元|吨|头))", text):
+        text = re.sub(r"占了?(?=(?:大约|约)?(?:多少|几))", " ", re.sub(r"^[^，,？?]{2,12}?(?:里头|里面|里|当中|之中|中)[，,]", " ", text))
     # '16个村（居）的集体经营性收入': how many villages the whole counts, and a short aside on who; no part of the name
     text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?:行政村|村|社区)(?=(?:20\d\d\s*年)?的?(?:村|社区|集体))", "", text)
     text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?=村|社区|行政村)|(?<=[村区])[（(][\u4e00-\u9fff]{1,3}[)）]", "", text)

@@ -164,8 +164,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 rest_fit = _rest_fit(phrase, row)
                 key_score *= rest_fit
                 if rest_fit < 1.0 and _part_labelled(phrase, row, rows):
-                    lex = round(lex * rest_fit, 4)  # '小春粮食播种面积' asked: '粮食播种面积' is the whole's, and
-                    # another figure's label ('小春播种面积') names the part the phrase puts before it
+                    lex = round(lex * rest_fit, 4)  # '大春粮食播种面积' asked: '粮食播种面积' is the whole's, and
+                    # another figure's label ('大春播种面积') names the part the phrase puts before it
             if max(key_score, lex) >= THRESHOLD:  # a key whose qualifiers clash ('全口径' vs '区级') is no match
                 out.append(Scored(row, round(max(key_score, lex), 4), "key"))
             continue
@@ -194,6 +194,8 @@ def _ending_named(phrase: str, out: list[Scored]) -> list[Scored]:
     the same report that never names it ('合作社入社牧户' in the sentence before the dividend)."""
     words = [w for w, _ in tagged(re.sub(r"(?:总额|总量|金额|数额|数量|规模|总数)$", "", phrase)) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     end = words[-1] if words and len(words[-1]) >= 2 else ""
+    if end in _MEASURE_TAIL or _GENERIC.fullmatch(end):
+        return out  # ('…核心区面积': a measure word every area ends with names no thing)
     named = {s.row.report_id for s in out if end and s.row.label_zh.endswith(end)}
     return [Scored(s.row, round(s.score * 0.5, 4), s.how) if named and s.row.report_id in named and end not in s.row.label_zh
             and s.score < _ENDING_SURE else s for s in out]
@@ -485,7 +487,7 @@ def in_order(word: str, text: str) -> bool:
 
 
 def _term_rest(phrase: str, row: Indicator) -> str | None:
-    """What a phrase names beyond the row's lexicon term ('小春' of '小春粮食播种面积'); None when the row has none."""
+    """What a phrase names beyond the row's lexicon term ('大春' of '大春粮食播种面积'); None when the row has none."""
     term = BY_KEY.get(row.key[4:] if row.key.startswith("new_") else row.key)
     return None if term is None else _GENERIC.sub("", term.regex.sub("", phrase))
 
