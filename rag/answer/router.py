@@ -106,7 +106,7 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"\b(?:relative to|against|versus|vs\.?) (?:the |its |their )?(?:[\w'’-]+ ){0,4}(?:task|target|goal|quota|plan)s?\b"
                          r"[^?]{0,40}?\b(?:what|which) (?:completion )?(?:percentage|per ?cent|%)|"
                          r"\b(completion (?:rate|percentage)|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
-                         r"(?:[\w'’]+[ -]|[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?(?! revenue)|"
+                         r"(?:[\w'’]+[ -]|[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget|quota)s?(?! revenue)|"
                          r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget|"
                          # 'which was further along its annual investment task': how much of the task was done
                          r"(?:further|farther|furthest|farthest|how far) along (?:its|the|their) (?:[\w'’-]+ ){0,6}"
@@ -177,7 +177,7 @@ _EN_STOP = {
     "do", "by", "to", "and", "its", "it", "has", "have", "had", "which", "highest", "most", "largest", "biggest",
     "lowest", "least", "smallest", "fewest", "rank", "ranking", "compare", "comparison", "total", "sum",
     "combined", "altogether", "year", "years", "half", "first", "second", "h1", "h2", "growth", "grow", "grew",
-    "increase", "increased", "decrease", "yoy", "year-on-year", "target", "plan", "planned", "goal",
+    "increase", "increased", "decrease", "yoy", "year-on-year", "target", "plan", "planned", "goal", "quota", "ahead",
     "estimated", "estimate", "expected", "trend", "over", "from", "between", "since", "change", "changed",
     "subdistrict", "town", "township", "street", "report", "reported", "reports", "figure", "amount", "number",
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
@@ -1032,6 +1032,7 @@ def unit_hint(question: str) -> str | None:
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
     if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|多少(?:万元|元)?的?(?:补贴|补助|津贴|津补贴|救助金|奖补)|"
                  r"\b(how much money|funding|funds|(?:rake|raked|raking|pull|pulled|haul|hauled) in)\b|"
+                 r"\b(?:spending|expenditure|outlays?) on\b|"  # 'Spending on … micro-projects': money, never their count
                  r"\bhow many\s*(?:亿|万元|元|yuan|RMB|billion|million)", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
@@ -1329,6 +1330,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       r"(?:\d+ )?(?:towns?|townships?|sub-?districts?|streets?|places?)(?:,? (?:and|or) (?:towns?|townships?|"
                       r"sub-?districts?|streets?))?\b", " ", text)
         text = re.sub(r"^\s*where\b", " ", text, flags=re.I)  # 'Where did it rank': the position asked
+        text = re.sub(r"\bwhere did (?:it|they|that|the figure) (?:land|end up|come in)\b|\bcame in\b", " ", text,
+                      flags=re.I)  # 'where did it land': how the figure turned out, no land (土地)
         # 'the county-assigned maize acreage task': who set the task, no part of the name (as 县下达的)
         text = re.sub(r"\b(?:county|district|city|municipal|town|township|higher[- ]level|superior)[- ](?:assigned|set|"
                       r"issued|allocated|imposed)\b", " ", text, flags=re.I)
@@ -1354,7 +1357,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"(?:'s|’s)\b", " ", text)
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
-        return " ".join(_head_last([w for w in text.split() if w.lower() not in _EN_STOP or w.lower() == "of"]))
+        return " ".join(_head_last([w for w in text.split() if (w.lower() not in _EN_STOP or w.lower() == "of")
+                                    and re.search(r"\w", w)]))
     renamed = _RENAMED.search(text)
     if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on

@@ -941,6 +941,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "above designated size": ("规上", "规模以上", "限上", "限额以上"),
     "above-designated-size": ("规上", "规模以上", "限上", "限额以上"), "gross output": ("总产值", "产值"), "below-scale": ("规下",),
     "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
+    "capex": ("投资",), "capital spending": ("投资",), "land bank": ("入库",), "land-bank": ("入库",),
     "sign": ("签约", "签订"), "signed": ("签约", "签订"), "signing": ("签约", "签订"),  # 签约项目, not 标志
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
     "poverty incidence": ("贫困发生率",), "poverty rate": ("贫困发生率",),
