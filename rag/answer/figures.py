@@ -143,7 +143,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         narrow = _ask_clause(r.asked or question, r)
         if narrow:
             sub = route(narrow, ctx.reports)
-            if sub.places == r.places and sub.intent == "lookup":
+            if sub.places == r.places and sub.intent == "lookup" and not _BARE_MEASURE.fullmatch(sub.phrase):
+                # (…never a bare measure word: '报告给的人数是多少' names no thing whose people are counted)
                 retried = _indicator_answer(narrow, sub, ctx)
                 # (…a figure of the measure the clause names: its lexicon key, or a label like its words)
                 if retried is not None and retried.route == "indicator" and retried.table and all(
@@ -154,6 +155,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
 
 
 _NARROW_FIT = 0.6  # how like the asking clause's words a figure found by them alone must be labelled
+_BARE_MEASURE = re.compile(r"(?:人数|户数|个数|次数|件数|人次|数量|总数|总量|总额|金额|面积|规模|数字|数据|数值)?")
 
 
 _NOT_FOUND_ZH = msg("not_found", "zh", where="", terms="")[:6]  # "报告中未找到…"
@@ -1349,7 +1351,7 @@ def _listed(question: str, r: Route) -> list[str]:
         item = item if len(item) >= 2 else last_words(part)
         if len(item) < 2:  # '拟立项的一共多少个': the item is before the question words
             # '…和来信来访，一共有多少件': the comma before the question words goes with them
-            item = last_words(re.sub(r"[，,]?\s*的?(?:一共|总共|合计|共计|共)?(?:[\u4e00-\u9fff]了)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "",
+            item = last_words(re.sub(r"[，,]?\s*的?(?:加起来|合起来|加在一起|算在一起)?(?:一共|总共|合计|共计|共)?(?:[\u4e00-\u9fff]了)?(?:有|是)?(?:多少|几)[^，,。；;？?]*[？?]?\s*$", "",
                                      part))
         items.append(item)
     return [x for x in items if len(x) >= 2]
@@ -3781,10 +3783,14 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
             groups.setdefault(measure_of(x), []).append(x)
         main = rows
         if len(groups) > 1:  # one measure per series: a village's figure one year is no total the next
-            # the most years, with its other wordings; of series as long, the better match ('村集体经营性收入' worded
-            # two ways over '村均…' worded one way, when the question names no 村均)
-            main = max(groups.values(), key=lambda g: len({x.period for x in g + _worded_alike(g, groups)}))
+            # the most years, with its other wordings; of series as long, the one whose qualifiers the question says
+            # ('村集体经营性收入' worded two ways over '村均…', when the question names no 村均), then the one worded alike
+            main = max(groups.values(), key=lambda g: (
+                len({x.period for x in g + _worded_alike(g, groups)}),
+                qualifier_fit(r.phrase, g[0].label_zh) if lang == "zh" else 0.0, len({x.period for x in g})))
             rows = main + _worded_alike(main, groups)
+            if len(places) == 1:
+                label = _label(main, lang)  # the series' own name, not the best match's other wording
         series: dict[str, Indicator] = {}
         own = {id(x) for x in main}  # another wording fills a year the main one lacks, never takes one it has
         lead = main[0].label_zh if main else ""

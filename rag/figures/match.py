@@ -197,8 +197,9 @@ def _ending_named(phrase: str, out: list[Scored]) -> list[Scored]:
     if end in _MEASURE_TAIL or _GENERIC.fullmatch(end):
         return out  # ('…核心区面积': a measure word every area ends with names no thing)
     named = {s.row.report_id for s in out if end and s.row.label_zh.endswith(end)}
+    # (…never a label the phrase says itself: '人大代表建议' and '政协提案' asked together)
     return [Scored(s.row, round(s.score * 0.5, 4), s.how) if named and s.row.report_id in named and end not in s.row.label_zh
-            and s.score < _ENDING_SURE else s for s in out]
+            and s.score < _ENDING_SURE and s.row.label_zh not in phrase else s for s in out]
 
 
 _ENDING_SURE = 0.8  # a match this strong keeps its place, whatever word the phrase ends with
@@ -941,7 +942,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "above designated size": ("规上", "规模以上", "限上", "限额以上"),
     "above-designated-size": ("规上", "规模以上", "限上", "限额以上"), "gross output": ("总产值", "产值"), "below-scale": ("规下",),
     "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
-    "capex": ("投资",), "capital spending": ("投资",), "land bank": ("入库",), "land-bank": ("入库",),
+    "capex": ("投资",), "capital spending": ("投资",), "land-bank": ("入库", "储备"),
     "sign": ("签约", "签订"), "signed": ("签约", "签订"), "signing": ("签约", "签订"),  # 签约项目, not 标志
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
     "poverty incidence": ("贫困发生率",), "poverty rate": ("贫困发生率",),
