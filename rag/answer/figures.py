@@ -2190,7 +2190,7 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         # 'the goal written into its 2017 summary — how far below it did the 2018 result come in'
                         r"\b(?:goal|target|plan|quota)s?\b[^?]{0,80}?\bhow (?:far|much|many)\b[^?]{0,24}?"
                         r"\b(?:below|above|short|over|under)\b|"
-                        # 'comparing that goal with the preliminary 2020 result, how big was the gap'
+                        # 'set that goal beside the early result: how wide the gap'
                         r"\b(?:goal|target|plan|quota)s?\b[^?]{0,30}?\b(?:with|against|and)\b[^?]{0,40}?\b(?:result|outturn|"
                         r"actual)\b[^?]{0,30}?\b(?:gap|difference|shortfall)\b|"
                         # 'how many 万元 below that goal did the 2022 outturn land'

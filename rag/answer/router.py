@@ -118,7 +118,7 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
 _SHARE = re.compile(r"占比|比重|所占份额|份额是多少|占全[区市县]|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
-# a year, never a count ('2000人', '2010户': a figure in a unit)
+# a year, never a count ('1800人', '2010户': a figure in a unit)
 _YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(?:上半年|下半年|全年|前三季度|一季度))|(?!\s*[\u4e00-\u9fff%％万亿]))")
 _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decline|change)\w*\s+(?:over|on|from)\s+(?:the\s+)?(?:level\s+of\s+)?"
                            r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
@@ -130,7 +130,7 @@ _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
 _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路)(?:里|中|上)?(?=定|提|说|写|给)|"
-                          # '根据2021年初的政府工作报告，…2020年…': the year it was delivered
+                          # '据2019年初的政府工作报告，…2018年…': the year it was delivered
                           r"(?:19|20)\d\d\s*年(?:初|底|末)(?:的|那份|这份)?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
                           r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
@@ -539,12 +539,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if left_out and len([p for p in places if p not in left_out]) >= 2:
         places = [p for p in places if p not in left_out]  # '…Pinghu gives only January–May, so leave it out'
     # '2023年报告定下的2024年目标': a year naming the report, never a period asked (when another year is asked)
-    dated = _SEASON_YEARS.sub(r"\2年", _REPORT_YEAR.sub(" ", question))  # ('2022/2023年榨季': the season is 2023's)
+    dated = _SEASON_YEARS.sub(r"\2年", _REPORT_YEAR.sub(" ", question))  # ('2018/2019年榨季': the season is 2019's)
     years = sorted({int(y) for y in _YEAR.findall(dated if _YEAR.search(dated) else question)}) \
         or relative_year(question, places, metas)
     told = _REPORT_YEAR.search(question)
     if told and not _YEAR.search(dated) and re.search(r"上年|去年|上一年|前一年", dated):
-        years = [int(_YEAR.findall(told.group(0))[0]) - 1]  # '按2022年政府工作报告，上年…': the year it reviews
+        years = [int(_YEAR.findall(told.group(0))[0]) - 1]  # '按2020年政府工作报告，上年…': the year it reviews
     before = _BEFORE_YEAR.search(question) if len(years) == 1 else None
     if before and int(before.group(1) or before.group(2)) == years[0]:
         years = [years[0] - 1]  # 'the year before its 2020 report year', '2020年的上一年': that year less one
@@ -1319,7 +1319,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = PER_MONTH.sub(" ", text)  # 'a month on average': how it is shown, no part of the name
         text = re.sub(r"(?:\bin\s+)?(?<![\u4e00-\u9fff])(?:亿元?|万元?|[万亿]?(?:人次|平方米|亩|吨|户|担|公顷|斤|公斤|千克))"
                       r"(?![\u4e00-\u9fff])", " ", text)  # 'in 亿', 'its total in 亿人次': a unit, no name
-        # 'in units of 10,000 mu', 'how many 10,000 dan': the unit counted in, no name
+        # 'in 10,000 mu', 'how many 10,000 jin': the unit counted in, no name
         # (…never an amount that sets a band: 'worth more than 100 million yuan' is 亿元以上)
         text = re.sub(r"\b(?:in\s+(?:units\s+of\s+)?|(?<=many )|(?<=much ))(?:10,000|ten[- ]thousand|100 million|hundred[- ]million)\s+"
                       r"(?:mu|dan|jin|yuan|tonnes?|tons?|people|households|person-times)\b", " ", text, flags=re.I)
@@ -1331,7 +1331,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       r"sub-?districts?|streets?))?\b", " ", text)
         text = re.sub(r"^\s*where\b", " ", text, flags=re.I)  # 'Where did it rank': the position asked
         text = re.sub(r"\bwhere did (?:it|they|that|the figure) (?:land|end up|come in)\b|\bcame in\b", " ", text,
-                      flags=re.I)  # 'where did it land': how the figure turned out, no land (土地)
+                      flags=re.I)  # 'where did the figure end up': how the figure turned out, no land (土地)
         # 'the county-assigned maize acreage task': who set the task, no part of the name (as 县下达的)
         text = re.sub(r"\b(?:county|district|city|municipal|town|township|higher[- ]level|superior)[- ](?:assigned|set|"
                       r"issued|allocated|imposed)\b", " ", text, flags=re.I)
@@ -1366,14 +1366,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '秋粮里头，玉米面积占了多少亩': a part's own amount asked (in a unit, no share), the whole only its frame
     if re.search(r"占了?(?=(?:大约|约)?(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|人次|人|户|个|家|元|吨|头))", text):
         text = re.sub(r"占了?(?=(?:大约|约)?(?:多少|几))", " ", re.sub(r"^[^，,？?]{2,12}?(?:里头|里面|里|当中|之中|中)[，,]", " ", text))
-    # '16个村（居）的集体经营性收入': how many villages the whole counts, and a short aside on who; no part of the name
+    # '9个村（居）的集体收入': how many villages the whole counts, and a short aside on who; no part of the name
     text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?:行政村|村|社区)(?=(?:20\d\d\s*年)?的?(?:村|社区|集体))", "", text)
     text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?=村|社区|行政村)|(?<=[村区])[（(][\u4e00-\u9fff]{1,3}[)）]", "", text)
-    # '写总结时估了一个全年收入的数': when and how the report gave it, no part of the name
+    # '做总结那会儿估了个全年税收的数': when and how the report gave it, no part of the name
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
-    # '立案结案161宗，对应的罚款总额是多少': a figure given, then the measure that goes with it is asked
+    # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
-    # '占全年2000人任务的百分比': the share of the task asked, no part of the name
+    # '占全年800人任务的百分比': the share of the task asked, no part of the name
     text = re.sub(r"占[^，,？?]{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之[几多少]*|百分比)", " ", text)
     # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside
     text = re.sub(r"除了?[^，,。？?]{2,24}?(?:以外|之外|外)?[，,]\s*(?=还|另外|又)", " ", text)
@@ -1400,7 +1400,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '产干茶多少吨': the output of what is named after 产
     # '青稞能收多少吨', '三华李预计能产多少': the crop's output
     text = re.sub(r"(?:能|可以?)?(?<![回征接验税吸没])收(?:了|获|获了)?(?=多少(?:万?吨|公斤|万?斤))", "产量", text)
-    # '签下了多少户征收协议': the signing counted (征收签约), the agreement its paper
+    # '签了几户搬迁协议': the signing counted (征收签约), the agreement its paper
     text = re.sub(r"签(?:下|订|署)?了?(?:多少|几)([户份个家])?([\u4e00-\u9fff]{0,4}?)协议(?=[？?]|$)", r"\2签约多少\1", text)
     text = re.sub(r"(?:能|可以?)产(?=多少(?:万?吨|公斤|万?斤|担)?[？?]?$|$)", "产量", text)
     text = re.sub(r"(?<![生出投共增减])产(?:了)?(?![量值能])([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
@@ -1410,7 +1410,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   text)  # '涨了还是跌了', '是正增长还是负增长', '正的还是负的': the sign, no part of the name
     text = re.sub(r"省下了?(?=百分之|几个点|多少百分)", "节约率", text)  # '采购项目省下了百分之几': the saving rate (节约率)
     text = re.sub(r"(?:跟|和|与|同)(?:去年|上年|上一年)(?:同期)?(?:相)?比(?:较)?", " ", text)  # '跟去年同期比'
-    # '（保留两位小数）', '9月30日', '均价是每千克多少元': how the figure is shown, a day, a price's unit; no name
+    # '（保留两位小数）', '10月31日', '均价是每千克多少元': how the figure is shown, a day, a price's unit; no name
     text = re.sub(r"[（(]?(?:请)?保留[一二两三四\d]位小数[)）]?|\d{1,2}\s*[日号](?!\d)|(?<=价)(?:是|为)?每(?:千克|公斤|斤|吨|亩|平方米|立方米|头|只)", " ", text)
     text = re.sub(r"幅度(?=多少|是?多少|有多大)|辖区(?:里|内)?(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff]{2})存量|面向[^，,？?]{1,12}?的|"
                   r"(?:^|(?<=[，,\s]))通过(?=[^，,？?]{2,8}?(?:共|一共|总共)?(?:挖|引|招|落))|(?<![\u4e00-\u9fff])约(?=为|是)|(?<=[\u4e00-\u9fff]{2})(?:队伍|梯队|阵容)",
