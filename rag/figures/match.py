@@ -496,8 +496,9 @@ def _term_rest(phrase: str, row: Indicator) -> str | None:
 def _part_labelled(phrase: str, row: Indicator, rows: Sequence[Indicator]) -> bool:
     """Another figure of the row's place and period is labelled with what the phrase names beyond the row's term."""
     rest = "".join(_CJK.findall(_term_rest(phrase, row) or ""))
-    return len(rest) >= 2 and any(rest in r.label_zh and r.label_zh != row.label_zh and r.street == row.street
-                                  and r.period == row.period for r in rows)
+    return len(rest) >= 2 and phrase.startswith(rest) and any(
+        r.label_zh.startswith(rest) and r.label_zh != row.label_zh and r.street == row.street and r.period == row.period
+        for r in rows)  # (the words before the term, opening another label: never a head noun after it, '…项目')
 
 
 def _rest_fit(phrase: str, row: Indicator) -> float:

@@ -27,7 +27,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
-                             r"quota|cap|ceiling)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
+                             r"quota|cap|ceiling|to-do list|agenda)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
                              r"\bwhat is the (?:floor|minimum)\b|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
                              r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
                              re.I)

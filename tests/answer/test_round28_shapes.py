@@ -14,7 +14,8 @@
   one with as many years; the word a phrase ends with ('分红') over a weaker match; a part's amount inside its
   whole's frame ('粮食播种当中，早稻的面积占了几万亩'); members' total added up ('11个村…加起来'); a figure given,
   then the measure that goes with it ('…94宗，对应的罚款'); '保留两位小数'; '每千克多少元'; '能产多少吨';
-  '签下了多少户…协议'; a position asked as '排在哪一位'.
+  '签下了多少户…协议'; a position asked as '排在哪一位'; a figure the question gives before a comma; a title
+  '拟作' is no plan; a 'to-do list' is one.
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ REPORTS = {
                      "提前谋划2023年烤烟生产，落实种植面积3800亩。\n",
     "gw_2022.txt": "菰湾街道2022年工作总结\n"
                    "一、城市建设\n"
-                   "全年拆除各类违建61.2万平方米。长湾片区棚户区改造项目完成征收签约412户，签约率96.8%。\n",
+                   "全年拆除各类违建61.2万平方米。长湾片区棚户区改造项目完成征收签约412户，签约率96.8%。新增幼儿园学位540座。\n"
+                   "二、2023年工作计划\n"
+                   "新增幼儿园学位900座；分批移交“三不管”道路18条。\n",
     "lt_2022.txt": "苈塘街道2022年工作总结\n"
                    "一、城市建设\n"
                    "全年拆除违法建筑27.5万平方米。\n",
@@ -177,3 +180,14 @@ def test_spoken_measures_of_crops_and_contracts(corpus: Corpus) -> None:
     assert first_is(b, 7800, "t"), b.text
     c = corpus.ask("菰湾街道长湾片区棚户区改造，2022年一共签下了几户征收协议？")
     assert first_is(c, 412, "count"), c.text
+
+
+def test_a_given_figure_a_title_and_a_to_do_list(corpus: Corpus) -> None:
+    a = corpus.ask("菰湾街道2022年幼儿园新增学位540座，到了2023年打算新增几座？")
+    assert first_is(a, 900, "count"), a.text
+    b = corpus.ask("标题拟作“菰湾拆违提速”，请核实：2022年菰湾街道拆除各类违建多少万平方米？")
+    assert first_is(b, 61.2e4, "m2"), b.text
+    c = corpus.ask("On the 2023 to-do list of Guwan sub-district (菰湾街道): roads nobody managed (三不管道路), handed "
+                   "over in batches. How many?")
+    assert first_is(c, 18, "count"), c.text
+
