@@ -1369,13 +1369,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '9个村（居）的集体收入': how many villages the whole counts, and a short aside on who; no part of the name
     text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?:行政村|村|社区)(?=(?:20\d\d\s*年)?的?(?:村|社区|集体))", "", text)
     text = re.sub(r"(?:^|(?<=[，,\s]))\d+个(?=村|社区|行政村)(?!(?:行政村|村|社区)(?:里|中|当中|之中))|"
-                  r"(?<=[村区])[（(][\u4e00-\u9fff]{1,3}[)）]", "", text)  # (…never the whole a count is taken from)
+                  r"(?<=村)[（(](?:居|社区|居委会|社)[)）]", "", text)  # (…never the whole a count is taken from)
     # '做总结那会儿估了个全年税收的数': when and how the report gave it, no part of the name
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
     # '幼儿园新增学位500座，明年计划新增多少座': a figure the question gives at a clause's end is no part of the name
-    text = re.sub(r"\d+(?:\.\d+)?(?:万|亿)?(?:座|个|家|所|人|户|项|亩|吨|元|套|栋|辆|条|场|次|宗|件)(?=[，,])", " ", text)
+    if "“" not in text:  # (…a figure quoted from the report is read where it stands)
+        text = re.sub(r"\d+(?:\.\d+)?(?:万|亿)?(?:座|个|家|所|人|户|项|亩|吨|套|栋|辆|条|场|次|宗|件)(?=[，,])", " ", text)
     # '占全年800人任务的百分比': the share of the task asked, no part of the name
     text = re.sub(r"占[^，,？?]{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之[几多少]*|百分比)", " ", text)
     # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside
