@@ -1056,7 +1056,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             measure, r = [stated], r.model_copy(update={"intent": "lookup"})
         elif len(items) >= 2 or _ADDED_UP.search(question) and not re.search(r"那\s*\d+\s*[家个所户项座名]|\d+个(?:行政村|村|社区)",
                                                                                 question):
-            # ('那17家企业…营业收入加起来', '14个村…加起来': the members' total is the stated figure, their sum)
+            # ('那17家企业…营业收入加起来', '12个村…加起来': the members' total is the stated figure, their sum)
             # 'A和B一共多少', '…的问题，加上…的问题，一共多少': one item's figure is not the sum; say what was looked for
             return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
                                             terms=join_list(items or [r.phrase], r.language)), [], route="abstain")
@@ -2130,7 +2130,7 @@ def _figure(i: Indicator, lang: str, *, absolute: bool = False) -> str:
 
 
 def _estimated(i: Indicator) -> bool:
-    # (a target in an estimate's sentence, '预计上半年完成…，占全年目标2.8亿元的52.1%', is no estimate)
+    # (a target in an estimate's sentence, '预计上半年完成…，占全年目标3.5亿元的47%', is no estimate)
     return i.kind == "estimate" or i.kind != "target" and bool(getattr(i, "estimated", False))
 
 
