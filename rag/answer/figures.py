@@ -3785,10 +3785,11 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
         if len(groups) > 1:  # one measure per series: a village's figure one year is no total the next
             # the most years, with its other wordings; of series as long, the one whose qualifiers the question says
             # ('村集体经营性收入' worded two ways over '村均…', when the question names no 村均), then the one worded alike
+            alike = {id(g): _worded_alike(g, groups) for g in groups.values()}  # (read once per measure)
             main = max(groups.values(), key=lambda g: (
-                len({x.period for x in g + _worded_alike(g, groups)}),
+                len({x.period for x in g + alike[id(g)]}),
                 qualifier_fit(r.phrase, g[0].label_zh) if lang == "zh" else 0.0, len({x.period for x in g})))
-            rows = main + _worded_alike(main, groups)
+            rows = main + alike[id(main)]
             if len(places) == 1:
                 label = _label(main, lang)  # the series' own name, not the best match's other wording
         series: dict[str, Indicator] = {}

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS, base_key
+from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS, Term, base_key
 from rag.schemas import Indicator
 from rag.text.cues import EN_MEASURE_NOUN, LIKE_FOR_LIKE, REST_ASKED
 from rag.text.script import simplified
@@ -487,15 +487,20 @@ def in_order(word: str, text: str) -> bool:
     return True
 
 
-def _term_rest(phrase: str, row: Indicator) -> str | None:
-    """What a phrase names beyond the row's lexicon term ('大春' of '大春粮食播种面积'); None when the row has none."""
-    term = BY_KEY.get(row.key[4:] if row.key.startswith("new_") else row.key)
-    return None if term is None else _GENERIC.sub("", term.regex.sub("", phrase))
+def _row_term(row: Indicator) -> Term | None:
+    """The lexicon term of a row's key (a 'new_' key's is its stock's); None for a label-only row."""
+    return BY_KEY.get(row.key[4:] if row.key.startswith("new_") else row.key)
+
+
+def _term_rest(phrase: str, term: Term) -> str:
+    """What a phrase names beyond a lexicon term ('大春' of '大春粮食播种面积')."""
+    return _GENERIC.sub("", term.regex.sub("", phrase))
 
 
 def _part_labelled(phrase: str, row: Indicator, rows: Sequence[Indicator]) -> bool:
     """Another figure of the row's place and period is labelled with what the phrase names beyond the row's term."""
-    rest = "".join(_CJK.findall(_term_rest(phrase, row) or ""))
+    term = _row_term(row)
+    rest = "".join(_CJK.findall(_term_rest(phrase, term))) if term is not None else ""
     return len(rest) >= 2 and phrase.startswith(rest) and any(
         r.label_zh.startswith(rest) and r.label_zh != row.label_zh and r.street == row.street and r.period == row.period
         for r in rows)  # (the words before the term, opening another label: never a head noun after it, '…项目')
@@ -504,14 +509,14 @@ def _part_labelled(phrase: str, row: Indicator, rows: Sequence[Indicator]) -> bo
 def _rest_fit(phrase: str, row: Indicator) -> float:
     """1.0 when the phrase is the row's lexicon term; less when the phrase names more (a project, a part: '某片区
     统筹项目产业用地入库' is not the place's whole 土地入库) that neither the row's label nor its quote holds."""
-    rest = _term_rest(phrase, row)
-    if rest is None:
+    term = _row_term(row)
+    if term is None:
         return 1.0
+    rest = _term_rest(phrase, term)
     where = row.label_zh + row.evidence.quote + (row.context or "")
     if any(n not in where for n in re.findall(r"\d+[强佳大]", rest)):
         return 0.5  # '区30强内企业产值': a ranked group the row's sentence never names is not the whole's figure
     rest = "".join(_CJK.findall(rest))
-    term = BY_KEY[row.key[4:] if row.key.startswith("new_") else row.key]
     tail = phrase[max((m.end() for m in term.regex.finditer(phrase)), default=0):]
     if len(_CJK.findall(tail)) >= 2 and head_noun(tail) and not _head_held(tail, row):
         return 0.5  # '对“村务公开”专项检查整改的问题': the term qualifies the 问题 counted, which its row never names
