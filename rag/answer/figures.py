@@ -1027,6 +1027,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(places) == 1 and (_VS_TARGET.search(question) and (
             ASKS_CHANGE.search(question) or _DIFF_ASKED.search(question)
             or re.search(r"超出[^，,？?]{0,24}?(?:目标|计划|任务)(?:大约|约)?(?:多少|几)|\bhow (?:much|many) (?:more|fewer|less)\b|"
+                         r"比[^，,？?]{0,8}?(?:计划|目标|任务)[多少][\u4e00-\u9fff]{0,3}?了?(?:多少|几)|"  # '实际比计划多完成了多少'
                          r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b|"
                          r"\bby how (?:much|many)\b.*\b(?:"
                                                       r"exceed|surpass|beat|top|miss|fall short|fell short)", question, re.I))
@@ -2193,9 +2194,15 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         # 'set that goal beside the early result: how wide the gap'
                         r"\b(?:goal|target|plan|quota)s?\b[^?]{0,30}?\b(?:with|against|and)\b[^?]{0,40}?\b(?:result|outturn|"
                         r"actual)\b[^?]{0,30}?\b(?:gap|difference|shortfall)\b|"
+                        # 'measured against the goal in its plan, what was the gap between its 2022 revenue and that goal'
+                        r"\bagainst (?:the |its |that )?(?:[\w-]+ ){0,2}(?:goal|target|plan|quota)s?\b[^?]{0,80}?\b(?:gap|"
+                        r"difference|shortfall)\b|\b(?:gap|difference|shortfall)\b[^?]{0,80}?\band (?:that|the|its) "
+                        r"(?:[\w-]+ )?(?:goal|target|plan|quota)\b|"
                         # 'how many 万元 below that goal did the 2022 outturn land'
-                        r"\bhow (?:much|many)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
-                        r"(?:\w+ ){0,2}(?:plan|target|task|goal|quota)s?\b", re.I)
+                        r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
+                        r"(?:\w+ ){0,2}(?:plan|target|task|goal|quota)s?\b|"
+                        # 'pencilled in a 2022 figure in its 2021 summary; by how much did the outcome beat it'
+                        r"\bpencil+ed in\b[^?]{0,120}?\b(?:beat|exceed\w*|top|miss\w*|f[ae]ll short of|below|above)\b", re.I)
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
@@ -2209,8 +2216,11 @@ _TOTAL_ASKED = re.compile(STOCK_ASKED.pattern + r"|累计|累积|一共|共计|�
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
-_PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?(?:"
-                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]一?(?:部分|块))?(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
+_PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?"
+                            # (…a period said before the part: '收入里，2021年头十个月的税收部分')
+                            r"(?:(?:20\d\d年)?(?:[头前][一二三四五六七八九十\d]{1,2}个月|\d{1,2}\s*[-—至]\s*\d{1,2}月|上半年|"
+                            r"前三季度)的?)?(?:"
+                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块))?(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             # ('…里有多少家是企业': after 是, even 企业 is the part)
                             r"有?(?:多少|几)[个家户项名人所]?(?:是|属于|(?!(?:企业|项目|户|家)?[？?]|是|为))"
@@ -2270,7 +2280,11 @@ def _part_asked_zh(question: str) -> re.Match[str] | None:
             continue  # '加装的电梯中已投入使用的有几部': a state some are in, no part named by a noun
         if noun and not _NOT_A_WHOLE.search(whole):
             return found
-    return None
+    kind = _PART_KIND_ZH.search(question)  # '…新登记市场主体，企业类的有几家': a kind of the whole, after a comma
+    return kind if kind and _WHOLE_WORDS.search(kind.group(1)) else None
+
+
+_PART_KIND_ZH = re.compile(r"([\u4e00-\u9fff“”]{2,14}?)[，,]\s*(?:其中)?([\u4e00-\u9fff]{2,6}?)类的?(?:有|为|是)?(?:多少|几)()")
 _BETWEEN_EVENTS = re.compile(r"从[^，,？?]{2,40}?到[^，,？?]{2,40}?(?:相隔|间隔|隔了|用了|历时)|"
                              r"\bhow (?:long|many days) (?:passed )?between\b", re.I)
 # 'X达到上一年定下的目标了吗', 'did it meet its target': the result against the target, the gap computed
@@ -2653,7 +2667,7 @@ _EXCESS_ASKED = re.compile(r"超(?:出|过|额)(?:了)?(?:年度|全年)?(?:任�
                            r"超(?:出|过)(?:了)?(?:年度|全年)?(?:任务|目标|计划)(?:大约|约)?(?:多少|几)|"
                            r"by how much did [^?]{0,60}?(?:beat|exceed|overshoot|surpass)|(?:excess|overshoot) over", re.I)
 # the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
-_REST_ASKED = re.compile(r"还有[^，,？?]{0,8}(?:没有?|未|尚未)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
+_REST_ASKED = re.compile(r"还[有差][^，,？?]{0,8}(?:没有?|未|尚未)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
 _RATIO_ZH = re.compile(  # '专精特新里小巨人占多少', '消化违建里，靠拆除消化的占几成': the whole named first
     r"^(?P<whole3>[^，,？?]+?)(?:里|里面|当中|之中|中(?=[，,]))[，,]?(?P<part3>[^，,？?]+?)(?:大约|大概|约)?占(?:了)?"

@@ -110,6 +110,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
             "hold", "held", "holds", "growth",  # (growth against total is read by `_contrast`)
+            "take", "took", "taken", "come", "came", "finish", "finished", "league", "table", "tables", "which",
             "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships",
             # other proper names ('among Shunde's towns'): the peers' county, no part of what is ranked
             *(w.lower() for w in re.findall(r"(?<=\s)([A-Z][a-z]+)(?:'s|’s)?\b", question))]

@@ -98,7 +98,9 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          # '固投的全年目标，1-11月完成了几成'
                          r"(?:计划|目标|任务)[，,][^，,？?]{0,10}?完成了?(?:几成|百分之(?:几|多少)|多大比例)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
-                         r"进度(?:已经|已)?(?:到|达)了?.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几成)|"  # '工业投资进度已达年度任务的多少'
+                         r"进度(?:已经|已)?(?:到|达|是|为|占)了?.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几成)|"
+                         # '超额完成了年度任务，超到了百分之多少': how far past the task, as a share of it
+                         r"超额完成.{0,12}?(?:计划|目标|任务)[^？?]{0,12}?百分之(?:几|多少)|"  # '工业投资进度已达年度任务的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
 
                          r"(?:what|which) % of (?:the |its |their )?(?:[\w'’]+[ -]){0,6}(?:task|plan|target|goal|budget)s?\b|"
@@ -119,7 +121,7 @@ _SHARE = re.compile(r"占比|比重|所占份额|份额是多少|占全[区市�
 _ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 # a year, never a count ('1800人', '2010户': a figure in a unit)
-_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(?:上半年|下半年|全年|前三季度|一季度))|(?!\s*[\u4e00-\u9fff%％万亿]))")
+_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(?:上半年|下半年|全年|前三季度|一季度))|(?![\u4e00-\u9fff])(?!\s*[%％万亿人户个家]))")
 _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decline|change)\w*\s+(?:over|on|from)\s+(?:the\s+)?(?:level\s+of\s+)?"
                            r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
 # '2022年…较2021年的同比降幅': the year asked, then its base year, then the rate
@@ -133,8 +135,12 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           # '据2019年初的政府工作报告，…2018年…': the year it was delivered
                           r"(?:19|20)\d\d\s*年(?:初|底|末)(?:的|那份|这份)?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
                           r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
+                          # '在2021年底的工作安排里，…2022年的目标': the year-end plan's year, not the one asked
+                          r"(?:19|20)\d\d\s*年(?:底|末)的?(?:工作)?(?:安排|计划|部署|打算)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
-                          r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b",
+                          r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b|"
+                          # 'the goal in its end-2021 plan': the plan written at the end of 2021, for the year after
+                          r"\bend-(?:19|20)\d\d (?:work )?(?:plan|report|summary|agenda)\b",
                           re.I)
 _SEASON_YEARS = re.compile(r"((?:19|20)\d\d)\s*[/／]\s*((?:19|20)\d\d)\s*年?")
 _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
@@ -255,6 +261,8 @@ _YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能�
 # 完工的…）', '— not the 2025 plan —'): no part of what is asked
 _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:和|与|跟|把)[^，,。？?！!]{1,40}?(?:混在一起|混为一谈|混淆|搞混|弄混|混)了?"
                     r"[。.！!]?|[（(](?:不算|不含|不包括|不计|不是|并非)[^（()）]{0,30}?\d{4}年[^（()）]{0,30}[)）]|"
+                    # '（计划见2021年底的工作安排）': where the plan compared was written, no period asked
+                    r"[（(](?:计划|目标|任务)(?:数)?(?:见|在|出自|来自|载于|取自|按)[^（()）]{1,30}[)）]|"
                     # '（不要增速）', '（不是企业数、不是增速）': what is not asked, named in a bracket
                     r"[（(](?:不要|不是|不含|不包括|不算|不计|并非|而非)[^（()）]{1,30}[)）]|"
                     r"[（(](?:只要|只问|仅要|仅问)[^（()）]{1,30}[)）]|"  # '（只要落地产值那一个倍数）': the ask, said again
@@ -386,7 +394,7 @@ _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|
 def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
     """The question less its asides, a passage of the report it quotes before asking (its places kept), a
     premise before '那…' reduced to the places it names, and a threshold it checks a figure against."""
-    question = _threshold_dropped(_ASIDE.sub(" ", question).strip())
+    question = _personal_dropped(_threshold_dropped(_ASIDE.sub(" ", question).strip()), names, metas)
     read_out = False  # a passage of the report read out: what the ask is about (no sentence of it is dropped)
     for quote in reversed(list(_QUOTED_PASSAGE.finditer(question))):
         # '报告：“…完成签约1.2万户、签约率97%，腾空9800户……”。其中腾空多少户？': the passage
@@ -415,6 +423,41 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
         kept = resolve_places(premise.group("premise"), names, metas).found
         question = " ".join(kept) + " " + re.sub(r"^(?:那么|那)(?=[\u4e00-\u9fff])", "", premise.group("ask"))
     return ((None if read_out else _ask_sentence(question, names, metas)) or question).strip()
+
+
+# a clause about the asker, not the report: who they are, what they feel ('我有亲戚住在水库下面', '想想都怕')
+_PERSONAL = re.compile(r"我|咱|俺|孙[子女]|老伴|亲戚|邻居|想想|提心吊胆|(?<![恐哪])怕|担心|盼着?|心里|这把年纪")
+_PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bthese days\b", re.I)
+
+
+def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
+    """A Chinese question less the clauses before its last sentence that speak of the asker ('我天天骑车买菜，就盼着
+    这个。'), unless a clause names a place, a quoted name or a figure."""
+    if language_of(question) != "zh":  # 'My granddaughter wrote this out for me. …': scene-setting sentences
+        sentences = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])", question) if p.strip()]
+        kept = [p for p in sentences[:-1] if not _PERSONAL_EN.search(p) or re.search(r"[\u4e00-\u9fff\d“\"]", p)
+                or resolve_places(p, names, metas).found]
+        ask = sentences[-1] if sentences else question
+        lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)
+        if lead and (_PERSONAL_EN.search(lead.group(1)) or re.match(r"\s*(?:a |one |my )?question (?:about|on)\b",
+                                                                  lead.group(1), re.I)):
+            # 'Our estate's lane is blocked, so I want to know: in XX (XX街道), how many …': the ask, its places kept
+            rest = ask[lead.end() :]
+            named = [p for p in resolve_places(lead.group(1), names, metas).found
+                     if p not in resolve_places(rest, names, metas).found]
+            ask = " ".join([*named, rest])
+        return " ".join([*kept, ask]) if len(sentences) >= 2 or ask != question else question
+    sentences = [p for p in re.split(r"(?<=[。！!？?])", question) if p.strip()]
+    if len(sentences) < 2:
+        return question
+    kept = []
+    for sentence in sentences[:-1]:
+        clauses = [c for c in re.split(r"(?<=[，,；;。！!])", sentence) if c.strip()]
+        own = "".join(c for c in clauses if not _PERSONAL.search(c) or re.search(r"[“\"\d]", c)
+                      or resolve_places(c, names, metas).found)
+        if own:  # (a sentence stays one: its end, when its last clause went)
+            kept.append(own if own == sentence else own.rstrip("，,；; ") + "。")
+    return "".join([*kept, sentences[-1]])
 
 
 # a sentence that asks ('…多少亿元？', '哪一边降得更多？', 'How many … ?'); a lead before its colon or dash
@@ -456,7 +499,9 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     before = "".join(parts[: asks[0]]) + (lead.group(0) if lead else "")
     ask = ask[lead.end() :] if lead else ask
     given = re.sub(r"[\d.]*(?:[万亿千百]?元|万?平方米|公顷|万?亩|万?吨|个百分点)", "", _PLACE_GLOSSES.sub("", ask))
-    if _BACK_REFERENCE.search(ask) or (lang == "en" and not re.search(r"[\u4e00-\u9fff]{2}", given)):
+    # ('甲、乙这两个水库': the things the ask lists itself, no pointing back)
+    listed = re.sub(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+[这那](?:两|[三四五六七八九十\d])", "", ask)
+    if _BACK_REFERENCE.search(listed) or (lang == "en" and not re.search(r"[\u4e00-\u9fff]{2}", given)):
         return None  # ('这些项目总共投入了多少': what the sentence before names is asked; 'How many 亿元 is it?')
     own = resolve_places(ask, names, metas)
     words = indicator_phrase(ask, own.spans, lang, own.found)
@@ -477,7 +522,7 @@ _SECOND_OPTIONAL = re.compile(r"(?:后一个|后一项|第二个|第二项|后�
 # a sentence after the ask that says what the ask means ('我问的是…', '我是说…', 'I mean …'): read with the ask
 _CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|\bI mean\b|\bI'm asking (?:about|for)\b)", re.I)
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"口径|同为|均为|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
+_SETS_ASIDE = re.compile(r"口径|同为|均为|勿|混淆|搞混|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
                          r"\bleave\b|\bexclud|\bignore\b|\bI know\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
 _PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
@@ -922,7 +967,7 @@ _OVER_BAR = re.compile(r"(?:过|突破|超过|上|破)了?[百千万]?[十百千
                        r"|具体(?:是|为|有)?(?:多少|几)")
 _MEASURE_ASKED = re.compile(r"(?:多少|几)万?(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处|"
                             r"对|袋|株|棵|箱|盏|批|艘|架|册|双)"
-                            r"|(?<![近这前])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
+                            r"|(?<![近这前好])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
 _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": "天", "working days": "工作日",
                  "workdays": "工作日", "hours": "小时"}
 _EN_DURATION = re.compile(r"\bhow many (?:consecutive |straight |successive )?(working days|workdays|years|months|quarters|"
@@ -1020,7 +1065,7 @@ def unit_hint(question: str) -> str | None:
     if wanted:  # '换算成亩是多少': an area, whatever else the question counts ('意向地块' is no count of plots)
         return wanted[0]
     if re.search(r"\b(?:counting|in (?:terms of )?(?:the )?number of|by (?:the )?number of)\s+(?:the\s+)?(?:projects|firms|"
-                 r"enterprises|companies|households|people|villages)\b", question, re.I):
+                 r"enterprises|companies|households|people|villages)\b|\bwhat (?:was|is|were) the number of\b", question, re.I):
         return "count"  # 'Counting projects, how much of its investment drive had landed': a count, whatever 'how much'
     if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部|项|个(?![亿万]|百分点|工作日|月|小时))",
                  question) \
@@ -1032,7 +1077,7 @@ def unit_hint(question: str) -> str | None:
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
     if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|多少(?:万元|元)?的?(?:补贴|补助|津贴|津补贴|救助金|奖补)|"
                  r"\b(how much money|funding|funds|(?:rake|raked|raking|pull|pulled|haul|hauled) in)\b|"
-                 r"\b(?:spending|expenditure|outlays?) on\b|"  # 'Spending on … micro-projects': money, never their count
+                 r"\b(?:spending|expenditure|outlays?) on\b|\bbudget (?:for|of)\b|\btotal (?:that )?[^?]{0,40}?\bput into\b|"  # 'Spending on … micro-projects': money
                  r"\bhow many\s*(?:亿|万元|元|yuan|RMB|billion|million)", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
@@ -1040,7 +1085,7 @@ def unit_hint(question: str) -> str | None:
     if re.search(r"\b(?:how much|what (?:amount|sum|value))\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
                  r"output value|funds?|yuan|money)\b", question, re.I) and not re.search(r"\bchange\b", question, re.I):
         return "CNY"
-    if re.search(r"(?:出口|进口|销售|交易|成交|营业|贸易|外贸)额", question):
+    if re.search(r"(?:出口|进口|销售|交易|成交|营业|贸易|外贸)额|绝对额|(?<!人)(?:总)?金额(?:是|为|定了?)?(?:多少|几)", question):
         return "CNY"  # '蜜柚出口额': the money exported, never the tonnes
     if re.search(r"钱(?:一共|总共|共)?[\u4e00-\u9fff]{0,4}?多少|投(?:了|进去了?|入了?)(?:大约|约|大概)?多少(?![个家项宗名件座户人所条次])",
                  question):
@@ -1164,7 +1209,8 @@ def kind_asked(question: str) -> AskedKind:
             r"实际|已经?|\b(?:achieved|actual(?:ly)?)\b", question, re.I):
         return "target"  # '观湖明年征拆几个项目': next year's figures are the report's plans
     if QUESTION_TARGET.search(re.sub(r"above[- ](?:the[- ])?quota", " ", done, flags=re.I)) and (not re.search(
-            r"\b(achieved|actual(?:ly)?)\b", question, re.I) or _MEANS_TO.search(question)):
+            r"\b(achieved|actual(?:ly)?)\b(?! (?:brought|put|in place|received|used|utili[sz]ed|paid|arrived))", question, re.I)
+            or _MEANS_TO.search(question)):  # ('a goal for funds actually brought in': 实际到位资金, a name)
         return "target"  # 'above-quota retail sales' (限上) is no quota set; 'plan to actually land' is a plan
     if re.search(r"\bhow (?:much|many) (?!did\b|does\b|do\b)[^?]*?\b(?:did|does|do)\b[^?]*\bgrow\b(?!\s+by)", question,
                  re.I) and not re.search(r"\bgrowth\b|\bper ?cent|\brate\b|\bby how much\b|sales|revenue|income|output|"
@@ -1236,7 +1282,9 @@ def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMe
 
 
 # a half-year report's plan part, named as where to look ('下半年工作安排里', '下半年计划中')
-_H2_PLAN_PART = re.compile(r"下半年(?:的)?(?:工作)?(?:计划|安排|打算|思路|重点)(?:里|中|内|上|部分)?")
+_H2_PLAN_PART = re.compile(r"下半年(?:的)?(?:工作)?(?:计划|安排|打算|思路|重点)(?:里|中|内|上|部分)?|"
+                           r"\b(?:plans?|agenda|priorities) for the second half\b|\bsecond[- ]half (?:work )?(?:plans?|agenda)\b",
+                           re.I)
 
 
 def period_of(question: str, years: list[int] | None = None) -> str | None:
@@ -1279,7 +1327,7 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
         return f"{prefix}H1"
     plan_part = _H2_PLAN_PART.search(question)
     if plan_part and not re.search(r"下半年", question[plan_part.end() :]) \
-            and re.search(r"全年|年度|20\d\d\s*年", question[plan_part.end() :]):
+            and re.search(r"全年|年度|20\d\d\s*年|\b(?:full|whole)[- ]year\b|\bannual\b|\bfor the year\b", question[plan_part.end() :], re.I):
         return prefix or None  # '下半年打算里，全年固投定的是多少': the report's plan part, the year's target asked
     if re.search(r"下半年|\b(second half|H2)\b", question, re.I):
         return f"{prefix}H2"
@@ -1422,6 +1470,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     # …and the share of it done is the completion asked ('任务已经完成了多大比例')
     text = re.sub(r"(任务|目标|计划)的?(?:(?:已经|已)?完成了?(?:多大|多少)?的?)?(?:比例|百分比)", r"\1", text)
+    # '连着好几年全区第一': a streak or a position said of the figure, no part of its name
+    text = re.sub(r"(?:连着|连续)(?:好几|几|\d+|[一二两三四五六七八九十]+)?年|(?:全[区市县省国]|区内|市内)(?:排名)?"
+                  r"第[一二三四五六七八九十\d]+(?:名|位)?", " ", text)
+    # '报告里说…', '计划里讲还要修…', '玉塘那边': who says it and where, spoken; no part of the name
+    text = re.sub(r"(?<=[里中])(?:说|讲|提到|提|写着?)(?:的|了)?|(?<=[\u4e00-\u9fff])那边", "", text)
+    # '死了人的事故', '事故里死的人': fatal accidents and their deaths, said plainly
+    text = re.sub(r"死了?人的?事故", "亡人事故", text)
+    text = re.sub(r"(?<=事故)(?:里|中)?死(?:了|掉)?的人(?:数)?", "死亡人数", text)
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
     # '按2024年工作计划，…', '…企业不少于多少家': whose plan, and the floor a plan sets, name nothing
@@ -1430,11 +1486,16 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
     text = re.sub(r"[（(][^（）()]{0,20}?(?:不算|不含|不包括|不计|不是|而非|说的是|问的是|指的是|都算上?|都包括|都含)[^（）()]{0,20}[)）]", " ",
                   text)
+    # '市场主体（存量）': the stock said again in a bracket, which is what a level is; no part of the name
+    text = re.sub(r"[（(](?:存量|总量|总数|累计数?|年末数|期末数|实有数?)[)）]", " ", text)
     # '小初学位（小学加初中）': a bracket that only says again what the name says
     text = re.sub(r"[（(]([^（）()]{1,12})[)）]",
                   lambda m: " " if m.group(1) in text.replace(m.group(0), "", 1) else m.group(0), text)
     # '（完成率在100%以上）': a condition on the figure, no part of its name
     text = re.sub(r"[（(][^（）()]*?(?:超过|高于|低于|以上|以下|大于|小于|不足)[^（）()]*?\d[^（）()]*[)）]", " ", text)
+    # '那年搞“瓶改管”，改完的房子…': a colloquial verb before a quoted name, and the colloquial word for 房屋
+    text = re.sub(r"(?:搞|弄|整|抓)(?:了|的)?(?=“)", " ", text)
+    text = re.sub(r"房子", "房屋", text)
     # '理论宣讲搞了多少场': colloquial, no name ('接报了多少案件': 接报 is the name's verb)
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|(?<![接申填举通呈预汇上])报)了?(?=多少|几)", " ", text)
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
@@ -1491,6 +1552,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:一共|总共|共)投了?多少钱", "投入", text)  # '…项目一共投了多少钱': the outlay (总投入)
     text = re.sub(r"投入(?:了)?多少钱", "投入", text)  # '…砸了多少钱' (投入): the outlay
     text = re.sub(r"投了?多少钱", "投资", text)  # '某工程打算投多少钱': the investment
+    # '鲜果通过线上卖了多少钱': the sales (销售额), by the channel named
+    text = re.sub(r"(?:通过|经由|借助|依托)(?=线上|线下|网上|网络|电商|直播|平台)", "", text)
+    text = re.sub(r"(?:一共|总共)?卖(?:出|掉)?了?多少钱", "销售额", text)
     text = re.sub(r"[（(](?:单位)?[:：]?\s*(?:[万亿]?元|万人|公顷|亩|万亩|平方米|万平方米|个|家)[)）]", " ", text)  # '（万元）'
     text = re.sub(r"钱?(?:一共|总共)?投进去了?(?:多少钱)?", "投入", text)  # '…一共投进去多少钱', '钱一共投进去多少': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked

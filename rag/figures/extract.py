@@ -288,7 +288,10 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     # a plan paragraph reviewing an earlier year, and last year's levels a plan states: read as review text
     past_year = _past_paragraph(report, sent_start) if section.part == "plan" else None
     as_review = section.model_copy(update={"part": "review"}) if section.part == "plan" else section
-    opening = _opening(lead)  # what opens the 。-sentence's earlier ；-parts (预计 …)
+    # what opens the 。-sentence's earlier ；-parts (预计 …), unless this part names its own cut-off
+    # ('全年预计完成…；截至12月20日，完成财政总收入…': counted to a day, no estimate)
+    opening = "" if _OWN_CUTOFF.match(sentence) else _opening(lead)
+    event = ""  # the accidents or fires an earlier figure of the sentence counts, whose toll a later one gives
     for n, (q, (term, label, clause, change)) in enumerate(zip(quantities, subjects, strict=True)):
         if n in prior and year:
             term, label = subjects[n + 1][0], subjects[n + 1][1]
@@ -326,9 +329,13 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         project = _PROJECT_AFTER.match(sentence, q.end) if re.fullmatch(r"总?投资|计划投资", label) else None
         if project:  # '投资5.4亿元的农产品冷链物流园': the park's investment, never the place's 投资
             label, term = _clean(project.group(1)) + label, None
+        if event and term is None and _BARE_TOLL.fullmatch(label):
+            label = event + label  # '发生交通安全事故4宗，死亡人数下降66%': the deaths of those accidents
         provisional = bool(PROVISIONAL.search(sentence))
         ind = _build(report, section_q, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
                      estimated)
+        named_event = _EVENT.search(ind.label_zh) if ind is not None else None
+        event = named_event.group(1) if named_event else event
         if ind is not None and ind.kind == "target" and section_q.part == "plan" and _rest_of_year(report) \
                 and ESTIMATE.search(sentence[clause.start : q.start]) and not _AIMED.search(sentence[clause.start : q.start]):
             # a 第四季度 plan's '…全年收入预计可达2460万元': the year's estimate, written before it ends
@@ -421,6 +428,14 @@ def _past_in_plan(report: Report, sentence: str, q: Quantity) -> bool:
     if not years or "基础上" in before[years[-1].end() :]:
         return False
     return int(years[-1].group(1)) < int(plan_year)
+
+
+# a label opening with a place's name of two characters ('江南街道…', '柳河镇…'), not a kind of town ('小城镇', '全镇')
+_OTHER_PLACE = re.compile(r"([\u4e00-\u9fff](?<![全各两本该我邻周乡村城集小重])[\u4e00-\u9fff](?<![城集小村])(?:街道|镇|乡))"
+                          r"(?=[\u4e00-\u9fff]{2})")
+_BARE_TOLL = re.compile(r"(?:死亡|受伤|伤亡|遇难)(?:人数)?")
+_EVENT = re.compile(r"^(?:全年)?(?:共)?(?:发生)?([\u4e00-\u9fff]{2,10}?(?:事故|案件|警情)|[\u4e00-\u9fff]{0,10}?(?:火灾|火情))(?:宗数|起数|数)?$")
+_OWN_CUTOFF = re.compile(r"\s*(?:截[至止]|到)\s*(?:20\d\d\s*年)?\s*\d{1,2}\s*月|\s*1\s*[-—–~至到]\s*\d{1,2}\s*月")
 
 
 def _estimate_scope(text: str, section: Section, sent_start: int) -> bool:
@@ -1069,6 +1084,8 @@ def _part_of(label: str, whole: str) -> str:
     that ('井冈蜜柚种植面积' -> '井冈蜜柚投产面积')."""
     if re.match(r"[\u4e00-\u9fff]{2,4}[村组](?![均级])", label) and not whole.startswith(label[:3]):
         return label  # '村均52万元，其中柳沟村117万元': one village's own figure, named already
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,2}[外内]|本地|外地|本省|本市|本县|本区", label) and not whole.startswith(label):
+        return label + whole  # '内资到位额9.6亿元，其中省外5.1亿元': the whole's share from there (省外内资到位额)
     new = _NEW.match(whole)
     if new and not _NEW.match(label) and len(label) <= 4 and not re.search(r"[率比]$", label):
         return new.group(0) + label  # '新增市场主体1020户,其中企业310家': 新增企业
@@ -1105,8 +1122,11 @@ def complete_item(item: str, last: str) -> str:
     """A short list item borrows the measure its last sibling names: '工业' + '服务业投资' -> '工业投资',
     '城镇' + '农村居民人均可支配收入' -> '城镇居民人均可支配收入', '生猪' + '羊出栏' -> '生猪出栏' (the last item less
     its first word)."""
-    if any(start == len(item) and end - start >= 2 for _, start, end in jieba().tokenize(last, mode="search")):
-        return item + last[len(item) :]  # '农村|居民…': the modifiers are the same length
+    if any(start == len(item) and end - start >= 2 for _, start, end in jieba().tokenize(last, mode="search")) \
+            or len(last) - len(item) >= 2 and last[len(item) - 1] == item[-1]:
+        # '农村|居民…': the modifiers are the same length; so are '鲜枣' and '干枣' ('鲜枣、干枣线上销售额',
+        # which the segmenter cuts '干|枣线|上')
+        return item + last[len(item) :]
     words = jieba().lcut(last, HMM=False)
     if len(words) < 2 or len(last) - len(words[0]) < 2:  # '治安警|情': one character is no shared measure
         return item + last[len(item) :]
@@ -1361,6 +1381,9 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
                 and not re.match(r"[村组]|社区", label_zh[len(name) :]):  # 桐溪村 in 桐溪乡 is a village of its own
             label_zh = label_zh[len(name) :]  # '2024年,某街道完成税收…': the report's own place is no part of the name
             break
+    other = _OTHER_PLACE.match(label_zh)
+    if other and own and not own.startswith(other.group(1)):
+        return None  # '江南街道棚改征收签约突破900户' (a sidebar headline): another place's figure, never this one's
     if term is not None and _names_a_part(label_zh, term):
         term = None  # '重点楼宇税收' is part of the 税收 total, not the total: its own label, not the lexicon key
     key = flavoured_key(term, sentence[clause.start : q.start]) if term else f"label:{label_zh}"

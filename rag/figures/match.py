@@ -739,8 +739,8 @@ def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
 
 _NET_ONLY = re.compile(r"净增|净减|培育")  # the year's net change or firms nurtured, never the stock
 # 'counting both old and newly added firms', '新老企业都算': the additions named as part of the stock asked
-_OLD_AND_NEW = re.compile(r"\bold and new(?:ly added)?\b|\bincluding (?:the )?(?:new|newly added)\b|新老|连同新增|含新增|包括新增",
-                          re.I)
+_OLD_AND_NEW = re.compile(r"\bold and new(?:ly added)?\b|\bincluding (?:the )?(?:new|newly added)\b|新老|连同新增|含新增|包括新增|"
+                          r"\bcounting (?:in )?(?:the )?(?:\w+ ){0,3}(?:added|new)\b|算上新增|加上新增", re.I)
 
 
 def qualifier_fit(phrase: str, label: str) -> float:
@@ -815,8 +815,11 @@ def qualifier_fit(phrase: str, label: str) -> float:
         fit *= 0.5 if _STOCK.search(label) else 0.75
     if label_new and not asked_new:
         fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
-    elif asked_new and not label_new and _STOCK.search(label):
-        fit *= 0.75  # '新增规上工业企业' asked: '规上工业企业总数' is the stock, not the year's addition
+    elif asked_new and not label_new and (_STOCK.search(label) or re.search(r"(?:种植|栽培|播种)?面积$", label)
+                                          and not re.search(r"新(?:增|发展|种|植|栽|建)", label)):
+        # '新增规上工业企业' asked: '规上工业企业总数' is the stock, not the year's addition; so is a crop's whole area
+        # ('芦笋种植面积' against '新增芦笋种植')
+        fit *= 0.75
     elif asked_new and not label_new and "新" + label[:2] in phrase and re.search(r"(?:企业|公司)$", label) \
             and not re.match(_ADDING_VERB, label):
         fit *= 0.5  # '新上市了几家公司': '上市公司达12家' counts them all, not the year's new ones
@@ -947,7 +950,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "above-scale": ("规上", "规模以上"), "above scale": ("规上", "规模以上"),
     "above designated size": ("规上", "规模以上", "限上", "限额以上"),
     "above-designated-size": ("规上", "规模以上", "限上", "限额以上"), "gross output": ("总产值", "产值"), "below-scale": ("规下",),
-    "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"),
+    "fixed-asset": ("固定资产", "固投"), "fixed asset": ("固定资产", "固投"), "fai": ("固定资产投资", "固投"),
     "capex": ("投资",), "capital spending": ("投资",), "land-bank": ("入库", "储备"),
     "sign": ("签约", "签订"), "signed": ("签约", "签订"), "signing": ("签约", "签订"),  # 签约项目, not 标志
     "into storage": ("入库",), "warehoused": ("入库",), "land banked": ("入库",), "storage": ("入库",),
@@ -955,6 +958,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "finished": ("完工", "竣工", "完成"),
     "illegal building": ("违建", "违法建筑"), "illegal-building": ("违建", "违法建筑"), "removal": ("拆除", "消化"),
     "into work": ("就业",), "into jobs": ("就业",), "jobless": ("失业",),
+    "fire-access": ("消防通道",), "fire lane": ("消防通道",), "fire lanes": ("消防通道",),
+    "out of poverty": ("脱贫",), "lifted out of poverty": ("脱贫",),
     "agricultural output": ("农业总产值", "农业产值"), "gross agricultural output": ("农业总产值",),
     "land bank": ("入库", "储备"), "industrial land": ("产业用地", "工业用地"), "residential land": ("居住用地",),
     "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",), "budget revenue": ("预算收入",),

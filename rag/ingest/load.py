@@ -377,6 +377,11 @@ def _extract_html(data: bytes, name: str) -> _Extracted:
     if main is None or len("".join(main.split())) < 0.3 * len("".join(page.text.split())):
         main = page.text
         warnings.append("HTML main-text extraction fell back to tag stripping")
+    elif any(_layout_row(line) for line in main.splitlines()):
+        # an old portal's layout table: the article sits in one cell, its paragraphs run together as one table row
+        start = page.text.find(page.title) if len(page.title) >= 6 else -1
+        main = page.text[start:] if start > 0 else page.text  # (from the article's title: the sidebars before go)
+        warnings.append("HTML page laid out in a table: read by tag stripping")
     else:  # the index table and source line (发布机构, 来源) the main text left out: read as header fields
         fields = [ln.strip() for ln in page.text.splitlines() if ln.strip() and ln.strip() not in main
                   and _header_fields(" ".join(ln.split()))]
@@ -385,6 +390,11 @@ def _extract_html(data: bytes, name: str) -> _Extracted:
     if h1 and h1 not in main[: len(h1) + 200]:
         main = f"{h1}\n\n{main}"
     return _Extracted(text=main, encoding=encoding, title_hint=h1 or page.title, warnings=warnings)
+
+
+def _layout_row(line: str) -> bool:
+    """A table row of the extracted main text that holds paragraphs of prose (a page laid out in a table)."""
+    return line.lstrip().startswith("|") and len(line) > 400 and line.count("。") >= 5
 
 
 def _site_name(h1: str, page: _VisibleText) -> bool:
@@ -486,7 +496,7 @@ def _parse_visible(markup: str) -> _VisibleText:
 
 def _strip_site_suffix(title: str) -> str:
     """Drop a site-name suffix such as '_深圳市龙岗区政府' from a page title."""
-    head = re.split(r"\s+[-|–—]\s+|_|\|", title, maxsplit=1)[0].strip()
+    head = re.split(r"\s+[-|–—]\s+|_|\||-{2,}|—{2}", title, maxsplit=1)[0].strip()  # ('…计划--某区人民政府')
     return head if len(head) >= 4 else title
 
 

@@ -11,6 +11,7 @@ from rag.ingest import gazetteer
 from rag.ingest.periods import period_in
 from rag.schemas import Indicator, ReportMeta
 from rag.text.names import period_zh
+from rag.text.numbers import halfwidth
 from rag.text.script import strip_glosses
 from rag.text.words import jieba
 
@@ -46,6 +47,8 @@ def detect_metadata(text: str, *, title_hint: str | None = None, plan_start: int
     `file_name` is the last resort for the place.
     """
     meta = Metadata()
+    text = halfwidth(text)  # ('楸塬镇２０２５年工作总结': a year in full-width digits, offsets kept)
+    title_hint = halfwidth(title_hint) if title_hint else title_hint
     head = "\n".join(text.splitlines()[:_HEADER_LINES])
     fields = header_fields or {}
     _title(meta, text, head, title_hint)

@@ -27,7 +27,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
-                             r"quota|cap|ceiling|to-do list|agenda)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
+                             r"quota|cap|ceiling|to-do list|agenda|pencil+ed in)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
                              r"\bwhat is the (?:floor|minimum)\b|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
                              r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
                              re.I)
@@ -132,7 +132,7 @@ def stated_position(m: re.Match[str]) -> int:
     return int(parse_number(n)) if n else 1
 
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
-ASKS_RANK = re.compile(r"第几|排名多少|名次|排在?哪一?[位名]|(?:排|列|居)(?:在|于)?哪个位置|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
+ASKS_RANK = re.compile(r"第几|排名多少|名次|排在?哪一?[位名]|(?:排位|位次|排名)(?:如何|怎样|怎么样|情况)|\b(?:which|what) (?:place|position|spot) did\b|(?:排|列|居)(?:在|于)?哪个位置|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b|\bwhere did .* put (?:it|them)\b|"
                        r"\bwhat (?:was|is) (?:its|their|the) (?:[\w-]+ )?(?:rank|ranking|position)\b", re.I)
 # A name quoted for the thing a question counts ('新增多少家“四上”企业'), never one it leaves out ('不含“某某”项目'):

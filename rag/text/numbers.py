@@ -120,6 +120,11 @@ _FULLWIDTH = str.maketrans(
     | {"．": ".", "％": "%", "＋": "+", "－": "-", "−": "-", "～": "~", "／": "/"}
 )
 
+def halfwidth(text: str) -> str:
+    """Full-width digits and number signs written half-width ('２０２５年' → '2025年'), offsets unchanged."""
+    return text.translate(_FULLWIDTH)
+
+
 _ZH_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3,
     "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
