@@ -2207,7 +2207,7 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
                          r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
 _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|不含|不包括|不计|不是|而非)([\u4e00-\u9fff]{2,10})(?=[）)，,？?]|$)"
-                     r"|(?<=[，,。？?（(])([\u4e00-\u9fff]{2,8}?)(?:不算|不计|不含|除外)(?=[）)，,。？?]|$)")  # '次密接不算'
+                     r"|(?<=[，,。？?（(])([\u4e00-\u9fff]{2,8}?)(?:那个数|那个|的数)?(?:不算|不计|不含|除外|不要)(?=[）)，,。？?]|$)")  # '次密接不算'
 
 _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结率推算': a rate the figure asked is computed from
 # words that ask a running total or a stock (the matcher's stock words, and a total so far), not one period's own

@@ -102,6 +102,7 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          # '超额完成了年度任务，超到了百分之多少': how far past the task, as a share of it
                          r"超额完成.{0,12}?(?:计划|目标|任务)[^？?]{0,12}?百分之(?:几|多少)|"  # '工业投资进度已达年度任务的多少'
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
+                         r"(?:相对|相比|对照|对比)于?[^，,？?]{0,12}?(?:计划|目标|任务)[^，,？?]{0,6}?(?:几|多少)倍|"
 
                          r"(?:what|which) % of (?:the |its |their )?(?:[\w'’]+[ -]){0,6}(?:task|plan|target|goal|budget)s?\b|"
                          # 'its tax take relative to the annual goal — what percentage was that'
@@ -117,7 +118,7 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:reach(?:ed)?|hit|done|complet(?:ed|e)|achiev(?:ed|e)) (?:(?:at least|over|more than) )?"
                          r"(?:half|(?:a|one|two) (?:third|quarter)s?|three quarters) of (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
-_SHARE = re.compile(r"占比|比重|所占份额|份额是多少|占全[区市县]|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
+_SHARE = re.compile(r"占比|比重|所占份额|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 # a year, never a count ('1800人', '2010户': a figure in a unit)
@@ -395,6 +396,9 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     """The question less its asides, a passage of the report it quotes before asking (its places kept), a
     premise before '那…' reduced to the places it names, and a threshold it checks a figure against."""
     question = _personal_dropped(_threshold_dropped(_ASIDE.sub(" ", question).strip()), names, metas)
+    # '拿甲22年和乙23年比土地入库面积，哪边入得多': the two sides' measure, and which has more
+    question = re.sub(r"^\s*拿([^，,？?]{2,30}?(?:和|与|跟)[^，,？?]{2,30}?)比(?=[\u4e00-\u9fff]{2})", r"\1的", question)
+    question = re.sub(r"(?<=哪边|哪个|哪家)[\u4e00-\u9fff]得(?=多|少|高|低|快|慢|大)", "", question)
     read_out = False  # a passage of the report read out: what the ask is about (no sentence of it is dropped)
     for quote in reversed(list(_QUOTED_PASSAGE.finditer(question))):
         # '报告：“…完成签约1.2万户、签约率97%，腾空9800户……”。其中腾空多少户？': the passage
@@ -448,8 +452,11 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
             ask = " ".join([*named, rest])
         return " ".join([*kept, ask]) if len(sentences) >= 2 or ask != question else question
     sentences = [p for p in re.split(r"(?<=[。！!？?])", question) if p.strip()]
+    while len(sentences) >= 2 and not re.search(r"[？?]", sentences[-1]) and _PERSONAL.search(sentences[-1]) \
+            and not re.search(r"[“\"\d]", sentences[-1]) and not resolve_places(sentences[-1], names, metas).found:
+        sentences.pop()  # '…哪边多？年份不一样我清楚。': what the asker knows, after the ask
     if len(sentences) < 2:
-        return question
+        return "".join(sentences)
     kept = []
     for sentence in sentences[:-1]:
         clauses = [c for c in re.split(r"(?<=[，,；;。！!])", sentence) if c.strip()]
@@ -522,7 +529,7 @@ _SECOND_OPTIONAL = re.compile(r"(?:后一个|后一项|第二个|第二项|后�
 # a sentence after the ask that says what the ask means ('我问的是…', '我是说…', 'I mean …'): read with the ask
 _CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|\bI mean\b|\bI'm asking (?:about|for)\b)", re.I)
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"口径|同为|均为|勿|混淆|搞混|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
+_SETS_ASIDE = re.compile(r"口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
                          r"\bleave\b|\bexclud|\bignore\b|\bI know\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
 _PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
@@ -1195,7 +1202,7 @@ def kind_asked(question: str) -> AskedKind:
     # that beat its district-assigned task'
     done = re.sub(r"\bplanning (?:approval|permits?|permission|review|consent)s?\b|\btask (?:forces?|orders?)\b|任务令|"
                   r"\bahead of (?:the |its |their )?(?:year's |annual |full-year )?(?:task|target|schedule|plan)s?\b|"
-                  r"提前完成(?:了)?(?:全年|年度)?(?:工作)?(?:任务|目标)|"  # 'finished ahead of the year's task': a result
+                  r"提前完成(?:了)?[^，,？?]{0,30}?(?:任务|目标)|"  # 'finished ahead of the year's task': a result
                   + _FORM_FILL.pattern, " ", done,
                   flags=re.I)  # 规划审批; a task force (攻坚专班) or task order (任务令) is a thing, no target; '要填多少': a form
     done = re.sub(r",[^?,]{0,30}?\b(?:beat|beating|exceed\w*|surpass\w*|overfulfil\w*|outperform\w*)\b[^?,]{0,40}?\b(?:task|"
@@ -1470,6 +1477,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     # …and the share of it done is the completion asked ('任务已经完成了多大比例')
     text = re.sub(r"(任务|目标|计划)的?(?:(?:已经|已)?完成了?(?:多大|多少)?的?)?(?:比例|百分比)", r"\1", text)
+    # '幼儿园实际新增了多少座学位': the result (the kind asked), no part of the name
+    text = re.sub(r"实际(?=新增|新建|建成|增加)", "", text)
     # '连着好几年全区第一': a streak or a position said of the figure, no part of its name
     text = re.sub(r"(?:连着|连续)(?:好几|几|\d+|[一二两三四五六七八九十]+)?年|(?:全[区市县省国]|区内|市内)(?:排名)?"
                   r"第[一二三四五六七八九十\d]+(?:名|位)?", " ", text)
