@@ -2214,7 +2214,9 @@ _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结�
 _TOTAL_ASKED = re.compile(STOCK_ASKED.pattern + r"|累计|累积|一共|共计|至今|目前|截至|到现在|\b(?:in total|so far|cumulative|"
                           r"to date|altogether|stock)\b", re.I)
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
-_PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)([^?]+)", re.I)
+_PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)"
+                         # ('how much of the year's task was done': the share done, no part of a whole)
+                         r"(?!(?:already )?(?:done|completed|met|achieved|fulfil+ed|finished|collected|reached)\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?"
                             # (…a period said before the part: '收入里，2021年头十个月的税收部分')

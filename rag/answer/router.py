@@ -109,8 +109,14 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"\b(?:relative to|against|versus|vs\.?) (?:the |its |their )?(?:[\w'’-]+ ){0,4}(?:task|target|goal|quota|plan)s?\b"
                          r"[^?]{0,40}?\b(?:what|which) (?:completion )?(?:percentage|per ?cent|%)|"
                          r"\b(completion (?:rate|percentage)|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
-                         r"(?:[\w'’]+[ -]|[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget|quota)s?(?! revenue)|"
+                         r"(?:[\w.'’]+[ -]|[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget|quota)s?(?! revenue)|"
                          r"(?:fulfil+|fulfill|complete|met|meet)[^?]{0,12}\b(?:its|the|their) (?:[\w'’-]+ ){0,6}budget|"
+                         # 'had an 8亿元 task — what percentage of it was done', '…against the full-year task — how far
+                         # along was it', 'how much of the year's tax task was done'
+                         r"\b(?:task|target|goal|quota)s?\b[^?]{0,60}?\b(?:what (?:percentage|per ?cent|share|proportion) "
+                         r"of (?:it|that|this)\b|how far (?:along|through)\b)|\bhow far through (?:its|the|their) "
+                         r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal)s?\b|\bhow much of (?:the |its |their )?"
+                         r"(?:[\w'’-]+ ){0,6}(?:task|target|goal|quota)s?\b[^?]{0,30}?\b(?:done|completed|met|achieved|fulfil+ed)\b|"
                          # 'which was further along its annual investment task': how much of the task was done
                          r"(?:further|farther|furthest|farthest|how far) along (?:its|the|their) (?:[\w'’-]+ ){0,6}"
                          r"(?:task|plan|target|goal)s?|"
@@ -191,6 +197,7 @@ _EN_STOP = {
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
     "completion", "cumulative", "time", "s", "all", "each", "every", "across", "place", "places", "district",
     "percent", "percentage", "than", "sub-district", "large", "big", "high", "or", "through", "account", "accounted",
+    "task", "tasks", "done", "annual", "yearly",
 }
 
 
@@ -1242,7 +1249,8 @@ _N_MONTHS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P<to>{_MONTH_WORD})\b|"
                         rf"\b(?:(?:by |to |until |as of |at )?(?:the )?end of |(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
                         rf"\b(?:by|as of|up to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
-                        r"\bfirst (?P<n>three|four|five|six|seven|eight|nine|ten|eleven) months\b", re.I)
+                        r"\b(?:first|after|over) (?:the )?(?:first )?(?P<n>three|four|five|six|seven|eight|nine|ten|eleven) "
+                        r"months\b", re.I)
 
 
 _EN_WINDOW = re.compile(rf"\b(?P<a>{_MONTH_WORD})\s*(?:-|–|—|to|through|and)\s*(?P<b>{_MONTH_WORD})\b", re.I)
@@ -1410,6 +1418,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(rf"\b(?:3[01]|[12]?\d)(?:st|nd|rd|th)?\s+(?={_MONTH_WORD}\b)", " ", text, flags=re.I)  # by 30 September
         text = re.sub(rf"\b{_MONTH_WORD}\b(?:\s*(?:[–—-]|to|through)\s*{_MONTH_WORD}\b)?", " ", text, flags=re.I)
         text = re.sub(r"(?:'s|’s)\b", " ", text)
+        # 'the 2.9亿元 annual tax task': the task's size, given; no part of the name
+        text = re.sub(r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万)?(?=\s+(?:[\w-]+\s+){0,3}(?:task|target|goal|quota)s?\b)",
+                      " ", text, flags=re.I)
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if (w.lower() not in _EN_STOP or w.lower() == "of")

@@ -907,8 +907,9 @@ _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模
                 ("村财收入", "集体经济收入"),  # 福建's 村财 is the village collective's income
                 ("落户", "落地"),  # a project brought in has landed (落地) or settled (落户) alike
                 ("金额", "额"),  # 投资金额 is 投资额, 销售金额 销售额
-                ("转办件", "工单"))  # the hotline's tickets passed on (转办件) are its 工单
-_PER_WORDS = re.compile(r"平均每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
+                ("转办件", "工单"),  # the hotline's tickets passed on (转办件) are its 工单
+                ("满意度", "满意率"))  # a satisfaction rate, written either way
+_PER_WORDS = re.compile(r"平均(?:下来|算下来|算来)?每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 
 
 # ---- dense -----------------------------------------------------------------------------------------

@@ -643,6 +643,9 @@ _MAX_HEADER_LINE = 200
 _GLUED_TAIL = re.compile(r"[。；！？”]\s*([^\s。；！？，,：:“”]{6,30})$")
 _WATERMARK = re.compile(r"[^\s,，。;；]{0,20}(?:https?://|www\.)[A-Za-z0-9./?=&_%#:~-]+[^\s,，。;；]{0,12}")
 _HEADING_START = re.compile(r"[一二三四五六七八九十0-9(（第]")
+# a mirror's advert pasted into a sentence ('…1.27亿元，《某某娱乐app下载-官方网站》完成年度任务的84.7%'), once is enough
+_SPAM_INSERT = re.compile(r"[《【][^》】\n]{0,24}?(?:app|APP|App|下载|官方网站|官网|娱乐|彩票|棋牌|博彩|赌场|真人|老虎机)"
+                          r"[^》】\n]{0,24}[》】]")
 
 
 # PDF copies that put a figure on a line of its own, mid-sentence: "完成工业投资\n8.35\n亿元，同比增长12%"
@@ -978,8 +981,8 @@ def _drop_watermarks(mapped: _Mapped) -> _Mapped:
     lines = [line.rstrip() for line in mapped.text.split("\n") if line.strip()]
     for tail in filter(None, map(_GLUED_TAIL.search, lines)):
         counts[tail.group(1)] = counts.get(tail.group(1), 0) + 1
-    marks = sorted((w for w, c in counts.items()
-                    if c >= 2 and (_WATERMARK.fullmatch(w) or c >= max(5, len(lines) // 5))), key=len, reverse=True)
+    marks = sorted({w for w, c in counts.items() if c >= 2 and (_WATERMARK.fullmatch(w) or c >= max(5, len(lines) // 5))}
+                   | set(_SPAM_INSERT.findall(mapped.text)), key=len, reverse=True)
     if not marks:
         return mapped
     return mapped.sub(re.compile("|".join(map(re.escape, marks))), "")
