@@ -20,7 +20,7 @@ from rag.text.names import place_en
 from rag.text.script import simplified
 from rag.text.words import tagged
 
-_RANK_WORDS = re.compile(r"排名|排序|名次|第几|位次|名列|位列|位居|排|名|位")
+_RANK_WORDS = re.compile(r"排名|排位|排序|名次|第几|位次|名列|位列|位居|排|名|位")
 _LEAD = " \t\u3000，,、；;：:"
 _CLAUSE = re.compile(r"[，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?!\d)")

@@ -92,7 +92,7 @@ _GROWTH = re.compile(r"(?:减少|增加|降低|提高|少|多)了?(?:几成|百�
                      r"previous year|prior year|last year|a year (?:earlier|before))\b|"  # '% change on the year before'
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
-_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:按|照|对照)[^，,？?]{0,12}?(?:任务|目标|计划)算?[，,][^？?]{0,30}?占了?(?:百分之几|百分之多少|几成|多大比例)|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:按|照|对照)[^，,？?]{0,12}?(?:任务|目标|计划)算?[，,][^？?]{0,30}?(?:百分之几|百分之多少|几成|多大比例)|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
                          # '固投的全年目标，1-11月完成了几成'
@@ -143,7 +143,7 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           r"(?:19|20)\d\d\s*年(?:初|底|末)(?:的|那份|这份)?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
                           r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
                           # '在2021年底的工作安排里，…2022年的目标': the year-end plan's year, not the one asked
-                          r"(?:19|20)\d\d\s*年(?:底|末)的?(?:工作)?(?:安排|计划|部署|打算)|"
+                          r"(?:19|20)\d\d\s*年(?:底|末)(?:的|那份|这份)?(?:工作)?(?:安排|计划|部署|打算)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
                           r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b|"
                           # 'the goal in its end-2021 plan': the plan written at the end of 2021, for the year after
@@ -403,6 +403,8 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     """The question less its asides, a passage of the report it quotes before asking (its places kept), a
     premise before '那…' reduced to the places it names, and a threshold it checks a figure against."""
     question = _personal_dropped(_threshold_dropped(_ASIDE.sub(" ", question).strip()), names, metas)
+    # '论固投增速，…', '说到社零，…': the topic's lead word, no part of the name
+    question = re.sub(r"^\s*(?:论|说到|讲到|至于)(?=[\u4e00-\u9fff]{2,10}[，,])", "", question)
     # '拿甲22年和乙23年比土地入库面积，哪边入得多': the two sides' measure, and which has more
     question = re.sub(r"^\s*拿([^，,？?]{2,30}?(?:和|与|跟)[^，,？?]{2,30}?)比(?=[\u4e00-\u9fff]{2})", r"\1的", question)
     question = re.sub(r"(?<=哪边|哪个|哪家)[\u4e00-\u9fff]得(?=多|少|高|低|快|慢|大)", "", question)
@@ -944,7 +946,7 @@ def context_frame(question: str) -> str:
     m = _context_frame(question)
     return m.group(0) if m else ""
 _TOP_VILLAGE_ASKED = re.compile(r"(?:最高|最多|最大|最少|最低)的(?:行政)?村|哪一?个村(?![均级])|\bwhich village\b", re.I)
-_MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，,。]|$)")  # '有多少个亿', '几个亿'
+_MONEY_IN_UNITS = re.compile(r"(?:多少|几)个?[万亿](?:块钱?)?(?=[？?，,。]|的(?:目标|任务|规模|盘子)|$)")  # '几个亿', '几个亿的目标'
 # the unit an answer is wanted in ('折合多少万元', '按万元计', '换算成亩', '请按平方米给出，不要用万平方米'): no part
 # of the name; and a threshold asked yes or no before the figure ('过百亿了没有？具体是多少')
 _UNIT_WORD = r"(?:万元|亿元|元|万平方米|平方米|平米|平方公里|万亩|亩|公顷|吨|万吨|万人次|人次|公里|千米|米)"
@@ -980,7 +982,7 @@ def wanted_unit(question: str) -> tuple[str, str | None] | None:
 _OVER_BAR = re.compile(r"(?:过|突破|超过|上|破)了?[百千万]?[十百千万亿]+(?:元|亩|人|户)?了?(?:没有|没|吗|么)[？?，,]?"
                        r"|具体(?:是|为|有)?(?:多少|几)")
 _MEASURE_ASKED = re.compile(r"(?:多少|几)万?(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处|"
-                            r"对|袋|株|棵|箱|盏|批|艘|架|册|双)"
+                            r"对|袋|株|棵|箱|盏|批|艘|架|册|双|例|篇|份)"
                             r"|(?<![近这前好])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
 _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": "天", "working days": "工作日",
                  "workdays": "工作日", "hours": "小时"}
@@ -1270,7 +1272,8 @@ _YEAR_BEFORE = re.compile(_NOT_COMPARED + r"(?:前一年|上一年)(?!度?(?:计
 
 
 # the year after the one a report is named by ('2021年总结…下一年', "2021 summary … the following year")
-_NEXT_OF_REPORT = re.compile(r"20\d\d\s*年?(?:底|末)?(?:的|度)?(?:工作)?(?:总结|报告|计划)[^？?]{0,30}?(?:下一年|次年|第二年|来年|明年)|"
+_NEXT_OF_REPORT = re.compile(r"20\d\d\s*年?(?:底|末)?(?:的|度|那份|这份)?(?:工作)?(?:总结|报告|计划|安排|部署)[^？?]{0,30}?"
+                             r"(?:下一年|次年|第二年|来年|明年)|"
                              r"\b20\d\d (?:summary|report|review)\b[^?]{0,60}?\b(?:the )?(?:following|next|coming|"
                              r"subsequent) year\b", re.I)
 
@@ -1488,6 +1491,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     # …and the share of it done is the completion asked ('任务已经完成了多大比例')
     text = re.sub(r"(任务|目标|计划)的?(?:(?:已经|已)?完成了?(?:多大|多少)?的?)?(?:比例|百分比)", r"\1", text)
+    # '固投方面，…多干出几个亿': the topic's frame and a spoken verb of doing, no part of the name
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})方面(?=[，,\s])|(?<=多)(?:干|做|搞)出了?", "", text)
     # '幼儿园实际新增了多少座学位': the result (the kind asked), no part of the name
     text = re.sub(r"实际(?=新增|新建|建成|增加)", "", text)
     # '连着好几年全区第一': a streak or a position said of the figure, no part of its name

@@ -96,7 +96,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
-NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
+NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[百千万亿]|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
                              r"what(?: (?:was|is|were|are)|['’]s)|how (?:large|big|high|long|far)|figure|amount|number of|count of|total|"
                              r"value|rank(?:ed)?|"
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
