@@ -197,7 +197,8 @@ _EN_STOP = {
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
     "completion", "cumulative", "time", "s", "all", "each", "every", "across", "place", "places", "district",
     "percent", "percentage", "than", "sub-district", "large", "big", "high", "or", "through", "account", "accounted",
-    "task", "tasks", "done", "annual", "yearly",
+    "task", "tasks", "done", "annual", "yearly", "decline", "declines", "declined", "drop", "dropped", "fell",
+    "rose", "gives", "give", "gave",
 }
 
 
@@ -292,7 +293,7 @@ _ASIDE = re.compile(r"[，,。；;]?\s*(?:别|不要|勿|请勿|注意不要)(?:
                     r"[（(][^（()）]{1,30}?都(?:算上?|包括|含|计入)(?:在内|进去)?[)）]|"
                     r"\s*[—–]+\s*not (?:the |its )?[^—–?]{1,40}?[—–]+\s*|\s*\(not (?:the |its )?[^()?]{1,40}\)|"
                     # '… amount, please, not the completion rate.', '，而不是完成率': what is not asked
-                    r"[,;]\s*(?:and |but )?(?:not|rather than|instead of) (?:the |its |a )?[^,;.?()]{1,40}?(?=[.?]|$)|"
+                    r"[,;]\s*(?:and |but )?(?:not|rather than|instead of|as opposed to) (?:the |its |a )?[^,;.?()]{1,40}?(?=[.?]|$)|"
                     r"\s+(?:rather than|instead of) (?:the |its |a )?[^,;.?()]{1,40}?(?=[.?]|$)|"  # '…level rather than the change?'
                     r"[，,]\s*(?:而)?不是(?:问)?(?!吗)[^，,。？?（）()]{1,20}?(?=[。？?]|$)|"
                     # 'Give it in yuan, and say whether it covers the full first half (January–June)': a check of
@@ -1171,6 +1172,9 @@ def kind_asked(question: str) -> AskedKind:
                       question)
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
         return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
+    if re.search(r"\bto what (?:level|rate|figure|value)\b|(?:降|下降|降低|减少|回落|升|上升|提高|增加|增长)(?:至|到)了?"
+                 r"(?:多少|百分之几|几)", question, re.I):
+        return "actual"  # 'to what level did poverty incidence fall', '降至多少': the level reached, no rate of change
     if re.search(r"(?:高于|低于|快于|慢于|超过|超出)[^，,。？?]{0,8}(?:平均|序时进度|时序进度)|\b(?:beat|above|below|exceed\w*|outpac\w*|ahead of|"
                  r"behind)\b[^?]{0,30}(?<!annual )(?<!yearly )(?<!monthly )\baverage\b", question, re.I):
         return "actual"  # '增幅高于全区平均几个百分点': the gap to the average, a figure of its own
@@ -1577,6 +1581,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:一共|总共|共)投了?多少钱", "投入", text)  # '…项目一共投了多少钱': the outlay (总投入)
     text = re.sub(r"投入(?:了)?多少钱", "投入", text)  # '…砸了多少钱' (投入): the outlay
     text = re.sub(r"投了?多少钱", "投资", text)  # '某工程打算投多少钱': the investment
+    # '一共产了多少吨干茶', '马铃薯预计能收多少': the crop's output
+    text = re.sub(r"(?:一共|总共|共)?产了?(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?的?([\u4e00-\u9fff]{1,6}?)(?=[？?]|$)", r"\1产量", text)
+    text = re.sub(r"(?:能|可以|可)?(?:收|收获)了?(?=(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?[？?]?$)", "产量", text)
     # '鲜果通过线上卖了多少钱': the sales (销售额), by the channel named
     text = re.sub(r"(?:通过|经由|借助|依托)(?=线上|线下|网上|网络|电商|直播|平台)", "", text)
     text = re.sub(r"(?:一共|总共)?卖(?:出|掉)?了?多少钱", "销售额", text)

@@ -1375,6 +1375,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         else None  # ('年产量' is already the output)
     if made:  # '产干茶1860吨' is the 干茶产量
         label_zh = made.group(1) + "产量"
+    if norm_unit == "t":  # '种植马铃薯…，预计总产5.8万吨': the crop's output (马铃薯总产量), no planting
+        label_zh = re.sub(r"^(?:种植|种|栽培)(?=[\u4e00-\u9fff]{2,}(?:总产量?|产量)$)", "", label_zh)
     own = report.street or ""
     for name in (own, re.sub(r"(?:街道|镇|乡)$", "", own)):
         if len(name) >= 2 and label_zh.startswith(name) and len(label_zh) - len(name) >= 2 \
