@@ -269,7 +269,9 @@ class _PlaceReader:
             if not taken and own:  # '桃泊镇镇人代会', '某乡乡政府': the place, then its own body
                 self.take(own[0], start, start + len(name))
                 continue
-            if not taken and full.endswith(("城镇", "集镇", "乡镇", "小镇")):
+            named_market = full.endswith("集镇") and len(full) >= 4 and not any(
+                flag.startswith(("v", "a", "d", "m")) for _, flag in tagged(full[:-2]))  # '青衿集镇' (改造集镇 is no place)
+            if not taken and full.endswith(("城镇", "集镇", "乡镇", "小镇")) and not named_market:
                 continue  # '新增城镇就业', '云创小镇' (a themed park): words, no place, nothing to take out
             if not taken and _AREA_AFTER.match(self.q, m.end()):
                 continue  # '云岭茶乡片区', '茶乡景区': a slogan naming an area, no place

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import reduce
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -454,7 +455,11 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
         ask = sentences[-1] if sentences else question
         lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)
         if lead and (_PERSONAL_EN.search(lead.group(1)) or re.match(r"\s*(?:a |one |my )?question (?:about|on)\b",
-                                                                  lead.group(1), re.I)):
+                                                                  lead.group(1), re.I)) \
+                and not re.search(r"[\u4e00-\u9fff]", reduce(lambda t, p: t.replace(p, "").replace(short_name(p), ""),
+                                                            resolve_places(lead.group(1), names, metas).found,
+                                                            lead.group(1))):
+            # (…never a lead that names its subject in Chinese: 'For our note on Zhaochi (兆驰): …')
             # 'Our estate's lane is blocked, so I want to know: in XX (XX街道), how many …': the ask, its places kept
             rest = ask[lead.end() :]
             named = [p for p in resolve_places(lead.group(1), names, metas).found
@@ -465,16 +470,17 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
     while len(sentences) >= 2 and not re.search(r"[？?]", sentences[-1]) and _PERSONAL.search(sentences[-1]) \
             and not re.search(r"[“\"\d]", sentences[-1]) and not resolve_places(sentences[-1], names, metas).found:
         sentences.pop()  # '…哪边多？年份不一样我清楚。': what the asker knows, after the ask
-    if len(sentences) < 2:
+    asks = [n for n, p in enumerate(sentences) if re.search(r"[？?]", p) or NUMBER_QUESTION.search(p)]
+    if len(sentences) < 2 or not asks:
         return "".join(sentences)
     kept = []
-    for sentence in sentences[:-1]:
+    for sentence in sentences[: asks[0]]:  # (only what comes before the first ask: an ask is never dropped)
         clauses = [c for c in re.split(r"(?<=[，,；;。！!])", sentence) if c.strip()]
         own = "".join(c for c in clauses if not _PERSONAL.search(c) or re.search(r"[“\"\d]", c)
                       or resolve_places(c, names, metas).found)
         if own:  # (a sentence stays one: its end, when its last clause went)
             kept.append(own if own == sentence else own.rstrip("，,；; ") + "。")
-    return "".join([*kept, sentences[-1]])
+    return "".join([*kept, *sentences[asks[0] :]])
 
 
 # a sentence that asks ('…多少亿元？', '哪一边降得更多？', 'How many … ?'); a lead before its colon or dash

@@ -331,6 +331,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
             label, term = _clean(project.group(1)) + label, None
         if event and term is None and _BARE_TOLL.fullmatch(label):
             label = event + label  # '发生交通安全事故4宗，死亡人数下降66%': the deaths of those accidents
+        elif event.endswith("事故") and re.fullmatch(r"事故(?:宗数|起数|" + _BARE_TOLL.pattern + ")", label):
+            label = event + label[2:]  # '发生各类安全生产事故17宗，事故宗数下降48.5%': those accidents' count
         provisional = bool(PROVISIONAL.search(sentence))
         ind = _build(report, section_q, chunks, sent_start, q, term, label, clause, kind, provisional, sentence,
                      estimated)
@@ -431,7 +433,7 @@ def _past_in_plan(report: Report, sentence: str, q: Quantity) -> bool:
 
 
 # a label opening with a place's name of two characters ('江南街道…', '柳河镇…'), not a kind of town ('小城镇', '全镇')
-_OTHER_PLACE = re.compile(r"([\u4e00-\u9fff](?<![全各两本该我邻周乡村城集小重])[\u4e00-\u9fff](?<![城集小村])(?:街道|镇|乡))"
+_OTHER_PLACE = re.compile(r"([\u4e00-\u9fff](?<![全各两本该我邻周乡村城集小重])[\u4e00-\u9fff](?<![城集小村全本该各])(?:街道|镇|乡))"
                           r"(?=[\u4e00-\u9fff]{2})")
 _BARE_TOLL = re.compile(r"(?:死亡|受伤|伤亡|遇难)(?:人数)?")
 _EVENT = re.compile(r"^(?:全年)?(?:共)?(?:发生)?([\u4e00-\u9fff]{2,10}?(?:事故|案件|警情)|[\u4e00-\u9fff]{0,10}?(?:火灾|火情))(?:宗数|起数|数)?$")

@@ -801,6 +801,9 @@ def qualifier_fit(phrase: str, label: str) -> float:
     if asked_set and label_set and not asked_set & label_set:
         fit *= 0.4  # '规上企业' (industry above the size) is not '四上企业' (four trades above theirs), nor 限上
     asked_new, label_new = bool(_NEW_ASKED.search(phrase)), bool(_NEW_ONLY.search(label))
+    if ("事故" in label or "事故" in phrase) and bool(_ROAD.search(phrase)) != bool(_ROAD.search(label)) \
+            and _CJK.search(phrase):
+        fit *= 0.6  # road-traffic accidents (交通事故) are counted apart from work-safety accidents (安全生产事故)
     if bool(_DEATHS.search(phrase)) != bool(_DEATHS.search(label)) and _CJK.search(phrase):
         fit *= 0.5  # '事故死亡人数' is not '事故宗数', nor the other way round
     if _TOP_ONE.search(label) and not _TOP_ASKED.search(phrase):
@@ -828,6 +831,7 @@ def qualifier_fit(phrase: str, label: str) -> float:
     return fit
 
 
+_ROAD = re.compile(r"交通|道路|\broad\b|\btraffic\b", re.I)
 _BANDED = re.compile(r"[\d.]+[万亿]?元(?:及?以上|及?以下|至[\d.]+[万亿]?元)的?(?:行政)?村")
 _EN_COUNTED = re.compile(r"\b(?:enterprises|firms|companies|businesses|projects|households|villages|labou?r|workers)\b",
                          re.I)
@@ -908,7 +912,8 @@ _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模
                 ("落户", "落地"),  # a project brought in has landed (落地) or settled (落户) alike
                 ("金额", "额"),  # 投资金额 is 投资额, 销售金额 销售额
                 ("转办件", "工单"),  # the hotline's tickets passed on (转办件) are its 工单
-                ("满意度", "满意率"))  # a satisfaction rate, written either way
+                ("满意度", "满意率"),  # a satisfaction rate, written either way
+                ("安全生产事故", "安全事故"))  # work-safety accidents, said in full or short
 _PER_WORDS = re.compile(r"平均(?:下来|算下来|算来)?每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 
 
