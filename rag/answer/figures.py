@@ -137,7 +137,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """Answer from the figure table; None when no figure matches the question (the passage route then runs)."""
     got = _indicator_answer(question, r, ctx)
     if (got is None or got.route == "abstain" and got.text.startswith(_NOT_FOUND_ZH)) and r.language == "zh" \
-            and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup":
+            and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup" \
+            and not REST_ASKED.search(question):  # ('另外一个田湾路的…': the other one, never a clause's first match)
         # '替甲方比较一下财力：某街道当年收了几个亿的税？': the clause that asks, read alone with the
         # place and year the others name, when the whole question's words found nothing
         narrow = _ask_clause(r.asked or question, r)

@@ -99,9 +99,10 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          # '固投的全年目标，1-11月完成了几成'
                          r"(?:计划|目标|任务)[，,][^，,？?]{0,10}?完成了?(?:几成|百分之(?:几|多少)|多大比例)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
+                         # '工业投资进度已达年度任务的多少', '进度是全年任务的几成'
                          r"进度(?:已经|已)?(?:到|达|是|为|占)了?.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几成)|"
                          # '超额完成了年度任务，超到了百分之多少': how far past the task, as a share of it
-                         r"超额完成.{0,12}?(?:计划|目标|任务)[^？?]{0,12}?百分之(?:几|多少)|"  # '工业投资进度已达年度任务的多少'
+                         r"超额完成.{0,12}?(?:计划|目标|任务)[^？?]{0,12}?百分之(?:几|多少)|"
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
                          r"(?:相对|相比|对照|对比)于?[^，,？?]{0,12}?(?:计划|目标|任务)[^，,？?]{0,6}?(?:几|多少)倍|"
 
@@ -198,7 +199,7 @@ _EN_STOP = {
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
     "completion", "cumulative", "time", "s", "all", "each", "every", "across", "place", "places", "district",
     "percent", "percentage", "than", "sub-district", "large", "big", "high", "or", "through", "account", "accounted",
-    "task", "tasks", "done", "annual", "yearly", "decline", "declines", "declined", "drop", "dropped", "fell",
+    "task", "tasks", "done", "decline", "declines", "declined", "drop", "dropped", "fell",
     "rose", "gives", "give", "gave",
 }
 
@@ -409,7 +410,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     question = re.sub(r"^\s*(?:论|说到|讲到|至于)(?=[\u4e00-\u9fff]{2,10}[，,])", "", question)
     # '拿甲22年和乙23年比土地入库面积，哪边入得多': the two sides' measure, and which has more
     question = re.sub(r"^\s*拿([^，,？?]{2,30}?(?:和|与|跟)[^，,？?]{2,30}?)比(?=[\u4e00-\u9fff]{2})", r"\1的", question)
-    question = re.sub(r"(?<=哪边|哪个|哪家)[\u4e00-\u9fff]得(?=多|少|高|低|快|慢|大)", "", question)
+    question = re.sub(r"(?<=哪边|哪个|哪家)[^\W涨增降跌长升减]得(?=多|少|高|低|大)", "", question)
     read_out = False  # a passage of the report read out: what the ask is about (no sentence of it is dropped)
     for quote in reversed(list(_QUOTED_PASSAGE.finditer(question))):
         # '报告：“…完成签约1.2万户、签约率97%，腾空9800户……”。其中腾空多少户？': the passage
@@ -442,12 +443,15 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 
 # a clause about the asker, not the report: who they are, what they feel ('我有亲戚住在水库下面', '想想都怕')
 _PERSONAL = re.compile(r"我|咱|俺|孙[子女]|老伴|亲戚|邻居|想想|提心吊胆|(?<![恐哪])怕|担心|盼着?|心里|这把年纪")
+_KNOWN = re.compile(r"我(?:都)?(?:知道|清楚|明白|了解|晓得)|心里有数")  # '年份不一样我清楚': what the asker knows
 _PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bthese days\b", re.I)
 
 
 def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
-    """A Chinese question less the clauses before its last sentence that speak of the asker ('我天天骑车买菜，就盼着
-    这个。'), unless a clause names a place, a quoted name or a figure."""
+    """The question less what it says of the asker: in Chinese, the clauses before its first ask ('我天天骑车买菜，就盼着
+    这个。') unless a clause names a place, a quoted name or a figure, and a last sentence of what they know
+    ('年份不一样我清楚。'); in English, scene-setting sentences ('My granddaughter wrote this out for me.') and a lead
+    before a colon ('…, so I want to know: …'), their places kept."""
     if language_of(question) != "zh":  # 'My granddaughter wrote this out for me. …': scene-setting sentences
         sentences = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])", question) if p.strip()]
         kept = [p for p in sentences[:-1] if not _PERSONAL_EN.search(p) or re.search(r"[\u4e00-\u9fff\d“\"]", p)
@@ -467,7 +471,7 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
             ask = " ".join([*named, rest])
         return " ".join([*kept, ask]) if len(sentences) >= 2 or ask != question else question
     sentences = [p for p in re.split(r"(?<=[。！!？?])", question) if p.strip()]
-    while len(sentences) >= 2 and not re.search(r"[？?]", sentences[-1]) and _PERSONAL.search(sentences[-1]) \
+    while len(sentences) >= 2 and not re.search(r"[？?]", sentences[-1]) and _KNOWN.search(sentences[-1]) \
             and not re.search(r"[“\"\d]", sentences[-1]) and not resolve_places(sentences[-1], names, metas).found:
         sentences.pop()  # '…哪边多？年份不一样我清楚。': what the asker knows, after the ask
     asks = [n for n, p in enumerate(sentences) if re.search(r"[？?]", p) or NUMBER_QUESTION.search(p)]
@@ -1179,7 +1183,7 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
         return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
     if re.search(r"\bto what (?:level|rate|figure|value)\b|(?:降|下降|降低|减少|回落|升|上升|提高|增加|增长)(?:至|到)了?"
-                 r"(?:多少|百分之几|几)", question, re.I):
+                 r"(?:多少|百分之几|几)", question, re.I) and not QUESTION_TARGET.search(question):
         return "actual"  # 'to what level did poverty incidence fall', '降至多少': the level reached, no rate of change
     if re.search(r"(?:高于|低于|快于|慢于|超过|超出)[^，,。？?]{0,8}(?:平均|序时进度|时序进度)|\b(?:beat|above|below|exceed\w*|outpac\w*|ahead of|"
                  r"behind)\b[^?]{0,30}(?<!annual )(?<!yearly )(?<!monthly )\baverage\b", question, re.I):
@@ -1431,7 +1435,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(rf"\b(?:3[01]|[12]?\d)(?:st|nd|rd|th)?\s+(?={_MONTH_WORD}\b)", " ", text, flags=re.I)  # by 30 September
         text = re.sub(rf"\b{_MONTH_WORD}\b(?:\s*(?:[–—-]|to|through)\s*{_MONTH_WORD}\b)?", " ", text, flags=re.I)
         text = re.sub(r"(?:'s|’s)\b", " ", text)
-        # 'the 2.9亿元 annual tax task': the task's size, given; no part of the name
+        # 'the 2.9亿元 annual tax task': the task's size and its year, given; no part of the name
+        text = re.sub(r"\b(?:annual|yearly|full-year)\b(?=\s+(?:[\w-]+\s+){0,2}(?:task|target|goal|quota)s?\b)", " ", text,
+                      flags=re.I)
         text = re.sub(r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万)?(?=\s+(?:[\w-]+\s+){0,3}(?:task|target|goal|quota)s?\b)",
                       " ", text, flags=re.I)
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
@@ -1501,8 +1507,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     # …and the share of it done is the completion asked ('任务已经完成了多大比例')
     text = re.sub(r"(任务|目标|计划)的?(?:(?:已经|已)?完成了?(?:多大|多少)?的?)?(?:比例|百分比)", r"\1", text)
-    # '固投方面，…多干出几个亿': the topic's frame and a spoken verb of doing, no part of the name
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})方面(?=[，,\s])|(?<=多)(?:干|做|搞)出了?", "", text)
+    # '…比计划多干出几个亿': a spoken verb of doing, no part of the name
+    text = re.sub(r"(?<=多)(?:干|做|搞)出了?", "", text)
     # '幼儿园实际新增了多少座学位': the result (the kind asked), no part of the name
     text = re.sub(r"实际(?=新增|新建|建成|增加)", "", text)
     # '连着好几年全区第一': a streak or a position said of the figure, no part of its name
@@ -1589,7 +1595,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"投了?多少钱", "投资", text)  # '某工程打算投多少钱': the investment
     # '一共产了多少吨干茶', '马铃薯预计能收多少': the crop's output
     text = re.sub(r"(?:一共|总共|共)?产了?(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?的?([\u4e00-\u9fff]{1,6}?)(?=[？?]|$)", r"\1产量", text)
-    text = re.sub(r"(?:能|可以|可)?(?:收|收获)了?(?=(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?[？?]?$)", "产量", text)
+    text = re.sub(r"(?:(?:能|可以|可)(?:收|收获)|收获)了?(?=(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?[？?]?$)", "产量", text)
     # '鲜果通过线上卖了多少钱': the sales (销售额), by the channel named
     text = re.sub(r"(?:通过|经由|借助|依托)(?=线上|线下|网上|网络|电商|直播|平台)", "", text)
     text = re.sub(r"(?:一共|总共)?卖(?:出|掉)?了?多少钱", "销售额", text)

@@ -16,7 +16,7 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
-QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(?:在[^，,？?]{1,8}?)?再?[加建新引推完实开投修改铺落种培])|要(?:突破|达到|完成|实现|增长)|(?:今年|明年|年内|年底前?)要|"
+QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(?:在[^，,？?]{1,8}?)?再?[加建新引推完实开投修改铺落种培])|(?<![只就此这])要(?:突破|达到|完成|实现|增长(?![率速幅]))|(?:今年|明年|年内|年底前?)要|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
                              r"(?<![思理感回])想(?:要)?(?:再)?(?:新增|多出|增加|加|达到|引进|培育|建成?|完成)[^，,？?]{0,4}(?:多少|几)|"
                              # '希望明年客流能突破几万人次': a figure hoped for, a plan's
@@ -72,7 +72,7 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
                          r"\b(?:same period|year earlier|last year|previous year|year before)\b",
                          re.I)
 # what is left of a whole, asked ('还有多少户…尚未脱贫', '剩余', 'how many are still unfinished')
-REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
+REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|另外一个|另一个|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
                         r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|"
                         r"still (?:needs?|needed)\b(?= in\b| for\b| over\b))\b",
                         re.I)

@@ -113,7 +113,7 @@ def test_ranks_asked_in_other_words(corpus: Corpus) -> None:
 def test_a_year_end_plan_and_the_result_against_it(corpus: Corpus) -> None:
     a = corpus.ask("蕖塘镇2024年底那份工作安排，给来年固投定了几个亿的目标？")
     assert first_is(a, 12e8, "CNY"), a.text
-    b = corpus.ask("固投方面，蕖塘镇2025年比计划多干出几个亿？（计划见2024年底的工作安排）")
+    b = corpus.ask("固投这一块，蕖塘镇2025年比计划多干出几个亿？（计划见2024年底的工作安排）")
     assert states(b, 0.8e8, "CNY", rel=1e-2), b.text
     c = corpus.ask("Qutang (蕖塘镇) set a 2025 budget-revenue (一般公共预算收入) goal in its end-2024 plan. Against "
                    "that goal, what gap did the preliminary 2025 outturn show, in 万元?")
