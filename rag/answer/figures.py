@@ -2202,7 +2202,7 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         # 'how many 万元 below that goal did the 2022 outturn land'
                         r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
                         r"(?:\w+ ){0,2}(?:plan|target|task|goal|quota)s?\b|"
-                        # 'pencilled in a 2022 figure in its 2021 summary; by how much did the outcome beat it'
+                        # 'a figure pencilled in for the next year; by how much was it beaten'
                         r"\bpencil+ed in\b[^?]{0,120}?\b(?:beat|exceed\w*|top|miss\w*|f[ae]ll short of|below|above)\b", re.I)
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
@@ -2220,7 +2220,7 @@ _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|w
                          r"(?!(?:already )?(?:done|completed|met|achieved|fulfil+ed|finished|collected|reached)\b)([^?]+)", re.I)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?"
-                            # (…a period said before the part: '收入里，2021年头十个月的税收部分')
+                            # (…a period said before the part: '预算收入里，前几个月的税收部分')
                             r"(?:(?:20\d\d年)?(?:[头前][一二三四五六七八九十\d]{1,2}个月|\d{1,2}\s*[-—至]\s*\d{1,2}月|上半年|"
                             r"前三季度)的?)?(?:"
                             r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块))?(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"

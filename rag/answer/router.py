@@ -144,7 +144,7 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           # '据2019年初的政府工作报告，…2018年…': the year it was delivered
                           r"(?:19|20)\d\d\s*年(?:初|底|末)(?:的|那份|这份)?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
                           r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
-                          # '在2021年底的工作安排里，…2022年的目标': the year-end plan's year, not the one asked
+                          # '某年底那份工作安排里定的次年目标': the year-end plan's year, not the one asked
                           r"(?:19|20)\d\d\s*年(?:底|末)(?:的|那份|这份)?(?:工作)?(?:安排|计划|部署|打算)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
                           r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b|"
@@ -408,7 +408,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     question = _personal_dropped(_threshold_dropped(_ASIDE.sub(" ", question).strip()), names, metas)
     # '论固投增速，…', '说到社零，…': the topic's lead word, no part of the name
     question = re.sub(r"^\s*(?:论|说到|讲到|至于)(?=[\u4e00-\u9fff]{2,10}[，,])", "", question)
-    # '拿甲22年和乙23年比土地入库面积，哪边入得多': the two sides' measure, and which has more
+    # '拿甲和乙比一比社零，哪边卖得多': the two sides' measure, and which has more
     question = re.sub(r"^\s*拿([^，,？?]{2,30}?(?:和|与|跟)[^，,？?]{2,30}?)比(?=[\u4e00-\u9fff]{2})", r"\1的", question)
     question = re.sub(r"(?<=哪边|哪个|哪家)[^\W涨增降跌长升减]得(?=多|少|高|低|大)", "", question)
     read_out = False  # a passage of the report read out: what the ask is about (no sentence of it is dropped)
