@@ -92,6 +92,8 @@ def test_list_items_sharing_a_character_and_a_part_from_elsewhere(corpus: Corpus
 def test_an_accident_toll_is_named_by_its_accidents(corpus: Corpus) -> None:
     a = corpus.ask("棂岩乡2018年道路交通事故死亡人数同比降了百分之几？")
     assert states(a, 40, "percent", signed=False) and not states(a, 30, "percent", signed=False), a.text
+    labels = {x.label_zh: x.value for x in corpus.indicator_store.query() if x.street == "棂岩乡"}
+    assert labels.get("道路交通事故死亡人数") == -40 and labels.get("安全生产事故死亡人数") == -30, labels
 
 
 def test_the_askers_own_clauses_and_asides_after_the_ask(corpus: Corpus) -> None:
