@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import reduce
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -452,24 +451,8 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
     这个。') unless a clause names a place, a quoted name or a figure, and a last sentence of what they know
     ('年份不一样我清楚。'); in English, scene-setting sentences ('My granddaughter wrote this out for me.') and a lead
     before a colon ('…, so I want to know: …'), their places kept."""
-    if language_of(question) != "zh":  # 'My granddaughter wrote this out for me. …': scene-setting sentences
-        sentences = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])", question) if p.strip()]
-        kept = [p for p in sentences[:-1] if not _PERSONAL_EN.search(p) or re.search(r"[\u4e00-\u9fff\d“\"]", p)
-                or resolve_places(p, names, metas).found]
-        ask = sentences[-1] if sentences else question
-        lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)
-        if lead and (_PERSONAL_EN.search(lead.group(1)) or re.match(r"\s*(?:a |one |my )?question (?:about|on)\b",
-                                                                  lead.group(1), re.I)) \
-                and not re.search(r"[\u4e00-\u9fff]", reduce(lambda t, p: t.replace(p, "").replace(short_name(p), ""),
-                                                            resolve_places(lead.group(1), names, metas).found,
-                                                            lead.group(1))):
-            # (…never a lead that names its subject in Chinese: 'For our note on Zhaochi (兆驰): …')
-            # 'Our estate's lane is blocked, so I want to know: in XX (XX街道), how many …': the ask, its places kept
-            rest = ask[lead.end() :]
-            named = [p for p in resolve_places(lead.group(1), names, metas).found
-                     if p not in resolve_places(rest, names, metas).found]
-            ask = " ".join([*named, rest])
-        return " ".join([*kept, ask]) if len(sentences) >= 2 or ask != question else question
+    if language_of(question) != "zh":
+        return _personal_dropped_en(question, names, metas)
     sentences = [p for p in re.split(r"(?<=[。！!？?])", question) if p.strip()]
     while len(sentences) >= 2 and not re.search(r"[？?]", sentences[-1]) and _KNOWN.search(sentences[-1]) \
             and not re.search(r"[“\"\d]", sentences[-1]) and not resolve_places(sentences[-1], names, metas).found:
@@ -485,6 +468,28 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
         if own:  # (a sentence stays one: its end, when its last clause went)
             kept.append(own if own == sentence else own.rstrip("，,；; ") + "。")
     return "".join([*kept, *sentences[asks[0] :]])
+
+
+def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
+    """An English question less its scene-setting sentences ('My granddaughter wrote this out for me.') and a personal
+    lead before a colon ('Our estate's lane is blocked, so I want to know: in XX (XX街道), how many …'), the lead's
+    places kept; never a lead that names its subject in Chinese ('For our note on Zhaochi (兆驰): …')."""
+    sentences = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])", question) if p.strip()] or [question]
+    kept = [p for p in sentences[:-1] if not _PERSONAL_EN.search(p) or re.search(r"[\u4e00-\u9fff\d“\"]", p)
+            or resolve_places(p, names, metas).found]
+    ask = sentences[-1]
+    lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)
+    if lead and (_PERSONAL_EN.search(lead.group(1)) or re.match(r"\s*(?:a |one |my )?question (?:about|on)\b",
+                                                              lead.group(1), re.I)):
+        places = resolve_places(lead.group(1), names, metas).found
+        unnamed = lead.group(1)
+        for place in places:
+            unnamed = unnamed.replace(place, "").replace(short_name(place), "")
+        if not re.search(r"[\u4e00-\u9fff]", unnamed):
+            rest = ask[lead.end() :]
+            again = resolve_places(rest, names, metas).found
+            ask = " ".join([*(p for p in places if p not in again), rest])
+    return " ".join([*kept, ask])
 
 
 # a sentence that asks ('…多少亿元？', '哪一边降得更多？', 'How many … ?'); a lead before its colon or dash

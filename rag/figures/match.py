@@ -28,7 +28,7 @@ from typing import Literal
 
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS, Term, base_key
 from rag.schemas import Indicator
-from rag.text.cues import EN_MEASURE_NOUN, LIKE_FOR_LIKE, REST_ASKED
+from rag.text.cues import AVERAGED, EN_MEASURE_NOUN, LIKE_FOR_LIKE, REST_ASKED
 from rag.text.script import simplified
 from rag.text.words import ends_in_verb, function_word, jieba, noun_tail, tagged
 
@@ -914,7 +914,7 @@ _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模
                 ("转办件", "工单"),  # the hotline's tickets passed on (转办件) are its 工单
                 ("满意度", "满意率"),  # a satisfaction rate, written either way
                 ("安全生产事故", "安全事故"))  # work-safety accidents, said in full or short
-_PER_WORDS = re.compile(r"平均(?:下来|算下来|算来)?每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
+_PER_WORDS = re.compile(AVERAGED + r"每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 
 
 # ---- dense -----------------------------------------------------------------------------------------

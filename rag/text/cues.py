@@ -177,7 +177,9 @@ MONEY_FLOW = r"投资|产值|收入|零售|销售|税|营收|营业额"
 PER_MONTH = re.compile(r"平均每月|每月平均|月均|平均每个月|\bper month\b|\bmonthly average\b|\ba month on average\b|"
                        r"\baverage (?:per|a|each) month\b|\bon average (?:per|a|each) month\b", re.I)
 PER_SPELLED = re.compile(r"([村户人])(?:[（(][^）)]{1,4}[）)])?平均(?:每[个户人])?")
-PER_EACH = re.compile(r"(?:平均(?:下来|算下来|算来)?)?每(?:个)?([村户人])(?:平均)?(?![\u4e00-\u9fff]*均)")
+# 'on average' before a per-unit word ('平均每村', '平均下来每村'): one wording for the router and the matcher
+AVERAGED = r"平均(?:下来|算下来|算来)?"
+PER_EACH = re.compile(rf"(?:{AVERAGED})?每(?:个)?([村户人])(?:平均)?(?![\u4e00-\u9fff]*均)")
 
 # A grade before the thing graded (市级示范点, 一类, 小型停车场): '2个市级和9个区级示范点' says the head once.
 GRADE = r"[\u4e00-\u9fff]{1,5}?(?:级|类|型|档|星级)"

@@ -120,6 +120,7 @@ _FULLWIDTH = str.maketrans(
     | {"．": ".", "％": "%", "＋": "+", "－": "-", "−": "-", "～": "~", "／": "/"}
 )
 
+
 def halfwidth(text: str) -> str:
     """Full-width digits and number signs written half-width ('２０２５年' → '2025年'), offsets unchanged."""
     return text.translate(_FULLWIDTH)
@@ -187,7 +188,7 @@ def parse_number(text: str) -> float:
     """Parse one printed number (Arabic with commas, full-width, Chinese numerals, 1.5万); else ValueError."""
     if not isinstance(text, str):
         raise ValueError(f"not a string: {text!r}")
-    s = text.strip().translate(_FULLWIDTH)
+    s = halfwidth(text.strip())
     match = _ARABIC_FULL.fullmatch(s)
     if match:
         sign, whole, frac, scale = match.groups()
@@ -407,7 +408,7 @@ def scan_quantities(text: str) -> list[Quantity]:
     """Every quantity in Chinese text with its unit (longest match), qualifier and sign."""
     if not isinstance(text, str):
         return []
-    norm = text.translate(_FULLWIDTH)
+    norm = halfwidth(text)
     found: list[Quantity] = []
     for item in _merge_ranges(norm, _tokens(norm)):
         quantity = _quantity(norm, text, item, found[-1] if found else None)
@@ -420,7 +421,7 @@ def find_numbers(text: str) -> list[float]:
     """Every number printed in text, unsigned and unscaled (plus 1.5万 → 15000 and 一万五千 → 1.5)."""
     if not isinstance(text, str):
         return []
-    norm = text.translate(_FULLWIDTH)
+    norm = halfwidth(text)
     values: list[float] = []
     for item in _tokens(norm):
         values.append(item.value)
@@ -635,7 +636,7 @@ def parse_en_figures(text: str) -> list[tuple[float, str | None]]:
     """Figures in English (or mixed) text as (normalised value, normalised unit); never raises."""
     if not isinstance(text, str):
         return []
-    norm = text.translate(_FULLWIDTH)
+    norm = halfwidth(text)
     found: list[tuple[int, float, str | None]] = []
     taken: list[tuple[int, int]] = []
     for quantity in scan_quantities(norm):
