@@ -89,6 +89,7 @@ from rag.text.cues import (
     REST_ASKED,
     WHICH_STATES,
     WHOLE_YEAR,
+    WHOLE_YEAR_STRESSED,
     nth_asked,
 )
 from rag.text.messages import join_list, msg, ui
@@ -279,8 +280,10 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         and len(got.citations) == 1 else None
     part_q = next((ratio.group(g) for g in ("part", "part2", "part3") if ratio.group(g)), "") if ratio else ""
     part_words = re.sub(r"(?:那|这)?部分$|(?:那|这)块$|的$", "", _without_places(part_q, r).strip())
-    if got is not None and part_words and not any(part_words[n : n + 2] in got.citations[0].section + got.citations[0].quote
-                                                  for n in range(len(part_words) - 1)):
+    whose = got.citations[0].section + got.citations[0].quote if got is not None and part_words else ""
+    if whose and ratio and re.search(r"(?:任务|目标|计划|预算)$", ratio.group("whole") or ""):
+        whose += _cited_sentence(got.citations[0], ctx)  # ('城市更新完成的固投占任务几成': the rate's sentence says whose)
+    if got is not None and part_words and not any(part_words[n : n + 2] in whose for n in range(len(part_words) - 1)):
         # '上半年税收里，个税那块占多少' over the total alone: the part asked is no figure of the whole
         return _declined(question, r)
     if top is not None and top.value is not None and _PART_OF_GIVEN.search(question) \
@@ -297,6 +300,12 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # does not make; the figure it states is no answer
         return _declined(question, r)
     return got
+
+
+def _cited_sentence(c: Citation, ctx: Context) -> str:
+    """The sentence a cited figure was read from (its row's context), '' when no row of the place holds it."""
+    rows = ctx.rows(c.street) if ctx.rows is not None else []
+    return next((x.context or "" for x in rows if x.report_id == c.report_id and x.evidence.start == c.start), "")
 
 
 def _declined(question: str, r: Route) -> Answer:
@@ -884,7 +893,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         rows = [x for x in rows if x.kind != "completion_rate" or not _OF_PLAN.search(x.evidence.quote)]
     villages = sub_places(question, r.places)
     if villages:  # '某镇某村的集体收入': only a figure the text gives for that village answers it, never the total
-        rows = [x for x in rows if all(v in x.evidence.quote or v in x.label_zh or _named_before(v, x) for v in villages)]
+        rows = [x for x in rows if all(_village_said(v, x.evidence.quote + x.label_zh) or _named_before(v, x)
+                                       for v in villages)]
         if not rows:  # no figure of that village: never a sentence about the place's other villages instead
             where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
             return _answer(question, r, msg("not_found", r.language, where=where,
@@ -1795,6 +1805,13 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                       and in_order(s.row.label_zh, label) and s.row.label_zh[:2] == label[:2])
         if len(same) == 1:
             name, best = same[0]
+        # '新造油茶林' of a year whose report says '油茶林新造面积' (the plan's words, reordered): the one label of
+        # the period asked that holds every word of the best one
+        words = [w for w, _ in tagged(label)]
+        moved = others(lambda s: s.score >= THRESHOLD and _asked_period(s.row, r) and s.row.kind in wanted
+                       and len(words) >= 2 and all(w in s.row.label_zh for w in words))
+        if not same and len(moved) == 1:
+            name, best = moved[0]
     rows = [s.row for s in best]
     top = max(s.score for s in best)
     if not _usable(rows, wanted, r):  # '商务楼宇平均入驻率' only planned: its family ('平均入驻率') has the results
@@ -1909,7 +1926,14 @@ _GENERIC_NAME = re.compile(r"多少|几|是否|哪个|哪些|累计|一共|全�
 def _named_before(village: str, row: Indicator) -> bool:
     """'推进樟背新村停车楼建设,新增车位320个': the village named earlier in the figure's sentence, when the figure's
     own clause names no other village."""
-    return village in (row.context or "") and not re.search(r"[\u4e00-\u9fff]村", row.evidence.quote)
+    return _village_said(village, row.context or "") and not re.search(r"[\u4e00-\u9fff]村", row.evidence.quote)
+
+
+def _village_said(village: str, text: str) -> bool:
+    """The village is named in the text, as asked or as a report writes its kind between name and 村 ('红星村'
+    asked, '红星城中村' written)."""
+    return village in text or village.endswith("村") and re.search(
+        re.escape(village[:-1]) + r"(?:城中|新|老|社区)村", text) is not None
 
 
 def _places_in(rows: Sequence[Indicator]) -> list[str]:
@@ -2223,7 +2247,7 @@ _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|�
                             # (…a period said before the part: '预算收入里，前几个月的税收部分')
                             r"(?:(?:20\d\d年)?(?:[头前][一二三四五六七八九十\d]{1,2}个月|\d{1,2}\s*[-—至]\s*\d{1,2}月|上半年|"
                             r"前三季度)的?)?(?:"
-                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块))?(?:有|为|是|达到?)?(?:多少|几)(?!.{0,3}率)|"
+                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块))?(?:有|为|是|达到?|贡献了?)?(?:多少|几)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             # ('…里有多少家是企业': after 是, even 企业 is the part)
                             r"有?(?:多少|几)[个家户项名人所]?(?:是|属于|(?!(?:企业|项目|户|家)?[？?]|是|为))"
@@ -2248,7 +2272,9 @@ def _part_measure(question: str, part_zh: re.Match[str], asked_part: str, r: Rou
     parts = [s for s in match_rows(qualified, rows, lang="zh", embed=ctx.embed)
              if (_part_in(asked_part, s.row.label_zh) or _part_in(core, s.row.label_zh))
              and abs(s.row.value) not in stated]  # '…58件中，来信有多少件': the 58 is the whole's
-    return _best_measure(parts, r)
+    # '应税销售里规模工业有多少': the part's row that names the whole too (规模工业应税销售, not 规模工业企业)
+    of_whole = [s for s in parts if len(whole) >= 4 and whole[-2:] in s.row.label_zh]
+    return _best_measure(of_whole or parts, r)
 
 
 def _part_in(part: str, label: str) -> bool:
@@ -2401,7 +2427,7 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     caveats = _notes(cited, lang)
     if how == "nearest" and r.period:
         note = msg("nearest_period", lang, asked=_period(r.period, lang), period=_period(row.period, lang))
-        if is_full_year(r.period) and not (whole and _months(row.period) <= 9
+        if is_full_year(r.period) and not (whole and (_months(row.period) <= 9 or WHOLE_YEAR_STRESSED.search(question))
                                            and r.kind in ("actual", "estimate", "cumulative")):
             # a year asked, the year-end report's 1-11月: that figure, said so (but 'over the full year' asked of a
             # half-year report is declined first: its 1-5月 is what it does contain)
@@ -2670,7 +2696,7 @@ _EXCESS_ASKED = re.compile(r"超(?:出|过|额)(?:了)?(?:年度|全年)?(?:任�
                            r"超(?:出|过)(?:了)?(?:年度|全年)?(?:任务|目标|计划)(?:大约|约)?(?:多少|几)|"
                            r"by how much did [^?]{0,60}?(?:beat|exceed|overshoot|surpass)|(?:excess|overshoot) over", re.I)
 # the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
-_REST_ASKED = re.compile(r"还[有差][^，,？?]{0,8}(?:没有?|未|尚未)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
+_REST_ASKED = re.compile(r"还[有差][^，,？?]{0,8}(?:没有?|未|尚未)|(?:没有?|未)[\u4e00-\u9fff]{1,3}的(?:大约|约|大概)?还?有?(?:多少|几)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
 _RATIO_ZH = re.compile(  # '专精特新里小巨人占多少', '消化违建里，靠拆除消化的占几成': the whole named first
     r"^(?P<whole3>[^，,？?]+?)(?:里|里面|当中|之中|中(?=[，,]))[，,]?(?P<part3>[^，,？?]+?)(?:大约|大概|约)?占(?:了)?"

@@ -467,8 +467,8 @@ def _fuzzy(roman: str) -> str:
 def sub_places(question: str, places: Sequence[str] = ()) -> list[str]:
     """Villages and communities a question names beside its place: '荇湖镇荇西村…' -> ['荇西村']."""
     text = question
-    for place in places:
-        text = text.replace(place, " ")
+    for place in places:  # (as named, or by its short name: '玉塘红星村…')
+        text = text.replace(place, " ").replace(short_name(place), " ")
     out = []
     for m in _SUB_PLACE.finditer(text):
         name = m.group(1)

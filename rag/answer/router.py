@@ -115,7 +115,10 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          # 'had an 8亿元 task — what percentage of it was done', '…against the full-year task — how far
                          # along was it', 'how much of the year's tax task was done'
                          r"\b(?:task|target|goal|quota)s?\b[^?]{0,60}?\b(?:what (?:percentage|per ?cent|share|proportion) "
-                         r"of (?:it|that|this)\b|how far (?:along|through)\b)|\bhow far through (?:its|the|their) "
+                         r"of (?:it|that|this)\b|how far (?:along|through)\b|"
+                         # 'was given a revenue target…; to what percentage did it fulfil it'
+                         r"(?:to )?what (?:percentage|per ?cent|%)[^?]{0,20}?\b(?:fulfil+\w*|meet|met|complet\w*|achiev\w*|"
+                         r"reach\w*|hit)\b)|\bhow far through (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal)s?\b|\bhow much of (?:the |its |their )?"
                          r"(?:[\w'’-]+ ){0,6}(?:task|target|goal|quota)s?\b[^?]{0,30}?\b(?:done|completed|met|achieved|fulfil+ed)\b|"
                          # 'which was further along its annual investment task': how much of the task was done
@@ -145,6 +148,8 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
                           # '某年底那份工作安排里定的次年目标': the year-end plan's year, not the one asked
                           r"(?:19|20)\d\d\s*年(?:底|末)(?:的|那份|这份)?(?:工作)?(?:安排|计划|部署|打算)|"
+                          # '在某年底给次年定的目标': when the plan was set, not the year it is for
+                          r"(?:19|20)\d\d\s*年(?:底|末)(?=[给为替]\s*(?:19|20)\d\d)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
                           r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b|"
                           # 'the goal in its end-2021 plan': the plan written at the end of 2021, for the year after
@@ -441,7 +446,8 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 
 
 # a clause about the asker, not the report: who they are, what they feel ('我有亲戚住在水库下面', '想想都怕')
-_PERSONAL = re.compile(r"我|咱|俺|孙[子女]|老伴|亲戚|邻居|想想|提心吊胆|(?<![恐哪])怕|担心|盼着?|心里|这把年纪")
+_PERSONAL = re.compile(r"我|咱|俺|孙[子女]|老伴|亲戚|邻居|想想|提心吊胆|(?<![恐哪])怕|担心|盼着?|心里|这把年纪|"
+                       r"(?<![思理设构])想(?:把|要|先|了解|弄清|搞清|看看)|捋一捋|理一理")  # '开会前想把…捋一捋': the asker's plan
 _KNOWN = re.compile(r"我(?:都)?(?:知道|清楚|明白|了解|晓得)|心里有数")  # '年份不一样我清楚': what the asker knows
 _PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bthese days\b", re.I)
 
@@ -453,7 +459,7 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
     before a colon ('…, so I want to know: …'), their places kept."""
     if language_of(question) != "zh":
         return _personal_dropped_en(question, names, metas)
-    sentences = [p for p in re.split(r"(?<=[。！!？?])", question) if p.strip()]
+    sentences = [p for p in re.split(r"(?<=[。！!？?：:])", question) if p.strip()]
     while len(sentences) >= 2 and not re.search(r"[？?]", sentences[-1]) and _KNOWN.search(sentences[-1]) \
             and not re.search(r"[“\"\d]", sentences[-1]) and not resolve_places(sentences[-1], names, metas).found:
         sentences.pop()  # '…哪边多？年份不一样我清楚。': what the asker knows, after the ask
@@ -462,9 +468,12 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
         return "".join(sentences)
     kept = []
     for sentence in sentences[: asks[0]]:  # (only what comes before the first ask: an ask is never dropped)
-        clauses = [c for c in re.split(r"(?<=[，,；;。！!])", sentence) if c.strip()]
-        own = "".join(c for c in clauses if not _PERSONAL.search(c) or re.search(r"[“\"\d]", c)
-                      or resolve_places(c, names, metas).found)
+        clauses = [c for c in re.split(r"(?<=[，,；;。！!：:])", sentence) if c.strip()]
+        # (a clause of the asker's that names a place keeps the place: '请帮我核一下某街道城市更新的进度：')
+        own = "".join(c if not _PERSONAL.search(c) or re.search(r"[“\"\d]", c)
+                      else "".join(resolve_places(c, names, metas).found) + ("，" if resolve_places(c, names, metas).found
+                                                                             else "")
+                      for c in clauses)
         if own:  # (a sentence stays one: its end, when its last clause went)
             kept.append(own if own == sentence else own.rstrip("，,；; ") + "。")
     return "".join([*kept, *sentences[asks[0] :]])
@@ -530,7 +539,9 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     lead = _ASK_LEAD.match(ask) if lang == "zh" else None
     before = "".join(parts[: asks[0]]) + (lead.group(0) if lead else "")
     ask = ask[lead.end() :] if lead else ask
-    given = re.sub(r"[\d.]*(?:[万亿千百]?元|万?平方米|公顷|万?亩|万?吨|个百分点)", "", _PLACE_GLOSSES.sub("", ask))
+    # (a gloss of a place names no measure; one of a thing does: 'garden estates (花园小区)')
+    unplaced = _PLACE_GLOSSES.sub(lambda m: "" if resolve_places(m.group(0), names, metas).found else m.group(0), ask)
+    given = re.sub(r"[\d.]*(?:[万亿千百]?元|万?平方米|公顷|万?亩|万?吨|个百分点)", "", unplaced)
     # ('甲、乙这两个水库': the things the ask lists itself, no pointing back)
     listed = re.sub(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+[这那](?:两|[三四五六七八九十\d])", "", ask)
     if _BACK_REFERENCE.search(listed) or (lang == "en" and not re.search(r"[\u4e00-\u9fff]{2}", given)):
@@ -554,7 +565,7 @@ _SECOND_OPTIONAL = re.compile(r"(?:后一个|后一项|第二个|第二项|后�
 # a sentence after the ask that says what the ask means ('我问的是…', '我是说…', 'I mean …'): read with the ask
 _CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|\bI mean\b|\bI'm asking (?:about|for)\b)", re.I)
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|\bnot\b|\bno need\b|"
+_SETS_ASIDE = re.compile(r"口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|只要|只需要?|(?:这儿|这里|这边|手上|手里)(?:已经?)?有了|\bnot\b|\bno need\b|"
                          r"\bleave\b|\bexclud|\bignore\b|\bI know\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
 _PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
@@ -592,6 +603,8 @@ _NOTE_AFTER_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s*\((?![^()]*[\u4e00-\u9fff])
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _GLOSS_EXPLAINED.sub(r"\1", question) if language_of(question) == "en" else question
+    # 'the Xitian (溪田) area of Town', '(“溪田”) area is a tea-tourism zone': a named zone, no area measured
+    question = re.sub(r"(?<=[)）])(\s*)area(?=\s+(?:of|inside|within|is\s+an?)\b)", r"\1zone", question)
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
     question = _SCOPE_AFTER.sub(r"\3\1\2", question)
     # everyday names: '产出' of money is the output value, '花了多少' the outlay, '自行车道' the 非机动车道, '压降' a fall
@@ -1428,6 +1441,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       r"^\s*(?:in|on) (?:its|the) [\w\s-]{2,40}? work,", " ", text, flags=re.I)
         text = re.sub(r"\badd(?:ing)?\s+up\b|\b(?:taken|put)\s+together\b|\bin\s+total\b", " ", text,
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
+        text = re.sub(r"(?<=[)）])\s*zone\b", " ", text, flags=re.I)  # 'the Xitian (溪田) zone': where, named
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
         text = re.sub(r"\b(school)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
         # 'retail sales above designated size': the qualifier first, as in 限额以上零售额, so the measure ends the phrase
@@ -1524,6 +1538,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '死了人的事故', '事故里死的人': fatal accidents and their deaths, said plainly
     text = re.sub(r"死了?人的?事故", "亡人事故", text)
     text = re.sub(r"(?<=事故)(?:里|中)?死(?:了|掉)?的人(?:数)?", "死亡人数", text)
+    # '按镇人代会报告的口径', '照总结的说法': which document's account, not what
+    text = re.sub(r"(?:按照?|依照?|照|根据)[^，,。？?]{0,12}?(?:报告|总结|材料|文件|会议?)的?(?:口径|说法|数据)", " ", text)
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
     # '按2024年工作计划，…', '…企业不少于多少家': whose plan, and the floor a plan sets, name nothing
@@ -1542,10 +1558,29 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '那年搞“瓶改管”，改完的房子…': a colloquial verb before a quoted name, and the colloquial word for 房屋
     text = re.sub(r"(?:搞|弄|整|抓)(?:了|的)?(?=“)", " ", text)
     text = re.sub(r"房子", "房屋", text)
+    # '我想知道签下来、腾空了的…', '红星村那个统租改造': the asker's lead, a demonstrative, and 签约 said plainly
+    text = re.sub(r"我?想(?:知道|问问?|了解|打听)(?:一下)?|请问(?:一下)?|(?<=[\u4e00-\u9fff])那个(?=[\u4e00-\u9fff]{2})", " ", text)
+    text = re.sub(r"签(?:下来|下|上)了?的?", "签约", text)
+    text = re.sub(r"(?:查|审)出来?了?的?(?=问题)", "发现", text)  # '审计查出来的问题': the problems it found (发现问题)
+    # '除了打通几条断头路，…一共立项的有几条': what the ask sets aside first, no part of the name asked
+    text = re.sub(r"(?:^|(?<=[\s年]))(?:除(?:了|去)?[^，,？?]{2,20}?(?:之外|以外|外)?|[^，,？?除]{2,14}?(?:之外|以外))[，,]"
+                  r"(?!\s*(?:其他|其余|另外|剩下|以其他|别的))", " ", text)
+    # '还让企业自己设了…', '这种劝导站': who was moved to do it, and a word pointing back, name nothing
+    text = re.sub(r"还?(?:让|叫|请|组织|推动|引导)[^，,？?]{1,12}?自己|(?:^|(?<=[，,\s]))(?:这种|这类|那种|那类)(?=[\u4e00-\u9fff]{2})", " ",
+                  text)
+    # '土地整备入库这一项，…哪个面积大？差多少万平方米': the item pointed at, the dimension compared and the gap asked
+    text = re.sub(r"(?:这|那)一?项(?:指标|工作)?(?=[，,\s]|$)|(?<=[\u4e00-\u9fff])面积(?:更|最|较)?[大小](?=[？?，,\s]|$)|"
+                  r"(?:^|(?<=[\s？?，,]))(?:相)?差了?(?=\s*(?:多少|几))", " ", text)
+    # '像甲路、乙街这样的规划道路': examples of the things counted, no part of their name; '报上去立项': 立项申报
+    text = re.sub(r"(?:像|比如|例如|诸如)[^，,？?]{1,30}?(?:这样|那样|这类|那类|之类|一类)的?", " ", text)
+    text = re.sub(r"报上去(?:了)?的?立项|立项报上去(?:了)?", "立项申报", text)
     # '理论宣讲搞了多少场': colloquial, no name ('接报了多少案件': 接报 is the name's verb)
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|(?<![接申填举通呈预汇上])报)了?(?=多少|几)", " ", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|设|(?<![接申填举通呈预汇上])报)了?(?=多少|几)", " ", text)
+    text = re.sub(r"(?<![建开假增新])设了(?=[\u4e00-\u9fff]{2})", "设立", text)  # '自己设了交通劝导站': 设立
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
     text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几|百分之)", " ", text)
+    if re.search(r"比[^，,？?]{0,12}?净增", text):  # '…比2019年末净增了几家': the change on a year named, as 增加
+        text = re.sub(r"净增(?:加)?了?(?=多少|几)", " ", text)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     # '限上批零单位' are the report's 限额以上批零企业 (units of the statistics are firms)
     text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?=[有共是数合]|[^\u4e00-\u9fff]|$)", r"\1企业", text)
@@ -1587,6 +1622,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
 
     text = re.sub(r"腾出(?:来)?的?", "释放", text)
     text = re.sub(r"从?规下升(?:到|为|至|成)了?规上", "小升规", text)
+    # '通过“小升规”进入规上行列': the upgrade, and what it means said again
+    text = re.sub(r"(?:通过)?[“\"]?小升规[”\"]?(?:的?方式)?(?:进入|升入|迈入|跨入|晋升为?|升为|成为)了?(?:规上|规模以上)(?:工业)?(?:企业)?"
+                  r"(?:行列|队伍)?", "小升规", text)
     text = re.sub(r"(?:一|1)个亿(?:元)?", "亿元", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff])做到了?(?=[\u4e00-\u9fff\d])|拿到了?(?=[\u4e00-\u9fff]{2})|(?<=[业位构司户])数量", "", text)
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
@@ -1604,6 +1642,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '鲜果通过线上卖了多少钱': the sales (销售额), by the channel named
     text = re.sub(r"(?:通过|经由|借助|依托)(?=线上|线下|网上|网络|电商|直播|平台)", "", text)
     text = re.sub(r"(?:一共|总共)?卖(?:出|掉)?了?多少钱", "销售额", text)
+    text = re.sub(r"卖(?:出|掉)?了?([\u4e00-\u9fff]{0,6}?)(?:的|得到的|换来的)?(?=收入)", r"\1销售", text)  # '卖青菜头收入': 销售收入
     text = re.sub(r"[（(](?:单位)?[:：]?\s*(?:[万亿]?元|万人|公顷|亩|万亩|平方米|万平方米|个|家)[)）]", " ", text)  # '（万元）'
     text = re.sub(r"钱?(?:一共|总共)?投进去了?(?:多少钱)?", "投入", text)  # '…一共投进去多少钱', '钱一共投进去多少': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked
@@ -1700,5 +1739,6 @@ def _en_keys(question: str) -> list[str]:
     """The lexicon keys an English question names; a count asked as new ('how many new places (托位)') is the
     count of those added, as flavoured_key reads '新增' in Chinese."""
     new = bool(re.search(r"\bnew(?:ly)?\b|\badded\b", question, re.I))
-    return [("new_" + key) if new and key in BY_KEY and BY_KEY[key].units == ("count",) and not key.startswith("new_")
+    return [("new_" + key) if new and key in BY_KEY and BY_KEY[key].units == ("count",) and not BY_KEY[key].flow
+            and not key.startswith("new_")
             else key for key, pattern in EN_PATTERNS.items() if re.search(pattern, question, re.I)]

@@ -746,7 +746,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     prefix = _DATE_SAID.sub("", prefix)  # '截至11月10日完成…': a date, no name
     # '新增近320个停车位': how exact, no name (签约, 附近 end in the same characters and are words)
     prefix = re.sub(r"(?<=[\u4e00-\u9fff])(?:将近|接近|大约|(?<![附最就临])近|(?<![签合节制预公契条协])约|逾)$", "", prefix)
-    examples = _EXAMPLES.search(prefix) if unit_kind == "count" else None
+    # ('金明路(甲路—乙路)、新澜大街(…)等15条规划道路': a bracket after an example says where it runs)
+    examples = _EXAMPLES.search(re.sub(r"[（(][^（）()]{1,30}[)）]", "", prefix)) if unit_kind == "count" else None
     after = _AFTER.match(suffix)
     streak = prefix.rstrip().endswith("连续") and unit_kind in STREAK_UNITS
     if streak and after and len(tail := re.sub(r"[“”\"'\s]", "", after.group(0)[:12])) >= 2:
@@ -1176,6 +1177,10 @@ def _label(prefix: str, end: int) -> str:
                         r"[\u4e00-\u9fff]{2})", items[-1]) if len(items) >= 2 or "等" in items[-1] else None
     if given_to:  # '向孤寡老人、…等困难对象发放慰问金近80万元': who received it frames what was paid
         return _clean(items[-1][given_to.end() :])
+    actors = re.match(r"[^、]*?(?=(?:成立|设立|建立|组建|建成|开展|举办|创建)[\u4e00-\u9fff]{2})", items[-1]) \
+        if len(items) >= 2 and re.search(r"推动|引导|组织|动员|带动|鼓励|指导|督促|支持", items[0]) else None
+    if actors and actors.end():  # '推动企业、园区成立交通劝导站27个': who was moved to do it frames what was done
+        return _clean(items[-1][actors.end() :])
     return _clean(items[-1])
 
 

@@ -23,6 +23,7 @@ class Term:
     topic: str
     importance: int = 1  # 3 = headline economic figure, 2 = notable, 1 = other
     context: str | None = None  # the sentence must also match this (e.g. discipline words for 立案)
+    flow: bool = False  # a count of events (小升规, 事故): every one is new, so '新增' names no other measure
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -92,7 +93,7 @@ TERMS: tuple[Term, ...] = (
          COUNT, "economy", 1),
     Term("listed_companies", "上市公司数", "Listed companies", (r"上市(?:公司|企业)",), COUNT, "economy", 2),
     Term("small_to_above_scale_upgrades", "“小升规”企业数", "Enterprises upgraded to above-scale",
-         (r"小升规",), COUNT, "economy", 1),
+         (r"小升规",), COUNT, "economy", 1, flow=True),
     Term("projects_attracted", "招引项目数", "Investment projects attracted",
          (r"招引(?:落地)?项目|引进(?:落户)?项目|招商(?:引资)?项目",), COUNT, "economy", 1),
     Term("enterprise_burden_reduction", "为企业减负", "Cost relief for enterprises", (r"为企业减负|减负",), MONEY,
@@ -155,13 +156,13 @@ TERMS: tuple[Term, ...] = (
          (r"就业(?:创业)?补贴",), MONEY, "livelihood", 1),
     # safety and order
     Term("safety_accidents", "安全生产事故", "Work-safety accidents", (r"(?<!交通)(?<!交通安全)(?<!亡人)(?<![火灾])(?:安全生产|安全)?事故(?:宗数)?",), COUNT,
-         "safety", 1),
+         "safety", 1, flow=True),
     Term("criminal_and_public_security_incidents", "刑事治安警情", "Criminal and public-security incidents",
-         (r"刑事治安警情",), COUNT, "safety", 1),
-    Term("fire_alarms", "火警", "Fire reports", (r"火警",), COUNT, "safety", 1),
+         (r"刑事治安警情",), COUNT, "safety", 1, flow=True),
+    Term("fire_alarms", "火警", "Fire reports", (r"火警",), COUNT, "safety", 1, flow=True),
     # party building
     Term("discipline_cases_filed", "纪检立案数", "Disciplinary cases filed", (r"(?:党纪|纪检(?:监察)?|纪律审查|监察)立案|(?<![管罚处执察])立案(?=[^,，]{0,8}$)",), COUNT,
-         "party", 1, context=r"纪|腐|廉"),
+         "party", 1, context=r"纪|腐|廉", flow=True),
     Term("new_party_members", "发展党员", "New Party members", (r"发展(?:新)?党员",), COUNT, "party", 1),
 )
 
@@ -196,7 +197,8 @@ def match_term(text: str, unit_kind: str | None = None) -> tuple[Term, int] | No
 def flavoured_key(term: Term, before: str) -> str:
     """The row key of a term: newly added counts (新增托位) are a different metric from stocks (总托位), 'new_<key>'."""
     # ('玉塘加了几个托位', '增加了多少个', '新上市了几家公司': a question's everyday words for the same addition)
-    if re.search(r"新增|(?<![增追])加了|增加了|添了|新$", before) and term.units == ("count",) and not term.key.startswith("new_"):
+    if re.search(r"新增|(?<![增追])加了|增加了|添了|新$", before) and term.units == ("count",) and not term.flow \
+            and not term.key.startswith("new_"):
         return "new_" + term.key
     return term.key
 

@@ -140,6 +140,11 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         elif lang == "en" and lex < _ANCHORED and len("".join(gloss_terms)) >= 4 and not entity_glossed \
                 and all(t in row.label_zh for t in gloss_terms) and dimension and row.normalized_unit == dimension:
             lex = _ANCHORED  # 'what length of non-motorised lanes (非机动车道)' over '…39公里非机动车道建设': the unit says it
+        elif lang == "en" and lex < _ANCHORED and gloss_terms and row.key.startswith("label:") and any(
+                k in BY_KEY and BY_KEY[k].regex.search(row.label_zh) for k in keyset) and all(
+                t in row.evidence.quote + (row.context or "") for t in gloss_terms):
+            lex = _ANCHORED  # 'visitors to the Xitian (溪田) zone' over '…“溪田”片区…，片区接待游客…': the measure the
+            # English names in the label, the place glossed in its sentence
         elif lang == "zh" and lex < THRESHOLD + 0.1:
             lex = max(lex, zh_in_context(phrase, row))
         if lang == "zh" and lex >= THRESHOLD and _outlay_clash(phrase, row.label_zh):
@@ -357,6 +362,8 @@ def _gloss_of(term: str, label: str, counted: str = "") -> bool:
             return True
         asked = _counted_class(counted)
         return bool(_COUNTED_NOUN.fullmatch(after)) and asked is not None and asked == _counted_class_zh(label)
+    if not after and re.fullmatch(r"(?:[省市区县镇乡]级?、?){1,3}(?:人大|政协)?|人大|政协", before):
+        return True  # ('代表建议' for '区人大代表建议': the level whose deputies made them narrows nothing asked)
     last = tagged(term)[-1:]  # …a thing done, named by a noun (进社区活动), never a place it was done at (某某坑)
     return not after and len(before) <= 4 and len(term) >= 4 and ends_in_verb(before) and bool(last) \
         and last[0][1] in ("n", "vn", "nz")

@@ -28,7 +28,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling|to-do list|agenda|pencil+ed in)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
-                             r"\bwhat is the (?:floor|minimum)\b|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
+                             r"\bwhat (?:is the )?(?:floor|minimum)\b|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
                              r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
@@ -102,7 +102,8 @@ NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[�
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
                              r"what (?:[\w-]+ ){0,3}(?:volume|output|revenue|income|rate|share|sales|turnover|"
                              r"investment|yield|area|price|level|growth|percentage|proportion|tax(?:es)? take|tax(?:es)?|"
-                             r"target|inventory|stock|capacity|tonnage|headcount|population|count)|"
+                             r"target|inventory|stock|capacity|tonnage|headcount|population|count|minimum|maximum|floor|ceiling|"
+                             r"goal|quota)|"
                              # 'What sheep stock did the town report for 2021': a figure the report gives
                              r"what [^?]{2,60}? did [^?]{2,80}? (?:report|record|post|log|state)(?: for| in| at|\?)|"
                              # 'what did its hotels rake in', 'what did the park bring in': money earned
@@ -145,10 +146,13 @@ FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
 WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  # '完成全年任务的多少': the task's year, no period asked
-                        r"一整年|整整一年|整年(?!度?的?(?:任务|目标|计划))|(?:12|十二)个月(?:合计|累计|加起来|总共|一共|的?总)|"
+                        r"一整年|整整一年|整年(?!度?的?(?:任务|目标|计划))|(?:12|十二)个月(?:合计|累计|加起来|总共|一共|的?总)|完整的?(?:12|十二)个月|"
                         r"\b(?:full|whole|entire)[- ](?:calendar[- ])?year\b(?![- ](?:task|target|plan|goal|budget))|"
                         r"\bfor the (?:full|whole) year\b|\bcalendar (?:year )?20\d\d\b|\b20\d\d as a whole\b|"
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
+# …stressed: every month of it ('完整12个月的'), so a year-end report's 1-11月 does not answer it
+WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|"
+                                 r"(?:all|full|complete|entire) (?:12|twelve) months", re.I)
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"
                     r"going by|(?:based on|given|using|from) [\w\s'’()\u4e00-\u9fff-]{0,90}?(?:level|figure|amount|growth|fall|rise|"
