@@ -77,6 +77,7 @@ from rag.text.cues import (
     DECLINE_ASKED,
     DERIVE,
     EN_MEASURE_NOUN,
+    EXAMPLES_GIVEN,
     FINAL_ONLY,
     GIVEN_RATE,
     GRADE,
@@ -145,7 +146,8 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         narrow = _ask_clause(r.asked or question, r)
         if narrow:
             sub = route(narrow, ctx.reports)
-            if sub.places == r.places and sub.intent == "lookup" and not _BARE_MEASURE.fullmatch(sub.phrase):
+            if sub.places == r.places and sub.intent == "lookup" and not _BARE_MEASURE.fullmatch(sub.phrase) \
+                    and any(f[:1] == "n" or f == "vn" for _, f in tagged(sub.phrase)):  # (nor a verb alone: '新建')
                 # (…never a bare measure word: '报告给的人数是多少' names no thing whose people are counted)
                 retried = _indicator_answer(narrow, sub, ctx)
                 # (…a figure of the measure the clause names: its lexicon key, or a label like its words)
@@ -236,6 +238,11 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                                              and not any("倍" in c.quote for c in got.citations)):
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
         # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
+        return _declined(question, r)
+    if got is not None and got.route == "indicator" and msg("computed_note", r.language) in got.caveats \
+            and _DIFFERENCE_ASKED.search(question) and not re.search(r"差|减|少|多|less|minus|more|differ|gap", got.text,
+                                                                      re.I):
+        # '倒推两项目标，两者相减是多少' answered with one target computed: the difference asked is not it
         return _declined(question, r)
     first = re.split(r"[?？]", question)[0]
     stock = _STOCK_EN.search(first) and not _NEW_ASKED_EN.search(first) if r.language == "en" \
@@ -454,6 +461,11 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None  # 'residents aged 80 and over' is not the figure said of another age group, or of none
     if abs(row.value) in _numbers_given(question):
         return None  # 'approved 120 projects; how many of them were completed': the figure given is not the one asked
+    measured = {s.row.label_zh for s in match_rows(r.phrase, ctx.rows(row.street), keys=r.keys, lang="zh",
+                                                   embed=ctx.embed)} if r.language == "zh" else set()
+    if measured and row.label_zh not in measured:
+        return None  # '规上工业营业收入的金额目标' over '地方财政收入7800万元，规上工业营业收入增长10%': the measure
+        # asked has figures of its own (here a growth target), and another measure's figure is never its answer
     named = set(r.keys)
     if r.language == "en":  # 'above-scale industrial enterprises': the lexicon's own English names one
         named |= {k for k, p in EN_PATTERNS.items() if re.search(p, r.phrase, re.I)}
@@ -1323,6 +1335,7 @@ _COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lag
                        r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
 
+_DIFFERENCE_ASKED = re.compile(r"相减|之差|\bdifference between\b|\bsubtract", re.I)
 _ITEM_JOIN = r"加上?|和|及|与|、"  # what joins the items a bracket lists
 _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？?]{0,8}?(?:多少|几)[个座家项名人所条处]?([\u4e00-\u9fff]{2,6})"
                               rf"[（(]([\u4e00-\u9fff]{{2,10}}(?:{_ITEM_JOIN})[\u4e00-\u9fff]{{2,10}})[）)]")
@@ -1347,7 +1360,7 @@ def _listed(question: str, r: Route) -> list[str]:
     if bracket:  # '一共新增多少学位（幼儿园加基础教育）': the items of the noun counted, each with that noun
         noun = bracket.group(1)
         return [x if x.endswith(noun) else x + noun for x in re.split(_ITEM_JOIN, bracket.group(2)) if len(x) >= 2]
-    text = _without_places(question, r)
+    text = EXAMPLES_GIVEN.sub(" ", _without_places(question, r))  # ('像甲路、乙街这样的…': examples, no items)
     frame = context_frame(question)  # '防坍塌、治水这块，…': the topic's items are no items of the total
     text = text.replace(frame, " ") if frame else text
 
@@ -1790,6 +1803,14 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                        and label_similarity(best[0].row.label_zh, s.row.label_zh) >= 0.6)
         if len(flows) == 1:
             name, best = flows[0]
+    if r.kind == "actual" and r.intent == "lookup" and re.search(r"累计|累积|\bcumulative\b", question, re.I) \
+            and not any(s.row.kind == "cumulative" for s in best):
+        # '…到年中累计签了多少户' over '签约186户，累计签约642户': the running total's own label, the same words and 累计
+        widest = min((s.row.label_zh for s in best), key=len)
+        totals = others(lambda s: s.row.kind == "cumulative" and s.score >= THRESHOLD
+                        and s.row.label_zh.replace("累计", "", 1) == widest)
+        if len(totals) == 1:
+            name, best = totals[0]
     if r.kind == "target" and not _usable([s.row for s in best], wanted, r):
         # '小升规 target for next year': the stock (小升规企业12家) has no plan; its family's additions (力争新增…15家) do
         family = name[4:] if name.startswith("new_") else name
@@ -2171,6 +2192,8 @@ def _verb(i: Indicator, lang: str) -> str:
     named = _NAMED_RATE.search(i.evidence.quote) if i.kind == "completion_rate" else None
     if named:  # '办结率96.4%': the share of cases closed, no plan's completion
         return msg("verb_named_rate", lang, rate=named.group(1))
+    if i.kind == "cumulative" and lang == "zh" and "累计" in i.label_zh:
+        return msg("verb_actual", lang)  # ('累计签约642户': the label says it is a running total)
     return msg(f"verb_{i.kind}", lang) if f"verb_{i.kind}" in _VERBS else msg("verb_actual", lang)
 
 
@@ -2372,7 +2395,8 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     if r.kind == "target" and not _GROWTH_ASKED.search(question) and any(
             x.kind == "target" and x.normalized_unit != "percent" for x in final):
         final = [x for x in final if x.kind != "target" or x.normalized_unit != "percent"]  # 增长8%,力争4500万元
-    whole = bool(WHOLE_YEAR.search(question)) and bool(r.period) and is_full_year(r.period or "")
+    whole = bool(WHOLE_YEAR.search(question) or WHOLE_YEAR_STRESSED.search(question)) and bool(r.period) \
+        and is_full_year(r.period or "")
     row, how = _pick(final, r, kinds, whole=whole, question=question)
     also = r.also_kind or ("yoy_growth" if r.also_growth else None)
     if row is None and also:
@@ -2559,7 +2583,7 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
                        figure=fig, level=_figure(a, lang), later=_period(a.period, lang),
                        growth=_figure(g, lang))
             return _answer(question, r, text, [a, g], caveats=[msg("computed_note", lang)])
-    if r.kind == "share" or (r.kind == "actual" and "占" in question):
+    if r.kind == "share" or (r.kind == "actual" and re.search(r"占|\b(?:share|proportion)\b", question, re.I)):
         # '入库量占全区18%': the whole the place's figure is that share of, computed and said so
         for share in [x for x in plain if x.kind == "share" and x.unit in _SHARE_UNITS and 0 < x.normalized_value < 100]:
             level = [x for x in plain if x.report_id == share.report_id and x.period == share.period
@@ -2694,7 +2718,7 @@ _GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩�
 _EXCESS_ASKED = re.compile(r"超(?:出|过|额)(?:了)?(?:年度|全年)?(?:任务|目标|计划)的?(?:那)?部分|多完成了?(?:大约|约)?(?:多少|几)|"
                            r"比(?:年度|全年)?(?:任务|目标|计划)多[\u4e00-\u9fff]{0,4}?了?(?:大约|约)?(?:多少|几)|"
                            r"超(?:出|过)(?:了)?(?:年度|全年)?(?:任务|目标|计划)(?:大约|约)?(?:多少|几)|"
-                           r"by how much did [^?]{0,60}?(?:beat|exceed|overshoot|surpass)|(?:excess|overshoot) over", re.I)
+                           r"\bby how much did [^?]{0,60}?\b(?:beat|exceed|overshoot|surpass)|\b(?:excess|overshoot) over\b", re.I)
 # the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
 _REST_ASKED = re.compile(r"还[有差][^，,？?]{0,8}(?:没有?|未|尚未)|(?:没有?|未)[\u4e00-\u9fff]{1,3}的(?:大约|约|大概)?还?有?(?:多少|几)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)

@@ -28,6 +28,7 @@ from rag.text.cues import (
     COUNT_ASKED,
     DECLINE_ASKED,
     DERIVE,
+    EXAMPLES_GIVEN,
     FINAL_ONLY,
     GIVEN_RATE,
     NUMBER_QUESTION,
@@ -69,7 +70,7 @@ _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
-                    r"(?:和|与|跟|同)20\d\d年?(?:相比|比较)|"  # '与2019年比较，次年…多了几家': two years of one place
+                    r"(?:和|与|跟|同)20\d\d年?[底末初]?(?:相比|比较)|"  # '与2019年比较，次年…多了几家': two years of one place
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
@@ -1040,6 +1041,9 @@ def measure_word(question: str) -> str | None:
         return "人"  # 'XX poverty relief — people already lifted out of poverty?': people, not households
     if re.search(r"\bhow many (?:[\w-]+ ){0,3}?households\b(?!['’])", question, re.I):
         return "户"  # 'how many households did the renovation cover': not the compounds renovated
+    glossed = _EN_MEASURE_GLOSS.search(question)
+    if glossed:  # 'how many resident visits (人次)': the measure word the English glosses
+        return glossed.group(1)
     counted = _EN_COUNTED_WORD.search(question)
     if counted:  # 'how many rooms do the quarantine hotels offer': rooms (间), not the hotels (家)
         return _EN_MEASURE_WORDS[counted.group(1).lower()]
@@ -1047,6 +1051,8 @@ def measure_word(question: str) -> str | None:
     return _EN_DURATIONS[en.group(1).lower()] if en else None
 
 
+_EN_MEASURE_GLOSS = re.compile(r"\bhow many [^?()]{0,40}?[(（](人次|户次|家次|场次|户|家|人|名|栋|套|所|件|宗|起|场|台|辆|头|只)[)）]",
+                               re.I)
 # English count nouns that have a measure word of their own
 _EN_MEASURE_WORDS = {"rooms": "间", "beds": "张", "buildings": "栋", "schools": "所", "vehicles": "辆", "trees": "株"}
 _EN_COUNTED_WORD = re.compile(r"\bhow many (?:[\w-]+ ){0,3}?(" + "|".join(_EN_MEASURE_WORDS) + r")\b(?!['’])", re.I)
@@ -1558,6 +1564,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '那年搞“瓶改管”，改完的房子…': a colloquial verb before a quoted name, and the colloquial word for 房屋
     text = re.sub(r"(?:搞|弄|整|抓)(?:了|的)?(?=“)", " ", text)
     text = re.sub(r"房子", "房屋", text)
+    # '听说…弄了些叫“暖蜂窗口”的地方': hearsay, and a thing named by what it is called
+    text = re.sub(r"听说|据说|(?:弄|搞|建)了一?些(?=叫)", " ", text)
+    text = re.sub(r"叫(?:做|作)?([“\"][^”\"]{2,12}[”\"])的(?:地方|东西|项目|活动|站点|点位)", r"\1", text)
     # '我想知道签下来、腾空了的…', '红星村那个统租改造': the asker's lead, a demonstrative, and 签约 said plainly
     text = re.sub(r"我?想(?:知道|问问?|了解|打听)(?:一下)?|请问(?:一下)?|(?<=[\u4e00-\u9fff])那个(?=[\u4e00-\u9fff]{2})", " ", text)
     text = re.sub(r"签(?:下来|下|上)了?的?", "签约", text)
@@ -1566,20 +1575,20 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:^|(?<=[\s年]))(?:除(?:了|去)?[^，,？?]{2,20}?(?:之外|以外|外)?|[^，,？?除]{2,14}?(?:之外|以外))[，,]"
                   r"(?!\s*(?:其他|其余|另外|剩下|以其他|别的))", " ", text)
     # '还让企业自己设了…', '这种劝导站': who was moved to do it, and a word pointing back, name nothing
-    text = re.sub(r"还?(?:让|叫|请|组织|推动|引导)[^，,？?]{1,12}?自己|(?:^|(?<=[，,\s]))(?:这种|这类|那种|那类)(?=[\u4e00-\u9fff]{2})", " ",
+    text = re.sub(r"还?(?:让|叫|请|组织|推动|引导)?[^，,？?]{1,12}?[也还]?自己(?=设|建|办|成立|组建)|(?:^|(?<=[，,\s]))(?:这种|这类|那种|那类)(?=[\u4e00-\u9fff]{2})", " ",
                   text)
     # '土地整备入库这一项，…哪个面积大？差多少万平方米': the item pointed at, the dimension compared and the gap asked
     text = re.sub(r"(?:这|那)一?项(?:指标|工作)?(?=[，,\s]|$)|(?<=[\u4e00-\u9fff])面积(?:更|最|较)?[大小](?=[？?，,\s]|$)|"
                   r"(?:^|(?<=[\s？?，,]))(?:相)?差了?(?=\s*(?:多少|几))", " ", text)
     # '像甲路、乙街这样的规划道路': examples of the things counted, no part of their name; '报上去立项': 立项申报
-    text = re.sub(r"(?:像|比如|例如|诸如)[^，,？?]{1,30}?(?:这样|那样|这类|那类|之类|一类)的?", " ", text)
+    text = EXAMPLES_GIVEN.sub(" ", text)
     text = re.sub(r"报上去(?:了)?的?立项|立项报上去(?:了)?", "立项申报", text)
     # '理论宣讲搞了多少场': colloquial, no name ('接报了多少案件': 接报 is the name's verb)
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|设|(?<![接申填举通呈预汇上])报)了?(?=多少|几)", " ", text)
     text = re.sub(r"(?<![建开假增新])设了(?=[\u4e00-\u9fff]{2})", "设立", text)  # '自己设了交通劝导站': 设立
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
     text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几|百分之)", " ", text)
-    if re.search(r"比[^，,？?]{0,12}?净增", text):  # '…比2019年末净增了几家': the change on a year named, as 增加
+    if re.search(r"(?:比|相比|相较|较)[^？?]{0,16}?净增", text):  # '…比2019年末净增了几家': the change on a year named, as 增加
         text = re.sub(r"净增(?:加)?了?(?=多少|几)", " ", text)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     # '限上批零单位' are the report's 限额以上批零企业 (units of the statistics are firms)
@@ -1625,6 +1634,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '通过“小升规”进入规上行列': the upgrade, and what it means said again
     text = re.sub(r"(?:通过)?[“\"]?小升规[”\"]?(?:的?方式)?(?:进入|升入|迈入|跨入|晋升为?|升为|成为)了?(?:规上|规模以上)(?:工业)?(?:企业)?"
                   r"(?:行列|队伍)?", "小升规", text)
+    if "小升规" in text:  # '跨入规上行列的“小升规”企业': what the upgrade means, said first
+        text = re.sub(r"(?:进入|升入|迈入|跨入|晋升为?|升为)了?(?:规上|规模以上)(?:工业)?(?:企业)?(?:行列|队伍)的?", " ", text)
     text = re.sub(r"(?:一|1)个亿(?:元)?", "亿元", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff])做到了?(?=[\u4e00-\u9fff\d])|拿到了?(?=[\u4e00-\u9fff]{2})|(?<=[业位构司户])数量", "", text)
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)

@@ -511,7 +511,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif unit_kind == "times" and i not in respectively and COMPLETION.search(prefix) and prev[1]:
             term, label = _own_or_prev(prefix, prev)  # '招引项目96个,完成区下达年度任务的1.6倍': the projects' task
         elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) \
-                and re.match(r"[)）]?(?:进度)?的\s*\d", sentence[q.end :]):
+                and re.match(r"[)）]?(?:任务|目标)?(?:进度)?的\s*\d", sentence[q.end :]):
             term, label = prev  # '收入3120万元，完成县定全年任务3600万元的86.7%': the task is the same measure's
         elif elided := _elided_head(sentence, quantities, i):
             term, label = None, elided  # '设立2个市级和9个区级示范点': 市级示范点, the head said once, last
@@ -526,6 +526,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
+            total = re.fullmatch(r"([\u4e00-\u9fff]{2,3})(总数|总量|总面积)", label or "")
+            kind_said = re.sub(rf"^(?:{_VERB_WORDS})+", "", prev[1]) if total and prev[1] else ""
+            if total and len(kind_said) > len(total.group(1)) and kind_said.endswith(total.group(1)):
+                label = kind_said + total.group(2)  # '新建冬暖式大棚420个，大棚总数达到5860个': the same kind's total
             if i and quantities[i - 1].unit == "个" and quantities[i - 1].end == q.start - len(prefix) \
                     and re.match(r"[村户]均\s*(?:在|超过|超|达到?|高于|不低于|突破)", prefix):
                 term, label = None, ""  # '其余6个村均在30万元以上': 均 says each of the villages counted passes a bar
@@ -858,6 +862,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
             words = tagged(prev[1])
             verbs = len(words) - next((n for n in range(len(words) - 1, -1, -1) if words[n][1] != "v"), -1) - 1
             cut = sum(len(w) for w, _ in words[len(words) - max(verbs, 1):])
+            if verbs > 1 and tagged(seg)[-1][0] == words[-1][0]:
+                cut = len(words[-1][0])  # '…集中居住签约186户，累计签约642户': the same verb again, the rest is what
             if verbs and len(words[-1][0]) >= 2 and len(prev[1]) > cut + 1:
                 # '加装电梯签约31部、完工14部': 加装电梯完工; '低保新增纳入18户、退出11户': 低保退出
                 return None, prev[1][:-cut] + seg
@@ -1296,7 +1302,7 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     goals = _GOALS_LISTED.search(sentence[: q.start])
     if goals and not DONE.search(sentence[goals.end() : q.start]):
         return "target"  # '年初确定的全年目标为：财政总收入3.2亿元，固定资产投资8亿元': every item of the list
-    if re.search(r"(?:任务|目标|计划)(?:数|额)?[（(]?$", before) and re.match(r"[)）]?(?:进度)?的\s*\d", sentence[q.end :]):
+    if re.search(r"(?:任务|目标|计划)(?:数|额)?[（(]?$", before) and re.match(r"[)）]?(?:任务|目标)?(?:进度)?的\s*\d", sentence[q.end :]):
         return "target"  # '完成全年任务0.98亿元的43%', '…任务（9600万元）进度的71.2%': the task, then the share done
     if TARGET.search(named) and not DONE.search(_AIMED.sub("", before)):
         return "target"

@@ -151,11 +151,14 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
                         r"\bfor the (?:full|whole) year\b|\bcalendar (?:year )?20\d\d\b|\b20\d\d as a whole\b|"
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # …stressed: every month of it ('完整12个月的'), so a year-end report's 1-11月 does not answer it
-WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|"
-                                 r"(?:all|full|complete|entire) (?:12|twelve) months", re.I)
+WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|"
+                                 r"\b(?:all|full|complete|entire) (?:12|twelve) months\b|"
+                                 r"\bJan(?:uary)?\.?\s*(?:[-–—]|to|through)\s*Dec(?:ember)?\b", re.I)
+# Examples the asker gives of the things counted ('像甲路、乙街这样的规划道路'): no item, no part of the name
+EXAMPLES_GIVEN = re.compile(r"(?:还有)?(?:像|比如|例如|诸如)[^，,？?]{1,30}?(?:这样|那样|这类|那类|之类|一类)的?")
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
 DERIVE = re.compile(r"推算|估算|倒推|测算|据此|\b(?:estimate from|derive|work out|compute|judging (?:from|by)|"
-                    r"going by|(?:based on|given|using|from) [\w\s'’()\u4e00-\u9fff-]{0,90}?(?:level|figure|amount|growth|fall|rise|"
+                    r"going by|(?:based on|given|using|from) [\w\s'’()\u4e00-\u9fff-]{0,90}?(?:level|figure|amount|growth|fall|rise|share|"
                     r"decline|increase)|work(?:ing)? back|back out|"
                     r"implied by|impl(?:y|ies)|what does that make|"
                     r"(?:does|did) (?:that|this|the) (?:increase|rise|gain|growth) (?:amount|come) to)\b", re.I)
