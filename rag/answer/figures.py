@@ -239,10 +239,9 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
         # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
         return _declined(question, r)
-    if got is not None and got.route == "indicator" and msg("computed_note", r.language) in got.caveats \
-            and _DIFFERENCE_ASKED.search(question) and not re.search(r"差|减|少|多|less|minus|more|differ|gap", got.text,
-                                                                      re.I):
-        # '倒推两项目标，两者相减是多少' answered with one target computed: the difference asked is not it
+    if got is not None and got.route == "indicator" and _DIFFERENCE_ASKED.search(question) \
+            and not re.search(r"差|减|少|多|less|minus|more|differ|gap", got.text, re.I):
+        # '倒推两项目标，两者相减是多少' answered with one target: the difference asked is not it
         return _declined(question, r)
     first = re.split(r"[?？]", question)[0]
     stock = _STOCK_EN.search(first) and not _NEW_ASKED_EN.search(first) if r.language == "en" \
@@ -1172,8 +1171,20 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'how many grid cells does each block contain on average': the total is no average
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=r.phrase), [], route="abstain")
+    opener = _ENTITY.match(r.phrase) if r.language == "zh" and r.intent == "lookup" and len(places) == 1 else None
+    kind_word = re.search(rf"(?:{_ENTITY_KINDS})$", opener.group(1)) if opener and "“" in opener.group(1) else None
+    if kind_word and not any(kind_word.group(0) in x.label_zh for x in measure):
+        # '“某湾”片区2023年接待了多少游客' over '片区全年接待游客11.2万人次，带动全镇接待游客31.5万人次': the figure
+        # labelled by the kind of place asked (片区), where the place is named, not the town's total beside it
+        own = [s for s in scored if kind_word.group(0) in s.row.label_zh and s.row.street == places[0]
+               and s.score >= THRESHOLD and _unnamed_entity(r, [s.row], places[0]) is None]
+        measure = _best_measure(own, r, question) or measure
     entity = _unnamed_entity(r, measure, places[0]) if r.language == "zh" and r.intent == "lookup" \
         and len(places) == 1 else None
+    there = [s for s in scored if s.row.street == places[0] and s.score >= THRESHOLD
+             and _unnamed_entity(r, [s.row], places[0]) is None] if entity else []
+    if there:  # '“某湾”片区接待了多少游客' over the town's total and '…“某湾”茶旅片区，片区全年接待游客…': the one naming it
+        measure, entity = _best_measure(there, r, question), None
     if entity:  # '某综合体项目接待了多少游客' over the town's '全年接待游客64万人次': a project's figure, not the place's
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language), terms=entity),
                        [], route="abstain")
@@ -1235,7 +1246,7 @@ def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | Non
     quoted = re.findall(r"“([^”]{2,8})”", m.group(1))
     for x in measure:
         text = x.label_zh + x.evidence.quote + x.context
-        if x.street == place and all(q in text for q in quoted) and any(w in text for w in words):
+        if x.street == place and all(q in text for q in quoted) and (quoted or any(w in text for w in words)):
             return None
     return m.group(1)
 

@@ -129,7 +129,7 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:reach(?:ed)?|hit|done|complet(?:ed|e)|achiev(?:ed|e)) (?:(?:at least|over|more than) )?"
                          r"(?:half|(?:a|one|two) (?:third|quarter)s?|three quarters) of (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
-_SHARE = re.compile(r"占比|比重|所占份额|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
+_SHARE = re.compile(r"占比|比重|所占份额|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占了?全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 # a year, never a count ('1800人', '2010户': a figure in a unit)
@@ -189,7 +189,7 @@ _Q_WORDS = re.compile(
     r"(?:工作)?安排(?:里|中|内)|工作安排|(?<=[\u4e00-\u9fff])在(?=\s*(?:(?:19|20)\d\d|为|是))|[两三四五六七八九十\d]+(?:地|个地方|个街道|个镇|个乡镇|个镇街|镇|乡|街道|份(?:报告)?)(?:之中|当中|中|里)?|明确(?:说|提到|写明?|表示)?|(?:写明|写了|给出|给了|提到|提及|列出|披露)了?|哪一?份(?:报告|计划)?|具体的?|(?:^|(?<=\s))对(?![外口象接标比照话])|(?:的|定的?|提出的?)?要求(?=(?:是|为)?(?:多少|几))|[这那]一?(?:块|部分)|拆开(?:来)?看|[写记报](?=[的着]是?(?:多少|几))|(?<![\u4e00-\u9fff])只|给(?=\S{1,12}?定了?)|定了(?=具体|数值|目标)|哪里|哪儿|哪一?地|更[高多大少低小]|"
     r"[多少高低]了?(?=多少|几)|[多少高低]出(?:了|来)?|[多少高低](?:一些|一点)?(?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
-    r"排序|排行|比一比|比一下|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有(?![机效序偿])|与|和|"
+    r"排序|排行|比一比|比一下|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有(?![机效序偿])|(?<![参给赋])与|和(?![谐美睦])|"
     r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
     r"(?<![重主需只必摘纲提首])要(?![素求点闻件案])|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
@@ -357,7 +357,8 @@ def _threshold_dropped(question: str) -> str:
         rate = "下降" if m.group("dir")[0] in "降跌减" else "增长"
         return question[: m.start()] + f"{m.group('same') or ''}{rate}了百分之多少" + question[m.end() :]
     m = _CHECK_ZH.search(question)
-    if m and m.start() > 0:
+    if m and m.start() > 0 and not re.search(r"(?:多少|几)个?(?:行政村|村|社区|户|家|企业|项目)", question[: m.start()]):
+        # (…never a count of those past the bar: '有多少个村的集体经济收入突破了50万元')
         return question[: m.start()] + "是多少" + question[m.end() :]
     m = _CHECK_EN.search(question)
     if m:
@@ -450,7 +451,9 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 _PERSONAL = re.compile(r"我|咱|俺|孙[子女]|老伴|亲戚|邻居|想想|提心吊胆|(?<![恐哪])怕|担心|盼着?|心里|这把年纪|"
                        r"(?<![思理设构])想(?:把|要|先|了解|弄清|搞清|看看)|捋一捋|理一理")  # '开会前想把…捋一捋': the asker's plan
 _KNOWN = re.compile(r"我(?:都)?(?:知道|清楚|明白|了解|晓得)|心里有数")  # '年份不一样我清楚': what the asker knows
-_PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bthese days\b", re.I)
+_PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bthese days\b|"
+                          r"\b(?:grandma|grandpa|granny|grandmother|grandfather|grandson|granddaughter|grandchild(?:ren)?|"
+                          r"mum|mom|dad|the old folks)\b", re.I)
 
 
 def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
@@ -1552,7 +1555,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:按照?|根据|依据)\s*(?:20\d\d\s*年)?的?(?:工作)?(?:计划|规划|安排)[，,]|(?:不少于|不低于|至少|最少|起码)(?:要|得)?(?=多少|几)",
                   " ", text)
     # '（不算小区长者服务点）', '（不是死亡人数）': what is left out, no part of the name
-    text = re.sub(r"[（(][^（）()]{0,20}?(?:不算|不含|不包括|不计|不是|而非|说的是|问的是|指的是|都算上?|都包括|都含)[^（）()]{0,20}[)）]", " ",
+    text = re.sub(r"[（(][^（）()]{0,20}?(?:不算|不含|不包括|不计|不是|不只是?|不仅是?|不单是?|而非|说的是|问的是|指的是|都算上?|都包括|都含)[^（）()]{0,20}[)）]", " ",
                   text)
     # '市场主体（存量）': the stock said again in a bracket, which is what a level is; no part of the name
     text = re.sub(r"[（(](?:存量|总量|总数|累计数?|年末数|期末数|实有数?)[)）]", " ", text)
@@ -1564,6 +1567,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '那年搞“瓶改管”，改完的房子…': a colloquial verb before a quoted name, and the colloquial word for 房屋
     text = re.sub(r"(?:搞|弄|整|抓)(?:了|的)?(?=“)", " ", text)
     text = re.sub(r"房子", "房屋", text)
+    text = re.sub(r"(?:一整?年|全年|当年|这一?年)(?:里头?|中|内|下来|当中)(?=[，,\s]|[\u4e00-\u9fff])", " ", text)  # '2015年一年里，…'
+    # '全街道一共划出来几个街区', '…交出去', '它一家的入库量', '龙头兆驰集团', '产值写的是', '据说刷屏了——': how the
+    # asker puts it, the report's own verbs (划分, 移交) aside
+    text = re.sub(r"划(?:出来?|分出来?)了?", "划分", text)
+    text = re.sub(r"(?:一共|总共)?来了(?=(?:多少|几)(?:万)?(?:人次|人|名)?的?(?:游客|客人|旅客))", "接待", text)  # '来了多少游客
+    text = re.sub(r"(?:移|交)(?:出去|出来)了?|(?<!移)交出去了?", "移交", text)
+    text = re.sub(r"(?:它|其)一家的?|给个(?:百分比|百分数|准数|数)|龙头(?=[\u4e00-\u9fff]{2,6}(?:集团|公司))|"
+                  r"(?<=[\u4e00-\u9fff])写(?:的是|着|的)(?=多少|几|[？?]|$)|刷屏了?(?:——|—|，|,)?", " ", text)
     # '听说…弄了些叫“暖蜂窗口”的地方': hearsay, and a thing named by what it is called
     text = re.sub(r"听说|据说|(?:弄|搞|建)了一?些(?=叫)", " ", text)
     text = re.sub(r"叫(?:做|作)?([“\"][^”\"]{2,12}[”\"])的(?:地方|东西|项目|活动|站点|点位)", r"\1", text)
@@ -1647,6 +1658,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:一共|总共|共)投了?多少钱", "投入", text)  # '…项目一共投了多少钱': the outlay (总投入)
     text = re.sub(r"投入(?:了)?多少钱", "投入", text)  # '…砸了多少钱' (投入): the outlay
     text = re.sub(r"投了?多少钱", "投资", text)  # '某工程打算投多少钱': the investment
+    # '烟站收了多少万担烟叶': what a buying station takes in is bought (收购), never harvested
+    text = re.sub(r"(?:烟站|收购站|茧站)?收了?(?=(?:多少|几)(?:万)?(?:担|吨|公斤|斤)?的?(?:烟叶|菸叶|蚕茧|茧|茶青|鲜叶))", "收购", text)
     # '一共产了多少吨干茶', '马铃薯预计能收多少': the crop's output
     text = re.sub(r"(?:一共|总共|共)?产了?(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?的?([\u4e00-\u9fff]{1,6}?)(?=[？?]|$)", r"\1产量", text)
     text = re.sub(r"(?:(?:能|可以|可)(?:收|收获)|收获)了?(?=(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?[？?]?$)", "产量", text)
@@ -1672,7 +1685,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # everyday words around the name: '等到2023年', '给下半年定的', '真正落户的', '再多出', '发的补贴', '多少钱'
     text = re.sub(r"给([^，,？?]{0,14}?)定[的了]", r" \1 ", text)
     # '学位准备加多少个', '准备再铺几公里': the plan's addition, and the unit asked, name nothing
-    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加|多出来?)?(?=\s|几|多少)|(?:[一总]?共计?)?(?:几|多少)(?:万)?(?:公里|千米|平方米|米|亩|公顷|吨)的?", " ", text)
+    text = re.sub(r"(?:准备|打算)(?:再)?(?:铺|建|修|加|多出来?)?(?=\s|几|多少)|(?:[一总]?共计?)?(?:几|多少)(?:万)?(?:公里|千米|平方米|米|亩|公顷|吨|担|公斤|斤)的?", " ", text)
     text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)",
                   " ", text)
     text = re.sub(r"^\s*(?:按照|依照|照)(?=\s)", " ", text)  # '照观湖2023年的计划，…': whose plan, no name

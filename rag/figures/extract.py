@@ -1420,6 +1420,11 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
         # '1-5月…,全年目标4.5亿元', '下半年…确保全年完成3.5亿元', '…紧盯全年目标:…；新增就业1500人': the whole year's
         period = period[:4] + ("-plan" if period.endswith("-plan") else "")
         period_source = "clause"
+    covered = (report.period_covered or "")[:4]
+    if kind == "actual" and period_source == "sentence" and re.fullmatch(r"\d{4}", period) and covered.isdigit() \
+            and int(period) > int(covered) and section.part == "review":
+        # a 2024 review's '2025年…规上工业总产值达到80亿元': a year still to come holds aims, not results
+        kind, period = "target", f"{period}-plan"
     try:
         return Indicator.model_validate(
             {

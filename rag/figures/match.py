@@ -920,6 +920,7 @@ _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模
                 ("金额", "额"),  # 投资金额 is 投资额, 销售金额 销售额
                 ("转办件", "工单"),  # the hotline's tickets passed on (转办件) are its 工单
                 ("满意度", "满意率"),  # a satisfaction rate, written either way
+                ("棚户区改造", "棚改"),  # shanty-town redevelopment, said either way
                 ("安全生产事故", "安全事故"))  # work-safety accidents, said in full or short
 _PER_WORDS = re.compile(AVERAGED + r"每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 

@@ -16,12 +16,14 @@ TARGET = re.compile("|".join(TARGET_WORDS))
 # Summaries also treat 将 ("will") as future wording when ranking review sentences.
 TARGET_OR_FUTURE = re.compile(TARGET.pattern + "|将")
 # A question asking for a target rather than a result.
-QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(?:在[^，,？?]{1,8}?)?再?[加建新引推完实开投修改铺落种培])|(?<![只就此这])要(?:突破|达到|完成|实现|增长(?![率速幅]))|(?:今年|明年|年内|年底前?)要|"
+QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(?:在[^，,？?]{1,8}?)?再?[加建新引推完实开投修改铺落种培把])|(?<![只就此这])要(?:突破|达到|完成|实现|增长(?![率速幅]))|(?:今年|明年|年内|年底前?)要|"
                              r"(?<![主需重必只])要[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|"
                              r"(?<![思理感回])想(?:要)?(?:再)?(?:新增|多出|增加|加|达到|引进|培育|建成?|完成)[^，,？?]{0,4}(?:多少|几)|"
                              # '希望明年客流能突破几万人次': a figure hoped for, a plan's
                              r"希望[^，,？?]{0,24}?(?:突破|达到|超过|实现|完成)(?:多少|几)|"
-                             r"(?:至少|最少|起码)要(?=几|多少)|硬(?:指标|任务)|"
+                             r"(?:至少|最少|起码)要(?=几|多少)|硬(?:指标|任务)|盘子|要冲(?:到|刺|击)|"
+                             # '镇人代会定的2024年…', '年终大会部署的': what a meeting set, a plan's
+                             r"(?:会议?|报告|规划|部署)(?:上|里|中)?(?:定|部署|提出|确定)的|"
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period

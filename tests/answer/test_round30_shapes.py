@@ -28,7 +28,8 @@ REPORTS = {
     "lw_2022.txt": "菱湾镇2023年镇人代会政府工作报告\n"
                    "一、2022年工作回顾\n"
                    "据初步统计，全年实现财政总收入3.71亿元，同比增长4.5%。"
-                   "新增“小升规”企业8家，年末规上工业企业93家。全镇完成工业性投入7.1亿元。\n",
+                   "新增“小升规”企业8家，年末规上工业企业93家。全镇完成工业性投入7.1亿元。"
+                   "“青篁谷”竹旅片区创成3A级景区，片区全年接待游客7.9万人次，带动全镇接待游客26.3万人次。\n",
     "hp_2023h1.txt": "蒿坪镇2023年上半年工作总结\n"
                      "一、经济运行\n"
                      "上半年，全镇工业开票销售9.8亿元，同比增长6.4%，其中规上工业开票销售8.1亿元；"
@@ -45,6 +46,22 @@ REPORTS = {
     "sd_2019.txt": "桑渡乡2019年工作总结\n"
                    "一、主要指标\n"
                    "全年完成一般公共预算收入836万元，完成县下达目标的103%。\n",
+    "yd_2024.html": "<html><head><title>榆渡镇召开2024年度工作总结大会</title></head><body>"
+                    "<div class='nav'>首页 | 镇情概况 | 政务公开</div>"
+                    "<p>12月26日，榆渡镇召开2024年度工作总结大会。会议指出，2024年全镇收购烟叶3.6万担，"
+                    "31个村集体经济收入全部超过15万元，其中超过40万元的村7个；全年完成棚户区改造征收签约412户。"
+                    "土地入库42公顷，占全县入库总量的18%。</p>"
+                    "<p>会议强调，2025年要锚定目标、奋力争先：规上工业总产值达到56亿元，税收收入1.8亿元。</p>"
+                    "<div class='footer'>版权所有 榆渡镇人民政府</div></body></html>",
+    "cp_2016q3.txt": "橙坪街道2016年1-9月工作总结\n"
+                     "一、经济运行\n"
+                     "1-9月，街道完成一般公共预算收入4210万元，完成全年确保目标（5600万元）任务进度的75.2%，同比增长8.1%。"
+                     "新建日光温室大棚310个，大棚总数达到2740个。农民相对集中居住签约95户，累计签约428户。"
+                     "开展“民生微实事”项目86项，惠及居民近3万人次。"
+                     "禾园小区征拆签约40户，占比32%。"
+                     "新建街道职工之家和5个“暖心驿站”。\n"
+                     "二、2017年主要目标\n"
+                     "一般公共预算收入6000万元，规上工业营业收入增长9%，固定资产投资11亿元。\n",
 }
 
 
@@ -103,3 +120,57 @@ def test_english_shapes(corpus: Corpus) -> None:
     assert first_is(b, 18.6e4, "count"), b.text
     c = corpus.ask("Tangjiao (棠角街道) handled deputies' suggestions in 2022. What was their number (代表建议)?")
     assert first_is(c, 17, "count"), c.text
+
+
+def test_a_target_in_brackets_and_a_full_year_said_as_months(corpus: Corpus) -> None:
+    labels = {(x.label_zh, x.kind) for x in corpus.indicator_store.query() if x.street == "橙坪街道" and x.value == 5600}
+    assert labels == {("一般公共预算收入", "target")}, labels
+    a = corpus.ask("从1到12月算，橙坪街道2016年的一般公共预算收入一共收上来多少？")
+    assert not headline_figures(a), a.text  # 1-9月 only, and 5600万元 is the year's target
+    b = corpus.ask("What did Chengping (橙坪街道) collect in budget revenue over January–December 2016?")
+    assert not headline_figures(b), b.text
+
+
+def test_a_total_after_a_flow_and_a_running_total_of_the_same_verb(corpus: Corpus) -> None:
+    labels = {x.label_zh: x.value for x in corpus.indicator_store.query() if x.street == "橙坪街道"}
+    assert labels.get("日光温室大棚总数") == 2740 and labels.get("农民相对集中居住累计签约") == 428, labels
+    a = corpus.ask("截至2016年9月底，橙坪街道日光温室大棚共计多少个？")
+    assert first_is(a, 2740, "count"), a.text
+    b = corpus.ask("橙坪的农民相对集中居住，到2016年9月累计签了几户？")
+    assert first_is(b, 428, "count"), b.text
+
+
+def test_another_measures_figure_and_a_difference_of_two_derived_figures(corpus: Corpus) -> None:
+    a = corpus.ask("橙坪街道为2017年规上工业营业收入设了多少金额的目标？")
+    assert not headline_figures(a), a.text  # only a growth target: never the 6000万元 of budget revenue
+    b = corpus.ask("按进度倒推橙坪2016年一般公共预算收入和固投的全年目标，二者之差是多少？")
+    assert not headline_figures(b), b.text
+
+
+def test_a_thing_named_by_what_it_is_called_and_english_shapes(corpus: Corpus) -> None:
+    a = corpus.ask("听说橙坪给快递小哥弄了些叫“暖心驿站”的地方，2016年新建了几个？街道职工之家不算。")
+    assert first_is(a, 5, "count"), a.text
+    b = corpus.ask("Roughly how many resident visits (人次) did Chengping's (橙坪街道) micro-livelihood projects "
+                   "(民生微实事) reach by September 2016?")
+    assert not states(b, 86, "count"), b.text  # the projects are no visits
+    c = corpus.ask("For Heyuan estate (禾园小区) in Chengping (橙坪街道), from the households signed and the share "
+                   "they are, about how many households are there in all?")
+    assert first_is(c, 125, "count", rel=1e-2), c.text  # 40 ÷ 32%
+
+
+def test_a_quoted_zone_a_future_year_in_a_review_and_spoken_words(corpus: Corpus) -> None:
+    a = corpus.ask("菱湾镇“青篁谷”竹旅片区2022年一共来了多少游客？")
+    assert first_is(a, 7.9e4, "count"), a.text  # the zone's, never the town's 26.3万 beside it
+    rows = {(x.label_zh, x.kind, x.period) for x in corpus.indicator_store.query() if x.street == "榆渡镇"}
+    assert ("规上工业总产值", "target", "2025-plan") in rows, rows
+    b = corpus.ask("2025年的规上工业总产值，榆渡镇年终总结大会上部署要冲到几个亿？")
+    assert first_is(b, 56e8, "CNY"), b.text
+    c = corpus.ask("榆渡镇的烟站2024年收了多少万担烟叶上来？")
+    assert c.route == "indicator" and "3.6万担" in c.text.split("[")[0], c.text
+    d = corpus.ask("2024年榆渡镇数得出几个村，集体经济收入已经突破40万元？")
+    assert states(d, 7, "count"), d.text
+    e = corpus.ask("榆渡镇那一年新签下的棚改征收户数有多少？")
+    assert first_is(e, 412, "count"), e.text
+    f = corpus.ask("榆渡2024年土地入库占了全县的几成？")
+    assert first_is(f, 18, "percent"), f.text
+
