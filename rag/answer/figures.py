@@ -158,6 +158,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     return got
 
 
+_MEASURED = 0.7  # a label this like the phrase is the measure asked: another measure's sole figure never answers it
 _NARROW_FIT = 0.6  # how like the asking clause's words a figure found by them alone must be labelled
 _BARE_MEASURE = re.compile(r"(?:人数|户数|个数|次数|件数|人次|数量|总数|总量|总额|金额|面积|规模|数字|数据|数值)?")
 
@@ -460,8 +461,9 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None  # 'residents aged 80 and over' is not the figure said of another age group, or of none
     if abs(row.value) in _numbers_given(question):
         return None  # 'approved 120 projects; how many of them were completed': the figure given is not the one asked
-    measured = {s.row.label_zh for s in match_rows(r.phrase, ctx.rows(row.street), keys=r.keys, lang="zh",
-                                                   embed=ctx.embed)} if r.language == "zh" else set()
+    measured = {s.row.label_zh for s in match_rows(r.phrase, ctx.rows(row.street), keys=r.keys, lang="zh", embed=ctx.embed)
+                if s.score >= _MEASURED and (not r.period or period_matches(_base_period(s.row.period), r.period))} \
+        if r.language == "zh" and label_similarity(r.phrase, row.label_zh) < 0.5 else set()
     if measured and row.label_zh not in measured:
         return None  # '规上工业营业收入的金额目标' over '地方财政收入7800万元，规上工业营业收入增长10%': the measure
         # asked has figures of its own (here a growth target), and another measure's figure is never its answer
@@ -3026,14 +3028,18 @@ def _per_item(question: str, r: Route, rows: list[Indicator], ctx: Context) -> A
 
 
 _TO_TARGET = re.compile(r"(?:全年|年度)?(?:目标|任务)|\b(?:target|task|goal|quota)\b", re.I)
+_SECOND_HALF_TO_DO = re.compile(r"下半年[^？?。]{0,16}?(?:还要|还得|还需要?)|(?:还要|还得)[^？?。]{0,8}?下半年")
 
 
 def _to_target(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:
     """'1-5月完成后，要完成全年目标还需完成多少', 'how much did it still have to collect to meet its full-year
     target': the year's target less the part-year result the report states with it, computed and said so."""
-    if not ((REST_ASKED.search(question) or _STILL_TO_DO.search(question)) and _TO_TARGET.search(question)) \
-            or r.kind == "yoy_growth":
+    second_half = _SECOND_HALF_TO_DO.search(question) and re.search(r"计划|目标|任务", question)
+    if not ((REST_ASKED.search(question) or _STILL_TO_DO.search(question)) and _TO_TARGET.search(question)
+            or second_half) or r.kind == "yoy_growth":
         return None
+    if second_half:  # '照年计划算，下半年还要完成多少': the year's target less the first half's result
+        r = r.model_copy(update={"period": None})
     head = measure[0]  # the measure asked, not a family member beside it ('城市更新…完成固定资产投资')
     own = [x for x in measure if x.street == place and (x.label_zh == head.label_zh or x.key == head.key
                                                          and not head.key.startswith("label:"))]
@@ -3247,7 +3253,8 @@ def _target_order(result: Indicator, plan_first: bool, target: Indicator) -> tup
 
 def _computed(value: float, like: Indicator, lang: str) -> str:
     """A computed figure in the unit of the row it comes from; a count is whole (约62户, not 62.32户)."""
-    value = round(value) if like.normalized_unit == "count" else round(value, 2) if abs(value) >= 10 \
+    scaled = bool(like.value) and abs(like.normalized_value / like.value) > 1  # ('1.38万只': whole in 只, not in 万只)
+    value = round(value) if like.normalized_unit == "count" and not scaled else round(value, 2) if abs(value) >= 10 \
         else float(f"{value:.4g}")  # 0.1647, not 0.16: the figure is small, its digits are not
     return _en_with_zh(value, like.unit) if lang == "en" else format_zh(value, like.unit)
 

@@ -543,8 +543,11 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     lead = _ASK_LEAD.match(ask) if lang == "zh" else None
     before = "".join(parts[: asks[0]]) + (lead.group(0) if lead else "")
     ask = ask[lead.end() :] if lead else ask
-    # (a gloss of a place names no measure; one of a thing does: 'garden estates (花园小区)')
-    unplaced = _PLACE_GLOSSES.sub(lambda m: "" if resolve_places(m.group(0), names, metas).found else m.group(0), ask)
+    # (a gloss of a place names no measure; one of a thing does, when the ask names its own year: 'In its 2023
+    # plan, how many garden estates (花园小区)…'; undated, the sentence before says which: '…in the first half of
+    # 2024. What completion rate (办结率)…')
+    unplaced = _PLACE_GLOSSES.sub(lambda m: "" if resolve_places(m.group(0), names, metas).found else m.group(0), ask) \
+        if lang == "en" and _YEAR.search(ask) else _PLACE_GLOSSES.sub("", ask)
     given = re.sub(r"[\d.]*(?:[万亿千百]?元|万?平方米|公顷|万?亩|万?吨|个百分点)", "", unplaced)
     # ('甲、乙这两个水库': the things the ask lists itself, no pointing back)
     listed = re.sub(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+[这那](?:两|[三四五六七八九十\d])", "", ask)
@@ -555,7 +558,10 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     nouns = [w for w, pos in tagged(words) if len(w) >= 2 and pos.startswith("n") and not _GENERIC_NOUN.fullmatch(w)]
     if lang == "zh" and not nouns and not terms_for_question(ask):
         return None  # ('…。那增速是多少？', '具体多少来着', '核实一下是哪个街道更低': the measure is the sentence before's)
-    kept = [p for p in resolve_places(before, names, metas).found if p not in own.found]
+    earlier = resolve_places(before, names, metas)
+    if any(re.search(r"[\u4e00-\u9fff]", u) for u in earlier.unknown):  # (named in Chinese: no county in pinyin)
+        return None  # ('Fenggang (凤岗镇) is Pinghu's neighbour. What was its output?': a place the corpus lacks is asked)
+    kept = [p for p in earlier.found if p not in own.found]
     years = sorted(set(_YEAR.findall(before)))
     dated = bool(_YEAR.search(ask) or _SHORT_YEAR_ZH.search(ask) or _PERIOD_WORDS.search(ask)
                  or re.search(r"\b(?:H[12]|Q[1-4]|first half|mid-year|(?<!that )(?<!the )year)\b", ask, re.I))
@@ -1589,8 +1595,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"还?(?:让|叫|请|组织|推动|引导)?[^，,？?]{1,12}?[也还]?自己(?=设|建|办|成立|组建)|(?:^|(?<=[，,\s]))(?:这种|这类|那种|那类)(?=[\u4e00-\u9fff]{2})", " ",
                   text)
     # '土地整备入库这一项，…哪个面积大？差多少万平方米': the item pointed at, the dimension compared and the gap asked
-    text = re.sub(r"(?:这|那)一?项(?:指标|工作)?(?=[，,\s]|$)|(?<=[\u4e00-\u9fff])面积(?:更|最|较)?[大小](?=[？?，,\s]|$)|"
-                  r"(?:^|(?<=[\s？?，,]))(?:相)?差了?(?=\s*(?:多少|几))", " ", text)
+    text = re.sub(r"(?:这|那)一?项(?:指标|工作)?(?=[，,\s]|$)|(?:^|(?<=[\s？?，,]))(?:相)?差了?(?=\s*(?:多少|几))", " ", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]面积)(?:更|最|较)?[大小](?=[？?，,\s]|$)", " ", text)  # ('哪个面积大': the area)
     # '像甲路、乙街这样的规划道路': examples of the things counted, no part of their name; '报上去立项': 立项申报
     text = EXAMPLES_GIVEN.sub(" ", text)
     text = re.sub(r"报上去(?:了)?的?立项|立项报上去(?:了)?", "立项申报", text)

@@ -526,10 +526,6 @@ def _subjects(sentence: str, quantities: list[Quantity],
                 # '村集体收入1930万元,其中50万元以上的村9个,村均40.2万元': the per-village figure of the income
                 before = by_unit[unit_kind]
             term, label = _named(prefix, sentence[q.end : clause.start + len(clause.text)], unit_kind, before)
-            total = re.fullmatch(r"([\u4e00-\u9fff]{2,3})(总数|总量|总面积)", label or "")
-            kind_said = re.sub(rf"^(?:{_VERB_WORDS})+", "", prev[1]) if total and prev[1] else ""
-            if total and len(kind_said) > len(total.group(1)) and kind_said.endswith(total.group(1)):
-                label = kind_said + total.group(2)  # '新建冬暖式大棚420个，大棚总数达到5860个': the same kind's total
             if i and quantities[i - 1].unit == "个" and quantities[i - 1].end == q.start - len(prefix) \
                     and re.match(r"[村户]均\s*(?:在|超过|超|达到?|高于|不低于|突破)", prefix):
                 term, label = None, ""  # '其余6个村均在30万元以上': 均 says each of the villages counted passes a bar

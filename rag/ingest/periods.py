@@ -39,7 +39,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:第)?[一1]季度"), "Q1"),
     (re.compile(r"上半年"), "H1"),
     (re.compile(r"下半年"), "H2"),
-    (re.compile(r"全年"), "year"),
+    # ('完成全年确保目标（…）任务进度的75%': the task's year, not the period of the figure)
+    (re.compile(r"全年(?!(?:确保|力争|保底|奋斗|预期)?(?:目标|任务|计划))"), "year"),
 ]
 
 

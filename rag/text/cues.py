@@ -30,7 +30,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling|to-do list|agenda|pencil+ed in)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
-                             r"\bwhat (?:is the )?(?:floor|minimum)\b|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
+                             r"\bwhat (?:is the )?(?:floor|minimum)\b(?! area| space)|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
                              r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
                              re.I)
 # Achievement wording that overrides a target cue in the same clause (已完成, 实现 …).
@@ -153,7 +153,8 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
                         r"\bfor the (?:full|whole) year\b|\bcalendar (?:year )?20\d\d\b|\b20\d\d as a whole\b|"
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # …stressed: every month of it ('完整12个月的'), so a year-end report's 1-11月 does not answer it
-WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|"
+WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|最终|"
+                                 r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
                                  r"\b(?:all|full|complete|entire) (?:12|twelve) months\b|"
                                  r"\bJan(?:uary)?\.?\s*(?:[-–—]|to|through)\s*Dec(?:ember)?\b", re.I)
 # Examples the asker gives of the things counted ('像甲路、乙街这样的规划道路'): no item, no part of the name
