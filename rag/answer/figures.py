@@ -287,10 +287,11 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         and len(got.citations) == 1 else None
     part_q = next((ratio.group(g) for g in ("part", "part2", "part3") if ratio.group(g)), "") if ratio else ""
     part_words = re.sub(r"(?:那|这)?部分$|(?:那|这)块$|的$", "", _without_places(part_q, r).strip())
-    whose = got.citations[0].section + got.citations[0].quote if got is not None and part_words else ""
-    if whose and ratio and re.search(r"(?:任务|目标|计划|预算)$", ratio.group("whole") or ""):
-        whose += _cited_sentence(got.citations[0], ctx)  # ('城市更新完成的固投占任务几成': the rate's sentence says whose)
-    if got is not None and part_words and not any(part_words[n : n + 2] in whose for n in range(len(part_words) - 1)):
+    cited = got.citations[0] if got is not None and part_words else None
+    whose = cited.section + cited.quote if cited is not None else ""
+    if cited is not None and ratio and re.search(r"(?:任务|目标|计划|预算)$", ratio.group("whole") or ""):
+        whose += _cited_sentence(cited, ctx)  # ('城市更新完成的固投占任务几成': the rate's sentence says whose)
+    if cited is not None and not any(part_words[n : n + 2] in whose for n in range(len(part_words) - 1)):
         # '上半年税收里，个税那块占多少' over the total alone: the part asked is no figure of the whole
         return _declined(question, r)
     if top is not None and top.value is not None and _PART_OF_GIVEN.search(question) \

@@ -474,13 +474,17 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
     for sentence in sentences[: asks[0]]:  # (only what comes before the first ask: an ask is never dropped)
         clauses = [c for c in re.split(r"(?<=[，,；;。！!：:])", sentence) if c.strip()]
         # (a clause of the asker's that names a place keeps the place: '请帮我核一下某街道城市更新的进度：')
-        own = "".join(c if not _PERSONAL.search(c) or re.search(r"[“\"\d]", c)
-                      else "".join(resolve_places(c, names, metas).found) + ("，" if resolve_places(c, names, metas).found
-                                                                             else "")
+        own = "".join(c if not _PERSONAL.search(c) or re.search(r"[“\"\d]", c) else _places_only(c, names, metas)
                       for c in clauses)
         if own:  # (a sentence stays one: its end, when its last clause went)
             kept.append(own if own == sentence else own.rstrip("，,；; ") + "。")
     return "".join([*kept, *sentences[asks[0] :]])
+
+
+def _places_only(clause: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
+    """What is left of an asker's clause: the places it names, if any ('平湖街道，'), else nothing."""
+    found = resolve_places(clause, names, metas).found
+    return "".join(found) + "，" if found else ""
 
 
 def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
@@ -493,7 +497,11 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
     ask = sentences[-1]
     lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)
     if lead and (_PERSONAL_EN.search(lead.group(1)) or re.match(r"\s*(?:a |one |my )?question (?:about|on)\b",
-                                                              lead.group(1), re.I)):
+                                                              lead.group(1), re.I)
+                 # ('Trade-fair angle: …', 'Safety league table: …': a writer's slug, a few words naming nothing)
+                 or len(lead.group(1).split()) <= 4 and not re.search(r"[\u4e00-\u9fff\d()（）]", lead.group(1))
+                 and re.search(r"\b(?:story|angle|table|note|brief|profile|piece|feature|headline|column|sidebar|check|"
+                               r"focus|context|background)\s*$", lead.group(1), re.I)):
         places = resolve_places(lead.group(1), names, metas).found
         unnamed = lead.group(1)
         for place in places:
@@ -1577,8 +1585,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '全街道一共划出来几个街区', '…交出去', '它一家的入库量', '龙头兆驰集团', '产值写的是', '据说刷屏了——': how the
     # asker puts it, the report's own verbs (划分, 移交) aside
     text = re.sub(r"划(?:出来?|分出来?)了?", "划分", text)
-    text = re.sub(r"(?:一共|总共)?来了(?=(?:多少|几)(?:万)?(?:人次|人|名)?的?(?:游客|客人|旅客))", "接待", text)  # '来了多少游客
-    text = re.sub(r"(?:移|交)(?:出去|出来)了?|(?<!移)交出去了?", "移交", text)
+    text = re.sub(r"(?:一共|总共)?来了(?=(?:多少|几)(?:万)?(?:人次|人|名)?的?(?:游客|客人|旅客))", "接待", text)  # '来了多少游客'
+    text = re.sub(r"(?:移|交)(?:出去|出来)了?", "移交", text)
     text = re.sub(r"(?:它|其)一家的?|给个(?:百分比|百分数|准数|数)|龙头(?=[\u4e00-\u9fff]{2,6}(?:集团|公司))|"
                   r"(?<=[\u4e00-\u9fff])写(?:的是|着|的)(?=多少|几|[？?]|$)|刷屏了?(?:——|—|，|,)?", " ", text)
     # '听说…弄了些叫“暖蜂窗口”的地方': hearsay, and a thing named by what it is called

@@ -224,6 +224,9 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
                or s.row.normalized_unit == "percent" and not _EN_RATE.search(phrase) else s for s in out]
     if _EN_DEATHS.search(phrase):  # 'deaths from work-safety accidents (安全生产事故)': the dead, not the accidents
         out = [s if re.search(r"死亡|亡", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how) for s in out]
+    elif re.search(r"\baccidents?\b", phrase, re.I):  # 'the count of road accidents': the accidents, not their dead
+        out = [s if not re.search(r"死亡|伤亡|受伤", s.row.label_zh) else Scored(s.row, round(s.score * 0.5, 4), s.how)
+               for s in out]
     asked = _counted_class(counted)
     if asked is not None:
         own = {id(s.row): _counted_class_zh(s.row.label_zh) for s in out}

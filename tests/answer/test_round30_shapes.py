@@ -29,7 +29,8 @@ REPORTS = {
                    "一、2022年工作回顾\n"
                    "据初步统计，全年实现财政总收入3.71亿元，同比增长4.5%。"
                    "新增“小升规”企业8家，年末规上工业企业93家。全镇完成工业性投入7.1亿元。"
-                   "“青篁谷”竹旅片区创成3A级景区，片区全年接待游客7.9万人次，带动全镇接待游客26.3万人次。\n",
+                   "“青篁谷”竹旅片区创成3A级景区，片区全年接待游客7.9万人次，带动全镇接待游客26.3万人次。"
+                   "全年发生道路交通事故12起，同比下降25%，死亡人数同比下降40%。完成旧厂房收储面积2.36万平方米。\n",
     "hp_2023h1.txt": "蒿坪镇2023年上半年工作总结\n"
                      "一、经济运行\n"
                      "上半年，全镇工业开票销售9.8亿元，同比增长6.4%，其中规上工业开票销售8.1亿元；"
@@ -180,4 +181,16 @@ def test_the_second_half_left_to_do_and_a_final_figure_asked(corpus: Corpus) -> 
     assert not headline_figures(b), b.text  # 1-11月 only
     growth = [x for x in corpus.indicator_store.query() if x.street == "橙坪街道" and x.kind == "yoy_growth"]
     assert [x.period for x in growth] == ["2016M01-M09"], growth  # '完成全年确保目标…' names the task's year only
+
+
+def test_english_leads_and_what_the_count_counts(corpus: Corpus) -> None:
+    a = corpus.ask("Crime-and-safety note: for Lingwan (菱湾镇) in 2022, by what percentage did the number of road "
+                   "traffic accidents drop?")
+    assert states(a, 25, "percent", signed=False) and not states(a, 40, "percent", signed=False), a.text
+    b = corpus.ask("Shanhu (杉湖镇) borders Lingwan (菱湾镇) to the east. What was its fiscal revenue (财政总收入) "
+                   "for 2022?")
+    assert a.route == "indicator" and b.route == "abstain" and not headline_figures(b), b.text
+    c = corpus.ask("What floor area of old factory buildings (旧厂房) did Lingwan (菱湾镇) take into its reserve in "
+                   "2022?")
+    assert first_is(c, 2.36e4, "m2"), c.text  # a floor area, no floor (minimum) of a plan
 
