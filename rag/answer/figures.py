@@ -140,7 +140,9 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     got = _indicator_answer(question, r, ctx)
     if (got is None or got.route == "abstain" and got.text.startswith(_NOT_FOUND_ZH)) and r.language == "zh" \
             and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup" \
-            and not REST_ASKED.search(question):  # ('另外一个田湾路的…': the other one, never a clause's first match)
+            and not REST_ASKED.search(question) and not WHOLE_YEAR_STRESSED.search(question):
+        # ('另外一个田湾路的…': the other one, never a clause's first match; '收购季结束以后算，…': the whole year the
+        # clause dropped would have stressed)
         # '替甲方比较一下财力：某街道当年收了几个亿的税？': the clause that asks, read alone with the
         # place and year the others name, when the whole question's words found nothing
         narrow = _ask_clause(r.asked or question, r)
@@ -1180,7 +1182,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # '“某湾”片区2023年接待了多少游客' over '片区全年接待游客11.2万人次，带动全镇接待游客31.5万人次': the figure
         # labelled by the kind of place asked (片区), where the place is named, not the town's total beside it
         own = [s for s in scored if kind_word.group(0) in s.row.label_zh and s.row.street == places[0]
-               and s.score >= THRESHOLD and _unnamed_entity(r, [s.row], places[0]) is None]
+               and s.score >= THRESHOLD and _unnamed_entity(r, [s.row], places[0]) is None
+               and (not (r.period or r.years) or _asked_period(s.row, r))]
         measure = _best_measure(own, r, question) or measure
     entity = _unnamed_entity(r, measure, places[0]) if r.language == "zh" and r.intent == "lookup" \
         and len(places) == 1 else None

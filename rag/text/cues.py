@@ -21,7 +21,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              r"(?<![思理感回])想(?:要)?(?:再)?(?:新增|多出|增加|加|达到|引进|培育|建成?|完成)[^，,？?]{0,4}(?:多少|几)|"
                              # '希望明年客流能突破几万人次': a figure hoped for, a plan's
                              r"希望[^，,？?]{0,24}?(?:突破|达到|超过|实现|完成)(?:多少|几)|"
-                             r"(?:至少|最少|起码)要(?=几|多少)|硬(?:指标|任务)|盘子|要冲(?:到|刺|击)|"
+                             r"(?:至少|最少|起码)要(?=几|多少)|硬(?:指标|任务)|要冲(?:到|刺|击)|"
                              # '镇人代会定的2024年…', '年终大会部署的': what a meeting set, a plan's
                              r"(?:会议?|报告|规划|部署)(?:上|里|中)?(?:定|部署|提出|确定)的|"
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
@@ -154,6 +154,7 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # …stressed: every month of it ('完整12个月的'), so a year-end report's 1-11月 does not answer it
 WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|最终|"
+                                 r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
                                  r"\b(?:all|full|complete|entire) (?:12|twelve) months\b|"
                                  r"\bJan(?:uary)?\.?\s*(?:[-–—]|to|through)\s*Dec(?:ember)?\b", re.I)

@@ -54,6 +54,12 @@ REPORTS = {
                     "土地入库42公顷，占全县入库总量的18%。</p>"
                     "<p>会议强调，2025年要锚定目标、奋力争先：规上工业总产值达到56亿元，税收收入1.8亿元。</p>"
                     "<div class='footer'>版权所有 榆渡镇人民政府</div></body></html>",
+    "zt_2023.txt": "蔗塘镇2023年工作总结\n"
+                   "一、产业发展\n"
+                   "2023/2024年榨季全镇糖料蔗种植面积9.4万亩，入厂原料蔗52.6万吨，蔗农售蔗收入2.71亿元。"
+                   "截至9月底，全镇收购烟叶3.1万担。\n"
+                   "二、2024年工作计划\n"
+                   "糖料蔗种植面积稳定在9.5万亩。\n",
     "cp_2016q3.txt": "橙坪街道2016年1-9月工作总结\n"
                      "一、经济运行\n"
                      "1-9月，街道完成一般公共预算收入4210万元，完成全年确保目标（5600万元）任务进度的75.2%，同比增长8.1%。"
@@ -193,4 +199,18 @@ def test_english_leads_and_what_the_count_counts(corpus: Corpus) -> None:
     c = corpus.ask("What floor area of old factory buildings (旧厂房) did Lingwan (菱湾镇) take into its reserve in "
                    "2022?")
     assert first_is(c, 2.36e4, "m2"), c.text  # a floor area, no floor (minimum) of a plan
+    d = corpus.ask("Having added eight in 2022, how many above-scale industrial firms (规上工业企业) did Lingwan (菱湾镇) "
+                   "have in total at year-end?")
+    assert first_is(d, 93, "count"), d.text  # the stock after the additions, no sum
+
+
+def test_a_season_is_no_later_year_and_a_pie_is_no_plan(corpus: Corpus) -> None:
+    rows = {(x.label_zh, x.kind) for x in corpus.indicator_store.query() if x.street == "蔗塘镇" and x.value == 2.71}
+    assert rows == {("蔗农售蔗收入", "actual")}, rows  # the season ends in 2024, a result all the same
+    a = corpus.ask("那个榨季，蔗塘镇蔗农靠售蔗拿到的收入合计有多少？")
+    assert first_is(a, 2.71e8, "CNY"), a.text
+    b = corpus.ask("菱湾镇的财政盘子有多大？2022年财政总收入多少？")
+    assert first_is(b, 3.71e8, "CNY"), b.text  # a pie's size is the figure, no plan
+    c = corpus.ask("收购季全部结束以后算，蔗塘镇2023年烟叶收购量有几万担？")
+    assert not headline_figures(c), c.text  # to 9月底 only
 
