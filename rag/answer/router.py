@@ -359,7 +359,7 @@ def _threshold_dropped(question: str) -> str:
         return question[: m.start()] + f"{m.group('same') or ''}{rate}了百分之多少" + question[m.end() :]
     m = _CHECK_ZH.search(question)
     if m and m.start() > 0 and not re.search(r"(?:多少|几)个?(?:行政村|村|社区|户|家|企业|项目)", question[: m.start()]):
-        # (…never a count of those past the bar: '有多少个村的集体经济收入突破了50万元')
+        # (…never a count of those past the bar: '几个村的收入过了某个数')
         return question[: m.start()] + "是多少" + question[m.end() :]
     m = _CHECK_EN.search(question)
     if m:
@@ -1604,7 +1604,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '还让企业自己设了…', '这种劝导站': who was moved to do it, and a word pointing back, name nothing
     text = re.sub(r"还?(?:让|叫|请|组织|推动|引导)?[^，,？?]{1,12}?[也还]?自己(?=设|建|办|成立|组建)|(?:^|(?<=[，,\s]))(?:这种|这类|那种|那类)(?=[\u4e00-\u9fff]{2})", " ",
                   text)
-    # '土地整备入库这一项，…哪个面积大？差多少万平方米': the item pointed at, the dimension compared and the gap asked
+    # '某项指标这一项，…两地谁的面积大？差多少': the item pointed at, the dimension compared and the gap asked
     text = re.sub(r"(?:这|那)一?项(?:指标|工作)?(?=[，,\s]|$)|(?:^|(?<=[\s？?，,]))(?:相)?差了?(?=\s*(?:多少|几))", " ", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff]面积)(?:更|最|较)?[大小](?=[？?，,\s]|$)", " ", text)  # ('哪个面积大': the area)
     # '像甲路、乙街这样的规划道路': examples of the things counted, no part of their name; '报上去立项': 立项申报

@@ -1420,7 +1420,7 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     if kind == "actual" and period_source == "sentence" and re.fullmatch(r"\d{4}", period) and covered.isdigit() \
             and int(period) > int(covered) and section.part == "review" \
             and not re.search(r"(?:19|20)\d\d\s*[/／—–~-]\s*(?:19|20)?\d\d|季", sentence):  # (a season ends the year after)
-        # a 2024 review's '2025年…规上工业总产值达到80亿元': a year still to come holds aims, not results
+        # a 2024 review's '次年…产值要达到某亿元': a year still to come holds aims, not results
         kind, period = "target", f"{period}-plan"
     try:
         return Indicator.model_validate(

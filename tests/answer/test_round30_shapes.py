@@ -122,8 +122,8 @@ def test_english_shapes(corpus: Corpus) -> None:
     a = corpus.ask("For 2019 the county set Sangdu township (桑渡乡) a goal for budget revenue; to what percentage "
                    "was it fulfilled?")
     assert first_is(a, 103, "percent"), a.text
-    b = corpus.ask("The “Qinghuang Valley” (“青篁谷”) area is a bamboo-tourism zone in Lingwan town (菱湾镇); how "
-                   "many visitors did it receive in 2021?")
+    b = corpus.ask("The “Qinghuang Valley” (“青篁谷”) area is a bamboo-tourism zone in Lingwan town (菱湾镇); in 2021, "
+                   "what tourist count did it draw?")
     assert first_is(b, 18.6e4, "count"), b.text
     c = corpus.ask("Tangjiao (棠角街道) handled deputies' suggestions in 2022. What was their number (代表建议)?")
     assert first_is(c, 17, "count"), c.text
@@ -199,8 +199,8 @@ def test_english_leads_and_what_the_count_counts(corpus: Corpus) -> None:
     c = corpus.ask("What floor area of old factory buildings (旧厂房) did Lingwan (菱湾镇) take into its reserve in "
                    "2022?")
     assert first_is(c, 2.36e4, "m2"), c.text  # a floor area, no floor (minimum) of a plan
-    d = corpus.ask("Having added eight in 2022, how many above-scale industrial firms (规上工业企业) did Lingwan (菱湾镇) "
-                   "have in total at year-end?")
+    d = corpus.ask("After adding eight over 2022, what total of above-scale industrial firms (规上工业企业) did Lingwan "
+                   "(菱湾镇) report at year-end?")
     assert first_is(d, 93, "count"), d.text  # the stock after the additions, no sum
 
 
