@@ -1176,19 +1176,21 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'how many grid cells does each block contain on average': the total is no average
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=r.phrase), [], route="abstain")
-    opener = _ENTITY.match(r.phrase) if r.language == "zh" and r.intent == "lookup" and len(places) == 1 else None
+    one_place = r.language == "zh" and r.intent == "lookup" and len(places) == 1
+    opener = _ENTITY.match(r.phrase) if one_place else None
     kind_word = re.search(rf"(?:{_ENTITY_KINDS})$", opener.group(1)) if opener and "“" in opener.group(1) else None
+
+    def names_it(s: Scored) -> bool:  # a match of the place asked whose label, clause or sentence names the entity
+        return s.row.street == places[0] and s.score >= THRESHOLD and _unnamed_entity(r, [s.row], places[0]) is None
+
     if kind_word and not any(kind_word.group(0) in x.label_zh for x in measure):
         # '“某湾”片区当年的游客量' over '片区全年接待游客11.2万人次，带动全镇接待游客31.5万人次': the figure
         # labelled by the kind of place asked (片区), where the place is named, not the town's total beside it
-        own = [s for s in scored if kind_word.group(0) in s.row.label_zh and s.row.street == places[0]
-               and s.score >= THRESHOLD and _unnamed_entity(r, [s.row], places[0]) is None
+        own = [s for s in scored if kind_word.group(0) in s.row.label_zh and names_it(s)
                and (not (r.period or r.years) or _asked_period(s.row, r))]
         measure = _best_measure(own, r, question) or measure
-    entity = _unnamed_entity(r, measure, places[0]) if r.language == "zh" and r.intent == "lookup" \
-        and len(places) == 1 else None
-    there = [s for s in scored if s.row.street == places[0] and s.score >= THRESHOLD
-             and _unnamed_entity(r, [s.row], places[0]) is None] if entity else []
+    entity = _unnamed_entity(r, measure, places[0]) if one_place else None
+    there = [s for s in scored if names_it(s)] if entity else []
     if there:  # '问“某湾”片区的游客' over the town's total and '…“某湾”茶旅片区，片区全年接待游客…': the one naming it
         measure, entity = _best_measure(there, r, question), None
     if entity:  # '某综合体项目接待了多少游客' over the town's '全年接待游客64万人次': a project's figure, not the place's

@@ -1779,6 +1779,5 @@ def _en_keys(question: str) -> list[str]:
     """The lexicon keys an English question names; a count asked as new ('how many new places (托位)') is the
     count of those added, as flavoured_key reads '新增' in Chinese."""
     new = bool(re.search(r"\bnew(?:ly)?\b|\badded\b", question, re.I))
-    return [("new_" + key) if new and key in BY_KEY and BY_KEY[key].units == ("count",) and not BY_KEY[key].flow
-            and not key.startswith("new_")
-            else key for key, pattern in EN_PATTERNS.items() if re.search(pattern, question, re.I)]
+    return [("new_" + key) if new and key in BY_KEY and BY_KEY[key].adds_apart else key
+            for key, pattern in EN_PATTERNS.items() if re.search(pattern, question, re.I)]

@@ -30,6 +30,12 @@ class Term:
         """All synonyms as one pattern."""
         return _compiled(self.patterns)
 
+    @property
+    def adds_apart(self) -> bool:
+        """Its additions are a measure of their own ('new_<key>': 新增托位 beside 总托位): a count of a stock, not of
+        events, and not already an addition."""
+        return self.units == ("count",) and not self.flow and not self.key.startswith("new_")
+
 
 @cache
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -197,8 +203,7 @@ def match_term(text: str, unit_kind: str | None = None) -> tuple[Term, int] | No
 def flavoured_key(term: Term, before: str) -> str:
     """The row key of a term: newly added counts (新增托位) are a different metric from stocks (总托位), 'new_<key>'."""
     # ('玉塘加了几个托位', '增加了多少个', '新上市了几家公司': a question's everyday words for the same addition)
-    if re.search(r"新增|(?<![增追])加了|增加了|添了|新$", before) and term.units == ("count",) and not term.flow \
-            and not term.key.startswith("new_"):
+    if term.adds_apart and re.search(r"新增|(?<![增追])加了|增加了|添了|新$", before):
         return "new_" + term.key
     return term.key
 
