@@ -145,6 +145,13 @@ class Indicator(Record):
             raise ValueError(f"unknown unit {unit!r}")
         return unit
 
+    @property
+    def said(self) -> str:
+        """The quote in Simplified characters, offset for offset: what wording checks read (Traditional reports)."""
+        from rag.text.script import simplified
+
+        return simplified(self.evidence.quote)
+
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> Indicator:
         from rag.text.script import simplified

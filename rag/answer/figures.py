@@ -243,7 +243,7 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
         return _declined(question, r)
     if got is not None and got.route == "indicator" and _DIFFERENCE_ASKED.search(question) \
-            and not re.search(r"差|减|少|多|less|minus|more|differ|gap", got.text, re.I):
+            and not re.search(r"差|减|少|多|增|降|less|minus|more|differ|gap|increase|decrease|rise|fall", got.text, re.I):
         # '倒推两项目标，两者相减是多少' answered with one target: the difference asked is not it
         return _declined(question, r)
     first = re.split(r"[?？]", question)[0]
@@ -524,7 +524,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if unknown:
         return None  # 'tonnes of fasteners': a thing no dictionary names is never checked against one sentence's figure
     quoted = [t for t in QUOTED_COUNTED.findall(question) if t not in r.places[0]] if r.language == "zh" else []
-    if quoted and not any(t in x.label_zh + x.evidence.quote + (x.context or "") for t in quoted for x in fit):
+    if quoted and not any(t in x.label_zh + x.said + (x.context or "") for t in quoted for x in fit):
         # '新增多少家“四上”企业' and the plan's one count of firms ('新增专精特新、单项冠军等50家以上') never names
         # 四上: another measure's figure
         return None
@@ -903,13 +903,13 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if planned is not None:  # '明年计划…比今年实际…多多少': each side's own figure, the gap computed
         return planned
     if share_en:  # …of that whole: the share's sentence names it
-        rows = [x for x in rows if x.kind != "share" or english_coverage(share_en.group("whole"), x.evidence.quote
+        rows = [x for x in rows if x.kind != "share" or english_coverage(share_en.group("whole"), x.said
                                                                          + (x.context or "")) > 0]
     if not of_task:  # '工业投资占固定资产投资的比重': never the investment's completion of its own plan (办结率 still is)
-        rows = [x for x in rows if x.kind != "completion_rate" or not _OF_PLAN.search(x.evidence.quote)]
+        rows = [x for x in rows if x.kind != "completion_rate" or not _OF_PLAN.search(x.said)]
     villages = sub_places(question, r.places)
     if villages:  # '某镇某村的集体收入': only a figure the text gives for that village answers it, never the total
-        rows = [x for x in rows if all(_village_said(v, x.evidence.quote + x.label_zh) or _named_before(v, x)
+        rows = [x for x in rows if all(_village_said(v, x.said + x.label_zh) or _named_before(v, x)
                                        for v in villages)]
         if not rows:  # no figure of that village: never a sentence about the place's other villages instead
             where = join_list([_place(p, r.language) for p in r.places], r.language) or msg("all_reports", r.language)
@@ -1190,6 +1190,11 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                and (not (r.period or r.years) or _asked_period(s.row, r))]
         measure = _best_measure(own, r, question) or measure
     entity = _unnamed_entity(r, measure, places[0]) if one_place else None
+    naming = [x for x in measure if _names_entity(r, x, places[0])] if one_place and entity is None else []
+    if naming and len(naming) < len(measure):
+        # '某综合体项目接待了多少游客' over the town's '全年接待游客64万人次' and the project's own '建成后预计年接待游客
+        # 20万人次': only the figures where the project is named are its
+        measure = naming
     there = [s for s in scored if names_it(s)] if entity else []
     if there:  # '问“某湾”片区的游客' over the town's total and '…“某湾”茶旅片区，片区全年接待游客…': the one naming it
         measure, entity = _best_measure(there, r, question), None
@@ -1247,16 +1252,28 @@ def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | Non
     its name will do ('截至年中，某工业区利益统筹项目', two 水库 listed in one 工程), but a quoted name must be
     there itself ('“某某谷”产业片区')."""
     m = _ENTITY.match(r.phrase)
-    core = _ENTITY_KIND.sub("", m.group(1)) if m else ""
-    if m is None or len(core) < 2 or re.match(r"盖|建|新建|扩建|改建|改扩建|修建|新修|兴建", m.group(1)):
+    if m is None or not _entity_words(m.group(1))[0]:
         return None  # ('新建一所、改建两所学校后，合计新增多少学位': what was done, no name)
+    return None if any(_names_entity(r, x, place) for x in measure) else m.group(1)
+
+
+def _entity_words(opener: str) -> tuple[list[str], list[str]]:
+    """The words that name an entity a phrase opens with, and its quoted names; two empty lists when it names
+    none ('新建…', a kind alone)."""
+    core = _ENTITY_KIND.sub("", opener)
+    if len(core) < 2 or re.match(r"盖|建|新建|扩建|改建|改扩建|修建|新修|兴建", opener):
+        return [], []
     words = [w for w, f in tagged(core) if len(w) >= 2 and not f.startswith("v")] or [core]  # '建成' names nothing
-    quoted = re.findall(r"“([^”]{2,8})”", m.group(1))
-    for x in measure:
-        text = x.label_zh + x.evidence.quote + x.context
-        if x.street == place and all(q in text for q in quoted) and (quoted or any(w in text for w in words)):
-            return None
-    return m.group(1)
+    return words, re.findall(r"“([^”]{2,8})”", opener)
+
+
+def _names_entity(r: Route, x: Indicator, place: str) -> bool:
+    """The figure's label, clause or sentence names the entity the phrase opens with (False when none)."""
+    m = _ENTITY.match(r.phrase)
+    words, quoted = _entity_words(m.group(1)) if m else ([], [])
+    text = x.label_zh + x.said + x.context  # (a Traditional report's words, read Simplified)
+    return bool(words) and x.street == place and all(q in text for q in quoted) \
+        and (bool(quoted) or any(w in text for w in words))
 
 
 # A named project, site or park a question's phrase opens with ('茶旅综合体项目接待游客'), and its generic words.
@@ -1354,7 +1371,8 @@ _COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lag
                        r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
 
-_DIFFERENCE_ASKED = re.compile(r"相减|之差|\bdifference between\b|\bsubtract", re.I)
+_DIFFERENCE_ASKED = re.compile(r"相减|之差|多出了?(?:多少|几)|相差|(?<![偏误落])差了?(?:多少|几)|\bdifference between\b|\bsubtract",
+                               re.I)
 _ITEM_JOIN = r"加上?|和|及|与|、"  # what joins the items a bracket lists
 _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？?]{0,8}?(?:多少|几)[个座家项名人所条处]?([\u4e00-\u9fff]{2,6})"
                               rf"[（(]([\u4e00-\u9fff]{{2,10}}(?:{_ITEM_JOIN})[\u4e00-\u9fff]{{2,10}})[）)]")
@@ -1454,7 +1472,7 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     tries = [(n, tail) for n, item in enumerate(items) for tail in dict.fromkeys([item, *(item[-k:] for k in (6, 5, 4)
                                                                                         if len(item) > k and lang == "zh")])]
     def said(row: Indicator) -> float:  # in English, the whole's words ('river-related') in the row's clause
-        return english_coverage(r.phrase, row.label_zh + row.evidence.quote) if lang == "en" else 0.0
+        return english_coverage(r.phrase, row.label_zh + row.said) if lang == "en" else 0.0
 
     pairs = sorted(((s.score, n, s.row) for n, item in tries  # an English item is a thing counted ('persuasion posts')
                     for s in match_rows(item, own, lang=lang, counted=item if lang == "en" else "")),
@@ -1504,7 +1522,7 @@ def _stated_total(question: str, r: Route, scored: list[Scored], *, joined: bool
     found = {(x.value, x.unit): x for x in (s.row for s in scored if s.score >= THRESHOLD)
              if x.street == r.places[0] and (x.kind in _LEVEL or r.kind == "target" == x.kind)
              and (not r.period or period_matches(x.period, r.period) or x.period == f"{r.period}-plan")
-             and ("".join(heads) in x.label_zh if joined else all(h in x.evidence.quote + (x.context or "") for h in heads))
+             and ("".join(heads) in x.label_zh if joined else all(h in x.said + (x.context or "") for h in heads))
              # (a plan's one figure of a list only when its name lists them: '新增A、B、C等26家以上')
              and (x.kind != "target" or all(h in x.label_zh for h in heads))}
     return next(iter(found.values())) if len(found) == 1 else None
@@ -1661,7 +1679,7 @@ def ambiguous_places(r: Route, ctx: Context) -> dict[str, list[str]]:
 def _expected_effect(x: Indicator) -> bool:
     """A figure the report expects of something done ('签约项目8个，预计投产后年产值超6亿元'): filed as an aim, it
     answers a question about what is expected."""
-    return x.kind == "target" and "预计" in x.evidence.quote
+    return x.kind == "target" and "预计" in x.said
 
 
 _FAMILY_FIT = 0.75  # the qualifier fit a row of a compared indicator needs when another row fits fully
@@ -1953,7 +1971,7 @@ def _named_in_one(question: str, rows: Sequence[Indicator]) -> str | None:
     names += [w for w in re.findall(r"[“\"]([\u4e00-\u9fff]{2,12})[”\"]", question) if w not in labels]  # ('“窑火湾”片区')
     votes = set()
     for w in names:  # a name one place's sentences hold, and no other's
-        where = {x.street for x in rows if x.street and w in (x.context or x.evidence.quote)}
+        where = {x.street for x in rows if x.street and w in (x.context or x.said)}
         if len(where) == 1:
             votes |= where
     return votes.pop() if len(votes) == 1 else None
@@ -1966,7 +1984,7 @@ _GENERIC_NAME = re.compile(r"多少|几|是否|哪个|哪些|累计|一共|全�
 def _named_before(village: str, row: Indicator) -> bool:
     """'推进樟背新村停车楼建设,新增车位320个': the village named earlier in the figure's sentence, when the figure's
     own clause names no other village."""
-    return _village_said(village, row.context or "") and not re.search(r"[\u4e00-\u9fff]村", row.evidence.quote)
+    return _village_said(village, row.context or "") and not re.search(r"[\u4e00-\u9fff]村", row.said)
 
 
 def _village_said(village: str, text: str) -> bool:
@@ -2022,7 +2040,7 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
         out = [x for x in out if x.part != "plan" and not x.period.endswith("-plan")]
     if not _SPAN_ASKED.search(r.phrase + " ".join(map(str, r.years))):
         # '五年来累计完成固定资产投资8.3亿元': a span of years, never one year's figure (unless a span is asked)
-        out = [x for x in out if x.kind != "cumulative" or not _YEARS_SPAN.search(x.evidence.quote + x.context[:40])]
+        out = [x for x in out if x.kind != "cumulative" or not _YEARS_SPAN.search(x.said + x.context[:40])]
     if r.one_village:  # '收入最高的村收入多少': one village's figure, never the place's total
         out = [x for x in out if re.match(r"[\u4e00-\u9fff]{2,4}村(?![级均民])", x.label_zh)
                and not x.label_zh.startswith(("行政村", "农村", "全村"))]
@@ -2037,7 +2055,7 @@ def _usable(rows: Sequence[Indicator], kinds: Sequence[str], r: Route) -> list[I
     named = bigrams(re.sub(r"[^\u4e00-\u9fff]", "", r.phrase)) if r.language == "zh" else \
         {z for z in english_to_zh(r.phrase) if len(z) >= 2}  # 'the urban-renewal projects' FAI': 城市更新
     return [x for x in out if not (_less_than_its_part(x, out) or _rate_of_a_part(x, rows))
-            or any(g not in x.label_zh and g in x.evidence.quote + x.context for g in named)]
+            or any(g not in x.label_zh and g in x.said + x.context for g in named)]
 
 
 # money that only accumulates over a year: its figure for a longer span is never below a shorter span's
@@ -2141,7 +2159,7 @@ def _counts_named(question: str, row: Indicator) -> int:
     """How many small counts the question names ('its 2 multi-storey car parks', '那4所学校') the figure's sentence
     states too, as counts of something ('3个停车场'), the figure itself aside."""
     asked = {int(n) for n in re.findall(r"(?<![\d.])(\d{1,3})(?![\d.%年月日])", question)} - {int(abs(row.value))}
-    text = row.evidence.quote + (row.context or "")
+    text = row.said + (row.context or "")
     return sum(1 for n in asked if re.search(rf"(?<![\d.]){n}\s*[个所座家项条处栋]", text))
 
 
@@ -2152,7 +2170,7 @@ def _said_around(phrase: str, row: Indicator) -> float:
     words = [w for w, _ in tagged(phrase) if len(w) >= 2 and w not in label and not function_word(w)]
     if not words:
         return 0.0
-    text = row.evidence.quote + (row.context or "")
+    text = row.said + (row.context or "")
     return sum(w in text for w in words) / len(words)
 
 
@@ -2164,7 +2182,7 @@ _AIM_ASKED = re.compile("|".join(_AIM_WORD), re.I)
 
 def _aim_of(row: Indicator) -> str | None:
     """The target word nearest before a target's figure in its quote (力争 or 确保)."""
-    quote = row.evidence.quote
+    quote = row.said
     at = quote.find(f"{abs(row.value):g}")
     before = quote[: at if at >= 0 else len(quote)]
     found = max(((before.rfind(w), w) for w in ("力争", "确保", "争取")), default=(-1, None))
@@ -2208,7 +2226,7 @@ def _verb(i: Indicator, lang: str) -> str:
         return msg(key + ("_est" if _estimated(i) else ""), lang)
     if _estimated(i):
         return msg("verb_estimate", lang)
-    named = _NAMED_RATE.search(i.evidence.quote) if i.kind == "completion_rate" else None
+    named = _NAMED_RATE.search(i.said) if i.kind == "completion_rate" else None
     if named:  # '办结率96.4%': the share of cases closed, no plan's completion
         return msg("verb_named_rate", lang, rate=named.group(1))
     if i.kind == "cumulative" and lang == "zh" and "累计" in i.label_zh:
@@ -2283,7 +2301,8 @@ _TOTAL_ASKED = re.compile(STOCK_ASKED.pattern + r"|累计|累积|一共|共计|�
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
 _PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)"
                          # ('how much of the year's task was done': the share done, no part of a whole)
-                         r"(?!(?:already )?(?:done|completed|met|achieved|fulfil+ed|finished|collected|reached)\b)([^?]+)", re.I)
+                         r"(?!(?:already )?(?:done|completed|met|achieved|fulfil+ed|finished|collected|reached|raised|in)\b)"
+                         r"([^?]+)", re.I)  # ('…quota was in, in percent': collected)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?"
                             # (…a period said before the part: '预算收入里，前几个月的税收部分')
@@ -2481,7 +2500,9 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     if how in ("latest", "partial") and not r.period:
         note = msg("latest_period" if how == "latest" else "latest_partial", lang, place=_place(place, lang),
                    period=_period(row.period, lang))
-        text += _sep(text, lang) + note
+        # ('这一年下来一共几家' of a half-year report: the gap comes first, the half year is what it contains)
+        text = note + _sep(note, lang) + text if how == "partial" and WHOLE_YEAR.search(question) \
+            else text + _sep(text, lang) + note
         caveats.append(note)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
     return _answer(question, r, text, cited, table=table, caveats=caveats)
@@ -2713,7 +2734,7 @@ def _stock_for_flow(question: str, r: Route, measure: list[Indicator], places: l
         return None  # (money or land run up in a year is the year's own: '1-5月累计完成投资' is no stock)
     if x.kind == "cumulative":
         return x  # ('累计认定家庭牧场118家': a running total of things counted is a stock too)
-    quote = x.evidence.quote
+    quote = x.said
     at = quote.find(_number_text(x.value))
     return x if at > 0 and _STOCK_SAID.search(quote[max(0, at - 6) : at]) else None
 

@@ -39,8 +39,9 @@ from rag.text.cues import (
     QUESTION_TARGET,
     QUOTE_ASKS_WHICH,
     WHICH_STATES,
+    WHOLE_YEAR,
 )
-from rag.text.names import place_en_pattern
+from rag.text.names import place_en_pattern, romanize
 from rag.text.numbers import scan_quantities
 from rag.text.words import tagged
 
@@ -106,6 +107,9 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"超额完成.{0,12}?(?:计划|目标|任务)[^？?]{0,12}?百分之(?:几|多少)|"
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
                          r"(?:相对|相比|对照|对比)于?[^，,？?]{0,12}?(?:计划|目标|任务)[^，,？?]{0,6}?(?:几|多少)倍|"
+                         # '相对于28.3亿元的年度任务，进度是百分之几': the share of the task done
+                         r"(?:相对|相比|对照|对比|比照)于?[^？?]{0,20}?(?:计划|目标|任务)[^？?]{0,10}?(?:进度|完成)[^？?]{0,6}?"
+                         r"(?:百分之|百分比|多少|几成|多大)|"
 
                          r"(?:what|which) % of (?:the |its |their )?(?:[\w'’]+[ -]){0,6}(?:task|plan|target|goal|budget)s?\b|"
                          # 'its tax take relative to the annual goal — what percentage was that'
@@ -122,7 +126,11 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:to )?what (?:percentage|per ?cent|%)[^?]{0,20}?\b(?:fulfil+\w*|meet|met|complet\w*|achiev\w*|"
                          r"reach\w*|hit)\b)|\bhow far through (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal)s?\b|\bhow much of (?:the |its |their )?"
-                         r"(?:[\w'’-]+ ){0,6}(?:task|target|goal|quota)s?\b[^?]{0,30}?\b(?:done|completed|met|achieved|fulfil+ed)\b|"
+                         r"(?:[\w'’-]+ ){0,6}(?:task|target|goal|quota)s?\b[^?]{0,30}?\b(?:done|completed|met|achieved|fulfil+ed|in|collected|"
+                         r"raised|reached)\b|"
+                         # 'had a revenue quota of 3,350万元 — how far did it get, as a percentage'
+                         r"\b(?:task|target|goal|quota)s?\b[^?]{0,60}?\bhow far did (?:it|they|the \w+)\b[^?]{0,20}?"
+                         r"\b(?:percentage|per ?cent|%)|"
                          # 'which was further along its annual investment task': how much of the task was done
                          r"(?:further|farther|furthest|farthest|how far) along (?:its|the|their) (?:[\w'’-]+ ){0,6}"
                          r"(?:task|plan|target|goal)s?|"
@@ -144,7 +152,10 @@ _BASE_YEAR_ZH = re.compile(r"(20[0-4]\d)\s*年[^，,。？?]{0,30}?(?:较|比|�
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
-_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路)(?:里|中|上)?(?=定|提|说|写|给)|"
+_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路|谋划|打算)(?:部分)?(?:里|中|上)?(?=定|提|说|写|给)|"
+                          # '在2024年1月镇人代会上报告的上年度…': the meeting's year, not the one reported
+                          r"(?:19|20)\d\d\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|初)?(?:召开的|的)?(?:[镇乡区县]|街道)?"
+                          r"(?:人代会|人大会议?|工作会议?|经济工作会议?)(?:上|中)?|"
                           # '据2019年初的政府工作报告，…2018年…': the year it was delivered
                           r"(?:19|20)\d\d\s*年(?:初|底|末)(?:的|那份|这份)?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
                           r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
@@ -457,6 +468,13 @@ _PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bth
                           r"mum|mom|dad|the old folks)\b", re.I)
 
 
+def _without_counties(phrase: str, metas: Sequence[ReportMeta]) -> str:
+    """An English phrase less the pinyin of the counties and cities its places' reports are in ('Jiaxiang')."""
+    spelt = {romanize(re.sub(r"(?<=..)(?:自治县|自治旗|县|区|市|旗)$", "", name)).lower()
+             for m in metas for name in (m.district, m.city) if name}
+    return " ".join(w for w in phrase.split() if w.lower().strip("'’s") not in spelt)
+
+
 def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
     """The question less what it says of the asker: in Chinese, the clauses before its first ask ('我天天骑车买菜，就盼着
     这个。') unless a clause names a place, a quoted name or a figure, and a last sentence of what they know
@@ -539,16 +557,18 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
         parts = parts[: optional - 1] + parts[optional + 1 :]
     asking = [n for n, p in enumerate(parts) if _NUMBER_Q.search(p) or _ASKING.search(p)
               or re.search(r"吗|是否|有没有|是不是|能否|^\s*(?:did|does|do|is|was|were|has|have|had|are)\b", p, re.I)]
-    asks = [n for n in asking if re.search(r"[？?]\s*$", parts[n])]
+    asking += [n for n, p in enumerate(parts) if n not in asking and lang == "zh" and _REQUEST.match(p)]
+    # ('请提供当年的实际宗数。': a request ending in 。 asks too)
+    asks = [n for n in asking if re.search(r"[？?]\s*$", parts[n]) or lang == "zh" and _REQUEST.match(parts[n])]
     if len(parts) < 2 or len(asks) != 1 or DERIVE.search(question) \
             or re.search(r"[“\"][^”\"]*\d[^”\"]*[”\"]", "".join(parts[: asks[0]])):
         return None  # (a passage of the report read out before the ask is what the ask is about)
-    ask = parts[asks[0]]
+    ask = _PURPOSE.sub("", parts[asks[0]]) if lang == "zh" else parts[asks[0]]  # ('…，以便复核降幅': why, no ask)
     after = parts[asks[0] + 1 :]
     if any(not _SETS_ASIDE.search(p) and not _CLARIFIES.match(p) for p in after):
         return None  # ('…花了多少？…福利服务经费那块。': what follows says what is asked)
     if any(_CLARIFIES.match(p) for p in after):  # ('…多少家？我问的是通过认定的企业家数。': the ask and what it means)
-        ask = ask + "".join(after)
+        ask = ask + "".join(p for p in after if _CLARIFIES.match(p))  # (what it sets aside goes)
     lead = _ASK_LEAD.match(ask) if lang == "zh" else None
     before = "".join(parts[: asks[0]]) + (lead.group(0) if lead else "")
     ask = ask[lead.end() :] if lead else ask
@@ -578,14 +598,20 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     return " ".join([*kept, when, ask]).strip()
 
 
+# a request that asks without a question mark ('请提供当年的实际宗数。', '麻烦给出…')
+_REQUEST = re.compile(r"^\s*(?:请|麻烦|烦请|劳驾)您?(?:提供|给出|列出|告知|告诉我|说明|核实|确认|查一下|报一下|给个|给一下)")
+# why the figure is wanted, after the ask ('…，以便复核降幅', '，用于核对'): no part of what is asked
+_PURPOSE = re.compile(r"[，,]\s*(?:以便|以供|便于|用于|用来|好让|方便)[^，,。？?]*(?=[。？?]?\s*$)")
 # a sentence that makes the ask before it optional ('后一个报告里没有的话就算了', '第二个要是报告没写，告诉我第一个就行')
 _SECOND_OPTIONAL = re.compile(r"(?:后一个|后一项|第二个|第二项|后面那个|后者)[^。？?]{0,12}?(?:没有|没写|未写|没提|不写)[^。？?]{0,12}?"
                               r"(?:算了|就行|也行|不用|没关系|无妨)")
 # a sentence after the ask that says what the ask means ('我问的是…', '我是说…', 'I mean …'): read with the ask
-_CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|\bI mean\b|\bI'm asking (?:about|for)\b)", re.I)
+_CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|我(?:只)?要的?是|\bI mean\b|\bI'm asking (?:about|for)\b|"
+                        r"\b(?:I|we) (?:only |just )?(?:need|want) (?:the|a|just)\b|\bwhat (?:I|we) need is\b)", re.I)
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|只要|只需要?|(?:这儿|这里|这边|手上|手里)(?:已经?)?有了|\bnot\b|\bno need\b|"
-                         r"\bleave\b|\bexclud|\bignore\b|\bI know\b", re.I)
+_SETS_ASIDE = re.compile(r"口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另[算计]|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|只要|只需要?|(?:这儿|这里|这边|手上|手里)(?:已经?)?有了|\bnot\b|\bno need\b|"
+                         r"\bleave\b|\bexclud|\bignore\b|\bI know\b|\b(?:I|we) (?:already|now) (?:have|know)\b|"
+                         r"\b(?:I|we)(?:'ve| have) (?:already )?got\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
 _PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
 _GENERIC_NOUN = re.compile(r"街道|地方|地区|数字|数据|情况|方面|报告|问题|时候|时间|部分|东西|事情|核实|核对|确认|说明|介绍|对比|比较")
@@ -712,6 +738,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     tail = _YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
+    if lang == "en" and places:  # 'Jiahu (葭湖街道), Jiaxiang: …': the county the place is in, no part of the name
+        phrase = _without_counties(phrase, [m for m in metas if m.street in places])
     part_of = _OF_THE_WHOLE.search(question) if lang == "en" else None
     part_words = indicator_phrase(part_of.group("part"), [], lang, places) if part_of else ""
     if len(part_words.split()) >= 2:  # 'Of the new 四上 firms it added, how many were service-sector firms?': the part
@@ -722,8 +750,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = phrase.replace(context, "", 1)
     # ('人数较前一年多了几个人': a change on a year before, no count of additions)
     unchanged = re.sub(r"(?:[比较]|相比|和|与)(?:上年|去年|上一年|前一年|20\d\d\s*年?)(?:相比)?[^，,？?]{0,12}?增加了?", " ", question)
-    keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)] \
+    keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)
+            or terms_for_question(phrase)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
+    # (…or those its phrase names once the question's spoken words are gone: '吸引了多少游客' is 吸引游客)
     if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)$", phrase) \
             and all(BY_KEY[k].units == ("count",) for k in keys if k in BY_KEY):
         keys = []  # '引进项目年内纳统产值要达到多少': the projects' output value, never the count of projects
@@ -1362,12 +1392,19 @@ _H2_PLAN_PART = re.compile(r"下半年(?:的)?(?:工作)?(?:计划|安排|打算
                            re.I)
 
 
+# a report named by the part of the year it covers ('its mid-year report', '半年报告里'), beside the period asked
+_REPORT_NAMED = re.compile(r"\b(?:in|from|by) (?:its|the|their) (?:mid-year|half-year|interim|first-half|H1|year-end) "
+                           r"(?:report|review|summary|update)\b|(?:上半年|半年|年中)(?:的)?(?:工作)?(?:总结|报告)(?:里|中|上)?", re.I)
+
+
 def period_of(question: str, years: list[int] | None = None) -> str | None:
     """The period a question names, as a code ('2022', '2024H1', '2024M01-M06'); partial codes without a year."""
     years = years if years is not None else sorted({int(y) for y in _YEAR.findall(question)})
     prefix = str(years[-1]) if len(years) == 1 else ""
     if len(years) > 1:
         return None
+    if WHOLE_YEAR.search(question):  # 'the full-year target its mid-year report states': the report, no period asked
+        question = _REPORT_NAMED.sub(" ", question)
     months = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-—–~至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月",
                        question)  # ('1月到6月')
     if months:
@@ -1462,7 +1499,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       rf"\b(?:end|mid|early|late)-(?=20\d\d\b|{_MONTH_WORD}\b)|\b(?:pastoral|herding|grazing) year\b|\b(?:at )?(?:the )?(?:year[- ]end|end of (?:the )?year)\b", " ", text,
                       flags=re.I)  # periods ('at the end of 2023', 'end-2022', 'at year-end')
         # 'so far in 2024 (as of the half-year report)', 'In its land-consolidation work,': when and where, no name
-        text = re.sub(r"\bso far\b|\bas of the (?:half-year|mid-year|year-end|latest) report\b|"
+        text = re.sub(r"\bso far\b|\bas of the (?:half-year|mid-year|year-end|latest) report\b|\bas of\b|"
                       r"^\s*(?:in|on) (?:its|the) [\w\s-]{2,40}? work,", " ", text, flags=re.I)
         text = re.sub(r"\badd(?:ing)?\s+up\b|\b(?:taken|put)\s+together\b|\bin\s+total\b", " ", text,
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
@@ -1484,6 +1521,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       flags=re.I)
         text = re.sub(r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万)?(?=\s+(?:[\w-]+\s+){0,3}(?:task|target|goal|quota)s?\b)",
                       " ", text, flags=re.I)
+        text = re.sub(r"\b((?:task|target|goal|quota)s?) of\s+\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万|元)?", r"\1 ", text,
+                      flags=re.I)  # 'a revenue quota of 3,350万元': the task's size, given
+        text = re.sub(r"\bhow far\b|\bas a (?:percentage|share)\b|\bin percent(?:age)?(?: terms)?\b", " ", text, flags=re.I)
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         return " ".join(_head_last([w for w in text.split() if (w.lower() not in _EN_STOP or w.lower() == "of")
@@ -1523,13 +1563,13 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # the usual other name of GDP (总量 is no kind word here); '人均能支配的收入' is 可支配
     text = text.replace("经济总量", "地区生产总值").replace("能支配", "可支配")
     # spoken words for what reports write: '多少来着', '到底', '搞定了几个…问题' (解决), '罚了多少钱' (罚款)
-    text = re.sub(r"来着|到底|(?<![\u4e00-\u9fff])那个(?![\d一二两三四五六七八九十])|靠这个|(?<=[\u4e00-\u9fff]{2})方面(?=的?[\u4e00-\u9fff])",
+    text = re.sub(r"来着|到底|相当于|(?<![\u4e00-\u9fff])那个(?![\d一二两三四五六七八九十])|靠这个|(?<=[\u4e00-\u9fff]{2})方面(?=的?[\u4e00-\u9fff])",
                   " ", text)
     text = re.sub(r"搞定了?", "解决", re.sub(r"罚了?多少钱", "罚款", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
-    text = re.sub(r"(?:种植了?|播种了?|(?<![接蚕育良品物树])种了)多少(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)(?=[？?]|$)",
-                  r"\1种植面积",
-                  text)  # '种了多少谷子': its area (never '蚕种多少张')
+    text = re.sub(r"(新(?:增)?)?(?:种植了?|播种了?|(?<![接蚕育良品物树])种了)多少(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)"
+                  r"(?=[？?]|$)", lambda m: m.group(2) + (m.group(1) or "") + "种植面积",
+                  text)  # '种了多少谷子': its area (never '蚕种多少张'); '新种了多少…' the year's new planting
     # '产干茶多少吨': the output of what is named after 产
     # '青稞能收多少吨', '三华李预计能产多少': the crop's output
     text = re.sub(r"(?:能|可以?)?(?<![回征接验税吸没])收(?:了|获|获了)?(?=多少(?:万?吨|公斤|万?斤))", "产量", text)
@@ -1587,7 +1627,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '全街道一共划出来几个街区', '…交出去', '它一家的入库量', '龙头兆驰集团', '产值写的是', '据说刷屏了——': how the
     # asker puts it, the report's own verbs (划分, 移交) aside
     text = re.sub(r"划(?:出来?|分出来?)了?", "划分", text)
-    text = re.sub(r"(?:一共|总共)?来了(?=(?:多少|几)(?:万)?(?:人次|人|名)?的?(?:游客|客人|旅客))", "接待", text)  # '来了多少游客'
+    text = re.sub(r"(?:一共|总共)?(?:来了|吸引了?|迎来了?|招来了?)(?=(?:多少|几)(?:万)?(?:人次|人|名)?的?(?:游客|客人|旅客))", "接待", text)  # '来了多少游客', '吸引了多少游客'
     text = re.sub(r"(?:移|交)(?:出去|出来)了?", "移交", text)
     text = re.sub(r"(?:它|其)一家的?|给个(?:百分比|百分数|准数|数)|龙头(?=[\u4e00-\u9fff]{2,6}(?:集团|公司))|"
                   r"(?<=[\u4e00-\u9fff])写(?:的是|着|的)(?=多少|几|[？?]|$)|刷屏了?(?:——|—|，|,)?", " ", text)

@@ -57,11 +57,11 @@ _LEAD = re.compile(
     r"^(?:其中[:：]?|全年|年内|今年以来|一年来|本年度?|当年|截[至止](?:目前|年[底末]|[^,，]{0,8}?[月日](?:底|末)?)"
     r"|(?:20\d\d|[xX]{2,4})\s*年度?|\d{1,2}\s*(?:月份?)?\s*[-－—–~～至到]+\s*\d{1,2}\s*月份?|\d{1,2}月(?:份|底|末|初)?"
     r"|前三季度|第?[一二三四1-4]季度|[上下]半年|累计|共计|共(?!享|建|同|青|治)|合计|总计|预计|初步统计|预估|估计|可望|有望"
-    r"|可(?=完成|实现|达到?)"
+    r"|可(?=完成|实现|达到?)|年[底末]前?(?=(?:可|能|将)?(?:完成|实现|达到?))"
     r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道|在库"
     r"|辖区|同时|并且?|已|另|再(?!生|就业)|和(?!谐|美)|及(?!时)|与(?!会)|对(?!接|标|口|外)|在(?!建|岗|册|校|职|线|营|管|押)"
     r"|将|把|以上|以下|由|从(?!业|事)|向|为(?!民|老|企)|是|有(?!效|机|序|线)|新培育|年度计划|计划|目标"
-    r"|力争|确保|争取|全力|用于|力促|今年|去年|又|一举|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
+    r"|力争|确保|争取|全力|锚定|瞄准|紧盯|用于|力促|今年|去年|又|一举|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
 )
 _TRAIL = re.compile(r"(?:(?:有序|稳步|顺利|加快|全面|扎实|持续)?推进中?|保持在|保持|稳定在|控制在|(?:提升|提高|上升|增加|增长|下降|降低|减少|发展|扩大|壮大)(?:至|到)|降至|降到|低至|高达"
                     r"|力争|确保|争取|预计|接近|将近|全部|都|均已|目标|任务|等|合计|由|逆势|稳步|大幅|较快|快速|可达到?|可望|有望|不少于|不低于|不超过|不高于|至少|总计|占比|比重|增速|增幅|增长率|[(（]下同[)）]|增至|达到|(?<![下传送到抵])达|为|是|至|(?<![签节制履合预违邀特公条契])约|近|超过|超|逾|突破|共计|共|计|实现|完成|累计|同比|分别|平均|(?<![村户人])均|已|的"
@@ -88,7 +88,9 @@ _ANIMAL = re.compile(r"(?:^|其中|[、，,；;])\s*([牛羊马驴骡猪鸡鸭�
 _COUNT_RUN = re.compile(r"([\u4e00-\u9fff]{2,8})、\s*\d")  # '41个片区、203个网格': the noun, then the run's next count
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
 _OWN_CUES = re.compile(YOY.pattern + "|" + COMPLETION.pattern + r"|分别|均|各|较上年|比上年|较去年|比去年|下同|[(（)）]")
-_PERIOD_NOISE = re.compile(r"(?:占|完成|为|达)?(?:了)?(?:全年|年度)(?:目标|任务|计划)|比上年|较上年|同期|去年")
+_PERIOD_NOISE = re.compile(r"(?:占|完成|为|达)?(?:了)?(?:全年|年度)(?:目标|任务|计划)|比上年|较上年|同期|去年"
+                           # '召开2024年工作会议': a meeting named by the year it opens, which reviews the year before
+                           r"|(?:19|20)\d\d\s*年度?(?:全[镇乡区县]|全街道)?(?:经济|三级干部|工作务虚)?(?:工作)?(?:会议?|大会)")
 _ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern + ")")  # 41.3亿元（快报数）
 _AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
 _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
@@ -100,7 +102,7 @@ _TIMES_PLACED = re.compile(r"(?:进入|排名|排在|位列|位居|名列|获评
 _BARE_TOTAL = re.compile(r"总(收入|产值)")
 _SCOPE_LEAD = re.compile(r"^(?:[个名家户]|全[镇乡区县市]|辖区|[我本]?[镇乡]|街道)+")
 _RANGE_TO = re.compile(r"\s*(?:至|到|[-—–~～])\s*")
-_SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模")
+_SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模|在库|在册|在统")
 # "8个村集体经济收入合计190万元,均超过12万元": each one's floor, not a level of the indicator
 _SUFFIX_VERB = re.compile(r"实施|开展|完成|实现|参与|获得|获评|通过|入选|被|纳入|达到|建成|申报|认定为|评为")
 _SHARED_VERB = re.compile(r"出栏|存栏|种植|收购|新建|改造|建成|引进|培育|销售|出售|接待|查扣|查处|收缴|拆除|清理")
@@ -243,12 +245,22 @@ def _sentences(text: str, section: Section) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group(0)
 
 
+# the rest of a 、-list of figures that closes with 的目标 ('…增长6%、固定资产投资突破65亿元、税收总额22.5亿元的目标')
+_LISTED_TARGETS = re.compile(r"(?:、[^，,。；;、！!？?]{1,30}?\d[^，,。；;、！!？?]{0,12}?)+的?(?:目标|任务)(?=[，,。；;！!]|$)")
+# a rate after others of a plan in a run ('…任务的1.5倍和1.2倍', '…目标的102%、96%、101%')
+_RATE_RUN_OF_PLAN = re.compile(r"(?:任务|目标|计划)(?:数)?的\s*[\d.]+\s*[%倍](?:\s*[、和及与]\s*[\d.]+\s*[%倍])*\s*[、和及与]\s*$")
+# 'A、B和C三项(主要)指标依次为x、y、z': a count of the indicators listed before the figures in order
+_INDICATORS_LISTED = re.compile(r"(?:主要)?(?:经济)?指标(?:依次|分别|均|各)")
+
+
 def _is_figure(sentence: str, q: Quantity) -> bool:
     """Figures with units; not slogans (三个零), rankings (全区第2位) or masked values."""
     if q.unit is None or sentence[q.end : q.end + 1] == "零":
         return False
     if RANKING_BEFORE.search(sentence[max(0, q.start - 2) : q.start]):
         return False
+    if q.unit in ("项", "个") and _INDICATORS_LISTED.match(sentence, q.end):
+        return False  # '…三项指标依次为…': how many indicators the list names, no figure
     if _PEERS.match(sentence, q.end):
         return False  # '在全县18个乡镇中位列第5位': the peers counted, not a figure of the place
     if _GROUP_BOUND.match(sentence, q.end):
@@ -1054,8 +1066,9 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
             j += 1
         if j > i:
             clause = _clause_of(sentence, quantities[i])
-            head = re.split(r"同比|分别|(?<!人)均|各(?=[为达])|占", sentence[clause.start : quantities[i].start])[0]
-            head = _LEAD.sub("", head.strip())
+            head = re.split(r"同比|分别|依次|(?<!人)均|各(?=[为达])|占", sentence[clause.start : quantities[i].start])[0]
+            # ('A、B和C三项指标依次为…': the count of indicators goes, the names stay)
+            head = _LEAD.sub("", re.sub(r"(?:\d+|[一二两三四五六七八九十]+)[项个](?:主要)?(?:经济)?指标$", "", head.strip()))
             items = [x for x in re.split(r"、|和|及", head)]
             ordinal = re.match(r"^第?([一二三四五六七八九十])(.{2,})$", items[-1])
             if ordinal and len(items) >= 2 and all(re.fullmatch(r"第?[一二三四五六七八九十]", x) for x in items[:-1]):
@@ -1268,11 +1281,12 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     named = re.sub(r"^[^“”]*”|“[^”]*”", "", before)
     # …nor a plan a clause before names as a thing ('出台…人才推进计划,组织6场宣讲'): 计划 closing its clause
     named = re.sub(r"(?<=推进|行动|实施|工作|发展|提升|帮扶|培育|振兴|建设|攻坚|育苗|人才)计划(?=[,，;；])", "", named)
-    if section.part == "plan" or PROJECTED.search(named):
-        return "target"
-    if unit_kind == "times" and (COMPLETION.search(before) or re.search(
-            r"(?:任务|目标|计划)的\s*[\d.]+倍\s*[、和及与]\s*$", sentence[: q.start])):
-        return "completion_rate"  # 完成年度任务的1.4倍; '分别为年度任务的1.5倍和1.2倍': the second too
+    if section.part == "plan" or PROJECTED.search(named) or _LISTED_TARGETS.match(sentence, q.end):
+        return "target"  # ('锚定增长6%、投资突破65亿元、税收22.5亿元的目标': each item of the list is aimed at)
+    if unit_kind in ("times", "percent") and _RATE_RUN_OF_PLAN.search(sentence[: q.start]) or \
+            unit_kind == "times" and COMPLETION.search(before):
+        # 完成年度任务的1.4倍; '分别为年度任务的1.5倍和1.2倍', '分别达到序时目标的102%、96%、101%': the later ones too
+        return "completion_rate"
     if unit_kind == "percent" and q.unit in ("个百分点", "百分点") and _ABOVE_AVERAGE.search(before):
         return "actual"  # '增速高于全县平均1.8个百分点': a gap to the average, no growth of its own
     if unit_kind == "percent" and _AIMED_GROWTH.search(before):
@@ -1363,6 +1377,17 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
     return base, "report"
 
 
+def _plan_year_said(report: Report, sentence: str, before: str) -> bool:
+    """A target's sentence, or the one before it in its paragraph, names the report's plan year, later than the
+    year it reviews ('会议指出，2024年是关键之年。镇将锚定…的目标'): the aim is that year's."""
+    plan, covered = (report.plan_period or "")[:4], (report.period_covered or "")[:4]
+    if not (plan.isdigit() and covered.isdigit() and int(plan) > int(covered)):
+        return False
+    last = re.split(r"[。！？]", before.rsplit("\n", 1)[-1])[-2:]  # the sentence before, in the same paragraph
+    said = re.compile(rf"{plan}\s*年(?!度?(?:工作)?(?:会|大会))")  # (not '2024年工作会议': the meeting)
+    return bool(said.search(sentence) or any(said.search(x) for x in last))
+
+
 def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: int, q: Quantity,
            term: Term | None, label: str, clause: _Clause, kind: Kind, provisional: bool,
            sentence: str, estimated: bool = False) -> Indicator | None:
@@ -1407,7 +1432,8 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     if noted:  # '（文中经济指标未注明的均为1—4月数据）': the report's money figures and rates cover those months
         period, period_source = noted, "report"
     if kind == "target" and section.part == "review" and report.plan_period and (
-            _NEXT_YEAR.search(sentence) or "今年" in sentence and _title_year(report) == report.plan_period[:4]):
+            _NEXT_YEAR.search(sentence) or "今年" in sentence and _title_year(report) == report.plan_period[:4]
+            or _plan_year_said(report, sentence, report.text[max(section.start, sent_start - 120) : sent_start])):
         # '今年,街道将力争完成税收3.1亿元' in a report titled with the plan year: that year's target
         period, period_source = f"{report.plan_period}-plan", "sentence"
     elif kind == "target" and period[:4].isdigit() and (re.search(r"全年|年度", clause.text) or re.search(

@@ -142,7 +142,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             lex = _ANCHORED  # 'what length of non-motorised lanes (非机动车道)' over '…39公里非机动车道建设': the unit says it
         elif lang == "en" and lex < _ANCHORED and gloss_terms and row.key.startswith("label:") and any(
                 k in BY_KEY and BY_KEY[k].regex.search(row.label_zh) for k in keyset) and all(
-                t in row.evidence.quote + (row.context or "") for t in gloss_terms):
+                t in row.said + (row.context or "") for t in gloss_terms):
             lex = _ANCHORED  # 'visitors to the Xitian (溪田) zone' over '…“溪田”片区…，片区接待游客…': the measure the
             # English names in the label, the place glossed in its sentence
         elif lang == "zh" and lex < THRESHOLD + 0.1:
@@ -162,7 +162,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 same_term = any(t.regex.fullmatch(cjk) and t.key in (row.key, base_key(row.key)) for t in TERMS)
                 # ('国高' given, '国家级高新技术企业数量' read: one lexicon indicator under two names)
                 key_score *= 1.0 if cjk in row.label_zh or same_term else label_similarity(cjk, row.label_zh) if names_measure \
-                    else 0.5 if len(cjk) >= 5 and cjk not in row.evidence.quote + (row.context or "") \
+                    else 0.5 if len(cjk) >= 5 and cjk not in row.said + (row.context or "") \
                     else max(0.75, label_similarity(cjk, row.label_zh))
                 # ('visitors to the … project (某某沟域综合开发项目)': a thing the town's figure never names is not it)
             elif lang == "zh":
@@ -238,7 +238,7 @@ def _english_checked(phrase: str, out: list[Scored], counted: str = "") -> list[
     holds = {id(s.row) for s in out if terms and (all(t in s.row.label_zh for t in terms) if whole
                                                   else glossed(terms, s.row))}
     if whole and terms:  # …and a label whose clause holds none of them is some other thing's ('溪山…投资' for '金泖·稻香里')
-        out = [s if any(t in s.row.label_zh or t in s.row.evidence.quote for t in terms)
+        out = [s if any(t in s.row.label_zh or t in s.row.said for t in terms)
                else Scored(s.row, round(s.score * 0.85, 4), s.how) for s in out]
     named = [s.score for s in out if id(s.row) in holds]
     if named:
@@ -323,7 +323,7 @@ def glossed(terms: Sequence[str], row: Indicator, counted: str = "") -> bool:
     # ('年内引进社会资本' for the label '引进社会资本': the time word the label was read without names no other thing)
     return bool(terms) and any(t in (row.label_zh, bare) or _TIME_LEAD.sub("", t) in (row.label_zh, bare)
                                or _gloss_of(t, row.label_zh, counted) for t in terms) and all(
-        t in row.label_zh or t in row.evidence.quote or t in (row.context or "") for t in terms)
+        t in row.label_zh or t in row.said or t in (row.context or "") for t in terms)
 
 
 _TIME_LEAD = re.compile(r"^(?:年内|全年|当年|年度|今年|本年|明年)(?=[\u4e00-\u9fff]{2})")
@@ -384,7 +384,7 @@ def _bare_fit(phrase: str, row: Indicator) -> float:
     """0.85 when a bare label ('产值') meets a phrase that names much more ('某某项目产值') its sentence does not
     hold: the figure is some other thing's 产值; else 1."""
     extra = [w for w in _words(phrase) if len(w) >= 2 and w not in row.label_zh and not _GENERIC.fullmatch(w)]
-    where = row.context or row.evidence.quote
+    where = row.context or row.said
     missing = sum(len(w) for w in extra if w not in where)
     return 0.85 if missing >= 4 and missing * 2 > sum(len(w) for w in extra) else 1.0
 
@@ -416,7 +416,7 @@ _KIND_HEAD = re.compile(r"比例|比重|比率|占比|增速|增幅|指数|数�
 def _longer_thing(phrase: str, row: Indicator) -> bool:
     """The phrase names a thing one character longer than a word of the row's label ('葡萄干' of '葡萄', '服务站' of
     '服务'), which neither the label nor its sentence names: another thing, made of or about the label's."""
-    return shorter_thing(phrase, row.label_zh) and head_thing(phrase) not in row.evidence.quote
+    return shorter_thing(phrase, row.label_zh) and head_thing(phrase) not in row.said
 
 
 def shorter_thing(phrase: str, text: str) -> bool:
@@ -434,7 +434,7 @@ def longer_word(word: str) -> bool:
 def _measured_held(phrase: str, row: Indicator) -> bool:
     """The words a phrase puts before its measure word ('林下参' of '林下参产量') are in the row's label or its own
     clause, their characters in order (or the phrase ends in no measure word)."""
-    return thing_held(phrase, row.label_zh) or thing_held(phrase, row.evidence.quote)
+    return thing_held(phrase, row.label_zh) or thing_held(phrase, row.said)
 
 
 def thing_held(phrase: str, text: str) -> bool:
@@ -477,7 +477,7 @@ _MEASURE_TAIL = frozenset({"产量", "总产量", "产值", "总产值", "面积
 def _head_held(phrase: str, row: Indicator) -> bool:
     """The row's label or sentence holds the phrase's head noun, its characters in order (or the phrase has none)."""
     head = head_noun(phrase)
-    return not head or in_order(head, row.label_zh) or in_order(head, _sentence(row.context or row.evidence.quote))
+    return not head or in_order(head, row.label_zh) or in_order(head, _sentence(row.context or row.said))
 
 
 @lru_cache(maxsize=65536)
@@ -523,21 +523,21 @@ def _rest_fit(phrase: str, row: Indicator) -> float:
     if term is None:
         return 1.0
     rest = _term_rest(phrase, term)
-    where = row.label_zh + row.evidence.quote + (row.context or "")
+    where = row.label_zh + row.said + (row.context or "")
     if any(n not in where for n in re.findall(r"\d+[强佳大]", rest)):
         return 0.5  # '区30强内企业产值': a ranked group the row's sentence never names is not the whole's figure
     rest = "".join(_CJK.findall(rest))
     tail = phrase[max((m.end() for m in term.regex.finditer(phrase)), default=0):]
     if len(_CJK.findall(tail)) >= 2 and head_noun(tail) and not _head_held(tail, row):
         return 0.5  # '对“村务公开”专项检查整改的问题': the term qualifies the 问题 counted, which its row never names
-    if len(rest) == 1 and rest not in row.label_zh + row.evidence.quote + (row.context or "") \
+    if len(rest) == 1 and rest not in row.label_zh + row.said + (row.context or "") \
             and rest not in _NOISE_CHARS and _noun_char(rest):
         return 0.5  # '牛存栏' is not all livestock's 存栏: the one character names the animal
     if len(rest) < 2:
         return 1.0
     # the figure's own sentence up to it (its context after the section heading): '城市更新…完成固定资产投资6.8亿元';
     # the words just before another figure name that figure ('…净增3家，规上工业企业总数27家'), not this one
-    where = row.label_zh + row.evidence.quote + re.sub(r"[\u4e00-\u9fff]{1,4}(?=\d)", " ",
+    where = row.label_zh + row.said + re.sub(r"[\u4e00-\u9fff]{1,4}(?=\d)", " ",
                                                        (row.context or "").partition(" ")[2])
     grams = [rest[n : n + 2] for n in range(len(rest) - 1)]
     found = sum(1 for g in grams if g in where) / len(grams)
@@ -712,11 +712,12 @@ _SCALE_ABOVE = re.compile(r"规上|规模以上|升规|\babove[- ](?:designated[
 _SCALE_BELOW = re.compile(r"规下|规模以下|\bbelow[- ](?:designated[- ])?(?:size|scale)", re.I)
 _ABOVE_QUOTA = re.compile(r"限上|限额以上|above[- ]quota|above[- ]designated[- ]size[\w\s-]{0,40}\b(?:retail|wholesale|"
                           r"catering|accommodation|sales)\b", re.I)  # 'retail sales above designated size' is 限上
-_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新上市|新挂牌|\bnew(?:ly)?\b|"
+_NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新上市|新挂牌|新纳[统入]|新入[库规统]|新[进上]规|\bnew(?:ly)?\b|"
                         r"(?<!value )(?<!value-)\badd(?:ed|s)?\b", re.I)  # 'how many firms did it add' (not value added)
 # a count of firms that names how they came ('引进企业', '培育规上企业'): the year's additions, not the stock
 _ADDING_VERB = r"引进|招引|培育|认定|注册|登记|落户|签约|入驻|升规|小升规|推动|帮助|扶持|新"
-_NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b", re.I)
+_NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b"
+                       r"|(?<=[\u4e00-\u9fff]{2})(?<![创更革刷焕重])新(?:植|种植?|栽|造)", re.I)  # '血橙新植面积': a crop's new planting
 
 
 def _scope(word: str) -> str:
@@ -748,6 +749,14 @@ def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
 
 
 _NET_ONLY = re.compile(r"净增|净减|培育")  # the year's net change or firms nurtured, never the stock
+# the whole place stressed ('全镇', 'the whole town'), never one zone of it: a label naming a zone is no answer
+_WHOLE_PLACE = re.compile(r"全[镇乡]|全街道?|全辖区|整个(?:镇|乡|街道)|\b(?:whole|entire)\b(?![- ](?:year|calendar))|"
+                          r"\b(?:town|township|subdistrict)-?wide\b", re.I)
+_ZONE_LABEL = re.compile(r"片区|景区|园区|产业园|基地|小区|街区")
+# the year's exits of the things counted ('退出规上工业企业'), asked only in these words
+_OUT_ONLY = re.compile(r"退出|注销|迁出|吊销|关停|关闭|淘汰|出库")
+_OUT_ASKED = re.compile(f"{_OUT_ONLY.pattern}|\\b(?:exit(?:ed|s)?|left|dropped (?:out|off)|deregister(?:ed)?|closed|shut|"
+                        r"struck off)\b", re.I)
 # 'counting both old and newly added firms', '新老企业都算': the additions named as part of the stock asked
 _OLD_AND_NEW = re.compile(r"\bold and new(?:ly added)?\b|\bincluding (?:the )?(?:new|newly added)\b|新老|连同新增|含新增|包括新增|"
                           r"\bcounting (?:in )?(?:the )?(?:\w+ ){0,3}(?:added|new)\b|算上新增|加上新增", re.I)
@@ -826,6 +835,10 @@ def qualifier_fit(phrase: str, label: str) -> float:
     if _NET_ASKED.search(phrase) and "净增" not in label:
         # a net increase asked ('净增四上企业'): neither the year's additions nor, still less, the stock ('总数')
         fit *= 0.5 if _STOCK.search(label) else 0.75
+    if _WHOLE_PLACE.search(phrase) and _ZONE_LABEL.search(label):
+        fit *= 0.5  # 'the whole town's tourist visits' are never one zone's ('片区接待游客')
+    if _OUT_ONLY.match(label) and not _OUT_ASKED.search(phrase):
+        fit *= 0.5  # '退出规上工业企业' counts the firms that left: never the stock of them, nor the ones added
     if label_new and not asked_new:
         fit *= 0.85  # '国家高新技术企业总数' asked: the year's 新认定 count is not it
     elif asked_new and not label_new and (_STOCK.search(label) or re.search(r"(?:种植|栽培|播种)?面积$", label)
@@ -1275,7 +1288,7 @@ def en_in_context(phrase: str, row: Indicator) -> float:
     if cover is None:
         return 0.0
     words, got_words, terms, fit = cover
-    quote = row.context or row.evidence.quote
+    quote = row.context or row.said
     # the things a count counts, said by the figure's unit ('households' of 纳入监测对象53户): held by the figure
     by_unit = tuple(g < 1 and bool(row.unit) and (c := _counted_class(w)) is not None
                     and bool(re.search(_COUNTED_CLASSES[c][1], row.unit)) for w, g in zip(words, got_words, strict=True))
@@ -1322,7 +1335,7 @@ def anchored(phrase: str, counted: str, row: Indicator) -> float:
     names = [t for t in given if t not in row.label_zh]
     if not words or not names or any(t not in row.label_zh for t in glossed):
         return 0.0
-    where = row.context or row.evidence.quote
+    where = row.context or row.said
     if any(t not in where for t in names):
         return 0.0
     low = phrase.lower()
@@ -1438,7 +1451,7 @@ def ages_asked(phrase: str) -> set[int]:
 
 def governing_age(row: Indicator) -> int | None:
     """The age group a row's figure is said of: the last one its sentence names before the figure, if any."""
-    context, quote = _sentence(row.context or row.evidence.quote), _sentence(row.evidence.quote)  # ('80歲以上')
+    context, quote = _sentence(row.context or row.said), _sentence(row.said)  # ('80歲以上')
     end = context.find(quote)
     before = context[: end + len(quote)] if end >= 0 else quote
     ages = [int(m.group(1)) for m in _AGE_ZH.finditer(before)]
@@ -1481,7 +1494,7 @@ def own_stretch(row: Indicator) -> str:
     """What a row's sentence says of its figure and of no other: the section heading, the sentence's lead (its
     words before the clause of its first figure: '诉求办理方面，全年受理…' is said of every figure after), and the
     label with the words before it back to the figure before."""
-    return _stretch(row.context or row.evidence.quote, row.label_zh, row.evidence.quote)
+    return _stretch(row.context or row.said, row.label_zh, row.said)
 
 
 @lru_cache(maxsize=65536)

@@ -44,8 +44,10 @@ YOY = re.compile(r"同比|增长|增幅|增速|比增|比降|比减|下降|降�
 # 完成镇人代会目标的52%, 占年计划101.5%, 为年度计划的108%, 目标完成率.
 # What a completion rate completes: a plan, target, task or budget (预算收入 is revenue, no budget).
 PLAN_OBJECT = r"(?:计划|目标|任务|预算(?!本?级?收入|总收入))"
+_MONTHS_SPAN = r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?"  # a plan's months, '1-9月
 COMPLETION = re.compile(  # …and a budget: 完成年度预算的101.6%, 完成年初预算的98%
     rf"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}(?:目?数)?的?\s*$"
+    rf"|(?:完成|占|为|达)(?:了|到)?\s*{_MONTHS_SPAN}\s*(?:序时|时序)?{PLAN_OBJECT}(?:目?数)?的?\s*$"  # 达到1-9月序时目标的96%
     rf"|(?:完成|占)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}(?:目?数)?的"
     rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}[^,，。;；%]{{0,12}}?的\s*$"  # 占全年目标8亿元的38.8%
     rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}[^,，。;；%]{{0,14}}?进度的?\s*$"  # 任务（…）进度的71.2%
@@ -148,12 +150,14 @@ FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
 WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  # '完成全年任务的多少': the task's year, no period asked
-                        r"一整年|整整一年|整年(?!度?的?(?:任务|目标|计划))|(?:12|十二)个月(?:合计|累计|加起来|总共|一共|的?总)|完整的?(?:12|十二)个月|"
+                        r"一整年|整整一年|(?<![前后上下])一年下来|整年(?!度?的?(?:任务|目标|计划))|(?:12|十二)个月(?:合计|累计|加起来|总共|一共|的?总)|完整的?(?:12|十二)个月|"
                         r"\b(?:full|whole|entire)[- ](?:calendar[- ])?year\b(?![- ](?:task|target|plan|goal|budget))|"
                         r"\bfor the (?:full|whole) year\b|\bcalendar (?:year )?20\d\d\b|\b20\d\d as a whole\b|"
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # …stressed: every month of it ('完整12个月的'), so a year-end report's 1-11月 does not answer it
 WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|最终|"
+                                 r"(?:全部|所有)?(?:四|4)个季度(?:合计|加起来|累计|总共|一共|加总|的?总)|"
+                                 r"\b(?:all|the) four quarters\b|"
                                  r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
                                  r"\b(?:all|full|complete|entire) (?:12|twelve) months\b|"

@@ -37,7 +37,7 @@ def _char(c: str) -> str:
     return out if len(out) == 1 else c
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16384)  # (every figure's quote is read through it: short strings, many of them)
 def _simplified(text: str) -> str:
     out: str = _converter().convert(text)
     if len(out) == len(text):
