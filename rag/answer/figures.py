@@ -242,6 +242,11 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
         # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
         return _declined(question, r)
+    summed = _SUMMED_IN_BRACKETS.search(question)
+    if got is not None and got.route == "indicator" and summed and not all(
+            any(part in c.section for c in got.citations) for part in summed.groups()):  # (each cited row's label)
+        # '计划新增的学位（小初加高中）比…多了多少' answered with the 小初 places alone: the sum asked is not it
+        return _declined(question, r)
     if got is not None and got.route == "indicator" and _DIFFERENCE_ASKED.search(question) \
             and not re.search(r"差|减|少|多|增|降|less|minus|more|differ|gap|increase|decrease|rise|fall", got.text, re.I):
         # '倒推两项目标，两者相减是多少' answered with one target: the difference asked is not it
@@ -1374,6 +1379,8 @@ _COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lag
 _DIFFERENCE_ASKED = re.compile(r"相减|之差|多出了?(?:多少|几)|相差|(?<![偏误落])差了?(?:多少|几)|\bdifference between\b|\bsubtract",
                                re.I)
 _ITEM_JOIN = r"加上?|和|及|与|、"  # what joins the items a bracket lists
+# parts a bracket says are added up ('新增的学位（小初加高中）'): every one must be among what the answer cites
+_SUMMED_IN_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff]{1,8}?)(?:加上?|连同)([\u4e00-\u9fff]{1,8}?)(?:合计|一起|合起来)?[）)]")
 _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？?]{0,8}?(?:多少|几)[个座家项名人所条处]?([\u4e00-\u9fff]{2,6})"
                               rf"[（(]([\u4e00-\u9fff]{{2,10}}(?:{_ITEM_JOIN})[\u4e00-\u9fff]{{2,10}})[）)]")
 
@@ -2308,7 +2315,7 @@ _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|�
                             # (…a period said before the part: '预算收入里，前几个月的税收部分')
                             r"(?:(?:20\d\d年)?(?:[头前][一二三四五六七八九十\d]{1,2}个月|\d{1,2}\s*[-—至]\s*\d{1,2}月|上半年|"
                             r"前三季度)的?)?(?:"
-                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块))?(?:有|为|是|达到?|贡献了?)?(?:多少|几)(?!.{0,3}率)|"
+                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块))?(?:有|为|是|占|达到?|贡献了?)?(?:多少|几)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             # ('…里有多少家是企业': after 是, even 企业 is the part)
                             r"有?(?:多少|几)[个家户项名人所]?(?:是|属于|(?!(?:企业|项目|户|家)?[？?]|是|为))"
@@ -2764,8 +2771,8 @@ _REST_ASKED = re.compile(r"还[有差][^，,？?]{0,8}(?:没有?|未|尚未)|(?:
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
 _RATIO_ZH = re.compile(  # '专精特新里小巨人占多少', '消化违建里，靠拆除消化的占几成': the whole named first
     r"^(?P<whole3>[^，,？?]+?)(?:里|里面|当中|之中|中(?=[，,]))[，,]?(?P<part3>[^，,？?]+?)(?:大约|大概|约)?占(?:了)?"
-    r"(?:比(?:为|是|有)?)?(?:百分之几|百分之多少|多大比重|多大比例|比重|比例|几成|多少)"
-    r"|^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少)"
+    r"(?:比(?:为|是|有)?)?(?:百分之几|百分之多少|多大比重|多大比例|比重|比例|几成|多少(?!\s*[万亿]?[户个家人元亩座所项名件条]))"
+    r"|^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少(?![万亿]?[户个家人元亩座所项名件条]))"
     r"|^(?P<part2>.+?)(?:大约|大概|约)?(?:是|为|相当于)(?P<whole2>[^，,？?]+?)的(?:几|多少)倍")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
                        r"from|went (?:in)?to|was spent on) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"

@@ -189,6 +189,8 @@ def _listed_count(question: str, hits: list[Hit], focus: list[str]) -> tuple[int
             found = []
             for a in anchors:
                 for at in (x.start() for x in re.finditer(re.escape(a), sent)):
+                    if a != noun and "、" in (sent[at - 1 : at], sent[at + len(a) : at + len(a) + 1]):
+                        continue  # ('就是甲路、乙校那一批': a name the asker gives is one of the list, no word after it)
                     run = _LIST_START.split(sent[:at])[-1]
                     items = run.split("、")
                     # ('…、物流等各类企业问题42个': the count is the figure after the list, not the kinds named)

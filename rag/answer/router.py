@@ -70,6 +70,9 @@ _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|
                   r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'add the A and the B. What is the total', 'A's … plus B's ones'
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
+# a lead of flows the asker gives before the stock asked ('新增6家、退出2家以后，'), read as context
+_FLOW_GIVEN = r"(?:新增|增加|新进|纳入|退出|减少|注销|迁出)了?\s*\d+(?:\.\d+)?\s*[家个户名人座所]"
+_FLOWS_GIVEN = re.compile(rf"^\s*(?:{_FLOW_GIVEN})(?:\s*[、，,和]\s*(?:{_FLOW_GIVEN}))*\s*(?:以后|之后|后)[，,]\s*")
 _AFTER_ADDING = re.compile(r"\b(?:after|having|with) (?:adding|added)\b[^?]{0,40}?,", re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"(?:和|与|跟|同)20\d\d年?[底末初]?(?:相比|比较)|"  # '与2019年比较，次年…多了几家': two years of one place
@@ -152,7 +155,8 @@ _BASE_YEAR_ZH = re.compile(r"(20[0-4]\d)\s*年[^，,。？?]{0,30}?(?:较|比|�
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
-_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路|谋划|打算)(?:部分)?(?:里|中|上)?(?=定|提|说|写|给)|"
+_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路|谋划|打算)(?:部分)?"
+                          r"(?:(?:里|中)[，,]?|上?(?=定|提|说|写|给))|"
                           # '在2024年1月镇人代会上报告的上年度…': the meeting's year, not the one reported
                           r"(?:19|20)\d\d\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|初)?(?:召开的|的)?(?:[镇乡区县]|街道)?"
                           r"(?:人代会|人大会议?|工作会议?|经济工作会议?)(?:上|中)?|"
@@ -426,6 +430,8 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     question = _personal_dropped(_threshold_dropped(_ASIDE.sub(" ", question).strip()), names, metas)
     # '论固投增速，…', '说到社零，…': the topic's lead word, no part of the name
     question = re.sub(r"^\s*(?:论|说到|讲到|至于)(?=[\u4e00-\u9fff]{2,10}[，,])", "", question)
+    # '新增6家、退出2家以后，…年底在库的是几家': the flows given lead to the stock asked, no part of its name
+    question = _FLOWS_GIVEN.sub("", question)
     # '拿甲和乙比一比社零，哪边卖得多': the two sides' measure, and which has more
     question = re.sub(r"^\s*拿([^，,？?]{2,30}?(?:和|与|跟)[^，,？?]{2,30}?)比(?=[\u4e00-\u9fff]{2})", r"\1的", question)
     question = re.sub(r"(?<=哪边|哪个|哪家)[^\W涨增降跌长升减]得(?=多|少|高|低|大)", "", question)
@@ -487,6 +493,8 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
             and not re.search(r"[“\"\d]", sentences[-1]) and not resolve_places(sentences[-1], names, metas).found:
         sentences.pop()  # '…哪边多？年份不一样我清楚。': what the asker knows, after the ask
     asks = [n for n, p in enumerate(sentences) if re.search(r"[？?]", p) or NUMBER_QUESTION.search(p)]
+    # ('入库和拆除的面积我有了，补偿建筑物那一项是多少': a clause of what the asker has already, within the ask)
+    sentences = [_HAVE_CLAUSE.sub("", p) if n in asks else p for n, p in enumerate(sentences)]
     if len(sentences) < 2 or not asks:
         return "".join(sentences)
     kept = []
@@ -498,6 +506,10 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
         if own:  # (a sentence stays one: its end, when its last clause went)
             kept.append(own if own == sentence else own.rstrip("，,；; ") + "。")
     return "".join([*kept, *sentences[asks[0] :]])
+
+
+# a clause saying what the asker has already ('…的面积我有了，', '…我手上已经有了，'): no part of the ask
+_HAVE_CLAUSE = re.compile(r"(?:^|(?<=[，,]))[^，,？?。]{2,30}?我(?:这边|手上|手里)?(?:已经?|都)?(?:有了|拿到了|掌握了)[，,]")
 
 
 def _places_only(clause: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
@@ -1251,8 +1263,8 @@ _MEANS_TO = re.compile(r"\b(?:plans?|aims?|supposed|meant|wants?|intends?|hopes?
 def kind_asked(question: str) -> AskedKind:
     """The kind of figure a question asks for."""
     # '按增速倒推，上一年的产值约多少': the rate is what the figure is computed from, not what is asked
-    question = re.sub(r"按(?:照)?[^，,。？?]{0,8}?(?:增速|增幅|增长率|同比)[^，,。？?]{0,4}?(?:倒推|推算|测算|估算|反推)", " ",
-                      question)
+    question = re.sub(r"按(?:照)?[^，,。？?]{0,8}?(?:增速|增幅|增长率|同比|完成率|完成倍数|倍数|完成进度)[^，,。？?]{0,4}?"
+                      r"(?:倒推|推算|测算|估算|反推)出?", " ", question)  # ('按完成倍数倒推': the task from the rate)
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
         return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
     if re.search(r"\bto what (?:level|rate|figure|value)\b|(?:降|下降|降低|减少|回落|升|上升|提高|增加|增长)(?:至|到)了?"
@@ -1566,6 +1578,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"来着|到底|相当于|(?<![\u4e00-\u9fff])那个(?![\d一二两三四五六七八九十])|靠这个|(?<=[\u4e00-\u9fff]{2})方面(?=的?[\u4e00-\u9fff])",
                   " ", text)
     text = re.sub(r"搞定了?", "解决", re.sub(r"罚了?多少钱", "罚款", text))
+    # '问题解决的比例', '参保的比例': the rate of it (解决率, 参保率)
+    text = re.sub(r"(解决|办结|响应|参保|覆盖|接种|入驻|达标|合格|满意|回复|结案|化解)的?(?:比例|比率|百分比)", r"\1率", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
     text = re.sub(r"(新(?:增)?)?(?:种植了?|播种了?|(?<![接蚕育良品物树])种了)多少(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)"
                   r"(?=[？?]|$)", lambda m: m.group(2) + (m.group(1) or "") + "种植面积",

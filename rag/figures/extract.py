@@ -47,7 +47,7 @@ from rag.text.words import ends_in_verb, jieba, leading_noun, tagged
 log = logging.getLogger(__name__)
 
 _SENTENCE = re.compile(r"[^。！？；;\n]+")
-_CLAUSE_SEP = re.compile(r"[,，:：]")
+_CLAUSE_SEP = re.compile(r"[，:：]|,(?!(?<=\d,)\d{3}(?!\d))")  # (a thousands comma, 1,700, ends no clause)
 _MAX_LABEL = 20
 _MAX_GAP = 8  # characters allowed between an indicator's name and its number (增至, 实现投资额 …)
 _NOT_HEADLINE = re.compile(r"其中|正在|办理中|推进中|^[^,，]{0,4}拟")
@@ -756,6 +756,8 @@ _DATE_SAID = re.compile(r"(?:截[至止]|到)?\d{1,2}月\d{1,2}日(?:前|止|起
 def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Subject:
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     prefix = _DATE_SAID.sub("", prefix)  # '截至11月10日完成…': a date, no name
+    # ('其中“椒香坝”片区12.3万人次': a zone's quoted name is read as the bare name)
+    prefix = re.sub(r"“([^“”]{2,8})”(?=片区|景区|园区|产业园|基地|街区|小镇)", r"\1", prefix)
     # '新增近320个停车位': how exact, no name (签约, 附近 end in the same characters and are words)
     prefix = re.sub(r"(?<=[\u4e00-\u9fff])(?:将近|接近|大约|(?<![附最就临])近|(?<![签合节制预公契条协])约|逾)$", "", prefix)
     # ('金明路(甲路—乙路)、新澜大街(…)等15条规划道路': a bracket after an example says where it runs)
@@ -1053,6 +1055,8 @@ def _own_or_prev(prefix: str, prev: Subject) -> Subject:
 
 # '岚坑、鹊溪两村': the last named item, then how many places of which kind are listed
 _UNITS_NAMED = re.compile(r"(.+?)(?:[两二三四五六七八九十\d]+个?)(村|社区|镇|乡|街道)")
+# an area planted, the clause right before a list of crops ('中药材种植0.65万亩，')
+_PLANTED_BEFORE = re.compile(r"(种植|播种)[^，,。；;\d]{0,6}?\d[\d.,]*\s*(?:万?亩|公顷|平方米)[，,；;]\s*$")
 _MEASURE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:收入|产值|总额|面积|产量|人口)")  # the measure those places share
 
 
@@ -1081,6 +1085,11 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
                 measure = _MEASURE_BEFORE.findall(sentence[: clause.start])
                 own = re.sub(r"^[个村户]+", "", measure[-1]) if measure else ""
                 items = [x + units.group(2) + own for x in [*items[:-1], units.group(1)]]
+            planted = _PLANTED_BEFORE.search(sentence, 0, clause.start)
+            if planted and len(items) == j - i + 1 and all(0 < len(x) <= 4 and not _MEASURE_TAIL.search(x) for x in items) \
+                    and all(q.unit and UNITS[q.unit].normalized_unit == "m2" for q in quantities[i : j + 1]):
+                # '中药材种植0.65万亩，黄芪、党参分别为0.38万亩和0.27万亩': each crop's planted area
+                items = [x + ("播种面积" if planted.group(1) == "播种" else "种植面积") for x in items]
             if len(items) == 1 and j - i == 1 and "城乡" in items[0]:
                 # '城乡居民人均可支配收入分别达到X元和Y元': the towns' (城镇) first, the countryside's (农村) second
                 items = [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]

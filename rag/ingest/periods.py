@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text.numbers import halfwidth
+
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 _MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -51,7 +53,7 @@ def _month(token: str) -> int:
 def period_in(text: str, year_hint: str | int | None) -> str | None:
     """The period a clause names ("1-10月" → "2023M01-M10", "上半年" → "2023H1", "2022年" → "2022"), or None when
     it names none or no year is known; `year_hint` is the report year (int, or a code such as "2023")."""
-    text = re.sub(rf"(20\d\d)(?={SEASON_AFTER_YEAR})", r"\1年", season_years(text))
+    text = re.sub(rf"(20\d\d)(?={SEASON_AFTER_YEAR})", r"\1年", season_years(halfwidth(text)))  # ('１－１０月')
     years = _YEAR.findall(text)
     hint = str(year_hint)[:4] if year_hint else ""
     y = int(years[0]) if years else int(hint) if hint.isdigit() else None

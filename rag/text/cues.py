@@ -44,13 +44,14 @@ YOY = re.compile(r"同比|增长|增幅|增速|比增|比降|比减|下降|降�
 # 完成镇人代会目标的52%, 占年计划101.5%, 为年度计划的108%, 目标完成率.
 # What a completion rate completes: a plan, target, task or budget (预算收入 is revenue, no budget).
 PLAN_OBJECT = r"(?:计划|目标|任务|预算(?!本?级?收入|总收入))"
-_MONTHS_SPAN = r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?"  # a plan's months, '1-9月
+_MONTHS_SPAN = r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?"  # a plan's months, '1-9月'
+_IN_CLAUSE = r"(?:[^,，。;；%]|(?<=\d),(?=\d{3}))"  # a character of the clause (a thousands comma is no clause end)
 COMPLETION = re.compile(  # …and a budget: 完成年度预算的101.6%, 完成年初预算的98%
     rf"完成率|办结率|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}(?:目?数)?的?\s*$"
     rf"|(?:完成|占|为|达)(?:了|到)?\s*{_MONTHS_SPAN}\s*(?:序时|时序)?{PLAN_OBJECT}(?:目?数)?的?\s*$"  # 达到1-9月序时目标的96%
     rf"|(?:完成|占)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}(?:目?数)?的"
-    rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}[^,，。;；%]{{0,12}}?的\s*$"  # 占全年目标8亿元的38.8%
-    rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}[^,，。;；%]{{0,14}}?进度的?\s*$"  # 任务（…）进度的71.2%
+    rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}{_IN_CLAUSE}{{0,12}}?的\s*$"  # 占全年目标8亿元的38.8%
+    rf"|(?:完成|占|为|达)(?:了)?[^,，。;；\d%]{{0,10}}?{PLAN_OBJECT}{_IN_CLAUSE}{{0,14}}?进度的?\s*$"  # 任务（…）进度的71.2%
     r"|完成进度(?:为|达到?)?\s*$"  # '招引企业152家（完成进度108%）': the share of its task done
 )
 SHARE = re.compile(r"占全[区市县镇]|全[区市县]占比|占比|占[^，,。；;\d]{0,14}(?:比重|比例)"
