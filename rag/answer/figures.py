@@ -465,6 +465,10 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     if len(fit) != 1:
         return None
     row = fit[0]
+    counted = head_noun(r.phrase) if r.language == "zh" and r.unit_hint == "count" else ""
+    after = sent[row.evidence.end - start : row.evidence.end - start + len(counted) + 4]
+    if len(counted) >= 2 and counted in sent and counted not in row.label_zh and counted not in after:
+        return None  # '有多少个工业园区' over '推动企业、工业园区…成立交通劝导站27个': the stations are counted, not the parks
     if r.language == "en" and (ages := ages_asked(question)) and governing_age(row) not in ages:
         return None  # 'residents aged 80 and over' is not the figure said of another age group, or of none
     if abs(row.value) in _numbers_given(question):
@@ -1193,6 +1197,12 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # labelled by the kind of place asked (片区), where the place is named, not the town's total beside it
         own = [s for s in scored if kind_word.group(0) in s.row.label_zh and names_it(s)
                and (not (r.period or r.years) or _asked_period(s.row, r))]
+        if not own and any(kind_word.group(0) in x.label_zh and x.normalized_unit == measure[0].normalized_unit
+                           and _names_entity(r, x, places[0]) for x in rows):
+            # ('“瓜韵台”片区迎来多少游客' over '瓜韵台片区全年迎客6.4万人次，占全镇接待游客总量9.1万人次…': the zone's
+            # own figure is there under a label the question's words miss; the town's total is never it)
+            return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
+                                            terms=r.phrase), [], route="abstain")
         measure = _best_measure(own, r, question) or measure
     entity = _unnamed_entity(r, measure, places[0]) if one_place else None
     naming = [x for x in measure if _names_entity(r, x, places[0])] if one_place and entity is None else []
@@ -1356,7 +1366,7 @@ _HOW_MANY_OF = re.compile(r"\bhow many of\b[^?]{3,100}?\b(?:were|was|are|is|had|
 _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first half of |course of )?(?:[A-Z][a-z]+ )?(?:20\d\d|year|"
                         r"[A-Z][a-z]+)\b|\b(?:been|already|so far|yet)\b")
 # what is still to do ('第四季度还需完成多少'), never a difference between two figures ('相差多少')
-_STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩")
+_STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩|还要再?(?:完成|实现|收|干)")
 # a stock asked in English, and the year's additions asked
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
                        r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b|\bin total after\b|"
@@ -1380,7 +1390,7 @@ _DIFFERENCE_ASKED = re.compile(r"相减|之差|多出了?(?:多少|几)|相差|(
                                re.I)
 _ITEM_JOIN = r"加上?|和|及|与|、"  # what joins the items a bracket lists
 # parts a bracket says are added up ('新增的学位（小初加高中）'): every one must be among what the answer cites
-_SUMMED_IN_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff]{1,8}?)(?:加上?|连同)([\u4e00-\u9fff]{1,8}?)(?:合计|一起|合起来)?[）)]")
+_SUMMED_IN_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff]{1,8}?)(?:(?<![增参附追外施])加上?|连同)([\u4e00-\u9fff]{1,8}?)(?:合计|一起|合起来)?[）)]")
 _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？?]{0,8}?(?:多少|几)[个座家项名人所条处]?([\u4e00-\u9fff]{2,6})"
                               rf"[（(]([\u4e00-\u9fff]{{2,10}}(?:{_ITEM_JOIN})[\u4e00-\u9fff]{{2,10}})[）)]")
 
@@ -2508,7 +2518,7 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         note = msg("latest_period" if how == "latest" else "latest_partial", lang, place=_place(place, lang),
                    period=_period(row.period, lang))
         # ('这一年下来一共几家' of a half-year report: the gap comes first, the half year is what it contains)
-        text = note + _sep(note, lang) + text if how == "partial" and WHOLE_YEAR.search(question) \
+        text = note + _sep(note, lang) + text if how == "partial" and WHOLE_YEAR_STRESSED.search(question) \
             else text + _sep(text, lang) + note
         caveats.append(note)
     table = [_row(None, i, lang, n) for n, i in enumerate(cited, start=1)]
@@ -2758,7 +2768,7 @@ _PLACE_GLOSS = re.compile(r"\s*[(（][\u4e00-\u9fff]{2,8}(?:镇|乡|街道|苏�
 _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of (?:its |the |their |[A-Z][\w'’-]*\s)*?"
                           r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
                           r"(?:in \d{4}\s*)?\?", re.I)
-_GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
+_GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|还要再?(?:完成|实现|收|干)|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
                         r"to go|short))\b|\bhow much more\b[^?]{0,80}?\b(?:need(?:ed|s)?|required|to (?:meet|hit|reach|fulfil+|"
                         r"complete))\b", re.I)
 # what was done over the task, asked: '超出任务的那部分', '多完成了多少', 'by how much did it beat the target'
@@ -2767,7 +2777,7 @@ _EXCESS_ASKED = re.compile(r"超(?:出|过|额)(?:了)?(?:年度|全年)?(?:任�
                            r"超(?:出|过)(?:了)?(?:年度|全年)?(?:任务|目标|计划)(?:大约|约)?(?:多少|几)|"
                            r"\bby how much did [^?]{0,60}?\b(?:beat|exceed|overshoot|surpass)|\b(?:excess|overshoot) over\b", re.I)
 # the part a share leaves out, asked: '还有多少户没有签约', 'how many have not yet signed'
-_REST_ASKED = re.compile(r"还[有差][^，,？?]{0,8}(?:没有?|未|尚未)|(?:没有?|未)[\u4e00-\u9fff]{1,3}的(?:大约|约|大概)?还?有?(?:多少|几)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|"
+_REST_ASKED = re.compile(r"还[有差][^，,？?]{0,8}(?:没有?|未|尚未)|(?:没有?|未)[\u4e00-\u9fff]{1,3}的(?:大约|约|大概)?还?有?(?:多少|几)|其余|其他的?(?:多少|几)|剩下的|\b(?:have|has|had) not (?:yet )?|\b(?:hadn|hasn|haven)[’']t\b|"
                          r"\b(?:still|yet to)\b[^?]{0,20}\b(?:not|un\w+)\b|\bthe rest\b|\bremaining\b", re.I)
 _RATIO_ZH = re.compile(  # '专精特新里小巨人占多少', '消化违建里，靠拆除消化的占几成': the whole named first
     r"^(?P<whole3>[^，,？?]+?)(?:里|里面|当中|之中|中(?=[，,]))[，,]?(?P<part3>[^，,？?]+?)(?:大约|大概|约)?占(?:了)?"

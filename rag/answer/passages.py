@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rag.answer.router import DURATIONS, Route, measure_fits
 from rag.figures.lexicon import expand_english
-from rag.figures.match import ANIMAL, HERD_WORD, thing_held
+from rag.figures.match import ANIMAL, HERD_WORD, head_noun, thing_held
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
 from rag.search.retrieve import Filters
 from rag.text.cues import AIMED_OR_EXPECTED, QUOTED_COUNTED, YOY
@@ -67,6 +67,9 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
         clause = None  # '预计建成后年交易额可达20亿元', '力争突破2.2万元': an aim or an expectation, not a result
     if clause and r.kind in ("yoy_growth", "yoy_change") and not YOY.search(clause):
         clause = None  # '比上年增长了多少' over '投资18.6亿元': a level states no growth
+    if clause and r.kind in ("actual", "cumulative") and r.unit_hint != "percent" and YOY.search(clause) \
+            and all(q.unit in ("%", "个百分点", "百分点") for q in scan_quantities(clause) if q.unit):
+        clause = None  # '当年警情的实际宗数' over '警情同比下降18.5%': a growth states no level
     if clause and AVERAGE_ASKED.search(question) and not re.search(r"均|每", clause):
         clause = None  # '平均每户几口人' over '符合标准9户31人': the total is no average
     herd = HERD_WORD.findall(r.phrase) if r.language == "zh" else []
@@ -74,6 +77,10 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     if stated and r.measure_word and r.measure_word not in DURATIONS and not measure_fits(r.measure_word,
                                                                                           stated[0].unit or ""):
         clause = None  # '多少家专精特新企业' over '办了6场专精特新解读会': 场 counts no firms
+    counted = head_noun(r.phrase) if clause and r.language == "zh" and r.unit_hint == "count" else ""
+    if len(counted) >= 2 and counted in (clause or "") and not re.search(
+            rf"{re.escape(counted)}[^，,；;\d]{{0,4}}\d|\d[^，,；;\d]{{0,3}}{re.escape(counted)}", clause or ""):
+        clause = None  # '有多少个工业园区' over '推动企业、工业园区…成立交通劝导站27个': the stations are counted
     if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
     if clause and r.language == "zh" and not thing_held(r.phrase, clause):

@@ -40,6 +40,9 @@ _NOT_PLACE = re.compile(r"^(?:城|乡|村|集|小|市|重|特色|中心|建制|�
 # English words between a place and its county: 'Hetang town (Yongfeng County)', ', Yongfeng County', ' in Longhui'.
 _EN_LEAD = re.compile(r"(?:\s+(?:town(?:ship)?|sub-?district|street))?\s*(?:\(\s*|,\s*|\s+(?:in|of)\s+)", re.I)
 _EN_DIVISION = re.compile(r"[A-Z][a-z]+(?:[\s'’-][A-Za-z]+)?\s+(?:County|District|City|Province|Prefecture|Banner)\b")
+_GO_TO = re.compile(r"(?:找|去|到|问|跑|来|上|联系|咨询|求助|反映|打给)$")  # a verb of going to the office before 街道/镇
+# a gloss naming a zone, no administrative place ('Yunchuang town (云创小镇)': a themed park)
+_ZONE_GLOSS = re.compile(r"(?:小镇|片区|园区|景区|产业园|基地|新城)[”\"]?$")
 _EN_NOT_PLACE = {"the", "which", "each", "every", "this", "that", "a"}
 
 
@@ -277,6 +280,8 @@ class _PlaceReader:
                 continue  # '云岭茶乡片区', '茶乡景区': a slogan naming an area, no place
             if not taken and self.q.startswith("级", m.end()):
                 continue  # '1-10月完成镇级财政收入': 镇级 is a scope word, 完成镇 no place
+            if not taken and _GO_TO.search(name) and tagged(name)[-1][1].startswith("v"):
+                continue  # '有事找街道', '去镇里办': the office one goes to, no place
             if not taken and self.found and all(flag.startswith("v") for _, flag in tagged(name)):
                 continue  # '石堰街道…建成街道分拣中心': a verb before the 街道 named already, no place
             if not taken and self._modifier(name, start, m.end()):
@@ -329,6 +334,8 @@ class _PlaceReader:
             hits = [k for k in hits if k.endswith(kinds)] or hits  # 'Xinghu town' when 荇湖镇 and 荇湖街道 both exist
             takes = [self.take(k, m.start(), m.end()) for k in hits]
             glossed = _GLOSS_AFTER.match(self.q, m.end())
+            if not hits and glossed and _ZONE_GLOSS.search(glossed.group(1)):
+                continue  # 'Yunchuang town (云创小镇)': a themed zone, named as a town, no place asked
             if not hits and glossed and any(short_name(k) in glossed.group(1) for k in self.known):
                 # 'Jueao sub-district (榉岙街道)': the Chinese given says which place, whatever the spelling
                 self.spans.append((m.start(), m.end()))

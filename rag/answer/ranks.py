@@ -11,7 +11,7 @@ import re
 
 from rag.answer.passages import Context, focus_terms, passage_filters
 from rag.answer.router import Route
-from rag.figures.lexicon import BY_KEY
+from rag.figures.lexicon import BY_KEY, TERMS
 from rag.figures.match import abbreviated, english_coverage, english_to_zh, terms_named
 from rag.schemas import Answer, Citation
 from rag.text.cues import ASKS_RANK, BARE_OPEN, STATED_RANK, stated_position
@@ -63,7 +63,7 @@ def _same_measure(term: str, text: str) -> bool:
 
 
 _COMMA = re.compile(r"[,，;；]")
-_NOT_RANKED = re.compile(r"^(?:当中|之中|里面|里头|[一二三四]?季度|三季度|半年|上半年|下半年|去年|今年|上年|当年|前年|放在|排到|排在|排进|"
+_NOT_RANKED = re.compile(r"^(?:当中|之中|里面|里头|[一二三四]?季度|三季度|前?三季|半年|上半年|下半年|名次|去年|今年|上年|当年|前年|放在|排到|排在|排进|"
                          r"[镇乡街]里)$")  # ('放在全县各乡镇里', '在15个镇街里排到了第几位': where and how, no measure)
 _GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
 _TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
@@ -96,6 +96,12 @@ _HEADING_MAX = 24  # a run-in heading short enough to name its section's one top
 _HEADING_COST = 0.05  # …read with the sentence, a little below the sentence naming it itself
 
 
+def _full_name(term: str) -> str:
+    """A lexicon indicator's report name for a short name of it ('固投' → 固定资产投资); else the term."""
+    named = next((t for t in TERMS if t.regex.fullmatch(term)), None)
+    return named.zh if named is not None and len(named.zh) > len(term) else term
+
+
 def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     """The stated position of the one place asked; None when the question names no single place."""
     if len(r.places) != 1:
@@ -104,6 +110,9 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     terms = [t for t in focus_terms(question, r) if not _RANK_WORDS.fullmatch(t) and not re.fullmatch(r"\d+", t)
              and not _SCOPE_TERM.search(t) and not re.search(rf"{re.escape(t)}[省市县区旗]", question)
              and not _NOT_RANKED.search(t)]  # ('在全县21个乡镇当中，…前三季度…': the peers and the period)
+    counties = {re.sub(r"(?<=..)(?:自治县|县|区|市|旗)$", "", m.district or "") for m in ctx.reports if m.street == place}
+    terms = [_full_name(t) for t in terms if t not in counties]  # ('临潼柿塬街道': the district, no measure; 固投 is written
+    # 固定资产投资)
     terms = ["生产总值" if t.lower() == "gdp" else re.sub(r"(?<=..)[在的]$", "", t) for t in terms]  # reports write
     # GDP out (地区生产总值); '社零在全区…' leaves 在 on the word before it
     terms = [t for t in dict.fromkeys(terms) if not any(t != u and t in u for u in terms)]  # '经济' in '经济总量'

@@ -70,6 +70,7 @@ _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|
                   r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'add the A and the B. What is the total', 'A's … plus B's ones'
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
+_NAMED_ZONE = re.compile(r"[“\"][^”\"]{2,10}[”\"](?:[\u4e00-\u9fff]{0,4}?)(?:片区|景区|园区|产业园|基地|小镇|街区)")
 # a lead of flows the asker gives before the stock asked ('新增6家、退出2家以后，'), read as context
 _FLOW_GIVEN = r"(?:新增|增加|新进|纳入|退出|减少|注销|迁出)了?\s*\d+(?:\.\d+)?\s*[家个户名人座所]"
 _FLOWS_GIVEN = re.compile(rf"^\s*(?:{_FLOW_GIVEN})(?:\s*[、，,和]\s*(?:{_FLOW_GIVEN}))*\s*(?:以后|之后|后)[，,]\s*")
@@ -98,7 +99,8 @@ _GROWTH = re.compile(r"(?:减少|增加|降低|提高|少|多)了?(?:几成|百�
                      r"previous year|prior year|last year|a year (?:earlier|before))\b|"  # '% change on the year before'
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
-_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|(?:按|照|对照)[^，,？?]{0,12}?(?:任务|目标|计划)算?[，,][^？?]{0,30}?(?:百分之几|百分之多少|几成|多大比例)|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+_COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|完成进度(?:是|为|达到?|到了)?(?:百分之|多少|几成)|"
+                         r"(?:按|照|对照)[^，,？?]{0,12}?(?:任务|目标|计划)(?:口径)?算?[，,][^？?]{0,30}?(?:百分之几|百分之多少|几成|多大比例)|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
                          # '固投的全年目标，1-11月完成了几成'
@@ -106,6 +108,8 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
                          # '工业投资进度已达年度任务的多少', '进度是全年任务的几成'
                          r"进度(?:已经|已)?(?:到|达|是|为|占)了?.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几成)|"
+                         # '离42亿元的年度任务走到了百分之几': how far along the task
+                         r"(?:离|距离?)[^，,？?]{0,16}?(?:计划|目标|任务)[^，,？?]{0,6}?(?:走到|完成|到|达)了?(?:百分之|多少|几成)|"
                          # '超额完成了年度任务，超到了百分之多少': how far past the task, as a share of it
                          r"超额完成.{0,12}?(?:计划|目标|任务)[^？?]{0,12}?百分之(?:几|多少)|"
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
@@ -141,11 +145,13 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:reach(?:ed)?|hit|done|complet(?:ed|e)|achiev(?:ed|e)) (?:(?:at least|over|more than) )?"
                          r"(?:half|(?:a|one|two) (?:third|quarter)s?|three quarters) of (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
-_SHARE = re.compile(r"占比|比重|所占份额|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占了?全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b", re.I)
+_SHARE = re.compile(r"占比|比重|所占份额|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占了?全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b|"
+                    r"\bwhat (?:percentage|per ?cent|share)\b[^?]{0,40}?\b(?:came from|was from|were from|contributed by)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 # a year, never a count ('1800人', '2010户': a figure in a unit)
-_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(?:上半年|下半年|全年|前三季度|一季度))|(?![\u4e00-\u9fff])(?!\s*[%％万亿人户个家]))")
+_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(?:上半年|下半年|全年|前三季度|一季度))|"
+                   r"(?=\s*(?:到|至|—|–|~)\s*20[0-4]\d)|(?![\u4e00-\u9fff])(?!\s*[%％万亿人户个家]))")
 _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decline|change)\w*\s+(?:over|on|from)\s+(?:the\s+)?(?:level\s+of\s+)?"
                            r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
 # '2022年…较2021年的同比降幅': the year asked, then its base year, then the rate
@@ -155,8 +161,10 @@ _BASE_YEAR_ZH = re.compile(r"(20[0-4]\d)\s*年[^，,。？?]{0,30}?(?:较|比|�
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
-_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路|谋划|打算)(?:部分)?"
-                          r"(?:(?:里|中)[，,]?|上?(?=定|提|说|写|给))|"
+_REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路|谋划|打算)(?:部分)?(?:里|中|上)?"
+                          r"(?=定|提|说|写|给)|"
+                          # '在2022年底的工作思路里，把2023年…': the plan's year of writing, not the year it is for
+                          r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:思路|谋划|打算)(?:部分)?(?:里|中)[，,]?|"
                           # '在2024年1月镇人代会上报告的上年度…': the meeting's year, not the one reported
                           r"(?:19|20)\d\d\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|初)?(?:召开的|的)?(?:[镇乡区县]|街道)?"
                           r"(?:人代会|人大会议?|工作会议?|经济工作会议?)(?:上|中)?|"
@@ -499,6 +507,11 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
         return "".join(sentences)
     kept = []
     for sentence in sentences[: asks[0]]:  # (only what comes before the first ask: an ask is never dropped)
+        if re.search(r"[：:]\s*$", sentence) and not re.search(r"[“\"\d]|哪|谁|多少|几|[更最][多少高低大小快慢]|吗|是否", sentence) \
+                and not resolve_places(sentence, names, metas).found and _YEAR_OR_SHORT.search(sentences[asks[0]]) \
+                and not terms_for_question(sentence):  # (a lead that names the measure asked stays: '地区生产总值比一比：')
+            # '排明年营商环境任务前先看基数：', '内控抽查线索：': the asker's heading, before an ask that names its year
+            continue
         clauses = [c for c in re.split(r"(?<=[，,；;。！!：:])", sentence) if c.strip()]
         # (a clause of the asker's that names a place keeps the place: '请帮我核一下某街道城市更新的进度：')
         own = "".join(c if not _PERSONAL.search(c) or re.search(r"[“\"\d]", c) else _places_only(c, names, metas)
@@ -508,6 +521,7 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
     return "".join([*kept, *sentences[asks[0] :]])
 
 
+_YEAR_OR_SHORT = re.compile(r"(?:19|20)?\d\d\s*年")  # an ask's own year ('2022年', '22年')
 # a clause saying what the asker has already ('…的面积我有了，', '…我手上已经有了，'): no part of the ask
 _HAVE_CLAUSE = re.compile(r"(?:^|(?<=[，,]))[^，,？?。]{2,30}?我(?:这边|手上|手里)?(?:已经?|都)?(?:有了|拿到了|掌握了)[，,]")
 
@@ -548,7 +562,7 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
 _ASKING = re.compile(r"哪[一个边家份类项]|谁|\bwhich\b", re.I)
 _ASK_LEAD = re.compile(r"^(?:[^：:？?]*?(?:[：:]|——|—)|\s*(?:除此之外|此外|另外)[，,])\s*(?=[^：:—]*?(?:多少|几|哪|谁))")
 # an ask that points back at things the sentences before name ('这些项目', '其中刑事警情', 'those projects')
-_BACK_REFERENCE = re.compile(r"这些|那些|这[\d一二两三四五六七八九十几](?!(?:级|层)的)|那[\d一二两三四五六七八九十几]|上述|以上(?:这|几)|这两|那两|两个金额|"
+_BACK_REFERENCE = re.compile(r"这些|那些|这[\d一二两三四五六七八九十几](?!(?:级|层)的|年)|那[\d一二两三四五六七八九十几](?!年)|上述|以上(?:这|几)|这两|那两|两个金额|"
                              r"之前|此前|以前|原先|原来|这里|此处|这句|该句|这段|文中|"
                              r"该项目|这个项目|这一?项|\b(?:these|those|them|the two|both figures|of which|that work|components?|"
                              r"that figure|that number|the same)\b", re.I)
@@ -621,8 +635,8 @@ _SECOND_OPTIONAL = re.compile(r"(?:后一个|后一项|第二个|第二项|后�
 _CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|我(?:只)?要的?是|\bI mean\b|\bI'm asking (?:about|for)\b|"
                         r"\b(?:I|we) (?:only |just )?(?:need|want) (?:the|a|just)\b|\bwhat (?:I|we) need is\b)", re.I)
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另[算计]|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|只要|只需要?|(?:这儿|这里|这边|手上|手里)(?:已经?)?有了|\bnot\b|\bno need\b|"
-                         r"\bleave\b|\bexclud|\bignore\b|\bI know\b|\b(?:I|we) (?:already|now) (?:have|know)\b|"
+_SETS_ASIDE = re.compile(r"换算|折算|折合成|(?:按|用)[^，,。？?]{1,6}(?:说|算|给|表示)就?(?:行|可以|好)?|口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另[算计]|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|只要|只需要?|(?:这儿|这里|这边|手上|手里)(?:已经?)?有了|\bnot\b|\bno need\b|"
+                         r"\bleave\b|\bexclud|\bignore\b|\bI know\b|\bplease\W*$|\bconvert(?:ed)? (?:it )?(?:in)?to\b|\b(?:I|we) (?:already|now) (?:have|know)\b|"
                          r"\b(?:I|we)(?:'ve| have) (?:already )?got\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
 _PLACE_GLOSSES = re.compile(r"[(（][A-Za-z\u4e00-\u9fff]{2,8}[)）]")
@@ -762,10 +776,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = phrase.replace(context, "", 1)
     # ('人数较前一年多了几个人': a change on a year before, no count of additions)
     unchanged = re.sub(r"(?:[比较]|相比|和|与)(?:上年|去年|上一年|前一年|20\d\d\s*年?)(?:相比)?[^，,？?]{0,12}?增加了?", " ", question)
-    keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)
-            or terms_for_question(phrase)] \
+    keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
-    # (…or those its phrase names once the question's spoken words are gone: '吸引了多少游客' is 吸引游客)
     if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)$", phrase) \
             and all(BY_KEY[k].units == ("count",) for k in keys if k in BY_KEY):
         keys = []  # '引进项目年内纳统产值要达到多少': the projects' output value, never the count of projects
@@ -803,7 +815,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     falls = falls != bool(kind == "actual" and _LESS_IS_BETTER.search(question) and _BETTER.search(question))
     hint = unit_hint(last if earlier else question)  # (a premise's rate is not the unit asked)
     intent: Intent
-    if _AGG.search(_NOTE_AFTER_ZH.sub("", question)) and not _AFTER_ADDING.search(question):
+    if _AGG.search(_NOTE_AFTER_ZH.sub("", question)) and not _AFTER_ADDING.search(question) \
+            and not (not places and _NAMED_ZONE.search(question)):  # ('“瓜韵台”片区一共迎来多少游客': one zone's total)
         # ('new 小初 (primary plus junior-high) places': a note; 'after adding two, how many … in total': the stock)
         intent = "aggregate"
     elif trend:
@@ -1279,7 +1292,8 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"\bwhat (?:percentage|proportion|share|per ?cent) of (?:the |its )?[^?]{0,60}?\b(?:planned|targeted|"
                  r"aimed (?:at|for)|budgeted|set as (?:its|the) (?:target|goal))\b", question, re.I):
         return "completion_rate"  # 'what percentage of the tax revenue planned for the year had it collected'
-    if re.search(r"\bhow far (?:along|advanced|on)\b[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
+    if re.search(r"\bhow far (?:along|advanced|on|(?:had|has|did|was) [^?]{0,60}?\b(?:got|gotten|come|progressed|moved|"
+                 r"gone|get)\b)[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
                  r"\b(?:task|target|quota|plan|goal)s?\b", question, re.I):
         return "completion_rate"  # 'how far along was it toward its full-year revenue task': the share done
     if re.search(r"(?:目标|任务|计划)[^，,？?]{0,4}[，,]\s*实际(?:完成|实现|达到)了?(?:多少|几)", question):
@@ -1351,7 +1365,8 @@ _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P
                         rf"\b(?:(?:by |to |until |as of |at )?(?:the )?end of |(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
                         rf"\b(?:by|as of|up to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
                         r"\b(?:first|after|over) (?:the )?(?:first )?(?P<n>three|four|five|six|seven|eight|nine|ten|eleven) "
-                        r"months\b", re.I)
+                        r"months\b|\b(?P<n2>three|four|five|six|seven|eight|nine|ten|eleven) months (?:into|of) (?:20\d\d|the year)\b",
+                        re.I)  # ('five months into 2023')
 
 
 _EN_WINDOW = re.compile(rf"\b(?P<a>{_MONTH_WORD})\s*(?:-|–|—|to|through|and)\s*(?P<b>{_MONTH_WORD})\b", re.I)
@@ -1442,7 +1457,7 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     en = _EN_MONTHS.search(question)  # 'January–October', 'Jan-May', 'the end of October', 'first ten months'
     if en:
         last = _month_en(en.group("to") or en.group("end") or en.group("day") or "") or \
-            _N_MONTHS.get((en.group("n") or "").lower(), 0)
+            _N_MONTHS.get((en.group("n") or en.group("n2") or "").lower(), 0)
         if 1 <= last < 12:
             return f"{prefix}M01-M{last:02d}"
         if last == 12:
@@ -1578,6 +1593,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"来着|到底|相当于|(?<![\u4e00-\u9fff])那个(?![\d一二两三四五六七八九十])|靠这个|(?<=[\u4e00-\u9fff]{2})方面(?=的?[\u4e00-\u9fff])",
                   " ", text)
     text = re.sub(r"搞定了?", "解决", re.sub(r"罚了?多少钱", "罚款", text))
+    # '年产值上亿的厂子': firms of output over 亿元 (产值亿元以上企业), as reports write them
+    text = re.sub(r"(?:年)?(产值|营收|税收|收入)(?:上|过|超)(亿|千万|百万)元?的?", r"\1\2元以上", text).replace("厂子", "企业")
     # '问题解决的比例', '参保的比例': the rate of it (解决率, 参保率)
     text = re.sub(r"(解决|办结|响应|参保|覆盖|接种|入驻|达标|合格|满意|回复|结案|化解)的?(?:比例|比率|百分比)", r"\1率", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩

@@ -470,6 +470,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
     runs = _percent_runs(sentence, quantities)
     levels: list[Subject] = []  # subjects of the non-percent figures so far, in order
     prev: Subject = carry[0] if carry else (None, "")
+    of_part: Subject | None = None  # the whole the last figure is a 其中 part of
     last_any: Subject = (None, "")  # the subject of the figure before, a percentage included
     by_unit: dict[str, Subject] = {}  # the last subject of each unit kind (not a per-unit one)
     villages = _village_counts(sentence, quantities)
@@ -665,6 +666,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if label:
             last_any = (term, label)
         aside = any(a < q.start < b for a, b in asides)  # '（其中A项目完成…万元）': a part, said in passing
+        if unit_kind != "percent" and not aside:  # (the whole a 其中 part is of, kept for the next ；-part)
+            of_part = (of_part or prev) if sentence[clause.start : q.start].lstrip(" （(").startswith("其中") else None
         if unit_kind == "count" and not label and i in villages:
             prev = (None, villages[i])  # '11个村集体经济收入…,村均9.1万元'
         elif unit_kind != "percent" and not aside:
@@ -672,8 +675,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             levels.append(prev)
         if label and unit_kind and unit_kind != "percent" and not _PER.search(label):
             by_unit[unit_kind] = (term, label)
-    if carry is not None:
-        carry[0] = prev
+    if carry is not None:  # ('…收入1486万元，其中税收收入1213万元；预计全年完成1760万元': the whole's estimate)
+        carry[0] = of_part if of_part is not None and of_part[1] else prev
         carry[1:] = [last_any]  # the subject of the last figure, a rate's included (see extract_indicators)
     return out
 
@@ -830,7 +833,9 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
         return (named[0] if named and named[1] == len(total) else None) if total != prev[1] else prev[0], total
     if prev[1] and _SAME_AS_PREV.fullmatch(re.sub(r"^(?:年末|年底|期末)", "", label)):
         # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为256家'
-        return prev[0], _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")
+        stock = _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")
+        named = match_term(stock, unit_kind) if prev[0] is None else None  # ('退出1家，年末在库22家': the firms')
+        return (named[0] if named and named[1] == len(stock) else prev[0]), stock
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     if per and re.search(r"(?:\d+|[一二三四五六七八九十两]+)个[村户]$|(?:所有|全部|各|其余|其他)[^，,]{0,3}[村户]$",
                          prefix[: per.end() - 1]) and re.match(r"\s*(?:在|超过|超|达到?|高于|不低于|突破)", prefix[per.end() :]):
@@ -1087,6 +1092,7 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
                 items = [x + units.group(2) + own for x in [*items[:-1], units.group(1)]]
             planted = _PLANTED_BEFORE.search(sentence, 0, clause.start)
             if planted and len(items) == j - i + 1 and all(0 < len(x) <= 4 and not _MEASURE_TAIL.search(x) for x in items) \
+                    and not any(re.search(r"基地|园|场|大棚|示范|新建|建成|发展|改造", x) for x in items) \
                     and all(q.unit and UNITS[q.unit].normalized_unit == "m2" for q in quantities[i : j + 1]):
                 # '中药材种植0.65万亩，黄芪、党参分别为0.38万亩和0.27万亩': each crop's planted area
                 items = [x + ("播种面积" if planted.group(1) == "播种" else "种植面积") for x in items]
@@ -1223,6 +1229,8 @@ def _clean(text: str) -> str:
     text = re.sub(r"^[^，,、]{0,8}?将(?:紧盯|力争|确保|努力|争取|全力|继续|实现|完成)?", "", text)  # 度假区将紧盯全年…
     text = re.sub(r"(?<=..)[由从](?:19|20)\d\d年[^\d，,。；;]{0,6}?时的?$", "", text)  # '发生率由2015年建档立卡时(的9.8%)'
     text = re.sub(r"(?<=.)[由从]?(?:19|20)\d\d年(?:度|底|末)?的?(?:实现|完成)?", "", text)  # 龙头集团2020年实现产值 -> 龙头集团产值
+    # '综合执法上半年立案结案': the period inside the name is no part of it
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:上半年|下半年|前三季度|今年以来)(?:累计)?(?=[\u4e00-\u9fff]{2})", "", text)
     for _ in range(3):
         before = text
         text = _TRAIL.sub("", _LEAD.sub("", re.sub(r"^(?:\d{0,2}[.．、)）]|[一二三四五六七八九十]{1,3}[）)、]|[一二三四五六七八九十]是)", "", text))).strip("“”\"'‘’")
@@ -1258,6 +1266,8 @@ def _clean(text: str) -> str:
     if run_in and tagged(rest)[:1] and tagged(rest)[0][1].startswith("v") and not _VERB_ONLY.fullmatch(rest):
         # '便民服务热线全年受理群众诉求': the subject, then 全年 and its verb: one measure
         text = text[: run_in.end()].removesuffix("全年") + rest if run_in.group(0).endswith("全年") else text
+    elif run_in and re.search(r"(?:片区|景区|园区|基地|小区|社区)(?:全年|今年以来|一年来)$", run_in.group(0)):
+        text = re.sub(r"(?:全年|今年以来|一年来)$", "", text[: run_in.end()]) + rest  # '某片区全年迎客': the zone's
     elif run_in:  # '楼宇经济量质齐升全年街道税收收入': a run-in heading before the figure's own words
         text = _LEAD.sub("", rest) or text
     verbs = _VERBS_LAST.search(text)

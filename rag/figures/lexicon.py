@@ -105,7 +105,7 @@ TERMS: tuple[Term, ...] = (
     Term("enterprise_burden_reduction", "为企业减负", "Cost relief for enterprises", (r"为企业减负|减负",), MONEY,
          "economy", 1),
     Term("tourist_visits", "接待游客", "Tourist visits",
-         (r"(?:接待|吸引|迎来)(?:国内外)?游客|游客接待量|游客(?:人次|量)",), COUNT, "economy", 1),
+         (r"接待(?:国内外)?游客|游客接待量|游客(?:人次|量)",), COUNT, "economy", 1),
     # agriculture and rural incomes
     Term("urban_disposable_income", "城镇居民人均可支配收入", "Per-capita disposable income of urban residents",
          (r"城镇(?:常住)?居民人均可支配收入",), MONEY, "economy", 2),

@@ -183,6 +183,11 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             out.append(Scored(row, lex, "label"))
     if lang == "en" and phrase:
         out = _english_checked(phrase, out, counted)
+        people, homes = _EN_PEOPLE.search(phrase), _EN_HOMES.search(phrase)
+        if bool(people) != bool(homes):  # 'how many individuals (not households)': '…123户260人' counts both, apart
+            out = [Scored(s.row, round(s.score * 0.6, 4), s.how) if s.row.unit in (("户", "万户") if people else
+                                                                                  ("人", "万人", "人次", "万人次")) else s
+                   for s in out]
     elif lang == "zh" and phrase and not out:
         out = clause_covered(phrase, rows) or _named_in_label(phrase, rows)
     if lang == "zh" and out:
@@ -749,6 +754,8 @@ def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
 
 
 _NET_ONLY = re.compile(r"净增|净减|培育")  # the year's net change or firms nurtured, never the stock
+_EN_PEOPLE = re.compile(r"\b(?:individuals|persons|people|residents|villagers)\b", re.I)  # people counted, in English
+_EN_HOMES = re.compile(r"(?<!not )(?<!rather than )(?<!instead of )\bhouseholds\b", re.I)  # …or households
 # the whole place stressed ('全镇', 'the whole town'), never one zone of it: a label naming a zone is no answer
 _WHOLE_PLACE = re.compile(r"全[镇乡]|全街道?|全辖区|整个(?:镇|乡|街道)|\b(?:whole|entire)\b(?![- ](?:year|calendar))|"
                           r"\b(?:town|township|subdistrict)-?wide\b", re.I)

@@ -28,7 +28,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少)|(?<=[，,])定的|底线|"
-                             r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned|plans|planning|goal|aim|aims|aiming|will|task|"
+                             r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned(?! (?:roads?|streets?|routes?|lanes?)\b)|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling|to-do list|agenda|pencil+ed in)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
                              r"\bwhat (?:is the )?(?:floor|minimum)\b(?! area| space)|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
                              r"\b(?:does|do|did)\b[^?,]{1,40}?\bwant\b[^?,]{1,60}?\bto\b",  # 'does Pinghu want the project to
@@ -78,7 +78,8 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
                          re.I)
 # what is left of a whole, asked ('还有多少户…尚未脱贫', '剩余', 'how many are still unfinished')
 REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|另外一个|另一个|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
-                        r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|"
+                        r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|not yet|"
+                        r"(?:hadn|hasn|haven|weren|wasn|isn|aren)[’']t\b[^?]{0,40}?\byet|"
                         r"still (?:needs?|needed)\b(?= in\b| for\b| over\b))\b",
                         re.I)
 CUMULATIVE = re.compile(r"累计")
@@ -101,7 +102,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
-NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|几[百千万亿]|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
+NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|(?:请|麻烦)(?:给出|提供|列出|告知)[^。？?]{0,20}?(?:数|额|量|率|值)(?:[，,。]|$)|几[百千万亿]|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
                              r"what(?: (?:was|is|were|are)|['’]s)|how (?:large|big|high|long|far)|figure|amount|number of|count of|total|"
                              r"value|rank(?:ed)?|"
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'
@@ -151,13 +152,13 @@ FINAL_ONLY = re.compile(r"(?:不是|不要|而非|非|不含|不包括|并非)\s
                         r"\bnot (?:the |an? )?(?:estimated?|projection|preliminary)\b|\bfinal (?:figure|result)\b", re.I)
 # A question that asks for the whole year, so part of one (1-11月) does not answer it.
 WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  # '完成全年任务的多少': the task's year, no period asked
-                        r"一整年|整整一年|(?<![前后上下])一年下来|整年(?!度?的?(?:任务|目标|计划))|(?:12|十二)个月(?:合计|累计|加起来|总共|一共|的?总)|完整的?(?:12|十二)个月|"
+                        r"一整年|整整一年|整年(?!度?的?(?:任务|目标|计划))|(?:12|十二)个月(?:合计|累计|加起来|总共|一共|的?总)|完整的?(?:12|十二)个月|"
                         r"\b(?:full|whole|entire)[- ](?:calendar[- ])?year\b(?![- ](?:task|target|plan|goal|budget))|"
                         r"\bfor the (?:full|whole) year\b|\bcalendar (?:year )?20\d\d\b|\b20\d\d as a whole\b|"
                         r"\b(?:the )?(?:whole|all) of (?:20\d\d|the year)\b", re.I)
 # …stressed: every month of it ('完整12个月的'), so a year-end report's 1-11月 does not answer it
 WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|最终|"
-                                 r"(?:全部|所有)?(?:四|4)个季度(?:合计|加起来|累计|总共|一共|加总|的?总)|"
+                                 r"(?:全部|所有)?(?:四|4)个季度(?:合计|加起来|累计|总共|一共|加总|的?总)|(?<![前后上下])一年下来|"
                                  r"\b(?:all|the) four quarters\b|"
                                  r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
