@@ -71,6 +71,7 @@ from rag.figures.match import (
 )
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import (
+    ACTORS_MOVED,
     APPROXIMATE,
     ASKS_CHANGE,
     BAR_BEFORE,
@@ -466,9 +467,10 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     row = fit[0]
     counted = head_noun(r.phrase) if r.language == "zh" and r.unit_hint == "count" else ""
-    after = sent[row.evidence.end - start : row.evidence.end - start + len(counted) + 4]
-    if len(counted) >= 2 and counted in sent and counted not in row.label_zh and counted not in after:
-        return None  # '有多少个工业园区' over '推动企业、工业园区…成立交通劝导站27个': the stations are counted, not the parks
+    item = re.search(ACTORS_MOVED + rf"[^，,；;\d]{{0,20}}?{re.escape(counted)}", sent) if len(counted) >= 2 else None
+    if item and counted not in row.label_zh \
+            and item.start() < sent.find(_number_text(row.value), max(0, row.evidence.start - start)):
+        return None  # '有多少个工业园区' over '推动企业、工业园区…成立交通劝导站27个': among those moved to act
     if r.language == "en" and (ages := ages_asked(question)) and governing_age(row) not in ages:
         return None  # 'residents aged 80 and over' is not the figure said of another age group, or of none
     if abs(row.value) in _numbers_given(question):
@@ -1187,6 +1189,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                         terms=r.phrase), [], route="abstain")
     one_place = r.language == "zh" and r.intent == "lookup" and len(places) == 1
     opener = _ENTITY.match(r.phrase) if one_place else None
+    zone_missed = False
     kind_word = re.search(rf"(?:{_ENTITY_KINDS})$", opener.group(1)) if opener and "“" in opener.group(1) else None
 
     def names_it(s: Scored) -> bool:  # a match of the place asked whose label, clause or sentence names the entity
@@ -1197,12 +1200,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # labelled by the kind of place asked (片区), where the place is named, not the town's total beside it
         own = [s for s in scored if kind_word.group(0) in s.row.label_zh and names_it(s)
                and (not (r.period or r.years) or _asked_period(s.row, r))]
-        if not own and any(kind_word.group(0) in x.label_zh and x.normalized_unit == measure[0].normalized_unit
-                           and _names_entity(r, x, places[0]) for x in rows):
-            # ('“瓜韵台”片区迎来多少游客' over '瓜韵台片区全年迎客6.4万人次，占全镇接待游客总量9.1万人次…': the zone's
-            # own figure is there under a label the question's words miss; the town's total is never it)
-            return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
-                                            terms=r.phrase), [], route="abstain")
+        zone_missed = not own and kind_word.group(0) in ("片区", "景区", "园区", "产业园", "基地") and any(
+            kind_word.group(0) in x.label_zh and x.normalized_unit == measure[0].normalized_unit
+            and _names_entity(r, x, places[0]) and (not (r.period or r.years) or _asked_period(x, r)) for x in rows)
         measure = _best_measure(own, r, question) or measure
     entity = _unnamed_entity(r, measure, places[0]) if one_place else None
     naming = [x for x in measure if _names_entity(r, x, places[0])] if one_place and entity is None else []
@@ -1213,6 +1213,11 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     there = [s for s in scored if names_it(s)] if entity else []
     if there:  # '问“某湾”片区的游客' over the town's total and '…“某湾”茶旅片区，片区全年接待游客…': the one naming it
         measure, entity = _best_measure(there, r, question), None
+    if kind_word and zone_missed and not any(kind_word.group(0) in x.label_zh for x in measure[:1]):
+        # ('“瓜韵台”片区迎来多少游客' over '瓜韵台片区全年迎客6.4万人次，占全镇接待游客总量9.1万人次…': the zone's
+        # own figure is there under a label the question's words miss; the town's total is never it)
+        return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
+                                        terms=r.phrase), [], route="abstain")
     if entity:  # '某综合体项目接待了多少游客' over the town's '全年接待游客64万人次': a project's figure, not the place's
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language), terms=entity),
                        [], route="abstain")
@@ -1366,7 +1371,7 @@ _HOW_MANY_OF = re.compile(r"\bhow many of\b[^?]{3,100}?\b(?:were|was|are|is|had|
 _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first half of |course of )?(?:[A-Z][a-z]+ )?(?:20\d\d|year|"
                         r"[A-Z][a-z]+)\b|\b(?:been|already|so far|yet)\b")
 # what is still to do ('第四季度还需完成多少'), never a difference between two figures ('相差多少')
-_STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩|还要再?(?:完成|实现|收|干)")
+_STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩|还要再(?:完成|实现|收|干)")
 # a stock asked in English, and the year's additions asked
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
                        r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b|\bin total after\b|"
@@ -2768,7 +2773,7 @@ _PLACE_GLOSS = re.compile(r"\s*[(（][\u4e00-\u9fff]{2,8}(?:镇|乡|街道|苏�
 _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of (?:its |the |their |[A-Z][\w'’-]*\s)*?"
                           r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
                           r"(?:in \d{4}\s*)?\?", re.I)
-_GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|还要再?(?:完成|实现|收|干)|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
+_GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|还要再(?:完成|实现|收|干)|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
                         r"to go|short))\b|\bhow much more\b[^?]{0,80}?\b(?:need(?:ed|s)?|required|to (?:meet|hit|reach|fulfil+|"
                         r"complete))\b", re.I)
 # what was done over the task, asked: '超出任务的那部分', '多完成了多少', 'by how much did it beat the target'

@@ -11,7 +11,7 @@ from rag.figures.lexicon import expand_english
 from rag.figures.match import ANIMAL, HERD_WORD, head_noun, thing_held
 from rag.schemas import Answer, Citation, Hit, Indicator, ReportMeta
 from rag.search.retrieve import Filters
-from rag.text.cues import AIMED_OR_EXPECTED, QUOTED_COUNTED, YOY
+from rag.text.cues import ACTORS_MOVED, AIMED_OR_EXPECTED, QUOTED_COUNTED, YOY
 from rag.text.messages import join_list, msg
 from rag.text.names import place_en
 from rag.text.numbers import scan_quantities
@@ -78,9 +78,9 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
                                                                                           stated[0].unit or ""):
         clause = None  # '多少家专精特新企业' over '办了6场专精特新解读会': 场 counts no firms
     counted = head_noun(r.phrase) if clause and r.language == "zh" and r.unit_hint == "count" else ""
-    if len(counted) >= 2 and counted in (clause or "") and not re.search(
-            rf"{re.escape(counted)}[^，,；;\d]{{0,4}}\d|\d[^，,；;\d]{{0,3}}{re.escape(counted)}", clause or ""):
-        clause = None  # '有多少个工业园区' over '推动企业、工业园区…成立交通劝导站27个': the stations are counted
+    item = re.search(ACTORS_MOVED + rf"[^，,；;\d]{{0,20}}?{re.escape(counted)}", clause or "") if len(counted) >= 2 else None
+    if item and clause and item.start() < min((q.start for q in scan_quantities(clause) if q.unit), default=0):
+        clause = None  # '有多少个工业园区' over '推动企业、工业园区…成立交通劝导站27个': among those moved to act
     if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
     if clause and r.language == "zh" and not thing_held(r.phrase, clause):

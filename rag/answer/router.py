@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from rag.answer.places import resolve_places, short_name
+from rag.answer.places import Places, resolve_places, short_name
 from rag.answer.places import same_county as same_county  # figures filters rows by county
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, flavoured_key, terms_for_question
 from rag.ingest.periods import season_years
@@ -508,9 +508,11 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
     kept = []
     for sentence in sentences[: asks[0]]:  # (only what comes before the first ask: an ask is never dropped)
         if re.search(r"[：:]\s*$", sentence) and not re.search(r"[“\"\d]|哪|谁|多少|几|[更最][多少高低大小快慢]|吗|是否", sentence) \
-                and not resolve_places(sentence, names, metas).found and _YEAR_OR_SHORT.search(sentences[asks[0]]) \
-                and not terms_for_question(sentence):  # (a lead that names the measure asked stays: '地区生产总值比一比：')
+                and not _named_any(resolve_places(sentence, names, metas)) and _YEAR_OR_SHORT.search(sentences[asks[0]]) \
+                and not terms_for_question(sentence) and not re.search(r"这|那|该|其|它|此", sentences[asks[0]]):
             # '排明年营商环境任务前先看基数：', '内控抽查线索：': the asker's heading, before an ask that names its year
+            # (a lead that names the measure asked stays, '地区生产总值比一比：', and one the ask points back to,
+            # '核查限上住宿餐饮业：…这类企业…')
             continue
         clauses = [c for c in re.split(r"(?<=[，,；;。！!：:])", sentence) if c.strip()]
         # (a clause of the asker's that names a place keeps the place: '请帮我核一下某街道城市更新的进度：')
@@ -519,6 +521,11 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
         if own:  # (a sentence stays one: its end, when its last clause went)
             kept.append(own if own == sentence else own.rstrip("，,；; ") + "。")
     return "".join([*kept, *sentences[asks[0] :]])
+
+
+def _named_any(found: Places) -> bool:
+    """A place is named, known to the corpus or not ('请调阅莞城街道的材料：' names one it lacks)."""
+    return bool(found.found or found.unknown)
 
 
 _YEAR_OR_SHORT = re.compile(r"(?:19|20)?\d\d\s*年")  # an ask's own year ('2022年', '22年')
@@ -778,7 +785,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     unchanged = re.sub(r"(?:[比较]|相比|和|与)(?:上年|去年|上一年|前一年|20\d\d\s*年?)(?:相比)?[^，,？?]{0,12}?增加了?", " ", question)
     keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
-    if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)$", phrase) \
+    if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)(?:下限|上限|底线)?$", phrase) \
             and all(BY_KEY[k].units == ("count",) for k in keys if k in BY_KEY):
         keys = []  # '引进项目年内纳统产值要达到多少': the projects' output value, never the count of projects
     brought = _BROUGHT.search(asked) if lang == "zh" else None

@@ -21,6 +21,7 @@ from rag.ingest.chunk import chunk_at
 from rag.ingest.periods import SEASON_AFTER_YEAR, period_in, season_years
 from rag.schemas import Chunk, Evidence, Indicator, Kind, Report, Section
 from rag.text.cues import (
+    ACTORS_MOVED,
     BARE_OPEN,
     CHANGE,
     CHANGE_DOWN,
@@ -1208,7 +1209,7 @@ def _label(prefix: str, end: int) -> str:
     if given_to:  # '向孤寡老人、…等困难对象发放慰问金近80万元': who received it frames what was paid
         return _clean(items[-1][given_to.end() :])
     actors = re.match(r"[^、]*?(?=(?:成立|设立|建立|组建|建成|开展|举办|创建)[\u4e00-\u9fff]{2})", items[-1]) \
-        if len(items) >= 2 and re.search(r"推动|引导|组织|动员|带动|鼓励|指导|督促|支持", items[0]) else None
+        if len(items) >= 2 and re.search(ACTORS_MOVED, items[0]) else None
     if actors and actors.end():  # '推动企业、园区成立交通劝导站27个': who was moved to do it frames what was done
         return _clean(items[-1][actors.end() :])
     return _clean(items[-1])

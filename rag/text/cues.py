@@ -78,8 +78,7 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
                          re.I)
 # what is left of a whole, asked ('还有多少户…尚未脱贫', '剩余', 'how many are still unfinished')
 REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|另外一个|另一个|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
-                        r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|not yet|"
-                        r"(?:hadn|hasn|haven|weren|wasn|isn|aren)[’']t\b[^?]{0,40}?\byet|"
+                        r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|"
                         r"still (?:needs?|needed)\b(?= in\b| for\b| over\b))\b",
                         re.I)
 CUMULATIVE = re.compile(r"累计")
@@ -164,6 +163,8 @@ WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年�
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
                                  r"\b(?:all|full|complete|entire) (?:12|twelve) months\b|"
                                  r"\bJan(?:uary)?\.?\s*(?:[-–—]|to|through)\s*Dec(?:ember)?\b", re.I)
+# What a report moved others to do ('推动企业、园区成立…', '引导…'): those named after it act, and are not counted.
+ACTORS_MOVED = r"(?:推动|引导|组织|动员|带动|鼓励|指导|督促|支持|发动)"
 # Examples the asker gives of the things counted ('像甲路、乙街这样的规划道路'): no item, no part of the name
 EXAMPLES_GIVEN = re.compile(r"(?:还有)?(?:像|比如|例如|诸如)[^，,？?]{1,30}?(?:这样|那样|这类|那类|之类|一类)的?")
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
