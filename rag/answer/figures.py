@@ -246,7 +246,7 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     summed = _SUMMED_IN_BRACKETS.search(question)
     if got is not None and got.route == "indicator" and summed and not all(
             any(part in c.section for c in got.citations) for part in summed.groups()):  # (each cited row's label)
-        # '计划新增的学位（小初加高中）比…多了多少' answered with the 小初 places alone: the sum asked is not it
+        # '计划新增的学位（小学加初中）比…多了多少' answered with the 小学 places alone: the sum asked is not it
         return _declined(question, r)
     if got is not None and got.route == "indicator" and _DIFFERENCE_ASKED.search(question) \
             and not re.search(r"差|减|少|多|增|降|less|minus|more|differ|gap|increase|decrease|rise|fall", got.text, re.I):
@@ -470,7 +470,7 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
     item = re.search(ACTORS_MOVED + rf"[^，,；;\d]{{0,20}}?{re.escape(counted)}", sent) if len(counted) >= 2 else None
     if item and counted not in row.label_zh \
             and item.start() < sent.find(_number_text(row.value), max(0, row.evidence.start - start)):
-        return None  # '有多少个工业园区' over '推动企业、工业园区…成立交通劝导站27个': among those moved to act
+        return None  # '有多少所学校' over '推动企业、学校…成立护学岗15个': among those moved to act
     if r.language == "en" and (ages := ages_asked(question)) and governing_age(row) not in ages:
         return None  # 'residents aged 80 and over' is not the figure said of another age group, or of none
     if abs(row.value) in _numbers_given(question):
@@ -1214,7 +1214,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if there:  # '问“某湾”片区的游客' over the town's total and '…“某湾”茶旅片区，片区全年接待游客…': the one naming it
         measure, entity = _best_measure(there, r, question), None
     if kind_word and zone_missed and not any(kind_word.group(0) in x.label_zh for x in measure[:1]):
-        # ('“瓜韵台”片区迎来多少游客' over '瓜韵台片区全年迎客6.4万人次，占全镇接待游客总量9.1万人次…': the zone's
+        # ('“某台”片区迎来多少游客' over '某台片区全年迎客5.2万人次，占全镇接待游客总量8.3万人次…': the zone's
         # own figure is there under a label the question's words miss; the town's total is never it)
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=r.phrase), [], route="abstain")
@@ -1394,7 +1394,7 @@ _COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lag
 _DIFFERENCE_ASKED = re.compile(r"相减|之差|多出了?(?:多少|几)|相差|(?<![偏误落])差了?(?:多少|几)|\bdifference between\b|\bsubtract",
                                re.I)
 _ITEM_JOIN = r"加上?|和|及|与|、"  # what joins the items a bracket lists
-# parts a bracket says are added up ('新增的学位（小初加高中）'): every one must be among what the answer cites
+# parts a bracket says are added up ('新增的学位（小学加初中）'): every one must be among what the answer cites
 _SUMMED_IN_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff]{1,8}?)(?:(?<![增参附追外施])加上?|连同)([\u4e00-\u9fff]{1,8}?)(?:合计|一起|合起来)?[）)]")
 _ITEMS_BRACKETED = re.compile(r"(?:一共|总共|合计|共计|共)[^（(，,？?]{0,8}?(?:多少|几)[个座家项名人所条处]?([\u4e00-\u9fff]{2,6})"
                               rf"[（(]([\u4e00-\u9fff]{{2,10}}(?:{_ITEM_JOIN})[\u4e00-\u9fff]{{2,10}})[）)]")

@@ -80,7 +80,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
     counted = head_noun(r.phrase) if clause and r.language == "zh" and r.unit_hint == "count" else ""
     item = re.search(ACTORS_MOVED + rf"[^，,；;\d]{{0,20}}?{re.escape(counted)}", clause or "") if len(counted) >= 2 else None
     if item and clause and item.start() < min((q.start for q in scan_quantities(clause) if q.unit), default=0):
-        clause = None  # '有多少个工业园区' over '推动企业、工业园区…成立交通劝导站27个': among those moved to act
+        clause = None  # '有多少所学校' over '推动企业、学校…成立护学岗15个': among those moved to act
     if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
     if clause and r.language == "zh" and not thing_held(r.phrase, clause):

@@ -64,7 +64,7 @@ def _same_measure(term: str, text: str) -> bool:
 
 _COMMA = re.compile(r"[,，;；]")
 _NOT_RANKED = re.compile(r"^(?:当中|之中|里面|里头|[一二三四]?季度|三季度|前?三季|半年|上半年|下半年|名次|去年|今年|上年|当年|前年|放在|排到|排在|排进|"
-                         r"[镇乡街]里)$")  # ('放在全县各乡镇里', '在15个镇街里排到了第几位': where and how, no measure)
+                         r"[镇乡街]里)$")  # ('放在全县各乡镇里', '在12个镇街里排到了第几位': where and how, no measure)
 _GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
 _TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
 # '投资额在全县排第几' is not '完成率排名全县第2': the amount's position, not the share of the task done
@@ -111,7 +111,7 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
              and not _SCOPE_TERM.search(t) and not re.search(rf"{re.escape(t)}[省市县区旗]", question)
              and not _NOT_RANKED.search(t)]  # ('在全县21个乡镇当中，…前三季度…': the peers and the period)
     counties = {re.sub(r"(?<=..)(?:自治县|县|区|市|旗)$", "", m.district or "") for m in ctx.reports if m.street == place}
-    terms = [_full_name(t) for t in terms if t not in counties]  # ('临潼柿塬街道': the district, no measure; 固投 is written
+    terms = [_full_name(t) for t in terms if t not in counties]  # ('溪北柘川街道': the district, no measure; 固投 is written
     # 固定资产投资)
     terms = ["生产总值" if t.lower() == "gdp" else re.sub(r"(?<=..)[在的]$", "", t) for t in terms]  # reports write
     # GDP out (地区生产总值); '社零在全区…' leaves 在 on the word before it

@@ -71,7 +71,7 @@ _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
 _NAMED_ZONE = re.compile(r"[“\"][^”\"]{2,10}[”\"](?:[\u4e00-\u9fff]{0,4}?)(?:片区|景区|园区|产业园|基地|小镇|街区)")
-# a lead of flows the asker gives before the stock asked ('新增6家、退出2家以后，'), read as context
+# a lead of flows the asker gives before the stock asked ('新增5家、退出3家以后，'), read as context
 _FLOW_GIVEN = r"(?:新增|增加|新进|纳入|退出|减少|注销|迁出)了?\s*\d+(?:\.\d+)?\s*[家个户名人座所]"
 _FLOWS_GIVEN = re.compile(rf"^\s*(?:{_FLOW_GIVEN})(?:\s*[、，,和]\s*(?:{_FLOW_GIVEN}))*\s*(?:以后|之后|后)[，,]\s*")
 _AFTER_ADDING = re.compile(r"\b(?:after|having|with) (?:adding|added)\b[^?]{0,40}?,", re.I)
@@ -108,13 +108,13 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
                          # '工业投资进度已达年度任务的多少', '进度是全年任务的几成'
                          r"进度(?:已经|已)?(?:到|达|是|为|占)了?.{0,6}(?:计划|目标|任务)的?(?:百分之|多少|几成)|"
-                         # '离42亿元的年度任务走到了百分之几': how far along the task
+                         # '离36亿元的年度任务走到了百分之几': how far along the task
                          r"(?:离|距离?)[^，,？?]{0,16}?(?:计划|目标|任务)[^，,？?]{0,6}?(?:走到|完成|到|达)了?(?:百分之|多少|几成)|"
                          # '超额完成了年度任务，超到了百分之多少': how far past the task, as a share of it
                          r"超额完成.{0,12}?(?:计划|目标|任务)[^？?]{0,12}?百分之(?:几|多少)|"
                          r"(?:是|为|达到?)[^，,？?]{0,10}(?:计划|目标|任务|预算)的?(?:几|多少)倍|"  # '…是区下达年度任务的几倍'
                          r"(?:相对|相比|对照|对比)于?[^，,？?]{0,12}?(?:计划|目标|任务)[^，,？?]{0,6}?(?:几|多少)倍|"
-                         # '相对于28.3亿元的年度任务，进度是百分之几': the share of the task done
+                         # '相对于21.5亿元的年度任务，进度是百分之几': the share of the task done
                          r"(?:相对|相比|对照|对比|比照)于?[^？?]{0,20}?(?:计划|目标|任务)[^？?]{0,10}?(?:进度|完成)[^？?]{0,6}?"
                          r"(?:百分之|百分比|多少|几成|多大)|"
 
@@ -135,7 +135,7 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal)s?\b|\bhow much of (?:the |its |their )?"
                          r"(?:[\w'’-]+ ){0,6}(?:task|target|goal|quota)s?\b[^?]{0,30}?\b(?:done|completed|met|achieved|fulfil+ed|in|collected|"
                          r"raised|reached)\b|"
-                         # 'had a revenue quota of 3,350万元 — how far did it get, as a percentage'
+                         # 'was set a tax quota of 800万元 — so how far did it get, in per cent'
                          r"\b(?:task|target|goal|quota)s?\b[^?]{0,60}?\bhow far did (?:it|they|the \w+)\b[^?]{0,20}?"
                          r"\b(?:percentage|per ?cent|%)|"
                          # 'which was further along its annual investment task': how much of the task was done
@@ -163,9 +163,9 @@ _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
 _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路|谋划|打算)(?:部分)?(?:里|中|上)?"
                           r"(?=定|提|说|写|给)|"
-                          # '在2022年底的工作思路里，把2023年…': the plan's year of writing, not the year it is for
+                          # '在2021年底的工作思路里，把2022年…': the plan's year of writing, not the year it is for
                           r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:思路|谋划|打算)(?:部分)?(?:里|中)[，,]?|"
-                          # '在2024年1月镇人代会上报告的上年度…': the meeting's year, not the one reported
+                          # '在2025年1月镇人代会上报告的上年度…': the meeting's year, not the one reported
                           r"(?:19|20)\d\d\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|初)?(?:召开的|的)?(?:[镇乡区县]|街道)?"
                           r"(?:人代会|人大会议?|工作会议?|经济工作会议?)(?:上|中)?|"
                           # '据2019年初的政府工作报告，…2018年…': the year it was delivered
@@ -438,7 +438,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     question = _personal_dropped(_threshold_dropped(_ASIDE.sub(" ", question).strip()), names, metas)
     # '论固投增速，…', '说到社零，…': the topic's lead word, no part of the name
     question = re.sub(r"^\s*(?:论|说到|讲到|至于)(?=[\u4e00-\u9fff]{2,10}[，,])", "", question)
-    # '新增6家、退出2家以后，…年底在库的是几家': the flows given lead to the stock asked, no part of its name
+    # '新增5家、退出3家以后，年末还剩几家在库': the flows given lead to the stock asked, no part of its name
     question = _FLOWS_GIVEN.sub("", question)
     # '拿甲和乙比一比社零，哪边卖得多': the two sides' measure, and which has more
     question = re.sub(r"^\s*拿([^，,？?]{2,30}?(?:和|与|跟)[^，,？?]{2,30}?)比(?=[\u4e00-\u9fff]{2})", r"\1的", question)
@@ -483,7 +483,7 @@ _PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bth
 
 
 def _without_counties(phrase: str, metas: Sequence[ReportMeta]) -> str:
-    """An English phrase less the pinyin of the counties and cities its places' reports are in ('Jiaxiang')."""
+    """An English phrase less the pinyin of the counties and cities its places' reports are in ('Xibei')."""
     spelt = {romanize(re.sub(r"(?<=..)(?:自治县|自治旗|县|区|市|旗)$", "", name)).lower()
              for m in metas for name in (m.district, m.city) if name}
     return " ".join(w for w in phrase.split() if w.lower().strip("'’s") not in spelt)
@@ -501,7 +501,7 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
             and not re.search(r"[“\"\d]", sentences[-1]) and not resolve_places(sentences[-1], names, metas).found:
         sentences.pop()  # '…哪边多？年份不一样我清楚。': what the asker knows, after the ask
     asks = [n for n, p in enumerate(sentences) if re.search(r"[？?]", p) or NUMBER_QUESTION.search(p)]
-    # ('入库和拆除的面积我有了，补偿建筑物那一项是多少': a clause of what the asker has already, within the ask)
+    # ('拆迁和安置的面积我有了，补偿那一项是多少': a clause of what the asker has already, within the ask)
     sentences = [_HAVE_CLAUSE.sub("", p) if n in asks else p for n, p in enumerate(sentences)]
     if len(sentences) < 2 or not asks:
         return "".join(sentences)
@@ -510,9 +510,9 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
         if re.search(r"[：:]\s*$", sentence) and not re.search(r"[“\"\d]|哪|谁|多少|几|[更最][多少高低大小快慢]|吗|是否", sentence) \
                 and not _named_any(resolve_places(sentence, names, metas)) and _YEAR_OR_SHORT.search(sentences[asks[0]]) \
                 and not terms_for_question(sentence) and not re.search(r"这|那|该|其|它|此", sentences[asks[0]]):
-            # '排明年营商环境任务前先看基数：', '内控抽查线索：': the asker's heading, before an ask that names its year
+            # '排下半年任务前先摸个底：', '专项核查：': the asker's heading, before an ask that names its year
             # (a lead that names the measure asked stays, '地区生产总值比一比：', and one the ask points back to,
-            # '核查限上住宿餐饮业：…这类企业…')
+            # '核对规上服务业：…这类企业…')
             continue
         clauses = [c for c in re.split(r"(?<=[，,；;。！!：:])", sentence) if c.strip()]
         # (a clause of the asker's that names a place keeps the place: '请帮我核一下某街道城市更新的进度：')
@@ -524,12 +524,12 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
 
 
 def _named_any(found: Places) -> bool:
-    """A place is named, known to the corpus or not ('请调阅莞城街道的材料：' names one it lacks)."""
+    """A place is named, known to the corpus or not ('请调阅东坝街道的材料：' names one it lacks)."""
     return bool(found.found or found.unknown)
 
 
 _YEAR_OR_SHORT = re.compile(r"(?:19|20)?\d\d\s*年")  # an ask's own year ('2022年', '22年')
-# a clause saying what the asker has already ('…的面积我有了，', '…我手上已经有了，'): no part of the ask
+# a clause saying what the asker has already ('…的数我有了，', '…我手上已经有了，'): no part of the ask
 _HAVE_CLAUSE = re.compile(r"(?:^|(?<=[，,]))[^，,？?。]{2,30}?我(?:这边|手上|手里)?(?:已经?|都)?(?:有了|拿到了|掌握了)[，,]")
 
 
@@ -771,7 +771,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     tail = _YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
-    if lang == "en" and places:  # 'Jiahu (葭湖街道), Jiaxiang: …': the county the place is in, no part of the name
+    if lang == "en" and places:  # 'Zhechuan (柘川街道), Xibei: …': the county the place is in, no part of the name
         phrase = _without_counties(phrase, [m for m in metas if m.street in places])
     part_of = _OF_THE_WHOLE.search(question) if lang == "en" else None
     part_words = indicator_phrase(part_of.group("part"), [], lang, places) if part_of else ""
@@ -823,7 +823,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     hint = unit_hint(last if earlier else question)  # (a premise's rate is not the unit asked)
     intent: Intent
     if _AGG.search(_NOTE_AFTER_ZH.sub("", question)) and not _AFTER_ADDING.search(question) \
-            and not (not places and _NAMED_ZONE.search(question)):  # ('“瓜韵台”片区一共迎来多少游客': one zone's total)
+            and not (not places and _NAMED_ZONE.search(question)):  # ('“某台”片区一共迎来多少游客': one zone's total)
         # ('new 小初 (primary plus junior-high) places': a note; 'after adding two, how many … in total': the stock)
         intent = "aggregate"
     elif trend:
@@ -1284,7 +1284,7 @@ def kind_asked(question: str) -> AskedKind:
     """The kind of figure a question asks for."""
     # '按增速倒推，上一年的产值约多少': the rate is what the figure is computed from, not what is asked
     question = re.sub(r"按(?:照)?[^，,。？?]{0,8}?(?:增速|增幅|增长率|同比|完成率|完成倍数|倍数|完成进度)[^，,。？?]{0,4}?"
-                      r"(?:倒推|推算|测算|估算|反推)出?", " ", question)  # ('按完成倍数倒推': the task from the rate)
+                      r"(?:倒推|推算|测算|估算|反推)出?", " ", question)  # ('按完成倍数反推': the task from the rate)
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
         return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
     if re.search(r"\bto what (?:level|rate|figure|value)\b|(?:降|下降|降低|减少|回落|升|上升|提高|增加|增长)(?:至|到)了?"

@@ -90,7 +90,7 @@ _COUNT_RUN = re.compile(r"([\u4e00-\u9fff]{2,8})、\s*\d")  # '41个片区、203
 _RUN_GAP = re.compile(r"\s*[、和及与,，]\s*")
 _OWN_CUES = re.compile(YOY.pattern + "|" + COMPLETION.pattern + r"|分别|均|各|较上年|比上年|较去年|比去年|下同|[(（)）]")
 _PERIOD_NOISE = re.compile(r"(?:占|完成|为|达)?(?:了)?(?:全年|年度)(?:目标|任务|计划)|比上年|较上年|同期|去年"
-                           # '召开2024年工作会议': a meeting named by the year it opens, which reviews the year before
+                           # '召开2025年工作会议': a meeting named by the year it opens, which reviews the year before
                            r"|(?:19|20)\d\d\s*年度?(?:全[镇乡区县]|全街道)?(?:经济|三级干部|工作务虚)?(?:工作)?(?:会议?|大会)")
 _ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern + ")")  # 41.3亿元（快报数）
 _AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
@@ -246,7 +246,7 @@ def _sentences(text: str, section: Section) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group(0)
 
 
-# the rest of a 、-list of figures that closes with 的目标 ('…增长6%、固定资产投资突破65亿元、税收总额22.5亿元的目标')
+# the rest of a 、-list of figures that closes with 的目标 ('…增长7%、固定资产投资突破40亿元、税收收入9.8亿元的目标')
 _LISTED_TARGETS = re.compile(r"(?:、[^，,。；;、！!？?]{1,30}?\d[^，,。；;、！!？?]{0,12}?)+的?(?:目标|任务)(?=[，,。；;！!]|$)")
 # a rate after others of a plan in a run ('…任务的1.5倍和1.2倍', '…目标的102%、96%、101%')
 _RATE_RUN_OF_PLAN = re.compile(r"(?:任务|目标|计划)(?:数)?的\s*[\d.]+\s*[%倍](?:\s*[、和及与]\s*[\d.]+\s*[%倍])*\s*[、和及与]\s*$")
@@ -760,7 +760,7 @@ _DATE_SAID = re.compile(r"(?:截[至止]|到)?\d{1,2}月\d{1,2}日(?:前|止|起
 def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Subject:
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     prefix = _DATE_SAID.sub("", prefix)  # '截至11月10日完成…': a date, no name
-    # ('其中“椒香坝”片区12.3万人次': a zone's quoted name is read as the bare name)
+    # ('其中“杉语湾”片区8.6万人次': a zone's quoted name is read as the bare name)
     prefix = re.sub(r"“([^“”]{2,8})”(?=片区|景区|园区|产业园|基地|街区|小镇)", r"\1", prefix)
     # '新增近320个停车位': how exact, no name (签约, 附近 end in the same characters and are words)
     prefix = re.sub(r"(?<=[\u4e00-\u9fff])(?:将近|接近|大约|(?<![附最就临])近|(?<![签合节制预公契条协])约|逾)$", "", prefix)
@@ -835,7 +835,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     if prev[1] and _SAME_AS_PREV.fullmatch(re.sub(r"^(?:年末|年底|期末)", "", label)):
         # "新增国家高新技术企业12家,总数达到96家", '…,年末总数为256家'
         stock = _NEW.sub("", _NET.sub("", prev[1], count=1)) + (label if label in ("总数", "总量") else "")
-        named = match_term(stock, unit_kind) if prev[0] is None else None  # ('退出1家，年末在库22家': the firms')
+        named = match_term(stock, unit_kind) if prev[0] is None else None  # ('退出3家，年末在库37家': the firms')
         return (named[0] if named and named[1] == len(stock) else prev[0]), stock
     per = _PER.search(prefix, max(0, len(prefix) - 4))
     if per and re.search(r"(?:\d+|[一二三四五六七八九十两]+)个[村户]$|(?:所有|全部|各|其余|其他)[^，,]{0,3}[村户]$",
@@ -1095,7 +1095,7 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
             if planted and len(items) == j - i + 1 and all(0 < len(x) <= 4 and not _MEASURE_TAIL.search(x) for x in items) \
                     and not any(re.search(r"基地|园|场|大棚|示范|新建|建成|发展|改造", x) for x in items) \
                     and all(q.unit and UNITS[q.unit].normalized_unit == "m2" for q in quantities[i : j + 1]):
-                # '中药材种植0.65万亩，黄芪、党参分别为0.38万亩和0.27万亩': each crop's planted area
+                # '中药材种植0.8万亩，柴胡、丹参分别为0.5万亩和0.3万亩': each crop's planted area
                 items = [x + ("播种面积" if planted.group(1) == "播种" else "种植面积") for x in items]
             if len(items) == 1 and j - i == 1 and "城乡" in items[0]:
                 # '城乡居民人均可支配收入分别达到X元和Y元': the towns' (城镇) first, the countryside's (农村) second
@@ -1268,7 +1268,7 @@ def _clean(text: str) -> str:
         # '便民服务热线全年受理群众诉求': the subject, then 全年 and its verb: one measure
         text = text[: run_in.end()].removesuffix("全年") + rest if run_in.group(0).endswith("全年") else text
     elif run_in and re.search(r"(?:片区|景区|园区|基地|小区|社区)(?:全年|今年以来|一年来)$", run_in.group(0)):
-        text = re.sub(r"(?:全年|今年以来|一年来)$", "", text[: run_in.end()]) + rest  # '某片区全年迎客': the zone's
+        text = re.sub(r"(?:全年|今年以来|一年来)$", "", text[: run_in.end()]) + rest  # '某谷片区全年迎客': the zone's
     elif run_in:  # '楼宇经济量质齐升全年街道税收收入': a run-in heading before the figure's own words
         text = _LEAD.sub("", rest) or text
     verbs = _VERBS_LAST.search(text)
@@ -1302,7 +1302,7 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
     # …nor a plan a clause before names as a thing ('出台…人才推进计划,组织6场宣讲'): 计划 closing its clause
     named = re.sub(r"(?<=推进|行动|实施|工作|发展|提升|帮扶|培育|振兴|建设|攻坚|育苗|人才)计划(?=[,，;；])", "", named)
     if section.part == "plan" or PROJECTED.search(named) or _LISTED_TARGETS.match(sentence, q.end):
-        return "target"  # ('锚定增长6%、投资突破65亿元、税收22.5亿元的目标': each item of the list is aimed at)
+        return "target"  # ('锚定增长7%、投资突破40亿元、税收9.8亿元的目标': each item of the list is aimed at)
     if unit_kind in ("times", "percent") and _RATE_RUN_OF_PLAN.search(sentence[: q.start]) or \
             unit_kind == "times" and COMPLETION.search(before):
         # 完成年度任务的1.4倍; '分别为年度任务的1.5倍和1.2倍', '分别达到序时目标的102%、96%、101%': the later ones too
@@ -1399,12 +1399,12 @@ def period_of(report: Report, section: Section, sentence: str, pos: int | None =
 
 def _plan_year_said(report: Report, sentence: str, before: str) -> bool:
     """A target's sentence, or the one before it in its paragraph, names the report's plan year, later than the
-    year it reviews ('会议指出，2024年是关键之年。镇将锚定…的目标'): the aim is that year's."""
+    year it reviews ('会议指出，2025年是攻坚之年。镇将锚定…的目标'): the aim is that year's."""
     plan, covered = (report.plan_period or "")[:4], (report.period_covered or "")[:4]
     if not (plan.isdigit() and covered.isdigit() and int(plan) > int(covered)):
         return False
     last = re.split(r"[。！？]", before.rsplit("\n", 1)[-1])[-2:]  # the sentence before, in the same paragraph
-    said = re.compile(rf"{plan}\s*年(?!度?(?:工作)?(?:会|大会))")  # (not '2024年工作会议': the meeting)
+    said = re.compile(rf"{plan}\s*年(?!度?(?:工作)?(?:会|大会))")  # (not '2025年工作会议': the meeting)
     return bool(said.search(sentence) or any(said.search(x) for x in last))
 
 

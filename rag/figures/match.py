@@ -722,7 +722,7 @@ _NEW_ASKED = re.compile(r"新增|新认定|新引进|新培育|新注册|新登�
 # a count of firms that names how they came ('引进企业', '培育规上企业'): the year's additions, not the stock
 _ADDING_VERB = r"引进|招引|培育|认定|注册|登记|落户|签约|入驻|升规|小升规|推动|帮助|扶持|新"
 _NEW_ONLY = re.compile(r"^(?:新增|新认定|新引进|新培育|新注册|新登记|新建|新造|新种植?|新植|新栽|新发展|新)|\bnew(?:ly)?\b"
-                       r"|(?<=[\u4e00-\u9fff]{2})(?<![创更革刷焕重])新(?:植|种植?|栽|造)", re.I)  # '血橙新植面积': a crop's new planting
+                       r"|(?<=[\u4e00-\u9fff]{2})(?<![创更革刷焕重])新(?:植|种植?|栽|造)", re.I)  # '脐橙新植面积': a crop's new planting
 
 
 def _scope(word: str) -> str:

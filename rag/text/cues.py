@@ -79,6 +79,7 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
 # what is left of a whole, asked ('还有多少户…尚未脱贫', '剩余', 'how many are still unfinished')
 REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|另外一个|另一个|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
                         r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|"
+                        r"(?:hadn|hasn|haven)[’']t\b[^?]{0,40}?\byet|"
                         r"still (?:needs?|needed)\b(?= in\b| for\b| over\b))\b",
                         re.I)
 CUMULATIVE = re.compile(r"累计")

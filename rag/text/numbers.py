@@ -377,7 +377,7 @@ def _negative(text: str, cue_end: int, start: int, prev: Quantity | None) -> boo
     return gap in ("、", "和", "及")
 
 
-# '完成年计划的96.8' (no % after it): the share of a plan or task done
+# '完成年计划的87.3' (no % after it): the share of a plan or task done
 _OF_PLAN_BARE = re.compile(r"(?:完成|达到|占)[^，,；;。\d]{0,8}?(?:计划|任务|目标)数?的\s*$")
 
 
@@ -387,7 +387,7 @@ def _quantity(text: str, original: str, item: _Item, prev: Quantity | None) -> Q
     unit, inner_q, end = _match_unit(text, item.end)
     if not unit and item.kind == "a" and _OF_PLAN_BARE.search(text, 0, start) \
             and re.match(r"\s*(?:[，,；;。）)]|$)", text[item.end :]):
-        unit, end = "%", item.end  # '完成年计划的96.8，': a completion rate printed without its % sign
+        unit, end = "%", item.end  # '完成年计划的87.3，': a completion rate printed without its % sign
     if unit in STREAK_ONLY and not text.endswith("连续", 0, start):
         return None  # '2023年', '十九届': a date or an ordinal; '连续三年全区第一' is a streak of three years
     after = item.end + (1 if text[item.end : item.end + 1] in ("余", "多") else 0)
