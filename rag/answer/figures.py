@@ -21,6 +21,7 @@ from rag.answer.passages import (
     english_cover,
     focus_terms,
     list_count_answer,
+    moved_to_act,
     passage_filters,
 )
 from rag.answer.places import short_name, sub_places
@@ -71,7 +72,6 @@ from rag.figures.match import (
 )
 from rag.schemas import Answer, Citation, Indicator, TableRow
 from rag.text.cues import (
-    ACTORS_MOVED,
     APPROXIMATE,
     ASKS_CHANGE,
     BAR_BEFORE,
@@ -92,6 +92,7 @@ from rag.text.cues import (
     WHICH_STATES,
     WHOLE_YEAR,
     WHOLE_YEAR_STRESSED,
+    ZONE_KINDS,
     nth_asked,
 )
 from rag.text.messages import join_list, msg, ui
@@ -467,9 +468,8 @@ def _sole_figure(question: str, r: Route, ctx: Context) -> Answer | None:
         return None
     row = fit[0]
     counted = head_noun(r.phrase) if r.language == "zh" and r.unit_hint == "count" else ""
-    item = re.search(ACTORS_MOVED + rf"[^，,；;\d]{{0,20}}?{re.escape(counted)}", sent) if len(counted) >= 2 else None
-    if item and counted not in row.label_zh \
-            and item.start() < sent.find(_number_text(row.value), max(0, row.evidence.start - start)):
+    if counted not in row.label_zh and \
+            0 <= moved_to_act(counted, sent) < sent.find(_number_text(row.value), max(0, row.evidence.start - start)):
         return None  # '有多少所学校' over '推动企业、学校…成立护学岗15个': among those moved to act
     if r.language == "en" and (ages := ages_asked(question)) and governing_age(row) not in ages:
         return None  # 'residents aged 80 and over' is not the figure said of another age group, or of none
@@ -1200,12 +1200,14 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         # labelled by the kind of place asked (片区), where the place is named, not the town's total beside it
         own = [s for s in scored if kind_word.group(0) in s.row.label_zh and names_it(s)
                and (not (r.period or r.years) or _asked_period(s.row, r))]
-        zone_missed = not own and kind_word.group(0) in ("片区", "景区", "园区", "产业园", "基地") and any(
+        entity_named = _entity_named(r.phrase)
+        zone_missed = not own and bool(re.fullmatch(ZONE_KINDS, kind_word.group(0))) and any(
             kind_word.group(0) in x.label_zh and x.normalized_unit == measure[0].normalized_unit
-            and _names_entity(r, x, places[0]) and (not (r.period or r.years) or _asked_period(x, r)) for x in rows)
+            and _names_entity(entity_named, x, places[0]) and (not (r.period or r.years) or _asked_period(x, r)) for x in rows)
         measure = _best_measure(own, r, question) or measure
     entity = _unnamed_entity(r, measure, places[0]) if one_place else None
-    naming = [x for x in measure if _names_entity(r, x, places[0])] if one_place and entity is None else []
+    entity_named = _entity_named(r.phrase)
+    naming = [x for x in measure if _names_entity(entity_named, x, places[0])] if one_place and entity is None else []
     if naming and len(naming) < len(measure):
         # '某综合体项目接待了多少游客' over the town's '全年接待游客64万人次' and the project's own '建成后预计年接待游客
         # 20万人次': only the figures where the project is named are its
@@ -1272,25 +1274,26 @@ def _unnamed_entity(r: Route, measure: list[Indicator], place: str) -> str | Non
     its name will do ('截至年中，某工业区利益统筹项目', two 水库 listed in one 工程), but a quoted name must be
     there itself ('“某某谷”产业片区')."""
     m = _ENTITY.match(r.phrase)
-    if m is None or not _entity_words(m.group(1))[0]:
+    named = _entity_named(r.phrase)
+    if m is None or not named[0]:
         return None  # ('新建一所、改建两所学校后，合计新增多少学位': what was done, no name)
-    return None if any(_names_entity(r, x, place) for x in measure) else m.group(1)
+    return None if any(_names_entity(named, x, place) for x in measure) else m.group(1)
 
 
-def _entity_words(opener: str) -> tuple[list[str], list[str]]:
-    """The words that name an entity a phrase opens with, and its quoted names; two empty lists when it names
-    none ('新建…', a kind alone)."""
-    core = _ENTITY_KIND.sub("", opener)
-    if len(core) < 2 or re.match(r"盖|建|新建|扩建|改建|改扩建|修建|新修|兴建", opener):
+def _entity_named(phrase: str) -> tuple[list[str], list[str]]:
+    """The words that name the entity a phrase opens with, and its quoted names; two empty lists when it opens
+    with none or names none ('新建…', a kind alone)."""
+    m = _ENTITY.match(phrase)
+    core = _ENTITY_KIND.sub("", m.group(1)) if m else ""
+    if m is None or len(core) < 2 or re.match(r"盖|建|新建|扩建|改建|改扩建|修建|新修|兴建", m.group(1)):
         return [], []
     words = [w for w, f in tagged(core) if len(w) >= 2 and not f.startswith("v")] or [core]  # '建成' names nothing
-    return words, re.findall(r"“([^”]{2,8})”", opener)
+    return words, re.findall(r"“([^”]{2,8})”", m.group(1))
 
 
-def _names_entity(r: Route, x: Indicator, place: str) -> bool:
-    """The figure's label, clause or sentence names the entity the phrase opens with (False when none)."""
-    m = _ENTITY.match(r.phrase)
-    words, quoted = _entity_words(m.group(1)) if m else ([], [])
+def _names_entity(named: tuple[list[str], list[str]], x: Indicator, place: str) -> bool:
+    """The figure's label, clause or sentence names the entity (`_entity_named`; False when none)."""
+    words, quoted = named
     text = x.label_zh + x.said + x.context  # (a Traditional report's words, read Simplified)
     return bool(words) and x.street == place and all(q in text for q in quoted) \
         and (bool(quoted) or any(w in text for w in words))
@@ -2773,7 +2776,7 @@ _PLACE_GLOSS = re.compile(r"\s*[(（][\u4e00-\u9fff]{2,8}(?:镇|乡|街道|苏�
 _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of (?:its |the |their |[A-Z][\w'’-]*\s)*?"
                           r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
                           r"(?:in \d{4}\s*)?\?", re.I)
-_GAP_ASKED = re.compile(r"还差|尚差|缺口|还需|尚需|还要再(?:完成|实现|收|干)|余下|剩余|剩下|还剩|尚剩|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
+_GAP_ASKED = re.compile(_STILL_TO_DO.pattern + r"|缺口|剩余|剩下|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
                         r"to go|short))\b|\bhow much more\b[^?]{0,80}?\b(?:need(?:ed|s)?|required|to (?:meet|hit|reach|fulfil+|"
                         r"complete))\b", re.I)
 # what was done over the task, asked: '超出任务的那部分', '多完成了多少', 'by how much did it beat the target'

@@ -78,8 +78,7 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
                                                                                           stated[0].unit or ""):
         clause = None  # '多少家专精特新企业' over '办了6场专精特新解读会': 场 counts no firms
     counted = head_noun(r.phrase) if clause and r.language == "zh" and r.unit_hint == "count" else ""
-    item = re.search(ACTORS_MOVED + rf"[^，,；;\d]{{0,20}}?{re.escape(counted)}", clause or "") if len(counted) >= 2 else None
-    if item and clause and item.start() < min((q.start for q in scan_quantities(clause) if q.unit), default=0):
+    if clause and 0 <= moved_to_act(counted, clause) < min((q.start for q in scan_quantities(clause) if q.unit), default=0):
         clause = None  # '有多少所学校' over '推动企业、学校…成立护学岗15个': among those moved to act
     if clause and herd and not any(w in clause for w in herd):
         clause = None  # '出栏多少只' over '存栏4.2万只': the herd kept is not the herd sold
@@ -94,6 +93,13 @@ def passage_answer(question: str, r: Route, ctx: Context, *, filters: Filters | 
         text = msg("passage_no_figure", r.language) + ("" if r.language == "zh" else " ") + text
     return Answer(question=question, text=text, language=r.language, route="passage", mode="offline",
                   citations=citations, caveats=_period_caveats(citations, ctx, r.language), intent=r.model_dump())
+
+
+def moved_to_act(noun: str, text: str) -> int:
+    """Where `text` names `noun` among those a report moved to act ('推动企业、工业园区…成立交通劝导站…'), -1 when
+    it does not (or the noun is too short to tell)."""
+    found = re.search(ACTORS_MOVED + rf"[^，,；;\d]{{0,20}}?{re.escape(noun)}", text) if len(noun) >= 2 else None
+    return found.start() if found else -1
 
 
 def passage_filters(r: Route, filters: Filters | None) -> Filters:

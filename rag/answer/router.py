@@ -40,6 +40,7 @@ from rag.text.cues import (
     QUOTE_ASKS_WHICH,
     WHICH_STATES,
     WHOLE_YEAR,
+    ZONE_KINDS,
 )
 from rag.text.names import place_en_pattern, romanize
 from rag.text.numbers import scan_quantities
@@ -70,7 +71,7 @@ _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|
                   r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'add the A and the B. What is the total', 'A's … plus B's ones'
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
                   r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
-_NAMED_ZONE = re.compile(r"[“\"][^”\"]{2,10}[”\"](?:[\u4e00-\u9fff]{0,4}?)(?:片区|景区|园区|产业园|基地|小镇|街区)")
+_NAMED_ZONE = re.compile(rf"[“\"][^”\"]{{2,10}}[”\"](?:[\u4e00-\u9fff]{{0,4}}?){ZONE_KINDS}")
 # a lead of flows the asker gives before the stock asked ('新增5家、退出3家以后，'), read as context
 _FLOW_GIVEN = r"(?:新增|增加|新进|纳入|退出|减少|注销|迁出)了?\s*\d+(?:\.\d+)?\s*[家个户名人座所]"
 _FLOWS_GIVEN = re.compile(rf"^\s*(?:{_FLOW_GIVEN})(?:\s*[、，,和]\s*(?:{_FLOW_GIVEN}))*\s*(?:以后|之后|后)[，,]\s*")
@@ -590,9 +591,8 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
         parts = parts[: optional - 1] + parts[optional + 1 :]
     asking = [n for n, p in enumerate(parts) if _NUMBER_Q.search(p) or _ASKING.search(p)
               or re.search(r"吗|是否|有没有|是不是|能否|^\s*(?:did|does|do|is|was|were|has|have|had|are)\b", p, re.I)]
-    asking += [n for n, p in enumerate(parts) if n not in asking and lang == "zh" and _REQUEST.match(p)]
-    # ('请提供当年的实际宗数。': a request ending in 。 asks too)
-    asks = [n for n in asking if re.search(r"[？?]\s*$", parts[n]) or lang == "zh" and _REQUEST.match(parts[n])]
+    requests = [n for n, p in enumerate(parts) if lang == "zh" and _REQUEST.match(p)]  # ('请提供当年的实际宗数。')
+    asks = sorted({n for n in asking if re.search(r"[？?]\s*$", parts[n])} | set(requests))
     if len(parts) < 2 or len(asks) != 1 or DERIVE.search(question) \
             or re.search(r"[“\"][^”\"]*\d[^”\"]*[”\"]", "".join(parts[: asks[0]])):
         return None  # (a passage of the report read out before the ask is what the ask is about)

@@ -41,6 +41,7 @@ from rag.text.cues import (
     TARGET,
     TARGET_AFTER,
     YOY,
+    ZONE_KINDS,
 )
 from rag.text.numbers import STREAK_UNITS, UNITS, Quantity, normalize, scan_quantities
 from rag.text.words import ends_in_verb, jieba, leading_noun, tagged
@@ -761,7 +762,7 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     """Name a figure from the words before it, else after it ("建成12个口袋公园")."""
     prefix = _DATE_SAID.sub("", prefix)  # '截至11月10日完成…': a date, no name
     # ('其中“杉语湾”片区8.6万人次': a zone's quoted name is read as the bare name)
-    prefix = re.sub(r"“([^“”]{2,8})”(?=片区|景区|园区|产业园|基地|街区|小镇)", r"\1", prefix)
+    prefix = re.sub(rf"“([^“”]{{2,8}})”(?={ZONE_KINDS})", r"\1", prefix)
     # '新增近320个停车位': how exact, no name (签约, 附近 end in the same characters and are words)
     prefix = re.sub(r"(?<=[\u4e00-\u9fff])(?:将近|接近|大约|(?<![附最就临])近|(?<![签合节制预公契条协])约|逾)$", "", prefix)
     # ('金明路(甲路—乙路)、新澜大街(…)等15条规划道路': a bracket after an example says where it runs)

@@ -166,6 +166,8 @@ WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年�
                                  r"\bJan(?:uary)?\.?\s*(?:[-–—]|to|through)\s*Dec(?:ember)?\b", re.I)
 # What a report moved others to do ('推动企业、园区成立…', '引导…'): those named after it act, and are not counted.
 ACTORS_MOVED = r"(?:推动|引导|组织|动员|带动|鼓励|指导|督促|支持|发动)"
+# Kinds of zone inside a place ('“某湾”片区', '某某产业园'): a zone's figure is never the place's, nor its name a place's.
+ZONE_KINDS = r"(?:片区|景区|园区|产业园|基地|街区|小镇)"
 # Examples the asker gives of the things counted ('像甲路、乙街这样的规划道路'): no item, no part of the name
 EXAMPLES_GIVEN = re.compile(r"(?:还有)?(?:像|比如|例如|诸如)[^，,？?]{1,30}?(?:这样|那样|这类|那类|之类|一类)的?")
 # A question that asks for a figure computed from stated ones (推算 the district total from a share), or allows one.
