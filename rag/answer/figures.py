@@ -1068,7 +1068,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                          r"比[^，,？?]{0,8}?(?:计划|目标|任务)[多少][\u4e00-\u9fff]{0,3}?了?(?:多少|几)|"  # '实际比计划多完成了多少'
                          r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b|"
                          r"\bby how (?:much|many)\b.*\b(?:"
-                                                      r"exceed|surpass|beat|top|miss|fall short|fell short)", question, re.I))
+                                                      r"exceed|surpass|beat|top|miss|fall short|fell short|overshoot|"
+                                                      r"overr?an|undershoot)", question, re.I))
             or _ATTAINED.search(question)):
         # (the result and the plan may be worded apart: '其中10万元以上的村11个' and '…10万元以上的村达到12个')
         best_score = max((x.score for x in scored), default=0.0)
@@ -1834,9 +1835,12 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                       and s.row.kind in wanted and s.score >= _RIVAL)
     # '小初学位' asked: the one label that says the whole phrase, of the kind asked, over a lexicon match without its
     # qualifier ('新增公办学位')
-    holding = others(lambda s: r.phrase in s.row.label_zh and s.row.kind in wanted) \
-        if r.language == "zh" and len(r.phrase) >= 3 and not any(r.phrase in s.row.label_zh or s.row.label_zh in r.phrase
-                                                                 for s in best) else []
+    # (…never a zone's share of it the question does not name: '片区内大豆种植面积' is no town's soybean area;
+    # nor when the phrase's head is the router's word, not the asker's: '大豆种了多少' says no 种植面积)
+    holding = others(lambda s: r.phrase in s.row.label_zh and s.row.kind in wanted and not (
+        re.search(ZONE_KINDS, s.row.label_zh.replace(r.phrase, "", 1)) and not re.search(ZONE_KINDS, question))) \
+        if r.language == "zh" and len(r.phrase) >= 3 and r.phrase[-2:] in (question or r.phrase) and not any(
+            r.phrase in s.row.label_zh or s.row.label_zh in r.phrase for s in best) else []
     if not holding and r.language == "zh" and not _usable([s.row for s in best], wanted, r):
         # '小初阶段的学位' planned: the best match has no figure of the kind and period asked; the one label that does
         # and says a word of the phrase the best one lacks ('新增小初学位' beside '新增公办学位') is meant
@@ -2311,6 +2315,9 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         # 'how many 万元 below that goal did the 2022 outturn land'
                         r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
                         r"(?:\w+ ){0,2}(?:plan|target|task|goal|quota)s?\b|"
+                        # 'comparing its 2022 outcome with the goal in its previous summary': the result, then the goal
+                        r"\b(?:outcome|result|outturn|actual)s?\b[^?]{0,20}?\b(?:with|against|to)\b (?:the |its |that )?"
+                        r"(?:[\w-]+ ){0,2}(?:goal|target|plan|quota)s?\b|"
                         # 'a figure pencilled in for the next year; by how much was it beaten'
                         r"\bpencil+ed in\b[^?]{0,120}?\b(?:beat|exceed\w*|top|miss\w*|f[ae]ll short of|below|above)\b", re.I)
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
@@ -2333,7 +2340,8 @@ _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|�
                             # (…a period said before the part: '预算收入里，前几个月的税收部分')
                             r"(?:(?:20\d\d年)?(?:[头前][一二三四五六七八九十\d]{1,2}个月|\d{1,2}\s*[-—至]\s*\d{1,2}月|上半年|"
                             r"前三季度)的?)?(?:"
-                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块))?(?:有|为|是|占|达到?|贡献了?)?(?:多少|几)(?!.{0,3}率)|"
+                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块)(?:到位|完成|实现|投入|落实|引进|拨付|支出|发放|入库)?)?"
+                            r"(?:有|为|是|占|达到?|贡献了?)?(?:多少|几)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             # ('…里有多少家是企业': after 是, even 企业 is the part)
                             r"有?(?:多少|几)[个家户项名人所]?(?:是|属于|(?!(?:企业|项目|户|家)?[？?]|是|为))"
@@ -2391,7 +2399,8 @@ def _part_asked_zh(question: str) -> re.Match[str] | None:
                 f[:1] == "n" or f == "vn" for _, f in tagged(part)):  # '…新增学位3920座，其中中小学那部分有多少座'
             return found
         tags = tagged(re.sub(r"[“”]", "", part))
-        if tags and (tags[-1][1][:1] != "n" and tags[-1][1] != "vn" or part.endswith("的")):
+        said_part = found.group(2) and re.match(r"[这那]?一?(?:部分|块)", question[found.end(2):])
+        if tags and not said_part and (tags[-1][1][:1] != "n" and tags[-1][1] != "vn" or part.endswith("的")):
             continue  # '加装的电梯中已投入使用的有几部': a state some are in, no part named by a noun
         if noun and not _NOT_A_WHOLE.search(whole):
             return found
@@ -2876,7 +2885,9 @@ _REST_ZH = re.compile(r"(?P<whole>[^，,？?]{2,16}?)(?:里|中|当中)[，,]?�
 # '那30家企业，扣掉其中的外资企业，还剩几家': the whole, the part taken off, what is left
 _TAKEN_OFF_ZH = re.compile(r"(?P<whole>[^，,？?]{2,24}?)[，,]?\s*(?:扣掉|扣除|减去|去掉|刨去|除去)(?:其中|里面|当中)?的?"
                            r"(?P<part>[^，,？?]{2,14}?)(?:(?:以后|之后|后)[，,]?\s*(?:其余|余下|还剩|剩下|剩余)|[，,]?\s*(?:还剩|剩下|剩余|还有|"
-                           r"剩(?=多少|几)))")
+                           r"剩(?=多少|几)))|"
+                           # '拿两所学校的合计减去东校区那个来算': the subtraction spelled out
+                           r"(?:用|拿|以)(?P<whole2>[^，,？?]{2,24}?)(?:减去|减掉|扣掉|扣除)(?:其中)?的?(?P<part2>[^，,？?]{2,14}?)(?:来|去)?(?:算|计算|得出|推算)")
 
 
 def _remainder_asked(question: str, r: Route) -> bool:
@@ -2893,8 +2904,9 @@ def _remainder(question: str, r: Route, rows: list[Indicator], ctx: Context) -> 
     m = (_REST_ZH.search(question) or _TAKEN_OFF_ZH.search(question)) if lang == "zh" else _LEFT_OUT_EN.search(question)
     if m is None:
         return None
-    part_q = m.group("part")
-    whole_q = re.sub(r"(?:当中|之中|里面|中|里)$", "", m.group("whole")) if lang == "zh" \
+    spelt = lang == "zh" and bool(m.groupdict().get("whole2"))
+    part_q = m.group("part2") if spelt else m.group("part")
+    whole_q = re.sub(r"(?:当中|之中|里面|中|里)$", "", m.group("whole2" if spelt else "whole")) if lang == "zh" \
         else question[: m.start()] + " " + question[m.end() :]  # ('固投当中，扣掉…': the whole, not its 当中)
     own = [x for x in rows if x.street == place and x.part != "plan" and not x.period.endswith("-plan")
            and x.kind in _LEVEL and (not r.period or period_matches(x.period, r.period))]

@@ -43,7 +43,7 @@ from rag.text.cues import (
     ZONE_KINDS,
 )
 from rag.text.names import place_en_pattern, romanize
-from rag.text.numbers import scan_quantities
+from rag.text.numbers import age_spans, scan_quantities
 from rag.text.words import tagged
 
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
@@ -101,7 +101,7 @@ _GROWTH = re.compile(r"(?:减少|增加|降低|提高|少|多)了?(?:几成|百�
                      r"\b(?:down|up) (?:by )?how much\b|\bhow much (?:lower|higher)\b(?= than (?:last|the previous) year| than a year (?:earlier|before))",
                      re.I)
 _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比例|完成进度(?:是|为|达到?|到了)?(?:百分之|多少|几成)|"
-                         r"(?:按|照|对照)[^，,？?]{0,12}?(?:任务|目标|计划)(?:口径)?算?[，,][^？?]{0,30}?(?:百分之几|百分之多少|几成|多大比例)|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几)|"
+                         r"(?:按|照|对照)[^，,？?]{0,12}?(?:任务|目标|计划)(?:口径)?算?[，,][^？?]{0,30}?(?:百分之几|百分之多少|几成|多大比例)|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几|多大)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
                          # '固投的全年目标，1-11月完成了几成'
@@ -136,6 +136,9 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal)s?\b|\bhow much of (?:the |its |their )?"
                          r"(?:[\w'’-]+ ){0,6}(?:task|target|goal|quota)s?\b[^?]{0,30}?\b(?:done|completed|met|achieved|fulfil+ed|in|collected|"
                          r"raised|reached)\b|"
+                         # 'how much of the county-set quota for tax (…) did the town fulfil, in percent'
+                         r"\bhow much of (?:the |its |their )?(?:[\w'’-]+ ){0,6}(?:task|target|goal|quota)s?\b[^?]{0,90}?"
+                         r"\b(?:fulfil+\w*|meet|met|complet\w*|achiev\w*|reach\w*|hit)\b[^?]{0,12}?(?:percentage|per ?cent|%)|"
                          # 'was set a tax quota of 800万元 — so how far did it get, in per cent'
                          r"\b(?:task|target|goal|quota)s?\b[^?]{0,60}?\bhow far did (?:it|they|the \w+)\b[^?]{0,20}?"
                          r"\b(?:percentage|per ?cent|%)|"
@@ -148,7 +151,9 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
 _SHARE = re.compile(r"占比|比重|所占份额|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占了?全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b|"
                     r"\bwhat (?:percentage|per ?cent|share)\b[^?]{0,40}?\b(?:came from|was from|were from|contributed by)\b", re.I)
-_ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b", re.I)
+_ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b|"
+                       # 'what output did it project in its autumn report': a forecast (never 'projects', the noun)
+                       r"\b(?:projected|projections?)\b|\b(?:did|does|do)\b[^?]{0,60}?\bproject\s+(?:in|for|at|by|to)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 # a year, never a count ('1800人', '2010户': a figure in a unit)
 _YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(?:上半年|下半年|全年|前三季度|一季度))|"
@@ -223,7 +228,7 @@ _EN_STOP = {
     "lowest", "least", "smallest", "fewest", "rank", "ranking", "compare", "comparison", "total", "sum",
     "combined", "altogether", "year", "years", "half", "first", "second", "h1", "h2", "growth", "grow", "grew",
     "increase", "increased", "decrease", "yoy", "year-on-year", "target", "plan", "planned", "goal", "quota", "ahead",
-    "estimated", "estimate", "expected", "trend", "over", "from", "between", "since", "change", "changed",
+    "estimated", "estimate", "expected", "expect", "expects", "projected", "trend", "over", "from", "between", "since", "change", "changed",
     "subdistrict", "town", "township", "street", "report", "reported", "reports", "figure", "amount", "number",
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
@@ -484,9 +489,10 @@ _PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bth
 
 
 def _without_counties(phrase: str, metas: Sequence[ReportMeta]) -> str:
-    """An English phrase less the pinyin of the counties and cities its places' reports are in ('Xibei')."""
-    spelt = {romanize(re.sub(r"(?<=..)(?:自治县|自治旗|县|区|市|旗)$", "", name)).lower()
-             for m in metas for name in (m.district, m.city) if name}
+    """An English phrase less the pinyin of the counties, cities and provinces its places' reports are in ('Xibei',
+    'Tianjin')."""
+    spelt = {romanize(re.sub(r"(?<=..)(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治县|自治旗|县|区|市|旗|省)$", "", name)).lower()
+             for m in metas for name in (m.district, m.city, m.province) if name}
     return " ".join(w for w in phrase.split() if w.lower().strip("'’s") not in spelt)
 
 
@@ -570,10 +576,16 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
 _ASKING = re.compile(r"哪[一个边家份类项]|谁|\bwhich\b", re.I)
 _ASK_LEAD = re.compile(r"^(?:[^：:？?]*?(?:[：:]|——|—)|\s*(?:除此之外|此外|另外)[，,])\s*(?=[^：:—]*?(?:多少|几|哪|谁))")
 # an ask that points back at things the sentences before name ('这些项目', '其中刑事警情', 'those projects')
-_BACK_REFERENCE = re.compile(r"这些|那些|这[\d一二两三四五六七八九十几](?!(?:级|层)的|年)|那[\d一二两三四五六七八九十几](?!年)|上述|以上(?:这|几)|这两|那两|两个金额|"
+# ('工业用地那一块': the thing just named, no pointing back)
+_BACK_REFERENCE = re.compile(r"这些|那些|这(?!一块)[\d一二两三四五六七八九十几](?!(?:级|层)的|年)|那(?!一块)[\d一二两三四五六七八九十几](?!年)|上述|以上(?:这|几)|这两|那两|两个金额|"
                              r"之前|此前|以前|原先|原来|这里|此处|这句|该句|这段|文中|"
                              r"该项目|这个项目|这一?项|\b(?:these|those|them|the two|both figures|of which|that work|components?|"
                              r"that figure|that number|the same)\b", re.I)
+
+
+# a computation the asker spells out ('请用两个的合计减去其中一个来算'): part of the ask, never an aside
+_SPELT_OUT = re.compile(r"(?:用|拿|以|按)[^。？?]{2,30}?(?:减去|减掉|加上|除以|乘以)[^。？?]{2,20}?(?:来|去)?(?:算|计算|得出|推算)|"
+                        r"\b(?:subtract|minus|take away)\b", re.I)
 
 
 def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str | None:
@@ -598,11 +610,13 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
         return None  # (a passage of the report read out before the ask is what the ask is about)
     ask = _PURPOSE.sub("", parts[asks[0]]) if lang == "zh" else parts[asks[0]]  # ('…，以便复核降幅': why, no ask)
     after = parts[asks[0] + 1 :]
-    if any(not _SETS_ASIDE.search(p) and not _CLARIFIES.match(p) for p in after):
-        return None  # ('…花了多少？…福利服务经费那块。': what follows says what is asked)
+    if any(not _SETS_ASIDE.search(p) and not _CLARIFIES.match(p) or _SPELT_OUT.search(p) for p in after):
+        return None  # ('…花了多少？…福利服务经费那块。': what follows says what is asked; '请用合计减去…来算': how)
     if any(_CLARIFIES.match(p) for p in after):  # ('…多少家？我问的是通过认定的企业家数。': the ask and what it means)
         ask = ask + "".join(p for p in after if _CLARIFIES.match(p))  # (what it sets aside goes)
     lead = _ASK_LEAD.match(ask) if lang == "zh" else None
+    if lead and QUESTION_TARGET.search(lead.group(0)):
+        lead = None  # ('观湖2023年计划：…要新增的里程是多少': the lead says a plan is asked; it stays with the ask)
     before = "".join(parts[: asks[0]]) + (lead.group(0) if lead else "")
     ask = ask[lead.end() :] if lead else ask
     # (a gloss of a place names no measure; one of a thing does, when the ask names its own year: 'In its 2023
@@ -693,7 +707,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     question = _BAR_PASSED.sub(lambda m: m.group(1).removesuffix("元") + "元以上", question)
     for schools, short in _SCHOOLS:
         question = schools.sub(short, question)
-    question = season_years(full_years(question))  # '2021/2022年榨季': one season, by the year it ends
+    question = age_spans(season_years(full_years(question)))  # ('60至79岁': the band as labels write it, 60-79岁)  # '2021/2022年榨季': one season, by the year it ends
     question = _POINTS_COLLOQUIAL.sub(r"\1了百分之几", question)  # '社零比上年涨了几个点': the growth, in per cent
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
@@ -1232,8 +1246,11 @@ def unit_hint(question: str) -> str | None:
                  r"(?![个家项宗名件座户人所条次])",
                  question):
         return "CNY"
-    if re.search(r"\bwhat\b[^?]*\b(?:income|revenue|investment|output value|(?:total|gross|industrial|annual|yearly) "
-                 r"output|tax(?:es)?)\b", question, re.I) and not re.search(
+    # ('what total output did the orange season bring': a crop's tonnes, no money)
+    if re.search(r"\bwhat\b[^?]*\b(?:income|revenue|investment|output value|(?:gross|industrial|annual|yearly) "
+                 r"output|tax(?:es)?)\b|\bwhat\b[^?]*\btotal output\b(?![^?]*\b(?:season|harvest|crops?|yield|tonnes|tons)\b)",
+                 question, re.I) and not re.search(
+            r"\b(?:season|harvest|crops?|yield|tonnes|tons)\b[^?]*\btotal output\b", question, re.I) and not re.search(
             r"\bgr[eo]w|growth|increase|\brise\b|\brose\b|change", question, re.I):
         return "CNY"  # 'what rural per-capita disposable income is it aiming for': an amount, not its growth
     if measure_word(question) in DURATIONS:
@@ -1372,7 +1389,8 @@ _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P
                         rf"\b(?:(?:by |to |until |as of |at )?(?:the )?end of |(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
                         rf"\b(?:by|as of|up to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
                         r"\b(?:first|after|over) (?:the )?(?:first )?(?P<n>three|four|five|six|seven|eight|nine|ten|eleven) "
-                        r"months\b|\b(?P<n2>three|four|five|six|seven|eight|nine|ten|eleven) months (?:into|of) (?:20\d\d|the year)\b",
+                        r"months\b|\b(?P<n2>three|four|five|six|seven|eight|nine|ten|eleven) months (?:into|of|to|through|ending|ended|up to) "
+                        rf"(?:the end of )?(?:20\d\d|the year|{_MONTH_WORD})\b",
                         re.I)  # ('five months into 2023')
 
 
@@ -1557,6 +1575,12 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       " ", text, flags=re.I)
         text = re.sub(r"\b((?:task|target|goal|quota)s?) of\s+\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万|元)?", r"\1 ", text,
                       flags=re.I)  # 'a revenue quota of 3,350万元': the task's size, given
+        # 'did it project in its autumn report': the forecast's verb and the report that gives it, no part of the name
+        text = re.sub(r"\bproject(?=\s+(?:in|for|at|by|to)\b)|\b(?:in|from|by) (?:its|the|their) (?:[\w-]+ ){0,2}"
+                      r"(?:report|review|summary|update)\b", " ", text, flags=re.I)
+        # 'for the eleven months to November', 'in the first ten months': the period, said apart
+        text = re.sub(r"\b(?:(?:in|for|over) )?(?:the )?(?:first )?(?:three|four|five|six|seven|eight|nine|ten|eleven) months\b",
+                      " ", text, flags=re.I)
         text = re.sub(r"\bhow far\b|\bas a (?:percentage|share)\b|\bin percent(?:age)?(?: terms)?\b", " ", text, flags=re.I)
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
@@ -1575,6 +1599,17 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"(?<=村)[（(](?:居|社区|居委会|社)[)）]", "", text)  # (…never the whole a count is taken from)
     # '做总结那会儿估了个全年税收的数': when and how the report gave it, no part of the name
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
+    # '12.5万平方米是整治总量，只算拆掉的有多少': what a figure given is, then the ask; and '违建口径：',
+    # the basis named (never 全口径, a measure's own word)
+    text = re.sub(r"(?:^|(?<=[，,：:\s]))[^，,？?\d]{0,8}?\d[\d.]*\s*(?:万|亿)?(?:平方米|公顷|亩|元|吨|个|家|户|人|项|%|％)"
+                  r"(?:是|为|指的?是)(?![^，,？?]*(?:多少|几|哪|吗))[^，,？?]{2,16}?[，,]|(?<!全)口径(?=[：:，,])", " ", text)
+    # '是精确数还是约数': how exact the figure is, asked beside it (its qualifier, 近/约, says); '建成后': when the
+    # thing counts, no part of its name
+    text = re.sub(r"(?:是|为)?(?:精确数|准确数|确数|确切数)(?:字)?还是(?:约数|估计数|概数|大概数)(?:字)?|"
+                  r"(?:建成|投用|完工|投产)(?:后|以后|之后)(?=[\u4e00-\u9fff]{0,4}?(?:计划|将|能|可|会|要|新增|增加))", " ", text)
+    # '计划增加的车位数': the things added, as reports word them (新增车位)
+    text = re.sub(r"(?<![新净])增加的(?=[\u4e00-\u9fff]{2})", "新增", text)
+    text = re.sub(r"(?<=[车床泊学岗座摊]位)数(?![据字量值])", "", text)  # '车位数': the places counted, 车位
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
     # '幼儿园新增学位500座，明年计划新增多少座': a figure the question gives at a clause's end is no part of the name
@@ -1583,7 +1618,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '占全年800人任务的百分比': the share of the task asked, no part of the name
     text = re.sub(r"占[^，,？?]{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之[几多少]*|百分比)", " ", text)
     # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside
-    text = re.sub(r"除了?[^，,。？?]{2,24}?(?:以外|之外|外)?[，,]\s*(?=还|另外|又)", " ", text)
+    # ('除了已完成的部分，正在办理入库手续的还有多少': what else, named before its 还)
+    text = re.sub(r"除了?[^，,。？?]{2,24}?(?:以外|之外|外)?[，,]\s*(?=还|另外|又|[^，,。？?]{2,12}?的?还(?:有|剩))", " ", text)
     text = re.sub(r"[前头]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", " ", text)  # '今年前5个月': a period
     text = _OVER_BAR.sub(" ", _UNIT_WANTED.sub(" ", text))
     text = re.sub(r"(?:排名?|位列|位居)第?[一二三四五六七八九十\d]+(?:名|位)?", " ", text)  # '固投排第二的': the position asked
@@ -1628,7 +1664,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   " ", text)  # '幅度多少', '辖区里上市的企业', '专精特新队伍': no part of the name
     text = re.sub(r"(?:上级|省|市|区|县|镇|乡|街道)?里?下达的?(?:年度|全年)?(?=任务|目标|计划)", " ", text)  # '完成上级下达任务的比例': who set it
     # …and the share of it done is the completion asked ('任务已经完成了多大比例')
-    text = re.sub(r"(任务|目标|计划)的?(?:(?:已经|已)?完成了?(?:多大|多少)?的?)?(?:比例|百分比)", r"\1", text)
+    text = re.sub(r"(任务|目标|计划)的?(?:(?:已经|已)?完成了?)?(?:多大|多少)?的?(?:比例|百分比)", r"\1", text)
     # '…比计划多干出几个亿': a spoken verb of doing, no part of the name
     text = re.sub(r"(?<=多)(?:干|做|搞)出了?", "", text)
     # '幼儿园实际新增了多少座学位': the result (the kind asked), no part of the name

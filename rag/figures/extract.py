@@ -43,7 +43,7 @@ from rag.text.cues import (
     YOY,
     ZONE_KINDS,
 )
-from rag.text.numbers import STREAK_UNITS, UNITS, Quantity, normalize, scan_quantities
+from rag.text.numbers import STREAK_UNITS, UNITS, Quantity, age_spans, normalize, scan_quantities
 from rag.text.words import ends_in_verb, jieba, leading_noun, tagged
 
 log = logging.getLogger(__name__)
@@ -1422,7 +1422,7 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     quote = clause.text
     if kind == "yoy_growth" and q.negative and str(_fmt(abs(q.value))) not in quote:
         return None
-    label_zh = label if len(label) >= 2 else (term.zh if term else label)
+    label_zh = age_spans(label if len(label) >= 2 else (term.zh if term else label))  # ('60至79岁人群': 60-79岁)
     crop = _CROP_VERB.fullmatch(label_zh) if norm_unit == "m2" else None
     if crop:  # '种植烤烟4200亩' is the 烤烟种植面积, as other reports word it
         label_zh = crop.group(2) + ("播种面积" if crop.group(1) == "播种" else "种植面积")

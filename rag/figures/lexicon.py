@@ -231,7 +231,7 @@ EN_PATTERNS: dict[str, str] = {
     "fixed_asset_investment": r"fixed[- ]asset investment|\bFAI\b|\b(?:put|invested|investing|invest|went|spent) [^?]{0,40}?\binto fixed assets\b",
     "industrial_investment": r"industrial investment|\bfactory investment|investment in (?:industry|factories|"
                              r"manufacturing)\b",
-    "industrial_output_above_scale": r"industrial output|output of (?:industrial )?enterprises above|"
+    "industrial_output_above_scale": r"industrial (?:gross )?output|output of (?:industrial )?enterprises above|"
                                      # an analyst's words: 'how much do the big factories produce'
                                      r"\bbig (?:factories|manufacturers|industrial firms)\b[^?]{0,40}\b(?:output|"
                                      r"turn(?:s|ed)? out|produced?)\b|\b(?:output|production) of (?:the |its )?big "

@@ -43,6 +43,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"下半年"), "H2"),
     # ('完成全年确保目标（…）任务进度的75%': the task's year, not the period of the figure)
     (re.compile(r"全年(?!(?:确保|力争|保底|奋斗|预期)?(?:目标|任务|计划))"), "year"),
+    # '估计到年底，…可达2650万元': to the year's end, the whole year
+    (re.compile(r"(?:到|至|截[至止]到?)\s*(?:今年|本年)?年底"), "year"),
 ]
 
 

@@ -27,7 +27,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
-                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,12}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少)|(?<=[，,])定的|底线|"
+                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,16}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少|多大)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned(?! (?:roads?|streets?|routes?|lanes?)\b)|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling|to-do list|agenda|pencil+ed in)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
                              r"\bwhat (?:is the )?(?:floor|minimum)\b(?! area| space)|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
@@ -139,7 +139,7 @@ def stated_position(m: re.Match[str]) -> int:
     return int(parse_number(n)) if n else 1
 
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
-ASKS_RANK = re.compile(r"第几|排名多少|名次|排在?哪一?[位名]|(?:排位|位次|排名)(?:如何|怎样|怎么样|情况)|\b(?:which|what) (?:place|position|spot) did\b|(?:排|列|居)(?:在|于)?哪个位置|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
+ASKS_RANK = re.compile(r"第几|排名多少|名次|(?:什么|哪个|哪一|几)(?:位次|位置|名次)|排在?哪一?[位名]|(?:排位|位次|排名)(?:如何|怎样|怎么样|情况)|\b(?:which|what) (?:place|position|spot) did\b|(?:排|列|居)(?:在|于)?哪个位置|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b|\bwhere did .* put (?:it|them)\b|"
                        r"\bwhat (?:was|is) (?:its|their|the) (?:[\w-]+ )?(?:rank|ranking|position)\b", re.I)
 # A name quoted for the thing a question counts ('新增多少家“四上”企业'), never one it leaves out ('不含“某某”项目'):
@@ -159,6 +159,7 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
 # …stressed: every month of it ('完整12个月的'), so a year-end report's 1-11月 does not answer it
 WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|最终|"
                                  r"(?:全部|所有)?(?:四|4)个季度(?:合计|加起来|累计|总共|一共|加总|的?总)|(?<![前后上下])一年下来|"
+                                 r"(?:等|直)到[^，,？?]{0,8}?年(?:底|末)|"  # '等到2017年底，…实际收了多少'
                                  r"\b(?:all|the) four quarters\b|"
                                  r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"

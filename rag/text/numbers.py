@@ -126,6 +126,14 @@ def halfwidth(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+_AGE_SPAN = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:至|到|~|～|—|–|－)\s*(\d{1,3})\s*(?=周?岁)")
+
+
+def age_spans(text: str) -> str:
+    """An age band written one way ('60至79岁', '60~79岁' → '60-79岁'), so a question and a report's label agree."""
+    return _AGE_SPAN.sub(r"\1-\2", text)
+
+
 _ZH_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3,
     "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
