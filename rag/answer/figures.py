@@ -1798,10 +1798,15 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
             has_word = int(not r.measure_word or r.measure_word in DURATIONS
                            or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
             return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}), keyed,
-                    fine, worded(ss), -min(len(s.row.label_zh) for s in ss))
+                    fine, worded(ss), plain(ss), -min(len(s.row.label_zh) for s in ss))
         in_time = int(r.measure_word not in DURATIONS or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
         return (in_time, round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}), keyed, fine,
-                worded(ss), -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
+                worded(ss), plain(ss), -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
+
+    def plain(ss: list[Scored]) -> int:  # (of labels that tie, a total over an average the phrase does not ask:
+        # '集体经济收入' is 行政村集体经济收入, never 村均集体经济收入)
+        return int(not all(re.search(r"[村户人亩]均", s.row.label_zh) and not re.search(r"均|\b(?:average|per)\b",
+                                                                                         r.phrase, re.I) for s in ss))
 
     def worded(ss: list[Scored]) -> float:  # (in English, of labels that tie, the one more of the words name:
         # 'projects … got construction started' is 开工项目, not 完工项目)
@@ -2331,9 +2336,10 @@ _RATE_BASIS = re.compile(r"按(?:照)?[^，,。？?]{0,14}?率")  # '按办结�
 _TOTAL_ASKED = re.compile(STOCK_ASKED.pattern + r"|累计|累积|一共|共计|至今|目前|截至|到现在|\b(?:in total|so far|cumulative|"
                           r"to date|altogether|stock)\b", re.I)
 # 'How much of the town's crab-farming area was intensive pond culture?': the part named after the verb
-_PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:was|were|is|are) (?!there\b)"
+_PART_OF_EN = re.compile(r"\bhow much of (?:the |its |their )?[^?]{3,}? (?:(?:was|were|is|are) (?!there\b)"
                          # ('how much of the year's task was done': the share done, no part of a whole)
                          r"(?!(?:already )?(?:done|completed|met|achieved|fulfil+ed|finished|collected|reached|raised|in)\b)"
+                         r"|c(?:ame|omes?) from )"  # ('…output came from firms on the top-50 list')
                          r"([^?]+)", re.I)  # ('…quota was in, in percent': collected)
 # '新增的市场主体中企业有多少户': a part of a whole the question names (a set of things, money or an area)
 _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|之中|中|里)[，,]?(?:的)?"

@@ -280,6 +280,8 @@ class _PlaceReader:
                 continue  # '云岭茶乡片区', '茶乡景区': a slogan naming an area, no place
             if not taken and self.q.startswith("级", m.end()):
                 continue  # '1-10月完成镇级财政收入': 镇级 is a scope word, 完成镇 no place
+            if not taken and self.q[m.end() : m.end() + 1] in ("县", "市", "旗"):
+                continue  # '在金乡县镇街考核里': 金乡 begins a county's name, no 乡 of its own
             if not taken and _GO_TO.search(name) and tagged(name)[-1][1].startswith("v"):
                 continue  # '有事找街道', '去镇里办': the office one goes to, no place
             if not taken and self.found and all(flag.startswith("v") for _, flag in tagged(name)):

@@ -75,6 +75,10 @@ _NAMED_ZONE = re.compile(rf"[“\"][^”\"]{{2,10}}[”\"](?:[\u4e00-\u9fff]{{0,
 # a lead of flows the asker gives before the stock asked ('新增5家、退出3家以后，'), read as context
 _FLOW_GIVEN = r"(?:新增|增加|新进|纳入|退出|减少|注销|迁出)了?\s*\d+(?:\.\d+)?\s*[家个户名人座所]"
 _FLOWS_GIVEN = re.compile(rf"^\s*(?:{_FLOW_GIVEN})(?:\s*[、，,和]\s*(?:{_FLOW_GIVEN}))*\s*(?:以后|之后|后)[，,]\s*")
+_REPORT_NAME = r"\s*年?(?:底|末)?的?(?:镇|乡|街道)?(?:政府)?(?:工作)?(?:总结|报告|年报)"
+_REPORT_SPAN = re.compile(rf"从\s*(20\d\d){_REPORT_NAME}\s*(?:到|至)\s*(20\d\d){_REPORT_NAME}")
+# '2018年新增企业后，…总共有几家': the additions, unnumbered, lead to the stock asked; the year stays
+_ADDED_THEN = re.compile(r"^(\s*(?:20\d\d\s*年)?)\s*(?:新增|新进|纳入|新引进)[^，,？?\d]{0,8}?(?:以后|之后|后)[，,]\s*")
 _AFTER_ADDING = re.compile(r"\b(?:after|having|with) (?:adding|added)\b[^?]{0,40}?,", re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"(?:和|与|跟|同)20\d\d年?[底末初]?(?:相比|比较)|"  # '与2019年比较，次年…多了几家': two years of one place
@@ -182,7 +186,8 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           # '在某年底给次年定的目标': when the plan was set, not the year it is for
                           r"(?:19|20)\d\d\s*年(?:底|末)(?=[给为替]\s*(?:19|20)\d\d)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
-                          r"\b(?:in|into|of) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?(?:summary|report|review)\b|"
+                          r"\b(?:in|into|of|according to|from|per) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?"
+                          r"(?:summary|report|review)\b|"
                           # 'the goal in its end-2021 plan': the plan written at the end of 2021, for the year after
                           r"\bend-(?:19|20)\d\d (?:work )?(?:plan|report|summary|agenda)\b",
                           re.I)
@@ -220,7 +225,7 @@ _Q_WORDS = re.compile(
     r"[多少高低]了?(?=多少|几)|[多少高低]出(?:了|来)?|[多少高低](?:一些|一点)?(?=[？?]|$)|怎样|怎么样?|百分之多少|(?:街道|镇|乡)?或(?:街道|镇|乡)|几?个?百分点|提高了?|降低了?|"
     r"[是有]?多少(?:[人户家场]次|[个家项宗名件座户人所条次亩吨辆台套栋幢间张头只部处场批块棵株担斤群棚箱羽匹口眼艘])?|几(?:[人户家场]次|[个家项宗名件座户所条辆台套栋幢间张头只部处场批块棵株倍])|多少倍|有?多[大长高宽重远]|大约|大概|左右|几成|百分之几|是什么|什么|怎么样|如何|哪一?个(?:镇街|乡镇|街道|镇|乡|地方|村(?![均级]))?|哪些|哪家|谁的|谁|最多|最高|最大|最少|最低|最小|排名|"
     r"排序|排行|比一比|比一下|对比|比较|相比|(?:实际|预计|计划|目标)?数?还是(?:实际|预计|计划|目标)数?|有没有|没有|(?:到|过|上)?[一二两三四五六七八九十]位数|(?<=报告)给的?|(?<=[业位构司户的])家数|[（(](?:百分比|百分数|%|百分之几)[)）]|分别|合计|总共|总计|加起来|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|估计|各街道|各个街道|各镇|各地|请问|报告|达到|达|为|是|了|吗|呢|的|有(?![机效序偿])|(?<![参给赋])与|和(?![谐美睦])|"
-    r"及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
+    r"(?<![惠涉普波顾危提])及|从|到(?![位账岗户村期])|至|比上年|较上年|上年|^那么|^那|^还有|^另外|^按照?(?!揭|摩|钮|键|期)|现在|眼下|当前|已经|"
     r"(?<![重主需只必摘纲提首])要(?![素求点闻件案])|[？?。,，、!！:：;；\s]")
 _EN_STOP = {
     "how", "much", "many", "what", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for", "did", "does",
@@ -228,7 +233,8 @@ _EN_STOP = {
     "lowest", "least", "smallest", "fewest", "rank", "ranking", "compare", "comparison", "total", "sum",
     "combined", "altogether", "year", "years", "half", "first", "second", "h1", "h2", "growth", "grow", "grew",
     "increase", "increased", "decrease", "yoy", "year-on-year", "target", "plan", "planned", "goal", "quota", "ahead",
-    "estimated", "estimate", "expected", "expect", "expects", "projected", "trend", "over", "from", "between", "since", "change", "changed",
+    "estimated", "estimate", "expected", "expect", "expects", "projected", "trend", "over", "from", "between", "since",
+    "during", "change", "changed", "higher", "lower",
     "subdistrict", "town", "township", "street", "report", "reported", "reports", "figure", "amount", "number",
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
@@ -445,7 +451,7 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     # '论固投增速，…', '说到社零，…': the topic's lead word, no part of the name
     question = re.sub(r"^\s*(?:论|说到|讲到|至于)(?=[\u4e00-\u9fff]{2,10}[，,])", "", question)
     # '新增5家、退出3家以后，年末还剩几家在库': the flows given lead to the stock asked, no part of its name
-    question = _FLOWS_GIVEN.sub("", question)
+    question = _ADDED_THEN.sub(r"\1", _FLOWS_GIVEN.sub("", question))
     # '拿甲和乙比一比社零，哪边卖得多': the two sides' measure, and which has more
     question = re.sub(r"^\s*拿([^，,？?]{2,30}?(?:和|与|跟)[^，,？?]{2,30}?)比(?=[\u4e00-\u9fff]{2})", r"\1的", question)
     question = re.sub(r"(?<=哪边|哪个|哪家)[^\W涨增降跌长升减]得(?=多|少|高|低|大)", "", question)
@@ -576,13 +582,15 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
 _ASKING = re.compile(r"哪[一个边家份类项]|谁|\bwhich\b", re.I)
 _ASK_LEAD = re.compile(r"^(?:[^：:？?]*?(?:[：:]|——|—)|\s*(?:除此之外|此外|另外)[，,])\s*(?=[^：:—]*?(?:多少|几|哪|谁))")
 # an ask that points back at things the sentences before name ('这些项目', '其中刑事警情', 'those projects')
-# ('工业用地那一块': the thing just named, no pointing back)
-_BACK_REFERENCE = re.compile(r"这些|那些|这(?!一块)[\d一二两三四五六七八九十几](?!(?:级|层)的|年)|那(?!一块)[\d一二两三四五六七八九十几](?!年)|上述|以上(?:这|几)|这两|那两|两个金额|"
+# ('工业用地那一块', '事故宗数这一项': the thing just named, no pointing back)
+_BACK_REFERENCE = re.compile(r"这些|那些|这(?!一块|一?项)[\d一二两三四五六七八九十几](?!(?:级|层)的|年)|那(?!一块)[\d一二两三四五六七八九十几](?!年)|上述|以上(?:这|几)|这两|那两|两个金额|"
                              r"之前|此前|以前|原先|原来|这里|此处|这句|该句|这段|文中|"
-                             r"该项目|这个项目|这一?项|\b(?:these|those|them|the two|both figures|of which|that work|components?|"
+                             r"该项目|这个项目|(?<![数额量率值积入资])这一?项|\b(?:these|those|them|the two|both figures|of which|that work|components?|"
                              r"that figure|that number|the same)\b", re.I)
 
 
+# a sentence after the ask that says what the report claims of the figure: context, no ask of its own
+_SAID_AFTER = re.compile(r"^\s*(?:报告|文中|原文|材料)[里中]?(?:说|称|提到|写(?:着|道|的是)?|讲)(?![^。]*[？?])")
 # a computation the asker spells out ('请用两个的合计减去其中一个来算'): part of the ask, never an aside
 _SPELT_OUT = re.compile(r"(?:用|拿|以|按)[^。？?]{2,30}?(?:减去|减掉|加上|除以|乘以)[^。？?]{2,20}?(?:来|去)?(?:算|计算|得出|推算)|"
                         r"\b(?:subtract|minus|take away)\b", re.I)
@@ -610,6 +618,7 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
         return None  # (a passage of the report read out before the ask is what the ask is about)
     ask = _PURPOSE.sub("", parts[asks[0]]) if lang == "zh" else parts[asks[0]]  # ('…，以便复核降幅': why, no ask)
     after = parts[asks[0] + 1 :]
+    after = [p for p in after if not _SAID_AFTER.match(p)]  # ('…多少万平方米？报告说这个量占了全区的四分之一。')
     if any(not _SETS_ASIDE.search(p) and not _CLARIFIES.match(p) or _SPELT_OUT.search(p) for p in after):
         return None  # ('…花了多少？…福利服务经费那块。': what follows says what is asked; '请用合计减去…来算': how)
     if any(_CLARIFIES.match(p) for p in after):  # ('…多少家？我问的是通过认定的企业家数。': the ask and what it means)
@@ -632,7 +641,8 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
     own = resolve_places(ask, names, metas)
     words = indicator_phrase(ask, own.spans, lang, own.found)
     nouns = [w for w, pos in tagged(words) if len(w) >= 2 and pos.startswith("n") and not _GENERIC_NOUN.fullmatch(w)]
-    if lang == "zh" and not nouns and not terms_for_question(ask):
+    # ('正风肃纪这一块，审计发现了多少个问题': a long phrase of its own names what is counted, whatever its tags)
+    if lang == "zh" and not nouns and not terms_for_question(ask) and len(re.findall(r"[\u4e00-\u9fff]", words)) < 8:
         return None  # ('…。那增速是多少？', '具体多少来着', '核实一下是哪个街道更低': the measure is the sentence before's)
     earlier = resolve_places(before, names, metas)
     if any(re.search(r"[\u4e00-\u9fff]", u) for u in earlier.unknown):  # (named in Chinese: no county in pinyin)
@@ -656,7 +666,7 @@ _SECOND_OPTIONAL = re.compile(r"(?:后一个|后一项|第二个|第二项|后�
 _CLARIFIES = re.compile(r"^\s*(?:我(?:问|说|指|要)的?是|我是说|我的意思是|我(?:只)?要的?是|\bI mean\b|\bI'm asking (?:about|for)\b|"
                         r"\b(?:I|we) (?:only |just )?(?:need|want) (?:the|a|just)\b|\bwhat (?:I|we) need is\b)", re.I)
 # a sentence after the ask that only sets something aside ('…那个数不要。', '不用重复。', '年份不同我知道。')
-_SETS_ASIDE = re.compile(r"换算|折算|折合成|(?:按|用)[^，,。？?]{1,6}(?:说|算|给|表示)就?(?:行|可以|好)?|口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另[算计]|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|只要|只需要?|(?:这儿|这里|这边|手上|手里)(?:已经?)?有了|\bnot\b|\bno need\b|"
+_SETS_ASIDE = re.compile(r"换算|折算|折合成|(?:按|用)[^，,。？?]{1,6}(?:说|算|给|表示|报)就?(?:行|可以|好)?|口径|同为|均为|勿|混淆|搞混|区分|分开|范围内|只问|仅问|不计入|另有|另[算计]|另外再?查|另查|回头再?查|单独再?查|先不管|先不问|不用管|不要|不是|不用|(?<![特区分级类性])别|不算|不含|不包括|单列|不比|不必|无需|不需要|我知道|我清楚|只要|只需要?|(?:这儿|这里|这边|手上|手里)(?:已经?)?有了|\bnot\b|\bno need\b|"
                          r"\bleave\b|\bexclud|\bignore\b|\bI know\b|\bplease\W*$|\bconvert(?:ed)? (?:it )?(?:in)?to\b|\b(?:I|we) (?:already|now) (?:have|know)\b|"
                          r"\b(?:I|we)(?:'ve| have) (?:already )?got\b", re.I)
 # a place's Chinese in brackets after its pinyin ('Guanhu (观湖)', 'XX (XX街道)'): where, no measure
@@ -707,7 +717,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     question = _BAR_PASSED.sub(lambda m: m.group(1).removesuffix("元") + "元以上", question)
     for schools, short in _SCHOOLS:
         question = schools.sub(short, question)
-    question = age_spans(season_years(full_years(question)))  # ('60至79岁': the band as labels write it, 60-79岁)  # '2021/2022年榨季': one season, by the year it ends
+    question = age_spans(season_years(full_years(question)))  # ('60至79岁': the band as labels write it, 60-79岁)
+    # '从2018年的总结到2019年的政府工作报告，涨了多少': two reports named, their two years compared
+    question = _REPORT_SPAN.sub(r"从\1年到\2年", question)  # '2021/2022年榨季': one season, by the year it ends
     question = _POINTS_COLLOQUIAL.sub(r"\1了百分之几", question)  # '社零比上年涨了几个点': the growth, in per cent
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
@@ -1039,7 +1051,10 @@ _FORM_FILL = re.compile(r"(?:要|该|应该?)填(?:写)?(?=多少|几)")  # '…
 _POINTS_COLLOQUIAL = re.compile(r"(?<!百分)([涨增降跌])了?(?:几|多少)个点(?![位子])")
 _BROUGHT = re.compile(r"(?:带来|带动|拉动|撬动|贡献|创造|产生)了?(?:多少|几)个?[万亿]?元的?([\u4e00-\u9fff]{0,6}?(?:产值|收入|"
                       r"投资|税收|销售额|营收|利润))(?:呢|吗)?\s*[？?]?\s*$")
-_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)(?![村心])[，,]?")
+_FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|过程|项目)?(?:中|里|方面)(?![村心])[，,]?|"
+                    # '土地整备里拆掉的建筑物': the work the thing done in it belongs to
+                    r"^[^，,？?]{0,12}?[\u4e00-\u9fff]{2,8}?(?:里|中)(?=(?:拆|建|新增|完成|签约|引进|投入|实现|腾挪|清理|移交)"
+                    r"[\u4e00-\u9fff]{0,2}的)")
 # '安全生产上，', '招商这块，': a topic opening the question (unless it names the indicator); '国高方面' names it
 _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]|"
                     r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]|^[\u4e00-\u9fff]{2,4}?([\u4e00-\u9fff]{4})[：:]|"
@@ -1125,6 +1140,9 @@ def measure_word(question: str) -> str | None:
     m = _MEASURE_ASKED.search(question)
     if m:
         return m.group(1) or m.group(2)
+    counted = re.search(r"(?:惠及|涉及|覆盖|受益|带动|服务)的?(户|人)数(?![据字])", question)
+    if counted:  # '老旧小区改造惠及的户数': households, never the compounds renovated
+        return counted.group(1)
     wanted = wanted_unit(question)
     if wanted and wanted[1]:  # '参与规模用“万人次”表示是多少': people counted per visit
         return wanted[1]
@@ -1213,8 +1231,8 @@ def unit_hint(question: str) -> str | None:
     if re.search(r"\b(?:counting|in (?:terms of )?(?:the )?number of|by (?:the )?number of)\s+(?:the\s+)?(?:projects|firms|"
                  r"enterprises|companies|households|people|villages)\b|\bwhat (?:was|is|were) the number of\b", question, re.I):
         return "count"  # 'Counting projects, how much of its investment drive had landed': a count, whatever 'how much'
-    if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部|项|个(?![亿万]|百分点|工作日|月|小时))",
-                 question) \
+    if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部|项|个(?![亿万]|百分点|工作日|月|小时))|"
+                 r"(?:惠及|涉及|覆盖|受益|带动|服务)的?(?:户|人)数(?![据字])", question) \
             and not re.search(r"多少(?:万|亿)?元|多少钱", question):
         return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
     if _people_counted(question):
@@ -1223,7 +1241,7 @@ def unit_hint(question: str) -> str | None:
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
     if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|多少(?:万元|元)?的?(?:补贴|补助|津贴|津补贴|救助金|奖补)|"
                  r"\b(how much money|funding|funds|(?:rake|raked|raking|pull|pulled|haul|hauled) in)\b|"
-                 r"\b(?:spending|expenditure|outlays?) on\b|\bbudget (?:for|of)\b|\btotal (?:that )?[^?]{0,40}?\bput into\b|"  # 'Spending on … micro-projects': money
+                 r"\b(?:spending|expenditures?|outlays?)\b|\bbudget (?:for|of)\b|\btotal (?:that )?[^?]{0,40}?\bput into\b|"  # 'Spending on … micro-projects': money
                  r"\bhow many\s*(?:亿|万元|元|yuan|RMB|billion|million)", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
             and not re.search(r"\bhow many\b", question, re.I)):  # 'the output value of tea' is money, not tonnes
@@ -1607,9 +1625,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # thing counts, no part of its name
     text = re.sub(r"(?:是|为)?(?:精确数|准确数|确数|确切数)(?:字)?还是(?:约数|估计数|概数|大概数)(?:字)?|"
                   r"(?:建成|投用|完工|投产)(?:后|以后|之后)(?=[\u4e00-\u9fff]{0,4}?(?:计划|将|能|可|会|要|新增|增加))", " ", text)
+    # '单就项目个数而言（不看落地产值）': what is set aside in brackets goes, and the 'as for' around the measure
+    text = re.sub(r"[（(](?:不看|不算|不含|不包括|不计|别算|不管|先不管|撇开)[^）)]{1,16}[）)]|(?:单就|仅就|就)(?=[^，,？?]{2,12}?而言)|"
+                  r"(?<=[\u4e00-\u9fff])而言", " ", text)
     # '计划增加的车位数': the things added, as reports word them (新增车位)
     text = re.sub(r"(?<![新净])增加的(?=[\u4e00-\u9fff]{2})", "新增", text)
     text = re.sub(r"(?<=[车床泊学岗座摊]位)数(?![据字量值])", "", text)  # '车位数': the places counted, 车位
+    text = re.sub(r"还剩下?|仍有|尚有|仍剩", " ", text)
+    text = re.sub(r"(?<![清])拆掉了?的?(?=[\u4e00-\u9fff]{2})", "拆除", text)  # '拆掉的建筑物': the report's 拆除建筑物  # '年底还剩多少户贫困户': the stock left, as the report's label
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
     # '幼儿园新增学位500座，明年计划新增多少座': a figure the question gives at a clause's end is no part of the name
@@ -1650,7 +1673,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '签了几户搬迁协议': the signing counted (征收签约), the agreement its paper
     text = re.sub(r"签(?:下|订|署)?了?(?:多少|几)([户份个家])?([\u4e00-\u9fff]{0,4}?)协议(?=[？?]|$)", r"\2签约多少\1", text)
     text = re.sub(r"(?:能|可以?)产(?=多少(?:万?吨|公斤|万?斤|担)?[？?]?$|$)", "产量", text)
-    text = re.sub(r"(?<![生出投共增减])产(?:了)?(?![量值能])([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
+    text = re.sub(r"(?<![生出投共增减总])产(?:了)?(?![量值能])([\u4e00-\u9fff]{1,4}?)(?=多少(?:万?吨|公斤|万?斤|担))", r"\1产量", text)
     # '工单比上年减少了百分之多少': the comparison with last year says the kind asked, no part of the name
     text = re.sub(r"(?:相|对)?[比较](?:上年|去年|上一年|前一年)(?:同期)?(?:增长|增加|减少|下降|提高|降低|上升|[增降减])?了?", " ", text)
     text = re.sub(r"是?(?:[涨增升]了?|正增长|正(?:数|的)?)(?:还是|是)(?:[跌降减]了?|负增长|负(?:数|的)?)", " ",
@@ -1791,7 +1814,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '烟站收了多少万担烟叶': what a buying station takes in is bought (收购), never harvested
     text = re.sub(r"(?:烟站|收购站|茧站)?收了?(?=(?:多少|几)(?:万)?(?:担|吨|公斤|斤)?的?(?:烟叶|菸叶|蚕茧|茧|茶青|鲜叶))", "收购", text)
     # '一共产了多少吨干茶', '马铃薯预计能收多少': the crop's output
-    text = re.sub(r"(?:一共|总共|共)?产了?(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?的?([\u4e00-\u9fff]{1,6}?)(?=[？?]|$)", r"\1产量", text)
+    text = re.sub(r"(?:一共|总共|共)?(?<!总)产了?(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?的?([\u4e00-\u9fff]{1,6}?)(?=[？?]|$)", r"\1产量", text)
     text = re.sub(r"(?:(?:能|可以|可)(?:收|收获)|收获)了?(?=(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?[？?]?$)", "产量", text)
     # '鲜果通过线上卖了多少钱': the sales (销售额), by the channel named
     text = re.sub(r"(?:通过|经由|借助|依托)(?=线上|线下|网上|网络|电商|直播|平台)", "", text)

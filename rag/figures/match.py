@@ -1025,6 +1025,9 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "intercity": ("城际",), "inter-city": ("城际",),
     "wholesale": ("批发", "批零"), "catering": ("餐饮", "住餐"),
     "planting area": ("种植面积",), "output value": ("产值",), "industrial output": ("工业总产值", "工业产值"),
+    "storage capacity": ("库容", "冷藏能力", "储量", "仓储能力"),
+    "lifted out": ("脱贫",), "shook off poverty": ("脱贫",),
+    "poverty": ("贫困", "脱贫", "扶贫"),
     "total output": ("总产量", "总产"), "output": ("产量", "总产", "产出"),  # ('脐橙总产3.6万吨': a crop's output)
     "primary sector": ("第一产业", "一产"), "primary industry": ("第一产业", "一产"),
     "secondary sector": ("第二产业", "二产"), "secondary industry": ("第二产业", "二产"),

@@ -45,6 +45,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"全年(?!(?:确保|力争|保底|奋斗|预期)?(?:目标|任务|计划))"), "year"),
     # '估计到年底，…可达2650万元': to the year's end, the whole year
     (re.compile(r"(?:到|至|截[至止]到?)\s*(?:今年|本年)?年底"), "year"),
+    # '年内新增规上工业企业2家': within the year, the year's (never '年内要', a plan)
+    (re.compile(r"(?<![今明当])年内(?!要|将|力争|计划|确保)"), "year"),
 ]
 
 
