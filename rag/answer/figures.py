@@ -124,11 +124,11 @@ _POINTS_ASKED = re.compile(r"百分点|\bpercentage points?\b|\bpoints?\b", re.I
 _DIFF_ASKED = re.compile(r"[多少高低快慢大]了?(?:多少|几)|[多高低少]出(?:了|来)?(?:多少|几)|相差|差了?(?:多少|几)|差距|差额|"
                          r"(?:领先|落后|超出|超过|甩开|甩下|拉开)了?[^，,？?]{0,6}?(?:多少|几个?)|"  # '甲地社零领先乙地几个亿'
 
-                         r"\bhow far (?:ahead|behind|above|below)\b|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
+                         r"\bhow far (?:ahead|behind|above|below|apart)\b|\bhow (?:much|many) (?:more|higher|less|lower|fewer|"
                          r"bigger|larger|greater|smaller|faster|slower)\b|"
                          r"\bhow many (?:percentage )?points? (?:more|higher|lower|faster|slower|ahead|behind)\b|"
                          r"\bhow many (?:[\u4e00-\u9fff]{1,3}|million|billion|thousand|more)? ?(?:yuan )?(?:more|less|fewer)\b|"
-                         r"\bdifference\b|\bby how (?:much|many)\b|\bgap\b|"
+                         r"\bdifference\b|\bby how (?:much|many)\b|\bgap\b|\bmargin\b|"
                          r"减去|减掉|算(?:个|一下)?差|\bminus\b|\bsubtract", re.I)  # 'A的固投减去B的固投'
 # a multiple of another figure ('是固投的几倍', 'how many times its investment'; not 'how many times did media report')
 _TIMES_ASKED = re.compile(r"(?<![好翻])[几多少]+倍|\bhow many times\b(?!\s+(?:did|does|do|has|have|had|was|were|is|are|in)\b)|"
@@ -1109,7 +1109,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     part_word = (named_part.group(2) or "") if named_part else ""  # '存栏中能繁母牛有多少': the part, by name
     part_core = re.sub(r"(?<=..)(?:企业|单位|公司)$", "", re.sub(r"[“”]", "", part_word))  # ('限上商贸企业' is 限上商贸)
     part_found = bool(part_word) and any(part_core in s.row.label_zh for s in scored)
-    rivals = _rivals(scored, measure, places[0], r) if r.intent == "lookup" and len(places) == 1 and not part_found \
+    rivals = _rivals(scored, measure, places[0], r, question) if r.intent == "lookup" and len(places) == 1 and not part_found \
         else []
     if rivals:  # a weak match that other measures match as well: ask, never guess
         lang = r.language
@@ -1472,6 +1472,13 @@ def _listed_en(question: str, r: Route) -> list[str]:
         head = re.search(r"\bhow many ((?:[\w'-]+(?: \([^)]*\))?(?:,? (?:and )?| ))+?)(?:did|does|do|were|was|are|is|had|has|have)\b",
                          question, re.I)
         found = head.group(1) if head and re.search(r",| and ", head.group(1)) else None
+    if found is None and r.intent == "aggregate":
+        # '…two figures: civic work and voluntary labour (义务劳动), and door-to-door service (上门服务群众). What do
+        # they add up to?': the things glossed in Chinese, other than places, are the items
+        glosses = [g for g in re.findall(r"[(（]([\u4e00-\u9fff]{2,12})[)）]", question)
+                   if not any(g in (p, short_name(p)) for p in r.places) and not re.search(r"(?:街道|镇|乡|区|县|市)$", g)]
+        if len(glosses) >= 2:
+            return glosses if len(glosses) <= 6 else []
     if not found:
         return []
     items = [re.sub(r"^(?:its |the |their |both |all )+|['‘’“”]", "", x.strip(), flags=re.I)
@@ -1964,9 +1971,11 @@ def _phrase_head(phrase: str, label: str, others: set[str]) -> bool:
 _SURE = 0.75  # below this, a match that another measure of the same place ties is not trusted
 
 
-def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route) -> list[Indicator]:
+def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route, question: str = "") -> list[Indicator]:
     """Rows of other measures of `place` that could answer the question (kind and unit asked) and match it as
-    well as the chosen measure does, when that match is weak. The same figure under two labels is no rival."""
+    well as the chosen measure does, when that match is weak. The same figure under two labels is no rival, nor
+    a part of the chosen whole when the whole is asked ('the total tea-garden area': 茶园面积, not 投产茶园面积)."""
+    whole = bool(re.search(r"\b(?:total|whole|overall|entire)\b|总(?:共|计|面积|量|数)?|全部", question, re.I))
     chosen = {id(x) for x in measure}
     mine = [s.score for s in scored if id(s.row) in chosen and s.row.street == place]
     if not mine or max(mine) >= _SURE:
@@ -1984,6 +1993,7 @@ def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route
                 and _usable([x], kinds, r) and (units is None or x.normalized_unit in units)
                 and (not asked or _asked_period(x, r))  # a rival in another year does not make 2022's ambiguous
                 and x.label_zh not in measure[0].label_zh  # nor the whole a part's figure is chosen from
+                and not (whole and measure[0].label_zh in x.label_zh)
                 and not (_phrase_head(r.phrase, measure[0].label_zh, {x.label_zh}) and not r.phrase.endswith(x.label_zh))):
             out.setdefault(measure_of(x), x)
     return list(out.values())
@@ -2319,7 +2329,7 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         r"(?:[\w-]+ )?(?:goal|target|plan|quota)\b|"
                         # 'how many 万元 below that goal did the 2022 outturn land'
                         r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
-                        r"(?:\w+ ){0,2}(?:plan|target|task|goal|quota)s?\b|"
+                        r"(?:[\w-]+ ){0,4}(?:plan|target|task|goal|quota)s?\b|"
                         # 'comparing its 2022 outcome with the goal in its previous summary': the result, then the goal
                         r"\b(?:outcome|result|outturn|actual)s?\b[^?]{0,20}?\b(?:with|against|to)\b (?:the |its |that )?"
                         r"(?:[\w-]+ ){0,2}(?:goal|target|plan|quota)s?\b|"

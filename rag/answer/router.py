@@ -70,7 +70,9 @@ _AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|
                   r"\badd\b[^?]{4,160}\band\b[^?]{2,160}\bthe total\b|\badd (?:them|these|those|both|the two)(?: \w+)? up\b|"
                   r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'add the A and the B. What is the total', 'A's … plus B's ones'
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
-                  r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b", re.I)  # 'A (甲) and B (乙) together — how many
+                  # 'A (甲) and B (乙) together — how many'; 'what do they add up to'
+                  r"\bwhat do (?:the two|both|they|the \w+ figures) come to\b|"
+                  r"\bwhat do (?:the two|both|they|these|those|the \w+ figures) (?:add|sum) up to\b", re.I)
 _NAMED_ZONE = re.compile(rf"[“\"][^”\"]{{2,10}}[”\"](?:[\u4e00-\u9fff]{{0,4}}?){ZONE_KINDS}")
 # a lead of flows the asker gives before the stock asked ('新增5家、退出3家以后，'), read as context
 _FLOW_GIVEN = r"(?:新增|增加|新进|纳入|退出|减少|注销|迁出)了?\s*\d+(?:\.\d+)?\s*[家个户名人座所]"
@@ -125,6 +127,9 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
 
                          r"(?:what|which) % of (?:the |its |their )?(?:[\w'’]+[ -]){0,6}(?:task|plan|target|goal|budget)s?\b|"
                          # 'its tax take relative to the annual goal — what percentage was that'
+                         # 'how did its funds compare with its annual target, as a percentage'
+                         r"\bcompared? (?:with|to) (?:the |its |their )?(?:[\w'’-]+ ){0,4}(?:task|target|goal|quota|plan)s?\b"
+                         r"[^?]{0,30}?\bas a (?:percentage|per ?cent|share)\b|"
                          r"\b(?:relative to|against|versus|vs\.?) (?:the |its |their )?(?:[\w'’-]+ ){0,4}(?:task|target|goal|quota|plan)s?\b"
                          r"[^?]{0,40}?\b(?:what|which) (?:completion )?(?:percentage|per ?cent|%)|"
                          r"\b(completion (?:rate|percentage)|(?:share|percentage|proportion|per ?cent) of (?:the |its |their )?"
@@ -153,7 +158,9 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:reach(?:ed)?|hit|done|complet(?:ed|e)|achiev(?:ed|e)) (?:(?:at least|over|more than) )?"
                          r"(?:half|(?:a|one|two) (?:third|quarter)s?|three quarters) of (?:its|the|their) "
                          r"(?:[\w'’-]+ |[(（][^)）]{1,20}[)）]\s*){0,8}(?:task|plan|target|goal|budget)s?)\b", re.I)
-_SHARE = re.compile(r"占比|比重|所占份额|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占了?全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b|"
+_SHARE = re.compile(r"占比|比重|所占份额|"
+                    # '签下的32户占全部户数的百分之几': the share of the whole named (never of a task: a completion)
+                    r"占(?![^，,？?]{0,10}?(?:任务|目标|计划|预算))[^，,？?]{1,10}?的(?:百分之几|百分之多少|几成|多大比例|多少比例|比例(?:是|为)?(?:多少|几))|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占了?全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b|"
                     r"\bwhat (?:percentage|per ?cent|share)\b[^?]{0,40}?\b(?:came from|was from|were from|contributed by)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b|"
                        # 'what output did it project in its autumn report': a forecast (never 'projects', the noun)
@@ -189,7 +196,7 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           r"\b(?:in|into|of|according to|from|per) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?"
                           r"(?:summary|report|review)\b|"
                           # 'the goal in its end-2021 plan': the plan written at the end of 2021, for the year after
-                          r"\bend-(?:19|20)\d\d (?:work )?(?:plan|report|summary|agenda)\b",
+                          r"\b(?:end|late|year-end)-(?:19|20)\d\d (?:work )?(?:plan|report|summary|agenda)\b",
                           re.I)
 _SEASON_YEARS = re.compile(r"((?:19|20)\d\d)\s*[/／]\s*((?:19|20)\d\d)\s*年?")
 _SHORT_YEAR_EN = re.compile(r"(?:['’‘]|\bFY)(1[5-9]|2\d|3[0-5])\b(?!['’])")
@@ -1340,7 +1347,8 @@ def kind_asked(question: str) -> AskedKind:
         return "completion_rate"  # 'how far along was it toward its full-year revenue task': the share done
     if re.search(r"(?:目标|任务|计划)[^，,？?]{0,4}[，,]\s*实际(?:完成|实现|达到)了?(?:多少|几)", question):
         return "actual"  # '2022年报告定下的2023年固投目标，实际完成了多少': the result, against that target
-    if re.search(r"(?:目标|任务)约?(?:是|为)?多少|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少", question):
+    if re.search(r"(?:目标|任务)约?(?:是|为)?多少(?!百分|倍|成)|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少(?!百分|倍|成)",
+                 question):  # ('占年度任务多少百分比': the share done)
         return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
     if _COMPLETION.search(question) or re.search(r"\b(?:how many times (?:over )?|what multiple of )(?:its|the|their)\b[^?]{0,60}?"
                                                  r"\b(?:task|target|quota|plan)\b|\b(?:task|target|quota|plan)\b[^?]{0,80}\?"
@@ -1405,7 +1413,7 @@ _MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 _N_MONTHS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 _EN_MONTHS = re.compile(rf"\bjan(?:uary)?\s*(?:-|–|—|to|through|until)\s*(?P<to>{_MONTH_WORD})\b|"
                         rf"\b(?:(?:by |to |until |as of |at )?(?:the )?end of |(?:at |by |as of )?end-)(?P<end>{_MONTH_WORD})\b|"
-                        rf"\b(?:by|as of|up to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
+                        rf"\b(?:by|as of|up to|through|until|to) (?:the )?(?:3[01]|2\d)(?:st|th)? (?P<day>{_MONTH_WORD})\b|"  # by 30 September
                         r"\b(?:first|after|over) (?:the )?(?:first )?(?P<n>three|four|five|six|seven|eight|nine|ten|eleven) "
                         r"months\b|\b(?P<n2>three|four|five|six|seven|eight|nine|ten|eleven) months (?:into|of|to|through|ending|ended|up to) "
                         rf"(?:the end of )?(?:20\d\d|the year|{_MONTH_WORD})\b",
@@ -1593,6 +1601,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       " ", text, flags=re.I)
         text = re.sub(r"\b((?:task|target|goal|quota)s?) of\s+\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万|元)?", r"\1 ", text,
                       flags=re.I)  # 'a revenue quota of 3,350万元': the task's size, given
+        # 'in Gyangze county': where the place is (its county in a spelling the gazetteer may not give), no part of the name
+        text = re.sub(r"\bin [A-Z][\w'’-]+ (?:county|district|city|prefecture|banner)\b", " ", text)
         # 'did it project in its autumn report': the forecast's verb and the report that gives it, no part of the name
         text = re.sub(r"\bproject(?=\s+(?:in|for|at|by|to)\b)|\b(?:in|from|by) (?:its|the|their) (?:[\w-]+ ){0,2}"
                       r"(?:report|review|summary|update)\b", " ", text, flags=re.I)
@@ -1664,7 +1674,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '问题解决的比例', '参保的比例': the rate of it (解决率, 参保率)
     text = re.sub(r"(解决|办结|响应|参保|覆盖|接种|入驻|达标|合格|满意|回复|结案|化解)的?(?:比例|比率|百分比)", r"\1率", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
-    text = re.sub(r"(新(?:增)?)?(?:种植了?|播种了?|(?<![接蚕育良品物树])种了)多少(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)"
+    text = re.sub(r"(?<=[\u4e00-\u9fff])播了?(?=多少(?:万?亩|公顷|万公顷))", "播种面积", text)  # '小春播了多少万亩'
+    # ('落实了多大面积的青稞': the area sown to it)
+    text = re.sub(r"(新(?:增)?)?(?:种植了?|播种了?|(?<![接蚕育良品物树])种了|落实了)(?:多少|多大面积的?)(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)"
                   r"(?=[？?]|$)", lambda m: m.group(2) + (m.group(1) or "") + "种植面积",
                   text)  # '种了多少谷子': its area (never '蚕种多少张'); '新种了多少…' the year's new planting
     # '产干茶多少吨': the output of what is named after 产

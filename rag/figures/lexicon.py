@@ -260,7 +260,10 @@ EN_PATTERNS: dict[str, str] = {
     "fiscal_revenue_total": r"total fiscal revenue|\bfiscal (?:and|&) tax revenue",  # 财税总收入
     "general_budget_revenue": r"(?:general )?public budget revenue|general budget revenue",
     "fiscal_revenue": r"fiscal revenue",
-    "new_registered_enterprises": r"(?:new(?:ly)?|enterprises) (?:registered|registrations?)|new enterprises",
+    # ('newly registered market entities' are 新登记市场主体, no count of enterprises alone)
+    "new_registered_enterprises": r"(?:new(?:ly)?|enterprises) (?:registered|registrations?)(?! (?:market|business) (?:entit|player))"
+                                  r"|new enterprises",
+    "new_market_entities": r"\b(?:new(?:ly)?(?: registered)?|added) (?:market|business) (?:entities|entity|players)\b",
     "hotline_cases": r"hotline (?:cases|work orders|calls|requests|complaints)|(?:cases|work orders|calls|requests) "
                      r"(?:to|on|via|through) the (?:12345 )?hotline",
     "rural_disposable_income": r"rural (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income|"

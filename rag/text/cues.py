@@ -27,7 +27,9 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
-                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,16}?定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少|多大)|(?<=[，,])定的|底线|"
+                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,16}?(?<![认确核鉴评审判制规决约肯])定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少|多大)|"
+                             # '为2021年税收收入设了多大的盘子': a later year's figure set
+                             r"[给为]\s*(?:20\d\d\s*年|明年|下一年|来年)[^，,？?]{0,12}?(?:定|设)(?:的|了|定)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned(?! (?:roads?|streets?|routes?|lanes?)\b)|plans|planning|goal|aim|aims|aiming|will|task|"
                              r"quota|cap|ceiling|to-do list|agenda|pencil+ed in)\b|\b(?:supposed|meant|wants?|intends?|hopes?) to\b|"
                              r"\bwhat (?:is the )?(?:floor|minimum)\b(?! area| space)|\bmust (?:bring|add|complete|reach|attract|land)\b|"  # 'the floor …'
@@ -141,7 +143,8 @@ def stated_position(m: re.Match[str]) -> int:
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
 ASKS_RANK = re.compile(r"第几|排名多少|名次|(?:什么|哪个|哪一|几)(?:位次|位置|名次)|排在?哪一?[位名]|(?:排位|位次|排名)(?:如何|怎样|怎么样|情况)|\b(?:which|what) (?:place|position|spot) did\b|(?:排|列|居)(?:在|于)?哪个位置|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b|\bwhere did .* put (?:it|them)\b|"
-                       r"\bwhat (?:was|is) (?:its|their|the) (?:[\w-]+ )?(?:rank|ranking|position)\b", re.I)
+                       r"\bwhat (?:was|is) (?:its|their|the) (?:[\w-]+ )?(?:rank|ranking|position)\b|"
+                       r"\bwhat (?:was|is) [\w\s-]{2,40}?(?:'s|’s)\s+(?:[(（][^)）]{1,20}[)）]\s*)?(?:[\w-]+ )?(?:rank|ranking|position|standing)\b", re.I)
 # A name quoted for the thing a question counts ('新增多少家“四上”企业'), never one it leaves out ('不含“某某”项目'):
 # group 1 is the name.
 QUOTED_COUNTED = re.compile(r"(?<!不含)(?<!不算)(?<!除)“([^”]{2,8})”(?=企业|单位|项目|公司)")
