@@ -468,7 +468,7 @@ def _subjects(sentence: str, quantities: list[Quantity],
     on the previous year it states (0 for none: '较上年增加840元' is +1). `carry` holds the subject named last
     before a ； ("工单1.3万件，同比下降5%；满意率96%"): a bare head borrows it; updated."""
     out: list[tuple[Term | None, str, _Clause, int]] = []
-    respectively = _respectively(sentence, quantities)
+    respectively = _respectively(sentence, quantities, carry[0][1] if carry else "")
     runs = _percent_runs(sentence, quantities)
     levels: list[Subject] = []  # subjects of the non-percent figures so far, in order
     prev: Subject = carry[0] if carry else (None, "")
@@ -1063,12 +1063,16 @@ def _own_or_prev(prefix: str, prev: Subject) -> Subject:
 # '岚坑、鹊溪两村': the last named item, then how many places of which kind are listed
 _UNITS_NAMED = re.compile(r"(.+?)(?:[两二三四五六七八九十\d]+个?)(村|社区|镇|乡|街道)")
 # an area planted, the clause right before a list of crops ('中药材种植0.65万亩，')
-_PLANTED_BEFORE = re.compile(r"(种植|播种)[^，,。；;\d]{0,6}?\d[\d.,]*\s*(?:万?亩|公顷|平方米)[，,；;]\s*$")
+# ('…播种面积8.2万亩，大春、小春分别为…；大豆、玉米分别为…': clauses of areas between keep the lead)
+_AREA = r"\d[\d.,]*\s*(?:万?亩|公顷|平方米)"
+_PLANTED_BEFORE = re.compile(rf"(种植|播种)[^，,。；;\d]{{0,6}}?{_AREA}(?:[，,；;][^。，,；;\d]*{_AREA}(?:[^。，,；;\d]*{_AREA})*)*"
+                             r"[，,；;]\s*$")
 _MEASURE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:收入|产值|总额|面积|产量|人口)")  # the measure those places share
 
 
-def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
-    """'A、B同比(分别)下降x%、y%', 'A和B分别达到x元和y元': map the listed subjects onto the numbers by position."""
+def _respectively(sentence: str, quantities: list[Quantity], carried: str = "") -> dict[int, str]:
+    """'A、B同比(分别)下降x%、y%', 'A和B分别达到x元和y元': map the listed subjects onto the numbers by position.
+    `carried`: the subject named last before a ； that opens this part of the sentence."""
     out: dict[int, str] = {}
     i = 0
     while i < len(quantities):
@@ -1077,7 +1081,9 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
             j += 1
         if j > i:
             clause = _clause_of(sentence, quantities[i])
-            head = re.split(r"同比|分别|依次|(?<!人)均|各(?=[为达])|占", sentence[clause.start : quantities[i].start])[0]
+            # (…from the last ； on: '…分别为5.1万亩和3.1万亩；大豆、玉米分别为…' lists other things)
+            head = re.split(r"同比|分别|依次|(?<!人)均|各(?=[为达])|占",
+                            re.split(r"[；;]", sentence[clause.start : quantities[i].start])[-1])[0]
             # ('A、B和C三项指标依次为…': the count of indicators goes, the names stay)
             head = _LEAD.sub("", re.sub(r"(?:\d+|[一二两三四五六七八九十]+)[项个](?:主要)?(?:经济)?指标$", "", head.strip()))
             items = [x for x in re.split(r"、|和|及", head)]
@@ -1092,7 +1098,9 @@ def _respectively(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
                 measure = _MEASURE_BEFORE.findall(sentence[: clause.start])
                 own = re.sub(r"^[个村户]+", "", measure[-1]) if measure else ""
                 items = [x + units.group(2) + own for x in [*items[:-1], units.group(1)]]
-            planted = _PLANTED_BEFORE.search(sentence, 0, clause.start)
+            # (…or before the ； this part follows: '…播种面积8.2万亩，大春、小春分别为…；大豆、玉米分别为…')
+            planted = _PLANTED_BEFORE.search(sentence, 0, clause.start) or (
+                re.search(r"(种植|播种)面积$", carried) if not sentence[: clause.start].strip() else None)
             if planted and len(items) == j - i + 1 and all(0 < len(x) <= 4 and not _MEASURE_TAIL.search(x) for x in items) \
                     and not any(re.search(r"基地|园|场|大棚|示范|新建|建成|发展|改造", x) for x in items) \
                     and all(q.unit and UNITS[q.unit].normalized_unit == "m2" for q in quantities[i : j + 1]):
