@@ -1477,8 +1477,11 @@ def _listed_en(question: str, r: Route) -> list[str]:
         # they add up to?': the things glossed in Chinese, other than places, are the items
         glosses = [g for g in re.findall(r"[(（]([\u4e00-\u9fff]{2,12})[)）]", question)
                    if not any(g in (p, short_name(p)) for p in r.places) and not re.search(r"(?:街道|镇|乡|区|县|市)$", g)]
-        if len(glosses) >= 2:
-            return glosses if len(glosses) <= 6 else []
+        summed = re.search(r"\badd(?:s|ed)? up\b|\bsum\b|\bcombined\b|\btogether\b", question, re.I)
+        joined = all(re.search(r"\band\b", question[question.index(a) : question.index(b)])
+                     for a, b in zip(glosses, glosses[1:], strict=False))  # ('A (甲) and B (乙)': listed, never a place and a part)
+        if summed and joined and 2 <= len(glosses) <= 6:
+            return glosses
     if not found:
         return []
     items = [re.sub(r"^(?:its |the |their |both |all )+|['‘’“”]", "", x.strip(), flags=re.I)
@@ -2415,7 +2418,7 @@ def _part_asked_zh(question: str) -> re.Match[str] | None:
                 f[:1] == "n" or f == "vn" for _, f in tagged(part)):  # '…新增学位3920座，其中中小学那部分有多少座'
             return found
         tags = tagged(re.sub(r"[“”]", "", part))
-        said_part = found.group(2) and re.match(r"[这那]?一?(?:部分|块)", question[found.end(2):])
+        said_part = found.group(2) and not part.endswith("的") and re.match(r"[这那]?一?(?:部分|块)", question[found.end(2):])
         if tags and not said_part and (tags[-1][1][:1] != "n" and tags[-1][1] != "vn" or part.endswith("的")):
             continue  # '加装的电梯中已投入使用的有几部': a state some are in, no part named by a noun
         if noun and not _NOT_A_WHOLE.search(whole):

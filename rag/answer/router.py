@@ -241,7 +241,7 @@ _EN_STOP = {
     "combined", "altogether", "year", "years", "half", "first", "second", "h1", "h2", "growth", "grow", "grew",
     "increase", "increased", "decrease", "yoy", "year-on-year", "target", "plan", "planned", "goal", "quota", "ahead",
     "estimated", "estimate", "expected", "expect", "expects", "projected", "trend", "over", "from", "between", "since",
-    "during", "change", "changed", "higher", "lower",
+    "during", "change", "changed",
     "subdistrict", "town", "township", "street", "report", "reported", "reports", "figure", "amount", "number",
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
@@ -1583,6 +1583,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
         text = re.sub(r"(?<=[)）])\s*zone\b", " ", text, flags=re.I)  # 'the Xitian (溪田) zone': where, named
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
+        text = re.sub(r"\btotal\s+output\b(?!\s+value)", "total-output", text, flags=re.I)  # 总产, not 'total' dropped
         text = re.sub(r"\b(school)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
         # 'retail sales above designated size': the qualifier first, as in 限额以上零售额, so the measure ends the phrase
         text = re.sub(r"\b((?:[\w-]+\s+){0,3}?[\w-]+)\s+above[- ]designated[- ]size\b", r"above-designated-size \1", text,
@@ -1627,10 +1628,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"(?<=村)[（(](?:居|社区|居委会|社)[)）]", "", text)  # (…never the whole a count is taken from)
     # '做总结那会儿估了个全年税收的数': when and how the report gave it, no part of the name
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
-    # '12.5万平方米是整治总量，只算拆掉的有多少': what a figure given is, then the ask; and '违建口径：',
-    # the basis named (never 全口径, a measure's own word)
-    text = re.sub(r"(?:^|(?<=[，,：:\s]))[^，,？?\d]{0,8}?\d[\d.]*\s*(?:万|亿)?(?:平方米|公顷|亩|元|吨|个|家|户|人|项|%|％)"
-                  r"(?:是|为|指的?是)(?![^，,？?]*(?:多少|几|哪|吗))[^，,？?]{2,16}?[，,]|(?<!全)口径(?=[：:，,])", " ", text)
+    text = re.sub(r"(?<!全)口径(?=[：:，,])", " ", text)  # '违建口径：': the basis named (全口径 is a measure's own word)
     # '是精确数还是约数': how exact the figure is, asked beside it (its qualifier, 近/约, says); '建成后': when the
     # thing counts, no part of its name
     text = re.sub(r"(?:是|为)?(?:精确数|准确数|确数|确切数)(?:字)?还是(?:约数|估计数|概数|大概数)(?:字)?|"
@@ -1641,8 +1639,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '计划增加的车位数': the things added, as reports word them (新增车位)
     text = re.sub(r"(?<![新净])增加的(?=[\u4e00-\u9fff]{2})", "新增", text)
     text = re.sub(r"(?<=[车床泊学岗座摊]位)数(?![据字量值])", "", text)  # '车位数': the places counted, 车位
-    text = re.sub(r"还剩下?|仍有|尚有|仍剩", " ", text)
-    text = re.sub(r"(?<![清])拆掉了?的?(?=[\u4e00-\u9fff]{2})", "拆除", text)  # '拆掉的建筑物': the report's 拆除建筑物  # '年底还剩多少户贫困户': the stock left, as the report's label
+    text = re.sub(r"还剩下?|仍有|尚有|仍剩", " ", text)  # '年底还剩多少户贫困户': the stock left, as the report's label
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
     # '幼儿园新增学位500座，明年计划新增多少座': a figure the question gives at a clause's end is no part of the name

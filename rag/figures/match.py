@@ -943,6 +943,7 @@ _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模
                 ("金额", "额"),  # 投资金额 is 投资额, 销售金额 销售额
                 ("转办件", "工单"),  # the hotline's tickets passed on (转办件) are its 工单
                 ("满意度", "满意率"),  # a satisfaction rate, written either way
+                ("次密切接触者", "次密接"), ("密切接触者", "密接"),  # close contacts, as reports shorten them
                 ("棚户区改造", "棚改"),  # shanty-town redevelopment, said either way
                 ("安全生产事故", "安全事故"))  # work-safety accidents, said in full or short
 _PER_WORDS = re.compile(AVERAGED + r"每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
@@ -1028,7 +1029,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "storage capacity": ("库容", "冷藏能力", "储量", "仓储能力"),
     "lifted out": ("脱贫",), "shook off poverty": ("脱贫",),
     "poverty": ("贫困", "脱贫", "扶贫"),
-    "total output": ("总产量", "总产"), "output": ("产量", "总产", "产出"),  # ('脐橙总产3.6万吨': a crop's output)
+    "total output": ("总产量", "总产"),  # ('脐橙总产3.6万吨'; 'output' alone is no 总产: 'lint cotton output' is no 籽棉总产)
     "primary sector": ("第一产业", "一产"), "primary industry": ("第一产业", "一产"),
     "secondary sector": ("第二产业", "二产"), "secondary industry": ("第二产业", "二产"),
     "tertiary sector": ("第三产业", "三产"), "tertiary industry": ("第三产业", "三产"),
