@@ -164,7 +164,8 @@ _SHARE = re.compile(r"占比|比重|所占份额|"
                     r"\bwhat (?:percentage|per ?cent|share)\b[^?]{0,40}?\b(?:came from|was from|were from|contributed by)\b", re.I)
 _ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b|"
                        # 'what output did it project in its autumn report': a forecast (never 'projects', the noun)
-                       r"\b(?:projected|projections?)\b|\b(?:did|does|do)\b[^?]{0,60}?\bproject\s+(?:in|for|at|by|to)\b", re.I)
+                       r"\b(?:projected|projections?)\b|\b(?:did|does|do)\b[^?]{0,60}?\bproject\s+(?:in|for)\s+(?:its|the|their|this|that)\s+"
+                       r"(?:[\w-]+\s+){0,2}(?:report|review|summary|plan|forecast)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 # a year, never a count ('1800人', '2010户': a figure in a unit)
 _YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(?:上半年|下半年|全年|前三季度|一季度))|"
@@ -1629,6 +1630,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '做总结那会儿估了个全年税收的数': when and how the report gave it, no part of the name
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
     text = re.sub(r"(?<!全)口径(?=[：:，,])", " ", text)  # '违建口径：': the basis named (全口径 is a measure's own word)
+    # '国高（national high-tech enterprises）', '那份报告里': an English gloss in a Chinese question, the report pointed at
+    text = re.sub(r"[（(][A-Za-z][A-Za-z\s'’-]{2,60}[)）]|[这那]份(?=报告|材料|总结|文件|[里中上])", " ", text)
     # '是精确数还是约数': how exact the figure is, asked beside it (its qualifier, 近/约, says); '建成后': when the
     # thing counts, no part of its name
     text = re.sub(r"(?:是|为)?(?:精确数|准确数|确数|确切数)(?:字)?还是(?:约数|估计数|概数|大概数)(?:字)?|"
