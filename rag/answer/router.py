@@ -579,8 +579,11 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
         unnamed = lead.group(1)
         for place in places:
             unnamed = unnamed.replace(place, "").replace(short_name(place), "")
-        if not re.search(r"[\u4e00-\u9fff]", unnamed):
-            rest = ask[lead.end() :]
+        rest = ask[lead.end() :]
+        # (…unless the rest names only the sides: 'which would give our client more listed-company neighbours:
+        # A at end-2022 or B in 2023?' asks in its lead)
+        if not re.search(r"[\u4e00-\u9fff]", unnamed) and re.search(
+                r"\b(?:how|what|which|who|whose|when|where|did|does|do|is|was|were|are|has|have|had)\b", rest, re.I):
             again = resolve_places(rest, names, metas).found
             ask = " ".join([*(p for p in places if p not in again), rest])
     return " ".join([*kept, ask])
@@ -1101,7 +1104,7 @@ _UNIT_WORD = r"(?:万元|亿元|元|万平方米|平方米|平米|平方公里|�
 _UNIT_WANTED = re.compile(rf"[，,。；;]?\s*(?:请)?(?:按|以|用)\s*[“\"]?({_UNIT_WORD})[”\"]?(?:为单位(?:计算?|表示|给出)?|计算?|算|表示|给出|回答)"
                           rf"(?:的话)?(?:[，,]?\s*不要用\s*{_UNIT_WORD}[。.]?)?"
                           rf"|[，,（(]\s*单位[：:]?\s*[“\"]?({_UNIT_WORD})[”\"]?[)）]?"  # '…有多少，单位亿元'
-                          rf"|(?:折合|换算成?|换成|转换成?|转成|折算成?|写成|表示为|化成)(?:成|为)?[“\"]?(?:大约|大概|约)?(?:多少|几)?个?"
+                          rf"|(?:折合|换算成?|换成|转换成?|转成|折算成?|写成|表示为|化成|折(?:算|合)?下来[，,]?)(?:成|为)?[“\"]?(?:大约|大概|约)?(?:有)?(?:多少|几)?个?"
                           rf"[“\"]?({_UNIT_WORD})[”\"]?")
 # …in English: 'Give it in yuan', 'expressed in mu', 'written out in full, how many … (person-times)'
 _UNIT_WANTED_EN = re.compile(r"\b(?:give|giving|express|expressed|state|stated|write|written|convert(?:ed)?|answer)\b"

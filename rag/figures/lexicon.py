@@ -249,7 +249,7 @@ EN_PATTERNS: dict[str, str] = {
     "tax_revenue": r"(?<!fiscal and )(?<!fiscal & )tax revenue|\btaxes\b|\btax (?:take|intake|receipts)\b",
     "high_tech_enterprises": r"high[- ]tech (?:enterprises|companies|firms)|国高",
     "specialized_sme_count": r"specialised|specialized|专精特新",
-    "listed_companies": r"listed (?:companies|firms|enterprises)",
+    "listed_companies": r"listed[- ](?:companies|company|firms?|enterprises?)",
     "pm25": r"PM2\.5",
     "pm10": r"PM10",
     "new_school_places": r"school places|school seats|\bdegrees? places\b",
