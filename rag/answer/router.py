@@ -1632,7 +1632,6 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"(?<=村)[（(](?:居|社区|居委会|社)[)）]", "", text)  # (…never the whole a count is taken from)
     # '做总结那会儿估了个全年税收的数': when and how the report gave it, no part of the name
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
-    text = re.sub(r"(?<!全)口径(?=[：:，,])", " ", text)  # '违建口径：': the basis named (全口径 is a measure's own word)
     # '国高（national high-tech enterprises）', '那份报告里': an English gloss in a Chinese question, the report pointed at
     text = re.sub(r"[（(][A-Za-z][A-Za-z\s'’-]{2,60}[)）]|[这那]份(?=报告|材料|总结|文件|[里中上])", " ", text)
     # '是精确数还是约数': how exact the figure is, asked beside it (its qualifier, 近/约, says); '建成后': when the
