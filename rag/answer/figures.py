@@ -300,7 +300,9 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     whose = cited.section + cited.quote if cited is not None else ""
     if cited is not None and ratio and re.search(r"(?:任务|目标|计划|预算)$", ratio.group("whole") or ""):
         whose += _cited_sentence(cited, ctx)  # ('城市更新完成的固投占任务几成': the rate's sentence says whose)
-    if cited is not None and not any(part_words[n : n + 2] in whose for n in range(len(part_words) - 1)):
+    if cited is not None and not any(part_words[n : n + 2] in whose for n in range(len(part_words) - 1)) \
+            and not any(BY_KEY[k].regex.search(whose) for w in re.split(r"[的，,、\s]+", part_words)
+                        for k in terms_named(w)):  # ('的固投，头五个月': 固投 is the 固定资产投资 cited)
         # '上半年税收里，个税那块占多少' over the total alone: the part asked is no figure of the whole
         return _declined(question, r)
     if top is not None and top.value is not None and _PART_OF_GIVEN.search(question) \

@@ -79,7 +79,7 @@ _FLOW_GIVEN = r"(?:新增|增加|新进|纳入|退出|减少|注销|迁出)了?\
 _FLOWS_GIVEN = re.compile(rf"^\s*(?:{_FLOW_GIVEN})(?:\s*[、，,和]\s*(?:{_FLOW_GIVEN}))*\s*(?:以后|之后|后)[，,]\s*")
 _REPORT_NAME = r"\s*年?(?:底|末)?的?(?:镇|乡|街道)?(?:政府)?(?:工作)?(?:总结|报告|年报)"
 _REPORT_SPAN = re.compile(rf"从\s*(20\d\d){_REPORT_NAME}\s*(?:到|至)\s*(20\d\d){_REPORT_NAME}")
-# '2018年新增企业后，…总共有几家': the additions, unnumbered, lead to the stock asked; the year stays
+# '2021年新进规上企业以后，全镇一共几家': the additions, unnumbered, lead to the stock asked; the year stays
 _ADDED_THEN = re.compile(r"^(\s*(?:20\d\d\s*年)?)\s*(?:新增|新进|纳入|新引进)[^，,？?\d]{0,8}?(?:以后|之后|后)[，,]\s*")
 _AFTER_ADDING = re.compile(r"\b(?:after|having|with) (?:adding|added)\b[^?]{0,40}?,", re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
@@ -629,7 +629,7 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
         return None  # (a passage of the report read out before the ask is what the ask is about)
     ask = _PURPOSE.sub("", parts[asks[0]]) if lang == "zh" else parts[asks[0]]  # ('…，以便复核降幅': why, no ask)
     after = parts[asks[0] + 1 :]
-    after = [p for p in after if not _SAID_AFTER.match(p)]  # ('…多少万平方米？报告说这个量占了全区的四分之一。')
+    after = [p for p in after if not _SAID_AFTER.match(p)]  # ('…完成多少亩？材料里说这占到全市一半。')
     if any(not _SETS_ASIDE.search(p) and not _CLARIFIES.match(p) or _SPELT_OUT.search(p) for p in after):
         return None  # ('…花了多少？…福利服务经费那块。': what follows says what is asked; '请用合计减去…来算': how)
     if any(_CLARIFIES.match(p) for p in after):  # ('…多少家？我问的是通过认定的企业家数。': the ask and what it means)
@@ -729,7 +729,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     for schools, short in _SCHOOLS:
         question = schools.sub(short, question)
     question = age_spans(season_years(full_years(question)))  # ('60至79岁': the band as labels write it, 60-79岁)
-    # '从2018年的总结到2019年的政府工作报告，涨了多少': two reports named, their two years compared
+    # '从2016年的报告到2017年的工作总结，增减多少': two reports named, their two years compared
     question = _REPORT_SPAN.sub(r"从\1年到\2年", question)  # '2021/2022年榨季': one season, by the year it ends
     question = _POINTS_COLLOQUIAL.sub(r"\1了百分之几", question)  # '社零比上年涨了几个点': the growth, in per cent
     metas = [m for m in known if isinstance(m, ReportMeta)]
@@ -1606,6 +1606,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       " ", text, flags=re.I)
         text = re.sub(r"\b((?:task|target|goal|quota)s?) of\s+\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万|元)?", r"\1 ", text,
                       flags=re.I)  # 'a revenue quota of 3,350万元': the task's size, given
+        # 'its whole tea-garden area, bearing or not': either way, no qualifier of the name
+        text = re.sub(r",?\s*\b[\w-]+ or not\b", " ", text, flags=re.I)
         # 'in Gyangze county': where the place is (its county in a spelling the gazetteer may not give), no part of the name
         text = re.sub(r"\bin [A-Z][\w'’-]+ (?:county|district|city|prefecture|banner)\b", " ", text)
         # 'did it project in its autumn report': the forecast's verb and the report that gives it, no part of the name
@@ -1632,7 +1634,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"(?<=村)[（(](?:居|社区|居委会|社)[)）]", "", text)  # (…never the whole a count is taken from)
     # '做总结那会儿估了个全年税收的数': when and how the report gave it, no part of the name
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
-    # '国高（national high-tech enterprises）', '那份报告里': an English gloss in a Chinese question, the report pointed at
+    # '社零（retail sales）', '那份报告里': an English gloss in a Chinese question, the report pointed at
     text = re.sub(r"[（(][A-Za-z][A-Za-z\s'’-]{2,60}[)）]|[这那]份(?=报告|材料|总结|文件|[里中上])", " ", text)
     # '是精确数还是约数': how exact the figure is, asked beside it (its qualifier, 近/约, says); '建成后': when the
     # thing counts, no part of its name
@@ -1645,6 +1647,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"每年(?:能|可以?|会)?(?:贡献|带来|创造|实现|产生)(?:大约|约|大概)?(?:多少|几)?(?:亿元|万元|亿|万)?的?"
                   r"(?=产值|税收|营收|收入)", "年", text)
     text = re.sub(r"(?:都|全部|全都)?落地了?(?=[\s，,]*(?:预计|估计)?年(?:产值|税收|营收|收入))", "落地后", text)
+    # '头五个月做下来占任务多少': how far the months went, no part of the name
+    text = re.sub(r"(?:做|干|跑|算|忙)下来", " ", text)
     # '计划增加的车位数': the things added, as reports word them (新增车位)
     text = re.sub(r"(?<![新净])增加的(?=[\u4e00-\u9fff]{2})", "新增", text)
     text = re.sub(r"(?<=[车床泊学岗座摊]位)数(?![据字量值])", "", text)  # '车位数': the places counted, 车位
@@ -1657,7 +1661,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '占全年800人任务的百分比': the share of the task asked, no part of the name
     text = re.sub(r"占[^，,？?]{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之[几多少]*|百分比)", " ", text)
     # '除了新建街道党群服务站，还建了几个驿站': what else is asked after 还, never the thing set aside
-    # ('除了已完成的部分，正在办理入库手续的还有多少': what else, named before its 还)
+    # ('除了已签约的，正在洽谈的还有多少': what else, named before its 还)
     text = re.sub(r"除了?[^，,。？?]{2,24}?(?:以外|之外|外)?[，,]\s*(?=还|另外|又|[^，,。？?]{2,12}?的?还(?:有|剩))", " ", text)
     text = re.sub(r"[前头]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月", " ", text)  # '今年前5个月': a period
     text = _OVER_BAR.sub(" ", _UNIT_WANTED.sub(" ", text))
@@ -1679,8 +1683,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:年)?(产值|营收|税收|收入)(?:上|过|超)(亿|千万|百万)元?的?", r"\1\2元以上", text).replace("厂子", "企业")
     # '问题解决的比例', '参保的比例': the rate of it (解决率, 参保率)
     text = re.sub(r"(解决|办结|响应|参保|覆盖|接种|入驻|达标|合格|满意|回复|结案|化解)的?(?:比例|比率|百分比)", r"\1率", text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=多少(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了多少亩
-    text = re.sub(r"(?<=[\u4e00-\u9fff])播了?(?=多少(?:万?亩|公顷|万公顷))", "播种面积", text)  # '小春播了多少万亩'
+    text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=(?:多少|几)(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了几万亩
+    text = re.sub(r"(?<=[\u4e00-\u9fff])播了?(?=(?:多少|几)(?:万?亩|公顷|万公顷))", "播种面积", text)  # '小春播了多少万亩'
     # ('落实了多大面积的青稞': the area sown to it)
     text = re.sub(r"(新(?:增)?)?(?:种植了?|播种了?|(?<![接蚕育良品物树])种了|落实了)(?:多少|多大面积的?)(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)"
                   r"(?=[？?]|$)", lambda m: m.group(2) + (m.group(1) or "") + "种植面积",

@@ -162,7 +162,7 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
 # …stressed: every month of it ('完整12个月的'), so a year-end report's 1-11月 does not answer it
 WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|最终|"
                                  r"(?:全部|所有)?(?:四|4)个季度(?:合计|加起来|累计|总共|一共|加总|的?总)|(?<![前后上下])一年下来|"
-                                 r"(?:等|直)到[^，,？?]{0,8}?年(?:底|末)|"  # '等到2017年底，…实际收了多少'
+                                 r"(?:等|直)到[^，,？?]{0,8}?年(?:底|末)|"  # '直到2016年末，…到底完成多少'
                                  r"\b(?:all|the) four quarters\b|"
                                  r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"

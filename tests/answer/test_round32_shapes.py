@@ -52,34 +52,34 @@ corpus = invented_corpus("round32", REPORTS)
 def test_the_whole_year_said_inside_a_paragraph_opened_by_months(corpus: Corpus) -> None:
     a = corpus.ask("榆岭镇对2019年全年全口径税收收入估计能到多少？")
     assert first_is(a, 2600e4, "CNY"), a.text  # '估计到年底…可达': the year's, not the months' before it
-    b = corpus.ask("2019年新增企业后，榆岭镇规上工业企业总共有几家？")
+    b = corpus.ask("2019年新进规上的企业加进来以后，榆岭镇规上工业企业合计有几家？")
     assert first_is(b, 14, "count") and not states(b, 3, "count"), b.text
     c = corpus.ask("一直等到2019年底，榆岭镇的财政收入实际到手多少？")
     assert not headline_figures(c), c.text  # only 1-11月 is stated
 
 
 def test_a_zones_share_and_its_own_figure(corpus: Corpus) -> None:
-    a = corpus.ask("榆岭镇2019年全镇大豆一共种了多少万亩？")
+    a = corpus.ask("2019年在榆岭镇全镇范围，大豆种了几万亩？")
     assert first_is(a, 2.4e4 * 666.6667, "m2", rel=1e-3), a.text  # not the zone's 0.9万亩
     b = corpus.ask("“豆乡湾”产业片区2019年来了多少客流？")
     assert first_is(b, 26e4, "count"), b.text
 
 
 def test_crops_and_stores_asked_in_chinese_and_english(corpus: Corpus) -> None:
-    a = corpus.ask("2019年榆岭镇蒜头总产有多少万吨？")
+    a = corpus.ask("大蒜是榆岭镇的主业，蒜头那年的总产合计多少吨？")
     assert first_is(a, 2.3e4, "t"), a.text
-    b = corpus.ask("榆岭镇2019年的小春播了多少万亩？")
+    b = corpus.ask("小春作物，榆岭镇2019年一共播了几万亩？")
     assert first_is(b, 3.1e4 * 666.6667, "m2", rel=1e-3), b.text
-    c = corpus.ask("Yuling town (榆岭镇) built cold stores in 2019 — how many tonnes of storage capacity were added?")
+    c = corpus.ask("What storage capacity, in tonnes, did the cold stores Yuling town (榆岭镇) built add in 2019?")
     assert first_is(c, 1.1e4, "t"), c.text
     d = corpus.ask("到了2019年末，榆岭镇还剩几户建档立卡贫困户？")
     assert first_is(d, 37, "count") and not states(d, 58, "count"), d.text  # '截至年底仍有…': the stock left
 
 
 def test_a_total_over_an_average_and_two_reports_named(corpus: Corpus) -> None:
-    a = corpus.ask("榆岭镇8个行政村2019年的集体经济收入合起来是多少钱？")
+    a = corpus.ask("2019年，榆岭镇全部8个行政村的集体经济收入总计多少？")
     assert first_is(a, 132.5e4, "CNY"), a.text
-    b = corpus.ask("榆岭镇村集体经济收入总额，从2019年的总结到2020年的政府工作报告，增加了多少万元？")
+    b = corpus.ask("看榆岭镇两份材料：从2019年的工作总结到2020年的政府工作报告，村集体经济收入总额涨了几万元？")
     assert first_is(b, 25.8e4, "CNY", rel=1e-3), b.text
 
 
@@ -89,14 +89,14 @@ def test_a_part_of_what_flowed_in_and_a_quota_fulfilled(corpus: Corpus) -> None:
     b = corpus.ask("In 2023, how much of the district's quota for district-level tax (区级税收) did Taohui (桃汇街道) "
                    "fulfil, in percent?")
     assert first_is(b, 101.2, "percent"), b.text
-    c = corpus.ask("青石镇截至5月底完成的固定资产投资占年度任务多少百分比？")
+    c = corpus.ask("青石镇的固投，头五个月做下来占年度任务多少百分比？")
     assert first_is(c, 55, "percent"), c.text
 
 
 def test_a_claim_after_the_ask_and_a_measure_named_before_这一项(corpus: Corpus) -> None:
-    a = corpus.ask("桃汇街道2023年土地移交入库了多少万平方米？报告说这个量占了全区三成。")
+    a = corpus.ask("桃汇街道2023年一共移交入库多少土地？材料里说这占到全区约三成。")
     assert first_is(a, 41.6e4, "m2"), a.text  # the amount, never a share
-    b = corpus.ask("桃汇街道2023年事故宗数和死亡人数都降了。只看安全事故宗数这一项，比上年降了多少？")
+    b = corpus.ask("桃汇街道的安全形势2023年两头都在好转。只说安全事故宗数这一项，降幅是多少？")
     assert first_is(b, -25, "percent") and not states(b, -40, "percent"), b.text
 
 
@@ -111,6 +111,6 @@ def test_a_sum_of_two_glossed_items_and_households_compared(corpus: Corpus) -> N
 def test_an_age_band_and_the_total_beside_its_part(corpus: Corpus) -> None:
     a = corpus.ask("桃汇街道2023年60到79岁老人全程接种率是多少？")
     assert first_is(a, 98.2, "percent"), a.text
-    b = corpus.ask("What was the total tea-garden area in Taohui (桃汇街道) in 2023?")
+    b = corpus.ask("Taohui (桃汇街道), 2023: how large was its whole tea-garden area?")
     assert first_is(b, 1.6e4 * 666.6667, "m2", rel=1e-3), b.text
 
