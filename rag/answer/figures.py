@@ -1812,8 +1812,11 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
             return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}), keyed,
                     fine, worded(ss), plain(ss), -min(len(s.row.label_zh) for s in ss))
         in_time = int(r.measure_word not in DURATIONS or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
-        return (in_time, round(best, 1), has_unit, head(ss), has_kind, len({s.row.street for s in ss}), keyed, fine,
-                worded(ss), plain(ss), -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
+        # (a level asked, '预计全年出栏牲畜多少': of measures that tie, one stated as a level over a rate, '出栏率')
+        level = int(r.unit_hint == "percent" or r.kind not in ("actual", "estimate", "cumulative", "target")
+                    or any(s.row.normalized_unit != "percent" for s in ss))
+        return (in_time, round(best, 1), level, has_unit, head(ss), has_kind, len({s.row.street for s in ss}), keyed,
+                fine, worded(ss), plain(ss), -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
 
     def plain(ss: list[Scored]) -> int:  # (of labels that tie, a total over an average the phrase does not ask:
         # '集体经济收入' is 行政村集体经济收入, never 村均集体经济收入)
@@ -1953,7 +1956,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                 label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.05, _SURE)
                 or (s.score >= max(top - 0.2, 0.6) and s.row.normalized_unit in units)
                 # a place the question names that words it otherwise ('村均总收入' in a 村集体经济 sentence)
-                or (s.row.street in r.places and s.score >= 0.6 and s.row.normalized_unit in units))]
+                or (s.row.street in r.places and s.score >= 0.55 and s.row.normalized_unit in units))]
             rows += extra
             have |= {x.street for x in extra}
     return rows

@@ -242,7 +242,7 @@ _EN_STOP = {
     "combined", "altogether", "year", "years", "half", "first", "second", "h1", "h2", "growth", "grow", "grew",
     "increase", "increased", "decrease", "yoy", "year-on-year", "target", "plan", "planned", "goal", "quota", "ahead",
     "estimated", "estimate", "expected", "expect", "expects", "projected", "trend", "over", "from", "between", "since",
-    "during", "change", "changed",
+    "during", "change", "changed", "higher", "lower",
     "subdistrict", "town", "township", "street", "report", "reported", "reports", "figure", "amount", "number",
     "value", "last", "previous", "past", "two", "three", "few", "compared", "with", "on", "at", "this", "that",
     "there", "be", "been", "get", "got", "reach", "reached", "achieve", "achieved", "level", "whose", "who", "share",
