@@ -1432,7 +1432,9 @@ def _build(report: Report, section: Section, chunks: list[Chunk], sent_start: in
     if kind == "yoy_growth" and q.negative and str(_fmt(abs(q.value))) not in quote:
         return None
     label_zh = age_spans(label if len(label) >= 2 else (term.zh if term else label))  # ('60至79岁人群': 60-79岁)
-    label_zh = re.sub(r"^(?:各类|各种)(?=[\u4e00-\u9fff]{2})", "", label_zh)  # ('各类安全生产事故…': every kind, the whole)
+    # ('发生各类安全生产事故17宗': every kind, the whole; 发生 is how they came about, no part of the name)
+    label_zh = re.sub(r"^(?:发生|出现)?(?:各类|各种)(?=[\u4e00-\u9fff]{2})|^(?:发生|出现)(?=[\u4e00-\u9fff]{0,6}(?:事故|案件|火灾|警情|纠纷)$)",
+                      "", label_zh)
     crop = _CROP_VERB.fullmatch(label_zh) if norm_unit == "m2" else None
     if crop:  # '种植烤烟4200亩' is the 烤烟种植面积, as other reports word it
         label_zh = crop.group(2) + ("播种面积" if crop.group(1) == "播种" else "种植面积")
