@@ -141,7 +141,7 @@ def stated_position(m: re.Match[str]) -> int:
     return int(parse_number(n)) if n else 1
 
 # A question that asks for a position: 排名第几, 排第几, 第几名, what rank / place / position.
-ASKS_RANK = re.compile(r"第几|排名多少|名次|(?:什么|哪个|哪一|几)(?:位次|位置|名次)|排在?哪一?[位名]|(?:排位|位次|排名)(?:如何|怎样|怎么样|情况)|\b(?:which|what) (?:place|position|spot) did\b|(?:排|列|居)(?:在|于)?哪个位置|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
+ASKS_RANK = re.compile(r"第几|排名多少|名次|(?:什么|哪个|哪一|几)(?:位次|名次)|(?:处在|处于|排在|排到|居于?)(?:什么|哪个|哪一)位置|排在?哪一?[位名]|(?:排位|位次|排名)(?:如何|怎样|怎么样|情况)|\b(?:which|what) (?:place|position|spot) did\b|(?:排|列|居)(?:在|于)?哪个位置|\bwhat (?:rank|ranking|place|position)\b|\b(?:where|how) (?:did|does|do|is|was) .* rank\b|"
                        r"\brank(?:ed)? (?:in|among)\b|\bwhere did .* (?:place|finish|stand|come)\b|\bwhere did .* put (?:it|them)\b|"
                        r"\bwhat (?:was|is) (?:its|their|the) (?:[\w-]+ )?(?:rank|ranking|position)\b|"
                        r"\bwhat (?:was|is) [\w\s-]{2,40}?(?:'s|’s)\s+(?:[(（][^)）]{1,20}[)）]\s*)?(?:[\w-]+ )?(?:rank|ranking|position|standing)\b", re.I)
