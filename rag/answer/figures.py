@@ -1956,7 +1956,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                 label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.05, _SURE)
                 or (s.score >= max(top - 0.2, 0.6) and s.row.normalized_unit in units)
                 # a place the question names that words it otherwise ('村均总收入' in a 村集体经济 sentence)
-                or (s.row.street in r.places and s.score >= 0.55 and s.row.normalized_unit in units))]
+                or (s.row.street in r.places and s.score >= 0.6 and s.row.normalized_unit in units))]
             rows += extra
             have |= {x.street for x in extra}
     return rows
