@@ -92,7 +92,7 @@ TERMS: tuple[Term, ...] = (
     Term("above_scale_industrial_enterprises", "规上工业企业数", "Above-scale industrial enterprises",
          (r"规(?:模以)?上(?:工业)?企业",), COUNT, "economy", 2),  # a town's 规上企业 are its industrial ones
     Term("high_tech_enterprises", "国家高新技术企业数", "National high-tech enterprises",
-         (r"国高(?:.{0,2}企业)?(?![速铁中])|国家(?:级)?高新技术企业|高新技术企业|(?<![提升])高企(?!业)",), COUNT, "economy", 2),
+         (r"国高.{0,2}企业|国家(?:级)?高新技术企业|高新技术企业|(?<![提升])高企(?!业)",), COUNT, "economy", 2),
     Term("specialized_sme_count", "专精特新企业数", "Specialised and innovative SMEs", (r"专精特新.{0,2}企业",),
          COUNT, "economy", 2),
     Term("little_giant_enterprises", "“小巨人”企业数", "'Little giant' enterprises", (r"小巨人.{0,2}企业",),
