@@ -728,9 +728,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     question = _BAR_PASSED.sub(lambda m: m.group(1).removesuffix("元") + "元以上", question)
     for schools, short in _SCHOOLS:
         question = schools.sub(short, question)
-    question = age_spans(season_years(full_years(question)))  # ('60至79岁': the band as labels write it, 60-79岁)
+    # '2021/2022年榨季': one season, by the year it ends; '60至79岁': the band as labels write it, 60-79岁
+    question = age_spans(season_years(full_years(question)))
     # '从2016年的报告到2017年的工作总结，增减多少': two reports named, their two years compared
-    question = _REPORT_SPAN.sub(r"从\1年到\2年", question)  # '2021/2022年榨季': one season, by the year it ends
+    question = _REPORT_SPAN.sub(r"从\1年到\2年", question)
     question = _POINTS_COLLOQUIAL.sub(r"\1了百分之几", question)  # '社零比上年涨了几个点': the growth, in per cent
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
