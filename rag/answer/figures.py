@@ -89,6 +89,7 @@ from rag.text.cues import (
     PREVIOUS_YEAR,
     QUOTED_COUNTED,
     REST_ASKED,
+    STILL_LEFT,
     WHICH_STATES,
     WHOLE_YEAR,
     WHOLE_YEAR_STRESSED,
@@ -286,7 +287,7 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         return _declined(question, r)
     if got is not None and got.route == "indicator" and (REST_ASKED.search(question) or _STILL_TO_DO.search(question)) \
             and msg("computed_note", r.language) not in got.caveats and len(got.citations) <= 1 \
-            and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余|差|尚需|还需|仍有|尚有|仍剩|尚余", c.quote)
+            and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余|差|尚需|还需|" + STILL_LEFT, c.quote)
                         for c in got.citations):
         # '还有多少脐橙面积没有投产' over '其中投产3.6万亩', '第四季度还需完成多少' over the year's task: the part
         # stated, or the whole, is no answer to what is left

@@ -38,6 +38,7 @@ from rag.text.cues import (
     PREVIOUS_YEAR,
     QUESTION_TARGET,
     QUOTE_ASKS_WHICH,
+    STILL_LEFT,
     WHICH_STATES,
     WHOLE_YEAR,
     ZONE_KINDS,
@@ -49,7 +50,7 @@ from rag.text.words import tagged
 Intent = Literal["rank", "aggregate", "trend", "lookup", "open"]
 AskedKind = Literal["actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "share", "any"]
 
-_RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪一?家|哪一边|哪里(?=[^？?，,]{0,20}?[多高大少低快慢])|哪边|谁的|谁(?=[^？?，,]{0,20}?[多高大少低])|最多|最高|最大|最少|最低|最小|排名|排序|排行|对比|比较|"
+_RANK_ZH = re.compile(r"哪个|哪一个|哪些|哪一?家|哪一?边|哪里(?=[^？?，,]{0,20}?[多高大少低快慢])|谁的|谁(?=[^？?，,]{0,20}?[多高大少低])|最多|最高|最大|最少|最低|最小|排名|排序|排行|对比|比较|"
                       r"相比|各街道|各个街道|各镇|"
                       r"分别是多少")
 _RANK_EN = re.compile(r"\b(which|highest|most|largest|biggest|lowest|least|smallest|fewest|rank|ranking|compare|"
@@ -1146,14 +1147,18 @@ _SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户")
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
 
+# a count of those a work reached ('老旧小区改造惠及的户数'): households or people, never the things done
+_BENEFITED_COUNT = re.compile(r"(?:惠及|涉及|覆盖|受益|带动|服务)的?(户|人)数(?![据字])")
+
+
 def measure_word(question: str) -> str | None:
     """The measure word a count question names ('惠及多少户居民' → 户, 'how many years in a row' → 年); None for 个
     or none."""
     m = _MEASURE_ASKED.search(question)
     if m:
         return m.group(1) or m.group(2)
-    counted = re.search(r"(?:惠及|涉及|覆盖|受益|带动|服务)的?(户|人)数(?![据字])", question)
-    if counted:  # '老旧小区改造惠及的户数': households, never the compounds renovated
+    counted = _BENEFITED_COUNT.search(question)
+    if counted:  # households, never the compounds renovated
         return counted.group(1)
     wanted = wanted_unit(question)
     if wanted and wanted[1]:  # '参与规模用“万人次”表示是多少': people counted per visit
@@ -1244,7 +1249,7 @@ def unit_hint(question: str) -> str | None:
                  r"enterprises|companies|households|people|villages)\b|\bwhat (?:was|is|were) the number of\b", question, re.I):
         return "count"  # 'Counting projects, how much of its investment drive had landed': a count, whatever 'how much'
     if re.search(r"(?:多少|几)(?:万)?(?:人次|人(?!民)|户|家|名|件|宗|所|座|场|台|辆|套|部|项|个(?![亿万]|百分点|工作日|月|小时))|"
-                 r"(?:惠及|涉及|覆盖|受益|带动|服务)的?(?:户|人)数(?![据字])", question) \
+                 + _BENEFITED_COUNT.pattern, question) \
             and not re.search(r"多少(?:万|亿)?元|多少钱", question):
         return "count"  # '发放补助资金惠及多少人次': the measure word asked decides, not the money named before it
     if _people_counted(question):
@@ -1653,7 +1658,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '计划增加的车位数': the things added, as reports word them (新增车位)
     text = re.sub(r"(?<![新净])增加的(?=[\u4e00-\u9fff]{2})", "新增", text)
     text = re.sub(r"(?<=[车床泊学岗座摊]位)数(?![据字量值])", "", text)  # '车位数': the places counted, 车位
-    text = re.sub(r"还剩下?|仍有|尚有|仍剩", " ", text)  # '年底还剩多少户贫困户': the stock left, as the report's label
+    text = re.sub(r"还剩下?|" + STILL_LEFT, " ", text)  # '年底还剩多少户贫困户': the stock left, as the report's label
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
     # '幼儿园新增学位500座，明年计划新增多少座': a figure the question gives at a clause's end is no part of the name

@@ -79,6 +79,9 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
                          r"\b(?:same period|year earlier|last year|previous year|year before)\b",
                          re.I)
 # what is left of a whole, asked ('还有多少户…尚未脱贫', '剩余', 'how many are still unfinished')
+# What a report says is left of a stock ('截至年底仍有贫困户37户'): read by extraction (no part of a label), the router
+# (no part of a phrase) and the rest guard (a quote that states what remains answers '还剩').
+STILL_LEFT = r"仍有|尚有|仍剩|尚余"
 REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|另外一个|另一个|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
                         r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|"
                         r"(?:hadn|hasn|haven)[’']t\b[^?]{0,40}?\byet|"
