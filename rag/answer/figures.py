@@ -286,6 +286,7 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # the part the question's words name
         return _declined(question, r)
     if got is not None and got.route == "indicator" and (REST_ASKED.search(question) or _STILL_TO_DO.search(question)) \
+            and not _NET_OF_CHANGES.search(question) \
             and msg("computed_note", r.language) not in got.caveats and len(got.citations) <= 1 \
             and not any(REST_ASKED.search(c.quote) or re.search(r"未|剩余|剩下|其余|差|尚需|还需|" + STILL_LEFT, c.quote)
                         for c in got.citations):
@@ -307,7 +308,8 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # '上半年税收里，个税那块占多少' over the total alone: the part asked is no figure of the whole
         return _declined(question, r)
     if top is not None and top.value is not None and _PART_OF_GIVEN.search(question) \
-            and (abs(top.value), top.unit or "") in _figures_in(question):
+            and ((abs(top.value), top.unit or "") in _figures_in(question)
+                 or r.language == "en" and abs(top.value) in _numbers_given(question.replace(",", ""))):
         # '新增3870座学位，两所幼儿园占了其中多少座': a part of the figure the question gives, never that figure
         return _declined(question, r)
     if got is not None and got.route == "indicator" and _ABSOLUTE_CHANGE.search(question) \
@@ -1098,7 +1100,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         if stated is not None:  # '东园、西园两个停车场一共新增多少车位' over '完成东园、西园2个停车场建设,新增车位301个'
             measure, r = [stated], r.model_copy(update={"intent": "lookup"})
         elif len(items) >= 2 or _ADDED_UP.search(question) and not re.search(r"那\s*\d+\s*[家个所户项座名]|\d+个(?:行政村|村|社区)",
-                                                                                question):
+                                                                                question) \
+                and not any(re.search(r"合计|共计|总计|总共|一共|总额", x.evidence.quote) for x in measure):
+            # ('意向投资额加起来有多少' over '意向投资金额合计12亿元': the report's own sum answers it)
             # ('那17家企业…营业收入加起来', '12个村…加起来': the members' total is the stated figure, their sum)
             # 'A和B一共多少', '…的问题，加上…的问题，一共多少': one item's figure is not the sum; say what was looked for
             return _answer(question, r, msg("not_found", r.language, where=_place(r.places[0], r.language),
@@ -1139,6 +1143,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                                    figure=_figure(held, r.language), n=1), [held], route="abstain")
     if r.kind == "yoy_change":
         r = _change_route(question, r, measure, places)
+        if r.kind == "actual" and not any(x.kind in _LEVEL for x in measure):
+            # ('大豆面积比上年增加3.1万亩' of 2021 when 2021→2022 is asked: the change from the two years' levels)
+            measure = _best_measure(scored, r, question) or measure
     if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _PERCENT_ASKED.search(question):
         r = r.model_copy(update={"kind": "actual"})  # 'how much did it rise between 2022 and 2024': the levels
     if r.unit_strict and r.intent in ("trend", "rank", "aggregate") and not (
@@ -1378,6 +1385,8 @@ _HOW_MANY_OF = re.compile(r"\bhow many of\b[^?]{3,100}?\b(?:were|was|are|is|had|
 _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first half of |course of )?(?:[A-Z][a-z]+ )?(?:20\d\d|year|"
                         r"[A-Z][a-z]+)\b|\b(?:been|already|so far|yet)\b")
 # what is still to do ('第四季度还需完成多少'), never a difference between two figures ('相差多少')
+# '算上新增12家、退库3家之后，年末还剩多少家': the stock once the year's changes are counted, no part left undone
+_NET_OF_CHANGES = re.compile(r"(?:算上|加上|扣除|扣掉|去掉|除去|减去)[^，,？?]{1,30}?(?:之后|以后)[，,]")
 _STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩|还要再(?:完成|实现|收|干)")
 # a stock asked in English, and the year's additions asked
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
@@ -1480,7 +1489,7 @@ def _listed_en(question: str, r: Route) -> list[str]:
         # they add up to?': the things glossed in Chinese, other than places, are the items
         glosses = [g for g in re.findall(r"[(（]([\u4e00-\u9fff]{2,12})[)）]", question)
                    if not any(g in (p, short_name(p)) for p in r.places) and not re.search(r"(?:街道|镇|乡|区|县|市)$", g)]
-        summed = re.search(r"\badd(?:s|ed)? up\b|\bsum\b|\bcombined\b|\btogether\b", question, re.I)
+        summed = re.search(r"\badd(?:s|ed)? up\b|\bsum\b|\bcombined\b|\btogether\b|\bin total\b|\baltogether\b", question, re.I)
         joined = all(re.search(r"\band\b", question[question.index(a) : question.index(b)])
                      for a, b in zip(glosses, glosses[1:], strict=False))  # ('A (甲) and B (乙)': listed, never a place and a part)
         if summed and joined and 2 <= len(glosses) <= 6:
@@ -1792,8 +1801,9 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         _, ss = item
         # (a result asked: a family is as good as its rows that are no plan; '水稻种植面积' as a plan's label never
         # lifts the family's actual '粮食作物播种面积' above '水稻播种面积')
+        # (…and a family of plans alone ranks a step lower: '新植蔗任务3万亩' is no result of the season's 新植蔗)
         best = max((s.score for s in ss if "target" in wanted or s.row.kind != "target"),
-                   default=max(s.score for s in ss))
+                   default=max(s.score for s in ss) - 0.1)
         has_kind = int(any(s.row.kind in wanted or r.kind == "estimate" and _expected_effect(s.row) for s in ss))
         # one place's figure: a lexicon key asked, then the closer label (a ranking keeps its family)
         # (…a ranking too, between measures that tie: 'fixed-asset investment (投资额)' is no bare '投资')
@@ -2003,9 +2013,19 @@ def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route
                 and (not asked or _asked_period(x, r))  # a rival in another year does not make 2022's ambiguous
                 and x.label_zh not in measure[0].label_zh  # nor the whole a part's figure is chosen from
                 and not (whole and measure[0].label_zh in x.label_zh)
+                and not _unasked_part(x, measure[0].label_zh, r.phrase)
                 and not (_phrase_head(r.phrase, measure[0].label_zh, {x.label_zh}) and not r.phrase.endswith(x.label_zh))):
             out.setdefault(measure_of(x), x)
     return list(out.values())
+
+
+def _unasked_part(x: Indicator, chosen: str, phrase: str) -> bool:
+    """A 其中 part ('其中街道级税收1.37亿元') whose own words the phrase never says: the whole chosen is what is asked
+    ('收了多少税' is the 税收收入, not its 街道级 part)."""
+    if not x.evidence.quote.lstrip(" （(").startswith("其中"):
+        return False
+    own = [x.label_zh[n : n + 2] for n in range(len(x.label_zh) - 1) if x.label_zh[n : n + 2] not in chosen]
+    return bool(own) and not any(w in phrase for w in own)
 
 
 def _asked_period(x: Indicator, r: Route) -> bool:
@@ -2160,6 +2180,12 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
             exact = [x for x in usable if not is_full_year(_base_period(x.period))
                      and (year is None or x.period.startswith(year))]
             how = "nearest"
+        if not exact and r.period[:4].isdigit() and len(r.period) > 4 and not whole:
+            # 'the sea-cucumber farming area, as its Q1–Q3 review reports': an area or a stock is stated for the
+            # year, whatever months the report's money figures cover
+            exact = [x for x in usable if x.period == r.period[:4] and (
+                x.normalized_unit == "m2" and not _NEW_ONLY_LABEL.search(x.label_zh) or _STOCK_LABEL.search(x.label_zh))]
+            how = "asked"
         usable = exact
     elif r.years:
         usable = [x for x in usable if x.period[:4] in {str(y) for y in r.years}]
@@ -2206,6 +2232,8 @@ def _pick(rows: Sequence[Indicator], r: Route, kinds: Sequence[str], *,
 
 
 _ROUGH = ("近", "约", "左右", "余", "逾", "超")  # qualifiers that round a figure
+_STOCK_LABEL = re.compile(r"总数|现有|年末|年底|存栏|在库|实有|累计")  # a level at a date, not a flow over months
+_NEW_ONLY_LABEL = re.compile(r"^新|新增|新建|新植|新种")  # (an area added is the year's flow)
 
 
 def _counts_named(question: str, row: Indicator) -> int:
@@ -2322,7 +2350,7 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
 _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|力争|争取|\bplan(?:ned)?\b|\btarget\b)|"
                         r"(?:打算|计划|目标|任务|力争|争取|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
-                        r"比[^，,？?]{0,16}(?:计划|目标|打算|任务)|离[^，,？?]{0,24}?(?:计划|目标|任务|定下的|提出的|确定的)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
+                        r"比[^，,？?]{0,24}(?:计划|目标|打算|任务)|离[^，,？?]{0,24}?(?:计划|目标|任务|定下的|提出的|确定的)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
                         # 'by how much did its 2024 FAI exceed the target set in its 2023 report'
                         r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:[\w.-]+ ){0,2}"
                         r"(?:plan|target|task|goal|quota)s?\b|"
@@ -2338,7 +2366,7 @@ _VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预�
                         r"(?:[\w-]+ )?(?:goal|target|plan|quota)\b|"
                         # 'how many 万元 below that goal did the 2022 outturn land'
                         r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b(?: (?:its|the|that|this))? "
-                        r"(?:[\w-]+ ){0,4}(?:plan|target|task|goal|quota)s?\b|"
+                        r"(?:[\w-]+ ){0,4}(?:plan|target|task|goal|quota|aim)s?\b|"
                         # 'comparing its 2022 outcome with the goal in its previous summary': the result, then the goal
                         r"\b(?:outcome|result|outturn|actual)s?\b[^?]{0,20}?\b(?:with|against|to)\b (?:the |its |that )?"
                         r"(?:[\w-]+ ){0,2}(?:goal|target|plan|quota)s?\b|"
@@ -2475,7 +2503,9 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
     kinds = WANTED.get(r.kind, WANTED["actual"])
     if "累计" in question and "cumulative" in kinds:
         kinds = ("cumulative", *[k for k in kinds if k != "cumulative"])
-    if FINAL_ONLY.search(question):  # '实际完成额(不是预计数)': an estimate does not answer it
+    final_only = bool(FINAL_ONLY.search(question)) and r.kind != "estimate"  # ('…actual revenue to October; the
+    # likely full-year total?': the estimate asked, the results only its frame)
+    if final_only:  # '实际完成额(不是预计数)': an estimate does not answer it
         kinds = tuple(k for k in kinds if k != "estimate")
     if _ONE_YEAR_ONLY.search(question):  # '仅在当年选派了多少名': never a programme's running total
         kinds = tuple(k for k in kinds if k != "cumulative")
@@ -2488,7 +2518,7 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         if given:  # the question's own figures are not the report's: no other figure answers it
             return _answer(question, r, msg("not_found", lang, where=_place(place, lang), terms=r.phrase), [],
                            route="abstain")
-    final = [x for x in rows if not _estimated(x) or x.kind not in _LEVEL] if FINAL_ONLY.search(question) else rows
+    final = [x for x in rows if not _estimated(x) or x.kind not in _LEVEL] if final_only else rows
     if r.kind == "target" and not _GROWTH_ASKED.search(question) and any(
             x.kind == "target" and x.normalized_unit != "percent" for x in final):
         final = [x for x in final if x.kind != "target" or x.normalized_unit != "percent"]  # 增长8%,力争4500万元
@@ -3591,8 +3621,12 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     ahead: set[str] = set()  # places whose part of the question gives its year before the place
     pats = {p: _place_pattern(p) for p in places}
+    # '2022年的榛泡镇和2015年的柑沱镇': each year written before its place, tied by 的
+    before = {p: m.group(1) for p, pat in pats.items() if (m := re.search(rf"(20\d\d)\s*年度?的\s*(?:{pat})", question))}
+    if len(before) >= 2:
+        return before
     for place, pat in pats.items():
-        m = re.search(rf"(?:{pat})\S{{0,3}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
+        m = re.search(rf"(?:{pat})[^\s和与及、，,]{{0,3}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
                       rf"((?:{_EN_SPAN})?\s*(?:mid[- ]|(?:at )?(?:the )?end[- ](?:of[- ])?(?:[A-Z][a-z]+\s+)?)?)(20\d\d)", question, re.I)
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]

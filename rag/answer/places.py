@@ -278,6 +278,10 @@ class _PlaceReader:
                 continue  # '新增城镇就业', '云创小镇' (a themed park): words, no place, nothing to take out
             if not taken and _AREA_AFTER.match(self.q, m.end()):
                 continue  # '云岭茶乡片区', '茶乡景区': a slogan naming an area, no place
+            if not taken and re.search(r"(?:重|强|大|名|古|首|明星|百强|千年)$", name) and any(
+                    self.q.startswith(k, m.end()) or self.q.startswith(short_name(k), m.end()) for k in self.known):
+                self.spans.append((start, m.end()))
+                continue  # '水暖重镇埕坂', '工业强镇某某': an epithet of the place named right after it, no place
             if not taken and self.q.startswith("级", m.end()):
                 continue  # '1-10月完成镇级财政收入': 镇级 is a scope word, 完成镇 no place
             if not taken and self.q[m.end() : m.end() + 1] in ("县", "市", "旗"):
@@ -457,7 +461,8 @@ def mentioned_streets(question: str, known: list[str]) -> list[str]:
 _SUB_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(村|社区)(?![级均民委庄集]|[“\"]?两委|工作|治理|服务|党组织|书记|干部)")
 _GENERIC_SUB = re.compile(r"(?:行政|各|全|贫困|重点|示范|美丽|新农|自然|中心|空壳|薄弱|试点|城中|搬迁|安置|和美|宜居|先进|文明|涣散|"
                           r"经济|城市|农村|老旧|传统|特色|专业|电商|旅游|乡村|社会|城乡|个|的|等|和|与|及|在|有|所有|下辖|辖区|"
-                          r"千亩|百亩|亿元|万元|收入|达标|样板|精品|标准|生态|森林|健康|平安|法治|美丽乡)$")
+                          r"千亩|百亩|亿元|万元|收入|达标|样板|精品|标准|生态|森林|健康|平安|法治|美丽乡)$|"
+                          r"^(?:当地|本地|咱们?|我们)")  # ('当地农村居民': the place's countryside, no village)
 
 
 _NOT_SUB_NAME = re.compile(r"[镇乡街区县市的个多少几以上下年月是有在和与及各全本该每均平]")

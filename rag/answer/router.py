@@ -39,6 +39,7 @@ from rag.text.cues import (
     QUESTION_TARGET,
     QUOTE_ASKS_WHICH,
     STILL_LEFT,
+    STOCK_AFTER_ADDING_EN,
     WHICH_STATES,
     WHOLE_YEAR,
     ZONE_KINDS,
@@ -82,14 +83,17 @@ _REPORT_NAME = r"\s*年?(?:底|末)?的?(?:镇|乡|街道)?(?:政府)?(?:工作)
 _REPORT_SPAN = re.compile(rf"从\s*(20\d\d){_REPORT_NAME}\s*(?:到|至)\s*(20\d\d){_REPORT_NAME}")
 # '2021年新进规上企业以后，全镇一共几家': the additions, unnumbered, lead to the stock asked; the year stays
 _ADDED_THEN = re.compile(r"^(\s*(?:20\d\d\s*年)?)\s*(?:新增|新进|纳入|新引进)[^，,？?\d]{0,8}?(?:以后|之后|后)[，,]\s*")
-_AFTER_ADDING = re.compile(r"\b(?:after|having|with) (?:adding|added)\b[^?]{0,40}?,", re.I)
+_AFTER_ADDING = re.compile(r"\b(?:after|having|with) (?:adding|added|the (?:(?:19|20)\d\d )?(?:additions?|new entrants))\b[^?]{0,40}?,",
+                           re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"(?:和|与|跟|同)20\d\d年?[底末初]?(?:相比|比较)|"  # '与2019年比较，次年…多了几家': two years of one place
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"(?:减少|增加|降低|提高|少|多)了?(?:几成|百分之(?:几|多少))|同比|增长|增幅|涨幅|增速|下降|降幅|比增|涨得?(?:更|最)?快|跑得?(?:更|最)?快|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
-                     r"year-on-year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose|climb(?:ed|s)?)\b|"
+                     r"year-on-year|year on year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose|climb(?:ed|s)?|"
+                     r"shr[aiu]nk(?:s|ing)?|contract(?:ed|ion)|slipped|dipped)\b|"
+                     r"\bby what (?:percentage|per ?cent|%)|"
                      r"\b(?:by|at) what rate\b|"  # '… climbed in the year. By what rate?'
                      r"\b(?:up|down|rose|fell|grew|increased|decreased)\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent)|"  # 'FAI up 8% — check?'
 
@@ -111,6 +115,9 @@ _COMPLETION = re.compile(r"完成率|完成度|完成倍数|办结率|完成比�
                          r"(?:按|照|对照)[^，,？?]{0,12}?(?:任务|目标|计划)(?:口径)?算?[，,][^？?]{0,30}?(?:百分之几|百分之多少|几成|多大比例)|(?:完成|占|相当于).{0,10}?(?:计划|目标|任务|预算)的?(?:比例|比重|进度|百分之|百分比|多少|几|多大)|"
                          # '工业投资目标完成进度是多少', '固投任务已经完成了多大比例', '任务完成了百分之多少'
                          r"(?:计划|目标|任务)的?(?:已经|已)?完成了?(?:多大|多少|几)?的?(?:进度|比例|程度|百分之|百分比|几成)|"
+                         # '相对全年目标走到了哪一步？给个进度百分比': how far along the goal, as a share done
+                         r"(?:计划|目标|任务)[^，,？?]{0,4}?(?:走到|推进到|进行到|干到|做到)了?(?:哪一步|什么程度|哪儿|哪里|几成)|"
+                         r"(?:计划|目标|任务)进度(?:是|为|达到?|到了)?(?:百分之|多少|几成)|"  # '年度目标进度是百分之几'
                          # '固投的全年目标，1-11月完成了几成'
                          r"(?:计划|目标|任务)[，,][^，,？?]{0,10}?完成了?(?:几成|百分之(?:几|多少)|多大比例)|"
                          r"达到?.{0,6}(?:计划|目标|任务)进度的?(?:百分之|多少|几)|"  # '规模达到年度目标进度的多少'
@@ -163,9 +170,10 @@ _SHARE = re.compile(r"占比|比重|所占份额|"
                     # '签下的32户占全部户数的百分之几': the share of the whole named (never of a task: a completion)
                     r"占(?![^，,？?]{0,10}?(?:任务|目标|计划|预算))[^，,？?]{1,10}?的(?:百分之几|百分之多少|几成|多大比例|多少比例|比例(?:是|为)?(?:多少|几))|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占了?全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b|"
                     r"\bwhat (?:percentage|per ?cent|share)\b[^?]{0,40}?\b(?:came from|was from|were from|contributed by)\b", re.I)
-_ESTIMATE = re.compile(r"预计|预估|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b|"
+_ESTIMATE = re.compile(r"预计|预估|(?:报告|总结)的?(?:估算|测算)|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b|"
                        # 'what output did it project in its autumn report': a forecast (never 'projects', the noun)
-                       r"\b(?:projected|projections?)\b|\b(?:did|does|do)\b[^?]{0,60}?\bproject\s+(?:in|for)\s+(?:its|the|their|this|that)\s+"
+                       r"\b(?:projected|projections?)\b|\b(?:did|does|do) (?:it|they|the \w+) project\b[^?]{0,60}?\bto be\b|"
+                       r"\b(?:did|does|do)\b[^?]{0,60}?\bproject\s+(?:in|for)\s+(?:its|the|their|this|that)\s+"
                        r"(?:[\w-]+\s+){0,2}(?:report|review|summary|plan|forecast)\b", re.I)
 _NUMBER_Q = NUMBER_QUESTION
 # a year, never a count ('1800人', '2010户': a figure in a unit)
@@ -189,14 +197,21 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           r"(?:人代会|人大会议?|工作会议?|经济工作会议?)(?:上|中)?|"
                           # '据2019年初的政府工作报告，…2018年…': the year it was delivered
                           r"(?:19|20)\d\d\s*年(?:初|底|末)(?:的|那份|这份)?(?:[镇乡]|街道)?(?:人代会)?(?:政府)?(?:工作)?(?:报告|总结)|"
-                          r"(?:19|20)\d\d\s*年的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
+                          r"(?:19|20)\d\d\s*年(?:\d{1,2}\s*月)?的?(?:[镇乡]|街道)?(?:人代会)?政府工作报告|"
                           # '某年底那份工作安排里定的次年目标': the year-end plan's year, not the one asked
                           r"(?:19|20)\d\d\s*年(?:底|末)(?:的|那份|这份)?(?:工作)?(?:安排|计划|部署|打算)|"
                           # '在某年底给次年定的目标': when the plan was set, not the year it is for
                           r"(?:19|20)\d\d\s*年(?:底|末)(?=[给为替]\s*(?:19|20)\d\d)|"
+                          # '比2021年底定的“突破3亿元”目标多出多少': when the goal was set, not the year asked
+                          r"(?:19|20)\d\d\s*年(?:底|末|初)(?:时)?(?=(?:定|制定|确定|提出|设定|定下)的)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
-                          r"\b(?:in|into|of|according to|from|per) (?:its|the) (?:19|20)\d\d (?:year-end |annual |work )?"
-                          r"(?:summary|report|review)\b|"
+                          r"\b(?:in|into|of|according to|from|per|by) (?:its|the|their) (?:19|20)\d\d (?:year-end |annual |"
+                          r"(?:government )?work )?(?:summary|report|review)\b|"
+                          # "Lizao's (…) 2023 government work report gives a 2022 figure": the report's year
+                          r"\b[A-Z][\w-]*['’]s\s+(?:[(（][^)）]{1,12}[)）]\s*)?(?:19|20)\d\d (?:year-end |annual |"
+                          r"(?:government )?work )?(?:summary|report|review)\b|"
+                          # '2023年1月作报告时，…上一年': the year the report was delivered
+                          r"(?:19|20)\d\d\s*年(?:\d{1,2}\s*月|初|底|末)?(?:在[^，,。？?]{1,10}?)?作(?:政府)?(?:工作)?报告|"
                           # 'the goal in its end-2021 plan': the plan written at the end of 2021, for the year after
                           r"\b(?:end|late|year-end)-(?:19|20)\d\d (?:work )?(?:plan|report|summary|agenda)\b",
                           re.I)
@@ -251,6 +266,9 @@ _EN_STOP = {
     "percent", "percentage", "than", "sub-district", "large", "big", "high", "or", "through", "account", "accounted",
     "task", "tasks", "done", "decline", "declines", "declined", "drop", "dropped", "fell",
     "rose", "gives", "give", "gave",
+    # how a change or a comparison is told, and what an asker adds around the measure
+    "shrank", "shrink", "shrunk", "contracted", "along", "comparing", "workload", "itself", "counting", "together",
+    "q1", "q2", "q3", "q4", "set", "after", "crushing", "season", "likely", "only", "hand", "close", "aim", "aimed", "aims", "short", "as", "wrote", "written", "before", "closed", "takings", "summary",
 }
 
 
@@ -457,6 +475,11 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     """The question less its asides, a passage of the report it quotes before asking (its places kept), a
     premise before '那…' reduced to the places it names, and a threshold it checks a figure against."""
     question = _personal_dropped(_threshold_dropped(_ASIDE.sub(" ", question).strip()), names, metas)
+    # '(牲畜存栏, cattle and sheep counted together)': the report's term glossed, then a note on it in English
+    question = re.sub(r"([(（]\s*[\u4e00-\u9fff“”\"]{2,16})\s*[,，;；]\s*[A-Za-z][^()（）]{0,80}([)）])", r"\1\2", question)
+    # ', counting firms and individual businesses together': the whole the report counts, said again; no sum asked
+    question = re.sub(r",\s*\b(?:counting|including|taking) (?:both )?[^?,;()（）]{2,60}? (?:together|alike|combined|as one)\s*(?=\?)",
+                      "", question, flags=re.I)
     # '论固投增速，…', '说到社零，…': the topic's lead word, no part of the name
     question = re.sub(r"^\s*(?:论|说到|讲到|至于)(?=[\u4e00-\u9fff]{2,10}[，,])", "", question)
     # '新增5家、退出3家以后，年末还剩几家在库': the flows given lead to the stock asked, no part of its name
@@ -480,6 +503,13 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
         question = question[purpose.end() :]  # '做财政口径的对比，XX街道…': what the analyst is doing, no part of the ask
     elif purpose and (kept := resolve_places(purpose.group(0), names, metas).found):
         question = " ".join(kept) + " " + question[purpose.end() :]  # …its places kept ('材料要写某地…进展：')
+    lead, colon, ask = question.rpartition("：") if "：" in question else question.rpartition(":")
+    if colon and len(lead) <= 40 and not NUMBER_QUESTION.search(lead) and NUMBER_QUESTION.search(ask) \
+            and language_of(question) == "zh" and terms_for_question(ask) and not terms_for_question(lead):
+        # '布吉的产业投资占比偏低，想核一下绝对额：2022年全年实际完成的工业投资是多少亿元': why the asker asks goes
+        # (its places kept); the part after the colon names the measure and asks
+        kept = [p for p in resolve_places(lead, names, metas).found if p not in ask]
+        question = " ".join(kept) + " " + ask
     claim = _CLAIM_LEAD_EN.match(question)
     if claim:  # who made the claim goes; the claim goes too when the ask after it names the measure itself
         said, _, ask = question[claim.end() :].partition(". ")  # ('…out-invested B. A's 固投 or B's 固投 — which?')
@@ -497,7 +527,8 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 # a clause about the asker, not the report: who they are, what they feel ('我有亲戚住在水库下面', '想想都怕')
 _PERSONAL = re.compile(r"我|咱|俺|孙[子女]|老伴|亲戚|邻居|想想|提心吊胆|(?<![恐哪])怕|担心|盼着?|心里|这把年纪|"
                        r"(?<![思理设构])想(?:把|要|先|了解|弄清|搞清|看看)|捋一捋|理一理")  # '开会前想把…捋一捋': the asker's plan
-_KNOWN = re.compile(r"我(?:都)?(?:知道|清楚|明白|了解|晓得)|心里有数")  # '年份不一样我清楚': what the asker knows
+_KNOWN = re.compile(r"我(?:都)?(?:知道|清楚|明白|了解|晓得)|心里有数|"
+                    r"我?要的是[^，,。？?]{1,12}(?:[，,]\s*(?:不是|而不是|不要)|\s*[。.！!]?\s*$)")  # '我要的是意向数，不是到位资金': what is meant  # '年份不一样我清楚': what the asker knows
 _PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bthese days\b|"
                           r"\b(?:grandma|grandpa|granny|grandmother|grandfather|grandson|granddaughter|grandchild(?:ren)?|"
                           r"mum|mom|dad|the old folks)\b", re.I)
@@ -524,7 +555,7 @@ def _personal_dropped(question: str, names: Sequence[str], metas: Sequence[Repor
         sentences.pop()  # '…哪边多？年份不一样我清楚。': what the asker knows, after the ask
     asks = [n for n, p in enumerate(sentences) if re.search(r"[？?]", p) or NUMBER_QUESTION.search(p)]
     # ('拆迁和安置的面积我有了，补偿那一项是多少': a clause of what the asker has already, within the ask)
-    sentences = [_HAVE_CLAUSE.sub("", p) if n in asks else p for n, p in enumerate(sentences)]
+    sentences = [_HAVE_CLAUSE.sub(_had, p) if n in asks else p for n, p in enumerate(sentences)]
     if len(sentences) < 2 or not asks:
         return "".join(sentences)
     kept = []
@@ -553,6 +584,17 @@ def _named_any(found: Places) -> bool:
 _YEAR_OR_SHORT = re.compile(r"(?:19|20)?\d\d\s*年")  # an ask's own year ('2022年', '22年')
 # a clause saying what the asker has already ('…的数我有了，', '…我手上已经有了，'): no part of the ask
 _HAVE_CLAUSE = re.compile(r"(?:^|(?<=[，,]))[^，,？?。]{2,30}?我(?:这边|手上|手里)?(?:已经?|都)?(?:有了|拿到了|掌握了)[，,]")
+
+
+def _had(m: re.Match[str]) -> str:
+    """A clause of what the asker has already goes, unless the ask points back to it ('某街道社零58.3亿元这个总量
+    我已经有了，它比上年涨了几个点'): then its place and measure stay, without the figure and the asker's words."""
+    if not re.search(r"它|其(?![中他余])|这个数|该数|这一?数", m.string[m.end() :]):
+        return ""
+    kept = re.sub(r"\d[\d.,]*\s*(?:万|亿)?(?:元|人次|人|户|家|个|亩|吨|平方米|公顷)?", "", m.group(0))
+    kept = re.sub(r"(?:这个|这一?|那个)?(?:总量|数字?|数据|绝对额|规模)?我(?:这边|手上|手里)?(?:已经?|都)?(?:有了|拿到了|掌握了)",
+                  "", kept)
+    return kept
 
 
 def _places_only(clause: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
@@ -711,7 +753,9 @@ _GLOSS_EXPLAINED = re.compile(r"(?<=学位|面积|产值|收入|投资|企业|�
 
 
 # any English note in brackets right after a Chinese term explains the term; it asks nothing of its own
-_NOTE_AFTER_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s*\((?![^()]*[\u4e00-\u9fff])[A-Za-z][^()]{2,60}\)")
+_NOTE_AFTER_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s*\((?![^()]*[\u4e00-\u9fff])[A-Za-z][^()]{2,60}\)|"
+                            # '集体经济收入总盘子（12个村合计），…涨了多少': a note on what the total covers, no sum asked
+                            r"[（(]\s*\d+个(?:行政)?(?:村|社区|村居|村（居）)(?:的)?(?:合计|加总|总计|加起来)\s*[)）]")
 
 
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
@@ -771,7 +815,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if trend and len(years) <= 1 and re.search(r"同比|year[- ]on[- ]year|" + _RATE_ON_LAST_YEAR, question, re.I):
         trend = False  # '2022年…同比变化了多少' asks for the reported growth rate
     period = None if trend else period_of(question, years)
-    kind = kind_asked(_QUOTED.sub("“”", re.sub(r"拟(?:作|用|写|起|取)", " ", question)))  # ('标题拟作“…”': a title, no plan)  # '“梯队计划”累计吸纳…': a programme's name asks no target
+    # ('a “ladder plan” (梯队计划)': in English, a Chinese gloss only names a thing, it asks no kind)
+    kind = kind_asked(_QUOTED.sub("“”", re.sub(r"拟(?:作|用|写|起|取)", " ", re.sub(
+        r"\s*[(（][\u4e00-\u9fff“”]{2,12}[)）]", "", question) if lang == "en" else question)))  # ('标题拟作“…”': a title, no plan)  # '“梯队计划”累计吸纳…': a programme's name asks no target
     clauses = re.split(r"[，,；;。]", question) if lang == "zh" else []
     ask_at = next((n for n in range(len(clauses) - 1, 0, -1) if _NUMBER_Q.search(clauses[n])), 0)
     stating = [c for c in clauses[:ask_at] if any(q.unit and re.search(r"\d", c[q.start : q.end]) for q in scan_quantities(c))]
@@ -822,6 +868,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         phrase = phrase.replace(context, "", 1)
     # ('人数较前一年多了几个人': a change on a year before, no count of additions)
     unchanged = re.sub(r"(?:[比较]|相比|和|与)(?:上年|去年|上一年|前一年|20\d\d\s*年?)(?:相比)?[^，,？?]{0,12}?增加了?", " ", question)
+    # ('算上新增12家、退库3家之后，年末还剩多少家': what was added first frames the stock asked)
+    unchanged = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几))", " ", unchanged)
     keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
     if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)(?:下限|上限|底线)?$", phrase) \
@@ -854,7 +902,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         len(places) >= 2 and bool(_MORE_EN.search(question))) or (  # 'who reached more: A or B'
         bool(WHICH_STATES.search(question)) and len(places) != 1)  # '哪一份给出了…': every place's report asked
 
-    if ranking and kind == "yoy_change" and not re.search(r"上年|去年|同比|同期|last year|previous year", question, re.I):
+    if ranking and kind == "yoy_change" and not re.search(r"上一?年|去年|前一年|同比|同期|last year|previous year", question, re.I):
         kind = "actual"  # '谁…多？多几场': the gap between places, not a change on the previous year
     falls = kind in ("yoy_growth", "yoy_change") and bool(DECLINE_ASKED.search(question))  # '降幅更大': lowest first
     # 'which had cleaner air by PM2.5', '哪个空气更好（PM2.5）': of a measure where less is better, the lowest
@@ -1134,7 +1182,7 @@ def wanted_unit(question: str) -> tuple[str, str | None] | None:
 
 _OVER_BAR = re.compile(r"(?:过|突破|超过|上|破)了?[百千万]?[十百千万亿]+(?:元|亩|人|户)?了?(?:没有|没|吗|么)[？?，,]?"
                        r"|具体(?:是|为|有)?(?:多少|几)")
-_MEASURE_ASKED = re.compile(r"(?:多少|几)万?(人次|户次|家次|场次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处|"
+_MEASURE_ASKED = re.compile(r"(?:多少|几)万?(人次|户次|家次|场次|件次|套|栋|幢|户|家|条|座|场|次|件|宗|起|名|人|位|所|间|台|辆|张|头|只|羽|匹|部|处|"
                             r"对|袋|株|棵|箱|盏|批|艘|架|册|双|例|篇|份)"
                             r"|(?<![近这前好])(?:多少|几)个?(工作日|月|季度|年|天|日|小时)(?![来以])")
 _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": "天", "working days": "工作日",
@@ -1142,7 +1190,7 @@ _EN_DURATIONS = {"years": "年", "months": "月", "quarters": "季度", "days": 
 _EN_DURATION = re.compile(r"\bhow many (?:consecutive |straight |successive )?(working days|workdays|years|months|quarters|"
                           r"days|hours)\b", re.I)
 # Measure words that count the same things: '多少名' is answered by 人, '几栋' by 幢.
-_SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条"), ("场", "次", "场次"), ("天", "日"),
+_SAME_MEASURE = (("人", "名", "位", "人次"), ("栋", "幢"), ("家", "户"), ("件", "宗", "起", "条", "件次"), ("场", "次", "场次"), ("天", "日"),
                  ("处", "个"), ("所", "个"), ("家", "个"), ("项", "个"))  # ('多少处路口' over '20个路口': 个 counts places, and firms, too)
 DURATIONS = ("工作日", "月", "季度", "年", "天", "日", "小时")  # '缩短到几个工作日', '连续几年': answered only in that time unit
 
@@ -1157,8 +1205,9 @@ def measure_word(question: str) -> str | None:
     m = _MEASURE_ASKED.search(question)
     if m:
         return m.group(1) or m.group(2)
-    counted = _BENEFITED_COUNT.search(question)
-    if counted:  # households, never the compounds renovated
+    counted = _BENEFITED_COUNT.search(question) or re.search(r"(?<=[\u4e00-\u9fff])的(人|户)数(?![据字量])(?:是|为|有)?(?:多少|几)",
+                                                             question)
+    if counted:  # households, never the compounds renovated ('已脱贫的人数是多少': people, not households)
         return counted.group(1)
     wanted = wanted_unit(question)
     if wanted and wanted[1]:  # '参与规模用“万人次”表示是多少': people counted per visit
@@ -1266,6 +1315,8 @@ def unit_hint(question: str) -> str | None:
     if re.search(r"\b(?:how much|what (?:amount|sum|value))\b[^?]*\b(revenue|income|tax(?:es)?|investment|sales|spending|lending|loans?|"
                  r"output value|funds?|yuan|money)\b", question, re.I) and not re.search(r"\bchange\b", question, re.I):
         return "CNY"
+    if re.search(r"\bwhat did\b[^?]{2,120}?\b(?:earn|make|bring in|take in|collect)\b", question, re.I):
+        return "CNY"  # 'what did the village PV stations earn from power generation': money
     if re.search(r"(?:出口|进口|销售|交易|成交|营业|贸易|外贸)额|绝对额|(?<!人)(?:总)?金额(?:是|为|定了?)?(?:多少|几)", question):
         return "CNY"  # '蜜柚出口额': the money exported, never the tonnes
     if re.search(r"钱(?:一共|总共|共)?[\u4e00-\u9fff]{0,4}?多少|投(?:了|进去了?|入了?)(?:大约|约|大概)?多少(?![个家项宗名件座户人所条次])",
@@ -1351,6 +1402,9 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"\bwhat (?:percentage|proportion|share|per ?cent) of (?:the |its )?[^?]{0,60}?\b(?:planned|targeted|"
                  r"aimed (?:at|for)|budgeted|set as (?:its|the) (?:target|goal))\b", question, re.I):
         return "completion_rate"  # 'what percentage of the tax revenue planned for the year had it collected'
+    if re.search(r"\b(?:aims?|aimed|targets?|targeted|plans?|planned) (?:for|at|to)\b[^?]{0,80}?\bhow far along\b[^?]{0,30}?"
+                 r"\b(?:percent|per cent|%|percentage)", question, re.I):
+        return "completion_rate"  # '…aims for 2.6亿元 of tax in 2023; how far along was it, in percent, by end-May'
     if re.search(r"\bhow far (?:along|advanced|on|(?:had|has|did|was) [^?]{0,60}?\b(?:got|gotten|come|progressed|moved|"
                  r"gone|get)\b)[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
                  r"\b(?:task|target|quota|plan|goal)s?\b", question, re.I):
@@ -1370,6 +1424,8 @@ def kind_asked(question: str) -> AskedKind:
         if QUESTION_TARGET.search(question) and not re.search(r"[比较]|同比|同期|上年|去年|\b(?:than|on|over)\b", question):
             return "target"  # '计划…要增加多少个': the plan's addition, no change on a year before
         return "yoy_change"
+    if re.search(r"\b(?:likely|probable) (?:full-year |annual |year-end )?(?:total|figure|outturn|result)\b", question, re.I):
+        return "estimate"  # '…only had actual revenue up to October; what did it give as the likely full-year total'
     if _ESTIMATE.search(question) and not FINAL_ONLY.search(question) and not (
             re.search(r"\bexpected\b", question, re.I) and re.search(r"\b(?:plans?|planned|targets?|aims?)\b", question, re.I)):
         # …but 'what is it expected to add under its 2024 plan' asks the plan's figure, a target
@@ -1401,7 +1457,8 @@ def kind_asked(question: str) -> AskedKind:
             r"\b(achieved|actual(?:ly)?)\b(?! (?:brought|put|in place|received|used|utili[sz]ed|paid|arrived))", question, re.I)
             or _MEANS_TO.search(question)):  # ('a goal for funds actually brought in': 实际到位资金, a name)
         return "target"  # 'above-quota retail sales' (限上) is no quota set; 'plan to actually land' is a plan
-    if re.search(r"\bhow (?:much|many) (?!did\b|does\b|do\b)[^?]*?\b(?:did|does|do)\b[^?]*\bgrow\b(?!\s+by)", question,
+    if re.search(r"\b(?:how (?:much|many)|what (?:area|acreage|amount|quantity|tonnage) of) (?!did\b|does\b|do\b)[^?]*?"
+                 r"\b(?:did|does|do)\b[^?]*\bgrow\b(?!\s+by)", question,
                  re.I) and not re.search(r"\bgrowth\b|\bper ?cent|\brate\b|\bby how much\b|sales|revenue|income|output|"
                                          r"investment|tax|value|GDP|product", question, re.I):
         return "actual"  # 'how much astragalus did the town grow': a crop grown, no growth rate
@@ -1449,6 +1506,8 @@ _YEAR_BEFORE = re.compile(_NOT_COMPARED + r"(?:前一年|上一年)(?!度?(?:计
 # the year after the one a report is named by ('2021年总结…下一年', "2021 summary … the following year")
 _NEXT_OF_REPORT = re.compile(r"20\d\d\s*年?(?:底|末)?(?:的|度|那份|这份)?(?:工作)?(?:总结|报告|计划|安排|部署)[^？?]{0,30}?"
                              r"(?:下一年|次年|第二年|来年|明年)|"
+                             # '2021年底…给下一年定下…': a year-end plan for the year after
+                             r"20\d\d\s*年(?:底|末)[^，,。？?]{0,12}?[给为替](?:下一年|次年|第二年|来年|明年)|"
                              r"\b20\d\d (?:summary|report|review)\b[^?]{0,60}?\b(?:the )?(?:following|next|coming|"
                              r"subsequent) year\b", re.I)
 
@@ -1523,15 +1582,18 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
             return f"{prefix}M01-M{last:02d}"
         if last == 12:
             return prefix or None
-    if re.search(r"上半年|(?:截[至止]|到)\s*(?:20\d\d\s*年)?\s*年中|\b(first half|H1|mid-year)\b|\bmid-20\d\d\b", question, re.I):
+    if re.search(r"上半年|(?:截[至止]|到)\s*(?:20\d\d\s*年)?\s*年中|\b(first[- ]half|H1|mid-year)\b|\bmid-20\d\d\b", question, re.I):
         return f"{prefix}H1"
     plan_part = _H2_PLAN_PART.search(question)
     if plan_part and not re.search(r"下半年", question[plan_part.end() :]) \
             and re.search(r"全年|年度|20\d\d\s*年|\b(?:full|whole)[- ]year\b|\bannual\b|\bfor the year\b", question[plan_part.end() :], re.I):
         return prefix or None  # '下半年打算里，全年固投定的是多少': the report's plan part, the year's target asked
-    if re.search(r"下半年|\b(second half|H2)\b", question, re.I):
+    if re.search(r"下半年|\b(second[- ]half|H2)\b", question, re.I):
         return f"{prefix}H2"
-    if re.search(r"前三季度|\b(?:first|after|in|over) three quarters\b|\bthree quarters of 20\d\d|\bQ1\s*[–—-]\s*Q3\b", question, re.I):
+    if re.search(r"前三季度|\b(?:first|after|in|over) three quarters\b|\bthree quarters of 20\d\d|\bQ1\s*[–—-]\s*Q3\b|"
+                 # 'after Q3', 'its Q3 report', '三季度总结里': the year to September, as such reports count
+                 r"\b(?:after|through|by the end of|at the end of|as of|to the end of|up to)\s+(?:the\s+)?(?:Q3|third quarter)\b|"
+                 r"\bQ3 (?:report|review|update|summary)\b|三季度(?:的)?(?:工作)?(?:总结|报告|末)|截[至止]三季度", question, re.I):
         return f"{prefix}M01-M09"
     if re.search(r"(?:第)?一季度|\bfirst quarter|Q1\b", question, re.I):
         return f"{prefix}M01-M03"
@@ -1589,6 +1651,17 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         # 'so far in 2024 (as of the half-year report)', 'In its land-consolidation work,': when and where, no name
         text = re.sub(r"\bso far\b|\bas of the (?:half-year|mid-year|year-end|latest) report\b|\bas of\b|"
                       r"^\s*(?:in|on) (?:its|the) [\w\s-]{2,40}? work,", " ", text, flags=re.I)
+        # 'After adding nine firms in 2021, what was its overall count of …': the change told first frames the stock
+        text = _AFTER_ADDING.sub(" ", text)
+        text = re.sub(r"\bproject\b(?=[^?]{0,60}\bto be\b)", " ", text, flags=re.I)  # 'did it project … to be': a forecast
+        text = re.sub(r"\b(?:for )?the whole of (?=(?:19|20)\d\d\b|the year\b)", " ", text, flags=re.I)  # a period
+        text = re.sub(r"\b(?:added|adding) (?:\w+ ){0,2}?(?=[\w-]+ (?:[\w-]+ )?(?:firms|enterprises|companies)\b)|"
+                      r"\bto the statistics\b|\bwhat did that bring (?:its|the|their) (?:total )?(?:count|number|tally) to\b",
+                      " ", text, flags=re.I) if STOCK_AFTER_ADDING_EN.search(text) else text
+        # "its Q3 report projects this year's harvest — how many tonnes": the forecast's verb and the unit counted in
+        text = re.sub(r"\b(report|review|update|summary)\s+projects\b|\b(?:how many|in) (?:tonnes|tons)\b", r" \1 ", text,
+                      flags=re.I)
+        text = re.sub(r"\b(?:overall|whole|full) (?:count|number|tally)\b", " ", text, flags=re.I)
         text = re.sub(r"\badd(?:ing)?\s+up\b|\b(?:taken|put)\s+together\b|\bin\s+total\b", " ", text,
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
         text = re.sub(r"(?<=[)）])\s*zone\b", " ", text, flags=re.I)  # 'the Xitian (溪田) zone': where, named
@@ -1610,6 +1683,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       flags=re.I)
         text = re.sub(r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万)?(?=\s+(?:[\w-]+\s+){0,3}(?:task|target|goal|quota)s?\b)",
                       " ", text, flags=re.I)
+        # 'had aimed for 3.5亿元 of paid-in investment': the aim's size, given
+        text = re.sub(r"\b(?:aims?|aimed|aiming|targeted|planned|budgeted) (?:for|at) (?:about |around |some )?\d[\d,]*(?:\.\d+)?\s*"
+                      r"(?:亿元|万元|亿|万|元|(?:million|billion) yuan|yuan)?(?: of)?", " ", text, flags=re.I)
         text = re.sub(r"\b((?:task|target|goal|quota)s?) of\s+\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|亿|万|元)?", r"\1 ", text,
                       flags=re.I)  # 'a revenue quota of 3,350万元': the task's size, given
         # 'its whole tea-garden area, bearing or not': either way, no qualifier of the name
@@ -1617,7 +1693,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         # 'in Gyangze county': where the place is (its county in a spelling the gazetteer may not give), no part of the name
         text = re.sub(r"\bin [A-Z][\w'’-]+ (?:county|district|city|prefecture|banner)\b", " ", text)
         # 'did it project in its autumn report': the forecast's verb and the report that gives it, no part of the name
-        text = re.sub(r"\bproject(?=\s+(?:in|for|at|by|to)\b)|\b(?:in|from|by) (?:its|the|their) (?:[\w-]+ ){0,2}"
+        text = re.sub(r"\bproject(?=\s+(?:in|for|at|by|to)\b)|\b(?:as reported )?(?:in|from|by|according to|per) (?:its|the|their) (?:[\w–—-]+ ){0,3}"
                       r"(?:report|review|summary|update)\b", " ", text, flags=re.I)
         # 'for the eleven months to November', 'in the first ten months': the period, said apart
         text = re.sub(r"\b(?:(?:in|for|over) )?(?:the )?(?:first )?(?:three|four|five|six|seven|eight|nine|ten|eleven) months\b",
@@ -1642,6 +1718,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:写|作|做)(?:总结|报告)(?:时|的时候)|估(?:了|算了)?(?:一个|个)|(?<=[\u4e00-\u9fff]{2})的数(?=[，,]|是|为|有?多少|$)", " ", text)
     # '社零（retail sales）', '那份报告里': an English gloss in a Chinese question, the report pointed at
     text = re.sub(r"[（(][A-Za-z][A-Za-z\s'’-]{2,60}[)）]|[这那]份(?=报告|材料|总结|文件|[里中上])", " ", text)
+    # '那篇繁体转载的三季度总结里': which document, however it is described, no part of the name
+    text = re.sub(r"[这那]一?[篇份](?:[^，,。？?]{0,14}?)(?:报告|总结|材料|文件|稿子?|文章|通报)(?:里|中|上|里面)?", " ", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:的)?(?:数字|数据|数值)(?=(?:是|为|有)?(?:多少|几))", " ", text)
     # '是精确数还是约数': how exact the figure is, asked beside it (its qualifier, 近/约, says); '建成后': when the
     # thing counts, no part of its name
     text = re.sub(r"(?:是|为)?(?:精确数|准确数|确数|确切数)(?:字)?还是(?:约数|估计数|概数|大概数)(?:字)?|"
@@ -1658,6 +1737,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '计划增加的车位数': the things added, as reports word them (新增车位)
     text = re.sub(r"(?<![新净])增加的(?=[\u4e00-\u9fff]{2})", "新增", text)
     text = re.sub(r"(?<=[车床泊学岗座摊]位)数(?![据字量值])", "", text)  # '车位数': the places counted, 车位
+    # '还有几户建档立卡贫困户没有脱贫': those still not done, as reports write them (剩余…, 未脱贫)
+    text = re.sub(r"还有(多少|几)([户人个家])?[\u4e00-\u9fff]{2,8}?(?:没有|没|未|尚未)([\u4e00-\u9fff]{2})(?=[？?，,]|$)",
+                  r"剩余未\3\1\2", text)
     text = re.sub(r"还剩下?|" + STILL_LEFT, " ", text)  # '年底还剩多少户贫困户': the stock left, as the report's label
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
@@ -1675,6 +1757,13 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1了(?=多少|几)", r"\1\2", text)  # '拆违拆了多少': 拆违
     # '…，2022年实际数比目标差几个': the result held against the plan, no part of the name asked
     text = re.sub(r"实际(?:完成)?(?:数|值)?(?=[比较与和跟]?(?:目标|计划|任务)|差)|(?<=[\u4e00-\u9fff])差(?=[几多]|$)", " ", text)
+    # '算上所有景区和民宿，…游客接待总量': what the total takes in, said first; no part of the name
+    text = re.sub(r"^(?:算上|加上|包括|连同|含)(?:所有|全部|各个?)?[^，,？?]{1,20}?(?:在内)?[，,](?=[^，,？?]*(?:多少|几))", " ", text)
+    # '新进“四上”库的14家企业里，批发零售类（限上批零）是几家': the whole the part is taken from, then the part, by the
+    # report's own term in brackets
+    text = re.sub(r"^[^，,？?]{2,30}?\d+(?:家|个|户|项|名|人)[\u4e00-\u9fff]{0,6}?(?:里|中|当中|之中)[，,](?=[^，,？?]*(?:多少|几))",
+                  " ", text)
+    text = re.sub(r"[\u4e00-\u9fff]{2,8}?类[（(]([\u4e00-\u9fff“”]{2,10})[)）]", r"\1", text)
     # '全镇11个村中，超过50万元的村有几个': the whole the count is taken from, no part of the name asked
     text = re.sub(r"(?:^|(?<=[，,\s年镇乡道]))\d+个[\u4e00-\u9fff]{1,4}?(?:里|中|当中|之中)[，,]?", " ", text)
     # '除了街道级中心以外，社区层面的…': what is set aside before the ask is no part of the name asked
@@ -1695,6 +1784,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(新(?:增)?)?(?:种植了?|播种了?|(?<![接蚕育良品物树])种了|落实了)(?:多少|多大面积的?)(?![万亩公顷张株棵人次户个名])([\u4e00-\u9fff]{1,4}?)"
                   r"(?=[？?]|$)", lambda m: m.group(2) + (m.group(1) or "") + "种植面积",
                   text)  # '种了多少谷子': its area (never '蚕种多少张'); '新种了多少…' the year's new planting
+    # '新扩种的西兰花有多少万亩': the year's added planting (新增…种植面积), as reports write it
+    text = re.sub(r"新?(?:扩种|扩大种植|新种|扩栽|新栽)(?:了|的)*([\u4e00-\u9fff]{1,4}?)(?=(?:有|是|共|一共)?(?:多少|几)(?:万?亩|公顷))",
+                  r"新增\1种植面积", text)
     # '产干茶多少吨': the output of what is named after 产
     # '青稞能收多少吨', '三华李预计能产多少': the crop's output
     text = re.sub(r"(?:能|可以?)?(?<![回征接验税吸没])收(?:了|获|获了)?(?=多少(?:万?吨|公斤|万?斤))", "产量", text)
@@ -1719,7 +1811,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '…比计划多干出几个亿': a spoken verb of doing, no part of the name
     text = re.sub(r"(?<=多)(?:干|做|搞)出了?", "", text)
     # '幼儿园实际新增了多少座学位': the result (the kind asked), no part of the name
-    text = re.sub(r"实际(?=新增|新建|建成|增加)", "", text)
+    text = re.sub(r"实际(?=新增|新建|建成|增加|完工|竣工|开工|投用|交付)", "", text)
     # '连着好几年全区第一': a streak or a position said of the figure, no part of its name
     text = re.sub(r"(?:连着|连续)(?:好几|几|\d+|[一二两三四五六七八九十]+)?年|(?:全[区市县省国]|区内|市内)(?:排名)?"
                   r"第[一二三四五六七八九十\d]+(?:名|位)?", " ", text)
@@ -1729,7 +1821,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"死了?人的?事故", "亡人事故", text)
     text = re.sub(r"(?<=事故)(?:里|中)?死(?:了|掉)?的人(?:数)?", "死亡人数", text)
     # '按镇人代会报告的口径', '照总结的说法': which document's account, not what
-    text = re.sub(r"(?:按照?|依照?|照|根据)[^，,。？?]{0,12}?(?:报告|总结|材料|文件|会议?)的?(?:口径|说法|数据)", " ", text)
+    text = re.sub(r"(?:按照?|依照?|照|根据)[^，,。？?]{0,12}?(?:报告|总结|材料|文件|会议?)的?(?:口径|说法|数据|估算|测算|估计|预计)", " ", text)
+    # '当地农村居民…在什么水平': where (the place asked) and how the level is asked, no part of the name
+    text = re.sub(r"(?:^|(?<=[\s，,年]))(?:当地|本地)(?=[\u4e00-\u9fff]{2})|(?:处)?在(?:什么|怎样的?|哪个)水平(?:上)?", " ", text)
     # '按工作计划中', '报告里的GDP': where, not what
     text = re.sub(r"(?:工作)?(?:计划|总结|规划|要点|报告)(?:之中|当中|中|里)的?", " ", text)
     # '按2024年工作计划，…', '…企业不少于多少家': whose plan, and the floor a plan sets, name nothing
@@ -1748,7 +1842,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '那年搞“瓶改管”，改完的房子…': a colloquial verb before a quoted name, and the colloquial word for 房屋
     text = re.sub(r"(?:搞|弄|整|抓)(?:了|的)?(?=“)", " ", text)
     text = re.sub(r"房子", "房屋", text)
-    text = re.sub(r"(?:一整?年|全年|当年|这一?年)(?:里头?|中|内|下来|当中)(?=[，,\s]|[\u4e00-\u9fff])", " ", text)  # '2015年一年里，…'
+    text = re.sub(r"(?:一整?年|全年|当年|这一?年)(?:里头?|中|内|下来|当中)(?=[，,\s（(]|[\u4e00-\u9fff])", " ", text)  # '2015年一年里，…'
     # '全街道一共划出来几个街区', '…交出去', '它一家的入库量', '龙头兆驰集团', '产值写的是', '据说刷屏了——': how the
     # asker puts it, the report's own verbs (划分, 移交) aside
     text = re.sub(r"划(?:出来?|分出来?)了?", "划分", text)
@@ -1779,12 +1873,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:搞|弄|干|整|做|设|(?<![接申填举通呈预汇上])报)了?(?=多少|几)", " ", text)
     text = re.sub(r"(?<![建开假增新])设了(?=[\u4e00-\u9fff]{2})", "设立", text)  # '自己设了交通劝导站': 设立
     # '产值2024年比2023年增加了多少亿元': the change and the unit asked, no part of the name
-    text = re.sub(r"(?<=[\u4e00-\u9fff\s])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几|百分之)", " ", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff\s）)])(?:增加|减少|提高|降低|上升|多出?)了?(?=多少|几|百分之)", " ", text)
+    # '（2021→2022）': the two years went with the period words; their arrow and brackets go too
+    text = re.sub(r"[（(]\s*(?:20\d\d\s*年?)?\s*(?:→|->|—>|－>|至|到|—|-|~|～)\s*(?:20\d\d\s*年?)?\s*[)）]", " ", text)
     if re.search(r"(?:比|相比|相较|较)[^？?]{0,16}?净增", text):  # '…比2019年末净增了几家': the change on a year named, as 增加
         text = re.sub(r"净增(?:加)?了?(?=多少|几)", " ", text)
     text = re.sub(r"(?<=多少)个?[万亿]?元", " ", text)
     # '限上批零单位' are the report's 限额以上批零企业 (units of the statistics are firms)
-    text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[\u4e00-\u9fff]{0,8}?)单位(?=[有共是数合]|[^\u4e00-\u9fff]|$)", r"\1企业", text)
+    text = re.sub(r"((?:限上|限额以上|规上|规模以上|四上)[”\"]?[\u4e00-\u9fff]{0,8}?)单位(?=[有共是数合]|[^\u4e00-\u9fff]|$)", r"\1企业", text)
     text = re.sub(r"[，,。]?\s*(?:请)?(?:用|以)百分(?:比|数)(?:来)?(?:回答|表示|给出)[。.]?", " ", text)  # how to answer
     text = re.sub(r"按[^，,。？?]{1,12}?(?:分|划分|区分)(?:开)?(?:来)?(?:看)?[，,]", " ", text)  # '按区30强内外分，': how it is split
     # '数一数…：', '倒推一下', '前后搞了多少场', '一共发出去多少钱': an analyst's everyday words, no part of the name
@@ -1813,6 +1909,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=后)一年(?:的)?(?:预计|估计)?(?:能|可以?)?(?:有|到|达到?|带来)?(?:多少)?的?(?=产值|收入|税收|销售)", "年", text)
     text = re.sub(r"一下子|一口气|一举|(?:多大|多少)面积的(?=[\u4e00-\u9fff])|把(?![关握手控])", "", text)  # '一下子', '把多大面积的…纳入'
     text = re.sub(r"纳入[^，,？?\s]{0,14}?管理", "纳管", text)
+    text = re.sub(r"纳入(?:统计|统计库|统计范围)的?", "纳统", text)
+    text = re.sub(r"养猪", "生猪", re.sub(r"养(?=[牛羊鸡鸭鹅兔][^肉])", "", text))  # '说到养猪，…出栏量': the pigs (生猪出栏)  # '当年纳入统计的产值': 纳统产值, as reports write it
     # '去甲地、乙地那些地方招商，总共去了几次': going elsewhere to do it is 外出 (as reports write 外出招商)
     text = re.sub(r"(?:去|到|赴)[^，,？?\s]{1,20}?(?:那些|这些|等)(?:地方|地)", "外出", text)
     text = re.sub(r"(?<=[，,\s])(?:总共|一共)?(?:去|跑)了?(?=几|多少)", " ", text)
@@ -1820,6 +1918,13 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"留住了?", "挽留", text)  # '留住了几户打算迁走的商户': the firms kept (挽留)
     text = re.sub(r"(?:本来|原本|原来)(?:想|要|打算)[^，,？?]{1,12}?的", " ", text)  # …and what they had meant to do
     text = re.sub(r"(?<=[，,\s])定(?:的|了个?)|底线|(?<=[位量额数率积])方面(?=[，,\s])", " ", text)  # '，定的…', '方面，'
+    # '年终总结大会上部署要冲到几个亿': the meeting that set it, no part of the name
+    text = re.sub(r"(?:年终|年度|全年)?(?:工作)?(?:总结)?(?:表彰)?(?:大会|会议)(?:上|里|中)?(?:部署|提出|确定|定)(?:的|了)?", " ", text)
+    # '比…定的“突破3亿元”目标多出多少': the goal quoted, given; no part of the name
+    text = re.sub(r"(?:[比较跟和与][^，,？?]{0,12}?)?(?<![固确制设决规约])(?:定|制定|确定|提出|设定|定下)的?\s*“[^”]{1,14}”\s*(?:的)?"
+                  r"(?:目标|任务|计划)", " ", text)
+    # '给下一年定下…要冲到多少亿': who it was set for and the push to reach it, no part of the name
+    text = re.sub(r"(?:[给为]\s*(?:下一年|次年|来年|明年|20\d\d\s*年)?\s*)?定下(?:的|了)?|(?<=[\u4e00-\u9fff]{2})要?冲(?:到|刺|击)?(?=多少|几|\s|$)", " ", text)
 
     text = re.sub(r"腾出(?:来)?的?", "释放", text)
     text = re.sub(r"从?规下升(?:到|为|至|成)了?规上", "小升规", text)
@@ -1833,7 +1938,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
     text = re.sub(r"[，,。]?\s*按[^，,。？?]{0,12}?算[。.]?\s*$", " ", text)
     # '某片区清拆掉以后，…腾出了多少平方米的…': what was done first frames the ask, no part of the name
-    text = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几)[^，,？?]*[\u4e00-\u9fff]{2})", " ", text)
+    text = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几)[^，,？?]*[\u4e00-\u9fff]{2}|"
+                  r"[^，,？?]*[\u4e00-\u9fff]{2}[^，,？?]*(?:多少|几))", " ", text)
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
     text = re.sub(r"(?:一共|总共|共)投了?多少钱", "投入", text)  # '…项目一共投了多少钱': the outlay (总投入)
@@ -1874,7 +1980,10 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"从(?:高|多|大)到(?:低|少|小)(?:排(?:序|列)?)?|"
                   r"(?:排|位|居|处)(?:在|于)?中间(?:的)?|居中(?:的)?",
                   " ", text)
-    text = re.sub(r"(?:要|将|拟)(?=新增|完成|实现|打造|建成|新建|引进|培育|达到|突破|改造)", "", text)  # '专精特新要新增几家'
+    text = re.sub(r"(?:要|将|拟|打算|准备)(?=新增|完成|实现|打造|建成|新建|引进|培育|达到|突破|改造|新)", "", text)  # '专精特新要新增几家'
+    # '新培育入库几家“四上”单位': firms newly entering the statistics' rolls are the year's new ones (新增“四上”企业)
+    text = re.sub(r"新?(?:培育|升规)?(?:入库|纳统|进库)(?=[^，,？?]{0,4}?[“\"]?(?:四上|规上|限上|规模以上|限额以上))|"
+                  r"新培育(?=[^，,？?]{0,4}?[“\"]?(?:四上|规上|限上|规模以上|限额以上))", "新增", text)
     text = _PERIOD_WORDS.sub(" ", text)
     text = re.sub(r"截[至止](?=\s)", " ", text)  # '截至2019年底…': the date went with the period words
     text = _KIND_WORDS.sub(" ", text)
@@ -1943,6 +2052,6 @@ def _head_last(words: list[str]) -> list[str]:
 def _en_keys(question: str) -> list[str]:
     """The lexicon keys an English question names; a count asked as new ('how many new places (托位)') is the
     count of those added, as flavoured_key reads '新增' in Chinese."""
-    new = bool(re.search(r"\bnew(?:ly)?\b|\badded\b", question, re.I))
+    new = bool(re.search(r"\bnew(?:ly)?\b|\badded\b", question, re.I)) and not STOCK_AFTER_ADDING_EN.search(question)
     return [("new_" + key) if new and key in BY_KEY and BY_KEY[key].adds_apart else key
             for key, pattern in EN_PATTERNS.items() if re.search(pattern, question, re.I)]

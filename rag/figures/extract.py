@@ -59,9 +59,9 @@ _ATTRIBUTE = re.compile(r"增加值|总投入|投入|营收|营业收入|产值|
 _LEAD = re.compile(
     r"^(?:其中[:：]?|全年|年内|今年以来|一年来|本年度?|当年|截[至止](?:目前|年[底末]|[^,，]{0,8}?[月日](?:底|末)?)"
     r"|(?:20\d\d|[xX]{2,4})\s*年度?|\d{1,2}\s*(?:月份?)?\s*[-－—–~～至到]+\s*\d{1,2}\s*月份?|\d{1,2}月(?:份|底|末|初)?"
-    r"|前三季度|第?[一二三四1-4]季度|[上下]半年|累计|共计|共(?!享|建|同|青|治)|合计|总计|预计|初步统计|预估|估计|可望|有望"
+    r"|前三季度|第?[一二三四1-4]季度|[上下]半年|(?:本|上一?|今)?榨季(?=全[镇乡区县])|累计|共计|共(?!享|建|同|青|治)|合计|总计|预计|初步统计|预估|估计|可望|有望"
     r"|可(?=完成|实现|达到?)|年[底末]前?(?=(?:可|能|将)?(?:完成|实现|达到?))"
-    r"|实现|完成|达到|全镇|全街道?|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道|在库"
+    r"|实现|完成|达到|全镇|全街道?(?!级)|全乡|全区|全县|全办|我镇|我街道?|我乡|我办|我处|本镇|本街道?|本乡|街道(?!级)|在库"
     r"|辖区|同时|并且?|已|另|再(?!生|就业)|和(?!谐|美)|及(?!时)|与(?!会)|对(?!接|标|口|外)|在(?!建|岗|册|校|职|线|营|管|押)"
     r"|将|把|以上|以下|由|从(?!业|事)|向|为(?!民|老|企)|是|有(?!效|机|序|线)|新培育|年度计划|计划|目标"
     r"|" + STILL_LEFT + r"|各类|各种|力争|确保|争取|全力|锚定|瞄准|紧盯|用于|力促|今年|去年|又|一举|越过|跨过|跨越|突破|迈上|首次|[比较]上年|[比较]去年|与上年相比|上年同期|同期|[(（]下同[)）])+"
@@ -493,6 +493,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
         if unit_kind == "times" and i in runs:
             unit_kind = "percent"  # '分别完成任务的1.2倍、1.4倍': ratios of the figures before, like percentages
         change = CHANGE.fullmatch(prefix.strip(" \t,，、")) if unit_kind not in (None, "percent", "times") else None
+        own_change = _OWN_CHANGE.fullmatch(prefix.strip(" \t,，、")) if unit_kind not in (None, "percent", "times") \
+            and not change else None
+        if own_change:  # '大豆面积比上年增加3.1万亩': the change of the measure the clause names, not a level of it
+            change = CHANGE.fullmatch(prefix.strip(" \t,，、")[own_change.end(1) :])
         gap = _ABOVE_AVERAGE.search(prefix) if q.unit in ("个百分点", "百分点") else None
         if gap and (prev[1] or last_any[1]):
             # '增长8.4%，增速高于全县平均1.8个百分点': the gap to an average, a figure of its own
@@ -505,6 +509,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
             term, label = None, prev[1] + "同口径"  # '税收…同比下降2.4%，剔除留抵退税因素后同口径增长4.9%'
         elif prev[1] and i not in respectively and _LAST_YEARS.fullmatch(prefix):
             term, label = prev  # '粮食总产2.41万吨，比上年的2.32万吨…': the same measure, last year's level
+        elif own_change and change:
+            subject = own_change.group(1)
+            found = match_term(subject, unit_kind)
+            term, label = (found[0] if found and found[1] == len(subject) else None), _label(subject, len(subject))
         elif change and prev[1] and i not in respectively:
             term, label = prev  # '人均可支配收入21500元,较上年增加840元': the change of the figure before
         elif i in runs and i not in respectively and len(levels) >= runs[i][1]:
@@ -641,6 +649,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             # '蜜柚种植面积7600亩,其中投产面积4300亩' -> 蜜柚投产面积; '…种植面积3.2万亩,受寒潮影响,投产面积…' too
             # '总收入2100万元，村均70万元，其中经营性收入980万元': a part of the total, not of the per-village figure
             whole = by_unit.get(unit_kind or "", prev)[1] if _PER.search(prev[1]) else prev[1]
+            if of_part and of_part[1] and prefix.lstrip().startswith("、"):
+                whole = of_part[1]  # '…，其中疆内转移5904人次、疆外转移831人次': each item is a part of the same whole
             label = _part_of(label, whole)
         if part or prefix.lstrip().startswith("、"):
             label += _borrowed_measure(label, prev[1], unit_kind)
@@ -658,13 +668,22 @@ def _subjects(sentence: str, quantities: list[Quantity],
             label = shared.group(0) + label  # '出栏羊1.2万只、生猪4100头': the pigs too were 出栏
         elif label and i and prefix.lstrip().startswith("、") and quantities[i - 1].unit == q.unit:
             label = _object_shared(prev[1], label)  # '加装电梯签约41台、竣工运行18台': the lifts too were 竣工运行
+        elif i and quantities[i - 1].unit == q.unit and prev[1] and unit_kind == "count" and label in ("", verbs := (
+                bare.group(1) if (bare := _BARE_VERBS.fullmatch(prefix)) else "\0")):
+            # '…立项41台，年内完工17台': the lifts too were 完工 (when the words before name nothing more)
+            label = _object_shared(prev[1], verbs) if len(_object_shared(prev[1], verbs)) > len(verbs) else label
+        stock = re.fullmatch(r"([\u4e00-\u9fff]{2,8}?)(总数|总量)", label) if i and prev[1] else None
+        fuller = _NEW_VERB.sub("", prev[1]) if stock and quantities[i - 1].unit == q.unit and _NEW_VERB.match(prev[1]) \
+            else ""
+        if stock and fuller != stock.group(1) and fuller.endswith(stock.group(1)):
+            label = fuller + stock.group(2)  # '新增农民专业合作社7家，全镇合作社总数达到96家': the same things, named in full
         if term is not None and term.context and not re.search(term.context, sentence):
             term = None
         if _NOT_HEADLINE.search(sentence[clause.start : q.start]) and not (
                 term and term.regex.fullmatch(label) and unit_kind != "count"):  # 其中规上工业产值 is still that
             term = None  # subsets (其中…; a count of the firms just counted) and work in progress are not headlines
-        sign = (-1 if CHANGE_DOWN.fullmatch(change.group(1)) else 1) if change and prev[1] and i not in respectively \
-            else 0
+        sign = (-1 if CHANGE_DOWN.fullmatch(change.group(1)) else 1) if change and (prev[1] or own_change) \
+            and i not in respectively else 0
         out.append((term, label, clause, sign))
         if label:
             last_any = (term, label)
@@ -1011,6 +1030,16 @@ def _stock_or_added(prefix: str, prev: Subject) -> Subject:
     return None, ""
 
 
+# a clause that is only a time word and verbs before a count ('，年内完工17台'): done to the thing counted just before
+_BARE_VERBS = re.compile(r"\s*[，,]?\s*(?:年内|全年|当年|今年|年底前)*((?:竣工|完工|建成|投用|交付|开工|投运|运行|签约|"
+                         r"验收|通过验收|启用|办结|化解|整改|销号)(?:投用|运行|使用)?)\s*")
+
+
+# a clause naming its measure, then a change on last year ('大豆面积比上年增加'): the measure, and its change
+_OWN_CHANGE = re.compile(r"([^，,；;。\d]*?[\u4e00-\u9fff]{2})(?:同比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|与上年相比)"
+                         r"(?:净)?(?:增加|增长|减少|下降|增产|减产|增收|减收|多|少)了?")
+
+
 def _object_shared(prev: str, label: str) -> str:
     """'加装电梯签约41台、竣工运行18台': a list item named only by verbs is done to the thing the item before names
     ahead of its own verbs (加装电梯), so it takes those words; any other label is kept."""
@@ -1018,7 +1047,7 @@ def _object_shared(prev: str, label: str) -> str:
     if not mine or any(f not in ("v", "vn") for _, f in mine):
         return label
     cut = len(before)
-    while cut and before[cut - 1][1] in ("v", "vn"):
+    while cut and (before[cut - 1][1] in ("v", "vn") or before[cut - 1][0] in ("立项", "备案", "签约")):
         cut -= 1
     if cut == len(before) or cut == 0 or before[cut - 1][1][:1] != "n":
         return label
@@ -1130,6 +1159,9 @@ def _part_of(label: str, whole: str) -> str:
         return label  # '村均52万元，其中柳沟村117万元': one village's own figure, named already
     if re.fullmatch(r"[\u4e00-\u9fff]{1,2}[外内]|本地|外地|本省|本市|本县|本区", label) and not whole.startswith(label):
         return label + whole  # '内资到位额9.6亿元，其中省外5.1亿元': the whole's share from there (省外内资到位额)
+    where = re.fullmatch(r"([\u4e00-\u9fff]{1,2}[外内]|本地|外地)([\u4e00-\u9fff]{2})", label)
+    if where and whole.startswith(where.group(2)) and len(whole) > len(where.group(2)) + 1:
+        return where.group(1) + whole  # '转移富余劳动力…，其中疆外转移831人次': 疆外转移富余劳动力
     new = _NEW.match(whole)
     if new and not _NEW.match(label) and len(label) <= 4 and not re.search(r"[率比]$", label):
         return new.group(0) + label  # '新增市场主体1020户,其中企业310家': 新增企业

@@ -261,9 +261,11 @@ EN_PATTERNS: dict[str, str] = {
     "general_budget_revenue": r"(?:general )?public budget revenue|general budget revenue",
     "fiscal_revenue": r"fiscal revenue",
     # ('newly registered market entities' are 新登记市场主体, no count of enterprises alone)
-    "new_registered_enterprises": r"(?:new(?:ly)?|enterprises) (?:registered|registrations?)(?! (?:market|business) (?:entit|player))"
-                                  r"|new enterprises",
-    "new_market_entities": r"\b(?:new(?:ly)?(?: registered)?|added) (?:market|business) (?:entities|entity|players)\b",
+    "new_registered_enterprises": r"(?<!entities )(?<!players )(?:new(?:ly)?|enterprises) (?:registered|registrations?)"
+                                  r"(?! (?:market|business) (?:entit|player))|new enterprises",
+    # ('how many market entities newly registered': the same, the verb after the things counted)
+    "new_market_entities": r"\b(?:new(?:ly)?(?: registered)?|added) (?:market|business) (?:entities|entity|players)\b|"
+                           r"\b(?:market|business) (?:entities|players) (?:(?:were|was|got) )?(?:newly )?(?:registered|added)\b",
     "hotline_cases": r"hotline (?:cases|work orders|calls|requests|complaints)|(?:cases|work orders|calls|requests) "
                      r"(?:to|on|via|through) the (?:12345 )?hotline",
     "rural_disposable_income": r"rural (?:residents'? )?(?:per[- ]capita )?(?:disposable )?income|"
@@ -275,6 +277,9 @@ EN_PATTERNS: dict[str, str] = {
     "actual_foreign_investment": r"\bFDI\b|foreign direct investment|foreign (?:capital|investment) (?:actually )?"
                                  r"(?:used|utili[sz]ed|received|paid in|in place)",
     "tech_renovation_investment": r"technolog\w+ (?:renovation|upgrad\w+) investment",
+    # ('paid-in investment', 'investment funds in place': 到位资金, never foreign capital's own 实际利用外资)
+    "funds_in_place": r"(?<!foreign )\b(?:funds|investment|capital|money) (?:actually )?(?:in place|paid in|that arrived)\b|"
+                      r"(?<!foreign )\bpaid[- ]in (?:investment|funds|capital)\b",
     "enterprise_burden_reduction": r"reduce\w* (?:enterprises'? |companies'? |business )?costs|cost relief|纾困",
 }
 

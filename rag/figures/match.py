@@ -28,7 +28,7 @@ from typing import Literal
 
 from rag.figures.lexicon import BY_KEY, EN_PATTERNS, TERMS, Term, base_key
 from rag.schemas import Indicator
-from rag.text.cues import AVERAGED, EN_MEASURE_NOUN, LIKE_FOR_LIKE, REST_ASKED
+from rag.text.cues import AVERAGED, EN_MEASURE_NOUN, LIKE_FOR_LIKE, REST_ASKED, STOCK_AFTER_ADDING_EN
 from rag.text.script import simplified
 from rag.text.words import ends_in_verb, function_word, jieba, noun_tail, tagged
 
@@ -97,7 +97,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
         if row.label_zh not in by_label:
-            by_label[row.label_zh] = (en_similarity(phrase, zh_words, row.label_zh) if lang == "en" else max(
+            # ('籽棉总产': 总产 is short for 总产量, the output English names)
+            by_label[row.label_zh] = (en_similarity(phrase, zh_words, re.sub(r"总产$", "总产量", row.label_zh))
+                                      if lang == "en" else max(
                 label_similarity(phrase, row.label_zh),
                 label_similarity(unaged, _AGE_GROUP.sub("", row.label_zh) or row.label_zh) if unaged != phrase else 0.0))
         lex = by_label[row.label_zh]
@@ -734,7 +736,8 @@ def _scope(word: str) -> str:
 
 # a stock asked (the total at a date), not the year's additions; answerers read it too
 STOCK_ASKED = re.compile(r"总数|总量|共有|现有|年末|年底|\btotal (?:number|count|stock)\b|\bin all\b|\bstock of\b|"
-                          r"\bhow many\b[^?]*\b(?:did|does|do)\b[^?]*\bhave\b[^?]*\b(?:at|by) the end of\b", re.I)
+                          r"\bhow many\b[^?]*\b(?:did|does|do)\b[^?]*\bhave\b[^?]*\b(?:at|by) the end of\b|"
+                          + STOCK_AFTER_ADDING_EN.pattern, re.I)
 
 
 def new_only(label: str) -> bool:
@@ -745,11 +748,16 @@ def new_only(label: str) -> bool:
 def stock_first(question: str, scored: list[Scored]) -> list[Scored]:
     """'What was the total number of greenhouses at the end of 2023': the year's additions (新建育秧大棚) rank
     below the stock (育秧大棚总数), unless the question asks the new ones."""
-    if not STOCK_ASKED.search(question) or _NEW_ASKED.search(question) and not _OLD_AND_NEW.search(question):
+    if not STOCK_ASKED.search(question) or _NEW_ASKED.search(question) and not _OLD_AND_NEW.search(question) \
+            and not STOCK_AFTER_ADDING_EN.search(question):
         return scored
+    named = re.findall(r"[\u4e00-\u9fff]{2,}", question)
     out = [Scored(s.row, round(s.score * 0.8, 4), s.how) if _NEW_ONLY.search(s.row.label_zh) or _NET_ONLY.match(
         s.row.label_zh) else Scored(s.row, min(1.0, round(s.score + 0.05, 4)), s.how) if _STOCK.search(s.row.label_zh)
            else s for s in scored]  # '…总数达到42家' is the stock asked: ahead of a sector's own count
+    # ('农民专业合作社' asked, '…新增农民专业合作社7家，全镇合作社总数达到96家': the stock names the same things, shorter)
+    out = [Scored(s.row, max(s.score, THRESHOLD + 0.2), s.how) if _STOCK.search(s.row.label_zh) and len(
+        core := _STOCK.sub("", s.row.label_zh)) >= 2 and any(w.endswith(core) for w in named) else s for s in out]
     return sorted(out, key=lambda s: -s.score)
 
 
@@ -1057,7 +1065,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "grain production": ("粮食总产量", "粮食产量"), "office buildings": ("楼宇",), "office building": ("楼宇",),
     "occupancy": ("入驻率", "入住率"), "rate": ("率",), "fatal": ("亡人", "死亡"), "monitoring": ("监测",), "satisfaction": ("满意",), "response": ("响应",), "firms": ("企业",), "return-to-poverty": ("返贫",), "collective economy": ("集体经济", "集体经营性"),
     "tibetan sheep": ("藏羊",), "tibetan-sheep": ("藏羊",), "yaks": ("牦牛",), "yak": ("牦牛",),
-    "collected": ("收入", "收缴"), "collect": ("收入", "收缴"), "earn": ("收入",), "earned": ("收入",), "earnings": ("收入",), "medicinal herbs": ("中药材", "药材"),
+    "collected": ("收入", "收缴"), "collect": ("收入", "收缴"), "earn": ("收入", "收益"), "earned": ("收入", "收益"), "earnings": ("收入", "收益"), "power generation": ("发电",), "medicinal herbs": ("中药材", "药材"),
     "medicinal herb": ("中药材", "药材"), "medicinal-herb": ("中药材", "药材"), "farmland": ("耕地", "农田", "土地"),
     "large-scale operation": ("规模经营",), "parking spaces": ("停车位", "泊位", "车位"),
     "parking space": ("停车位", "泊位", "车位"), "vaccination": ("接种",), "tobacco farmers": ("烟农",),
@@ -1723,6 +1731,9 @@ def _cedict_words(word: str) -> tuple[str, ...]:
                 found.extend(sorted(rev.get(prefix + gloss, ()), key=lambda w: (len(w), w)))
         if prefix == "" and found:
             break
+    if not found:  # 'longan' is glossed 'longan fruit' (龙眼): a crop named by its fruit or plant
+        found = [w for lemma in _lemmas(word) for kind in ("fruit", "tree", "plant")
+                 for w in sorted(rev.get(f"{lemma} {kind}", ()), key=lambda w: (len(w), w))]
     found[:0] = _compound_words(word)
     return tuple(dict.fromkeys(found))[:12]
 

@@ -27,7 +27,7 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              # '2024年玉塘要在…完成', '下半年要让…入库': a period's plan
                              r"(?:20\d\d年|[上下]半年|今年|明年|全年)[\u4e00-\u9fff]{0,4}?(?<![主需重必只想])要(?=[在把让将对给向加推新建引])|"
                              # '给2023年定的供应量', '2024年定的新增数量': what was set for a period
-                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|给[^，,？?]{0,16}?(?<![认确核鉴评审判制规决约肯])定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少|多大)|"
+                             r"(?:20\d\d年|[上下]半年|今年|明年|全年|年初)定的|(?:工作)?安排(?:里|中)[^，,？?]{0,16}?把|把[^，,？?]{1,20}?定(?:在|为|成)(?:多少|几)|给[^，,？?]{0,16}?(?<![认确核鉴评审判制规决约肯])定(?:的|了)|(?<![确肯认一搞敲])定了(?=几|多少|多大)|"
                              # '为2021年税收收入设了多大的盘子': a later year's figure set
                              r"[给为]\s*(?:20\d\d\s*年|明年|下一年|来年)[^，,？?]{0,12}?(?:定|设)(?:的|了|定)|(?<=[，,])定的|底线|"
                              r"将(?!近)[\u4e00-\u9fff]{1,4}(?:多少|几|多大)|\b(target|targets|targeting|targeted|plan|planned(?! (?:roads?|streets?|routes?|lanes?)\b)|plans|planning|goal|aim|aims|aiming|will|task|"
@@ -82,6 +82,11 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
 # What a report says is left of a stock ('截至年底仍有贫困户37户'): read by extraction (no part of a label), the router
 # (no part of a phrase) and the rest guard (a quote that states what remains answers '还剩').
 STILL_LEFT = r"仍有|尚有|仍剩|尚余"
+# 'After the 2021 additions, how many … were there', '…added 2 firms — what did that bring its total count to': the
+# stock once the year's additions are in, never the additions
+STOCK_AFTER_ADDING_EN = re.compile(r"\b(?:after|having|with) (?:adding|added|the (?:(?:19|20)\d\d )?(?:additions?|new entrants))\b|"
+                                   r"\bbr(?:ing|ings|ought) (?:its|the|their) (?:total|count|number|tally)\b|"
+                                   r"\b(?:total|overall) (?:count|number|tally)\b", re.I)
 REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|另外一个|另一个|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
                         r"\b(?:remaining|still (?:not|un)\w*|yet to|still (?:had|has|have|needed|needs|need) to|left to|"
                         r"(?:hadn|hasn|haven)[’']t\b[^?]{0,40}?\byet|"
@@ -166,6 +171,8 @@ WHOLE_YEAR = re.compile(r"全年度?(?!的?(?:任务|目标|计划|预算))|"  #
 WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年度)|整整(?:一年|(?:12|十二)个月)|(?<!\d)1\s*[-—~至到]\s*12\s*月|最终|"
                                  r"(?:全部|所有)?(?:四|4)个季度(?:合计|加起来|累计|总共|一共|加总|的?总)|(?<![前后上下])一年下来|"
                                  r"(?:等|直)到[^，,？?]{0,8}?年(?:底|末)|"  # '直到2016年末，…到底完成多少'
+                                 # '…到年底实际做到了多少': the year's final result, never a figure to September
+                                 r"到年(?:底|末)[^，,？?]{0,6}?(?:实际|最终)(?:做到|完成|实现|达到|干到)|"
                                  r"\b(?:all|the) four quarters\b|"
                                  r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
