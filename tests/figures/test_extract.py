@@ -675,3 +675,18 @@ def test_a_count_after_a_verb_in_a_frame_and_a_teams_size_are_named_by_the_thing
     assert rows[0].label_zh.startswith("社区调解室") and rows[0].value == 9
     team = _rows("组建不少于12人的专业招商团队，开展驻点招商")
     assert [(x.label_zh, x.value, x.unit) for x in team] == [("专业招商团队", 12.0, "人")]
+
+
+def test_a_change_on_last_year_a_bare_verb_clause_and_parts_of_one_whole() -> None:
+    # '…比上年增加2.7万亩': the change of the measure the clause names, never a level of it
+    assert ("大豆面积", 2.7, "yoy_change") in _facts("大豆面积比上年增加2.7万亩。")
+    assert ("接待游客", -0.6, "yoy_change") in _facts("全年接待游客14万人次，比上年减少0.6万人次。")
+    # '…立项36台，年内完工15台': the lifts were completed; the clause before names them
+    assert ("加装电梯完工", 15.0, "actual") in _facts("加装电梯立项36台，年内完工15台。")
+    assert ("化解矛盾纠纷", 118.0, "actual") in _facts("排查矛盾纠纷125件，化解118件。")
+    facts = _facts("全年转移富余劳动力5120人次，其中区内转移4360人次、区外转移760人次。受理群众来访318件次。")
+    assert {("区内转移富余劳动力", 4360.0, "actual"), ("区外转移富余劳动力", 760.0, "actual")} <= facts
+    assert ("受理群众来访", 318.0, "actual") in facts and {r.unit for r in _rows("受理群众来访318件次。")} == {"件次"}
+    # the stock named in full, as the additions before it; a 街道级 part keeps its scope
+    assert ("农民专业合作社总数", 83.0, "actual") in _facts("年内新增农民专业合作社6家，全镇合作社总数达到83家。")
+    assert ("街道级税收", 1.42, "actual") in _facts("全年完成税收收入5.36亿元，其中街道级税收1.42亿元。")
