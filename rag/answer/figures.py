@@ -24,7 +24,7 @@ from rag.answer.passages import (
     moved_to_act,
     passage_filters,
 )
-from rag.answer.places import short_name, sub_places
+from rag.answer.places import resolve_places, short_name, sub_places
 from rag.answer.quoted import rows_at_quote
 from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import (
@@ -160,6 +160,23 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                         any(BY_KEY[k].regex.search(x.label or "") for k in sub.keys if k in BY_KEY)
                         or label_similarity(sub.phrase, x.label or "") >= _NARROW_FIT for x in retried.table[:1]):
                     return retried.model_copy(update={"question": question})
+    # ('…在28个城中村里完成了多少栋房屋的“瓶改管”改造': the report's quoted name, and the measure word asked)
+    glosses = re.findall(r"[(（]([\u4e00-\u9fff“”]{3,12})[)）]", r.asked or question) if r.language == "en" \
+        else re.findall(r"“([\u4e00-\u9fff]{2,10})”", r.asked or question) if r.measure_word else []
+    # (…never a firm or a project named: 'Hongyue Group's (宏岳集团) tax' is no figure of the group's whatever it is)
+    glosses = [g for g in glosses if not resolve_places(g, [m.street for m in ctx.reports if m.street],
+                                                        ctx.reports).found and not _ENTITY_GLOSS.search(g)]
+    not_found = _NOT_FOUND_EN if r.language == "en" else _NOT_FOUND_ZH
+    if (got is None or got.route == "abstain" and got.text.startswith(not_found)) \
+            and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup" and glosses \
+            and " ".join(glosses) != r.phrase:
+        # 'the ones where two roads meet at a sharp angle (锐角相交) — how many junctions': when the English words
+        # found nothing, the report's own words the asker gives, alone; a figure whose label holds them all
+        retried = _indicator_answer(question, r.model_copy(update={"phrase": " ".join(glosses), "keys": []}), ctx)
+        if retried is not None and retried.route == "indicator" and retried.table and all(
+                g.strip("“”") in (retried.table[0].label or "") for g in glosses) \
+                and measure_fits(r.measure_word, retried.table[0].unit or ""):
+            return retried
     return got
 
 
@@ -169,6 +186,8 @@ _BARE_MEASURE = re.compile(r"(?:人数|户数|个数|次数|件数|人次|数量
 
 
 _NOT_FOUND_ZH = msg("not_found", "zh", where="", terms="")[:6]  # "报告中未找到…"
+_NOT_FOUND_EN = msg("not_found", "en", where="", terms="")[:20]  # "Not found in the reports…"
+_ENTITY_GLOSS = re.compile(r"(?:集团|公司|企业|工厂|厂|合作社|项目|园区|基地|片区)$")
 
 
 def _ask_clause(question: str, r: Route) -> str | None:
@@ -240,7 +259,8 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # (…never for a whole less a part: 'other than demolition' is no sentence's one figure)
         got = _sole_figure(question, r.model_copy(update={"intent": "lookup"}), ctx) or got
     if got is not None and got.route == "indicator" and msg("computed_note", r.language) not in got.caveats \
-            and len(got.citations) <= 1 and (_COMBINED.search(question) or _TIMES_ASKED.search(question)
+            and len(got.citations) <= 1 and (_COMBINED.search(question) and not _left_stated(question, got)
+                                             or _TIMES_ASKED.search(question)
                                              and not any("倍" in c.quote for c in got.citations)):
         # 'A plus B, in total', 'how many more A than B', 'how many times its FAI': a figure computed from two,
         # which one looked-up figure never answers (a multiple the report states, '任务的1.4倍', does)
@@ -1403,6 +1423,13 @@ _STOCK_ZH = re.compile(r"(?:到底|一共|总共|共计|现在|目前|总)(?:有
                        r"(?:年底|年末)(?:一共|总共|共)?有(?:多少|几)")
 _FLOW_ZH = re.compile(r"新|增|认定|通过|培育|引进|评上|获评|入选|升规|纳入|注册|登记")
 # a figure computed from two or more the question names: a sum, a difference, what is left
+def _left_stated(question: str, got: Answer) -> bool:
+    """'the flood-prone spots that are still left' over '对剩余4处易涝点…': what is left, stated by the report itself."""
+    return bool(re.search(r"\bleft to (?:do|go)\b|\bstill left\b", question, re.I)) and not _COMBINED.search(
+        re.sub(r"\bleft to (?:do|go)\b|\bstill left\b", " ", question, flags=re.I)) and any(
+        re.search(r"剩余|剩下|其余|" + STILL_LEFT, c.quote) for c in got.citations)
+
+
 _COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lags?|lagged|trails?|trailed) behind\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
                        r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
 
@@ -1803,7 +1830,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         # lifts the family's actual '粮食作物播种面积' above '水稻播种面积')
         # (…and a family of plans alone ranks a step lower: '新植蔗任务3万亩' is no result of the season's 新植蔗)
         best = max((s.score for s in ss if "target" in wanted or s.row.kind != "target"),
-                   default=max(s.score for s in ss) - 0.1)
+                   default=max(s.score for s in ss) - (0.1 if r.kind in ("actual", "cumulative") else 0.0))
         has_kind = int(any(s.row.kind in wanted or r.kind == "estimate" and _expected_effect(s.row) for s in ss))
         # one place's figure: a lexicon key asked, then the closer label (a ranking keeps its family)
         # (…a ranking too, between measures that tie: 'fixed-asset investment (投资额)' is no bare '投资')
@@ -2013,7 +2040,7 @@ def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route
                 and (not asked or _asked_period(x, r))  # a rival in another year does not make 2022's ambiguous
                 and x.label_zh not in measure[0].label_zh  # nor the whole a part's figure is chosen from
                 and not (whole and measure[0].label_zh in x.label_zh)
-                and not _unasked_part(x, measure[0].label_zh, r.phrase)
+                and not (r.language == "zh" and _unasked_part(x, measure[0].label_zh, r.phrase))
                 and not (_phrase_head(r.phrase, measure[0].label_zh, {x.label_zh}) and not r.phrase.endswith(x.label_zh))):
             out.setdefault(measure_of(x), x)
     return list(out.values())
@@ -2348,9 +2375,9 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 
 
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
-_VS_TARGET = re.compile(r"(?:实际|actual).*(?:打算|计划|目标|任务|预期|力争|争取|\bplan(?:ned)?\b|\btarget\b)|"
+_VS_TARGET = re.compile(r"(?:实际|实绩|actual).*(?:打算|计划|目标|任务|预期|力争|争取|\bplan(?:ned)?\b|\btarget\b)|"
                         r"(?:打算|计划|目标|任务|力争|争取|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
-                        r"比[^，,？?]{0,24}(?:计划|目标|打算|任务)|离[^，,？?]{0,24}?(?:计划|目标|任务|定下的|提出的|确定的)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
+                        r"(?:比|对照)[^，,？?]{0,24}(?:计划|目标|打算|任务)|离[^，,？?]{0,24}?(?:计划|目标|任务|定下的|提出的|确定的)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
                         # 'by how much did its 2024 FAI exceed the target set in its 2023 report'
                         r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:[\w.-]+ ){0,2}"
                         r"(?:plan|target|task|goal|quota)s?\b|"
@@ -3626,7 +3653,7 @@ def _years_by_place(question: str, places: list[str]) -> dict[str, str]:
     if len(before) >= 2:
         return before
     for place, pat in pats.items():
-        m = re.search(rf"(?:{pat})[^\s和与及、，,]{{0,3}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
+        m = re.search(rf"(?:{pat})[^\s和与及、]{{0,3}}\s*(?:[（(]\s*|\s+(?:in|for|over|during|across)\s+(?:the whole of\s+)?)?"
                       rf"((?:{_EN_SPAN})?\s*(?:mid[- ]|(?:at )?(?:the )?end[- ](?:of[- ])?(?:[A-Z][a-z]+\s+)?)?)(20\d\d)", question, re.I)
         if m:
             own = re.split(r"[、和与及，,;；）)]|\bor\b|\band\b", question[m.start(2) : m.start(2) + 14])[0]

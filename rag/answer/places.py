@@ -346,6 +346,10 @@ class _PlaceReader:
                 # 'Jueao sub-district (榉岙街道)': the Chinese given says which place, whatever the spelling
                 self.spans.append((m.start(), m.end()))
                 continue
+            if not hits and re.fullmatch(r"(?:Grandma|Grandpa|Granny|Grandad|Mum|Mom|Dad|Auntie|Aunt|Uncle|Nan)'s",
+                                         self.q[m.start(1) : m.start(2)].strip()):
+                self.spans.append((m.start(), m.end()))
+                continue  # "Grandma's street in Buji": where someone lives, no place of its own
             if not any(ok for ok, _ in takes) and m.group(1).lower() not in _EN_NOT_PLACE:
                 end = max((q.end for _, q in takes), default=m.end())
                 self.unknown.append(self.q[m.start():end])

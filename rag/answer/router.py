@@ -92,7 +92,7 @@ _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋
                     r"years)\b", re.I)
 _GROWTH = re.compile(r"(?:减少|增加|降低|提高|少|多)了?(?:几成|百分之(?:几|多少))|同比|增长|增幅|涨幅|增速|下降|降幅|比增|涨得?(?:更|最)?快|跑得?(?:更|最)?快|[涨增升]了?还是[跌降减]|幅度(?:是|有)?(?:多少|多大)|[增减]产了?百分|[增减]收了?百分|\b(growth|grow|grew|increase[ds]?|decrease[ds]?|yoy|"
                      r"year-on-year|year on year|growth rate|fall|fell|drop(?:ped)?(?!-off)|decline[ds]?|rise|rose|climb(?:ed|s)?|"
-                     r"shr[aiu]nk(?:s|ing)?|contract(?:ed|ion)|slipped|dipped)\b|"
+                     r"shr[aiu]nk(?:s|ing)?|contracted by|contraction|slipped|dipped)\b|"
                      r"\bby what (?:percentage|per ?cent|%)|"
                      r"\b(?:by|at) what rate\b|"  # '… climbed in the year. By what rate?'
                      r"\b(?:up|down|rose|fell|grew|increased|decreased)\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent)|"  # 'FAI up 8% — check?'
@@ -267,8 +267,9 @@ _EN_STOP = {
     "task", "tasks", "done", "decline", "declines", "declined", "drop", "dropped", "fell",
     "rose", "gives", "give", "gave",
     # how a change or a comparison is told, and what an asker adds around the measure
-    "shrank", "shrink", "shrunk", "contracted", "along", "comparing", "workload", "itself", "counting", "together",
-    "q1", "q2", "q3", "q4", "set", "after", "crushing", "season", "likely", "only", "hand", "close", "aim", "aimed", "aims", "short", "as", "wrote", "written", "before", "closed", "takings", "summary",
+    "shrank", "shrink", "shrunk", "along", "comparing", "workload", "itself", "counting", "together",
+    "q1", "q2", "q3", "q4", "set", "after", "crushing", "likely", "only", "hand", "close", "aim", "aimed", "aims", "short", "as", "wrote", "written", "takings", "summary", "mention", "mentions", "mentioned", "say", "says",
+    "said", "remain", "remains", "still", "left", "actually", "ones", "lots", "where", "really", "exactly",
 }
 
 
@@ -464,8 +465,12 @@ _PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核�
 # 'I'm checking a line that says A out-invested B. …?', 'A story claims …': who made the claim checked, no part of it
 _CLAIM_LEAD_EN = re.compile(r"^\s*(?:(?:I'm|I am|We're|We are)\s+(?:just\s+)?(?:checking|fact-checking|verifying|"
                             r"double-checking)\s+(?:a|the|one|this)\s+(?:line|claim|sentence|statement|figure|draft|story)|"
-                            r"(?:My|Our|A|The|One)\s+(?:draft|story|article|notes?|source|line|colleague|editor))"
-                            r"[^.?!]{0,30}?\b(?:says|said|claims|claimed|states|reads)\b(?:\s+that)?\s+")
+                            r"(?:My|Our|A|The|One)\s+(?:draft|story|article|notes?|source|line|colleague|editor)|"
+                            # 'Grandpa keeps telling everyone that …', 'Grandma heard that …': family talk, the claim
+                            r"(?:My\s+)?(?:Grandma|Grandpa|Granny|Grandad|Grandmother|Grandfather|Mum|Mom|Dad|Auntie|Uncle|"
+                            r"(?:A|One|Our) neighbou?r))"
+                            r"[^.?!]{0,30}?\b(?:says|said|claims|claimed|states|reads|heard|hears|(?:keeps|kept) (?:telling|saying)"
+                            r"(?: (?:everyone|everybody|us|me|people))?|told (?:me|us|everyone))\b(?:\s+that)?\s+")
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?|涨得|增长得|跑得)?(?:咋样|怎么样|怎样|如何|好不好|有多大|多不多|大不大|"
                           r"高不高|强不强|快不快)[？?]\s*"
                           r"(?=[^？?]*(?:多少|几))")
@@ -505,11 +510,19 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
         question = " ".join(kept) + " " + question[purpose.end() :]  # …its places kept ('材料要写某地…进展：')
     lead, colon, ask = question.rpartition("：") if "：" in question else question.rpartition(":")
     if colon and len(lead) <= 40 and not NUMBER_QUESTION.search(lead) and NUMBER_QUESTION.search(ask) \
-            and language_of(question) == "zh" and terms_for_question(ask) and not terms_for_question(lead):
+            and language_of(question) == "zh" and terms_for_question(ask) and not terms_for_question(lead) \
+            and not DERIVE.search(lead) and not resolve_places(lead, names, metas).unknown \
+            and not re.search(r"[“\"÷×]|按[^：:]{0,20}算", lead) \
+            and not re.search(r"^[^，,？?]*(?:它|其|该|这个|此)", ask):
+        # (…never a lead naming a place the ask points back to: '想比较一下桂园街道：它2022年的…'; nor one saying
+        # how the figure is derived: '余额测算：…')
         # '布吉的产业投资占比偏低，想核一下绝对额：2022年全年实际完成的工业投资是多少亿元': why the asker asks goes
         # (its places kept); the part after the colon names the measure and asks
-        kept = [p for p in resolve_places(lead, names, metas).found if p not in ask]
-        question = " ".join(kept) + " " + ask
+        in_lead = resolve_places(lead, names, metas).found
+        kept = [p for p in in_lead if p not in ask and short_name(p) not in ask]
+        years = [y + "年" for y in _YEAR.findall(lead) if y not in ask]
+        if kept or not in_lead:  # ('观湖、布吉都是2022年的数：观湖固投比布吉…': a lead of the ask's own places stays)
+            question = " ".join([*kept, *years[:1]]) + " " + ask
     claim = _CLAIM_LEAD_EN.match(question)
     if claim:  # who made the claim goes; the claim goes too when the ask after it names the measure itself
         said, _, ask = question[claim.end() :].partition(". ")  # ('…out-invested B. A's 固投 or B's 固投 — which?')
@@ -610,6 +623,10 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
     sentences = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])", question) if p.strip()] or [question]
     kept = [p for p in sentences[:-1] if not _PERSONAL_EN.search(p) or re.search(r"[\u4e00-\u9fff\d“\"]", p)
             or resolve_places(p, names, metas).found]
+    # ("Grandma's street in Buji (布吉) floods whenever it pours.": the asker's scene; its place kept, alone)
+    kept = [" ".join(found) if _PERSONAL_EN.search(p) and (found := resolve_places(p, names, metas).found)
+            and not re.search(r"[\d“\"]", p) and not re.search(r"[\u4e00-\u9fff]", _PLACE_GLOSSES.sub("", p)) else p
+            for p in kept]
     ask = sentences[-1]
     lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)
     if lead and (_PERSONAL_EN.search(lead.group(1)) or re.match(r"\s*(?:a |one |my )?question (?:about|on)\b",
@@ -637,7 +654,7 @@ _ASKING = re.compile(r"哪[一个边家份类项]|谁|\bwhich\b", re.I)
 _ASK_LEAD = re.compile(r"^(?:[^：:？?]*?(?:[：:]|——|—)|\s*(?:除此之外|此外|另外)[，,])\s*(?=[^：:—]*?(?:多少|几|哪|谁))")
 # an ask that points back at things the sentences before name ('这些项目', '其中刑事警情', 'those projects')
 # ('工业用地那一块', '事故宗数这一项': the thing just named, no pointing back)
-_BACK_REFERENCE = re.compile(r"这些|那些|这(?!一块|一?项)[\d一二两三四五六七八九十几](?!(?:级|层)的|年)|那(?!一块)[\d一二两三四五六七八九十几](?!年)|上述|以上(?:这|几)|这两|那两|两个金额|"
+_BACK_REFERENCE = re.compile(r"这些|那些|这(?!一块|一?项)[\d一二两三四五六七八九十几](?!(?:级|层)(?:的|[，,\s])|年)|那(?!一块)[\d一二两三四五六七八九十几](?!年)|上述|以上(?:这|几)|这两|那两|两个金额|"
                              r"之前|此前|以前|原先|原来|这里|此处|这句|该句|这段|文中|"
                              r"该项目|这个项目|(?<![数额量率值积入资])这一?项|\b(?:these|those|them|the two|both figures|of which|that work|components?|"
                              r"that figure|that number|the same)\b", re.I)
@@ -648,6 +665,16 @@ _SAID_AFTER = re.compile(r"^\s*(?:报告|文中|原文|材料)[里中]?(?:说|�
 # a computation the asker spells out ('请用两个的合计减去其中一个来算'): part of the ask, never an aside
 _SPELT_OUT = re.compile(r"(?:用|拿|以|按)[^。？?]{2,30}?(?:减去|减掉|加上|除以|乘以)[^。？?]{2,20}?(?:来|去)?(?:算|计算|得出|推算)|"
                         r"\b(?:subtract|minus|take away)\b", re.I)
+
+
+_SAID_AGAIN = re.compile(r"^\s*(?:就是|也就是说?|即|换句话说|说白了)[，,]?")
+
+
+def _about_asker(sentence: str) -> bool:
+    """A sentence after the ask about the asker ('我孙子也在到处找事做呢。', '我们楼下那个充电棚不晓得算不算进去。'):
+    no figure, no quote, no measure named, no question of its own."""
+    return bool(_PERSONAL.search(sentence)) and not re.search(r"[“\"\d？?]", sentence) \
+        and not terms_for_question(sentence) and not _NUMBER_Q.search(sentence)
 
 
 def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMeta]) -> str | None:
@@ -667,13 +694,19 @@ def _ask_sentence(question: str, names: Sequence[str], metas: Sequence[ReportMet
               or re.search(r"吗|是否|有没有|是不是|能否|^\s*(?:did|does|do|is|was|were|has|have|had|are)\b", p, re.I)]
     requests = [n for n, p in enumerate(parts) if lang == "zh" and _REQUEST.match(p)]  # ('请提供当年的实际宗数。')
     asks = sorted({n for n in asking if re.search(r"[？?]\s*$", parts[n])} | set(requests))
+    if lang == "zh" and len(asks) == 2 and asks[1] == asks[0] + 1 and _SAID_AGAIN.match(parts[asks[1]]):
+        # '一共能收多少个小娃娃？就是托位有几个？': the ask said again in the report's words is the one asked
+        parts[asks[1]] = _SAID_AGAIN.sub("", parts[asks[1]], count=1)
+        parts[asks[0]] = re.sub(r"[^，,。；;]*[？?]\s*$", "", parts[asks[0]]) or "。"
+        asks = [asks[1]]
     if len(parts) < 2 or len(asks) != 1 or DERIVE.search(question) \
             or re.search(r"[“\"][^”\"]*\d[^”\"]*[”\"]", "".join(parts[: asks[0]])):
         return None  # (a passage of the report read out before the ask is what the ask is about)
     ask = _PURPOSE.sub("", parts[asks[0]]) if lang == "zh" else parts[asks[0]]  # ('…，以便复核降幅': why, no ask)
     after = parts[asks[0] + 1 :]
     after = [p for p in after if not _SAID_AFTER.match(p)]  # ('…完成多少亩？材料里说这占到全市一半。')
-    if any(not _SETS_ASIDE.search(p) and not _CLARIFIES.match(p) or _SPELT_OUT.search(p) for p in after):
+    if any(not _SETS_ASIDE.search(p) and not _CLARIFIES.match(p) and not _about_asker(p) or _SPELT_OUT.search(p)
+           for p in after):
         return None  # ('…花了多少？…福利服务经费那块。': what follows says what is asked; '请用合计减去…来算': how)
     if any(_CLARIFIES.match(p) for p in after):  # ('…多少家？我问的是通过认定的企业家数。': the ask and what it means)
         ask = ask + "".join(p for p in after if _CLARIFIES.match(p))  # (what it sets aside goes)
@@ -817,7 +850,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     period = None if trend else period_of(question, years)
     # ('a “ladder plan” (梯队计划)': in English, a Chinese gloss only names a thing, it asks no kind)
     kind = kind_asked(_QUOTED.sub("“”", re.sub(r"拟(?:作|用|写|起|取)", " ", re.sub(
-        r"\s*[(（][\u4e00-\u9fff“”]{2,12}[)）]", "", question) if lang == "en" else question)))  # ('标题拟作“…”': a title, no plan)  # '“梯队计划”累计吸纳…': a programme's name asks no target
+        r"(?<=[”\"])\s*[(（][\u4e00-\u9fff“”]{2,12}[)）]", "", question) if lang == "en" else question)))  # ('标题拟作“…”': a title, no plan)  # '“梯队计划”累计吸纳…': a programme's name asks no target
     clauses = re.split(r"[，,；;。]", question) if lang == "zh" else []
     ask_at = next((n for n in range(len(clauses) - 1, 0, -1) if _NUMBER_Q.search(clauses[n])), 0)
     stating = [c for c in clauses[:ask_at] if any(q.unit and re.search(r"\d", c[q.start : q.end]) for q in scan_quantities(c))]
@@ -862,6 +895,14 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     part_words = indicator_phrase(part_of.group("part"), [], lang, places) if part_of else ""
     if len(part_words.split()) >= 2:  # 'Of the new 四上 firms it added, how many were service-sector firms?': the part
         phrase = part_words  # is what is counted (…when its words name it: 'kindergarten places' keeps the whole's)
+    of_them = _PART_OF_WHOLE_EN.search(question) if lang == "en" and not part_of else None
+    if of_them and not re.search(r"\b(?:these|those|them)\b", of_them.group("part"), re.I):
+        # 'how many of the market entities newly registered … were enterprises', '…registered 2,146 new market
+        # entities; what number of them were companies': the part, as new as the whole it is taken from
+        said_before = question[: of_them.start("part")]
+        fresh = "newly registered " if re.search(r"\bregist", said_before, re.I) else "new " if re.search(
+            r"\bnew(?:ly)?\b|\badded\b", said_before, re.I) else ""
+        phrase = indicator_phrase(fresh + of_them.group("part"), [], lang, places) or phrase
     frame = _context_frame(question) if lang == "zh" else None
     if frame and len(phrase) >= len(context := indicator_phrase(
             frame.group(0), [sp for sp in spans if sp[1] <= frame.end()], lang)) + 2 and context in phrase:
@@ -872,6 +913,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     unchanged = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几))", " ", unchanged)
     keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
+    if of_them and not re.search(r"\b(?:these|those|them)\b", of_them.group("part"), re.I):
+        keys = _en_keys(phrase)  # (the part's own lexicon name, never the whole's)
     if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)(?:下限|上限|底线)?$", phrase) \
             and all(BY_KEY[k].units == ("count",) for k in keys if k in BY_KEY):
         keys = []  # '引进项目年内纳统产值要达到多少': the projects' output value, never the count of projects
@@ -1126,6 +1169,8 @@ _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2
 # '平湖招商成绩单：', '做授信要看项目储备：', '城市更新推进的阶段性成果：': what the asker looks at, before the ask
 _OF_THE_WHOLE = re.compile(r"^\s*Of (?:the |its |their )?[^,?]{4,120},\s*how many (?:of them )?(?:were|are|was|is) "
                           r"(?P<part>[^?,]{3,60})\?", re.I)
+_PART_OF_WHOLE_EN = re.compile(r"\b(?:how many|what number) of (?:the |its |their |them\b|these\b|those\b)[^?]{0,120}?\b"
+                               r"(?:were|was|are|is)\s+(?P<part>(?:[a-z][\w-]*\s*){1,4}?)\s*\?\s*$", re.I)
 _LEAD_FRAME = re.compile(r"^[^，,：:？?]{0,16}?(?:成绩单|成果|储备|情况|进展|亮点|盘点|概况|家底|要看|想看|想了解|看看|分量|核查|测算|"
                          r"效率|角度)[：:]|^看[^，,：:？?]{1,16}[：:]")  # ('看财政资金使用效率：', '…在全区盘子里的分量：')
 
@@ -1218,7 +1263,7 @@ def measure_word(question: str) -> str | None:
     if re.search(r"(?:^|[—–:;,]\s*|\bnumber of\s+)(?:the\s+)?(?:people|persons|residents)\b(?!['’])", question, re.I) \
             and not re.search(r"\bhouseholds?\b", question, re.I):
         return "人"  # 'XX poverty relief — people already lifted out of poverty?': people, not households
-    if re.search(r"\bhow many (?:[\w-]+ ){0,3}?households\b(?!['’])", question, re.I):
+    if re.search(r"\bhow many (?:[\w-]+ ){0,3}?households\b(?!['’])|\b(?:more|fewer) households\b", question, re.I):
         return "户"  # 'how many households did the renovation cover': not the compounds renovated
     glossed = _EN_MEASURE_GLOSS.search(question)
     if glossed:  # 'how many resident visits (人次)': the measure word the English glosses
@@ -1535,7 +1580,7 @@ def relative_year(question: str, places: Sequence[str], metas: Sequence[ReportMe
 
 # a half-year report's plan part, named as where to look ('下半年工作安排里', '下半年计划中')
 _H2_PLAN_PART = re.compile(r"下半年(?:的)?(?:工作)?(?:计划|安排|打算|思路|重点)(?:里|中|内|上|部分)?|"
-                           r"\b(?:plans?|agenda|priorities) for the second half\b|\bsecond[- ]half (?:work )?(?:plans?|agenda)\b",
+                           r"\b(?:plans?|agenda|priorities) for the second half\b|\bsecond[- ]half (?:(?:19|20)\d\d )?(?:work )?(?:plans?|agenda)\b",
                            re.I)
 
 
@@ -1585,8 +1630,11 @@ def period_of(question: str, years: list[int] | None = None) -> str | None:
     if re.search(r"上半年|(?:截[至止]|到)\s*(?:20\d\d\s*年)?\s*年中|\b(first[- ]half|H1|mid-year)\b|\bmid-20\d\d\b", question, re.I):
         return f"{prefix}H1"
     plan_part = _H2_PLAN_PART.search(question)
-    if plan_part and not re.search(r"下半年", question[plan_part.end() :]) \
-            and re.search(r"全年|年度|20\d\d\s*年|\b(?:full|whole)[- ]year\b|\bannual\b|\bfor the year\b", question[plan_part.end() :], re.I):
+    rest = question[: plan_part.start()] + " " + question[plan_part.end() :] if plan_part else ""
+    if plan_part and not re.search(r"下半年|\bsecond[- ]half\b", rest, re.I) \
+            and re.search(r"全年|年度|20\d\d\s*年|\b(?:full|whole)[- ]year\b|\bannual\b|\bfor the year\b",
+                          question[plan_part.end() :] if plan_part.start() == 0 or re.match(r"[\u4e00-\u9fff]", question)
+                          else rest, re.I):
         return prefix or None  # '下半年打算里，全年固投定的是多少': the report's plan part, the year's target asked
     if re.search(r"下半年|\b(second[- ]half|H2)\b", question, re.I):
         return f"{prefix}H2"
@@ -1654,7 +1702,11 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         # 'After adding nine firms in 2021, what was its overall count of …': the change told first frames the stock
         text = _AFTER_ADDING.sub(" ", text)
         text = re.sub(r"\bproject\b(?=[^?]{0,60}\bto be\b)", " ", text, flags=re.I)  # 'did it project … to be': a forecast
-        text = re.sub(r"\b(?:for )?the whole of (?=(?:19|20)\d\d\b|the year\b)", " ", text, flags=re.I)  # a period
+        text = re.sub(r"\b(?:for )?the whole of (?=(?:19|20)\d\d\b|the year\b)|\b(?:first|second)[- ]half\b", " ", text,
+                      flags=re.I)  # a period
+        # 'industrial land to be handed over to the reserve': the land's own name; the handing over is its verb
+        text = re.sub(r"\b(?:to be )?(?:handed|transferred|turned) over (?:to|into) (?:the )?(?:land )?(?:reserve|land bank)\b",
+                      " ", text, flags=re.I)
         text = re.sub(r"\b(?:added|adding) (?:\w+ ){0,2}?(?=[\w-]+ (?:[\w-]+ )?(?:firms|enterprises|companies)\b)|"
                       r"\bto the statistics\b|\bwhat did that bring (?:its|the|their) (?:total )?(?:count|number|tally) to\b",
                       " ", text, flags=re.I) if STOCK_AFTER_ADDING_EN.search(text) else text
@@ -1701,11 +1753,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"\bhow far\b|\bas a (?:percentage|share)\b|\bin percent(?:age)?(?: terms)?\b", " ", text, flags=re.I)
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
-        return " ".join(_head_last([w for w in text.split() if (w.lower() not in _EN_STOP or w.lower() == "of")
+        words = [w.rstrip(".") for w in text.split()]  # ('…still left. How many…': a sentence's full stop, no part)
+        return " ".join(_head_last([w for w in words if (w.lower() not in _EN_STOP or w.lower() == "of")
                                     and re.search(r"\w", w)]))
     renamed = _RENAMED.search(text)
     if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on
+    # '关于城中村燃气“瓶改管”改造，…在28个城中村里完成了多少栋房屋': the topic word, and a count given as where
+    text = re.sub(r"^\s*关于(?=[^，,？?]{2,24}[，,])|在\s*\d+\s*个[\u4e00-\u9fff]{1,6}?(?:里|内|当中|之中)(?=[\u4e00-\u9fff])", " ", text)
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name
     # '秋粮里头，玉米面积占了多少亩': a part's own amount asked (in a unit, no share), the whole only its frame
     if re.search(r"占了?(?=(?:大约|约)?(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|人次|人|户|个|家|元|吨|头))", text):
@@ -1758,7 +1813,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '…，2022年实际数比目标差几个': the result held against the plan, no part of the name asked
     text = re.sub(r"实际(?:完成)?(?:数|值)?(?=[比较与和跟]?(?:目标|计划|任务)|差)|(?<=[\u4e00-\u9fff])差(?=[几多]|$)", " ", text)
     # '算上所有景区和民宿，…游客接待总量': what the total takes in, said first; no part of the name
-    text = re.sub(r"^(?:算上|加上|包括|连同|含)(?:所有|全部|各个?)?[^，,？?]{1,20}?(?:在内)?[，,](?=[^，,？?]*(?:多少|几))", " ", text)
+    text = re.sub(r"^(?:算上|加上|包括|连同|含)(?![^，,？?]*新)(?:所有|全部|各个?)?[^，,？?]{1,20}?(?:在内)?[，,](?=[^，,？?]*(?:多少|几))",
+                  " ", text)
     # '新进“四上”库的14家企业里，批发零售类（限上批零）是几家': the whole the part is taken from, then the part, by the
     # report's own term in brackets
     text = re.sub(r"^[^，,？?]{2,30}?\d+(?:家|个|户|项|名|人)[\u4e00-\u9fff]{0,6}?(?:里|中|当中|之中)[，,](?=[^，,？?]*(?:多少|几))",
@@ -1785,7 +1841,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"(?=[？?]|$)", lambda m: m.group(2) + (m.group(1) or "") + "种植面积",
                   text)  # '种了多少谷子': its area (never '蚕种多少张'); '新种了多少…' the year's new planting
     # '新扩种的西兰花有多少万亩': the year's added planting (新增…种植面积), as reports write it
-    text = re.sub(r"新?(?:扩种|扩大种植|新种|扩栽|新栽)(?:了|的)*([\u4e00-\u9fff]{1,4}?)(?=(?:有|是|共|一共)?(?:多少|几)(?:万?亩|公顷))",
+    text = re.sub(r"新?(?:扩种|扩大种植)(?:了|的)*(?![了的])([\u4e00-\u9fff]{1,4}?)(?=(?:有|是|共|一共)?(?:多少|几)(?:万?亩|公顷))",
                   r"新增\1种植面积", text)
     # '产干茶多少吨': the output of what is named after 产
     # '青稞能收多少吨', '三华李预计能产多少': the crop's output
@@ -1918,6 +1974,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"留住了?", "挽留", text)  # '留住了几户打算迁走的商户': the firms kept (挽留)
     text = re.sub(r"(?:本来|原本|原来)(?:想|要|打算)[^，,？?]{1,12}?的", " ", text)  # …and what they had meant to do
     text = re.sub(r"(?<=[，,\s])定(?:的|了个?)|底线|(?<=[位量额数率积])方面(?=[，,\s])", " ", text)  # '，定的…', '方面，'
+    # '其中网格这一级，…一共划了多少个': the part, named; the level it is and the verb of dividing name nothing
+    text = re.sub(r"^\s*其中(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff]{2})这一?(?:级|层|类)(?=[，,\s]|$)|"
+                  r"(?<=[\u4e00-\u9fff])(?:划|分)了?(?=(?:多少|几)个?)", " ", text)
     # '年终总结大会上部署要冲到几个亿': the meeting that set it, no part of the name
     text = re.sub(r"(?:年终|年度|全年)?(?:工作)?(?:总结)?(?:表彰)?(?:大会|会议)(?:上|里|中)?(?:部署|提出|确定|定)(?:的|了)?", " ", text)
     # '比…定的“突破3亿元”目标多出多少': the goal quoted, given; no part of the name

@@ -98,7 +98,10 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
         if row.label_zh not in by_label:
             # ('籽棉总产': 总产 is short for 总产量, the output English names)
-            by_label[row.label_zh] = (en_similarity(phrase, zh_words, re.sub(r"总产$", "总产量", row.label_zh))
+            # (…when the Chinese given names the label's subject: 'seed-cotton (籽棉) output', never 'lint cotton output')
+            by_label[row.label_zh] = (en_similarity(phrase, zh_words, re.sub(r"总产$", "总产量", row.label_zh)
+                                                    if gloss_terms and all(t in row.label_zh for t in gloss_terms)
+                                                    else row.label_zh)
                                       if lang == "en" else max(
                 label_similarity(phrase, row.label_zh),
                 label_similarity(unaged, _AGE_GROUP.sub("", row.label_zh) or row.label_zh) if unaged != phrase else 0.0))
