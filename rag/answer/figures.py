@@ -162,10 +162,14 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                     return retried.model_copy(update={"question": question})
     # ('…在28个城中村里完成了多少栋房屋的“瓶改管”改造': the report's quoted name, and the measure word asked)
     glosses = re.findall(r"[(（]([\u4e00-\u9fff“”]{3,12})[)）]", r.asked or question) if r.language == "en" \
-        else re.findall(r"“([\u4e00-\u9fff]{2,10})”", r.asked or question) if r.measure_word else []
+        else re.findall(r"“([\u4e00-\u9fff]{2,10})”", r.asked or question) if r.unit_hint == "count" else []
     # (…never a firm or a project named: 'Hongyue Group's (宏岳集团) tax' is no figure of the group's whatever it is)
     glosses = [g for g in glosses if not resolve_places(g, [m.street for m in ctx.reports if m.street],
                                                         ctx.reports).found and not _ENTITY_GLOSS.search(g)]
+    if r.language == "zh" and not glosses and r.unit_hint == "count" and len(r.places) == 1 and ctx.rows is not None:
+        # ('二次加压设施要改多少个' over '…79个二次加压设施提标改造工程建设'): the longest run of the phrase's words that
+        # one label alone holds
+        glosses = _one_label_run(r.phrase, {x.label_zh for x in ctx.rows(r.places[0])})
     not_found = _NOT_FOUND_EN if r.language == "en" else _NOT_FOUND_ZH
     if (got is None or got.route == "abstain" and got.text.startswith(not_found)) \
             and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup" and glosses \
@@ -187,6 +191,16 @@ _BARE_MEASURE = re.compile(r"(?:人数|户数|个数|次数|件数|人次|数量
 
 _NOT_FOUND_ZH = msg("not_found", "zh", where="", terms="")[:6]  # "报告中未找到…"
 _NOT_FOUND_EN = msg("not_found", "en", where="", terms="")[:20]  # "Not found in the reports…"
+def _one_label_run(phrase: str, labels: set[str]) -> list[str]:
+    """The longest run of four or more characters of `phrase` that exactly one label holds; [] when none does."""
+    for size in range(len(phrase), 3, -1):
+        for at in range(len(phrase) - size + 1):
+            run = phrase[at : at + size]
+            if re.fullmatch(r"[\u4e00-\u9fff]+", run) and len([x for x in labels if run in x]) == 1:
+                return [run]
+    return []
+
+
 _ENTITY_GLOSS = re.compile(r"(?:集团|公司|企业|工厂|厂|合作社|项目|园区|基地|片区)$")
 
 
@@ -1163,7 +1177,7 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                                    figure=_figure(held, r.language), n=1), [held], route="abstain")
     if r.kind == "yoy_change":
         r = _change_route(question, r, measure, places)
-        if r.kind == "actual" and not any(x.kind in _LEVEL for x in measure):
+        if r.kind == "actual" and r.intent == "trend" and len(r.years) == 2 and not any(x.kind in _LEVEL for x in measure):
             # ('大豆面积比上年增加3.1万亩' of 2021 when 2021→2022 is asked: the change from the two years' levels)
             measure = _best_measure(scored, r, question) or measure
     if r.intent == "trend" and r.kind == "yoy_growth" and len(r.years) == 2 and not _PERCENT_ASKED.search(question):

@@ -205,7 +205,7 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           # '比2021年底定的“突破3亿元”目标多出多少': when the goal was set, not the year asked
                           r"(?:19|20)\d\d\s*年(?:底|末|初)(?:时)?(?=(?:定|制定|确定|提出|设定|定下)的)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
-                          r"\b(?:in|into|of|according to|from|per|by) (?:its|the|their) (?:19|20)\d\d (?:year-end |annual |"
+                          r"\b(?:in|into|of|according to|from|per) (?:its|the|their) (?:19|20)\d\d (?:year-end |annual |"
                           r"(?:government )?work )?(?:summary|report|review)\b|"
                           # "Lizao's (…) 2023 government work report gives a 2022 figure": the report's year
                           r"\b[A-Z][\w-]*['’]s\s+(?:[(（][^)）]{1,12}[)）]\s*)?(?:19|20)\d\d (?:year-end |annual |"
@@ -269,7 +269,7 @@ _EN_STOP = {
     # how a change or a comparison is told, and what an asker adds around the measure
     "shrank", "shrink", "shrunk", "along", "comparing", "workload", "itself", "counting", "together",
     "q1", "q2", "q3", "q4", "set", "after", "crushing", "likely", "only", "hand", "close", "aim", "aimed", "aims", "short", "as", "wrote", "written", "takings", "summary", "mention", "mentions", "mentioned", "say", "says",
-    "said", "remain", "remains", "still", "left", "actually", "ones", "lots", "where", "really", "exactly",
+    "said", "remain", "remains", "still", "left", "ones", "roughly", "lots", "where", "really", "exactly",
 }
 
 
@@ -481,7 +481,9 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     premise before '那…' reduced to the places it names, and a threshold it checks a figure against."""
     question = _personal_dropped(_threshold_dropped(_ASIDE.sub(" ", question).strip()), names, metas)
     # '(牲畜存栏, cattle and sheep counted together)': the report's term glossed, then a note on it in English
-    question = re.sub(r"([(（]\s*[\u4e00-\u9fff“”\"]{2,16})\s*[,，;；]\s*[A-Za-z][^()（）]{0,80}([)）])", r"\1\2", question)
+    # (…never a place's own period: 'Guanhu (观湖, end of 2022)')
+    question = re.sub(r"([(（]\s*[\u4e00-\u9fff“”\"]{2,16})\s*[,，;；]\s*(?![^()（）]*\d)[A-Za-z][^()（）]{0,80}([)）])", r"\1\2",
+                      question)
     # ', counting firms and individual businesses together': the whole the report counts, said again; no sum asked
     question = re.sub(r",\s*\b(?:counting|including|taking) (?:both )?[^?,;()（）]{2,60}? (?:together|alike|combined|as one)\s*(?=\?)",
                       "", question, flags=re.I)
@@ -624,9 +626,13 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
     kept = [p for p in sentences[:-1] if not _PERSONAL_EN.search(p) or re.search(r"[\u4e00-\u9fff\d“\"]", p)
             or resolve_places(p, names, metas).found]
     # ("Grandma's street in Buji (布吉) floods whenever it pours.": the asker's scene; its place kept, alone)
-    kept = [" ".join(found) if _PERSONAL_EN.search(p) and (found := resolve_places(p, names, metas).found)
-            and not re.search(r"[\d“\"]", p) and not re.search(r"[\u4e00-\u9fff]", _PLACE_GLOSSES.sub("", p)) else p
-            for p in kept]
+    later = resolve_places(" ".join(sentences[-1:]), names, metas).found
+    kept = [" ".join(x for x in found if x not in later) if _PERSONAL_EN.search(p) and not _CLAIM_LEAD_EN.match(p)
+            and (found := resolve_places(p, names, metas).found) and not re.search(r"[\d“\"]", p)
+            and not re.search(r"[\u4e00-\u9fff]", _PLACE_GLOSSES.sub(
+                lambda m: "" if resolve_places(m.group(0), names, metas).found else m.group(0), p)) else p
+            for p in kept]  # (…a gloss of anything but a place keeps the sentence: '…at Fuchengao New Village (辅城坳新村)')
+    kept = [p for p in kept if p.strip()]
     ask = sentences[-1]
     lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)
     if lead and (_PERSONAL_EN.search(lead.group(1)) or re.match(r"\s*(?:a |one |my )?question (?:about|on)\b",
@@ -1278,7 +1284,8 @@ def measure_word(question: str) -> str | None:
 _EN_MEASURE_GLOSS = re.compile(r"\bhow many [^?()]{0,40}?[(（](人次|户次|家次|场次|户|家|人|名|栋|套|所|件|宗|起|场|台|辆|头|只)[)）]",
                                re.I)
 # English count nouns that have a measure word of their own
-_EN_MEASURE_WORDS = {"rooms": "间", "beds": "张", "buildings": "栋", "schools": "所", "vehicles": "辆", "trees": "株"}
+_EN_MEASURE_WORDS = {"rooms": "间", "beds": "张", "buildings": "栋", "schools": "所", "vehicles": "辆", "trees": "株",
+                     "flats": "套", "apartments": "套"}
 _EN_COUNTED_WORD = re.compile(r"\bhow many (?:[\w-]+ ){0,3}?(" + "|".join(_EN_MEASURE_WORDS) + r")\b(?!['’])", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z][\w'-]*\s*){1,6})", re.I)
 _NOUN_END = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|in|of|on|at|for|from|under|"
@@ -1702,7 +1709,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         # 'After adding nine firms in 2021, what was its overall count of …': the change told first frames the stock
         text = _AFTER_ADDING.sub(" ", text)
         text = re.sub(r"\bproject\b(?=[^?]{0,60}\bto be\b)", " ", text, flags=re.I)  # 'did it project … to be': a forecast
-        text = re.sub(r"\b(?:for )?the whole of (?=(?:19|20)\d\d\b|the year\b)|\b(?:first|second)[- ]half\b", " ", text,
+        text = re.sub(r"\bin (?:money|monetary|cash|yuan) terms\b|\b(?:for )?the whole of (?=(?:19|20)\d\d\b|the year\b)|\b(?:first|second)[- ]half\b", " ", text,
                       flags=re.I)  # a period
         # 'industrial land to be handed over to the reserve': the land's own name; the handing over is its verb
         text = re.sub(r"\b(?:to be )?(?:handed|transferred|turned) over (?:to|into) (?:the )?(?:land )?(?:reserve|land bank)\b",
@@ -1759,6 +1766,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     renamed = _RENAMED.search(text)
     if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on
+    # '社零110亿出头，这个量…排第几': a figure the asker gives, and the word pointing back to it
+    text = re.sub(r"\d+(?:\.\d+)?\s*(?:万|亿)(?:元)?(?:出头|左右|上下)[，,]?|(?:这个|那个|该)(?:量|数|数字|总量)(?![\u4e00-\u9fff]{0,2}级)",
+                  " ", text)
     # '关于城中村燃气“瓶改管”改造，…在28个城中村里完成了多少栋房屋': the topic word, and a count given as where
     text = re.sub(r"^\s*关于(?=[^，,？?]{2,24}[，,])|在\s*\d+\s*个[\u4e00-\u9fff]{1,6}?(?:里|内|当中|之中)(?=[\u4e00-\u9fff])", " ", text)
     text = PER_MONTH.sub(" ", _MONEY_IN_UNITS.sub(" ", text))  # '有多少个亿', '平均每月': the unit asked, no name

@@ -675,7 +675,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         stock = re.fullmatch(r"([\u4e00-\u9fff]{2,8}?)(总数|总量)", label) if i and prev[1] else None
         fuller = _NEW_VERB.sub("", prev[1]) if stock and quantities[i - 1].unit == q.unit and _NEW_VERB.match(prev[1]) \
             else ""
-        if stock and fuller != stock.group(1) and fuller.endswith(stock.group(1)):
+        if stock and fuller != stock.group(1) and fuller.endswith(stock.group(1)) \
+                and not _SUBSET_MARK.search(fuller[: -len(stock.group(1))]):  # ('新建标准化初制所…，初制所总数': all of them)
             label = fuller + stock.group(2)  # '新增农民专业合作社7家，全镇合作社总数达到96家': the same things, named in full
         if term is not None and term.context and not re.search(term.context, sentence):
             term = None
@@ -1035,6 +1036,8 @@ _BARE_VERBS = re.compile(r"\s*[，,]?\s*(?:年内|全年|当年|今年|年底前
                          r"验收|通过验收|启用|办结|化解|整改|销号)(?:投用|运行|使用)?)\s*")
 
 
+# words that pick out some of the things counted ('标准化初制所', '示范社'): a count of them is no name of the whole
+_SUBSET_MARK = re.compile(r"标准化|规范化|示范|星级|精品|高标准|[省市区县]级|重点|龙头|优质|特色|智能|数字")
 # a clause naming its measure, then a change on last year ('大豆面积比上年增加'): the measure, and its change
 _OWN_CHANGE = re.compile(r"([^，,；;。\d]*?[\u4e00-\u9fff]{2})(?:同比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|与上年相比)"
                          r"(?:净)?(?:增加|增长|减少|下降|增产|减产|增收|减收|多|少)了?")
