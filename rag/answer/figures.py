@@ -166,10 +166,6 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     # (…never a firm or a project named: 'Hongyue Group's (宏岳集团) tax' is no figure of the group's whatever it is)
     glosses = [g for g in glosses if not resolve_places(g, [m.street for m in ctx.reports if m.street],
                                                         ctx.reports).found and not _ENTITY_GLOSS.search(g)]
-    if r.language == "zh" and not glosses and r.unit_hint == "count" and len(r.places) == 1 and ctx.rows is not None:
-        # ('二次加压设施要改多少个' over '…79个二次加压设施提标改造工程建设'): the longest run of the phrase's words that
-        # one label alone holds
-        glosses = _one_label_run(r.phrase, {x.label_zh for x in ctx.rows(r.places[0])})
     not_found = _NOT_FOUND_EN if r.language == "en" else _NOT_FOUND_ZH
     if (got is None or got.route == "abstain" and got.text.startswith(not_found)) \
             and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup" and glosses \
@@ -191,16 +187,6 @@ _BARE_MEASURE = re.compile(r"(?:人数|户数|个数|次数|件数|人次|数量
 
 _NOT_FOUND_ZH = msg("not_found", "zh", where="", terms="")[:6]  # "报告中未找到…"
 _NOT_FOUND_EN = msg("not_found", "en", where="", terms="")[:20]  # "Not found in the reports…"
-def _one_label_run(phrase: str, labels: set[str]) -> list[str]:
-    """The longest run of four or more characters of `phrase` that exactly one label holds; [] when none does."""
-    for size in range(len(phrase), 3, -1):
-        for at in range(len(phrase) - size + 1):
-            run = phrase[at : at + size]
-            if re.fullmatch(r"[\u4e00-\u9fff]+", run) and len([x for x in labels if run in x]) == 1:
-                return [run]
-    return []
-
-
 _ENTITY_GLOSS = re.compile(r"(?:集团|公司|企业|工厂|厂|合作社|项目|园区|基地|片区)$")
 
 
@@ -1394,6 +1380,8 @@ def _change_route(question: str, r: Route, measure: list[Indicator], places: lis
                                     "period": None})
     if r.unit_hint not in (None, "count") and (PREVIOUS_YEAR.search(question) or _ON_YEAR_AGO.search(question)):
         return r  # 'up by how many 亿 yoy' with no growth to compute from: the level is no change on last year
+    if re.search(r"[比较][^，,？?]{0,30}?(?:预计|估计|预期|预测)(?:的)?(?:数|值|数字)?", question):
+        return r  # '实际入榨…比年底总结里的预计数少了多少': a gap to an estimate, never the level alone
     return r.model_copy(update={"kind": "actual"})
 
 

@@ -8,7 +8,9 @@ Jiedao missing.
   year asked; a plan set at year-end for the next year ('给下一年定下…要冲到'); '新培育入库“四上”单位'; an epithet
   before the place ('水暖重镇某某'); 'after the additions … altogether' (the stock); 'the likely full-year total'
   after a sentence on actual revenue; 'what did it project … to be'; 'after Q3'; a crop the dictionary glosses
-  'X fruit'; 'paid-in investment' short of its aim; two years of a level when a change was stated for one.
+  'X fruit'; 'paid-in investment' short of its aim; two years of a level when a change was stated for one; a
+  colon's lead that only says why (and one naming a place the corpus lacks); 'how many of the X were Y'; '其中X这一级';
+  a quoted name with the measure word asked; an English gloss alone when the words find nothing; '就是…' restating.
 """
 
 from __future__ import annotations
@@ -35,7 +37,11 @@ REPORTS = {
                        "大豆播种面积27.4万亩。\n",
     "qx_2024.txt": "青溪街道2024年工作总结\n"
                    "一、经济发展\n"
-                   "全年完成税收收入5.36亿元，同比增长2.8%，其中街道级税收1.42亿元。新增“四上”企业17家。\n"
+                   "全年完成税收收入5.36亿元，同比增长2.8%，其中街道级税收1.42亿元。新增“四上”企业17家。"
+                   "完成工业投资4.3亿元。全年新登记市场主体1,860户，其中企业512户。\n"
+                   "二、城市治理\n"
+                   "精细划分21个街区、143个网格、410个楼栋格。完成11个城中村、406栋房屋“瓶改管”。"
+                   "排查治理9个“锐角相交”隐患路口。引进托育机构2家，新增托位96座。\n"
                    "二、2025年工作计划\n"
                    "新增“四上”企业21家。\n",
     "lp_2023q3.txt": "澧浦镇2023年前三季度工作总结\n"
@@ -94,3 +100,25 @@ def test_an_estimate_after_actual_months_and_a_gap_to_an_aim(corpus: Corpus) -> 
     c = corpus.ask("禾岚镇大豆面积一年里（2021→2022）增加了多少万亩？")
     assert first_is(c, 1.2e4 * 666.6667, "m2", rel=1e-3), c.text
     assert not headline_figures(corpus.ask("禾岚镇2021年大豆播种面积是多少万亩？"))[:1] == [(2.7e4 * 666.6667, "m2")]
+
+
+def test_a_lead_that_only_says_why_and_a_place_the_corpus_lacks(corpus: Corpus) -> None:
+    a = corpus.ask("青溪的产业投资占比偏低，想核一下绝对额：2024年全年实际完成的工业投资是多少亿元？")
+    assert first_is(a, 4.3e8, "CNY"), a.text
+    b = corpus.ask("想比较一下桂园街道：它2024年的税收收入是多少？")
+    assert not headline_figures(b), b.text  # a place the corpus lacks: never 青溪's figure
+    c = corpus.ask("How many of the market entities newly registered in Qingxi sub-district (青溪街道) in 2024 were "
+                   "enterprises?")
+    assert first_is(c, 512, "count"), c.text
+
+
+def test_a_part_named_a_quoted_name_a_gloss_and_the_ask_said_again(corpus: Corpus) -> None:
+    a = corpus.ask("我的论文讨论青溪街道的治理单元：街区、网格、楼栋格三级。其中网格这一级，2024年一共划了多少个？")
+    assert first_is(a, 143, "count"), a.text
+    b = corpus.ask("关于燃气“瓶改管”改造，青溪街道2024年在11个城中村里完成了多少栋房屋的改造？")
+    assert first_is(b, 406, "count"), b.text
+    c = corpus.ask("Grandpa keeps telling everyone that Qingxi (青溪) sorted out lots of dangerous junctions in 2024, the "
+                   "ones where two roads meet at a sharp angle (锐角相交). How many junctions is it?")
+    assert first_is(c, 9, "count"), c.text
+    d = corpus.ask("青溪24年总算有托儿所了，听讲引进了两家，一共能收多少个小娃娃？就是托位有几个？")
+    assert first_is(d, 96, "count"), d.text
