@@ -41,6 +41,7 @@ from rag.answer.router import (
 from rag.figures.lexicon import BY_KEY, TERMS, Term, base_key, terms_for_question
 from rag.figures.match import (
     EN_PATTERNS,
+    ENTITY_END,
     STOCK_ASKED,
     THRESHOLD,
     Scored,
@@ -165,7 +166,7 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         else re.findall(r"“([\u4e00-\u9fff]{2,10})”", r.asked or question) if r.unit_hint == "count" else []
     # (…never a firm or a project named: 'Hongyue Group's (宏岳集团) tax' is no figure of the group's whatever it is)
     glosses = [g for g in glosses if not resolve_places(g, [m.street for m in ctx.reports if m.street],
-                                                        ctx.reports).found and not _ENTITY_GLOSS.search(g)]
+                                                        ctx.reports).found and not ENTITY_END.search(g)]
     not_found = _NOT_FOUND_EN if r.language == "en" else _NOT_FOUND_ZH
     if (got is None or got.route == "abstain" and got.text.startswith(not_found)) \
             and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup" and glosses \
@@ -187,7 +188,6 @@ _BARE_MEASURE = re.compile(r"(?:人数|户数|个数|次数|件数|人次|数量
 
 _NOT_FOUND_ZH = msg("not_found", "zh", where="", terms="")[:6]  # "报告中未找到…"
 _NOT_FOUND_EN = msg("not_found", "en", where="", terms="")[:20]  # "Not found in the reports…"
-_ENTITY_GLOSS = re.compile(r"(?:集团|公司|企业|工厂|厂|合作社|项目|园区|基地|片区)$")
 
 
 def _ask_clause(question: str, r: Route) -> str | None:
@@ -1406,9 +1406,9 @@ _ABSOLUTE_CHANGE = re.compile(r"(?:增加|增长|减少|下降|增收|减收)(?:
 _HOW_MANY_OF = re.compile(r"\bhow many of\b[^?]{3,100}?\b(?:were|was|are|is|had|have|has|got|went)\b(?P<pred>[^?]+)", re.I)
 _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first half of |course of )?(?:[A-Z][a-z]+ )?(?:20\d\d|year|"
                         r"[A-Z][a-z]+)\b|\b(?:been|already|so far|yet)\b")
-# what is still to do ('第四季度还需完成多少'), never a difference between two figures ('相差多少')
 # '算上新增12家、退库3家之后，年末还剩多少家': the stock once the year's changes are counted, no part left undone
 _NET_OF_CHANGES = re.compile(r"(?:算上|加上|扣除|扣掉|去掉|除去|减去)[^，,？?]{1,30}?(?:之后|以后)[，,]")
+# what is still to do ('第四季度还需完成多少'), never a difference between two figures ('相差多少')
 _STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩|还要再(?:完成|实现|收|干)")
 # a stock asked in English, and the year's additions asked
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
@@ -1424,7 +1424,6 @@ _INTENDED = re.compile(r"意向|拟投资|拟引进|协议(?:投资|引资|金�
 _STOCK_ZH = re.compile(r"(?:到底|一共|总共|共计|现在|目前|总)(?:有|拥有)(?:多少|几)|共有(?:多少|几)|拥有(?:多少|几)|总数|"
                        r"(?:年底|年末)(?:一共|总共|共)?有(?:多少|几)")
 _FLOW_ZH = re.compile(r"新|增|认定|通过|培育|引进|评上|获评|入选|升规|纳入|注册|登记")
-# a figure computed from two or more the question names: a sum, a difference, what is left
 def _left_stated(question: str, got: Answer) -> bool:
     """'the flood-prone spots that are still left' over '对剩余4处易涝点…': what is left, stated by the report itself."""
     return bool(re.search(r"\bleft to (?:do|go)\b|\bstill left\b", question, re.I)) and not _COMBINED.search(
@@ -1432,6 +1431,7 @@ def _left_stated(question: str, got: Answer) -> bool:
         re.search(r"剩余|剩下|其余|" + STILL_LEFT, c.quote) for c in got.citations)
 
 
+# a figure computed from two or more the question names: a sum, a difference, what is left
 _COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lags?|lagged|trails?|trailed) behind\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
                        r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
 

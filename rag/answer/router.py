@@ -23,6 +23,7 @@ from rag.figures.lexicon import BY_KEY, EN_PATTERNS, flavoured_key, terms_for_qu
 from rag.ingest.periods import season_years
 from rag.schemas import ReportMeta
 from rag.text.cues import (
+    AFTER_ADDING_EN,
     ASKS_CHANGE,
     ASKS_RANK,
     COUNT_ASKED,
@@ -83,8 +84,7 @@ _REPORT_NAME = r"\s*年?(?:底|末)?的?(?:镇|乡|街道)?(?:政府)?(?:工作)
 _REPORT_SPAN = re.compile(rf"从\s*(20\d\d){_REPORT_NAME}\s*(?:到|至)\s*(20\d\d){_REPORT_NAME}")
 # '2021年新进规上企业以后，全镇一共几家': the additions, unnumbered, lead to the stock asked; the year stays
 _ADDED_THEN = re.compile(r"^(\s*(?:20\d\d\s*年)?)\s*(?:新增|新进|纳入|新引进)[^，,？?\d]{0,8}?(?:以后|之后|后)[，,]\s*")
-_AFTER_ADDING = re.compile(r"\b(?:after|having|with) (?:adding|added|the (?:(?:19|20)\d\d )?(?:additions?|new entrants))\b[^?]{0,40}?,",
-                           re.I)
+_AFTER_ADDING = re.compile(AFTER_ADDING_EN + r"[^?]{0,40}?,", re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
                     r"(?:和|与|跟|同)20\d\d年?[底末初]?(?:相比|比较)|"  # '与2019年比较，次年…多了几家': two years of one place
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
@@ -268,8 +268,9 @@ _EN_STOP = {
     "rose", "gives", "give", "gave",
     # how a change or a comparison is told, and what an asker adds around the measure
     "shrank", "shrink", "shrunk", "along", "comparing", "workload", "itself", "counting", "together",
-    "q1", "q2", "q3", "q4", "set", "after", "crushing", "likely", "only", "hand", "close", "aim", "aimed", "aims", "short", "as", "wrote", "written", "takings", "summary", "mention", "mentions", "mentioned", "say", "says",
-    "said", "remain", "remains", "still", "left", "ones", "roughly", "lots", "where", "really", "exactly",
+    "q1", "q2", "q3", "q4", "set", "after", "crushing", "likely", "only", "hand", "close", "aim", "aimed", "aims",
+    "short", "as", "wrote", "written", "takings", "summary", "mention", "mentions", "mentioned", "say", "says", "said",
+    "remain", "remains", "still", "left", "ones", "roughly", "lots", "where", "really", "exactly",
 }
 
 
@@ -516,10 +517,9 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
             and not DERIVE.search(lead) and not resolve_places(lead, names, metas).unknown \
             and not re.search(r"[“\"÷×]|按[^：:]{0,20}算", lead) \
             and not re.search(r"^[^，,？?]*(?:它|其|该|这个|此)", ask):
-        # (…never a lead naming a place the ask points back to: '想比较一下桂园街道：它2022年的…'; nor one saying
-        # how the figure is derived: '余额测算：…')
         # '布吉的产业投资占比偏低，想核一下绝对额：2022年全年实际完成的工业投资是多少亿元': why the asker asks goes
-        # (its places kept); the part after the colon names the measure and asks
+        # (its places kept); the part after the colon names the measure and asks (…never a lead naming a place the
+        # ask points back to, '想比较一下桂园街道：它2022年的…', nor one saying how the figure is derived, '余额测算：')
         in_lead = resolve_places(lead, names, metas).found
         kept = [p for p in in_lead if p not in ask and short_name(p) not in ask]
         years = [y + "年" for y in _YEAR.findall(lead) if y not in ask]
@@ -542,8 +542,9 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
 # a clause about the asker, not the report: who they are, what they feel ('我有亲戚住在水库下面', '想想都怕')
 _PERSONAL = re.compile(r"我|咱|俺|孙[子女]|老伴|亲戚|邻居|想想|提心吊胆|(?<![恐哪])怕|担心|盼着?|心里|这把年纪|"
                        r"(?<![思理设构])想(?:把|要|先|了解|弄清|搞清|看看)|捋一捋|理一理")  # '开会前想把…捋一捋': the asker's plan
+# what the asker knows ('年份不一样我清楚'), or means ('我要的是意向数，不是到位资金')
 _KNOWN = re.compile(r"我(?:都)?(?:知道|清楚|明白|了解|晓得)|心里有数|"
-                    r"我?要的是[^，,。？?]{1,12}(?:[，,]\s*(?:不是|而不是|不要)|\s*[。.！!]?\s*$)")  # '我要的是意向数，不是到位资金': what is meant  # '年份不一样我清楚': what the asker knows
+                    r"我?要的是[^，,。？?]{1,12}(?:[，,]\s*(?:不是|而不是|不要)|\s*[。.！!]?\s*$)")
 _PERSONAL_EN = re.compile(r"\b(?:I|I'm|I've|my|me|we|our|us)\b|\bnowadays\b|\bthese days\b|"
                           r"\b(?:grandma|grandpa|granny|grandmother|grandfather|grandson|granddaughter|grandchild(?:ren)?|"
                           r"mum|mom|dad|the old folks)\b", re.I)
@@ -902,7 +903,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if len(part_words.split()) >= 2:  # 'Of the new 四上 firms it added, how many were service-sector firms?': the part
         phrase = part_words  # is what is counted (…when its words name it: 'kindergarten places' keeps the whole's)
     of_them = _PART_OF_WHOLE_EN.search(question) if lang == "en" and not part_of else None
-    if of_them and not re.search(r"\b(?:these|those|them)\b", of_them.group("part"), re.I):
+    if of_them and re.search(r"\b(?:these|those|them)\b", of_them.group("part"), re.I):
+        of_them = None  # ('how many of them were these'): no part named
+    if of_them:
         # 'how many of the market entities newly registered … were enterprises', '…registered 2,146 new market
         # entities; what number of them were companies': the part, as new as the whole it is taken from
         said_before = question[: of_them.start("part")]
@@ -919,7 +922,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     unchanged = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几))", " ", unchanged)
     keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
-    if of_them and not re.search(r"\b(?:these|those|them)\b", of_them.group("part"), re.I):
+    if of_them:
         keys = _en_keys(phrase)  # (the part's own lexicon name, never the whole's)
     if lang == "zh" and keys and re.search(r"(?:产值|收入|投资额?|税收|金额|资金|销售额|营收|利润)(?:下限|上限|底线)?$", phrase) \
             and all(BY_KEY[k].units == ("count",) for k in keys if k in BY_KEY):

@@ -90,7 +90,7 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     # 'lifts completed (竣工)': when some label holds the Chinese given, it names the measure, no mere context
     # ('签约41台、竣工17台': the 签约 figure's sentence holds 竣工 too, and is not the one asked)
     gloss_named = bool(gloss_terms) and any(all(t in x.label_zh for t in gloss_terms) for x in rows)
-    entity_glossed = any(_ENTITY_END.search(t) for t in gloss_terms)  # ('宏岳集团': a firm, whose figures are many)
+    entity_glossed = any(ENTITY_END.search(t) for t in gloss_terms)  # ('宏岳集团': a firm, whose figures are many)
     measures = _measure_words(spaced) if lang == "en" and gloss_terms else []  # read once, not once per row
     dimension = next((u for w, u in _DIMENSIONS if re.search(w, spaced, re.I)), "") if lang == "en" else ""
     for row in rows:
@@ -293,7 +293,7 @@ def _counted_fit(score: float, own: int | None, asked: int, same: bool) -> float
 
 
 _TIE = 0.03  # more than the margin two rival measures tie within
-_ENTITY_END = re.compile(r"(?:集团|公司|企业|厂|园区?|项目|基地)$")
+ENTITY_END = re.compile(r"(?:集团|公司|企业|厂|园区?|项目|基地)$")  # a firm, park or project named, no measure
 
 
 def _measure_words(phrase: str) -> list[tuple[str, ...]]:

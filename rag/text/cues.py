@@ -84,7 +84,8 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
 STILL_LEFT = r"仍有|尚有|仍剩|尚余"
 # 'After the 2021 additions, how many … were there', '…added 2 firms — what did that bring its total count to': the
 # stock once the year's additions are in, never the additions
-STOCK_AFTER_ADDING_EN = re.compile(r"\b(?:after|having|with) (?:adding|added|the (?:(?:19|20)\d\d )?(?:additions?|new entrants))\b|"
+AFTER_ADDING_EN = r"\b(?:after|having|with) (?:adding|added|the (?:(?:19|20)\d\d )?(?:additions?|new entrants))\b"
+STOCK_AFTER_ADDING_EN = re.compile(AFTER_ADDING_EN + r"|"
                                    r"\bbr(?:ing|ings|ought) (?:its|the|their) (?:total|count|number|tally)\b|"
                                    r"\b(?:total|overall) (?:count|number|tally)\b", re.I)
 REST_ASKED = re.compile(r"尚未|仍未|还未|还没有?|还剩|剩余|剩下|剩(?=多少|几)|另外一个|另一个|还有[^，,？?]{0,12}?(?:没有?|未)(?=[\u4e00-\u9fff])|"
