@@ -161,16 +161,11 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                         any(BY_KEY[k].regex.search(x.label or "") for k in sub.keys if k in BY_KEY)
                         or label_similarity(sub.phrase, x.label or "") >= _NARROW_FIT for x in retried.table[:1]):
                     return retried.model_copy(update={"question": question})
-    # ('…在28个城中村里完成了多少栋房屋的“瓶改管”改造': the report's quoted name, and the measure word asked)
-    glosses = re.findall(r"[(（]([\u4e00-\u9fff“”]{3,12})[)）]", r.asked or question) if r.language == "en" \
-        else re.findall(r"“([\u4e00-\u9fff]{2,10})”", r.asked or question) if r.unit_hint == "count" else []
-    # (…never a firm or a project named: 'Hongyue Group's (宏岳集团) tax' is no figure of the group's whatever it is)
-    glosses = [g for g in glosses if not resolve_places(g, [m.street for m in ctx.reports if m.street],
-                                                        ctx.reports).found and not ENTITY_END.search(g)]
     not_found = _NOT_FOUND_EN if r.language == "en" else _NOT_FOUND_ZH
-    if (got is None or got.route == "abstain" and got.text.startswith(not_found)) \
-            and len(r.places) == 1 and not r.unknown_places and not r.twins and r.intent == "lookup" and glosses \
-            and " ".join(glosses) != r.phrase:
+    glosses = _names_given(r.asked or question, r, ctx) if (
+        got is None or got.route == "abstain" and got.text.startswith(not_found)) and len(r.places) == 1 \
+        and not r.unknown_places and not r.twins and r.intent == "lookup" else []
+    if glosses and " ".join(glosses) != r.phrase:
         # 'the ones where two roads meet at a sharp angle (锐角相交) — how many junctions': when the English words
         # found nothing, the report's own words the asker gives, alone; a figure whose label holds them all
         retried = _indicator_answer(question, r.model_copy(update={"phrase": " ".join(glosses), "keys": []}), ctx)
@@ -179,6 +174,16 @@ def indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
                 and measure_fits(r.measure_word, retried.table[0].unit or ""):
             return retried
     return got
+
+
+def _names_given(question: str, r: Route, ctx: Context) -> list[str]:
+    """The report's own words the asker gives: the Chinese glosses of an English question; in Chinese, a quoted name
+    when a count is asked ('…在28个城中村里完成了多少栋房屋的“瓶改管”改造'). Never a place, nor a firm or project
+    ('Hongyue Group's (宏岳集团) tax' is no figure of the group's whatever it is)."""
+    found = re.findall(r"[(（]([\u4e00-\u9fff“”]{3,12})[)）]", question) if r.language == "en" \
+        else re.findall(r"“([\u4e00-\u9fff]{2,10})”", question) if r.unit_hint == "count" else []
+    names = [m.street for m in ctx.reports if m.street]
+    return [g for g in found if not ENTITY_END.search(g) and not resolve_places(g, names, ctx.reports).found]
 
 
 _MEASURED = 0.7  # a label this like the phrase is the measure asked: another measure's sole figure never answers it
@@ -1426,14 +1431,14 @@ _STOCK_ZH = re.compile(r"(?:到底|一共|总共|共计|现在|目前|总)(?:有
 _FLOW_ZH = re.compile(r"新|增|认定|通过|培育|引进|评上|获评|入选|升规|纳入|注册|登记")
 def _left_stated(question: str, got: Answer) -> bool:
     """'the flood-prone spots that are still left' over '对剩余4处易涝点…': what is left, stated by the report itself."""
-    return bool(re.search(r"\bleft to (?:do|go)\b|\bstill left\b", question, re.I)) and not _COMBINED.search(
-        re.sub(r"\bleft to (?:do|go)\b|\bstill left\b", " ", question, flags=re.I)) and any(
+    return bool(_LEFT_EN.search(question)) and not _COMBINED.search(_LEFT_EN.sub(" ", question)) and any(
         re.search(r"剩余|剩下|其余|" + STILL_LEFT, c.quote) for c in got.citations)
 
 
+_LEFT_EN = re.compile(r"\bleft to (?:do|go)\b|\bstill left\b", re.I)  # what is left, asked in English
 # a figure computed from two or more the question names: a sum, a difference, what is left
 _COMBINED = re.compile(r"连同|加上|减去|减掉|\bplus\b|\bminus\b|\b(?:lags?|lagged|trails?|trailed) behind\b|\badding\b[^?]{3,80}\band\b|之和|\bcombined with\b|\btogether with\b|\bhow many more\b[^?]{3,80}\bthan\b|"
-                       r"\bleft to (?:do|go)\b|\bstill left\b", re.I)
+                       + _LEFT_EN.pattern, re.I)
 
 
 _DIFFERENCE_ASKED = re.compile(r"相减|之差|多出了?(?:多少|几)|相差|(?<![偏误落])差了?(?:多少|几)|\bdifference between\b|\bsubtract",

@@ -514,16 +514,15 @@ def _asides_dropped(question: str, names: Sequence[str], metas: Sequence[ReportM
     lead, colon, ask = question.rpartition("：") if "：" in question else question.rpartition(":")
     if colon and len(lead) <= 40 and not NUMBER_QUESTION.search(lead) and NUMBER_QUESTION.search(ask) \
             and language_of(question) == "zh" and terms_for_question(ask) and not terms_for_question(lead) \
-            and not DERIVE.search(lead) and not resolve_places(lead, names, metas).unknown \
-            and not re.search(r"[“\"÷×]|按[^：:]{0,20}算", lead) \
-            and not re.search(r"^[^，,？?]*(?:它|其|该|这个|此)", ask):
+            and not DERIVE.search(lead) and not re.search(r"[“\"÷×]|按[^：:]{0,20}算", lead) \
+            and not re.search(r"^[^，,？?]*(?:它|其|该|这个|此)", ask) \
+            and not (in_lead := resolve_places(lead, names, metas)).unknown:
         # '布吉的产业投资占比偏低，想核一下绝对额：2022年全年实际完成的工业投资是多少亿元': why the asker asks goes
         # (its places kept); the part after the colon names the measure and asks (…never a lead naming a place the
         # ask points back to, '想比较一下桂园街道：它2022年的…', nor one saying how the figure is derived, '余额测算：')
-        in_lead = resolve_places(lead, names, metas).found
-        kept = [p for p in in_lead if p not in ask and short_name(p) not in ask]
+        kept = [p for p in in_lead.found if p not in ask and short_name(p) not in ask]
         years = [y + "年" for y in _YEAR.findall(lead) if y not in ask]
-        if kept or not in_lead:  # ('观湖、布吉都是2022年的数：观湖固投比布吉…': a lead of the ask's own places stays)
+        if kept or not in_lead.found:  # ('观湖、布吉都是2022年的数：观湖固投比布吉…': a lead of the ask's own places stays)
             question = " ".join([*kept, *years[:1]]) + " " + ask
     claim = _CLAIM_LEAD_EN.match(question)
     if claim:  # who made the claim goes; the claim goes too when the ask after it names the measure itself
@@ -626,14 +625,8 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
     sentences = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])", question) if p.strip()] or [question]
     kept = [p for p in sentences[:-1] if not _PERSONAL_EN.search(p) or re.search(r"[\u4e00-\u9fff\d“\"]", p)
             or resolve_places(p, names, metas).found]
-    # ("Grandma's street in Buji (布吉) floods whenever it pours.": the asker's scene; its place kept, alone)
-    later = resolve_places(" ".join(sentences[-1:]), names, metas).found
-    kept = [" ".join(x for x in found if x not in later) if _PERSONAL_EN.search(p) and not _CLAIM_LEAD_EN.match(p)
-            and (found := resolve_places(p, names, metas).found) and not re.search(r"[\d“\"]", p)
-            and not re.search(r"[\u4e00-\u9fff]", _PLACE_GLOSSES.sub(
-                lambda m: "" if resolve_places(m.group(0), names, metas).found else m.group(0), p)) else p
-            for p in kept]  # (…a gloss of anything but a place keeps the sentence: '…at Fuchengao New Village (辅城坳新村)')
-    kept = [p for p in kept if p.strip()]
+    later = resolve_places(sentences[-1], names, metas).found
+    kept = [p for p in (_scene_places(p, later, names, metas) for p in kept) if p.strip()]
     ask = sentences[-1]
     lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)
     if lead and (_PERSONAL_EN.search(lead.group(1)) or re.match(r"\s*(?:a |one |my )?question (?:about|on)\b",
@@ -654,6 +647,18 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
             again = resolve_places(rest, names, metas).found
             ask = " ".join([*(p for p in places if p not in again), rest])
     return " ".join([*kept, ask])
+
+
+def _scene_places(sentence: str, later: Sequence[str], names: Sequence[str], metas: Sequence[ReportMeta]) -> str:
+    """An English scene about the asker ("Grandma's street in Buji (布吉) floods whenever it pours."): only the places
+    it names that the ask does not; any other sentence, a claim, or one with a figure, a quote or the gloss of
+    something other than a place ('…at Fuchengao New Village (辅城坳新村)'), as it is."""
+    found = resolve_places(sentence, names, metas).found
+    if not found or not _PERSONAL_EN.search(sentence) or _CLAIM_LEAD_EN.match(sentence) or re.search(r"[\d“\"]", sentence):
+        return sentence
+    unplaced = _PLACE_GLOSSES.sub(lambda m: "" if resolve_places(m.group(0), names, metas).found else m.group(0),
+                                  sentence)
+    return sentence if re.search(r"[\u4e00-\u9fff]", unplaced) else " ".join(p for p in found if p not in later)
 
 
 # a sentence that asks ('…多少亿元？', '哪一边降得更多？', 'How many … ?'); a lead before its colon or dash
@@ -919,7 +924,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     # ('人数较前一年多了几个人': a change on a year before, no count of additions)
     unchanged = re.sub(r"(?:[比较]|相比|和|与)(?:上年|去年|上一年|前一年|20\d\d\s*年?)(?:相比)?[^，,？?]{0,12}?增加了?", " ", question)
     # ('算上新增12家、退库3家之后，年末还剩多少家': what was added first frames the stock asked)
-    unchanged = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几))", " ", unchanged)
+    unchanged = re.sub(_DONE_FIRST + r"(?=[^，,？?]*(?:多少|几))", " ", unchanged)
     keys = [flavoured_key(t, unchanged) for t in terms_for_question(question[frame.end():] if frame else question)] \
         if lang == "zh" else (_en_keys(question) or [t.key for t in terms_for_question(question)])  # '托位的新增': new_
     if of_them:
@@ -1178,6 +1183,8 @@ _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2
 # '平湖招商成绩单：', '做授信要看项目储备：', '城市更新推进的阶段性成果：': what the asker looks at, before the ask
 _OF_THE_WHOLE = re.compile(r"^\s*Of (?:the |its |their )?[^,?]{4,120},\s*how many (?:of them )?(?:were|are|was|is) "
                           r"(?P<part>[^?,]{3,60})\?", re.I)
+# a clause of what was done first, before the ask ('某片区清拆掉以后，…', '算上新增12家、退库3家之后，…')
+_DONE_FIRST = r"^[^，,？?]{4,40}?(?:以后|之后)[，,]"
 _PART_OF_WHOLE_EN = re.compile(r"\b(?:how many|what number) of (?:the |its |their |them\b|these\b|those\b)[^?]{0,120}?\b"
                                r"(?:were|was|are|is)\s+(?P<part>(?:[a-z][\w-]*\s*){1,4}?)\s*\?\s*$", re.I)
 _LEAD_FRAME = re.compile(r"^[^，,：:？?]{0,16}?(?:成绩单|成果|储备|情况|进展|亮点|盘点|概况|家底|要看|想看|想了解|看看|分量|核查|测算|"
@@ -2010,7 +2017,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=[区市县镇])一级的?", "", text)
     text = re.sub(r"[，,。]?\s*按[^，,。？?]{0,12}?算[。.]?\s*$", " ", text)
     # '某片区清拆掉以后，…腾出了多少平方米的…': what was done first frames the ask, no part of the name
-    text = re.sub(r"^[^，,？?]{4,40}?(?:以后|之后)[，,](?=[^，,？?]*(?:多少|几)[^，,？?]*[\u4e00-\u9fff]{2}|"
+    text = re.sub(_DONE_FIRST + r"(?=[^，,？?]*(?:多少|几)[^，,？?]*[\u4e00-\u9fff]{2}|"
                   r"[^，,？?]*[\u4e00-\u9fff]{2}[^，,？?]*(?:多少|几))", " ", text)
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)

@@ -671,7 +671,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif i and quantities[i - 1].unit == q.unit and prev[1] and unit_kind == "count" and label in ("", verbs := (
                 bare.group(1) if (bare := _BARE_VERBS.fullmatch(prefix)) else "\0")):
             # '…立项41台，年内完工17台': the lifts too were 完工 (when the words before name nothing more)
-            label = _object_shared(prev[1], verbs) if len(_object_shared(prev[1], verbs)) > len(verbs) else label
+            done_to = _object_shared(prev[1], verbs)
+            label = done_to if len(done_to) > len(verbs) else label
         stock = re.fullmatch(r"([\u4e00-\u9fff]{2,8}?)(总数|总量)", label) if i and prev[1] else None
         fuller = _NEW_VERB.sub("", prev[1]) if stock and quantities[i - 1].unit == q.unit and _NEW_VERB.match(prev[1]) \
             else ""
