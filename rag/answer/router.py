@@ -1777,7 +1777,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on
     # '社零110亿出头，这个量…排第几': a figure the asker gives, and the word pointing back to it
-    text = re.sub(r"\d+(?:\.\d+)?\s*(?:万|亿)(?:元)?(?:出头|左右|上下)[，,]?|(?:这个|那个)(?:量|数字|总量)(?![\u4e00-\u9fff]{0,2}级)",
+    text = re.sub(r"\d+(?:\.\d+)?\s*(?:万|亿)(?:元)?(?:出头|左右|上下)[，,]?|(?:这个|那个|该)(?:量|数(?!量)|数字|总量)(?![\u4e00-\u9fff]{0,2}级)",
                   " ", text)
     # '关于城中村燃气“瓶改管”改造，…在28个城中村里完成了多少栋房屋': the topic word, and a count given as where
     text = re.sub(r"^\s*关于(?=[^，,？?]{2,24}[，,])|在\s*\d+\s*个[\u4e00-\u9fff]{1,6}?(?:里|内|当中|之中)(?=[\u4e00-\u9fff])", " ", text)
