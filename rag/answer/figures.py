@@ -30,6 +30,7 @@ from rag.answer.ranks import asks_rank, rank_answer
 from rag.answer.router import (
     DURATIONS,
     WHICH_YEAR,
+    YES_NO_TAIL,
     Route,
     context_frame,
     indicator_phrase,
@@ -1150,8 +1151,9 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
                                         labels=join_list(list(dict.fromkeys(shown)), lang)), [], route="abstain")
     # 'using its count and growth, how many added'; '一年净增了多少家' (净增 is the change, whatever is derived)
     added = bool(DERIVE.search(question) and _ADDED_ASKED.search(question) or _NET_ADDED.search(question))
-    if len(places) == 1 and (_MORE_ASKED.search(question) or added) and r.unit_hint != "percent" and (added or
-            r.unit_hint or r.language == "en" and _MORE_EN.search(question)):
+    more_en = r.language == "en" and bool(_MORE_EN.search(question))
+    if len(places) == 1 and (_MORE_ASKED.search(question) or added or more_en) and r.unit_hint != "percent" \
+            and (added or r.unit_hint or more_en):
         # '按增速倒推…多出多少亿元' asks yuan; '税收比上年增长了多少' asks the rate the report states
         increase = _increase_from_growth(question, r, measure, places[0])
         if increase is not None:
@@ -1189,7 +1191,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     if part_zh and asked_part.endswith("的") and core and (tagged(core)[0][1] == "d" or re.search(
             r"(?:落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地|完成|实施|到位)$", core)):
         part_zh = None  # '项目里，真正落户的有几个': a state some are in ('属于中小学的': a part named by a noun)
-    asked_part = asked_part.removesuffix("的")  # '“小升规”的有多少家': the part is 小升规
+    # '“小升规”的有多少家': the part is 小升规; '限上贸易类有多少家': 限上贸易
+    asked_part = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:类|方面)$", "", asked_part.removesuffix("的"))
     if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not all(
             pos.startswith("n") for _, pos in tagged(asked_part)):
         part_zh = None  # '项目中，有几个进入了建设阶段': a state some are in, no part named by a noun (个体工商户)
@@ -1414,7 +1417,7 @@ _PERIOD_EN = re.compile(r"\b(?:by|at|in|during|over) (?:the )?(?:end of |first h
 # '算上新增12家、退库3家之后，年末还剩多少家': the stock once the year's changes are counted, no part left undone
 _NET_OF_CHANGES = re.compile(r"(?:算上|加上|扣除|扣掉|去掉|除去|减去)[^，,？?]{1,30}?(?:之后|以后)[，,]")
 # what is still to do ('第四季度还需完成多少'), never a difference between two figures ('相差多少')
-_STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩|还要再(?:完成|实现|收|干)")
+_STILL_TO_DO = re.compile(r"还需|尚需|还差|尚差|余下|还剩|尚剩|还(?:要再|得再?|需要再?)(?:完成|实现|收|干)")
 # a stock asked in English, and the year's additions asked
 _STOCK_EN = re.compile(r"\bin total\b[^?]{0,30}\b(?:at|by) the end of\b|\b(?:at|by) the end of\b[^?]{0,30}\bin total\b|"
                        r"\btotal number\b|\bnot just the new\b|\ball told\b|\bstock\b|\bin total after\b|"
@@ -1469,7 +1472,8 @@ def _listed(question: str, r: Route) -> list[str]:
     if bracket:  # '一共新增多少学位（幼儿园加基础教育）': the items of the noun counted, each with that noun
         noun = bracket.group(1)
         return [x if x.endswith(noun) else x + noun for x in re.split(_ITEM_JOIN, bracket.group(2)) if len(x) >= 2]
-    text = EXAMPLES_GIVEN.sub(" ", _without_places(question, r))  # ('像甲路、乙街这样的…': examples, no items)
+    tail = YES_NO_TAIL.search(question)  # ('…相加是多少座？与报告总数是否一致？': the check asked after names no item)
+    text = EXAMPLES_GIVEN.sub(" ", _without_places(question[: tail.start() + 1] if tail else question, r))  # ('像甲路、乙街这样的…': examples, no items)
     frame = context_frame(question)  # '防坍塌、治水这块，…': the topic's items are no items of the total
     text = text.replace(frame, " ") if frame else text
 
@@ -1478,7 +1482,7 @@ def _listed(question: str, r: Route) -> list[str]:
 
     items = []
     # ('居住用地加产业用地': 加 joins two items; 加装, 加快, 增加 join nothing)
-    for part in re.split(r"和|(?<![涉普波危])及(?!时|早)|与|、|加上|再加上|连同|(?<=[\u4e00-\u9fff])(?<![增追参叠附施添])加"
+    for part in re.split(r"和|(?<![涉普波危])及(?!时|早)|与|、|加上|再加上|连同|(?<=[\u4e00-\u9fff])(?<![增追参叠附施添相])加"
                          r"(?![装快强大入工速班盟热油紧密重注倍以上起在总到])(?=[\u4e00-\u9fff])", text):  # (涉及, 及时: no join)
         ask = re.search(r"[，,]\s+[^，,]*(?:多少|几)[^，,]*$", part)  # '…政协提案，某街道那年一共办了几件': the ask names
         item = last_words(part[: ask.start()]) if ask else ""  # its place afresh; the item is before its comma
@@ -1549,7 +1553,8 @@ def _items_summed(question: str, r: Route, rows: list[Indicator]) -> Answer | No
     if len(items) < 2:
         return None
     lang, place = r.language, r.places[0]
-    own = [x for x in rows if x.street == place and (x.kind in _LEVEL or r.kind == "target" and x.kind == "target")]
+    own = [x for x in rows if x.street == place and (x.kind in _LEVEL or r.kind == "target" and x.kind == "target")
+           and (not r.measure_word or measure_fits(r.measure_word, x.unit))]  # ('…两项相加是多少座': seats, no schools)
     # the first item carries the question's lead words ('为重点群体就业办了…政策宣讲会'): its tail names the item too
     tries = [(n, tail) for n, item in enumerate(items) for tail in dict.fromkeys([item, *(item[-k:] for k in (6, 5, 4)
                                                                                         if len(item) > k and lang == "zh")])]
@@ -1994,16 +1999,29 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         have = {x.street for x in usable}  # a place with only a plan target still ranks
         units = {x.normalized_unit for x in usable}  # another wording, the same unit
         label = rows[0].label_zh
-        for other, ss in groups.items():
-            if other == name:
-                continue
-            extra = [s.row for s in ss if s.row.street not in have and qualifier_fit(label, s.row.label_zh) == 1.0 and (
+
+        def joins(s: Scored) -> bool:
+            fit = qualifier_fit(label, s.row.label_zh)
+            # (a label the phrase matches as well as the chosen one, worded with another qualifier: '新登记市场主体'
+            # beside '新设市场主体')
+            return s.row.street not in have and (fit == 1.0 or fit >= 0.85 and s.score >= max(top - 0.05, _SURE)) and (
                 label_similarity(label, s.row.label_zh) >= 0.7 or s.score >= max(top - 0.05, _SURE)
                 or (s.score >= max(top - 0.2, 0.6) and s.row.normalized_unit in units)
                 # a place the question names that words it otherwise ('村均总收入' in a 村集体经济 sentence)
-                or (s.row.street in r.places and s.score >= 0.6 and s.row.normalized_unit in units))]
-            rows += extra
-            have |= {x.street for x in extra}
+                or (s.row.street in r.places and s.score >= 0.6 and s.row.normalized_unit in units))
+
+        # each place missing takes the measure of its own that matches the phrase best, never the first one that
+        # passes ('新增就业' is no market entity because its group came first)
+        by_place: dict[str | None, list[tuple[float, float, list[Indicator]]]] = {}
+        for other, ss in groups.items():
+            if other == name:
+                continue
+            for place in {s.row.street for s in ss if joins(s)}:
+                own = [s for s in ss if s.row.street == place and joins(s)]
+                by_place.setdefault(place, []).append((max(s.score for s in own), max(
+                    label_similarity(label, s.row.label_zh) for s in own), [s.row for s in own]))
+        for options in by_place.values():
+            rows += max(options, key=lambda o: o[:2])[2]
     return rows
 
 
@@ -2428,7 +2446,7 @@ _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|�
                             r"(?:(?:20\d\d年)?(?:[头前][一二三四五六七八九十\d]{1,2}个月|\d{1,2}\s*[-—至]\s*\d{1,2}月|上半年|"
                             r"前三季度)的?)?(?:"
                             r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块)(?:到位|完成|实现|投入|落实|引进|拨付|支出|发放|入库)?)?"
-                            r"(?:有|为|是|占|达到?|贡献了?)?(?:多少|几)(?!.{0,3}率)|"
+                            r"(?:[种栽播养][植种]?了?)?(?:有|为|是|占|达到?|贡献了?)?(?:多少|几|多大)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             # ('…里有多少家是企业': after 是, even 企业 is the part)
                             r"有?(?:多少|几)[个家户项名人所]?(?:是|属于|(?!(?:企业|项目|户|家)?[？?]|是|为))"
@@ -2813,15 +2831,18 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
             and not DERIVE.search(question) and not derive
             and not _NET_ADDED.search(question)):
         return None  # two years apart, or no year before named: not the change on the year before
-    levels = [x for x in rows if x.kind in _LEVEL and is_full_year(x.period) and x.normalized_unit != "percent"
-              and (not years or x.period == str(years[-1]))]
+    # a full year's level, or the part of the year asked ('H1 2024 … fewer than the same period a year earlier')
+    levels = [x for x in rows if x.kind in _LEVEL and x.normalized_unit != "percent" and (
+        is_full_year(x.period) and (not years or x.period == str(years[-1]))
+        or r.period and not is_full_year(r.period) and period_matches(x.period, r.period))]
     for a in sorted(levels, key=lambda x: x.period, reverse=True):
-        before = str(int(a.period[:4]) - 1)
+        before = str(int(a.period[:4]) - 1) + a.period[4:]
         if any(x.period == before and x.kind in _LEVEL for x in rows) or any(
                 x.period == a.period and x.kind == "yoy_change" for x in rows):
             return None  # two levels, or a stated change: the trend and lookup routes answer it from the report
         growth = [x for x in rows if x.report_id == a.report_id and x.period == a.period and x.kind == "yoy_growth"
-                  and x.unit == "%" and x.label_zh == a.label_zh and x.value > -100]
+                  and x.unit == "%" and x.value > -100
+                  and (x.label_zh == a.label_zh or x.key == a.key and not a.key.startswith(("label:", "other:")))]
         if len(growth) != 1:
             continue
         g = growth[0]

@@ -175,7 +175,8 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
             if ranked_after:
                 following = text[m.end() : _clause_end(text, m.end())]
                 firm = following[: max(following.find("企业"), 0) + 8]  # the firm named right after '第N大(企业)'
-                if not any(t in firm for t in (glosses if lang == "en" else terms)):
+                if not any(t in firm for t in (glosses if lang == "en" else terms)
+                           if not re.fullmatch(r"企业|单位|公司|数量|个数|家数", t)):  # (a generic word names no firm)
                     continue  # '第一大企业某某集团…实现产值…' ranks the firm, never the output asked of the place
                 scope += following
             cover = _cover(terms, scope) if by_terms else english_coverage(question, scope, drop)

@@ -86,7 +86,7 @@ _REPORT_SPAN = re.compile(rf"从\s*(20\d\d){_REPORT_NAME}\s*(?:到|至)\s*(20\d\
 _ADDED_THEN = re.compile(r"^(\s*(?:20\d\d\s*年)?)\s*(?:新增|新进|纳入|新引进)[^，,？?\d]{0,8}?(?:以后|之后|后)[，,]\s*")
 _AFTER_ADDING = re.compile(AFTER_ADDING_EN + r"[^?]{0,40}?,", re.I)
 _TREND = re.compile(r"近[两三四五二]年|近几年|历年|逐年|变化|趋势|走势|比上年|较上年|与上年相比|和上年相比|从20\d\d年?(?:到|至)20\d\d|"
-                    r"(?:和|与|跟|同)20\d\d年?[底末初]?(?:相比|比较)|"  # '与2019年比较，次年…多了几家': two years of one place
+                    r"(?:和|与|跟|同)20\d\d年?[底末初]?(?:相比|比较)|(?:^|(?<=[，,\s]))相比于?20\d\d年?[底末初]?(?=[，,])|"  # '与2019年比较，次年…多了几家', '相比2019年末，…': two years
                     r"\b(trend|over the years|over time|compared (?:with|to) (?:the )?(?:last|previous) year|"
                     r"change[ds]? (?:from|between|since)|from 20\d\d to 20\d\d|year by year|past (?:two|three|few) "
                     r"years)\b", re.I)
@@ -270,7 +270,7 @@ _EN_STOP = {
     "shrank", "shrink", "shrunk", "along", "comparing", "workload", "itself", "counting", "together",
     "q1", "q2", "q3", "q4", "set", "after", "crushing", "likely", "only", "hand", "close", "aim", "aimed", "aims",
     "short", "as", "wrote", "written", "takings", "summary", "mention", "mentions", "mentioned", "say", "says", "said",
-    "remain", "remains", "still", "left", "ones", "roughly", "lots", "where", "really", "exactly",
+    "remain", "remains", "still", "left", "ones", "roughly", "lots", "where", "really", "exactly", "versus", "vs",
 }
 
 
@@ -335,7 +335,7 @@ _SCHOOLS = ((re.compile(r"小学(?:加上?|和|与|及|、)?初中|初中(?:加�
 # '工业增加值（规上口径）': the scope said after the name, in brackets, is the name's own qualifier (规上工业增加值)
 _SCOPE_AFTER = re.compile(r"(工业|批发|零售|批零|企业|服务业|社零|社会消费品)([\u4e00-\u9fff]{0,8}?)[（(](规上|规模以上|限上|限额以上)口径[)）]")
 # A yes-or-no question after the figure asked ('…完成多少？是第一次过百亿吗？'): no part of the figure's name
-_YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否|没有?(?=[？?]?\s*$))[^？?]*[？?]?\s*$")
+YES_NO_TAIL = re.compile(r"[？?][^？?]*(?:吗|是否|有没有|是不是|能否|没有?(?=[？?]?\s*$))[^？?]*[？?]?\s*$")
 
 
 # An aside that names another period or figure only to set it apart ('别和2025年的目标混为一谈', '（不算2021年已
@@ -433,9 +433,11 @@ def _threshold_dropped(question: str) -> str:
 
 # a figure someone else gave, checked against the report ('有稿件说…要新增12家专精特新企业，计划里到底定的是多少家'):
 # who said it, and the figure said, go; the report's own figure is asked
-_CLAIM_SAID = re.compile(r"(?:(?:网上)?有(?:篇|些|的|一篇)?(?:稿件|稿子|报道|文章|材料|人|说法|媒体|消息)|我(?:的)?(?:稿子|稿件|笔记)"
+_CLAIM_SAID = re.compile(r"(?:(?:网上|区里|市里)?(?:有|某|一)(?:篇|些|的|一篇|个|家|条|则)?(?:区级|市级|本地|地方)?(?:稿件|稿子|通稿|新闻稿|报道|"
+                         r"文章|材料|人|说法|自?媒体|消息|财经号|公众号|帖子|网帖|新闻|电视(?:新闻)?)|我(?:的)?(?:稿子|稿件|笔记)"
                          r"里?|据说|听说)(?:里|中|上)?(?:说|称|写的?是?|提到|报道)?")
-_CLAIM_ASKED = re.compile(r"到底|实际|准确|原文|对吗|对不对|是这样吗|对得上吗|是这个数吗|是真的吗")
+_CLAIM_ASKED = re.compile(r"到底|实际|准确|原文|对吗|对不对|是这样吗|对得上吗|是这个数吗|是真的吗|核一下|核对|怎么写|"
+                          r"报告(?:里|中|上)?(?:写|说|给)的?(?:是)?(?:多少|几)")
 _CLAIM_BEFORE = re.compile(r"[“\"]?(?:近|约|超过?|大概|大约)?$")  # …and the words around the figure given
 _CLAIM_AFTER = re.compile(r"(?:以上|左右|多)?[”\"]?")
 
@@ -466,11 +468,12 @@ _PURPOSE_LEAD = re.compile(r"^\s*(?:(?:为了|为)?(?:做|写|准备|整理|核�
 # 'I'm checking a line that says A out-invested B. …?', 'A story claims …': who made the claim checked, no part of it
 _CLAIM_LEAD_EN = re.compile(r"^\s*(?:(?:I'm|I am|We're|We are)\s+(?:just\s+)?(?:checking|fact-checking|verifying|"
                             r"double-checking)\s+(?:a|the|one|this)\s+(?:line|claim|sentence|statement|figure|draft|story)|"
-                            r"(?:My|Our|A|The|One)\s+(?:draft|story|article|notes?|source|line|colleague|editor)|"
+                            r"(?:My|Our|A|An|The|One)\s+(?:[\w-]+\s+){0,2}?(?:draft|story|article|notes?|source|line|colleague|"
+                            r"editor|item|piece|release|site|post|feature|bulletin)(?:\s+is\s+quoted\s+as)?|"
                             # 'Grandpa keeps telling everyone that …', 'Grandma heard that …': family talk, the claim
                             r"(?:My\s+)?(?:Grandma|Grandpa|Granny|Grandad|Grandmother|Grandfather|Mum|Mom|Dad|Auntie|Uncle|"
                             r"(?:A|One|Our) neighbou?r))"
-                            r"[^.?!]{0,30}?\b(?:says|said|claims|claimed|states|reads|heard|hears|(?:keeps|kept) (?:telling|saying)"
+                            r"[^.?!]{0,30}?\b(?:says|said|claims|claimed|claiming|states|reads|heard|hears|(?:keeps|kept) (?:telling|saying)"
                             r"(?: (?:everyone|everybody|us|me|people))?|told (?:me|us|everyone))\b(?:\s+that)?\s+")
 _FRAMING_ASK = re.compile(r"(?:势头|情况|表现|形势|态势|体量|成绩|家底|发展得?|涨得|增长得|跑得)?(?:咋样|怎么样|怎样|如何|好不好|有多大|多不多|大不大|"
                           r"高不高|强不强|快不快)[？?]\s*"
@@ -808,6 +811,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     question = _GLOSS_EXPLAINED.sub(r"\1", question) if language_of(question) == "en" else question
     # 'the Xitian (溪田) area of Town', '(“溪田”) area is a tea-tourism zone': a named zone, no area measured
     question = re.sub(r"(?<=[)）])(\s*)area(?=\s+(?:of|inside|within|is\s+an?)\b)", r"\1zone", question)
+    # 'Road safety benchmarking, Buji (布吉) 2022: …', 'Audit note: …': a heading says what the asker is doing
+    question = re.sub(r"^(?:[A-Za-z][\w-]*\s+){0,3}(?:benchmarking|benchmark|audit|fact[- ]check|check|review|worksheet|"
+                      r"note)(?:\s+(?:row|item|note))?(?:\s+\d+)?\s*[,:—–-]\s*", "", question, flags=re.I)
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
     question = _SCOPE_AFTER.sub(r"\3\1\2", question)
     # everyday names: '产出' of money is the output value, '花了多少' the outlay, '自行车道' the 非机动车道, '压降' a fall
@@ -898,7 +904,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if trend and len(years) <= 1 and kind in ("yoy_change", "yoy_growth") and not _SPAN_ASKED.search(question):
         trend = False  # '报告年度事故宗数比上年少了多少': one year's change on the last, no series
         period = period_of(question, years)
-    tail = _YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
+    tail = YES_NO_TAIL.search(question) if lang == "zh" else None  # '固投完成多少？是第一次过百亿吗？'
     asked = question[: tail.start() + 1] if tail and _NUMBER_Q.search(question[: tail.start()]) else question
     phrase = indicator_phrase(asked, [s for s in spans if s[1] <= len(asked)], lang, places)
     if lang == "en" and places:  # 'Zhechuan (柘川街道), Xibei: …': the county the place is in, no part of the name
@@ -966,7 +972,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     falls = falls != bool(kind == "actual" and _LESS_IS_BETTER.search(question) and _BETTER.search(question))
     hint = unit_hint(last if earlier else question)  # (a premise's rate is not the unit asked)
     intent: Intent
-    if _AGG.search(_NOTE_AFTER_ZH.sub("", question)) and not _AFTER_ADDING.search(question) \
+    # ('…村集体经济收入的合计数，2022年比2021年多了多少': the sum's change between two years, a trend)
+    summed_changed = trend and len(set(years)) == 2 and bool(ASKS_CHANGE.search(question)) and len(places) <= 1
+    if _AGG.search(_NOTE_AFTER_ZH.sub("", question)) and not _AFTER_ADDING.search(question) and not summed_changed \
             and not (not places and _NAMED_ZONE.search(question)):  # ('“某台”片区一共迎来多少游客': one zone's total)
         # ('new 小初 (primary plus junior-high) places': a note; 'after adding two, how many … in total': the stock)
         intent = "aggregate"
@@ -1450,6 +1458,18 @@ def kind_asked(question: str) -> AskedKind:
     # '按增速倒推，上一年的产值约多少': the rate is what the figure is computed from, not what is asked
     question = re.sub(r"按(?:照)?[^，,。？?]{0,8}?(?:增速|增幅|增长率|同比|完成率|完成倍数|倍数|完成进度)[^，,。？?]{0,4}?"
                       r"(?:倒推|推算|测算|估算|反推)出?", " ", question)  # ('按完成倍数反推': the task from the rate)
+    # '… the report gives the number … and their growth rate. Roughly how many were added': what is given before
+    # an ask of its own for the number added is an input; that ask says the kind
+    added = re.search(r"(?:^|[.:;]\s+)([^.:;?]*\bhow many\b[^.:;?]*\b(?:added|new|more|fewer)\b[^.:;?]*\?)\s*$", question,
+                      re.I)
+    if added and added.start(1) > 0 and re.search(r"\b(?:gives?|states?|lists?|reports?)\b[^.?]{0,120}?\b(?:growth|rate)\b",
+                                                   question[: added.start(1)], re.I) \
+            and not re.search(r"%|\b(?:percent|percentage|rate|growth)\b", added.group(1), re.I):
+        question = added.group(1)
+    # 'using the count and the year-on-year fall, how many fewer …': the rate is an input, in English too
+    question = re.sub(r"\b(?:using|from|given|with|based on)\b[^,;?]{0,60}?\b(?:growth|fall|rise|decline|drop|increase|"
+                      r"decrease)(?: rate)?\b(?=\s*[,;]\s*(?:about |roughly |approximately )?how (?:many|much)\b)", " ",
+                      question, flags=re.I)
     if re.search(r"连续(?:几|多少)|\bin a row\b|\bconsecutive\b", question, re.I):
         return "actual"  # '连续几年超额完成…任务': a streak kept up, never a target
     if re.search(r"\bto what (?:level|rate|figure|value)\b|(?:降|下降|降低|减少|回落|升|上升|提高|增加|增长)(?:至|到)了?"
@@ -1816,6 +1836,16 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"还有(多少|几)([户人个家])?[\u4e00-\u9fff]{2,8}?(?:没有|没|未|尚未)([\u4e00-\u9fff]{2})(?=[？?，,]|$)",
                   r"剩余未\3\1\2", text)
     text = re.sub(r"还剩下?|" + STILL_LEFT, " ", text)  # '年底还剩多少户贫困户': the stock left, as the report's label
+    # '已经挂果的苹果园有多少万亩': the orchard's area, as reports state it (苹果挂果面积)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})园(?=(?:有|是|为|共)?(?:多少|几)(?:万?亩|公顷))", "面积", text)
+    # '6.8万亩茶园里，已经进入投产期的是多少': those of the whole in that state, as reports name them (投产茶园)
+    text = re.sub(r"(?:(?<![\d.])\d+(?:\.\d+)?[万亿]?[亩个家户座所条]?)?([\u4e00-\u9fff]{2,6}?)(?:里|中|当中)[，,]\s*"
+                  r"(?:已经?)?(?:进入(?:了)?)?([\u4e00-\u9fff]{2,4}?)期?的(?=(?:是|有|为)?(?:多少|几))", r"\2\1", text)
+    # '投资进度比时序进度快了几个百分点': ahead of the months elapsed, as reports write it (超序时进度)
+    text = re.sub(r"(?:的)?进度?(?:比|较)(序时|时序)进度(?:快|超出?|高)了?", r"超\1进度", text)
+    # '年底栏里还有多少生猪（存栏数）': the animals in the pens are the 存栏, as reports count them
+    text = re.sub(r"(?:圈|栏)(?:里|中|内)(?:还)?(?:有|剩)?", "存栏", text)
+    text = re.sub(r"(?<=存栏)数(?![据字量值])|(?<![\u4e00-\u9fff])还(?=有?(?:多少|几))", "", text)
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
     # '幼儿园新增学位500座，明年计划新增多少座': a figure the question gives at a clause's end is no part of the name
@@ -1898,6 +1928,9 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?<=事故)(?:里|中)?死(?:了|掉)?的人(?:数)?", "死亡人数", text)
     # '按镇人代会报告的口径', '照总结的说法': which document's account, not what
     text = re.sub(r"(?:按照?|依照?|照|根据)[^，,。？?]{0,12}?(?:报告|总结|材料|文件|会议?)的?(?:口径|说法|数据|估算|测算|估计|预计)", " ", text)
+    # '据镇政府工作报告，…', '从这份总结看，…': which document, said before the ask
+    text = re.sub(r"(?:^|(?<=[，,。；;]))\s*(?:据|根据|依据|按照?|从)[^，,。？?\d]{0,14}?(?:报告|总结|材料|文件)(?:来看|看|显示|所述|中|里)?[，,]",
+                  " ", text)
     # '当地农村居民…在什么水平': where (the place asked) and how the level is asked, no part of the name
     text = re.sub(r"(?:^|(?<=[\s，,年]))(?:当地|本地)(?=[\u4e00-\u9fff]{2})|(?:处)?在(?:什么|怎样的?|哪个)水平(?:上)?", " ", text)
     # '按工作计划中', '报告里的GDP': where, not what
@@ -2055,7 +2088,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"等到(?=\s|20\d\d)|真正(?:的)?(?=[\u4e00-\u9fff])|再(?=\s|多|加|新增)|发(?:放)?的(?=补贴|奖励|补助|资金|奖金)",
                   " ", text)
     text = re.sub(r"^\s*(?:按照|依照|照)(?=\s)", " ", text)  # '照观湖2023年的计划，…': whose plan, no name
-    text = re.sub(r"^\s*把|(?:相加|加总|汇总)(?:起来)?(?:后)?(?:[，,]\s*)?(?:的)?(?:总(?:数|和))?|之和|"
+    text = re.sub(r"^\s*把|(?:[两二三四五几]项)?(?:相加|加总|汇总)(?:起来)?(?:后)?(?:[，,]\s*)?(?:的)?(?:总(?:数|和))?|之和|"
                   r"从(?:高|多|大)到(?:低|少|小)(?:排(?:序|列)?)?|"
                   r"(?:排|位|居|处)(?:在|于)?中间(?:的)?|居中(?:的)?",
                   " ", text)

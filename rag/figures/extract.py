@@ -124,6 +124,8 @@ _SETTER = r"(?:上级|[省市区县])?"
 _SET_FOR = r"(?:给)?(?:我|本)?(?:镇|乡|街道|街)?的?"
 _GROUP_BOUND = re.compile(r"(?:(?:以上|以下|及以上|及以下|以内)的?|的)(?:行政)?(?:村|社区|户|企业|项目|家庭|经营主体)|"
                           r"(?:以上|以下)?的(?=[\d一二三四五六七八九十两]+个)")  # '其中超过10万元的7个': the villages past it
+_MARK_PASSED = re.compile(r"(?:突破|超过|越过|跨过|迈上|首超)$")
+_MARK_THEN = re.compile(r"(?:大关)?[，,]\s*(?:达到|达|增至|增加到|提高到|为)")
 _FLOOR = re.compile(r"(?:(?<![村户人亩地场日月年平])均|全部|都|全都)(?:已)?(?:超过|超|达到|达|在|高于|不低于)$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6}?时)?的?$")  # 由2015年建档立卡时的9.8%
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
@@ -290,6 +292,8 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
     before = {n for n, q in enumerate(quantities) if n + 1 < len(quantities)
               and _FROM_LEVEL.search(sentence, 0, q.start) and q.unit == quantities[n + 1].unit
               and _RAISED_TO.fullmatch(sentence[q.end : quantities[n + 1].start].strip())}
+    # '总数突破一万个，达到10,520个': the round mark passed is no figure; the one after it is, named the same
+    before |= {n for n in range(len(quantities) - 1) if _mark_passed(sentence, quantities, n + 1)}
     subjects = _subjects(sentence, quantities, carry)
     # '人均可支配收入从18960元增长至20410元，增长7.6%': the level before is the year before's when the rate stated
     # after is the change between the two (a span of years, '五年来…从…增长到…', states another rate or none)
@@ -463,6 +467,14 @@ def _estimate_scope(text: str, section: Section, sent_start: int) -> bool:
         ESTIMATE_SCOPE.search(text[sent_start : sent_start + 40]))
 
 
+def _mark_passed(sentence: str, quantities: list[Quantity], i: int) -> bool:
+    """Quantity i is the figure itself after a round mark passed just before it, in the same unit ('突破一万个，
+    达到10,520个')."""
+    q, mark = quantities[i], quantities[i - 1]
+    return i > 0 and q.unit == mark.unit and bool(_MARK_PASSED.search(sentence, max(0, mark.start - 3), mark.start)) \
+        and bool(_MARK_THEN.fullmatch(sentence[mark.end : q.start]))
+
+
 def _subjects(sentence: str, quantities: list[Quantity],
               carry: list[Subject] | None = None) -> list[tuple[Term | None, str, _Clause, int]]:
     """For each quantity: the lexicon term and label of what it measures, its clause, and the sign of a change
@@ -502,8 +514,8 @@ def _subjects(sentence: str, quantities: list[Quantity],
             # '增长8.4%，增速高于全县平均1.8个百分点': the gap to an average, a figure of its own
             growth = "增幅" if re.search(r"增幅|增速|增长|比增", sentence[max(0, q.start - 24) : q.start]) else ""
             term, label = None, (last_any[1] or prev[1]) + growth + gap.group(1) + gap.group(2)
-        elif i and out and out[-1][1] and i not in respectively and _RAISED_TO.fullmatch(prefix.strip()) \
-                and q.unit == quantities[i - 1].unit:
+        elif i and out and out[-1][1] and i not in respectively and q.unit == quantities[i - 1].unit and (
+                _RAISED_TO.fullmatch(prefix.strip()) or _mark_passed(sentence, quantities, i)):
             term, label = out[-1][0], out[-1][1]  # '贫困发生率由2016年底的9.7%降至0.41%': the level it fell to
         elif unit_kind == "percent" and prev[1] and i not in respectively and _LIKE_FOR_LIKE.search(prefix):
             term, label = None, prev[1] + "同口径"  # '税收…同比下降2.4%，剔除留抵退税因素后同口径增长4.9%'
@@ -531,7 +543,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
                                          or COMPLETION.search(sentence[clause.start : q.start])):
             # '入驻率提升到81%，较上年提高3个百分点': the points a rate moved are that rate's, not the count's before it
             points_of_rate = q.unit in ("个百分点", "百分点") and i > 0 and quantities[i - 1].unit == "%" and last_any[1]
-            term, label = _own_or_prev(prefix, last_any if points_of_rate or not prev[1] else prev)  # 力争增长7%
+            of_all = _whole_of_parts(sentence, quantities, out, i) if COMPLETION.search(prefix) else None
+            # '收入1086万元，其中税收412万元、非税674万元，完成全年任务的93.6%': the whole's task, not the last part's
+            term, label = _own_or_prev(prefix, of_all or (last_any if points_of_rate or not prev[1] else prev))  # 力争增长7%
         elif unit_kind == "times" and i not in respectively and COMPLETION.search(prefix) and prev[1]:
             term, label = _own_or_prev(prefix, prev)  # '招引项目96个,完成区下达年度任务的1.6倍': the projects' task
         elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) \
@@ -720,6 +734,18 @@ def _whole_before_parts(sentence: str, quantities: list[Quantity], out: list[tup
                  if x.end <= cut and x.unit == q.unit and o[1]), None)
 
 
+def _whole_of_parts(sentence: str, quantities: list[Quantity], out: list[tuple[Term | None, str, _Clause, int]],
+                    i: int) -> Subject | None:
+    """The subject of the figure before a 其中 list of two or more parts that ends just before rate i (no other
+    rate between); None otherwise."""
+    cut = sentence.rfind("其中", 0, quantities[i].start)
+    parts = [x for x in quantities[:i] if x.start > cut]
+    if cut < 0 or len(parts) < 2 or any(x.unit is None or UNITS[x.unit].normalized_unit == "percent" for x in parts):
+        return None
+    return next(((o[0], o[1]) for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
+                 if x.end <= cut and o[1]), None)
+
+
 def _borrowed_measure(label: str, whole: str, unit_kind: str | None) -> str:
     """The measure a part or a listed item takes from the figure before it, when it names none itself ('' else):
     a herd's ('牲畜存栏18.2万头,其中牦牛2.6万头、藏羊15.1万只': 牦牛存栏, 藏羊存栏) or a crop's ('播种面积2.05万公顷,
@@ -843,7 +869,8 @@ def _named(prefix: str, suffix: str, unit_kind: str | None, prev: Subject) -> Su
     label = _label(prefix, len(prefix))
     herd = _HERD.fullmatch(label)
     if prev[1] and herd and _HERD.search(prev[1]) and not _HERD.fullmatch(prev[1]):
-        return None, _HERD.sub("", prev[1]) + herd.group(1)  # '肉鸭出栏9.6万羽,年末存栏2.3万羽': the same birds
+        # '肉鸭出栏9.6万羽,年末存栏2.3万羽': the same birds ('年末生猪存栏…，全年出栏…': no 年末 on the flow)
+        return None, re.sub(r"^(?:年末|年底|全年)", "", _HERD.sub("", prev[1])) + herd.group(1)
     if prev[1] and _RAISED_TO.fullmatch(prefix.strip()):
         return prev  # '由2021年的12家增加到18家': the same measure, its later level
     if prev[1] and _NET.fullmatch(label) and not _NET.fullmatch(prev[1]):
@@ -1038,7 +1065,7 @@ _BARE_VERBS = re.compile(r"\s*[，,]?\s*(?:年内|全年|当年|今年|年底前
 
 
 # words that pick out some of the things counted ('标准化初制所', '示范社'): a count of them is no name of the whole
-_SUBSET_MARK = re.compile(r"标准化|规范化|示范|星级|精品|高标准|[省市区县]级|重点|龙头|优质|特色|智能|数字")
+_SUBSET_MARK = re.compile(r"第[一二三四五六七八九十\d]{1,2}代|新一代|新型|标准化|规范化|示范|星级|精品|高标准|[省市区县]级|重点|龙头|优质|特色|智能|数字")
 # a clause naming its measure, then a change on last year ('大豆面积比上年增加'): the measure, and its change
 _OWN_CHANGE = re.compile(r"([^，,；;。\d]*?[\u4e00-\u9fff]{2})(?:同比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|与上年相比)"
                          r"(?:净)?(?:增加|增长|减少|下降|增产|减产|增收|减收|多|少)了?")

@@ -948,7 +948,10 @@ def _clean(text: str) -> str:
 _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模以下", "规下"), ("营业收入", "营收"),
                 ("社会消费品零售总额", "社零"), ("社会消费品零售额", "社零"),
                 ("社消零总额", "社零"), ("以外", "外"), ("之外", "外"), ("以内", "内"), ("之内", "内"),
-                ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"), ("播种面积", "种植面积"),  # a crop's area, sown or planted
+                ("新种植", "新植"), ("新栽植", "新植"), ("新栽", "新植"),
+                ("总面积", "面积"),
+                ("时序进度", "序时进度"), ("快于序时进度", "超序时进度"), ("高于序时进度", "超序时进度"),  # ahead of schedule  # '脐橙总面积' is the crop's area, as '脐橙种植面积' states it
+                ("播种面积", "种植面积"),  # a crop's area, sown or planted
                 ("村财收入", "集体经济收入"),  # 福建's 村财 is the village collective's income
                 ("落户", "落地"),  # a project brought in has landed (落地) or settled (落户) alike
                 ("金额", "额"),  # 投资金额 is 投资额, 销售金额 销售额
@@ -1060,7 +1063,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "above-designated-size industrial enterprises": ("规上工业企业", "规模以上工业企业"),
     "incidents": ("警情", "案件"), "police incidents": ("警情",), "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
     "mills": ("入厂", "进厂", "入榨"), "old residential compound": ("老旧小区",),
-    "old residential compounds": ("老旧小区",), "renovation": ("改造",), "benefited": ("惠及", "受益"),
+    "old residential compounds": ("老旧小区",), "renovation": ("改造",), "renovated": ("改造",), "renovate": ("改造",), "renovating": ("改造",), "benefited": ("惠及", "受益"),
     "send to market": ("出栏",), "sent to market": ("出栏",), "marketed": ("出栏",), "hogs": ("生猪",),
     "tobacco leaf": ("烟叶",), "purchase": ("收购",), "purchased": ("收购",), "poverty-relapse": ("返贫",),
     "working away from home": ("外出务工",), "migrant workers": ("外出务工", "务工"), "silkworm eggs": ("蚕种",),
@@ -1457,7 +1460,7 @@ def _named_in_label(phrase: str, rows: Sequence[Indicator]) -> list[Scored]:
 
 
 _AGE_ZH = re.compile(r"(?<![\d.])(\d{1,3})(?:\s*[-—–~至到]\s*\d{1,3})?\s*周?岁")
-_AGE_EN = re.compile(r"\baged? (?:between )?(\d{1,3})\b|\b(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?(?:\s*\+|\s+and (?:over|above|older|up)|"
+_AGE_EN = re.compile(r"\baged? (?:between |band |group |bracket |cohort )?(?:of )?(\d{1,3})\b|\b(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?(?:\s*\+|\s+and (?:over|above|older|up)|"
                      r"[- ]years?[- ]old|-year-olds?)|\b(?:over|above|under) (?:the age of )?(\d{1,3})(?= |$)(?!\s*(?:million|"
                      r"billion|thousand|per ?cent|%|yuan|mu|hectares?|km|square))", re.I)
 

@@ -21,6 +21,9 @@ QUESTION_TARGET = re.compile("|".join((*TARGET_WORDS, "打算")) + r"|准备(?=(
                              r"(?<![思理感回])想(?:要)?(?:再)?(?:新增|多出|增加|加|达到|引进|培育|建成?|完成)[^，,？?]{0,4}(?:多少|几)|"
                              # '希望明年客流能突破几万人次': a figure hoped for, a plan's
                              r"希望[^，,？?]{0,24}?(?:突破|达到|超过|实现|完成)(?:多少|几)|"
+                             # '在2021年底的工作思路里，…希望2022年招商引资到位多少': the plan's hope for a later year
+                             r"(?<![我你您])希望(?![了知查看问])(?=[^，,？?]{0,6}?20\d\d\s*年)[^，,？?]{0,24}?(?:多少|几)|"
+                             r"工作思路(?:里|中|上)|"
                              r"(?:至少|最少|起码)要(?=几|多少)|硬(?:指标|任务)|要冲(?:到|刺|击)|"
                              # '镇人代会定的2024年…', '年终大会部署的': what a meeting set, a plan's
                              r"(?:会议?|报告|规划|部署)(?:上|里|中)?(?:定|部署|提出|确定)的|"
@@ -68,7 +71,8 @@ CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|缩小|缩减|压减|(?<![至最])(?:多出?|少)|超出|高出)了?(?:多少|几)(?!个?百分点|%|成)|"  # 至少几个: a floor
                          r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
-                         r"\bhow (?:much|many) (?:more|fewer|less)\b[^?]*\bthan (?:a|one|the) year (?:earlier|before|ago)\b|"
+                         r"\bhow (?:much|many) (?:more|fewer|less)\b[^?]*\bthan (?:(?:a|one|the) year (?:earlier|before|ago)|"
+                         r"(?:in )?the same (?:period|months|half|quarter)(?: of)?(?: a| the| one| last)? (?:year|years?\b))\b|"
                          r"\bby how (?:much|many) (?:yuan|people|households)\b|"
                          r"\b(?:up|down|rise|rose|grew|fell|increased?|decreased?) (?:by )?how many\s*(?:亿|万|元|yuan|RMB|"
                          r"billion|million)|"  # 'up by how many 亿 yoy': the amount the level moved
@@ -113,7 +117,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:的)?(?:目标|任务)")
 RANKING_BEFORE = re.compile(r"(?:第|前)\s*$")
 
 # A question that asks for a figure (多少, 几个, how much / many, what was …).
-NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|(?:请|麻烦)(?:给出|提供|列出|告知)[^。？?]{0,20}?(?:数|额|量|率|值)(?:[，,。]|$)|几[百千万亿]|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
+NUMBER_QUESTION = re.compile(r"[率度](?:如何|怎样|怎么样)|多少|(?:什么|怎样的?|哪个|多高的?)水平|(?:请|麻烦)(?:给出|提供|列出|告知)[^。？?]{0,20}?(?:数|额|量|率|值)(?:[，,。]|$)|几[百千万亿]|几[个家项所宗座名件起年次届天季人户条处口栋幢间套批场只头辆台]|第几|名次|是多少|有多少|规模|数量|情况|多大|几成|百分之几|\b(how (?:much|many)|"
                              r"what(?: (?:was|is|were|are)|['’]s)|how (?:large|big|high|long|far)|figure|amount|number of|count of|total|"
                              r"value|rank(?:ed)?|"
                              # 'what annual trading volume did …', 'what share of …': a measure named after 'what'

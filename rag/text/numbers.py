@@ -308,8 +308,12 @@ def _match_unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
             return rest, "余", pos + 1 + len(rest)
         return None, ("余" if text[pos] == "余" else None), pos
     unit = _longest_unit(text, pos)
-    if unit is None and text[pos : pos + 1] == " " and text[pos + 1 : pos + 2] == "%":
-        return "%", None, pos + 2  # '同比下降2.7 %': a space typed before the sign
+    spaces = len(text[pos : pos + 3]) - len(text[pos : pos + 3].lstrip(" "))
+    if unit is None and 0 < spaces < 3:
+        # '同比下降2.7 %', '收入 1,086 万元': a space typed between the number and its unit
+        unit = _longest_unit(text, pos + spaces)
+        if unit is not None:
+            return unit, None, pos + spaces + len(unit)
     return unit, None, pos + len(unit or "")
 
 
