@@ -2909,7 +2909,7 @@ _REST_ASKED = re.compile(r"还[有差][^，,？?]{0,8}(?:没有?|未|尚未)|(?:
 _RATIO_ZH = re.compile(  # '专精特新里小巨人占多少', '消化违建里，靠拆除消化的占几成': the whole named first
     r"^(?P<whole3>[^，,？?]+?)(?:里|里面|当中|之中|中(?=[，,]))[，,]?(?P<part3>[^，,？?]+?)(?:大约|大概|约)?占(?:了)?"
     r"(?:比(?:为|是|有)?)?(?:百分之几|百分之多少|多大比重|多大比例|比重|比例|几成|多少(?!\s*[万亿]?[户个家人元亩座所项名件条]))"
-    r"|^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:百分之几|百分之多少|比重|比例|几成|多少(?![万亿]?[户个家人元亩座所项名件条]))"
+    r"|^(?P<part>.+?)(?:相当于|占)(?P<whole>[^，,？?]+?)的?(?:大约|大概|约)?(?:百分之几|百分之多少|比重|比例|几成|几个点|多少(?![万亿]?[户个家人元亩座所项名件条]))"
     r"|^(?P<part2>.+?)(?:大约|大概|约)?(?:是|为|相当于)(?P<whole2>[^，,？?]+?)的(?:几|多少)倍")
 _RATIO_EN = re.compile(r"\bwhat (?:share|percentage|proportion|per ?cent) of (?:its |the )?(?P<whole>.+?) (?:was|were|is|came "
                        r"from|went (?:in)?to|was spent on) (?:its |the )?(?P<part>[^?]+?)\s*(?:\?|$)|(?P<part2>[\w' -]+?) as an? (?:share|percentage|"
@@ -3072,9 +3072,19 @@ def _formula(question: str, r: Route, rows: list[Indicator], ctx: Context) -> An
         return _answer(question, r, msg("not_found", lang, where=where, terms=join_list(terms, lang)), [],
                        route="abstain")
     total, count = pairs[0]
-    text = msg("derived_per_item", lang, place=where, period=_period(total.period, lang), item=_label([count], lang),
-               label=_label([total], lang), figure=_computed(total.value / count.value, total, lang),
-               total_fig=_figure(total, lang), count_fig=_figure(count, lang))
+    if total.normalized_unit == count.normalized_unit:
+        # 'Jan–May 工业投资 divided by 固投, as a %': money over money is a ratio, never money per item
+        ratio = total.normalized_value / count.normalized_value
+        as_times = ratio >= 1 and not re.search(r"%|百分|几个点|\bper ?cent", question, re.I)
+        figure = (f"{ratio:.2f}倍" if lang == "zh" else f"{ratio:.2f} times ({ratio:.2f}倍)") if as_times \
+            else f"{ratio * 100:.2f}%"
+        text = msg("derived_times" if as_times else "derived_ratio", lang, place=where,
+                   period=_period(total.period, lang), part=_label([total], lang), whole=_label([count], lang),
+                   figure=figure, part_fig=_figure(total, lang), whole_fig=_figure(count, lang))
+    else:
+        text = msg("derived_per_item", lang, place=where, period=_period(total.period, lang), item=_label([count], lang),
+                   label=_label([total], lang), figure=_computed(total.value / count.value, total, lang),
+                   total_fig=_figure(total, lang), count_fig=_figure(count, lang))
     return _answer(question, r, text, [total, count], caveats=[msg("computed_note", lang), *_notes([total, count], lang)])
 
 
@@ -4130,9 +4140,23 @@ def _trend(question: str, r: Route, measure: list[Indicator], places: list[str],
     if len({c.period for c in cited if c.kind in _LEVEL}) <= 1 and not any(c.kind == "yoy_growth" for c in cited):
         # a change asked, one period reported: say what is there, but it does not answer the question
         one = msg("trend_one", lang)
+        if _value_asked_first(question):
+            # '2023年计划要完成几处…？2022年总结里有没有可对照的完成数？': the figure asked first, then that the other
+            # period has none to set against it
+            return _answer(question, r, text.replace(one, "").strip() + _sep("x", lang) + one, cited, table=table,
+                           caveats=caveats)
         return _answer(question, r, one + _sep("x", lang) + text.replace(one, "").strip(), cited, table=table,
                        caveats=caveats, route="abstain")
     return _answer(question, r, text.strip(), cited, table=table, caveats=caveats)
+
+
+def _value_asked_first(question: str) -> bool:
+    """The question asks one figure first, then whether another period has one to compare ('…要完成几处？2022年总结
+    里有没有可对照的完成数？', '… how many does it aim to finish, and is there a 2022 result to set against it?')."""
+    first = re.split(r"[？?]|,\s*and\s+(?:is|was|are|how)\b", question, maxsplit=1)
+    return len(first) == 2 and bool(first[1].strip()) and bool(NUMBER_QUESTION.search(first[0])) \
+        and not ASKS_CHANGE.search(first[0]) and not re.search(r"[比较]|相比|\b(?:than|compared)\b", first[0]) \
+        and bool(re.search(r"有没有|是否|高还是低|多还是少|\bis there\b|\bcompare\b|\bset against\b", first[1], re.I))
 
 
 def _fig_value(i: Indicator, lang: str) -> str:

@@ -282,6 +282,8 @@ class _PlaceReader:
                     self.q.startswith(k, m.end()) or self.q.startswith(short_name(k), m.end()) for k in self.known):
                 self.spans.append((start, m.end()))
                 continue  # '水暖重镇埕坂', '工业强镇某某': an epithet of the place named right after it, no place
+            if not taken and name.startswith("度") and self.q[start - 1 : start] == "年":
+                continue  # '2020年度镇乡实绩考核': 年度 is a year, 度镇 no place
             if not taken and self.q.startswith("级", m.end()):
                 continue  # '1-10月完成镇级财政收入': 镇级 is a scope word, 完成镇 no place
             if not taken and self.q[m.end() : m.end() + 1] in ("县", "市", "旗"):

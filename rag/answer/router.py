@@ -433,11 +433,13 @@ def _threshold_dropped(question: str) -> str:
 
 # a figure someone else gave, checked against the report ('有稿件说…要新增12家专精特新企业，计划里到底定的是多少家'):
 # who said it, and the figure said, go; the report's own figure is asked
-_CLAIM_SAID = re.compile(r"(?:(?:网上|区里|市里)?(?:有|某|一)(?:篇|些|的|一篇|个|家|条|则)?(?:区级|市级|本地|地方)?(?:稿件|稿子|通稿|新闻稿|报道|"
+_CLAIM_SAID = re.compile(r"(?:(?:网上|区里|市里)?(?:有|某|一|(?<![\u4e00-\u9fff]))(?:篇|些|的|一篇|个|家|条|则)?(?:区级|市级|本地|地方)?(?:稿件|稿子|通稿|新闻稿|报道|"
                          r"文章|材料|人|说法|自?媒体|消息|财经号|公众号|帖子|网帖|新闻|电视(?:新闻)?)|我(?:的)?(?:稿子|稿件|笔记)"
                          r"里?|据说|听说)(?:里|中|上)?(?:说|称|写的?是?|提到|报道)?")
 _CLAIM_ASKED = re.compile(r"到底|实际|准确|原文|对吗|对不对|是这样吗|对得上吗|是这个数吗|是真的吗|核一下|核对|怎么写|"
                           r"报告(?:里|中|上)?(?:写|说|给)的?(?:是)?(?:多少|几)")
+# the words of an ask that only points back at a claim ('报告原文是多少', '报告写的到底多少', '核一下报告的数')
+_CLAIM_ASK_WORDS = r"报告|原文|实际|到底|准确|写的?|说的?|给的?|是|多少|几|[里中上的了？?个名项条家户人次]|核一下|核对|数"
 _CLAIM_BEFORE = re.compile(r"[“\"]?(?:近|约|超过?|大概|大约)?$")  # …and the words around the figure given
 _CLAIM_AFTER = re.compile(r"(?:以上|左右|多)?[”\"]?")
 
@@ -453,7 +455,11 @@ def _claim_dropped(question: str) -> str:
     before = _CLAIM_BEFORE.search(question, said.end(), claimed.start)
     after = _CLAIM_AFTER.match(question, claimed.end)
     start, end = before.start() if before else claimed.start, after.end() if after else claimed.end
-    return question[: said.start()] + question[said.end() : start] + question[end:]
+    rest = question[end:]
+    stop = rest.find("。")
+    if stop >= 0 and not re.search(r"[\u4e00-\u9fff]{2}", re.sub(_CLAIM_ASK_WORDS, "", rest[stop + 1 :])):
+        rest = rest[:stop] + "，" + rest[stop + 1 :]  # '…“约120万条”。报告原文是多少？': the ask names nothing, the claim does
+    return question[: said.start()] + question[said.end() : start] + rest
 
 
 # an analyst's purpose before the question ('做财政口径的对比，', '写简报用：'), when the place asked follows it
@@ -811,6 +817,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     question = _GLOSS_EXPLAINED.sub(r"\1", question) if language_of(question) == "en" else question
     # 'the Xitian (溪田) area of Town', '(“溪田”) area is a tea-tourism zone': a named zone, no area measured
     question = re.sub(r"(?<=[)）])(\s*)area(?=\s+(?:of|inside|within|is\s+an?)\b)", r"\1zone", question)
+    # '按镇人代会定的全年目标，下半年…还差多少': what is left of the year's target after the first half, no half-year
+    # figure; whose target it is names nothing
+    question = re.sub(r"下半年(?=[^，,？?]{0,20}?还(?:差|需|得|要))", "", question)
+    question = re.sub(r"(?:按|按照|对照)[^，,？?]{0,10}?(?:定|确定|提出|下达)的(?=(?:全年|年度)?(?:目标|任务))", "按", question)
     # 'Road safety benchmarking, Buji (布吉) 2022: …', 'Audit note: …': a heading says what the asker is doing
     question = re.sub(r"^(?:[A-Za-z][\w-]*\s+){0,3}(?:benchmarking|benchmark|audit|fact[- ]check|check|review|worksheet|"
                       r"note)(?:\s+(?:row|item|note))?(?:\s+\d+)?\s*[,:—–-]\s*", "", question, flags=re.I)
@@ -1506,7 +1516,8 @@ def kind_asked(question: str) -> AskedKind:
         if QUESTION_TARGET.search(question) and not re.search(r"[比较]|同比|同期|上年|去年|\b(?:than|on|over)\b", question):
             return "target"  # '计划…要增加多少个': the plan's addition, no change on a year before
         return "yoy_change"
-    if re.search(r"\b(?:likely|probable) (?:full-year |annual |year-end )?(?:total|figure|outturn|result)\b", question, re.I):
+    if re.search(r"\b(?:likely|probable) (?:full-year |annual |year-end )?(?:total|figure|outturn|result)\b|"
+                 r"\bwhat (?:figure|number|amount|total|level) did (?:it|they|the [\w-]+) (?:project|forecast)\b", question, re.I):
         return "estimate"  # '…only had actual revenue up to October; what did it give as the likely full-year total'
     if _ESTIMATE.search(question) and not FINAL_ONLY.search(question) and not (
             re.search(r"\bexpected\b", question, re.I) and re.search(r"\b(?:plans?|planned|targets?|aims?)\b", question, re.I)):
@@ -1845,7 +1856,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:的)?进度?(?:比|较)(序时|时序)进度(?:快|超出?|高)了?", r"超\1进度", text)
     # '年底栏里还有多少生猪（存栏数）': the animals in the pens are the 存栏, as reports count them
     text = re.sub(r"(?:圈|栏)(?:里|中|内)(?:还)?(?:有|剩)?", "存栏", text)
-    text = re.sub(r"(?<=存栏)数(?![据字量值])|(?<![\u4e00-\u9fff])还(?=有?(?:多少|几))", "", text)
+    text = re.sub(r"(?<=存栏)数(?![据字量值])|(?<![偿归退返交])还(?=(?:有|差|需|得|要)?(?:多少|几))", "", text)
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)
     # '幼儿园新增学位500座，明年计划新增多少座': a figure the question gives at a clause's end is no part of the name
@@ -1961,6 +1972,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"(?<=[\u4e00-\u9fff])写(?:的是|着|的)(?=多少|几|[？?]|$)|刷屏了?(?:——|—|，|,)?", " ", text)
     # '听说…弄了些叫“暖蜂窗口”的地方': hearsay, and a thing named by what it is called
     text = re.sub(r"听说|据说|(?:弄|搞|建)了一?些(?=叫)", " ", text)
+    # '报告原文是多少', '报告写的到底多少': which text is asked, no part of the name
+    text = re.sub(r"(?:报告)?原文|(?:报告)?(?:里|中|上)?(?:写|说|给)的?(?:到底|实际)?(?:是)?(?=(?:多少|几))", " ", text)
     text = re.sub(r"叫(?:做|作)?([“\"][^”\"]{2,12}[”\"])的(?:地方|东西|项目|活动|站点|点位)", r"\1", text)
     # '我想知道签下来、腾空了的…', '红星村那个统租改造': the asker's lead, a demonstrative, and 签约 said plainly
     text = re.sub(r"我?想(?:知道|问问?|了解|打听)(?:一下)?|请问(?:一下)?|(?<=[\u4e00-\u9fff])那个(?=[\u4e00-\u9fff]{2})", " ", text)

@@ -179,6 +179,7 @@ WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年�
                                  # '…到年底实际做到了多少': the year's final result, never a figure to September
                                  r"到年(?:底|末)[^，,？?]{0,6}?(?:实际|最终)(?:做到|完成|实现|达到|干到)|"
                                  r"\b(?:all|the) four quarters\b|"
+                                 r"整个\s*20\d\d\s*年度?|"  # '整个2019年度，…合计完成了多少': the whole year
                                  r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
                                  r"\b(?:all|full|complete|entire) (?:12|twelve) months\b|"
