@@ -2012,16 +2012,19 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
 
         # each place missing takes the measure of its own that matches the phrase best, never the first one that
         # passes ('新增就业' is no market entity because its group came first)
-        by_place: dict[str | None, list[tuple[float, float, list[Indicator]]]] = {}
+        # (…one of the kind asked first: a result, never a plan's '每个村集体经济收入' beside its '集体经济收入')
+        by_place: dict[str | None, list[tuple[bool, float, float, list[Indicator]]]] = {}
         for other, ss in groups.items():
             if other == name:
                 continue
             for place in {s.row.street for s in ss if joins(s)}:
                 own = [s for s in ss if s.row.street == place and joins(s)]
-                by_place.setdefault(place, []).append((max(s.score for s in own), max(
-                    label_similarity(label, s.row.label_zh) for s in own), [s.row for s in own]))
+                by_place.setdefault(place, []).append((bool(_usable([s.row for s in own], wanted, r)),
+                                                       max(s.score for s in own),
+                                                       max(label_similarity(label, s.row.label_zh) for s in own),
+                                                       [s.row for s in own]))
         for options in by_place.values():
-            rows += max(options, key=lambda o: o[:2])[2]
+            rows += max(options, key=lambda o: o[:3])[3]
     return rows
 
 
@@ -2401,6 +2404,8 @@ def _row(n: int | None, i: Indicator, lang: str, citation: int) -> TableRow:
 
 _TABLE_KINDS = {"actual", "estimate", "target", "yoy_growth", "yoy_change", "completion_rate", "cumulative", "share"}
 _VS_TARGET = re.compile(r"(?:实际|实绩|actual).*(?:打算|计划|目标|任务|预期|力争|争取|\bplan(?:ned)?\b|\btarget\b)|"
+                        # '原定2022年…要突破17.5亿元，结果差了多少': a figure set beforehand, then the result's gap to it
+                        r"(?:原定|原计划|原先定|本来定)[^？?]{0,40}?(?:结果|最后|最终|实际)[^，,？?]{0,8}?(?:差|多|少|超)|"
                         r"(?:打算|计划|目标|任务|力争|争取|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
                         r"(?:比|对照)[^，,？?]{0,24}(?:计划|目标|打算|任务)|离[^，,？?]{0,24}?(?:计划|目标|任务|定下的|提出的|确定的)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
                         # 'by how much did its 2024 FAI exceed the target set in its 2023 report'
@@ -2895,7 +2900,7 @@ _PLACE_GLOSS = re.compile(r"\s*[(（][\u4e00-\u9fff]{2,8}(?:镇|乡|街道|苏�
 _SHARE_OF_EN = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent) of (?:its |the |their |[A-Z][\w'’-]*\s)*?"
                           r"(?P<whole>[\w\s-]+?) (?:went (?:in)?to|was spent on|was in|came from) (?P<part>[^?]+?)\s*"
                           r"(?:in \d{4}\s*)?\?", re.I)
-_GAP_ASKED = re.compile(_STILL_TO_DO.pattern + r"|缺口|剩余|剩下|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
+_GAP_ASKED = re.compile(_STILL_TO_DO.pattern + r"|缺口|剩余|剩下|(?:没|未)完成的?(?:部分|量)?[？?]?$|差(?:了|距|额)?(?:约|大约)?(?:多少|几)|\b(?:remain(?:s|ed|ing)?|left to|still (?:needed|"
                         r"to go|short))\b|\bhow much more\b[^?]{0,80}?\b(?:need(?:ed|s)?|required|to (?:meet|hit|reach|fulfil+|"
                         r"complete))\b", re.I)
 # what was done over the task, asked: '超出任务的那部分', '多完成了多少', 'by how much did it beat the target'

@@ -983,8 +983,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     hint = unit_hint(last if earlier else question)  # (a premise's rate is not the unit asked)
     intent: Intent
     # ('…村集体经济收入的合计数，2022年比2021年多了多少': the sum's change between two years, a trend)
-    summed_changed = trend and len(set(years)) == 2 and bool(ASKS_CHANGE.search(question)) and len(places) <= 1
+    summed_changed = trend and len(set(years)) == 2 and bool(ASKS_CHANGE.search(question)) and len(places) <= 1 \
+        and bool(re.search(r"的?(?:合计|总计|总和)数?[，,]", question))
+    # ('三地村集体经济收入合计哪个最多': each place's total, ranked)
+    summed_ranked = ranking and len(places) >= 2 and bool(re.search(r"(?:合计|总计|总额)数?(?:是)?(?:哪|谁)", question))
     if _AGG.search(_NOTE_AFTER_ZH.sub("", question)) and not _AFTER_ADDING.search(question) and not summed_changed \
+            and not summed_ranked \
             and not (not places and _NAMED_ZONE.search(question)):  # ('“某台”片区一共迎来多少游客': one zone's total)
         # ('new 小初 (primary plus junior-high) places': a note; 'after adding two, how many … in total': the stock)
         intent = "aggregate"
@@ -1855,7 +1859,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '投资进度比时序进度快了几个百分点': ahead of the months elapsed, as reports write it (超序时进度)
     text = re.sub(r"(?:的)?进度?(?:比|较)(序时|时序)进度(?:快|超出?|高)了?", r"超\1进度", text)
     # '年底栏里还有多少生猪（存栏数）': the animals in the pens are the 存栏, as reports count them
-    text = re.sub(r"(?:圈|栏)(?:里|中|内)(?:还)?(?:有|剩)?", "存栏", text)
+    text = re.sub(r"(?<![存出专宣公告广护围])(?:圈|栏)(?:里|中|内)(?:还)?(?:有|剩)?", "存栏", text)  # (never '存栏里能繁母猪')
     text = re.sub(r"(?<=存栏)数(?![据字量值])|(?<![偿归退返交])还(?=(?:有|差|需|得|要)?(?:多少|几))", "", text)
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)

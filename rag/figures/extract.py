@@ -470,8 +470,10 @@ def _estimate_scope(text: str, section: Section, sent_start: int) -> bool:
 def _mark_passed(sentence: str, quantities: list[Quantity], i: int) -> bool:
     """Quantity i is the figure itself after a round mark passed just before it, in the same unit ('突破一万个，
     达到10,520个')."""
+    if i <= 0:
+        return False
     q, mark = quantities[i], quantities[i - 1]
-    return i > 0 and q.unit == mark.unit and bool(_MARK_PASSED.search(sentence, max(0, mark.start - 3), mark.start)) \
+    return q.unit == mark.unit and bool(_MARK_PASSED.search(sentence, max(0, mark.start - 3), mark.start)) \
         and bool(_MARK_THEN.fullmatch(sentence[mark.end : q.start]))
 
 
@@ -740,10 +742,15 @@ def _whole_of_parts(sentence: str, quantities: list[Quantity], out: list[tuple[T
     rate between); None otherwise."""
     cut = sentence.rfind("其中", 0, quantities[i].start)
     parts = [x for x in quantities[:i] if x.start > cut]
-    if cut < 0 or len(parts) < 2 or any(x.unit is None or UNITS[x.unit].normalized_unit == "percent" for x in parts):
+    whole = next(((o[0], o[1], x) for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
+                  if x.end <= cut and o[1]), None)
+    if cut < 0 or len(parts) < 2 or whole is None or whole[2].unit is None:
         return None
-    return next(((o[0], o[1]) for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
-                 if x.end <= cut and o[1]), None)
+    # (the parts share the whole's unit: '…9860人，其中脱贫劳动力3120人，实现劳务收入1.47亿元，完成…' is the income's task)
+    kind = UNITS[whole[2].unit].normalized_unit
+    if any(x.unit is None or UNITS[x.unit].normalized_unit != kind for x in parts):
+        return None
+    return whole[0], whole[1]
 
 
 def _borrowed_measure(label: str, whole: str, unit_kind: str | None) -> str:
