@@ -2839,7 +2839,8 @@ def _increase_from_growth(question: str, r: Route, measure: list[Indicator], pla
     # a full year's level, or the part of the year asked ('H1 2024 … fewer than the same period a year earlier')
     levels = [x for x in rows if x.kind in _LEVEL and x.normalized_unit != "percent" and (
         is_full_year(x.period) and (not years or x.period == str(years[-1]))
-        or r.period and not is_full_year(r.period) and period_matches(x.period, r.period))]
+        or r.period and not is_full_year(r.period) and period_matches(x.period, r.period)
+        and not re.search(r"同比|增速|增幅|增长率|百分|\bgrowth rate\b", question))]  # ('同比增长多少': the rate stated)
     for a in sorted(levels, key=lambda x: x.period, reverse=True):
         before = str(int(a.period[:4]) - 1) + a.period[4:]
         if any(x.period == before and x.kind in _LEVEL for x in rows) or any(

@@ -444,6 +444,11 @@ _CLAIM_BEFORE = re.compile(r"[“\"]?(?:近|约|超过?|大概|大约)?$")  # �
 _CLAIM_AFTER = re.compile(r"(?:以上|左右|多)?[”\"]?")
 
 
+def _orchard(name: str) -> str:
+    """The crop an orchard's name says ('苹果' of 苹果园, '脐橙' of 脐橙果园, none of 果园)."""
+    return "" if name == "果" else name[:-1] if len(name) > 2 and name.endswith("果") else name
+
+
 def _claim_dropped(question: str) -> str:
     """A question checking a figure someone else gave, less who gave it and the figure given."""
     said = _CLAIM_SAID.search(question)
@@ -1852,10 +1857,11 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                   r"剩余未\3\1\2", text)
     text = re.sub(r"还剩下?|" + STILL_LEFT, " ", text)  # '年底还剩多少户贫困户': the stock left, as the report's label
     # '已经挂果的苹果园有多少万亩': the orchard's area, as reports state it (苹果挂果面积)
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})园(?=(?:有|是|为|共)?(?:多少|几)(?:万?亩|公顷))", "面积", text)
+    text = re.sub(r"(?:已经?)?(挂果|投产|采摘)的([\u4e00-\u9fff]{1,4}?)园(?=(?:有|是|为|共)?(?:多少|几)(?:万?亩|公顷))",
+                  lambda m: _orchard(m.group(2)) + m.group(1) + "面积", text)
     # '6.8万亩茶园里，已经进入投产期的是多少': those of the whole in that state, as reports name them (投产茶园)
-    text = re.sub(r"(?:(?<![\d.])\d+(?:\.\d+)?[万亿]?[亩个家户座所条]?)?([\u4e00-\u9fff]{2,6}?)(?:里|中|当中)[，,]\s*"
-                  r"(?:已经?)?(?:进入(?:了)?)?([\u4e00-\u9fff]{2,4}?)期?的(?=(?:是|有|为)?(?:多少|几))", r"\2\1", text)
+    text = re.sub(r"(?:(?<![\d.])\d+(?:\.\d+)?[万亿]?[亩个家户座所条]?)?([^\W\d的]{2,6}?)(?:里|中|当中)[，,]\s*"
+                  r"(?:已经?)?进入了?([\u4e00-\u9fff]{2,4}?)期?的(?=(?:是|有|为)?(?:多少|几))", r"\2\1", text)
     # '投资进度比时序进度快了几个百分点': ahead of the months elapsed, as reports write it (超序时进度)
     text = re.sub(r"(?:的)?进度?(?:比|较)(序时|时序)进度(?:快|超出?|高)了?", r"超\1进度", text)
     # '年底栏里还有多少生猪（存栏数）': the animals in the pens are the 存栏, as reports count them
