@@ -724,6 +724,13 @@ def _subjects(sentence: str, quantities: list[Quantity],
 _WHOLE_AGAIN = re.compile(r"预计|全年|全季|上半年|截[至止]")  # a period said again: the whole's level at its end
 
 
+def _before_cut(quantities: list[Quantity], out: list[tuple[Term | None, str, _Clause, int]], i: int, cut: int,
+                unit: str | None = None) -> tuple[Term | None, str, Quantity] | None:
+    """The last named figure before position `cut` (in `unit` when given), with its quantity."""
+    return next(((o[0], o[1], x) for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
+                 if x.end <= cut and (unit is None or x.unit == unit) and o[1]), None)
+
+
 def _whole_before_parts(sentence: str, quantities: list[Quantity], out: list[tuple[Term | None, str, _Clause, int]],
                         i: int) -> Subject | None:
     """The subject of the figure stated before a 其中 list of parts, when figure i comes after those parts in the
@@ -732,19 +739,18 @@ def _whole_before_parts(sentence: str, quantities: list[Quantity], out: list[tup
     cut = sentence.rfind("其中", 0, q.start)
     if cut < 0 or not any(x.start > cut and x.unit == q.unit for x in quantities[:i]):
         return None
-    return next(((o[0], o[1]) for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
-                 if x.end <= cut and x.unit == q.unit and o[1]), None)
+    whole = _before_cut(quantities, out, i, cut, q.unit)
+    return (whole[0], whole[1]) if whole else None
 
 
 def _whole_of_parts(sentence: str, quantities: list[Quantity], out: list[tuple[Term | None, str, _Clause, int]],
                     i: int) -> Subject | None:
-    """The subject of the figure before a 其中 list of two or more parts that ends just before rate i (no other
-    rate between); None otherwise."""
+    """The subject of the figure before a 其中 list of two or more parts, in its unit, that ends just before rate i;
+    None otherwise."""
     cut = sentence.rfind("其中", 0, quantities[i].start)
     parts = [x for x in quantities[:i] if x.start > cut]
-    whole = next(((o[0], o[1], x) for o, x in zip(reversed(out), reversed(quantities[:i]), strict=False)
-                  if x.end <= cut and o[1]), None)
-    if cut < 0 or len(parts) < 2 or whole is None or whole[2].unit is None:
+    whole = _before_cut(quantities, out, i, cut) if cut >= 0 and len(parts) >= 2 else None
+    if whole is None or whole[2].unit is None:
         return None
     # (the parts share the whole's unit: '…9860人，其中脱贫劳动力3120人，实现劳务收入1.47亿元，完成…' is the income's task)
     kind = UNITS[whole[2].unit].normalized_unit
