@@ -368,7 +368,7 @@ def _declined(question: str, r: Route) -> Answer:
 _OTHER_KIND = re.compile(r"实际|预计|全年|增长|增速|同比|完成|累计|上年|去年|\b(?:actual|estimate|growth|full[- ]year)\b", re.I)
 _ABOUT_QUOTED = re.compile(r"还是|是不是|是否|吗|哪|几月|什么|指的是|口径|\b(?:does|do|is|was|are|were) (?:that|this|it|these|"
                            r"those)\b|\bwhich\b", re.I)
-_ASKS_ANOTHER = re.compile(r"多少|几(?!月)|相比|推算|据此|进度|率(?:是|为)|多[大高快长远]|\bhow (?:much|many|far|big|large|long|fast|high)\b|"
+_ASKS_ANOTHER = re.compile(r"多少|几(?!月)|相比|推算|据此|进度|率(?:是|为)|名次|排名|位次|排[在到]?第|\brank(?:ed|ing)?\b|多[大高快长远]|\bhow (?:much|many|far|big|large|long|fast|high)\b|"
                            r"\bwhat (?:is|was|were|are|share|percentage|proportion)\b", re.I)
 
 
@@ -1187,6 +1187,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             return _answer(question, r, msg("not_found", lang, where=where, terms=r.phrase), [], route="abstain")
     part_zh = part_asked if r.intent == "lookup" else None
     asked_part = re.sub(r"[“”]", "", part_zh.group(2) or part_zh.group(3)) if part_zh else ""
+    # '稻虾共作面积中，当年新扩出来的部分': the year's addition to the whole (新增), in plain words
+    asked_part = _ADDED_PART.sub("新增", re.sub(r"^(?:当年|今年|全年|年内|本年|那年|当期)(?=..)", "", asked_part))
     core = re.sub(r"^(?:属于|是|为)|的$", "", asked_part)
     if part_zh and asked_part.endswith("的") and core and (tagged(core)[0][1] == "d" or re.search(
             r"(?:落户|签约|开工|竣工|投产|建成|完工|入库|纳统|落地|完成|实施|到位)$", core)):
@@ -2456,6 +2458,9 @@ _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|�
                             # ('…里有多少家是企业': after 是, even 企业 is the part)
                             r"有?(?:多少|几)[个家户项名人所]?(?:是|属于|(?!(?:企业|项目|户|家)?[？?]|是|为))"
                             r"([\u4e00-\u9fff“”]{2,8}?)[？?]?$)")
+# an addition to a whole said in plain words ('新扩出来的', '新发展的', '多出来的'): the report's 新增
+_ADDED_PART = re.compile(r"^(?:新扩(?:大|展)?(?:出来)?|新拓展?(?:出来)?|新发展(?:起来)?|新开辟|新加|新添|扩(?:大|出)出?来|多出来|"
+                         r"新增加|增加|新增)(?=的?$)")
 _NOT_A_WHOLE = re.compile(r"(?:报告|计划|总结|材料|文件|全年|今年|去年|年度|期间|过程|工作|街道|镇|乡|社区|村|[区县市])$")
 # wholes a part is asked of whatever the tagger calls them (存栏, 投资 are verbs to it)
 _WHOLE_WORDS = re.compile(r"(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|单位|商户|合作社|资金|投资|"
@@ -3239,6 +3244,18 @@ def _to_target(question: str, r: Route, measure: list[Indicator], place: str) ->
     done = [x for x in own if x.kind in _LEVEL and x.part != "plan" and not is_full_year(x.period)
             and (not r.years or x.period[:4] == str(max(r.years)))
             and (not r.period or is_full_year(r.period) or period_matches(x.period, r.period))]
+    expected = [x for x in own if x.kind == "estimate" and x.part != "plan" and is_full_year(x.period)
+                and (not r.years or x.period[:4] == str(max(r.years)))] if r.kind == "estimate" else []
+    for e in expected[:1] if len({x.normalized_value for x in expected}) == 1 else []:
+        # '按12月的预计数，全年…距离年初目标还差多少': the target less the year's estimate, not a part-year result
+        goals = [x for x in own if x.kind == "target" and x.period in (e.period, f"{e.period}-plan")
+                 and x.normalized_unit == e.normalized_unit and x.normalized_value > e.normalized_value]
+        if len({x.normalized_value for x in goals}) == 1:
+            t, lang = goals[0], r.language
+            figure = _computed(_in_unit_of(t.normalized_value - e.normalized_value, t), t, lang)
+            text = msg("to_target_estimate", lang, place=_place(place, lang), year=e.period, label=_label([t], lang),
+                       target=_figure(t, lang), done=_figure(e, lang), figure=figure)
+            return _answer(question, r, text, [t, e], caveats=[msg("computed_note", lang), *_notes([t, e], lang)])
     for d in sorted(done, key=lambda x: period_key(x.period), reverse=True):
         year = d.period[:4]
         goals = [x for x in own if x.kind == "target" and x.period in (year, f"{year}-plan")

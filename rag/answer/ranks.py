@@ -64,8 +64,10 @@ def _same_measure(term: str, text: str) -> bool:
 
 _COMMA = re.compile(r"[,，;；]")
 _NOT_RANKED = re.compile(r"^(?:当中|之中|里面|里头|[一二三四]?季度|三季度|前?三季|半年|上半年|下半年|名次|去年|今年|上年|当年|前年|放在|排到|排在|排进|"
-                         r"[镇乡街]里|[一二三四五六七八九十]{1,2}个月|个月|处在|处于|位置)$")
-# ('放在全县各乡镇里', '在12个镇街里排到了第几位', '前十个月…处在什么位置': where, when and how, no measure)
+                         r"[镇乡街]里|[一二三四五六七八九十]{1,2}个月|个月|处在|处于|位置|而言|来说|方面|"
+                         r"(?:年度)?(?:综合)?(?:考核|考评|评比|测评|排名)(?:成绩|结果)?)$")
+# ('放在全县各乡镇里', '在12个镇街里排到了第几位', '前十个月…处在什么位置': where, when and how, no measure; '就…
+# 年度考核而言': the assessment is the ranking itself, the report says 综合成绩…第6名)
 _GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
 _TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
 # '投资额在全县排第几' is not '完成率排名全县第2': the amount's position, not the share of the task done

@@ -188,6 +188,25 @@ _BASE_YEAR_ZH = re.compile(r"(20[0-4]\d)\s*年[^，,。？?]{0,30}?(?:较|比|�
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
                           r"((?:19|20)\d\d)\s*年?的?(?:上一年|前一年)", re.I)
+_MONTH_EN = (r"(?:(?:early|late|mid-|end-)?(?:January|February|March|April|May|June|July|August|September|October|"
+             r"November|December)\s+)?")
+# the run of examples before the kind they stand for ('…白茶、红茶等毛茶'): 、-items, the last before 等
+_EXAMPLES_OF = re.compile(r"((?:、[\u4e00-\u9fff]{1,6}?)+)等(?=[\u4e00-\u9fff]{2})(?![一二三四五六七八九十几多\d]|方面|领域)")
+
+
+def _examples_dropped(question: str) -> str:
+    """'茗墘乡白茶、红茶等毛茶合计产量': the kind the examples stand for (毛茶), no list of items to add up; the first
+    item is read as long as the last ('白茶', not '茗墘乡白茶')."""
+    m = _EXAMPLES_OF.search(question)
+    if m is None:
+        return question
+    size = len(m.group(1).split("、")[-1])
+    start = m.start(1) - size
+    if start < 0 or not all("\u4e00" <= c <= "\u9fff" for c in question[start : m.start(1)]):
+        return question
+    return question[:start] + question[m.end() :]
+
+
 _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:报告|总结|思路|谋划|打算)(?:部分)?(?:里|中|上)?"
                           r"(?=定|提|说|写|给)|"
                           # '在2021年底的工作思路里，把2022年…': the plan's year of writing, not the year it is for
@@ -205,11 +224,12 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           # '比2021年底定的“突破3亿元”目标多出多少': when the goal was set, not the year asked
                           r"(?:19|20)\d\d\s*年(?:底|末|初)(?:时)?(?=(?:定|制定|确定|提出|设定|定下)的)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
-                          r"\b(?:in|into|of|according to|from|per) (?:its|the|their) (?:19|20)\d\d (?:year-end |annual |"
-                          r"(?:government )?work )?(?:summary|report|review)\b|"
+                          # ('…in its January 2022 congress report': the month it was delivered, the same)
+                          r"\b(?:in|into|of|according to|from|per) (?:its|the|their) " + _MONTH_EN + r"(?:19|20)\d\d "
+                          r"(?:year-end |annual |(?:(?:people['’]s )?congress |government )?(?:work )?)?(?:summary|report|review)\b|"
                           # "Lizao's (…) 2023 government work report gives a 2022 figure": the report's year
-                          r"\b[A-Z][\w-]*['’]s\s+(?:[(（][^)）]{1,12}[)）]\s*)?(?:19|20)\d\d (?:year-end |annual |"
-                          r"(?:government )?work )?(?:summary|report|review)\b|"
+                          r"\b[A-Z][\w-]*['’]s\s+(?:[(（][^)）]{1,12}[)）]\s*)?" + _MONTH_EN + r"(?:19|20)\d\d (?:year-end |annual |"
+                          r"(?:(?:people['’]s )?congress |government )?(?:work )?)?(?:summary|report|review)\b|"
                           # '2023年1月作报告时，…上一年': the year the report was delivered
                           r"(?:19|20)\d\d\s*年(?:\d{1,2}\s*月|初|底|末)?(?:在[^，,。？?]{1,10}?)?作(?:政府)?(?:工作)?报告|"
                           # 'the goal in its end-2021 plan': the plan written at the end of 2021, for the year after
@@ -817,9 +837,26 @@ _NOTE_AFTER_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s*\((?![^()]*[\u4e00-\u9fff])
                             r"[（(]\s*\d+个(?:行政)?(?:村|社区|村居|村（居）)(?:的)?(?:合计|加总|总计|加起来)\s*[)）]")
 
 
+# 'I'm not sure whether it was 2022 or 2023': one year asked, the asker unsure which
+_EITHER_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?(?:的事)?(?:还是|或者?)((?:19|20)\d\d)\s*年")
+_UNSURE = re.compile(r"记不清|不记得|记不得|忘了|不确定|不清楚|说不准|拿不准|我记得|好像")
+# '老师，观湖22年…', '请问主任：…': the person asked, addressed before the question
+_ADDRESS = re.compile(r"^\s*(?:(?:请问|问一下|想问一下)?(?:老师|同学|领导|主任|书记|师傅|阿姨|叔叔|大爷|大姐|大哥|专家)们?(?:您?好)?"
+                      r"[，,：:！!]\s*)+")
+
+
+def without_address(question: str) -> str:
+    """The question without the words addressing the person asked ('老师，…')."""
+    return _ADDRESS.sub("", question)
+
+
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _GLOSS_EXPLAINED.sub(r"\1", question) if language_of(question) == "en" else question
+    question = re.sub(r"(?<=\d),(?=\d{3}(?![\d.]))", "", question)  # '对照8,800万元的年度目标，…': one number
+    # '白茶、红茶等毛茶合计产量': the kind the examples stand for (毛茶), no list of items to add up
+    question = _examples_dropped(question)
+    question = without_address(question)
     # 'the Xitian (溪田) area of Town', '(“溪田”) area is a tea-tourism zone': a named zone, no area measured
     question = re.sub(r"(?<=[)）])(\s*)area(?=\s+(?:of|inside|within|is\s+an?)\b)", r"\1zone", question)
     # '按镇人代会定的全年目标，下半年…还差多少': what is left of the year's target after the first half, no half-year
@@ -859,6 +896,11 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     dated = _SEASON_YEARS.sub(r"\2年", _REPORT_YEAR.sub(" ", question))  # ('2018/2019年榨季': the season is 2019's)
     years = sorted({int(y) for y in _YEAR.findall(dated if _YEAR.search(dated) else question)}) \
         or relative_year(question, places, metas)
+    unsure = _EITHER_YEAR.search(question) if len(years) == 2 and _UNSURE.search(question) else None
+    if unsure and {int(unsure.group(1)), int(unsure.group(2))} == set(years):
+        # '是22年还是23年的事我也记不清了': one year, the asker unsure which; the one the place's reports cover
+        reported = [y for y in years if str(y) in {(m.period_covered or "")[:4] for m in metas if m.street in places}]
+        years = reported if len(reported) == 1 else years
     told = _REPORT_YEAR.search(question)
     if told and not _YEAR.search(dated) and re.search(r"上年|去年|上一年|前一年", dated):
         years = [int(_YEAR.findall(told.group(0))[0]) - 1]  # '按2020年政府工作报告，上年…': the year it reviews
@@ -991,7 +1033,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     summed_changed = trend and len(set(years)) == 2 and bool(ASKS_CHANGE.search(question)) and len(places) <= 1 \
         and bool(re.search(r"的?(?:合计|总计|总和)数?[，,]", question))
     # ('三地村集体经济收入合计哪个最多': each place's total, ranked)
-    summed_ranked = ranking and len(places) >= 2 and bool(re.search(r"(?:合计|总计|总额)数?(?:是)?(?:哪|谁)", question))
+    # ('哪个的村级集体收入合计更多': the same, asked the other way round)
+    summed_ranked = ranking and len(places) >= 2 and bool(re.search(
+        r"(?:合计|总计|总额)数?(?:是)?(?:哪|谁)|(?:哪|谁)[^？?]{0,20}?(?:合计|总计|总额|总和)数?[^，,？?]{0,3}?(?:更|最)[多高大少低小]",
+        question))
     if _AGG.search(_NOTE_AFTER_ZH.sub("", question)) and not _AFTER_ADDING.search(question) and not summed_changed \
             and not summed_ranked \
             and not (not places and _NAMED_ZONE.search(question)):  # ('“某台”片区一共迎来多少游客': one zone's total)
@@ -1510,6 +1555,11 @@ def kind_asked(question: str) -> AskedKind:
                  r"gone|get)\b)[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
                  r"\b(?:task|target|quota|plan|goal)s?\b", question, re.I):
         return "completion_rate"  # 'how far along was it toward its full-year revenue task': the share done
+    if re.search(r"\b(?:against|versus|vs\.?|relative to|compared (?:with|to)) (?:its|the|a|their) [^?]{0,20}?\d[^?]{0,12}? "
+                 r"(?:[\w-]+ ){0,2}(?:task|target|goal|quota)\b", question, re.I) \
+            and not re.search(r"\b(?:percent|per cent|percentage|share|proportion|short|shortfall|below|above|gap|remain\w*|"
+                              r"left|beat|exceed\w*|missed?|over|under)\b|%", question, re.I):
+        return "actual"  # 'what investment had it put in place by June, against its 7.8亿元 task': the task is given
     if re.search(r"(?:目标|任务|计划)[^，,？?]{0,4}[，,]\s*实际(?:完成|实现|达到)了?(?:多少|几)", question):
         return "actual"  # '2022年报告定下的2023年固投目标，实际完成了多少': the result, against that target
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少(?!百分|倍|成)|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少(?!百分|倍|成)",

@@ -131,6 +131,8 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|[^\d，,。；;]{0,6
 _MID_VERB = re.compile(r"(?<=..)(?:完成|实现)(?!率|值|额|数|量|情况)")  # a verb inside a long clause-lead label
 _CROP_VERB = re.compile(r"(种植|播种|栽种|栽植|落实)(?!.*(?:面积|种植|播种))([\u4e00-\u9fff]{1,6}?)")
 _SOWN = re.compile(r"(?:落实|完成|发展|扩大|实现)?((?:新增|新)?[\u4e00-\u9fff]{1,6}?)(种植|播种|栽种|栽植)")  # crop, then verb
+# an area named only by 'so far' and a verb ('目前已下种', '现已栽植'): done of the crop named before
+_SO_FAR_DONE = re.compile(r"(?:目前|当前|现在|截至目前|至今)?(?:已经|已|累计)((?:下种|播种|栽植|种植|栽种|移栽|收获|收割|机收|完成)(?:面积)?)")
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第|"
                     r"(?:乡镇|镇街|街镇|街道|镇|乡)中?第[一二三四五六七八九十\d]")  # ('增速居全县12个乡镇第3位')
 _SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万]+[个项大条类张化零]")
@@ -614,6 +616,11 @@ def _subjects(sentence: str, quantities: list[Quantity],
         income_named = list(_COLLECTIVE_INCOME.finditer(sentence, 0, q.start)) if per_income else []
         if per_income and income_named:  # '…村集体经济收入全部达到10万元以上，…村均收入24.8万元': the per-village collective income
             label = per_income.group(1) + "均" + income_named[-1].group(1)
+        villages_summed = unit_kind == "CNY" and i and quantities[i - 1].unit == "个" and label.endswith("村") \
+            and re.fullmatch(r"[，,\s]*(?:合计|共计|总计|共)(?:达到?|为)?\s*", prefix)
+        income_of = list(_COLLECTIVE_INCOME.finditer(sentence, 0, q.start)) if villages_summed else []
+        if income_of:  # '…村集体经营性收入全部超过5万元，其中超过10万元的村4个，合计96.4万元': the villages' income summed,
+            label = "村" + income_of[0].group(1)  # never an amount of the villages counted
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
         if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
@@ -654,6 +661,11 @@ def _subjects(sentence: str, quantities: list[Quantity],
         sown = _SOWN.fullmatch(label) if unit_kind == "m2" else None
         if sown:  # '落实小麦种植2.4万亩': the crop's planted area, as the items after it borrow it
             label = sown.group(1) + ("播种面积" if sown.group(2) == "播种" else "种植面积")
+        progress = _SO_FAR_DONE.fullmatch(label) if unit_kind == "m2" and out and out[-1][1] else None
+        crop = _MEASURE_TAIL.sub("", out[-1][1]) if progress else ""
+        if progress and 2 <= len(crop) <= 6 and crop not in label:
+            # '甘蔗种植任务4.5万亩，目前已下种3.9万亩': the crop before, what has been done of it so far
+            label = crop + "已" + progress.group(1) + ("面积" if not progress.group(1).endswith("面积") else "")
         if label.startswith("连续") and out and out[-1][1]:
             label = out[-1][1] + label  # '巡查覆盖率100%,连续三个月居全县首位': the streak of the figure before
         if unit_kind in STREAK_UNITS:

@@ -959,7 +959,8 @@ _SHORT_FORMS = (("限额以上", "限上"), ("规模以上", "规上"), ("规模
                 ("满意度", "满意率"),  # a satisfaction rate, written either way
                 ("次密切接触者", "次密接"), ("密切接触者", "密接"),  # close contacts, as reports shorten them
                 ("棚户区改造", "棚改"),  # shanty-town redevelopment, said either way
-                ("安全生产事故", "安全事故"))  # work-safety accidents, said in full or short
+                ("安全生产事故", "安全事故"),  # work-safety accidents, said in full or short
+                ("初级中学", "初中"), ("高级中学", "高中"))  # schools, by their usual short names
 _PER_WORDS = re.compile(AVERAGED + r"每[个位]?([村户人亩])的?|每[个位]?([村户人亩])平均|([村户])平(?![台方安整衡稳均坦])")  # 村平 = 村均
 
 
@@ -1063,7 +1064,8 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "above-designated-size industrial enterprises": ("规上工业企业", "规模以上工业企业"),
     "incidents": ("警情", "案件"), "police incidents": ("警情",), "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
     "mills": ("入厂", "进厂", "入榨"), "old residential compound": ("老旧小区",),
-    "old residential compounds": ("老旧小区",), "renovation": ("改造",), "renovated": ("改造",), "renovate": ("改造",), "renovating": ("改造",), "benefited": ("惠及", "受益"),
+    "old residential compounds": ("老旧小区",), "renovation": ("改造",), "renovated": ("改造",), "certified": ("认证", "认定"), "solar": ("光伏", "太阳能"), "photovoltaic": ("光伏",),
+    "income": ("收入", "收益"), "earnings": ("收入", "收益"), "renovate": ("改造",), "renovating": ("改造",), "benefited": ("惠及", "受益"),
     "send to market": ("出栏",), "sent to market": ("出栏",), "marketed": ("出栏",), "hogs": ("生猪",),
     "tobacco leaf": ("烟叶",), "purchase": ("收购",), "purchased": ("收购",), "poverty-relapse": ("返贫",),
     "working away from home": ("外出务工",), "migrant workers": ("外出务工", "务工"), "silkworm eggs": ("蚕种",),
@@ -1610,6 +1612,8 @@ def _coverage(words: Sequence[str], phrase: str, label: str) -> float:
 
 def _word_covered(w: str, low: str, label: str) -> float:
     """1 when the label holds a Chinese word for `w`, 0.5/0.25 for a lone character, else 0."""
+    if re.fullmatch(r"[a-z][a-z0-9]{1,5}", w) and w.upper() in label.upper() and not _word_zh(w, low):
+        return 1.0  # 'SC-certified': a Latin code the label writes as it is (SC认证)
     cands = [w] if w[0].isdigit() else [z for z in _word_zh(w, low) if z]
     # 'kindergarten places' (幼儿园学位, 学位): the shorter word is the fuller one's, its head in the label too
     # (中小学新增学位 holds 学位, and is no kindergarten's)

@@ -225,6 +225,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "to_target": {"zh": "{place}{year}年{label}距全年目标还差约{figure}(计算值:目标{target}[1]−截至{period}已完成{done}[2])。",
                   "en": "{place}: about {figure} of {label} was still to go to its {year} target (computed: target {target} "
                         "[1] − {done} done by {period} [2])."},
+    "to_target_estimate": {"zh": "{place}{year}年{label}按预计数距全年目标还差约{figure}(计算值:目标{target}[1]−预计全年完成{done}[2])。",
+                           "en": "{place}: on the report's estimate, about {figure} of {label} was still to go to its {year} "
+                                 "target (computed: target {target} [1] − {done} expected for the year [2])."},
     "to_target_rate": {"zh": "{place}{label}距全年目标还差约{figure}(计算值:截至{period}已完成{done}[1],完成全年目标的{rate}[2])。",
                        "en": "{place}: about {figure} of {label} was still to go to its full-year target (computed: {done} "
                              "done by {period} [1], {rate} of the target [2])."},
