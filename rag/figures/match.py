@@ -1065,7 +1065,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "incidents": ("警情", "案件"), "police incidents": ("警情",), "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
     "mills": ("入厂", "进厂", "入榨"), "old residential compound": ("老旧小区",),
     "old residential compounds": ("老旧小区",), "renovation": ("改造",), "renovated": ("改造",), "certified": ("认证", "认定"), "solar": ("光伏", "太阳能"), "photovoltaic": ("光伏",),
-    "income": ("收入", "收益"), "earnings": ("收入", "收益"), "renovate": ("改造",), "renovating": ("改造",), "benefited": ("惠及", "受益"),
+    "income": ("收入", "收益"), "renovate": ("改造",), "renovating": ("改造",), "benefited": ("惠及", "受益"),
     "send to market": ("出栏",), "sent to market": ("出栏",), "marketed": ("出栏",), "hogs": ("生猪",),
     "tobacco leaf": ("烟叶",), "purchase": ("收购",), "purchased": ("收购",), "poverty-relapse": ("返贫",),
     "working away from home": ("外出务工",), "migrant workers": ("外出务工", "务工"), "silkworm eggs": ("蚕种",),
