@@ -553,9 +553,9 @@ class Corpus:
         """
         from rag.answer.figures import indicator_answer
         from rag.answer.passages import Context, passage_answer
-        from rag.answer.router import Route, route, without_address
+        from rag.answer.router import Route, plain_question, route
 
-        question = without_address(" ".join(question.split())[:2000])
+        question = plain_question(" ".join(question.split())[:2000])
         if not question:
             raise QuestionError("empty question")
         metas = self.reports()

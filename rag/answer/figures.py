@@ -1195,7 +1195,8 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         part_zh = None  # '项目里，真正落户的有几个': a state some are in ('属于中小学的': a part named by a noun)
     # '“小升规”的有多少家': the part is 小升规; '限上贸易类有多少家': 限上贸易
     asked_part = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:类|方面)$", "", asked_part.removesuffix("的"))
-    if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not all(
+    band = re.fullmatch(r"[\d.]+(?:至[\d.]+)?[万亿]?元(?:及?以上|及?以下)?(?:项目)?", asked_part)  # ('10至500万元的那部分')
+    if part_zh and (part_zh.group(3) or len(asked_part) > 6) and not band and not all(
             pos.startswith("n") for _, pos in tagged(asked_part)):
         part_zh = None  # '项目中，有几个进入了建设阶段': a state some are in, no part named by a noun (个体工商户)
     if part_zh and question[part_zh.end(1) : part_zh.end(1) + 3] in measure[0].label_zh:
@@ -2433,7 +2434,8 @@ _VS_TARGET = re.compile(r"(?:实际|实绩|actual).*(?:打算|计划|目标|任�
                         r"\bpencil+ed in\b[^?]{0,120}?\b(?:beat|exceed\w*|top|miss\w*|f[ae]ll short of|below|above)\b", re.I)
 # 'Of the X …, how many were Y?': Y, a part of X, is asked (group 1)
 _PART_ASKED = re.compile(r"^\s*(?:of|among|out of) (?:the |its |their |all )?[^,?]{3,}?,\s*how (?:many|much) (?:of (?:them|it) )?"
-                         r"(?:were|was|are|is|had been|have been|did)\s+([^?]+)", re.I)
+                         r"(?:were|was|are|is|had been|have been|did|went(?= (?:to|outside|out of|abroad|beyond)\b))\s+([^?]+)",
+                         re.I)  # ('…, how many went outside the province': where some went)
 _EXCEPT = re.compile(r"除(?:了)?([\u4e00-\u9fff]{2,8}?)(?:以)?外|(?:不算|不含|不包括|不计|不是|而非)([\u4e00-\u9fff]{2,10})(?=[）)，,？?]|$)"
                      r"|(?<=[，,。？?（(])([\u4e00-\u9fff]{2,8}?)(?:那个数|那个|的数)?(?:不算|不计|不含|除外|不要)(?=[）)，,。？?]|$)")  # '次密接不算'
 
@@ -2452,7 +2454,7 @@ _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|�
                             # (…a period said before the part: '预算收入里，前几个月的税收部分')
                             r"(?:(?:20\d\d年)?(?:[头前][一二三四五六七八九十\d]{1,2}个月|\d{1,2}\s*[-—至]\s*\d{1,2}月|上半年|"
                             r"前三季度)的?)?(?:"
-                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块)(?:到位|完成|实现|投入|落实|引进|拨付|支出|发放|入库)?)?"
+                            r"((?:[“”\"]?[^\W了]){2,8}?[“”\"]?的?)(?:[这那]?一?(?:部分|块)(?:项目)?(?:到位|完成|实现|投入|落实|引进|拨付|支出|发放|入库|投)?了?)?"
                             r"(?:[种栽播养][植种]?了?)?(?:有|为|是|占|达到?|贡献了?)?(?:多少|几|多大)(?!.{0,3}率)|"
                             # '新登记的市场主体中有多少户个体工商户': the part after the count
                             # ('…里有多少家是企业': after 是, even 企业 is the part)

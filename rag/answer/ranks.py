@@ -64,7 +64,7 @@ def _same_measure(term: str, text: str) -> bool:
 
 _COMMA = re.compile(r"[,，;；]")
 _NOT_RANKED = re.compile(r"^(?:当中|之中|里面|里头|[一二三四]?季度|三季度|前?三季|半年|上半年|下半年|名次|去年|今年|上年|当年|前年|放在|排到|排在|排进|"
-                         r"[镇乡街]里|[一二三四五六七八九十]{1,2}个月|个月|处在|处于|位置|而言|来说|方面|"
+                         r"[镇乡街]里|[一二三四五六七八九十]{1,2}个月|个月|处在|处于|位置|而言|来说|方面|取得|获得|拿到|拿了|得到|"
                          r"(?:年度)?(?:综合)?(?:考核|考评|评比|测评|排名)(?:成绩|结果)?)$")
 # ('放在全县各乡镇里', '在12个镇街里排到了第几位', '前十个月…处在什么位置': where, when and how, no measure; '就…
 # 年度考核而言': the assessment is the ranking itself, the report says 综合成绩…第6名)
@@ -119,12 +119,17 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     terms = ["生产总值" if t.lower() == "gdp" else re.sub(r"(?<=..)[在的]$", "", t) for t in terms]  # reports write
     # GDP out (地区生产总值); '社零在全区…' leaves 在 on the word before it
     terms = [t for t in dict.fromkeys(terms) if not any(t != u and t in u for u in terms)]  # '经济' in '经济总量'
+    assessed = re.search(r"考核|考评|评比|测评", question) if lang == "zh" and not terms else None
+    terms = [assessed.group(0)] if assessed else terms  # '在年度目标考核中取得第几名': the assessment itself is ranked
 
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
             "hold", "held", "holds", "growth",  # (growth against total is read by `_contrast`)
             "take", "took", "taken", "come", "came", "finish", "finished", "league", "table", "tables", "which",
             "district", "districts", "county", "city", "sub-districts", "subdistricts", "towns", "townships",
+            # when and in what unit ('by the end of November', 'above 5 million yuan'): no part of what is ranked
+            "end", "start", "beginning", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "million", "billion", "yuan", "rmb", "cny",
             # other proper names ('among Shunde's towns'): the peers' county, no part of what is ranked
             *(w.lower() for w in re.findall(r"(?<=\s)([A-Z][a-z]+)(?:'s|’s)?\b", question))]
     asked_scope = next((c for c, p in _ASKED_SCOPE if re.search(p, question, re.I)), None)

@@ -182,8 +182,11 @@ _YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-4]\d)(?!\d|[.,]\d)(?:\s*年|(?=\s*(
 _BASE_YEAR_EN = re.compile(r"\b(?:increase|rise|grow|growth|gain|fall|drop|decline|change)\w*\s+(?:over|on|from)\s+(?:the\s+)?(?:level\s+of\s+)?"
                            r"(20[0-4]\d)\b(?!\s*(?:to|and|[-–—]))", re.I)
 # '2022年…较2021年的同比降幅': the year asked, then its base year, then the rate
-_BASE_YEAR_ZH = re.compile(r"(20[0-4]\d)\s*年[^，,。？?]{0,30}?(?:较|比|相比|对比)(?:于)?\s*(20[0-4]\d)\s*年[^，,。？?]{0,6}?"
+_BASE_YEAR_ZH = re.compile(r"(?P<year>20[0-4]\d)\s*年[^，,。？?]{0,30}?(?:较|比|相比|对比)(?:于)?\s*(?P<base>20[0-4]\d)\s*年[^，,。？?]{0,6}?"
                            r"(?:同比)?(?:降幅|增幅|增速|涨幅|增长率|下降率)")
+# ('和2017年相比，某镇2018年…涨幅是多少': the base year said first)
+_BASE_YEAR_FIRST_ZH = re.compile(r"(?:和|与|同|跟|较|比)\s*(?P<base>20[0-4]\d)\s*年(?:相比|比较|对比|比)[，,]?[^？?]{0,20}?"
+                                 r"(?P<year>20[0-4]\d)\s*年[^，,。？?]{0,20}?(?:同比)?(?:降幅|增幅|增速|涨幅|增长率|下降率)")
 # a year written short: '23年固投' (not '近5年', '连续20年', '20年来'), "'22", "FY23"
 _SHORT_YEAR_ZH = re.compile(r"(?<![\d.\-－—~～至到近续历用了第每约超共有达满逾足整多])(1[5-9]|2\d|3[0-5])(?=年(?![代来内间度多半后前左以])|年以前)")
 _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its |the |their )?((?:19|20)\d\d)\b|"
@@ -222,7 +225,7 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           # '在某年底给次年定的目标': when the plan was set, not the year it is for
                           r"(?:19|20)\d\d\s*年(?:底|末)(?=[给为替]\s*(?:19|20)\d\d)|"
                           # '比2021年底定的“突破3亿元”目标多出多少': when the goal was set, not the year asked
-                          r"(?:19|20)\d\d\s*年(?:底|末|初)(?:时)?(?=(?:定|制定|确定|提出|设定|定下)的)|"
+                          r"(?:19|20)\d\d\s*年(?:底|末|初)(?:时)?(?=(?:定|制定|确定|提出|设定|定下|规划|计划|部署|安排)的)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
                           # ('…in its January 2022 congress report': the month it was delivered, the same)
                           r"\b(?:in|into|of|according to|from|per) (?:its|the|their) " + _MONTH_EN + r"(?:19|20)\d\d "
@@ -845,18 +848,22 @@ _ADDRESS = re.compile(r"^\s*(?:(?:请问|问一下|想问一下)?(?:老师|同�
                       r"[，,：:！!]\s*)+")
 
 
-def without_address(question: str) -> str:
-    """The question without the words addressing the person asked ('老师，…')."""
-    return _ADDRESS.sub("", question)
+def plain_question(question: str) -> str:
+    """The question without the words addressing the person asked ('老师，…'), its numbers written as reports
+    write them ('8,800万元' is 8800万元; '单个规模在10万到500万元之间的项目' is 10至500万元项目)."""
+    question = _ADDRESS.sub("", question)
+    question = re.sub(r"(?<=\d),(?=\d{3}(?![\d.]))", "", question)
+    question = re.sub(r"(?:单个|单体|单项)?(?:项目)?(?:规模|投资额?)在(?=\d)", "", question)
+    return re.sub(r"(\d+(?:\.\d+)?)\s*[万亿]?元?\s*(?:到|至|~|～|—)\s*(\d+(?:\.\d+)?)\s*([万亿])元(?:之间)?", r"\1至\2\3元",
+                  question)
 
 
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _GLOSS_EXPLAINED.sub(r"\1", question) if language_of(question) == "en" else question
-    question = re.sub(r"(?<=\d),(?=\d{3}(?![\d.]))", "", question)  # '对照8,800万元的年度目标，…': one number
     # '白茶、红茶等毛茶合计产量': the kind the examples stand for (毛茶), no list of items to add up
     question = _examples_dropped(question)
-    question = without_address(question)
+    question = plain_question(question)
     # 'the Xitian (溪田) area of Town', '(“溪田”) area is a tea-tourism zone': a named zone, no area measured
     question = re.sub(r"(?<=[)）])(\s*)area(?=\s+(?:of|inside|within|is\s+an?)\b)", r"\1zone", question)
     # '按镇人代会定的全年目标，下半年…还差多少': what is left of the year's target after the first half, no half-year
@@ -904,6 +911,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     told = _REPORT_YEAR.search(question)
     if told and not _YEAR.search(dated) and re.search(r"上年|去年|上一年|前一年", dated):
         years = [int(_YEAR.findall(told.group(0))[0]) - 1]  # '按2020年政府工作报告，上年…': the year it reviews
+    elif told and not _YEAR.search(dated) and re.search(r"下一年|次年|来年|明年|第二年|新一年", dated):
+        years = [int(_YEAR.findall(told.group(0))[0]) + 1]  # '2022年底规划的下一年…目标': the year it plans for
     before = _BEFORE_YEAR.search(question) if len(years) == 1 else None
     if before and int(before.group(1) or before.group(2)) == years[0]:
         years = [years[0] - 1]  # 'the year before its 2020 report year', '2020年的上一年': that year less one
@@ -952,9 +961,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         # '2023年有21家“小升规”，2024年计划把这个数提到多少家': the earlier figure is given, the later plan asked
         trend, years = False, years[-1:]
         period = period_of(question, years)
-    based = _BASE_YEAR_ZH.search(question) if lang == "zh" and len(years) == 2 and kind == "yoy_growth" else None
-    if trend and based and years[1] - years[0] == 1 and int(based.group(2)) == years[0] \
-            and int(based.group(1)) == years[1]:
+    based = (_BASE_YEAR_ZH.search(question) or _BASE_YEAR_FIRST_ZH.search(question)) \
+        if lang == "zh" and len(years) == 2 and kind == "yoy_growth" else None
+    if trend and based and years[1] - years[0] == 1 and int(based.group("base")) == years[0] \
+            and int(based.group("year")) == years[1]:
         # '某年某指标较上一年（写明年份）的降幅': the rate the report gives for the later year, no series
         trend, years = False, years[1:]
         period = period_of(question, years)
@@ -1031,7 +1041,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     intent: Intent
     # ('…村集体经济收入的合计数，2022年比2021年多了多少': the sum's change between two years, a trend)
     summed_changed = trend and len(set(years)) == 2 and bool(ASKS_CHANGE.search(question)) and len(places) <= 1 \
-        and bool(re.search(r"的?(?:合计|总计|总和)数?[，,]", question))
+        and bool(re.search(r"的?(?:合计|总计|总和)数?(?:放在一起看|放一起看|对照着看|摆在一起)?[，,]", question))
     # ('三地村集体经济收入合计哪个最多': each place's total, ranked)
     # ('哪个的村级集体收入合计更多': the same, asked the other way round)
     summed_ranked = ranking and len(places) >= 2 and bool(re.search(
@@ -1075,6 +1085,9 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if after_rate:  # '固投的任务完成率是103.6%，对应的投资额是多少亿元': the rate given, the amount asked
         (kind, hint), also_kind = after_rate, None
         phrase = " ".join(_RATE_GIVEN.sub("", re.sub(r"绝对(?:额|值|数)", "", phrase)).split())  # ('累计的绝对额')
+    net = re.search(r"净(增|减)(?:加|少)?了?(?:大约|约|大概)?(?:多少|几)", question) if lang == "zh" else None
+    if net and phrase.endswith("净"):  # '“四上”企业净增加了几家': the net change the report names 净增…
+        phrase, keys = "净" + net.group(1) + phrase[:-1], []
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
               ascending=(bool(_ASC.search(question) and not _EITHER_WAY.search(question)) if not (order := _ORDER_EN.search(
@@ -1916,6 +1929,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:的)?进度?(?:比|较)(序时|时序)进度(?:快|超出?|高)了?", r"超\1进度", text)
     # '年底栏里还有多少生猪（存栏数）': the animals in the pens are the 存栏, as reports count them
     text = re.sub(r"(?<![存出专宣公告广护围])(?:圈|栏)(?:里|中|内)(?:还)?(?:有|剩)?", "存栏", text)  # (never '存栏里能繁母猪')
+    text = re.sub(r"(?<![存出专宣公告广护围])在(?:圈|栏)(?=[？?，,]|$)", "存栏", text)  # '…还有多少头在栏？': the same
     text = re.sub(r"(?<=存栏)数(?![据字量值])|(?<![偿归退返交])还(?=(?:有|差|需|得|要)?(?:多少|几))", "", text)
     # '受理投诉86宗，对应的退赔金额是多少': a figure given, then the measure that goes with it is asked
     text = re.sub(r"^[^，,？?]*\d[^，,？?]*[，,]\s*(?:与之|与此)?(?:对应|相应|相对应)的?", " ", text)

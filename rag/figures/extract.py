@@ -1260,6 +1260,8 @@ def complete_item(item: str, last: str) -> str:
         # which the segmenter cuts '干|枣线|上')
         return item + last[len(item) :]
     words = jieba().lcut(last, HMM=False)
+    if len(words) < 2 and len(last) - len(item) < 2:
+        return item  # '辣椒、蔬菜、中药材': one word, one character left over (材), is no shared measure
     if len(words) < 2 or len(last) - len(words[0]) < 2:  # '治安警|情': one character is no shared measure
         return item + last[len(item) :]
     return item + last[len(words[0]) :]

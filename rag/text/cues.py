@@ -138,7 +138,7 @@ EN_MEASURE_NOUN = re.compile(r"\b(?:tax(?:es)?|output|revenues?|income|sales|tur
                              r"payroll|dividends?)\b", re.I)
 
 # A stated position: '排名全县第2', '位列全区街道第3位', '居全市15个镇(街)第四位', 'ranked 2nd'.
-STATED_RANK = re.compile(r"(?:(?:排名|排在?|位列|位居|位次|居|列)[^，,。；;第]{0,16}|"
+STATED_RANK = re.compile(r"(?:(?:排名|排在?|位列|位居|位次|居|列|获得?|取得|荣获|夺得)[^，,。；;第]{0,16}|"
                          # '办结率全区第三', '增速全市第3', '全区第二大企业': the scope and the position, no verb
                          r"(?<![一二三四五六七八九十\d])全[区市县省国镇](?:排名)?|(?:区|市|县)内排名)"
                          r"第\s*([一二三四五六七八九十\d]{1,3})\s*(?:位|名|大)?(?!产业|书记|批|季度|届|期|次|个|[一二三四五六七八九十\d])|"
@@ -181,7 +181,10 @@ WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年�
                                  r"到\s*(?:20\d\d\s*年)?(?:年|(?:12|十二)月)(?:底|末)[^，,？?]{0,12}?(?:实际|最终)"
                                  r"(?:做到|完成|实现|达到|干到)|"
                                  r"\b(?:all|the) four quarters\b|"
-                                 r"整个\s*20\d\d\s*年度?|"  # '整个2019年度，…合计完成了多少': the whole year
+                                 r"整个\s*20\d\d\s*年度?|"
+                                 # '在2022年12个月合计做到了多少', '把12月也算进去': December counted in, the whole year
+                                 r"(?<![\d\-－—~～至到前头])(?:12|十二)个月(?:合计|加起来|累计|总共|一共|全部|下来)|"
+                                 r"把\s*(?:12|十二)\s*月(?:份)?(?:的)?(?:也|都)?(?:算|加|统计|包括|包含)进?(?:去|来)|"  # '整个2019年度，…合计完成了多少': the whole year
                                  r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
                                  r"\b(?:all|full|complete|entire) (?:12|twelve) months\b|"
