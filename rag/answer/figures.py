@@ -1208,6 +1208,12 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         if not measure:
             return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                             terms=asked_part), [], route="abstain")
+    state = _STATE_ASKED.search(question) if r.intent == "lookup" and r.language == "zh" else None
+    said = re.sub(r"^(?:跟|和|与|同)?(?:居民|群众|业主|村民|企业)?", "", state.group(1)) if state else ""
+    if state and not any(said[n : n + 2] in measure[0].label_zh for n in range(len(said) - 1)):
+        # '城市更新项目里面，有几个项目还在跟居民谈拆迁': the ones in that state, which the whole's figure is not
+        return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language), terms=said), [],
+                       route="abstain")
     part = (_PART_ASKED.search(question) or _PART_OF_EN.search(question)) \
         if r.language == "en" and r.intent == "lookup" else None
     # the part's own words, those the whole is not named by ('Of the school places…, how many were kindergarten
@@ -2417,6 +2423,9 @@ _VS_TARGET = re.compile(r"(?:实际|实绩|actual).*(?:打算|计划|目标|任�
                         # 'the goal written into its 2017 summary — how far below it did the 2018 result come in'
                         r"\b(?:goal|target|plan|quota)s?\b[^?]{0,80}?\bhow (?:far|much|many)\b[^?]{0,24}?"
                         r"\b(?:below|above|short|over|under)\b|"
+                        # 'went into 2023 aiming at 6.5亿元 …; by how much was it short at year-end'
+                        r"\b(?:aim(?:ing|ed|s)? (?:at|for)|targeting|targeted|planned for)\b[^?]{0,100}?\bhow (?:much|far)\b"
+                        r"[^?]{0,24}?\b(?:short|below|under|over|above)\b|"
                         # 'set that goal beside the early result: how wide the gap'
                         r"\b(?:goal|target|plan|quota)s?\b[^?]{0,30}?\b(?:with|against|and)\b[^?]{0,40}?\b(?:result|outturn|"
                         r"actual)\b[^?]{0,30}?\b(?:gap|difference|shortfall)\b|"
@@ -2463,9 +2472,12 @@ _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|�
 # an addition to a whole said in plain words ('新扩出来的', '新发展的', '多出来的'): the report's 新增
 _ADDED_PART = re.compile(r"^(?:新扩(?:大|展)?(?:出来)?|新拓展?(?:出来)?|新发展(?:起来)?|新开辟|新加|新添|扩(?:大|出)出?来|多出来|"
                          r"新增加|增加|新增)(?=的?$)")
+# some of a whole asked by the state they are in ('…项目里面，有几个项目还在跟居民谈拆迁'): the words of the state
+_STATE_ASKED = re.compile(r"(?:里面|里头|当中|之中|中|里)[，,]?[^，,？?]{0,10}?有?(?:几|多少)[个家项户所座条]?[\u4e00-\u9fff]{0,4}?"
+                          r"(?:还在|正在|仍在|仍然在|还处于|正处于|尚在)([\u4e00-\u9fff]{2,12}?)(?:的|呢)?[？?]?$")
 _NOT_A_WHOLE = re.compile(r"(?:报告|计划|总结|材料|文件|全年|今年|去年|年度|期间|过程|工作|街道|镇|乡|社区|村|[区县市])$")
 # wholes a part is asked of whatever the tagger calls them (存栏, 投资 are verbs to it)
-_WHOLE_WORDS = re.compile(r"(?:主体|企业|项目|人口|人员|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|单位|商户|合作社|资金|投资|"
+_WHOLE_WORDS = re.compile(r"(?:主体|企业|项目|人口|人员|劳动力|劳力|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|单位|商户|合作社|资金|投资|"
                           r"收入|产值|面积|设施|存栏|出栏)$")
 
 

@@ -69,7 +69,7 @@ _ORDER_EN = re.compile(r"\bfrom (?:the )?(?:(largest|highest|biggest|most|greate
                        r"(?:the )?(?:largest|highest|biggest|most|greatest|smallest|lowest|least|fewest)\b", re.I)
 _LESS_IS_BETTER = re.compile(r"PM\s*2\.?5|PM\s*10|浓度|能耗|\bconcentration|\benergy (?:use|consumption)", re.I)
 _BETTER = re.compile(r"更好|最好|更优|最优|更清洁|更干净|更洁净|\b(?:cleaner|cleanest|clearer|fresher|better|best)\b", re.I)
-_AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|到)一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
+_AGG = re.compile(r"合计|总共|总计|加起来|加总|(?:加|合|算)(?:在|到)?一(?:起|块)|合起来|一共|相加|总和|之和|\b(sum|summed|combined|altogether|in total|in all|add(?:ing)? up)\b|"
                   r"\badd\b[^?]{4,160}\band\b[^?]{2,160}\bthe total\b|\badd (?:them|these|those|both|the two)(?: \w+)? up\b|"
                   r"(?<![\d-])\bplus\b(?![- ]?\d)|"  # 'add the A and the B. What is the total', 'A's … plus B's ones'
                   r"\)\s+together\b|\band\b[^?,]{2,40}\btogether\b|\btaking\b[^?]{2,160}\btogether\b|^\s*(?:taken|put) together\b|"
@@ -246,10 +246,16 @@ def full_years(question: str) -> str:
     """Years written with two digits, in full ('禾溪23年…' is 2023; "Hexi '22" is 2022), and months in Chinese
     numerals in digits ('截至五月底' is 5月底)."""
     question = _SHORT_YEAR_ZH.sub(lambda m: "20" + m.group(1), question)
+    # '玉塘二三年办的…' (2023), '二〇二二年': a year in Chinese numerals
+    question = _YEAR_IN_NUMERALS.sub(lambda m: "".join(str(_DIGIT_ZH.index(c)) for c in m.group(1)), question)
+    question = _SHORT_YEAR_NUMERALS.sub(lambda m: "20" + "".join(str(_DIGIT_ZH.index(c)) for c in m.group(1)), question)
     question = _MONTH_ZH.sub(lambda m: str(_MONTH_NO[m.group(1)]), question)
     return _SHORT_YEAR_EN.sub(lambda m: "20" + m.group(1), question)
 
 
+_DIGIT_ZH = "〇一二三四五六七八九"
+_YEAR_IN_NUMERALS = re.compile(r"(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})(?=年)")
+_SHORT_YEAR_NUMERALS = re.compile(r"(?<![〇零一二三四五六七八九十两几\d])([一二][〇一二三四五六七八九])(?=年(?![代来内间度多半后前左以]))")
 _MONTH_ZH = re.compile(r"(?<![第\d一二三四五六七八九十几])(十[一二]?|[一二三四五六七八九])(?=月)")
 _MONTH_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
@@ -848,10 +854,20 @@ _ADDRESS = re.compile(r"^\s*(?:(?:请问|问一下|想问一下)?(?:老师|同�
                       r"[，,：:！!]\s*)+")
 
 
+# '办了政策宣讲会，也办了公益招聘会。这两种一共…': two things done, said in two clauses, then added up
+_ALSO_DONE = re.compile(r"([办搞开建修举组])(了?[\u4e00-\u9fff]{2,12}?)[，,]\s*(?:也|还|又|另外)\1了?(?=[\u4e00-\u9fff]{2,12}?[。；;，,]"
+                        r"[^？?]{0,6}?(?:这|那)?(?:两|二|三|几)(?:种|项|类|样|个)[^？?]{0,4}?(?:一共|合计|总共|加起来|合起来|共))")
+
+
 def plain_question(question: str) -> str:
     """The question without the words addressing the person asked ('老师，…'), its numbers written as reports
     write them ('8,800万元' is 8800万元; '单个规模在10万到500万元之间的项目' is 10至500万元项目)."""
-    question = _ADDRESS.sub("", question)
+    question = _examples_dropped(_ADDRESS.sub("", question))
+    question = _ALSO_DONE.sub(r"\1\2和", question)
+    # '…、职业技能培训，三样加一块一共多少场': the items counted again before they are added up
+    question = re.sub(r"[，,]\s*(?:这|那)?[两二三四五六七八九十几]+(?:样|项|种|类)(?:东西|活动|事情?|工作)?"
+                      r"(?=\s*(?:加|合|一共|总共|合计|共计|全部|都))", "", question)
+    question = re.sub(r"(?:加|合|算)(?:在|到)?一(?:起|块)(?=\s*(?:一共|总共|合计|共计))", "", question)  # ('加一块一共': one ask)
     question = re.sub(r"(?<=\d),(?=\d{3}(?![\d.]))", "", question)
     question = re.sub(r"(?:单个|单体|单项)?(?:项目)?(?:规模|投资额?)在(?=\d)", "", question)
     return re.sub(r"(\d+(?:\.\d+)?)\s*[万亿]?元?\s*(?:到|至|~|～|—)\s*(\d+(?:\.\d+)?)\s*([万亿])元(?:之间)?", r"\1至\2\3元",
@@ -862,7 +878,6 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _GLOSS_EXPLAINED.sub(r"\1", question) if language_of(question) == "en" else question
     # '白茶、红茶等毛茶合计产量': the kind the examples stand for (毛茶), no list of items to add up
-    question = _examples_dropped(question)
     question = plain_question(question)
     # 'the Xitian (溪田) area of Town', '(“溪田”) area is a tea-tourism zone': a named zone, no area measured
     question = re.sub(r"(?<=[)）])(\s*)area(?=\s+(?:of|inside|within|is\s+an?)\b)", r"\1zone", question)
@@ -907,7 +922,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     if unsure and {int(unsure.group(1)), int(unsure.group(2))} == set(years):
         # '是22年还是23年的事我也记不清了': one year, the asker unsure which; the one the place's reports cover
         reported = [y for y in years if str(y) in {(m.period_covered or "")[:4] for m in metas if m.street in places}]
-        years = reported if len(reported) == 1 else years
+        years = reported if len(reported) == 1 else []  # (both reported: the latest, its year said)
     told = _REPORT_YEAR.search(question)
     if told and not _YEAR.search(dated) and re.search(r"上年|去年|上一年|前一年", dated):
         years = [int(_YEAR.findall(told.group(0))[0]) - 1]  # '按2020年政府工作报告，上年…': the year it reviews

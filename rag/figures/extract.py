@@ -103,6 +103,9 @@ _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的(?!基础上)[^\d,，。；;、]{1,6}")  # 超过10万元的村6个
 _TIMES_PLACED = re.compile(r"(?:进入|排名|排在|位列|位居|名列|获评|荣获)[^，,。；;\d]{1,10}")
 _BARE_TOTAL = re.compile(r"总(收入|产值)")
+# a crop's measure named bare after another of its measures ('…平均亩产7.4吨，总产21.2万吨'), and those measures' words
+_BARE_YIELD = re.compile(r"(?:总产量?|产量|单产|平均亩产|亩产|平均单产)")
+_CROP_MEASURE = re.compile(r"(?:平均)?(?:亩产|单产|种植面积|播种面积|面积|总产量?|产量)$")
 _SCOPE_LEAD = re.compile(r"^(?:[个名家户]|全[镇乡区县市]|辖区|[我本]?[镇乡]|街道)+")
 _RANGE_TO = re.compile(r"\s*(?:至|到|[-—–~～])\s*")
 _SAME_AS_PREV = re.compile(r"总数|总量|总计|总规模|总额|规模|在库|在册|在统")
@@ -621,6 +624,10 @@ def _subjects(sentence: str, quantities: list[Quantity],
         income_of = list(_COLLECTIVE_INCOME.finditer(sentence, 0, q.start)) if villages_summed else []
         if income_of:  # '…村集体经营性收入全部超过5万元，其中超过10万元的村4个，合计96.4万元': the villages' income summed,
             label = "村" + income_of[0].group(1)  # never an amount of the villages counted
+        crop_of = _CROP_MEASURE.sub("", re.sub(r"^(?:种植|播种|栽种|发展)", "", out[-1][1])) \
+            if _BARE_YIELD.fullmatch(label) and out and out[-1][1] else ""
+        if 2 <= len(crop_of) <= 8 and crop_of != out[-1][1]:
+            label = crop_of + label  # '加工番茄平均亩产7.4吨，总产21.2万吨': the crop's output, borrowed from before
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
         if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
