@@ -246,6 +246,7 @@ def full_years(question: str) -> str:
     """Years written with two digits, in full ('禾溪23年…' is 2023; "Hexi '22" is 2022), and months in Chinese
     numerals in digits ('截至五月底' is 5月底)."""
     question = _SHORT_YEAR_ZH.sub(lambda m: "20" + m.group(1), question)
+    question = re.sub(r"(?<!\d)(?<=到)(1[5-9]|2\d|3[0-5])(?=年(?:底|末|初))", r"20\1", question)  # '到22年底有几家'
     # '玉塘二三年办的…' (2023), '二〇二二年': a year in Chinese numerals
     question = _YEAR_IN_NUMERALS.sub(lambda m: "".join(str(_DIGIT_ZH.index(c)) for c in m.group(1)), question)
     question = _SHORT_YEAR_NUMERALS.sub(lambda m: "20" + "".join(str(_DIGIT_ZH.index(c)) for c in m.group(1)), question)
@@ -846,6 +847,9 @@ _NOTE_AFTER_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s*\((?![^()]*[\u4e00-\u9fff])
                             r"[（(]\s*\d+个(?:行政)?(?:村|社区|村居|村（居）)(?:的)?(?:合计|加总|总计|加起来)\s*[)）]")
 
 
+# the report's own name for what a question describes in plain words ('…，报告叫精防应急事件的，…', '报告里叫“X”')
+_REPORT_CALLS = re.compile(r"(?:报告|文件|原文|材料)(?:里|中|上)?(?:叫|称|称为|叫做|写作|写成|管它叫)[“\"]?([\u4e00-\u9fff]{2,14}?)[”\"]?"
+                           r"(?:的)?(?=[，,。；;？?]|$)")
 # 'I'm not sure whether it was 2022 or 2023': one year asked, the asker unsure which
 _EITHER_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?(?:的事)?(?:还是|或者?)((?:19|20)\d\d)\s*年")
 _UNSURE = re.compile(r"记不清|不记得|记不得|忘了|不确定|不清楚|说不准|拿不准|我记得|好像")
@@ -863,13 +867,24 @@ def plain_question(question: str) -> str:
     """The question without the words addressing the person asked ('老师，…'), its numbers written as reports
     write them ('8,800万元' is 8800万元; '单个规模在10万到500万元之间的项目' is 10至500万元项目)."""
     question = _examples_dropped(_ADDRESS.sub("", question))
+    # '财政收入（一般公共预算口径）': the measure the bracket names; '按14个村合计口径，': how it is counted, no sum asked
+    question = re.sub(r"财政收入[（(](一般公共预算|地方一般公共预算|全口径财政)(?:收入)?口径[)）]", r"\1收入", question)
+    question = re.sub(r"按(?:照)?[^，,？?]{0,10}?(?:合计|汇总|加总)口径[，,]?", "", question)
+    # '从2022年的3.6万亩起算，…到2023年扩大了多少': the start the question gives, its year kept
+    question = re.sub(r"从((?:19|20)\d\d\s*年)的?[\d.]+\s*[万亿]?[\u4e00-\u9fff]{0,3}?(?:起算|算起|出发|开始算?)[，,]", r"从\1", question)
+    question = question.replace("几多", "多少").replace("排老几", "排第几")  # (spoken: 'how many', 'what place')
+    question = re.sub(r"(?<=多少|几个)平方(?![米公千])|(?<=多少)个平方(?![米公千])", "平方米", question)  # '拆了多少平方'
+    # '把村集体经济收入平摊到14个村，…每村大约多少': the per-village figure (村均…)
+    question = re.sub(r"把([\u4e00-\u9fff]{2,14}?)(?:平摊|平均分摊|分摊|均摊|平分|平均分)(?:到|给)\d+个([村户人])[，,]([^？?]*?)每\2"
+                      r"(?:大约|大概|约|平均)?", r"\3\2均\1", question)
     question = _ALSO_DONE.sub(r"\1\2和", question)
     # '…、职业技能培训，三样加一块一共多少场': the items counted again before they are added up
     question = re.sub(r"[，,]\s*(?:这|那)?[两二三四五六七八九十几]+(?:样|项|种|类)(?:东西|活动|事情?|工作)?"
                       r"(?=\s*(?:加|合|一共|总共|合计|共计|全部|都))", "", question)
     question = re.sub(r"(?:加|合|算)(?:在|到)?一(?:起|块)(?=\s*(?:一共|总共|合计|共计))", "", question)  # ('加一块一共': one ask)
     question = re.sub(r"(?<=\d),(?=\d{3}(?![\d.]))", "", question)
-    question = re.sub(r"(?:单个|单体|单项)?(?:项目)?(?:规模|投资额?)在(?=\d)", "", question)
+    question = re.sub(r"(?:单个|单体|单项)(?:项目)?(?:规模|投资额?)?在(?=\d)|规模在(?=[\d.]+\s*[万亿]?元?\s*(?:到|至))", "",
+                      question)
     return re.sub(r"(\d+(?:\.\d+)?)\s*[万亿]?元?\s*(?:到|至|~|～|—)\s*(\d+(?:\.\d+)?)\s*([万亿])元(?:之间)?", r"\1至\2\3元",
                   question)
 
@@ -926,8 +941,6 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     told = _REPORT_YEAR.search(question)
     if told and not _YEAR.search(dated) and re.search(r"上年|去年|上一年|前一年", dated):
         years = [int(_YEAR.findall(told.group(0))[0]) - 1]  # '按2020年政府工作报告，上年…': the year it reviews
-    elif told and not _YEAR.search(dated) and re.search(r"下一年|次年|来年|明年|第二年|新一年", dated):
-        years = [int(_YEAR.findall(told.group(0))[0]) + 1]  # '2022年底规划的下一年…目标': the year it plans for
     before = _BEFORE_YEAR.search(question) if len(years) == 1 else None
     if before and int(before.group(1) or before.group(2)) == years[0]:
         years = [years[0] - 1]  # 'the year before its 2020 report year', '2020年的上一年': that year less one
@@ -1023,6 +1036,10 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     brought = _BROUGHT.search(asked) if lang == "zh" else None
     if brought:  # '引进项目带来了多少亿元落地产值': the measure named after the money asked, not what brought it
         phrase, keys = brought.group(1), [flavoured_key(t, brought.group(1)) for t in terms_for_question(brought.group(1))]
+    called = _REPORT_CALLS.search(question) if lang == "zh" else None
+    if called:  # '处理这种精神病人的突发情况，报告叫精防应急事件的，…': the report's own name for what is asked
+        phrase = called.group(1)
+        keys = [flavoured_key(t, phrase) for t in terms_for_question(phrase)]
     if not keys and (phrase == "投资" or lang == "en" and re.findall(r"[\u4e00-\u9fff]+", phrase) == ["投资"]):
         keys = ["fixed_asset_investment"]  # '今年的投资完成了多少', 'investment (投资)': a place's investment is its 固投
         phrase = phrase.replace("投资", "固定资产投资")  # …never a bare '投资' some sentence gives a project
@@ -1063,7 +1080,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         r"(?:合计|总计|总额)数?(?:是)?(?:哪|谁)|(?:哪|谁)[^？?]{0,20}?(?:合计|总计|总额|总和)数?[^，,？?]{0,3}?(?:更|最)[多高大少低小]",
         question))
     if _AGG.search(_NOTE_AFTER_ZH.sub("", question)) and not _AFTER_ADDING.search(question) and not summed_changed \
-            and not summed_ranked \
+            and not summed_ranked and not called \
             and not (not places and _NAMED_ZONE.search(question)):  # ('“某台”片区一共迎来多少游客': one zone's total)
         # ('new 小初 (primary plus junior-high) places': a note; 'after adding two, how many … in total': the stock)
         intent = "aggregate"
@@ -1684,7 +1701,7 @@ _YEAR_BEFORE = re.compile(_NOT_COMPARED + r"(?:前一年|上一年)(?!度?(?:计
 
 
 # the year after the one a report is named by ('2021年总结…下一年', "2021 summary … the following year")
-_NEXT_OF_REPORT = re.compile(r"20\d\d\s*年?(?:底|末)?(?:的|度|那份|这份)?(?:工作)?(?:总结|报告|计划|安排|部署)[^？?]{0,30}?"
+_NEXT_OF_REPORT = re.compile(r"20\d\d\s*年?(?:底|末)?(?:的|度|那份|这份)?(?:工作)?(?:总结|报告|计划|规划|安排|部署)[^？?]{0,30}?"
                              r"(?:下一年|次年|第二年|来年|明年)|"
                              # '2021年底…给下一年定下…': a year-end plan for the year after
                              r"20\d\d\s*年(?:底|末)[^，,。？?]{0,12}?[给为替](?:下一年|次年|第二年|来年|明年)|"
