@@ -864,8 +864,10 @@ _ALSO_DONE = re.compile(r"([办搞开建修举组])(了?[\u4e00-\u9fff]{2,12}?)[
 
 
 def plain_question(question: str) -> str:
-    """The question without the words addressing the person asked ('老师，…'), its numbers written as reports
-    write them ('8,800万元' is 8800万元; '单个规模在10万到500万元之间的项目' is 10至500万元项目)."""
+    """The question as reports word it: no words addressing the person asked ('老师，…') and no examples before the
+    kind they stand for ('白茶、红茶等毛茶'); spoken forms in the report's ('排老几', '多少平方', '平摊到14个村，每村');
+    two things done in two clauses joined for the sum asked; numbers as reports write them ('8,800万元' is 8800万元;
+    '单个规模在10万到500万元之间的项目' is 10至500万元项目)."""
     question = _examples_dropped(_ADDRESS.sub("", question))
     # '财政收入（一般公共预算口径）': the measure the bracket names; '按14个村合计口径，': how it is counted, no sum asked
     question = re.sub(r"财政收入[（(](一般公共预算|地方一般公共预算|全口径财政)(?:收入)?口径[)）]", r"\1收入", question)
@@ -892,8 +894,7 @@ def plain_question(question: str) -> str:
 def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: Route | None = None) -> Route:
     """Understand a question; a follow-up without its own indicator, place or period inherits them."""
     question = _GLOSS_EXPLAINED.sub(r"\1", question) if language_of(question) == "en" else question
-    # '白茶、红茶等毛茶合计产量': the kind the examples stand for (毛茶), no list of items to add up
-    question = plain_question(question)
+    question = plain_question(question)  # (as reports word it: '老师，…', '白茶、红茶等毛茶', '8,800万元')
     # 'the Xitian (溪田) area of Town', '(“溪田”) area is a tea-tourism zone': a named zone, no area measured
     question = re.sub(r"(?<=[)）])(\s*)area(?=\s+(?:of|inside|within|is\s+an?)\b)", r"\1zone", question)
     # '按镇人代会定的全年目标，下半年…还差多少': what is left of the year's target after the first half, no half-year
