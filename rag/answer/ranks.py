@@ -53,7 +53,12 @@ def _cover(terms: list[str], text: str) -> float:
     short = abbreviated(text)
     grows = bool(_GROWTH_WORDS.search(text))  # '增速排第几' over '同比增长6.3%,居全区第3位': one growth, two words
     return sum(1 for t in terms if t in text or t in short or grows and _GROWTH_WORDS.fullmatch(t)
-               or _same_measure(t, text)) / len(terms) if terms else 0.0
+               or _same_measure(t, text) or t == "财政收入" and _REVENUE_WRITTEN.search(text)) / len(terms) \
+        if terms else 0.0
+
+
+# what a question's plain '财政收入' is when a report ranks it under its budget name ('一般公共预算收入…增速居全县第2位')
+_REVENUE_WRITTEN = re.compile(r"一般公共预算收入|公共财政(?:预算)?收入|财政总收入|地方财政收入|全口径财政收入")
 
 
 def _same_measure(term: str, text: str) -> bool:

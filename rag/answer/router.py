@@ -1588,8 +1588,8 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"(?:高于|低于|快于|慢于|超过|超出)[^，,。？?]{0,8}(?:平均|序时进度|时序进度)|\b(?:beat|above|below|exceed\w*|outpac\w*|ahead of|"
                  r"behind)\b[^?]{0,30}(?<!annual )(?<!yearly )(?<!monthly )\baverage\b", question, re.I):
         return "actual"  # '增幅高于全区平均几个百分点': the gap to the average, a figure of its own
-    if re.search(r"\bhow much of (?:its|the|their) [\w\s-]{0,40}?\b(?:task|target|quota|plan)\b[^?]{0,40}?\b(?:completed?|"
-                 r"fulfil+(?:ed)?|met|achieved|reached|done)\b", question, re.I):
+    if re.search(r"\bhow much of (?:its|the|their) [\w\s'’-]{0,40}?\b(?:task|target|quota|plan)\b[^?]{0,80}?\b(?:completed?|"
+                 r"fulfil+(?:ed)?|met|achieved|reached|done|delivered|collected|finished)\b", question, re.I):
         return "completion_rate"  # 'how much of its annual investment task had it completed': the share done
     if re.search(r"\bwhat (?:percentage|proportion|share|per ?cent) of (?:the |its )?[^?]{0,60}?\b(?:planned|targeted|"
                  r"aimed (?:at|for)|budgeted|set as (?:its|the) (?:target|goal))\b", question, re.I):
@@ -1871,6 +1871,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
         text = re.sub(r"(?<=[)）])\s*zone\b", " ", text, flags=re.I)  # 'the Xitian (溪田) zone': where, named
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
+        text = re.sub(r"\boutput\s+value\b", "output-value", text, flags=re.I)  # 产值, not 'value' dropped
         text = re.sub(r"\btotal\s+output\b(?!\s+value)", "total-output", text, flags=re.I)  # 总产, not 'total' dropped
         text = re.sub(r"\b(school)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
         # 'retail sales above designated size': the qualifier first, as in 限额以上零售额, so the measure ends the phrase
