@@ -670,6 +670,14 @@ def _personal_dropped_en(question: str, names: Sequence[str], metas: Sequence[Re
     kept = [p for p in sentences[:-1] if not _PERSONAL_EN.search(p) or re.search(r"[\u4e00-\u9fff\d“\"]", p)
             or resolve_places(p, names, metas).found]
     later = resolve_places(sentences[-1], names, metas).found
+    # ('Safety inspections are a big part of street-level government. In …, how many premises checks did Pinghu…':
+    # a general remark before the ask, naming no place, figure or term of the report)
+    names_its_own = bool(re.search(r"\bhow many (?!of\b|more\b|times\b)[a-z-]{3,}|\bwhat (?!was|is|were|are|did|does|do|has|had|"
+                                   r"share|percentage|rate)[a-z-]{4,}", sentences[-1], re.I))  # (the ask names its measure)
+    kept = [p for p in kept if not later or not names_its_own or resolve_places(p, names, metas).found
+            or re.search(r"[\u4e00-\u9fff\d“\"'(（]", p) or re.search(r"\b(?:reports?|says?|said|gives?|states?|lists?|figures?|"
+                                                                 r"plans?|targets?|goals?|counts?|totals?|writes?|calls?|"
+                                                                 r"names?)\b", p, re.I)]
     kept = [p for p in (_scene_places(p, later, names, metas) for p in kept) if p.strip()]
     ask = sentences[-1]
     lead = re.match(r"([^:?]{8,}?):\s+(?=\S)", ask)

@@ -11,7 +11,8 @@ Jiedao missing.
   examples before 等 ('白茶、红茶等毛茶'); an addressee ('老师，'); an unsure either-year; '净增加了几家'; a base year
   said first; a size band ('10万到500万元之间'); 'how many went outside the province'; '2022年底规划的下一年';
   some of a whole in a state the report never counts; two things done in two clauses, then added ('三样加一块',
-  '二三年'); 'aiming at … how much short'.
+  '二三年'); 'aiming at … how much short'; 'output value'; 'paid-in domestic investment' ranked; '财政收入' ranked under
+  the report's budget name; a general remark in English before the ask.
 """
 
 from __future__ import annotations
@@ -46,7 +47,11 @@ REPORTS = {
                      "一、经济运行\n"
                      "截至6月底，完成固定资产投资2.86亿元，占年度任务（6.4亿元）的44.7%。"
                      "规模以上工业总产值1-5月完成11.8亿元，全年预计完成26亿元。"
-                     "固定资产投资中，500万元以上项目2.41亿元、10至500万元项目0.45亿元。\n",
+                     "固定资产投资中，500万元以上项目2.41亿元、10至500万元项目0.45亿元。"
+                     "1-5月，完成一般公共预算收入1.26亿元，同比增长5.1%，增速居全区第2位。"
+                     "招商引资实际到位内资3.4亿元，完成全年任务（8亿元）的42.5%，居全市乡镇（街道）第3位。\n"
+                     "二、特色产业\n"
+                     "本产季草莓种植面积1.2万亩，实现产值6.4亿元。上半年累计检查场所2.1万家次。\n",
 }
 
 corpus = invented_corpus("round35", REPORTS)
@@ -134,3 +139,16 @@ def test_crops_read_from_lists_and_tasks(corpus: Corpus) -> None:
 def test_a_growth_with_its_base_year_first(corpus: Corpus) -> None:
     a = corpus.ask("和2021年相比，枫峪镇2022年一般公共预算收入涨幅是多少？")
     assert first_is(a, 9.3, "percent"), a.text
+
+
+def test_english_terms_and_a_remark_before_the_ask(corpus: Corpus) -> None:
+    a = corpus.ask("What output value did Tongwan's (桐湾街道) strawberries reach in the first half of 2024?")
+    assert first_is(a, 6.4e8, "CNY"), a.text
+    b = corpus.ask("Where did Tongwan (桐湾街道) rank among the city's towns and sub-districts for paid-in domestic "
+                   "investment at the end of June 2024?")
+    assert "3rd" in b.text, b.text
+    c = corpus.ask("桐湾街道前5个月财政收入的增幅，在全区排在第几？")
+    assert "第2位" in c.text, c.text
+    d = corpus.ask("Safety inspections are a big part of street-level government. In the first half of 2024, how many "
+                   "premises checks did Tongwan (桐湾街道) carry out?")
+    assert first_is(d, 2.1e4, "count"), d.text
