@@ -353,6 +353,9 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         project = _PROJECT_AFTER.match(sentence, q.end) if re.fullmatch(r"总?投资|计划投资", label) else None
         if project:  # '投资5.4亿元的农产品冷链物流园': the park's investment, never the place's 投资
             label, term = _clean(project.group(1)) + label, None
+        stake = _STAKE_AFTER.match(sentence, q.end) if re.fullmatch(r"(?:投资|出资|投入)(?:资金)?", label) else None
+        if stake:  # '投资200万元入股商业项目': money put into a stake, never the place's 投资
+            label, term = label + stake.group(0), None
         if event and term is None and _BARE_TOLL.fullmatch(label):
             label = event + label  # '发生交通安全事故4宗，死亡人数下降66%': the deaths of those accidents
         elif event.endswith("事故") and re.fullmatch(r"事故(?:宗数|起数|" + _BARE_TOLL.pattern + ")", label):
@@ -398,6 +401,7 @@ _SPAN_WORDS = re.compile(r"五年|十三五|十四五|以来|年来|近[两三�
 _AIMED_GROWTH = re.compile(r"(?:预期|目标|计划)[^,，。；;\d]{0,4}?(?:增长|增速|增幅)率?\s*(?:为|达到?)?\s*$")
 _LEVEL_AFTER_RATE = re.compile(r"\s*(?:以上|左右)?[,，]\s*(?:力争|确保|争取)?(?:达到|达|突破|超过|实现|为)\s*")
 _GOAL_LEAD = re.compile(r"(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)?\s*[:：]")
+_STAKE_AFTER = re.compile(r"(?:入股|参股|持股|注资)[\u4e00-\u9fff“”]{2,12}?(?=[，,。；;]|$)")
 _PROJECT_AFTER = re.compile(r"(?:余|多)?的([\u4e00-\u9fff“”]{2,20}?(?:项目|产业园|物流园|园区|基地|工程|中心|综合体|小镇|厂房|"
                             r"工厂|公司|学校|医院|大桥|水库|电站))")
 def _opening(lead: str) -> str:

@@ -1064,7 +1064,7 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "above-designated-size industrial enterprises": ("规上工业企业", "规模以上工业企业"),
     "incidents": ("警情", "案件"), "police incidents": ("警情",), "cattle": ("牛",), "in stock": ("存栏",), "stock": ("存栏",), "sugarcane": ("糖蔗", "甘蔗", "原料蔗"),
     "mills": ("入厂", "进厂", "入榨"), "old residential compound": ("老旧小区",),
-    "old residential compounds": ("老旧小区",), "renovation": ("改造",), "renovated": ("改造",), "certified": ("认证", "认定"), "solar": ("光伏", "太阳能"), "progress": ("进度",), "paid-in": ("到位",), "premises": ("场所",), "domestic investment": ("内资",),
+    "old residential compounds": ("老旧小区",), "renovation": ("改造",), "renovated": ("改造",), "certified": ("认证", "认定"), "solar": ("光伏", "太阳能"), "progress": ("进度",), "paid-in": ("到位",), "premises": ("场所",), "top-line": ("营收", "营业收入"), "top line": ("营收", "营业收入"), "domestic investment": ("内资",),
     "outside the province": ("省外",), "out of the province": ("省外",),
     "outside the county": ("县外",), "within the province": ("省内",), "inside the province": ("省内",), "photovoltaic": ("光伏",),
     "income": ("收入", "收益"), "renovate": ("改造",), "renovating": ("改造",), "benefited": ("惠及", "受益"),
