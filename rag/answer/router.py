@@ -2007,8 +2007,11 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"来着|到底|相当于|(?<![\u4e00-\u9fff])那个(?![\d一二两三四五六七八九十])|靠这个|(?<=[\u4e00-\u9fff]{2})方面(?=的?[\u4e00-\u9fff])",
                   " ", text)
     text = re.sub(r"搞定了?", "解决", re.sub(r"罚了?多少钱", "罚款", text))
+    # '出人命的安全事故', '有人死亡的事故': accidents with deaths (亡人事故), as reports count them
+    text = re.sub(r"(?:出(?:了)?人命|死(?:了)?人|有人死亡|致人死亡|死人)的(?:安全(?:生产)?)?事故", "亡人事故", text)
     # '年产值上亿的厂子': firms of output over 亿元 (产值亿元以上企业), as reports write them
-    text = re.sub(r"(?:年)?(产值|营收|税收|收入)(?:上|过|超)(亿|千万|百万)元?的?", r"\1\2元以上", text).replace("厂子", "企业")
+    text = re.sub(r"(?:年)?(产值|营收|税收|收入)(?:上|过|超)(亿|千万|百万)元?的?", r"\1\2元以上", text).replace("厂子", "企业").replace(
+        "案子", "案件")
     # '问题解决的比例', '参保的比例': the rate of it (解决率, 参保率)
     text = re.sub(r"(解决|办结|响应|参保|覆盖|接种|入驻|达标|合格|满意|回复|结案|化解)的?(?:比例|比率|百分比)", r"\1率", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff])(?:种植|播种|种)了?(?=(?:多少|几)(?:万?亩|公顷|万公顷))", "种植面积", text)  # 玉米种了几万亩

@@ -353,7 +353,7 @@ def _from_sentence(report: Report, section: Section, chunks: list[Chunk], sent_s
         project = _PROJECT_AFTER.match(sentence, q.end) if re.fullmatch(r"总?投资|计划投资", label) else None
         if project:  # '投资5.4亿元的农产品冷链物流园': the park's investment, never the place's 投资
             label, term = _clean(project.group(1)) + label, None
-        stake = _STAKE_AFTER.match(sentence, q.end) if re.fullmatch(r"(?:投资|出资|投入)(?:资金)?", label) else None
+        stake = _STAKE_AFTER.match(sentence, q.end) if re.search(r"(?:投资|出资|投入)(?:资金)?$", label) else None
         if stake:  # '投资200万元入股商业项目': money put into a stake, never the place's 投资
             label, term = label + stake.group(0), None
         if event and term is None and _BARE_TOLL.fullmatch(label):

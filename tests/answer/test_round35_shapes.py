@@ -40,7 +40,8 @@ REPORTS = {
                    "二、社会事业\n"
                    "劳务输出2,860人，其中省外1,970人。全镇“四上”企业新增8家，净增4家，总数达到63家。"
                    "城市更新项目9个，其中3个项目正在开展拆迁谈判。"
-                   "全年组织开展政策宣讲会18场，公益招聘会21场，举办职业技能培训12场。\n"
+                   "全年组织开展政策宣讲会18场，公益招聘会21场，举办职业技能培训12场。"
+                   "全年共发生亡人事故3起，处理偷排乱排案件45宗。村集体投资120万元入股商业综合体。\n"
                    "三、2024年主要目标\n"
                    "茶叶综合产值5.2亿元；工业开票销售48亿元。\n",
     "tw_2024h1.txt": "桐湾街道2024年上半年工作总结\n"
@@ -152,3 +153,12 @@ def test_english_terms_and_a_remark_before_the_ask(corpus: Corpus) -> None:
     d = corpus.ask("Safety inspections are a big part of street-level government. In the first half of 2024, how many "
                    "premises checks did Tongwan (桐湾街道) carry out?")
     assert first_is(d, 2.1e4, "count"), d.text
+
+
+def test_spoken_names_of_what_reports_count(corpus: Corpus) -> None:
+    a = corpus.ask("枫峪镇2023年出人命的安全事故，我听说有五起，到底是几起？")
+    assert first_is(a, 3, "count"), a.text
+    b = corpus.ask("枫峪镇2023年查处了多少宗偷排乱排的案子？")
+    assert first_is(b, 45, "count"), b.text
+    c = corpus.ask("枫峪镇2023年村集体拿去入股商业综合体的那笔钱，本金多少万元？")
+    assert first_is(c, 120e4, "CNY"), c.text
