@@ -2472,6 +2472,14 @@ _PART_ASKED_ZH = re.compile(r"(?<!在)([\u4e00-\u9fff“”]{1,14}?)(?:当中|�
 # an addition to a whole said in plain words ('新扩出来的', '新发展的', '多出来的'): the report's 新增
 _ADDED_PART = re.compile(r"^(?:新扩(?:大|展)?(?:出来)?|新拓展?(?:出来)?|新发展(?:起来)?|新开辟|新加|新添|扩(?:大|出)出?来|多出来|"
                          r"新增加|增加|新增)(?=的?$)")
+# a part of the place that earns the figure asked ('did the phase-II industrial park in X generate', '…did commercial
+# office buildings in X generate'): its name, which the figure's label must hold
+_OWNER_HEAD_ZH = {"park": "园", "zone": "区|片", "building": "楼|大厦", "estate": "小区|苑|园", "cluster": "集群",
+                  "base": "基地", "centre": "中心", "center": "中心", "market": "市场", "plant": "厂"}
+_OWNER_EN = re.compile(r"\bdid (?:the |its |their )?((?:[\w'’-]+ ){0,6}?(?P<head>parks?|zones?|buildings?|estates?|"
+                       r"clusters?|bases?|centres?|centers?|markets?|plants?)(?: (?:in|of|at) [^?]{2,40}?)?)\s+"
+                       r"(?:generate|earn|collect|produce|pay|bring in|contribute|record|achieve|turn out|realise|realize)\b",
+                       re.I)
 # some of a whole asked by the state they are in ('…项目里面，有几个项目还在跟居民谈拆迁'): the words of the state
 _STATE_ASKED = re.compile(r"(?:里面|里头|当中|之中|中|里)[，,]?[^，,？?]{0,10}?有?(?:几|多少)[个家项户所座条]?[\u4e00-\u9fff]{0,4}?"
                           r"(?:还在|正在|仍在|仍然在|还处于|正处于|尚在)([\u4e00-\u9fff]{2,12}?)(?:的|呢)?[？?]?$")
@@ -2574,6 +2582,13 @@ def _sep(text: str, lang: str) -> str:
 # ---- lookup ----------------------------------------------------------------------------------------
 def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: Context) -> Answer | None:
     lang = r.language
+    owner = _OWNER_EN.search(question) if lang == "en" and measure else None
+    if owner and not re.search(_OWNER_HEAD_ZH[owner.group("head").lower().rstrip("s")],
+                               measure[0].label_zh + measure[0].evidence.quote):
+        # 'How much tax did commercial office buildings in X generate', '…did the phase-II industrial park generate':
+        # the park's or the buildings' own figure, never the place's total
+        return _answer(question, r, msg("not_found", lang, where=_place(place, lang), terms=owner.group(1).strip()), [],
+                       route="abstain")
     rows = [x for x in measure if x.street == place]
     label = _label(rows or measure, lang)
     kinds = WANTED.get(r.kind, WANTED["actual"])

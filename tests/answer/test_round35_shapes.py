@@ -52,7 +52,8 @@ REPORTS = {
                      "1-5月，完成一般公共预算收入1.26亿元，同比增长5.1%，增速居全区第2位。"
                      "招商引资实际到位内资3.4亿元，完成全年任务（8亿元）的42.5%，居全市乡镇（街道）第3位。\n"
                      "二、特色产业\n"
-                     "本产季草莓种植面积1.2万亩，实现产值6.4亿元。上半年累计检查场所2.1万家次。\n",
+                     "本产季草莓种植面积1.2万亩，实现产值6.4亿元。上半年累计检查场所2.1万家次。"
+                     "上半年完成税收收入2.3亿元，同比增长4.6%。\n",
 }
 
 corpus = invented_corpus("round35", REPORTS)
@@ -162,3 +163,10 @@ def test_spoken_names_of_what_reports_count(corpus: Corpus) -> None:
     assert first_is(b, 45, "count"), b.text
     c = corpus.ask("枫峪镇2023年村集体拿去入股商业综合体的那笔钱，本金多少万元？")
     assert first_is(c, 120e4, "CNY"), c.text
+
+
+def test_a_part_of_the_place_named_as_the_earner(corpus: Corpus) -> None:
+    a = corpus.ask("How much tax revenue did commercial office buildings in Tongwan (桐湾街道) generate in H1 2024?")
+    assert a.route == "abstain" and not first_is(a, 2.3e8, "CNY"), a.text
+    b = corpus.ask("How much tax revenue did Tongwan (桐湾街道) collect in H1 2024?")
+    assert first_is(b, 2.3e8, "CNY"), b.text
