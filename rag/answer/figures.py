@@ -2474,6 +2474,13 @@ _ADDED_PART = re.compile(r"^(?:新扩(?:大|展)?(?:出来)?|新拓展?(?:出来
                          r"新增加|增加|新增)(?=的?$)")
 # a part of the place that earns the figure asked ('did the phase-II industrial park in X generate', '…did commercial
 # office buildings in X generate'): its name, which the figure's label must hold
+# the whole place asked, against a zone's figure ('not just one scenic area', '全镇的，不只是片区')
+_WHOLE_PLACE_ASKED = re.compile(r"\bnot (?:just|only) (?:one|a single|the|its) (?:[\w-]+ ){0,2}(?:area|zone|site|spot|park|"
+                                r"attraction)s?\b|\bwhole of (?:the )?(?:[\w'’()（）\u4e00-\u9fff-]+ ){0,4}?(?:town|township|"
+                                r"sub-?district)\b|\ball (?:of )?its (?:sites|areas|zones|spots)\b|"
+                                r"(?:不(?:只|仅|光)|而不是|不单)(?:是)?[^，,？?]{0,8}(?:片区|景区|园区|基地)", re.I)
+_ZONE_NAMED = re.compile(r"片区|景区|园区|示范园|基地|[“”]")
+_ZONE_QUOTED = re.compile(r"[“\"][^”\"]{2,10}[”\"](?:片区|景区|园区|基地|示范园|街区)")
 _OWNER_HEAD_ZH = {"park": "园", "zone": "区|片", "building": "楼|大厦", "estate": "小区|苑|园", "cluster": "集群",
                   "base": "基地", "centre": "中心", "center": "中心", "market": "市场", "plant": "厂"}
 _OWNER_EN = re.compile(r"\bdid (?:the |its |their )?((?:[\w'’-]+ ){0,6}?(?P<head>parks?|zones?|buildings?|estates?|"
@@ -2589,6 +2596,13 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
         # the park's or the buildings' own figure, never the place's total
         return _answer(question, r, msg("not_found", lang, where=_place(place, lang), terms=owner.group(1).strip()), [],
                        route="abstain")
+    if _WHOLE_PLACE_ASKED.search(question) and measure:
+        # 'the whole of Qiquan town, not just one scenic area': never a zone's figure ('“苓香湾”片区…接待游客14.8万')
+        whole = [x for x in measure if not _ZONE_NAMED.search(x.label_zh) and not _ZONE_QUOTED.search(x.context or "")]
+        if not whole:
+            return _answer(question, r, msg("not_found", lang, where=_place(place, lang), terms=r.phrase), [],
+                           route="abstain")
+        measure = whole
     rows = [x for x in measure if x.street == place]
     label = _label(rows or measure, lang)
     kinds = WANTED.get(r.kind, WANTED["actual"])

@@ -28,7 +28,7 @@ REPORTS = {
                        "据初步统计，全镇完成一般公共预算收入7,415万元，同比增长9.3%，完成年度目标的101.8%。"
                        "全镇稻鱼共作面积达到3.6万亩，其中当年新增0.7万亩。全镇茶园面积4.3万亩，全年毛茶产量1,930吨。"
                        "新增SC认证茶企3家，总数达到27家。全镇11个行政村集体经营性收入全部超过8万元，其中超过20万元的村5个，合计215.6万元。"
-                       "在全县乡镇年度目标考核中获第3名。\n"
+                       "在全县乡镇年度目标考核中获第3名。“茶语坡”片区全年接待游客3.1万人次。\n"
                        "二、2023年主要目标\n"
                        "一般公共预算收入8,100万元；工业开票销售45亿元。\n",
     "fy_2023.txt": "枫峪镇2023年工作总结\n"
@@ -41,7 +41,8 @@ REPORTS = {
                    "劳务输出2,860人，其中省外1,970人。全镇“四上”企业新增8家，净增4家，总数达到63家。"
                    "城市更新项目9个，其中3个项目正在开展拆迁谈判。"
                    "全年组织开展政策宣讲会18场，公益招聘会21场，举办职业技能培训12场。"
-                   "全年共发生亡人事故3起，处理偷排乱排案件45宗。村集体投资120万元入股商业综合体。\n"
+                   "全年共发生亡人事故3起，处理偷排乱排案件45宗。村集体投资120万元入股商业综合体。"
+                   "“枫林湾”片区全年接待游客6.2万人次；全镇全年接待游客18.4万人次。\n"
                    "三、2024年主要目标\n"
                    "茶叶综合产值5.2亿元；工业开票销售48亿元。\n",
     "tw_2024h1.txt": "桐湾街道2024年上半年工作总结\n"
@@ -170,3 +171,11 @@ def test_a_part_of_the_place_named_as_the_earner(corpus: Corpus) -> None:
     assert a.route == "abstain" and not first_is(a, 2.3e8, "CNY"), a.text
     b = corpus.ask("How much tax revenue did Tongwan (桐湾街道) collect in H1 2024?")
     assert first_is(b, 2.3e8, "CNY"), b.text
+
+
+def test_the_whole_place_asked_never_takes_a_zones_figure(corpus: Corpus) -> None:
+    a = corpus.ask("Counting all of its sites, not just one zone, how many visitor trips did Fengyu town (枫峪镇) record for 2023?")
+    assert first_is(a, 18.4e4, "count"), a.text
+    b = corpus.ask("What was the total number of tourist visits to the whole of Fengyu town (枫峪镇) in 2022, not just one "
+                   "scenic area?")
+    assert not first_is(b, 3.1e4, "count"), b.text
