@@ -258,7 +258,8 @@ def _indicator_answer(question: str, r: Route, ctx: Context) -> Answer | None:
         # '有几个社区获评…' with no figure of it: the names the report lists, counted
         got = list_count_answer(question, r, ctx) or got
     one_item = r.intent == "aggregate" and len(r.years) <= 1 and len(_listed(question, r)) < 2 \
-        and not _ADDED_UP.search(question)  # '一共清理了几处地块': one stated total, not a sum
+        and not _ADDED_UP.search(question) \
+        and not re.search(r"[和、与及跟]|加上", question)  # '一共清理了几处地块': one stated total, not a sum (never two named)
     if (got is None or got.route == "abstain" and not r.unknown_places and not r.twins
             and not _growth_of_named(got, r, ctx)) \
             and (r.intent == "lookup" or one_item) and len(r.places) == 1 and not _remainder_asked(question, r):

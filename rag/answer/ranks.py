@@ -53,10 +53,14 @@ def _cover(terms: list[str], text: str) -> float:
     short = abbreviated(text)
     grows = bool(_GROWTH_WORDS.search(text))  # '增速排第几' over '同比增长6.3%,居全区第3位': one growth, two words
     return sum(1 for t in terms if t in text or t in short or grows and _GROWTH_WORDS.fullmatch(t)
-               or _same_measure(t, text) or t == "财政收入" and _REVENUE_WRITTEN.search(text)) / len(terms) \
+               or _same_measure(t, text) or t == "财政收入" and _REVENUE_WRITTEN.search(text)
+               or _ASSESSED.fullmatch(t) and _ASSESSED_WRITTEN.search(text)) / len(terms) \
         if terms else 0.0
 
 
+# an assessment asked ('就…年度考核而言', '综合考核中得了第几名') and how a report states its result ('综合成绩…第6名')
+_ASSESSED = re.compile(r"(?:年度)?(?:综合)?(?:考核|考评|评比|测评)(?:成绩|结果)?")
+_ASSESSED_WRITTEN = re.compile(r"考核|考评|评比|测评|成绩|得分|评价|综合")
 # what a question's plain '财政收入' is when a report ranks it under its budget name ('一般公共预算收入…增速居全县第2位')
 _REVENUE_WRITTEN = re.compile(r"一般公共预算收入|公共财政(?:预算)?收入|财政总收入|地方财政收入|全口径财政收入")
 
@@ -69,10 +73,9 @@ def _same_measure(term: str, text: str) -> bool:
 
 _COMMA = re.compile(r"[,，;；]")
 _NOT_RANKED = re.compile(r"^(?:当中|之中|里面|里头|[一二三四]?季度|三季度|前?三季|半年|上半年|下半年|名次|去年|今年|上年|当年|前年|放在|排到|排在|排进|"
-                         r"[镇乡街]里|[一二三四五六七八九十]{1,2}个月|个月|处在|处于|位置|而言|来说|方面|取得|获得|拿到|拿了|得到|"
-                         r"(?:年度)?(?:综合)?(?:考核|考评|评比|测评|排名)(?:成绩|结果)?)$")
-# ('放在全县各乡镇里', '在12个镇街里排到了第几位', '前十个月…处在什么位置': where, when and how, no measure; '就…
-# 年度考核而言': the assessment is the ranking itself, the report says 综合成绩…第6名)
+                         r"[镇乡街]里|[一二三四五六七八九十]{1,2}个月|个月|处在|处于|位置|而言|来说|方面|取得|获得|拿到|拿了|得到)$")
+# ('放在全县各乡镇里', '在12个镇街里排到了第几位', '前十个月…处在什么位置', '就…而言', '取得了第几名': where, when
+# and how, no measure)
 _GROWTH_WORDS = re.compile(r"增速|增幅|增长|\bgrowth\b|\bgrew\b|\bgrowing\b", re.I)
 _TOTAL_WORDS = re.compile(r"总量|总额|规模|\btotal\b|\bvolume\b", re.I)
 # '投资额在全县排第几' is not '完成率排名全县第2': the amount's position, not the share of the task done

@@ -194,7 +194,8 @@ _BEFORE_YEAR = re.compile(r"\b(?:the )?year (?:before|prior to|preceding) (?:its
 _MONTH_EN = (r"(?:(?:early|late|mid-|end-)?(?:January|February|March|April|May|June|July|August|September|October|"
              r"November|December)\s+)?")
 # the run of examples before the kind they stand for ('…白茶、红茶等毛茶'): 、-items, the last before 等
-_EXAMPLES_OF = re.compile(r"((?:、[\u4e00-\u9fff]{1,6}?)+)等(?=[\u4e00-\u9fff]{2})(?![一二三四五六七八九十几多\d]|方面|领域)")
+_EXAMPLES_OF = re.compile(r"((?:、[\u4e00-\u9fff]{1,6}?)+)等(?=[\u4e00-\u9fff]{2})(?![一二三四五六七八九十几多\d]|方面|领域|要|将|已|达|共|合|总|"
+                          r"一共|都|均|的|在|为|有|是|计|约|近|超|分别|等|多少|几)")
 
 
 def _examples_dropped(question: str) -> str:
@@ -892,7 +893,7 @@ def plain_question(question: str) -> str:
     question = re.sub(r"[，,]\s*(?:这|那)?[两二三四五六七八九十几]+(?:样|项|种|类)(?:东西|活动|事情?|工作)?"
                       r"(?=\s*(?:加|合|一共|总共|合计|共计|全部|都))", "", question)
     question = re.sub(r"(?:加|合|算)(?:在|到)?一(?:起|块)(?=\s*(?:一共|总共|合计|共计))", "", question)  # ('加一块一共': one ask)
-    question = re.sub(r"(?<=\d),(?=\d{3}(?![\d.]))", "", question)
+    question = re.sub(r"(?<=\d),(?=\d{3}(?![\d.,])\s*[\u4e00-\u9fff%])", "", question)  # ('in units of 10,000 mu' kept)
     question = re.sub(r"(?:单个|单体|单项)(?:项目)?(?:规模|投资额?)?在(?=\d)|规模在(?=[\d.]+\s*[万亿]?元?\s*(?:到|至))", "",
                       question)
     return re.sub(r"(\d+(?:\.\d+)?)\s*[万亿]?元?\s*(?:到|至|~|～|—)\s*(\d+(?:\.\d+)?)\s*([万亿])元(?:之间)?", r"\1至\2\3元",
@@ -1127,7 +1128,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         (kind, hint), also_kind = after_rate, None
         phrase = " ".join(_RATE_GIVEN.sub("", re.sub(r"绝对(?:额|值|数)", "", phrase)).split())  # ('累计的绝对额')
     net = re.search(r"净(增|减)(?:加|少)?了?(?:大约|约|大概)?(?:多少|几)", question) if lang == "zh" else None
-    if net and phrase.endswith("净"):  # '“四上”企业净增加了几家': the net change the report names 净增…
+    if net and phrase.endswith("净") and not trend:  # '“四上”企业净增加了几家': the net change the report names 净增…
         phrase, keys = "净" + net.group(1) + phrase[:-1], []
     r = Route(intent=intent, phrase=phrase, keys=keys, kind=kind, places=places, unknown_places=unknown,
               years=years, period=period, parts=["plan"] if kind == "target" else [],
