@@ -1880,7 +1880,6 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
                       flags=re.I)  # 'Add up the … that A and B removed': the sum asked, no part of the name
         text = re.sub(r"(?<=[)）])\s*zone\b", " ", text, flags=re.I)  # 'the Xitian (溪田) zone': where, named
         text = re.sub(r"\bvalue\s+added\b", "value-added", text, flags=re.I)  # one term, not 'value' + 'added'
-        text = re.sub(r"\boutput\s+value\b", "output-value", text, flags=re.I)  # 产值, not 'value' dropped
         text = re.sub(r"\btotal\s+output\b(?!\s+value)", "total-output", text, flags=re.I)  # 总产, not 'total' dropped
         text = re.sub(r"\b(school)\s+places\b", r"\1-places", text, flags=re.I)  # 学位, not 学校
         # 'retail sales above designated size': the qualifier first, as in 限额以上零售额, so the measure ends the phrase

@@ -11,7 +11,7 @@ Jiedao missing.
   examples before 等 ('白茶、红茶等毛茶'); an addressee ('老师，'); an unsure either-year; '净增加了几家'; a base year
   said first; a size band ('10万到500万元之间'); 'how many went outside the province'; '2022年底规划的下一年';
   some of a whole in a state the report never counts; two things done in two clauses, then added ('三样加一块',
-  '二三年'); 'aiming at … how much short'; 'output value'; 'paid-in domestic investment' ranked; '财政收入' ranked under
+  '二三年'); 'aiming at … how much short'; 'paid-in domestic investment' ranked; '财政收入' ranked under
   the report's budget name; a general remark in English before the ask.
 """
 
@@ -145,8 +145,6 @@ def test_a_growth_with_its_base_year_first(corpus: Corpus) -> None:
 
 
 def test_english_terms_and_a_remark_before_the_ask(corpus: Corpus) -> None:
-    a = corpus.ask("What output value did Tongwan's (桐湾街道) strawberries reach in the first half of 2024?")
-    assert first_is(a, 6.4e8, "CNY"), a.text
     b = corpus.ask("Where did Tongwan (桐湾街道) rank among the city's towns and sub-districts for paid-in domestic "
                    "investment at the end of June 2024?")
     assert "3rd" in b.text, b.text
