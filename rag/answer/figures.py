@@ -2599,11 +2599,12 @@ def _lookup(question: str, r: Route, measure: list[Indicator], place: str, ctx: 
                        route="abstain")
     if _WHOLE_PLACE_ASKED.search(question) and measure:
         # 'the whole of Qiquan town, not just one scenic area': never a zone's figure ('“苓香湾”片区…接待游客14.8万')
-        whole = [x for x in measure if not _ZONE_NAMED.search(x.label_zh) and not _ZONE_QUOTED.search(x.context or "")]
-        if not whole:
+        place_wide = [x for x in measure if not _ZONE_NAMED.search(x.label_zh)
+                      and not _ZONE_QUOTED.search(x.context or "")]
+        if not place_wide:
             return _answer(question, r, msg("not_found", lang, where=_place(place, lang), terms=r.phrase), [],
                            route="abstain")
-        measure = whole
+        measure = place_wide
     rows = [x for x in measure if x.street == place]
     label = _label(rows or measure, lang)
     kinds = WANTED.get(r.kind, WANTED["actual"])
@@ -3270,6 +3271,12 @@ _TO_TARGET = re.compile(r"(?:全年|年度)?(?:目标|任务)|\b(?:target|task|g
 _SECOND_HALF_TO_DO = re.compile(r"下半年[^？?。]{0,16}?(?:还要|还得|还需要?)|(?:还要|还得)[^？?。]{0,8}?下半年")
 
 
+def _goals_above(own: list[Indicator], year: str, done: Indicator) -> list[Indicator]:
+    """The year's targets (set in its report or the plan before it) of `done`'s unit that it has not yet reached."""
+    return [x for x in own if x.kind == "target" and x.period in (year, f"{year}-plan")
+            and x.normalized_unit == done.normalized_unit and x.normalized_value > done.normalized_value]
+
+
 def _to_target(question: str, r: Route, measure: list[Indicator], place: str) -> Answer | None:
     """'1-5月完成后，要完成全年目标还需完成多少', 'how much did it still have to collect to meet its full-year
     target': the year's target less the part-year result the report states with it, computed and said so."""
@@ -3292,8 +3299,7 @@ def _to_target(question: str, r: Route, measure: list[Indicator], place: str) ->
                 and (not r.years or x.period[:4] == str(max(r.years)))] if r.kind == "estimate" else []
     for e in expected[:1] if len({x.normalized_value for x in expected}) == 1 else []:
         # '按12月的预计数，全年…距离年初目标还差多少': the target less the year's estimate, not a part-year result
-        goals = [x for x in own if x.kind == "target" and x.period in (e.period, f"{e.period}-plan")
-                 and x.normalized_unit == e.normalized_unit and x.normalized_value > e.normalized_value]
+        goals = _goals_above(own, e.period, e)
         if len({x.normalized_value for x in goals}) == 1:
             t, lang = goals[0], r.language
             figure = _computed(_in_unit_of(t.normalized_value - e.normalized_value, t), t, lang)
@@ -3302,8 +3308,7 @@ def _to_target(question: str, r: Route, measure: list[Indicator], place: str) ->
             return _answer(question, r, text, [t, e], caveats=[msg("computed_note", lang), *_notes([t, e], lang)])
     for d in sorted(done, key=lambda x: period_key(x.period), reverse=True):
         year = d.period[:4]
-        goals = [x for x in own if x.kind == "target" and x.period in (year, f"{year}-plan")
-                 and x.normalized_unit == d.normalized_unit and x.normalized_value > d.normalized_value]
+        goals = _goals_above(own, year, d)
         lang = r.language
         rate = [x for x in rates if x.period == d.period]
         if share or (not goals and len({x.value for x in rate}) == 1):

@@ -127,8 +127,6 @@ def rank_answer(question: str, r: Route, ctx: Context) -> Answer | None:
     terms = ["生产总值" if t.lower() == "gdp" else re.sub(r"(?<=..)[在的]$", "", t) for t in terms]  # reports write
     # GDP out (地区生产总值); '社零在全区…' leaves 在 on the word before it
     terms = [t for t in dict.fromkeys(terms) if not any(t != u and t in u for u in terms)]  # '经济' in '经济总量'
-    assessed = re.search(r"考核|考评|评比|测评", question) if lang == "zh" and not terms else None
-    terms = [assessed.group(0)] if assessed else terms  # '在年度目标考核中取得第几名': the assessment itself is ranked
 
     drop = [*re.findall(r"[a-z]+", place_en(place).lower()), *re.findall(r"\b(?:19|20)\d\d\b", question),
             "rank", "ranked", "ranking", "position", "place", "placed", "where", "among", "within", "stand", "stood",
