@@ -441,11 +441,18 @@ def _growth_of_named(got: Answer, r: Route, ctx: Context) -> bool:
     ('road-traffic accidents (道路交通事故)' with only their fall stated): the measure was found, its level is not
     stated, and a sentence's other figure is not it."""
     terms = re.findall(r"[\u4e00-\u9fff]{3,}", r.phrase) if r.language == "en" else []
-    if not terms or not got.citations or ctx.rows is None:
+    if not got.citations or ctx.rows is None or not r.phrase:
         return False
     cited = {(c.report_id, c.start) for c in got.citations}
-    return any((x.report_id, x.evidence.start) in cited and x.kind == "yoy_growth"
-               and all(t in x.label_zh for t in terms) for x in ctx.rows(r.places[0] if r.places else None))
+    growths = [x for x in ctx.rows(r.places[0] if r.places else None)
+               if (x.report_id, x.evidence.start) in cited and x.kind == "yoy_growth"]
+    # ('the value added of its above-scale industry, in money terms': the phrase is the label's own words)
+    return any(all(t in x.label_zh for t in terms) if terms else
+               any(s.score >= _NAMED_OUTRIGHT for s in match_rows(r.phrase, [x], keys=r.keys, lang=r.language))
+               for x in growths)
+
+
+_NAMED_OUTRIGHT = 0.95  # a label match this close: the measure asked, whatever else a sentence states
 
 
 # a projection asked: what the figure would be if a pace were kept ('照这个速度…全年能完成多少'); never a monthly
@@ -1096,11 +1103,12 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
         return to_go
     if len(places) == 1 and (_VS_TARGET.search(question) and (
             ASKS_CHANGE.search(question) or _DIFF_ASKED.search(question)
+            or re.search(r"缺口(?:有|是)?(?:多大|多少)", question)  # '对照…提出的收入目标，…收入缺口有多大
             or re.search(r"超出[^，,？?]{0,24}?(?:目标|计划|任务)(?:大约|约)?(?:多少|几)|\bhow (?:much|many) (?:more|fewer|less)\b|"
                          r"比[^，,？?]{0,8}?(?:计划|目标|任务)[多少][\u4e00-\u9fff]{0,3}?了?(?:多少|几)|"  # '实际比计划多完成了多少'
                          r"\bhow (?:much|many|far)\b[^?]{0,20}?\b(?:below|above|short of|over|under)\b|"
                          r"\bby how (?:much|many)\b.*\b(?:"
-                                                      r"exceed|surpass|beat|top|miss|fall short|fell short|overshoot|"
+                                                      r"exceed|surpass|beat|top|miss|fall short|fell short|falling short|fallen short|overshoot|"
                                                       r"overr?an|undershoot)", question, re.I))
             or _ATTAINED.search(question)):
         # (the result and the plan may be worded apart: '其中10万元以上的村11个' and '…10万元以上的村达到12个')
@@ -1210,8 +1218,14 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
             return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                             terms=asked_part), [], route="abstain")
     state = _STATE_ASKED.search(question) if r.intent == "lookup" and r.language == "zh" else None
-    said = re.sub(r"^(?:跟|和|与|同)?(?:居民|群众|业主|村民|企业)?", "", state.group(1)) if state else ""
-    if state and not any(said[n : n + 2] in measure[0].label_zh for n in range(len(said) - 1)):
+    said = re.sub(r"^(?:跟|和|与|同)?(?:居民|群众|业主|村民|企业)?", "", state.group(1) or state.group(2)) if state else ""
+    said = re.sub(r"^办(?=手续|证)", "办理", said)  # ('还在办手续': 正在办理…手续)
+    words = re.findall(r"[\u4e00-\u9fff]{2}", said)  # (in two-character steps: '办理手续' is 办理 and 手续)
+    in_state = [x for x in rows if x.street in places and x.normalized_unit == measure[0].normalized_unit
+                and (said in x.label_zh or words and all(w in x.label_zh for w in words))] if state and len(said) >= 2 else []
+    if in_state and len({x.label_zh for x in in_state}) == 1:
+        measure = in_state  # ('…2个项目正在开展拆迁谈判': the ones in that state have a figure of their own)
+    elif state and not any(said[n : n + 2] in measure[0].label_zh for n in range(len(said) - 1)):
         # '城市更新项目里面，有几个项目还在跟居民谈拆迁': the ones in that state, which the whole's figure is not
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language), terms=said), [],
                        route="abstain")
@@ -1898,10 +1912,11 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
     # (a kind the indicator's rows lack: any margin; a level: a wide one, never a streak's years)
     margin = 0.05 if r.kind in ("share", "yoy_growth", "completion_rate") else 0.3
     if top_name != name and not name.startswith(tuple(r.keys)) and r.measure_word not in DURATIONS and any(
-            s.how == "key" and base_key(s.row.key) in r.keys for s in top_group) \
+            s.how == "key" and base_key(s.row.key) in r.keys or s.score >= 0.95 for s in top_group) \
             and max(s.score for s in best) <= max(s.score for s in top_group) - margin:
         # '规上工业总产值占了几成' over a report that gives no such share: the indicator asked, its share then said
-        # to be missing, never another thing's share ('产值占比近4成' of one industry)
+        # to be missing, never another thing's share ('产值占比近4成' of one industry); a label the phrase names
+        # outright too ('the value added …, in money terms': its growth then said to be all, never 营业收入's yuan)
         name, best = top_name, top_group
     def others(fits: Callable[[Scored], bool], *, usable: bool = False) -> list[tuple[str, list[Scored]]]:
         """The measures besides the one chosen that some row fits (and, with `usable`, of the kind asked)."""
@@ -1911,7 +1926,9 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
     # '幼儿园新增学位' asked: a part's label that holds the best one's and the words the question adds is the one
     widest = min((s.row.label_zh for s in best), key=len)
     narrower = others(lambda s: not s.row.label_zh.startswith(widest) and widest in s.row.label_zh  # qualifier first
-                      and len(added := s.row.label_zh.replace(widest, "", 1)) >= 2 and added in r.phrase
+                      and len(added := s.row.label_zh.replace(widest, "", 1)) >= 2
+                      and (added in r.phrase or r.language == "en" and re.fullmatch(r"新[增造建植种栽]", added) is not None
+                           and _NEW_WORD_EN.search(question) is not None)  # ('new walnut forest': 新造核桃面积)
                       and s.row.kind in wanted and s.score >= _RIVAL)
     # '小初学位' asked: the one label that says the whole phrase, of the kind asked, over a lexicon match without its
     # qualifier ('新增公办学位')
@@ -1930,6 +1947,19 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                          and s.row.label_zh[-2:] in r.phrase[-4:], usable=True)  # (of the phrase's head: '…学位')
         # '非机动车道' planned: '新增非机动车道' (planned) over '非机动车道建设' (last year's)
         holding = holding or others(lambda s: r.phrase in s.row.label_zh and s.score >= THRESHOLD, usable=True)
+    new_asked = _NEW_ASKED_EN.search(question) if r.language == "en" else _NEW_ASKED_ZH.search(r.phrase)
+    if not narrower and new_asked and not any("新" in s.row.label_zh for s in best):
+        # 'how much new pepper planting did it add', '新增种植的花椒面积': the addition's own label ('花椒新扩种面积')
+        # over the stock the lexicon names ('花椒种植面积'), the same thing in the same unit
+        stem = _AREA_TAIL.sub("", widest)
+        things = [g for g in re.findall(r"[\u4e00-\u9fff]{2,}", question) if g not in "".join(r.places)] \
+            if r.language == "en" else [stem] if len(stem) >= 2 and stem in r.phrase else []
+        narrower = others(lambda s: bool(re.search(r"新(?:增|扩|建|植|造|种|栽)", s.row.label_zh)) and s.row.kind in wanted
+                          and s.row.normalized_unit == best[0].row.normalized_unit and s.score >= THRESHOLD
+                          and bool(things) and all(t in s.row.label_zh for t in things))
+        tops = sorted((max(x.score for x in ss) for _, ss in narrower), reverse=True)
+        if len(tops) >= 2 and tops[0] > tops[1]:  # ('沃柑新种面积' over '沃柑新种挂果面积': the closer label)
+            narrower = [max(narrower, key=lambda item: max(x.score for x in item[1]))]
     if len(narrower) == 1:
         name, best = narrower[0]
     elif len(holding) == 1:
@@ -2071,8 +2101,13 @@ def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route
     units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint}) if r.unit_hint else None
     out: dict[str, Indicator] = {}
     asked = [x for x in measure if x.street == place and _asked_period(x, r)]
+    # ('how much new … planting did it add', '花椒新扩种面积' chosen: a figure that names no addition is no rival)
+    added = bool((_NEW_ASKED_EN.search(question) if r.language == "en" else _NEW_ASKED_ZH.search(r.phrase))
+                 and _ADDED_LABEL.search(measure[0].label_zh))
     for s in scored:
         x = s.row
+        if added and (not _ADDED_LABEL.search(x.label_zh) or x.normalized_unit != measure[0].normalized_unit):
+            continue
         if (x.street == place and measure_of(x) != name and s.score >= best - 0.02 and (x.value, x.unit) not in same
                 and _usable([x], kinds, r) and (units is None or x.normalized_unit in units)
                 and (not asked or _asked_period(x, r))  # a rival in another year does not make 2022's ambiguous
@@ -2115,6 +2150,16 @@ def _named_in_one(question: str, rows: Sequence[Indicator]) -> str | None:
     return votes.pop() if len(votes) == 1 else None
 
 
+# (…never the whole with its additions: 'old and newly added firms taken together', 'new racks included')
+_NEW_ASKED_EN = re.compile(r"^(?![^?]*\b(?:old and new|together|stock|in total|included|including|inclusive)\b)"
+                           r"(?:[^?]*?\bnew(?:ly)?\b[^?]{0,60}?\b(?:add(?:ed)?|plant(?:ed)?|establish(?:ed)?|create[ds]?|buil[dt])\b|"
+                           r"[^?]*?\b(?:add(?:ed)?|plant(?:ed)?)\b[^?]{0,40}?\bnew(?:ly)?\b)", re.I)
+# 'new' naming an addition, never the additions counted in a whole ('…have in 2020, new racks included')
+_NEW_WORD_EN = re.compile(r"^(?![^?]*\b(?:old and new|together)\b)[^?]*?(?<!including )(?<!including the )\bnew(?:ly)?\b"
+                          r"(?!(?: [a-z-]+)? (?:included|counted in|inclusive)\b)", re.I)
+_ADDED_LABEL = re.compile(r"新(?:增|扩|建|植|造|种|栽)")
+_NEW_ASKED_ZH = re.compile(r"新(?:增|扩|植|造|种|栽)(?:种植|栽种|栽植|种|植)|新(?:种|植|栽)|新扩")
+_AREA_TAIL = re.compile(r"(?:种植|播种|栽培|栽种)?(?:总)?面积$")
 _NEAR, _RIVAL = 0.15, 0.65  # a match this much below the best one, and this weak, names no rival place
 _GENERIC_NAME = re.compile(r"多少|几|是否|哪个|哪些|累计|一共|全年|上半年|下半年")
 
@@ -2419,8 +2464,13 @@ _VS_TARGET = re.compile(r"(?:实际|实绩|actual).*(?:打算|计划|目标|任�
                         r"(?:打算|计划|目标|任务|力争|争取|\bplan(?:ned)?\b|\btarget\b).*(?:实际|actual)|"
                         r"(?:比|对照)[^，,？?]{0,24}(?:计划|目标|打算|任务)|离[^，,？?]{0,24}?(?:计划|目标|任务|定下的|提出的|确定的)|\bthan (?:its |the )?(?:plan(?:ned)?|target)|"
                         # 'by how much did its 2024 FAI exceed the target set in its 2023 report'
-                        r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:[\w.-]+ ){0,2}"
+                        r"\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|f[ae]ll short of) (?:its |the )?(?:[\w.'’-]+ ){0,2}"
                         r"(?:plan|target|task|goal|quota)s?\b|"
+                        # '…had set a 2021 target of 2.4亿元 …; by how much did the result fall short of it'
+                        r"\b(?:plan|target|task|goal|quota)s?\b[^?]{0,80}?\b(?:exceed\w*|beat|surpass\w*|top|topped|miss\w*|"
+                        r"f[ae]ll(?:en)? short of) (?:it|that|this)\b|"
+                        r"\b(?:plan(?:ned)?|target(?:ed)?|task|goal|quota|aim(?:ed)?)s? (?:for|of|at)\b[^?]{0,120}?"
+                        r"\b(?:fall|fell|falling|fallen) short\b|"
                         # 'the goal written into its 2017 summary — how far below it did the 2018 result come in'
                         r"\b(?:goal|target|plan|quota)s?\b[^?]{0,80}?\bhow (?:far|much|many)\b[^?]{0,24}?"
                         r"\b(?:below|above|short|over|under)\b|"
@@ -2490,7 +2540,11 @@ _OWNER_EN = re.compile(r"\bdid (?:the |its |their )?((?:[\w'’-]+ ){0,6}?(?P<he
                        re.I)
 # some of a whole asked by the state they are in ('…项目里面，有几个项目还在跟居民谈拆迁'): the words of the state
 _STATE_ASKED = re.compile(r"(?:里面|里头|当中|之中|中|里)[，,]?[^，,？?]{0,10}?有?(?:几|多少)[个家项户所座条]?[\u4e00-\u9fff]{0,4}?"
-                          r"(?:还在|正在|仍在|仍然在|还处于|正处于|尚在)([\u4e00-\u9fff]{2,12}?)(?:的|呢)?[？?]?$")
+                          r"(?:还在|正在|仍在|仍然在|还处于|正处于|尚在)([\u4e00-\u9fff]{2,12}?)(?:的|呢)?[？?]?$|"
+                          # ('…项目里，正处在拆迁谈判这一步的是几个': the state said first)
+                          r"(?:里面|里头|当中|之中|中|里)[，,]?\s*(?:目前|现在)?(?:还在|正在|仍在|正处在|正处于|还处于|还处在|处在|处于|尚在)"
+                          r"([\u4e00-\u9fff]{2,12}?)(?:、[^，,？?]{0,12}?)?(?:这一?步|这一?阶段|阶段|环节|这个阶段|这个环节)?的?"
+                          r"(?:面积|项目|企业|户数|人数|数量|规模)?(?:是|有)?(?:几|多少)")
 _NOT_A_WHOLE = re.compile(r"(?:报告|计划|总结|材料|文件|全年|今年|去年|年度|期间|过程|工作|街道|镇|乡|社区|村|[区县市])$")
 # wholes a part is asked of whatever the tagger calls them (存栏, 投资 are verbs to it)
 _WHOLE_WORDS = re.compile(r"(?:主体|企业|项目|人口|人员|劳动力|劳力|农户|家庭|学校|学生|游客|工单|案件|诉求|问题|单位|商户|合作社|资金|投资|"
@@ -2778,11 +2832,31 @@ def _figures_quoted(question: str) -> set[tuple[float, str]]:
     return found
 
 
+# an English amount quoted in an English unit ('about 12,200 m²', '3.5 hectares'): its value in the normalised unit
+_EN_AMOUNT = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?:(m²|m2|sq\.? ?m|square met(?:re|er)s)|"
+                        r"(hectares?|ha)|(mu)|(tonnes?|tons?))\b|(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*m²", re.I)
+_EN_AMOUNT_UNITS = (("m2", 1.0), ("m2", 10000.0), ("m2", 2000 / 3), ("t", 1.0))
+
+
+def _en_amounts_quoted(question: str) -> list[tuple[float, str]]:
+    """The amounts an English question quotes in English units, normalised ('12,200 m²' -> 12200 m2)."""
+    out = []
+    for m in _EN_AMOUNT.finditer(question):
+        if m.group(6):
+            out.append((float(m.group(6).replace(",", "")), "m2"))
+            continue
+        unit, factor = next(u for g, u in zip(m.groups()[1:5], _EN_AMOUNT_UNITS, strict=True) if g)
+        out.append((float(m.group(1).replace(",", "")) * factor, unit))
+    return out
+
+
 def _quoted(question: str, rows: list[Indicator]) -> list[Indicator]:
     """The rows holding the figures a question quotes, with the other figures of their label, report and period."""
     given = _figures_quoted(question)
+    amounts = _en_amounts_quoted(question) if re.search(r"[A-Za-z]{3,}", question) else []
     keys = {(x.report_id, x.label_zh, x.period) for x in rows if (abs(x.value), x.unit) in given
-            or x.normalized_unit == "count" and (abs(x.value), "") in given}
+            or x.normalized_unit == "count" and (abs(x.value), "") in given
+            or any(u == x.normalized_unit and v > 0 and abs(abs(x.normalized_value) - v) <= 0.02 * v for v, u in amounts)}
     return [x for x in rows if (x.report_id, x.label_zh, x.period) in keys]
 
 
@@ -2824,17 +2898,20 @@ def _derived(question: str, r: Route, rows: list[Indicator], place: str, label: 
         for share in [x for x in plain if x.kind == "share" and x.unit in _SHARE_UNITS and 0 < x.normalized_value < 100]:
             level = [x for x in plain if x.report_id == share.report_id and x.period == share.period
                      and x.kind in _LEVEL and x.evidence.start <= share.evidence.start]
+            units = _UNITS_OF.get(r.unit_hint or "", {r.unit_hint})
+            if any(x.normalized_unit in units for x in level):  # ('收楼36户(约0.98万平方米),占比61.5%': the floor area asked)
+                level = [x for x in level if x.normalized_unit in units]
             if level:
                 a = max(level, key=lambda x: x.evidence.start)
                 whole = a.value / (share.normalized_value / 100)
                 fig = _computed(whole, a, lang)
                 if _REST_ASKED.search(question):  # '按签约占比推算，还有多少户没有签约': the whole less the part
                     text = msg("derived_rest", lang, place=_place(place, lang), period=_period(a.period, lang),
-                               label=label, figure=_computed(whole - a.value, a, lang), whole=fig,
+                               label=_label([a], lang), figure=_computed(whole - a.value, a, lang), whole=fig,
                                level=_figure(a, lang), share=_figure(share, lang))
                     return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
                 text = msg("derived_whole", lang, place=_place(place, lang), period=_period(a.period, lang),
-                           label=label, figure=fig, level=_figure(a, lang), share=_figure(share, lang))
+                           label=_label([a], lang), figure=fig, level=_figure(a, lang), share=_figure(share, lang))
                 return _answer(question, r, text, [a, share], caveats=[msg("computed_note", lang)])
     if r.kind == "target" and not _PERCENT_WANTED.search(question):  # ('…约相当于全年任务的百分之几': a share)
         for rate in [x for x in plain if x.kind == "completion_rate" and x.unit in ("%", "倍") and x.value > 0]:
@@ -3008,8 +3085,10 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
     if len({(a.label_zh, b.label_zh, a.period) for a, b in pairs}) != 1:
         return None  # none, or two pairs fit as well: no guess
     part, whole = pairs[0]
-    if any(x.kind == "share" and x.label_zh == part.label_zh and x.period == part.period for x in own):
-        return None  # the report's own share answers it (the usual route)
+    if any(x.kind == "share" and x.label_zh == part.label_zh and x.period == part.period
+           and not _SHARE_OF_ANOTHER.search(x.evidence.quote) for x in own):
+        return None  # the report's own share answers it (the usual route), unless it is of a wider whole
+        # ('…总产值达88.6亿元，全区占比近四成' is of the district's, never of the place's own output asked)
     ratio = part.normalized_value / whole.normalized_value
     figure = (f"{ratio:.2f}倍" if lang == "zh" else f"{ratio:.2f} times ({ratio:.2f}倍)") if times else f"{ratio * 100:.1f}%"
     text = msg("derived_times" if times else "derived_ratio", lang, place=_place(place, lang), period=_period(part.period, lang),
@@ -3018,6 +3097,8 @@ def _ratio(question: str, r: Route, rows: list[Indicator], ctx: Context) -> Answ
     return _answer(question, r, text, [part, whole], caveats=[msg("computed_note", lang), *_notes([part, whole], lang)])
 
 
+_SHARE_OF_ANOTHER = re.compile(r"(?:全|占全)(?:区|市|县|省|国|州|盟|旗)(?:的|总量的?|比重)?(?:占比|比重|份额)|占(?:全|本)?(?:区|市|县|省)(?:的|总量的?)?"
+                               r"(?:比重|份额)?")
 _RATIO_SURE = 0.7  # a match score each figure of a computed ratio must reach
 
 

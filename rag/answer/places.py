@@ -302,7 +302,9 @@ class _PlaceReader:
                 self.spans.append((lead, m.end()))
                 continue
             # '全县乡镇' is the generic 乡镇, but '西乡街道' is a place
-            generic = re.search(r"[县区市省]$", name) or name.endswith("乡") and suffix == "镇"
+            # ('苏木镇场实绩考核': 苏木, 镇 and 场 are the kinds of unit assessed, no place)
+            generic = re.search(r"[县区市省]$", name) or name.endswith(("乡", "苏木")) and suffix == "镇" \
+                or self.q.startswith("场", m.end()) and suffix in ("镇", "乡", "苏木")
             if not taken and not _NOT_PLACE.match(name) and not generic \
                     and not _DIVISION_WORDS.match(name) and len(name) <= _MAX_UNKNOWN:
                 shown = (county or "") + full

@@ -81,7 +81,10 @@ _NAMED_ZONE = re.compile(rf"[“\"][^”\"]{{2,10}}[”\"](?:[\u4e00-\u9fff]{{0,
 _FLOW_GIVEN = r"(?:新增|增加|新进|纳入|退出|减少|注销|迁出)了?\s*\d+(?:\.\d+)?\s*[家个户名人座所]"
 _FLOWS_GIVEN = re.compile(rf"^\s*(?:{_FLOW_GIVEN})(?:\s*[、，,和]\s*(?:{_FLOW_GIVEN}))*\s*(?:以后|之后|后)[，,]\s*")
 _REPORT_NAME = r"\s*年?(?:底|末)?的?(?:镇|乡|街道)?(?:政府)?(?:工作)?(?:总结|报告|年报)"
-_REPORT_SPAN = re.compile(rf"从\s*(20\d\d){_REPORT_NAME}\s*(?:到|至)\s*(20\d\d){_REPORT_NAME}")
+_REPORT_SPAN = re.compile(rf"从\s*(20\d\d){_REPORT_NAME}\s*(?:到|至)\s*(20\d\d){_REPORT_NAME}|"
+                          # '拿某镇2018年总结和2019年政府工作报告对照，…一年间增加了多少': the two reports' years
+                          rf"(?<![\d年])(20\d\d){_REPORT_NAME}\s*(?:和|与|跟|同|及)\s*(20\d\d){_REPORT_NAME}\s*"
+                          rf"(?:对照|对比|比较|相比)(?:着看|来看|一下)?")
 # '2021年新进规上企业以后，全镇一共几家': the additions, unnumbered, lead to the stock asked; the year stays
 _ADDED_THEN = re.compile(r"^(\s*(?:20\d\d\s*年)?)\s*(?:新增|新进|纳入|新引进)[^，,？?\d]{0,8}?(?:以后|之后|后)[，,]\s*")
 _AFTER_ADDING = re.compile(AFTER_ADDING_EN + r"[^?]{0,40}?,", re.I)
@@ -197,6 +200,31 @@ _MONTH_EN = (r"(?:(?:early|late|mid-|end-)?(?:January|February|March|April|May|J
 _EXAMPLES_OF = re.compile(r"((?:、[\u4e00-\u9fff]{1,6}?)+)等(?=[\u4e00-\u9fff]{2})(?![一二三四五六七八九十几多\d]|方面|领域|要|将|已|达|共|合|总|"
                           r"一共|都|均|的|在|为|有|是|计|约|近|超|分别|等|多少|几)")
 
+# how the answer is to be written, not what it is of: '（单位：万元；是已发放还是计划？）' keeps its unit;
+# '请注明是约数还是确数', '保留一位小数', '数字照抄，单位也照原文写', '填表用', '请给数字和单位'; '表里这一格该填多少' asks
+# the figure
+_FORMAT_NOTE = (r"(?:请)?(?:注明|标明|说明|写明|标出)[^，,。；;？?）)]*|(?:保留|精确到)?[一两二三1-3]位小数|填表用|"
+                r"数字(?:请)?照抄|单位(?:也|请)?照原文写?|请?给出?数字和单位|按报告(?:里|中)?的?[两二三]个数算")
+_FORMAT_ASKED = re.compile(rf"(?<=[（(])(单位[：:]\s*[^，,；;）)]*)[^）)]*(?=[）)])|(?:[，,。；;]|(?<=[？?]))\s*(?:{_FORMAT_NOTE})(?=[，,。；;？?（(）)]|$)"
+                           rf"|^(?:{_FORMAT_NOTE})[，,。；;]\s*")
+_CELL_ASKED = re.compile(r"(?:表(?:里|中|格里)?的?)?(?:这一?|那一?)?(?:格|栏)?(?:应该|应|该)?填(?:多少|几|什么数)")
+
+
+# after the ask, what the asker leaves out or asks about the figure's kind: '园区个数不用报，我要面积。', '同一串里的签约、
+# 拆除比例请剔除。', '全程那一项另算。', '这是目标值，还是2022年的实绩？', '是实际产值还是预计数？'
+_LEFT_OUT_NOTE = re.compile(r"(?<=[？?])\s*[^？?]*?(?:不用报|不需要报|不要|请剔除|剔除|另算|不算在内|除外)[^？?]*$|"
+                            r"(?<=[？?])\s*(?:这|那|它|该数)?(?:个数|一项)?(?:是|属于|算)[^？?。]{0,16}?还是[^？?。]{0,16}?[？?]?\s*$")
+
+
+def _format_asked_dropped(question: str) -> str:
+    """The question without how its answer is to be written ('（单位：%，注明上下限）' keeps '单位：%')."""
+    question = _LEFT_OUT_NOTE.sub("", question)
+    question = _CELL_ASKED.sub("是多少", question)
+    for _ in range(3):  # (several notes in a row: '，按报告两个数算，单位：%，一位小数。')
+        question = _FORMAT_ASKED.sub(lambda m: m.group(1) or "", question)
+    return question
+
+
 
 def _examples_dropped(question: str) -> str:
     """'茗墘乡白茶、红茶等毛茶合计产量': the kind the examples stand for (毛茶), no list of items to add up; the first
@@ -229,7 +257,8 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:底|末)?的?(?:工作)?(?:�
                           r"(?:19|20)\d\d\s*年(?:底|末|初)(?:时)?(?=(?:定|制定|确定|提出|设定|定下|规划|计划|部署|安排)的)|"
                           # 'the goal written into its 2017 year-end summary': the report's year, not the one asked
                           # ('…in its January 2022 congress report': the month it was delivered, the same)
-                          r"\b(?:in|into|of|according to|from|per) (?:its|the|their) " + _MONTH_EN + r"(?:19|20)\d\d "
+                          # ('by how much did the 2022 work report show it falling short': the same)
+                          r"\b(?:in|into|of|according to|from|per|did|does|by) (?:its|the|their) " + _MONTH_EN + r"(?:19|20)\d\d "
                           r"(?:year-end |annual |(?:(?:people['’]s )?congress |government )?(?:work )?)?(?:summary|report|review)\b|"
                           # "Lizao's (…) 2023 government work report gives a 2022 figure": the report's year
                           r"\b[A-Z][\w-]*['’]s\s+(?:[(（][^)）]{1,12}[)）]\s*)?" + _MONTH_EN + r"(?:19|20)\d\d (?:year-end |annual |"
@@ -878,6 +907,17 @@ def plain_question(question: str) -> str:
     two things done in two clauses joined for the sum asked; numbers as reports write them ('8,800万元' is 8800万元;
     '单个规模在10万到500万元之间的项目' is 10至500万元项目)."""
     question = _examples_dropped(_ADDRESS.sub("", question))
+    question = _format_asked_dropped(question)
+    # '…超没超年度目标？完成比例是多少？': one ask, the completion rate
+    question = re.sub(r"(?:超没超|超了没有?|有没有超过?|是否超过?|完成了没有?|达没达到|达到了没有?|有没有完成)(?:过)?(?:年度|全年)?"
+                      r"(?:目标|任务|计划)[？?，,。]\s*(?:完成(?:比例|率|进度)(?:是|有)?(?:多少|几)|完成了?百分之(?:多少|几))",
+                      "完成年度目标的比例是多少", question)
+    # '在2020到2021这一年里': two years as a span; '对照两份材料，': which reports, no measure
+    question = re.sub(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:到|至)\s*((?:19|20)\d\d)(?![\d年])", r"\1年到\2年", question)
+    question = re.sub(r"^(?:对照|对比|结合|翻看|看)(?:这)?[两二三几]?(?:份|篇|个)?(?:材料|报告|总结|文件)[，,]", "", question)
+    # '…是涨是跌？跌幅多大？': one ask, the growth rate and its sign
+    question = re.sub(r"(?:是|到底是)?(?:涨|增|升)(?:了)?(?:还)?是(?:跌|减|降)(?:了)?[？?，,。]?\s*(?:跌幅|涨幅|降幅|增幅|幅度|变化幅度|变动幅度)"
+                      r"(?:有|是)?(?:多大|多少)", "增幅是多少", question)
     # '财政收入（一般公共预算口径）': the measure the bracket names; '按14个村合计口径，': how it is counted, no sum asked
     question = re.sub(r"财政收入[（(](一般公共预算|地方一般公共预算|全口径财政)(?:收入)?口径[)）]", r"\1收入", question)
     question = re.sub(r"按(?:照)?[^，,？?]{0,10}?(?:合计|汇总|加总)口径[，,]?", "", question)
@@ -889,6 +929,7 @@ def plain_question(question: str) -> str:
     question = re.sub(r"把([\u4e00-\u9fff]{2,14}?)(?:平摊|平均分摊|分摊|均摊|平分|平均分)(?:到|给)\d+个([村户人])[，,]([^？?]*?)每\2"
                       r"(?:大约|大概|约|平均)?", r"\3\2均\1", question)
     question = _ALSO_DONE.sub(r"\1\2和", question)
+    question = re.sub(r"[，,]\s*(?:再|还要|另外再?|然后再?)加上", "加上", question)  # '…学位，再加上高中学位': one sum
     # '…、职业技能培训，三样加一块一共多少场': the items counted again before they are added up
     question = re.sub(r"[，,]\s*(?:这|那)?[两二三四五六七八九十几]+(?:样|项|种|类)(?:东西|活动|事情?|工作)?"
                       r"(?=\s*(?:加|合|一共|总共|合计|共计|全部|都))", "", question)
@@ -913,6 +954,12 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     # 'Road safety benchmarking, Buji (布吉) 2022: …', 'Audit note: …': a heading says what the asker is doing
     question = re.sub(r"^(?:[A-Za-z][\w-]*\s+){0,3}(?:benchmarking|benchmark|audit|fact[- ]check|check|review|worksheet|"
                       r"note)(?:\s+(?:row|item|note))?(?:\s+\d+)?\s*[,:—–-]\s*", "", question, flags=re.I)
+    if language_of(question) == "en":
+        question = _en_frame_dropped(question)
+        # '…have in 2019, new sheds included': the whole stock, the year's additions inside it, never the additions
+        question = re.sub(r"[,;]?\s*(?:the |its )?new(?:ly added)? (?:[a-z-]+ )?(?:included|counted in|inclusive)\b|"
+                          r"[,;]?\s*\b(?:including|counting|inclusive of) (?:the |its |this year's |that year's )?new(?:ly added)?"
+                          r"(?: [a-z-]+)?(?=\s*[?,.;]|\s*$)", "", question, flags=re.I)
     question = _ADD_TO.sub(r"新增\1", question)  # '计划把幼儿托位增加多少个': the plan's new places (新增托位)
     question = _SCOPE_AFTER.sub(r"\3\1\2", question)
     # everyday names: '产出' of money is the output value, '花了多少' the outlay, '自行车道' the 非机动车道, '压降' a fall
@@ -926,10 +973,15 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     # '2021/2022年榨季': one season, by the year it ends; '60至79岁': the band as labels write it, 60-79岁
     question = age_spans(season_years(full_years(question)))
     # '从2016年的报告到2017年的工作总结，增减多少': two reports named, their two years compared
-    question = _REPORT_SPAN.sub(r"从\1年到\2年", question)
+    question = _REPORT_SPAN.sub(lambda m: f"从{m.group(1) or m.group(3)}年到{m.group(2) or m.group(4)}年", question)
+    question = re.sub(r"^(?:拿|把|用)(?=[^，,？?]{0,12}从20\d\d年到20\d\d年)", "", question)
     question = _POINTS_COLLOQUIAL.sub(r"\1了百分之几", question)  # '社零比上年涨了几个点': the growth, in per cent
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
+    lead = _PURPOSE_LEAD.match(question)
+    if lead and not any(n in lead.group(0) or len(short_name(n)) >= 2 and short_name(n) in lead.group(0) for n in names) \
+            and re.search(r"多少|几|哪|吗|是否", question[lead.end() :]):
+        question = question[lead.end() :]  # '我们写对口帮扶的案例。…': why the asker asks, no part of the ask
     original, question = question, _asides_dropped(question, names, metas)
     # '完成率是97.3%，倒推…任务': the rate is an input to the answer (which reads it from `asked`), the target asked
     stated, question = question, GIVEN_RATE.sub("", question)
@@ -1083,7 +1135,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     intent: Intent
     # ('…村集体经济收入的合计数，2022年比2021年多了多少': the sum's change between two years, a trend)
     summed_changed = trend and len(set(years)) == 2 and bool(ASKS_CHANGE.search(question)) and len(places) <= 1 \
-        and bool(re.search(r"的?(?:合计|总计|总和)数?(?:放在一起看|放一起看|对照着看|摆在一起)?[，,]", question))
+        and bool(re.search(r"的?(?:合计|总计|总和)数?(?:放在一起看|放一起看|对照着看|摆在一起)?(?:[，,]|(?=在|从))", question))
     # ('三地村集体经济收入合计哪个最多': each place's total, ranked)
     # ('哪个的村级集体收入合计更多': the same, asked the other way round)
     summed_ranked = ranking and len(places) >= 2 and bool(re.search(
@@ -1176,8 +1228,12 @@ def _asked_after_rate(question: str) -> tuple[AskedKind, str] | None:
 def _terse(question: str, phrase: str, lang: str) -> bool:
     """'Yutang (玉塘) 规上 output 2023?': a measure's name, with the Chinese term, and a place, no question word: a
     figure is asked (without the Chinese, 'tax take?', the passages answer as before)."""
-    return lang == "en" and bool(re.search(r"[\u4e00-\u9fff]", phrase)) and question.rstrip().endswith("?") \
-        and len(re.findall(r"[A-Za-z]+", question)) <= 12 \
+    # ('Buji (布吉), 2022: cumulative length of pipes maintained (累计开展排水管渠养护), in km.': a spreadsheet row
+    # named after the place and period, no question mark)
+    row_named = re.match(r"[^:?.]{3,80}:\s*[^?]+$", question.strip()) is not None \
+        and len(re.findall(r"[A-Za-z]+", question)) <= 40
+    return lang == "en" and bool(re.search(r"[\u4e00-\u9fff]", phrase)) \
+        and (question.rstrip().endswith("?") and len(re.findall(r"[A-Za-z]+", question)) <= 12 or row_named) \
         and not re.search(r"\b(?:how|why|what|which|who|whom|where|when|describe|explain|list|name)\b", question, re.I)
 
 
@@ -1304,7 +1360,7 @@ _FRAME = re.compile(r"^[^，,？?]{0,12}?在[^，,？?]{2,24}?(?:工作|行动|�
 _TOPIC = re.compile(r"^(?:说到|谈到|讲到|关于|至于)?([\u4e00-\u9fff]{2,6}?)(?:上|这块|那块|这一块)[，,]|"
                     r"^(?:说到|谈到|讲到|关于|至于)([\u4e00-\u9fff]{2,6}?)[，,]|^[\u4e00-\u9fff]{2,4}?([\u4e00-\u9fff]{4})[：:]|"
                     # '布吉2022年防坍塌、治水这块，': after the place and year
-                    r"(?<=年)([\u4e00-\u9fff、]{2,12}?)(?:这块|那块|这一块)[，,]")
+                    r"(?<=年)([\u4e00-\u9fff、]{2,12}?)(?:这块|那块|这一块|项目上|工作上|方面)[，,]")
 
 
 # '平湖招商成绩单：', '做授信要看项目储备：', '城市更新推进的阶段性成果：': what the asker looks at, before the ask
@@ -1312,6 +1368,9 @@ _OF_THE_WHOLE = re.compile(r"^\s*Of (?:the |its |their )?[^,?]{4,120},\s*how man
                           r"(?P<part>[^?,]{3,60})\?", re.I)
 # a clause of what was done first, before the ask ('某片区清拆掉以后，…', '算上新增12家、退库3家之后，…')
 _DONE_FIRST = r"^[^，,？?]{4,40}?(?:以后|之后)[，,]"
+# (…a bare 后 only before a measure of its own: '…入股光伏电站后，每年给村里的分红是多少'; never '…1-5月财政收入
+# 完成后，要完成全年目标还需完成多少', whose measure is the clause before)
+_DONE_FIRST_BARE = r"^[^，,？?]{4,40}?(?<=[\u4e00-\u9fff]{2})(?<![前落最然随今此其背午先])后[，,](?=[^，,？?]*的[^，,？?]{2,}(?:是|有)?多少)"
 _PART_OF_WHOLE_EN = re.compile(r"\b(?:how many|what number) of (?:the |its |their |them\b|these\b|those\b)[^?]{0,120}?\b"
                                r"(?:were|was|are|is)\s+(?P<part>(?:[a-z][\w-]*\s*){1,4}?)\s*\?\s*$", re.I)
 _LEAD_FRAME = re.compile(r"^[^，,：:？?]{0,16}?(?:成绩单|成果|储备|情况|进展|亮点|盘点|概况|家底|要看|想看|想了解|看看|分量|核查|测算|"
@@ -1476,10 +1535,20 @@ def _people_counted(question: str) -> bool:
     return bool(_PEOPLE.search(question)) and not re.search(r"多少(?:万|亿)?元|多少钱|比例|占比|百分", question)
 
 
+# an English ask of its own after a sentence that sets it up, counting people or things: a count, whatever money
+# the sentence before names
+_EN_COUNT_LAST = re.compile(r"[.;]\s+How many (?!(?:more|fewer|less|yuan|rmb|billion|million|mu|hectares?|square|sq|tonnes?|"
+                            r"tons?|km|kilomet\w*|met(?:re|er)s?|per ?cent|percent|times|years?|months?|days?)\b)[a-z-]+[^.;?]*\?\s*$")
+
+
 def unit_hint(question: str) -> str | None:
     """The normalised unit a question asks for, when it says ('多少资金' → CNY, '多少家' → count)."""
+    if re.search(r"(?:分母|基数)[^，,？?]{0,6}?(?:多少|几)(?:万)?(?:人|户|家|个)|\b(?:denominator|base population)\b", question, re.I):
+        return "count"  # '用接种人次和接种率倒推，接种率的分母大约是多少人': those the rate is of, never the rate
     if _RATE_ASKED.search(question):
         return "percent"  # '满意率是多少', 'what share', 'satisfaction rate': a percentage, never a count
+    if _EN_COUNT_LAST.search(question):
+        return "count"  # '…paid 12 million yuan in care funds. How many people did that money reach?'
     wanted = wanted_unit(question)
     if wanted:  # '换算成亩是多少': an area, whatever else the question counts ('意向地块' is no count of plots)
         return wanted[0]
@@ -1496,6 +1565,7 @@ def unit_hint(question: str) -> str | None:
         return "CNY"  # 'what average price had it paid for tobacco leaf': money per unit, never the tonnes bought
     if re.search(r"资金|金额|经费|总投入|多少钱|多少万?元|多少亿元|多少(?:万元|元)?的?(?:补贴|补助|津贴|津补贴|救助金|奖补)|"
                  r"\b(how much money|funding|funds|(?:rake|raked|raking|pull|pulled|haul|hauled) in)\b|"
+                 r"\bin (?:money|yuan|cash|monetary|absolute|amount) terms\b|\bas an? (?:amount|sum) of money\b|"
                  r"\b(?:spending|expenditures?|outlays?)\b|\bbudget (?:for|of)\b|\btotal (?:that )?[^?]{0,40}?\bput into\b|"  # 'Spending on … micro-projects': money
                  r"\bhow many\s*(?:亿|万元|元|yuan|RMB|billion|million)", question, re.I) or (
             re.search(r"\b(output values?|value of[\w\s-]{0,20}output|(?:sales|operating) revenue)\b", question, re.I)
@@ -1606,8 +1676,8 @@ def kind_asked(question: str) -> AskedKind:
     if re.search(r"\b(?:aims?|aimed|targets?|targeted|plans?|planned) (?:for|at|to)\b[^?]{0,80}?\bhow far along\b[^?]{0,30}?"
                  r"\b(?:percent|per cent|%|percentage)", question, re.I):
         return "completion_rate"  # '…aims for 2.6亿元 of tax in 2023; how far along was it, in percent, by end-May'
-    if re.search(r"\bhow far (?:along|advanced|on|(?:had|has|did|was) [^?]{0,60}?\b(?:got|gotten|come|progressed|moved|"
-                 r"gone|get)\b)[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
+    if re.search(r"\b(?:how far|further|farther) (?:along|advanced|ahead|on|(?:had|has|did|was) [^?]{0,60}?\b(?:got|gotten|come|"
+                 r"progressed|moved|gone|get)\b)[^?]{0,60}?\b(?:toward|towards|to|on|against|with)\b[^?]{0,60}?"
                  r"\b(?:task|target|quota|plan|goal)s?\b", question, re.I):
         return "completion_rate"  # 'how far along was it toward its full-year revenue task': the share done
     if re.search(r"\b(?:against|versus|vs\.?|relative to|compared (?:with|to)) (?:its|the|a|their) [^?]{0,20}?\d[^?]{0,12}? "
@@ -1617,12 +1687,16 @@ def kind_asked(question: str) -> AskedKind:
         return "actual"  # 'what investment had it put in place by June, against its 7.8亿元 task': the task is given
     if re.search(r"(?:目标|任务|计划)[^，,？?]{0,4}[，,]\s*实际(?:完成|实现|达到)了?(?:多少|几)", question):
         return "actual"  # '2022年报告定下的2023年固投目标，实际完成了多少': the result, against that target
+    if re.search(r"\b(?:target|goal|task|quota|plan)s?\b[^?]{0,40}?(?:[—–;:,]|\s-)\s*(?:but |so )?(?:what|how (?:much|many))\b"
+                 r"[^?]{0,60}?\b(?:really|actually|in fact|in reality)\b", question, re.I):
+        return "actual"  # '…set a 2019 output goal — what output did it really deliver': the result
     if re.search(r"(?:目标|任务)约?(?:是|为)?多少(?!百分|倍|成)|(?:目标|任务)(?:原本|本来|原先|应该?)?(?:大约|大概|约)?(?:是|为)多少(?!百分|倍|成)",
                  question):  # ('占年度任务多少百分比': the share done)
         return "target"  # '…全年任务原本大约是多少亿元': the task, whatever rate the question quotes
     if _COMPLETION.search(question) or re.search(r"\b(?:how many times (?:over )?|what multiple of )(?:its|the|their)\b[^?]{0,60}?"
                                                  r"\b(?:task|target|quota|plan)\b|\b(?:task|target|quota|plan)\b[^?]{0,80}\?"
-                                                 r"\s*(?:and )?(?:by )?(?:what multiple|how many times)\b", question, re.I):
+                                                 r"\s*(?:and )?(?:by )?(?:what multiple|how many times)\b|\b(?:multiple|times) of (?:the |its |their )?"
+                                                 r"(?:[\w-]+\s)?(?:task|target|quota|plan)\b", question, re.I):
         return "completion_rate"  # 'how many times its district-assigned annual task': 完成任务的1.6倍
     if re.search(_RATE_ON_LAST_YEAR, question):
         return "yoy_growth"
@@ -1631,7 +1705,7 @@ def kind_asked(question: str) -> AskedKind:
             return "target"  # '计划…要增加多少个': the plan's addition, no change on a year before
         return "yoy_change"
     if re.search(r"\b(?:likely|probable) (?:full-year |annual |year-end )?(?:total|figure|outturn|result)\b|"
-                 r"\bwhat (?:figure|number|amount|total|level) did (?:it|they|the [\w-]+) (?:project|forecast)\b", question, re.I):
+                 r"\b(?:what|which)\b[^?]{0,40}?\bdid (?:it|they|the [\w-]+) (?:project|forecast|predict)\b", question, re.I):
         return "estimate"  # '…only had actual revenue up to October; what did it give as the likely full-year total'
     if _ESTIMATE.search(question) and not FINAL_ONLY.search(question) and not (
             re.search(r"\bexpected\b", question, re.I) and re.search(r"\b(?:plans?|planned|targets?|aims?)\b", question, re.I)):
@@ -1814,6 +1888,35 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z'’-]*(?:\s+(?:[Ss]ub-?district|[Tt]o
                           r"(?:'s|’s)?\s*[(（]\s*$")
 
 
+# 'in land preparation work, what floor area of old buildings was knocked down': the work the measure
+# belongs to, before an ask that names its own measure in three words or more (never a year: 'in 2023, …')
+_EN_FRAME = re.compile(r"(?:(?<=^)|(?<=[:;]\s)|(?<=[:;]))\s*in (?:its |the |their )?(?:[a-z][a-z-]* ){0,5}[a-z][a-z-]*,\s*"
+                       r"(?=(?:what|how (?:many|much))\b([^?]*))")
+_EN_ASK_WORDS = re.compile(r"\b(?!(?:what|much|many|were|was|have|has|had|does|did|that|this|with|from|into|they|their|"
+                           r"there|been|actually|really)\b)[a-z][a-z-]{3,}\b")
+
+
+def _en_frame_dropped(question: str) -> str:
+    """An English question without the work its measure belongs to, when the ask names a measure of its own."""
+    m = _EN_FRAME.search(question)
+    if m and len(_EN_ASK_WORDS.findall(m.group(1))) >= 3:
+        return question[: m.start()] + " " + question[m.end() :]
+    return question
+
+
+# a first sentence saying what the asker is doing ('我们想估算交通安全宣导上的志愿者投入。', '写扶贫案例要用：')
+_PURPOSE_LEAD = re.compile(r"^\s*(?:我们|我|咱们|本人|为了|写|做|给)[^。？?！!：:\d]{2,40}?(?:[。！!]|(?<=用|要|看|查|核|算)[：:])\s*")
+
+
+def _orchard_crop(m: re.Match[str]) -> str:
+    """'猕猴桃园' -> '猕猴桃': a crop's orchard (a noun of the crop before 园), never a park ('产业园', '公园')."""
+    crop = m.group(1)
+    words = tagged(crop)
+    if len(words) == 1 and words[0][1] == "n" and not re.match(r"[产工科农物创文体城社动植公乐游示生湿森]", crop):
+        return crop
+    return m.group(0)
+
+
 def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: str,
                      places: Sequence[str] = ()) -> str:
     """The question's indicator words: places, periods, question words and kind words removed."""
@@ -1961,7 +2064,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"还有(多少|几)([户人个家])?[\u4e00-\u9fff]{2,8}?(?:没有|没|未|尚未)([\u4e00-\u9fff]{2})(?=[？?，,]|$)",
                   r"剩余未\3\1\2", text)
     text = re.sub(r"还剩下?|" + STILL_LEFT, " ", text)  # '年底还剩多少户贫困户': the stock left, as the report's label
-    # '已经挂果的苹果园有多少万亩': the orchard's area, as reports state it (苹果挂果面积)
+    # '已经投产的猕猴桃园有多少亩': the orchard's area, as reports state it (猕猴桃投产面积)
     text = re.sub(r"(?:已经?)?(挂果|投产|采摘)的([\u4e00-\u9fff]{1,4}?)园(?=(?:有|是|为|共)?(?:多少|几)(?:万?亩|公顷))",
                   lambda m: _orchard(m.group(2)) + m.group(1) + "面积", text)
     # '6.8万亩茶园里，已经进入投产期的是多少': those of the whole in that state, as reports name them (投产茶园)
@@ -2184,6 +2287,7 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     # '某片区清拆掉以后，…腾出了多少平方米的…': what was done first frames the ask, no part of the name
     text = re.sub(_DONE_FIRST + r"(?=[^，,？?]*(?:多少|几)[^，,？?]*[\u4e00-\u9fff]{2}|"
                   r"[^，,？?]*[\u4e00-\u9fff]{2}[^，,？?]*(?:多少|几))", " ", text)
+    text = re.sub(_DONE_FIRST_BARE, " ", text)
     # '取缔三处砂场，这一举措腾出的空间': the clause before 'this action' says which, the words after it what
     text = re.sub(r"^[^？?]*[，,]\s*(?:这一?|该|此)(?:行动|举措|做法|措施|整治|工作)", " ", text)
     text = re.sub(r"(?:一共|总共|共)投了?多少钱", "投入", text)  # '…项目一共投了多少钱': the outlay (总投入)
@@ -2196,9 +2300,14 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
     text = re.sub(r"(?:(?:能|可以|可)(?:收|收获)|收获)了?(?=(?:多少|几)(?:万)?(?:吨|斤|公斤|千克)?[？?]?$)", "产量", text)
     # '鲜果通过线上卖了多少钱': the sales (销售额), by the channel named
     text = re.sub(r"(?:通过|经由|借助|依托)(?=线上|线下|网上|网络|电商|直播|平台)", "", text)
+    # '新增种植的花椒面积': the crop's new planting, as reports name it ('花椒新种面积', '花椒新扩种面积')
+    text = re.sub(r"新(?:增|扩)?(?:种植|栽种|栽植)的?([\u4e00-\u9fff]{2,6}?)面积", r"\1新种面积", text)
+    # '已经投产的猕猴桃园有多少亩': an orchard's area is its crop's (猕猴桃投产面积), never a thing of its own
+    if re.search(r"(?:多少|几)(?:万)?(?:亩|公顷)", text):
+        text = re.sub(r"([\u4e00-\u9fff]{2})园(?![区地林艺])", _orchard_crop, text)
     text = re.sub(r"(?:一共|总共)?卖(?:出|掉)?了?多少钱", "销售额", text)
     text = re.sub(r"卖(?:出|掉)?了?([\u4e00-\u9fff]{0,6}?)(?:的|得到的|换来的)?(?=收入)", r"\1销售", text)  # '卖青菜头收入': 销售收入
-    text = re.sub(r"[（(](?:单位)?[:：]?\s*(?:[万亿]?元|万人|公顷|亩|万亩|平方米|万平方米|个|家)[)）]", " ", text)  # '（万元）'
+    text = re.sub(r"[（(](?:单位)?[:：]?\s*(?:[万亿]?元|万人|公顷|亩|万亩|平方米|万平方米|个|家|%|％|人|户|宗|项)[)）]", " ", text)  # '（万元）'
     text = re.sub(r"钱?(?:一共|总共)?投进去了?(?:多少钱)?", "投入", text)  # '…一共投进去多少钱', '钱一共投进去多少': the outlay
     text = re.sub(r"(?<=多少)钱", " ", text)  # '补贴总共有多少钱': the unit asked
     text = re.sub(r"(?:能|可以)?[收交缴纳](?:上来|进来|到)?了?多少(?:钱的)?税(?:款|收)?", "税收", text)  # '收了多少税': the tax revenue
@@ -2250,6 +2359,8 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = re.sub(r"(?<![净新])[比较]?(?:增加|增长|减少|下降|提高|降低|上升|增|减)?了?$", "", text)
         text = re.sub(r"(?<=[\u4e00-\u9fff])[比较](?=净增|净减)", "", text)
     text = re.sub(r"^(?:街道|镇|乡|社区|各地)+(?!级)", "", text)  # '镇级税收' keeps its scope
+    # '…收入合计数在2020年到2021年这一年里涨了多少': the span's 在 and the sum's 数, no part of the name
+    text = re.sub(r"(?<=收入|产值|总额|税收|投资)数?在$", "", text)
     # '专精特新要新增几家', '幼儿托位的新增目标': the verb said after the thing added opens its name, as reports write it
     text = re.sub(r"^([\u4e00-\u9fff]{2,}?)(新增|新建|新引进|新培育|新认定)$", r"\2\1", text)
     # '招来的项目，目前落户了多少个': the things that did it, named as reports write them ('…落户项目')

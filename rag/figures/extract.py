@@ -95,7 +95,7 @@ _PERIOD_NOISE = re.compile(r"(?:占|完成|为|达)?(?:了)?(?:全年|年度)(?:
                            # '召开2025年工作会议': a meeting named by the year it opens, which reviews the year before
                            r"|(?:19|20)\d\d\s*年度?(?:全[镇乡区县]|全街道)?(?:经济|三级干部|工作务虚)?(?:工作)?(?:会议?|大会)")
 _ESTIMATE_AFTER = re.compile(r"[^,，。；;]{0,4}?[(（](?:" + ESTIMATE.pattern + ")")  # 41.3亿元（快报数）
-_AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
+_AIMED = re.compile(r"(?:力争|确保|争取|计划|拟)(?:全年|年底前|年内|年前|今年)?(?:完成|实现|达到?)")  # 争取完成 is still a target
 _OTHER_MEASURE = re.compile(r"人数|户数|金额|面积")  # 事故亡人数 measures deaths, not accidents
 _REACH_VERB = re.compile(r"惠及|涉及|带动|覆盖")
 _REACH_ANY = re.compile(r"(惠及|涉及|覆盖)([\u4e00-\u9fff]{1,4})$")
@@ -103,8 +103,18 @@ _REACH = re.compile(r"(惠及|涉及|带动|覆盖|服务)(居民|群众|村民|
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)[^\d,，。；;、]{1,10}|的(?!基础上)[^\d,，。；;、]{1,6}")  # 超过10万元的村6个
 _TIMES_PLACED = re.compile(r"(?:进入|排名|排在|位列|位居|名列|获评|荣获)[^，,。；;\d]{1,10}")
 _BARE_TOTAL = re.compile(r"总(收入|产值)")
+# things counted by the stage they are in, a list sharing its head ('8个已开工、5个待开工项目'; '4个已立项、9个拟立项项目')
+_STAGED = re.compile(r"\s*(已|拟|待|未|正在|在)([\u4e00-\u9fff]{1,3}?)(项目|工程|企业)?(?=[、，,]|分期|建设|实施|推进|[。；;]|$)")
+_STAGED_HEAD = re.compile(r"[^。；;]*?\d+\s*个(?:已|拟|待|未|正在|在)[\u4e00-\u9fff]{1,3}?(项目|工程|企业)")
+# an industry named in the clause before a bare output ('生物医药产业加快发展，产值45.2亿元'): whose output it is
+_BARE_OUTPUT = re.compile(r"(?:总)?产值|(?:营业|销售)?(?:总)?收入|营收|销售额")
+_INDUSTRY_CLAUSE = re.compile(r"(?:^|[，,。；;：:])\s*([\u4e00-\u9fff]{2,12}?(?:产业集群|产业链|集群|产业|行业|板块))"
+                              r"(?:已|已经|加快|快速|持续|稳步|蓬勃|初步)?(?:初具规模|发展壮大|加快发展|快速发展|集聚成势|集聚发展|"
+                              r"蓬勃发展|稳步发展|持续壮大|成势|壮大|发展|形成)?[，,]\s*(?:全年|其|共|累计|实现|完成|年)?"
+                              r"(?:总)?(?:产值|营业收入|销售收入|收入|营收|销售额)[^，,。；;]{0,4}$")
 # a crop's measure named bare after another of its measures ('…平均亩产7.4吨，总产21.2万吨'), and those measures' words
 _BARE_YIELD = re.compile(r"(?:总产量?|产量|单产|平均亩产|亩产|平均单产)")
+_NEW_AREA = re.compile(r"(?:当年|今年|年内)?新(?:增|扩|植|种|栽|造)(?:种植|种|植|栽)?面积")
 _CROP_MEASURE = re.compile(r"(?:平均)?(?:亩产|单产|种植面积|播种面积|面积|总产量?|产量)$")
 _SCOPE_LEAD = re.compile(r"^(?:[个名家户]|全[镇乡区县市]|辖区|[我本]?[镇乡]|街道)+")
 _RANGE_TO = re.compile(r"\s*(?:至|到|[-—–~～])\s*")
@@ -560,8 +570,11 @@ def _subjects(sentence: str, quantities: list[Quantity],
         elif unit_kind == "times" and i not in respectively and COMPLETION.search(prefix) and prev[1]:
             term, label = _own_or_prev(prefix, prev)  # '招引项目96个,完成区下达年度任务的1.6倍': the projects' task
         elif prev[1] and i not in respectively and _TASK_AMOUNT.search(prefix) \
-                and re.match(r"[)）]?(?:任务|目标)?(?:进度)?的\s*\d", sentence[q.end :]):
+                and (re.match(r"[)）]?(?:任务|目标)?(?:进度)?的\s*\d", sentence[q.end :])
+                     or re.search(r"[（(]$", prefix) and re.match(r"\s*[)）]", sentence[q.end :])
+                     and quantities[i - 1].unit == q.unit):
             term, label = prev  # '收入3120万元，完成县定全年任务3600万元的86.7%': the task is the same measure's
+            # ('拆除违法建筑38.2万平方米，超额完成区下达的年度任务（35万平方米）': the same, the task in brackets)
         elif elided := _elided_head(sentence, quantities, i):
             term, label = None, elided  # '设立2个市级和9个区级示范点': 市级示范点, the head said once, last
         else:
@@ -623,8 +636,9 @@ def _subjects(sentence: str, quantities: list[Quantity],
         income_named = list(_COLLECTIVE_INCOME.finditer(sentence, 0, q.start)) if per_income else []
         if per_income and income_named:  # '…村集体经济收入全部达到10万元以上，…村均收入24.8万元': the per-village collective income
             label = per_income.group(1) + "均" + income_named[-1].group(1)
-        villages_summed = unit_kind == "CNY" and i and quantities[i - 1].unit == "个" and label.endswith("村") \
-            and re.fullmatch(r"[，,\s]*(?:合计|共计|总计|共)(?:达到?|为)?\s*", prefix)
+        villages_summed = unit_kind == "CNY" and i and quantities[i - 1].unit == "个" \
+            and (label.endswith("村") or re.fullmatch(r"(?:收入)?(?:总额|合计|总计)", label) is not None) \
+            and re.fullmatch(r"[，,\s]*(?:收入)?(?:合计|共计|总计|共|总额|总收入)(?:达到?|为)?\s*", prefix)
         income_of = list(_COLLECTIVE_INCOME.finditer(sentence, 0, q.start)) if villages_summed else []
         if income_of:  # '…村集体经营性收入全部超过5万元，其中超过10万元的村4个，合计96.4万元': the villages' income summed,
             label = "村" + income_of[0].group(1)  # never an amount of the villages counted
@@ -632,10 +646,22 @@ def _subjects(sentence: str, quantities: list[Quantity],
             if _BARE_YIELD.fullmatch(label) and out and out[-1][1] else ""
         if 2 <= len(crop_of) <= 8 and crop_of != out[-1][1]:
             label = crop_of + label  # '加工番茄平均亩产7.4吨，总产21.2万吨': the crop's output, borrowed from before
+        planted = out[-1][1] if out and _NEW_AREA.fullmatch(label) and "其中" in prefix \
+            and out[-1][1].endswith("面积") else ""
+        if planted and 2 <= len(crop := _CROP_MEASURE.sub("", re.sub(r"^(?:种植|播种|栽种|发展)", "", planted))) <= 8:
+            label = crop + label  # '花椒种植面积3.2万亩，其中新扩种面积0.38万亩': the crop's new planting
         bare = _BARE_TOTAL.fullmatch(label)
         named = re.search(rf"([\u4e00-\u9fff]{{2,10}}?){bare.group(1)}", sentence[: q.start]) if bare else None
         if bare and named and len(subject := _SCOPE_LEAD.sub("", named.group(1))) >= 2:
             label = subject + "总" + bare.group(1)  # '全乡18个村集体经济收入均已超过6万元，全年总收入…': whose total
+        industry = _INDUSTRY_CLAUSE.search(sentence, 0, q.start) if _BARE_OUTPUT.fullmatch(label) else None
+        if industry:  # '高端装备产业集群初具规模，总产值达120.5亿元': the cluster's output, never the place's
+            label = industry.group(1) + label
+        staged = _STAGED.match(sentence, q.end) if q.unit in ("个", "项", "家", "座", "所") else None
+        head = (staged.group(3) or next((h.group(1) for h in [_STAGED_HEAD.match(sentence, staged.end())] if h), "")) \
+            if staged else ""
+        if staged and head:  # '等4个已立项、…等9个拟立项项目分期实施': the projects in each stage, the head shared
+            term, label = None, staged.group(1) + staged.group(2) + head
         placed = _TIMES_PLACED.match(sentence, q.end) if q.unit == "次" else None
         if placed:  # '季度考评4次位列全县前三，其中2次排名第一': how often it was placed so, each its own figure
             base = label if label and label != "其中" else _TIMES_PLACED.sub("", prev[1])
@@ -1056,7 +1082,7 @@ def _people_label(prefix: str, suffix: str, unit: str) -> str:
 
 
 _BAND_GROUP = re.compile(r"[\d.]+[万亿]?元(?:及?以上|及?以下)的?(?:行政)?村$")
-_TASK_AMOUNT = re.compile(r"(?:完成|占)[^，,。；;\d%]{0,8}?(?:任务|目标|计划)(?:数|额)?[（(]?$")
+_TASK_AMOUNT = re.compile(r"(?:完成|占)[^，,。；;\d%]{0,10}?(?:任务|目标|计划)(?:数|额)?[（(]?$")
 
 
 def _elided_head(sentence: str, quantities: list[Quantity], i: int) -> str:
@@ -1446,6 +1472,8 @@ def _kind(section: Section, sentence: str, clause: _Clause, q: Quantity) -> Kind
         return "target"  # '年初确定的全年目标为：财政总收入3.2亿元，固定资产投资8亿元': every item of the list
     if re.search(r"(?:任务|目标|计划)(?:数|额)?[（(]?$", before) and re.match(r"[)）]?(?:任务|目标)?(?:进度)?的\s*\d", sentence[q.end :]):
         return "target"  # '完成全年任务0.98亿元的43%', '…任务（9600万元）进度的71.2%': the task, then the share done
+    if re.search(r"(?:任务|目标|计划)(?:数|额)?[（(]$", before) and re.match(r"\s*[)）]", sentence[q.end :]):
+        return "target"  # '超额完成区下达的年度任务（40万平方米）': the task, in brackets after the result
     if TARGET.search(named) and not DONE.search(_AIMED.sub("", before)):
         return "target"
     lead = sentence[max(0, clause.start - 40) : clause.start]

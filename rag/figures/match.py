@@ -61,6 +61,9 @@ def measure_of(row: Indicator) -> str:
     return row.label_zh if row.key.startswith("label:") or row.key.startswith("other:") else row.key
 
 
+_GLOSS_SCOPE = re.compile(r"^(?:全年|当年|年度|上半年|前三季度)?(?:累计|共计|合计)?")
+
+
 def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = (), lang: str = "zh",
                embed: Embed | None = None, counted: str = "") -> list[Scored]:
     """Rows whose label matches the phrase at or above THRESHOLD, best first (stable for ties). `counted` is what
@@ -82,7 +85,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     amounts = "".join(re.findall(r"[\d.]*[万亿]?元", spaced)) if lang == "en" else ""  # 'over 1 million yuan' -> 100万元
     clashes: dict[str, bool] = {}
     # (a lone character left of a place's gloss, '北' of 'Guanhu North (观湖北)', names no measure)
-    gloss_terms = [t for t in _CJK_TERM.findall(phrase) if len(t) >= 2] if lang == "en" else []
+    # ('全年累计接种', '累计开展排水管渠养护': the period and the running total are the row's period and kind, no label)
+    gloss_terms = [u for t in _CJK_TERM.findall(phrase) if len(u := _GLOSS_SCOPE.sub("", t) or t) >= 2] if lang == "en" else []
     animals = set(ANIMAL.findall(phrase)) if lang == "zh" else _animals_en(phrase)  # read once, not once per row
     counted_terms = _CJK_TERM.findall(counted) if lang == "en" else []
     counted_gloss = next((t for t in counted_terms if len(t) >= 4), "")
@@ -93,6 +97,9 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
     entity_glossed = any(ENTITY_END.search(t) for t in gloss_terms)  # ('宏岳集团': a firm, whose figures are many)
     measures = _measure_words(spaced) if lang == "en" and gloss_terms else []  # read once, not once per row
     dimension = next((u for w, u in _DIMENSIONS if re.search(w, spaced, re.I)), "") if lang == "en" else ""
+    # 'housing land to be banked': a part named in English words of the hand list that some label holds (居住用地)
+    en_parts = [zs for en, zs in HAND_EN.items() if lang == "en" and " " in en and zs and re.search(_en_term(en), spaced, re.I)
+                and any(z in x.label_zh for z in zs for x in rows)]
     for row in rows:
         if amounts and clashes.setdefault(row.label_zh, codes_clash(amounts, _clean(row.label_zh))):
             continue  # '100 million yuan or more' (亿元以上): never the 10亿元以上 projects, by their sentence or otherwise
@@ -176,6 +183,8 @@ def match_rows(phrase: str, rows: Sequence[Indicator], *, keys: Sequence[str] = 
                 if rest_fit < 1.0 and _part_labelled(phrase, row, rows):
                     lex = round(lex * rest_fit, 4)  # '大春粮食播种面积' asked: '粮食播种面积' is the whole's, and
                     # another figure's label ('大春播种面积') names the part the phrase puts before it
+            if any(not any(z in row.label_zh + row.said for z in zs) for zs in en_parts):
+                key_score *= 0.7  # (…and a keyed figure that never names it is the whole's: '土地入库' for all land)
             if max(key_score, lex) >= THRESHOLD:  # a key whose qualifiers clash ('全口径' vs '区级') is no match
                 out.append(Scored(row, round(max(key_score, lex), 4), "key"))
             continue
@@ -1015,6 +1024,11 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     "out of poverty": ("脱贫",), "lifted out of poverty": ("脱贫",),
     "agricultural output": ("农业总产值", "农业产值"), "gross agricultural output": ("农业总产值",),
     "land bank": ("入库", "储备"), "industrial land": ("产业用地", "工业用地"), "residential land": ("居住用地",),
+    "housing land": ("居住用地", "住宅用地"),
+    # trees planted anew are 新造 / 新植 / 造林 ('今年新造核桃0.45万亩')
+    "new forest": ("新造", "造林", "新植"), "afforestation": ("造林", "新造"), "afforested": ("造林", "新造"),
+    "planted": ("种植", "栽植", "新造", "新植"),
+    "torn down": ("拆除",), "tear down": ("拆除",), "demolished": ("拆除",), "demolition": ("拆除",), "knocked down": ("拆除",),
     "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",), "budget revenue": ("预算收入",),
     "fiscal revenue": ("财政收入", "财政总收入"), "total fiscal": ("财政总收入",),
     "gross regional product": ("地区生产总值",), "gdp": ("地区生产总值", "生产总值"),

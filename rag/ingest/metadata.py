@@ -69,6 +69,8 @@ _DEBRIEF = r"述职(?:述廉|述责|述德)*报告"  # a debriefing: 述职报�
 
 
 # a mirror's prefix naming the county or city the place is in: '(天门市)某镇2021年前三季度工作总结'
+# a site's tag before a title ('【精选】', '[推荐]', '【范文】'): no part of the name (a parent is, see above)
+_TAG_BRACKET = re.compile(r"^\s*(?:[【\[［]\s*[^【】\[\]［］]{1,6}?\s*[】\]］]\s*)+")
 _PARENT_BRACKET = re.compile(r"^[(（【\[]\s*[^()（）【】\[\]]{2,12}?(?:省|市|县|区|州|旗|盟)\s*[)）】\]]\s*")
 
 
@@ -334,7 +336,7 @@ def _from_label(label: str, cands: _Candidates, weight: float, where: str) -> No
     issued = re.search(r"《([^》]{4,40})》", label)  # '关于印发《某镇2025年工作要点》的通知': what is issued names it
     label = issued.group(1) if issued else label
     rest, county = _strip_parents(re.sub(r"^[#>*•·\-\s【\[]+|^(?:19|20)\d\d\s*年度?", "",
-                                         _PARENT_BRACKET.sub("", label.strip())))
+                                         _TAG_BRACKET.sub("", _PARENT_BRACKET.sub("", label.strip()))))
     m = re.match(rf"([^\s（()）|,，:：、《》“”]{{1,14}}?{_SUFFIX}){_AFTER_NAME}", rest)
     if not m:
         m = re.match(rf"([^\s（()）|,，:：、《》“”]{{1,14}}{_SUFFIX}){_AFTER_NAME}", rest)

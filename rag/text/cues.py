@@ -69,7 +69,7 @@ CHANGE = re.compile(r"(?:同比|与上年相比|较上年同期|比上年同期|
 CHANGE_DOWN = re.compile(r"减少|下降|减产|减收|少|减")
 # A question asking for that change: '比上年增加了多少元', '增产多少斤', 'how much more than last year'.
 ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|缩小|缩减|压减|(?<![至最])(?:多出?|少)|超出|高出)了?(?:多少|几)(?!个?百分点|%|成)|"  # 至少几个: a floor
-                         r"(?:增长|下降)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
+                         r"(?:增长|下降|上涨|涨|下跌|跌)了?多少(?=万|亿|元|人|户|个|家|件|亩|吨|斤|公里|平方米)|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b(?![^?]*\b(?:than in|than the|than [A-Z]))|"
                          r"\bhow (?:much|many) (?:more|fewer|less)\b[^?]*\bthan (?:(?:a|one|the) year (?:earlier|before|ago)|"
                          r"(?:in )?the same (?:period|months|half|quarter)(?: of)?(?: a| the| one| last)? (?:year|years?\b))\b|"
@@ -77,7 +77,9 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
                          r"\b(?:up|down|rise|rose|grew|fell|increased?|decreased?) (?:by )?how many\s*(?:亿|万|元|yuan|RMB|"
                          r"billion|million)|"  # 'up by how many 亿 yoy': the amount the level moved
                          r"\babsolute (?:increase|decrease|change)\b|"
-                         r"\bin (?:money|absolute|yuan) terms\b|\bhow many (?:more )?yuan\b|"
+                         # ('…rise in absolute terms'; 'what was the value added, in money terms' asks the level)
+                         r"\b(?:increase|decrease|rise|rose|risen|gr[eo]wn?|grew|gain|fall|fell|fallen|drop|change|"
+                         r"up|down)\w*\b[^?]{0,60}\bin (?:money|absolute|yuan) terms\b|\bhow many (?:more )?yuan\b|"
                          # 'by how much did X exceed the same period a year earlier': the amount over last year's
                          r"\bby how much\b[^?]*\b(?:exceed|top|surpass|outstrip)\w*\b[^?]*"
                          r"\b(?:same period|year earlier|last year|previous year|year before)\b",
@@ -183,7 +185,7 @@ WHOLE_YEAR_STRESSED = re.compile(r"完整的?(?:一年|(?:12|十二)个月|年�
                                  r"\b(?:all|the) four quarters\b|"
                                  r"整个\s*20\d\d\s*年度?|"  # '整个2019年度，…合计完成了多少': the whole year
                                  # '在2022年12个月合计做到了多少', '把12月也算进去': December counted in, the whole year
-                                 r"(?<![\d\-－—~～至到前头])(?:12|十二)个月(?:合计|加起来|累计|总共|一共|全部|下来)|"
+                                 r"(?<![\d\-－—~～至到前头])(?:12|十二)个月(?:的)?(?:合计|加起来|加总|汇总|累计|总共|一共|全部|下来|总和)|"
                                  r"把\s*(?:12|十二)\s*月(?:份)?(?:的)?(?:也|都)?(?:算|加|统计|包括|包含)进?(?:去|来)|"
                                  r"(?:整个[\u4e00-\u9fff]{0,4}?[季年]度?|(?:收购|榨|产|采摘|销售)季(?:全部|整个)?)(?:结束|下来|过后|以后)|"
                                  r"\bfinal (?:full-year |annual )?(?:figure|outturn|result|total|number)s?\b|"
