@@ -1236,11 +1236,20 @@ def _from_table(question: str, r: Route, ctx: Context) -> Answer | None:
     whole_words = set(re.findall(r"[a-z]+", question[: part.start(1)].lower())) if part else set()
     own_words = " ".join(w for w in re.findall(r"[A-Za-z-]+", part.group(1)) if w.lower() not in whole_words) \
         if part else ""
-    if part and own_words and english_coverage(own_words, measure[0].label_zh) == 0:
+    # (the Chinese the part gives names it outright: 'how much was the “Suqian” (苏芡) variety')
+    part_cjk = [g for g in re.findall(r"[\u4e00-\u9fff]{2,}", part.group(1)) if g not in "".join(places)] if part else []
+
+    def part_named(label: str, words: str) -> bool:
+        return english_coverage(words, label) > 0 or bool(part_cjk) and all(g in label for g in part_cjk)
+
+    if part and own_words and not part_named(measure[0].label_zh, own_words):
         parts = [s for s in match_rows(part.group(1), [x for x in rows if x.street in places], lang="en",
-                                       embed=ctx.embed) if english_coverage(own_words, s.row.label_zh) > 0]
+                                       embed=ctx.embed) if part_named(s.row.label_zh, own_words)]
+        if not parts and part_cjk and measure:  # ('苏芡种植面积' under '芡实种植面积': the part's label holds its Chinese)
+            parts = [Scored(x, _SURE, "label") for x in rows if x.street in places and all(g in x.label_zh for g in part_cjk)
+                     and x.normalized_unit == measure[0].normalized_unit]
         measure = _best_measure(parts, r)
-    if part and (not measure or english_coverage(part.group(1), measure[0].label_zh) == 0):
+    if part and (not measure or not part_named(measure[0].label_zh, part.group(1))):
         # 'Of the market entities newly registered, how many were enterprises?': the whole's figure is no answer
         return _answer(question, r, msg("not_found", r.language, where=_place(places[0], r.language),
                                         terms=part.group(1).strip()), [], route="abstain")
@@ -1868,6 +1877,10 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         best = max((s.score for s in ss if "target" in wanted or s.row.kind != "target"),
                    default=max(s.score for s in ss) - (0.1 if r.kind in ("actual", "cumulative") else 0.0))
         has_kind = int(any(s.row.kind in wanted or r.kind == "estimate" and _expected_effect(s.row) for s in ss))
+        # (of two labels of one thing that match alike, the one the year asked is stated under: '高效设施农业面积' in
+        # 2022's report, '高效设施农业' in 2023's)
+        dated = int(len(r.places) <= 1 and bool(r.period) and any(
+            period_matches(_base_period(s.row.period), r.period or "") for s in ss))
         # one place's figure: a lexicon key asked, then the closer label (a ranking keeps its family)
         # (…a ranking too, between measures that tie: 'fixed-asset investment (投资额)' is no bare '投资')
         keyed = int(r.intent != "trend" and any(
@@ -1883,13 +1896,13 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
             # …and 'how many households' not by the compounds counted in 个
             has_word = int(not r.measure_word or r.measure_word in DURATIONS
                            or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
-            return (has_unit, has_word, round(best, 1), head(ss), has_kind, len({s.row.street for s in ss}), keyed,
+            return (has_unit, has_word, round(best, 1), dated, head(ss), has_kind, len({s.row.street for s in ss}), keyed,
                     fine, worded(ss), plain(ss), -min(len(s.row.label_zh) for s in ss))
         in_time = int(r.measure_word not in DURATIONS or any(measure_fits(r.measure_word, s.row.unit) for s in ss))
         # (a level asked, '预计全年出栏牲畜多少': of measures that tie, one stated as a level over a rate, '出栏率')
         level = int(r.unit_hint == "percent" or r.kind not in ("actual", "estimate", "cumulative", "target")
                     or any(s.row.normalized_unit != "percent" for s in ss))
-        return (in_time, round(best, 1), level, has_unit, head(ss), has_kind, len({s.row.street for s in ss}), keyed,
+        return (in_time, round(best, 1), dated, level, has_unit, head(ss), has_kind, len({s.row.street for s in ss}), keyed,
                 fine, worded(ss), plain(ss), -min(len(s.row.label_zh) for s in ss))  # 'how many consecutive years': a streak, not the GDP
 
     def plain(ss: list[Scored]) -> int:  # (of labels that tie, a total over an average the phrase does not ask:

@@ -173,7 +173,7 @@ _SHARE = re.compile(r"占比|比重|所占份额|"
                     # '签下的32户占全部户数的百分之几': the share of the whole named (never of a task: a completion)
                     r"占(?![^，,？?]{0,10}?(?:任务|目标|计划|预算))[^，,？?]{1,10}?的(?:百分之几|百分之多少|几成|多大比例|多少比例|比例(?:是|为)?(?:多少|几))|份额是多少|贡献了?(?:几成|百分之几|百分之多少|多大比[例重])|占了?全[区市县]|(?:折合|相当于)全[区市县镇][^，,？?]{0,6}?(?:几成|百分之几|百分之多少|比例)|占(?:了|到)?(?:几成|百分之几|多大比例|多少比例)|\b(share of|proportion)\b|"
                     r"\bwhat (?:percentage|per ?cent|share)\b[^?]{0,40}?\b(?:came from|was from|were from|contributed by)\b", re.I)
-_ESTIMATE = re.compile(r"预计|预估|(?:报告|总结)的?(?:估算|测算)|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b|"
+_ESTIMATE = re.compile(r"预计|预估|(?:报告|总结)的?(?:估算|测算)|(?<![不难])估计|初步统计|(?<![不难评])估(?:了|算了)?(?:一个|个)(?=[^，,？?]{2,20}?数)|\b(estimated?|expect(?:s|ed)?)\b|\b(?:was|were|is|are) expecting\b|"
                        # 'what output did it project in its autumn report': a forecast (never 'projects', the noun)
                        r"\b(?:projected|projections?)\b|\b(?:did|does|do) (?:it|they|the \w+) project\b[^?]{0,60}?\bto be\b|"
                        r"\b(?:did|does|do)\b[^?]{0,60}?\bproject\s+(?:in|for)\s+(?:its|the|their|this|that)\s+"
@@ -908,13 +908,17 @@ def plain_question(question: str) -> str:
     '单个规模在10万到500万元之间的项目' is 10至500万元项目)."""
     question = _examples_dropped(_ADDRESS.sub("", question))
     question = _format_asked_dropped(question)
+    # '新增的1684户市场主体中，企业占几户': the whole's count names which whole, the part's count is asked
+    question = re.sub(r"(?<![\d.])\d+(?:\.\d+)?\s*(户|家|个|人|项|名)(?=[\u4e00-\u9fff]{2,8}(?:中|里|当中|之中)[，,]"
+                      r"[^？?]{0,12}?(?:占|有)(?:几|多少)\1)", "", question)
     # '…超没超年度目标？完成比例是多少？': one ask, the completion rate
     question = re.sub(r"(?:超没超|超了没有?|有没有超过?|是否超过?|完成了没有?|达没达到|达到了没有?|有没有完成)(?:过)?(?:年度|全年)?"
                       r"(?:目标|任务|计划)[？?，,。]\s*(?:完成(?:比例|率|进度)(?:是|有)?(?:多少|几)|完成了?百分之(?:多少|几))",
                       "完成年度目标的比例是多少", question)
     # '在2020到2021这一年里': two years as a span; '对照两份材料，': which reports, no measure
     question = re.sub(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:到|至)\s*((?:19|20)\d\d)(?![\d年])", r"\1年到\2年", question)
-    question = re.sub(r"^(?:对照|对比|结合|翻看|看)(?:这)?[两二三几]?(?:份|篇|个)?(?:材料|报告|总结|文件)[，,]", "", question)
+    question = re.sub(r"^(?:对照|对比|结合|翻看|看)(?:这)?[两二三几]?(?:份|篇|个)?(?:材料|报告|总结|文件)[，,]|"
+                      r"^(?:前后)?[两二三](?:年|个年份|份报告|份材料)(?:对比|对照|比较|放在一起看)[，,：:]", "", question)
     # '…是涨是跌？跌幅多大？': one ask, the growth rate and its sign
     question = re.sub(r"(?:是|到底是)?(?:涨|增|升)(?:了)?(?:还)?是(?:跌|减|降)(?:了)?[？?，,。]?\s*(?:跌幅|涨幅|降幅|增幅|幅度|变化幅度|变动幅度)"
                       r"(?:有|是)?(?:多大|多少)", "增幅是多少", question)
@@ -956,6 +960,14 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
                       r"note)(?:\s+(?:row|item|note))?(?:\s+\d+)?\s*[,:—–-]\s*", "", question, flags=re.I)
     if language_of(question) == "en":
         question = _en_frame_dropped(question)
+        # a unit glossed or spelled ('10,000-dan (万担)', ', in 万头?'), a day of a month ('As of June 30, 2025'): no part
+        # of the measure
+        question = re.sub(r"\b\d{1,3}(?:,\d{3})*-(?:dan|jin)\b", "tonnes", question)  # (a weight, as the row's 担 is)
+        question = re.sub(r"[（(]\s*[万亿]?(?:担|头|只|羽|亩|吨|元|人次|户|人|家|个|公顷|平方米|公里|千米|架|袋|株)\s*[)）]|"
+                          r"\b\d{1,3}(?:,\d{3})*-(?:head|mu)\b|"
+                          r"[,;]?\s*\bin\s+[万亿](?:担|头|只|羽|亩|吨|元|人次|户|人|家|个|架|袋|株)(?=\s*[?.]|\s*$)", " ", question)
+        question = re.sub(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                          r"\s+\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:19|20)\d\d)", r"\1", question)
         # '…have in 2019, new sheds included': the whole stock, the year's additions inside it, never the additions
         question = re.sub(r"[,;]?\s*(?:the |its )?new(?:ly added)? (?:[a-z-]+ )?(?:included|counted in|inclusive)\b|"
                           r"[,;]?\s*\b(?:including|counting|inclusive of) (?:the |its |this year's |that year's )?new(?:ly added)?"
@@ -2019,8 +2031,10 @@ def indicator_phrase(question: str, place_spans: list[tuple[int, int]], lang: st
         text = _EN_AMOUNT.sub(_zh_amount, text)  # 'over 1 million yuan' -> 100万元, as the report writes it
         text = re.sub(r"20[0-4]\d|[^\w\s.\-']", " ", text)
         words = [w.rstrip(".") for w in text.split()]  # ('…still left. How many…': a sentence's full stop, no part)
-        return " ".join(_head_last([w for w in words if (w.lower() not in _EN_STOP or w.lower() == "of")
-                                    and re.search(r"\w", w)]))
+        # ('tea output value': money, 产值, never the tonnes an 'output' alone may be)
+        return " ".join(_head_last([w for n, w in enumerate(words) if (
+            w.lower() not in _EN_STOP or w.lower() == "of"
+            or w.lower() == "value" and n and words[n - 1].lower() == "output") and re.search(r"\w", w)]))
     renamed = _RENAMED.search(text)
     if renamed:  # '招来的企业，实打实的产值（落地产值）有几亿': a bracket that renames the word before it with
         text = renamed.group(2) + text[renamed.end() :]  # the report's own term names what is asked, from there on

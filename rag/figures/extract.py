@@ -147,7 +147,8 @@ _SOWN = re.compile(r"(?:落实|完成|发展|扩大|实现)?((?:新增|新)?[\u4
 # an area named only by 'so far' and a verb ('目前已下种', '现已栽植'): done of the crop named before
 _SO_FAR_DONE = re.compile(r"(?:目前|当前|现在|截至目前|至今)?(?:已经|已|累计)((?:下种|播种|栽植|种植|栽种|移栽|收获|收割|机收|完成)(?:面积)?)")
 _PEERS = re.compile(r"[^，,。；;\d]{0,8}?(?:乡镇|镇街|街镇|街道|镇|乡|县|区|市|单位)[^，,。；;\d]{0,14}?(?:排名|排|位列|位居|居|列)\s*第|"
-                    r"(?:乡镇|镇街|街镇|街道|镇|乡)中?第[一二三四五六七八九十\d]")  # ('增速居全县12个乡镇第3位')
+                    r"(?:乡镇|镇街|街镇|街道|镇|乡)(?:[（(][^）)]{1,6}[）)])?中?第[一二三四五六七八九十\d]")  # ('增速居全县12个乡镇第3位',
+# '增幅列全区9个镇（街道）第3位')
 _SLOGAN = re.compile(r"“[一二两三四五六七八九十百千万]+[个项大条类张化零]")
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,3}率")  # 接种率, 办结率 after the figure they are the rate of
 # A label that is only a verb (and an adverb before it): what it counts comes after the number
@@ -1380,6 +1381,7 @@ def _clean(text: str) -> str:
     if re.fullmatch(rf"(?:年初|年内|全年)?{_SETTER}(?:下达|确定|制定|设定|定){_SET_FOR}", text):
         return ""  # '全年市下达目标(3900万元)', '年初确定的目标为…': who set it, or when, no name
     text = re.sub(r"(?<=..)\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?$", "", text)  # '工业开票销售1-11月(累计…)': the period
+    text = re.sub(r"(?<=[\u4e00-\u9fff”]{4})(?:全年|当年|年内|今年|年底前)$", "", text)  # ('新增“四上”企业全年(达到8家)')
     # '村集体经济总收入在2024年860万元的基础上(增长8%)': the base and the rise are the income's
     text = re.sub(r"(?<=..)在(?:[^在]{0,16}的?基础上)?$", "", text)
     text = re.sub(r"(?<=..)稳产$", "产量", text)  # '原煤稳产2860万吨': the output, held steady

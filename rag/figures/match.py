@@ -1028,6 +1028,10 @@ HAND_EN: dict[str, tuple[str, ...]] = {
     # trees planted anew are 新造 / 新植 / 造林 ('今年新造核桃0.45万亩')
     "new forest": ("新造", "造林", "新植"), "afforestation": ("造林", "新造"), "afforested": ("造林", "新造"),
     "planted": ("种植", "栽植", "新造", "新植"),
+    "labour-service income": ("劳务收入",), "labor-service income": ("劳务收入",), "labour income": ("劳务收入",),
+    "bought": ("收购", "购买"), "buy": ("收购", "购买"),
+    "being kept": ("存栏",), "on hand": ("存栏",), "kept": ("存栏",),
+    "crop": ("产量",), "pick": ("产量", "采摘"), "picked": ("产量", "采摘"),
     "torn down": ("拆除",), "tear down": ("拆除",), "demolished": ("拆除",), "demolition": ("拆除",), "knocked down": ("拆除",),
     "general public budget": ("一般公共预算",), "public budget": ("一般公共预算",), "budget revenue": ("预算收入",),
     "fiscal revenue": ("财政收入", "财政总收入"), "total fiscal": ("财政总收入",),

@@ -123,7 +123,8 @@ _FULLWIDTH = str.maketrans(
 
 def halfwidth(text: str) -> str:
     """Full-width digits and number signs written half-width ('２０２５年' → '2025年'), offsets unchanged."""
-    return text.translate(_FULLWIDTH)
+    # ('１，２６０亩': a full-width comma between full-width digits groups thousands, as ',' does)
+    return re.sub(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))", ",", text).translate(_FULLWIDTH)
 
 
 _AGE_SPAN = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:至|到|~|～|—|–|－)\s*(\d{1,3})\s*(?=周?岁)")
@@ -390,6 +391,8 @@ def _negative(text: str, cue_end: int, start: int, prev: Quantity | None) -> boo
 
 
 # '完成年计划的87.3' (no % after it): the share of a plan or task done
+_GROWTH_BARE = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|提高|降低|上升|回落|增加|减少|增|降|减)了?\s*$|"
+                          r"(?:比增|比降)\s*$")
 _OF_PLAN_BARE = re.compile(r"(?:完成|达到|占)[^，,；;。\d]{0,8}?(?:计划|任务|目标)数?的\s*$")
 
 
@@ -400,6 +403,9 @@ def _quantity(text: str, original: str, item: _Item, prev: Quantity | None) -> Q
     if not unit and item.kind == "a" and _OF_PLAN_BARE.search(text, 0, start) \
             and re.match(r"\s*(?:[，,；;。）)]|$)", text[item.end :]):
         unit, end = "%", item.end  # '完成年计划的87.3，': a completion rate printed without its % sign
+    if not unit and item.kind == "a" and _GROWTH_BARE.search(text, 0, start) and abs(item.value) < 1000 \
+            and re.match(r"\s*(?:[，,；;。）)]|$)", text[item.end :]):
+        unit, end = "%", item.end  # '完成固定资产投资6.42亿元，同比下降5.3，': a growth rate, its % sign lost on a copy
     if unit in STREAK_ONLY and not text.endswith("连续", 0, start):
         return None  # '2023年', '十九届': a date or an ordinal; '连续三年全区第一' is a streak of three years
     after = item.end + (1 if text[item.end : item.end + 1] in ("余", "多") else 0)

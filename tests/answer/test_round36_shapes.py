@@ -58,6 +58,21 @@ REPORTS = {
                    "为低保对象、高龄老人等特殊人群发放福利服务经费1,260万元。"
                    "在旗苏木镇场年度实绩考核中位列第3名。"
                    "惠民路二期项目收楼36户(约0.98万平方米),占比61.5%。\n",
+    "mz_2021q3.txt": "梅洲镇2021年前三季度工作总结及第四季度工作打算\n"
+                     "一、前三季度工作\n"
+                     "1-9月，完成固定资产投资５，８２０万元，同比下降4.6，占年度任务（9000万元）的64.7%。"
+                     "全镇完成一般公共预算收入3,615万元，增幅列全区7个镇（街道）第2位；预计全年完成4,380万元。"
+                     "全镇芡实种植面积1.62万亩，其中“苏芡”0.95万亩、“紫花芡”0.67万亩。"
+                     "收购烟叶2.41万担。生猪存栏1.36万头，出栏生猪1.12万头，能繁母猪1,300头。"
+                     "新增市场主体1,260户，其中企业305户。\n"
+                     "二、第四季度工作打算\n"
+                     "新增“四上”企业全年达到6家；新增城镇就业800人。\n",
+    "mz_2022.txt": "梅洲镇2022年工作总结\n"
+                   "一、主要成效\n"
+                   "全镇高效设施农业面积累计达到1.05万亩，当年新增1,180亩。\n",
+    "mz_2023.txt": "梅洲镇2023年工作总结\n"
+                   "一、主要成效\n"
+                   "全镇高效设施农业累计1.16万亩，当年新增1,100亩。\n",
 }
 
 corpus = invented_corpus("round36", REPORTS)
@@ -181,4 +196,35 @@ def test_a_spreadsheet_row_in_english(corpus: Corpus) -> None:
     b = corpus.ask("Sangqiao (桑桥镇), full year 2020: cumulative COVID vaccine doses administered (全年累计接种), in "
                    "person-times.")
     assert first_is(b, 8.2e4, "count"), b.text
+
+
+def test_copies_that_lose_signs_and_full_width_commas(corpus: Corpus) -> None:
+    a = corpus.ask("梅洲镇2021年1-9月固定资产投资完成了多少万元？")
+    assert first_is(a, 5820e4, "CNY"), a.text
+    b = corpus.ask("In January–September 2021, how steep was the year-on-year drop in Meizhou town's (梅洲镇) fixed-asset "
+                   "investment?")
+    assert states(b, 4.6, "percent", signed=False), b.text
+    c = corpus.ask("When Meizhou (梅洲镇) wrote its autumn 2021 review, its budget revenue stopped at September — what figure "
+                   "did it forecast for the whole year?")
+    assert first_is(c, 4380e4, "CNY"), c.text
+
+
+def test_parts_glossed_plans_by_quarter_and_stocks_kept(corpus: Corpus) -> None:
+    a = corpus.ask("Of Meizhou’s (梅洲镇) 1.62万亩 of gorgon fruit (芡实) in 2021, how much was the “Suqian” (苏芡) variety?")
+    assert first_is(a, 0.95e4 * MU, "m2", rel=1e-3), a.text
+    b = corpus.ask("梅洲镇第四季度工作打算中，全年新增“四上”企业要达到几家？")
+    assert first_is(b, 6, "count"), b.text
+    c = corpus.ask("As of September 30, 2021, how many pigs were being kept in Meizhou town (梅洲镇), in 万头?")
+    assert first_is(c, 1.36e4, "count"), c.text
+    d = corpus.ask("In its 2021 review, how many 10,000-dan (万担) of tobacco leaf did Meizhou town (梅洲镇) say it bought?")
+    assert first_is(d, 2.41e4 * 50 / 1000, "t", rel=1e-3), d.text
+    e = corpus.ask("前三季度梅洲镇新增的1260户市场主体中，企业占几户？")
+    assert first_is(e, 305, "count"), e.text
+
+
+def test_the_label_of_the_year_asked_and_two_years_compared(corpus: Corpus) -> None:
+    a = corpus.ask("截至2022年底，梅洲镇高效设施农业总共有多大面积？")
+    assert first_is(a, 1.05e4 * MU, "m2", rel=1e-3), a.text
+    b = corpus.ask("两年对比，梅洲镇高效设施农业累计面积2023年比2022年多出多少万亩？")
+    assert first_is(b, 0.11e4 * MU, "m2", rel=1e-2), b.text
 
