@@ -1925,7 +1925,9 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
     # (a kind the indicator's rows lack: any margin; a level: a wide one, never a streak's years)
     margin = 0.05 if r.kind in ("share", "yoy_growth", "completion_rate") else 0.3
     if top_name != name and not name.startswith(tuple(r.keys)) and r.measure_word not in DURATIONS and any(
-            s.how == "key" and base_key(s.row.key) in r.keys or s.score >= 0.95 for s in top_group) \
+            s.how == "key" and base_key(s.row.key) in r.keys
+            or s.score >= 0.95 and (r.language != "en" or english_coverage(r.phrase, s.row.label_zh) >= 0.75)
+            for s in top_group) \
             and max(s.score for s in best) <= max(s.score for s in top_group) - margin:
         # '规上工业总产值占了几成' over a report that gives no such share: the indicator asked, its share then said
         # to be missing, never another thing's share ('产值占比近4成' of one industry); a label the phrase names

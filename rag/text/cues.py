@@ -80,6 +80,8 @@ ASKS_CHANGE = re.compile(r"(?:增加|减少|增产|减产|增收|减收|扩大|�
                          # ('…rise in absolute terms'; 'what was the value added, in money terms' asks the level)
                          r"\b(?:increase|decrease|rise|rose|risen|gr[eo]wn?|grew|gain|fall|fell|fallen|drop|change|"
                          r"up|down)\w*\b[^?]{0,60}\bin (?:money|absolute|yuan) terms\b|\bhow many (?:more )?yuan\b|"
+                         r"\bin (?:money|absolute|yuan) terms\b[^?]{0,80}\b(?:increase|decrease|rise|rose|risen|gr[eo]wn?|grew|"
+                         r"gain|fall|fell|fallen|drop|change)\w*\b|"
                          # 'by how much did X exceed the same period a year earlier': the amount over last year's
                          r"\bby how much\b[^?]*\b(?:exceed|top|surpass|outstrip)\w*\b[^?]*"
                          r"\b(?:same period|year earlier|last year|previous year|year before)\b",
