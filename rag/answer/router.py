@@ -963,9 +963,8 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
         # a unit glossed or spelled ('10,000-dan (万担)', ', in 万头?'), a day of a month ('As of June 30, 2025'): no part
         # of the measure
         question = re.sub(r"\b\d{1,3}(?:,\d{3})*-(?:dan|jin)\b", "tonnes", question)  # (a weight, as the row's 担 is)
-        question = re.sub(r"[（(]\s*[万亿]?(?:担|头|只|羽|亩|吨|元|人次|户|人|家|个|公顷|平方米|公里|千米|架|袋|株)\s*[)）]|"
-                          r"\b\d{1,3}(?:,\d{3})*-(?:head|mu)\b|"
-                          r"[,;]?\s*\bin\s+[万亿](?:担|头|只|羽|亩|吨|元|人次|户|人|家|个|架|袋|株)(?=\s*[?.]|\s*$)", " ", question)
+        question = re.sub(r"[（(]\s*[万亿](?:担|头|只|羽|架|袋|株)\s*[)）]|\b\d{1,3}(?:,\d{3})*-(?:head|mu)\b|"
+                          r"[,;]?\s*\bin\s+[万亿](?:担|头|只|羽|架|袋|株)(?=\s*[?.]|\s*$)", " ", question)
         question = re.sub(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                           r"\s+\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:19|20)\d\d)", r"\1", question)
         # '…have in 2019, new sheds included': the whole stock, the year's additions inside it, never the additions
@@ -990,7 +989,7 @@ def route(question: str, known: Sequence[str] | Sequence[ReportMeta], previous: 
     question = _POINTS_COLLOQUIAL.sub(r"\1了百分之几", question)  # '社零比上年涨了几个点': the growth, in per cent
     metas = [m for m in known if isinstance(m, ReportMeta)]
     names = sorted({m.street for m in metas if m.street} | {k for k in known if isinstance(k, str)})
-    lead = _PURPOSE_LEAD.match(question)
+    lead = _WHY_ASKED_FIRST.match(question)
     if lead and not any(n in lead.group(0) or len(short_name(n)) >= 2 and short_name(n) in lead.group(0) for n in names) \
             and re.search(r"多少|几|哪|吗|是否", question[lead.end() :]):
         question = question[lead.end() :]  # '我们写对口帮扶的案例。…': why the asker asks, no part of the ask
@@ -1917,7 +1916,7 @@ def _en_frame_dropped(question: str) -> str:
 
 
 # a first sentence saying what the asker is doing ('我们想估算交通安全宣导上的志愿者投入。', '写扶贫案例要用：')
-_PURPOSE_LEAD = re.compile(r"^\s*(?:我们|我|咱们|本人|为了|写|做|给)[^。？?！!：:\d]{2,40}?(?:[。！!]|(?<=用|要|看|查|核|算)[：:])\s*")
+_WHY_ASKED_FIRST = re.compile(r"^\s*(?:我们|我|咱们|本人|为了|写|做|给)[^。？?！!：:\d]{2,40}?(?:[。！!]|(?<=用|要|看|查|核|算)[：:])\s*")
 
 
 def _orchard_crop(m: re.Match[str]) -> str:
