@@ -1969,7 +1969,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
         stem = _AREA_TAIL.sub("", widest)
         things = [g for g in re.findall(r"[\u4e00-\u9fff]{2,}", question) if g not in "".join(r.places)] \
             if r.language == "en" else [stem] if len(stem) >= 2 and stem in r.phrase else []
-        narrower = others(lambda s: bool(re.search(r"新(?:增|扩|建|植|造|种|栽)", s.row.label_zh)) and s.row.kind in wanted
+        narrower = others(lambda s: bool(_ADDED_LABEL.search(s.row.label_zh)) and s.row.kind in wanted
                           and s.row.normalized_unit == best[0].row.normalized_unit and s.score >= THRESHOLD
                           and bool(things) and all(t in s.row.label_zh for t in things))
         tops = sorted((max(x.score for x in ss) for _, ss in narrower), reverse=True)

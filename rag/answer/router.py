@@ -225,7 +225,6 @@ def _format_asked_dropped(question: str) -> str:
     return question
 
 
-
 def _examples_dropped(question: str) -> str:
     """'茗墘乡白茶、红茶等毛茶合计产量': the kind the examples stand for (毛茶), no list of items to add up; the first
     item is read as long as the last ('白茶', not '茗墘乡白茶')."""
