@@ -1962,8 +1962,7 @@ def _best_measure(scored: list[Scored], r: Route, question: str = "") -> list[In
                          and s.row.label_zh[-2:] in r.phrase[-4:], usable=True)  # (of the phrase's head: '…学位')
         # '非机动车道' planned: '新增非机动车道' (planned) over '非机动车道建设' (last year's)
         holding = holding or others(lambda s: r.phrase in s.row.label_zh and s.score >= THRESHOLD, usable=True)
-    new_asked = _NEW_ASKED_EN.search(question) if r.language == "en" else _NEW_ASKED_ZH.search(r.phrase)
-    if not narrower and new_asked and not any("新" in s.row.label_zh for s in best):
+    if not narrower and _new_asked(question, r) and not any("新" in s.row.label_zh for s in best):
         # 'how much new pepper planting did it add', '新增种植的花椒面积': the addition's own label ('花椒新扩种面积')
         # over the stock the lexicon names ('花椒种植面积'), the same thing in the same unit
         stem = _AREA_TAIL.sub("", widest)
@@ -2117,8 +2116,7 @@ def _rivals(scored: list[Scored], measure: list[Indicator], place: str, r: Route
     out: dict[str, Indicator] = {}
     asked = [x for x in measure if x.street == place and _asked_period(x, r)]
     # ('how much new … planting did it add', '花椒新扩种面积' chosen: a figure that names no addition is no rival)
-    added = bool((_NEW_ASKED_EN.search(question) if r.language == "en" else _NEW_ASKED_ZH.search(r.phrase))
-                 and _ADDED_LABEL.search(measure[0].label_zh))
+    added = _new_asked(question, r) and bool(_ADDED_LABEL.search(measure[0].label_zh))
     for s in scored:
         x = s.row
         if added and (not _ADDED_LABEL.search(x.label_zh) or x.normalized_unit != measure[0].normalized_unit):
@@ -2174,6 +2172,11 @@ _NEW_WORD_EN = re.compile(r"^(?![^?]*\b(?:old and new|together)\b)[^?]*?(?<!incl
                           r"(?!(?: [a-z-]+)? (?:included|counted in|inclusive)\b)", re.I)
 _ADDED_LABEL = re.compile(r"新(?:增|扩|建|植|造|种|栽)")
 _NEW_ASKED_ZH = re.compile(r"新(?:增|扩|植|造|种|栽)(?:种植|栽种|栽植|种|植)|新(?:种|植|栽)|新扩")
+def _new_asked(question: str, r: Route) -> bool:
+    """An addition asked ('how much new … did it add', '新增种植的…面积'), never the whole with its additions."""
+    return bool(_NEW_ASKED_EN.search(question) if r.language == "en" else _NEW_ASKED_ZH.search(r.phrase))
+
+
 _AREA_TAIL = re.compile(r"(?:种植|播种|栽培|栽种)?(?:总)?面积$")
 _NEAR, _RIVAL = 0.15, 0.65  # a match this much below the best one, and this weak, names no rival place
 _GENERIC_NAME = re.compile(r"多少|几|是否|哪个|哪些|累计|一共|全年|上半年|下半年")
